@@ -1,0 +1,5 @@
+"""Allow ``python -m guidance``."""
+
+from guidance.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""The ``guidance`` command. Each group of subcommands lives in ``guidance/commands/``.
+
+Exit codes: 0 all well, 1 problems found (content errors, bad input), 2 usage errors.
+The CLI never imports Textual except to open the app, so scripted use starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from guidance import __version__
+from guidance.commands import COMMAND_MODULES
+from guidance.commands.common import CommandError, UsageError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="guidance",
+        description="Guidance for direct-payment employers and the officers who advise them.",
+    )
+    parser.add_argument("--version", action="version", version=f"guidance {__version__}")
+    parser.add_argument(
+        "--root",
+        metavar="PATH",
+        help="folder holding content/ and flows/ (default: $GUIDANCE_ROOT, else the bundled content)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "func", None)
+    try:
+        if handler is None:
+            from guidance.commands.app import open_app
+
+            return open_app(args)
+        return int(handler(args) or 0)
+    except UsageError as exc:
+        parser.error(str(exc))  # exits 2
+    except CommandError as exc:
+        print(f"guidance: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

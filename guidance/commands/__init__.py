@@ -1,0 +1,10 @@
+"""Subcommand groups of the ``guidance`` CLI. Each module has ``register(subparsers)``.
+
+Keep the heavy imports inside the handlers so ``guidance --help`` and scripted calls stay fast.
+"""
+
+COMMAND_MODULES = [
+    "guidance.commands.content",
+    "guidance.commands.show",
+    "guidance.commands.rates",
+]

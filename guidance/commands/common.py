@@ -1,0 +1,64 @@
+"""Helpers shared by the subcommands: the content root, dates, durations and JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+
+
+class CommandError(RuntimeError):
+    """A problem the user can fix (bad file, unknown id): printed plainly, exit 1."""
+
+
+class UsageError(RuntimeError):
+    """The command line itself is wrong: exit 2."""
+
+
+def iso_date(text: str) -> dt.date:
+    """argparse type for YYYY-MM-DD dates."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD, e.g. 2026-04-01") from None
+
+
+def duration_days(text: str) -> int:
+    """argparse type for spans such as 30d, 6w, 3m (months count as 30 days), 1y or plain days."""
+    match = re.fullmatch(r"\s*(\d+)\s*([dwmy]?)\s*", text.lower())
+    if not match:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a span: use e.g. 30d, 6w, 3m or 1y")
+    number, unit = int(match.group(1)), match.group(2) or "d"
+    return number * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
+
+
+def today() -> dt.date:
+    """The only place the CLI reads the clock: everything below takes an explicit date."""
+    return dt.date.today()
+
+
+def add_on_option(parser: argparse.ArgumentParser, what: str = "figures") -> None:
+    parser.add_argument("--on", type=iso_date, metavar="DATE", help=f"show {what} in force on DATE (default: today)")
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def load_base(args, use_cache: bool = True):
+    """Load the content base at the chosen root; a root with no content is a clear error."""
+    from guidance.content.base import ContentBase
+    from guidance.content.roots import RootError, resolve_root
+
+    try:
+        root = resolve_root(getattr(args, "root", None))
+    except RootError as exc:
+        raise CommandError(str(exc)) from None
+    return ContentBase.load(root, use_cache=use_cache)
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")

@@ -1,0 +1,126 @@
+"""``guidance content ...``: check, review-due, export, schema and release."""
+
+from __future__ import annotations
+
+import sys
+
+from guidance.commands.common import (
+    CommandError,
+    add_json_option,
+    add_on_option,
+    duration_days,
+    load_base,
+    print_json,
+    today,
+)
+
+
+def register(sub) -> None:
+    content = sub.add_parser("content", help="check, review, export and release the content base")
+    actions = content.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    check = actions.add_parser("check", help="validate pages, rates, links, flows and letters")
+    add_on_option(check, "the check as if it were")
+    add_json_option(check)
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check.add_argument("--no-style", action="store_true", help="skip the plain-language checks")
+    check.set_defaults(func=run_check)
+
+    due = actions.add_parser("review-due", help="pages due for review, soonest first")
+    due.add_argument("--within", type=duration_days, default=30, metavar="SPAN", help="e.g. 30d, 6w, 3m (default 30d)")
+    add_on_option(due, "what is due as if it were")
+    add_json_option(due)
+    due.set_defaults(func=run_review_due)
+
+    export = actions.add_parser("export", help="every page rendered, for other tools")
+    add_on_option(export)
+    export.add_argument("--json", action="store_true", default=True, help="JSON output (the only format)")
+    export.set_defaults(func=run_export)
+
+    schema = actions.add_parser("schema", help="write JSON Schemas for editors")
+    schema.add_argument("--out", required=True, metavar="DIR", help="folder to write the schemas into")
+    schema.set_defaults(func=run_schema)
+
+    release = actions.add_parser("release", help="raise the release, write the changelog and the lock")
+    release.add_argument("--notes", required=True, help="what changed, for the changelog")
+    add_on_option(release, "the release as made on")
+    release.set_defaults(func=run_release)
+
+
+def run_check(args) -> int:
+    from guidance.content.check import check_content
+
+    base = load_base(args)
+    on = args.on or today()
+    problems = check_content(base, on, style_checks=not args.no_style)
+    if args.json:
+        print_json({"root": str(base.root), "pages": len(base.pages), "problems": [p.as_dict() for p in problems]})
+    else:
+        for problem in problems:
+            print(problem)
+        errors, warnings = len(problems.errors), len(problems.warnings)
+        print(f"{len(base.pages)} pages, {len(base.rates.keys())} rates checked: {errors} errors, {warnings} warnings", file=sys.stderr)
+    failed = bool(problems.errors) or (args.strict and bool(problems.warnings))
+    return 1 if failed else 0
+
+
+def run_review_due(args) -> int:
+    import datetime as dt
+
+    base = load_base(args)
+    on = args.on or today()
+    limit = on + dt.timedelta(days=args.within)
+    due = sorted((p for p in base.pages.values() if p.meta.review_by <= limit), key=lambda p: (p.meta.review_by, p.id))
+    rows = [
+        {"id": p.id, "title": p.meta.title, "review_by": p.meta.review_by.isoformat(), "overdue": p.meta.review_by < on, "owner": p.meta.owner, "path": p.path}
+        for p in due
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print(f"Nothing is due for review by {limit.isoformat()}.")
+    for row in rows:
+        flag = "OVERDUE " if row["overdue"] else ""
+        print(f"{row['review_by']}  {flag}{row['id']}  ({row['owner']})  {row['path']}")
+    return 0
+
+
+def run_export(args) -> int:
+    from guidance.content.export import export_pages
+
+    base = load_base(args)
+    print_json(export_pages(base, args.on or today()))
+    return 0
+
+
+def run_schema(args) -> int:
+    from pathlib import Path
+
+    from guidance.content.schemas import write_schemas
+
+    try:
+        written = write_schemas(Path(args.out))
+    except OSError as exc:
+        raise CommandError(f"cannot write schemas to {args.out}: {exc.strerror}") from None
+    for path in written:
+        print(path)
+    return 0
+
+
+def run_release(args) -> int:
+    from guidance.content.check import check_content
+    from guidance.content.release import make_release
+
+    base = load_base(args, use_cache=False)
+    on = args.on or today()
+    problems = check_content(base, on, style_checks=False)
+    if problems.errors:
+        for problem in problems.errors:
+            print(problem, file=sys.stderr)
+        raise CommandError(f"{len(problems.errors)} errors: fix them before releasing")
+    entry = make_release(base, args.notes, on)
+    changed = ", ".join(entry.pages) if entry.pages else "no page changes"
+    print(f"Released {entry.release} on {entry.date.isoformat()}: {changed}")
+    return 0
+

@@ -1,0 +1,42 @@
+"""``guidance rates``: the figures in force on a date, with their source."""
+
+from __future__ import annotations
+
+from guidance.commands.common import add_json_option, add_on_option, load_base, print_json, today
+
+
+def register(sub) -> None:
+    rates = sub.add_parser("rates", help="the figures in force on a date")
+    add_on_option(rates)
+    add_json_option(rates)
+    rates.set_defaults(func=run_rates)
+
+
+def run_rates(args) -> int:
+    base = load_base(args)
+    on = args.on or today()
+    rows = [
+        {
+            "key": key,
+            "label": rate.label,
+            "value": str(figure.value),
+            "unit": rate.unit,
+            "shown": str(figure),
+            "since": figure.since.isoformat(),
+            "source": rate.source,
+            "url": rate.url,
+        }
+        for key, rate, figure in base.rates.in_force(on)
+    ]
+    if args.json:
+        print_json({"on": on.isoformat(), "rates": rows})
+        return 0
+    print(f"Figures in force on {on.isoformat()}")
+    width = max((len(r["key"]) for r in rows), default=10)
+    for row in rows:
+        print(f"  {row['key']:<{width}}  {row['shown']:>12}  since {row['since']}  {row['label']}")
+        print(f"  {'':<{width}}  {'':>12}  source: {row['source']}")
+    rate_errors = [p for p in base.problems.errors if p.path == base.rates.path]
+    for problem in rate_errors:
+        print(problem)
+    return 1 if rate_errors else 0

@@ -1,0 +1,1 @@
+"""The content base: pages, effective-dated rates, taxonomy, releases and their checks."""

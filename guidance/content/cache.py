@@ -1,0 +1,113 @@
+"""A cache of parsed pages, keyed by each file's bytes, so loading the content base stays fast.
+
+Parsing front matter and Markdown is the slow part of loading; a page whose bytes have not
+changed is taken from the cache. The cache is JSON (never pickle) in the user cache directory,
+one file per content root, written atomically; a damaged cache is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import platformdirs
+
+from guidance import __version__
+from guidance.content.pages import Page, PageMeta
+from guidance.fileio import atomic_write_text
+
+FORMAT = 1
+
+
+def cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("guidance", appauthor=False))
+
+
+def _key(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _page_to_json(page: Page) -> dict:
+    return {
+        "meta": page.meta.model_dump(mode="json"),
+        "area": page.area,
+        "path": page.path,
+        "body": page.body,
+        "body_line": page.body_line,
+        "digest": page.digest,
+        "links": page.links,
+        "rate_keys": page.rate_keys,
+        "lines": [[list(k), v] for k, v in page.lines.items()],
+    }
+
+
+def _page_from_json(data: dict) -> Page:
+    return Page(
+        meta=PageMeta.model_validate(data["meta"]),
+        area=data["area"],
+        path=data["path"],
+        body=data["body"],
+        body_line=data["body_line"],
+        digest=data["digest"],
+        links=[tuple(x) for x in data["links"]],
+        rate_keys=[tuple(x) for x in data["rate_keys"]],
+        lines={tuple(k): v for k, v in data["lines"]},
+    )
+
+
+class PageCache:
+    def __init__(self, file: Path):
+        self.file = file
+        self.entries: dict[str, dict] = {}
+        self.used: dict[str, dict] = {}
+        self.dirty = False
+        self._read()
+
+    @classmethod
+    def for_root(cls, root: Path) -> "PageCache":
+        name = hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:16]
+        return cls(cache_dir() / "pages" / f"{name}.json")
+
+    def _read(self) -> None:
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and data.get("version") == __version__:
+                self.entries = data["entries"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.entries = {}
+
+    def get(self, path: Path) -> Page | None:
+        try:
+            key = _key(path.read_bytes())
+        except OSError:
+            return None
+        entry = self.entries.get(str(path))
+        if not entry or entry.get("key") != key:
+            self.dirty = True
+            return None
+        try:
+            page = _page_from_json(entry["page"])
+        except Exception:  # a damaged entry is a cache miss, never a crash
+            self.dirty = True
+            return None
+        self.used[str(path)] = entry
+        return page
+
+    def put(self, path: Path, page: Page) -> None:
+        try:
+            key = _key(path.read_bytes())
+        except OSError:
+            return
+        self.used[str(path)] = {"key": key, "page": _page_to_json(page)}
+        self.dirty = True
+
+    def save(self) -> None:
+        """Keep only the entries used in this load (removed pages drop out)."""
+        if not self.dirty and len(self.used) == len(self.entries):
+            return
+        payload = {"format": FORMAT, "version": __version__, "entries": self.used}
+        try:
+            atomic_write_text(self.file, json.dumps(payload))
+        except OSError:
+            pass  # a read-only cache directory only costs speed

@@ -1,0 +1,147 @@
+"""Content releases: the manifest, the lock file and the history of superseded page text.
+
+Advice given last May must be provable later. The lock records each page's version and a hash
+of its text at the last release; a page whose text changed without a higher version fails the
+check. A release keeps the text each changed page had before, so any released version can be
+shown again exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from guidance.fileio import atomic_write_text
+from guidance.problems import Problems
+from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems
+
+RELEASE_PATTERN = r"^\d{4}\.\d{1,2}\.\d+$"
+
+
+class ChangelogEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    release: str = Field(pattern=RELEASE_PATTERN)
+    date: dt.date
+    notes: str = Field(min_length=1)
+    pages: list[str] = Field(default_factory=list)
+
+
+class Manifest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    release: str = Field(pattern=RELEASE_PATTERN)
+    date: dt.date
+    changelog: list[ChangelogEntry] = Field(default_factory=list)
+
+
+EMPTY_MANIFEST = Manifest(release="0000.1.0", date=dt.date(2000, 1, 1))
+
+
+def load_manifest(path: Path, shown: str, problems: Problems) -> Manifest:
+    try:
+        doc = load_yaml(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.error(shown, None, "manifest is missing: run 'guidance content release' to make one")
+        return EMPTY_MANIFEST
+    except (UnicodeDecodeError, ContentYamlError) as exc:
+        problems.error(shown, getattr(exc, "line", None), getattr(exc, "message", "not UTF-8 text"))
+        return EMPTY_MANIFEST
+    try:
+        return Manifest.model_validate(doc.data)
+    except ValidationError as exc:
+        for line, message in pydantic_problems(exc, doc):
+            problems.error(shown, line, message)
+        return EMPTY_MANIFEST
+
+
+def load_lock(path: Path, shown: str, problems: Problems) -> dict[str, dict]:
+    """page id -> {"version": int, "digest": str}; an absent lock means nothing released yet."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (ValueError, UnicodeDecodeError) as exc:
+        problems.error(shown, None, f"lock file is damaged ({exc}); restore it from version control")
+        return {}
+    pages = data.get("pages") if isinstance(data, dict) else None
+    if not isinstance(pages, dict):
+        problems.error(shown, None, "lock file has no 'pages' table; restore it from version control")
+        return {}
+    return pages
+
+
+def next_release(current: str, on: dt.date) -> str:
+    """2026.11.1 -> 2026.11.2 in the same month; a new month starts at .1."""
+    match = re.match(r"^(\d{4})\.(\d{1,2})\.(\d+)$", current)
+    if match and int(match.group(1)) == on.year and int(match.group(2)) == on.month:
+        return f"{on.year}.{on.month}.{int(match.group(3)) + 1}"
+    return f"{on.year}.{on.month}.1"
+
+
+def history_path(content: Path, page_id: str, version: int) -> Path:
+    return content / "history" / page_id / f"v{version}.md"
+
+
+class ReleaseError(RuntimeError):
+    """A release refused because the content has errors."""
+
+
+def changed_pages(base) -> list[str]:
+    """Ids of pages new or changed since the last release."""
+    out = []
+    for page in base.sorted_pages():
+        locked = base.lock.get(page.id)
+        if locked is None or locked.get("digest") != page.digest or locked.get("version") != page.meta.version:
+            out.append(page.id)
+    return out
+
+
+def make_release(base, notes: str, on: dt.date) -> ChangelogEntry:
+    """Write the superseded texts, then the lock, then the manifest (the manifest last, so an
+    interrupted release is simply re-run)."""
+    content = base.content_dir
+    changed = changed_pages(base)
+    _keep_superseded(base, content, changed)
+    release = next_release(base.manifest.release, on)
+    entry = ChangelogEntry(release=release, date=on, notes=notes, pages=changed)
+    lock = {
+        "release": release,
+        "pages": {p.id: {"version": p.meta.version, "digest": p.digest, "path": p.path} for p in base.sorted_pages()},
+    }
+    atomic_write_text(content / "pages.lock", json.dumps(lock, indent=1, sort_keys=True) + "\n")
+    manifest = Manifest(release=release, date=on, changelog=[entry, *base.manifest.changelog])
+    atomic_write_text(content / "manifest.yaml", _manifest_yaml(manifest))
+    return entry
+
+
+def _keep_superseded(base, content: Path, changed: list[str]) -> None:
+    """Copy the current released text of each page into history (and each page's own current
+    text too), so every released version stays readable after later edits."""
+    for page_id in changed:
+        page = base.pages[page_id]
+        source = (base.root / page.path).read_text(encoding="utf-8")
+        atomic_write_text(history_path(content, page_id, page.meta.version), source)
+
+
+def _manifest_yaml(manifest: Manifest) -> str:
+    import yaml
+
+    data = manifest.model_dump(mode="json")
+    header = "# Content release. Written by 'guidance content release'; edit only the notes.\n"
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def version_text(base, page_id: str, version: int) -> str | None:
+    """The full source of a page at a released version, or None if that version was never kept."""
+    page = base.pages.get(page_id)
+    if page is not None and page.meta.version == version:
+        locked = base.lock.get(page_id)
+        if locked is None or locked.get("version") != version or locked.get("digest") == page.digest:
+            return (base.root / page.path).read_text(encoding="utf-8")
+    path = history_path(base.content_dir, page_id, version)
+    return path.read_text(encoding="utf-8") if path.is_file() else None

@@ -1,0 +1,30 @@
+"""Where the content lives: a folder holding ``content/`` and ``flows/``.
+
+A council keeps its own content in its own repository and points ``--root`` (or GUIDANCE_ROOT) at
+it, so nothing may assume the content sits inside the source tree. Without either, the content
+base shipped with the package is used.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_ROOT = "GUIDANCE_ROOT"
+
+
+class RootError(ValueError):
+    """The chosen root holds no content base."""
+
+
+def bundled_root() -> Path:
+    """The content base shipped beside the package (the repository's own content)."""
+    return Path(__file__).resolve().parents[2]
+
+
+def resolve_root(explicit: str | os.PathLike | None = None) -> Path:
+    chosen = explicit or os.environ.get(ENV_ROOT) or bundled_root()
+    root = Path(chosen).expanduser().resolve()
+    if not (root / "content").is_dir():
+        raise RootError(f"{root}: no 'content' folder here; --root must name a folder holding content/ and flows/")
+    return root

@@ -1,0 +1,47 @@
+"""JSON Schemas generated from the pydantic models, so editors validate YAML as authors type.
+
+Each model that describes a file format registers here; flows and letters add theirs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from guidance.fileio import atomic_write_text
+
+
+def _models() -> dict[str, object]:
+    from pydantic import RootModel
+
+    from guidance.content.pages import PageMeta
+    from guidance.content.rates import Rate
+    from guidance.content.release import Manifest
+
+    models: dict[str, object] = {
+        "page": PageMeta,
+        "rates": RootModel[dict[str, Rate]],
+        "manifest": Manifest,
+    }
+    for name, loader in (("flow", "guidance.flows.schema:Flow"), ("letter", "guidance.letters.templates:LetterMeta")):
+        module, _, attr = loader.partition(":")
+        try:
+            import importlib
+
+            models[name] = getattr(importlib.import_module(module), attr)
+        except (ModuleNotFoundError, AttributeError):
+            continue
+    return models
+
+
+def write_schemas(out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, model in _models().items():
+        schema = model.model_json_schema(by_alias=True)
+        schema.setdefault("title", name)
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        path = out / f"{name}.schema.json"
+        atomic_write_text(path, json.dumps(schema, indent=2) + "\n")
+        written.append(path)
+    return written

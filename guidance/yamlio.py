@@ -1,0 +1,116 @@
+"""Safe YAML loading that keeps line numbers and refuses what content never needs.
+
+Why not plain ``yaml.safe_load``: we need the line of every key to point an author at the
+mistake, aliases are refused (content never needs them, and they allow "billion laughs" bombs),
+and dates stay strings so an impossible date becomes a validation error with a line, not a crash
+inside the parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+
+class ContentYamlError(ValueError):
+    """A YAML document that cannot be used; carries the 1-based line where known."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps timestamps as text (pydantic parses and reports them)."""
+
+
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
+@dataclass
+class YamlDoc:
+    """Parsed data plus where each key path starts (1-based lines in the original file)."""
+
+    data: object
+    lines: dict[tuple, int]
+    offset: int = 0
+
+    def line_of(self, *path) -> int | None:
+        """Line of the deepest known prefix of ``path`` (a field error points at its key)."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), self.offset + 1)
+
+
+def _walk(node: yaml.Node, path: tuple, lines: dict, offset: int) -> None:
+    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            sub = path + (key.value,)
+            lines[sub] = key.start_mark.line + 1 + offset
+            _walk(value, sub, lines, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), lines, offset)
+
+
+def _refuse_aliases(text: str, offset: int) -> None:
+    for token in yaml.scan(text, Loader=_Loader):
+        if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+            raise ContentYamlError(
+                "YAML anchors and aliases (& and *) are not allowed in content; write the value out",
+                token.start_mark.line + 1 + offset,
+            )
+
+
+def load_yaml(text: str, offset: int = 0) -> YamlDoc:
+    """Parse one YAML document. ``offset`` is the number of lines before ``text`` in its file."""
+    try:
+        _refuse_aliases(text, offset)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except ContentYamlError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark else None
+        raise ContentYamlError(f"invalid YAML: {exc.problem or exc.context}", line) from None
+    except yaml.YAMLError as exc:
+        raise ContentYamlError(f"invalid YAML: {exc}", offset + 1) from None
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        _walk(node, (), lines, offset)
+    return YamlDoc(data, lines, offset)
+
+
+def pydantic_problems(exc, doc: YamlDoc, prefix: tuple = ()) -> list[tuple[int | None, str]]:
+    """Turn a pydantic ValidationError into (line, message) pairs an author can act on.
+
+    ``prefix`` is where the validated object sits in the document (a rate's key, say).
+    """
+    out = []
+    for err in exc.errors():
+        loc = tuple(err.get("loc", ()))
+        field = ".".join(str(part) for part in loc) or "document"
+        msg = err.get("msg", "invalid value")
+        if err.get("type") == "missing":
+            msg = f"missing required field '{field}'"
+        elif err.get("type") == "extra_forbidden":
+            msg = f"unknown field '{field}' (check the spelling)"
+        else:
+            msg = f"{field}: {msg}"
+        out.append((doc.line_of(*prefix, *loc), msg))
+    return out
