@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guidance.content.cache import PageCache
+from guidance.content.glossary import Glossary, load_glossary
 from guidance.content.pages import Page, parse_page
 from guidance.content.rates import Rates, load_rates
 from guidance.content.release import Manifest, load_lock, load_manifest
@@ -30,6 +31,7 @@ class ContentBase:
     taxonomy: Taxonomy
     manifest: Manifest
     lock: dict[str, dict]
+    glossary: Glossary = field(default_factory=lambda: Glossary([], {}))
     problems: Problems = field(default_factory=Problems)
 
     @property
@@ -56,8 +58,9 @@ class ContentBase:
         rates = load_rates(content / "rates.yaml", problems, shown(content / "rates.yaml"))
         manifest = load_manifest(content / "manifest.yaml", shown(content / "manifest.yaml"), problems)
         lock = load_lock(content / "pages.lock", shown(content / "pages.lock"), problems)
+        glossary = load_glossary(content / "glossary.yaml", shown(content / "glossary.yaml"), problems)
         pages = _load_pages(content, taxonomy, shown, problems, PageCache.for_root(root) if use_cache else None)
-        return cls(root, pages, rates, taxonomy, manifest, lock, problems)
+        return cls(root, pages, rates, taxonomy, manifest, lock, glossary, problems)
 
     def page(self, page_id: str) -> Page:
         try:

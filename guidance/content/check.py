@@ -37,6 +37,7 @@ def check_content(base: ContentBase, on: dt.date, style_checks: bool = True) -> 
     _check_literal_figures(base, problems)
     _check_versions(base, problems)
     _check_review_dates(base, on, problems)
+    _check_glossary(base, problems)
     if style_checks:
         _check_style(base, problems)
     _load_extra_checks()
@@ -117,6 +118,16 @@ def _check_review_dates(base: ContentBase, on: dt.date, problems: Problems) -> N
     for page in base.pages.values():
         if page.meta.review_by < on:
             problems.warning(page.path, page.line_of("review_by"), f"review was due on {page.meta.review_by.isoformat()}")
+
+
+def _check_glossary(base: ContentBase, problems: Problems) -> None:
+    shown = "content/glossary.yaml"
+    for entry in base.glossary.entries:
+        line = base.glossary.lines.get(entry.term)
+        if entry.page and entry.page not in base.pages:
+            problems.error(shown, line, f"glossary term '{entry.term}' links to missing page '{entry.page}'")
+        if _LITERAL_FIGURE.search(entry.definition):
+            problems.error(shown, line, f"glossary term '{entry.term}': no money amounts or percentages in definitions")
 
 
 def _check_style(base: ContentBase, problems: Problems) -> None:

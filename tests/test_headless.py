@@ -1,0 +1,36 @@
+"""The core never imports Textual: the CLI and scripts must start fast and run anywhere."""
+
+import subprocess
+import sys
+
+CORE_MODULES = [
+    "guidance",
+    "guidance.cli",
+    "guidance.content.base",
+    "guidance.content.check",
+    "guidance.commands.content",
+]
+
+
+def test_importing_the_core_does_not_import_textual():
+    code = (
+        "import sys, importlib\n"
+        f"for name in {CORE_MODULES!r}: importlib.import_module(name)\n"
+        "from guidance.cli import build_parser; build_parser()\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_running_a_content_command_does_not_import_textual(tmp_path):
+    code = (
+        "import sys\n"
+        "from guidance.cli import main\n"
+        "main(['rates', '--on', '2026-04-01', '--json'])\n"
+        "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'CLEAN', file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.strip().endswith("CLEAN")

@@ -1,0 +1,105 @@
+"""Effective-dated rates: the value in force on a date, formatting, and bad rate files."""
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from guidance.cli import main
+from guidance.content.formatting import long_date, money, percent
+from guidance.content.rates import RateError, load_rates
+from guidance.problems import Problems
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def rates():
+    problems = Problems()
+    loaded = load_rates(REPO / "content" / "rates.yaml", problems)
+    assert not problems, [str(p) for p in problems]
+    return loaded
+
+
+def test_national_living_wage_changes_on_1_april_2026(rates):
+    assert rates.value("national_living_wage", dt.date(2026, 3, 31)) == Decimal("12.21")
+    assert rates.value("national_living_wage", dt.date(2026, 4, 1)) == Decimal("12.71")
+
+
+def test_tax_year_figures_change_on_6_april(rates):
+    assert rates.value("ssp_weekly_rate", dt.date(2026, 4, 5)) == Decimal("118.75")
+    assert rates.value("ssp_weekly_rate", dt.date(2026, 4, 6)) == Decimal("123.25")
+    assert rates.value("lower_earnings_limit_weekly", dt.date(2026, 4, 6)) == Decimal("129")
+
+
+def test_a_date_before_the_first_period_is_an_error_not_a_guess(rates):
+    with pytest.raises(RateError, match="no value before 2025-04-01"):
+        rates.value("national_living_wage", dt.date(2024, 12, 1))
+
+
+def test_unknown_rate_is_an_error(rates):
+    with pytest.raises(RateError, match="unknown rate 'no_such_thing'"):
+        rates.value("no_such_thing", dt.date(2026, 4, 1))
+
+
+def test_figures_print_themselves_for_readers(rates):
+    on = dt.date(2026, 4, 6)
+    assert str(rates.figure("national_living_wage", on)) == "£12.71"
+    assert str(rates.figure("employer_ni_rate", on)) == "15%"
+    assert str(rates.figure("employment_allowance", on)) == "£10,500"
+    assert str(rates.figure("holiday_weeks", on)) == "5.6 weeks"
+    assert str(rates.figure("irregular_hours_accrual_percent", on)) == "12.07%"
+
+
+def test_formatting_helpers():
+    assert money(Decimal("1234.5")) == "£1,234.50"
+    assert money(Decimal("5000")) == "£5,000"
+    assert money("0.005") == "£0.01"
+    assert percent(Decimal("12.070")) == "12.07%"
+    assert long_date(dt.date(2026, 4, 1)) == "1 April 2026"
+
+
+def _write(tmp_path, text):
+    path = tmp_path / "rates.yaml"
+    path.write_text(text, encoding="utf-8")
+    problems = Problems()
+    loaded = load_rates(path, problems)
+    return loaded, problems
+
+
+def test_alias_bomb_in_rates_is_refused(tmp_path):
+    bomb = 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\n'
+    loaded, problems = _write(tmp_path, bomb)
+    assert loaded.keys() == []
+    assert problems.errors[0].line == 1
+    assert "aliases" in problems.errors[0].message
+
+
+def test_a_bad_rate_is_reported_and_the_others_still_load(tmp_path):
+    text = (
+        "good:\n  label: A good rate\n  unit: money\n  source: test\n  periods:\n    - {from: 2025-04-01, value: '1'}\n"
+        "bad:\n  label: A bad rate\n  unit: furlongs\n  source: test\n  periods:\n    - {from: 2025-04-01, value: '1'}\n"
+    )
+    loaded, problems = _write(tmp_path, text)
+    assert loaded.keys() == ["good"]
+    assert [(p.line, "unit" in p.message) for p in problems.errors] == [(9, True)]
+
+
+def test_cli_rates_on_each_side_of_april(capsys):
+    assert main(["rates", "--on", "2026-03-31"]) == 0
+    before = capsys.readouterr().out
+    assert main(["rates", "--on", "2026-04-01"]) == 0
+    after = capsys.readouterr().out
+    nlw = lambda out: next(line for line in out.splitlines() if "national_living_wage" in line)  # noqa: E731
+    assert "£12.21" in nlw(before)
+    assert "£12.71" in nlw(after)
+
+
+def test_cli_rates_json(capsys):
+    import json
+
+    assert main(["rates", "--on", "2026-04-01", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    row = next(r for r in data["rates"] if r["key"] == "national_living_wage")
+    assert row["value"] == "12.71" and row["since"] == "2026-04-01" and row["source"]

@@ -1,0 +1,83 @@
+"""Releases: the lock catches edits without a version bump, and old versions stay provable."""
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from guidance.cli import main
+from guidance.content.base import ContentBase
+from guidance.content.check import check_content
+from guidance.content.release import next_release
+
+BROKEN = Path(__file__).resolve().parent / "data" / "broken" / "content"
+ON = dt.date(2026, 11, 25)
+
+
+@pytest.fixture
+def root(tmp_path):
+    """A small valid content root made from the good fixture pages."""
+    content = tmp_path / "content"
+    (content / "employment").mkdir(parents=True)
+    (content / "payroll").mkdir()
+    for name in ("taxonomy.yaml", "manifest.yaml"):
+        shutil.copy(BROKEN / name, content / name)
+    rates = (BROKEN / "rates.yaml").read_text().split("\nunordered_rate:")[0]
+    (content / "rates.yaml").write_text(rates)
+    shutil.copy(BROKEN / "employment" / "good-page.md", content / "employment")
+    shutil.copy(BROKEN / "payroll" / "other-good-page.md", content / "payroll")
+    return tmp_path
+
+
+def run(root, *argv):
+    return main(["--root", str(root), *argv])
+
+
+def test_next_release_numbering():
+    assert next_release("2026.11.1", dt.date(2026, 11, 30)) == "2026.11.2"
+    assert next_release("2026.11.4", dt.date(2026, 12, 1)) == "2026.12.1"
+
+
+def test_release_writes_lock_manifest_and_history(root, capsys):
+    assert run(root, "content", "release", "--notes", "First release", "--on", "2026-11-25") == 0
+    assert "Released 2026.11.2" in capsys.readouterr().out
+    lock = json.loads((root / "content" / "pages.lock").read_text())
+    assert lock["pages"]["good-page"]["version"] == 1
+    manifest = ContentBase.load(root, use_cache=False).manifest
+    assert manifest.release == "2026.11.2"
+    assert manifest.changelog[0].notes == "First release"
+    assert manifest.changelog[0].pages == ["good-page", "other-good-page"]
+    assert (root / "content" / "history" / "good-page" / "v1.md").is_file()
+
+
+def _edit(root, old, new):
+    page = root / "content" / "employment" / "good-page.md"
+    page.write_text(page.read_text().replace(old, new))
+
+
+def test_changing_text_without_raising_the_version_fails(root, capsys):
+    run(root, "content", "release", "--notes", "First", "--on", "2026-11-25")
+    _edit(root, "an hour.", "an hour, before tax.")
+    problems = check_content(ContentBase.load(root), ON, style_checks=False)
+    assert [p.message for p in problems.errors] == [
+        "the text changed since release 2026.11.2 but version is still 1: raise it to 2"
+    ]
+    assert problems.errors[0].line == 7  # the version line
+    assert run(root, "content", "release", "--notes", "x", "--on", "2026-11-25") == 1
+
+
+def test_an_earlier_version_can_be_shown_exactly(root, capsys):
+    run(root, "content", "release", "--notes", "First", "--on", "2026-11-25")
+    _edit(root, "an hour.", "an hour, before tax.")
+    _edit(root, "version: 1", "version: 2")
+    assert not check_content(ContentBase.load(root), ON, style_checks=False).errors
+    assert run(root, "content", "release", "--notes", "Clearer pay", "--on", "2026-11-26") == 0
+    capsys.readouterr()
+    assert run(root, "show", "good-page", "--version", "1", "--on", "2026-11-25") == 0
+    old = capsys.readouterr().out
+    assert "an hour." in old and "before tax" not in old and "Version 1" in old
+    assert run(root, "show", "good-page", "--on", "2026-11-25") == 0
+    assert "before tax" in capsys.readouterr().out
+    assert run(root, "show", "good-page", "--version", "7") == 1
