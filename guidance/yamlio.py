@@ -22,8 +22,11 @@ class ContentYamlError(ValueError):
         self.line = line
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps timestamps as text (pydantic parses and reports them)."""
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same rules, faster
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loader that keeps timestamps as text (pydantic parses and reports them)."""
 
 
 def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
@@ -86,6 +89,8 @@ def load_yaml(text: str, offset: int = 0) -> YamlDoc:
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and mark and mark.line >= text.count("\n"):
+            mark = exc.context_mark  # an error found only at the end points at what was left open
         line = mark.line + 1 + offset if mark else None
         raise ContentYamlError(f"invalid YAML: {exc.problem or exc.context}", line) from None
     except yaml.YAMLError as exc:

@@ -110,7 +110,7 @@ def text_digest(text: str) -> str:
 
 
 def _split(text: str, shown: str, problems: Problems):
-    """Return (front matter text, body text, body's first line) or None with a problem."""
+    """Parse once; return (front matter text, body text, body's first line, links) or None."""
     if not text.strip():
         problems.error(shown, 1, "empty file: a page needs front matter and a body")
         return None
@@ -124,17 +124,18 @@ def _split(text: str, shown: str, problems: Problems):
         return None
     end = first.map[1]
     body = "\n".join(text.split("\n")[end:])
-    return first.content, body, end + 1
+    return first.content, body, end + 1, _links(tokens[1:])
 
 
-def _links(body: str, body_line: int) -> list[tuple[str, int]]:
+def _links(tokens) -> list[tuple[str, int]]:
+    """Links to other pages (``page:ID``), with the file line of the block holding each."""
     out = []
-    for token in markdown().parse(body):
+    for token in tokens:
         for child in token.children or []:
             if child.type == "link_open":
                 href = str(child.attrs.get("href", ""))
                 if href.startswith(PAGE_LINK):
-                    out.append((href[len(PAGE_LINK):], body_line + (token.map[0] if token.map else 0)))
+                    out.append((href[len(PAGE_LINK):], (token.map[0] + 1) if token.map else 1))
     return out
 
 
@@ -166,7 +167,7 @@ def parse_page_text(text: str, area: str, shown: str, problems: Problems) -> Pag
     parts = _split(text, shown, problems)
     if parts is None:
         return None
-    front, body, body_line = parts
+    front, body, body_line, links = parts
     try:
         doc = load_yaml(front, offset=1)
     except ContentYamlError as exc:
@@ -190,7 +191,7 @@ def parse_page_text(text: str, area: str, shown: str, problems: Problems) -> Pag
         body=body,
         body_line=body_line,
         digest=text_digest(text),
-        links=_links(body, body_line),
+        links=links,
         rate_keys=_rate_keys(body, body_line),
         lines=doc.lines,
     )

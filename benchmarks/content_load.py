@@ -1,0 +1,96 @@
+"""Load and check a synthetic content base of 5,000 pages; print pages per second.
+
+Baseline, in the same run: reading the same files and parsing only their front matter with
+PyYAML's C loader (the least any loader must do). The pages are made from the shipped pages,
+varied (ids, titles, shuffled paragraphs), not copies.
+
+    python benchmarks/content_load.py [--pages 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from guidance.content.base import ContentBase  # noqa: E402
+from guidance.content.check import check_content  # noqa: E402
+
+
+def make_base(target: Path, count: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    source = REPO / "content"
+    for name in ("taxonomy.yaml", "rates.yaml", "manifest.yaml"):
+        shutil.copy(source / name, target / name)
+    shipped = ContentBase.load(REPO, use_cache=False)
+    originals = sorted(REPO / page.path for page in shipped.pages.values())
+    for index in range(count):
+        original = originals[index % len(originals)]
+        text = original.read_text(encoding="utf-8")
+        _, front, body = text.split("---\n", 2)
+        front = "\n" + front if not front.startswith("\n") else front
+        new_id = f"{original.stem}-{index}"
+        front = front.replace(f"id: {original.stem}", f"id: {new_id}", 1)
+        front = front.replace("title: ", f"title: ({index}) ", 1)
+        front = "\n".join(line for line in front.split("\n") if not line.startswith("related:"))
+        paragraphs = body.split("\n\n")
+        head, rest = paragraphs[:1], paragraphs[1:]
+        rng.shuffle(rest)
+        body = "\n\n".join(head + rest).replace("](page:", "](https://example.org/")
+        area = target / original.parent.name
+        area.mkdir(exist_ok=True)
+        (area / f"{new_id}.md").write_text(f"---{front}---\n{body}", encoding="utf-8")
+
+
+def baseline(content: Path) -> float:
+    start = time.perf_counter()
+    for path in content.glob("*/*.md"):
+        text = path.read_text(encoding="utf-8")
+        yaml.load(text.split("---\n", 2)[1], Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start
+
+
+def timed(fn):
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=5000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_CACHE_HOME"] = str(Path(tmp) / "cache")
+        root = Path(tmp) / "root"
+        (root / "content").mkdir(parents=True)
+        make_base(root / "content", args.pages)
+        n = args.pages
+        base_time = baseline(root / "content")
+        cold, base = timed(lambda: ContentBase.load(root, use_cache=True))
+        warm, base = timed(lambda: ContentBase.load(root, use_cache=True))
+        on = dt.date(2026, 11, 25)
+        check_fast, problems = timed(lambda: check_content(base, on, style_checks=False))
+        check_full, problems_full = timed(lambda: check_content(base, on, style_checks=True))
+        assert len(base.pages) == n, (len(base.pages), [str(p) for p in base.problems][:5])
+        print(f"pages: {n}")
+        print(f"baseline (read + C YAML front matter only): {base_time:6.2f} s  {n / base_time:8.0f} pages/s")
+        print(f"load, cold (parse + validate + cache write): {cold:6.2f} s  {n / cold:8.0f} pages/s  ({cold / base_time:.1f}x baseline)")
+        print(f"load, warm (from cache):                     {warm:6.2f} s  {n / warm:8.0f} pages/s  ({warm / base_time:.1f}x baseline)")
+        print(f"check without style (links, rates, render):  {check_fast:6.2f} s  {n / check_fast:8.0f} pages/s  ({len(problems.errors)} errors)")
+        print(f"check with readability + plain words:        {check_full:6.2f} s  {n / check_full:8.0f} pages/s  ({len(problems_full.warnings)} warnings)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""Words, stop words and stems: the one definition of "a word" shared by indexing and querying.
+
+Indexing and queries must cut text into the same terms or nothing matches, so both go through
+``words`` and ``stem`` here. Stemming uses the Porter stemmer ("dismissed", "dismissal" and
+"dismiss" meet on one term); stop words are the glue of spoken questions ("what do I do if my").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from whoosh.lang.porter import stem as _porter
+
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+
+STOP_WORDS = frozenset(
+    """a about after all also am an and any are as at be been being but by can could did do does
+    doing for from get got had has have having he her here him his how i if in into is it its just
+    me might my no not of on or our ours she should so some than that the their them then there
+    these they this those to too us very was we were what when where which while who whom whose
+    why will with would yet you your yours""".split()
+)
+
+
+def normalise(text: str) -> str:
+    """Lower case with one kind of apostrophe, so "Employer’s" and "employer's" are one word."""
+    return text.translate(_APOSTROPHES).lower()
+
+
+def raw_words(text: str) -> list[str]:
+    """Every word in order, stop words included (phrases and synonyms need them)."""
+    out = []
+    for word in WORD.findall(normalise(text)):
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.replace("'", "")
+        if word:
+            out.append(word)
+    return out
+
+
+def is_stop(word: str) -> bool:
+    return word in STOP_WORDS or len(word) < 2 and not word.isdigit()
+
+
+def words(text: str) -> list[str]:
+    """Words that carry meaning: stop words and single letters dropped."""
+    return [w for w in raw_words(text) if not is_stop(w)]
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    if word.isdigit() or len(word) < 3:
+        return word
+    return _porter(word)
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
