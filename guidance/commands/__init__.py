@@ -7,4 +7,7 @@ COMMAND_MODULES = [
     "guidance.commands.content",
     "guidance.commands.show",
     "guidance.commands.rates",
+    "guidance.commands.flow",
+    "guidance.commands.calc",
+    "guidance.commands.search",
 ]

@@ -1,0 +1,148 @@
+"""What every calculator shares: the error it raises, figures from the rates, dates and rounding.
+
+Rounding is written out as named helpers because the published calculators we agree with
+(GOV.UK's) each round in a particular way, and a penny or a tenth of a day out is a wrong answer.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+
+from guidance.content.rates import RateError
+
+
+class CalculatorError(ValueError):
+    """Input a calculator cannot work with (negative hours, end before start, unknown basis)."""
+
+
+def figure(rates, key: str, on: dt.date) -> Decimal:
+    """A statutory figure in force on ``on``; a missing figure is a clear error, not a guess."""
+    try:
+        return rates.value(key, on)
+    except RateError as exc:
+        raise CalculatorError(f"no figure for this date: {exc}") from None
+
+
+def figure_or_none(rates, key: str, on: dt.date) -> Decimal | None:
+    """A figure if one is in force on ``on``; None before the rule existed."""
+    try:
+        return rates.value(key, on)
+    except RateError:
+        return None
+
+
+def decimal(value, name: str) -> Decimal:
+    """Read a number given as text, int or Decimal. Floats go through their text form."""
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, bool) or value is None:
+        raise CalculatorError(f"{name}: a number is needed")
+    else:
+        try:
+            result = Decimal(str(value).strip().replace(",", "").lstrip("£"))
+        except InvalidOperation:
+            raise CalculatorError(f"{name}: '{value}' is not a number") from None
+    if not result.is_finite():
+        raise CalculatorError(f"{name}: '{value}' is not a number")
+    return result
+
+
+def whole(value, name: str) -> int:
+    number = decimal(value, name)
+    if number != number.to_integral_value():
+        raise CalculatorError(f"{name}: a whole number is needed, not {value}")
+    return int(number)
+
+
+def date_value(value, name: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise CalculatorError(f"{name}: '{value}' is not a date (use YYYY-MM-DD)") from None
+
+
+def positive(value: Decimal, name: str) -> Decimal:
+    if value <= 0:
+        raise CalculatorError(f"{name} must be more than 0 (got {value})")
+    return value
+
+
+def not_negative(value: Decimal, name: str) -> Decimal:
+    if value < 0:
+        raise CalculatorError(f"{name} cannot be negative (got {value})")
+    return value
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month ``months`` later, or that month's last day if it is shorter."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """Like Ruby on Rails' ``+ 1.year``: 29 February becomes 28 February in a common year."""
+    return add_months(day, 12 * years)
+
+
+def q(value: Decimal, places: int, rounding=ROUND_HALF_UP) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
+def round10(value: Decimal) -> Decimal:
+    """Round to 10 places, as GOV.UK does before comparing or rounding up, to drop division noise."""
+    return q(value, 10)
+
+
+def ceil_to(value: Decimal, places: int) -> Decimal:
+    """Round up at ``places`` decimals (GOV.UK's ``format_number``), after dropping division noise."""
+    return q(round10(value), places, ROUND_CEILING)
+
+
+def floor_to(value: Decimal, places: int) -> Decimal:
+    return q(value, places, ROUND_FLOOR)
+
+
+def pence(value: Decimal) -> Decimal:
+    return q(value, 2)
+
+
+def pence_up(value: Decimal) -> Decimal:
+    return q(round10(value), 2, ROUND_CEILING)
+
+
+def plain(value: Decimal, places: int | None = None) -> str:
+    """Text for a number: fixed places if asked, else without needless zeros ("28", "16.8")."""
+    if places is not None:
+        return f"{q(value, places):f}"
+    text = f"{value.normalize():f}"
+    return text
+
+
+def money_text(value: Decimal) -> str:
+    """Amounts in JSON: always two decimals, as text ("123.25")."""
+    return f"{pence(value):f}"
+
+
+def jsonable(value):
+    """Dates to ISO text, Decimals to text, dataclasses and tuples to plain JSON shapes."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    return value

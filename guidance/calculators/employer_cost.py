@@ -1,0 +1,111 @@
+"""The true cost of employing a personal assistant, for the budget conversation.
+
+Rule and figures, all from the rates in force on the day asked:
+- wages: hourly rate x hours a week, x 52 for a year (paid holiday is inside the 52 weeks);
+- employer National Insurance: ``employer_ni_rate`` on yearly pay above
+  ``secondary_threshold_yearly`` (above ``upper_secondary_threshold_yearly`` for a PA under 21),
+  less the ``employment_allowance``, which someone employing a care or support worker with a
+  direct payment can claim (HMRC NIM06520; Social Security Contributions and Benefits Act 1992,
+  National Insurance Contributions Act 2014 s.1);
+- pension: automatic enrolment (Pensions Act 2008) for a PA aged from ``pension_age_lower`` to
+  State Pension age earning over ``auto_enrolment_trigger_yearly``: the employer pays at least
+  ``pension_minimum_employer_contribution`` of qualifying earnings (pay between
+  ``qualifying_earnings_lower_yearly`` and ``qualifying_earnings_upper_yearly``);
+- holiday cover: a replacement for the PA's ``holiday_weeks`` of paid leave, at the same rate.
+This is a budgeting estimate for one PA on steady hours, not a payroll calculation: NI is worked
+out on the year's pay, and the Employment Allowance is one per employer, shared by all their PAs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from guidance.calculators.common import CalculatorError, decimal, figure, pence, whole
+from guidance.calculators.minimum_wage import minimum_hourly_rate
+
+WEEKS_A_YEAR = Decimal(52)
+
+
+def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) -> dict:
+    """Weekly and yearly cost of one PA: wages, employer NI after the allowance, pension, cover."""
+    rate = decimal(hourly_rate, "hourly rate")
+    hours = decimal(hours_per_week, "hours per week")
+    if rate <= 0:
+        raise CalculatorError(f"the hourly rate must be more than 0 (got {rate})")
+    if hours <= 0:
+        raise CalculatorError(f"hours per week must be more than 0 (got {hours})")
+    if hours > 168:
+        raise CalculatorError(f"hours per week cannot be more than 168 (got {hours})")
+    age_n = whole(age, "age") if age not in (None, "") else None
+    warnings: list[str] = []
+    working: list[str] = []
+    weekly = pence(rate * hours)
+    yearly = pence(weekly * WEEKS_A_YEAR)
+    working.append(f"Wages: £{rate} x {hours.normalize():f} hours = £{weekly} a week; x 52 = £{yearly} a year.")
+    minimum, band = minimum_hourly_rate(rates, on, age_n if age_n is not None else 21)
+    if age_n is None:
+        warnings.append("No age given: worked out for a PA aged 22 or over.")
+    if rate < minimum:
+        warnings.append(f"£{rate} an hour is below the {band} of £{minimum} in force on {on.isoformat()}: it must be raised.")
+    ni_gross, ni_text = _employer_ni(rates, on, yearly, age_n)
+    allowance = figure(rates, "employment_allowance", on)
+    ni = pence(max(Decimal(0), ni_gross - allowance))
+    working.append(ni_text)
+    working.append(f"Employment Allowance (up to £{allowance} a year for the employer) takes off £{pence(min(ni_gross, allowance))}: employer NI £{ni} a year.")
+    pension, pension_text = _pension(rates, on, yearly, age_n)
+    working.append(pension_text)
+    cover_weeks = figure(rates, "holiday_weeks", on)
+    cover = pence(weekly * cover_weeks)
+    working.append(f"Holiday cover: {cover_weeks} weeks of paid leave x £{weekly} = £{cover} a year for a replacement.")
+    total = pence(yearly + ni + pension + cover)
+    working.append(f"Total: £{yearly} + £{ni} + £{pension} + £{cover} = £{total} a year (£{pence(total / WEEKS_A_YEAR)} a week).")
+    return {
+        "on": on,
+        "hourly_rate": rate,
+        "hours_per_week": hours,
+        "weekly_wages": weekly,
+        "yearly_wages": yearly,
+        "employer_ni_before_allowance": ni_gross,
+        "employment_allowance": allowance,
+        "employer_ni_yearly": ni,
+        "employer_pension_yearly": pension,
+        "holiday_cover_yearly": cover,
+        "total_yearly": total,
+        "total_weekly": pence(total / WEEKS_A_YEAR),
+        "minimum_hourly_rate": minimum,
+        "below_minimum_wage": rate < minimum,
+        "warnings": warnings,
+        "working": working,
+    }
+
+
+def _employer_ni(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str]:
+    share = figure(rates, "employer_ni_rate", on)
+    if age is not None and age < 21:
+        threshold = figure(rates, "upper_secondary_threshold_yearly", on)
+        why = "upper secondary threshold (PA under 21)"
+    else:
+        threshold = figure(rates, "secondary_threshold_yearly", on)
+        why = "secondary threshold"
+    above = max(Decimal(0), yearly - threshold)
+    ni = pence(above * share / 100)
+    return ni, f"Employer NI: {share}% of £{pence(above)} above the £{threshold} {why} = £{ni}."
+
+
+def _pension(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str]:
+    youngest = figure(rates, "pension_age_lower", on)
+    trigger = figure(rates, "auto_enrolment_trigger_yearly", on)
+    if age is not None and age < youngest:
+        return Decimal(0), f"Pension: under {youngest}, not automatically enrolled (can ask to join)."
+    if yearly <= trigger:
+        return Decimal(0), f"Pension: pay of £{yearly} is not over the £{trigger} trigger, so no automatic enrolment (the PA can ask to join)."
+    lower = figure(rates, "qualifying_earnings_lower_yearly", on)
+    upper = figure(rates, "qualifying_earnings_upper_yearly", on)
+    share = figure(rates, "pension_minimum_employer_contribution", on)
+    band = max(Decimal(0), min(yearly, upper) - lower)
+    pension = pence(band * share / 100)
+    return pension, (
+        f"Pension: {share}% of qualifying earnings £{pence(band)} (pay between £{lower} and £{upper}) = £{pension} "
+        "(not due once the PA reaches State Pension age)."
+    )

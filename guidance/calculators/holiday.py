@@ -1,0 +1,334 @@
+"""Statutory holiday entitlement, worked out the way GOV.UK's holiday entitlement calculator does.
+
+Rule: Working Time Regulations 1998 regs 13 and 13A: 5.6 weeks' leave a year, at most 28 days;
+for leave years from 1 April 2024, irregular-hours and part-year workers accrue 12.07% of the
+hours worked in each pay period (reg 15B). Figures: ``holiday_weeks``, ``holiday_days_cap``,
+``irregular_hours_accrual_percent`` in the rates file.
+
+Method and rounding: a port of GOV.UK's calculator (alphagov/smart-answers,
+lib/smart_answer/calculators/holiday_entitlement.rb and calculate_your_holiday_entitlement_flow.rb):
+
+- fraction of the leave year: someone *starting* gets whole months left in the leave year / 12
+  (a month counts if the leave year's last day-of-month is on or after the start's); someone
+  *leaving* gets (days from the leave year's start to the leaving day) / 365, or 366 when the
+  leave year holds a 29 February; *starting and leaving* gets (days worked) / the days in the year
+  beginning on the start date;
+- days: 5.6 x days a week, capped at 28 (more than 5 days a week always counts as 28), times the
+  fraction; someone starting is rounded up to the next half day;
+- hours (and compressed hours): 5.6 x min(days, 5) x hours a day; for a full year or someone
+  starting, the (half-day rounded) days x hours a day; someone leaving gets the fraction of it;
+- shifts: shifts a week = shifts in the pattern / days in the pattern x 7, then as days;
+- annualised hours (and irregular hours before April 2024): 5.6 weeks x the fraction;
+- irregular hours from April 2024: 12.07% of the hours worked in the pay period, to the nearest
+  hour;
+- what is shown is rounded *up* at one decimal (two for weeks, and for shifts when leaving).
+
+One difference, on purpose: where GOV.UK's web form refuses a start or leaving date outside the
+leave year given, this uses the leave year with the same start day and month that holds the date
+(as GOV.UK's calculator itself does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+
+from guidance.calculators.common import (
+    CalculatorError,
+    add_years,
+    ceil_to,
+    date_value,
+    decimal,
+    figure,
+    figure_or_none,
+    q,
+    round10,
+)
+
+BASES = ("days-per-week", "hours-per-week", "compressed-hours", "shifts", "annualised-hours", "irregular-hours")
+HOURS_BASES = ("hours-per-week", "compressed-hours")
+MONTHS = Decimal(12)
+
+
+@dataclass(frozen=True)
+class LeaveYear:
+    begins_on: dt.date
+    ends_on: dt.date
+
+    @classmethod
+    def beginning(cls, begins_on: dt.date) -> "LeaveYear":
+        # GOV.UK's YearRange: a year from the day, ending on 29 February when that day exists.
+        ends_on = add_years(begins_on - dt.timedelta(days=1), 1)
+        if ends_on.month == 2 and ends_on.day == 28 and _leap(ends_on.year):
+            ends_on += dt.timedelta(days=1)
+        return cls(begins_on, ends_on)
+
+    @classmethod
+    def resetting_on(cls, reset: dt.date, including: dt.date) -> "LeaveYear":
+        """The leave year starting on ``reset``'s day and month that holds ``including``."""
+        year = cls.beginning(_same_day_in(reset, including.year))
+        if year.begins_on <= including <= year.ends_on:
+            return year
+        return cls.beginning(_same_day_in(reset, including.year - 1))
+
+    @property
+    def days(self) -> int:
+        """366 when the year holds a 29 February, else 365."""
+        day = self.begins_on
+        while day <= self.ends_on:
+            if day.month == 2 and day.day == 29:
+                return 366
+            day += dt.timedelta(days=1)
+        return 365
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _same_day_in(reset: dt.date, year: int) -> dt.date:
+    if reset.month == 2 and reset.day == 29 and not _leap(year):
+        return dt.date(year, 3, 1)
+    return dt.date(year, reset.month, reset.day)
+
+
+def _display(value: Decimal, places: int = 1) -> str:
+    """GOV.UK's ``format_number``: round up at ``places`` decimals, drop a trailing ".0"."""
+    text = f"{ceil_to(value, places):f}"
+    if "." in text and set(text.split(".")[1]) == {"0"}:
+        text = text.split(".")[0]
+    return text
+
+
+def _ceil_half(value: Decimal) -> Decimal:
+    return (round10(value) * 2).to_integral_value(rounding=ROUND_CEILING) / 2
+
+
+def _period(start_date, leaving_date) -> str:
+    if start_date and leaving_date:
+        return "starting-and-leaving"
+    if start_date:
+        return "starting"
+    if leaving_date:
+        return "leaving"
+    return "full-year"
+
+
+def _fraction(period: str, start: dt.date | None, leaving: dt.date | None, year: LeaveYear | None) -> Decimal:
+    if period == "full-year":
+        return Decimal(1)
+    if period == "starting":
+        months = MONTHS * (year.ends_on.year - start.year) + year.ends_on.month - start.month
+        if year.ends_on.day >= start.day:
+            months += 1
+        return months / MONTHS
+    if period == "starting-and-leaving":
+        return Decimal((leaving - start).days + 1) / year.days
+    return Decimal((leaving - year.begins_on).days + 1) / year.days
+
+
+def _check_pattern(days_per_week: Decimal, hours_per_week: Decimal | None) -> None:
+    if not Decimal("0.5") <= days_per_week <= 7:
+        raise CalculatorError(f"days per week must be between 0.5 and 7 (got {days_per_week})")
+    if hours_per_week is not None:
+        if hours_per_week <= 0:
+            raise CalculatorError(f"hours per week must be more than 0 (got {hours_per_week})")
+        if hours_per_week > 168:
+            raise CalculatorError(f"hours per week cannot be more than 168, the hours in a week (got {hours_per_week})")
+        if hours_per_week / days_per_week > 24:
+            raise CalculatorError(
+                f"{hours_per_week} hours over {days_per_week} days is more than 24 hours a day: check both figures"
+            )
+
+
+def _leave_year(period, start, leaving, leave_year_start) -> LeaveYear | None:
+    if period == "full-year":
+        return None
+    if period == "starting-and-leaving":
+        if leaving <= start:
+            raise CalculatorError(f"the leaving date ({leaving.isoformat()}) must be after the start date ({start.isoformat()})")
+        year = LeaveYear.beginning(start)
+        if leaving > year.ends_on:
+            raise CalculatorError(
+                f"the leaving date must be within a year of the start date (by {year.ends_on.isoformat()}); "
+                "work out each leave year separately"
+            )
+        return year
+    if leave_year_start is None:
+        raise CalculatorError(f"--leave-year-start is needed for someone {period} part way through a leave year")
+    return LeaveYear.resetting_on(leave_year_start, start or leaving)
+
+
+def holiday_entitlement(
+    *,
+    basis: str,
+    rates,
+    on: dt.date,
+    days_per_week=None,
+    hours_per_week=None,
+    shifts_per_pattern=None,
+    days_per_pattern=None,
+    hours_worked=None,
+    leave_year_start=None,
+    start_date=None,
+    leaving_date=None,
+) -> dict:
+    """Statutory holiday for one leave year (or part of one), as GOV.UK's calculator shows it."""
+    if basis not in BASES:
+        raise CalculatorError(f"unknown basis '{basis}': use one of {', '.join(BASES)}")
+    start = date_value(start_date, "start date") if start_date not in (None, "") else None
+    leaving = date_value(leaving_date, "leaving date") if leaving_date not in (None, "") else None
+    reset = date_value(leave_year_start, "leave year start") if leave_year_start not in (None, "") else None
+    period = _period(start, leaving)
+    working: list[str] = []
+    result = {
+        "basis": basis,
+        "period": period,
+        "entitlement_days": None,
+        "entitlement_hours": None,
+        "entitlement_shifts": None,
+        "entitlement_weeks": None,
+    }
+    if basis == "irregular-hours":
+        if reset is None:
+            raise CalculatorError("--leave-year-start is needed for irregular hours: the rules changed for leave years from 1 April 2024")
+        percent = figure_or_none(rates, "irregular_hours_accrual_percent", reset)
+        if percent is not None:
+            return _irregular_accrual(result, percent, hours_worked, reset, working)
+        working.append(f"The leave year began on {reset.isoformat()}, before the 12.07% accrual rules, so the weeks are worked out as for annualised hours.")
+    figures_on = reset or start or leaving or on
+    weeks = figure(rates, "holiday_weeks", figures_on)
+    cap = figure(rates, "holiday_days_cap", figures_on)
+    standard_days = cap / weeks
+    year = _leave_year(period, start, leaving, reset)
+    fraction = _fraction(period, start, leaving, year)
+    result["fraction_of_year"] = round10(fraction)
+    if year:
+        result["leave_year"] = {"start": year.begins_on, "end": year.ends_on}
+        working.append(_fraction_text(period, start, leaving, year, fraction))
+    if basis in ("annualised-hours", "irregular-hours"):
+        _weeks(result, weeks, fraction, period, working)
+    elif basis == "days-per-week":
+        dpw = decimal(days_per_week, "days per week")
+        _check_pattern(dpw, None)
+        _days(result, dpw, weeks, cap, standard_days, fraction, period, working)
+    elif basis in HOURS_BASES:
+        dpw = decimal(days_per_week, "days per week")
+        hpw = decimal(hours_per_week, "hours per week")
+        _check_pattern(dpw, hpw)
+        _hours(result, basis, dpw, hpw, weeks, cap, standard_days, fraction, period, working)
+    else:
+        _shifts(result, shifts_per_pattern, days_per_pattern, weeks, standard_days, fraction, period, working)
+    result["working"] = working
+    return result
+
+
+def _fraction_text(period, start, leaving, year: LeaveYear, fraction: Decimal) -> str:
+    span = f"leave year {year.begins_on.isoformat()} to {year.ends_on.isoformat()}"
+    if period == "starting":
+        return f"Starting {start.isoformat()} in the {span}: {fraction * 12:.0f} months of 12 ({round10(fraction):.4f} of the year)."
+    days = (leaving - (start or year.begins_on)).days + 1
+    return f"Working {days} days of the {year.days} in the {span}: {round10(fraction):.4f} of the year."
+
+
+def _days(result, dpw, weeks, cap, standard_days, fraction, period, working) -> Decimal:
+    days = weeks * dpw
+    actual = cap if dpw > standard_days else min(cap, days)
+    entitlement = round10(actual * fraction)
+    shown = _ceil_half(entitlement) if period == "starting" else entitlement
+    working.append(f"{weeks} weeks x {dpw} days a week = {round10(days).normalize():f} days, at most {cap}: {actual.normalize():f} days a full year.")
+    if period != "full-year":
+        working.append(f"{actual.normalize():f} x {round10(fraction):.4f} = {entitlement.normalize():f} days.")
+    if period == "starting":
+        working.append(f"Rounded up to the next half day: {shown.normalize():f}.")
+    result["entitlement_days"] = _display(shown)
+    return shown
+
+
+def _hours(result, basis, dpw, hpw, weeks, cap, standard_days, fraction, period, working) -> None:
+    hours_a_day = hpw / dpw
+    full_hours = weeks * min(dpw, standard_days) * hours_a_day
+    if period in ("starting", "full-year"):
+        days = _days({}, dpw, weeks, cap, standard_days, fraction, period, [])
+        hours = days * hpw / dpw
+        working.append(
+            f"{_display(days, 2)} days of holiday x {_display(hours_a_day, 2)} hours a day = {_display(hours)} hours."
+        )
+    else:
+        hours = fraction * full_hours
+        working.append(
+            f"{weeks} weeks x {min(dpw, standard_days).normalize():f} days x {_display(hours_a_day, 2)} hours a day = "
+            f"{_display(full_hours)} hours a full year; x {round10(fraction):.4f} = {_display(hours, 2)} hours."
+        )
+    shown = _display(hours)
+    result["entitlement_hours"] = shown
+    if basis == "compressed-hours":
+        seconds = int(Decimal(shown) * 3600)
+        minutes = (seconds // 60) % 60 + (0 if seconds % 60 < 30 else 1)
+        result["entitlement_hours_and_minutes"] = [seconds // 3600, minutes]
+        daily = (hpw / dpw * 60).to_integral_value(rounding=ROUND_CEILING)
+        result["daily_hours_and_minutes"] = [int(daily) // 60, int(daily) % 60]
+        working.append(
+            f"That is {seconds // 3600} hours {minutes} minutes; instead of a day off, "
+            f"{int(daily) // 60} hours {int(daily) % 60} minutes for each day otherwise worked."
+        )
+    working.append("Shown rounded up at one decimal place, as GOV.UK shows it.")
+
+
+def _shifts(result, shifts_per_pattern, days_per_pattern, weeks, standard_days, fraction, period, working) -> None:
+    shifts = decimal(shifts_per_pattern, "shifts per pattern")
+    pattern_days = decimal(days_per_pattern, "days per pattern")
+    if shifts <= 0 or shifts != shifts.to_integral_value():
+        raise CalculatorError(f"shifts per pattern must be a whole number more than 0 (got {shifts})")
+    if pattern_days < shifts:
+        raise CalculatorError(
+            f"the pattern must have at least as many days as shifts ({shifts} shifts over {pattern_days} days)"
+        )
+    per_week = round10(shifts / pattern_days * 7)
+    entitlement = weeks * fraction * min(per_week, standard_days)
+    working.append(
+        f"{shifts} shifts every {pattern_days.normalize():f} days = {per_week.normalize():f} shifts a week "
+        f"(counted at most {standard_days.normalize():f}); {weeks} weeks x that x {round10(fraction):.4f} = {_display(entitlement, 2)} shifts."
+    )
+    if period == "starting":
+        entitlement = _ceil_half(entitlement)
+        working.append(f"Rounded up to the next half shift: {entitlement.normalize():f}.")
+    places = 2 if period in ("leaving", "starting-and-leaving") else 1
+    result["shifts_per_week"] = per_week
+    result["entitlement_shifts"] = _display(entitlement, places)
+
+
+def _weeks(result, weeks, fraction, period, working) -> None:
+    if period == "full-year":
+        result["entitlement_weeks"] = _display(weeks)
+        working.append(f"A full leave year: {weeks} weeks.")
+        return
+    value = weeks * fraction
+    result["entitlement_weeks"] = _display(value, 2)
+    working.append(f"{weeks} weeks x {round10(fraction):.4f} = {_display(value, 2)} weeks (rounded up at two places).")
+
+
+def _irregular_accrual(result, percent: Decimal, hours_worked, reset: dt.date, working) -> dict:
+    if hours_worked in (None, ""):
+        raise CalculatorError("--hours-worked (hours worked in the pay period) is needed for irregular hours")
+    hours = decimal(hours_worked, "hours worked")
+    if hours <= 0:
+        raise CalculatorError(f"hours worked must be more than 0 (got {hours})")
+    exact = hours * percent / 100
+    rounded = q(exact, 0, ROUND_HALF_UP)
+    result.update(
+        period="pay-period",
+        entitlement_hours=f"{rounded:f}",
+        entitlement_hours_exact=round10(exact),
+        accrual_percent=percent,
+    )
+    working.extend(
+        [
+            f"Leave year from {reset.isoformat()}: irregular-hours and part-year workers build up {percent}% of the hours worked.",
+            f"{hours.normalize():f} hours x {percent}% = {round10(exact).normalize():f} hours; to the nearest hour (half an hour or more rounds up): {rounded} hours.",
+            "No more than 5.6 weeks (28 days) can build up over the leave year.",
+        ]
+    )
+    result["working"] = working
+    return result

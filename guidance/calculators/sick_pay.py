@@ -1,0 +1,257 @@
+"""Statutory Sick Pay for a period of sickness, under the rules in force on each day.
+
+Rule: Social Security Contributions and Benefits Act 1992 ss.151-163 and the SSP (General)
+Regulations 1982: a period of incapacity for work (PIW) is at least 4 days in a row; periods 8
+weeks or less apart link into one; SSP is paid for qualifying days (the days the employee normally
+works) up to 28 weeks in one linked PIW. Until 5 April 2026 the first 3 qualifying days were
+unpaid waiting days and average weekly earnings had to reach the lower earnings limit. From
+6 April 2026 (Employment Rights Act 2025) SSP is paid from the first qualifying day, with no
+earnings threshold, at the lower of the flat weekly rate or 80% of average weekly earnings.
+Figures: ``ssp_weekly_rate``, ``ssp_earnings_percent``, ``ssp_waiting_days``,
+``ssp_earnings_threshold_weekly``, ``ssp_max_weeks``, ``ssp_linking_weeks``,
+``ssp_piw_minimum_days``.
+
+Method and rounding: a port of GOV.UK's SSP calculator (alphagov/smart-answers,
+lib/smart_answer/calculators/statutory_sick_pay_calculator.rb): the daily rate is the weekly rate
+divided by the number of qualifying days in the week, cut (not rounded) to 4 decimal places as in
+HMRC's daily rate tables; each week ending on a Saturday is paid the sum of its daily rates rounded
+up to the penny; the total is the sum of the weeks; weeks with nothing to pay at the end are left
+out. The maximum is 28 x the qualifying days in a week, less the days already paid in a linked
+period.
+
+Where the law changed part-way, each day follows the figures in force on that day: a waiting day
+is owed only while the waiting days in force on that day have not yet been served in the linked
+PIW, and the earnings threshold and 80% cap are those of that day. So a PIW running over 6 April
+2026 is paid from 6 April even if the waiting days were not yet served.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_FLOOR, Decimal
+
+from guidance.calculators.common import (
+    CalculatorError,
+    date_value,
+    decimal,
+    figure,
+    figure_or_none,
+    pence_up,
+    q,
+    round10,
+)
+
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_work_days(value) -> frozenset[int]:
+    """Weekdays worked, as Python weekday numbers (Monday 0), from "mon,tue,..." or a list."""
+    items = value.split(",") if isinstance(value, str) else list(value or [])
+    days = set()
+    for item in items:
+        word = str(item).strip().lower()[:3]
+        if not word:
+            continue
+        if word not in DAY_NAMES:
+            raise CalculatorError(f"work days: '{item}' is not a day of the week (use mon,tue,wed,thu,fri,sat,sun)")
+        days.add(DAY_NAMES.index(word))
+    if not days:
+        raise CalculatorError("work days: give at least one day the employee normally works, e.g. mon,tue,wed")
+    return frozenset(days)
+
+
+def _dates(start: dt.date, end: dt.date):
+    day = start
+    while day <= end:
+        yield day
+        day += dt.timedelta(days=1)
+
+
+def daily_rate(weekly: Decimal, pattern_days: int) -> Decimal:
+    """The weekly rate over the qualifying days, cut to 4 places (HMRC's unrounded daily rates)."""
+    return q(q(weekly / pattern_days * 10000, 6).to_integral_value(rounding=ROUND_FLOOR) / 10000, 4)
+
+
+def weekly_rate(rates, day: dt.date, awe: Decimal) -> Decimal:
+    flat = figure(rates, "ssp_weekly_rate", day)
+    share = figure_or_none(rates, "ssp_earnings_percent", day)
+    if share is None:
+        return flat
+    return min(flat, awe * share / 100)
+
+
+def _check_piw(start: dt.date, end: dt.date, what: str, minimum: int) -> None:
+    if end < start:
+        raise CalculatorError(f"{what}: the last day ({end.isoformat()}) is before the first ({start.isoformat()})")
+    if (end - start).days + 1 < minimum:
+        raise CalculatorError(
+            f"{what}: {start.isoformat()} to {end.isoformat()} is under {minimum} days in a row, so it is not a "
+            "period of incapacity for work and cannot link"
+        )
+
+
+def _linked(rates, sick_start, linked_start, linked_end, minimum):
+    if linked_start in (None, "") and linked_end in (None, ""):
+        return None
+    if linked_start in (None, "") or linked_end in (None, ""):
+        raise CalculatorError("a linked period needs both --linked-start and --linked-end")
+    first = date_value(linked_start, "linked start")
+    last = date_value(linked_end, "linked end")
+    _check_piw(first, last, "linked period", minimum)
+    gap = (sick_start - last).days - 1
+    if gap < 1:
+        raise CalculatorError(
+            "the linked period must end at least one day before this sickness began; if it ran on, give one period"
+        )
+    weeks = int(figure(rates, "ssp_linking_weeks", sick_start))
+    if gap > weeks * 7:
+        raise CalculatorError(
+            f"the linked period ended {gap} days before this sickness: periods more than {weeks} weeks apart do not link"
+        )
+    return first, last
+
+
+def statutory_sick_pay(
+    *,
+    sick_start,
+    sick_end,
+    work_days,
+    average_weekly_earnings,
+    rates,
+    on: dt.date | None = None,
+    linked_start=None,
+    linked_end=None,
+) -> dict:
+    """SSP due for ``sick_start``..``sick_end`` (the ``on`` date is not needed: each day has its figures)."""
+    start = date_value(sick_start, "sick start")
+    end = date_value(sick_end, "sick end")
+    pattern = parse_work_days(work_days)
+    awe = decimal(average_weekly_earnings, "average weekly earnings")
+    if awe < 0:
+        raise CalculatorError(f"average weekly earnings cannot be negative (got {awe})")
+    minimum = int(figure(rates, "ssp_piw_minimum_days", start))
+    if end < start:
+        raise CalculatorError(f"the last day of sickness ({end.isoformat()}) is before the first ({start.isoformat()})")
+    linked = _linked(rates, start, linked_start, linked_end, minimum)
+    working: list[str] = []
+    if (end - start).days + 1 < minimum:
+        return _not_a_piw(start, end, minimum)
+    pattern_days = len(pattern)
+    max_days = int(round10(figure(rates, "ssp_max_weeks", start) * pattern_days))
+    linked_days = [d for d in _dates(*linked) if d.weekday() in pattern] if linked else []
+    current_days = [d for d in _dates(start, end) if d.weekday() in pattern]
+    served = paid_before = 0
+    waiting, payable, below_threshold = [], [], []
+    for index, day in enumerate(linked_days + current_days):
+        in_current = index >= len(linked_days)
+        threshold = figure(rates, "ssp_earnings_threshold_weekly", day)
+        if awe < threshold:
+            if in_current:
+                below_threshold.append(day)
+            continue
+        if served < figure(rates, "ssp_waiting_days", day):
+            served += 1
+            if in_current:
+                waiting.append(day)
+            continue
+        if paid_before + len(payable) >= max_days:
+            continue
+        if in_current:
+            payable.append(day)
+        else:
+            paid_before += 1
+    rates_by_day = {day: daily_rate(weekly_rate(rates, day, awe), pattern_days) for day in payable}
+    weeks = _weekly_payments(start, end, rates_by_day)
+    total = pence_up(sum((amount for _, amount in weeks), Decimal(0)))
+    working.extend(_explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable,
+                            below_threshold, max_days, rates_by_day, weeks, total, awe, rates))
+    return {
+        "ssp_total": total,
+        "weekly_payments": [[saturday, amount] for saturday, amount in weeks],
+        "payable_days": len(payable),
+        "waiting_days": len(waiting),
+        "qualifying_days": len(current_days),
+        "days_paid_in_linked_period": paid_before,
+        "maximum_days": max_days,
+        "maximum_reached": paid_before + len(payable) >= max_days,
+        "days_below_earnings_threshold": len(below_threshold),
+        "daily_rates": _rate_changes(rates_by_day),
+        "entitled": total > 0,
+        "working": working,
+    }
+
+
+def _weekly_payments(start: dt.date, end: dt.date, rates_by_day: dict) -> list[tuple[dt.date, Decimal]]:
+    """Weeks ending on Saturdays from the first day of sickness to the Saturday on or after the last."""
+    first_saturday = start + dt.timedelta(days=(5 - start.weekday()) % 7)
+    last_saturday = end + dt.timedelta(days=(5 - end.weekday()) % 7)
+    weeks = []
+    saturday = first_saturday
+    while saturday <= last_saturday:
+        week = [rates_by_day[d] for d in _dates(saturday - dt.timedelta(days=6), saturday) if d in rates_by_day]
+        weeks.append((saturday, pence_up(sum(week, Decimal(0)))))
+        saturday += dt.timedelta(days=7)
+    while weeks and weeks[-1][1] == 0:
+        weeks.pop()
+    return weeks
+
+
+def _rate_changes(rates_by_day: dict) -> list[list]:
+    """[first day, daily rate] each time the daily rate changes (a new tax year, the 2026 change)."""
+    changes, last = [], None
+    for day in sorted(rates_by_day):
+        if rates_by_day[day] != last:
+            last = rates_by_day[day]
+            changes.append([day, last])
+    return changes
+
+
+def _not_a_piw(start, end, minimum) -> dict:
+    days = (end - start).days + 1
+    return {
+        "ssp_total": Decimal("0.00"),
+        "weekly_payments": [],
+        "payable_days": 0,
+        "waiting_days": 0,
+        "qualifying_days": 0,
+        "days_paid_in_linked_period": 0,
+        "maximum_days": 0,
+        "maximum_reached": False,
+        "days_below_earnings_threshold": 0,
+        "daily_rates": [],
+        "entitled": False,
+        "working": [
+            f"{days} day{'s' if days != 1 else ''} off sick is under {minimum} days in a row (counting days not normally worked), "
+            "so it is not a period of incapacity for work and no SSP is due."
+        ],
+    }
+
+
+def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable, below, max_days,
+             rates_by_day, weeks, total, awe, rates) -> list[str]:
+    lines = [f"Sick {start.isoformat()} to {end.isoformat()}; {pattern_days} qualifying day(s) a week."]
+    if linked:
+        lines.append(
+            f"Linked to {linked[0].isoformat()} to {linked[1].isoformat()}: {len(linked_days)} qualifying days, "
+            f"{paid_before} of them already paid."
+        )
+    if below:
+        threshold = figure(rates, "ssp_earnings_threshold_weekly", below[0])
+        lines.append(
+            f"Average weekly earnings of £{awe} are below the £{threshold} needed before 6 April 2026: "
+            f"{len(below)} day(s) not paid."
+        )
+    if waiting:
+        lines.append(f"Waiting days (unpaid): {', '.join(d.isoformat() for d in waiting)}.")
+    lines.append(f"Payable days: {len(payable)} (at most {max_days} in one linked period, 28 weeks).")
+    for rate in sorted(set(rates_by_day.values())):
+        days = [d for d, r in rates_by_day.items() if r == rate]
+        weekly = weekly_rate(rates, days[0], awe)
+        lines.append(
+            f"Daily rate £{rate} (weekly £{q(weekly, 2)} / {pattern_days}, cut to 4 places) for {len(days)} day(s) "
+            f"from {min(days).isoformat()}."
+        )
+    for saturday, amount in weeks:
+        lines.append(f"Week ending {saturday.isoformat()}: £{amount}")
+    lines.append(f"Total SSP: £{total}")
+    return lines

@@ -1,0 +1,142 @@
+"""``guidance calc NAME``: the statutory calculators, with the working shown or as JSON.
+
+Options are named as the calculators' inputs (``--days-per-week`` is ``days_per_week``), so a flow
+and the command line ask for the same things. Bad input is a plain message and exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from guidance.commands.common import CommandError, add_json_option, iso_date, print_json, today
+
+_TEXT = str
+
+
+def _holiday(p) -> None:
+    p.add_argument("--basis", required=True, metavar="BASIS",
+                   help="days-per-week, hours-per-week, compressed-hours, shifts, annualised-hours or irregular-hours")
+    p.add_argument("--days-per-week", type=_TEXT, metavar="N")
+    p.add_argument("--hours-per-week", type=_TEXT, metavar="H")
+    p.add_argument("--shifts-per-pattern", type=_TEXT, metavar="N")
+    p.add_argument("--days-per-pattern", type=_TEXT, metavar="N")
+    p.add_argument("--hours-worked", type=_TEXT, metavar="H", help="hours worked in the pay period (irregular hours)")
+    p.add_argument("--leave-year-start", type=iso_date, metavar="DATE")
+    p.add_argument("--start-date", type=iso_date, metavar="DATE", help="for someone starting part way through the leave year")
+    p.add_argument("--leaving-date", type=iso_date, metavar="DATE", help="for someone leaving part way through the leave year")
+
+
+def _sick_pay(p) -> None:
+    p.add_argument("--sick-start", type=iso_date, required=True, metavar="DATE")
+    p.add_argument("--sick-end", type=iso_date, required=True, metavar="DATE")
+    p.add_argument("--work-days", required=True, metavar="DAYS", help="days normally worked, e.g. mon,tue,wed")
+    p.add_argument("--average-weekly-earnings", required=True, metavar="X")
+    p.add_argument("--linked-start", type=iso_date, metavar="DATE", help="an earlier sickness within 8 weeks")
+    p.add_argument("--linked-end", type=iso_date, metavar="DATE")
+
+
+def _redundancy(p) -> None:
+    p.add_argument("--age", required=True, metavar="N", help="age on the day of redundancy")
+    p.add_argument("--years", required=True, metavar="N", help="full years of continuous service")
+    p.add_argument("--weekly-pay", required=True, metavar="X", help="a week's pay before tax")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--date", type=iso_date, metavar="DATE", help="date of redundancy: the cap in force then (default today)")
+    which.add_argument("--weekly-cap", metavar="X", help="use this cap on a week's pay instead")
+
+
+def _minimum_wage(p) -> None:
+    p.add_argument("--age", required=True, metavar="N")
+    p.add_argument("--apprentice", action="store_true", help="an apprentice under 19, or in the first year")
+    p.add_argument("--on", type=iso_date, metavar="DATE", help="rates in force on DATE (default today)")
+    p.add_argument("--pay", metavar="X", help="pay for the pay period")
+    p.add_argument("--hours", metavar="H", help="hours worked in the pay period")
+    p.add_argument("--pay-period-days", metavar="N")
+    p.add_argument("--accommodation-charge", metavar="X", help="charged per night (0 if free)")
+    p.add_argument("--nights", metavar="N", help="nights of accommodation a week")
+
+
+def _tribunal(p) -> None:
+    p.add_argument("--event-date", type=iso_date, metavar="DATE", help="the act complained of, or the effective date of termination")
+    p.add_argument("--claim-type", default="unfair_dismissal", metavar="TYPE",
+                   help="unfair_dismissal, redundancy_pay, discrimination, equal_pay, unlawful_deductions, holiday_pay, ...")
+    p.add_argument("--acas-day-a", type=iso_date, metavar="DATE", help="the day Acas was contacted")
+    p.add_argument("--acas-day-b", type=iso_date, metavar="DATE", help="the day the certificate was received")
+    p.add_argument("--et1-sent", type=iso_date, metavar="DATE", help="the day the claim was sent: gives the ET3 due date")
+
+
+def _employer_cost(p) -> None:
+    p.add_argument("--hourly-rate", required=True, metavar="X")
+    p.add_argument("--hours-per-week", required=True, metavar="H")
+    p.add_argument("--age", metavar="N")
+    p.add_argument("--on", type=iso_date, metavar="DATE", help="rates in force on DATE (default today)")
+
+
+_OPTIONS = {
+    "holiday": _holiday,
+    "sick-pay": _sick_pay,
+    "redundancy": _redundancy,
+    "minimum-wage": _minimum_wage,
+    "tribunal-deadline": _tribunal,
+    "employer-cost": _employer_cost,
+}
+
+
+def register(sub) -> None:
+    calc = sub.add_parser("calc", help="statutory calculators: holiday, sick pay, redundancy, wages, deadlines, costs")
+    names = calc.add_subparsers(dest="calculator", metavar="NAME", required=True)
+    for name, add_options in _OPTIONS.items():
+        parser = names.add_parser(name, help=f"the {name.replace('-', ' ')} calculator")
+        add_options(parser)
+        add_json_option(parser)
+        parser.set_defaults(func=run_calc, calc_options=[a.dest for a in parser._actions if a.dest not in ("help", "json")])
+
+
+def _load_rates(args):
+    from pathlib import Path
+
+    from guidance.content.rates import load_rates
+    from guidance.content.roots import RootError, resolve_root
+    from guidance.problems import Problems
+
+    try:
+        root = resolve_root(getattr(args, "root", None))
+    except RootError as exc:
+        raise CommandError(str(exc)) from None
+    return load_rates(Path(root) / "content" / "rates.yaml", Problems(), "content/rates.yaml")
+
+
+def run_calc(args) -> int:
+    from guidance.calculators import CalculatorError
+    from guidance.calculators.registry import CALCULATORS, run_calculator
+
+    inputs = {dest: getattr(args, dest) for dest in args.calc_options}
+    if inputs.get("apprentice") is False:
+        inputs.pop("apprentice")
+    rates = _load_rates(args)
+    try:
+        result = run_calculator(args.calculator, inputs, rates, today())
+    except CalculatorError as exc:
+        raise CommandError(f"calc {args.calculator}: {exc}") from None
+    if args.json:
+        print_json({k: v for k, v in result.items()})
+        return 0
+    calculator = CALCULATORS[args.calculator]
+    print(calculator.title)
+    for key in calculator.headline:
+        if result.get(key) is not None:
+            print(f"  {key.replace('_', ' ')}: {_shown(result[key])}")
+    for warning in result.get("warnings", []):
+        print(f"  warning: {warning}")
+    print("How this was worked out:")
+    for line in result.get("working", []):
+        print(f"  - {line}")
+    return 0
+
+
+def _shown(value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+_ = argparse  # argparse types come through iso_date

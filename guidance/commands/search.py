@@ -1,0 +1,168 @@
+"""``guidance search`` and ``guidance index``: find pages, and look after the search index.
+
+Nothing here imports the app, so a search from a cold process starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from guidance.commands.common import CommandError, add_json_option, add_on_option, load_base, print_json, today
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def register(sub) -> None:
+    search = sub.add_parser("search", help="find the pages that answer a question")
+    search.add_argument("query", nargs="*", help="words to search for; typos and caller words are fine")
+    search.add_argument("--audience", choices=("recipient", "officer"), help="only pages for this audience")
+    search.add_argument("--area", metavar="AREA", help="only pages in this area (e.g. employment)")
+    search.add_argument("--limit", type=_positive, default=10, metavar="N", help="at most N results (default 10)")
+    search.add_argument("--batch", metavar="FILE", help="one query a line from FILE ('-' for standard input); one JSON line out per query")
+    search.add_argument("--as-you-type", action="store_true", help="treat the last word as unfinished")
+    add_on_option(search, "figures in snippets")
+    add_json_option(search)
+    search.set_defaults(func=run_search)
+
+    index = sub.add_parser("index", help="build the search index or show where it is")
+    actions = index.add_subparsers(dest="action", metavar="ACTION", required=True)
+    build = actions.add_parser("build", help="rebuild the search index now")
+    add_on_option(build, "figures")
+    build.set_defaults(func=run_index_build)
+    status = actions.add_parser("status", help="where the index is, its age and size")
+    add_on_option(status, "figures")
+    add_json_option(status)
+    status.set_defaults(func=run_index_status)
+
+
+def _open_searcher(base, on, progress=None):
+    from guidance.search import SearchError, Searcher
+    from guidance.search.store import IndexLockTimeout
+
+    try:
+        return Searcher.open(base, on, progress=progress)
+    except (SearchError, IndexLockTimeout) as exc:
+        raise CommandError(str(exc)) from None
+
+
+def run_search(args) -> int:
+    if args.batch is None and not args.query:
+        raise CommandError("say what to search for, e.g. guidance search holiday pay (or use --batch FILE)")
+    base = load_base(args)
+    if args.area and args.area not in base.taxonomy.areas:
+        raise CommandError(f"unknown area '{args.area}': choose one of {', '.join(sorted(base.taxonomy.areas))}")
+    searcher = _open_searcher(base, args.on or today(), _progress_printer() if sys.stderr.isatty() else None)
+    with searcher:
+        if args.batch is not None:
+            return _run_batch(searcher, args)
+        results = _search(searcher, " ".join(args.query), args)
+    if args.json:
+        print_json([hit.as_dict() for hit in results.hits])
+        for note in _notes(results):
+            print(note, file=sys.stderr)
+        return 0
+    _print_results(results)
+    return 0
+
+
+def _search(searcher, text: str, args):
+    from guidance.search import SearchError
+
+    try:
+        return searcher.search(text, audience=args.audience, area=args.area, limit=args.limit, as_you_type=args.as_you_type)
+    except SearchError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _notes(results) -> list[str]:
+    notes = [f"Showing results for: {results.suggestion}"] if results.suggestion else []
+    return notes + [f"Note: {note}" for note in results.notes]
+
+
+def _print_results(results) -> None:
+    for note in _notes(results):
+        print(note)
+    for number, hit in enumerate(results.hits, start=1):
+        print(f"{number:>2}. {hit.title}  [{hit.id}]")
+        if hit.snippet:
+            print(f"    {hit.snippet}")
+
+
+def _run_batch(searcher, args) -> int:
+    try:
+        handle = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise CommandError(f"cannot read {args.batch}: {exc.strerror}") from None
+    with handle:
+        for line in handle:
+            text = line.rstrip("\r\n")
+            results = _search(searcher, text, args)
+            row = {"query": text, "results": [hit.as_dict() for hit in results.hits], "suggestion": results.suggestion}
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _progress_printer():
+    """A one-line bar on standard error while pages are indexed."""
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = int(width * done / total) if total else width
+        sys.stderr.write(f"\rIndexing pages [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def run_index_build(args) -> int:
+    from guidance.search import build_index
+    from guidance.search.store import IndexLockTimeout
+
+    base = load_base(args)
+    started = time.perf_counter()
+    try:
+        generation = build_index(base, args.on or today(), progress=_progress_printer())
+    except IndexLockTimeout as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"cannot write the search index: {exc.strerror or exc}") from None
+    print(f"Indexed {len(generation.docs)} pages in {time.perf_counter() - started:.1f} s: {generation.folder}")
+    return 0
+
+
+def run_index_status(args) -> int:
+    from guidance.search import index_status
+
+    base = load_base(args)
+    status = index_status(base, args.on or today())
+    if status.get("exists"):
+        status["age_seconds"] = round(max(0.0, time.time() - status["built_mtime"]), 1)
+    if args.json:
+        print_json(status)
+        return 0
+    if not status["exists"]:
+        print(f"No search index yet (it will be built in {status['folder']} on the first search, or run 'guidance index build').")
+        return 0
+    state = "up to date" if status["up_to_date"] else f"out of date ({len(status['changed_pages'])} pages changed; the next search updates it)"
+    print(f"Index: {status['generation']}")
+    print(f"Pages: {status['pages']}, size {status['size_bytes'] / 1024:.0f} KiB, built {_age(status['age_seconds'])} ago, {state}")
+    return 0
+
+
+def _age(seconds: float) -> str:
+    for unit, size in (("days", 86400), ("hours", 3600), ("minutes", 60)):
+        if seconds >= size:
+            return f"{seconds / size:.0f} {unit}"
+    return f"{seconds:.0f} seconds"

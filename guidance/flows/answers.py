@@ -1,0 +1,227 @@
+"""Answers: turning what someone typed (or wrote in an answers file) into a checked value.
+
+Values are plain Python: ``bool`` for yes/no, ``Decimal`` for numbers and money (never float),
+``date`` for dates, ``str`` for a choice or text, a list of ``str`` for several-of and checklists.
+They are stored as JSON with dates and decimals tagged, so a session reads back exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from decimal import Decimal, InvalidOperation
+
+from guidance.content.formatting import long_date, money
+from guidance.flows.schema import Checklist, Info, Question
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit the question: the message says what would."""
+
+
+_YES = {"yes", "y", "true", "1"}
+_NO = {"no", "n", "false", "0"}
+MAX_TEXT = 4000
+
+
+def parse_answer(node, raw, applicable_items: list[str] | None = None):
+    """Check ``raw`` against the node and return the value to keep."""
+    if isinstance(node, Info):
+        return True
+    if isinstance(node, Checklist):
+        return _parse_items(raw, applicable_items or [item.id for item in node.items], "item")
+    if not isinstance(node, Question):
+        raise AnswerError("this step takes no answer")
+    parser = _PARSERS[node.kind]
+    return parser(node, raw)
+
+
+def _yes_no(node, raw) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise AnswerError("answer yes or no")
+
+
+def _choice(node, raw) -> str:
+    text = str(raw).strip()
+    for number, option in enumerate(node.options, start=1):
+        if text == option.value or text.lower() == option.label.lower() or text == str(number):
+            return option.value
+    choices = ", ".join(f"{n} ({o.value})" for n, o in enumerate(node.options, start=1))
+    raise AnswerError(f"choose one of: {choices}")
+
+
+def _several(node, raw) -> list[str]:
+    values = [o.value for o in node.options]
+    if isinstance(raw, str):
+        raw = [part for part in re.split(r"[,\s]+", raw.strip()) if part]
+        if raw in (["none"], ["-"]):
+            raw = []
+    chosen = []
+    for part in raw or []:
+        text = str(part).strip()
+        if text.isdigit() and 1 <= int(text) <= len(values):
+            text = values[int(text) - 1]
+        if text not in values:
+            raise AnswerError(f"'{text}' is not one of: {', '.join(values)}")
+        if text not in chosen:
+            chosen.append(text)
+    return [v for v in values if v in chosen]
+
+
+def _parse_items(raw, allowed: list[str], what: str) -> list[str]:
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        raw = [part for part in re.split(r"[,\s]+", raw.strip()) if part and part not in ("none", "-")]
+    chosen = []
+    for part in raw:
+        text = str(part).strip()
+        if text.isdigit() and 1 <= int(text) <= len(allowed):
+            text = allowed[int(text) - 1]
+        if text not in allowed:
+            raise AnswerError(f"'{text}' is not an {what} here: use {', '.join(allowed) or 'none'}")
+        if text not in chosen:
+            chosen.append(text)
+    return [v for v in allowed if v in chosen]
+
+
+def _decimal(raw, what: str) -> Decimal:
+    if isinstance(raw, bool):
+        raise AnswerError(f"give {what}")
+    if isinstance(raw, float):
+        raw = repr(raw)
+    text = str(raw).strip().replace(",", "").replace("£", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise AnswerError(f"give {what}, e.g. 12.50") from None
+    if not value.is_finite():
+        raise AnswerError(f"give {what}")
+    return value
+
+
+def _in_range(node, value: Decimal, shown) -> Decimal:
+    if node.min is not None and value < node.min:
+        raise AnswerError(f"the lowest answer allowed is {shown(node.min)}")
+    if node.max is not None and value > node.max:
+        raise AnswerError(f"the highest answer allowed is {shown(node.max)}")
+    return value
+
+
+def _number(node, raw) -> Decimal:
+    value = _decimal(raw, "a number")
+    if node.whole and value != value.to_integral_value():
+        raise AnswerError("give a whole number")
+    return _in_range(node, value, str)
+
+
+def _money(node, raw) -> Decimal:
+    value = _decimal(raw, "an amount in pounds")
+    if value < 0:
+        raise AnswerError("an amount cannot be negative")
+    if value != value.quantize(Decimal("0.01")):
+        raise AnswerError("give pounds and pence, e.g. 12.50")
+    return _in_range(node, value, money)
+
+
+def _date(node, raw) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    text = str(raw).strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            pass
+    raise AnswerError("give a real date, e.g. 2026-04-01 or 1/4/2026")
+
+
+def _text(node, raw) -> str:
+    text = "" if raw is None else str(raw).strip()
+    if not text and not node.optional:
+        raise AnswerError("please write an answer")
+    if len(text) > MAX_TEXT:
+        raise AnswerError(f"keep it under {MAX_TEXT} characters")
+    return text
+
+
+_PARSERS = {
+    "yes_no": _yes_no,
+    "choice": _choice,
+    "several": _several,
+    "number": _number,
+    "money": _money,
+    "date": _date,
+    "text": _text,
+}
+
+
+def display(node, value) -> str:
+    """An answer written the way a person reads it back."""
+    if isinstance(node, Question):
+        labels = {o.value: o.label for o in node.options}
+        if node.kind == "yes_no":
+            return "Yes" if value else "No"
+        if node.kind == "choice":
+            return labels.get(value, str(value))
+        if node.kind == "several":
+            return "; ".join(labels.get(v, v) for v in value) or "None of these"
+        if node.kind == "money":
+            return money(value, pence=True)
+        if node.kind == "date":
+            return long_date(value)
+        return str(value)
+    if isinstance(node, Checklist):
+        texts = {item.id: item.text for item in node.items}
+        return "; ".join(texts.get(v, v) for v in value) or "Nothing ticked yet"
+    return "Seen"
+
+
+def to_json_value(value):
+    """Tag dates and decimals so they come back as the same types."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, Decimal):
+        return {"$decimal": str(value)}
+    if isinstance(value, dict):
+        return {str(k): to_json_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json_value(v) for v in value]
+    return value
+
+
+def from_json_value(value):
+    if isinstance(value, dict):
+        if set(value) == {"$date"}:
+            return dt.date.fromisoformat(value["$date"])
+        if set(value) == {"$decimal"}:
+            return Decimal(value["$decimal"])
+        return {k: from_json_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [from_json_value(v) for v in value]
+    return value
+
+
+def dumps(value) -> str:
+    return json.dumps(to_json_value(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def loads(text: str):
+    return from_json_value(json.loads(text))

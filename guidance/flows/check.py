@@ -1,0 +1,61 @@
+"""Flow checks for ``guidance content check`` and ``guidance flow check``.
+
+Importing this module registers the flow checks with the content checker, so one command names
+every problem in pages, rates, flows and letters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from guidance.content.check import register
+from guidance.flows.checker import Known, calculator_names, check_flow, check_paths, letter_ids
+from guidance.flows.loader import LoadedFlow, load_flow_file, load_flows
+from guidance.problems import Problems
+
+
+def known_for(base) -> Known:
+    return Known(pages=set(base.pages), calculators=calculator_names(), letters=letter_ids(base.content_dir))
+
+
+def check_loaded(flows: list[LoadedFlow], base, on: dt.date, problems: Problems, run_paths: bool = True) -> None:
+    """Static checks for each flow, then (for flows with no errors) every path run."""
+    known = known_for(base)
+    for loaded in flows:
+        mine = Problems()
+        check_flow(loaded, known, mine)
+        if run_paths and not mine.errors and known.calculators is not None:
+            check_paths(loaded, base.rates, on, mine)
+        problems.extend(mine)
+
+
+def check_files(paths: list[Path], base, on: dt.date, problems: Problems) -> list[LoadedFlow]:
+    """``guidance flow check FILE...``: load and check the files named."""
+    loaded = []
+    for path in paths:
+        flow = load_flow_file(Path(path), _shown(Path(path), base.root), problems)
+        if flow is not None:
+            loaded.append(flow)
+    check_loaded(loaded, base, on, problems)
+    return loaded
+
+
+def check_all(base, on: dt.date, problems: Problems) -> dict[str, LoadedFlow]:
+    flows = load_flows(base.root, problems)
+    check_loaded(list(flows.values()), base, on, problems)
+    return flows
+
+
+def _content_check(base, on: dt.date, problems: Problems) -> None:
+    check_all(base, on, problems)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path(root).resolve()))
+    except ValueError:
+        return str(path)
+
+
+register(_content_check)

@@ -1,0 +1,232 @@
+"""Running a flow: where you are, what comes next, going back and changing an earlier answer.
+
+The engine is pure: every operation takes a ``State`` and returns a new one, so a session can
+write the new state to storage first and only then adopt it (an answer is never half-taken).
+
+Answers are kept by node id even after going back. Only answers on the current trail count in
+expressions ("effective" answers); the others wait as defaults until the person comes that way
+again, and are dropped once no route can lead back to their node (a changed answer made them
+irrelevant).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from guidance.content.rates import RateError
+from guidance.flows.answers import AnswerError, parse_answer
+from guidance.flows.expressions import ExpressionError, evaluate, helpers, truth
+from guidance.flows.graph import reach_table
+from guidance.flows.schema import Calculate, Checklist, Flow, Info, Outcome, Question
+
+INTERACTIVE = (Question, Info, Checklist)
+
+
+class FlowRunError(RuntimeError):
+    """The flow itself went wrong while running (an author's mistake, not the person's)."""
+
+
+@dataclass
+class State:
+    trail: list[str] = field(default_factory=list)
+    answers: dict[str, Any] = field(default_factory=dict)
+    results: dict[str, Any] = field(default_factory=dict)
+
+    def copy(self) -> "State":
+        return State(list(self.trail), dict(self.answers), dict(self.results))
+
+    @property
+    def current(self) -> str:
+        return self.trail[-1]
+
+
+def default_calculate(name: str, inputs: dict, rates, on: dt.date) -> dict:
+    """Calculators by name, keeping Decimal and date results so expressions compare numbers."""
+    from guidance.calculators.registry import calculate
+
+    return calculate(name, inputs, rates, on)
+
+
+class Engine:
+    """One flow with the rates and the day it runs on."""
+
+    def __init__(self, flow: Flow, rates, on: dt.date, calculate: Callable | None = None):
+        self.flow = flow
+        self.rates = rates
+        self.on = on
+        self.calculate = calculate or default_calculate
+        self.reach = reach_table(flow)
+        self._helpers = helpers(rates, on)
+
+    # -- reading a state ------------------------------------------------------------------
+    def node(self, node_id: str):
+        return self.flow.nodes[node_id]
+
+    def context(self, state: State) -> dict:
+        """What expressions and texts see: the answers and results on the current trail."""
+        on_trail = set(state.trail)
+        answers = {n: v for n, v in state.answers.items() if n in on_trail}
+        results = {}
+        for node_id in state.trail:
+            node = self.flow.nodes.get(node_id)
+            if isinstance(node, Calculate) and node.store in state.results:
+                results[node.store] = state.results[node.store]
+        return {**self._helpers, "answers": answers, "results": results}
+
+    def is_finished(self, state: State) -> bool:
+        return isinstance(self.node(state.current), Outcome)
+
+    def applicable_items(self, node_id: str, state: State) -> list[str]:
+        node = self.node(node_id)
+        context = self.context(state)
+        return [item.id for item in node.items if item.when is None or self._truth(item.when, context, node_id)]
+
+    # -- moving -----------------------------------------------------------------------------
+    def start(self, kept: dict | None = None) -> State:
+        return self._enter(State(answers=dict(kept or {})), self.flow.start)
+
+    def answer(self, state: State, raw) -> State:
+        """Take an answer for the current node and move on to the next place that needs one."""
+        node_id = state.current
+        node = self.node(node_id)
+        if isinstance(node, Outcome):
+            raise AnswerError("this flow has finished: go back to change an answer")
+        items = self.applicable_items(node_id, state) if isinstance(node, Checklist) else None
+        value = parse_answer(node, raw, items)
+        new = state.copy()
+        new.answers[node_id] = value
+        context = self.context(new)
+        for rule in getattr(node, "must", []):
+            if not self._truth(rule.rule, context, node_id):
+                raise AnswerError(self._text(rule.message, new))
+        return self._enter(new, self.route(node_id, new))
+
+    def route(self, node_id: str, state: State) -> str:
+        node = self.node(node_id)
+        context = self.context(state)
+        for route in node.next:
+            if route.when is None or self._truth(route.when, context, node_id):
+                return route.goto
+        raise FlowRunError(f"node '{node_id}': no route applies and there is no default")
+
+    def back(self, state: State) -> State:
+        """Step back to the previous place that took an answer; later answers are kept."""
+        new = state.copy()
+        new.trail.pop()
+        while new.trail and not isinstance(self.node(new.current), INTERACTIVE):
+            new.trail.pop()
+        if not new.trail:
+            raise AnswerError("this is the first step: there is nothing to go back to")
+        return new
+
+    def change(self, state: State, node_id: str, raw) -> State:
+        """Change an earlier answer, then go forward through the answers that still apply."""
+        if node_id not in state.trail or not isinstance(self.node(node_id), INTERACTIVE):
+            raise AnswerError(f"'{node_id}' is not an earlier step of this session")
+        new = state.copy()
+        del new.trail[new.trail.index(node_id) + 1:]
+        new = self.answer(new, raw)
+        return self.prune(self.fast_forward(new))
+
+    def fast_forward(self, state: State) -> State:
+        """Re-use kept answers while they fit; stop at the first step that needs a new one."""
+        seen = 0
+        while not self.is_finished(state) and state.current in state.answers:
+            seen += 1
+            if seen > 10 * len(self.flow.nodes):
+                raise FlowRunError("the kept answers go round in a loop")
+            try:
+                state = self.answer(state, state.answers[state.current])
+            except AnswerError:
+                break
+        return state
+
+    def prune(self, state: State) -> State:
+        """Drop kept answers for nodes that can no longer be reached from here."""
+        keep = set(state.trail) | self.reach[state.current]
+        new = state.copy()
+        new.answers = {n: v for n, v in state.answers.items() if n in keep}
+        return new
+
+    def safeguarding(self, state: State) -> State:
+        """Leave at any step for the safeguarding guidance (abuse or neglect was raised)."""
+        target = self.flow.safeguarding
+        if not target:
+            raise FlowRunError("this flow has no safeguarding exit")
+        if state.trail and state.current == target:
+            return state
+        return self._enter(state.copy(), target)
+
+    def replay(self, trail: list[str], kept: dict) -> tuple[State, bool]:
+        """Walk ``trail`` again with the kept answers: (state reached, whether it matched)."""
+        state = self.start(kept)
+        while True:
+            size = len(state.trail)
+            if state.trail != trail[:size]:
+                return state, False
+            if size >= len(trail):
+                return state, True
+            if trail[size] == self.flow.safeguarding and trail[size] != self._peek_route(state):
+                state = self.safeguarding(state)
+                continue
+            if self.is_finished(state) or state.current not in kept:
+                return state, False
+            try:
+                state = self.answer(state, kept[state.current])
+            except AnswerError:
+                return state, False
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _peek_route(self, state: State) -> str | None:
+        if state.current not in state.answers or self.is_finished(state):
+            return None
+        try:
+            return self.answer(state, state.answers[state.current]).trail[len(state.trail)]
+        except (AnswerError, IndexError):
+            return None
+
+    def _enter(self, state: State, node_id: str) -> State:
+        """Arrive at ``node_id``; calculations run at once and the flow moves past them."""
+        for _ in range(len(self.flow.nodes) + 1):
+            if node_id not in self.flow.nodes:
+                raise FlowRunError(f"route to unknown node '{node_id}'")
+            state.trail.append(node_id)
+            node = self.node(node_id)
+            if not isinstance(node, Calculate):
+                return state
+            state.results[node.store] = self._run_calculator(node_id, node, state)
+            node_id = self.route(node_id, state)
+        raise FlowRunError("calculations route round in a loop")
+
+    def _run_calculator(self, node_id: str, node: Calculate, state: State):
+        context = self.context(state)
+        inputs = {}
+        for key, source in node.inputs.items():
+            try:
+                inputs[key] = evaluate(source, context)
+            except ExpressionError as exc:
+                raise FlowRunError(f"node '{node_id}': input '{key}': {exc}") from None
+        try:
+            return self.calculate(node.calculator, inputs, self.rates, self.on)
+        except (ValueError, ArithmeticError, RateError) as exc:
+            # The calculator refused the figures given (an end before a start, say):
+            # the person can correct the answer, so it is an answer problem.
+            raise AnswerError(f"{exc}") from None
+        except LookupError as exc:
+            raise FlowRunError(f"node '{node_id}': calculator '{node.calculator}': {exc}") from None
+
+    def _truth(self, source: str, context: dict, node_id: str) -> bool:
+        try:
+            return truth(source, context)
+        except ExpressionError as exc:
+            raise FlowRunError(f"node '{node_id}': {exc}") from None
+
+    def _text(self, source: str, state: State) -> str:
+        from guidance.flows.expressions import render_text
+
+        try:
+            return render_text(source, self.rates, self.on, self.context(state))
+        except ExpressionError as exc:
+            raise FlowRunError(f"text: {exc}") from None

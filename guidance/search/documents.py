@@ -1,0 +1,165 @@
+"""What the index holds for one page, made from the page as rendered on a date.
+
+A page is indexed as weighted parts (title above keywords above summary above headings above
+body) plus the taxonomy's description of the subjects it covers, which names the subject in the
+words an officer might use. The body is kept as plain-text blocks for snippets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from guidance.content.pages import markdown
+
+#: Weight of each part of a page in ranking: a word in the title says more than one in the body.
+WEIGHTS = {"title": 5.0, "keywords": 4.0, "summary": 2.5, "topics": 1.5, "headings": 2.0, "body": 1.0}
+
+#: Bump when what a document holds changes, so old indexes are rebuilt.
+DOC_FORMAT = 3
+
+
+@dataclass
+class Block:
+    """A paragraph, list item, table row or heading of the rendered body, as plain text."""
+
+    text: str
+    heading: bool = False
+
+
+@dataclass
+class IndexDoc:
+    id: str
+    title: str
+    summary: str
+    covers: list[str]
+    audience: list[str]
+    area: str
+    keywords: list[str] = field(default_factory=list)
+    topics: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    fingerprint: str = ""
+
+    def parts(self) -> dict[str, str]:
+        """Text of each weighted part (see WEIGHTS)."""
+        return {
+            "title": self.title,
+            "keywords": " . ".join(self.keywords),
+            "summary": self.summary,
+            "topics": self.topics,
+            "headings": " . ".join(b.text for b in self.blocks if b.heading),
+            "body": "\n".join(b.text for b in self.blocks if not b.heading),
+        }
+
+    def blocks_json(self) -> str:
+        return json.dumps([[b.text, b.heading] for b in self.blocks], ensure_ascii=False)
+
+
+def blocks_from_json(text: str) -> list[Block]:
+    return [Block(t, bool(h)) for t, h in json.loads(text or "[]")]
+
+
+def plain_blocks(markdown_text: str) -> list[Block]:
+    """Rendered Markdown as plain-text blocks: no markup left to confuse words or snippets."""
+    blocks: list[Block] = []
+    row: list[str] | None = None
+    heading = False
+    for token in markdown().parse(markdown_text):
+        if token.type == "heading_open":
+            heading = True
+        elif token.type == "heading_close":
+            heading = False
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            if row and any(row):
+                blocks.append(Block(": ".join(c for c in row if c)))
+            row = None
+        elif token.type == "inline":
+            text = _inline_text(token)
+            if row is not None:
+                row.append(text)
+            elif text:
+                blocks.append(Block(text, heading))
+    return blocks
+
+
+def _inline_text(token) -> str:
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def fingerprint(*parts: object) -> str:
+    digest = hashlib.blake2b(digest_size=12)
+    for part in (DOC_FORMAT, *parts):
+        digest.update(repr(part).encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+class ContentSource:
+    """The pages of a content base as index documents for one date.
+
+    ``fingerprints()`` is cheap (no rendering): a page's file digest plus the values of the rates
+    it quotes on that date and the taxonomy text of its subjects. Only pages whose fingerprint
+    changed are rendered again, so opening an up-to-date index costs almost nothing.
+    """
+
+    def __init__(self, base, on: dt.date):
+        self.base = base
+        self.on = on
+        self._prints: dict[str, str] | None = None
+        self._subjects: dict[str, str] | None = None
+
+    @property
+    def root(self):
+        return self.base.root
+
+    def fingerprints(self) -> dict[str, str]:
+        if self._prints is None:
+            self._prints = {page.id: self._fingerprint(page) for page in self.base.pages.values()}
+        return self._prints
+
+    def _fingerprint(self, page) -> str:
+        figures = []
+        for key, _line in sorted(set(page.rate_keys)):
+            try:
+                figures.append((key, str(self.base.rates.value(key, self.on))))
+            except Exception:  # an unknown key or a date before the first period: shown as an error
+                figures.append((key, "?"))
+        return fingerprint(page.digest, page.area, figures, self._topics(page))
+
+    def _topics(self, page) -> str:
+        if self._subjects is None:
+            self._subjects = self.base.taxonomy.keys
+        texts = []
+        for key in page.meta.covers:
+            text = self._subjects.get(key, "")
+            texts.append(f"{key.replace('_', ' ')}: {text}" if text else key.replace("_", " "))
+        return " . ".join(texts)
+
+    def document(self, page_id: str) -> IndexDoc:
+        from guidance.content.export import page_record
+
+        page = self.base.pages[page_id]
+        record = page_record(self.base, page, self.on)
+        return IndexDoc(
+            id=record["id"],
+            title=record["title"],
+            summary=" ".join(record["summary"].split()),
+            covers=record["covers"],
+            audience=record["audience"],
+            area=record["area"],
+            keywords=record["keywords"],
+            topics=self._topics(page),
+            blocks=plain_blocks(record["text"]),
+            fingerprint=self.fingerprints()[page_id],
+        )
+

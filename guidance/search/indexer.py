@@ -1,0 +1,134 @@
+"""Bringing an index up to date with the content: reuse, update the changed pages, or rebuild.
+
+The index remembers each page's fingerprint. When they all match, nothing is done. When a few
+pages changed, the current generation is copied and only those pages are replaced (an edit costs
+well under a second even with thousands of pages). When many changed, when the index format is
+old, or when the index cannot be read, it is built again from scratch.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from typing import Callable, Protocol
+
+from guidance.search.analysis import words
+from guidance.search.documents import DOC_FORMAT, IndexDoc
+from guidance.search.store import Generation, IndexStore
+from guidance.search.whoosh_index import IndexReader, IndexWriter
+
+INDEX_FORMAT = f"whoosh-1/doc-{DOC_FORMAT}"
+Progress = Callable[[int, int], None]
+
+
+class DocumentSource(Protocol):
+    """What the indexer needs from content: cheap fingerprints, and documents on demand."""
+
+    def fingerprints(self) -> dict[str, str]: ...
+
+    def document(self, doc_id: str) -> IndexDoc: ...
+
+
+def doc_words(doc: IndexDoc) -> set[str]:
+    """The distinct words of a page, for the spelling and completion vocabulary."""
+    text = " ".join([doc.title, " ".join(doc.keywords), doc.summary, doc.topics, *(b.text for b in doc.blocks)])
+    return set(words(text))
+
+
+def title_entry(doc: IndexDoc) -> dict:
+    return {"title": doc.title, "keywords": list(doc.keywords), "area": doc.area, "audience": list(doc.audience)}
+
+
+def is_current(generation: Generation | None, wanted: dict[str, str]) -> bool:
+    return generation is not None and generation.meta.get("format") == INDEX_FORMAT and generation.docs == wanted
+
+
+def readable(generation: Generation) -> bool:
+    """Whether Whoosh can open the generation and it holds every page it claims to."""
+    try:
+        reader = IndexReader(generation.folder)
+        try:
+            return reader.doc_count() == len(generation.docs)
+        finally:
+            reader.close()
+    except Exception:  # any damage to the files means: build again
+        return False
+
+
+def sync(store: IndexStore, source: DocumentSource, force: bool = False, progress: Progress | None = None) -> Generation:
+    """Make the store's current generation match ``source`` and return it."""
+    with store.build_lock():
+        wanted = source.fingerprints()
+        current = store.current()
+        if not force and is_current(current, wanted) and readable(current):
+            return current
+        usable = not force and current is not None and current.meta.get("format") == INDEX_FORMAT and readable(current)
+        if usable:
+            changed = [i for i, fp in wanted.items() if current.docs.get(i) != fp]
+            removed = [i for i in current.docs if i not in wanted]
+            if len(changed) + len(removed) <= max(50, len(wanted) // 3):
+                try:
+                    return _update(store, source, current, wanted, changed, removed, progress)
+                except Exception:  # a damaged generation that still opened: fall back to a full build
+                    pass
+        return _build(store, source, wanted, progress)
+
+
+def _build(store: IndexStore, source: DocumentSource, wanted: dict[str, str], progress: Progress | None) -> Generation:
+    scratch = store.scratch()
+    try:
+        writer = IndexWriter(scratch, create=True)
+        vocab: Counter = Counter()
+        titles = {}
+        total = len(wanted)
+        try:
+            for done, doc_id in enumerate(sorted(wanted), start=1):
+                doc = source.document(doc_id)
+                writer.add(doc)
+                vocab.update(doc_words(doc))
+                titles[doc_id] = title_entry(doc)
+                if progress:
+                    progress(done, total)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        meta = {"format": INDEX_FORMAT, "docs": dict(wanted), "vocab": dict(vocab), "titles": titles}
+        return store.publish(scratch, meta)
+    except BaseException:
+        store.discard(scratch)
+        raise
+
+
+def _update(store, source, current: Generation, wanted, changed, removed, progress) -> Generation:
+    scratch = store.scratch()
+    try:
+        shutil.copytree(current.folder, scratch, dirs_exist_ok=True)
+        (scratch / "meta.json").unlink(missing_ok=True)
+        writer = IndexWriter(scratch, create=False)
+        vocab = Counter(current.meta.get("vocab", {}))
+        titles = dict(current.meta.get("titles", {}))
+        total = len(changed) + len(removed)
+        try:
+            for done, doc_id in enumerate([*removed, *changed], start=1):
+                old = writer.old(doc_id) if doc_id in current.docs else None
+                if old is not None:
+                    vocab.subtract(doc_words(old))
+                    writer.remove(doc_id)
+                    titles.pop(doc_id, None)
+                if doc_id in wanted:
+                    doc = source.document(doc_id)
+                    writer.add(doc)
+                    vocab.update(doc_words(doc))
+                    titles[doc_id] = title_entry(doc)
+                if progress:
+                    progress(done, total)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        meta = {"format": INDEX_FORMAT, "docs": dict(wanted), "vocab": {w: n for w, n in vocab.items() if n > 0}, "titles": titles}
+        return store.publish(scratch, meta)
+    except BaseException:
+        store.discard(scratch)
+        raise

@@ -1,0 +1,142 @@
+"""From what an officer typed to a query: cleaning, phrases, spelling, synonyms, as-you-type.
+
+Nothing typed is ever passed to a query parser: quotes, colons, AND/OR and stray symbols are
+just text, so no input can produce a syntax error. The result is a list of concepts, each a
+set of alternative stems (the word as typed, its corrections, its synonyms); the engine asks for
+pages matching as many concepts as possible.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from guidance.search.analysis import is_stop, raw_words, stem
+from guidance.search.spelling import Vocabulary
+from guidance.search.synonyms import Synonyms
+
+MAX_CHARS = 500
+MAX_WORDS = 32
+SYNONYM_BOOST = 0.9
+COMPLETION_BOOST = 0.8
+COMPLETIONS = 6
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One way of matching a concept: a single stem, or several stems in a row (a phrase)."""
+
+    stems: tuple[str, ...]
+    boost: float = 1.0
+
+
+@dataclass
+class Concept:
+    label: str
+    alternatives: list[Alternative]
+    required: bool = False
+
+
+@dataclass
+class Query:
+    text: str
+    concepts: list[Concept] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def stems(self) -> set[str]:
+        """Every stem the query can match: what snippets highlight."""
+        return {s for c in self.concepts for a in c.alternatives for s in a.stems}
+
+    @property
+    def corrected_text(self) -> str | None:
+        if not self.corrections:
+            return None
+        pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in self.corrections) + r")\b", re.I)
+        return pattern.sub(lambda m: self.corrections.get(m.group(1).lower(), m.group(1)), self.text)
+
+
+def clean(text: str) -> tuple[str, list[str]]:
+    """Drop control characters and cut very long input down, saying so."""
+    notes = []
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in str(text))
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+        notes.append(f"only the first {MAX_CHARS} characters were searched")
+    return text, notes
+
+
+def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_type: bool = False) -> Query:
+    text, notes = clean(typed)
+    query = Query(text.strip(), notes=notes)
+    partial = None
+    if as_you_type and text and not text[-1].isspace() and not text.endswith('"'):
+        tail = raw_words(text.split()[-1]) if text.split() else []
+        partial = tail[-1] if tail else None
+    phrases = _PHRASE.findall(text)
+    loose = _PHRASE.sub(" ", text).replace('"', " ")
+    for phrase in phrases:
+        stems = tuple(stem(w) for w in raw_words(phrase) if not is_stop(w))
+        if stems:
+            query.concepts.append(Concept(phrase.strip(), [Alternative(stems)], required=len(stems) > 1))
+    words = raw_words(loose)
+    if partial and words and words[-1] == partial:
+        words = words[:-1]
+    else:
+        partial = None
+    if len(words) > MAX_WORDS:
+        words = words[:MAX_WORDS]
+        notes.append(f"only the first {MAX_WORDS} words were searched")
+    words = [_corrected(w, vocabulary, query) for w in words]
+    _add_word_concepts(query, words, synonyms)
+    if partial:
+        _add_partial(query, partial, vocabulary)
+    return query
+
+
+def _corrected(word: str, vocabulary: Vocabulary, query: Query) -> str:
+    if is_stop(word):
+        return word
+    better = vocabulary.correct(word)
+    if better:
+        query.corrections[word] = better
+        return better
+    return word
+
+
+def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> None:
+    spans = {start: (end, entry) for start, end, entry in synonyms.find(words)}
+    index = 0
+    while index < len(words):
+        if index in spans:
+            end, entry = spans[index]
+            own = tuple(stem(w) for w in words[index:end] if not is_stop(w))
+            alternatives = [Alternative(own)] if own else []
+            alternatives += [Alternative(t, SYNONYM_BOOST) for t in entry.targets]
+            query.concepts.append(Concept(" ".join(words[index:end]), alternatives))
+            index = end
+            continue
+        word = words[index]
+        if not is_stop(word):
+            query.concepts.append(Concept(word, [Alternative((stem(word),))]))
+        index += 1
+
+
+def _add_partial(query: Query, partial: str, vocabulary: Vocabulary) -> None:
+    """The word still being typed: itself if it is a word, plus the commonest words it begins."""
+    if len(partial) < 2:
+        return
+    alternatives = []
+    if partial in vocabulary and not is_stop(partial):
+        alternatives.append(Alternative((stem(partial),)))
+    for word in vocabulary.complete(partial, COMPLETIONS):
+        if is_stop(word):
+            continue
+        alternative = Alternative((stem(word),), COMPLETION_BOOST)
+        if all(a.stems != alternative.stems for a in alternatives):
+            alternatives.append(alternative)
+    if alternatives:
+        query.concepts.append(Concept(partial + "…", alternatives))

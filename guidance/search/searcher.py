@@ -1,0 +1,259 @@
+"""``Searcher``: the search interface the commands and the app use.
+
+    searcher = Searcher.open(root_or_base, on)
+    results = searcher.search("hoilday pay irregualr", audience="officer", limit=10)
+    results.hits[0].id, results.hits[0].snippet, results.suggestion
+    searcher.suggest("holiday p")          # titles while typing, no ranking engine involved
+
+Opening reuses the cached index when the content has not changed, updates the pages that did,
+and rebuilds a damaged index. A searcher stays open for many queries; before each one it checks
+(one ``stat``) whether another process has published a newer index and moves to it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from pathlib import Path
+
+from guidance.search.analysis import is_stop, raw_words
+from guidance.search.documents import ContentSource
+from guidance.search.indexer import DocumentSource, INDEX_FORMAT, Progress, is_current, sync
+from guidance.search.query import build_query
+from guidance.search.results import Hit, Results, Suggestion
+from guidance.search.snippets import snippet
+from guidance.search.spelling import Vocabulary
+from guidance.search.store import Generation, IndexStore
+from guidance.search.synonyms import Synonyms, load_synonyms
+from guidance.search.whoosh_index import IndexReader
+
+AUDIENCES = ("recipient", "officer")
+MAX_LIMIT = 100
+
+
+class SearchError(RuntimeError):
+    """Search cannot run (the index cannot be built or read); the message says why."""
+
+
+class Searcher:
+    def __init__(self, store: IndexStore, source: DocumentSource, synonyms: Synonyms):
+        self.store = store
+        self.source = source
+        self.synonyms = synonyms
+        self.generation: Generation | None = None
+        self._reader: IndexReader | None = None
+        self._stamp = None
+        self.vocabulary = Vocabulary({})
+        self._titles: "_TitleIndex | None" = None
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, base_or_root, on: dt.date, progress: Progress | None = None, store: IndexStore | None = None) -> "Searcher":
+        """Open search over a content base (or the root folder holding ``content/``) as on ``on``."""
+        base = base_or_root
+        if isinstance(base_or_root, (str, Path)):
+            from guidance.content.base import ContentBase
+
+            base = ContentBase.load(Path(base_or_root))
+        synonyms = load_synonyms(base.content_dir)
+        return cls.from_source(ContentSource(base, on), synonyms, store or IndexStore.for_root(base.root), progress)
+
+    @classmethod
+    def from_source(cls, source: DocumentSource, synonyms: Synonyms, store: IndexStore, progress: Progress | None = None) -> "Searcher":
+        """Open over any document source (benchmarks use synthetic ones)."""
+        searcher = cls(store, source, synonyms)
+        searcher._open(progress)
+        return searcher
+
+    def _open(self, progress: Progress | None) -> None:
+        generation = self.store.current()
+        if is_current(generation, self.source.fingerprints()) and self._attach(generation):
+            return
+        try:
+            if self._attach(sync(self.store, self.source, progress=progress)):
+                return
+            if self._attach(sync(self.store, self.source, force=True, progress=progress)):
+                return
+        except OSError as exc:
+            raise SearchError(f"cannot write the search index in {self.store.folder}: {exc.strerror or exc}") from None
+        raise SearchError(f"the search index in {self.store.folder} cannot be read even after rebuilding it")
+
+    def _attach(self, generation: Generation) -> bool:
+        """Switch to ``generation``; False (keeping the old one) if it cannot be opened."""
+        stamp = self.store.stamp()
+        try:
+            reader = IndexReader(generation.folder)
+            if reader.doc_count() != len(generation.docs):
+                reader.close()
+                return False
+        except Exception:  # damaged files: the caller rebuilds
+            return False
+        if self._reader is not None:
+            self._reader.close()
+        self._reader, self.generation, self._stamp = reader, generation, stamp
+        self.vocabulary = Vocabulary(generation.meta.get("vocab", {}), self.synonyms.words)
+        self._titles = None
+        return True
+
+    def _follow_pointer(self) -> None:
+        """Move to a generation another process published since this one was opened."""
+        stamp = self.store.stamp()
+        if stamp == self._stamp:
+            return
+        generation = self.store.current()
+        if generation and generation.meta.get("format") == INDEX_FORMAT and generation.folder != self.generation.folder:
+            self._attach(generation)
+        else:
+            self._stamp = stamp
+
+    def _recover(self, rebuild: bool) -> None:
+        """After a failed query: reopen the newest published index, or rebuild a damaged one."""
+        generation = None if rebuild else self.store.current()
+        if generation is not None and self._attach(generation):
+            return
+        if not self._attach(sync(self.store, self.source, force=True)):
+            raise SearchError(f"the search index in {self.store.folder} cannot be read even after rebuilding it")
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    def __enter__(self) -> "Searcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def search(self, text: str, audience: str | None = None, area: str | None = None, limit: int = 10, as_you_type: bool = False) -> Results:
+        """Pages best first. ``as_you_type``: the last word may be unfinished."""
+        if audience is not None and audience not in AUDIENCES:
+            raise ValueError(f"audience must be one of {', '.join(AUDIENCES)}, not '{audience}'")
+        limit = max(1, min(int(limit), MAX_LIMIT))
+        self._follow_pointer()
+        query = build_query(text or "", self.vocabulary, self.synonyms, as_you_type)
+        if not query.concepts:
+            note = "type a word or two to search" if not raw_words(query.text) else "those are all very common words: add a word that says what the question is about"
+            return Results(query.text, [], None, [*query.notes, note])
+        raw = self._run(lambda reader: reader.search(query.concepts, audience, area, limit))
+        stems = query.stems
+        hits = [
+            Hit(
+                id=r.doc.id,
+                title=r.doc.title,
+                score=round(r.score, 4),
+                snippet=snippet(r.doc, stems, self._reader.idf),
+                covers=list(r.doc.covers),
+                summary=r.doc.summary,
+                area=r.doc.area,
+                audience=list(r.doc.audience),
+            )
+            for r in raw
+        ]
+        notes = list(query.notes)
+        if not hits:
+            notes.append("no page matches: try other words" + (" or remove the filters" if audience or area else ""))
+        return Results(query.text, hits, query.corrected_text, notes)
+
+    def _run(self, action):
+        """Run a query; if the index fails, reopen it, then rebuild it, before giving up."""
+        try:
+            return action(self._reader)
+        except Exception:  # a damaged or swept index
+            pass
+        for rebuild in (False, True):
+            self._recover(rebuild)
+            try:
+                return action(self._reader)
+            except Exception as exc:
+                error = exc
+        raise SearchError(f"search failed even after rebuilding the index: {error}")
+
+    def suggest(self, text: str, limit: int = 8, audience: str | None = None, area: str | None = None) -> list[Suggestion]:
+        """Page titles for what has been typed so far: every word must begin a title or keyword word."""
+        self._follow_pointer()
+        if self._titles is None:
+            self._titles = _TitleIndex(self.generation.meta.get("titles", {}))
+        return self._titles.suggest(text, max(1, min(int(limit), MAX_LIMIT)), audience, area)
+
+    # -- facts -------------------------------------------------------------------------------
+
+    @property
+    def page_count(self) -> int:
+        return len(self.generation.docs) if self.generation else 0
+
+
+class _TitleIndex:
+    """Title and keyword words -> pages, with a sorted word list for prefix lookups."""
+
+    def __init__(self, titles: dict[str, dict]):
+        self.titles = titles
+        self.pages_of: dict[str, set[str]] = {}
+        self.in_title: dict[str, set[str]] = {}
+        for page_id, entry in titles.items():
+            title_words = set(raw_words(entry.get("title", "")))
+            for word in title_words | set(raw_words(" ".join(entry.get("keywords", [])))):
+                self.pages_of.setdefault(word, set()).add(page_id)
+                if word in title_words:
+                    self.in_title.setdefault(word, set()).add(page_id)
+        self.words = sorted(self.pages_of)
+
+    def _starting(self, prefix: str) -> set[str]:
+        pages: set[str] = set()
+        for index in range(bisect.bisect_left(self.words, prefix), len(self.words)):
+            word = self.words[index]
+            if not word.startswith(prefix):
+                break
+            pages |= self.pages_of[word]
+        return pages
+
+    def suggest(self, text: str, limit: int, audience: str | None, area: str | None) -> list[Suggestion]:
+        typed = [w for w in raw_words(text or "") if not is_stop(w)]
+        if not typed:
+            return []
+        finished = typed if (text or "").endswith((" ", "\t")) else typed[:-1]
+        partial = None if finished is typed else typed[-1]
+        pages: set[str] | None = None
+        for word in finished:
+            found = self.pages_of.get(word, set())
+            pages = found if pages is None else pages & found
+        if partial:
+            found = self._starting(partial)
+            pages = found if pages is None else pages & found
+        chosen = []
+        for page_id in pages or ():
+            entry = self.titles[page_id]
+            if audience and audience not in entry.get("audience", []) or area and entry.get("area") != area:
+                continue
+            in_title = sum(page_id in self.in_title.get(w, ()) for w in finished)
+            chosen.append((-in_title, len(entry["title"]), entry["title"], page_id))
+        chosen.sort()
+        return [Suggestion(page_id, self.titles[page_id]["title"], self.titles[page_id].get("area", "")) for *_, page_id in chosen[:limit]]
+
+
+def index_status(base, on: dt.date, store: IndexStore | None = None) -> dict:
+    """Where the index is, whether it matches the content, how big it is (nothing is built)."""
+    store = store or IndexStore.for_root(base.root)
+    generation = store.current()
+    status = {"folder": str(store.folder), "exists": generation is not None}
+    if generation is None:
+        return status
+    wanted = ContentSource(base, on).fingerprints()
+    status.update(
+        generation=str(generation.folder),
+        pages=len(generation.docs),
+        size_bytes=store.size_bytes(generation),
+        built_mtime=generation.folder.stat().st_mtime,
+        up_to_date=is_current(generation, wanted),
+        changed_pages=sorted(i for i in set(wanted) | set(generation.docs) if wanted.get(i) != generation.docs.get(i)),
+    )
+    return status
+
+
+def build_index(base, on: dt.date, progress: Progress | None = None, store: IndexStore | None = None) -> Generation:
+    """Rebuild the whole index now (``guidance index build``)."""
+    store = store or IndexStore.for_root(base.root)
+    return sync(store, ContentSource(base, on), force=True, progress=progress)

@@ -1,0 +1,112 @@
+"""Spelling correction and word completion against the words the pages actually use.
+
+Fuzzy-expanding every query term is slow and drags in near-misses that spoil ranking, so only a
+word the index does not know is corrected, and only to a word it does know. Lookup is the
+symmetric-delete method: each known word is filed under itself and every one-letter deletion of
+itself, and a typed word's own deletions find candidates within two edits (a swap, a dropped or a
+doubled letter), which are then confirmed with a true edit distance. The table is built the
+first time a correction is needed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+from guidance.search.analysis import stem
+
+#: Words shorter than this are never corrected: too many short words are one letter apart.
+MIN_CORRECT = 4
+#: Words this long or longer may be two edits away from what was meant.
+TWO_EDITS_FROM = 8
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Optimal string alignment distance (a swap of two neighbours counts as one edit)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2 = None
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class Vocabulary:
+    """Known words with the number of pages using each."""
+
+    def __init__(self, counts: dict[str, int], extra: set[str] | frozenset = frozenset()):
+        self.counts = dict(counts)
+        for word in extra:
+            self.counts.setdefault(word, 1)
+        self._sorted = sorted(self.counts)
+        self._stems: set[str] | None = None
+        self._table: dict[str, list[str]] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.counts
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def known(self, word: str) -> bool:
+        """A word is known if it, or another form of it ("dismissed" for "dismiss"), is used."""
+        if word in self.counts or word.isdigit():
+            return True
+        if self._stems is None:
+            self._stems = {stem(w) for w in self.counts}
+        return stem(word) in self._stems
+
+    def correct(self, word: str) -> str | None:
+        """The likeliest known word for an unknown one, or None if nothing is close enough."""
+        if len(word) < MIN_CORRECT or self.known(word) or not word.isalpha():
+            return None
+        limit = 2 if len(word) >= TWO_EDITS_FROM else 1
+        table = self._deletion_table()
+        candidates = set(table.get(word, ()))
+        for deleted in _deletes(word):
+            candidates.update(table.get(deleted, ()))
+        best = None
+        for candidate in candidates:
+            distance = edit_distance(word, candidate, limit)
+            if distance > limit:
+                continue
+            rank = (distance, candidate[0] != word[0], -self.counts[candidate], candidate)
+            if best is None or rank < best[0]:
+                best = (rank, candidate)
+        return best[1] if best else None
+
+    def complete(self, prefix: str, limit: int = 6) -> list[str]:
+        """The most used known words starting with ``prefix`` (as-you-type), most used first."""
+        if not prefix:
+            return []
+        start = bisect.bisect_left(self._sorted, prefix)
+        matches = []
+        for word in self._sorted[start:start + 5000]:
+            if not word.startswith(prefix):
+                break
+            matches.append(word)
+        matches.sort(key=lambda w: (-self.counts[w], len(w), w))
+        return matches[:limit]
+
+    def _deletion_table(self) -> dict[str, list[str]]:
+        if self._table is None:
+            table: dict[str, list[str]] = defaultdict(list)
+            for word in self.counts:
+                if not word.isalpha() or len(word) < MIN_CORRECT - 1:
+                    continue
+                table[word].append(word)
+                for deleted in _deletes(word):
+                    table[deleted].append(word)
+            self._table = dict(table)
+        return self._table

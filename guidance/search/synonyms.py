@@ -1,0 +1,150 @@
+"""Caller vocabulary: ``content/synonyms.yaml`` maps the words people say to the words pages use.
+
+Team leaders extend the file, so it is read forgivingly: each entry is checked on its own and a
+bad one is reported with its line and skipped, never stopping search. Keys and targets are
+compared as stems, so "sacked" and "sacking" meet the entry for "sack".
+
+    sack: [dismiss, dismissal]
+    off sick: sickness
+    carer: personal assistant
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guidance.problems import Problems
+from guidance.search.analysis import raw_words, stem
+from guidance.yamlio import ContentYamlError, load_yaml
+
+FILE_NAME = "synonyms.yaml"
+_KEY_LINE = re.compile(r"^(?P<key>[^\s#\-][^:#]*?)\s*:")
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """One caller phrase and the product phrases it stands for (all as stems)."""
+
+    key: str
+    stems: tuple[str, ...]
+    targets: tuple[tuple[str, ...], ...]
+    line: int | None = None
+    #: The targets as written, for messages.
+    texts: tuple[str, ...] = ()
+
+
+@dataclass
+class Synonyms:
+    entries: list[Synonym] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._by_first: dict[str, list[Synonym]] = {}
+        for entry in sorted(self.entries, key=lambda e: -len(e.stems)):
+            self._by_first.setdefault(entry.stems[0], []).append(entry)
+
+    @property
+    def words(self) -> set[str]:
+        """Every caller word, so the spelling corrector knows "sack" is a word worth keeping."""
+        return {w for e in self.entries for w in raw_words(e.key)}
+
+    def find(self, words: list[str]) -> list[tuple[int, int, Synonym]]:
+        """Longest caller phrases in ``words``, left to right, as (start, end, entry)."""
+        found = []
+        keyed = [stem(w) for w in words]
+        index = 0
+        while index < len(keyed):
+            for entry in self._by_first.get(keyed[index], ()):
+                end = index + len(entry.stems)
+                if tuple(keyed[index:end]) == entry.stems:
+                    found.append((index, end, entry))
+                    index = end - 1
+                    break
+            index += 1
+        return found
+
+
+def load_synonyms(content_dir: Path, problems: Problems | None = None, shown: str | None = None) -> Synonyms:
+    """Read the synonyms file; a missing file means no synonyms, a bad entry is reported and skipped."""
+    problems = problems if problems is not None else Problems()
+    path = Path(content_dir) / FILE_NAME
+    shown = shown or f"content/{FILE_NAME}"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Synonyms()
+    except UnicodeDecodeError:
+        problems.error(shown, None, "not UTF-8 text; save the file as UTF-8")
+        return Synonyms()
+    except OSError as exc:
+        problems.error(shown, None, f"cannot read file: {exc.strerror}")
+        return Synonyms()
+    return parse_synonyms(text, shown, problems)
+
+
+def parse_synonyms(text: str, shown: str, problems: Problems) -> Synonyms:
+    try:
+        doc = load_yaml(text)
+    except ContentYamlError as exc:
+        problems.error(shown, exc.line, exc.message)
+        return Synonyms()
+    if doc.data is None:
+        return Synonyms()
+    if not isinstance(doc.data, dict):
+        problems.error(shown, doc.line_of(), "the synonyms file must map caller words to page words, e.g. 'sack: [dismiss, dismissal]'")
+        return Synonyms()
+    _report_repeated_keys(text, shown, problems)
+    entries: list[Synonym] = []
+    seen: dict[tuple[str, ...], int | None] = {}
+    for key, value in doc.data.items():
+        line = doc.line_of(str(key))
+        entry = _entry(key, value, line, shown, problems)
+        if entry is None:
+            continue
+        if entry.stems in seen:
+            problems.error(shown, line, f"'{key}' says the same as the entry on line {seen[entry.stems]}: merge them")
+            continue
+        seen[entry.stems] = line
+        entries.append(entry)
+    return Synonyms(entries)
+
+
+def _entry(key, value, line, shown: str, problems: Problems) -> Synonym | None:
+    if not isinstance(key, str) or not raw_words(key):
+        problems.error(shown, line, f"'{key}' is not a word or phrase a caller would say")
+        return None
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not values:
+        problems.error(shown, line, f"'{key}' needs the page words it stands for: a word, a phrase or a list of them")
+        return None
+    key_stems = tuple(stem(w) for w in raw_words(key))
+    targets, texts = [], []
+    for item in values:
+        if not isinstance(item, str) or not raw_words(item):
+            problems.error(shown, line, f"'{key}': '{item}' is not a word or phrase")
+            continue
+        target = tuple(stem(w) for w in raw_words(item))
+        if target == key_stems:
+            problems.warning(shown, line, f"'{key}': '{item}' is the same word; leave it out")
+            continue
+        if target not in targets:
+            targets.append(target)
+            texts.append(item.strip())
+    if not targets:
+        return None
+    return Synonym(str(key).strip(), key_stems, tuple(targets), line, tuple(texts))
+
+
+def _report_repeated_keys(text: str, shown: str, problems: Problems) -> None:
+    """YAML keeps only the last of two equal keys; say so rather than lose an entry silently."""
+    first: dict[str, int] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _KEY_LINE.match(line)
+        if not match:
+            continue
+        key = match.group("key").strip().strip("'\"").lower()
+        if key in first:
+            problems.error(shown, number, f"'{key}' is listed twice (first on line {first[key]}): YAML keeps only the last one; merge them")
+        else:
+            first[key] = number

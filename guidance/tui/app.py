@@ -1,0 +1,132 @@
+"""The guidance app: search, pages, guided flows, letters and call notes, keyboard first.
+
+The first screen appears at once; loading the content and opening the search index run in a
+worker thread behind a visible indicator, so an officer can start typing while a caller talks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from guidance.tui.commands import PageCommands
+from guidance.tui.messages import ContentReady, ModeChanged, SearchReady
+from guidance.tui.services import Services
+from guidance.tui.theme import HIGH_CONTRAST
+
+MODES = ("officer", "recipient")
+
+
+class GuidanceApp(App):
+    """One app for the call, the checklist and the content."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "guidance"
+    COMMANDS = App.COMMANDS | {PageCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("f2", "toggle_mode", "Officer/recipient", id="toggle_mode"),
+        Binding("f3", "toggle_contrast", "High contrast", id="toggle_contrast"),
+        Binding("f9", "team_view", "Team leader", id="team_view"),
+    ]
+
+    mode: reactive[str] = reactive("officer")
+    ready: reactive[bool] = reactive(False)
+
+    def __init__(self, root: Path, today: dt.date, mode: str = "officer", build_index: bool = True):
+        super().__init__()
+        self.services = Services(Path(root), today)
+        self.set_reactive(GuidanceApp.mode, mode if mode in MODES else "officer")
+        self.build_index = build_index
+        self.last_theme = "textual-dark"
+
+    @property
+    def today(self) -> dt.date:
+        return self.services.today
+
+    def on_mount(self) -> None:
+        from guidance.tui.screens.home import HomeScreen
+
+        self.register_theme(HIGH_CONTRAST)
+        self.sub_title = f"{self.mode} mode"
+        self.push_screen(HomeScreen())
+        self.load_everything()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_everything(self) -> None:
+        """Content first (fast, from cache), then the search index (slow the first time)."""
+        base = self.services.load_content()
+        self.call_from_thread(self._content_ready, base)
+        if self.build_index:
+            try:
+                self.services.open_search()
+            except Exception as exc:  # the app stays usable for browsing without search
+                self.call_from_thread(self.notify, f"Search is not available: {exc}", severity="error")
+                return
+            self.call_from_thread(self._search_ready)
+
+    def _content_ready(self, base) -> None:
+        self.ready = True
+        errors = len(base.problems.errors)
+        if errors:
+            self.notify(f"{errors} content problems: see the team-leader view", severity="warning")
+        self.screen.post_message(ContentReady())
+
+    def _search_ready(self) -> None:
+        self.screen.post_message(SearchReady())
+
+    def watch_mode(self, mode: str) -> None:
+        self.sub_title = f"{mode} mode"
+
+    def action_toggle_mode(self) -> None:
+        self.mode = "recipient" if self.mode == "officer" else "officer"
+        self.notify(f"Now in {self.mode} mode")
+        self.screen.post_message(ModeChanged())
+
+    def action_toggle_contrast(self) -> None:
+        if self.theme == HIGH_CONTRAST.name:
+            self.theme = self.last_theme
+        else:
+            self.last_theme = self.theme
+            self.theme = HIGH_CONTRAST.name
+
+    def action_team_view(self) -> None:
+        from guidance.tui.screens.team import TeamScreen
+
+        if self.services.base is not None and not isinstance(self.screen, TeamScreen):
+            self.push_screen(TeamScreen())
+
+    def start_flow(self, flow_id: str) -> None:
+        from guidance.tui.screens.flow import FlowScreen
+
+        self.push_screen(FlowScreen(flow_id=flow_id))
+
+    def resume_session(self, session_id: str) -> None:
+        from guidance.tui.screens.flow import FlowScreen
+
+        self.push_screen(FlowScreen(session_id=session_id))
+
+    def open_page(self, page_id: str) -> None:
+        """Open a page by id (from search, links, the palette or a flow)."""
+        from guidance.tui.screens.page import PageScreen
+
+        base = self.services.base
+        if base is None or page_id not in base.pages:
+            self.notify(f"No page '{page_id}'", severity="error")
+            return
+        self.push_screen(PageScreen(page_id))
+
+
+def run_app(args) -> int:
+    """Entry point used by ``guidance`` with no command."""
+    from guidance.commands.common import today
+    from guidance.content.roots import resolve_root
+
+    root = resolve_root(getattr(args, "root", None))
+    GuidanceApp(root, today()).run()
+    return 0

@@ -1,0 +1,44 @@
+"""Ask for a date (YYYY-MM-DD or 1/4/2026), validated as it is typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from guidance.tui.validators import DateValidator, parse_date
+
+
+class DatePrompt(ModalScreen[dt.date | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="date.cancel")]
+
+    def __init__(self, question: str, value: dt.date):
+        super().__init__()
+        self.question = question
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question)
+            yield Input(self.value.isoformat(), placeholder="e.g. 2026-04-01 or 1/4/2026", validators=[DateValidator()], id="date-input")
+            yield Label("", id="date-error", classes="error")
+
+    @on(Input.Changed)
+    def show_problem(self, event: Input.Changed) -> None:
+        result = event.validation_result
+        message = "" if result is None or result.is_valid else result.failure_descriptions[0]
+        self.query_one("#date-error", Label).update(message)
+
+    @on(Input.Submitted)
+    def submit(self, event: Input.Submitted) -> None:
+        value = parse_date(event.value)
+        if value is not None:
+            self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

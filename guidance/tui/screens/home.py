@@ -1,0 +1,197 @@
+"""Home: a search box with results as you type, browsing by area, guided help and recent work.
+
+Typing searches at once (the last word as a prefix, typos forgiven); Enter or Down moves into the
+results; Enter on a result opens the page. The other tabs work without search, so the app is
+useful even while the index is still being built.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, LoadingIndicator, OptionList, TabbedContent, TabPane, Tree
+from textual.widgets.option_list import Option
+
+from guidance.tui.messages import ContentReady, ModeChanged, SearchReady
+from guidance.tui.widgets.snippet import snippet_text
+
+AREA_NAMES = {
+    "employment": "Employing a PA",
+    "payroll": "Tax, payroll and pensions",
+    "insurance": "Insurance",
+    "care_act": "Care Act and direct payments",
+    "mental_capacity": "Mental capacity",
+    "direct_payments": "Managing the money",
+}
+
+
+class HomeScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+f", "focus_search", "Search", id="home.focus_search"),
+        Binding("f5", "show_tab('tab-browse')", "Browse", id="home.browse"),
+        Binding("f6", "show_tab('tab-flows')", "Guided help", id="home.flows"),
+        Binding("f7", "show_tab('tab-recent')", "Recent", id="home.recent"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Input(placeholder="Type what the caller is asking, e.g. 'PA off sick'", id="search")
+            yield Label("", id="suggestion")
+            yield LoadingIndicator(id="loading")
+            with TabbedContent(id="home-tabs", initial="tab-results"):
+                with TabPane("Results", id="tab-results"):
+                    yield OptionList(id="results")
+                with TabPane("Browse", id="tab-browse"):
+                    yield Tree("Subjects", id="browse")
+                with TabPane("Guided help", id="tab-flows"):
+                    yield OptionList(id="flows")
+                with TabPane("Recent", id="tab-recent"):
+                    yield OptionList(id="recent")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "guidance"
+        self.query_one("#search", Input).focus()
+        self.query_one("#results", OptionList).add_option(Option("Loading the guidance…", disabled=True))
+        if self.app.services.base is not None:
+            self.on_content_ready(ContentReady())
+        if self.app.services.searcher is not None:
+            self.on_search_ready(SearchReady())
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def on_content_ready(self, _: ContentReady) -> None:
+        self._fill_browse()
+        self._fill_recent()
+        self._fill_flows()
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        results.add_option(Option("Type to search. Or browse by subject (F5) or start guided help (F6).", disabled=True))
+
+    def on_search_ready(self, _: SearchReady) -> None:
+        self.query_one("#loading").display = False
+        query = self.query_one("#search", Input).value
+        if query.strip():
+            self.run_search(query)
+
+    def on_mode_changed(self, _: ModeChanged) -> None:
+        self._fill_flows()
+        self.run_search(self.query_one("#search", Input).value)
+
+    def on_screen_resume(self) -> None:
+        if self.app.services.base is not None:
+            self._fill_recent()
+
+    # -- search ----------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def typed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @on(Input.Submitted, "#search")
+    def submitted(self, _: Input.Submitted) -> None:
+        results = self.query_one("#results", OptionList)
+        self.query_one("#home-tabs", TabbedContent).active = "tab-results"
+        if results.option_count and not results.get_option_at_index(0).disabled:
+            results.focus()
+            results.highlighted = 0
+
+    def key_down(self) -> None:
+        if self.focused is self.query_one("#search", Input):
+            self.submitted(None)
+
+    @work(exclusive=True, group="search", thread=True)
+    def run_search(self, query: str) -> None:
+        """Search off the UI thread; a newer keystroke cancels an older search (exclusive)."""
+        services = self.app.services
+        if services.searcher is None or not query.strip():
+            return
+        outcome = services.search(query, audience=self.app.mode, limit=20, as_you_type=True)
+        self.app.call_from_thread(self._show_results, query, outcome)
+
+    def _show_results(self, query: str, outcome) -> None:
+        if query != self.query_one("#search", Input).value:
+            return  # a newer query is on its way
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        suggestion = self.query_one("#suggestion", Label)
+        suggestion.update(f"Did you mean: {outcome.suggestion}?" if outcome.suggestion else "")
+        if not outcome.hits:
+            message = "; ".join(outcome.notes) or "nothing found"
+            results.add_option(Option(f"{message[:1].upper()}{message[1:]}. Or browse by subject (F5).", disabled=True))
+            return
+        for hit in outcome.hits:
+            label = Text.assemble((hit.title, "bold"), ("  ·  " + AREA_NAMES.get(hit.area, hit.area), "dim"), "\n", snippet_text(hit.snippet))
+            results.add_option(Option(label, id=hit.id))
+        self.query_one("#home-tabs", TabbedContent).active = "tab-results"
+
+    @on(OptionList.OptionSelected, "#results")
+    @on(OptionList.OptionSelected, "#recent")
+    def open_result(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        if option_id.startswith("session:"):
+            self.app.resume_session(option_id.split(":", 1)[1])
+        elif option_id:
+            self.app.open_page(option_id)
+
+    # -- browse, flows, recent ---------------------------------------------------------------
+
+    def _fill_browse(self) -> None:
+        base = self.app.services.base
+        tree = self.query_one("#browse", Tree)
+        tree.clear()
+        tree.root.expand()
+        for area, subjects in base.taxonomy.areas.items():
+            area_node = tree.root.add(AREA_NAMES.get(area, area), expand=False)
+            for key, description in subjects.items():
+                pages = [p for p in base.sorted_pages() if key in p.meta.covers]
+                if not pages:
+                    continue
+                subject = area_node.add(description.split(":")[0].rstrip("."), expand=False)
+                for page in pages:
+                    subject.add_leaf(page.meta.title, data=page.id)
+
+    @on(Tree.NodeSelected, "#browse")
+    def open_from_tree(self, event: Tree.NodeSelected) -> None:
+        if event.node.data:
+            self.app.open_page(event.node.data)
+
+    def _fill_flows(self) -> None:
+        flows = self.query_one("#flows", OptionList)
+        flows.clear_options()
+        available = self.app.services.flows_for(self.app.mode)
+        if not available:
+            flows.add_option(Option("No guided help is available yet.", disabled=True))
+        for flow in available:
+            flows.add_option(Option(Text.assemble((flow.title, "bold"), "\n", (flow.description, "dim")), id=flow.id))
+
+    @on(OptionList.OptionSelected, "#flows")
+    def start_flow(self, event: OptionList.OptionSelected) -> None:
+        self.app.start_flow(event.option.id)
+
+    def _fill_recent(self) -> None:
+        recent = self.query_one("#recent", OptionList)
+        recent.clear_options()
+        for session in self.app.services.open_sessions():
+            recent.add_option(Option(Text.assemble(("Resume: ", "bold"), session.label), id=f"session:{session.id}"))
+        base = self.app.services.base
+        for page_id in self.app.services.recent_pages():
+            if page_id in base.pages:
+                recent.add_option(Option(base.pages[page_id].meta.title, id=page_id))
+        if not recent.option_count:
+            recent.add_option(Option("Pages you open and guided help you start appear here.", disabled=True))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one("#home-tabs", TabbedContent).active = tab
+        widget = {"tab-browse": "#browse", "tab-flows": "#flows", "tab-recent": "#recent"}[tab]
+        self.query_one(widget).focus()

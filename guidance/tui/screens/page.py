@@ -1,0 +1,140 @@
+"""A page: the rendered Markdown with its contents, and beside it the read-out answer and facts.
+
+Links between pages open inside the app (``page:ID``); web links go through ``App.open_url`` so
+they work in a terminal and in a browser. Figures show as in force today, or on a date the
+officer picks ("as at"), for a caller asking about last year's pay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, MarkdownViewer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from guidance.content.formatting import long_date
+from guidance.content.pages import PAGE_LINK
+
+
+class PageScreen(Screen):
+    """One page of guidance."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="page.back"),
+        Binding("a", "as_at", "As at date", id="page.as_at"),
+        Binding("g", "glossary", "Glossary", id="page.glossary"),
+        Binding("c", "copy_summary", "Copy answer", id="page.copy_summary"),
+        Binding("t", "toggle_contents", "Contents", id="page.toggle_contents"),
+    ]
+
+    def __init__(self, page_id: str, on_date: dt.date | None = None):
+        super().__init__()
+        self.page_id = page_id
+        self.on_date = on_date
+
+    @property
+    def base(self):
+        return self.app.services.base
+
+    @property
+    def page(self):
+        return self.base.pages[self.page_id]
+
+    @property
+    def shown_date(self) -> dt.date:
+        return self.on_date or self.app.today
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="page-layout"):
+            yield MarkdownViewer(
+                self._markdown(),
+                id="page-body",
+                show_table_of_contents=False,
+                open_links=False,
+            )
+            with VerticalScroll(id="page-info"):
+                yield Static(id="page-summary", markup=False)
+                yield Static(id="page-facts")
+                yield Static("Related pages", classes="info-heading")
+                yield OptionList(id="page-related")
+                yield Static("Sources", classes="info-heading")
+                yield Static(id="page-sources", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.page.meta.title
+        self.app.services.remember_page(self.page_id)
+        self._fill_info()
+        self.query_one("#page-body").show_table_of_contents = self.app.size.width >= 120
+        self.query_one(MarkdownViewer).document.focus()
+
+    def _markdown(self) -> str:
+        page = self.page
+        return f"# {page.meta.title}\n\n" + self.base.try_render(page, self.shown_date)
+
+    def _fill_info(self) -> None:
+        meta = self.page.meta
+        self.query_one("#page-summary", Static).update(f"Read out:\n{meta.summary}")
+        as_at = "today" if self.on_date is None else f"as at {long_date(self.on_date)}"
+        self.query_one("#page-facts", Static).update(
+            f"Version {meta.version} · updated {long_date(meta.updated)}\n"
+            f"Review by {long_date(meta.review_by)}\n"
+            f"Figures {as_at}\n"
+            f"For: {', '.join(meta.audience)}"
+        )
+        related = self.query_one("#page-related", OptionList)
+        related.clear_options()
+        for page_id in meta.related:
+            target = self.base.pages.get(page_id)
+            if target is not None:
+                related.add_option(Option(target.meta.title, id=page_id))
+        sources = "\n".join(f"• {s.title}" + (f"\n  {s.url}" if s.url else f"\n  {s.citation}") for s in meta.sources)
+        self.query_one("#page-sources", Static).update(sources)
+
+    @on(Markdown.LinkClicked)
+    def follow_link(self, event: Markdown.LinkClicked) -> None:
+        event.prevent_default()
+        href = event.href
+        if href.startswith(PAGE_LINK):
+            self.app.open_page(href[len(PAGE_LINK):])
+        elif href.startswith(("http://", "https://", "mailto:")):
+            self.app.open_url(href)
+
+    @on(OptionList.OptionSelected, "#page-related")
+    def open_related(self, event: OptionList.OptionSelected) -> None:
+        self.app.open_page(event.option.id)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_toggle_contents(self) -> None:
+        viewer = self.query_one(MarkdownViewer)
+        viewer.show_table_of_contents = not viewer.show_table_of_contents
+
+    def action_copy_summary(self) -> None:
+        self.app.copy_to_clipboard(self.page.meta.summary)
+        self.notify("Answer copied")
+
+    def action_as_at(self) -> None:
+        from guidance.tui.screens.date_prompt import DatePrompt
+
+        def chosen(value: dt.date | None) -> None:
+            if value is None:
+                return
+            self.on_date = None if value == self.app.today else value
+            self.query_one(MarkdownViewer).document.update(self._markdown())
+            self._fill_info()
+
+        self.app.push_screen(DatePrompt("Show figures as at which date?", self.shown_date), chosen)
+
+    def action_glossary(self) -> None:
+        from guidance.tui.screens.glossary import GlossaryScreen
+
+        text = self.page.meta.summary + "\n" + self.page.body
+        self.app.push_screen(GlossaryScreen(self.base.glossary.found_in(text) or self.base.glossary.entries))

@@ -1,0 +1,111 @@
+"""What the app needs from the core, in one place: content, search, flows, sessions, letters.
+
+Nothing here imports Textual. Screens ask this object, so the app can be driven in tests with any
+content root and any date, and slow things (the search index) are opened once, off the UI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from guidance.content.base import ContentBase
+from guidance.fileio import atomic_write_text
+
+RECENT_LIMIT = 12
+
+
+def state_dir() -> Path:
+    return Path(platformdirs.user_state_dir("guidance", appauthor=False))
+
+
+@dataclass
+class Services:
+    root: Path
+    today: dt.date
+    base: ContentBase | None = None
+    _searcher: object | None = field(default=None, repr=False)
+    _flows: dict | None = field(default=None, repr=False)
+    _store: object | None = field(default=None, repr=False)
+
+    def load_content(self) -> ContentBase:
+        """Load (from cache when unchanged) the content base. Safe to call from a worker thread."""
+        self.base = ContentBase.load(self.root)
+        return self.base
+
+    def open_search(self):
+        """Open the search index, building it first if needed. Slow the first time: use a worker."""
+        from guidance.search import Searcher
+
+        assert self.base is not None, "load the content first"
+        self._searcher = Searcher.open(self.base, self.today)
+        return self._searcher
+
+    def search(self, query: str, audience: str | None = None, limit: int = 20, as_you_type: bool = False):
+        """Results best first, with "did you mean" and plain notes (see guidance.search.Results)."""
+        return self._searcher.search(query, audience=audience, limit=limit, as_you_type=as_you_type)
+
+    @property
+    def searcher(self):
+        return self._searcher
+
+    # -- recent pages (a small file in the user state folder: ids only, nothing personal) ----
+
+    def recent_pages(self) -> list[str]:
+        try:
+            data = json.loads((state_dir() / "recent.json").read_text(encoding="utf-8"))
+            return [str(x) for x in data][:RECENT_LIMIT]
+        except (OSError, ValueError, TypeError):
+            return []
+
+    def remember_page(self, page_id: str) -> None:
+        recent = [page_id] + [p for p in self.recent_pages() if p != page_id]
+        try:
+            atomic_write_text(state_dir() / "recent.json", json.dumps(recent[:RECENT_LIMIT]), mode=0o600)
+        except OSError:
+            pass  # an unwritable state folder only loses the recent list
+
+    # -- guided flows and their sessions -----------------------------------------------------
+
+    def flows(self) -> dict:
+        """Flow id -> LoadedFlow, loaded once (flows are small)."""
+        if self._flows is None:
+            from guidance.flows.loader import load_flows
+            from guidance.problems import Problems
+
+            self._flows = load_flows(self.root, Problems())
+        return self._flows
+
+    def flows_for(self, mode: str | None) -> list:
+        """Flows for the audience (all of them when ``mode`` is None), by title."""
+        found = [loaded.flow for loaded in self.flows().values() if mode is None or mode in loaded.flow.audience]
+        return sorted(found, key=lambda flow: flow.title)
+
+    def store(self):
+        if self._store is None:
+            from guidance.records import open_store
+
+            self._store = open_store()
+        return self._store
+
+    def open_sessions(self) -> list:
+        """Unfinished sessions to resume, newest first, labelled for the list."""
+        from guidance.records.store import ACTIVE
+
+        out = []
+        titles = {flow_id: loaded.flow.title for flow_id, loaded in self.flows().items()}
+        for record in self.store().list(status=ACTIVE):
+            title = titles.get(record.flow_id, record.flow_id)
+            when = record.updated_at[:16].replace("T", " ")
+            out.append(_SessionLine(record.id, f"{title} ({record.label or 'no label'}, {record.steps} answers, {when})"))
+        return out
+
+
+@dataclass(frozen=True)
+class _SessionLine:
+    id: str
+    label: str

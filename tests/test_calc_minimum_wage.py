@@ -1,0 +1,96 @@
+"""Minimum wage bands by age and date, and the pay check with accommodation (worked cases)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from guidance.calculators import CalculatorError
+from guidance.calculators.minimum_wage import minimum_wage
+from guidance.content.rates import load_rates
+from guidance.problems import Problems
+
+REPO = Path(__file__).resolve().parents[1]
+APRIL_2026 = dt.date(2026, 4, 1)
+
+
+@pytest.fixture(scope="module")
+def rates():
+    return load_rates(REPO / "content" / "rates.yaml", Problems())
+
+
+@pytest.mark.parametrize(
+    "age,apprentice,on,rate",
+    [
+        (30, False, APRIL_2026, "12.71"),
+        (21, False, APRIL_2026, "12.71"),
+        (20, False, APRIL_2026, "10.85"),
+        (18, False, APRIL_2026, "10.85"),
+        (17, False, APRIL_2026, "8.00"),
+        (25, True, APRIL_2026, "8.00"),
+        (30, False, dt.date(2026, 3, 31), "12.21"),
+        (19, False, dt.date(2026, 3, 31), "10.00"),
+    ],
+)
+def test_rate_for_age_on_the_date(rates, age, apprentice, on, rate):
+    assert minimum_wage(age=age, apprentice=apprentice, rates=rates, on=on)["minimum_hourly_rate"] == Decimal(rate)
+
+
+def test_pay_at_or_above(rates):
+    # 30 hours at £12.71 = £381.30: paying exactly that is the minimum wage.
+    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay="381.30", hours=30)
+    assert result["total_entitlement"] == Decimal("381.30")
+    assert result["minimum_wage_or_above"] is True
+
+
+def test_pay_below_shows_shortfall(rates):
+    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay="360", hours=30)
+    assert result["minimum_wage_or_above"] is False
+    assert result["shortfall"] == Decimal("21.30")
+
+
+def test_accommodation_charge_above_offset_reduces_pay(rates):
+    # Charged £15 a night, 5 nights, weekly pay period: (11.10 - 15) x 5 = -19.50.
+    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay="400", hours=30, accommodation_charge="15", nights=5)
+    assert result["accommodation_adjustment"] == Decimal("-19.50")
+    assert result["pay_counted"] == Decimal("380.50")
+    assert result["minimum_wage_or_above"] is False
+
+
+def test_free_accommodation_counts_as_pay(rates):
+    # Free, 7 nights, fortnightly (14 days): 11.10 x 7 x 2 = 155.40 counts towards pay.
+    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay="620", hours=60, pay_period_days=14,
+                          accommodation_charge="0", nights=7)
+    assert result["accommodation_adjustment"] == Decimal("155.40")
+    assert result["minimum_wage_or_above"] is True
+
+
+def test_charge_within_offset_changes_nothing(rates):
+    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay="400", hours=30, accommodation_charge="10", nights=5)
+    assert result["accommodation_adjustment"] == Decimal("0.00")
+
+
+@pytest.mark.parametrize(
+    "kwargs,message",
+    [
+        ({"age": 15}, "school leaving age"),
+        ({"age": 30, "pay": "100"}, "both --pay and --hours"),
+        ({"age": 30, "pay": "100", "hours": "0"}, "more than 0"),
+        ({"age": 30, "pay": "-100", "hours": "10"}, "cannot be negative"),
+        ({"age": 30, "pay": "100", "hours": "10", "pay_period_days": 40}, "1 to 31"),
+        ({"age": 30, "pay": "100", "hours": "200"}, "more than there are"),
+        ({"age": 30, "pay": "100", "hours": "10", "accommodation_charge": "5"}, "--nights"),
+        ({"age": 30, "pay": "100", "hours": "10", "accommodation_charge": "5", "nights": 9}, "0 to 7"),
+    ],
+)
+def test_impossible_input_is_refused(rates, kwargs, message):
+    with pytest.raises(CalculatorError, match=message):
+        minimum_wage(rates=rates, on=APRIL_2026, **kwargs)
+
+
+def test_before_any_rate_is_an_error_not_a_guess(rates):
+    with pytest.raises(CalculatorError, match="no figure"):
+        minimum_wage(age=30, rates=rates, on=dt.date(2020, 1, 1))
