@@ -6,21 +6,16 @@ and the command line ask for the same things. Bad input is a plain message and e
 
 from __future__ import annotations
 
-import argparse
-
 from guidance.commands.common import CommandError, add_json_option, iso_date, print_json, today
-
-_TEXT = str
-
 
 def _holiday(p) -> None:
     p.add_argument("--basis", required=True, metavar="BASIS",
                    help="days-per-week, hours-per-week, compressed-hours, shifts, annualised-hours or irregular-hours")
-    p.add_argument("--days-per-week", type=_TEXT, metavar="N")
-    p.add_argument("--hours-per-week", type=_TEXT, metavar="H")
-    p.add_argument("--shifts-per-pattern", type=_TEXT, metavar="N")
-    p.add_argument("--days-per-pattern", type=_TEXT, metavar="N")
-    p.add_argument("--hours-worked", type=_TEXT, metavar="H", help="hours worked in the pay period (irregular hours)")
+    p.add_argument("--days-per-week", metavar="N")
+    p.add_argument("--hours-per-week", metavar="H")
+    p.add_argument("--shifts-per-pattern", metavar="N")
+    p.add_argument("--days-per-pattern", metavar="N")
+    p.add_argument("--hours-worked", metavar="H", help="hours worked in the pay period (irregular hours)")
     p.add_argument("--leave-year-start", type=iso_date, metavar="DATE")
     p.add_argument("--start-date", type=iso_date, metavar="DATE", help="for someone starting part way through the leave year")
     p.add_argument("--leaving-date", type=iso_date, metavar="DATE", help="for someone leaving part way through the leave year")
@@ -138,5 +133,3 @@ def _shown(value) -> str:
         return "yes" if value else "no"
     return str(value)
 
-
-_ = argparse  # argparse types come through iso_date

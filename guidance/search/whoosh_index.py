@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import fields, index, query as wq, scoring
+from whoosh.query.compound import DefaultOr
 from whoosh.analysis import Analyzer, Token
 
 from guidance.search.analysis import words, stem
@@ -23,8 +24,6 @@ from guidance.search.query import Alternative, Concept
 
 PART_SEP = "\x1e"
 WEIGHT_SEP = "\x1f"
-#: How much a page gains for matching more of the query's concepts (0: none, near 1: strong).
-COORDINATION = 0.6
 
 
 class WeightedAnalyzer(Analyzer):
@@ -158,7 +157,7 @@ class IndexReader:
             return []
         restrict = _filter(audience, area)
         hits = self.searcher.search(compiled, limit=limit, filter=restrict)
-        if not len(hits) and any(c.required for c in concepts):
+        if hits.scored_length() == 0 and any(c.required for c in concepts):
             relaxed = compile_concepts(_relaxed(concepts))
             hits = self.searcher.search(relaxed, limit=limit, filter=restrict)
         return [RawHit(doc_from_fields(hit.fields()), float(hit.score)) for hit in hits]
@@ -196,7 +195,7 @@ def _alternative(alt) -> wq.Query:
 def _concept(concept: Concept) -> wq.Query:
     alternatives = [_alternative(a) for a in concept.alternatives]
     # Not DisjunctionMax: in Whoosh 2.7.5 it gives pages the score of matches they do not have.
-    return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+    return alternatives[0] if len(alternatives) == 1 else DefaultOr(alternatives)
 
 
 def compile_concepts(concepts: list[Concept]) -> wq.Query | None:
@@ -207,7 +206,7 @@ def compile_concepts(concepts: list[Concept]) -> wq.Query | None:
         return None
     loose = None
     if optional:
-        loose = optional[0] if len(optional) == 1 else wq.Or(optional, scale=COORDINATION)
+        loose = optional[0] if len(optional) == 1 else DefaultOr(optional)
     if not required:
         return loose
     must = required[0] if len(required) == 1 else wq.And(required)

@@ -14,7 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from guidance.tui.commands import PageCommands
+from guidance.tui.commands import CalculatorCommands, FlowCommands, PageCommands
 from guidance.tui.messages import ContentReady, ModeChanged, SearchReady
 from guidance.tui.services import Services
 from guidance.tui.theme import HIGH_CONTRAST
@@ -27,12 +27,14 @@ class GuidanceApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "guidance"
-    COMMANDS = App.COMMANDS | {PageCommands}
+    COMMANDS = App.COMMANDS | {PageCommands, FlowCommands, CalculatorCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-        Binding("f2", "toggle_mode", "Officer/recipient", id="toggle_mode"),
-        Binding("f3", "toggle_contrast", "High contrast", id="toggle_contrast"),
-        Binding("f9", "team_view", "Team leader", id="team_view"),
+        Binding("f2", "toggle_mode", "Mode", id="toggle_mode"),
+        Binding("f3", "toggle_contrast", "Contrast", id="toggle_contrast"),
+        Binding("f4", "call", "Call", id="call"),
+        Binding("ctrl+e", "end_call", "End call", id="end_call", show=False),
+        Binding("f9", "team_view", "Team", id="team_view"),
     ]
 
     mode: reactive[str] = reactive("officer")
@@ -44,6 +46,8 @@ class GuidanceApp(App):
         self.set_reactive(GuidanceApp.mode, mode if mode in MODES else "officer")
         self.build_index = build_index
         self.last_theme = "textual-dark"
+        self.call = None  # CallState while an officer is on a call
+        self.show_call_panel = True
 
     @property
     def today(self) -> dt.date:
@@ -101,6 +105,12 @@ class GuidanceApp(App):
         if self.services.base is not None and not isinstance(self.screen, TeamScreen):
             self.push_screen(TeamScreen())
 
+    def open_calculator(self, name: str) -> None:
+        from guidance.tui.screens.calculator import CalculatorScreen
+
+        if self.services.base is not None:
+            self.push_screen(CalculatorScreen(name))
+
     def start_flow(self, flow_id: str) -> None:
         from guidance.tui.screens.flow import FlowScreen
 
@@ -111,6 +121,62 @@ class GuidanceApp(App):
 
         self.push_screen(FlowScreen(session_id=session_id))
 
+    # -- calls -----------------------------------------------------------------------------
+
+    def action_call(self) -> None:
+        """F4: start a call, or hide/show the call panel while one is on."""
+        from guidance.tui.screens.call_start import CallStart
+
+        if self.call is not None:
+            self.show_call_panel = not self.show_call_panel
+            self.refresh_call_panels()
+            return
+        if self.services.base is None:
+            return
+
+        def started(reference: str | None) -> None:
+            if reference:
+                from guidance.tui.call_state import CallState
+
+                self.call = CallState.start(self.services.calls(), reference, self.services.base.manifest.release)
+                self.show_call_panel = True
+                self.refresh_call_panels()
+                self.notify(f"Call started: {reference}. Ctrl+E ends it.")
+
+        self.push_screen(CallStart(), started)
+
+    def action_end_call(self) -> None:
+        from guidance.records.casenote import case_note
+        from guidance.tui.screens.case_note import CaseNoteScreen
+
+        if self.call is None:
+            self.notify("No call is on. F4 starts one.")
+            return
+        note = case_note(self.call.call, self.call.notes)
+
+        def ended(choice: str | None) -> None:
+            if choice is None:
+                return
+            state, self.call = self.call, None
+            state.store.finish(state.call_id, case_note(state.call, state.notes))
+            self.refresh_call_panels()
+            if choice == "letter":
+                self.open_letter("advice-follow-up", call=state.call)
+
+        self.push_screen(CaseNoteScreen(note), ended)
+
+    def record_use(self, kind: str, item_id: str, title: str, version) -> None:
+        """Note a page, flow, calculation or letter in the call record, if a call is on."""
+        if self.call is not None:
+            self.call.record(kind, item_id, title, version)
+            self.refresh_call_panels()
+
+    def refresh_call_panels(self) -> None:
+        from guidance.tui.widgets.call_panel import CallPanel
+
+        for panel in self.screen.query(CallPanel):
+            panel.refresh_call()
+
     def open_page(self, page_id: str) -> None:
         """Open a page by id (from search, links, the palette or a flow)."""
         from guidance.tui.screens.page import PageScreen
@@ -119,6 +185,8 @@ class GuidanceApp(App):
         if base is None or page_id not in base.pages:
             self.notify(f"No page '{page_id}'", severity="error")
             return
+        page = base.pages[page_id]
+        self.record_use("page", page_id, page.meta.title, page.meta.version)
         self.push_screen(PageScreen(page_id))
 
 

@@ -31,6 +31,7 @@ class Services:
     _searcher: object | None = field(default=None, repr=False)
     _flows: dict | None = field(default=None, repr=False)
     _store: object | None = field(default=None, repr=False)
+    _calls: object | None = field(default=None, repr=False)
 
     def load_content(self) -> ContentBase:
         """Load (from cache when unchanged) the content base. Safe to call from a worker thread."""
@@ -91,6 +92,14 @@ class Services:
 
             self._store = open_store()
         return self._store
+
+    def calls(self):
+        if self._calls is None:
+            from guidance.records import DB_NAME, data_dir
+            from guidance.records.calls import CallStore
+
+            self._calls = CallStore(data_dir() / DB_NAME)
+        return self._calls
 
     def open_sessions(self) -> list:
         """Unfinished sessions to resume, newest first, labelled for the list."""

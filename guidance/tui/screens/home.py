@@ -11,12 +11,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, LoadingIndicator, OptionList, TabbedContent, TabPane, Tree
 from textual.widgets.option_list import Option
 
 from guidance.tui.messages import ContentReady, ModeChanged, SearchReady
+from guidance.tui.widgets.call_panel import CallPanel
 from guidance.tui.widgets.snippet import snippet_text
 
 AREA_NAMES = {
@@ -39,24 +40,27 @@ class HomeScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="home"):
-            yield Input(placeholder="Type what the caller is asking, e.g. 'PA off sick'", id="search")
-            yield Label("", id="suggestion")
-            yield LoadingIndicator(id="loading")
-            with TabbedContent(id="home-tabs", initial="tab-results"):
-                with TabPane("Results", id="tab-results"):
-                    yield OptionList(id="results")
-                with TabPane("Browse", id="tab-browse"):
-                    yield Tree("Subjects", id="browse")
-                with TabPane("Guided help", id="tab-flows"):
-                    yield OptionList(id="flows")
-                with TabPane("Recent", id="tab-recent"):
-                    yield OptionList(id="recent")
+        with Horizontal(id="home-layout"):
+            with Vertical(id="home"):
+                yield Input(placeholder="Type what the caller is asking, e.g. 'PA off sick'", id="search")
+                yield Label("", id="suggestion")
+                yield LoadingIndicator(id="loading")
+                with TabbedContent(id="home-tabs", initial="tab-results"):
+                    with TabPane("Results", id="tab-results"):
+                        yield OptionList(id="results")
+                    with TabPane("Browse", id="tab-browse"):
+                        yield Tree("Subjects", id="browse")
+                    with TabPane("Guided help", id="tab-flows"):
+                        yield OptionList(id="flows")
+                    with TabPane("Recent", id="tab-recent"):
+                        yield OptionList(id="recent")
+            yield CallPanel()
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "guidance"
         self.query_one("#search", Input).focus()
+        self.query_one(CallPanel).refresh_call()
         self.query_one("#results", OptionList).add_option(Option("Loading the guidance…", disabled=True))
         if self.app.services.base is not None:
             self.on_content_ready(ContentReady())
@@ -86,6 +90,7 @@ class HomeScreen(Screen):
     def on_screen_resume(self) -> None:
         if self.app.services.base is not None:
             self._fill_recent()
+        self.query_one(CallPanel).refresh_call()
 
     # -- search ----------------------------------------------------------------------------
 
@@ -125,7 +130,9 @@ class HomeScreen(Screen):
             message = "; ".join(outcome.notes) or "nothing found"
             results.add_option(Option(f"{message[:1].upper()}{message[1:]}. Or browse by subject (F5).", disabled=True))
             return
-        for hit in outcome.hits:
+        for index, hit in enumerate(outcome.hits):
+            if index:
+                results.add_option(None)  # a rule between results keeps them apart
             label = Text.assemble((hit.title, "bold"), ("  ·  " + AREA_NAMES.get(hit.area, hit.area), "dim"), "\n", snippet_text(hit.snippet))
             results.add_option(Option(label, id=hit.id))
         self.query_one("#home-tabs", TabbedContent).active = "tab-results"

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from guidance.content.formatting import long_date
 from guidance.content.pages import PAGE_LINK
+from guidance.tui.widgets.call_panel import CallPanel
 
 
 class PageScreen(Screen):
@@ -63,16 +64,23 @@ class PageScreen(Screen):
                 yield Static(id="page-facts")
                 yield Static("Related pages", classes="info-heading")
                 yield OptionList(id="page-related")
+                yield Static("Work it out", classes="info-heading", id="page-calcs-heading")
+                yield OptionList(id="page-calcs")
                 yield Static("Sources", classes="info-heading")
                 yield Static(id="page-sources", markup=False)
+            yield CallPanel()
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = self.page.meta.title
         self.app.services.remember_page(self.page_id)
         self._fill_info()
-        self.query_one("#page-body").show_table_of_contents = self.app.size.width >= 120
+        self.query_one("#page-body").show_table_of_contents = self.app.size.width >= 160
         self.query_one(MarkdownViewer).document.focus()
+        self.query_one(CallPanel).refresh_call()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(CallPanel).refresh_call()
 
     def _markdown(self) -> str:
         page = self.page
@@ -94,8 +102,24 @@ class PageScreen(Screen):
             target = self.base.pages.get(page_id)
             if target is not None:
                 related.add_option(Option(target.meta.title, id=page_id))
+        self._fill_calculators(meta.covers)
         sources = "\n".join(f"• {s.title}" + (f"\n  {s.url}" if s.url else f"\n  {s.citation}") for s in meta.sources)
         self.query_one("#page-sources", Static).update(sources)
+
+    def _fill_calculators(self, covers) -> None:
+        from guidance.calculators.registry import CALCULATORS
+        from guidance.calculators.subjects import calculators_for
+
+        calcs = self.query_one("#page-calcs", OptionList)
+        calcs.clear_options()
+        names = calculators_for(covers)
+        for name in names:
+            calcs.add_option(Option(CALCULATORS[name].title, id=name))
+        calcs.display = self.query_one("#page-calcs-heading").display = bool(names)
+
+    @on(OptionList.OptionSelected, "#page-calcs")
+    def open_calculator(self, event: OptionList.OptionSelected) -> None:
+        self.app.open_calculator(event.option.id)
 
     @on(Markdown.LinkClicked)
     def follow_link(self, event: Markdown.LinkClicked) -> None:
@@ -103,6 +127,8 @@ class PageScreen(Screen):
         href = event.href
         if href.startswith(PAGE_LINK):
             self.app.open_page(href[len(PAGE_LINK):])
+        elif href.startswith("calc:"):
+            self.app.open_calculator(href[len("calc:"):])
         elif href.startswith(("http://", "https://", "mailto:")):
             self.app.open_url(href)
 

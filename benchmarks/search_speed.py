@@ -1,0 +1,158 @@
+"""Search speed at 10,000 pages, ours beside SQLite FTS5 in the same run.
+
+    python benchmarks/search_speed.py [--pages 10000] [--questions QUESTIONS.tsv]
+
+The synthetic base is made from the real rendered pages: each synthetic page takes its title and
+subjects from one real page and its text from blocks of three, shuffled, with a page-specific
+reference word, so pages vary rather than repeat. Prints build time, one-page update time and
+query latency (p50/p95) for full questions and for keystroke prefixes, with the ratios to FTS5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fts5_baseline import Fts5Index  # noqa: E402
+from search_quality import read_questions  # noqa: E402
+
+from guidance.commands.common import today  # noqa: E402
+from guidance.content.base import ContentBase  # noqa: E402
+from guidance.content.roots import resolve_root  # noqa: E402
+from guidance.search import Searcher  # noqa: E402
+from guidance.search.documents import ContentSource, IndexDoc, fingerprint  # noqa: E402
+from guidance.search.store import IndexStore  # noqa: E402
+from guidance.search.synonyms import load_synonyms  # noqa: E402
+
+
+
+class SyntheticSource:
+    """A document source of ``count`` varied pages built from the real ones."""
+
+    def __init__(self, real: list[IndexDoc], count: int, seed: int = 7):
+        self.real = real
+        self.count = count
+        self.seed = seed
+        self.edits: dict[str, int] = {}
+
+    def fingerprints(self) -> dict[str, str]:
+        return {f"s{i:05d}": fingerprint(self.seed, i, self.edits.get(f"s{i:05d}", 0)) for i in range(self.count)}
+
+    def document(self, doc_id: str) -> IndexDoc:
+        i = int(doc_id[1:])
+        rng = random.Random(self.seed * 1_000_003 + i + 7919 * self.edits.get(doc_id, 0))
+        main, *others = [self.real[i % len(self.real)]] + rng.sample(self.real, 2)
+        blocks = list(main.blocks) + [b for o in others for b in rng.sample(o.blocks, min(len(o.blocks), 4))]
+        rng.shuffle(blocks)
+        return IndexDoc(
+            id=doc_id,
+            title=f"{main.title} ({others[0].title.split()[0].lower()} {i})",
+            summary=main.summary,
+            covers=main.covers,
+            audience=main.audience,
+            area=main.area,
+            keywords=main.keywords + rng.sample(others[1].keywords, min(2, len(others[1].keywords))),
+            topics=main.topics,
+            blocks=blocks[:18] + [type(blocks[0])(f"Reference ref{i} version {self.edits.get(doc_id, 0)}.")],
+            fingerprint=fingerprint(self.seed, i, self.edits.get(doc_id, 0)),
+        )
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered) * 1000, ordered[int(0.95 * (len(ordered) - 1))] * 1000
+
+
+def timed(action, items) -> list[float]:
+    out = []
+    for item in items:
+        started = time.perf_counter()
+        action(item)
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def keystrokes(questions: list[str]) -> list[str]:
+    """What an officer has typed after each key, up to about 25 characters of each question."""
+    out = []
+    for question in questions:
+        for end in range(3, min(len(question), 25) + 1):
+            out.append(question[:end])
+    return out
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument("--questions", type=Path, default=Path("/dev/null"), help="TSV of questions (first column); default: page titles")
+    parser.add_argument("--root")
+    args = parser.parse_args(argv)
+    base = ContentBase.load(resolve_root(args.root))
+    on = today()
+    content = ContentSource(base, on)
+    real = [content.document(page_id) for page_id in sorted(base.pages)]
+    source = SyntheticSource(real, args.pages)
+    questions = [q for q, _ in read_questions(args.questions)] if args.questions.is_file() else []
+    questions = questions or [f"{d.title.lower()} {d.keywords[0] if d.keywords else ''}".strip() for d in real]
+    synonyms = load_synonyms(base.content_dir)
+    print(f"{args.pages} synthetic pages from {len(real)} real ones; {len(questions)} questions, {len(keystrokes(questions))} keystrokes")
+
+    docs = [source.document(doc_id) for doc_id in sorted(source.fingerprints())]
+    with tempfile.TemporaryDirectory() as cache:
+        store = IndexStore(Path(cache))
+        started = time.perf_counter()
+        searcher = Searcher.from_source(source, synonyms, store)
+        ours_build = time.perf_counter() - started
+        size = store.size_bytes(searcher.generation) / 1e6
+
+        fts = Fts5Index()
+        started = time.perf_counter()
+        fts.add(docs)
+        fts_build = time.perf_counter() - started
+
+        source.edits["s00042"] = 1
+        started = time.perf_counter()
+        updated = Searcher.from_source(source, synonyms, store)
+        ours_update = time.perf_counter() - started
+        assert updated.search("ref42 version 1").ids[:1] == ["s00042"]
+        searcher.close()
+        searcher = updated
+        started = time.perf_counter()
+        fts.replace(source.document("s00042"))
+        fts_update = time.perf_counter() - started
+
+        for q in questions[:5]:  # warm both
+            searcher.search(q)
+            fts.search(q)
+        typed = keystrokes(questions)
+        rows = [
+            ("full questions", timed(lambda q: searcher.search(q), questions * 3), timed(lambda q: fts.search(q), questions * 3)),
+            ("keystrokes", timed(lambda q: searcher.search(q, as_you_type=True), typed), timed(lambda q: fts.search(q, prefix_last=True), typed)),
+            ("title suggest", timed(lambda q: searcher.suggest(q), typed), None),
+        ]
+        print(f"{'':<28}{'ours':>10}{'FTS5':>10}{'ratio':>8}")
+        print(f"{'build (s)':<28}{ours_build:>10.2f}{fts_build:>10.2f}{ours_build / fts_build:>8.1f}")
+        print(f"{'index size (MB)':<28}{size:>10.1f}")
+        print(f"{'one-page update (s)':<28}{ours_update:>10.3f}{fts_update:>10.3f}{ours_update / max(fts_update, 1e-9):>8.1f}")
+        for label, ours, theirs in rows:
+            p50, p95 = percentiles(ours)
+            if theirs:
+                f50, f95 = percentiles(theirs)
+                print(f"{label + ' p50 (ms)':<28}{p50:>10.1f}{f50:>10.1f}{p50 / f50:>8.1f}")
+                print(f"{label + ' p95 (ms)':<28}{p95:>10.1f}{f95:>10.1f}{p95 / f95:>8.1f}")
+            else:
+                print(f"{label + ' p50 (ms)':<28}{p50:>10.2f}")
+                print(f"{label + ' p95 (ms)':<28}{p95:>10.2f}")
+        searcher.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,257 @@
+"""Filling in one letter: values checked by type, the body rendered in the shared sandbox.
+
+Everything a letter takes from the content base (figures, page titles and versions, glossary
+explanations, the council's details) goes through a ``Sources`` object that notes what was used.
+That note is the letter's snapshot: stored with the record, it lets the letter be printed again
+exactly as sent, even after the rates, pages or glossary have changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from guidance.content.formatting import long_date
+from guidance.content.rates import Figure, RateError
+from guidance.content.render import RenderError, render
+from guidance.letters.council import Council
+from guidance.letters.fields import FieldValueError, convert, to_plain
+from guidance.letters.templates import LetterTemplate
+
+# explain() wraps what it prints in these marks so the checker can see which words it explained.
+_OPEN, _MID, _CLOSE = "\x02", "\x03", "\x04"
+_MARKED = re.compile(f"{_OPEN}(\\d+){_MID}(.*?){_CLOSE}", re.S)
+
+
+class LetterError(ValueError):
+    """A letter that cannot be made; ``problems`` are (path, line, message) for each reason."""
+
+    def __init__(self, problems: list[tuple[str, int | None, str]]):
+        self.problems = problems
+        super().__init__("; ".join(_where(p) for p in problems))
+
+    def lines(self) -> list[str]:
+        return [_where(p) for p in self.problems]
+
+
+def _where(problem: tuple[str, int | None, str]) -> str:
+    path, line, message = problem
+    return f"{path}:{line}: {message}" if line else f"{path}: {message}"
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A page quoted in a letter: printed as its title with the version the advice came from."""
+
+    id: str
+    title: str
+    version: int
+
+    def __str__(self) -> str:
+        return f"{self.title} (guide version {self.version})"
+
+
+@dataclass
+class Sources:
+    """What a letter may take from the content base, with a note of everything it took."""
+
+    rates: object = None
+    pages: dict = field(default_factory=dict)  # id -> (title, version)
+    glossary: object = None
+    frozen: dict | None = None  # a snapshot from a record: used instead of the live content
+    used: dict = field(default_factory=lambda: {"rates": {}, "pages": {}, "glossary": {}})
+
+    @classmethod
+    def from_base(cls, base) -> "Sources":
+        pages = {pid: (page.meta.title, page.meta.version) for pid, page in base.pages.items()}
+        return cls(rates=base.rates, pages=pages, glossary=base.glossary)
+
+    @classmethod
+    def from_snapshot(cls, snapshot: dict) -> "Sources":
+        return cls(frozen=snapshot)
+
+    def figure(self, key: str, on: dt.date) -> Figure:
+        if self.frozen is not None:
+            try:
+                value, unit, since = self.frozen["rates"][key]
+            except KeyError:
+                raise RateError(f"rate '{key}' is not in the letter's record") from None
+            figure = Figure(key, Decimal(value), unit, dt.date.fromisoformat(since))
+        else:
+            figure = self.rates.figure(key, on)
+        self.used["rates"][key] = [str(figure.value), figure.unit, figure.since.isoformat()]
+        return figure
+
+    def page(self, page_id: str) -> PageRef:
+        known = self.frozen["pages"] if self.frozen is not None else self.pages
+        if page_id not in known:
+            raise RenderError(f"page_ref: no page with id '{page_id}'")
+        title, version = known[page_id]
+        self.used["pages"][page_id] = [title, version]
+        return PageRef(page_id, title, version)
+
+    def meaning(self, term: str) -> tuple[str, str]:
+        """(glossary term, its short explanation) for any name of a glossary entry."""
+        if self.frozen is not None:
+            found = self.frozen["glossary"].get(term)
+            if found is None:
+                raise RenderError(f"explain: '{term}' is not in the letter's record")
+            entry_term, meaning = found
+        else:
+            entry = self.glossary.lookup(term) if self.glossary is not None else None
+            if entry is None:
+                raise RenderError(f"explain: '{term}' is not in the glossary (content/glossary.yaml)")
+            entry_term, meaning = entry.term, first_sentence(entry.definition)
+        self.used["glossary"][term] = [entry_term, meaning]
+        return entry_term, meaning
+
+
+def first_sentence(definition: str) -> str:
+    """The glossary definition's first sentence, shaped to sit in brackets after the term."""
+    sentence = re.split(r"(?<=[.!?])\s+", definition.strip())[0].rstrip(".")
+    words = sentence.split(" ", 1)
+    if words and not words[0].isupper():
+        words[0] = words[0][:1].lower() + words[0][1:]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Explained:
+    """Where explain() printed a term: the whole span, and where its explanation starts."""
+
+    term: str
+    start: int
+    end: int
+    meaning_start: int
+
+
+@dataclass
+class Letter:
+    """One filled-in letter, ready for any output format."""
+
+    template_id: str
+    template_version: int
+    title: str
+    kind: str
+    on: dt.date
+    release: str
+    council: Council
+    values: dict
+    body: str
+    explained: list[Explained]
+    snapshot: dict
+
+    @property
+    def recipient(self) -> list[str]:
+        lines = [self.values.get("recipient_name")] + list(self.values.get("recipient_address") or [])
+        return [line for line in lines if line]
+
+    @property
+    def reference(self) -> str | None:
+        return self.values.get("reference")
+
+    @property
+    def date_text(self) -> str:
+        return long_date(self.on)
+
+    def stamp(self, large_print: bool = False) -> str:
+        """The footer on every output: which template and version, which content release, when."""
+        text = f"{self.template_id} version {self.template_version} · content release {self.release} · {self.date_text}"
+        return text + (" · large print" if large_print else "")
+
+    @property
+    def greeting(self) -> str | None:
+        return f"Dear {self.values['recipient_name']}," if self.kind == "letter" else None
+
+    @property
+    def signature(self) -> list[str]:
+        if self.kind != "letter":
+            return []
+        signer = self.values.get("officer") or self.council.sign_off
+        lines = ["Yours sincerely,", "", signer]
+        if signer != self.council.team:
+            lines.append(self.council.team)
+        return lines
+
+
+def fill(template: LetterTemplate, data: dict, unknown: str = "error") -> dict:
+    """Each field's value converted by type; every missing or mistyped one is reported.
+
+    ``unknown`` says what to do with names that are not fields: "error" for a data file someone
+    wrote for this letter, "ignore" for a flow session's answers (which hold much more).
+    """
+    problems = []
+    values = {}
+    for name, spec in template.meta.fields.items():
+        try:
+            values[name] = convert(spec, data.get(name))
+        except FieldValueError as exc:
+            problems.append((template.path, template.field_line(name), f"field '{name}' {exc}"))
+    if unknown == "error":
+        for name in sorted(set(data) - set(template.meta.fields)):
+            known = ", ".join(template.meta.fields) or "none"
+            problems.append((template.path, template.line_of("fields"), f"'{name}' is not a field of this letter (its fields: {known})"))
+    if problems:
+        raise LetterError(problems)
+    return values
+
+
+def compose(template: LetterTemplate, values: dict, sources: Sources, on: dt.date, release: str, council: Council) -> Letter:
+    """Render the body for ``on``; ``values`` must come from ``fill``. Raises LetterError."""
+    marks: list[tuple[str, int]] = []
+    seen: set[str] = set()
+
+    def explain(term, meaning=None):
+        name = str(term)
+        entry_term, default = sources.meaning(name)
+        if entry_term in seen:
+            return name
+        seen.add(entry_term)
+        marks.append((entry_term, len(name)))
+        return f"{_OPEN}{len(marks) - 1}{_MID}{name} ({meaning or default}){_CLOSE}"
+
+    context = dict(values)
+    context.update(page_ref=sources.page, explain=explain, council=council.model_dump())
+    try:
+        raw = render(template.body, _RatesView(sources), on, context)
+    except RenderError as exc:
+        line = template.body_line + exc.line - 1 if exc.line else template.body_line
+        raise LetterError([(template.path, line, exc.message)]) from None
+    body, explained = _unmark(raw, marks)
+    snapshot = dict(sources.used)
+    snapshot["council"] = council.model_dump()
+    meta = template.meta
+    plain_values = {k: to_plain(v) for k, v in values.items()}
+    return Letter(meta.id, meta.version, meta.title, meta.kind, on, release, council, values, body.strip() + "\n", explained, {**snapshot, "values": plain_values})
+
+
+class _RatesView:
+    """What render() needs from rates (``figure``), answered by the letter's sources."""
+
+    def __init__(self, sources: Sources):
+        self.sources = sources
+
+    def figure(self, key: str, on: dt.date) -> Figure:
+        return self.sources.figure(key, on)
+
+
+def _unmark(raw: str, marks: list[tuple[str, int]]) -> tuple[str, list[Explained]]:
+    out, spans, last = [], [], 0
+    length = 0
+    for match in _MARKED.finditer(raw):
+        before = raw[last:match.start()]
+        out.append(before)
+        length += len(before)
+        visible = match.group(2)
+        term, name_length = marks[int(match.group(1))]
+        spans.append(Explained(term, length, length + len(visible), length + name_length))
+        out.append(visible)
+        length += len(visible)
+        last = match.end()
+    out.append(raw[last:])
+    text = "".join(out)
+    # The body is stripped before use: shift spans by what the strip removes at the start.
+    shift = len(text) - len(text.lstrip())
+    return text, [Explained(s.term, s.start - shift, s.end - shift, s.meaning_start - shift) for s in spans]

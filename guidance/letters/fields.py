@@ -1,0 +1,163 @@
+"""The values a letter is filled with: declared in the template, checked and converted by type.
+
+A letter to a vulnerable person must never go out with a blank or a wrong kind of value, so every
+value is converted before rendering (money to ``Decimal``, dates to ``date``) and anything missing
+or mistyped stops that letter with a message naming the field and the template line declaring it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+FIELD_TYPES = ("text", "money", "date", "number", "choice", "list")
+FIELD_NAME = r"^[a-z][a-z0-9_]*$"
+MAX_TEXT = 4000
+_LIST_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
+_UK_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+class FieldValueError(ValueError):
+    """One value that does not fit its field; the caller adds the field name and line."""
+
+
+class LetterField(BaseModel):
+    """One blank in a letter: its type, whether it must be filled, and an example value."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["text", "money", "date", "number", "choice", "list"]
+    label: str | None = Field(default=None, description="what to fill in, for forms and the CSV header help")
+    required: bool = True
+    example: Any = None
+    choices: list[str] | None = None
+    session: str | None = Field(default=None, description="flow answer or result that fills this field, if named differently")
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.type == "choice" and not self.choices:
+            raise ValueError("a choice field needs 'choices'")
+        if self.type != "choice" and self.choices:
+            raise ValueError("only a choice field takes 'choices'")
+        if self.required and self.example is None:
+            raise ValueError("a required field needs an 'example' so the letter can be checked")
+        if self.example is not None:
+            try:
+                convert(self, self.example)
+            except FieldValueError as exc:
+                raise ValueError(f"the example {exc}") from None
+        return self
+
+
+def convert(field: LetterField, raw: Any) -> Any:
+    """The value ``raw`` as the field's type, or FieldValueError saying what would fit."""
+    if _blank(raw):
+        if field.required:
+            raise FieldValueError("is required but was not given")
+        return [] if field.type == "list" else None
+    return _CONVERTERS[field.type](field, raw)
+
+
+def _blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip()) or (isinstance(raw, (list, tuple)) and not raw)
+
+
+def _text(field: LetterField, raw: Any) -> str:
+    if isinstance(raw, (dict, list, tuple, bool)):
+        raise FieldValueError("must be text")
+    text = str(raw).strip()
+    if len(text) > MAX_TEXT:
+        raise FieldValueError(f"is longer than {MAX_TEXT} characters")
+    return text
+
+
+def _decimal(raw: Any, what: str) -> Decimal:
+    if isinstance(raw, bool) or isinstance(raw, (dict, list, tuple)):
+        raise FieldValueError(f"must be {what}")
+    if isinstance(raw, float):
+        raw = repr(raw)
+    text = str(raw).strip().replace(",", "").replace("£", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise FieldValueError(f"must be {what}, not '{str(raw)[:40]}'") from None
+    if not value.is_finite():
+        raise FieldValueError(f"must be {what}")
+    return value
+
+
+def _money(field: LetterField, raw: Any) -> Decimal:
+    value = _decimal(raw, "an amount in pounds, for example 1234.50")
+    if value < 0:
+        raise FieldValueError("must not be negative")
+    if value != value.quantize(Decimal("0.01")):
+        raise FieldValueError("must be pounds and pence, for example 1234.50")
+    return value.quantize(Decimal("0.01"))
+
+
+def _number(field: LetterField, raw: Any) -> Decimal | int:
+    value = _decimal(raw, "a number")
+    return int(value) if value == value.to_integral_value() else value
+
+
+def _date(field: LetterField, raw: Any) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    text = str(raw).strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    match = _UK_DATE.fullmatch(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            pass
+    raise FieldValueError(f"must be a real date such as 2026-04-01 or 1/4/2026, not '{text[:40]}'")
+
+
+def _choice(field: LetterField, raw: Any) -> str:
+    text = str(raw).strip()
+    for choice in field.choices or []:
+        if text.lower() == choice.lower():
+            return choice
+    raise FieldValueError(f"must be one of: {', '.join(field.choices or [])} (not '{text[:40]}')")
+
+
+def _list(field: LetterField, raw: Any) -> list[str]:
+    items = _LIST_SPLIT.split(raw.strip()) if isinstance(raw, str) else raw
+    if not isinstance(items, (list, tuple)):
+        raise FieldValueError("must be a list (in a spreadsheet, separate the items with ';')")
+    out = [_text(field, item) for item in items if not _blank(item)]
+    if field.required and not out:
+        raise FieldValueError("is required but the list is empty")
+    return out
+
+
+_CONVERTERS = {
+    "text": _text,
+    "money": _money,
+    "date": _date,
+    "number": _number,
+    "choice": _choice,
+    "list": _list,
+}
+
+
+def to_plain(value: Any) -> Any:
+    """A converted value as JSON-ready data that converts back to the same value."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list):
+        return [to_plain(item) for item in value]
+    return value

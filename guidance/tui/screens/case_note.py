@@ -1,0 +1,47 @@
+"""End of call: the case note to copy into the council's case system, and a follow-up letter."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, TextArea
+
+
+class CaseNoteScreen(ModalScreen[str | None]):
+    """Returns "close", "letter" (close and write the follow-up letter) or None (keep the call)."""
+
+    BINDINGS = [Binding("escape", "keep", "Back to the call", id="case_note.keep")]
+
+    def __init__(self, note: str):
+        super().__init__()
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label("Case note: copy it into the case system")
+            yield TextArea(self.note, id="case-note", read_only=True, soft_wrap=True)
+            with Horizontal(classes="buttons"):
+                yield Button("Copy", id="copy", variant="primary")
+                yield Button("End call", id="close")
+                yield Button("End call and write follow-up letter", id="letter")
+                yield Button("Back", id="keep")
+
+    @on(Button.Pressed, "#copy")
+    def copy(self) -> None:
+        self.app.copy_to_clipboard(self.note)
+        self.notify("Case note copied")
+
+    @on(Button.Pressed, "#close")
+    def close_call(self) -> None:
+        self.dismiss("close")
+
+    @on(Button.Pressed, "#letter")
+    def letter(self) -> None:
+        self.dismiss("letter")
+
+    @on(Button.Pressed, "#keep")
+    def action_keep(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,41 @@
+"""The call panel: caller reference, notes as typed, and what has been used so far."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label, Static, TextArea
+
+
+class CallPanel(Vertical):
+    """Shown beside search and pages while a call is on (F4 hides or shows it)."""
+
+    DEFAULT_CLASSES = "call-panel"
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="call-ref", classes="info-heading")
+        yield Label("Notes")
+        yield TextArea(id="call-notes", soft_wrap=True, show_line_numbers=False)
+        yield Label("Used in this call", classes="info-heading")
+        yield Static("", id="call-items", markup=False)
+
+    def refresh_call(self) -> None:
+        """Show the app's current call (or hide when there is none)."""
+        state = self.app.call
+        self.display = state is not None and self.app.show_call_panel
+        if state is None:
+            return
+        call = state.call
+        self.query_one("#call-ref", Label).update(f"Call: {call.caller_ref}")
+        notes = self.query_one("#call-notes", TextArea)
+        if notes.text != state.notes:
+            notes.load_text(state.notes)
+        used = [f"• {item.title}" + (f" (v{item.version})" if item.version else "") for item in call.items]
+        self.query_one("#call-items", Static).update("\n".join(used) or "Nothing yet.")
+
+    @on(TextArea.Changed, "#call-notes")
+    def notes_changed(self, event: TextArea.Changed) -> None:
+        state = self.app.call
+        if state is not None and event.text_area.text != state.notes:
+            state.save_notes(event.text_area.text)

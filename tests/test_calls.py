@@ -1,0 +1,56 @@
+"""Call records keep every page used, with versions, and make a case note that says so."""
+
+import os
+import stat
+
+import pytest
+
+from guidance.records import data_dir
+from guidance.records.calls import CallStore
+from guidance.records.casenote import case_note
+
+
+@pytest.fixture
+def store():
+    calls = CallStore(data_dir() / "records.sqlite3")
+    yield calls
+    calls.close()
+
+
+def test_a_call_keeps_items_in_order_and_once_in_a_row(store):
+    call_id = store.start("AB-123", "2026.11.2")
+    store.add_item(call_id, "page", "statutory-sick-pay", "Statutory Sick Pay (SSP)", "1")
+    store.add_item(call_id, "page", "statutory-sick-pay", "Statutory Sick Pay (SSP)", "1")
+    store.add_item(call_id, "flow", "pa_off_sick", "PA off sick", "2")
+    store.save_notes(call_id, "PA off since Monday.")
+    call = store.get(call_id)
+    assert [(i.kind, i.item_id) for i in call.items] == [("page", "statutory-sick-pay"), ("flow", "pa_off_sick")]
+    assert call.notes == "PA off since Monday." and call.status == "open"
+
+
+def test_case_note_names_versions_and_release(store):
+    call_id = store.start("AB-123", "2026.11.2")
+    store.add_item(call_id, "page", "holiday-pay", "Working out holiday pay", "3")
+    note = case_note(store.get(call_id), notes="Explained holiday pay.")
+    assert "Caller reference: AB-123." in note
+    assert "release: 2026.11.2" in note
+    assert "- Page: Working out holiday pay (holiday-pay, version 3)" in note
+    assert "Explained holiday pay." in note
+    store.finish(call_id, note)
+    closed = store.get(call_id)
+    assert closed.status == "closed" and closed.case_note == note and closed.ended_at
+
+
+def test_a_call_needs_a_reference_and_the_file_is_private(store):
+    with pytest.raises(ValueError, match="caller reference"):
+        store.start("  ", "2026.11.2")
+    mode = stat.S_IMODE(os.stat(store.path).st_mode)
+    assert mode == 0o600
+
+
+def test_a_call_survives_a_new_connection(store):
+    call_id = store.start("REF-9", "2026.11.2")
+    store.add_item(call_id, "page", "dbs-checks", "DBS checks", "1")
+    again = CallStore(store.path)
+    assert again.get(call_id).items[0].item_id == "dbs-checks"
+    again.close()

@@ -1,0 +1,103 @@
+"""``guidance search`` and ``guidance index`` from the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from guidance.cli import main
+from search_support import make_root
+
+
+@pytest.fixture
+def root(tmp_path):
+    return str(make_root(tmp_path / "root"))
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_output_is_a_list_of_hits_best_first(root, capsys):
+    code, out, err = run(capsys, "--root", root, "search", "hoilday", "irregular", "--json", "--on", "2026-06-01")
+    assert code == 0
+    hits = json.loads(out)
+    assert hits[0]["id"] == "holiday-irregular-hours"
+    assert set(hits[0]) == {"id", "title", "score", "snippet", "covers"}
+    assert hits[0]["covers"] == ["holiday"]
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    assert "Showing results for: holiday irregular" in err
+
+
+def test_text_output_names_pages_and_snippets(root, capsys):
+    code, out, _ = run(capsys, "--root", root, "search", "sack", "my", "carer", "--limit", "1")
+    assert code == 0
+    assert out.splitlines()[0] == " 1. Dismissing a personal assistant fairly  [dismissing-a-pa]"
+    assert len([line for line in out.splitlines() if line[:3].strip().rstrip(".").isdigit()]) == 1
+
+
+def test_filters_reach_the_search(root, capsys):
+    code, out, _ = run(capsys, "--root", root, "search", "pa", "--audience", "officer", "--json", "--limit", "50")
+    assert code == 0 and "dbs-checks" not in {h["id"] for h in json.loads(out)}
+    code, out, _ = run(capsys, "--root", root, "search", "council", "--area", "care_act", "--json")
+    assert [h["id"] for h in json.loads(out)] == ["what-are-direct-payments"]
+
+
+def test_batch_answers_one_json_line_per_query_line(root, tmp_path, capsys):
+    questions = tmp_path / "q.txt"
+    questions.write_text('dbs umbrela\n\n"pay\nsick pay\n', encoding="utf-8")
+    code, out, _ = run(capsys, "--root", root, "search", "--batch", str(questions), "--limit", "3")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["query"] for r in rows] == ["dbs umbrela", "", '"pay', "sick pay"]
+    assert rows[0]["results"][0]["id"] == "dbs-checks" and rows[0]["suggestion"] == "dbs umbrella"
+    assert rows[1]["results"] == []
+    assert rows[3]["results"][0]["id"] == "sick-pay" and len(rows[3]["results"]) <= 3
+
+
+def test_user_mistakes_are_messages_not_tracebacks(root, tmp_path, capsys):
+    code, _, err = run(capsys, "--root", root, "search")
+    assert code == 1 and "say what to search for" in err
+    code, _, err = run(capsys, "--root", root, "search", "pay", "--area", "gardening")
+    assert code == 1 and "unknown area 'gardening'" in err and "care_act" in err
+    code, _, err = run(capsys, "--root", root, "search", "--batch", str(tmp_path / "missing.txt"))
+    assert code == 1 and "cannot read" in err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--root", root, "search", "pay", "--limit", "0"])
+    assert exit_info.value.code == 2
+    code, out, err = run(capsys, "--root", root, "search", "AND", "OR", "--json")
+    assert code == 0 and json.loads(out) == [] and "common words" in err
+
+
+def test_index_build_and_status(root, capsys):
+    code, out, _ = run(capsys, "--root", root, "index", "status")
+    assert code == 0 and "No search index yet" in out
+    code, out, err = run(capsys, "--root", root, "index", "build", "--on", "2026-06-01")
+    assert code == 0 and out.startswith("Indexed 7 pages") and "7/7" in err
+    code, out, _ = run(capsys, "--root", root, "index", "status", "--json", "--on", "2026-06-01")
+    status = json.loads(out)
+    assert status["pages"] == 7 and status["up_to_date"] is True and status["size_bytes"] > 0 and status["age_seconds"] >= 0
+    code, out, _ = run(capsys, "--root", root, "index", "status", "--on", "2027-05-01")
+    assert "out of date (1 pages changed" in out
+
+
+def test_the_search_command_does_not_import_textual(root):
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from guidance.cli import main
+        code = main(["--root", {root!r}, "search", "holiday", "--json"])
+        assert code == 0
+        print(sorted(m for m in sys.modules if m == "textual" or m.startswith("textual.")))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=dict(os.environ), timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
