@@ -85,7 +85,7 @@ def test_index_build_and_status(root, capsys):
     status = json.loads(out)
     assert status["pages"] == 7 and status["up_to_date"] is True and status["size_bytes"] > 0 and status["age_seconds"] >= 0
     code, out, _ = run(capsys, "--root", root, "index", "status", "--on", "2027-05-01")
-    assert "out of date (1 pages changed" in out
+    assert "out of date (1 page changed" in out
 
 
 def test_the_search_command_does_not_import_textual(root):

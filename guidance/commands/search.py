@@ -155,10 +155,14 @@ def run_index_status(args) -> int:
     if not status["exists"]:
         print(f"No search index yet (it will be built in {status['folder']} on the first search, or run 'guidance index build').")
         return 0
-    state = "up to date" if status["up_to_date"] else f"out of date ({len(status['changed_pages'])} pages changed; the next search updates it)"
+    state = "up to date" if status["up_to_date"] else f"out of date ({_pages(len(status['changed_pages']))} changed; the next search updates it)"
     print(f"Index: {status['generation']}")
     print(f"Pages: {status['pages']}, size {status['size_bytes'] / 1024:.0f} KiB, built {_age(status['age_seconds'])} ago, {state}")
     return 0
+
+
+def _pages(count: int) -> str:
+    return "1 page" if count == 1 else f"{count} pages"
 
 
 def _age(seconds: float) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from guidance.content.check import register
-from guidance.flows.checker import Known, calculator_names, check_flow, check_paths, letter_ids
+from guidance.flows.checker import Known, calculator_names, check_flow, check_paths, check_references, letter_ids
 from guidance.flows.loader import LoadedFlow, load_flow_file, load_flows
 from guidance.problems import Problems
 
@@ -24,9 +24,10 @@ def check_loaded(flows: list[LoadedFlow], base, on: dt.date, problems: Problems,
     known = known_for(base)
     for loaded in flows:
         mine = Problems()
-        check_flow(loaded, known, mine)
+        check_flow(loaded, known, mine, references=False)
         if run_paths and not mine.errors and known.calculators is not None:
             check_paths(loaded, base.rates, on, mine)
+        check_references(loaded, known, mine)
         problems.extend(mine)
 
 

@@ -50,9 +50,21 @@ def calculator_names() -> dict[str, tuple[set[str], set[str]]] | None:
     return {name: (set(c.inputs), set(c.required)) for name, c in CALCULATORS.items()}
 
 
-def check_flow(loaded: LoadedFlow, known: Known, problems: Problems) -> None:
-    """Add every static problem with ``loaded`` to ``problems``."""
-    _Checker(loaded, known, problems).run()
+def check_flow(loaded: LoadedFlow, known: Known, problems: Problems, references: bool = True) -> None:
+    """Add every static problem with ``loaded`` to ``problems``.
+
+    ``references=False`` leaves out pages and letters: those are written by other people on
+    their own schedule, and a missing one must not stop the flow being run or tested.
+    """
+    checker = _Checker(loaded, known, problems)
+    checker.run()
+    if references:
+        checker.references_outside()
+
+
+def check_references(loaded: LoadedFlow, known: Known, problems: Problems) -> None:
+    """Only the pages and letters a flow names."""
+    _Checker(loaded, known, problems).references_outside()
 
 
 class _Checker:
@@ -79,8 +91,10 @@ class _Checker:
             self.expressions(node_id, node)
             self.references(node_id, node)
             self.examples(node_id, node)
-        self.pages()
         self.calculators()
+
+    def references_outside(self) -> None:
+        self.pages()
         self.letters()
 
     # -- structure ----------------------------------------------------------------------------

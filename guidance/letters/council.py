@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from guidance.problems import Problems
 from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems
 
+COUNCIL_FILE_NAME = "council.yaml"
+
 
 class Council(BaseModel):
     model_config = ConfigDict(extra="forbid")

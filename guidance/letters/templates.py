@@ -28,7 +28,8 @@ from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems
 HELPERS = ("rate", "on", "page_ref", "explain", "council")
 #: Fields a letter (not a document) must have: who it is for and the reference in the records.
 LETTER_FIELDS = ("recipient_name", "reference")
-COUNCIL_FILE = "council.yaml"
+#: Fields the letter layout prints itself (address block, reference line, sign-off).
+LAYOUT_FIELDS = ("recipient_name", "recipient_address", "reference", "officer")
 
 
 class LetterMeta(BaseModel):
@@ -135,7 +136,7 @@ def _check_names(template: LetterTemplate, problems: Problems) -> None:
     known = set(template.meta.fields) | set(HELPERS)
     for name in sorted(used - known):
         problems.error(template.path, _first_use(template, name), f"'{name}' is not a field of this letter: declare it under 'fields' or fix the spelling")
-    for name in sorted(set(template.meta.fields) - used):
+    for name in sorted(set(template.meta.fields) - used - set(LAYOUT_FIELDS)):
         problems.warning(template.path, template.field_line(name), f"field '{name}' is declared but the letter never uses it")
     if template.meta.kind == "letter":
         for name in LETTER_FIELDS:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import fields, index, query as wq, scoring
-from whoosh.query.compound import DefaultOr
 from whoosh.analysis import Analyzer, Token
 
 from guidance.search.analysis import words, stem
@@ -195,7 +194,7 @@ def _alternative(alt) -> wq.Query:
 def _concept(concept: Concept) -> wq.Query:
     alternatives = [_alternative(a) for a in concept.alternatives]
     # Not DisjunctionMax: in Whoosh 2.7.5 it gives pages the score of matches they do not have.
-    return alternatives[0] if len(alternatives) == 1 else DefaultOr(alternatives)
+    return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
 
 
 def compile_concepts(concepts: list[Concept]) -> wq.Query | None:
@@ -206,7 +205,7 @@ def compile_concepts(concepts: list[Concept]) -> wq.Query | None:
         return None
     loose = None
     if optional:
-        loose = optional[0] if len(optional) == 1 else DefaultOr(optional)
+        loose = optional[0] if len(optional) == 1 else wq.Or(optional)
     if not required:
         return loose
     must = required[0] if len(required) == 1 else wq.And(required)

@@ -93,6 +93,21 @@ class Services:
             self._store = open_store()
         return self._store
 
+    def letter_title(self, letter_id: str) -> str:
+        """A letter's title from its template, or its id made readable if it cannot be read."""
+        try:
+            from guidance.letters.templates import load_template_meta
+
+            return load_template_meta(self.root, letter_id).title
+        except Exception:
+            return letter_id.replace("-", " ").capitalize()
+
+    def flow_outline(self, flow_id: str) -> str:
+        """The flow drawn as text (Mermaid), for team leaders checking its shape."""
+        from guidance.flows.graph import mermaid
+
+        return mermaid(self.flows()[flow_id].flow)
+
     def calls(self):
         if self._calls is None:
             from guidance.records import DB_NAME, data_dir

@@ -1,0 +1,268 @@
+"""What the flow wizard shows, worked out from a flow session (no Textual here).
+
+The screen asks for a ``Step`` and gives answers back; this module turns the engine's nodes,
+answers and reports into text, options and defaults, and turns answer errors into messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from guidance.content.formatting import long_date, money
+from guidance.flows.answers import AnswerError
+from guidance.flows.engine import INTERACTIVE, Engine, FlowRunError
+from guidance.flows.graph import successors
+from guidance.flows.outcome import build_report, transcript
+from guidance.flows.schema import Calculate, Checklist, Info, Outcome, Question
+from guidance.flows.session import Session
+
+_PLACEHOLDERS = {"date": "e.g. 1/4/2026", "money": "e.g. 12.71", "number": "e.g. 16", "text": ""}
+
+
+@dataclass
+class Step:
+    node_id: str
+    kind: str  # a question kind, or info, checklist, outcome
+    text: str
+    help: str | None = None
+    options: list[tuple[str, str]] = field(default_factory=list)
+    default: object = None
+    pages: list[tuple[str, str]] = field(default_factory=list)
+    letters: list[tuple[str, str]] = field(default_factory=list)
+    report_markdown: str = ""
+    progress_done: int = 0
+    progress_total: int = 1
+
+    @property
+    def finished(self) -> bool:
+        return self.kind == "outcome"
+
+    @property
+    def placeholder(self) -> str:
+        return _PLACEHOLDERS.get(self.kind, "")
+
+    @property
+    def default_text(self) -> str:
+        value = self.default
+        if value is None:
+            return ""
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return str(value)
+
+    @property
+    def progress_text(self) -> str:
+        if self.finished:
+            return "done"
+        return f"step {self.progress_done + 1} of about {self.progress_total}"
+
+
+class FlowView:
+    def __init__(self, services, loaded, session: Session):
+        self.services = services
+        self.loaded = loaded
+        self.session = session
+        self.note = session.note
+        self._succ = successors(loaded.flow)
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def start(cls, services, flow_id: str) -> "FlowView":
+        loaded = services.flows()[flow_id]
+        engine = Engine(loaded.flow, services.base.rates, services.today)
+        session = Session.start(engine, services.store(), services.base.manifest.release)
+        return cls(services, loaded, session)
+
+    @classmethod
+    def resume(cls, services, session_id: str) -> "FlowView":
+        record = services.store().get(session_id)
+        loaded = services.flows()[record.flow_id]
+        engine = Engine(loaded.flow, services.base.rates, record.on)
+        session = Session.resume(engine, services.store(), session_id, services.base.manifest.release)
+        return cls(services, loaded, session)
+
+    # -- facts -----------------------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        return self.loaded.flow.title
+
+    @property
+    def flow_id(self) -> str:
+        return self.loaded.flow.id
+
+    @property
+    def version(self) -> int:
+        return self.loaded.flow.version
+
+    @property
+    def session_id(self) -> str:
+        return self.session.id
+
+    @property
+    def finished(self) -> bool:
+        return self.session.finished
+
+    @property
+    def can_go_back(self) -> bool:
+        trail = self.session.state.trail
+        return sum(1 for n in trail[:-1] if isinstance(self.session.engine.node(n), INTERACTIVE)) > 0
+
+    # -- the step to show --------------------------------------------------------------------
+
+    def step(self, changing: str | None = None) -> Step:
+        engine, state = self.session.engine, self.session.state
+        node_id = changing or state.current
+        node = engine.node(node_id)
+        text = engine._text(node.text, state)
+        step = Step(node_id=node_id, kind=self._kind(node), text=text, pages=self._pages(node.pages))
+        step.progress_done, step.progress_total = self._progress()
+        if isinstance(node, Outcome):
+            step.progress_done = step.progress_total
+        if isinstance(node, Question):
+            step.help = engine._text(node.help, state) if node.help else None
+            step.options = self._options(node)
+            step.default = state.answers.get(node_id)
+        elif isinstance(node, Checklist):
+            applicable = set(engine.applicable_items(node_id, state))
+            step.options = [(item.id, engine._text(item.text, state)) for item in node.items if item.id in applicable]
+            step.default = state.answers.get(node_id, [])
+        elif isinstance(node, Outcome):
+            report = build_report(engine, state, self.services.base, self.session.release)
+            step.report_markdown = report_markdown(report)
+            step.letters = [(letter_id, self.services.letter_title(letter_id)) for letter_id in report["letters"]]
+            step.pages = [(p["id"], p["title"]) for p in report["pages"]]
+        return step
+
+    @staticmethod
+    def _kind(node) -> str:
+        if isinstance(node, Question):
+            return node.kind
+        return {Info: "info", Checklist: "checklist", Outcome: "outcome"}.get(type(node), "info")
+
+    @staticmethod
+    def _options(node: Question) -> list[tuple[str, str]]:
+        if node.kind == "yes_no":
+            return [("yes", "Yes"), ("no", "No")]
+        return [(o.value, o.label) for o in node.options]
+
+    def _pages(self, page_ids: list[str]) -> list[tuple[str, str]]:
+        pages = self.services.base.pages
+        return [(pid, pages[pid].meta.title) for pid in page_ids if pid in pages]
+
+    def _progress(self) -> tuple[int, int]:
+        """Answered steps so far, and that plus the fewest steps still needed to finish."""
+        engine, state = self.session.engine, self.session.state
+        done = sum(1 for n in state.trail[:-1] if isinstance(engine.node(n), INTERACTIVE))
+        return done, done + max(1, self._steps_left(state.current))
+
+    def _steps_left(self, start: str) -> int:
+        engine = self.session.engine
+        queue, seen = deque([(start, 0)]), {start}
+        while queue:
+            node_id, steps = queue.popleft()
+            node = engine.node(node_id)
+            if isinstance(node, Outcome):
+                return steps
+            cost = 1 if isinstance(node, INTERACTIVE) else 0
+            for nxt in self._succ.get(node_id, []):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    queue.append((nxt, steps + cost))
+        return 1
+
+    # -- moving ----------------------------------------------------------------------------
+
+    def give(self, raw, changing: str | None = None) -> str | None:
+        """Save an answer (or a changed earlier answer). A message if it does not fit."""
+        try:
+            if changing:
+                self.session.change(changing, raw)
+            else:
+                self.session.answer(raw)
+        except AnswerError as exc:
+            return _sentence(str(exc))
+        except FlowRunError as exc:
+            return f"This guided help has a problem: {exc}. Tell your team leader."
+        return None
+
+    def back(self) -> str | None:
+        try:
+            self.session.back()
+        except AnswerError as exc:
+            return _sentence(str(exc))
+        return None
+
+    def safeguarding(self) -> str | None:
+        try:
+            self.session.safeguarding()
+        except FlowRunError as exc:
+            return _sentence(str(exc))
+        return None
+
+    def earlier_answers(self) -> list[dict]:
+        return transcript(self.session.engine, self.session.state)
+
+    def transcript_text(self) -> str:
+        rows = self.earlier_answers()
+        lines = [f"• {row['question']}\n  {row['answer']}" for row in rows]
+        for name, result in self.calculations():
+            lines.append(f"• {name}\n  " + "\n  ".join(result))
+        return "\n".join(lines) or "No answers yet."
+
+    def calculations(self) -> list[tuple[str, list[str]]]:
+        """Each calculation on the trail with how it was worked out."""
+        engine, state = self.session.engine, self.session.state
+        out = []
+        for node_id in state.trail:
+            node = engine.node(node_id)
+            if isinstance(node, Calculate) and node.store in state.results:
+                result = state.results[node.store]
+                working = [str(line) for line in (result.get("working") or [])] if isinstance(result, dict) else []
+                out.append((node.title or node.calculator, working or [str(result)]))
+        return out
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+def report_markdown(report: dict) -> str:
+    """The outcome as Markdown: the answer, key dates, checklists, next steps, who can help."""
+    lines = [f"## {report['title']}", "", report["summary"], ""]
+    if report["timeline"]:
+        lines += ["### Key dates", ""]
+        lines += [f"- **{long_date(dt.date.fromisoformat(row['date']))}**: {row['text']}" for row in report["timeline"]]
+        lines.append("")
+    for checklist in report["checklists"]:
+        done = sum(1 for item in checklist["items"] if item["done"])
+        lines += [f"### {checklist['title']} ({done} of {len(checklist['items'])} done)", ""]
+        for item in checklist["items"]:
+            mark = "☑" if item["done"] else "☐"
+            link = f" ([read more](page:{item['page']}))" if item["page"] else ""
+            lines.append(f"- {mark} {item['text']}{link}")
+        lines.append("")
+    if report["next_steps"]:
+        lines += ["### What to do next", ""]
+        lines += [f"{n}. {step}" for n, step in enumerate(report["next_steps"], start=1)]
+        lines.append("")
+    if report["signposts"]:
+        lines += ["### Who can help", ""]
+        for sign in report["signposts"]:
+            extra = " ".join(x for x in (sign.get("detail"), sign.get("phone"), sign.get("url")) if x)
+            lines.append(f"- **{sign['name']}**" + (f": {extra}" if extra else ""))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def shown_value(value) -> str:
+    if isinstance(value, Decimal):
+        return money(value)
+    if isinstance(value, dt.date):
+        return long_date(value)
+    return str(value)

@@ -1,0 +1,218 @@
+"""The flow wizard: one question at a time, saved as it is answered.
+
+Back and "change an earlier answer" keep later answers that still apply (the engine decides).
+Every answer is written to the session store before the next question shows, so closing the app
+or losing power loses nothing: reopening offers to resume.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Markdown,
+    OptionList,
+    ProgressBar,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+)
+from textual.widgets.option_list import Option
+
+from guidance.tui.flow_view import FlowView
+from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
+from guidance.tui.widgets.call_panel import CallPanel
+
+_INPUT_KINDS = {"number": NumberValidator, "money": MoneyValidator, "date": DateValidator}
+
+
+class FlowScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "leave", "Leave (saved)", id="flow.leave"),
+        Binding("ctrl+b", "back", "Back", id="flow.back"),
+        Binding("ctrl+y", "change", "Change an answer", id="flow.change"),
+        Binding("ctrl+g", "safeguarding", "Safeguarding", id="flow.safeguarding"),
+    ]
+
+    def __init__(self, flow_id: str | None = None, session_id: str | None = None):
+        super().__init__()
+        self.flow_id = flow_id
+        self.session_id = session_id
+        self.view: FlowView | None = None
+        self.changing: str | None = None  # node id of an earlier answer being changed
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="flow-layout"):
+            with VerticalScroll(id="flow-main"):
+                yield Label("", id="flow-progress-label")
+                yield ProgressBar(id="flow-progress", show_eta=False, show_percentage=False)
+                yield Markdown("", id="flow-text")
+                yield Static("", id="flow-help", classes="help")
+                yield Vertical(id="flow-answer")
+                yield Label("", id="flow-error", classes="error")
+                with Horizontal(classes="buttons"):
+                    yield Button("Continue", id="continue", variant="primary")
+                    yield Button("Back", id="back")
+                    yield Button("Change an answer", id="change")
+                    yield Button("Safeguarding concern", id="safeguarding", variant="warning")
+            with VerticalScroll(id="flow-side"):
+                yield Label("Read more", classes="info-heading")
+                yield OptionList(id="flow-pages")
+                yield Label("Your answers", classes="info-heading")
+                yield Static("", id="flow-transcript", markup=False)
+            yield CallPanel()
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        services = self.app.services
+        try:
+            if self.session_id:
+                self.view = FlowView.resume(services, self.session_id)
+            else:
+                self.view = FlowView.start(services, self.flow_id)
+        except Exception as exc:  # a flow that cannot start is reported, never a crash
+            self.app.notify(f"This guided help cannot start: {exc}", severity="error")
+            self.app.pop_screen()
+            return
+        self.title = self.view.title
+        self.app.record_use("flow", self.view.flow_id, self.view.title, self.view.version)
+        if self.view.note:
+            self.notify(self.view.note, timeout=10)
+        self.query_one(CallPanel).refresh_call()
+        await self.show_step()
+
+    # -- showing a step --------------------------------------------------------------------
+
+    async def show_step(self) -> None:
+        view = self.view
+        step = view.step(self.changing)
+        self.query_one("#flow-progress-label", Label).update(f"{view.title}: {step.progress_text}")
+        bar = self.query_one("#flow-progress", ProgressBar)
+        bar.update(total=step.progress_total, progress=step.progress_done)
+        self.query_one("#flow-text", Markdown).update("" if step.finished else step.text)
+        self.query_one("#flow-help", Static).update(step.help or "")
+        self.query_one("#flow-error", Label).update("")
+        await self._show_answer_widget(step)
+        self._fill_side(step)
+        self.query_one("#continue", Button).label = "Save change" if self.changing else ("Continue" if not step.finished else "Done")
+        self.query_one("#back", Button).disabled = not view.can_go_back and not self.changing
+        self.query_one("#flow-main").scroll_home(animate=False)
+
+    async def _show_answer_widget(self, step) -> None:
+        box = self.query_one("#flow-answer", Vertical)
+        await box.remove_children()
+        widget = None
+        if step.kind in ("choice", "yes_no"):
+            widget = RadioSet(*[RadioButton(label, value=(value == step.default)) for value, label in step.options], id="answer")
+        elif step.kind in ("several", "checklist"):
+            chosen = set(step.default or [])
+            widget = SelectionList(*[(label, value, value in chosen) for value, label in step.options], id="answer")
+        elif step.kind in ("number", "money", "date", "text"):
+            validators = [_INPUT_KINDS[step.kind]()] if step.kind in _INPUT_KINDS else []
+            widget = Input(value=step.default_text, placeholder=step.placeholder, validators=validators, id="answer")
+        elif step.kind == "outcome":
+            widget = self._outcome_widgets(step)
+        if widget is not None:
+            await box.mount(widget)
+            if hasattr(widget, "focus"):
+                self.call_after_refresh(widget.focus)
+
+    def _outcome_widgets(self, step) -> Vertical:
+        letters = OptionList(*[Option(f"Write letter: {title}", id=letter_id) for letter_id, title in step.letters], id="flow-letters")
+        return Vertical(Markdown(step.report_markdown, id="flow-report"), letters, id="flow-outcome")
+
+    def _fill_side(self, step) -> None:
+        pages = self.query_one("#flow-pages", OptionList)
+        pages.clear_options()
+        for page_id, title in step.pages:
+            pages.add_option(Option(title, id=page_id))
+        self.query_one("#flow-transcript", Static).update(self.view.transcript_text())
+
+    # -- answering -------------------------------------------------------------------------
+
+    def _raw_answer(self):
+        step = self.view.step(self.changing)
+        if step.kind in ("info", "outcome"):
+            return True
+        widget = self.query_one("#answer")
+        if isinstance(widget, RadioSet):
+            index = widget.pressed_index
+            return None if index < 0 else step.options[index][0]
+        if isinstance(widget, SelectionList):
+            return list(widget.selected)
+        return widget.value
+
+    @on(Button.Pressed, "#continue")
+    @on(Input.Submitted, "#answer")
+    async def submit(self) -> None:
+        step = self.view.step(self.changing)
+        if step.finished and not self.changing:
+            self.action_leave()
+            return
+        raw = self._raw_answer()
+        if raw is None:
+            self.query_one("#flow-error", Label).update("Choose one of the answers.")
+            return
+        problem = self.view.give(raw, self.changing)
+        if problem:
+            self.query_one("#flow-error", Label).update(problem)
+            return
+        self.changing = None
+        await self.show_step()
+
+    @on(Button.Pressed, "#back")
+    async def action_back(self) -> None:
+        if self.changing:
+            self.changing = None
+        else:
+            problem = self.view.back()
+            if problem:
+                self.notify(problem)
+        await self.show_step()
+
+    @on(Button.Pressed, "#change")
+    def action_change(self) -> None:
+        from guidance.tui.screens.pick_answer import PickAnswer
+
+        rows = self.view.earlier_answers()
+        if not rows:
+            self.notify("There are no answers to change yet.")
+            return
+
+        async def picked(node_id: str | None) -> None:
+            if node_id:
+                self.changing = node_id
+                await self.show_step()
+
+        self.app.push_screen(PickAnswer(rows), picked)
+
+    @on(Button.Pressed, "#safeguarding")
+    async def action_safeguarding(self) -> None:
+        problem = self.view.safeguarding()
+        if problem:
+            self.notify(problem, severity="warning")
+        self.changing = None
+        await self.show_step()
+
+    @on(OptionList.OptionSelected, "#flow-pages")
+    def open_page(self, event: OptionList.OptionSelected) -> None:
+        self.app.open_page(event.option.id)
+
+    @on(OptionList.OptionSelected, "#flow-letters")
+    def open_letter(self, event: OptionList.OptionSelected) -> None:
+        self.app.open_letter(event.option.id, session_id=self.view.session_id)
+
+    def action_leave(self) -> None:
+        if not self.view.finished:
+            self.notify("Your answers are saved. Resume from Recent (F7) on the home screen.")
+        self.app.pop_screen()
