@@ -10,4 +10,5 @@ COMMAND_MODULES = [
     "guidance.commands.flow",
     "guidance.commands.calc",
     "guidance.commands.search",
+    "guidance.commands.letter",
 ]

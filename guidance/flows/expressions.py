@@ -17,7 +17,8 @@ from jinja2 import TemplateError, TemplateSyntaxError, Undefined, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.parser import Parser
 
-from guidance.content.render import RenderError, compile_template, environment, render
+from guidance.content.rates import RateError
+from guidance.content.render import RenderError, compile_template, environment
 
 #: A name that means "everything": the expression uses ``answers`` as a whole.
 ALL = "*"
@@ -37,10 +38,7 @@ def compile_expression(source: str):
 
 
 def check_template(source: str) -> None:
-    try:
-        compile_template(source)
-    except RenderError as exc:
-        raise ExpressionError(exc.message) from None
+    _template(source)
 
 
 def add_days(value, days) -> dt.date:
@@ -86,11 +84,33 @@ def truth(source: str, context: dict) -> bool:
         raise ExpressionError(f"'{source}': {exc}") from None
 
 
-def render_text(source: str, rates, on: dt.date, context: dict) -> str:
+@lru_cache(maxsize=4096)
+def _template(source: str):
+    """Compiled once per text: a flow's texts are rendered at every step and on every path."""
     try:
-        return render(source, rates, on, context)
+        return compile_template(source)
     except RenderError as exc:
         raise ExpressionError(exc.message) from None
+
+
+def render_text(source: str, rates, on: dt.date, context: dict) -> str:
+    """Render a flow text as pages are rendered (``rate("key")`` gives the figure on ``on``)."""
+    template = _template(source)
+
+    def rate(key: str):
+        try:
+            return rates.figure(str(key), on)
+        except RateError as exc:
+            raise ExpressionError(str(exc)) from None
+
+    try:
+        return template.render({**context, "rate": rate, "on": on})
+    except ExpressionError:
+        raise
+    except TemplateError as exc:
+        raise ExpressionError(f"{exc}") from None
+    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+        raise ExpressionError(f"{exc}") from None
 
 
 @dataclass
@@ -108,7 +128,10 @@ class Refs:
 def _walk_refs(tree) -> Refs:
     refs = Refs()
     claimed = set()
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+    everything = [tree, *tree.find_all(nodes.Node)]  # find_all skips the node it starts from
+    for node in everything:
+        if not isinstance(node, (nodes.Getattr, nodes.Getitem)):
+            continue
         base = node.node
         if isinstance(base, nodes.Name) and base.name in ("answers", "results"):
             if isinstance(node, nodes.Getattr):
@@ -119,8 +142,8 @@ def _walk_refs(tree) -> Refs:
                 continue
             getattr(refs, base.name).add(key)
             claimed.add(id(base))
-    for name in tree.find_all(nodes.Name):
-        if name.name in ("answers", "results") and id(name) not in claimed:
+    for name in everything:
+        if isinstance(name, nodes.Name) and name.name in ("answers", "results") and id(name) not in claimed:
             getattr(refs, name.name).add(ALL)
     return refs
 

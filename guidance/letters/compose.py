@@ -20,9 +20,12 @@ from guidance.letters.council import Council
 from guidance.letters.fields import FieldValueError, convert, to_plain
 from guidance.letters.templates import LetterTemplate
 
-# explain() wraps what it prints in these marks so the checker can see which words it explained.
+# explain() wraps what it prints in these marks so the checker can see which words it explained;
+# field values and page titles are wrapped in the quiet marks: they are not the template's own
+# words, so the jargon check leaves them out (see plain.py). The marks never reach an output.
 _OPEN, _MID, _CLOSE = "\x02", "\x03", "\x04"
-_MARKED = re.compile(f"{_OPEN}(\\d+){_MID}(.*?){_CLOSE}", re.S)
+_QUIET_OPEN, _QUIET_CLOSE = "\x05", "\x06"
+_MARKED = re.compile(f"{_OPEN}(\\d+){_MID}(.*?){_CLOSE}|{_QUIET_OPEN}(.*?){_QUIET_CLOSE}", re.S)
 
 
 class LetterError(ValueError):
@@ -72,16 +75,36 @@ class Sources:
     def from_snapshot(cls, snapshot: dict) -> "Sources":
         return cls(frozen=snapshot)
 
-    def figure(self, key: str, on: dt.date) -> Figure:
+    def figure(self, key: str, on: dt.date, note: str | None = None) -> Figure:
+        note = note or key
         if self.frozen is not None:
             try:
-                value, unit, since = self.frozen["rates"][key]
+                value, unit, since = self.frozen["rates"][note]
             except KeyError:
                 raise RateError(f"rate '{key}' is not in the letter's record") from None
             figure = Figure(key, Decimal(value), unit, dt.date.fromisoformat(since))
         else:
             figure = self.rates.figure(key, on)
-        self.used["rates"][key] = [str(figure.value), figure.unit, figure.since.isoformat()]
+        self.used["rates"][note] = [str(figure.value), figure.unit, figure.since.isoformat()]
+        return figure
+
+    def figure_from(self, key: str, day) -> Figure:
+        """The figure that starts on ``day`` (a yearly change), or an error if none does yet.
+
+        A mail-out about next April must quote next April's figure; if rates.yaml has not been
+        given it yet, the figure in force on that day would be last year's, so refuse instead.
+        """
+        if isinstance(day, str):
+            day = dt.date.fromisoformat(day)
+        try:
+            figure = self.figure(key, day, f"{key}@{day.isoformat()}")
+        except RateError as exc:
+            raise RenderError(str(exc)) from None
+        if figure.since != day:
+            raise RenderError(
+                f"rate_from: '{key}' has no figure starting on {long_date(day)} in content/rates.yaml "
+                f"(the latest starts on {long_date(figure.since)}): add the new figure first"
+            )
         return figure
 
     def page(self, page_id: str) -> PageRef:
@@ -142,6 +165,7 @@ class Letter:
     body: str
     explained: list[Explained]
     snapshot: dict
+    quiet: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def recipient(self) -> list[str]:
@@ -204,7 +228,7 @@ def compose(template: LetterTemplate, values: dict, sources: Sources, on: dt.dat
     seen: set[str] = set()
 
     def explain(term, meaning=None):
-        name = str(term)
+        name = _unquiet(str(term))
         entry_term, default = sources.meaning(name)
         if entry_term in seen:
             return name
@@ -212,19 +236,28 @@ def compose(template: LetterTemplate, values: dict, sources: Sources, on: dt.dat
         marks.append((entry_term, len(name)))
         return f"{_OPEN}{len(marks) - 1}{_MID}{name} ({meaning or default}){_CLOSE}"
 
-    context = dict(values)
-    context.update(page_ref=sources.page, explain=explain, council=council.model_dump())
+    def require(condition, message="the values do not fit together"):
+        """Stop a letter whose values contradict each other (a sum to repay below zero, say)."""
+        if not condition:
+            raise RenderError(f"the values do not make sense for this letter: {message}")
+        return ""
+
+    def page_ref(page_id):
+        return _quiet(str(sources.page(_unquiet(str(page_id)))))
+
+    context = {name: _quiet_value(value, template.meta.fields[name].type) for name, value in values.items()}
+    context.update(page_ref=page_ref, explain=explain, rate_from=sources.figure_from, require=require, council=council.model_dump())
     try:
         raw = render(template.body, _RatesView(sources), on, context)
     except RenderError as exc:
         line = template.body_line + exc.line - 1 if exc.line else template.body_line
         raise LetterError([(template.path, line, exc.message)]) from None
-    body, explained = _unmark(raw, marks)
+    body, explained, quiet = _unmark(raw, marks)
     snapshot = dict(sources.used)
     snapshot["council"] = council.model_dump()
     meta = template.meta
     plain_values = {k: to_plain(v) for k, v in values.items()}
-    return Letter(meta.id, meta.version, meta.title, meta.kind, on, release, council, values, body.strip() + "\n", explained, {**snapshot, "values": plain_values})
+    return Letter(meta.id, meta.version, meta.title, meta.kind, on, release, council, values, body.strip() + "\n", explained, {**snapshot, "values": plain_values}, quiet)
 
 
 class _RatesView:
@@ -237,16 +270,38 @@ class _RatesView:
         return self.sources.figure(key, on)
 
 
-def _unmark(raw: str, marks: list[tuple[str, int]]) -> tuple[str, list[Explained]]:
-    out, spans, last = [], [], 0
+def _quiet(text: str) -> str:
+    return f"{_QUIET_OPEN}{text}{_QUIET_CLOSE}" if text else text
+
+
+def _unquiet(text: str) -> str:
+    return text.replace(_QUIET_OPEN, "").replace(_QUIET_CLOSE, "")
+
+
+def _quiet_value(value, kind: str):
+    """Text typed into a field is marked quiet; other types stay as they are for comparisons."""
+    if kind == "text" and isinstance(value, str):
+        return _quiet(value)
+    if kind == "list" and isinstance(value, list):
+        return [_quiet(item) for item in value]
+    return value
+
+
+def _unmark(raw: str, marks: list[tuple[str, int]]) -> tuple[str, list[Explained], list[tuple[int, int]]]:
+    """Remove the marks; return the text, the explained spans and the quiet spans."""
+    out, spans, quiet, last = [], [], [], 0
     length = 0
     for match in _MARKED.finditer(raw):
         before = raw[last:match.start()]
         out.append(before)
         length += len(before)
-        visible = match.group(2)
-        term, name_length = marks[int(match.group(1))]
-        spans.append(Explained(term, length, length + len(visible), length + name_length))
+        if match.group(3) is not None:
+            visible = match.group(3)
+            quiet.append((length, length + len(visible)))
+        else:
+            visible = match.group(2)
+            term, name_length = marks[int(match.group(1))]
+            spans.append(Explained(term, length, length + len(visible), length + name_length))
         out.append(visible)
         length += len(visible)
         last = match.end()
@@ -254,4 +309,5 @@ def _unmark(raw: str, marks: list[tuple[str, int]]) -> tuple[str, list[Explained
     text = "".join(out)
     # The body is stripped before use: shift spans by what the strip removes at the start.
     shift = len(text) - len(text.lstrip())
-    return text, [Explained(s.term, s.start - shift, s.end - shift, s.meaning_start - shift) for s in spans]
+    spans = [Explained(s.term, s.start - shift, s.end - shift, s.meaning_start - shift) for s in spans]
+    return text, spans, [(a - shift, b - shift) for a, b in quiet]

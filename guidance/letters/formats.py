@@ -220,18 +220,63 @@ def to_html(letter: Letter, large_print: bool = False) -> str:
 
 # -- Word -----------------------------------------------------------------------------------
 
-def to_docx(letter: Letter, large_print: bool = False) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt, RGBColor
+class _Master:
+    """A styled, empty Word document reused for every letter of one print size.
 
-    pt = LARGE_PT if large_print else NORMAL_PT
-    doc = Document()
-    _styles(doc, pt, Pt, RGBColor)
-    section = doc.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2.2))
+    Loading python-docx's default document and setting the styles costs more than writing a
+    letter, so it is done once; each letter empties the body and footer and fills them again.
+    The parts no letter changes (styles, theme, settings...) are serialised once too.
+    """
+
+    CHANGING = ("/word/document.xml", "/docProps/core.xml")
+
+    def __init__(self, pt: int):
+        from docx import Document
+        from docx.shared import Cm, Pt, RGBColor
+
+        self.doc = Document()
+        _styles(self.doc, pt, Pt, RGBColor)
+        section = self.doc.sections[0]
+        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2.2))
+        self.footer = section.footer  # creates the footer part now, before the fixed parts are kept
+        self.footer.is_linked_to_previous = False
+        self.footer_name = str(self.footer.part.partname)
+        self.fixed = {
+            str(part.partname): part.blob
+            for part in self.doc.part.package.parts
+            if str(part.partname) not in self.CHANGING and str(part.partname) != self.footer_name
+        }
+
+    def empty(self):
+        from docx.oxml.ns import qn
+
+        body = self.doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        footer = self.footer._element
+        for child in list(footer):
+            footer.remove(child)
+        return self.doc
+
+
+_MASTERS: dict[int, _Master] = {}
+
+
+def _master(pt: int) -> _Master:
+    if pt not in _MASTERS:
+        _MASTERS[pt] = _Master(pt)
+    return _MASTERS[pt]
+
+
+def to_docx(letter: Letter, large_print: bool = False) -> bytes:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    master = _master(LARGE_PT if large_print else NORMAL_PT)
+    doc = master.empty()
     council, recipient, dated = _head_lines(letter)
     if council:
         for number, line in enumerate(council):
@@ -246,7 +291,7 @@ def to_docx(letter: Letter, large_print: bool = False) -> bytes:
         doc.add_paragraph()
     for line in dated:
         doc.add_paragraph(line).paragraph_format.space_after = Pt(0)
-    doc.add_heading(letter.title, level=1)
+    _heading(doc, letter.title, 1)
     if letter.greeting:
         doc.add_paragraph(letter.greeting)
     for block in to_blocks(letter.body):
@@ -254,11 +299,9 @@ def to_docx(letter: Letter, large_print: bool = False) -> bytes:
     for line in letter.signature:
         para = doc.add_paragraph(line)
         para.paragraph_format.space_after = Pt(0)
-    _footer(section, letter.stamp(large_print), Pt, WD_ALIGN_PARAGRAPH)
+    _footer(master.footer, letter.stamp(large_print), WD_ALIGN_PARAGRAPH)
     _properties(doc, letter)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return _repeatable_zip(buffer.getvalue(), letter.on)
+    return _save_repeatable(doc, letter.on, master.fixed)
 
 
 def _styles(doc, pt: int, Pt, RGBColor) -> None:
@@ -298,15 +341,23 @@ def _east_asian_font(style, name: str) -> None:
         fonts.attrib.pop(qn(attr), None)
 
 
+def _heading(doc, text: str, level: int) -> None:
+    """A real Word heading (Heading 1-3), so screen readers and the navigation pane see it."""
+    para = doc.add_paragraph()
+    para._p.style = f"Heading{level}"
+    para.add_run(text)
+
+
 def _docx_block(doc, block: Block, Cm) -> None:
     if block.kind == "heading":
-        doc.add_heading(block.text.strip(), level=min(max(block.level, 2), 3))
+        _heading(doc, block.text.strip(), min(max(block.level, 2), 3))
         return
     if block.kind == "rule":
         doc.add_paragraph()
         return
     if block.kind == "bullet":
-        para = doc.add_paragraph(style="List Bullet 2" if block.level else "List Bullet")
+        para = doc.add_paragraph()
+        para._p.style = "ListBullet2" if block.level else "ListBullet"  # by id: lookup by name is slow
     else:
         para = doc.add_paragraph()
         if block.kind == "number":
@@ -327,9 +378,8 @@ def _docx_block(doc, block: Block, Cm) -> None:
                 added.add_break()
 
 
-def _footer(section, stamp: str, Pt, WD_ALIGN_PARAGRAPH) -> None:
-    footer = section.footer
-    para = footer.paragraphs[0]
+def _footer(footer, stamp: str, WD_ALIGN_PARAGRAPH) -> None:
+    para = footer.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.add_run(stamp)
     numbers = footer.add_paragraph()
@@ -376,15 +426,36 @@ def _properties(doc, letter: Letter) -> None:
     props.revision = 1
 
 
-def _repeatable_zip(data: bytes, on: dt.date) -> bytes:
-    """The same parts in the same order with a fixed time, so equal letters give equal bytes."""
-    stamp = (max(on.year, 1980), on.month, on.day, 0, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+class _FixedTimeZip:
+    """python-docx's package writer interface, writing every part with the letter's date."""
+
+    def __init__(self, stream, stamp: tuple):
+        self.zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)
+        self.stamp = stamp
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self.zip.writestr(info, blob, compresslevel=1)
+
+    def close(self) -> None:
+        self.zip.close()
+
+
+def _save_repeatable(doc, on: dt.date, fixed: dict[str, bytes]) -> bytes:
+    """Save with a fixed time in every zip entry, so equal letters give equal bytes."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = doc.part.package
+    buffer = io.BytesIO()
+    writer = _FixedTimeZip(buffer, (max(on.year, 1980), on.month, on.day, 0, 0, 0))
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    for part in package.parts:
+        name = str(part.partname)
+        writer.write(part.partname, fixed[name] if name in fixed else part.blob)
+        if len(part.rels):
+            writer.write(part.partname.rels_uri, part.rels.xml)
+    writer.close()
+    return buffer.getvalue()

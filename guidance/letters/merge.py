@@ -48,22 +48,22 @@ class MergeResult:
 class ProgressBar:
     """A one-line bar on a terminal; on anything else, a line every tenth of the way."""
 
-    def __init__(self, total: int, stream: TextIO | None = None, width: int = 30):
-        self.total = max(total, 1)
+    def __init__(self, stream: TextIO | None = None, width: int = 30):
         self.stream = stream if stream is not None else sys.stderr
         self.width = width
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
         self.shown = -1
 
-    def update(self, done: int) -> None:
-        step = done * (100 if self.tty else 10) // self.total
-        if step == self.shown and done != self.total:
+    def update(self, done: int, total: int) -> None:
+        total = max(total, 1)
+        step = done * (100 if self.tty else 10) // total
+        if step == self.shown and done != total:
             return
         self.shown = step
-        filled = self.width * done // self.total
-        bar = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{self.total}"
+        filled = self.width * done // total
+        bar = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total}"
         if self.tty:
-            self.stream.write("\r" + bar + ("\n" if done >= self.total else ""))
+            self.stream.write("\r" + bar + ("\n" if done >= total else ""))
         else:
             self.stream.write(bar + "\n")
         self.stream.flush()
@@ -100,7 +100,7 @@ def file_name(row_number: int, reference: str | None, template_id: str, fmt: str
 
 
 def merge(catalogue: Catalogue, template_id: str, csv_path: Path, out_dir: Path, on: dt.date, fmt: str = "docx",
-          large_print: bool = False, store=None, progress: Callable[[int], None] | None = None) -> MergeResult:
+          large_print: bool = False, store=None, progress: Callable[[int, int], None] | None = None) -> MergeResult:
     """Write one letter per row into ``out_dir``; record each in ``store`` if given."""
     template = catalogue.template(template_id)
     names, rows = read_rows(Path(csv_path))
@@ -128,7 +128,7 @@ def merge(catalogue: Catalogue, template_id: str, csv_path: Path, out_dir: Path,
                         store.add_many(pending)
                         pending = []
         if progress:
-            progress(index + 1)
+            progress(index + 1, len(rows))
     if store is not None and pending:
         store.add_many(pending)
     return result

@@ -65,9 +65,13 @@ def _scan_text(letter: Letter) -> str:
     """The body with explanations and link targets blanked out (same length, so spans still fit).
 
     Words inside an explanation do not count as uses: "PAYE (the way employers take tax...)"
-    does not oblige the letter to explain "tax" there and then.
+    does not oblige the letter to explain "tax" there and then. Nor do values typed into fields
+    and the titles of guides: they are not the template's own words.
     """
     chars = list(letter.body)
+    for start, end in letter.quiet:
+        for index in range(max(start, 0), min(end, len(chars))):
+            chars[index] = " "
     for span in letter.explained:
         for index in range(span.meaning_start, span.end):
             chars[index] = " "

@@ -3,8 +3,8 @@
 Loading never raises for an author's mistake: each problem is reported with the file and line,
 and one broken template never stops the others loading. Besides the schema, a template is
 checked before it is ever filled in: its body must compile in the sandbox and may use only its
-own fields and the helpers every letter has (``rate``, ``page_ref``, ``explain``, ``council``,
-``on``), so a misspelt field name is found by ``guidance content check``, not by a reader.
+own fields and the helpers every letter has (``rate``, ``rate_from``, ``page_ref``, ``explain``,
+``require``, ``council``, ``on``), so a misspelt field name is found by ``guidance content check``, not by a reader.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from guidance.problems import Problems
 from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems
 
 #: Names every template can use besides its fields (see compose.py).
-HELPERS = ("rate", "on", "page_ref", "explain", "council")
+HELPERS = ("rate", "rate_from", "on", "page_ref", "explain", "require", "council")
 #: Fields a letter (not a document) must have: who it is for and the reference in the records.
 LETTER_FIELDS = ("recipient_name", "reference")
 #: Fields the letter layout prints itself (address block, reference line, sign-off).

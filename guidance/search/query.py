@@ -45,6 +45,8 @@ class Query:
     concepts: list[Concept] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: Stems of neighbouring words as typed ("bank holiday"): pages with them side by side rank higher.
+    pairs: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def stems(self) -> set[str]:
@@ -83,18 +85,35 @@ def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_t
         if stems:
             query.concepts.append(Concept(phrase.strip(), [Alternative(stems)], required=len(stems) > 1))
     words = raw_words(loose)
-    if partial and words and words[-1] == partial:
-        words = words[:-1]
-    else:
+    if not (partial and words and words[-1] == partial):
         partial = None
+    elif not _is_whole_word(partial, vocabulary, synonyms):
+        words = words[:-1]
     if len(words) > MAX_WORDS:
         words = words[:MAX_WORDS]
         notes.append(f"only the first {MAX_WORDS} words were searched")
-    words = [_corrected(w, vocabulary, query) for w in words]
+        partial = None
+    words = [_corrected(w, vocabulary, query) if w != partial else w for w in words]
     _add_word_concepts(query, words, synonyms)
+    query.pairs = _pairs(words)
     if partial:
-        _add_partial(query, partial, vocabulary)
+        _add_partial(query, partial, vocabulary, whole=bool(words) and words[-1] == partial)
     return query
+
+
+def _is_whole_word(word: str, vocabulary: Vocabulary, synonyms: Synonyms) -> bool:
+    """A last word that is already a word the pages (or callers) use is searched as that word.
+
+    "sack my pa" must find pages about PAs even while "pa" might still become "pay": the word
+    keeps its synonyms and full weight, and its completions join it as weaker alternatives.
+    """
+    return not is_stop(word) and (word in vocabulary or word in synonyms.words)
+
+
+def _pairs(words: list[str]) -> list[tuple[str, str]]:
+    """Adjacent meaningful words, stop words skipped as the index skips them ("right to work")."""
+    stems = [stem(w) for w in words if not is_stop(w)]
+    return [(a, b) for a, b in zip(stems, stems[1:]) if a != b]
 
 
 def _corrected(word: str, vocabulary: Vocabulary, query: Query) -> str:
@@ -125,18 +144,23 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> No
         index += 1
 
 
-def _add_partial(query: Query, partial: str, vocabulary: Vocabulary) -> None:
-    """The word still being typed: itself if it is a word, plus the commonest words it begins."""
+def _add_partial(query: Query, partial: str, vocabulary: Vocabulary, whole: bool = False) -> None:
+    """The word still being typed: the commonest words it begins, beside the word itself.
+
+    When it is already a whole word (``whole``), its concept was made with the other words and
+    the completions join that concept; otherwise they make a concept of their own.
+    """
     if len(partial) < 2:
         return
-    alternatives = []
-    if partial in vocabulary and not is_stop(partial):
+    concept = query.concepts[-1] if whole and query.concepts else None
+    alternatives = concept.alternatives if concept is not None else []
+    if concept is None and partial in vocabulary and not is_stop(partial):
         alternatives.append(Alternative((stem(partial),)))
     for word in vocabulary.complete(partial, COMPLETIONS):
-        if is_stop(word):
+        if is_stop(word) or word == partial:
             continue
         alternative = Alternative((stem(word),), COMPLETION_BOOST)
         if all(a.stems != alternative.stems for a in alternatives):
             alternatives.append(alternative)
-    if alternatives:
+    if concept is None and alternatives:
         query.concepts.append(Concept(partial + "…", alternatives))

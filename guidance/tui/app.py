@@ -33,7 +33,7 @@ class GuidanceApp(App):
         Binding("f2", "toggle_mode", "Mode", id="toggle_mode"),
         Binding("f3", "toggle_contrast", "Contrast", id="toggle_contrast"),
         Binding("f4", "call", "Call", id="call"),
-        Binding("ctrl+e", "end_call", "End call", id="end_call", show=False),
+        Binding("f8", "end_call", "End call", id="end_call"),
         Binding("f9", "team_view", "Team", id="team_view"),
     ]
 
@@ -141,7 +141,7 @@ class GuidanceApp(App):
                 self.call = CallState.start(self.services.calls(), reference, self.services.base.manifest.release)
                 self.show_call_panel = True
                 self.refresh_call_panels()
-                self.notify(f"Call started: {reference}. Ctrl+E ends it.")
+                self.notify(f"Call started: {reference}. F8 ends it.")
 
         self.push_screen(CallStart(), started)
 

@@ -31,6 +31,7 @@ AREA_NAMES = {
 
 
 class HomeScreen(Screen):
+    shown_query: str = ""  # the query whose results are on screen
     BINDINGS = [
         Binding("ctrl+f", "focus_search", "Search", id="home.focus_search"),
         Binding("f5", "show_tab('tab-browse')", "Browse", id="home.browse"),
@@ -122,6 +123,7 @@ class HomeScreen(Screen):
     def _show_results(self, query: str, outcome) -> None:
         if query != self.query_one("#search", Input).value:
             return  # a newer query is on its way
+        self.shown_query = query
         results = self.query_one("#results", OptionList)
         results.clear_options()
         suggestion = self.query_one("#suggestion", Label)

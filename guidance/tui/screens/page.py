@@ -15,6 +15,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, MarkdownViewer, OptionList, Static
+
+from guidance.tui.widgets.page_viewer import PageViewer
 from textual.widgets.option_list import Option
 
 from guidance.content.formatting import long_date
@@ -53,7 +55,7 @@ class PageScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="page-layout"):
-            yield MarkdownViewer(
+            yield PageViewer(
                 self._markdown(),
                 id="page-body",
                 show_table_of_contents=False,

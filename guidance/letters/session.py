@@ -1,0 +1,71 @@
+"""Filling a letter from a finished flow session: its answers and calculated results.
+
+A field takes the answer to the flow step with the same name, else a calculated result with that
+name (at the top level or inside a calculator's result). A field can name another source with
+``session:`` in the template, such as ``session: results.sick_pay.weekly_amount``. Yes/no answers
+fill choice fields as "yes" or "no".
+"""
+
+from __future__ import annotations
+
+from guidance.letters.compose import LetterError
+from guidance.letters.templates import LetterTemplate
+
+_MISSING = object()
+
+
+def session_values(template: LetterTemplate, answers: dict, results: dict) -> dict:
+    """Raw values for the template's fields (unconverted; ``fill`` checks them)."""
+    values = {}
+    for name, spec in template.meta.fields.items():
+        value = _lookup(spec.session or name, answers, results)
+        if value is _MISSING:
+            continue
+        if isinstance(value, bool) and spec.type == "choice":
+            value = "yes" if value else "no"
+        values[name] = value
+    return values
+
+
+def _lookup(path: str, answers: dict, results: dict):
+    parts = path.split(".")
+    if parts[0] in ("answers", "results") and len(parts) > 1:
+        return _dig({"answers": answers, "results": results}[parts[0]], parts[1:])
+    if path in answers:
+        return answers[path]
+    found = _dig(results, parts)
+    if found is not _MISSING:
+        return found
+    for result in results.values():
+        if isinstance(result, dict) and path in result:
+            return result[path]
+    return _MISSING
+
+
+def _dig(data, parts: list[str]):
+    for part in parts:
+        if not isinstance(data, dict) or part not in data:
+            return _MISSING
+        data = data[part]
+    return data
+
+
+def finished_session(session_id: str) -> tuple[dict, dict, str]:
+    """(answers, results, flow id) of a finished session in the user's records. Raises LetterError."""
+    from guidance.flows.session import load_state
+    from guidance.records import open_store
+    from guidance.records.store import FINISHED, StoreError, UnknownSession
+
+    try:
+        with open_store() as store:
+            record = store.get(session_id)
+    except UnknownSession:
+        raise LetterError([("sessions", None, f"no flow session '{session_id}' (see 'guidance flow sessions')")]) from None
+    except StoreError as exc:
+        raise LetterError([("sessions", None, str(exc))]) from None
+    if record.status != FINISHED:
+        raise LetterError([("sessions", None, f"session '{session_id}' has not finished: finish the flow first, then make the letter")])
+    state = load_state(record.state)
+    on_trail = set(state.trail)
+    answers = {node: value for node, value in state.answers.items() if node in on_trail}
+    return answers, dict(state.results), record.flow_id

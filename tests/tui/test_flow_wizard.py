@@ -1,0 +1,89 @@
+"""Guided help in the app: run a flow to its outcome, go back, change an answer, resume."""
+
+from guidance.tui.screens.flow import FlowScreen
+from guidance.tui.screens.home import HomeScreen
+from textual.widgets import OptionList
+
+from tui_helpers import answer_current, wait_for, wait_ready
+
+
+async def run_to_outcome(app, pilot, limit: int = 60) -> list[str]:
+    seen = []
+    for _ in range(limit):
+        step = app.screen.view.step()
+        seen.append(step.node_id)
+        if step.finished:
+            return seen
+        await answer_current(app.screen, pilot)
+        error = str(app.screen.query_one("#flow-error").render())
+        assert not error, f"{step.node_id}: {error}"
+    raise AssertionError(f"no outcome after {limit} steps: {seen}")
+
+
+async def test_hiring_a_pa_reaches_an_outcome_with_a_checklist(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("hiring_a_pa")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        seen = await run_to_outcome(app, pilot)
+        assert len(seen) > 5
+        report = app.screen.query_one("#flow-report").source
+        assert "done" in report  # the checklist says what is done and what is left
+        record = app.services.store().get(app.screen.view.session_id)
+        assert record.status == "finished"
+
+
+async def test_back_and_change_keep_later_answers_that_still_apply(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("pa_off_sick")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        screen = app.screen
+        for _ in range(3):
+            await answer_current(screen, pilot)
+        third = screen.view.step().node_id
+        answers_before = dict(screen.view.session.state.answers)
+        await pilot.click("#back")
+        await pilot.pause()
+        assert screen.view.step().node_id != third
+        assert screen.view.session.state.answers == answers_before  # going back loses nothing
+        # change the first answer to the same value: later answers still apply and are kept
+        first_node = screen.view.earlier_answers()[0]["node"]
+        screen.changing = first_node
+        await screen.show_step()
+        await answer_current(screen, pilot)
+        assert screen.changing is None
+        kept = screen.view.session.state.answers
+        assert all(kept.get(k) == v for k, v in answers_before.items() if k in kept)
+        assert len(kept) >= len(answers_before) - 1
+
+
+async def test_unfinished_session_is_offered_on_the_home_screen(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("pa_off_sick")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        await answer_current(app.screen, pilot)
+        session_id = app.screen.view.session_id
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        recent = app.screen.query_one("#recent", OptionList)
+        ids = [recent.get_option_at_index(i).id for i in range(recent.option_count)]
+        assert f"session:{session_id}" in ids
+
+
+async def test_safeguarding_exit_is_available_at_any_step(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("hiring_a_pa")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        await answer_current(app.screen, pilot)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        step = app.screen.view.step()
+        pages = [page_id for page_id, _ in step.pages]
+        assert "recognising-and-reporting-abuse" in pages or "safeguard" in step.text.lower()
