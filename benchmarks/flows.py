@@ -40,24 +40,28 @@ def _summary(name: str, samples: list[float]) -> None:
     print(f"  {name:<38} median {_ms(statistics.median(samples))}   p95 {_ms(p95)}   n={len(samples)}")
 
 
-def bare_insert(folder: Path, count: int) -> list[float]:
-    """The baseline: one row inserted and committed per step, same pragmas as the store."""
-    db = sqlite3.connect(folder / "baseline.sqlite3", isolation_level=None)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=FULL")
-    db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, value TEXT)")
-    out = []
-    for number in range(count):
+class BareInsert:
+    """The baseline: one row inserted and committed, same pragmas as the store.
+
+    It is timed right after each step (interleaved), so both see the same disk at the same time.
+    """
+
+    def __init__(self, folder: Path):
+        self.db = sqlite3.connect(folder / "baseline.sqlite3", isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, value TEXT)")
+        self.samples: list[float] = []
+
+    def once(self) -> None:
         start = time.perf_counter()
-        db.execute("BEGIN IMMEDIATE")
-        db.execute("INSERT INTO t (value) VALUES (?)", (f"answer {number}",))
-        db.execute("COMMIT")
-        out.append(time.perf_counter() - start)
-    db.close()
-    return out
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("INSERT INTO t (value) VALUES (?)", ("an answer",))
+        self.db.execute("COMMIT")
+        self.samples.append(time.perf_counter() - start)
 
 
-def step_latency(base: ContentBase, flows: dict, folder: Path, rounds: int) -> tuple[list[float], list[float]]:
+def step_latency(base: ContentBase, flows: dict, folder: Path, rounds: int, baseline: BareInsert) -> tuple[list[float], list[float]]:
     """Time every answer along every path of every flow: engine only, and engine plus write."""
     engine_only, with_write = [], []
     with SqliteSessionStore(folder / "records.sqlite3") as store:
@@ -75,6 +79,7 @@ def step_latency(base: ContentBase, flows: dict, folder: Path, rounds: int) -> t
                         start = time.perf_counter()
                         session.answer(value)
                         with_write.append(time.perf_counter() - start)
+                        baseline.once()
                         assert session.state.trail == new.trail
     return engine_only, with_write
 
@@ -100,8 +105,10 @@ def main() -> None:
     print(f"  load + static check + run every path   {_ms(check_time)}  ({len(problems.errors)} errors, {len(problems.warnings)} warnings)")
 
     with tempfile.TemporaryDirectory() as folder:
-        engine_only, with_write = step_latency(base, flows, Path(folder), args.rounds)
-        baseline = bare_insert(Path(folder), len(with_write))
+        bare = BareInsert(Path(folder))
+        engine_only, with_write = step_latency(base, flows, Path(folder), args.rounds, bare)
+        baseline = bare.samples
+        bare.db.close()
     print("Per step:")
     _summary("baseline: bare SQLite insert+commit", baseline)
     _summary("engine only (route, rules, calculators)", engine_only)

@@ -102,14 +102,15 @@ PAGES = {
     ),
     ("employment", "sick-pay"): dict(
         title="Statutory Sick Pay",
-        summary="A PA who is off work ill for four days in a row or more may get Statutory Sick Pay from you.",
+        summary="A PA who is off work ill may get Statutory Sick Pay from you, from their first day off.",
         covers="[sickness]",
         audience="officer",
         keywords="[SSP, off sick]",
         body="""
         ## Who qualifies
 
-        The PA must have been ill for at least four days in a row, counting days they do not work.
+        From 6 April 2026 a PA can get it for one day off ill. Before then they had to be ill for
+        at least four days in a row, counting days they do not work.
 
         ## Fit notes
 

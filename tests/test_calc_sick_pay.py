@@ -2,7 +2,9 @@
 
 The 2012 cases come from alphagov/smart-answers
 test/unit/calculators/statutory_sick_pay_calculator_test.rb, run on that year's figures; the
-2026 cases are worked by hand below from the rules in the Employment Rights Act 2025.
+2026 cases are worked by hand below from the rules in the Employment Rights Act 2025 s.10 (no
+waiting days, no earnings threshold, and from 6 April 2026 one day off sick is a period of
+incapacity for work).
 """
 
 from __future__ import annotations
@@ -231,7 +233,9 @@ def test_gap_of_exactly_8_weeks_links(rates):
         ({"start": "2026-05-01", "end": "2026-05-10", "awe": "-5"}, "cannot be negative"),
         ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-04-01"}, "both --linked-start"),
         ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-04-20", "linked_end": "2026-04-30"}, "at least one day before"),
-        ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-04-20", "linked_end": "2026-04-21"}, "under 4 days"),
+        # 20-21 March 2026: two days before the change were not a period, so cannot link.
+        ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-03-20", "linked_end": "2026-03-21"}, "under 4 days"),
+        ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-03-21", "linked_end": "2026-03-20"}, "before the first"),
     ],
 )
 def test_impossible_input_is_refused(rates, kwargs, message):
@@ -241,8 +245,81 @@ def test_impossible_input_is_refused(rates, kwargs, message):
         ssp(rates, start, end, **kwargs)
 
 
-def test_under_four_days_is_not_a_period_of_incapacity(rates):
-    result = ssp(rates, "2026-05-04", "2026-05-06")
+def test_under_four_days_before_april_2026_is_not_a_period_of_incapacity(rates):
+    # Mon 2 to Wed 4 March 2026: 3 days, under the 4 days in a row needed before 6 April 2026.
+    result = ssp(rates, "2026-03-02", "2026-03-04")
     assert result["ssp_total"] == Decimal("0.00")
     assert result["entitled"] is False
     assert "under 4 days" in result["working"][0]
+
+
+# --- One day is a period of incapacity from 6 April 2026 (ERA 2025 s.10(3)) -----------------
+
+
+def test_single_day_after_april_2026_pays_one_day(rates):
+    # Tue 10 Nov 2026, Mon-Fri, earning £250: 80% is £200, above the flat £123.25, so the
+    # weekly rate is £123.25 and one day is 123.25 / 5 = 24.65.
+    result = ssp(rates, "2026-11-10", "2026-11-10", awe="250")
+    assert (result["qualifying_days"], result["waiting_days"], result["payable_days"]) == (1, 0, 1)
+    assert result["daily_rates"] == [[dt.date(2026, 11, 10), Decimal("24.6500")]]
+    assert result["weekly_payments"] == [[dt.date(2026, 11, 14), Decimal("24.65")]]
+    assert result["ssp_total"] == Decimal("24.65")
+    assert result["entitled"] is True
+
+
+def test_two_and_three_day_absences_after_april_2026_are_paid(rates):
+    # Mon 4 - Tue 5 May 2026 and Mon 4 - Wed 6 May 2026 at £400 a week: 24.65 a day.
+    assert ssp(rates, "2026-05-04", "2026-05-05", awe="400")["ssp_total"] == Decimal("49.30")
+    assert ssp(rates, "2026-05-04", "2026-05-06", awe="400")["ssp_total"] == Decimal("73.95")
+
+
+def test_two_single_days_within_8_weeks_link(rates):
+    # Tue 6 Oct and Tue 10 Nov 2026: 34 days apart, so one linked period; the earlier day was
+    # paid, and counts towards the 28 weeks.
+    result = ssp(rates, "2026-11-10", "2026-11-10", awe="250", linked_start="2026-10-06", linked_end="2026-10-06")
+    assert result["days_paid_in_linked_period"] == 1
+    assert result["payable_days"] == 1
+    assert result["ssp_total"] == Decimal("24.65")
+
+
+def test_single_days_more_than_8_weeks_apart_do_not_link(rates):
+    # Tue 8 Sep and Tue 10 Nov 2026: 62 days between them.
+    with pytest.raises(CalculatorError, match="more than 8 weeks apart"):
+        ssp(rates, "2026-11-10", "2026-11-10", linked_start="2026-09-08", linked_end="2026-09-08")
+
+
+def test_single_day_at_the_28_week_maximum_is_not_paid(rates):
+    # A linked Mon-Fri period 4 May - 13 Nov 2026 holds 140 qualifying days, all paid: a single
+    # day off on Tue 5 Jan 2027 (52 days between them) links, and nothing is left to pay.
+    result = ssp(rates, "2027-01-05", "2027-01-05", awe="400", linked_start="2026-05-04", linked_end="2026-11-13")
+    assert result["days_paid_in_linked_period"] == 140
+    assert result["payable_days"] == 0
+    assert result["maximum_reached"] is True
+    assert result["entitled"] is False
+
+
+def test_short_spell_running_into_6_april_2026_is_paid_from_6_april(rates):
+    # Sat 4 - Mon 6 April 2026: 3 days, not a period under the 4-day rule of 4-5 April, but
+    # Mon 6 April is one under the new rule: one day at 123.25 / 5 = 24.65.
+    result = ssp(rates, "2026-04-04", "2026-04-06", awe="400")
+    assert (result["waiting_days"], result["payable_days"]) == (0, 1)
+    assert result["ssp_total"] == Decimal("24.65")
+    assert "2026-04-06" in result["working"][0]
+
+
+def test_short_spell_over_6_april_2026_pays_only_days_from_6_april(rates):
+    # Seven-day worker, Sun 5 - Tue 7 April 2026: Sunday 5th is not in a period (old rule), so
+    # not a waiting day either; 6th and 7th at 123.25 / 7 = 17.6071 -> 35.2142, up to 35.22.
+    result = ssp(rates, "2026-04-05", "2026-04-07", days="mon,tue,wed,thu,fri,sat,sun", awe="400")
+    assert (result["qualifying_days"], result["waiting_days"], result["payable_days"]) == (2, 0, 2)
+    assert result["ssp_total"] == Decimal("35.22")
+
+
+def test_short_earlier_spell_is_judged_by_the_rule_of_its_own_days(rates):
+    # A 3-day spell Mon 2 - Wed 4 March 2026 was not a period (refused above); a 3-day spell
+    # Mon 13 - Wed 15 April 2026 is, and links to Mon 4 May 2026 (18 days between them).
+    result = ssp(rates, "2026-05-04", "2026-05-04", awe="400", linked_start="2026-04-13", linked_end="2026-04-15")
+    assert result["days_paid_in_linked_period"] == 3
+    assert result["ssp_total"] == Decimal("24.65")
+    with pytest.raises(CalculatorError, match="rule in force on 2026-03-02"):
+        ssp(rates, "2026-04-20", "2026-04-20", linked_start="2026-03-02", linked_end="2026-03-04")

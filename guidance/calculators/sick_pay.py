@@ -1,15 +1,22 @@
 """Statutory Sick Pay for a period of sickness, under the rules in force on each day.
 
-Rule: Social Security Contributions and Benefits Act 1992 ss.151-163 and the SSP (General)
-Regulations 1982: a period of incapacity for work (PIW) is at least 4 days in a row; periods 8
-weeks or less apart link into one; SSP is paid for qualifying days (the days the employee normally
-works) up to 28 weeks in one linked PIW. Until 5 April 2026 the first 3 qualifying days were
-unpaid waiting days and average weekly earnings had to reach the lower earnings limit. From
-6 April 2026 (Employment Rights Act 2025) SSP is paid from the first qualifying day, with no
-earnings threshold, at the lower of the flat weekly rate or 80% of average weekly earnings.
+Rule: Social Security Contributions and Benefits Act 1992 (SSCBA) ss.151-163 and the SSP (General)
+Regulations 1982. SSP is paid for qualifying days (the days the employee normally works) in a
+period of incapacity for work (PIW), up to 28 weeks in one linked PIW; two PIWs not more than 8
+weeks apart link into one (s.152(3)).
+
+Until 5 April 2026 a PIW was at least 4 days in a row, counting days not normally worked (old
+s.152(2)); the first 3 qualifying days of a linked PIW were unpaid waiting days (s.155(1)); and
+average weekly earnings had to reach the lower earnings limit. From 6 April 2026 the Employment
+Rights Act 2025 s.10 (commenced by S.I. 2026/373) makes a PIW "a period of one day which is, or
+of two or more consecutive days each of which is," a day of incapacity for work (s.152(2) as
+amended by s.10(3)(b); s.152(1) repealed by s.10(3)(a)), repeals the waiting days (s.155(1), by
+s.10(6); s.156(2)(b), by s.10(7)) and the earnings threshold, and pays the lower of the flat
+weekly rate or 80% of average weekly earnings. So a 1, 2 or 3 day absence from 6 April 2026 is
+paid, and single days off sick 8 weeks or less apart link.
 Figures: ``ssp_weekly_rate``, ``ssp_earnings_percent``, ``ssp_waiting_days``,
 ``ssp_earnings_threshold_weekly``, ``ssp_max_weeks``, ``ssp_linking_weeks``,
-``ssp_piw_minimum_days``.
+``ssp_piw_minimum_days`` (4, then 1 from 6 April 2026).
 
 Method and rounding: a port of GOV.UK's SSP calculator (alphagov/smart-answers,
 lib/smart_answer/calculators/statutory_sick_pay_calculator.rb): the daily rate is the weekly rate
@@ -19,10 +26,19 @@ up to the penny; the total is the sum of the weeks; weeks with nothing to pay at
 out. The maximum is 28 x the qualifying days in a week, less the days already paid in a linked
 period.
 
-Where the law changed part-way, each day follows the figures in force on that day: a waiting day
-is owed only while the waiting days in force on that day have not yet been served in the linked
-PIW, and the earnings threshold and 80% cap are those of that day. So a PIW running over 6 April
-2026 is paid from 6 April even if the waiting days were not yet served.
+Where the law changed part-way, each day follows the rules and figures in force on that day. This
+is our reading of the change: it has not been checked against GOV.UK's guidance "Sickness absences
+that start before and end on or after 6 April 2026"; if that guidance says otherwise, change
+``_period_days`` and the waiting-day loop to match it.
+- a day belongs to a PIW when its spell of consecutive sick days is long enough under the
+  minimum in force on that day. A spell wholly before 6 April 2026 is therefore judged by the
+  4-day rule and one wholly after by the 1-day rule, so a 1-3 day spell before 6 April 2026 was
+  never a PIW and cannot be linked to, while one after can. A spell of 4 days or more is a PIW
+  throughout; a shorter spell that runs into 6 April 2026 (say Saturday 4 to Monday 6 April) is a
+  PIW only from 6 April, the days before it not having been one under the law of their day;
+- a waiting day is owed only while the waiting days in force on that day have not yet been
+  served in the linked PIW, and the earnings threshold and 80% cap are those of that day. So a
+  PIW running over 6 April 2026 is paid from 6 April even if the waiting days were not yet served.
 """
 
 from __future__ import annotations
@@ -80,35 +96,53 @@ def weekly_rate(rates, day: dt.date, awe: Decimal) -> Decimal:
     return min(flat, awe * share / 100)
 
 
-def _check_piw(start: dt.date, end: dt.date, what: str, minimum: int) -> None:
-    if end < start:
-        raise CalculatorError(f"{what}: the last day ({end.isoformat()}) is before the first ({start.isoformat()})")
-    if (end - start).days + 1 < minimum:
-        raise CalculatorError(
-            f"{what}: {start.isoformat()} to {end.isoformat()} is under {minimum} days in a row, so it is not a "
-            "period of incapacity for work and cannot link"
-        )
+def _period_days(rates, start: dt.date, end: dt.date) -> list[dt.date]:
+    """The days of the spell ``start``..``end`` that are in a PIW under the rule in force on each day.
+
+    The spell's whole length (counting days not normally worked) is set against the minimum in
+    force on each of its days, so the 4-day rule governs days before 6 April 2026 and the 1-day
+    rule days from then on (see the module docstring).
+    """
+    length = (end - start).days + 1
+    return [day for day in _dates(start, end) if length >= figure(rates, "ssp_piw_minimum_days", day)]
 
 
-def _linked(rates, sick_start, linked_start, linked_end, minimum):
+def _too_short(rates, start: dt.date, end: dt.date) -> str:
+    minimum = int(figure(rates, "ssp_piw_minimum_days", start))
+    days = (end - start).days + 1
+    return (
+        f"{start.isoformat()} to {end.isoformat()} ({days} day{'s' if days != 1 else ''}) is under {minimum} days "
+        f"in a row (counting days not normally worked), the rule in force on {start.isoformat()}"
+    )
+
+
+def _linked(rates, sick_start, period_start, linked_start, linked_end):
+    """The earlier PIW's days, judged by the rules in force on its own days, not on this sickness's."""
     if linked_start in (None, "") and linked_end in (None, ""):
         return None
     if linked_start in (None, "") or linked_end in (None, ""):
         raise CalculatorError("a linked period needs both --linked-start and --linked-end")
     first = date_value(linked_start, "linked start")
     last = date_value(linked_end, "linked end")
-    _check_piw(first, last, "linked period", minimum)
-    gap = (sick_start - last).days - 1
-    if gap < 1:
+    if last < first:
+        raise CalculatorError(f"linked period: the last day ({last.isoformat()}) is before the first ({first.isoformat()})")
+    if (sick_start - last).days - 1 < 1:
         raise CalculatorError(
             "the linked period must end at least one day before this sickness began; if it ran on, give one period"
         )
-    weeks = int(figure(rates, "ssp_linking_weeks", sick_start))
+    days = _period_days(rates, first, last)
+    if not days:
+        raise CalculatorError(
+            f"linked period: {_too_short(rates, first, last)}, so it was not a period of incapacity for work "
+            "and cannot link"
+        )
+    gap = (period_start - last).days - 1
+    weeks = int(figure(rates, "ssp_linking_weeks", period_start))
     if gap > weeks * 7:
         raise CalculatorError(
             f"the linked period ended {gap} days before this sickness: periods more than {weeks} weeks apart do not link"
         )
-    return first, last
+    return days
 
 
 def statutory_sick_pay(
@@ -129,17 +163,23 @@ def statutory_sick_pay(
     awe = decimal(average_weekly_earnings, "average weekly earnings")
     if awe < 0:
         raise CalculatorError(f"average weekly earnings cannot be negative (got {awe})")
-    minimum = int(figure(rates, "ssp_piw_minimum_days", start))
     if end < start:
         raise CalculatorError(f"the last day of sickness ({end.isoformat()}) is before the first ({start.isoformat()})")
-    linked = _linked(rates, start, linked_start, linked_end, minimum)
+    period = _period_days(rates, start, end)
+    linked_period = _linked(rates, start, period[0] if period else start, linked_start, linked_end)
+    if not period:
+        return _not_a_piw(rates, start, end)
+    linked = (linked_period[0], linked_period[-1]) if linked_period else None
     working: list[str] = []
-    if (end - start).days + 1 < minimum:
-        return _not_a_piw(start, end, minimum)
+    if period[0] != start:
+        working.append(
+            f"{_too_short(rates, start, end)}: the days before {period[0].isoformat()} were not a period of "
+            f"incapacity for work; from {period[0].isoformat()} one day is enough, so SSP is worked out from then."
+        )
     pattern_days = len(pattern)
     max_days = int(round10(figure(rates, "ssp_max_weeks", start) * pattern_days))
-    linked_days = [d for d in _dates(*linked) if d.weekday() in pattern] if linked else []
-    current_days = [d for d in _dates(start, end) if d.weekday() in pattern]
+    linked_days = [d for d in linked_period if d.weekday() in pattern] if linked_period else []
+    current_days = [d for d in period if d.weekday() in pattern]
     served = paid_before = 0
     waiting, payable, below_threshold = [], [], []
     for index, day in enumerate(linked_days + current_days):
@@ -206,8 +246,7 @@ def _rate_changes(rates_by_day: dict) -> list[list]:
     return changes
 
 
-def _not_a_piw(start, end, minimum) -> dict:
-    days = (end - start).days + 1
+def _not_a_piw(rates, start, end) -> dict:
     return {
         "ssp_total": Decimal("0.00"),
         "weekly_payments": [],
@@ -221,8 +260,8 @@ def _not_a_piw(start, end, minimum) -> dict:
         "daily_rates": [],
         "entitled": False,
         "working": [
-            f"{days} day{'s' if days != 1 else ''} off sick is under {minimum} days in a row (counting days not normally worked), "
-            "so it is not a period of incapacity for work and no SSP is due."
+            f"Off sick {_too_short(rates, start, end)}, so it is not a period of incapacity for work and no SSP "
+            "is due."
         ],
     }
 

@@ -119,7 +119,7 @@ def to_text(letter: Letter, large_print: bool = False) -> str:
     if recipient:
         parts.append("\n".join(recipient))
     parts.append("\n".join(dated))
-    title = letter.title.upper() if large_print else letter.title
+    title = letter.title  # never capitals for large print: whole words in capitals are harder to read
     parts.append("\n".join(textwrap.wrap(title, width)) + "\n" + "=" * min(len(title), width))
     if letter.greeting:
         parts.append(letter.greeting)

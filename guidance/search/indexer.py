@@ -17,7 +17,8 @@ from guidance.search.documents import DOC_FORMAT, IndexDoc
 from guidance.search.store import Generation, IndexStore
 from guidance.search.whoosh_index import IndexReader, IndexWriter
 
-INDEX_FORMAT = f"whoosh-1/doc-{DOC_FORMAT}"
+#: Bump when the schema changes: an index in another format is rebuilt, never read.
+INDEX_FORMAT = f"whoosh-2/doc-{DOC_FORMAT}"
 Progress = Callable[[int, int], None]
 
 

@@ -9,11 +9,9 @@ and the length of each document; the scoring is done here, in plain Python, for 
 - Correct top-k. Every matching page is scored in full and sorted by (score, document number),
   so the first N results never depend on how many were asked for (block-skipping collectors
   can drop a page whose score they under-estimate).
-- Better ranking. A concept scores the *best* of its alternatives (the word typed, its
-  corrections, its synonyms, its completions) instead of their sum, so a page that happens to
-  use three synonyms of one word does not outrank a page about the whole question; and two
-  query words that stand next to each other earn a bonus on pages where they do too
-  ("bank holiday", "sleep in", "direct payment").
+- Better ranking. A concept (the word typed with its synonyms and completions) is scored as
+  one word (see ``Ranker``), and two query words that stand next to each other earn a bonus on
+  pages where they do too ("bank holiday", "sleep in", "direct payment").
 """
 
 from __future__ import annotations
@@ -29,10 +27,7 @@ K1 = 1.2
 B = 0.75
 #: Weight of an adjacent pair of query words found next to each other on a page.
 PAIR_BOOST = 0.5
-#: A concept's other alternatives still count a little (a page using both "sack" and "dismiss"
-#: is slightly more about it), but far less than the best one.
-TIE_BREAK = 0.1
-#: Cached postings, counted in postings; ~100 bytes each.
+#: Cached postings and concept scores, counted in postings (~100 bytes each).
 CACHE_POSTINGS = 400_000
 TEXT, PAIRS = "text", "pairs"
 
@@ -51,89 +46,106 @@ def pair_term(first: str, second: str) -> str:
 
 
 class Ranker:
-    """Scores concepts against one open index; keeps per-term scores between queries."""
+    """Scores concepts against one open index; keeps postings and concept scores between queries.
+
+    A concept is scored as one word whose occurrences are those of all its alternatives, each
+    counted at its boost, and whose rarity is that of the pages holding any of them (as Lucene
+    scores synonyms). So a page using "sack" and "dismiss" is a little more about dismissal than
+    one using either; a rare synonym ("local authority" for "council") is not worth more than the
+    word the caller said; and a half-typed word that could be many words counts for little.
+    """
 
     def __init__(self, source: PostingSource):
         self.source = source
-        self._lengths: dict[int, int] | None = None
-        self._norms: dict[int, float] = {}
+        self._norms: dict[int, float] | None = None
         self._count = 0
-        self._cache: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
+        self._cache: OrderedDict[tuple, dict[int, float]] = OrderedDict()
         self._cached = 0
-
-    # -- per-term scores -------------------------------------------------------------------
 
     def _prepare(self) -> None:
         lengths, average = self.source.doc_lengths()
         average = average or 1.0
-        self._lengths = lengths
         self._count = len(lengths)
         # The length part of BM25's denominator, once per page rather than once per posting.
         self._norms = {doc: K1 * (1 - B + B * length / average) for doc, length in lengths.items()}
 
-    def term_scores(self, field: str, term: str) -> dict[int, float]:
-        """BM25 contribution of ``term`` to every page holding it (cached, least recently used out)."""
-        key = (field, term)
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return cached
-        if self._lengths is None:
-            self._prepare()
-        ids, weights = self.source.postings(field, term)
-        norms = self._norms
-        scores: dict[int, float] = {}
-        if ids:
-            df = len(ids)
-            idf = math.log(1 + (self._count - df + 0.5) / (df + 0.5))
-            top = idf * (K1 + 1)
-            for doc, weight in zip(ids, weights):
-                norm = norms.get(doc)
-                if norm is not None:
-                    scores[doc] = top * weight / (weight + norm)
-        self._remember(key, scores)
-        return scores
+    # -- cache -----------------------------------------------------------------------------
 
-    def _remember(self, key, scores: dict[int, float]) -> None:
-        self._cache[key] = scores
-        self._cached += len(scores) + 1
+    def _cached_value(self, key):
+        value = self._cache.get(key)
+        if value is not None:
+            self._cache.move_to_end(key)
+        return value
+
+    def _remember(self, key, value: dict[int, float]) -> dict[int, float]:
+        self._cache[key] = value
+        self._cached += len(value) + 1
         while self._cached > CACHE_POSTINGS and len(self._cache) > 1:
             _old, dropped = self._cache.popitem(last=False)
             self._cached -= len(dropped) + 1
+        return value
 
-    def alternative_scores(self, alternative: Alternative) -> dict[int, float]:
+    # -- occurrences -----------------------------------------------------------------------
+
+    def weights(self, field: str, term: str) -> dict[int, float]:
+        """Page -> weight of ``term`` on it (occurrences counted by the part they are in)."""
+        key = ("w", field, term)
+        cached = self._cached_value(key)
+        if cached is not None:
+            return cached
+        if self._norms is None:
+            self._prepare()
+        norms = self._norms
+        ids, weights = self.source.postings(field, term)
+        return self._remember(key, {doc: w for doc, w in zip(ids, weights) if doc in norms})
+
+    def alternative_weights(self, alternative: Alternative) -> dict[int, float]:
         """One word, or a phrase: every adjacent pair of its stems must be on the page."""
         stems = alternative.stems
         if len(stems) == 1:
-            return self.term_scores(TEXT, stems[0])
-        if len(stems) == 2:
-            return self.term_scores(PAIRS, pair_term(*stems))
-        parts = [self.term_scores(PAIRS, pair_term(a, b)) for a, b in zip(stems, stems[1:])]
+            return self.weights(TEXT, stems[0])
+        parts = [self.weights(PAIRS, pair_term(a, b)) for a, b in zip(stems, stems[1:])]
+        if len(parts) == 1:
+            return parts[0]
         parts.sort(key=len)
         shared = set(parts[0]).intersection(*parts[1:])
-        return {doc: sum(p[doc] for p in parts) / len(parts) for doc in shared}
+        return {doc: min(p[doc] for p in parts) for doc in shared}
 
-    # -- whole queries ---------------------------------------------------------------------
+    # -- scores ----------------------------------------------------------------------------
+
+    def bm25(self, weights: dict[int, float]) -> dict[int, float]:
+        """BM25 of a (pseudo-)term given its weight on each page."""
+        if not weights:
+            return {}
+        if self._norms is None:
+            self._prepare()
+        df = len(weights)
+        top = math.log(1 + (self._count - df + 0.5) / (df + 0.5)) * (K1 + 1)
+        norms = self._norms
+        return {doc: top * w / (w + norms[doc]) for doc, w in weights.items()}
 
     def concept_scores(self, concept: Concept) -> dict[int, float]:
-        """The best alternative per page, plus a little for the others."""
-        scored = [(alt.boost, self.alternative_scores(alt)) for alt in concept.alternatives]
-        scored = [(boost, scores) for boost, scores in scored if scores]
-        if not scored:
-            return {}
-        if len(scored) == 1:
-            boost, scores = scored[0]
-            return scores if boost == 1.0 else {doc: s * boost for doc, s in scores.items()}
-        best: dict[int, float] = {}
-        total: dict[int, float] = {}
-        for boost, scores in scored:
-            best_get, total_get = best.get, total.get
-            for doc, score in scores.items():
-                score *= boost
-                total[doc] = total_get(doc, 0.0) + score
-                if score > best_get(doc, 0.0):
-                    best[doc] = score
-        return {doc: top + TIE_BREAK * (total[doc] - top) for doc, top in best.items()}
+        key = ("c", tuple((a.stems, a.boost) for a in concept.alternatives))
+        cached = self._cached_value(key)
+        if cached is not None:
+            return cached
+        blended: dict[int, float] = {}
+        for alternative in concept.alternatives:
+            found = self.alternative_weights(alternative)
+            if not blended and alternative.boost == 1.0:
+                blended = dict(found)
+                continue
+            get, boost = blended.get, alternative.boost
+            for doc, weight in found.items():
+                blended[doc] = get(doc, 0.0) + weight * boost
+        return self._remember(key, self.bm25(blended))
+
+    def pair_scores(self, first: str, second: str) -> dict[int, float]:
+        key = ("p", first, second)
+        cached = self._cached_value(key)
+        if cached is not None:
+            return cached
+        return self._remember(key, self.bm25(self.weights(PAIRS, pair_term(first, second))))
 
     def rank(self, concepts: list[Concept], pairs: Iterable[tuple[str, str]], allowed: set[int] | None, limit: int) -> list[tuple[int, float]]:
         """(document number, score) best first; ties go to the lower document number."""
@@ -151,7 +163,7 @@ class Ranker:
             if concept.alternatives:
                 _add(totals, self.concept_scores(concept), 1.0)
         for first, second in pairs:
-            _add(totals, self.term_scores(PAIRS, pair_term(first, second)), PAIR_BOOST)
+            _add(totals, self.pair_scores(first, second), PAIR_BOOST)
         if candidates is not None:
             items: Iterable = ((doc, totals[doc]) for doc in candidates if doc in totals)
         else:

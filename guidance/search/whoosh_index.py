@@ -5,24 +5,32 @@ of documents, concepts and hits, and another engine could replace this file alon
 
 One text field carries every part of a page, each word weighted by the part it came from (see
 ``documents.WEIGHTS``): one posting list per word instead of one per field keeps queries fast.
-Stop words take no position, so a phrase such as "right to work" matches "right work".
+A second field holds each pair of neighbouring words ("bank_holiday"), weighted the same way:
+phrases and word-pair bonuses are then single look-ups instead of position checks. Stop words
+are skipped, so the phrase "right to work" matches "right work", and no pair spans the end of
+a part, a keyword or a sentence.
+
+Whoosh stores and reads postings; ranking is done by ``ranking.Ranker`` from those postings.
 """
 
 from __future__ import annotations
 
-import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from whoosh import fields, index, query as wq, scoring
+from whoosh import fields, index
 from whoosh.analysis import Analyzer, Token
 
 from guidance.search.analysis import words, stem
-from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json, Block
+from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
 from guidance.search.query import Alternative, Concept
+from guidance.search.ranking import PAIRS, TEXT, Ranker, pair_term
 
 PART_SEP = "\x1e"
 WEIGHT_SEP = "\x1f"
+#: Where a run of words ends for pairing: sentence ends, list separators, line breaks.
+_RUN_END = re.compile(r"[.;:!?]+(?:\s|$)|\n|\s\.\s")
 
 
 class WeightedAnalyzer(Analyzer):
@@ -46,10 +54,35 @@ class WeightedAnalyzer(Analyzer):
             position += 1  # no phrase across the end of a part
 
 
+class PairAnalyzer(Analyzer):
+    """Neighbouring stems as one term each, with the boost of the part they are in."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        position = start_pos
+        for part in value.split(PART_SEP):
+            weight, _, text = part.rpartition(WEIGHT_SEP)
+            boost = float(weight) if weight else 1.0
+            for run in _RUN_END.split(text):
+                stems = [stem(w) for w in words(run)]
+                for first, second in zip(stems, stems[1:]):
+                    if first == second:
+                        continue
+                    token.text = pair_term(first, second)
+                    token.boost = boost
+                    token.stopped = False
+                    if positions:
+                        token.pos = position
+                    position += 1
+                    yield token
+
+
 def schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
-        text=fields.TEXT(analyzer=WeightedAnalyzer(), phrase=True),
+        text=fields.TEXT(analyzer=WeightedAnalyzer(), phrase=False),
+        pairs=fields.TEXT(analyzer=PairAnalyzer(), phrase=False),
         audience=fields.KEYWORD(stored=True),
         area=fields.ID(stored=True),
         title=fields.STORED(),
@@ -70,6 +103,7 @@ def doc_fields(doc: IndexDoc) -> dict:
     return {
         "id": doc.id,
         "text": weighted_text(doc),
+        "pairs": weighted_text(doc),
         "audience": " ".join(doc.audience),
         "area": doc.area,
         "title": doc.title,
@@ -131,11 +165,18 @@ class RawHit:
 
 
 class IndexReader:
-    """An open index: one Whoosh searcher kept for many queries (opening one costs ~10 ms)."""
+    """An open index: one Whoosh searcher kept for many queries (opening one costs ~10 ms).
+
+    It hands postings and page lengths to a ``Ranker``, which keeps each word's scores between
+    queries, and fetches the stored fields of the pages that made the top.
+    """
 
     def __init__(self, folder: Path):
         self.index = index.open_dir(str(folder), readonly=True)
-        self.searcher = self.index.searcher(weighting=scoring.BM25F(B=0.75, K1=1.2))
+        self.searcher = self.index.searcher()
+        self.reader = self.searcher.reader()
+        self.ranker = Ranker(self)
+        self._filters: dict[tuple, set[int] | None] = {}
 
     def close(self) -> None:
         try:
@@ -148,18 +189,71 @@ class IndexReader:
         return self.searcher.doc_count()
 
     def idf(self, term: str) -> float:
-        return self.searcher.idf("text", term)
+        return self.searcher.idf(TEXT, term)
 
-    def search(self, concepts: list[Concept], audience: str | None, area: str | None, limit: int) -> list[RawHit]:
-        compiled = compile_concepts(concepts)
-        if compiled is None:
-            return []
-        restrict = _filter(audience, area)
-        hits = self.searcher.search(compiled, limit=limit, filter=restrict)
-        if hits.scored_length() == 0 and any(c.required for c in concepts):
-            relaxed = compile_concepts(_relaxed(concepts))
-            hits = self.searcher.search(relaxed, limit=limit, filter=restrict)
-        return [RawHit(doc_from_fields(hit.fields()), float(hit.score)) for hit in hits]
+    # -- what the ranker reads -------------------------------------------------------------
+
+    def postings(self, field: str, term: str) -> tuple[list[int], list[float]]:
+        """Document numbers holding ``term`` and its weight in each; deleted pages left out."""
+        ids: list[int] = []
+        weights: list[float] = []
+        for segment, offset in self.reader.leaf_readers():
+            if (field, term) not in segment:
+                continue
+            _read_postings(segment, field, term, offset, ids, weights)
+        return ids, weights
+
+    def doc_lengths(self) -> tuple[dict[int, int], float]:
+        """Words in each live page's text field, and the average."""
+        lengths: dict[int, int] = {}
+        for segment, offset in self.reader.leaf_readers():
+            deleted = segment.deleted_docs_set if segment.has_deletions() else ()
+            for docnum in range(segment.doc_count_all()):
+                if docnum not in deleted:
+                    lengths[docnum + offset] = segment.doc_field_length(docnum, TEXT, 0)
+        average = sum(lengths.values()) / len(lengths) if lengths else 1.0
+        return lengths, average
+
+    def allowed(self, audience: str | None, area: str | None) -> set[int] | None:
+        """Pages passing the filters (None: no filter), computed once per pair of filters."""
+        key = (audience, area)
+        if key not in self._filters:
+            allowed = None
+            for field, value in (("audience", audience), ("area", area)):
+                if value:
+                    docs = set(self.postings(field, value)[0])
+                    allowed = docs if allowed is None else allowed & docs
+            self._filters[key] = allowed
+        return self._filters[key]
+
+    def search(self, concepts: list[Concept], audience: str | None, area: str | None, limit: int,
+               pairs: list[tuple[str, str]] = ()) -> list[RawHit]:
+        allowed = self.allowed(audience, area)
+        ranked = self.ranker.rank(concepts, pairs, allowed, limit)
+        if not ranked and any(c.required for c in concepts):
+            ranked = self.ranker.rank(_relaxed(concepts), pairs, allowed, limit)
+        return [RawHit(doc_from_fields(self.searcher.stored_fields(doc)), score) for doc, score in ranked]
+
+
+def _read_postings(segment, field: str, term: str, offset: int, ids: list[int], weights: list[float]) -> None:
+    """Append a segment's postings, a block at a time when the codec allows (much faster)."""
+    matcher = segment.postings(field, term)
+    deleted = segment.deleted_docs_set if segment.has_deletions() else ()
+    leaf = getattr(matcher, "child", matcher)
+    if all(hasattr(leaf, name) for name in ("_read_ids", "_read_weights", "_next_block", "_ids", "_weights")):
+        while leaf.is_active():
+            leaf._read_ids()
+            leaf._read_weights()
+            for docnum, weight in zip(leaf._ids, leaf._weights):
+                if docnum not in deleted:
+                    ids.append(docnum + offset)
+                    weights.append(weight)
+            leaf._next_block()
+        return
+    while matcher.is_active():  # another codec: the public, slower way
+        ids.append(matcher.id() + offset)
+        weights.append(matcher.weight())
+        matcher.next()
 
 
 def _relaxed(concepts: list[Concept]) -> list[Concept]:
@@ -172,41 +266,3 @@ def _relaxed(concepts: list[Concept]) -> list[Concept]:
         for alternative in concept.alternatives:
             out.extend(Concept(s, [Alternative((s,), alternative.boost)]) for s in alternative.stems)
     return out
-
-
-def _filter(audience: str | None, area: str | None):
-    terms = []
-    if audience:
-        terms.append(wq.Term("audience", audience))
-    if area:
-        terms.append(wq.Term("area", area))
-    if not terms:
-        return None
-    return terms[0] if len(terms) == 1 else wq.And(terms)
-
-
-def _alternative(alt) -> wq.Query:
-    if len(alt.stems) == 1:
-        return wq.Term("text", alt.stems[0], boost=alt.boost)
-    return wq.Phrase("text", list(alt.stems), boost=alt.boost)
-
-
-def _concept(concept: Concept) -> wq.Query:
-    alternatives = [_alternative(a) for a in concept.alternatives]
-    # Not DisjunctionMax: in Whoosh 2.7.5 it gives pages the score of matches they do not have.
-    return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
-
-
-def compile_concepts(concepts: list[Concept]) -> wq.Query | None:
-    """Required concepts (quoted phrases) must match; the rest rank pages by how much they match."""
-    required = [_concept(c) for c in concepts if c.required and c.alternatives]
-    optional = [_concept(c) for c in concepts if not c.required and c.alternatives]
-    if not required and not optional:
-        return None
-    loose = None
-    if optional:
-        loose = optional[0] if len(optional) == 1 else wq.Or(optional)
-    if not required:
-        return loose
-    must = required[0] if len(required) == 1 else wq.And(required)
-    return must if loose is None else wq.AndMaybe(must, loose)

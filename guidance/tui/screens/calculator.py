@@ -109,7 +109,7 @@ class CalculatorScreen(Screen):
             with Horizontal(classes="buttons"):
                 yield Button("Work it out", id="calculate", variant="primary")
             yield Static(id="calc-result", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.calculator.title

@@ -61,17 +61,17 @@ class FlowScreen(Screen):
                 yield Vertical(id="flow-answer")
                 yield Label("", id="flow-error", classes="error")
                 with Horizontal(classes="buttons"):
-                    yield Button("Continue", id="continue", variant="primary")
-                    yield Button("Back", id="back")
-                    yield Button("Change an answer", id="change")
-                    yield Button("Safeguarding concern", id="safeguarding", variant="warning")
+                    yield Button("Continue", id="continue", variant="primary", compact=True)
+                    yield Button("Back", id="back", compact=True)
+                    yield Button("Change an answer", id="change", compact=True)
+                    yield Button("Safeguarding concern", id="safeguarding", variant="warning", compact=True)
             with VerticalScroll(id="flow-side"):
                 yield Label("Read more", classes="info-heading")
                 yield OptionList(id="flow-pages")
                 yield Label("Your answers", classes="info-heading")
                 yield Static("", id="flow-transcript", markup=False)
             yield CallPanel()
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
         services = self.app.services

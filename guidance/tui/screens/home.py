@@ -35,7 +35,7 @@ class HomeScreen(Screen):
     BINDINGS = [
         Binding("ctrl+f", "focus_search", "Search", id="home.focus_search"),
         Binding("f5", "show_tab('tab-browse')", "Browse", id="home.browse"),
-        Binding("f6", "show_tab('tab-flows')", "Guided help", id="home.flows"),
+        Binding("f6", "show_tab('tab-flows')", "Guided", id="home.flows"),
         Binding("f7", "show_tab('tab-recent')", "Recent", id="home.recent"),
     ]
 
@@ -56,7 +56,7 @@ class HomeScreen(Screen):
                     with TabPane("Recent", id="tab-recent"):
                         yield OptionList(id="recent")
             yield CallPanel()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "guidance"
@@ -71,6 +71,8 @@ class HomeScreen(Screen):
     # -- loading ---------------------------------------------------------------------------
 
     def on_content_ready(self, _: ContentReady) -> None:
+        if not self.app.build_index:
+            self.query_one("#loading").display = False
         self._fill_browse()
         self._fill_recent()
         self._fill_flows()

@@ -71,7 +71,7 @@ class PageScreen(Screen):
                 yield Static("Sources", classes="info-heading")
                 yield Static(id="page-sources", markup=False)
             yield CallPanel()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.page.meta.title

@@ -39,7 +39,7 @@ class TeamScreen(Screen):
             with TabPane("Flow graphs", id="team-flows"):
                 yield OptionList(id="flow-graph-list")
                 yield Static(id="flow-graph", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Team leader"
