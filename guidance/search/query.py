@@ -162,5 +162,11 @@ def _add_partial(query: Query, partial: str, vocabulary: Vocabulary, whole: bool
         alternative = Alternative((stem(word),), COMPLETION_BOOST)
         if all(a.stems != alternative.stems for a in alternatives):
             alternatives.append(alternative)
+    if not alternatives:
+        # Nothing begins with it: it is probably a finished word with a typo ("irregualr").
+        better = vocabulary.correct(partial)
+        if better:
+            query.corrections[partial] = better
+            alternatives.append(Alternative((stem(better),)))
     if concept is None and alternatives:
         query.concepts.append(Concept(partial + "…", alternatives))

@@ -23,10 +23,14 @@ from typing import Iterable, Protocol, Sequence
 
 from guidance.search.query import Alternative, Concept
 
-K1 = 1.2
+#: BM25's saturation constant. Words are counted with their part's weight (a title word counts
+#: 5, see ``documents.WEIGHTS``), so it is set well above the usual 1.2 that suits plain counts:
+#: at 1.2 a word in the title, keywords and summary scored hardly more than one mention in
+#: the body, and the weights meant nothing.
+K1 = 6.0
 B = 0.75
 #: Weight of an adjacent pair of query words found next to each other on a page.
-PAIR_BOOST = 0.5
+PAIR_BOOST = 0.2
 #: Cached postings and concept scores, counted in postings (~100 bytes each).
 CACHE_POSTINGS = 400_000
 TEXT, PAIRS = "text", "pairs"

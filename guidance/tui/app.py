@@ -59,7 +59,7 @@ class GuidanceApp(App):
         self.register_theme(HIGH_CONTRAST)
         self.sub_title = f"{self.mode} mode"
         self.push_screen(HomeScreen())
-        self.load_everything()
+        self.call_after_refresh(self.load_everything)  # paint the first screen, then load
 
     @work(thread=True, exclusive=True, group="load")
     def load_everything(self) -> None:

@@ -11,15 +11,19 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
+from typing import TYPE_CHECKING
 
-from guidance.content.base import ContentBase
 from guidance.fileio import atomic_write_text
+
+if TYPE_CHECKING:  # imported when first used, so the first screen is not kept waiting
+    from guidance.content.base import ContentBase
 
 RECENT_LIMIT = 12
 
 
 def state_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_state_dir("guidance", appauthor=False))
 
 
@@ -27,7 +31,7 @@ def state_dir() -> Path:
 class Services:
     root: Path
     today: dt.date
-    base: ContentBase | None = None
+    base: "ContentBase | None" = None
     _searcher: object | None = field(default=None, repr=False)
     _flows: dict | None = field(default=None, repr=False)
     _store: object | None = field(default=None, repr=False)
@@ -35,6 +39,8 @@ class Services:
 
     def load_content(self) -> ContentBase:
         """Load (from cache when unchanged) the content base. Safe to call from a worker thread."""
+        from guidance.content.base import ContentBase
+
         self.base = ContentBase.load(self.root)
         return self.base
 

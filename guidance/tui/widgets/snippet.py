@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from guidance.search import split_marked
-
 
 def snippet_text(snippet: str) -> Text:
+    from guidance.search import split_marked  # loaded with the index, not before the first screen
+
     return Text.assemble(*((piece, "bold reverse") if match else piece for piece, match in split_marked(snippet or "")))

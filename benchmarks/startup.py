@@ -1,0 +1,111 @@
+"""Time to the first interactive home screen, against a bare Textual app in the same run; and
+keystroke-to-refreshed-results latency on the shipped content.
+
+Headless (``run_test``), index already built. Each start is measured in a fresh process so
+imports count, as they do for a person starting the app.
+
+    python benchmarks/startup.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+BARE = r"""
+import asyncio, time
+t0 = time.perf_counter()
+from textual.app import App
+from textual.widgets import Header, Footer, Input
+class Bare(App):
+    def compose(self):
+        yield Header(); yield Input(); yield Footer()
+async def main():
+    app = Bare()
+    async with app.run_test(size=(100, 30)) as pilot:
+        while not isinstance(app.focused, Input):
+            await asyncio.sleep(0.001)
+        print(time.perf_counter() - t0)
+asyncio.run(main())
+"""
+
+OURS = r"""
+import asyncio, time, datetime as dt
+t0 = time.perf_counter()
+from pathlib import Path
+from guidance.tui.app import GuidanceApp
+from textual.widgets import Input
+async def main():
+    app = GuidanceApp(Path(%r), dt.date(2026, 11, 25))
+    async with app.run_test(size=(100, 30)) as pilot:
+        while not isinstance(app.focused, Input):
+            await asyncio.sleep(0.001)
+        first = time.perf_counter() - t0   # home screen shown, search box focused
+        while app.services.searcher is None:
+            await pilot.pause(0.005)
+        print(first, time.perf_counter() - t0)
+asyncio.run(main())
+""" % str(REPO)
+
+KEYS = r"""
+import asyncio, time, datetime as dt, statistics
+from pathlib import Path
+from guidance.tui.app import GuidanceApp
+QUERIES = ["pa off sick", "holiday pay", "sack my pa", "dbs umbrella", "pension", "tribunal claim", "nominated person"]
+async def main():
+    app = GuidanceApp(Path(%r), dt.date(2026, 11, 25))
+    times = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        while app.services.searcher is None:
+            await pilot.pause(0.01)
+        screen = app.screen
+        search = screen.query_one("#search")
+        for query in QUERIES * 3:
+            search.value = ""
+            await pilot.pause()
+            typed = ""
+            for ch in query:
+                typed += ch
+                start = time.perf_counter()
+                search.value = typed
+                while screen.shown_query != typed:
+                    await asyncio.sleep(0.0005)
+                times.append(time.perf_counter() - start)
+    times.sort()
+    print(len(times), statistics.median(times), times[int(len(times) * 0.95) - 1])
+asyncio.run(main())
+""" % str(REPO)
+
+
+def run(code: str) -> list[float]:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    if out.returncode != 0:
+        raise SystemExit(out.stderr[-2000:])
+    return [float(x) for x in out.stdout.split()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    run(OURS)  # build the index and warm the page cache first
+    bare = [run(BARE)[0] for _ in range(args.runs)]
+    ours = [run(OURS) for _ in range(args.runs)]
+    first = [o[0] for o in ours]
+    ready = [o[1] for o in ours]
+    b, f, r = statistics.median(bare), statistics.median(first), statistics.median(ready)
+    print(f"runs: {args.runs} (median, fresh process each)")
+    print(f"bare Textual app to first screen:      {b * 1000:7.0f} ms")
+    print(f"guidance to first interactive screen:  {f * 1000:7.0f} ms  ({f / b:.2f}x bare; target <= 1.5x)")
+    print(f"guidance with search ready:            {r * 1000:7.0f} ms")
+    count, p50, p95 = run(KEYS)
+    print(f"keystroke to refreshed results ({int(count)} keys): p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms (target p95 < 50 ms)")
+
+
+if __name__ == "__main__":
+    main()

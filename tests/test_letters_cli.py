@@ -1,0 +1,95 @@
+"""``guidance letter list|render|merge`` from the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from guidance.cli import main
+from letters_support import REPO, TEMPLATE_IDS
+
+ON = "2026-11-25"
+
+
+def run(capsys, *argv):
+    code = main(["--root", str(REPO), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_gives_every_template_with_its_fields(capsys):
+    code, out, _err = run(capsys, "letter", "list", "--json")
+    rows = json.loads(out)
+    assert code == 0
+    assert sorted(r["id"] for r in rows) == sorted(TEMPLATE_IDS)
+    sick = next(r for r in rows if r["id"] == "pa-off-sick")
+    assert {"name": "first_day_off", "type": "date", "required": True, "label": "First day the PA was off sick"} in sick["fields"]
+
+
+def test_render_example_prints_markdown_and_records_nothing(capsys):
+    code, out, err = run(capsys, "letter", "render", "pa-off-sick", "--example", "--on", ON)
+    assert code == 0
+    assert out.startswith("**Northfield Borough Council**") and "pa-off-sick version 1" in out
+    assert "Recorded" not in err
+
+
+def test_render_data_file_writes_docx_and_records_it(capsys, tmp_path):
+    data = tmp_path / "values.yaml"
+    data.write_text("recipient_name: Mrs Ann Patel\nreference: DP-9\npa_name: Sam Jones\nfirst_day_off: 2026-11-16\ncontract_sick_pay: 'no'\n")
+    out_file = tmp_path / "letter.docx"
+    code, _out, err = run(capsys, "letter", "render", "pa-off-sick", "--data", str(data), "--format", "docx",
+                          "--large-print", "--out", str(out_file), "--on", ON)
+    assert code == 0 and out_file.stat().st_size > 0
+    letter_id = err.split("Recorded as letter ")[1].split()[0]
+    again = tmp_path / "again.docx"
+    code, _out, err = run(capsys, "letter", "render", "pa-off-sick", "--record", letter_id, "--out", str(again))
+    assert code == 0 and "Identical to the letter sent on 2026-11-25" in err
+    assert again.read_bytes() == out_file.read_bytes()
+
+
+def test_a_bad_data_file_names_the_field_and_template_line(capsys, tmp_path):
+    data = tmp_path / "values.yaml"
+    data.write_text("recipient_name: Mrs Ann Patel\nreference: DP-9\nfirst_day_off: yesterday\ncontract_sick_pay: 'no'\n")
+    code, out, err = run(capsys, "letter", "render", "pa-off-sick", "--data", str(data), "--on", ON)
+    assert code == 1 and out == ""
+    assert "content/letters/pa-off-sick.md:" in err
+    assert "field 'pa_name' is required but was not given" in err
+    assert "field 'first_day_off' must be a real date" in err
+
+
+def test_render_needs_a_source_of_values(capsys):
+    with pytest.raises(SystemExit) as caught:
+        run(capsys, "letter", "render", "pa-off-sick")
+    assert caught.value.code == 2
+
+
+def test_merge_reports_bad_rows_and_a_summary(capsys, tmp_path):
+    source = tmp_path / "rows.csv"
+    source.write_text("recipient_name,reference,change_date\nA One,DP-1,2026-04-01\n,DP-2,2026-04-01\nC Three,DP-3,2026-04-01\n")
+    code, out, err = run(capsys, "letter", "merge", "minimum-wage-change", "--csv", str(source), "--format", "docx",
+                         "--out", str(tmp_path / "out"), "--on", ON)
+    assert code == 1
+    assert "row 3: skipped: field 'recipient_name' is required" in err
+    assert "2 letters written, 1 rows skipped: rows 3" in out
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 2
+
+
+def test_session_answers_fill_the_letter(capsys, tmp_path, monkeypatch):
+    import datetime as dt
+
+    from guidance.flows.session import dump_state
+    from guidance.flows.engine import State
+    from guidance.records import open_store
+    from guidance.records.store import FINISHED
+
+    state = State(["sick_start", "ssp_due"], {"sick_start": dt.date(2026, 11, 16)}, {})
+    with open_store() as store:
+        record = store.create("pa_off_sick", 1, "2026.11.0", dt.date(2026, 11, 25), dump_state(state))
+        store.record(record.id, "answer", "sick_start", None, dump_state(state), status=FINISHED)
+    extra = tmp_path / "who.yaml"
+    extra.write_text("recipient_name: Mrs Ann Patel\nreference: DP-9\npa_name: Sam Jones\ncontract_sick_pay: 'no'\n")
+    code, out, err = run(capsys, "letter", "render", "pa-off-sick", "--session", record.id, "--data", str(extra),
+                         "--format", "txt", "--on", ON)
+    assert code == 0, err
+    assert "first off sick on 16 November 2026" in out

@@ -1,0 +1,163 @@
+"""Ranking: results independent of the limit, synonyms blended, neighbouring words, as-you-type."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidance.content.base import ContentBase
+from guidance.search import Searcher
+from guidance.search.analysis import stem
+from guidance.search.documents import Block, IndexDoc, fingerprint
+from guidance.search.query import COMPLETION_BOOST, Alternative, Concept, build_query
+from guidance.search.ranking import Ranker
+from guidance.search.spelling import Vocabulary
+from guidance.search.store import IndexStore
+from guidance.search.synonyms import Synonyms, load_synonyms
+from search_support import ON, make_root
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    root = make_root(tmp_path_factory.mktemp("r") / "root")
+    with Searcher.open(ContentBase.load(root, use_cache=False), ON) as opened:
+        yield opened
+
+
+class FakePostings:
+    """Postings given as {(field, term): {doc: weight}}; every page is 100 words long."""
+
+    def __init__(self, postings: dict, pages: int):
+        self.table = postings
+        self.pages = pages
+
+    def postings(self, field, term):
+        found = self.table.get((field, term), {})
+        return list(found), list(found.values())
+
+    def doc_lengths(self):
+        return {doc: 100 for doc in range(self.pages)}, 100.0
+
+
+def word(stem: str, boost: float = 1.0) -> Alternative:
+    return Alternative((stem,), boost)
+
+
+def test_the_first_n_results_do_not_depend_on_the_limit():
+    # Many pages with equal scores, and scores in no particular order of page number.
+    postings = {
+        ("text", "pay"): {doc: 1.0 + (doc * 7 % 5) for doc in range(60)},
+        ("text", "holiday"): {doc: 2.0 for doc in range(0, 60, 3)},
+    }
+    ranker = Ranker(FakePostings(postings, 100))
+    concepts = [Concept("pay", [word("pay")]), Concept("holiday", [word("holiday")])]
+    everything = ranker.rank(concepts, [], None, 60)
+    assert len(everything) == 60
+    for limit in (1, 3, 10, 20, 59):
+        assert ranker.rank(concepts, [], None, limit) == everything[:limit]
+    scores = [score for _doc, score in everything]
+    assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize("typed", ["sack my pa", "holiday", "pay", "sick pay", "minimum wage"])
+@pytest.mark.parametrize("as_you_type", [False, True])
+def test_searches_give_the_same_first_results_for_any_limit(searcher, typed, as_you_type):
+    long = searcher.search(typed, audience="officer", limit=20, as_you_type=as_you_type).ids
+    assert long, typed
+    for limit in range(1, len(long) + 1):
+        assert searcher.search(typed, audience="officer", limit=limit, as_you_type=as_you_type).ids == long[:limit]
+
+
+def test_a_rare_synonym_is_not_worth_more_than_the_word_the_caller_said():
+    postings = {("text", "council"): {doc: 1.0 for doc in range(10)}, ("pairs", "local_author"): {10: 1.0}}
+    ranker = Ranker(FakePostings(postings, 50))
+    concept = Concept("council", [word("council"), Alternative(("local", "author"), 0.9)])
+    scores = ranker.concept_scores(concept)
+    assert set(scores) == set(range(11))
+    assert scores[10] < scores[0]
+
+
+def test_a_page_using_the_word_and_its_synonym_ranks_above_one_using_either():
+    postings = {("text", "sack"): {0: 1.0, 1: 1.0}, ("text", "dismiss"): {1: 1.0, 2: 1.0}}
+    ranker = Ranker(FakePostings(postings, 50))
+    scores = ranker.concept_scores(Concept("sack", [word("sack"), word("dismiss", 0.9)]))
+    assert scores[1] > scores[0] > scores[2]
+
+
+def test_a_phrase_of_three_words_needs_all_its_neighbouring_pairs():
+    postings = {("pairs", "last_power"): {0: 1.0, 1: 1.0}, ("pairs", "power_attorney"): {1: 2.0, 2: 1.0}}
+    ranker = Ranker(FakePostings(postings, 50))
+    assert set(ranker.alternative_weights(Alternative(("last", "power", "attorney")))) == {1}
+
+
+def test_required_phrases_and_filters_limit_the_candidates():
+    postings = {("text", "pay"): {0: 1.0, 1: 3.0, 2: 1.0}, ("pairs", "sick_pay"): {0: 1.0, 2: 1.0}}
+    ranker = Ranker(FakePostings(postings, 10))
+    concepts = [Concept("sick pay", [Alternative(("sick", "pay"))], required=True), Concept("pay", [word("pay")])]
+    assert {doc for doc, _ in ranker.rank(concepts, [], None, 10)} == {0, 2}
+    assert [doc for doc, _ in ranker.rank(concepts, [], {2, 1}, 10)] == [2]
+
+
+class ListSource:
+    """A handful of made-up pages, for checking what the index stores."""
+
+    def __init__(self, docs: list[IndexDoc]):
+        self.docs = {d.id: d for d in docs}
+
+    def fingerprints(self):
+        return {d.id: d.fingerprint for d in self.docs.values()}
+
+    def document(self, doc_id):
+        return self.docs[doc_id]
+
+
+def page(page_id: str, body: str) -> IndexDoc:
+    return IndexDoc(
+        id=page_id, title=f"Page {page_id}", summary="", covers=["holiday"], audience=["officer"], area="employment",
+        blocks=[Block(body)], fingerprint=fingerprint(page_id, body),
+    )
+
+
+def test_words_side_by_side_on_the_page_rank_above_the_same_words_apart(tmp_path):
+    docs = [
+        page("apart", "Holiday rules. The bank pays wages on Friday."),
+        page("together", "Bank holiday rules. Wages are paid on Friday."),
+        page("other", "Nothing here about leave."),
+    ]
+    with Searcher.from_source(ListSource(docs), Synonyms(), IndexStore(tmp_path / "index")) as opened:
+        assert opened.search("bank holiday").ids[:2] == ["together", "apart"]
+        assert opened.search("holiday bank").ids[0] in {"together", "apart"}
+        assert opened.search('"bank holiday"').ids == ["together"]
+        # A sentence end breaks a pair: "rules. The bank" is not "rules bank".
+        assert opened.search('"rules bank"').ids != ["apart"]
+
+
+def test_a_finished_last_word_keeps_its_synonyms_while_typing(tmp_path):
+    root = make_root(tmp_path / "root")
+    base = ContentBase.load(root, use_cache=False)
+    with Searcher.open(base, ON) as opened:
+        vocabulary = opened.vocabulary
+    synonyms = load_synonyms(base.content_dir)
+    query = build_query("sack my pa", vocabulary, synonyms, as_you_type=True)
+    sack, pa = query.concepts
+    assert ("dismiss",) in [a.stems for a in sack.alternatives]
+    assert pa.alternatives[0] == Alternative(("pa",))
+    assert all(a.boost == COMPLETION_BOOST for a in pa.alternatives[1:]) and len(pa.alternatives) > 1
+    query = build_query("how do i sack", vocabulary, synonyms, as_you_type=True)
+    assert ("dismiss",) in [a.stems for a in query.concepts[-1].alternatives]
+
+
+def test_an_unfinished_word_is_completed_not_searched_as_itself():
+    vocabulary = Vocabulary({"holiday": 5, "holidays": 1, "hold": 2})
+    query = build_query("holi", vocabulary, Synonyms(), as_you_type=True)
+    assert [a.stems for a in query.concepts[0].alternatives] == [(stem("holiday"),)]
+
+
+def test_a_misspelt_last_word_that_begins_nothing_is_corrected_while_typing(searcher):
+    results = searcher.search("hoilday pay irregualr", as_you_type=True)
+    assert results.ids[0] == "holiday-irregular-hours"
+    assert results.suggestion == "holiday pay irregular"
+
+
+def test_as_you_type_ranks_a_finished_word_like_a_search(searcher):
+    assert searcher.search("sack my pa", as_you_type=True).ids[0] == searcher.search("sack my pa").ids[0] == "dismissing-a-pa"
+    assert searcher.search("how do i sack", as_you_type=True).ids[0] == "dismissing-a-pa"
