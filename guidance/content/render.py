@@ -28,7 +28,7 @@ class RenderError(ValueError):
 
 @lru_cache(maxsize=1)
 def environment() -> ImmutableSandboxedEnvironment:
-    """One shared sandbox: compiled templates are cached by source text."""
+    """One shared sandbox for pages, letters and flows."""
     env = ImmutableSandboxedEnvironment(
         undefined=StrictUndefined,
         autoescape=False,
@@ -40,11 +40,18 @@ def environment() -> ImmutableSandboxedEnvironment:
 
 
 def compile_template(source: str):
-    """Compile once; syntax errors carry the template line."""
+    """Compile once per distinct source text; syntax errors carry the template line."""
     try:
-        return environment().from_string(source)
+        return _compiled(source)
     except TemplateSyntaxError as exc:
         raise RenderError(f"template syntax error: {exc.message}", exc.lineno) from None
+
+
+@lru_cache(maxsize=4096)
+def _compiled(source: str):
+    # from_string compiles every time; pages are rendered for search, export and the app again
+    # and again, so a compiled template is kept while its text is unchanged.
+    return environment().from_string(source)
 
 
 def _error_line(exc: BaseException) -> int | None:

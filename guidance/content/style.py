@@ -92,10 +92,9 @@ def reader_text(markdown_text: str) -> str:
         if token.type != "inline":
             continue
         words = _LINK.sub(r"\1", token.content).replace("**", "").replace("`", "")
-        for line in words.split("\n"):
-            line = line.strip()
-            if line:
-                parts.append(line if _TERMINAL.search(line) else line + ".")
+        block = " ".join(line.strip() for line in words.split("\n") if line.strip())  # soft breaks join
+        if block:
+            parts.append(block if _TERMINAL.search(block) else block + ".")
     return " ".join(parts)
 
 
