@@ -26,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="folder holding content/ and flows/ (default: $GUIDANCE_ROOT, else the bundled content)",
     )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="records database, e.g. postgresql://user@host/dbname (default: $GUIDANCE_DATABASE_URL, else a private file)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -36,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "func", None)
+    from guidance.records.database import set_default_url
+
+    previous = set_default_url(args.database) if args.database else None
     try:
         if handler is None:
             from guidance.commands.app import open_app
@@ -51,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        if args.database:
+            set_default_url(previous)
     return 0
 
 

@@ -41,7 +41,8 @@ def test_wal_mode_and_events_in_order(tmp_path):
         record = store.create("f", 3, "2026.11.0", dt.date(2026, 11, 25), '{"trail":["a"]}', label="call 1")
         store.record(record.id, "answer", "a", "true", '{"trail":["a","b"]}')
         store.record(record.id, "answer", "b", '"x"', '{"trail":["a","b","c"]}', status="finished")
-        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        with store.database.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         got = store.get(record.id)
         assert got.status == "finished" and got.steps == 2 and got.label == "call 1"
         assert [(e.seq, e.kind, e.node) for e in store.events(record.id)] == [(0, "start", None), (1, "answer", "a"), (2, "answer", "b")]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from guidance.content.base import ContentBase
 from guidance.search import Searcher
 from guidance.search.analysis import stem
 from guidance.search.documents import Block, IndexDoc, fingerprint
+from guidance.search.indexer import INDEX_FORMAT
 from guidance.search.query import COMPLETION_BOOST, Alternative, Concept, build_query
 from guidance.search.ranking import Ranker
 from guidance.search.spelling import Vocabulary
@@ -161,3 +165,26 @@ def test_a_misspelt_last_word_that_begins_nothing_is_corrected_while_typing(sear
 def test_as_you_type_ranks_a_finished_word_like_a_search(searcher):
     assert searcher.search("sack my pa", as_you_type=True).ids[0] == searcher.search("sack my pa").ids[0] == "dismissing-a-pa"
     assert searcher.search("how do i sack", as_you_type=True).ids[0] == "dismissing-a-pa"
+
+
+def test_an_index_in_an_older_format_is_rebuilt_not_read(tmp_path):
+    root = make_root(tmp_path / "root")
+    base = ContentBase.load(root, use_cache=False)
+    with Searcher.open(base, ON) as first:
+        old = first.generation
+    meta_path = old.folder / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["format"] = "whoosh-1/doc-3"  # the format before pairs were indexed
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    with Searcher.open(base, ON) as second:
+        assert second.generation.folder != old.folder
+        assert second.generation.meta["format"] == INDEX_FORMAT
+        assert second.search('"holiday pay"').ids
+
+
+def test_searches_from_several_threads_get_the_answers_one_thread_gets(searcher):
+    queries = ["holiday pay", "sack my pa", "umbrella", "off sick", "minimum wage", "statutory si"] * 5
+    alone = [searcher.search(q, as_you_type=True).ids for q in queries]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        together = list(pool.map(lambda q: searcher.search(q, as_you_type=True).ids, queries))
+    assert together == alone

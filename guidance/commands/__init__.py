@@ -11,4 +11,8 @@ COMMAND_MODULES = [
     "guidance.commands.calc",
     "guidance.commands.search",
     "guidance.commands.letter",
+    "guidance.commands.db",
+    "guidance.commands.review",
+    "guidance.commands.records",
+    "guidance.commands.serve",
 ]

@@ -1,42 +1,21 @@
 """Call records: who rang (a reference, never a name), the notes, and every page, flow,
 calculation and letter used during the call with its version, so the advice is provable later.
 
-Stored in the same private SQLite file as flow sessions, in its own tables. Every change is one
-transaction, written as it happens: a call survives the app being closed mid-call.
+Kept in the records database beside the flow sessions (SQLite or PostgreSQL). Every change is one
+transaction, written as it happens: a call survives the app being closed mid-call. Starting and
+ending a call are audited with the content release.
 """
 
 from __future__ import annotations
 
 import secrets
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidance.records.sqlite import NOW, _private_file
-from guidance.records.store import StoreError
+from sqlalchemy import func, select, update
 
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS calls (
-    id              TEXT PRIMARY KEY,
-    caller_ref      TEXT NOT NULL,
-    content_release TEXT NOT NULL,
-    notes           TEXT NOT NULL DEFAULT '',
-    case_note       TEXT,
-    status          TEXT NOT NULL DEFAULT 'open',
-    started_at      TEXT NOT NULL DEFAULT ({NOW}),
-    ended_at        TEXT
-);
-CREATE TABLE IF NOT EXISTS call_items (
-    call_id  TEXT NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
-    seq      INTEGER NOT NULL,
-    kind     TEXT NOT NULL,
-    item_id  TEXT NOT NULL,
-    title    TEXT NOT NULL,
-    version  TEXT,
-    at       TEXT NOT NULL DEFAULT ({NOW}),
-    PRIMARY KEY (call_id, seq)
-);
-"""
+from guidance.records.audit import current_officer, write_entry
+from guidance.records.schema import call_items, calls
 
 KINDS = ("page", "flow", "calculator", "letter")
 
@@ -61,74 +40,93 @@ class Call:
     started_at: str
     ended_at: str | None
     items: tuple[CallItem, ...] = ()
+    officer: str | None = None
+
+
+_CALL_COLUMNS = (calls.c.id, calls.c.caller_ref, calls.c.content_release, calls.c.notes, calls.c.case_note,
+                 calls.c.status, calls.c.started_at, calls.c.ended_at, calls.c.officer)
 
 
 class CallStore:
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        try:
-            _private_file(self.path)
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=FULL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.executescript(_SCHEMA)
-        except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"cannot open the call records {self.path}: {exc}") from None
+    def __init__(self, database):
+        """``database``: a ``Database``, or the path of a SQLite file (as before there was a choice)."""
+        from guidance.records.database import Database
 
-    def _write(self, sql: str, params: tuple) -> None:
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute(sql, params)
-            self.db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self.db.execute("ROLLBACK") if self.db.in_transaction else None
-            raise StoreError(f"cannot save the call record: {exc}") from None
+        self.database = Database.sqlite(Path(database)) if isinstance(database, (str, Path)) else database
+        self.path = self.database.path
 
     def start(self, caller_ref: str, content_release: str) -> str:
         ref = caller_ref.strip()
         if not ref:
             raise ValueError("a call needs a caller reference (a case or person number, not a name)")
         call_id = secrets.token_hex(5)
-        self._write("INSERT INTO calls (id, caller_ref, content_release) VALUES (?, ?, ?)", (call_id, ref, content_release))
+        db = self.database
+        with db.write("the call record") as conn:
+            conn.execute(calls.insert().values(id=call_id, caller_ref=ref, content_release=content_release, notes="",
+                                               status="open", started_at=db.now(), officer=current_officer()))
+            write_entry(db, conn, "call.start", subject_kind="call", subject_id=call_id, release=content_release)
         return call_id
 
     def add_item(self, call_id: str, kind: str, item_id: str, title: str, version: str | None) -> None:
         """Record something used in the call; the same item twice in a row is kept once."""
         if kind not in KINDS:
             raise ValueError(f"unknown kind '{kind}'")
-        last = self.db.execute(
-            "SELECT kind, item_id, version FROM call_items WHERE call_id = ? ORDER BY seq DESC LIMIT 1", (call_id,)
-        ).fetchone()
-        if last == (kind, item_id, version):
-            return
-        self._write(
-            "INSERT INTO call_items (call_id, seq, kind, item_id, title, version) "
-            "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM call_items WHERE call_id = ?), ?, ?, ?, ?)",
-            (call_id, call_id, kind, item_id, title, version),
-        )
+        db = self.database
+        with db.write("the call record") as conn:
+            if conn.execute(select(calls.c.id).where(calls.c.id == call_id).with_for_update()).first() is None:
+                raise LookupError(f"no call '{call_id}'")
+            last = conn.execute(
+                select(call_items.c.seq, call_items.c.kind, call_items.c.item_id, call_items.c.version)
+                .where(call_items.c.call_id == call_id).order_by(call_items.c.seq.desc()).limit(1)
+            ).first()
+            if last is not None and (last.kind, last.item_id, last.version) == (kind, item_id, version):
+                return
+            conn.execute(call_items.insert().values(call_id=call_id, seq=(last.seq if last else 0) + 1, kind=kind,
+                                                    item_id=item_id, title=title, version=version, at=db.now()))
 
     def save_notes(self, call_id: str, notes: str) -> None:
-        self._write("UPDATE calls SET notes = ? WHERE id = ?", (notes, call_id))
+        with self.database.write("the call notes") as conn:
+            conn.execute(update(calls).where(calls.c.id == call_id).values(notes=notes))
 
     def finish(self, call_id: str, case_note: str) -> None:
-        self._write(f"UPDATE calls SET status = 'closed', case_note = ?, ended_at = {NOW} WHERE id = ?", (case_note, call_id))
+        db = self.database
+        with db.write("the call record") as conn:
+            row = conn.execute(select(calls.c.content_release, calls.c.status).where(calls.c.id == call_id).with_for_update()).first()
+            if row is None:
+                raise LookupError(f"no call '{call_id}'")
+            conn.execute(update(calls).where(calls.c.id == call_id).values(status="closed", case_note=case_note, ended_at=db.now()))
+            if row.status != "closed":
+                count = conn.execute(select(func.count()).select_from(call_items).where(call_items.c.call_id == call_id)).scalar_one()
+                write_entry(db, conn, "call.end", subject_kind="call", subject_id=call_id, release=row.content_release,
+                            detail={"items": count})
 
     def get(self, call_id: str) -> Call:
-        row = self.db.execute(
-            "SELECT id, caller_ref, content_release, notes, case_note, status, started_at, ended_at FROM calls WHERE id = ?",
-            (call_id,),
-        ).fetchone()
-        if row is None:
-            raise LookupError(f"no call '{call_id}'")
-        items = self.db.execute(
-            "SELECT kind, item_id, title, version, at FROM call_items WHERE call_id = ? ORDER BY seq", (call_id,)
-        ).fetchall()
-        return Call(*row, items=tuple(CallItem(*item) for item in items))
+        with self.database.read() as conn:
+            return _load(conn, call_id)
 
     def list(self, status: str | None = None) -> list[Call]:
-        sql = "SELECT id FROM calls" + (" WHERE status = ?" if status else "") + " ORDER BY started_at DESC"
-        return [self.get(row[0]) for row in self.db.execute(sql, (status,) if status else ())]
+        query = select(calls.c.id).order_by(calls.c.started_at.desc(), calls.c.id)
+        if status:
+            query = query.where(calls.c.status == status)
+        with self.database.read() as conn:
+            return [_load(conn, call_id) for call_id in conn.execute(query).scalars().all()]
 
     def close(self) -> None:
-        self.db.close()
+        self.database.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _load(conn, call_id: str) -> Call:
+    row = conn.execute(select(*_CALL_COLUMNS).where(calls.c.id == call_id)).first()
+    if row is None:
+        raise LookupError(f"no call '{call_id}'")
+    items = conn.execute(
+        select(call_items.c.kind, call_items.c.item_id, call_items.c.title, call_items.c.version, call_items.c.at)
+        .where(call_items.c.call_id == call_id).order_by(call_items.c.seq)
+    ).all()
+    return Call(*row[:8], items=tuple(CallItem(*item) for item in items), officer=row.officer)

@@ -21,6 +21,11 @@ STOP_WORDS = frozenset(
     me might my no not of on or our ours she should so some than that the their them then there
     these they this those to too us very was we were what when where which while who whom whose
     why will with would yet you your yours""".split()
+) | frozenset(
+    # Contractions of the words above, as they come out of ``raw_words`` ("doesn't" -> "doesnt").
+    # Not "ill" (I'll), "id" (I'd), "well" (we'll) or "shell": those are words in their own right.
+    """arent cant couldnt didnt doesnt dont hadnt hasnt havent im isnt ive shouldnt thats
+    theyre theyve wasnt werent weve whats wont wouldnt youre youve""".split()
 )
 
 

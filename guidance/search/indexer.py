@@ -18,7 +18,7 @@ from guidance.search.store import Generation, IndexStore
 from guidance.search.whoosh_index import IndexReader, IndexWriter
 
 #: Bump when the schema changes: an index in another format is rebuilt, never read.
-INDEX_FORMAT = f"whoosh-2/doc-{DOC_FORMAT}"
+INDEX_FORMAT = f"whoosh-3/doc-{DOC_FORMAT}"
 Progress = Callable[[int, int], None]
 
 

@@ -16,7 +16,6 @@ and the length of each document; the scoring is done here, in plain Python, for 
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import OrderedDict
 from typing import Iterable, Protocol, Sequence
@@ -99,9 +98,8 @@ class Ranker:
             return cached
         if self._norms is None:
             self._prepare()
-        norms = self._norms
         ids, weights = self.source.postings(field, term)
-        return self._remember(key, {doc: w for doc, w in zip(ids, weights) if doc in norms})
+        return self._remember(key, dict(zip(ids, weights)))
 
     def alternative_weights(self, alternative: Alternative) -> dict[int, float]:
         """One word, or a phrase: every adjacent pair of its stems must be on the page."""
@@ -162,17 +160,30 @@ class Ranker:
             candidates = allowed if candidates is None else candidates & allowed
         if candidates is not None and not candidates:
             return []
-        totals: dict[int, float] = {}
-        for concept in concepts:
-            if concept.alternatives:
-                _add(totals, self.concept_scores(concept), 1.0)
-        for first, second in pairs:
-            _add(totals, self.pair_scores(first, second), PAIR_BOOST)
+        parts = [(self.concept_scores(c), 1.0) for c in concepts if c.alternatives]
+        parts += [(self.pair_scores(first, second), PAIR_BOOST) for first, second in pairs]
+        parts = [(scores, weight) for scores, weight in parts if scores]
+        if not parts:
+            return []
+        parts.sort(key=lambda part: (part[1] != 1.0, -len(part[0])))
+        totals = dict(parts[0][0]) if parts[0][1] == 1.0 else {}  # the longest list, copied at C speed
+        for scores, weight in parts[1:] if totals else parts:
+            _add(totals, scores, weight)
         if candidates is not None:
-            items: Iterable = ((doc, totals[doc]) for doc in candidates if doc in totals)
-        else:
-            items = totals.items()
-        return heapq.nsmallest(limit, items, key=lambda item: (-item[1], item[0]))
+            totals = {doc: totals[doc] for doc in candidates if doc in totals}
+        return _best(totals, limit)
+
+
+def _best(totals: dict[int, float], limit: int) -> list[tuple[int, float]]:
+    """The ``limit`` best (document, score), by score then document number: a total order, so
+    the first N are the same whatever the limit."""
+    if len(totals) > limit:
+        threshold = sorted(totals.values())[-limit]
+        chosen = [(doc, score) for doc, score in totals.items() if score >= threshold]
+    else:
+        chosen = list(totals.items())
+    chosen.sort(key=lambda item: (-item[1], item[0]))
+    return chosen[:limit]
 
 
 def _add(totals: dict[int, float], scores: dict[int, float], weight: float) -> None:

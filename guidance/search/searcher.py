@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import threading
 from pathlib import Path
 
 from guidance.search.analysis import is_stop, raw_words
@@ -45,6 +46,9 @@ class Searcher:
         self._stamp = None
         self.vocabulary = Vocabulary({})
         self._titles: "_TitleIndex | None" = None
+        # The app searches from worker threads, and a search still running when the next key
+        # arrives must not share the index's open files with it: one search at a time.
+        self._lock = threading.RLock()
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -129,9 +133,16 @@ class Searcher:
     # -- searching ---------------------------------------------------------------------------
 
     def search(self, text: str, audience: str | None = None, area: str | None = None, limit: int = 10, as_you_type: bool = False) -> Results:
-        """Pages best first. ``as_you_type``: the last word may be unfinished."""
+        """Pages best first. ``as_you_type``: the last word may be unfinished.
+
+        The first N results are the same whatever the limit: every matching page is scored.
+        """
         if audience is not None and audience not in AUDIENCES:
             raise ValueError(f"audience must be one of {', '.join(AUDIENCES)}, not '{audience}'")
+        with self._lock:
+            return self._search(text, audience, area, limit, as_you_type)
+
+    def _search(self, text: str, audience: str | None, area: str | None, limit: int, as_you_type: bool) -> Results:
         limit = max(1, min(int(limit), MAX_LIMIT))
         self._follow_pointer()
         query = build_query(text or "", self.vocabulary, self.synonyms, as_you_type)
@@ -174,10 +185,12 @@ class Searcher:
 
     def suggest(self, text: str, limit: int = 8, audience: str | None = None, area: str | None = None) -> list[Suggestion]:
         """Page titles for what has been typed so far: every word must begin a title or keyword word."""
-        self._follow_pointer()
-        if self._titles is None:
-            self._titles = _TitleIndex(self.generation.meta.get("titles", {}))
-        return self._titles.suggest(text, max(1, min(int(limit), MAX_LIMIT)), audience, area)
+        with self._lock:
+            self._follow_pointer()
+            if self._titles is None:
+                self._titles = _TitleIndex(self.generation.meta.get("titles", {}))
+            titles = self._titles
+        return titles.suggest(text, max(1, min(int(limit), MAX_LIMIT)), audience, area)
 
     # -- facts -------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ back into plain and marked pieces for a screen to style.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from guidance.search.analysis import WORD, normalise, stem
@@ -31,6 +32,7 @@ def sentences(doc: IndexDoc) -> list[tuple[str, float]]:
     return out
 
 
+@lru_cache(maxsize=50_000)
 def _stem_of(word: str) -> str:
     word = normalise(word)
     if word.endswith("'s"):

@@ -14,7 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from guidance.tui.commands import CalculatorCommands, FlowCommands, PageCommands
+from guidance.tui.commands import CalculatorCommands, FlowCommands, LetterCommands, PageCommands
 from guidance.tui.messages import ContentReady, ModeChanged, SearchReady
 from guidance.tui.services import Services
 from guidance.tui.theme import HIGH_CONTRAST
@@ -27,7 +27,7 @@ class GuidanceApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "guidance"
-    COMMANDS = App.COMMANDS | {PageCommands, FlowCommands, CalculatorCommands}
+    COMMANDS = App.COMMANDS | {PageCommands, FlowCommands, CalculatorCommands, LetterCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f2", "toggle_mode", "Mode", id="toggle_mode"),
@@ -177,6 +177,25 @@ class GuidanceApp(App):
         for panel in self.screen.query(CallPanel):
             panel.refresh_call()
 
+    def open_letter(self, template_id: str, session_id: str | None = None, call=None) -> None:
+        """Open the letter screen, filled from a finished flow session or the call just ended."""
+        from guidance.tui.screens.letter import LetterScreen
+
+        if template_id not in self.services.letters().templates:
+            self.notify(f"No letter template '{template_id}'", severity="error")
+            return
+        prefill = {}
+        if session_id:
+            from guidance.letters.compose import LetterError
+
+            try:
+                prefill = self.services.session_letter_values(template_id, session_id)
+            except LetterError as exc:  # a session that cannot fill the letter still lets you write it
+                self.notify(f"Some details could not be filled in: {exc}", severity="warning")
+        if call is not None:
+            prefill.update(call_letter_values(call, self.services.base))
+        self.push_screen(LetterScreen(template_id, prefill, session_id))
+
     def open_page(self, page_id: str) -> None:
         """Open a page by id (from search, links, the palette or a flow)."""
         from guidance.tui.screens.page import PageScreen
@@ -188,6 +207,15 @@ class GuidanceApp(App):
         page = base.pages[page_id]
         self.record_use("page", page_id, page.meta.title, page.meta.version)
         self.push_screen(PageScreen(page_id))
+
+
+def call_letter_values(call, base) -> dict:
+    """What a call record can fill in on the follow-up letter: reference, date, the guides used."""
+    pages = [item.item_id for item in call.items if item.kind == "page" and item.item_id in base.pages]
+    values = {"reference": call.caller_ref, "call_date": call.started_at[:10]}
+    if pages:
+        values["pages"] = list(dict.fromkeys(pages))
+    return values
 
 
 def run_app(args) -> int:

@@ -65,3 +65,22 @@ class FlowCommands(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), partial(self.app.start_flow, flow.id), help=flow.description)
+
+
+class LetterCommands(Provider):
+    """Write a letter from any template (fields the app knows are filled in)."""
+
+    def _templates(self):
+        return self.app.services.letters().sorted_templates() if self.app.services.base else []
+
+    async def discover(self) -> Hits:
+        for template in self._templates():
+            yield DiscoveryHit(f"Letter: {template.meta.title}", partial(self.app.open_letter, template.id))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for template in self._templates():
+            text = f"Letter: {template.meta.title}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(self.app.open_letter, template.id))

@@ -13,12 +13,27 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from guidance.fileio import atomic_write_text
+from guidance.fileio import atomic_write_bytes, atomic_write_text
 
 if TYPE_CHECKING:  # imported when first used, so the first screen is not kept waiting
     from guidance.content.base import ContentBase
 
 RECENT_LIMIT = 12
+
+
+def _mime(filename: str) -> str:
+    import mimetypes
+
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+def _unused_name(path: Path) -> Path:
+    """letter.docx, then letter (2).docx ...: never overwrite a letter already saved."""
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
+        number += 1
+    return candidate
 
 
 def state_dir() -> Path:
@@ -36,6 +51,9 @@ class Services:
     _flows: dict | None = field(default=None, repr=False)
     _store: object | None = field(default=None, repr=False)
     _calls: object | None = field(default=None, repr=False)
+    _letters: object | None = field(default=None, repr=False)
+    _letter_store: object | None = field(default=None, repr=False)
+    downloads: Path | None = None  # where exported letters go in a terminal (None: Downloads)
 
     def load_content(self) -> ContentBase:
         """Load (from cache when unchanged) the content base. Safe to call from a worker thread."""
@@ -99,14 +117,49 @@ class Services:
             self._store = open_store()
         return self._store
 
-    def letter_title(self, letter_id: str) -> str:
-        """A letter's title from its template, or its id made readable if it cannot be read."""
-        try:
-            from guidance.letters.templates import load_template_meta
+    def letters(self):
+        """The letter templates and the council's details, loaded once."""
+        if self._letters is None:
+            from guidance.letters.catalogue import Catalogue
 
-            return load_template_meta(self.root, letter_id).title
-        except Exception:
-            return letter_id.replace("-", " ").capitalize()
+            self._letters = Catalogue.load(self.base)
+        return self._letters
+
+    def letter_title(self, letter_id: str) -> str:
+        template = self.letters().templates.get(letter_id)
+        return template.meta.title if template else letter_id.replace("-", " ").capitalize()
+
+    def letter_store(self):
+        if self._letter_store is None:
+            from guidance.records.letters import open_letter_store
+
+            self._letter_store = open_letter_store()
+        return self._letter_store
+
+    def session_letter_values(self, template_id: str, session_id: str) -> dict:
+        """Fields a finished flow session can fill in for a letter."""
+        from guidance.letters.session import finished_session, session_values
+
+        answers, results, _flow = finished_session(session_id)
+        return session_values(self.letters().template(template_id), answers, results)
+
+    def deliver(self, app, data: bytes, filename: str) -> str:
+        """Hand a file to the person: a download in a browser, the Downloads folder in a terminal.
+
+        In a terminal we write the file ourselves (temp file, then rename) so a crash never
+        leaves half a letter; Textual's own terminal delivery writes in place.
+        """
+        if app.is_web:
+            import io
+
+            app.deliver_binary(io.BytesIO(data), save_filename=filename, mime_type=_mime(filename))
+            return filename
+        import platformdirs
+
+        folder = self.downloads or Path(platformdirs.user_downloads_dir())
+        target = _unused_name(folder / filename)
+        atomic_write_bytes(target, data, mode=0o600)
+        return str(target)
 
     def flow_outline(self, flow_id: str) -> str:
         """The flow drawn as text (Mermaid), for team leaders checking its shape."""
@@ -116,10 +169,9 @@ class Services:
 
     def calls(self):
         if self._calls is None:
-            from guidance.records import DB_NAME, data_dir
-            from guidance.records.calls import CallStore
+            from guidance.records import open_calls
 
-            self._calls = CallStore(data_dir() / DB_NAME)
+            self._calls = open_calls()
         return self._calls
 
     def open_sessions(self) -> list:

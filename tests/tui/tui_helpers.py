@@ -31,7 +31,7 @@ async def wait_ready(app, pilot, search: bool = True, tries: int = 200) -> None:
     raise AssertionError("the app did not finish loading")
 
 
-async def wait_for(pilot, condition, tries: int = 100) -> None:
+async def wait_for(pilot, condition, tries: int = 300) -> None:
     for _ in range(tries):
         if condition():
             return
@@ -40,7 +40,11 @@ async def wait_for(pilot, condition, tries: int = 100) -> None:
 
 
 async def answer_current(screen, pilot) -> None:
-    """Answer the step on screen (the current one, or an earlier one being changed), then continue."""
+    """Answer the step on screen (the current one, or an earlier one being changed), then continue.
+
+    Choices take the first option; typed answers try the flow's example answers in turn until one
+    is accepted, as a person would correct an answer the screen refused.
+    """
     step = screen.view.step(screen.changing)
     answer = screen.query("#answer")
     widget = answer.first() if answer else None
@@ -49,16 +53,40 @@ async def answer_current(screen, pilot) -> None:
     elif step.kind in ("several", "checklist"):
         if step.options:
             widget.select(step.options[0][0])
-    elif step.kind in ("number", "money", "date", "text"):
-        widget.value = example_text(screen, step)
-    await pilot.click("#continue")
-    await pilot.pause()
+    if step.kind not in ("number", "money", "date", "text"):
+        await pilot.click("#continue")
+        await pilot.pause()
+        return
+    for text in example_texts(screen, step):
+        widget.value = text
+        await pilot.click("#continue")
+        await pilot.pause()
+        if not str(screen.query_one("#flow-error").render()):
+            return
 
 
-def example_text(screen, step) -> str:
+def example_texts(screen, step) -> list[str]:
     node = screen.view.session.engine.node(step.node_id)
-    examples = getattr(node, "examples", None) or []
-    if examples:
-        value = examples[0]
-        return value.isoformat() if isinstance(value, dt.date) else str(value)
-    return {"number": "20", "money": "250.00", "date": "2026-11-02", "text": "A note"}[step.kind]
+    shown = [v.isoformat() if isinstance(v, dt.date) else str(v) for v in (getattr(node, "examples", None) or [])]
+    return shown + [{"number": "20", "money": "250.00", "date": "2026-11-02", "text": "A note"}[step.kind]]
+
+
+async def palette_pick(pilot, wanted: str) -> None:
+    """Open the command palette, type, wait for a hit containing ``wanted`` and choose it."""
+    from textual.command import CommandList
+
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    await wait_for(pilot, lambda: app.screen.query(CommandList))
+    await pilot.press(*wanted)
+    commands = app.screen.query_one(CommandList)
+
+    def index():
+        for i in range(commands.option_count):
+            if wanted.lower() in str(commands.get_option_at_index(i).prompt).lower():
+                return i
+        return None
+
+    await wait_for(pilot, lambda: index() is not None)
+    commands.highlighted = index()
+    await pilot.press("enter")

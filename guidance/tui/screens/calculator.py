@@ -120,7 +120,7 @@ class CalculatorScreen(Screen):
         for key in self.calculator.inputs:
             widget = self.query_one(f"#in-{key}")
             value = widget.value
-            if value in (None, "", Select.BLANK):
+            if value in (None, "", Select.NULL):
                 continue
             kind = FIELDS.get(key, ("", "text", ()))[1]
             if kind == "date":

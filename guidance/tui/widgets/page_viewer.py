@@ -11,6 +11,7 @@ from textual.widgets import Markdown, MarkdownViewer
 
 class PageViewer(MarkdownViewer):
     async def _on_markdown_link_clicked(self, message: Markdown.LinkClicked) -> None:
+        message.prevent_default()  # never run MarkdownViewer's own handler (it opens files)
         if message.href.startswith("#"):
             message.stop()
             self.document.goto_anchor(message.href[1:])

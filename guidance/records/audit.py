@@ -1,0 +1,83 @@
+"""The audit trail: who did what, when, with which content release. Append-only.
+
+An entry is written in the same transaction as the thing it records, so neither exists without
+the other. Entries name records by id, never a person: a subject access export stores only a
+SHA-256 of the reference it was asked for, so the trail can prove an export happened without
+keeping the reference after the records themselves are purged. The database refuses to update or
+delete an entry (triggers on both engines).
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+
+from guidance.records.schema import audit
+
+ENV_OFFICER = "GUIDANCE_OFFICER"
+
+
+def current_officer() -> str:
+    """Who is using the program: ``$GUIDANCE_OFFICER`` (set per officer), else the login name."""
+    name = os.environ.get(ENV_OFFICER, "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "unknown"
+
+
+def reference_digest(reference: str) -> str:
+    return hashlib.sha256(reference.strip().encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str
+    actor: str
+    action: str
+    subject_kind: str | None
+    subject_id: str | None
+    content_release: str | None
+    detail: dict
+
+
+def write_entry(db, conn, action: str, *, subject_kind: str | None = None, subject_id: str | None = None,
+                release: str | None = None, detail: dict | None = None, actor: str | None = None) -> None:
+    """Append one entry on ``conn`` (inside the caller's transaction)."""
+    conn.execute(audit.insert().values(
+        at=db.now(), actor=actor or current_officer(), action=action, subject_kind=subject_kind,
+        subject_id=subject_id, content_release=release,
+        detail=json.dumps(detail or {}, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+    ))
+
+
+class AuditTrail:
+    """Reading the trail, and writing entries that stand alone (export, purge)."""
+
+    def __init__(self, db):
+        self.database = db
+
+    def record(self, action: str, **fields) -> None:
+        with self.database.write("the audit entry") as conn:
+            write_entry(self.database, conn, action, **fields)
+
+    def entries(self, action: str | None = None, since: str | None = None, subject_id: str | None = None) -> list[AuditEntry]:
+        from sqlalchemy import select
+
+        query = select(audit).order_by(audit.c.id)
+        if action:
+            query = query.where(audit.c.action == action)
+        if since:
+            query = query.where(audit.c.at >= since)
+        if subject_id:
+            query = query.where(audit.c.subject_id == subject_id)
+        with self.database.read() as conn:
+            rows = conn.execute(query).all()
+        return [AuditEntry(r.id, r.at, r.actor, r.action, r.subject_kind, r.subject_id, r.content_release,
+                           json.loads(r.detail)) for r in rows]

@@ -1,0 +1,195 @@
+"""The records database: one SQLAlchemy engine, SQLite by default, PostgreSQL for a team.
+
+Which database: an explicit URL, else ``--database`` on the command line, else
+``GUIDANCE_DATABASE_URL``, else a private SQLite file in the user's data folder. Every store
+(sessions, calls, letters, audit, reviews) talks to a ``Database`` and never to a driver, so the
+same code and the same tests run on both engines.
+
+Writes go through ``Database.write()``: one transaction that takes the write lock at once
+(``BEGIN IMMEDIATE`` on SQLite, so several processes queue instead of failing half-way; row
+locks with ``FOR UPDATE`` on PostgreSQL). Timestamps come from the database's clock, in UTC, as
+ISO text, so rows written by different machines sort together.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+from guidance.records.store import StoreError
+
+ENV_URL = "GUIDANCE_DATABASE_URL"
+DB_NAME = "records.sqlite3"
+LEGACY_USER_VERSION = 1  # the sessions schema before migrations were kept with Alembic
+
+_override: str | None = None
+
+
+def data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("guidance", appauthor=False))
+
+
+def set_default_url(url: str | None) -> str | None:
+    """Use ``url`` for stores opened without one (the global ``--database``); returns the old one."""
+    global _override
+    old, _override = _override, url
+    return old
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL to open: explicit, ``--database``, ``$GUIDANCE_DATABASE_URL``, else the private file."""
+    chosen = url or _override or os.environ.get(ENV_URL, "").strip()
+    if chosen:
+        return chosen
+    return f"sqlite:///{data_dir() / DB_NAME}"
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password hidden, for messages (never print a credential)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "(an unreadable database URL)"
+
+
+def _private_file(path: Path) -> None:
+    """Create the folder (0700) and the database file (0600) before SQLite opens it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(path.parent, 0o700)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+class Database:
+    """An engine plus what the stores need: transactions, the clock, the schema check."""
+
+    def __init__(self, url: str, *, synchronous: str = "FULL", upgrade: bool | None = None, check: bool = True):
+        from sqlalchemy import create_engine, event
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+        self.url = url
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            raise StoreError(f"'{safe_url(url)}' is not a database URL: use e.g. postgresql+psycopg://user@host/dbname") from None
+        self.dialect = parsed.get_backend_name()
+        if self.dialect not in ("sqlite", "postgresql"):
+            raise StoreError(f"guidance keeps records in SQLite or PostgreSQL, not '{self.dialect}'")
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        self.path = Path(parsed.database) if self.dialect == "sqlite" and parsed.database else None
+        try:
+            if self.dialect == "sqlite":
+                if self.path is None:
+                    raise StoreError("a SQLite database for records must be a file, not in memory")
+                _private_file(self.path)
+                self.engine = create_engine(parsed, connect_args={"timeout": 60})
+                event.listen(self.engine, "connect", _sqlite_connect(synchronous))
+                event.listen(self.engine, "begin", _sqlite_begin)
+                old_mask = os.umask(0o077)  # the -wal and -shm files SQLite creates stay private too
+                try:
+                    with self.engine.connect():
+                        pass
+                finally:
+                    os.umask(old_mask)
+            else:
+                self.engine = create_engine(parsed, pool_pre_ping=True)
+            if check:
+                from guidance.records.migrate import ensure_schema
+
+                ensure_schema(self, upgrade=self.dialect == "sqlite" if upgrade is None else upgrade)
+        except StoreError:
+            self.close()
+            raise
+        except (SQLAlchemyError, OSError) as exc:
+            self.close()
+            raise StoreError(f"cannot open the records database {self.where}: {_reason(exc)}") from None
+
+    @classmethod
+    def sqlite(cls, path: Path, synchronous: str = "FULL") -> "Database":
+        return cls(f"sqlite:///{Path(path)}", synchronous=synchronous)
+
+    @property
+    def where(self) -> str:
+        return str(self.path) if self.path else safe_url(self.url)
+
+    @contextmanager
+    def write(self, what: str = "the record"):
+        """One transaction holding the write lock; a database error becomes a plain StoreError."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with self.engine.connect().execution_options(immediate=True) as conn:
+                with conn.begin():
+                    yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot save {what}: {_reason(exc)}") from None
+
+    @contextmanager
+    def read(self):
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with self.engine.connect() as conn:
+                with conn.begin():
+                    yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read the records in {self.where}: {_reason(exc)}") from None
+
+    def now(self):
+        """The database's clock as UTC ISO text with milliseconds (the form every row keeps)."""
+        from sqlalchemy import literal_column
+
+        if self.dialect == "sqlite":
+            return literal_column("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")
+        return literal_column("""to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')""")
+
+    def close(self) -> None:
+        engine = getattr(self, "engine", None)
+        if engine is not None:
+            engine.dispose()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _sqlite_connect(synchronous: str):
+    if synchronous.upper() not in ("OFF", "NORMAL", "FULL", "EXTRA"):
+        raise ValueError(f"unknown synchronous setting {synchronous}")
+
+    def on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event sends BEGIN itself
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA synchronous={synchronous.upper()}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    return on_connect
+
+
+def _sqlite_begin(conn) -> None:
+    """SQLite's own BEGIN: IMMEDIATE for writers, so two writers queue rather than deadlock."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("immediate") else "BEGIN")
+
+
+def _reason(exc: Exception) -> str:
+    """The driver's message without SQL or parameters (they may hold personal data)."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def open_database(url: str | None = None, *, upgrade: bool | None = None) -> Database:
+    """The records database chosen by ``database_url``; SQLite files are brought up to date."""
+    return Database(database_url(url), upgrade=upgrade)

@@ -1,0 +1,160 @@
+"""Make a letter: fields filled from the flow or the call, the rest asked for, a live preview,
+the plain-language score, and export in any format (large print too).
+
+Export goes through ``App.deliver_binary``: saved to the downloads folder in a terminal, offered
+as a download in a browser. Every export is recorded so the letter can be re-made exactly.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Markdown, Select, Static, TextArea
+
+from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
+
+FORMATS = [("Word (.docx)", "docx"), ("Web page (.html)", "html"), ("Plain text (.txt)", "txt"), ("Markdown (.md)", "md")]
+_VALIDATORS = {"date": DateValidator, "money": MoneyValidator, "number": NumberValidator}
+
+
+class LetterScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="letter.back"),
+        Binding("ctrl+s", "export", "Save letter", id="letter.export"),
+    ]
+
+    def __init__(self, template_id: str, prefill: dict | None = None, session_id: str | None = None):
+        super().__init__()
+        self.template_id = template_id
+        self.prefill = dict(prefill or {})
+        self.session_id = session_id
+        self.letter = None
+
+    @property
+    def catalogue(self):
+        return self.app.services.letters()
+
+    def compose(self) -> ComposeResult:
+        template = self.catalogue.template(self.template_id)
+        yield Header()
+        with Horizontal(id="letter-layout"):
+            with VerticalScroll(id="letter-form"):
+                for name, spec in template.meta.fields.items():
+                    optional = "" if spec.required else " (optional)"
+                    yield Label((spec.label or name.replace("_", " ").capitalize()) + optional)
+                    yield self._field_widget(name, spec)
+                yield Label("Format")
+                yield Select(FORMATS, value="docx", allow_blank=False, id="letter-format")
+                yield Checkbox("Large print", id="letter-large")
+                with Horizontal(classes="buttons"):
+                    yield Button("Save letter", id="letter-save", variant="primary", compact=True)
+            with VerticalScroll(id="letter-preview-pane"):
+                yield Static("", id="letter-score")
+                yield Static("", id="letter-problems", classes="error", markup=False)
+                yield Markdown("", id="letter-preview")
+        yield Footer(compact=True)
+
+    def _field_widget(self, name: str, spec):
+        value = self.prefill.get(name, "")
+        widget_id = f"field-{name}"
+        if spec.type == "list":
+            lines = value if isinstance(value, list) else ([str(value)] if value else [])
+            return TextArea("\n".join(str(v) for v in lines), id=widget_id, classes="list-field")
+        if spec.type == "choice":
+            return Select([(c, c) for c in spec.choices], id=widget_id, value=value if value in spec.choices else Select.NULL)
+        validators = [_VALIDATORS[spec.type]()] if spec.type in _VALIDATORS else []
+        text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        return Input(text, id=widget_id, validators=validators, valid_empty=not spec.required)
+
+    def on_mount(self) -> None:
+        template = self.catalogue.template(self.template_id)
+        self.title = f"Letter: {template.meta.title}"
+        self.refresh_preview()
+
+    # -- values and preview ----------------------------------------------------------------
+
+    def values(self) -> dict:
+        from guidance.tui.validators import parse_date
+
+        template = self.catalogue.template(self.template_id)
+        data = {}
+        for name, spec in template.meta.fields.items():
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, TextArea):
+                items = [line.strip() for line in widget.text.split("\n") if line.strip()]
+                if items:
+                    data[name] = items
+                continue
+            raw = widget.value
+            if raw in (None, "", Select.NULL):
+                continue
+            if spec.type == "date":
+                parsed = parse_date(str(raw))
+                raw = parsed.isoformat() if parsed else raw
+            data[name] = raw
+        return data
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def changed(self) -> None:
+        self.refresh_preview()
+
+    def refresh_preview(self) -> None:
+        from guidance.letters.compose import LetterError
+        from guidance.letters.formats import to_markdown
+
+        problems = self.query_one("#letter-problems", Static)
+        try:
+            self.letter = self.catalogue.make(self.template_id, self.values(), self.app.today)
+        except LetterError as exc:
+            self.letter = None
+            problems.update("To finish the letter:\n" + "\n".join(f"• {_plain(p[2])}" for p in exc.problems))
+            self.query_one("#letter-score", Static).update("")
+            return
+        problems.update("")
+        large = self.query_one("#letter-large", Checkbox).value
+        self.query_one("#letter-preview", Markdown).update(to_markdown(self.letter, large))
+        self.query_one("#letter-score", Static).update(self._score())
+
+    def _score(self) -> str:
+        from guidance.content.style import reader_text, reading_ease
+        from guidance.letters.plain import unexplained
+
+        ease = reading_ease(reader_text(self.letter.body))
+        jargon = unexplained(self.letter, self.app.services.base.glossary)
+        verdict = "plain English" if ease >= 60 else "hard to read: use shorter sentences and words"
+        extra = f" · {len(jargon)} term(s) not explained" if jargon else ""
+        return f"Reading ease {ease:.0f} ({verdict}){extra}"
+
+    # -- export ----------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#letter-save")
+    def action_export(self) -> None:
+        from guidance.letters.formats import write
+        from guidance.letters.issue import record_for
+
+        if self.letter is None:
+            self.notify("Fill in the missing details first.", severity="warning")
+            return
+        fmt = self.query_one("#letter-format", Select).value
+        large = self.query_one("#letter-large", Checkbox).value
+        output = write(self.letter, fmt, large_print=large)
+        template = self.catalogue.template(self.template_id)
+        record = record_for(self.letter, template, fmt, large, output, session_id=self.session_id)
+        self.app.services.letter_store().add(record, template.source)
+        name = f"{self.template_id}-{self.letter.reference or 'letter'}{'-large-print' if large else ''}.{fmt}"
+        self.saved_as = self.app.services.deliver(self.app, output, name)
+        self.app.record_use("letter", self.template_id, template.meta.title, template.meta.version)
+        self.notify(f"Letter saved: {self.saved_as}")
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def _plain(message: str) -> str:
+    return message[:1].upper() + message[1:]

@@ -1,0 +1,125 @@
+"""Accuracy checks, subject access export and retention purge, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import stat
+
+import pytest
+from records_support import database, database_url  # noqa: F401  (fixtures)
+from sqlalchemy import update
+
+from guidance.cli import main
+from guidance.records.audit import AuditTrail, reference_digest
+from guidance.records.calls import CallStore
+from guidance.records.review import ReviewStore
+from guidance.records.schema import calls, letter_templates, letters, reviews
+
+
+def _call(database, monkeypatch, officer: str, ref: str, when: str) -> str:
+    monkeypatch.setenv("GUIDANCE_OFFICER", officer)
+    store = CallStore(database)
+    call_id = store.start(ref, "2026.11.0")
+    store.add_item(call_id, "page", "holiday-pay", "Holiday pay", "3")
+    store.finish(call_id, "note")
+    with database.write() as conn:
+        conn.execute(update(calls).where(calls.c.id == call_id).values(started_at=when))
+    return call_id
+
+
+def _letter(database, officer: str, ref: str, when: str, letter_id: str, session_id: str | None = None) -> str:
+    with database.write() as conn:
+        if not conn.execute(letter_templates.select()).first():
+            conn.execute(letter_templates.insert().values(digest="d1", template_id="t", version=1, source="Dear {{ name }}"))
+        conn.execute(letters.insert().values(
+            id=letter_id, template_id="t", template_version=1, template_digest="d1", content_release="2026.11.0",
+            on_date=when[:10], reference=ref, format="txt", large_print=0, data=json.dumps({"name": "Ann Example"}),
+            snapshot="{}", output_sha256="0" * 64, session_id=session_id, issued_at=when, officer=officer))
+    return letter_id
+
+
+def test_sampling_is_per_officer_never_twice_and_results_by_officer(database, monkeypatch, capsys):
+    recent, old = "2026-11-20T10:00:00.000Z", "2026-11-01T10:00:00.000Z"
+    a_calls = [_call(database, monkeypatch, "alice", f"R-{n}", recent) for n in range(20)]
+    b_calls = [_call(database, monkeypatch, "bob", f"S-{n}", recent) for n in range(5)]
+    old_call = _call(database, monkeypatch, "bob", "S-old", old)
+    _letter(database, "bob", "S-1", recent, "L1")
+    monkeypatch.setenv("GUIDANCE_OFFICER", "team-leader")
+    assert main(["review", "sample", "--percent", "10", "--since", "7d", "--on", "2026-11-25", "--seed", "3", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    by_officer = {o: [r for r in first if r["officer"] == o] for o in ("alice", "bob")}
+    assert len(by_officer["alice"]) == 2 and len(by_officer["bob"]) == 1  # ceil(10% of 20), ceil(10% of 6)
+    assert {r["item"] for r in by_officer["alice"]} <= set(a_calls)
+    assert {r["item"] for r in by_officer["bob"]} <= set(b_calls) | {"L1"}
+    assert old_call not in {r["item"] for r in first}
+    second = ReviewStore(database).sample(10, "2026-11-18", seed=3)
+    assert not {r.item_id for r in second} & {r["item"] for r in first}
+
+    outcomes = ["correct", "wrong", "correct"]
+    for row, outcome in zip(first, outcomes):
+        assert main(["review", "record", row["id"], "--outcome", outcome, "--note", "feedback given"]) == 0
+    assert main(["review", "record", "nope", "--outcome", "correct"]) == 1
+    capsys.readouterr()
+    assert main(["review", "results", "--json"]) == 0
+    results = {row["officer"]: row for row in json.loads(capsys.readouterr().out)}
+    expected = {o: sum(1 for r, out in zip(first, outcomes) if r["officer"] == o and out == "correct") for o in ("alice", "bob")}
+    for officer in ("alice", "bob"):
+        assert results[officer]["checked"] == len(by_officer[officer])
+        assert results[officer]["correct"] == expected[officer]
+        assert results[officer]["sampled"] == len(by_officer[officer]) + sum(1 for r in second if r.officer == officer)
+    assert main(["review", "list", "--pending", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == len(second)
+    trail = AuditTrail(database)
+    assert len(trail.entries(action="review.sample")) == 2
+    checked = trail.entries(action="review.outcome")
+    assert [e.detail["outcome"] for e in checked] == outcomes and {e.actor for e in checked} == {"team-leader"}
+
+
+def test_a_bad_percentage_is_a_plain_error(database, capsys):
+    assert main(["review", "sample", "--percent", "0"]) == 1
+    assert "more than 0" in capsys.readouterr().err
+
+
+def test_export_holds_everything_about_one_person_and_is_audited(database, monkeypatch, tmp_path, capsys, caplog):
+    caplog.set_level(logging.DEBUG)
+    mine = _call(database, monkeypatch, "alice", "P-1", "2026-11-20T10:00:00.000Z")
+    _call(database, monkeypatch, "alice", "P-2", "2026-11-20T11:00:00.000Z")
+    _letter(database, "alice", "P-1", "2026-11-21T09:00:00.000Z", "L1")
+    _letter(database, "alice", "P-2", "2026-11-21T09:30:00.000Z", "L2")
+    out = tmp_path / "sar.json"
+    assert main(["records", "export", "--person", "P-1", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "P-1" not in captured.out + captured.err and "Ann Example" not in captured.out + captured.err
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    data = json.loads(out.read_text())
+    assert [c["id"] for c in data["calls"]] == [mine] and data["calls"][0]["items"][0]["item_id"] == "holiday-pay"
+    assert [letter["id"] for letter in data["letters"]] == ["L1"] and data["letters"][0]["data"] == {"name": "Ann Example"}
+    entry = AuditTrail(database).entries(action="records.export")[-1]
+    assert entry.detail["reference_sha256"] == reference_digest("P-1")
+    assert (entry.detail["calls"], entry.detail["letters"]) == (1, 1)
+    assert "P-1" not in json.dumps(entry.detail)
+    assert all("P-1" not in r.getMessage() and "Ann Example" not in r.getMessage() for r in caplog.records)
+
+
+def test_purge_deletes_only_what_is_past_retention(database, monkeypatch, capsys):
+    old = _call(database, monkeypatch, "alice", "P-1", "2020-11-20T10:00:00.000Z")
+    kept = _call(database, monkeypatch, "alice", "P-1", "2020-11-26T10:00:00.000Z")
+    _letter(database, "alice", "P-1", "2019-01-01T09:00:00.000Z", "L-old")
+    ReviewStore(database).sample(100, "2000-01-01", seed=1)
+    assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25", "--dry-run"]) == 0
+    assert "Would delete records from before 2020-11-25: 0 sessions, 1 calls, 1 letters." in capsys.readouterr().out
+    store = CallStore(database)
+    assert store.get(old).id == old
+    assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25"]) == 0
+    assert "Deleted" in capsys.readouterr().out
+    with pytest.raises(LookupError):
+        store.get(old)
+    assert store.get(kept).items
+    with database.read() as conn:
+        assert [r.item_id for r in conn.execute(reviews.select())] == [kept]
+        assert conn.execute(letters.select()).first() is None
+        assert conn.execute(letter_templates.select()).first() is None
+    purges = AuditTrail(database).entries(action="records.purge")
+    assert [(e.detail["before"], e.detail["calls"], e.detail["letters"]) for e in purges] == [("2020-11-25", 1, 1)]

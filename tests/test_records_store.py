@@ -1,0 +1,160 @@
+"""The records database on both engines: sessions, calls, the audit trail, migrations and
+several processes writing at once. Each test runs on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from records_support import database, database_url, make_database_url  # noqa: F401  (fixtures)
+from sqlalchemy import text
+
+from guidance.records.audit import AuditTrail
+from guidance.records.calls import CallStore
+from guidance.records.database import Database
+from guidance.records.sessions import SqlSessionStore
+from guidance.records.store import FINISHED, StoreError, UnknownSession
+
+ON = dt.date(2026, 11, 25)
+WRITER = Path(__file__).resolve().parent / "records_writer.py"
+
+
+def test_sessions_round_trip_and_audit(database, monkeypatch):
+    monkeypatch.setenv("GUIDANCE_OFFICER", "officer-a")
+    store = SqlSessionStore(database)
+    record = store.create("pa_off_sick", 2, "2026.11.0", ON, '{"trail":["a"]}', label="call 1")
+    store.record(record.id, "answer", "a", "true", '{"trail":["a","b"]}')
+    store.record(record.id, "answer", "b", '"x"', '{"trail":["a","b","c"]}', status=FINISHED)
+    got = store.get(record.id)
+    assert (got.status, got.steps, got.label, got.on) == (FINISHED, 2, "call 1", ON)
+    assert got.started_at <= got.updated_at and got.updated_at.endswith("Z")
+    assert [(e.seq, e.kind, e.node) for e in store.events(record.id)] == [(0, "start", None), (1, "answer", "a"), (2, "answer", "b")]
+    assert [r.id for r in store.list(status=FINISHED)] == [record.id]
+    assert store.list(status="active") == [] and store.list(flow_id="other") == []
+    store.delete(record.id)
+    with pytest.raises(UnknownSession):
+        store.get(record.id)
+    with pytest.raises(UnknownSession):
+        store.record(record.id, "answer", "a", "1", "{}")
+    entries = AuditTrail(database).entries(subject_id=record.id)
+    assert [(e.action, e.actor, e.content_release) for e in entries] == [
+        ("session.start", "officer-a", "2026.11.0"), ("session.finish", "officer-a", "2026.11.0"),
+        ("session.delete", "officer-a", "2026.11.0")]
+    assert entries[0].detail == {"flow": "pa_off_sick", "flow_version": 2}
+
+
+def test_calls_round_trip_and_audit(database):
+    calls = CallStore(database)
+    call_id = calls.start("AB-123", "2026.11.2")
+    calls.add_item(call_id, "page", "holiday-pay", "Holiday pay", "3")
+    calls.add_item(call_id, "page", "holiday-pay", "Holiday pay", "3")
+    calls.add_item(call_id, "flow", "pa_off_sick", "PA off sick", "2")
+    calls.save_notes(call_id, "Explained holiday pay.")
+    calls.finish(call_id, "the note")
+    calls.finish(call_id, "the note, corrected")
+    call = calls.get(call_id)
+    assert call.status == "closed" and call.case_note == "the note, corrected" and call.notes == "Explained holiday pay."
+    assert [i.item_id for i in call.items] == ["holiday-pay", "pa_off_sick"]
+    assert [c.id for c in calls.list(status="closed")] == [call_id]
+    entries = AuditTrail(database).entries(subject_id=call_id)
+    assert [(e.action, e.content_release, e.detail) for e in entries] == [
+        ("call.start", "2026.11.2", {}), ("call.end", "2026.11.2", {"items": 2})]
+    assert "AB-123" not in repr(entries)
+    with pytest.raises(LookupError):
+        calls.add_item("nope", "page", "x", "X", None)
+
+
+def test_the_audit_trail_cannot_be_changed(database):
+    trail = AuditTrail(database)
+    trail.record("records.export", detail={"n": 1})
+    for statement in ("UPDATE audit SET actor = 'someone else'", "DELETE FROM audit"):
+        with pytest.raises(StoreError, match="append-only"):
+            with database.write() as conn:
+                conn.execute(text(statement))
+    assert [e.actor for e in trail.entries()] == [trail.entries()[0].actor] and len(trail.entries()) == 1
+
+
+def test_a_newer_schema_is_refused(database_url):
+    db = Database(database_url)
+    with db.write() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    db.close()
+    with pytest.raises(StoreError, match="newer version of guidance"):
+        Database(database_url, upgrade=True)
+
+
+def test_a_shared_database_behind_says_what_to_run(tmp_path, request):
+    url, cleanup = make_database_url("postgresql", tmp_path)
+    request.addfinalizer(cleanup)
+    with pytest.raises(StoreError, match="run 'guidance db upgrade'"):
+        Database(url)
+    from guidance.cli import main
+
+    assert main(["--database", url, "db", "upgrade"]) == 0
+    Database(url).close()
+
+
+def test_a_file_from_before_migrations_is_adopted(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript("""
+        CREATE TABLE sessions (id TEXT PRIMARY KEY, flow_id TEXT NOT NULL, flow_version INTEGER NOT NULL,
+            content_release TEXT NOT NULL, on_date TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'active',
+            state TEXT NOT NULL, label TEXT, steps INTEGER NOT NULL DEFAULT 0,
+            started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));
+        CREATE TABLE session_events (session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, kind TEXT NOT NULL, node TEXT, value TEXT, flow_version INTEGER NOT NULL,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), PRIMARY KEY (session_id, seq));
+        INSERT INTO sessions (id, flow_id, flow_version, content_release, on_date, state) VALUES ('abc', 'f', 1, 'r', '2026-01-02', '{}');
+        INSERT INTO session_events (session_id, seq, kind, flow_version) VALUES ('abc', 0, 'start', 1);
+        PRAGMA user_version=1;
+    """)
+    old.close()
+    store = SqlSessionStore(Database.sqlite(path))
+    assert store.get("abc").on == dt.date(2026, 1, 2)
+    store.record("abc", "answer", "q", "1", "{}")
+    assert [e.seq for e in store.events("abc")] == [0, 1]
+    store.close()
+
+
+def test_migrations_head_matches_the_schema():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from guidance.records.migrate import MIGRATIONS, REVISIONS
+    from guidance.records.schema import HEAD
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    script = ScriptDirectory.from_config(config)
+    assert script.get_heads() == [HEAD] == [REVISIONS[-1]]
+    assert [r.revision for r in script.walk_revisions()][::-1] == list(REVISIONS)
+
+
+def test_parallel_writers_lose_nothing(database):
+    """8 processes x 500 answers, each answer its own transaction, plus one call they all add to."""
+    writers, answers, items = 8, 500, 25
+    calls = CallStore(database)
+    shared = calls.start("REF-1", "test-release")
+    procs = [subprocess.Popen([sys.executable, str(WRITER), database.url, str(answers), shared, str(items), str(n)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(writers)]
+    outputs = [proc.communicate(timeout=900) for proc in procs]
+    for proc, (out, err) in zip(procs, outputs):
+        assert proc.returncode == 0, err
+    session_ids = {out.strip() for out, _ in outputs}
+    store = SqlSessionStore(database)
+    assert len(session_ids) == writers
+    for session_id in session_ids:
+        record = store.get(session_id)
+        assert record.steps == answers and record.state == f'{{"n":{answers - 1}}}'
+        assert [e.seq for e in store.events(session_id)] == list(range(answers + 1))
+    assert store.count_events() == writers * (answers + 1)
+    items_seen = calls.get(shared).items
+    assert len(items_seen) == writers * items
+    assert len({i.item_id for i in items_seen}) == writers * items
+    assert len(AuditTrail(database).entries(action="session.start")) == writers

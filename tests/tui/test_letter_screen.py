@@ -1,0 +1,59 @@
+"""Make a letter in the app: fields from the flow, the rest typed, preview, export as .docx."""
+
+
+import docx
+
+from guidance.tui.screens.flow import FlowScreen
+from guidance.tui.screens.letter import LetterScreen
+from textual.widgets import Input, Select, TextArea
+
+from tui_helpers import answer_current, wait_for, wait_ready
+
+
+async def test_letter_from_a_finished_flow_exported_as_docx(make_app, tmp_path):
+    app = make_app(build_index=False)
+    app.services.downloads = tmp_path
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("pa_off_sick")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        for _ in range(40):
+            if app.screen.view.finished:
+                break
+            await answer_current(app.screen, pilot)
+        assert app.screen.view.finished
+        session_id = app.screen.view.session_id
+        app.open_letter("pa-off-sick", session_id=session_id)
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#letter-preview"))
+        screen = app.screen
+        template = app.services.letters().template("pa-off-sick")
+        # fill every empty required field with its example (a person typing the rest)
+        for name, spec in template.meta.fields.items():
+            widget = screen.query_one(f"#field-{name}")
+            if isinstance(widget, Input) and not widget.value and spec.required:
+                widget.value = str(spec.example)
+            elif isinstance(widget, TextArea) and not widget.text and spec.required:
+                widget.load_text("\n".join(map(str, spec.example)))
+            elif isinstance(widget, Select) and widget.value == Select.NULL and spec.required:
+                widget.value = spec.example
+        await pilot.pause()
+        await wait_for(pilot, lambda: screen.letter is not None)
+        assert "Reading ease" in str(screen.query_one("#letter-score").render())
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any(tmp_path.glob("*.docx")))
+        saved = next(tmp_path.glob("*.docx"))
+        text = "\n".join(p.text for p in docx.Document(saved).paragraphs)
+        assert template.meta.title.split()[0] in text or "sick" in text.lower()
+        records = app.services.letter_store().list(template_id="pa-off-sick")
+        assert records and records[0].session_id == session_id
+
+
+async def test_missing_details_are_listed_not_a_blank_letter(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_letter("advice-follow-up")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#letter-problems"))
+        await pilot.pause()
+        assert app.screen.letter is None
+        assert "recipient_name" in str(app.screen.query_one("#letter-problems").render())
