@@ -82,7 +82,8 @@ def test_the_letters_table_sits_beside_the_sessions_without_breaking_them(tmp_pa
     with open_store(path) as sessions:  # the sessions store still opens and migrates the same file
         assert sessions.list() == []
     with LetterStore(path) as letters:
-        tables = {row[0] for row in letters.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        with letters.database.engine.connect() as conn:
+            tables = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"letters", "letter_templates", "sessions", "session_events"} <= tables
     assert oct(path.stat().st_mode & 0o777) == "0o600"
 

@@ -158,3 +158,23 @@ def test_parallel_writers_lose_nothing(database):
     assert len(items_seen) == writers * items
     assert len({i.item_id for i in items_seen}) == writers * items
     assert len(AuditTrail(database).entries(action="session.start")) == writers
+
+
+def test_letters_issued_round_trip_and_audit(database, monkeypatch):
+    from guidance.records.letters import LetterRecord, LetterStore, UnknownLetter
+
+    monkeypatch.setenv("GUIDANCE_OFFICER", "officer-b")
+    store = LetterStore(database)
+    record = LetterRecord(template_id="t", template_version=2, template_digest="d" * 64, content_release="2026.11.0", on=ON,
+                          reference="DP-1", format="txt", large_print=False, data={"name": "Ann Example"}, snapshot={"rates": {}},
+                          output_sha256="0" * 64, batch="b1")
+    ids = store.add_many([(record, "Dear {{ name }}"), (record, "Dear {{ name }}")])
+    got = store.get(ids[0])
+    assert (got.reference, got.data, got.on, got.batch) == ("DP-1", {"name": "Ann Example"}, ON, "b1")
+    assert store.template_source("d" * 64) == "Dear {{ name }}"
+    assert sorted(r.id for r in store.list(reference="DP-1")) == sorted(ids) and store.list(batch="other") == []
+    with pytest.raises(UnknownLetter):
+        store.get("nope")
+    entries = AuditTrail(database).entries(action="letter.issue")
+    assert [(e.subject_id, e.actor, e.content_release) for e in entries] == [(i, "officer-b", "2026.11.0") for i in ids]
+    assert "Ann Example" not in repr(entries) and "DP-1" not in repr(entries)

@@ -77,4 +77,4 @@ def test_the_app_in_a_browser_shows_home_and_searches(tmp_path):
             proc.wait()
     assert "guidance" in home
     assert "sack my pa" in after_search
-    assert any(title in after_search for title in ("Dismissing a PA fairly", "Gross misconduct and suspension"))
+    assert any(title in after_search for title in ("Dismissing a PA fairly", "Gross misconduct and suspension", "Unfair dismissal: who can claim"))

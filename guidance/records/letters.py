@@ -1,63 +1,28 @@
-"""The record of letters issued, in the same private SQLite file as the flow sessions.
+"""The record of letters issued, in the records database beside the flow sessions and calls.
 
 Each row says who a letter was for (the reference only: the name and address stay inside the
 stored values, never in a log), which template and version, which content release, the values
 it was filled with, what it took from the content (figures, pages, glossary, council details),
-the output format and the SHA-256 of the bytes sent. Template texts are kept once each, by
-digest, so a letter can be printed again exactly as it was sent after the template has changed.
+the output format, the SHA-256 of the bytes sent and the officer who issued it. Template texts are
+kept once each, by digest, so a letter can be printed again exactly as it was sent after the
+template has changed. Each letter issued is audited in the same transaction.
 
-The letters tables keep their own schema version (``schema_parts``), so they never touch the
-``user_version`` the sessions store uses for its own migrations.
+The tables are made by the records migrations (``guidance.records.migrations``), on SQLite or
+PostgreSQL alike.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import secrets
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidance.records.sqlite import NOW, _private_file
-from guidance.records.store import StoreError
+from sqlalchemy import select
 
-PART = "letters"
-SCHEMA_VERSION = 1
-
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS schema_parts (
-    part    TEXT PRIMARY KEY,
-    version INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS letter_templates (
-    digest      TEXT PRIMARY KEY,
-    template_id TEXT NOT NULL,
-    version     INTEGER NOT NULL,
-    source      TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS letters (
-    id               TEXT PRIMARY KEY,
-    template_id      TEXT NOT NULL,
-    template_version INTEGER NOT NULL,
-    template_digest  TEXT NOT NULL REFERENCES letter_templates(digest),
-    content_release  TEXT NOT NULL,
-    on_date          TEXT NOT NULL,
-    reference        TEXT,
-    format           TEXT NOT NULL,
-    large_print      INTEGER NOT NULL DEFAULT 0,
-    data             TEXT NOT NULL,
-    snapshot         TEXT NOT NULL,
-    output_sha256    TEXT NOT NULL,
-    session_id       TEXT,
-    batch            TEXT,
-    issued_at        TEXT NOT NULL DEFAULT ({NOW})
-);
-CREATE INDEX IF NOT EXISTS letters_reference ON letters(reference);
-CREATE INDEX IF NOT EXISTS letters_issued ON letters(issued_at);
-"""
-
+from guidance.records.audit import current_officer, write_entry
+from guidance.records.schema import letter_templates, letters
 
 class UnknownLetter(LookupError):
     """No letter record with that id."""
@@ -92,94 +57,66 @@ class LetterRecord:
 
 
 class LetterStore:
-    def __init__(self, path: Path, synchronous: str = "FULL"):
-        self.path = Path(path)
-        try:
-            _private_file(self.path)
-            old_mask = os.umask(0o077)
-            try:
-                self.db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
-                self.db.execute("PRAGMA journal_mode=WAL")
-            finally:
-                os.umask(old_mask)
-            self.db.execute(f"PRAGMA synchronous={synchronous}")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
-        except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"cannot open the records database {self.path}: {exc}") from None
+    def __init__(self, database, synchronous: str = "FULL"):
+        """``database``: a ``Database``, or the path of a SQLite file."""
+        from guidance.records.database import Database
 
-    def _migrate(self) -> None:
-        self.db.execute("CREATE TABLE IF NOT EXISTS schema_parts (part TEXT PRIMARY KEY, version INTEGER NOT NULL)")
-        row = self.db.execute("SELECT version FROM schema_parts WHERE part = ?", (PART,)).fetchone()
-        version = row[0] if row else 0
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} was written by a newer version of guidance (letters schema {version})")
-        if version < SCHEMA_VERSION:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
-                self.db.execute("INSERT OR REPLACE INTO schema_parts (part, version) VALUES (?, ?)", (PART, SCHEMA_VERSION))
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
+        if isinstance(database, (str, Path)):
+            database = Database.sqlite(Path(database), synchronous)
+        self.database = database
+        self.path = database.path
 
     def add(self, record: LetterRecord, template_source: str) -> str:
         return self.add_many([(record, template_source)])[0]
 
     def add_many(self, items: list[tuple[LetterRecord, str]]) -> list[str]:
         """Store letters in one transaction (a mail merge writes a batch at a time)."""
-        ids = []
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                for record, source in items:
-                    ids.append(self._insert(record, source))
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot save the record of letters issued: {exc}") from None
-        return ids
+        with self.database.write("the record of letters issued") as conn:
+            return [self._insert(conn, record, source) for record, source in items]
 
-    def _insert(self, record: LetterRecord, source: str) -> str:
+    def _insert(self, conn, record: LetterRecord, source: str) -> str:
+        db = self.database
         letter_id = secrets.token_hex(6)
-        self.db.execute(
-            "INSERT OR IGNORE INTO letter_templates (digest, template_id, version, source) VALUES (?, ?, ?, ?)",
-            (record.template_digest, record.template_id, record.template_version, source),
-        )
-        self.db.execute(
-            "INSERT INTO letters (id, template_id, template_version, template_digest, content_release, on_date, reference,"
-            " format, large_print, data, snapshot, output_sha256, session_id, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (letter_id, record.template_id, record.template_version, record.template_digest, record.content_release,
-             record.on.isoformat(), record.reference, record.format, int(record.large_print), _dumps(record.data),
-             _dumps(record.snapshot), record.output_sha256, record.session_id, record.batch),
-        )
+        known = conn.execute(select(letter_templates.c.digest).where(letter_templates.c.digest == record.template_digest)).first()
+        if known is None:
+            conn.execute(letter_templates.insert().values(digest=record.template_digest, template_id=record.template_id,
+                                                          version=record.template_version, source=source))
+        conn.execute(letters.insert().values(
+            id=letter_id, template_id=record.template_id, template_version=record.template_version,
+            template_digest=record.template_digest, content_release=record.content_release, on_date=record.on.isoformat(),
+            reference=record.reference, format=record.format, large_print=int(record.large_print), data=_dumps(record.data),
+            snapshot=_dumps(record.snapshot), output_sha256=record.output_sha256, session_id=record.session_id,
+            batch=record.batch, issued_at=db.now(), officer=current_officer(),
+        ))
+        write_entry(db, conn, "letter.issue", subject_kind="letter", subject_id=letter_id, release=record.content_release,
+                    detail={"template": record.template_id, "version": record.template_version, "format": record.format,
+                            "batch": record.batch})
         return letter_id
 
     def get(self, letter_id: str) -> LetterRecord:
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM letters WHERE id = ?", (letter_id,)).fetchone()
+        with self.database.read() as conn:
+            row = conn.execute(select(*_COLUMNS).where(letters.c.id == letter_id)).first()
         if row is None:
             raise UnknownLetter(letter_id)
         return _record(row)
 
     def template_source(self, digest: str) -> str:
-        row = self.db.execute("SELECT source FROM letter_templates WHERE digest = ?", (digest,)).fetchone()
+        with self.database.read() as conn:
+            row = conn.execute(select(letter_templates.c.source).where(letter_templates.c.digest == digest)).first()
         if row is None:
             raise UnknownLetter(f"template text {digest[:12]}")
         return row[0]
 
     def list(self, reference: str | None = None, template_id: str | None = None, batch: str | None = None) -> list[LetterRecord]:
-        sql = (f"SELECT {_COLUMNS} FROM letters WHERE (? IS NULL OR reference = ?) AND (? IS NULL OR template_id = ?)"
-               " AND (? IS NULL OR batch = ?) ORDER BY issued_at DESC, id")
-        rows = self.db.execute(sql, (reference, reference, template_id, template_id, batch, batch))
-        return [_record(row) for row in rows]
+        query = select(*_COLUMNS).order_by(letters.c.issued_at.desc(), letters.c.id)
+        for column, value in ((letters.c.reference, reference), (letters.c.template_id, template_id), (letters.c.batch, batch)):
+            if value is not None:
+                query = query.where(column == value)
+        with self.database.read() as conn:
+            return [_record(row) for row in conn.execute(query)]
 
     def close(self) -> None:
-        self.db.close()
+        self.database.close()
 
     def __enter__(self):
         return self
@@ -188,8 +125,10 @@ class LetterStore:
         self.close()
 
 
-_COLUMNS = ("id, template_id, template_version, template_digest, content_release, on_date, reference, format, large_print,"
-            " data, snapshot, output_sha256, session_id, batch, issued_at")
+_COLUMNS = (letters.c.id, letters.c.template_id, letters.c.template_version, letters.c.template_digest,
+            letters.c.content_release, letters.c.on_date, letters.c.reference, letters.c.format, letters.c.large_print,
+            letters.c.data, letters.c.snapshot, letters.c.output_sha256, letters.c.session_id, letters.c.batch,
+            letters.c.issued_at)
 
 
 def _dumps(value) -> str:
@@ -206,7 +145,7 @@ def _record(row) -> LetterRecord:
 
 
 def open_letter_store(path: Path | None = None) -> LetterStore:
-    """The letters record in the user's data folder (the same file as the sessions)."""
-    from guidance.records import DB_NAME, data_dir
+    """The letters record: the SQLite file at ``path``, else the configured records database."""
+    from guidance.records.database import open_database
 
-    return LetterStore(path or data_dir() / DB_NAME)
+    return LetterStore(path if path is not None else open_database())

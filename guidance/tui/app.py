@@ -53,12 +53,15 @@ class GuidanceApp(App):
     def today(self) -> dt.date:
         return self.services.today
 
-    def on_mount(self) -> None:
+    def get_default_screen(self):
+        """The home screen is the app's base screen (no empty screen mounted first)."""
         from guidance.tui.screens.home import HomeScreen
 
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.sub_title = f"{self.mode} mode"
-        self.push_screen(HomeScreen())
         self.call_after_refresh(self.load_everything)  # paint the first screen, then load
 
     @work(thread=True, exclusive=True, group="load")
@@ -172,10 +175,9 @@ class GuidanceApp(App):
             self.refresh_call_panels()
 
     def refresh_call_panels(self) -> None:
-        from guidance.tui.widgets.call_panel import CallPanel
-
-        for panel in self.screen.query(CallPanel):
-            panel.refresh_call()
+        sync = getattr(self.screen, "sync_call_panel", None)
+        if sync is not None:
+            sync()
 
     def open_letter(self, template_id: str, session_id: str | None = None, call=None) -> None:
         """Open the letter screen, filled from a finished flow session or the call just ended."""

@@ -15,7 +15,7 @@ async def test_call_from_start_to_case_note(make_app):
         await pilot.press("f4")
         await wait_for(pilot, lambda: app.screen.query("#caller-ref"))
         await pilot.press(*"ASC-104233", "enter")
-        await wait_for(pilot, lambda: app.call is not None)
+        await wait_for(pilot, lambda: app.call is not None and app.screen.query(CallPanel))
         panel = app.screen.query_one(CallPanel)
         assert panel.display
         app.open_page("statutory-sick-pay")

@@ -23,7 +23,7 @@ async def settle(pilot) -> None:
     app = pilot.app
     for _ in range(100):
         await pilot.pause(0.02)
-        if app.services.base is not None:
+        if app.services.base is not None and getattr(app.screen, "tabs_ready", True):
             break
     for widget in app.screen.query(Input):
         widget.cursor_blink = False

@@ -45,6 +45,7 @@ async def answer_current(screen, pilot) -> None:
     Choices take the first option; typed answers try the flow's example answers in turn until one
     is accepted, as a person would correct an answer the screen refused.
     """
+    await pilot.pause()  # let the step's widgets finish mounting, as a person waits to see them
     step = screen.view.step(screen.changing)
     answer = screen.query("#answer")
     widget = answer.first() if answer else None
@@ -53,6 +54,7 @@ async def answer_current(screen, pilot) -> None:
     elif step.kind in ("several", "checklist"):
         if step.options:
             widget.select(step.options[0][0])
+    await pilot.pause()
     if step.kind not in ("number", "money", "date", "text"):
         await pilot.click("#continue")
         await pilot.pause()

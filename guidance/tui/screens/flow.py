@@ -30,12 +30,13 @@ from textual.widgets.option_list import Option
 
 from guidance.tui.flow_view import FlowView
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
-from guidance.tui.widgets.call_panel import CallPanel
+from guidance.tui.widgets.call_panel import CallPanelHost
 
 _INPUT_KINDS = {"number": NumberValidator, "money": MoneyValidator, "date": DateValidator}
 
 
-class FlowScreen(Screen):
+class FlowScreen(CallPanelHost, Screen):
+    CALL_PANEL_PARENT = "#flow-layout"
     BINDINGS = [
         Binding("escape", "leave", "Leave (saved)", id="flow.leave"),
         Binding("ctrl+b", "back", "Back", id="flow.back"),
@@ -70,7 +71,6 @@ class FlowScreen(Screen):
                 yield OptionList(id="flow-pages")
                 yield Label("Your answers", classes="info-heading")
                 yield Static("", id="flow-transcript", markup=False)
-            yield CallPanel()
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -88,7 +88,7 @@ class FlowScreen(Screen):
         self.app.record_use("flow", self.view.flow_id, self.view.title, self.view.version)
         if self.view.note:
             self.notify(self.view.note, timeout=10)
-        self.query_one(CallPanel).refresh_call()
+        self.sync_call_panel()
         await self.show_step()
 
     # -- showing a step --------------------------------------------------------------------

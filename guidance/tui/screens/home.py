@@ -13,11 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, LoadingIndicator, OptionList, TabbedContent, TabPane, Tree
+from textual.widgets import Footer, Header, Input, Label, OptionList, TabbedContent, TabPane, Tree
 from textual.widgets.option_list import Option
 
 from guidance.tui.messages import ContentReady, ModeChanged, SearchReady
-from guidance.tui.widgets.call_panel import CallPanel
+from guidance.tui.widgets.call_panel import CallPanelHost
 from guidance.tui.widgets.snippet import snippet_text
 
 AREA_NAMES = {
@@ -30,8 +30,25 @@ AREA_NAMES = {
 }
 
 
-class HomeScreen(Screen):
+class HomeTabs(Vertical):
+    """Results, browse by subject, guided help and recent work."""
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="home-tabs", initial="tab-results"):
+            with TabPane("Results", id="tab-results"):
+                yield OptionList(id="results")
+            with TabPane("Browse", id="tab-browse"):
+                yield Tree("Subjects", id="browse")
+            with TabPane("Guided help", id="tab-flows"):
+                yield OptionList(id="flows")
+            with TabPane("Recent", id="tab-recent"):
+                yield OptionList(id="recent")
+
+
+class HomeScreen(CallPanelHost, Screen):
+    CALL_PANEL_PARENT = "#home-layout"
     shown_query: str = ""  # the query whose results are on screen
+    tabs_ready: bool = False  # the tabs are mounted just after the first paint
     BINDINGS = [
         Binding("ctrl+f", "focus_search", "Search", id="home.focus_search"),
         Binding("f5", "show_tab('tab-browse')", "Browse", id="home.browse"),
@@ -45,24 +62,18 @@ class HomeScreen(Screen):
             with Vertical(id="home"):
                 yield Input(placeholder="Type what the caller is asking, e.g. 'PA off sick'", id="search")
                 yield Label("", id="suggestion")
-                yield LoadingIndicator(id="loading")
-                with TabbedContent(id="home-tabs", initial="tab-results"):
-                    with TabPane("Results", id="tab-results"):
-                        yield OptionList(id="results")
-                    with TabPane("Browse", id="tab-browse"):
-                        yield Tree("Subjects", id="browse")
-                    with TabPane("Guided help", id="tab-flows"):
-                        yield OptionList(id="flows")
-                    with TabPane("Recent", id="tab-recent"):
-                        yield OptionList(id="recent")
-            yield CallPanel()
+                yield Label("Loading the guidance…", id="loading")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "guidance"
         self.query_one("#search", Input).focus()
-        self.query_one(CallPanel).refresh_call()
-        self.query_one("#results", OptionList).add_option(Option("Loading the guidance…", disabled=True))
+        self.call_after_refresh(self._build_tabs)  # the search box first; the rest a moment later
+
+    async def _build_tabs(self) -> None:
+        await self.query_one("#home", Vertical).mount(HomeTabs())
+        self.tabs_ready = True
+        self.sync_call_panel()
         if self.app.services.base is not None:
             self.on_content_ready(ContentReady())
         if self.app.services.searcher is not None:
@@ -71,8 +82,13 @@ class HomeScreen(Screen):
     # -- loading ---------------------------------------------------------------------------
 
     def on_content_ready(self, _: ContentReady) -> None:
-        if not self.app.build_index:
-            self.query_one("#loading").display = False
+        if not self.tabs_ready:
+            return  # _build_tabs fills them
+        loading = self.query_one("#loading", Label)
+        if self.app.build_index and self.app.services.searcher is None:
+            loading.update("Opening the search… (browse and guided help work now)")
+        else:
+            loading.display = False
         self._fill_browse()
         self._fill_recent()
         self._fill_flows()
@@ -81,19 +97,23 @@ class HomeScreen(Screen):
         results.add_option(Option("Type to search. Or browse by subject (F5) or start guided help (F6).", disabled=True))
 
     def on_search_ready(self, _: SearchReady) -> None:
+        if not self.tabs_ready:
+            return
         self.query_one("#loading").display = False
         query = self.query_one("#search", Input).value
         if query.strip():
             self.run_search(query)
 
     def on_mode_changed(self, _: ModeChanged) -> None:
+        if not self.tabs_ready:
+            return
         self._fill_flows()
         self.run_search(self.query_one("#search", Input).value)
 
     def on_screen_resume(self) -> None:
-        if self.app.services.base is not None:
+        if self.tabs_ready and self.app.services.base is not None:
             self._fill_recent()
-        self.query_one(CallPanel).refresh_call()
+        self.sync_call_panel()
 
     # -- search ----------------------------------------------------------------------------
 
@@ -103,6 +123,8 @@ class HomeScreen(Screen):
 
     @on(Input.Submitted, "#search")
     def submitted(self, _: Input.Submitted) -> None:
+        if not self.tabs_ready:
+            return
         results = self.query_one("#results", OptionList)
         self.query_one("#home-tabs", TabbedContent).active = "tab-results"
         if results.option_count and not results.get_option_at_index(0).disabled:
@@ -123,7 +145,7 @@ class HomeScreen(Screen):
         self.app.call_from_thread(self._show_results, query, outcome)
 
     def _show_results(self, query: str, outcome) -> None:
-        if query != self.query_one("#search", Input).value:
+        if not self.tabs_ready or query != self.query_one("#search", Input).value:
             return  # a newer query is on its way
         self.shown_query = query
         results = self.query_one("#results", OptionList)

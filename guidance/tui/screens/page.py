@@ -21,10 +21,11 @@ from textual.widgets.option_list import Option
 
 from guidance.content.formatting import long_date
 from guidance.content.pages import PAGE_LINK
-from guidance.tui.widgets.call_panel import CallPanel
+from guidance.tui.widgets.call_panel import CallPanelHost
 
 
-class PageScreen(Screen):
+class PageScreen(CallPanelHost, Screen):
+    CALL_PANEL_PARENT = "#page-layout"
     """One page of guidance."""
 
     BINDINGS = [
@@ -70,7 +71,6 @@ class PageScreen(Screen):
                 yield OptionList(id="page-calcs")
                 yield Static("Sources", classes="info-heading")
                 yield Static(id="page-sources", markup=False)
-            yield CallPanel()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -79,10 +79,10 @@ class PageScreen(Screen):
         self._fill_info()
         self.query_one("#page-body").show_table_of_contents = self.app.size.width >= 160
         self.query_one(MarkdownViewer).document.focus()
-        self.query_one(CallPanel).refresh_call()
+        self.sync_call_panel()
 
     def on_screen_resume(self) -> None:
-        self.query_one(CallPanel).refresh_call()
+        self.sync_call_panel()
 
     def _markdown(self) -> str:
         page = self.page

@@ -20,12 +20,15 @@ class CallPanel(Vertical):
         yield Label("Used in this call", classes="info-heading")
         yield Static("", id="call-items", markup=False)
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.refresh_call)
+
     def refresh_call(self) -> None:
         """Show the app's current call (or hide when there is none)."""
         state = self.app.call
         self.display = state is not None and self.app.show_call_panel
-        if state is None:
-            return
+        if state is None or not self.query("#call-ref"):
+            return  # no call, or not composed yet (on_mount refreshes it then)
         call = state.call
         self.query_one("#call-ref", Label).update(f"Call: {call.caller_ref}")
         notes = self.query_one("#call-notes", TextArea)
@@ -39,3 +42,20 @@ class CallPanel(Vertical):
         state = self.app.call
         if state is not None and event.text_area.text != state.notes:
             state.save_notes(event.text_area.text)
+
+
+class CallPanelHost:
+    """Mixin for screens that show the call panel beside their content.
+
+    The panel (with its text box) is mounted only once a call is on, so screens open fast and an
+    officer who never takes calls never pays for it.
+    """
+
+    CALL_PANEL_PARENT = ""  # selector of the container the panel sits in, beside the content
+
+    def sync_call_panel(self) -> None:
+        panels = self.query(CallPanel)
+        if panels:
+            panels.first().refresh_call()
+        elif self.app.call is not None and self.app.show_call_panel:
+            self.query_one(self.CALL_PANEL_PARENT).mount(CallPanel())
