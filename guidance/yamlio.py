@@ -119,3 +119,29 @@ def pydantic_problems(exc, doc: YamlDoc, prefix: tuple = ()) -> list[tuple[int |
             msg = f"{field}: {msg}"
         out.append((doc.line_of(*prefix, *loc), msg))
     return out
+
+
+def validate(model, doc: YamlDoc, shown: str, problems, prefix: tuple = ()):
+    """``model.model_validate(data)``, or None with each pydantic error reported at its line."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        for line, message in pydantic_problems(exc, doc, prefix):
+            problems.error(shown, line, message)
+        return None
+
+
+def read_yaml_file(path, shown: str, problems) -> YamlDoc | None:
+    """Read and parse a YAML file; a file that cannot be read or parsed is reported, never raised.
+
+    A missing file is the caller's business (some are optional), so FileNotFoundError passes up.
+    """
+    try:
+        return load_yaml(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        problems.error(shown, None, "not UTF-8 text; save the file as UTF-8")
+    except ContentYamlError as exc:
+        problems.error(shown, exc.line, exc.message)
+    return None

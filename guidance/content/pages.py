@@ -16,10 +16,10 @@ from typing import Literal
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from guidance.problems import Problems
-from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems
+from guidance.yamlio import ContentYamlError, load_yaml, validate
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PAGE_LINK = "page:"
@@ -162,7 +162,20 @@ def parse_page(path: Path, area: str, shown: str, problems: Problems) -> Page | 
     return parse_page_text(text, area, shown, problems)
 
 
-def parse_page_text(text: str, area: str, shown: str, problems: Problems) -> Page | None:
+@dataclass
+class FrontMatterFile:
+    """A Markdown file with validated front matter: what pages and letter templates share."""
+
+    meta: object
+    doc: object
+    body: str
+    body_line: int
+    links: list[tuple[str, int]]
+    text: str
+
+
+def parse_front_matter(text: str, model, shown: str, problems: Problems) -> FrontMatterFile | None:
+    """Split, parse and validate front matter against ``model``; None (with problems) if unusable."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     parts = _split(text, shown, problems)
     if parts is None:
@@ -176,22 +189,26 @@ def parse_page_text(text: str, area: str, shown: str, problems: Problems) -> Pag
     if not isinstance(doc.data, dict):
         problems.error(shown, 2, "front matter must be a set of 'key: value' lines")
         return None
-    try:
-        meta = PageMeta.model_validate(doc.data)
-    except ValidationError as exc:
-        for line, message in pydantic_problems(exc, doc):
-            problems.error(shown, line, message)
+    meta = validate(model, doc, shown, problems)
+    if meta is None:
         return None
-    if not body.strip():
-        problems.error(shown, body_line, "the page has no body text")
+    return FrontMatterFile(meta, doc, body, body_line, links, text)
+
+
+def parse_page_text(text: str, area: str, shown: str, problems: Problems) -> Page | None:
+    parsed = parse_front_matter(text, PageMeta, shown, problems)
+    if parsed is None:
+        return None
+    if not parsed.body.strip():
+        problems.error(shown, parsed.body_line, "the page has no body text")
     return Page(
-        meta=meta,
+        meta=parsed.meta,
         area=area,
         path=shown,
-        body=body,
-        body_line=body_line,
-        digest=text_digest(text),
-        links=links,
-        rate_keys=_rate_keys(body, body_line),
-        lines=doc.lines,
+        body=parsed.body,
+        body_line=parsed.body_line,
+        digest=text_digest(parsed.text),
+        links=parsed.links,
+        rate_keys=_rate_keys(parsed.body, parsed.body_line),
+        lines=parsed.doc.lines,
     )

@@ -13,11 +13,11 @@ import json
 import re
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from guidance.fileio import atomic_write_text
 from guidance.problems import Problems
-from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems
+from guidance.yamlio import read_yaml_file, validate
 
 RELEASE_PATTERN = r"^\d{4}\.\d{1,2}\.\d+$"
 
@@ -44,19 +44,12 @@ EMPTY_MANIFEST = Manifest(release="0000.1.0", date=dt.date(2000, 1, 1))
 
 def load_manifest(path: Path, shown: str, problems: Problems) -> Manifest:
     try:
-        doc = load_yaml(path.read_text(encoding="utf-8"))
+        doc = read_yaml_file(path, shown, problems)
     except FileNotFoundError:
         problems.error(shown, None, "manifest is missing: run 'guidance content release' to make one")
         return EMPTY_MANIFEST
-    except (UnicodeDecodeError, ContentYamlError) as exc:
-        problems.error(shown, getattr(exc, "line", None), getattr(exc, "message", "not UTF-8 text"))
-        return EMPTY_MANIFEST
-    try:
-        return Manifest.model_validate(doc.data)
-    except ValidationError as exc:
-        for line, message in pydantic_problems(exc, doc):
-            problems.error(shown, line, message)
-        return EMPTY_MANIFEST
+    manifest = validate(Manifest, doc, shown, problems) if doc else None
+    return manifest or EMPTY_MANIFEST
 
 
 def load_lock(path: Path, shown: str, problems: Problems) -> dict[str, dict]:

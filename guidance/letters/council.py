@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from guidance.problems import Problems
-from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems
+from guidance.yamlio import read_yaml_file, validate
 
 COUNCIL_FILE_NAME = "council.yaml"
 
@@ -43,14 +43,6 @@ def load_council(path: Path, shown: str, problems: Problems) -> Council:
     if not path.is_file():
         problems.warning(shown, None, "no council details: letters show a placeholder address until this file exists")
         return PLACEHOLDER
-    try:
-        doc = load_yaml(path.read_text(encoding="utf-8"))
-    except (ContentYamlError, UnicodeDecodeError) as exc:
-        problems.error(shown, getattr(exc, "line", None), getattr(exc, "message", "not UTF-8 text"))
-        return PLACEHOLDER
-    try:
-        return Council.model_validate(doc.data)
-    except ValidationError as exc:
-        for line, message in pydantic_problems(exc, doc):
-            problems.error(shown, line, message)
-        return PLACEHOLDER
+    doc = read_yaml_file(path, shown, problems)
+    council = validate(Council, doc, shown, problems) if doc else None
+    return council or PLACEHOLDER

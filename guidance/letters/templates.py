@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import Literal
 
 from jinja2 import meta as jinja_meta
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from guidance.content.pages import ID_PATTERN, _split, text_digest
+from guidance.content.pages import ID_PATTERN, parse_front_matter, text_digest
 from guidance.content.render import RenderError, compile_template, environment
 from guidance.letters.fields import FIELD_NAME, LetterField
 from guidance.problems import Problems
-from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems
 
 #: Names every template can use besides its fields (see compose.py).
 HELPERS = ("rate", "rate_from", "on", "page_ref", "explain", "require", "council")
@@ -92,26 +91,11 @@ class LetterTemplate:
 
 def parse_template_text(text: str, shown: str, problems: Problems) -> LetterTemplate | None:
     """Parse one template. Returns None (with problems) when it cannot be used at all."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    parts = _split(text, shown, problems)
-    if parts is None:
+    parsed = parse_front_matter(text, LetterMeta, shown, problems)
+    if parsed is None:
         return None
-    front, body, body_line, _links = parts
-    try:
-        doc = load_yaml(front, offset=1)
-    except ContentYamlError as exc:
-        problems.error(shown, exc.line, exc.message)
-        return None
-    if not isinstance(doc.data, dict):
-        problems.error(shown, 2, "front matter must be a set of 'key: value' lines")
-        return None
-    try:
-        meta = LetterMeta.model_validate(doc.data)
-    except ValidationError as exc:
-        for line, message in pydantic_problems(exc, doc):
-            problems.error(shown, line, message)
-        return None
-    template = LetterTemplate(meta, shown, body, body_line, text_digest(text), text, doc.lines)
+    meta, body, body_line, text = parsed.meta, parsed.body, parsed.body_line, parsed.text
+    template = LetterTemplate(meta, shown, body, body_line, text_digest(text), text, parsed.doc.lines)
     if not body.strip():
         problems.error(shown, body_line, "the letter has no body text")
         return None

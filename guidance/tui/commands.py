@@ -1,86 +1,68 @@
-"""Command palette providers: pages (and, as they are added, flows, calculators and letters)."""
+"""Command palette providers: any page, flow, calculator or letter by its name.
+
+Each provider only says what it offers (label, action, help); matching and showing hits is shared.
+"""
 
 from __future__ import annotations
 
 from functools import partial
+from typing import Callable, Iterable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+Entry = tuple[str, Callable[[], None], str | None]  # label, action, help
 
-class PageCommands(Provider):
+
+class _NamedProvider(Provider):
+    DISCOVER_LIMIT = 20
+
+    def entries(self) -> Iterable[Entry]:
+        raise NotImplementedError
+
+    def _entries(self) -> list[Entry]:
+        return list(self.entries()) if self.app.services.base is not None else []
+
+    async def discover(self) -> Hits:
+        for label, action, help_text in self._entries()[: self.DISCOVER_LIMIT]:
+            yield DiscoveryHit(label, action, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, action, help_text in self._entries():
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), action, help=help_text)
+
+
+class PageCommands(_NamedProvider):
     """Open any page by its title."""
 
-    def _pages(self):
-        base = self.app.services.base
-        return base.sorted_pages() if base else []
-
-    async def discover(self) -> Hits:
-        for page in self._pages()[:20]:
-            yield DiscoveryHit(f"Page: {page.meta.title}", partial(self.app.open_page, page.id), help=page.meta.summary)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for page in self._pages():
-            text = f"Page: {page.meta.title}"
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self.app.open_page, page.id), help=page.meta.summary)
+    def entries(self) -> Iterable[Entry]:
+        for page in self.app.services.base.sorted_pages():
+            yield f"Page: {page.meta.title}", partial(self.app.open_page, page.id), page.meta.summary
 
 
-class CalculatorCommands(Provider):
-    """Open a calculator: holiday, sick pay, redundancy, minimum wage, deadlines, cost."""
-
-    def _calculators(self):
-        from guidance.calculators.registry import CALCULATORS
-
-        return list(CALCULATORS.values())
-
-    async def discover(self) -> Hits:
-        for calc in self._calculators():
-            yield DiscoveryHit(f"Calculator: {calc.title}", partial(self.app.open_calculator, calc.name))
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for calc in self._calculators():
-            text = f"Calculator: {calc.title}"
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self.app.open_calculator, calc.name))
-
-
-class FlowCommands(Provider):
+class FlowCommands(_NamedProvider):
     """Start guided help (a flow) for the current mode."""
 
-    def _flows(self):
-        return self.app.services.flows_for(self.app.mode) if self.app.services.base else []
-
-    async def discover(self) -> Hits:
-        for flow in self._flows():
-            yield DiscoveryHit(f"Guided help: {flow.title}", partial(self.app.start_flow, flow.id), help=flow.description)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for flow in self._flows():
-            text = f"Guided help: {flow.title}"
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self.app.start_flow, flow.id), help=flow.description)
+    def entries(self) -> Iterable[Entry]:
+        for flow in self.app.services.flows_for(self.app.mode):
+            yield f"Guided help: {flow.title}", partial(self.app.start_flow, flow.id), flow.description
 
 
-class LetterCommands(Provider):
+class CalculatorCommands(_NamedProvider):
+    """Open a calculator: holiday, sick pay, redundancy, minimum wage, deadlines, cost."""
+
+    def entries(self) -> Iterable[Entry]:
+        from guidance.calculators.registry import CALCULATORS
+
+        for calc in CALCULATORS.values():
+            yield f"Calculator: {calc.title}", partial(self.app.open_calculator, calc.name), None
+
+
+class LetterCommands(_NamedProvider):
     """Write a letter from any template (fields the app knows are filled in)."""
 
-    def _templates(self):
-        return self.app.services.letters().sorted_templates() if self.app.services.base else []
-
-    async def discover(self) -> Hits:
-        for template in self._templates():
-            yield DiscoveryHit(f"Letter: {template.meta.title}", partial(self.app.open_letter, template.id))
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for template in self._templates():
-            text = f"Letter: {template.meta.title}"
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self.app.open_letter, template.id))
+    def entries(self) -> Iterable[Entry]:
+        for template in self.app.services.letters().sorted_templates():
+            yield f"Letter: {template.meta.title}", partial(self.app.open_letter, template.id), None
