@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -28,6 +29,13 @@ from guidance.content.base import ContentBase  # noqa: E402
 from guidance.content.check import check_content  # noqa: E402
 
 
+def split_front(text: str) -> tuple[str, str]:
+    """(front matter, body): the front matter ends at the second line that is exactly '---'."""
+    lines = text.split("\n")
+    end = lines.index("---", 1)
+    return "\n".join(lines[1:end]) + "\n", "\n".join(lines[end + 1:])
+
+
 def make_base(target: Path, count: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     source = REPO / "content"
@@ -38,11 +46,10 @@ def make_base(target: Path, count: int, seed: int = 7) -> None:
     for index in range(count):
         original = originals[index % len(originals)]
         text = original.read_text(encoding="utf-8")
-        _, front, body = text.split("---\n", 2)
-        front = "\n" + front if not front.startswith("\n") else front
+        front, body = split_front(text)
         new_id = f"{original.stem}-{index}"
         front = front.replace(f"id: {original.stem}", f"id: {new_id}", 1)
-        front = front.replace("title: ", f"title: ({index}) ", 1)
+        front = re.sub(r"^title: ([\"']?)", lambda m: f"title: {m.group(1)}({index}) ", front, count=1, flags=re.M)
         front = "\n".join(line for line in front.split("\n") if not line.startswith("related:"))
         paragraphs = body.split("\n\n")
         head, rest = paragraphs[:1], paragraphs[1:]
@@ -50,14 +57,14 @@ def make_base(target: Path, count: int, seed: int = 7) -> None:
         body = "\n\n".join(head + rest).replace("](page:", "](https://example.org/")
         area = target / original.parent.name
         area.mkdir(exist_ok=True)
-        (area / f"{new_id}.md").write_text(f"---{front}---\n{body}", encoding="utf-8")
+        (area / f"{new_id}.md").write_text(f"---\n{front}---\n{body}", encoding="utf-8")
 
 
 def baseline(content: Path) -> float:
     start = time.perf_counter()
     for path in content.glob("*/*.md"):
         text = path.read_text(encoding="utf-8")
-        yaml.load(text.split("---\n", 2)[1], Loader=yaml.CSafeLoader)
+        yaml.load(split_front(text)[0], Loader=yaml.CSafeLoader)
     return time.perf_counter() - start
 
 

@@ -32,6 +32,18 @@ async def test_hiring_a_pa_reaches_an_outcome_with_a_checklist(make_app):
         assert "done" in report  # the checklist says what is done and what is left
         record = app.services.store().get(app.screen.view.session_id)
         assert record.status == "finished"
+        # go back from the outcome, then change the first answer: the flow carries on to an outcome
+        screen = app.screen
+        answers_before = dict(screen.view.session.state.answers)
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert not screen.view.finished
+        screen.changing = screen.view.earlier_answers()[0]["node"]
+        await screen.show_step()
+        await answer_current(screen, pilot)
+        await run_to_outcome(app, pilot)
+        kept = screen.view.session.state.answers
+        assert sum(1 for k, v in answers_before.items() if kept.get(k) == v) >= len(answers_before) - 1
 
 
 async def test_back_and_change_keep_later_answers_that_still_apply(make_app):

@@ -55,6 +55,8 @@ async def answer_current(screen, pilot) -> None:
         if step.options:
             widget.select(step.options[0][0])
     await pilot.pause()
+    screen.query_one("#continue").scroll_visible(animate=False)  # as a person scrolls to the button
+    await pilot.pause()
     if step.kind not in ("number", "money", "date", "text"):
         await pilot.click("#continue")
         await pilot.pause()
