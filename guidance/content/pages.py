@@ -147,19 +147,23 @@ def _rate_keys(body: str, body_line: int) -> list[tuple[str, int]]:
     return out
 
 
-def parse_page(path: Path, area: str, shown: str, problems: Problems) -> Page | None:
-    """Parse one page file. Returns None (with problems) when it cannot be used at all."""
+def read_content_file(path: Path, shown: str, problems: Problems) -> str | None:
+    """A content file's text, or None with a problem naming the line of the first bad byte."""
     try:
         raw = path.read_bytes()
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         problems.error(shown, line, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")
-        return None
     except OSError as exc:
         problems.error(shown, None, f"cannot read file: {exc.strerror}")
-        return None
-    return parse_page_text(text, area, shown, problems)
+    return None
+
+
+def parse_page(path: Path, area: str, shown: str, problems: Problems) -> Page | None:
+    """Parse one page file. Returns None (with problems) when it cannot be used at all."""
+    text = read_content_file(path, shown, problems)
+    return None if text is None else parse_page_text(text, area, shown, problems)
 
 
 @dataclass

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from guidance.content.formatting import long_date, money
 from guidance.flows.schema import Checklist, Info, Question
+from guidance.values import parse_decimal
 
 
 class AnswerError(ValueError):
@@ -93,17 +94,9 @@ def _parse_items(raw, allowed: list[str], what: str) -> list[str]:
 
 
 def _decimal(raw, what: str) -> Decimal:
-    if isinstance(raw, bool):
-        raise AnswerError(f"give {what}")
-    if isinstance(raw, float):
-        raw = repr(raw)
-    text = str(raw).strip().replace(",", "").replace("£", "")
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise AnswerError(f"give {what}, e.g. 12.50") from None
-    if not value.is_finite():
-        raise AnswerError(f"give {what}")
+    value = parse_decimal(raw)
+    if value is None:
+        raise AnswerError(f"give {what}, e.g. 12.50")
     return value
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from guidance.values import parse_decimal
 
 FIELD_TYPES = ("text", "money", "date", "number", "choice", "list")
 FIELD_NAME = r"^[a-z][a-z0-9_]*$"
@@ -76,17 +78,9 @@ def _text(field: LetterField, raw: Any) -> str:
 
 
 def _decimal(raw: Any, what: str) -> Decimal:
-    if isinstance(raw, bool) or isinstance(raw, (dict, list, tuple)):
-        raise FieldValueError(f"must be {what}")
-    if isinstance(raw, float):
-        raw = repr(raw)
-    text = str(raw).strip().replace(",", "").replace("£", "")
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise FieldValueError(f"must be {what}, not '{str(raw)[:40]}'") from None
-    if not value.is_finite():
-        raise FieldValueError(f"must be {what}")
+    value = parse_decimal(raw)
+    if value is None:
+        raise FieldValueError(f"must be {what}, not '{str(raw)[:40]}'")
     return value
 
 

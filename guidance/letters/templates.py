@@ -18,7 +18,7 @@ from typing import Literal
 from jinja2 import meta as jinja_meta
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from guidance.content.pages import ID_PATTERN, parse_front_matter, text_digest
+from guidance.content.pages import ID_PATTERN, parse_front_matter, read_content_file, text_digest
 from guidance.content.render import RenderError, compile_template, environment
 from guidance.letters.fields import FIELD_NAME, LetterField
 from guidance.problems import Problems
@@ -137,17 +137,8 @@ def _first_use(template: LetterTemplate, name: str) -> int:
 
 
 def parse_template(path: Path, shown: str, problems: Problems) -> LetterTemplate | None:
-    try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.error(shown, line, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")
-        return None
-    except OSError as exc:
-        problems.error(shown, None, f"cannot read file: {exc.strerror}")
-        return None
-    return parse_template_text(text, shown, problems)
+    text = read_content_file(path, shown, problems)
+    return None if text is None else parse_template_text(text, shown, problems)
 
 
 def template_files(folder: Path) -> list[Path]:

@@ -103,8 +103,8 @@ def weighted_text(doc: IndexDoc) -> str:
 def doc_fields(doc: IndexDoc) -> dict:
     return {
         "id": doc.id,
-        "text": weighted_text(doc),
-        "pairs": weighted_text(doc),
+        TEXT: weighted_text(doc),
+        PAIRS: weighted_text(doc),  # the same text, analysed into neighbouring word pairs
         "audience": " ".join(doc.audience),
         "area": doc.area,
         "title": doc.title,
