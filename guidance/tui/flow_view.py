@@ -7,7 +7,6 @@ answers and reports into text, options and defaults, and turns answer errors int
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -57,7 +56,7 @@ class Step:
     def progress_text(self) -> str:
         if self.finished:
             return "done"
-        return f"step {self.progress_done + 1} of about {self.progress_total}"
+        return f"step {self.progress_done + 1} of up to {self.progress_total}"
 
 
 class FlowView:
@@ -161,19 +160,26 @@ class FlowView:
         return done, done + max(1, self._steps_left(state.current))
 
     def _steps_left(self, start: str) -> int:
-        engine = self.session.engine
-        queue, seen = deque([(start, 0)]), {start}
-        while queue:
-            node_id, steps = queue.popleft()
+        """The most questions still to come on any route to an outcome (loops counted once), so
+        progress never claims to be nearer the end than it is."""
+        engine, safeguarding = self.session.engine, self.loaded.flow.safeguarding
+        memo: dict[str, int] = {}
+
+        def longest(node_id: str, visiting: frozenset) -> int:
+            if node_id in memo:
+                return memo[node_id]
             node = engine.node(node_id)
             if isinstance(node, Outcome):
-                return steps
-            cost = 1 if isinstance(node, INTERACTIVE) else 0
-            for nxt in self._succ.get(node_id, []):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    queue.append((nxt, steps + cost))
-        return 1
+                return 0
+            ahead = [
+                longest(nxt, visiting | {nxt})
+                for nxt in self._succ.get(node_id, [])
+                if nxt not in visiting and nxt != safeguarding
+            ]
+            memo[node_id] = (1 if isinstance(node, INTERACTIVE) else 0) + max(ahead, default=0)
+            return memo[node_id]
+
+        return longest(start, frozenset({start}))
 
     # -- moving ----------------------------------------------------------------------------
 

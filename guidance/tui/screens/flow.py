@@ -64,8 +64,8 @@ class FlowScreen(CallPanelHost, Screen):
                 with Horizontal(classes="buttons"):
                     yield Button("Continue", id="continue", variant="primary", compact=True)
                     yield Button("Back", id="back", compact=True)
-                    yield Button("Change an answer", id="change", compact=True)
-                    yield Button("Safeguarding concern", id="safeguarding", variant="warning", compact=True)
+                    yield Button("Change answer", id="change", compact=True)
+                    yield Button("Safeguarding", id="safeguarding", variant="warning", compact=True)
             with VerticalScroll(id="flow-side"):
                 yield Label("Read more", classes="info-heading")
                 yield OptionList(id="flow-pages")
@@ -96,7 +96,7 @@ class FlowScreen(CallPanelHost, Screen):
     async def show_step(self) -> None:
         view = self.view
         step = view.step(self.changing)
-        self.query_one("#flow-progress-label", Label).update(f"{view.title}: {step.progress_text}")
+        self.query_one("#flow-progress-label", Label).update(step.progress_text[:1].upper() + step.progress_text[1:])
         bar = self.query_one("#flow-progress", ProgressBar)
         bar.update(total=step.progress_total, progress=step.progress_done)
         self.query_one("#flow-text", Markdown).update("" if step.finished else step.text)
@@ -124,8 +124,9 @@ class FlowScreen(CallPanelHost, Screen):
             widget = self._outcome_widgets(step)
         if widget is not None:
             await box.mount(widget)
-            if hasattr(widget, "focus"):
-                self.call_after_refresh(widget.focus)
+            self.call_after_refresh(widget.focus)
+        else:
+            self.call_after_refresh(self.query_one("#continue", Button).focus)  # Enter continues
 
     def _outcome_widgets(self, step) -> Vertical:
         letters = OptionList(*[Option(f"Write letter: {title}", id=letter_id) for letter_id, title in step.letters], id="flow-letters")
@@ -169,6 +170,11 @@ class FlowScreen(CallPanelHost, Screen):
             return
         self.changing = None
         await self.show_step()
+
+    @on(RadioSet.Changed, "#answer")
+    def chosen(self) -> None:
+        """One choice made: the next Enter continues (arrows, Enter, Enter)."""
+        self.query_one("#continue", Button).focus()
 
     @on(Button.Pressed, "#back")
     async def action_back(self) -> None:

@@ -201,7 +201,8 @@ class HomeScreen(CallPanelHost, Screen):
         if not available:
             flows.add_option(Option("No guided help is available yet.", disabled=True))
         for flow in available:
-            flows.add_option(Option(Text.assemble((flow.title, "bold"), "\n", (flow.description, "dim")), id=flow.id))
+            about = (flow.description or "").split(". ")[0].rstrip(".")
+            flows.add_option(Option(Text.assemble((flow.title, "bold"), "\n", (about + ".", "dim")), id=flow.id))
 
     @on(OptionList.OptionSelected, "#flows")
     def start_flow(self, event: OptionList.OptionSelected) -> None:
@@ -226,5 +227,7 @@ class HomeScreen(CallPanelHost, Screen):
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one("#home-tabs", TabbedContent).active = tab
-        widget = {"tab-browse": "#browse", "tab-flows": "#flows", "tab-recent": "#recent"}[tab]
-        self.query_one(widget).focus()
+        widget = self.query_one({"tab-browse": "#browse", "tab-flows": "#flows", "tab-recent": "#recent"}[tab])
+        widget.focus()
+        if isinstance(widget, OptionList) and widget.highlighted is None and widget.option_count:
+            widget.highlighted = 0  # Enter works at once
