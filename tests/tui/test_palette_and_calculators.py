@@ -10,7 +10,7 @@ async def test_palette_opens_a_calculator_and_it_works(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(110, 40)) as pilot:
         await wait_ready(app, pilot, search=False)
-        await palette_pick(pilot, "Statutory redundancy pay")
+        await palette_pick(pilot, "Calculator: Statutory redundancy")
         await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-age"))
         screen = app.screen
         screen.query_one("#in-age").value = "45"
