@@ -85,7 +85,7 @@ def test_employer_cost_json(capsys):
 def test_readable_output_shows_the_working(capsys):
     assert main(["calc", "redundancy", "--age", "45", "--years", "12", "--weekly-pay", "350", "--weekly-cap", "430"]) == 0
     out = capsys.readouterr().out
-    assert "statutory redundancy pay: 4900.00" in out
+    assert "Statutory redundancy pay: £4,900.00" in out
     assert "How this was worked out:" in out
     assert "14 weeks x £350" in out
 

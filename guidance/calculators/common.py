@@ -128,6 +128,11 @@ def plain(value: Decimal, places: int | None = None) -> str:
     return text
 
 
+def gbp(value) -> str:
+    """An amount for people in the working: £13,520.00, £5,000, and a daily rate's 4 places kept."""
+    return f"£{Decimal(str(value)):,f}"
+
+
 def money_text(value: Decimal) -> str:
     """Amounts in JSON: always two decimals, as text ("123.25")."""
     return f"{pence(value):f}"

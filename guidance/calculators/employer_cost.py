@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, decimal, figure, pence, whole
+from guidance.calculators.common import CalculatorError, decimal, figure, pence, whole, gbp
 from guidance.calculators.minimum_wage import minimum_hourly_rate
 
 WEEKS_A_YEAR = Decimal(52)
@@ -42,24 +42,24 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) 
     working: list[str] = []
     weekly = pence(rate * hours)
     yearly = pence(weekly * WEEKS_A_YEAR)
-    working.append(f"Wages: £{rate} x {hours.normalize():f} hours = £{weekly} a week; x 52 = £{yearly} a year.")
+    working.append(f"Wages: {gbp(rate)} x {hours.normalize():f} hours = {gbp(weekly)} a week; x 52 = {gbp(yearly)} a year.")
     minimum, band = minimum_hourly_rate(rates, on, age_n if age_n is not None else 21)
     if age_n is None:
         warnings.append("No age given: worked out for a PA aged 22 or over.")
     if rate < minimum:
-        warnings.append(f"£{rate} an hour is below the {band} of £{minimum} in force on {on.isoformat()}: it must be raised.")
+        warnings.append(f"{gbp(rate)} an hour is below the {band} of {gbp(minimum)} in force on {on.isoformat()}: it must be raised.")
     ni_gross, ni_text = _employer_ni(rates, on, yearly, age_n)
     allowance = figure(rates, "employment_allowance", on)
     ni = pence(max(Decimal(0), ni_gross - allowance))
     working.append(ni_text)
-    working.append(f"Employment Allowance (up to £{allowance} a year for the employer) takes off £{pence(min(ni_gross, allowance))}: employer NI £{ni} a year.")
+    working.append(f"Employment Allowance (up to {gbp(allowance)} a year for the employer) takes off {gbp(pence(min(ni_gross, allowance)))}: employer NI {gbp(ni)} a year.")
     pension, pension_text = _pension(rates, on, yearly, age_n)
     working.append(pension_text)
     cover_weeks = figure(rates, "holiday_weeks", on)
     cover = pence(weekly * cover_weeks)
-    working.append(f"Holiday cover: {cover_weeks} weeks of paid leave x £{weekly} = £{cover} a year for a replacement.")
+    working.append(f"Holiday cover: {cover_weeks} weeks of paid leave x {gbp(weekly)} = {gbp(cover)} a year for a replacement.")
     total = pence(yearly + ni + pension + cover)
-    working.append(f"Total: £{yearly} + £{ni} + £{pension} + £{cover} = £{total} a year (£{pence(total / WEEKS_A_YEAR)} a week).")
+    working.append(f"Total: {gbp(yearly)} + {gbp(ni)} + {gbp(pension)} + {gbp(cover)} = {gbp(total)} a year ({gbp(pence(total / WEEKS_A_YEAR))} a week).")
     return {
         "on": on,
         "hourly_rate": rate,
@@ -90,7 +90,7 @@ def _employer_ni(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, 
         why = "secondary threshold"
     above = max(Decimal(0), yearly - threshold)
     ni = pence(above * share / 100)
-    return ni, f"Employer NI: {share}% of £{pence(above)} above the £{threshold} {why} = £{ni}."
+    return ni, f"Employer NI: {share}% of {gbp(pence(above))} above the {gbp(threshold)} {why} = {gbp(ni)}."
 
 
 def _pension(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str]:
@@ -99,13 +99,13 @@ def _pension(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str]
     if age is not None and age < youngest:
         return Decimal(0), f"Pension: under {youngest}, not automatically enrolled (can ask to join)."
     if yearly <= trigger:
-        return Decimal(0), f"Pension: pay of £{yearly} is not over the £{trigger} trigger, so no automatic enrolment (the PA can ask to join)."
+        return Decimal(0), f"Pension: pay of {gbp(yearly)} is not over the {gbp(trigger)} trigger, so no automatic enrolment (the PA can ask to join)."
     lower = figure(rates, "qualifying_earnings_lower_yearly", on)
     upper = figure(rates, "qualifying_earnings_upper_yearly", on)
     share = figure(rates, "pension_minimum_employer_contribution", on)
     band = max(Decimal(0), min(yearly, upper) - lower)
     pension = pence(band * share / 100)
     return pension, (
-        f"Pension: {share}% of qualifying earnings £{pence(band)} (pay between £{lower} and £{upper}) = £{pension} "
+        f"Pension: {share}% of qualifying earnings {gbp(pence(band))} (pay between {gbp(lower)} and {gbp(upper)}) = {gbp(pension)} "
         "(not due once the PA reaches State Pension age)."
     )

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, decimal, figure, pence, whole
+from guidance.calculators.common import CalculatorError, decimal, figure, pence, whole, gbp
 
 
 def minimum_hourly_rate(rates, on: dt.date, age: int, apprentice: bool = False) -> tuple[Decimal, str]:
@@ -55,7 +55,7 @@ def minimum_wage(
     """The minimum hourly rate; with ``pay`` and ``hours``, whether the pay reaches it."""
     age_n = whole(age, "age")
     rate, band = minimum_hourly_rate(rates, on, age_n, bool(apprentice))
-    working = [f"On {on.isoformat()}, age {age_n}{' (apprentice)' if apprentice else ''}: the {band}, £{rate} an hour."]
+    working = [f"On {on.isoformat()}, age {age_n}{' (apprentice)' if apprentice else ''}: the {band}, {gbp(rate)} an hour."]
     result = {"minimum_hourly_rate": rate, "band": band, "on": on}
     if pay in (None, "") and hours in (None, ""):
         if accommodation_charge not in (None, "") or nights not in (None, ""):
@@ -81,10 +81,10 @@ def minimum_wage(
     entitlement = pence(rate * hours_d)
     ok = hourly >= rate
     working.append(
-        f"Pay that counts £{pence(counted)} over {hours_d.normalize():f} hours = £{hourly} an hour; "
-        f"the minimum for those hours is £{entitlement}."
+        f"Pay that counts {gbp(pence(counted))} over {hours_d.normalize():f} hours = {gbp(hourly)} an hour; "
+        f"the minimum for those hours is {gbp(entitlement)}."
     )
-    working.append("That is the minimum wage or above." if ok else f"That is below the minimum wage: £{pence(entitlement - counted)} short.")
+    working.append("That is the minimum wage or above." if ok else f"That is below the minimum wage: {gbp(pence(entitlement - counted))} short.")
     result.update(
         pay=pence(pay_d),
         hours=hours_d,
@@ -114,13 +114,13 @@ def _accommodation(rates, on, charge, nights, days: int, working: list[str]) -> 
     weeks = Decimal(days) / 7
     if charge_d == 0:
         adjustment = pence(offset * nights_n * weeks)
-        working.append(f"Free accommodation counts as pay: £{offset} x {nights_n} nights a week x {days}/7 weeks = £{adjustment}.")
+        working.append(f"Free accommodation counts as pay: {gbp(offset)} x {nights_n} nights a week x {days}/7 weeks = {gbp(adjustment)}.")
     elif charge_d > offset:
         adjustment = pence((offset - charge_d) * nights_n * weeks)
         working.append(
-            f"Accommodation charged at £{charge_d} a night, above the £{offset} offset: the excess reduces pay by £{-adjustment}."
+            f"Accommodation charged at {gbp(charge_d)} a night, above the {gbp(offset)} offset: the excess reduces pay by {gbp(-adjustment)}."
         )
     else:
         adjustment = Decimal(0)
-        working.append(f"Accommodation charged at £{charge_d} a night, within the £{offset} offset: no change to pay.")
+        working.append(f"Accommodation charged at {gbp(charge_d)} a night, within the {gbp(offset)} offset: no change to pay.")
     return adjustment

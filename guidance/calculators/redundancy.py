@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, decimal, figure, pence, whole
+from guidance.calculators.common import CalculatorError, decimal, figure, pence, whole, gbp
 
 
 def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = None, weekly_cap=None) -> dict:
@@ -49,7 +49,7 @@ def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = N
     young = int(figure(rates, "redundancy_half_week_below_age", on))
     older = int(figure(rates, "redundancy_week_and_half_from_age", on))
     week = min(cap, pay)
-    working = [f"A week's pay: £{pay}, capped at £{cap} ({cap_source}): £{week} counts."]
+    working = [f"A week's pay: {gbp(pay)}, capped at {gbp(cap)} ({cap_source}): {gbp(week)} counts."]
     if years_n < qualifying:
         working.append(f"{years_n} full year(s) of service is under the {qualifying} years needed: no statutory redundancy pay.")
         return _result(Decimal(0), Decimal(0), week, cap, years_n, 0, False, working)
@@ -69,7 +69,7 @@ def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = N
         f"{ones} at 1 week, {halves} at 0.5 weeks (under {young}) = {weeks.normalize():f} weeks."
     )
     total = pence(week * weeks)
-    working.append(f"{weeks.normalize():f} weeks x £{week} = £{total}")
+    working.append(f"{weeks.normalize():f} weeks x {gbp(week)} = {gbp(total)}")
     return _result(total, weeks, week, cap, years_n, counted, True, working)
 
 

@@ -47,6 +47,7 @@ import datetime as dt
 from decimal import ROUND_FLOOR, Decimal
 
 from guidance.calculators.common import (
+    gbp,
     CalculatorError,
     date_value,
     decimal,
@@ -277,7 +278,7 @@ def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting
     if below:
         threshold = figure(rates, "ssp_earnings_threshold_weekly", below[0])
         lines.append(
-            f"Average weekly earnings of £{awe} are below the £{threshold} needed before 6 April 2026: "
+            f"Average weekly earnings of {gbp(awe)} are below the {gbp(threshold)} needed before 6 April 2026: "
             f"{len(below)} day(s) not paid."
         )
     if waiting:
@@ -287,10 +288,10 @@ def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting
         days = [d for d, r in rates_by_day.items() if r == rate]
         weekly = weekly_rate(rates, days[0], awe)
         lines.append(
-            f"Daily rate £{rate} (weekly £{q(weekly, 2)} / {pattern_days}, cut to 4 places) for {len(days)} day(s) "
+            f"Daily rate {gbp(rate)} (weekly {gbp(q(weekly, 2))} / {pattern_days}, cut to 4 places) for {len(days)} day(s) "
             f"from {min(days).isoformat()}."
         )
     for saturday, amount in weeks:
-        lines.append(f"Week ending {saturday.isoformat()}: £{amount}")
-    lines.append(f"Total SSP: £{total}")
+        lines.append(f"Week ending {saturday.isoformat()}: {gbp(amount)}")
+    lines.append(f"Total SSP: {gbp(total)}")
     return lines

@@ -115,11 +115,12 @@ def run_calc(args) -> int:
     if args.json:
         print_json({k: v for k, v in result.items()})
         return 0
+    from guidance.calculators.presentation import headline
+
     calculator = CALCULATORS[args.calculator]
     print(calculator.title)
-    for key in calculator.headline:
-        if result.get(key) is not None:
-            print(f"  {key.replace('_', ' ')}: {_shown(result[key])}")
+    for label, value in headline(calculator, result):
+        print(f"  {label}: {value}")
     for warning in result.get("warnings", []):
         print(f"  warning: {warning}")
     print("How this was worked out:")
@@ -127,9 +128,4 @@ def run_calc(args) -> int:
         print(f"  - {line}")
     return 0
 
-
-def _shown(value) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
 

@@ -52,31 +52,6 @@ FIELDS = {
     "hourly_rate": ("Hourly rate (£)", "money", ()),
 }
 
-#: headline result key -> (label, is money)
-RESULTS = {
-    "entitlement_days": ("Holiday entitlement in days", False),
-    "entitlement_hours": ("Holiday entitlement in hours", False),
-    "entitlement_shifts": ("Holiday entitlement in shifts", False),
-    "entitlement_weeks": ("Holiday entitlement in weeks", False),
-    "ssp_total": ("Statutory Sick Pay due", True),
-    "payable_days": ("Days SSP is paid for", False),
-    "waiting_days": ("Waiting days (unpaid)", False),
-    "statutory_redundancy_pay": ("Statutory redundancy pay", True),
-    "weeks_of_pay": ("Weeks of pay", False),
-    "minimum_hourly_rate": ("Minimum hourly rate", True),
-    "total_entitlement": ("Minimum pay for the period", True),
-    "minimum_wage_or_above": ("Paid at least the minimum wage?", False),
-    "last_day_to_claim": ("Last day to make a claim", False),
-    "et3_due": ("Response (ET3) due by", False),
-    "weekly_wages": ("Wages a week", True),
-    "yearly_wages": ("Wages a year", True),
-    "employer_ni_yearly": ("Employer National Insurance a year (after the Employment Allowance)", True),
-    "employer_pension_yearly": ("Employer pension contribution a year", True),
-    "holiday_cover_yearly": ("Holiday cover a year", True),
-    "total_yearly": ("Total cost a year", True),
-    "total_weekly": ("Total cost a week", True),
-}
-
 _VALIDATORS = {"date": DateValidator, "money": MoneyValidator, "number": NumberValidator}
 
 
@@ -151,21 +126,9 @@ class CalculatorScreen(Screen):
 
 def format_result(calculator, result: dict) -> str:
     """The headline figures first, then each step of the working, then any warnings."""
-    from guidance.content.formatting import long_date, money
+    from guidance.calculators.presentation import headline
 
-    lines = []
-    for key in calculator.headline:
-        value = result.get(key)
-        if value in (None, "", []):
-            continue
-        label, is_money = RESULTS.get(key, (key.replace("_", " ").capitalize(), False))
-        if is_money:
-            value = money(value, pence=True)
-        elif isinstance(value, bool):
-            value = "yes" if value else "no"
-        elif isinstance(value, str) and parse_date(value) and len(value) == 10:
-            value = long_date(value)
-        lines.append(f"{label}: {value}")
+    lines = [f"{label}: {value}" for label, value in headline(calculator, result)]
     working = result.get("working") or []
     if working:
         lines += ["", "How this was worked out:"] + [f"  • {step}" for step in working]

@@ -1,0 +1,60 @@
+"""How a calculator's headline results are said to people: labels, pounds and dates.
+
+Shared by ``guidance calc`` and the app, so both show "Wages a year: £13,520.00" the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from guidance.content.formatting import long_date, money
+
+#: headline result key -> (label, is money)
+RESULTS = {
+    "entitlement_days": ("Holiday entitlement in days", False),
+    "entitlement_hours": ("Holiday entitlement in hours", False),
+    "entitlement_shifts": ("Holiday entitlement in shifts", False),
+    "entitlement_weeks": ("Holiday entitlement in weeks", False),
+    "ssp_total": ("Statutory Sick Pay due", True),
+    "payable_days": ("Days SSP is paid for", False),
+    "waiting_days": ("Waiting days (unpaid)", False),
+    "statutory_redundancy_pay": ("Statutory redundancy pay", True),
+    "weeks_of_pay": ("Weeks of pay", False),
+    "minimum_hourly_rate": ("Minimum hourly rate", True),
+    "total_entitlement": ("Minimum pay for the period", True),
+    "minimum_wage_or_above": ("Paid at least the minimum wage?", False),
+    "last_day_to_claim": ("Last day to make a claim", False),
+    "et3_due": ("Response (ET3) due by", False),
+    "weekly_wages": ("Wages a week", True),
+    "yearly_wages": ("Wages a year", True),
+    "employer_ni_yearly": ("Employer National Insurance a year (after the Employment Allowance)", True),
+    "employer_pension_yearly": ("Employer pension contribution a year", True),
+    "holiday_cover_yearly": ("Holiday cover a year", True),
+    "total_yearly": ("Total cost a year", True),
+    "total_weekly": ("Total cost a week", True),
+}
+
+
+def headline(calculator, result: dict) -> list[tuple[str, str]]:
+    """(label, value as shown) for each headline result the calculator produced."""
+    lines = []
+    for key in calculator.headline:
+        value = result.get(key)
+        if value in (None, "", []):
+            continue
+        label, is_money = RESULTS.get(key, (key.replace("_", " ").capitalize(), False))
+        lines.append((label, _shown(value, is_money)))
+    return lines
+
+
+def _shown(value, is_money: bool) -> str:
+    if is_money:
+        return money(value, pence=True)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return long_date(dt.date.fromisoformat(value))
+        except ValueError:
+            pass
+    return str(value)
