@@ -120,7 +120,12 @@ def run_release(args) -> int:
             print(problem, file=sys.stderr)
         raise CommandError(f"{len(problems.errors)} errors: fix them before releasing")
     entry = make_release(base, args.notes, on)
-    changed = ", ".join(entry.pages) if entry.pages else "no page changes"
+    if not entry.pages:
+        changed = "no page changes"
+    elif len(entry.pages) <= 8:
+        changed = ", ".join(entry.pages)
+    else:
+        changed = f"{len(entry.pages)} pages new or changed (listed in content/manifest.yaml)"
     print(f"Released {entry.release} on {entry.date.isoformat()}: {changed}")
     return 0
 
