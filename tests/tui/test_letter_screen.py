@@ -56,4 +56,4 @@ async def test_missing_details_are_listed_not_a_blank_letter(make_app):
         await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#letter-problems"))
         await pilot.pause()
         assert app.screen.letter is None
-        assert "recipient_name" in str(app.screen.query_one("#letter-problems").render())
+        assert "Name of the person the letter is for is required" in str(app.screen.query_one("#letter-problems").render())

@@ -113,7 +113,8 @@ class LetterScreen(Screen):
             self.letter = self.catalogue.make(self.template_id, self.values(), self.app.today)
         except LetterError as exc:
             self.letter = None
-            problems.update("To finish the letter:\n" + "\n".join(f"• {_plain(p[2])}" for p in exc.problems))
+            labels = {name: spec.label or name for name, spec in self.catalogue.template(self.template_id).meta.fields.items()}
+            problems.update("To finish the letter:\n" + "\n".join(f"• {_plain(p[2], labels)}" for p in exc.problems))
             self.query_one("#letter-score", Static).update("")
             return
         problems.update("")
@@ -156,5 +157,8 @@ class LetterScreen(Screen):
         self.app.pop_screen()
 
 
-def _plain(message: str) -> str:
+def _plain(message: str, labels: dict[str, str]) -> str:
+    """A problem in the person's words: "Field 'reference' is required" -> "Our reference ... is required"."""
+    for name, label in labels.items():
+        message = message.replace(f"Field '{name}'", label).replace(f"field '{name}'", label)
     return message[:1].upper() + message[1:]
