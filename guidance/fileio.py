@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -25,6 +26,15 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
         except FileNotFoundError:
             pass
         raise
+
+
+def make_folder(folder: Path) -> None:
+    """mkdir -p, but a file standing where a folder should be says so (not 'File exists')."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        blocker = next((f for f in (folder, *folder.parents) if f.exists() and not f.is_dir()), folder)
+        raise NotADirectoryError(errno.ENOTDIR, f"{blocker} is a file, not a folder", str(folder)) from None
 
 
 def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+# No amount, hours or count anyone types is near a trillion; beyond it Decimal rounding to pence
+# fails outright, so such input is refused with a clear message rather than half-computed.
+TOO_LARGE = Decimal("1e12")
+
+
+def too_large(value: Decimal) -> bool:
+    """True for a number too big to be a real amount, hours or count (see ``TOO_LARGE``)."""
+    return abs(value) >= TOO_LARGE
+
 
 def parse_decimal(raw) -> Decimal | None:
     """'1,234.50', '£12', 12 or 12.5 as an exact Decimal; None if it is not a finite number.

@@ -101,3 +101,12 @@ def test_the_search_command_does_not_import_textual(root):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=dict(os.environ), timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_batch_names_lines_that_are_not_utf8_and_answers_the_rest(root, tmp_path, capsys):
+    questions = tmp_path / "q.bin"
+    questions.write_bytes(b"sick pay\n\xff\xfe\x00bad\n")
+    code, out, err = run(capsys, "--root", root, "search", "--batch", str(questions), "--limit", "1")
+    assert code == 1
+    assert f"{questions}:2: error: not UTF-8 text (byte 1); line skipped" in err
+    assert [json.loads(line)["query"] for line in out.splitlines()] == ["sick pay"]

@@ -12,6 +12,7 @@ import datetime as dt
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from guidance.content.rates import RateError
+from guidance.values import too_large
 
 
 class CalculatorError(ValueError):
@@ -47,6 +48,8 @@ def decimal(value, name: str) -> Decimal:
             raise CalculatorError(f"{name}: '{value}' is not a number") from None
     if not result.is_finite():
         raise CalculatorError(f"{name}: '{value}' is not a number")
+    if too_large(result):
+        raise CalculatorError(f"{name}: {str(value)[:40]} is far too large: check the number")
     return result
 
 

@@ -25,13 +25,20 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD, e.g. 2026-04-01") from None
 
 
+MAX_SPAN_DAYS = 100 * 366
+
+
 def duration_days(text: str) -> int:
     """argparse type for spans such as 30d, 6w, 3m (months count as 30 days), 1y or plain days."""
     match = re.fullmatch(r"\s*(\d+)\s*([dwmy]?)\s*", text.lower())
     if not match:
         raise argparse.ArgumentTypeError(f"'{text}' is not a span: use e.g. 30d, 6w, 3m or 1y")
     number, unit = int(match.group(1)), match.group(2) or "d"
-    return number * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
+    days = number * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
+    if days > MAX_SPAN_DAYS:
+        # Dates stop at year 9999: a span of centuries is a typing slip, not a retention period.
+        raise argparse.ArgumentTypeError(f"'{text}' is too long a span: use at most 100y")
+    return days
 
 
 def today() -> dt.date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from guidance.commands.common import (
@@ -42,7 +43,7 @@ def register(sub) -> None:
     schema.set_defaults(func=run_schema)
 
     release = actions.add_parser("release", help="raise the release, write the changelog and the lock")
-    release.add_argument("--notes", required=True, help="what changed, for the changelog")
+    release.add_argument("--notes", required=True, type=_notes, help="what changed, for the changelog")
     add_on_option(release, "the release as made on")
     release.set_defaults(func=run_release)
 
@@ -69,7 +70,10 @@ def run_review_due(args) -> int:
 
     base = load_base(args)
     on = args.on or today()
-    limit = on + dt.timedelta(days=args.within)
+    try:
+        limit = on + dt.timedelta(days=args.within)
+    except OverflowError:  # --on near the year 9999: every page is due by the end of time
+        limit = dt.date.max
     due = sorted((p for p in base.pages.values() if p.meta.review_by <= limit), key=lambda p: (p.meta.review_by, p.id))
     rows = [
         {"id": p.id, "title": p.meta.title, "review_by": p.meta.review_by.isoformat(), "overdue": p.meta.review_by < on, "owner": p.meta.owner, "path": p.path}
@@ -106,6 +110,13 @@ def run_schema(args) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _notes(text: str) -> str:
+    """argparse type: the changelog needs words, so blank notes are a usage error."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("say what changed, e.g. --notes 'Holiday pay page updated for April'")
+    return text.strip()
 
 
 def run_release(args) -> int:

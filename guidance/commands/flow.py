@@ -78,11 +78,8 @@ def _flows(base):
     return flows, problems
 
 
-def _runnable(base, flow_id: str):
-    """The flow, refusing one whose structure is broken (missing pages do not stop a run)."""
-    from guidance.flows.checker import Known, calculator_names, check_flow
-    from guidance.problems import Problems
-
+def _found(base, flow_id: str):
+    """The loaded flow; a file that would not load is named with its problems, not 'no flow'."""
     flows, problems = _flows(base)
     if flow_id not in flows:
         mine = [p for p in problems if Path(p.path).stem == flow_id]
@@ -90,7 +87,15 @@ def _runnable(base, flow_id: str):
             raise CommandError(f"flow '{flow_id}' cannot be loaded:\n" + "\n".join(str(p) for p in mine))
         known = ", ".join(sorted(flows)) or "none"
         raise CommandError(f"no flow '{flow_id}' (flows: {known})")
-    loaded = flows[flow_id]
+    return flows[flow_id]
+
+
+def _runnable(base, flow_id: str):
+    """The flow, refusing one whose structure is broken (missing pages do not stop a run)."""
+    from guidance.flows.checker import Known, calculator_names, check_flow
+    from guidance.problems import Problems
+
+    loaded = _found(base, flow_id)
     structural = Problems()
     check_flow(loaded, Known(calculators=calculator_names()), structural, references=False)
     if structural.errors:
@@ -123,6 +128,9 @@ def run_check(args) -> int:
     on = args.on or today()
     problems = Problems()
     if args.files:
+        folders = [f for f in args.files if Path(f).is_dir()]
+        if folders:
+            raise CommandError(f"a folder, not a flow file: {', '.join(folders)} (name the .yaml files)")
         missing = [f for f in args.files if not Path(f).is_file()]
         if missing:
             raise CommandError(f"no such file: {', '.join(missing)}")
@@ -160,10 +168,7 @@ def run_graph(args) -> int:
     from guidance.flows.graph import dot, mermaid
 
     base = load_base(args)
-    flows, _ = _flows(base)
-    if args.flow_id not in flows:
-        raise CommandError(f"no flow '{args.flow_id}' (flows: {', '.join(sorted(flows)) or 'none'})")
-    flow = flows[args.flow_id].flow
+    flow = _found(base, args.flow_id).flow
     sys.stdout.write(mermaid(flow) if args.format == "mermaid" else dot(flow))
     return 0
 

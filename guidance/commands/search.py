@@ -100,17 +100,35 @@ def _print_results(results) -> None:
 
 
 def _run_batch(searcher, args) -> int:
+    """One JSON line per query line. A line that is not UTF-8 (a binary or wrongly saved file) is
+    named on standard error and skipped, so the other queries still get answers; exit 1 then."""
     try:
-        handle = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")
+        handle = _stdin_bytes() if args.batch == "-" else open(args.batch, "rb")
     except OSError as exc:
         raise CommandError(f"cannot read {args.batch}: {exc.strerror}") from None
+    name = "standard input" if args.batch == "-" else args.batch
+    bad = 0
     with handle:
-        for line in handle:
-            text = line.rstrip("\r\n")
+        for number, raw in enumerate(handle, start=1):
+            try:
+                text = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+            except UnicodeDecodeError as exc:
+                print(f"{name}:{number}: error: not UTF-8 text (byte {exc.start + 1}); line skipped", file=sys.stderr)
+                bad += 1
+                continue
             results = _search(searcher, text, args)
             row = {"query": text, "results": [hit.as_dict() for hit in results.hits], "suggestion": results.suggestion}
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return 0
+    return 1 if bad else 0
+
+
+def _stdin_bytes():
+    """Standard input as bytes (a replaced text stream, as in an embedding program, is encoded)."""
+    if hasattr(sys.stdin, "buffer"):
+        return sys.stdin.buffer
+    import io
+
+    return io.BytesIO(sys.stdin.read().encode("utf-8"))
 
 
 def _progress_printer():

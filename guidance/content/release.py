@@ -99,9 +99,10 @@ def make_release(base, notes: str, on: dt.date) -> ChangelogEntry:
     interrupted release is simply re-run)."""
     content = base.content_dir
     changed = changed_pages(base)
-    _keep_superseded(base, content, changed)
     release = next_release(base.manifest.release, on)
+    # Built (and so validated) before anything is written: bad notes leave no history behind.
     entry = ChangelogEntry(release=release, date=on, notes=notes, pages=changed)
+    _keep_superseded(base, content, changed)
     lock = {
         "release": release,
         "pages": {p.id: {"version": p.meta.version, "digest": p.digest, "path": p.path} for p in base.sorted_pages()},

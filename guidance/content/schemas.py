@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from guidance.fileio import atomic_write_text
+from guidance.fileio import atomic_write_text, make_folder
 
 
 def _models() -> dict[str, object]:
@@ -35,7 +35,7 @@ def _models() -> dict[str, object]:
 
 
 def write_schemas(out: Path) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     written = []
     for name, model in _models().items():
         schema = model.model_json_schema(by_alias=True)

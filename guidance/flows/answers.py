@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from guidance.content.formatting import long_date, money
 from guidance.flows.schema import Checklist, Info, Question
-from guidance.values import parse_decimal
+from guidance.values import parse_decimal, too_large
 
 
 class AnswerError(ValueError):
@@ -97,6 +97,8 @@ def _decimal(raw, what: str) -> Decimal:
     value = parse_decimal(raw)
     if value is None:
         raise AnswerError(f"give {what}, e.g. 12.50")
+    if too_large(value):
+        raise AnswerError("that number is far too large: check it")
     return value
 
 

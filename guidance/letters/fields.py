@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from guidance.values import parse_decimal
+from guidance.values import parse_decimal, too_large
 
 FIELD_TYPES = ("text", "money", "date", "number", "choice", "list")
 FIELD_NAME = r"^[a-z][a-z0-9_]*$"
@@ -74,13 +74,29 @@ def _text(field: LetterField, raw: Any) -> str:
     text = str(raw).strip()
     if len(text) > MAX_TEXT:
         raise FieldValueError(f"is longer than {MAX_TEXT} characters")
+    _no_control_characters(text)
     return text
+
+
+# Tabs and line breaks are fine; other control characters (pasted escape codes, NUL) cannot go
+# into a Word or web letter and would only garble a printed one.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _no_control_characters(text: str) -> None:
+    match = _CONTROL.search(text)
+    if match:
+        raise FieldValueError(
+            f"contains a control character (code {ord(match.group())}) at character {match.start() + 1}: retype the value"
+        )
 
 
 def _decimal(raw: Any, what: str) -> Decimal:
     value = parse_decimal(raw)
     if value is None:
         raise FieldValueError(f"must be {what}, not '{str(raw)[:40]}'")
+    if too_large(value):
+        raise FieldValueError(f"is far too large to be {what.split(',')[0]}")
     return value
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TextIO
 
-from guidance.fileio import atomic_write_bytes
+from guidance.fileio import atomic_write_bytes, make_folder
 from guidance.letters.catalogue import Catalogue
 from guidance.letters.compose import LetterError
 from guidance.letters.formats import write
@@ -90,6 +90,29 @@ def read_rows(path: Path) -> tuple[list[str], list[dict]]:
     return names, rows
 
 
+def _check_header(path, names: list[str], template) -> None:
+    """A first row naming no field (a file without a header) or one field twice would silently
+    drop every value or one of two columns: refuse it before any letter is written."""
+    fields = template.meta.fields
+    if fields and not any(name in fields for name in names):
+        raise MergeError(
+            f"{path}:1: the first row must name the fields ({', '.join(fields)}); "
+            f"it names none of them: {', '.join(names)[:120]}"
+        )
+    twice = sorted({name for name in names if name and names.count(name) > 1})
+    if twice:
+        raise MergeError(f"{path}:1: the column {', '.join(twice)} is named more than once")
+
+
+def _output_folder(out_dir: Path) -> Path:
+    """Make the folder before the first letter, so an unusable --out fails with nothing written."""
+    try:
+        make_folder(out_dir)
+    except OSError as exc:
+        raise MergeError(f"{out_dir}: cannot make the folder for the letters: {exc.strerror}") from None
+    return out_dir
+
+
 def _field_name(name: str) -> str:
     return re.sub(r"[\s-]+", "_", name.strip().lower())
 
@@ -104,9 +127,10 @@ def merge(catalogue: Catalogue, template_id: str, csv_path: Path, out_dir: Path,
     """Write one letter per row into ``out_dir``; record each in ``store`` if given."""
     template = catalogue.template(template_id)
     names, rows = read_rows(Path(csv_path))
+    _check_header(csv_path, names, template)
     result = MergeResult(batch=secrets.token_hex(4))
     result.ignored_columns = [n for n in names if n and n not in template.meta.fields]
-    out_dir = Path(out_dir)
+    out_dir = _output_folder(Path(out_dir))
     pending = []
     for index, row in enumerate(rows):
         row_number = index + 2
