@@ -32,7 +32,7 @@ def make_folder(folder: Path) -> None:
     """mkdir -p, but a file standing where a folder should be says so (not 'File exists')."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError) as exc:
+    except (FileExistsError, NotADirectoryError):
         blocker = next((f for f in (folder, *folder.parents) if f.exists() and not f.is_dir()), folder)
         raise NotADirectoryError(errno.ENOTDIR, f"{blocker} is a file, not a folder", str(folder)) from None
 
