@@ -37,6 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def printable(message: str, limit: int = 2000) -> str:
+    """A message safe for a terminal: control characters shown as codes, and not endless
+    (an error may quote what was typed, and what was typed may be anything)."""
+    shown = "".join(ch if ch.isprintable() or ch in "\n\t" else f"\\x{ord(ch):02x}" for ch in message)
+    return shown if len(shown) <= limit else shown[:limit] + f"... ({len(shown) - limit} more characters)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -53,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         parser.error(str(exc))  # exits 2
     except CommandError as exc:
-        print(f"guidance: error: {exc}", file=sys.stderr)
+        print(f"guidance: error: {printable(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

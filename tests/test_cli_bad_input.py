@@ -180,3 +180,14 @@ def test_flow_graph_names_the_problem_in_a_flow_that_will_not_load(small_root, c
 def test_flow_check_of_a_folder_says_it_is_a_folder(tmp_path, capsys):
     assert main(["flow", "check", str(tmp_path)]) == 1
     assert f"a folder, not a flow file: {tmp_path}" in capsys.readouterr().err
+
+
+def test_error_messages_never_send_control_characters_or_endless_input(capsys):
+    from guidance.cli import main
+
+    assert main(["show", "a\x1b[31mb"]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\x1b" in err
+    assert main(["show", "x" * 10_000]) == 1
+    err = capsys.readouterr().err
+    assert len(err) < 2200 and "more characters" in err
