@@ -118,3 +118,28 @@ def test_tribunal_timeline_has_real_dates(capsys, tmp_path):
     # 3 months less a day from 15 Sep is 14 Dec; 35 days of conciliation (2 Oct to 5 Nov) move it on
     assert dates["The last day the PA could make the claim in time"] == "2027-01-18"
     assert report["letters"][0] == "tribunal-claim-received"
+
+
+def test_linked_sickness_counts_towards_the_28_week_maximum(capsys, tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "employed: me\nsick_start: 2026-11-16\nstill_off: no\nsick_end: 2026-11-20\n"
+        "work_days: [mon, tue, wed, thu, fri]\nearnings: '250.00'\nlinked: yes\n"
+        "linked_start: 2026-04-06\nlinked_end: 2026-11-06\ncompany_sick_pay: no\ncover: other_pa\n"
+    )
+    assert main(["--root", str(REPO), "flow", "run", "pa_off_sick", "--on", "2026-11-25", "--answers", str(answers), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["outcome"] == "no_ssp"
+    assert "most SSP can pay" in report["summary"]
+    assert any("SSP1" in step for step in report["next_steps"])
+
+
+def test_linked_sickness_more_than_8_weeks_before_is_refused_with_a_reason(capsys, tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "employed: me\nsick_start: 2026-11-16\nstill_off: no\nsick_end: 2026-11-20\n"
+        "work_days: [mon, tue, wed, thu, fri]\nearnings: '250.00'\nlinked: yes\n"
+        "linked_start: 2026-06-01\nlinked_end: 2026-06-05\ncompany_sick_pay: no\ncover: other_pa\n"
+    )
+    assert main(["--root", str(REPO), "flow", "run", "pa_off_sick", "--on", "2026-11-25", "--answers", str(answers), "--json"]) == 1
+    assert "do not link" in capsys.readouterr().err

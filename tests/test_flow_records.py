@@ -96,7 +96,7 @@ def _command(*args):
 
 
 def test_killed_mid_flow_resumes_with_nothing_lost():
-    answers = ["1", "2026-11-16", "yes", "2026-12-27", "1,2,3,4,5", "250", "no", "4"]
+    answers = ["1", "2026-11-16", "yes", "2026-12-27", "1,2,3,4,5", "250", "no", "no", "4"]  # earnings, then no linked sickness
     proc = subprocess.Popen(_command("run", "pa_off_sick", "--on", "2026-11-25"), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     reader = _Reader(proc.stdout)
     reader.start()
