@@ -71,3 +71,11 @@ def test_module_entry_point():
 
     out = subprocess.run([sys.executable, "-m", "guidance", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("guidance ")
+
+
+def test_commands_say_when_broken_files_were_left_out(capsys):
+    assert main(["--root", str(BROKEN), "content", "export", "--on", "2026-11-25"]) == 0
+    err = capsys.readouterr().err
+    assert "content file(s) have errors and were left out" in err
+    assert main(["content", "review-due", "--on", "2026-11-25"]) == 0
+    assert "left out" not in capsys.readouterr().err  # the shipped content has none

@@ -69,3 +69,14 @@ def load_base(args, use_cache: bool = True):
 def print_json(data) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
+
+
+def warn_left_out(base) -> None:
+    """Say on stderr when broken files were left out, so a script's output is not taken as whole."""
+    broken = sorted({p.path for p in base.problems.errors})
+    if broken:
+        print(
+            f"guidance: warning: {len(broken)} content file(s) have errors and were left out "
+            f"(first: {broken[0]}); run 'guidance content check'",
+            file=sys.stderr,
+        )

@@ -13,6 +13,7 @@ from guidance.commands.common import (
     load_base,
     print_json,
     today,
+    warn_left_out,
 )
 
 
@@ -69,6 +70,7 @@ def run_review_due(args) -> int:
     import datetime as dt
 
     base = load_base(args)
+    warn_left_out(base)
     on = args.on or today()
     try:
         limit = on + dt.timedelta(days=args.within)
@@ -94,6 +96,7 @@ def run_export(args) -> int:
     from guidance.content.export import export_pages
 
     base = load_base(args)
+    warn_left_out(base)
     print_json(export_pages(base, args.on or today()))
     return 0
 

@@ -10,7 +10,7 @@ import json
 import sys
 import time
 
-from guidance.commands.common import CommandError, add_json_option, add_on_option, load_base, print_json, today
+from guidance.commands.common import CommandError, add_json_option, add_on_option, load_base, print_json, today, warn_left_out
 
 
 def _positive(text: str) -> int:
@@ -60,6 +60,7 @@ def run_search(args) -> int:
     if args.batch is None and not args.query:
         raise CommandError("say what to search for, e.g. guidance search holiday pay (or use --batch FILE)")
     base = load_base(args)
+    warn_left_out(base)
     if args.area and args.area not in base.taxonomy.areas:
         raise CommandError(f"unknown area '{args.area}': choose one of {', '.join(sorted(base.taxonomy.areas))}")
     searcher = _open_searcher(base, args.on or today(), _progress_printer() if sys.stderr.isatty() else None)
@@ -149,6 +150,7 @@ def run_index_build(args) -> int:
     from guidance.search.store import IndexLockTimeout
 
     base = load_base(args)
+    warn_left_out(base)
     started = time.perf_counter()
     try:
         generation = build_index(base, args.on or today(), progress=_progress_printer())
