@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from guidance.content.formatting import long_date, money
 from guidance.flows.schema import Checklist, Info, Question
-from guidance.values import parse_decimal, too_large
+from guidance.values import parse_date, parse_decimal, too_large
 
 
 class AnswerError(ValueError):
@@ -127,23 +127,10 @@ def _money(node, raw) -> Decimal:
 
 
 def _date(node, raw) -> dt.date:
-    if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
-    text = str(raw).strip()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            pass
-    raise AnswerError("give a real date, e.g. 2026-04-01 or 1/4/2026")
+    value = parse_date(raw)
+    if value is None:
+        raise AnswerError("give a real date, e.g. 2026-04-01 or 1/4/2026")
+    return value
 
 
 def _text(node, raw) -> str:

@@ -14,13 +14,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from guidance.values import parse_decimal, too_large
+from guidance.values import parse_date, parse_decimal, too_large
 
 FIELD_TYPES = ("text", "money", "date", "number", "choice", "list")
 FIELD_NAME = r"^[a-z][a-z0-9_]*$"
 MAX_TEXT = 4000
 _LIST_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
-_UK_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
 class FieldValueError(ValueError):
@@ -115,23 +114,10 @@ def _number(field: LetterField, raw: Any) -> Decimal | int:
 
 
 def _date(field: LetterField, raw: Any) -> dt.date:
-    if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
-    text = str(raw).strip()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    match = _UK_DATE.fullmatch(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            pass
-    raise FieldValueError(f"must be a real date such as 2026-04-01 or 1/4/2026, not '{text[:40]}'")
+    value = parse_date(raw)
+    if value is None:
+        raise FieldValueError(f"must be a real date such as 2026-04-01 or 1/4/2026, not '{str(raw).strip()[:40]}'")
+    return value
 
 
 def _choice(field: LetterField, raw: Any) -> str:

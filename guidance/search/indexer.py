@@ -84,10 +84,7 @@ def _build(store: IndexStore, source: DocumentSource, wanted: dict[str, str], pr
         total = len(wanted)
         try:
             for done, doc_id in enumerate(sorted(wanted), start=1):
-                doc = source.document(doc_id)
-                writer.add(doc)
-                vocab.update(doc_words(doc))
-                titles[doc_id] = title_entry(doc)
+                _add(writer, source, doc_id, vocab, titles)
                 if progress:
                     progress(done, total)
         except BaseException:
@@ -99,6 +96,14 @@ def _build(store: IndexStore, source: DocumentSource, wanted: dict[str, str], pr
     except BaseException:
         store.discard(scratch)
         raise
+
+
+def _add(writer, source, doc_id: str, vocab: Counter, titles: dict) -> None:
+    """Index one page and note its words (for spelling) and its title (for as-you-type)."""
+    doc = source.document(doc_id)
+    writer.add(doc)
+    vocab.update(doc_words(doc))
+    titles[doc_id] = title_entry(doc)
 
 
 def _update(store, source, current: Generation, wanted, changed, removed, progress) -> Generation:
@@ -118,10 +123,7 @@ def _update(store, source, current: Generation, wanted, changed, removed, progre
                     writer.remove(doc_id)
                     titles.pop(doc_id, None)
                 if doc_id in wanted:
-                    doc = source.document(doc_id)
-                    writer.add(doc)
-                    vocab.update(doc_words(doc))
-                    titles[doc_id] = title_entry(doc)
+                    _add(writer, source, doc_id, vocab, titles)
                 if progress:
                     progress(done, total)
         except BaseException:

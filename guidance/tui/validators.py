@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
 from textual.validation import ValidationResult, Validator
 
-
-def parse_date(text: str) -> dt.date | None:
-    """2026-04-01, 1/4/2026, 01/04/2026 or 1 April 2026; None if not a real date."""
-    text = text.strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
+from guidance.values import parse_date  # noqa: F401  (screens import it from here)
 
 
 def parse_money(text: str) -> Decimal | None:
