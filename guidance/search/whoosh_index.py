@@ -34,6 +34,13 @@ WEIGHT_SEP = "\x1f"
 _RUN_END = re.compile(r"[.;:!?]+(?:\s|$)|\n|\s\.\s")
 
 
+def _weighted_parts(value: str):
+    """(boost, text) for each part of a weighted text made by ``weighted_text``."""
+    for part in value.split(PART_SEP):
+        weight, _, text = part.rpartition(WEIGHT_SEP)
+        yield (float(weight) if weight else 1.0), text
+
+
 class WeightedAnalyzer(Analyzer):
     """Stems with a boost: input is parts "<weight>\\x1f<text>" joined by "\\x1e"."""
 
@@ -41,9 +48,7 @@ class WeightedAnalyzer(Analyzer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for part in value.split(PART_SEP):
-            weight, _, text = part.rpartition(WEIGHT_SEP)
-            boost = float(weight) if weight else 1.0
+        for boost, text in _weighted_parts(value):
             for word in words(text):
                 token.text = stem(word)
                 token.boost = boost
@@ -62,9 +67,7 @@ class PairAnalyzer(Analyzer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for part in value.split(PART_SEP):
-            weight, _, text = part.rpartition(WEIGHT_SEP)
-            boost = float(weight) if weight else 1.0
+        for boost, text in _weighted_parts(value):
             for run in _RUN_END.split(text):
                 stems = [stem(w) for w in words(run)]
                 for first, second in zip(stems, stems[1:]):
