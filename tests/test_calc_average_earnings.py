@@ -248,3 +248,11 @@ def test_registry_and_json(rates):
                             rates, dt.date(2026, 4, 10))
     assert result["average_weekly_earnings"] == "230.77"
     assert result["relevant_period_start"] == "2026-01-31"
+
+
+def test_family_pay_limit_is_the_family_pay_threshold(rates):
+    # Qualifying week ending Sat 26 Sep 2026 (2026/27: £129); £128.99 a week is below it.
+    result = awe(rates, every("2026-07-31", 7, 9, "128.99"), purpose="family", frequency="weekly",
+                 qualifying_week_end="2026-09-26")
+    assert result["earnings_limit"] == Decimal("129")
+    assert result["at_or_above_limit"] is False

@@ -383,3 +383,10 @@ def test_high_earner_over_6_april_2026_is_paid_the_same_either_way(rates):
     result = ssp(rates, "2026-03-30", "2026-04-17", awe="400")
     assert result["flat_rate_protected_from"] == dt.date(2026, 4, 6)
     assert result["ssp_total"] == Decimal("294.00")
+
+
+def test_sickness_to_the_end_of_time_is_refused_not_a_crash(rates):
+    with pytest.raises(CalculatorError, match="more than 3 years"):
+        ssp(rates, "2026-05-04", "9999-12-31")
+    with pytest.raises(CalculatorError, match="more than 3 years"):
+        ssp(rates, "9999-12-20", "9999-12-31")

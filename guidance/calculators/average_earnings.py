@@ -245,7 +245,7 @@ def _divide(rule, total, first, last, days, working) -> tuple[Decimal, str]:
 
 
 def _limit(rates, purpose, reference, average, working) -> dict:
-    key = "ssp_earnings_threshold_weekly" if purpose == "ssp" else "lower_earnings_limit_weekly"
+    key = "ssp_earnings_threshold_weekly" if purpose == "ssp" else "family_pay_earnings_threshold_weekly"
     day = reference + dt.timedelta(days=1) if purpose == "ssp" else reference
     limit = figure_or_none(rates, key, day)
     if limit is None:

@@ -78,6 +78,14 @@ from guidance.calculators.common import (
 )
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MAX_PIW_YEARS = 3  # SSCBA 1992 s.153: entitlement ends when a (linked) PIW has lasted 3 years
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February, or past the last year a date can have
+        return dt.date(min(day.year + years, dt.MAXYEAR), 2, 28) if day.month == 2 else dt.date.max
 
 
 def parse_work_days(value) -> frozenset[int]:
@@ -265,6 +273,11 @@ def statutory_sick_pay(
         raise CalculatorError(f"average weekly earnings cannot be negative (got {awe})")
     if end < start:
         raise CalculatorError(f"the last day of sickness ({end.isoformat()}) is before the first ({start.isoformat()})")
+    if end > _add_years(start, MAX_PIW_YEARS) or end.year >= dt.MAXYEAR:
+        raise CalculatorError(
+            f"sick end: {end.isoformat()} is more than {MAX_PIW_YEARS} years after {start.isoformat()}; SSP is never "
+            f"due once a period of incapacity has lasted {MAX_PIW_YEARS} years (SSCBA 1992 s.153): check the dates"
+        )
     period = _period_days(rates, start, end)
     linked_period = _linked(rates, start, period[0] if period else start, linked_start, linked_end)
     if not period:
