@@ -80,7 +80,7 @@ CALCULATORS: dict[str, Calculator] = {
             "Average weekly earnings",
             average_weekly_earnings,
             ("purpose", "frequency", "payments", "sick_start", "due_date", "qualifying_week_end", "holiday_start",
-             "employment_start"),
+             "employment_start", "skip_weeks"),
             ("payments",),
             ("average_weekly_earnings", "relevant_period_start", "relevant_period_end", "weeks_counted",
              "at_or_above_limit"),

@@ -77,6 +77,8 @@ def _average_earnings(p) -> None:
     p.add_argument("--qualifying-week-end", type=iso_date, metavar="DATE", help="SAP: the Saturday of the matching week")
     p.add_argument("--holiday-start", type=iso_date, metavar="DATE", help="holiday: the first day of the leave")
     p.add_argument("--employment-start", type=iso_date, metavar="DATE", help="if paid for less than 8 weeks")
+    p.add_argument("--skip-weeks", metavar="LIST",
+                   help="holiday: week end dates when only SSP or statutory leave pay was paid, e.g. '2026-05-02; 2026-05-09'")
 
 
 _OPTIONS = {
