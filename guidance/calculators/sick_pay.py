@@ -157,19 +157,20 @@ def _day_rate(rates, day: dt.date, awe: Decimal, protected_from: dt.date | None)
     return weekly_rate(rates, day, awe)
 
 
-def _rule_of(rates, day: dt.date, protected_from) -> str:
+def _rule_of(change: dt.date | None, day: dt.date, protected_from) -> str:
     if protected_from is not None and day >= protected_from:
         return "flat rate kept (already getting SSP before the change)"
-    if figure_or_none(rates, "ssp_earnings_percent", day) is None:
+    if change is None or day < change:
         return "rules before 6 April 2026 (waiting days, earnings threshold, flat rate)"
     return "rules from 6 April 2026 (no waiting days or threshold; lower of flat rate or 80% of earnings)"
 
 
 def _rule_spans(rates, days: list[dt.date], protected_from) -> list[list]:
     """[first day, last day, rule] for each run of qualifying days under one rule."""
+    change = earnings_rule_start(rates)
     spans: list[list] = []
     for day in days:
-        rule = _rule_of(rates, day, protected_from)
+        rule = _rule_of(change, day, protected_from)
         if spans and spans[-1][2] == rule:
             spans[-1][1] = day
         else:
@@ -180,6 +181,7 @@ def _rule_spans(rates, days: list[dt.date], protected_from) -> list[list]:
 def rules_applied(rates, days, waiting, below, payable, protected_from, awe, linked: bool) -> list[str]:
     """Working lines saying which rule applied to which qualifying days."""
     lines = []
+    payable, waiting, below = set(payable), set(waiting), set(below)
     for first, last, rule in _rule_spans(rates, days, protected_from):
         span = [d for d in days if first <= d <= last]
         paid = sum(1 for d in span if d in payable)
