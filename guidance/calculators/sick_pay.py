@@ -26,10 +26,12 @@ up to the penny; the total is the sum of the weeks; weeks with nothing to pay at
 out. The maximum is 28 x the qualifying days in a week, less the days already paid in a linked
 period.
 
-Where the law changed part-way, each day follows the rules and figures in force on that day. This
-is our reading of the change: it has not been checked against GOV.UK's guidance "Sickness absences
-that start before and end on or after 6 April 2026"; if that guidance says otherwise, change
-``_period_days`` and the waiting-day loop to match it.
+Where the law changed part-way, each day follows the rules and figures in force on that day,
+except for the flat-rate protection below. The day-by-day reading is ours; the protection follows
+the DWP guidance as reported (GOV.UK's own calculator refuses absences that run over 6 April 2026
+and points to its guidance "Sickness absences that start before and end on or after 6 April
+2026"); if that guidance says otherwise, change ``_period_days``, the waiting-day loop or
+``flat_rate_protected_from`` to match it.
 - a day belongs to a PIW when its spell of consecutive sick days is long enough under the
   minimum in force on that day. A spell wholly before 6 April 2026 is therefore judged by the
   4-day rule and one wholly after by the 1-day rule, so a 1-3 day spell before 6 April 2026 was
@@ -41,8 +43,8 @@ that start before and end on or after 6 April 2026"; if that guidance says other
   PIW running over 6 April 2026 is paid from 6 April even if the waiting days were not yet served.
 
 Transitional protection (DWP guidance to payroll developers on absences running over 6 April
-2026; ``../facts``: "someone already getting SSP at the flat rate keeps the flat rate for that
-continuous absence"): when one continuous absence began before the day the earnings percentage
+2026, Dec 2025 and Feb 2026, as reported by CIPP and payroll bureaux: "someone already getting SSP
+at the flat rate keeps the flat rate for that continuous absence"): when one continuous absence began before the day the earnings percentage
 first applies (``ssp_earnings_percent``'s first period, 6 April 2026) and runs into it, and on the
 day before it the employee was already entitled at the flat rate (waiting days all served in the
 linked PIW and average weekly earnings at or above that day's threshold), every day of that
