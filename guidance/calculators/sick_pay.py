@@ -133,7 +133,18 @@ def earnings_rule_start(rates) -> dt.date | None:
     return rates.get("ssp_earnings_percent").periods[0].start
 
 
-def flat_rate_protected_from(rates, period: list[dt.date], awe: Decimal, served_days: list[dt.date]):
+def relevant_limit(rates, piw_days: list[dt.date]) -> Decimal:
+    """The earnings limit of the first day of the (linked) PIW, which holds for the whole series.
+
+    HMRC SPM170100: SSP is paid only if average weekly earnings in the relevant period before the
+    start of the PIW or series of linked PIWs reach the lower earnings limit; a new tax year's
+    limit part-way through does not change that. The limit stops applying from 6 April 2026.
+    """
+    return figure(rates, "ssp_earnings_threshold_weekly", piw_days[0])
+
+
+def flat_rate_protected_from(rates, period: list[dt.date], awe: Decimal, served_days: list[dt.date],
+                             limit: Decimal | None = None):
     """The change day if this continuous absence keeps the flat rate over it (see the module docstring), else None.
 
     ``period`` is the absence's days in a PIW; ``served_days`` every waiting day served in the
@@ -145,7 +156,7 @@ def flat_rate_protected_from(rates, period: list[dt.date], awe: Decimal, served_
     if change is None or not period or not period[0] < change <= period[-1]:
         return None
     eve = change - dt.timedelta(days=1)
-    if awe < figure(rates, "ssp_earnings_threshold_weekly", eve):
+    if awe < (figure(rates, "ssp_earnings_threshold_weekly", eve) if limit is None else limit):
         return None
     if sum(1 for day in served_days if day < change) < figure(rates, "ssp_waiting_days", eve):
         return None
@@ -300,10 +311,10 @@ def statutory_sick_pay(
     served = paid_before = 0
     waiting, payable, below_threshold = [], [], []
     served_days = []
+    limit = relevant_limit(rates, linked_period or period)
     for index, day in enumerate(linked_days + current_days):
         in_current = index >= len(linked_days)
-        threshold = figure(rates, "ssp_earnings_threshold_weekly", day)
-        if awe < threshold:
+        if figure(rates, "ssp_earnings_threshold_weekly", day) > 0 and awe < limit:
             if in_current:
                 below_threshold.append(day)
             continue
@@ -319,12 +330,12 @@ def statutory_sick_pay(
             payable.append(day)
         else:
             paid_before += 1
-    protected_from = flat_rate_protected_from(rates, period, awe, served_days)
+    protected_from = flat_rate_protected_from(rates, period, awe, served_days, limit)
     rates_by_day = {day: daily_rate(_day_rate(rates, day, awe, protected_from), pattern_days) for day in payable}
     weeks = _weekly_payments(start, end, rates_by_day)
     total = pence_up(sum((amount for _, amount in weeks), Decimal(0)))
     working.extend(_explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable,
-                            below_threshold, max_days, rates_by_day, weeks, total, awe, rates, protected_from))
+                            below_threshold, max_days, rates_by_day, weeks, total, awe, rates, protected_from, limit))
     working.extend(rules_applied(rates, current_days, waiting, below_threshold, payable, protected_from, awe,
                                  linked is not None))
     return {
@@ -393,7 +404,7 @@ def _not_a_piw(rates, start, end) -> dict:
 
 
 def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable, below, max_days,
-             rates_by_day, weeks, total, awe, rates, protected_from=None) -> list[str]:
+             rates_by_day, weeks, total, awe, rates, protected_from=None, limit=None) -> list[str]:
     lines = [f"Sick {start.isoformat()} to {end.isoformat()}; {pattern_days} qualifying day(s) a week."]
     if linked:
         lines.append(
@@ -401,10 +412,10 @@ def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting
             f"{paid_before} of them already paid."
         )
     if below:
-        threshold = figure(rates, "ssp_earnings_threshold_weekly", below[0])
+        threshold = figure(rates, "ssp_earnings_threshold_weekly", below[0]) if limit is None else limit
         lines.append(
-            f"Average weekly earnings of {gbp(awe)} are below the {gbp(threshold)} needed before 6 April 2026: "
-            f"{len(below)} day(s) not paid."
+            f"Average weekly earnings of {gbp(awe)} are below the {gbp(threshold)} needed before 6 April 2026 (the "
+            f"limit when the period of incapacity began): {len(below)} day(s) not paid."
         )
     if waiting:
         lines.append(f"Waiting days (unpaid): {', '.join(d.isoformat() for d in waiting)}.")
