@@ -121,7 +121,7 @@ def daily_rate(weekly: Decimal, pattern_days: int) -> Decimal:
 def weekly_rate(rates, day: dt.date, awe: Decimal) -> Decimal:
     flat = figure(rates, "ssp_weekly_rate", day)
     share = figure_or_none(rates, "ssp_earnings_percent", day)
-    if share is None:
+    if not share:  # no earnings rule on that day (before 6 April 2026)
         return flat
     return min(flat, awe * share / 100)
 
@@ -130,7 +130,7 @@ def earnings_rule_start(rates) -> dt.date | None:
     """The first day SSP is the lower of the flat rate or a share of earnings (6 April 2026), if any."""
     if "ssp_earnings_percent" not in rates:
         return None
-    return rates.get("ssp_earnings_percent").periods[0].start
+    return next((p.start for p in rates.get("ssp_earnings_percent").periods if p.value > 0), None)
 
 
 def relevant_limit(rates, piw_days: list[dt.date]) -> Decimal:
