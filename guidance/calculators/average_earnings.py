@@ -10,7 +10,10 @@ SMP, SPP, SAP (``purpose="family"``): Statutory Maternity Pay (General) Regulati
 (and the Statutory Paternity and Adoption Pay (General) Regulations 2002 reg 40); HMRC SPM171100.
 The same, but the period ends with the last normal payday *on or before* the Saturday of the
 qualifying week: the 15th week (Sunday to Saturday) before the expected week of childbirth, or
-for adoption the matching week (give its Saturday as ``qualifying_week_end``).
+for adoption the matching week (give its Saturday as ``qualifying_week_end``). If the baby was
+born before or during the qualifying week, the period ends with the last payday on or before the
+Saturday of the week before the birth (HMRC SPM171100): give that Saturday as
+``qualifying_week_end``.
 
 The average (HMRC SPM170300, SPM170400; never rounded before it is compared with a limit):
 weekly and multiples of a week, the total over the number of weeks in the period; monthly, the

@@ -74,7 +74,7 @@ def _average_earnings(p) -> None:
                         "paid); for holiday, each week's end date and that week's pay")
     p.add_argument("--sick-start", type=iso_date, metavar="DATE", help="SSP: first day of sickness (of the first linked period)")
     p.add_argument("--due-date", type=iso_date, metavar="DATE", help="SMP/SPP: the date the baby is due")
-    p.add_argument("--qualifying-week-end", type=iso_date, metavar="DATE", help="SAP: the Saturday of the matching week")
+    p.add_argument("--qualifying-week-end", type=iso_date, metavar="DATE", help="SAP: the Saturday of the matching week (SMP: of the week before an early birth)")
     p.add_argument("--holiday-start", type=iso_date, metavar="DATE", help="holiday: the first day of the leave")
     p.add_argument("--employment-start", type=iso_date, metavar="DATE", help="if paid for less than 8 weeks")
     p.add_argument("--skip-weeks", metavar="LIST",
