@@ -268,3 +268,8 @@ def test_holiday_weeks_of_only_sick_pay_are_skipped_too(rates):
     assert result["average_weekly_earnings"] == Decimal("203.85")
     with pytest.raises(CalculatorError, match="skip weeks: item 1"):
         awe(rates, weeks, purpose="holiday", holiday_start="2026-06-01", skip_weeks="2026-05-24")
+
+
+def test_absurd_amount_is_a_message_not_a_crash(rates):
+    with pytest.raises(CalculatorError, match="item 1 amount"):
+        awe(rates, "2026-04-01=1E+999999999", frequency="weekly", sick_start="2026-05-01")

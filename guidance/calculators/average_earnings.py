@@ -82,7 +82,10 @@ def parse_payments(value, name: str = "payments") -> list[tuple[dt.date, Decimal
             except (TypeError, ValueError):
                 raise CalculatorError(f"{name}: item {number} is not a [date, amount] pair") from None
         day = date_value(day_text, f"{name} item {number} date")
-        amount = decimal(amount_text, f"{name} item {number} amount")
+        try:
+            amount = decimal(amount_text, f"{name} item {number} amount")
+        except ArithmeticError:
+            raise CalculatorError(f"{name}: item {number} amount is far too large: check the number") from None
         if amount < 0:
             raise CalculatorError(f"{name}: item {number} amount cannot be negative (got {amount})")
         if day in seen:
