@@ -130,7 +130,8 @@ def test_usage_errors_exit_2(argv):
 
 
 def test_registry_names_are_the_ones_flows_use():
-    assert set(CALCULATORS) == {"holiday", "sick-pay", "redundancy", "minimum-wage", "tribunal-deadline", "employer-cost"}
+    assert set(CALCULATORS) == {"holiday", "sick-pay", "redundancy", "minimum-wage", "tribunal-deadline", "employer-cost",
+                                "average-earnings"}
 
 
 def test_run_calculator_matches_the_cli_json(rates, capsys):

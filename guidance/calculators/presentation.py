@@ -25,6 +25,7 @@ RESULTS = {
     "minimum_wage_or_above": ("Paid at least the minimum wage?", False),
     "last_day_to_claim": ("Last day to make a claim", False),
     "et3_due": ("Response (ET3) due by", False),
+    "latest_day_claim_may_be_in_time": ("Latest day a claim may still be in time (the law is unsettled)", False),
     "weekly_wages": ("Wages a week", True),
     "yearly_wages": ("Wages a year", True),
     "employer_ni_yearly": ("Employer National Insurance a year (after the Employment Allowance)", True),
@@ -32,6 +33,11 @@ RESULTS = {
     "holiday_cover_yearly": ("Holiday cover a year", True),
     "total_yearly": ("Total cost a year", True),
     "total_weekly": ("Total cost a week", True),
+    "average_weekly_earnings": ("Average weekly earnings", True),
+    "relevant_period_start": ("Relevant period from", False),
+    "relevant_period_end": ("Relevant period to", False),
+    "weeks_counted": ("Weeks with pay counted", False),
+    "at_or_above_limit": ("At or above the earnings limit?", False),
 }
 
 

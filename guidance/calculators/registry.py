@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
+from guidance.calculators.average_earnings import average_weekly_earnings
 from guidance.calculators.common import CalculatorError, date_value, jsonable
 from guidance.calculators.employer_cost import employer_cost
 from guidance.calculators.holiday import holiday_entitlement
@@ -73,6 +74,16 @@ CALCULATORS: dict[str, Calculator] = {
             ("event_date", "claim_type", "acas_day_a", "acas_day_b", "et1_sent"),
             (),
             ("last_day_to_claim", "et3_due"),
+        ),
+        Calculator(
+            "average-earnings",
+            "Average weekly earnings",
+            average_weekly_earnings,
+            ("purpose", "frequency", "payments", "sick_start", "due_date", "qualifying_week_end", "holiday_start",
+             "employment_start", "skip_weeks"),
+            ("payments",),
+            ("average_weekly_earnings", "relevant_period_start", "relevant_period_end", "weeks_counted",
+             "at_or_above_limit"),
         ),
         Calculator(
             "employer-cost",

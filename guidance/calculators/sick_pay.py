@@ -26,10 +26,12 @@ up to the penny; the total is the sum of the weeks; weeks with nothing to pay at
 out. The maximum is 28 x the qualifying days in a week, less the days already paid in a linked
 period.
 
-Where the law changed part-way, each day follows the rules and figures in force on that day. This
-is our reading of the change: it has not been checked against GOV.UK's guidance "Sickness absences
-that start before and end on or after 6 April 2026"; if that guidance says otherwise, change
-``_period_days`` and the waiting-day loop to match it.
+Where the law changed part-way, each day follows the rules and figures in force on that day,
+except for the flat-rate protection below. The day-by-day reading is ours; the protection follows
+the DWP guidance as reported (GOV.UK's own calculator refuses absences that run over 6 April 2026
+and points to its guidance "Sickness absences that start before and end on or after 6 April
+2026"); if that guidance says otherwise, change ``_period_days``, the waiting-day loop or
+``flat_rate_protected_from`` to match it.
 - a day belongs to a PIW when its spell of consecutive sick days is long enough under the
   minimum in force on that day. A spell wholly before 6 April 2026 is therefore judged by the
   4-day rule and one wholly after by the 1-day rule, so a 1-3 day spell before 6 April 2026 was
@@ -39,6 +41,24 @@ that start before and end on or after 6 April 2026"; if that guidance says other
 - a waiting day is owed only while the waiting days in force on that day have not yet been
   served in the linked PIW, and the earnings threshold and 80% cap are those of that day. So a
   PIW running over 6 April 2026 is paid from 6 April even if the waiting days were not yet served.
+
+Transitional protection (DWP guidance to payroll developers on absences running over 6 April
+2026, Dec 2025 and Feb 2026, as reported by CIPP and payroll bureaux: "someone already getting SSP
+at the flat rate keeps the flat rate for that continuous absence"): when one continuous absence began before the day the earnings percentage
+first applies (``ssp_earnings_percent``'s first period, 6 April 2026) and runs into it, and on the
+day before it the employee was already entitled at the flat rate (waiting days all served in the
+linked PIW and average weekly earnings at or above that day's threshold), every day of that
+absence from the change is paid at the flat rate in force on the day (£123.25 in 2026/27), never
+80% of earnings. Someone still serving waiting days, or below the old threshold, on 5 April is
+paid from 6 April under the new rules. A later spell that links to it is a new absence: it is
+paid under the new rules, with the first spell's average weekly earnings (the relevant period of
+a linked PIW is that of its first spell, SSP (General) Regulations 1982 reg 19), which is what
+``average_weekly_earnings`` must then be; ``guidance calc average-earnings`` works it out.
+
+Years before 2026: the rules above with that year's flat rate and lower earnings limit, back to
+6 April 2015 (figures from ``content/rates.yaml``). Not modelled: the coronavirus rules of
+13 March 2020 to 24 March 2022 (SSP from day one for absences because of coronavirus, Statutory
+Sick Pay (General) (Coronavirus Amendment) Regulations 2020), which need the reason for absence.
 """
 
 from __future__ import annotations
@@ -54,11 +74,20 @@ from guidance.calculators.common import (
     figure,
     figure_or_none,
     pence_up,
+    plain,
     q,
     round10,
 )
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MAX_PIW_YEARS = 3  # SSCBA 1992 s.153: entitlement ends when a (linked) PIW has lasted 3 years
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February, or past the last year a date can have
+        return dt.date(min(day.year + years, dt.MAXYEAR), 2, 28) if day.month == 2 else dt.date.max
 
 
 def parse_work_days(value) -> frozenset[int]:
@@ -92,9 +121,102 @@ def daily_rate(weekly: Decimal, pattern_days: int) -> Decimal:
 def weekly_rate(rates, day: dt.date, awe: Decimal) -> Decimal:
     flat = figure(rates, "ssp_weekly_rate", day)
     share = figure_or_none(rates, "ssp_earnings_percent", day)
-    if share is None:
+    if not share:  # no earnings rule on that day (before 6 April 2026)
         return flat
     return min(flat, awe * share / 100)
+
+
+def earnings_rule_start(rates) -> dt.date | None:
+    """The first day SSP is the lower of the flat rate or a share of earnings (6 April 2026), if any."""
+    if "ssp_earnings_percent" not in rates:
+        return None
+    return next((p.start for p in rates.get("ssp_earnings_percent").periods if p.value > 0), None)
+
+
+def relevant_limit(rates, piw_days: list[dt.date]) -> Decimal:
+    """The earnings limit of the first day of the (linked) PIW, which holds for the whole series.
+
+    HMRC SPM170100: SSP is paid only if average weekly earnings in the relevant period before the
+    start of the PIW or series of linked PIWs reach the lower earnings limit; a new tax year's
+    limit part-way through does not change that. The limit stops applying from 6 April 2026.
+    """
+    return figure(rates, "ssp_earnings_threshold_weekly", piw_days[0])
+
+
+def flat_rate_protected_from(rates, period: list[dt.date], awe: Decimal, served_days: list[dt.date],
+                             limit: Decimal | None = None):
+    """The change day if this continuous absence keeps the flat rate over it (see the module docstring), else None.
+
+    ``period`` is the absence's days in a PIW; ``served_days`` every waiting day served in the
+    linked PIW. Protected when the PIW began before the change, runs into it, and on the day before
+    the employee was entitled at the flat rate: waiting days all served, earnings not below the
+    threshold.
+    """
+    change = earnings_rule_start(rates)
+    if change is None or not period or not period[0] < change <= period[-1]:
+        return None
+    eve = change - dt.timedelta(days=1)
+    if awe < (figure(rates, "ssp_earnings_threshold_weekly", eve) if limit is None else limit):
+        return None
+    if sum(1 for day in served_days if day < change) < figure(rates, "ssp_waiting_days", eve):
+        return None
+    return change
+
+
+def _day_rate(rates, day: dt.date, awe: Decimal, protected_from: dt.date | None) -> Decimal:
+    """The weekly rate for ``day``: the flat rate when protected, else the rule of the day."""
+    if protected_from is not None and day >= protected_from:
+        return figure(rates, "ssp_weekly_rate", day)
+    return weekly_rate(rates, day, awe)
+
+
+def _rule_of(change: dt.date | None, day: dt.date, protected_from) -> str:
+    if protected_from is not None and day >= protected_from:
+        return "flat rate kept (already getting SSP before the change)"
+    if change is None or day < change:
+        return "rules before 6 April 2026 (waiting days, earnings threshold, flat rate)"
+    return "rules from 6 April 2026 (no waiting days or threshold; lower of flat rate or 80% of earnings)"
+
+
+def _rule_spans(rates, days: list[dt.date], protected_from) -> list[list]:
+    """[first day, last day, rule] for each run of qualifying days under one rule."""
+    change = earnings_rule_start(rates)
+    spans: list[list] = []
+    for day in days:
+        rule = _rule_of(change, day, protected_from)
+        if spans and spans[-1][2] == rule:
+            spans[-1][1] = day
+        else:
+            spans.append([day, day, rule])
+    return spans
+
+
+def rules_applied(rates, days, waiting, below, payable, protected_from, awe, linked: bool) -> list[str]:
+    """Working lines saying which rule applied to which qualifying days."""
+    lines = []
+    payable, waiting, below = set(payable), set(waiting), set(below)
+    for first, last, rule in _rule_spans(rates, days, protected_from):
+        span = [d for d in days if first <= d <= last]
+        paid = sum(1 for d in span if d in payable)
+        unpaid = sum(1 for d in span if d in waiting)
+        low = sum(1 for d in span if d in below)
+        lines.append(
+            f"{first.isoformat()} to {last.isoformat()}: {rule}; {len(span)} qualifying day(s), {paid} paid, "
+            f"{unpaid} waiting, {low} below the earnings threshold."
+        )
+    if protected_from is not None:
+        flat = figure(rates, "ssp_weekly_rate", protected_from)
+        share = figure(rates, "ssp_earnings_percent", protected_from)
+        lines.append(
+            f"Already entitled to SSP at the flat rate on {(protected_from - dt.timedelta(days=1)).isoformat()}, so "
+            f"this continuous absence keeps the flat rate ({gbp(flat)} a week from {protected_from.isoformat()}) "
+            f"instead of {plain(share)}% of average weekly earnings ({gbp(q(awe * share / 100, 2))})."
+        )
+    if linked:
+        lines.append(
+            "Linked periods: the average weekly earnings are those of the first period in the linked series."
+        )
+    return lines
 
 
 def _period_days(rates, start: dt.date, end: dt.date) -> list[dt.date]:
@@ -166,6 +288,11 @@ def statutory_sick_pay(
         raise CalculatorError(f"average weekly earnings cannot be negative (got {awe})")
     if end < start:
         raise CalculatorError(f"the last day of sickness ({end.isoformat()}) is before the first ({start.isoformat()})")
+    if end > _add_years(start, MAX_PIW_YEARS) or end.year >= dt.MAXYEAR:
+        raise CalculatorError(
+            f"sick end: {end.isoformat()} is more than {MAX_PIW_YEARS} years after {start.isoformat()}; SSP is never "
+            f"due once a period of incapacity has lasted {MAX_PIW_YEARS} years (SSCBA 1992 s.153): check the dates"
+        )
     period = _period_days(rates, start, end)
     linked_period = _linked(rates, start, period[0] if period else start, linked_start, linked_end)
     if not period:
@@ -183,15 +310,17 @@ def statutory_sick_pay(
     current_days = [d for d in period if d.weekday() in pattern]
     served = paid_before = 0
     waiting, payable, below_threshold = [], [], []
+    served_days = []
+    limit = relevant_limit(rates, linked_period or period)
     for index, day in enumerate(linked_days + current_days):
         in_current = index >= len(linked_days)
-        threshold = figure(rates, "ssp_earnings_threshold_weekly", day)
-        if awe < threshold:
+        if figure(rates, "ssp_earnings_threshold_weekly", day) > 0 and awe < limit:
             if in_current:
                 below_threshold.append(day)
             continue
         if served < figure(rates, "ssp_waiting_days", day):
             served += 1
+            served_days.append(day)
             if in_current:
                 waiting.append(day)
             continue
@@ -201,11 +330,14 @@ def statutory_sick_pay(
             payable.append(day)
         else:
             paid_before += 1
-    rates_by_day = {day: daily_rate(weekly_rate(rates, day, awe), pattern_days) for day in payable}
+    protected_from = flat_rate_protected_from(rates, period, awe, served_days, limit)
+    rates_by_day = {day: daily_rate(_day_rate(rates, day, awe, protected_from), pattern_days) for day in payable}
     weeks = _weekly_payments(start, end, rates_by_day)
     total = pence_up(sum((amount for _, amount in weeks), Decimal(0)))
     working.extend(_explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable,
-                            below_threshold, max_days, rates_by_day, weeks, total, awe, rates))
+                            below_threshold, max_days, rates_by_day, weeks, total, awe, rates, protected_from, limit))
+    working.extend(rules_applied(rates, current_days, waiting, below_threshold, payable, protected_from, awe,
+                                 linked is not None))
     return {
         "ssp_total": total,
         "weekly_payments": [[saturday, amount] for saturday, amount in weeks],
@@ -217,6 +349,8 @@ def statutory_sick_pay(
         "maximum_reached": paid_before + len(payable) >= max_days,
         "days_below_earnings_threshold": len(below_threshold),
         "daily_rates": _rate_changes(rates_by_day),
+        "flat_rate_protected_from": protected_from,
+        "rules_by_day": _rule_spans(rates, current_days, protected_from),
         "entitled": total > 0,
         "working": working,
     }
@@ -259,6 +393,8 @@ def _not_a_piw(rates, start, end) -> dict:
         "maximum_reached": False,
         "days_below_earnings_threshold": 0,
         "daily_rates": [],
+        "flat_rate_protected_from": None,
+        "rules_by_day": [],
         "entitled": False,
         "working": [
             f"Off sick {_too_short(rates, start, end)}, so it is not a period of incapacity for work and no SSP "
@@ -268,7 +404,7 @@ def _not_a_piw(rates, start, end) -> dict:
 
 
 def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable, below, max_days,
-             rates_by_day, weeks, total, awe, rates) -> list[str]:
+             rates_by_day, weeks, total, awe, rates, protected_from=None, limit=None) -> list[str]:
     lines = [f"Sick {start.isoformat()} to {end.isoformat()}; {pattern_days} qualifying day(s) a week."]
     if linked:
         lines.append(
@@ -276,17 +412,17 @@ def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting
             f"{paid_before} of them already paid."
         )
     if below:
-        threshold = figure(rates, "ssp_earnings_threshold_weekly", below[0])
+        threshold = figure(rates, "ssp_earnings_threshold_weekly", below[0]) if limit is None else limit
         lines.append(
-            f"Average weekly earnings of {gbp(awe)} are below the {gbp(threshold)} needed before 6 April 2026: "
-            f"{len(below)} day(s) not paid."
+            f"Average weekly earnings of {gbp(awe)} are below the {gbp(threshold)} needed before 6 April 2026 (the "
+            f"limit when the period of incapacity began): {len(below)} day(s) not paid."
         )
     if waiting:
         lines.append(f"Waiting days (unpaid): {', '.join(d.isoformat() for d in waiting)}.")
     lines.append(f"Payable days: {len(payable)} (at most {max_days} in one linked period, 28 weeks).")
     for rate in sorted(set(rates_by_day.values())):
         days = [d for d, r in rates_by_day.items() if r == rate]
-        weekly = weekly_rate(rates, days[0], awe)
+        weekly = _day_rate(rates, min(days), awe, protected_from)
         lines.append(
             f"Daily rate {gbp(rate)} (weekly {gbp(q(weekly, 2))} / {pattern_days}, cut to 4 places) for {len(days)} day(s) "
             f"from {min(days).isoformat()}."

@@ -66,6 +66,21 @@ def _employer_cost(p) -> None:
     p.add_argument("--on", type=iso_date, metavar="DATE", help="rates in force on DATE (default today)")
 
 
+def _average_earnings(p) -> None:
+    p.add_argument("--purpose", default="ssp", metavar="FOR", help="ssp, family (SMP/SPP/SAP) or holiday (a week's pay)")
+    p.add_argument("--frequency", metavar="HOW", help="weekly, fortnightly, four-weekly, monthly or irregular")
+    p.add_argument("--payments", required=True, metavar="LIST",
+                   help="every payday and its gross pay, e.g. '2026-01-30=1000; 2026-02-27=1000' (0 where nothing was "
+                        "paid); for holiday, each week's end date and that week's pay")
+    p.add_argument("--sick-start", type=iso_date, metavar="DATE", help="SSP: first day of sickness (of the first linked period)")
+    p.add_argument("--due-date", type=iso_date, metavar="DATE", help="SMP/SPP: the date the baby is due")
+    p.add_argument("--qualifying-week-end", type=iso_date, metavar="DATE", help="SAP: the Saturday of the matching week (SMP: of the week before an early birth)")
+    p.add_argument("--holiday-start", type=iso_date, metavar="DATE", help="holiday: the first day of the leave")
+    p.add_argument("--employment-start", type=iso_date, metavar="DATE", help="if paid for less than 8 weeks")
+    p.add_argument("--skip-weeks", metavar="LIST",
+                   help="holiday: week end dates when only SSP or statutory leave pay was paid, e.g. '2026-05-02; 2026-05-09'")
+
+
 _OPTIONS = {
     "holiday": _holiday,
     "sick-pay": _sick_pay,
@@ -73,6 +88,7 @@ _OPTIONS = {
     "minimum-wage": _minimum_wage,
     "tribunal-deadline": _tribunal,
     "employer-cost": _employer_cost,
+    "average-earnings": _average_earnings,
 }
 
 
