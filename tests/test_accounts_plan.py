@@ -103,21 +103,28 @@ def test_weekly_equivalent(tmp_path, every, amount, week):
     assert weekly(plan.council_payments[0]) == Decimal(week)
 
 
-def test_rules_file_errors_in_content_check(content_copy):
+def _rules_problems(root, old, new):
     from guidance.content.base import ContentBase
     from guidance.content.check import check_content
 
-    rules = content_copy / "content" / "accounts" / "rules.yaml"
-    text = rules.read_text(encoding="utf-8")
-    text = text.replace('  - {match: "BET365", kind: excluded, note: gambling}', '  - {match: "BET365", kind: excluded}\n  - {match: "HMRC", kind: cash}\n  - {match: "ZZ", kind: lottery}')
+    rules = root / "content" / "accounts" / "rules.yaml"
+    text = rules.read_text(encoding="utf-8").replace(old, new)
     rules.write_text(text, encoding="utf-8")
-    lines = text.splitlines()
-    base = ContentBase.load(content_copy, use_cache=False)
-    problems = [p for p in check_content(base, dt.date(2026, 12, 1), style_checks=False).errors if p.path.endswith("rules.yaml")]
-    at = {p.line: p.message for p in problems}
+    base = ContentBase.load(root, use_cache=False)
+    problems = [p for p in check_content(base, dt.date(2026, 12, 1), style_checks=False) if p.path.endswith("rules.yaml")]
+    return text.splitlines(), {p.line: p.message for p in problems}
+
+
+def test_rules_file_errors_in_content_check(content_copy):
+    bet = '  - {match: "BET365", kind: excluded, note: gambling}'
+    lines, at = _rules_problems(content_copy, bet, '  - {match: "BET365", kind: excluded}\n  - {match: "HMRC", kind: cash}')
     assert "say why 'BET365' is excluded" in at[at_line(lines, '"BET365"')]
     assert "listed twice" in at[at_line(lines, '"HMRC", kind: cash')] and "as tax and as cash" in at[at_line(lines, '"HMRC", kind: cash')]
-    assert any(line == at_line(lines, '"ZZ"') and "kind" in message for line, message in at.items()), problems
+
+
+def test_rules_file_unknown_kind(content_copy):
+    lines, at = _rules_problems(content_copy, '  - {match: "ATM", kind: cash}', '  - {match: "ATM", kind: lottery}')
+    assert "kind" in at[at_line(lines, '"ATM"')]
 
 
 def at_line(lines, words):
