@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
 
 from guidance.values import parse_date, parse_decimal, too_large
@@ -28,11 +29,33 @@ def pence(value: Decimal) -> Decimal:
     return value.quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
+_PLAIN = re.compile(r"-?\d+\.\d\d")
+_POUNDS = re.compile(r"(-?)£?(-?)(\d{1,3}(?:,\d{3})*|\d+)\.(\d\d)")
+
+
 def statement_amount(raw) -> Decimal | None:
     """One amount cell as a signed Decimal; None for an empty cell.
 
     Raises ValueError (with the text) when the cell holds something that is not an amount.
     """
+    if isinstance(raw, str):
+        return _text_amount(raw)
+    return _amount(raw)
+
+
+@lru_cache(maxsize=8192)
+def _text_amount(raw: str) -> Decimal | None:
+    """Statements repeat the same amounts (wages, payments): each text is read once."""
+    if _PLAIN.fullmatch(raw):
+        return Decimal(raw)
+    pounds = _POUNDS.fullmatch(raw)
+    if pounds and not (pounds.group(1) and pounds.group(2)):
+        sign = "-" if pounds.group(1) or pounds.group(2) else ""
+        return Decimal(f"{sign}{pounds.group(3).replace(',', '')}.{pounds.group(4)}")
+    return _amount(raw)
+
+
+def _amount(raw) -> Decimal | None:
     if raw is None:
         return None
     if isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool):
@@ -72,7 +95,12 @@ def statement_date(raw) -> dt.date:
     """
     if isinstance(raw, (dt.date, dt.datetime)):
         return parse_date(raw)
-    text = str(raw or "").strip()
+    return _text_date(str(raw or ""))
+
+
+@lru_cache(maxsize=8192)
+def _text_date(raw: str) -> dt.date:
+    text = raw.strip()
     for pattern in (_TIME_OF_DAY, _DAY_FIRST_TIME):
         match = pattern.match(text)
         if match:

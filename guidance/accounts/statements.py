@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from guidance.accounts.money import statement_amount, statement_date
@@ -96,6 +97,7 @@ class Ledger:
     overlaps: int = 0
 
 
+@lru_cache(maxsize=16384)
 def normalise(description: str) -> str:
     """Upper case, single spaces: the form rules and payees are matched against."""
     return " ".join(str(description).upper().split())
@@ -162,11 +164,7 @@ def csv_rows(path: Path, shown: str) -> list[tuple[int, list]]:
             raise StatementError(shown, None, "is not a text file (save it as CSV)") from None
     if "\x00" in text:
         raise StatementError(shown, None, "is not a text file (save it as CSV)")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[:4096]))
     rows = []
     try:
         for cells in reader:
@@ -174,6 +172,16 @@ def csv_rows(path: Path, shown: str) -> list[tuple[int, list]]:
     except csv.Error as exc:
         raise StatementError(shown, reader.line_num, f"not valid CSV: {exc}") from None
     return rows
+
+
+def _dialect(sample: str):
+    """Commas, unless the sample has no commas and semicolons or tabs (some European exports)."""
+    if "," in sample or not (";" in sample or "\t" in sample):
+        return csv.excel
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=";\t")
+    except csv.Error:
+        return csv.excel
 
 
 def _cp1252_ok(data: bytes) -> bool:
@@ -235,9 +243,7 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
 
 def _cell(cells, found, field):
     index = found.get(field)
-    if index is None or index >= len(cells):
-        return None
-    return cells[index]
+    return cells[index] if index is not None and index < len(cells) else None
 
 
 def _read_row(cells, found, shown: str, line: int) -> Transaction | None:
