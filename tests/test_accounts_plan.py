@@ -141,3 +141,14 @@ def test_shipped_rules_are_clean(bundled_root):
     assert rules.match("HMRC CUMBERNAULD").kind == "tax"
     assert rules.match("BET365 LTD").note == "gambling"
     assert rules.match("HONEST BAKERY") is None  # whole words: NEST is not in HONEST
+
+
+def test_overlapping_suspensions_count_each_day_once(tmp_path):
+    from guidance.accounts.schedule import suspended_days
+
+    text = PLAN.replace("  - {from: 2026-07-01, to: 2026-07-21, reason: hospital}",
+                        "  - {from: 2026-07-01, to: 2026-07-21, reason: hospital}\n  - {from: 2026-07-10, to: 2026-07-25, reason: respite}")
+    plan = _plan(tmp_path, text)
+    assert suspended_days(dt.date(2026, 6, 29), dt.date(2026, 7, 26), plan.suspensions) == 25  # 1 to 25 July
+    assert suspended_days(dt.date(2026, 7, 26), dt.date(2026, 8, 1), plan.suspensions) == 0
+    assert suspended_days(dt.date(2026, 7, 12), dt.date(2026, 7, 12), plan.suspensions) == 1

@@ -19,6 +19,7 @@ summed over in silence.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -128,9 +129,12 @@ def running_balances(ledger: Ledger, plan: Plan) -> tuple[list[Decimal], list[Ba
 
 def _match(schedule: tuple[Due, ...], credits: list[int], rows, rules: Rules, taken: set[int]) -> list[tuple[Due, int | None]]:
     out = []
+    days_of = [rows[i].date for i in credits]  # rows are in date order, so credits are too
+    window = dt.timedelta(days=MATCH_DAYS)
     for due in schedule:
         best = None
-        for index in credits:
+        first, last = bisect_left(days_of, due.date - window), bisect_right(days_of, due.date + window)
+        for index in credits[first:last]:
             if index in taken:
                 continue
             t = rows[index]

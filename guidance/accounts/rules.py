@@ -62,20 +62,22 @@ class Rules:
 
     rules: list[Rule]
     large_transfer_weeks: Decimal = DEFAULT_LARGE_TRANSFER_WEEKS
+    then: "Rules | None" = None  # tried after these (the team's rules, behind a plan's payees)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def match(self, description: str) -> Rule | None:
         key = normalise(description)
         if key not in self._cache:
-            self._cache[key] = next((r for r in self.rules if r.pattern.search(key)), None)
+            found = next((r for r in self.rules if r.pattern.search(key)), None)
+            self._cache[key] = found if found is not None or self.then is None else self.then.match(key)
         return self._cache[key]
 
     def for_plan(self, plan: Plan) -> "Rules":
-        """These rules with the plan's payees and payment words first."""
+        """The plan's payees and payment words, then these rules (whose matches stay cached)."""
         extra = [Rule.make(p.match, p.kind, source="plan") for p in plan.payees]
         extra += [Rule.make(p.match, "council", source="plan") for p in plan.council_payments if p.match]
         extra += [Rule.make(p.match, "contribution", source="plan") for p in plan.contribution if p.match]
-        return Rules(extra + self.rules, self.large_transfer_weeks)
+        return Rules(extra, self.large_transfer_weeks, then=self)
 
 
 def load_rules(content_dir: Path, shown, problems: Problems) -> Rules:

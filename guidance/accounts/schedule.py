@@ -66,11 +66,15 @@ def payment_dates(line: Payment, until: dt.date):
 
 def suspended_days(start: dt.date, end: dt.date, suspensions: list[Suspension]) -> int:
     """Days from ``start`` to ``end`` (both included) inside any suspension (counted once)."""
-    days = set()
-    for s in suspensions:
-        first, last = max(start, s.start), min(end, s.end)
-        days.update(first + dt.timedelta(days=n) for n in range((last - first).days + 1))
-    return len(days)
+    spans = sorted((max(start, s.start), min(end, s.end)) for s in suspensions if s.start <= end and s.end >= start)
+    total, reached = 0, None
+    for first, last in spans:
+        if reached is not None and first <= reached:
+            first = reached + dt.timedelta(days=1)  # overlapping suspensions count each day once
+        if last >= first:
+            total += (last - first).days + 1
+            reached = last if reached is None else max(reached, last)
+    return total
 
 
 def dues(lines: list[Payment], plan: Plan, kind: str) -> tuple[Due, ...]:

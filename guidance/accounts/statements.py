@@ -192,6 +192,7 @@ def _cp1252_ok(data: bytes) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def _header_key(cell) -> str:
     text = re.sub(r"\((£|gbp)\)|\bgbp\b|£", " ", str(cell or "").lower())
     return " ".join(re.sub(r"[^a-z ]", " ", text).split())
