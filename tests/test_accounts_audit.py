@@ -133,7 +133,7 @@ def test_statement_periods_that_leave_days_uncovered(tmp_path):
     second = write_ofx(account, tmp_path / "b.ofx", gap_to + dt.timedelta(days=1), END, [r for r in rows if r[0].date > gap_to])
     audit = audit_files(account.write_plan(tmp_path / "plan.yaml"), [first, second], CONTENT)
     missing = [f for f in audit.flags if f.kind == "missing_statement"]
-    assert any(f.date == gap_from and "2026-07-01 to 2026-07-07" in f.message for f in missing)
+    assert any(f.date == gap_from and f.missing == (gap_from, gap_to) and "2026-07-01 to 2026-07-07" in f.message for f in missing)
     # the wages of 3 July fall in the missing days, so the PA looks unpaid for a week too
     assert {f.kind for f in audit.flags} == {"missing_statement", "wages_gap"}
 

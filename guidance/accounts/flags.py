@@ -64,6 +64,7 @@ class Flag:
     message: str
     file: str | None = None
     line: int | None = None
+    missing: tuple[dt.date, dt.date] | None = None  # missing_statement: the days no statement shows
 
     @property
     def safeguarding(self) -> bool:
@@ -78,8 +79,11 @@ class Flag:
         return SEVERITY.index(self.kind)
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind, "date": self.date.isoformat(), "amount": str(self.amount), "file": self.file,
-                "line": self.line, "message": self.message, "safeguarding": self.safeguarding, "pages": list(self.pages)}
+        out = {"kind": self.kind, "date": self.date.isoformat(), "amount": str(self.amount), "file": self.file,
+               "line": self.line, "message": self.message, "safeguarding": self.safeguarding, "pages": list(self.pages)}
+        if self.missing:
+            out["missing"] = [self.missing[0].isoformat(), self.missing[1].isoformat()]
+        return out
 
 
 def _at(kind, entry: Entry | None, date, amount, message) -> Flag:
@@ -145,13 +149,19 @@ def _overdrawn(plan, ledger, rec, rules):
 
 
 def _missing_statements(plan, ledger, rec, rules):
+    from dataclasses import replace
+
+    position = {id(e.tx): n for n, e in enumerate(rec.entries)}
     for b in rec.breaks:
-        entry = next((e for e in rec.entries if e.tx is b.tx), None)
-        yield _at("missing_statement", entry, b.tx.date, b.gap,
-                  f"the balance jumps by {money_text(b.gap)}: the statement shows {money_text(b.shown)}, the rows before give {money_text(b.expected)}; a statement is missing")
+        n = position.get(id(b.tx))
+        entry = rec.entries[n] if n is not None else None
+        since = rec.entries[n - 1].tx.date if n else rec.start
+        flag = _at("missing_statement", entry, b.tx.date, b.gap,
+                   f"the balance jumps by {money_text(b.gap)}: the statement shows {money_text(b.shown)}, the rows before give {money_text(b.expected)}; a statement is missing")
+        yield replace(flag, missing=(since, b.tx.date))
     for start, end in _uncovered(plan, ledger):
-        yield _at("missing_statement", _near(rec, start), start, ZERO,
-                  f"no statement covers {start.isoformat()} to {end.isoformat()}")
+        flag = _at("missing_statement", _near(rec, start), start, ZERO, f"no statement covers {start.isoformat()} to {end.isoformat()}")
+        yield replace(flag, missing=(start, end))
 
 
 def _uncovered(plan: Plan, ledger: Ledger) -> list[tuple[dt.date, dt.date]]:

@@ -6,8 +6,6 @@ data win over the audit's only for fields the audit does not fill.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from guidance.accounts.audit import Audit
 
 LETTERS = {"surplus": "dp-surplus-repayment", "statements": "dp-statements-request"}
@@ -29,20 +27,11 @@ def surplus_values(audit: Audit) -> dict:
 def statements_values(audit: Audit) -> dict:
     """reference and the days statements are missing for (period_from, period_to) for
     dp-statements-request. A balance break asks for the days between the row before it and it."""
-    rec = audit.reconciliation
-    missing = [f for f in audit.flags if f.kind == "missing_statement"]
-    if not missing:
+    spans = [f.missing for f in audit.flags if f.kind == "missing_statement" and f.missing]
+    if not spans:
         raise NothingToAsk("the audit found no statements missing")
-    starts, ends = [], []
-    for flag in missing:
-        if "no statement covers" in flag.message:
-            starts.append(flag.date)
-            ends.append(dt.date.fromisoformat(flag.message.rsplit(" to ", 1)[1]))
-            continue
-        before = [e.tx.date for e in rec.entries if (e.tx.file, e.tx.line) != (flag.file, flag.line) and e.tx.date <= flag.date]
-        starts.append(before[-1] if before else rec.start)
-        ends.append(flag.date)
-    return {"reference": rec.reference, "period_from": min(starts).isoformat(), "period_to": max(ends).isoformat()}
+    return {"reference": audit.reconciliation.reference, "period_from": min(a for a, _ in spans).isoformat(),
+            "period_to": max(b for _, b in spans).isoformat()}
 
 
 def letter_values(audit: Audit, kind: str, data: dict) -> dict:

@@ -128,6 +128,10 @@ def run_audit(args) -> int:
             raise UsageError(f"--report: name a .md, .html or .docx file, not '{args.report}'")
     audit, base = _run(args)
     if args.report:
+        from guidance.accounts.summary import check_summary, summary_markdown
+
+        for problem in check_summary(summary_markdown(audit), base.content_dir, "the person's summary"):
+            print(f"guidance: warning: {problem.message}", file=sys.stderr)
         _write(Path(args.report), write_report(audit, fmt))
     if not args.no_record:
         _record(audit, args.statements, base)
