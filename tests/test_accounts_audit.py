@@ -176,3 +176,22 @@ def test_surplus_is_closing_less_owed_and_contingency(tmp_path):
     rec = audit.reconciliation
     assert rec.surplus == rec.closing_balance - Decimal("500.00") - Decimal("3840.00")
     assert audit.flags[0].amount == rec.surplus
+
+
+def test_csv_and_ofx_statements_that_overlap_are_merged_once(tmp_path):
+    account = Account.base()
+    account.add(dt.date(2026, 6, 10), "CAREPAY PAYROLL LTD YEAR END SERVICE FEE REF 88120", "-30.00")  # OFX cuts it at 32
+    whole = _figures(_audit(account, "signed", tmp_path / "whole"))
+    rows = account.shown()
+    cut_early, cut_late = dt.date(2026, 7, 10), dt.date(2026, 6, 1)
+    early = Account(account.plan, [r for r, _ in rows if r.date <= cut_early], account.opening)
+    late_opening = next(b - r.amount for r, b in rows if r.date >= cut_late)
+    late_rows = [r for r, _ in rows if r.date >= cut_late]
+    late = Account(account.plan, late_rows, late_opening)
+    files = [write(early, "money", tmp_path / "parts", "early"),
+             write_ofx(late, tmp_path / "parts" / "late.ofx", cut_late, END)]
+    plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
+    merged = audit_files(plan, files, CONTENT)
+    assert merged.ledger.overlaps == len([r for r, _ in rows if cut_late <= r.date <= cut_early])
+    assert {k: v for k, v in _figures(merged).items() if k != "flags"} == {k: v for k, v in whole.items() if k != "flags"}
+    assert _figures(merged)["flags"] == whole["flags"] == []

@@ -40,6 +40,7 @@ HEADERS = {
     "paid_out": ("paid out", "money out", "debit", "debits", "debit amount", "out", "withdrawals"),
     "balance": ("balance", "running balance", "account balance"),
 }
+OVERLAP_CHARS = 16  # description characters two exports of one transaction share
 HEADER_SEARCH_ROWS = 30  # exports may start with a few lines about the account before the header
 _SKIP_ROW = re.compile(r"\b(brought|carried) forward\b|\b(opening|closing) balance\b", re.I)
 
@@ -70,8 +71,10 @@ class Transaction:
         return f"{self.file}:{self.line}"
 
     def key(self) -> tuple:
-        """What two statements that overlap both show for the same bank transaction."""
-        return (self.date, self.amount, normalise(self.description))
+        """What two statements that overlap both show for the same bank transaction: the date,
+        the amount and the start of the description (OFX cuts names to 32 characters, and other
+        exports may add a reference after the payee)."""
+        return (self.date, self.amount, normalise(self.description)[:OVERLAP_CHARS])
 
 
 @dataclass(frozen=True)
