@@ -199,6 +199,14 @@ def test_audit_batch_worst_first(capsys, tmp_path):
     assert "Audited 4 of 5 accounts" in err and "\r[" not in err  # no progress bar when not on a terminal
 
 
+def test_batch_summary_cells_are_not_formulas(tmp_path):
+    from guidance.accounts.batch import BatchRow, summary_csv
+
+    text = summary_csv([BatchRow("=HYPERLINK(1)", 2, error="@SUM(1)")])
+    row = list(csv.DictReader(io.StringIO(text)))[0]
+    assert row["folder"] == "'=HYPERLINK(1)" and row["error"] == "'@SUM(1)"
+
+
 def test_batch_plans_csv_without_columns(capsys, tmp_path):
     plans = tmp_path / "plans.csv"
     plans.write_text("account,file\n", encoding="utf-8")
@@ -216,5 +224,10 @@ def test_core_does_not_import_textual():
     import subprocess
     import sys
 
-    code = "import sys, guidance.accounts.audit, guidance.accounts.report, guidance.accounts.batch; print('textual' in sys.modules)"
+    code = ("import sys, pkgutil, importlib, guidance.accounts\n"
+            "names = [m.name for m in pkgutil.iter_modules(guidance.accounts.__path__, 'guidance.accounts.')]\n"
+            "names += ['guidance.commands.account', 'guidance.records.accounts']\n"
+            "[importlib.import_module(n) for n in names]\n"
+            "assert len(names) > 12, names\n"
+            "print('textual' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"

@@ -108,6 +108,11 @@ def audit_batch(folder: Path, plans_csv: Path, rules: Rules, columns: dict | Non
     return sorted(rows, key=BatchRow.sort_key)
 
 
+def _text_cell(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula (a name starting with = + - or @)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
 def summary_csv(rows: list[BatchRow]) -> str:
     """One row per account: reference, folder, status, surplus, shortfall, flag counts, most serious."""
     out = io.StringIO()
@@ -116,13 +121,13 @@ def summary_csv(rows: list[BatchRow]) -> str:
                      "safeguarding", "most_serious", *SEVERITY, "error"])
     for row in rows:
         if row.audit is None:
-            writer.writerow(["", row.folder, "error", "", "", "", "", "", "", *[""] * len(SEVERITY), row.error])
+            writer.writerow(["", _text_cell(row.folder), "error", "", "", "", "", "", "", *[""] * len(SEVERITY), _text_cell(row.error)])
             continue
         rec, flags = row.audit.reconciliation, row.audit.flags
         counts = {kind: 0 for kind in SEVERITY}
         for f in flags:
             counts[f.kind] += 1
-        writer.writerow([rec.reference, row.folder, "audited", rec.surplus, rec.contribution_shortfall, rec.closing_balance,
+        writer.writerow([rec.reference, _text_cell(row.folder), "audited", rec.surplus, rec.contribution_shortfall, rec.closing_balance,
                          len(flags), sum(f.safeguarding for f in flags), flags[0].kind if flags else "",
                          *counts.values(), ""])
     return out.getvalue()
