@@ -195,3 +195,18 @@ def test_csv_and_ofx_statements_that_overlap_are_merged_once(tmp_path):
     assert merged.ledger.overlaps == len([r for r, _ in rows if cut_late <= r.date <= cut_early])
     assert {k: v for k, v in _figures(merged).items() if k != "flags"} == {k: v for k, v in whole.items() if k != "flags"}
     assert _figures(merged)["flags"] == whole["flags"] == []
+
+
+def test_a_council_payment_made_late_is_not_missing(tmp_path):
+    account = Account.base()
+    row = next(r for r in account.rows if r.date == dt.date(2026, 8, 24) and r.description.startswith("NORTHFIELD"))
+    row.date = dt.date(2026, 9, 2)  # nine days late, named by the bank as the council's payment
+    account.sort()
+    audit = _audit(account, "signed", tmp_path)
+    assert audit.flags == ()
+    (late,) = [m for m in audit.reconciliation.council if m.due.date == dt.date(2026, 8, 24)]
+    assert late.entry.tx.date == dt.date(2026, 9, 2)
+    # the same sum from an unnamed payer, late, is not taken for the council's payment
+    row.description = "FASTER PAYMENT RECEIVED"
+    audit = _audit(account, "signed", tmp_path / "unnamed")
+    assert [f.kind for f in audit.flags] == ["council_payment_missing"]

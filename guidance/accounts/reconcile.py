@@ -3,7 +3,9 @@
 Money in is ``council``, ``contribution``, ``refund`` or ``other``. Credits are matched to the
 council's payments and the contribution due under the plan: a credit within ``MATCH_DAYS`` of a
 due date whose amount is the amount due (or the full amount of the line), or whose description
-matches the words the plan or rules give for that payment. Money out is classified by the
+matches the words the plan or rules give for that payment; a due payment nothing matched then
+takes a credit of its amount, up to ``LATE_DAYS`` later, that the bank's words name as that
+payment (paid late, not missed). Money out is classified by the
 plan's payees, then the team's rules; what neither explains is ``unexplained``.
 
 Figures (``Decimal``, pounds and pence): opening and closing balance for the audit period,
@@ -30,6 +32,7 @@ from guidance.accounts.schedule import Due, contingency, dues
 from guidance.accounts.statements import Ledger, Transaction
 
 MATCH_DAYS = 5  # "a few days either side" of a due date: weekends and a bank holiday
+LATE_DAYS = 14  # a payment the bank names as this payment, of the amount due, up to 2 weeks late
 REFUND_FROM = ("tax", "pension", "insurance", "payroll_service", "agency", "care_other")
 
 
@@ -158,6 +161,24 @@ def _match(schedule: tuple[Due, ...], credits: list[int], rows, rules: Rules, ta
     return out
 
 
+def _late(pairs, credits: list[int], rows, rules: Rules, taken: set[int]) -> list[tuple[Due, int | None]]:
+    """Second pass: a due payment nothing matched takes a later credit (up to LATE_DAYS) of its
+    amount that the bank's words name as this kind of payment (a payment made late, not missed)."""
+    out = []
+    for due, index in pairs:
+        if index is None and due.amount > 0:
+            for i in credits:
+                t = rows[i]
+                rule = rules.match(t.description)
+                if (i not in taken and rule is not None and rule.kind == due.kind and t.amount in (due.amount, due.full)
+                        and due.date < t.date <= due.date + dt.timedelta(days=LATE_DAYS)):
+                    taken.add(i)
+                    index = i
+                    break
+        out.append((due, index))
+    return out
+
+
 def _out_kind(t: Transaction, rules: Rules) -> tuple[str, str, str]:
     rule = rules.match(t.description)
     if rule is None:
@@ -195,6 +216,8 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     contribution_due = dues(plan.contribution, plan, "contribution")
     council_pairs = _match(council_due, credits, rows, rules, taken)
     contribution_pairs = _match(contribution_due, credits, rows, rules, taken)
+    council_pairs = _late(council_pairs, credits, rows, rules, taken)
+    contribution_pairs = _late(contribution_pairs, credits, rows, rules, taken)
     matched_kind = {i: (d, k) for k, pairs in (("council", council_pairs), ("contribution", contribution_pairs)) for d, i in pairs if i is not None}
     entries: dict[int, Entry] = {}
     for i in inside:
