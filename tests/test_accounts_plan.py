@@ -152,3 +152,12 @@ def test_overlapping_suspensions_count_each_day_once(tmp_path):
     assert suspended_days(dt.date(2026, 6, 29), dt.date(2026, 7, 26), plan.suspensions) == 25  # 1 to 25 July
     assert suspended_days(dt.date(2026, 7, 26), dt.date(2026, 8, 1), plan.suspensions) == 0
     assert suspended_days(dt.date(2026, 7, 12), dt.date(2026, 7, 12), plan.suspensions) == 1
+
+
+def test_content_schema_writes_the_account_schemas(tmp_path):
+    from guidance.content.schemas import write_schemas
+
+    names = {p.name for p in write_schemas(tmp_path)}
+    assert {"account-plan.schema.json", "account-rules.schema.json"} <= names
+    plan = json.loads((tmp_path / "account-plan.schema.json").read_text(encoding="utf-8"))
+    assert "contingency_weeks" in plan["properties"] and "period" in plan["required"]
