@@ -124,3 +124,27 @@ def test_one_bad_file_reads_nothing(tmp_path):
 def test_header_only_is_an_error(tmp_path):
     with pytest.raises(StatementError, match="no transactions"):
         read_statement(_write(tmp_path, "Date,Description,Amount\n"))
+
+
+def test_columns_by_number_for_a_file_without_a_header(tmp_path):
+    path = _write(tmp_path, "01/04/2026,A,-1.00\n02/04/2026,B,2.00\n")
+    statement = read_statement(path, parse_columns("date=1,description=2,amount=3"))
+    assert [(t.description, t.amount, t.line) for t in statement.transactions] == [("A", Decimal("-1.00"), 1), ("B", Decimal("2.00"), 2)]
+    with pytest.raises(ValueError, match="not a mix"):
+        parse_columns("date=1,description=Details,amount=3")
+    with pytest.raises(ValueError, match="at least date"):
+        parse_columns("date=1,amount=3")
+
+
+@pytest.mark.parametrize("header, row, amount", [
+    ("Transaction Date,Transaction Type,Sort Code,Account Number,Transaction Description,Debit Amount,Credit Amount,Balance",
+     "06/04/2026,FPO,'40-11-22,88776655,A JONES WAGES,420.00,,1580.00", "-420.00"),
+    ("Date,Counter Party,Reference,Type,Amount (GBP),Balance (GBP),Spending Category",
+     "06/04/2026,A JONES WAGES,WEEK 1,FASTER PAYMENT,-420.00,1580.00,GENERAL", "-420.00"),
+    ("Number,Date,Account,Amount,Subcategory,Memo", ",06/04/2026,20-00-00 1234,-420.00,FT,A JONES WAGES", "-420.00"),
+    ("Date,Type,Description,Value,Balance,Account Name,Account Number",
+     "06 Apr 2026,BAC,A JONES WAGES,-420.00,1580.00,DP ACCOUNT,123", "-420.00"),
+])
+def test_common_bank_headers(tmp_path, header, row, amount):
+    (t,) = read_statement(_write(tmp_path, f"{header}\n{row}\n")).transactions
+    assert t.description.startswith("A JONES WAGES") and t.amount == Decimal(amount) and t.date == dt.date(2026, 4, 6)

@@ -34,7 +34,8 @@ FIELDS = ("date", "description", "amount", "paid_in", "paid_out", "balance")
 HEADERS = {
     "date": ("date", "transaction date", "posting date", "posted date", "date posted", "value date", "completed date"),
     "description": ("description", "transaction description", "details", "transaction details", "narrative",
-                    "merchant", "payee", "name", "memo", "reference"),
+                    "merchant", "merchant name", "payee", "payee name", "counter party", "counterparty", "name", "memo",
+                    "reference"),
     "amount": ("amount", "value", "transaction amount", "amount gbp"),
     "paid_in": ("paid in", "money in", "credit", "credits", "credit amount", "in", "deposits"),
     "paid_out": ("paid out", "money out", "debit", "debits", "debit amount", "out", "withdrawals"),
@@ -109,7 +110,8 @@ def normalise(description: str) -> str:
 def parse_columns(text: str | None) -> dict[str, str]:
     """``"date=Posted,description=Details,amount=Value"`` as a mapping of our fields to headers.
 
-    Fields: date, description, amount, paid_in (or in), paid_out (or out), balance.
+    Fields: date, description, amount, paid_in (or in), paid_out (or out), balance. For a file
+    with no header row, give column numbers instead (``date=1,description=2,amount=3``).
     Raises ValueError naming what is wrong.
     """
     if not text:
@@ -126,6 +128,14 @@ def parse_columns(text: str | None) -> dict[str, str]:
         if name not in FIELDS:
             raise ValueError(f"unknown field '{name}': use {', '.join(FIELDS)}")
         mapping[name] = header.strip()
+    numbers = [v.isdigit() for v in mapping.values()]
+    if any(numbers) and not all(numbers):
+        raise ValueError("give every column by its header, or every column by its number, not a mix")
+    if all(numbers) and mapping:
+        if any(int(v) < 1 for v in mapping.values()):
+            raise ValueError("column numbers start at 1")
+        if "date" not in mapping or "description" not in mapping or not {"amount", "paid_in", "paid_out"} & set(mapping):
+            raise ValueError("by number, give at least date, description and amount (or paid_in / paid_out)")
     return mapping
 
 
@@ -202,7 +212,9 @@ def _header_key(cell) -> str:
 
 
 def _find_header(rows, shown: str, columns: dict[str, str]) -> tuple[int, dict[str, int]]:
-    """(index of the header row, field -> column number)."""
+    """(index of the header row, field -> column number); -1 when columns are given by number."""
+    if columns and all(v.isdigit() for v in columns.values()):
+        return -1, {field: int(number) - 1 for field, number in columns.items()}
     wanted = {field: _header_key(name) for field, name in columns.items()}
     for index, (_line, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         keys = [_header_key(c) for c in cells]

@@ -35,7 +35,7 @@ def register(sub) -> None:
     batch.add_argument("folder", metavar="FOLDER", help="a folder holding one folder of statements per account")
     batch.add_argument("--plans", required=True, metavar="CSV", help="columns: folder (its name in FOLDER), plan (path to the plan file)")
     batch.add_argument("--out", required=True, metavar="CSV", help="the summary: one row per account, worst first")
-    batch.add_argument("--columns", metavar="MAP", help="statement headers, e.g. date=Posted,description=Details,amount=Value")
+    batch.add_argument("--columns", metavar="MAP", help="statement headers (or column numbers for a file with none), e.g. date=Posted,description=Details,amount=Value")
     batch.add_argument("--record", action="store_true", help="keep each audit in the records")
     batch.set_defaults(func=run_batch)
 
@@ -74,7 +74,7 @@ def register(sub) -> None:
 def _audit_inputs(parser) -> None:
     parser.add_argument("--plan", required=True, metavar="PLAN.yaml", help="the plan: payments, contribution, suspensions, payees")
     parser.add_argument("statements", nargs="+", metavar="STATEMENT", help="statement files: CSV, OFX or Excel (.xlsx)")
-    parser.add_argument("--columns", metavar="MAP", help="statement headers, e.g. date=Posted,description=Details,amount=Value")
+    parser.add_argument("--columns", metavar="MAP", help="statement headers (or column numbers for a file with none), e.g. date=Posted,description=Details,amount=Value")
 
 
 def _columns(args) -> dict:
