@@ -15,4 +15,5 @@ COMMAND_MODULES = [
     "guidance.commands.review",
     "guidance.commands.records",
     "guidance.commands.serve",
+    "guidance.commands.account",
 ]

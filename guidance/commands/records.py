@@ -39,7 +39,7 @@ def run_export(args) -> int:
         raise CommandError(str(exc)) from None
     finally:
         db.close()
-    counts = ", ".join(f"{len(data[key])} {key.replace('_', ' ')}" for key in ("calls", "letters", "sessions", "accuracy_checks"))
+    counts = ", ".join(f"{len(data[key])} {key.replace('_', ' ')}" for key in ("calls", "letters", "sessions", "accuracy_checks", "account_audits") if key in data)
     if args.out:
         try:
             atomic_write_text(Path(args.out), json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", mode=0o600)
@@ -61,6 +61,6 @@ def run_purge(args) -> int:
         counts = purge_older_than(db, before, dry_run=args.dry_run, release=content_release(args))
     finally:
         db.close()
-    what = ", ".join(f"{n} {name}" for name, n in counts.items())
+    what = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n or name != "account_audits")
     print(f"{'Would delete' if args.dry_run else 'Deleted'} records from before {before}: {what}.")
     return 0

@@ -51,7 +51,7 @@ def _load_extra_checks() -> None:
     """Import the modules that register checks, if they exist yet (flows, letters)."""
     import importlib
 
-    for name in ("guidance.flows.check", "guidance.letters.check", "guidance.search.check"):
+    for name in ("guidance.flows.check", "guidance.letters.check", "guidance.search.check", "guidance.accounts.check"):
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:

@@ -23,7 +23,8 @@ def _models() -> dict[str, object]:
         "rates": RootModel[dict[str, Rate]],
         "manifest": Manifest,
     }
-    for name, loader in (("flow", "guidance.flows.schema:Flow"), ("letter", "guidance.letters.templates:LetterMeta")):
+    for name, loader in (("flow", "guidance.flows.schema:Flow"), ("letter", "guidance.letters.templates:LetterMeta"),
+                         ("account-plan", "guidance.accounts.plan:Plan"), ("account-rules", "guidance.accounts.rules:RulesFile")):
         module, _, attr = loader.partition(":")
         try:
             import importlib

@@ -12,7 +12,7 @@ import json
 from sqlalchemy import delete, func, or_, select
 
 from guidance.records.audit import reference_digest, write_entry
-from guidance.records.schema import call_items, calls, letter_templates, letters, reviews, session_events, sessions
+from guidance.records.schema import account_audits, account_flags, call_items, calls, letter_templates, letters, reviews, session_events, sessions
 
 
 def _rows(conn, query) -> list[dict]:
@@ -40,11 +40,16 @@ def export_person(database, reference: str, release: str | None = None) -> dict:
             session["events"] = _rows(conn, select(session_events.c.seq, session_events.c.kind, session_events.c.node,
                                                    session_events.c.value, session_events.c.at)
                                       .where(session_events.c.session_id == session["id"]).order_by(session_events.c.seq))
-        item_ids = [c["id"] for c in found_calls] + [letter["id"] for letter in found_letters]
+        from guidance.records.accounts import export_audits
+
+        found_audits = export_audits(conn, ref)
+        item_ids = [c["id"] for c in found_calls] + [letter["id"] for letter in found_letters] + [a["id"] for a in found_audits]
         found_reviews = _rows(conn, select(reviews).where(reviews.c.item_id.in_(item_ids))) if item_ids else []
-        counts = {"calls": len(found_calls), "letters": len(found_letters), "sessions": len(found_sessions), "reviews": len(found_reviews)}
+        counts = {"calls": len(found_calls), "letters": len(found_letters), "sessions": len(found_sessions), "reviews": len(found_reviews),
+                  "account_audits": len(found_audits)}
         write_entry(database, conn, "records.export", release=release, detail={"reference_sha256": reference_digest(ref), **counts})
-    return {"reference": ref, "calls": found_calls, "letters": found_letters, "sessions": found_sessions, "accuracy_checks": found_reviews}
+    return {"reference": ref, "calls": found_calls, "letters": found_letters, "sessions": found_sessions, "accuracy_checks": found_reviews,
+            "account_audits": found_audits}
 
 
 def purge_older_than(database, cutoff: str, dry_run: bool = False, release: str | None = None) -> dict:
@@ -57,9 +62,14 @@ def purge_older_than(database, cutoff: str, dry_run: bool = False, release: str 
         old_sessions = select(sessions.c.id).where(sessions.c.updated_at < cutoff)
         old_calls = select(calls.c.id).where(calls.c.started_at < cutoff)
         old_letters = select(letters.c.id).where(letters.c.issued_at < cutoff)
+        old_audits = select(account_audits.c.id).where(account_audits.c.audited_at < cutoff)
         counts = {name: conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-                  for name, query in (("sessions", old_sessions), ("calls", old_calls), ("letters", old_letters))}
+                  for name, query in (("sessions", old_sessions), ("calls", old_calls), ("letters", old_letters),
+                                      ("account_audits", old_audits))}
         if not dry_run:
+            conn.execute(delete(reviews).where((reviews.c.kind == "account_audit") & reviews.c.item_id.in_(old_audits)))
+            conn.execute(delete(account_flags).where(account_flags.c.audit_id.in_(old_audits)))
+            conn.execute(delete(account_audits).where(account_audits.c.id.in_(old_audits.scalar_subquery())))
             conn.execute(delete(reviews).where(or_(
                 (reviews.c.kind == "call") & reviews.c.item_id.in_(old_calls),
                 (reviews.c.kind == "letter") & reviews.c.item_id.in_(old_letters))))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 
 from guidance.records.audit import current_officer, write_entry
-from guidance.records.schema import calls, letters, reviews
+from guidance.records.schema import account_audits, calls, letters, reviews
 
 OUTCOMES = {
     "correct": "the advice or letter was right",
@@ -55,6 +55,10 @@ class ReviewStore:
         done = select(reviews.c.item_id).where(reviews.c.kind == "letter")
         found += [("letter", r.id, r.officer or "unknown", r.issued_at) for r in conn.execute(
             select(letters.c.id, letters.c.officer, letters.c.issued_at).where(letters.c.issued_at >= since, letters.c.id.not_in(done)))]
+        done = select(reviews.c.item_id).where(reviews.c.kind == "account_audit")
+        found += [("account_audit", r.id, r.officer or "unknown", r.audited_at) for r in conn.execute(
+            select(account_audits.c.id, account_audits.c.officer, account_audits.c.audited_at).where(
+                account_audits.c.audited_at >= since, account_audits.c.id.not_in(done)))]
         return sorted(found)
 
     def sample(self, percent: float, since: str, seed: int | None = None, release: str | None = None) -> list[Review]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Column, ForeignKey, Integer, MetaData, PrimaryKeyConstraint, Table, Text
 
-HEAD = "0002"
+HEAD = "0005_h16"
 
 metadata = MetaData()
 
@@ -120,4 +120,35 @@ reviews = Table(
     Column("note", Text),
     Column("checked_by", Text),
     Column("checked_at", Text),
+)
+
+account_audits = Table(
+    "account_audits", metadata,
+    Column("id", Text, primary_key=True),
+    Column("reference", Text, nullable=False),
+    Column("period_from", Text, nullable=False),
+    Column("period_to", Text, nullable=False),
+    Column("content_release", Text),
+    Column("figures", Text, nullable=False),
+    Column("statements", Text, nullable=False),
+    Column("plan", Text, nullable=False),
+    Column("audited_at", Text, nullable=False),
+    Column("officer", Text),
+)
+
+account_flags = Table(
+    "account_flags", metadata,
+    Column("audit_id", Text, ForeignKey("account_audits.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("on_date", Text, nullable=False),
+    Column("amount", Text, nullable=False),
+    Column("file", Text),
+    Column("line", Integer),
+    Column("message", Text, nullable=False),
+    Column("decision", Text),
+    Column("note", Text),
+    Column("decided_by", Text),
+    Column("decided_at", Text),
+    PrimaryKeyConstraint("audit_id", "seq"),
 )

@@ -16,6 +16,7 @@ from textual.reactive import reactive
 
 from guidance.tui.commands import CalculatorCommands, FlowCommands, LetterCommands, PageCommands
 from guidance.tui.messages import ContentReady, ModeChanged, SearchReady
+from guidance.tui.screens.account import AccountCommands
 from guidance.tui.services import Services
 from guidance.tui.theme import HIGH_CONTRAST
 
@@ -27,7 +28,7 @@ class GuidanceApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "guidance"
-    COMMANDS = App.COMMANDS | {PageCommands, FlowCommands, CalculatorCommands, LetterCommands}
+    COMMANDS = App.COMMANDS | {PageCommands, FlowCommands, CalculatorCommands, LetterCommands, AccountCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f2", "toggle_mode", "Mode", id="toggle_mode"),

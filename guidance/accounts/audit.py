@@ -1,0 +1,86 @@
+"""One account audit: plan + statements + rules in, reconciliation and flags out.
+
+``audit_files(plan_path, statement_paths, content_dir)`` reads everything and runs the audit;
+``run_audit(plan, ledger, rules)`` does the work on what is already read. Both raise
+``AuditError`` (a subclass of ValueError) whose message names the file, line and problem.
+``audit_json(audit)`` is the ``--json`` form: the figures as decimal strings, and the flags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from guidance.accounts.flags import Flag, find_flags
+from guidance.accounts.plan import Plan, PlanError, load_plan
+from guidance.accounts.reconcile import IN_KINDS, ReconcileError, Reconciliation, reconcile
+from guidance.accounts.rules import Rules, load_rules
+from guidance.accounts.statements import Ledger, StatementError, read_statements
+from guidance.problems import Problems
+
+FIGURES = (
+    "opening_balance", "closing_balance", "money_in", "money_out", "council_expected", "council_received",
+    "contribution_expected", "contribution_paid", "contribution_shortfall", "contingency", "owed", "surplus",
+)
+
+
+class AuditError(ValueError):
+    """An audit that cannot be run: the message names each file, line and problem."""
+
+
+@dataclass(frozen=True)
+class Audit:
+    plan: Plan
+    ledger: Ledger
+    reconciliation: Reconciliation
+    flags: tuple[Flag, ...]
+
+    @property
+    def worst(self) -> Flag | None:
+        return self.flags[0] if self.flags else None
+
+
+def run_audit(plan: Plan, ledger: Ledger, rules: Rules) -> Audit:
+    """Reconcile and flag. Raises AuditError when the statements cannot give a balance."""
+    rules = rules.for_plan(plan)
+    try:
+        rec = reconcile(plan, ledger, rules)
+    except ReconcileError as exc:
+        raise AuditError(str(exc)) from None
+    return Audit(plan, ledger, rec, find_flags(plan, ledger, rec, rules))
+
+
+def account_rules(content_dir: Path) -> Rules:
+    """The team's rules from the content root. Raises AuditError if the rules file has errors."""
+    problems = Problems()
+    rules = load_rules(content_dir, lambda p: str(p), problems)
+    if problems.errors:
+        raise AuditError("\n".join(str(p) for p in problems.errors))
+    return rules
+
+
+def audit_files(plan_path, statement_paths, content_dir: Path | None = None, columns: dict | None = None,
+                rules: Rules | None = None) -> Audit:
+    """Read the plan and statements and run the audit. Raises AuditError."""
+    try:
+        plan = load_plan(Path(plan_path))
+        ledger = read_statements(statement_paths, columns)
+    except (PlanError, StatementError) as exc:
+        raise AuditError(str(exc)) from None
+    if rules is None:
+        rules = account_rules(content_dir) if content_dir is not None else Rules([])
+    return run_audit(plan, ledger, rules)
+
+
+def audit_json(audit: Audit) -> dict:
+    """The figures (decimal strings; money_in and money_out by kind) and the flags."""
+    rec = audit.reconciliation
+    out: dict = {}
+    for name in FIGURES:
+        value = getattr(rec, name)
+        out[name] = {k: str(v) for k, v in value.items()} if isinstance(value, dict) else str(value)
+    out["flags"] = [f.as_dict() for f in audit.flags]
+    return out
+
+
+__all__ = ["Audit", "AuditError", "FIGURES", "IN_KINDS", "account_rules", "audit_files", "audit_json", "run_audit"]

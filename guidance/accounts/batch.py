@@ -1,0 +1,137 @@
+"""Many accounts at once: a folder holding one folder of statements per account, and a CSV of
+plans (columns ``folder`` and ``plan``; a relative plan path is taken from the CSV's folder).
+
+``audit_batch`` audits each account (one that cannot be audited gets its error in its row and
+never stops the others) and returns the rows worst first: accounts that could not be audited,
+then safeguarding signs, then by the most serious flag, the surplus and the shortfall.
+``summary_csv(rows)`` is the summary file's text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+
+from guidance.accounts.audit import Audit, AuditError, run_audit
+from guidance.accounts.flags import SEVERITY
+from guidance.accounts.money import ZERO
+from guidance.accounts.plan import PlanError, load_plan
+from guidance.accounts.rules import Rules
+from guidance.accounts.statements import StatementError, read_statements
+
+STATEMENT_SUFFIXES = (".csv", ".ofx", ".qfx", ".xlsx")
+
+
+class BatchError(ValueError):
+    """The plans CSV cannot be used at all (the message names the file and row)."""
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    folder: str
+    line: int
+    audit: Audit | None = None
+    error: str | None = None
+
+    @property
+    def reference(self) -> str:
+        return self.audit.reconciliation.reference if self.audit else ""
+
+    def sort_key(self) -> tuple:
+        if self.audit is None:
+            return (0, 0, 0, ZERO, ZERO, self.folder)
+        rec, flags = self.audit.reconciliation, self.audit.flags
+        worst = flags[0].severity if flags else len(SEVERITY)
+        return (1, -sum(f.safeguarding for f in flags), worst, -rec.surplus, -rec.contribution_shortfall, self.folder)
+
+
+def read_plan_list(plans_csv: Path) -> list[tuple[int, str, Path]]:
+    """(row, folder name, plan path) for each row of the plans CSV. Raises BatchError."""
+    try:
+        text = plans_csv.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BatchError(f"{plans_csv}: cannot be read ({getattr(exc, 'strerror', None) or exc.__class__.__name__})") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    if "folder" not in fields or "plan" not in fields:
+        raise BatchError(f"{plans_csv}:1: the first row must name the columns 'folder' and 'plan'")
+    out = []
+    for row in reader:
+        cells = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(v, str) or v is None}
+        if not any(cells.values()):
+            continue
+        plan = Path(cells.get("plan", ""))
+        out.append((reader.line_num, cells.get("folder", ""), plan if plan.is_absolute() else plans_csv.parent / plan))
+    return out
+
+
+def audit_one(folder: Path, plan_path: Path, rules: Rules, columns: dict | None) -> Audit:
+    """Audit the statements in ``folder`` against ``plan_path``. Raises AuditError."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in STATEMENT_SUFFIXES) if folder.is_dir() else []
+    if not folder.is_dir():
+        raise AuditError(f"{folder}: no such folder")
+    if not files:
+        raise AuditError(f"{folder}: no statements (CSV, OFX or .xlsx files)")
+    try:
+        plan = load_plan(plan_path)
+        ledger = read_statements(files, columns)
+    except (PlanError, StatementError) as exc:
+        raise AuditError(str(exc)) from None
+    return run_audit(plan, ledger, rules)
+
+
+def audit_batch(folder: Path, plans_csv: Path, rules: Rules, columns: dict | None = None,
+                progress: Callable[[int, int], None] | None = None,
+                keep: Callable[[Audit, list[Path]], object] | None = None) -> list[BatchRow]:
+    """Audit every account in the plans CSV; rows worst first. ``progress(done, total)`` is
+    called after each account; ``keep(audit, files)`` records an audit."""
+    plans = read_plan_list(plans_csv)
+    rows = []
+    for done, (line, name, plan_path) in enumerate(plans, start=1):
+        where = f"{plans_csv}:{line}"
+        if not name or Path(name).name != name:
+            rows.append(BatchRow(name, line, error=f"{where}: 'folder' must be the name of a folder in {folder}"))
+        else:
+            try:
+                audit = audit_one(folder / name, plan_path, rules, columns)
+                if keep is not None:
+                    keep(audit, sorted(p for p in (folder / name).iterdir() if p.suffix.lower() in STATEMENT_SUFFIXES))
+                rows.append(BatchRow(name, line, audit))
+            except AuditError as exc:
+                rows.append(BatchRow(name, line, error=str(exc).replace("\n", "; ")))
+        if progress:
+            progress(done, len(plans))
+    return sorted(rows, key=BatchRow.sort_key)
+
+
+def _text_cell(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula (a name starting with = + - or @)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def summary_csv(rows: list[BatchRow]) -> str:
+    """One row per account: reference, folder, status, surplus, shortfall, flag counts, most serious."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["reference", "folder", "status", "surplus", "contribution_shortfall", "closing_balance", "flags",
+                     "safeguarding", "most_serious", *SEVERITY, "error"])
+    for row in rows:
+        if row.audit is None:
+            writer.writerow(["", _text_cell(row.folder), "error", "", "", "", "", "", "", *[""] * len(SEVERITY), _text_cell(row.error)])
+            continue
+        rec, flags = row.audit.reconciliation, row.audit.flags
+        counts = {kind: 0 for kind in SEVERITY}
+        for f in flags:
+            counts[f.kind] += 1
+        writer.writerow([rec.reference, _text_cell(row.folder), "audited", rec.surplus, rec.contribution_shortfall, rec.closing_balance,
+                         len(flags), sum(f.safeguarding for f in flags), flags[0].kind if flags else "",
+                         *counts.values(), ""])
+    return out.getvalue()
+
+
+def total(rows: list[BatchRow], name: str) -> Decimal:
+    return sum((getattr(r.audit.reconciliation, name) for r in rows if r.audit), ZERO)

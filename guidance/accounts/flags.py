@@ -1,0 +1,287 @@
+"""Flags: what the officer needs to ask about, each with its kind, date, amount and the statement
+line (file and row) it comes from, or the nearest row for flags about a period.
+
+Kinds, most serious first (``SEVERITY``):
+
+- ``household_payment``: money to a household member not named as a PA (safeguarding sign);
+- ``large_transfer``: a single payment out that nothing explains, of at least
+  ``large_transfer_weeks`` of the council payment (safeguarding sign);
+- ``excluded_spending``: spending a direct payment may not buy (gambling, alcohol);
+- ``overdrawn``: the balance went below zero;
+- ``missing_statement``: a break in the running balance, or days of the audit no statement covers;
+- ``council_payment_missing``: a council payment due that did not come in (or came in short);
+- ``payment_during_suspension``: the council paid for days when no payment was due;
+- ``no_tax_payment``: wages paid in a tax quarter, no payment to HMRC by the 22nd after it ends;
+- ``wages_gap``: a PA paid regularly and then not for a whole pay cycle;
+- ``unexplained``: money out that no payee or rule explains;
+- ``cash``: cash taken out (receipts needed);
+- ``duplicate``: the same payee and amount twice within 3 days;
+- ``contribution_shortfall``: the person paid in less than their assessed contribution;
+- ``surplus``: more in the account than owed plus the contingency.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass
+from decimal import Decimal
+
+from guidance.accounts.money import ZERO, money_text, pence
+from guidance.accounts.plan import Plan
+from guidance.accounts.reconcile import Entry, Reconciliation
+from guidance.accounts.rules import Rules, Rule
+from guidance.accounts.schedule import line_in_force, weekly
+from guidance.accounts.statements import Ledger, normalise
+
+SEVERITY = (
+    "household_payment", "large_transfer", "excluded_spending", "overdrawn", "missing_statement",
+    "council_payment_missing", "payment_during_suspension", "no_tax_payment", "wages_gap",
+    "unexplained", "cash", "duplicate", "contribution_shortfall", "surplus",
+)
+SAFEGUARDING = ("household_payment", "large_transfer")
+SAFEGUARDING_PAGES = ("financial-abuse", "recognising-and-reporting-abuse")
+PAGES = {
+    "excluded_spending": ("misuse-and-fraud", "officer-handling-misuse"),
+    "missing_statement": ("receipts-and-statements",),
+    "surplus": ("surplus-and-clawback", "contingency-balance"),
+    "contribution_shortfall": ("your-contribution",),
+    "cash": ("receipts-and-statements",),
+}
+DUPLICATE_DAYS = 3
+COVER_SLACK_DAYS = 3  # a CSV says no period: its first and last rows are taken to cover 3 days more
+TAX_DAY = 22  # PAYE paid electronically is due by the 22nd after the period (HMRC)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One thing to ask about. ``amount`` is in pounds (for a balance, the balance); ``file`` and
+    ``line`` are the statement row (None when no row fits)."""
+
+    kind: str
+    date: dt.date
+    amount: Decimal
+    message: str
+    file: str | None = None
+    line: int | None = None
+    missing: tuple[dt.date, dt.date] | None = None  # missing_statement: the days no statement shows
+
+    @property
+    def safeguarding(self) -> bool:
+        return self.kind in SAFEGUARDING
+
+    @property
+    def pages(self) -> tuple[str, ...]:
+        return SAFEGUARDING_PAGES if self.safeguarding else PAGES.get(self.kind, ())
+
+    @property
+    def severity(self) -> int:
+        return SEVERITY.index(self.kind)
+
+    def as_dict(self) -> dict:
+        out = {"kind": self.kind, "date": self.date.isoformat(), "amount": str(self.amount), "file": self.file,
+               "line": self.line, "message": self.message, "safeguarding": self.safeguarding, "pages": list(self.pages)}
+        if self.missing:
+            out["missing"] = [self.missing[0].isoformat(), self.missing[1].isoformat()]
+        return out
+
+
+def _at(kind, entry: Entry | None, date, amount, message) -> Flag:
+    if entry is None:
+        return Flag(kind, date, amount, message)
+    return Flag(kind, date, amount, message, entry.tx.file, entry.tx.line)
+
+
+def _near(rec: Reconciliation, date: dt.date) -> Entry | None:
+    """The last row on or before ``date`` (else the first row)."""
+    found = None
+    for e in rec.entries:
+        if e.tx.date > date:
+            break
+        found = e
+    return found or (rec.entries[0] if rec.entries else None)
+
+
+def find_flags(plan: Plan, ledger: Ledger, rec: Reconciliation, rules: Rules) -> tuple[Flag, ...]:
+    """Every flag, most serious first, then by date and row."""
+    found: list[Flag] = []
+    for check in (_safeguarding, _spending, _overdrawn, _missing_statements, _council, _tax, _wages_gap, _duplicates, _money_totals):
+        found.extend(check(plan, ledger, rec, rules))
+    return tuple(sorted(found, key=lambda f: (f.severity, f.date, f.file or "", f.line or 0)))
+
+
+def _safeguarding(plan, ledger, rec, rules):
+    household = [Rule.make(words, "household") for words in plan.household]
+    line = line_in_force(plan.council_payments, plan.period.end) or plan.council_payments[0]
+    large = pence(rules.large_transfer_weeks * weekly(line))
+    for e in rec.entries:
+        out = -e.tx.amount
+        if out <= 0:
+            continue
+        key = normalise(e.tx.description)
+        if e.rule_source != "plan" and any(h.pattern.search(key) for h in household):
+            yield _at("household_payment", e, e.tx.date, out,
+                      f"{money_text(out)} paid to a household member who is not named as a PA: a possible sign of financial abuse")
+        if e.kind in ("unexplained", "cash") and out >= large:
+            yield _at("large_transfer", e, e.tx.date, out,
+                      f"{money_text(out)} taken out in one go ({e.kind}), at least {rules.large_transfer_weeks} weeks of the council payment: a possible sign of financial abuse")
+
+
+def _spending(plan, ledger, rec, rules):
+    for e in rec.entries:
+        out = -e.tx.amount
+        if e.kind == "excluded":
+            rule = rules.match(e.tx.description)
+            why = f" ({rule.note})" if rule and rule.note else ""
+            yield _at("excluded_spending", e, e.tx.date, out, f"{money_text(out)} spent on something a direct payment may not buy{why}")
+        elif e.kind == "unexplained":
+            yield _at("unexplained", e, e.tx.date, out, f"{money_text(out)} paid out that no payee or rule explains")
+        elif e.kind == "cash":
+            yield _at("cash", e, e.tx.date, out, f"{money_text(out)} taken out in cash: ask for receipts or timesheets")
+
+
+def _overdrawn(plan, ledger, rec, rules):
+    below = False
+    for e in rec.entries:
+        if e.balance < 0 and not below:
+            yield _at("overdrawn", e, e.tx.date, e.balance, f"the account went overdrawn ({money_text(e.balance)})")
+        below = e.balance < 0
+
+
+def _missing_statements(plan, ledger, rec, rules):
+    from dataclasses import replace
+
+    position = {id(e.tx): n for n, e in enumerate(rec.entries)}
+    for b in rec.breaks:
+        n = position.get(id(b.tx))
+        entry = rec.entries[n] if n is not None else None
+        since = rec.entries[n - 1].tx.date if n else rec.start
+        flag = _at("missing_statement", entry, b.tx.date, b.gap,
+                   f"the balance jumps by {money_text(b.gap)}: the statement shows {money_text(b.shown)}, the rows before give {money_text(b.expected)}; a statement is missing")
+        yield replace(flag, missing=(since, b.tx.date))
+    for start, end in _uncovered(plan, ledger):
+        flag = _at("missing_statement", _near(rec, start), start, ZERO, f"no statement covers {start.isoformat()} to {end.isoformat()}")
+        yield replace(flag, missing=(start, end))
+
+
+def _uncovered(plan: Plan, ledger: Ledger) -> list[tuple[dt.date, dt.date]]:
+    slack = dt.timedelta(days=COVER_SLACK_DAYS)
+    spans = sorted((s.start, s.end) if s.stated else (s.start - slack, s.end + slack) for s in ledger.statements)
+    gaps, cursor = [], plan.period.start
+    for start, end in spans:
+        if start > cursor and cursor <= plan.period.end:
+            gaps.append((cursor, min(start - dt.timedelta(days=1), plan.period.end)))
+        cursor = max(cursor, end + dt.timedelta(days=1))
+    if cursor <= plan.period.end:
+        gaps.append((cursor, plan.period.end))
+    return gaps
+
+
+def _in_suspension(plan: Plan, date: dt.date) -> bool:
+    return any(s.start <= date <= s.end for s in plan.suspensions)
+
+
+def _council(plan, ledger, rec, rules):
+    matched = set()
+    for m in rec.council:
+        due, e = m.due, m.entry
+        if e is not None:
+            matched.add(id(e))
+        if e is None and due.amount > 0:
+            yield _at("council_payment_missing", _near(rec, due.date), due.date, due.amount,
+                      f"the council payment of {money_text(due.amount)} due on {due.date.isoformat()} did not come in")
+        elif e is not None and e.tx.amount < due.amount:
+            short = due.amount - e.tx.amount
+            yield _at("council_payment_missing", e, due.date, short,
+                      f"the council payment due on {due.date.isoformat()} came in {money_text(short)} short")
+        elif e is not None and due.suspended and e.tx.amount > due.amount:
+            extra = e.tx.amount - due.amount
+            yield _at("payment_during_suspension", e, e.tx.date, extra,
+                      f"{money_text(extra)} paid for {due.suspended} day(s) of suspension when no payment was due")
+    for e in rec.entries:
+        if e.kind == "council" and id(e) not in matched and _in_suspension(plan, e.tx.date):
+            yield _at("payment_during_suspension", e, e.tx.date, e.tx.amount,
+                      f"{money_text(e.tx.amount)} paid by the council during a suspension, when no payment was due")
+
+
+def _tax_quarters(start: dt.date, end: dt.date):
+    """(first day, last day, payment deadline) of each tax quarter (6 Apr, 6 Jul, 6 Oct, 6 Jan)
+    overlapping ``start``..``end``."""
+    year = start.year - 1
+    while True:
+        for month in (4, 7, 10, 13):
+            first = dt.date(year + (month > 12), (month - 1) % 12 + 1, 6)
+            following = dt.date(year + (month + 3 > 12), (month + 2) % 12 + 1, 6)
+            last = following - dt.timedelta(days=1)
+            deadline = following.replace(day=TAX_DAY)
+            if first > end:
+                return
+            if last >= start:
+                yield first, last, deadline
+        year += 1
+
+
+def _tax(plan, ledger, rec, rules):
+    taxes = [e for e in rec.entries if e.kind == "tax" and e.tx.amount < 0]
+    used: set[int] = set()
+    for first, last, deadline in _tax_quarters(plan.period.start, plan.period.end):
+        wages = [e for e in rec.entries if e.kind == "wages" and first <= e.tx.date <= last]
+        if not wages or deadline > plan.period.end:
+            continue
+        paid = next((i for i, e in enumerate(taxes) if i not in used and first < e.tx.date <= deadline), None)
+        if paid is not None:
+            used.add(paid)
+            continue
+        total = -sum((e.tx.amount for e in wages), ZERO)
+        yield _at("no_tax_payment", wages[-1], deadline, total,
+                  f"{money_text(total)} of wages paid {first.isoformat()} to {last.isoformat()} and no payment to HMRC by {deadline.isoformat()}")
+
+
+def _payee(e: Entry, rules: Rules) -> str:
+    rule = rules.match(e.tx.description)
+    return rule.words if rule is not None else normalise(e.tx.description)
+
+
+def _wages_gap(plan, ledger, rec, rules):
+    by_payee: dict[str, list[Entry]] = {}
+    for e in rec.entries:
+        if e.kind == "wages" and e.tx.amount < 0:
+            by_payee.setdefault(_payee(e, rules), []).append(e)
+    for payee, paid in by_payee.items():
+        days = sorted({e.tx.date for e in paid})
+        if len(days) < 3:
+            continue
+        cycle = statistics.median((b - a).days for a, b in zip(days, days[1:]))
+        if cycle < 1:
+            continue
+        last_by_day = {e.tx.date: e for e in paid}
+        stops = list(zip(days, days[1:])) + [(days[-1], plan.period.end + dt.timedelta(days=1))]
+        for before, after in stops:
+            if (after - before).days > cycle * 3 / 2:
+                e = last_by_day[before]
+                due = before + dt.timedelta(days=int(cycle))
+                yield _at("wages_gap", e, due, -e.tx.amount,
+                          f"'{payee}' was paid every {int(cycle)} days, then not from {before.isoformat()} until {'the end of the audit' if after > plan.period.end else after.isoformat()}")
+
+
+def _duplicates(plan, ledger, rec, rules):
+    last_seen: dict[tuple, Entry] = {}
+    for e in rec.entries:
+        if e.tx.amount >= 0:
+            continue
+        key = (normalise(e.tx.description), e.tx.amount)
+        before = last_seen.get(key)
+        if before is not None and (e.tx.date - before.tx.date).days <= DUPLICATE_DAYS:
+            yield _at("duplicate", e, e.tx.date, -e.tx.amount,
+                      f"{money_text(-e.tx.amount)} paid to the same payee on {before.tx.date.isoformat()} (line {before.tx.line}) and again on {e.tx.date.isoformat()}")
+        last_seen[key] = e
+
+
+def _money_totals(plan, ledger, rec, rules):
+    if rec.contribution_shortfall > 0:
+        first = next((m.due.date for m in rec.contribution if m.entry is None and m.due.amount > 0), rec.end)
+        yield _at("contribution_shortfall", _near(rec, first), first, rec.contribution_shortfall,
+                  f"contributions paid in are {money_text(rec.contribution_shortfall)} less than assessed ({money_text(rec.contribution_paid)} of {money_text(rec.contribution_expected)})")
+    if rec.surplus > 0:
+        yield _at("surplus", rec.entries[-1] if rec.entries else None, rec.end, rec.surplus,
+                  f"{money_text(rec.surplus)} more than is owed ({money_text(rec.owed)}) plus the contingency ({money_text(rec.contingency)})")

@@ -1,0 +1,124 @@
+"""Amounts and dates as statements write them, and how money is rounded.
+
+Money is ``Decimal`` to the penny. Statements write amounts as ``-12.50``, ``£1,234.56``,
+``-£12.00``, ``(12.00)`` or ``12.00 DR``; dates as ``31/01/2026``, ``31 Jan 2026``, ISO, or as
+spreadsheet date cells. The general readers in ``guidance.values`` do the work; this module only
+adds what bank exports add on top (signs around the pound sign, brackets, CR/DR, a time of day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from decimal import ROUND_HALF_UP, Decimal
+
+from guidance.values import parse_date, parse_decimal, too_large
+
+PENNY = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+_TIME_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+_DAY_FIRST_TIME = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s+\d{1,2}:\d{2}(:\d{2})?$")
+_SHORT_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$")
+_DASHED_MONTH = re.compile(r"^(\d{1,2})[- ]([A-Za-z]{3,9})[- ](\d{2}|\d{4})$")
+
+
+def pence(value: Decimal) -> Decimal:
+    """``value`` rounded to the penny, halves away from zero (as banks and councils round)."""
+    return value.quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+_PLAIN = re.compile(r"-?\d+\.\d\d")
+_POUNDS = re.compile(r"(-?)£?(-?)(\d{1,3}(?:,\d{3})*|\d+)\.(\d\d)")
+
+
+def statement_amount(raw) -> Decimal | None:
+    """One amount cell as a signed Decimal; None for an empty cell.
+
+    Raises ValueError (with the text) when the cell holds something that is not an amount.
+    """
+    if isinstance(raw, str):
+        return _text_amount(raw)
+    return _amount(raw)
+
+
+@lru_cache(maxsize=8192)
+def _text_amount(raw: str) -> Decimal | None:
+    """Statements repeat the same amounts (wages, payments): each text is read once."""
+    if _PLAIN.fullmatch(raw):
+        return Decimal(raw)
+    pounds = _POUNDS.fullmatch(raw)
+    if pounds and not (pounds.group(1) and pounds.group(2)):
+        sign = "-" if pounds.group(1) or pounds.group(2) else ""
+        return Decimal(f"{sign}{pounds.group(3).replace(',', '')}.{pounds.group(4)}")
+    return _amount(raw)
+
+
+def _amount(raw) -> Decimal | None:
+    if raw is None:
+        return None
+    if isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool):
+        value = parse_decimal(raw)
+    else:
+        text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
+        if not text or text in {"-", "—"}:
+            return None
+        sign = 1
+        upper = text.upper()
+        if upper.endswith("CR"):
+            text = text[:-2]
+        elif upper.endswith("DR"):
+            text, sign = text[:-2], -1
+        text = text.replace("£", "").replace("GBP", "")
+        if text.startswith("(") and text.endswith(")"):
+            text, sign = text[1:-1], -sign
+        if text.startswith(("-", "−")):
+            text, sign = text[1:], -sign
+        elif text.startswith("+"):
+            text = text[1:]
+        text = text.replace("£", "")
+        if text.startswith(("-", "+")) or not re.fullmatch(r"\d{1,3}(,\d{3})*(\.\d+)?|\d+(\.\d+)?|\.\d+", text):
+            raise ValueError(f"'{raw}' is not an amount")
+        value = parse_decimal(text)
+        if value is not None:
+            value = sign * value
+    if value is None or too_large(value):
+        raise ValueError(f"'{raw}' is not an amount")
+    return pence(value)
+
+
+def statement_date(raw) -> dt.date:
+    """One date cell. Raises ValueError naming the text when it is not a real date.
+
+    Day-first, as UK banks write dates: 01/02/2026 is 1 February.
+    """
+    if isinstance(raw, (dt.date, dt.datetime)):
+        return parse_date(raw)
+    return _text_date(str(raw or ""))
+
+
+@lru_cache(maxsize=8192)
+def _text_date(raw: str) -> dt.date:
+    text = raw.strip()
+    for pattern in (_TIME_OF_DAY, _DAY_FIRST_TIME):
+        match = pattern.match(text)
+        if match:
+            text = match.group(1)
+    short = _SHORT_YEAR.match(text)
+    if short:
+        text = f"{short.group(1)}/{short.group(2)}/20{short.group(3)}"
+    dashed = _DASHED_MONTH.match(text)
+    if dashed:
+        year = dashed.group(3)
+        text = f"{dashed.group(1)} {dashed.group(2)} {'20' + year if len(year) == 2 else year}"
+    value = parse_date(text) if text else None
+    if value is None:
+        raise ValueError(f"'{raw}' is not a date (use e.g. 31/01/2026, 31 Jan 2026 or 2026-01-31)")
+    return value
+
+
+def money_text(value: Decimal) -> str:
+    """``1234.5`` as ``£1,234.50``; negative as ``-£12.00``."""
+    sign = "-" if value < 0 else ""
+    return f"{sign}£{abs(pence(value)):,.2f}"

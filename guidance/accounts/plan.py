@@ -1,0 +1,158 @@
+"""The plan file: what the officer fills in from the case system for one account audit.
+
+```yaml
+reference: DP-004512
+period: {from: 2026-04-06, to: 2026-10-04}
+council_payments: [{from: 2026-04-06, amount: "1920.00", every: 4 weeks}]
+contribution: [{from: 2026-04-06, amount: "35.00", every: 1 week}]
+suspensions: [{from: 2026-07-01, to: 2026-07-21, reason: hospital}]
+contingency_weeks: 8
+owed: "0.00"
+payees: [{match: "A JONES", kind: wages}]
+```
+
+Optional: ``opening_balance`` (needed only when no statement shows a balance), ``household``
+(text that identifies people in the household who are not named as PAs: money paid to them is a
+safeguarding sign), and ``match`` on a payment line (words the bank shows for it).
+
+``load_plan(path)`` validates with pydantic through the shared YAML reader and raises
+``PlanError`` listing every problem with its file and line. ``plan_schema()`` is the JSON Schema
+editors use to check the file as it is typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from guidance.problems import Problems
+from guidance.yamlio import read_yaml_file, validate
+
+EVERY = ("1 week", "2 weeks", "4 weeks", "1 month")
+OUT_KINDS = ("wages", "tax", "pension", "insurance", "payroll_service", "agency", "care_other", "cash", "excluded")
+Every = Literal["1 week", "2 weeks", "4 weeks", "1 month"]
+OutKind = Literal["wages", "tax", "pension", "insurance", "payroll_service", "agency", "care_other", "cash", "excluded"]
+
+
+def _money(value: Decimal, name: str) -> Decimal:
+    if not value.is_finite() or value < 0:
+        raise ValueError(f"{name} must be a sum of money of 0 or more, e.g. \"35.00\"")
+    if value != value.quantize(Decimal("0.01")):
+        raise ValueError(f"{name} must be in pounds and pence, e.g. \"35.00\"")
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class Period(_Strict):
+    start: dt.date = Field(alias="from", description="first day of the audit")
+    end: dt.date = Field(alias="to", description="last day of the audit")
+
+    @model_validator(mode="after")
+    def _in_order(self):
+        if self.end < self.start:
+            raise ValueError("'to' is before 'from'")
+        return self
+
+
+class Payment(_Strict):
+    """An amount in force from a date, paid every week, 2 weeks, 4 weeks or month; the first
+    payment is on ``from``."""
+
+    start: dt.date = Field(alias="from", description="date of the first payment at this amount")
+    amount: Decimal = Field(description="amount of each payment in pounds, e.g. \"1920.00\"")
+    every: Every = Field(description="how often: 1 week, 2 weeks, 4 weeks or 1 month")
+    match: str | None = Field(None, description="words the bank statement shows for this payment (optional)")
+
+    @field_validator("amount")
+    @classmethod
+    def _amount(cls, value):
+        return _money(value, "amount")
+
+
+class Suspension(_Strict):
+    start: dt.date = Field(alias="from")
+    end: dt.date = Field(alias="to")
+    reason: str = Field("", description="e.g. hospital, respite")
+
+    @model_validator(mode="after")
+    def _in_order(self):
+        if self.end < self.start:
+            raise ValueError("'to' is before 'from'")
+        return self
+
+
+class Payee(_Strict):
+    match: str = Field(min_length=2, description="words in the statement description, e.g. \"A JONES\"")
+    kind: OutKind
+
+
+class Plan(_Strict):
+    reference: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]*$",
+                           description="the case reference, never a name")
+    period: Period
+    council_payments: list[Payment] = Field(min_length=1)
+    contribution: list[Payment] = Field(default_factory=list)
+    suspensions: list[Suspension] = Field(default_factory=list)
+    contingency_weeks: Decimal = Field(ge=0, le=52, description="weeks of the council payment the account may keep")
+    owed: Decimal = Field(Decimal("0.00"), description="money already owed at the end (wages, HMRC, invoices)")
+    payees: list[Payee] = Field(default_factory=list)
+    household: list[str] = Field(default_factory=list, description="how the statement names household members who are not PAs")
+    opening_balance: Decimal | None = Field(None, description="balance on the first day, if no statement shows balances")
+
+    @field_validator("owed")
+    @classmethod
+    def _owed(cls, value):
+        return _money(value, "owed")
+
+    @field_validator("council_payments", "contribution")
+    @classmethod
+    def _dates_rise(cls, value):
+        for before, after in zip(value, value[1:]):
+            if after.start <= before.start:
+                raise ValueError("list each amount in date order, each from a later date")
+        return value
+
+
+class PlanError(ValueError):
+    """A plan file that cannot be used: ``problems`` holds each one with its file and line."""
+
+    def __init__(self, problems: Problems):
+        super().__init__("\n".join(str(p) for p in problems.errors))
+        self.problems = problems
+
+
+def load_plan(path: Path, shown: str | None = None) -> Plan:
+    """Read and validate a plan file. Raises PlanError (file and line of every problem)."""
+    path = Path(path)
+    shown = shown or str(path)
+    problems = Problems()
+    try:
+        doc = read_yaml_file(path, shown, problems)
+    except FileNotFoundError:
+        problems.error(shown, None, "no such file")
+        raise PlanError(problems) from None
+    except OSError as exc:
+        problems.error(shown, None, f"cannot be read: {exc.strerror or exc}")
+        raise PlanError(problems) from None
+    if doc is not None and not isinstance(doc.data, dict):
+        problems.error(shown, doc.line_of(), "a plan is a mapping of fields (reference:, period:, ...)")
+        doc = None
+    plan = validate(Plan, doc, shown, problems) if doc is not None else None
+    if plan is None:
+        raise PlanError(problems)
+    return plan
+
+
+def plan_schema() -> dict:
+    """The JSON Schema of a plan file (for editors' YAML language servers)."""
+    schema = Plan.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "guidance account plan"
+    return schema

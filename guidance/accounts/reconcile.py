@@ -1,0 +1,255 @@
+"""The reconciliation: every transaction classified and the account's figures worked out.
+
+Money in is ``council``, ``contribution``, ``refund`` or ``other``. Credits are matched to the
+council's payments and the contribution due under the plan: a credit within ``MATCH_DAYS`` of a
+due date whose amount is the amount due (or the full amount of the line), or whose description
+matches the words the plan or rules give for that payment; a due payment nothing matched then
+takes a credit of its amount, up to ``LATE_DAYS`` later, that the bank's words name as that
+payment (paid late, not missed). Money out is classified by the
+plan's payees, then the team's rules; what neither explains is ``unexplained``.
+
+Figures (``Decimal``, pounds and pence): opening and closing balance for the audit period,
+money in and out by kind, council expected and received, contribution expected and paid,
+shortfall (expected − paid, not below 0), contingency (see ``schedule.contingency``), owed (from the
+plan) and surplus = closing balance − owed − contingency, never below 0.
+
+The running balance is checked row by row wherever a statement shows a balance: a row whose
+balance is not the one before plus its amount is a ``BalanceBreak`` (statements missing), never
+summed over in silence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+
+from guidance.accounts.money import ZERO
+from guidance.accounts.plan import OUT_KINDS, Plan
+from guidance.accounts.rules import IN_KINDS, Rules
+from guidance.accounts.schedule import Due, contingency, dues
+from guidance.accounts.statements import Ledger, Transaction
+
+MATCH_DAYS = 5  # "a few days either side" of a due date: weekends and a bank holiday
+LATE_DAYS = 14  # a payment the bank names as this payment, of the amount due, up to 2 weeks late
+REFUND_FROM = ("tax", "pension", "insurance", "payroll_service", "agency", "care_other")
+
+
+class ReconcileError(ValueError):
+    """The statements and plan cannot give a reconciliation (the message says what to add)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A transaction with its ``kind``, the ``reason`` for it, and the running ``balance`` after it."""
+
+    tx: Transaction
+    kind: str
+    reason: str
+    balance: Decimal
+    rule_source: str = ""
+
+
+@dataclass(frozen=True)
+class BalanceBreak:
+    """A row whose shown balance is not the balance before plus its amount: ``gap`` = shown −
+    expected (money moved on days no statement shows)."""
+
+    tx: Transaction
+    expected: Decimal
+    shown: Decimal
+
+    @property
+    def gap(self) -> Decimal:
+        return self.shown - self.expected
+
+
+@dataclass(frozen=True)
+class Matched:
+    """A payment due and the credit matched to it (None when nothing came in)."""
+
+    due: Due
+    entry: Entry | None
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    reference: str
+    start: dt.date
+    end: dt.date
+    opening_balance: Decimal
+    closing_balance: Decimal
+    money_in: dict[str, Decimal]
+    money_out: dict[str, Decimal]
+    council_expected: Decimal
+    council_received: Decimal
+    contribution_expected: Decimal
+    contribution_paid: Decimal
+    contribution_shortfall: Decimal
+    contingency: Decimal
+    owed: Decimal
+    surplus: Decimal
+    entries: tuple[Entry, ...]
+    council: tuple[Matched, ...]
+    contribution: tuple[Matched, ...]
+    breaks: tuple[BalanceBreak, ...]
+
+    @property
+    def total_in(self) -> Decimal:
+        return sum(self.money_in.values(), ZERO)
+
+    @property
+    def total_out(self) -> Decimal:
+        return sum(self.money_out.values(), ZERO)
+
+    @property
+    def unaccounted(self) -> Decimal:
+        """Change in balance that no row shows (the sum of the balance breaks)."""
+        return self.closing_balance - self.opening_balance - self.total_in + self.total_out
+
+
+def running_balances(ledger: Ledger, plan: Plan) -> tuple[list[Decimal], list[BalanceBreak], Decimal]:
+    """(balance after each row, breaks, balance before the first row). Raises ReconcileError when
+    no row shows a balance and the plan gives no ``opening_balance``."""
+    rows = ledger.transactions
+    first = next((i for i, t in enumerate(rows) if t.balance is not None), None)
+    if first is not None:
+        opening = rows[first].balance - sum((t.amount for t in rows[: first + 1]), ZERO)
+    elif plan.opening_balance is not None:
+        opening = plan.opening_balance
+    else:
+        raise ReconcileError("no statement shows a balance: add opening_balance (the balance before the first row) to the plan")
+    running, after, breaks = opening, [], []
+    for t in rows:
+        running += t.amount
+        if t.balance is not None and t.balance != running:
+            breaks.append(BalanceBreak(t, running, t.balance))
+            running = t.balance
+        after.append(running)
+    return after, breaks, opening
+
+
+def _match(schedule: tuple[Due, ...], credits: list[int], rows, rules: Rules, taken: set[int]) -> list[tuple[Due, int | None]]:
+    out = []
+    days_of = [rows[i].date for i in credits]  # rows are in date order, so credits are too
+    window = dt.timedelta(days=MATCH_DAYS)
+    for due in schedule:
+        best = None
+        first, last = bisect_left(days_of, due.date - window), bisect_right(days_of, due.date + window)
+        for index in credits[first:last]:
+            if index in taken:
+                continue
+            t = rows[index]
+            days = abs((t.date - due.date).days)
+            if days > MATCH_DAYS:
+                continue
+            rule = rules.match(t.description)
+            said = rule is not None and rule.kind == due.kind
+            if rule is not None and rule.kind in IN_KINDS and rule.kind != due.kind:
+                continue  # the bank says it is another kind of payment
+            exact = t.amount == due.amount and due.amount > 0
+            full = t.amount == due.full
+            if not (exact or full or said):
+                continue
+            score = (not exact, not full, not said, days, index)
+            if best is None or score < best[0]:
+                best = (score, index)
+        if best is not None:
+            taken.add(best[1])
+        out.append((due, best[1] if best else None))
+    return out
+
+
+def _late(pairs, credits: list[int], rows, rules: Rules, taken: set[int]) -> list[tuple[Due, int | None]]:
+    """Second pass: a due payment nothing matched takes a later credit (up to LATE_DAYS) of its
+    amount that the bank's words name as this kind of payment (a payment made late, not missed)."""
+    out = []
+    for due, index in pairs:
+        if index is None and due.amount > 0:
+            for i in credits:
+                t = rows[i]
+                rule = rules.match(t.description)
+                if (i not in taken and rule is not None and rule.kind == due.kind and t.amount in (due.amount, due.full)
+                        and due.date < t.date <= due.date + dt.timedelta(days=LATE_DAYS)):
+                    taken.add(i)
+                    index = i
+                    break
+        out.append((due, index))
+    return out
+
+
+def _out_kind(t: Transaction, rules: Rules) -> tuple[str, str, str]:
+    rule = rules.match(t.description)
+    if rule is None:
+        return "unexplained", "no rule or payee matches", ""
+    if rule.kind in OUT_KINDS:
+        why = f"payee '{rule.words}' in the plan" if rule.source == "plan" else f"rule '{rule.words}'"
+        return rule.kind, why, rule.source
+    return "care_other", f"paid to '{rule.words}' ({rule.kind})", rule.source
+
+
+def _in_kind(t: Transaction, rules: Rules) -> tuple[str, str, str]:
+    rule = rules.match(t.description)
+    if rule is None:
+        return "other", "no payment due matches", ""
+    if rule.kind in ("council", "contribution", "refund"):
+        return rule.kind, f"rule '{rule.words}'", rule.source
+    if rule.kind in REFUND_FROM:
+        return "refund", f"money back from '{rule.words}' ({rule.kind})", rule.source
+    return "other", f"from '{rule.words}' ({rule.kind})", rule.source
+
+
+def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
+    """Classify every transaction in the audit period and work out the figures (see module doc).
+    ``rules`` should already hold the plan's payees (``Rules.for_plan``). Raises ReconcileError."""
+    after, breaks, opening_all = running_balances(ledger, plan)
+    rows = ledger.transactions
+    inside = [i for i, t in enumerate(rows) if plan.period.start <= t.date <= plan.period.end]
+    if not inside:
+        raise ReconcileError(f"no statement row falls in the audit period {plan.period.start} to {plan.period.end}")
+    opening = after[inside[0] - 1] if inside[0] > 0 else opening_all
+    closing = after[inside[-1]]
+    credits = [i for i in inside if rows[i].amount > 0]
+    taken: set[int] = set()
+    council_due = dues(plan.council_payments, plan, "council")
+    contribution_due = dues(plan.contribution, plan, "contribution")
+    council_pairs = _match(council_due, credits, rows, rules, taken)
+    contribution_pairs = _match(contribution_due, credits, rows, rules, taken)
+    council_pairs = _late(council_pairs, credits, rows, rules, taken)
+    contribution_pairs = _late(contribution_pairs, credits, rows, rules, taken)
+    matched_kind = {i: (d, k) for k, pairs in (("council", council_pairs), ("contribution", contribution_pairs)) for d, i in pairs if i is not None}
+    entries: dict[int, Entry] = {}
+    for i in inside:
+        t = rows[i]
+        if i in matched_kind:
+            due, kind = matched_kind[i]
+            kind_, why, source = kind, f"{kind} payment due {due.date.isoformat()}", "plan"
+        elif t.amount > 0:
+            kind_, why, source = _in_kind(t, rules)
+        else:
+            kind_, why, source = _out_kind(t, rules)
+        entries[i] = Entry(t, kind_, why, after[i], source)
+    money_in = {k: ZERO for k in IN_KINDS}
+    money_out = {k: ZERO for k in OUT_KINDS + ("unexplained",)}
+    for e in entries.values():
+        if e.tx.amount > 0:
+            money_in[e.kind] += e.tx.amount
+        else:
+            money_out[e.kind] -= e.tx.amount
+    council_expected = sum((d.amount for d in council_due), ZERO)
+    contribution_expected = sum((d.amount for d in contribution_due), ZERO)
+    held = contingency(plan)
+    in_period = {b.tx for b in breaks if plan.period.start <= b.tx.date <= plan.period.end}
+    return Reconciliation(
+        reference=plan.reference, start=plan.period.start, end=plan.period.end,
+        opening_balance=opening, closing_balance=closing, money_in=money_in, money_out=money_out,
+        council_expected=council_expected, council_received=money_in["council"],
+        contribution_expected=contribution_expected, contribution_paid=money_in["contribution"],
+        contribution_shortfall=max(ZERO, contribution_expected - money_in["contribution"]),
+        contingency=held, owed=plan.owed, surplus=max(ZERO, closing - plan.owed - held),
+        entries=tuple(entries[i] for i in inside),
+        council=tuple(Matched(d, entries.get(i) if i is not None else None) for d, i in council_pairs),
+        contribution=tuple(Matched(d, entries.get(i) if i is not None else None) for d, i in contribution_pairs),
+        breaks=tuple(b for b in breaks if b.tx in in_period),
+    )

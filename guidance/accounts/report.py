@@ -1,0 +1,171 @@
+"""The audit report: the officer's reconciliation with every flag, then the person's
+plain-language summary with a chart of the balance, as Markdown, HTML or Word (.docx).
+
+``report_markdown(audit)`` is the text both other formats are made from; ``write_report(audit,
+fmt)`` gives the bytes of a file (``md``, ``html`` or ``docx``).
+"""
+
+from __future__ import annotations
+
+import io
+from html import escape
+
+from guidance.accounts.audit import Audit
+from guidance.accounts.chart import balance_points, png, svg
+from guidance.accounts.money import money_text
+from guidance.accounts.summary import summary_markdown
+
+FORMATS = ("md", "html", "docx")
+CHART_MARK = "<!-- chart -->"
+KIND_WORDS = {"payroll_service": "payroll service", "care_other": "other care costs"}
+
+
+def _kind(kind: str) -> str:
+    return KIND_WORDS.get(kind, kind.replace("_", " "))
+
+
+def officer_markdown(audit: Audit) -> str:
+    """The officer's reconciliation: figures, money in and out by kind, payments due, flags."""
+    rec = audit.reconciliation
+    files = ", ".join(s.file for s in audit.ledger.statements)
+    lines = [
+        f"# Account audit {rec.reference}",
+        "",
+        f"Audit period {rec.start.isoformat()} to {rec.end.isoformat()}. Statements: {files}"
+        + (f" ({audit.ledger.overlaps} rows shown twice were counted once)." if audit.ledger.overlaps else "."),
+        "",
+        "## Reconciliation",
+        "",
+        "| Figure | Amount |",
+        "| --- | ---: |",
+        f"| Opening balance | {money_text(rec.opening_balance)} |",
+        f"| Money in | {money_text(rec.total_in)} |",
+        f"| Money out | {money_text(rec.total_out)} |",
+    ]
+    if rec.unaccounted:
+        lines.append(f"| Not shown on any statement (balance breaks) | {money_text(rec.unaccounted)} |")
+    lines += [
+        f"| Closing balance | {money_text(rec.closing_balance)} |",
+        f"| Council payments expected | {money_text(rec.council_expected)} |",
+        f"| Council payments received | {money_text(rec.council_received)} |",
+        f"| Contribution expected | {money_text(rec.contribution_expected)} |",
+        f"| Contribution paid | {money_text(rec.contribution_paid)} |",
+        f"| Contribution shortfall | {money_text(rec.contribution_shortfall)} |",
+        f"| Contingency | {money_text(rec.contingency)} |",
+        f"| Owed | {money_text(rec.owed)} |",
+        f"| Surplus (closing − owed − contingency, not below zero) | {money_text(rec.surplus)} |",
+        "",
+        "## Money in by kind",
+        "",
+        "| Kind | Amount |",
+        "| --- | ---: |",
+        *[f"| {_kind(k)} | {money_text(v)} |" for k, v in rec.money_in.items()],
+        "",
+        "## Money out by kind",
+        "",
+        "| Kind | Amount |",
+        "| --- | ---: |",
+        *[f"| {_kind(k)} | {money_text(v)} |" for k, v in rec.money_out.items()],
+        "",
+        "## Council payments due",
+        "",
+        "| Due | Amount due | Received | On |",
+        "| --- | ---: | ---: | --- |",
+    ]
+    for m in rec.council:
+        got = m.entry
+        lines.append(f"| {m.due.date.isoformat()} | {money_text(m.due.amount)}{' (suspension)' if m.due.suspended else ''} | "
+                     f"{money_text(got.tx.amount) if got else 'none'} | {got.tx.date.isoformat() if got else ''} |")
+    lines += ["", f"## Flags ({len(audit.flags)})", ""]
+    if any(f.safeguarding for f in audit.flags):
+        lines += ["Some flags are possible signs of financial abuse. Decide under the safeguarding procedure "
+                  "before the summary below is sent to anyone.", ""]
+    if not audit.flags:
+        lines.append("No flags.")
+    for f in audit.flags:
+        where = f"{f.file}:{f.line}" if f.file else "no single row"
+        text = f"- **{_kind(f.kind)}** {f.date.isoformat()}, {money_text(f.amount)} ({where}): {f.message}."
+        if f.safeguarding:
+            text += " **Safeguarding:** follow the council's safeguarding procedure; see " + ", ".join(f"page:{p}" for p in f.pages) + "."
+        elif f.pages:
+            text += " See " + ", ".join(f"page:{p}" for p in f.pages) + "."
+        lines.append(text)
+    return "\n".join(lines) + "\n"
+
+
+def report_markdown(audit: Audit) -> str:
+    """The whole report as Markdown: the officer's part, then the person's summary."""
+    return officer_markdown(audit) + "\n---\n\n" + summary_markdown(audit).replace(
+        "### What came in", CHART_MARK + "\n\n### What came in", 1)
+
+
+def write_report(audit: Audit, fmt: str) -> bytes:
+    """The report file's bytes in ``fmt`` (md, html or docx). Raises ValueError for another format."""
+    text = report_markdown(audit)
+    points = balance_points(audit.reconciliation)
+    if fmt == "md":
+        return text.replace(CHART_MARK + "\n\n", "").encode("utf-8")
+    if fmt == "html":
+        return _html(audit, text, svg(points, audit.reconciliation.contingency)).encode("utf-8")
+    if fmt == "docx":
+        return _docx(audit, text, png(points, audit.reconciliation.contingency))
+    raise ValueError(f"unknown report format '{fmt}': use {', '.join(FORMATS)}")
+
+
+def _html(audit: Audit, text: str, chart: str) -> str:
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    body = body.replace(escape(CHART_MARK), "").replace("<p></p>", "")
+    body = body.replace("<h3>What came in</h3>", f'<figure class="chart">{chart}</figure>\n<h3>What came in</h3>', 1)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>Account audit {escape(audit.reconciliation.reference)}</title>\n"
+        "<style>body{font-family:Arial,sans-serif;max-width:46rem;margin:2rem auto;line-height:1.5}"
+        "table{border-collapse:collapse}td,th{border-bottom:1px solid #b1b4b6;padding:.2rem .6rem;text-align:left}"
+        "td:last-child{text-align:right}figure{margin:1rem 0}</style>\n</head>\n<body>\n"
+        + body + "</body>\n</html>\n"
+    )
+
+
+def _docx(audit: Audit, text: str, chart: bytes) -> bytes:
+    from docx import Document
+    from docx.shared import Cm
+
+    doc = Document()
+    table_rows: list[list[str]] = []
+
+    def flush_table():
+        if not table_rows:
+            return
+        table = doc.add_table(rows=0, cols=len(table_rows[0]))
+        table.style = "Table Grid"
+        for cells in table_rows:
+            row = table.add_row().cells
+            for cell, value in zip(row, cells):
+                cell.text = value
+        table_rows.clear()
+
+    for line in text.splitlines():
+        if line.startswith("|"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if not all(set(c) <= set("-: ") for c in cells):
+                table_rows.append([c.replace("**", "") for c in cells])
+            continue
+        flush_table()
+        if line == CHART_MARK:
+            doc.add_picture(io.BytesIO(chart), width=Cm(16))
+            doc.add_paragraph("The chart shows the money in the account over time. The dashed line is the sum kept for emergencies.")
+        elif line.startswith("#"):
+            level = len(line) - len(line.lstrip("#"))
+            doc.add_heading(line.lstrip("# "), level=min(level, 3))
+        elif line.startswith("- "):
+            doc.add_paragraph(line[2:].replace("**", ""), style="List Bullet")
+        elif line.strip() == "---":
+            doc.add_page_break()
+        elif line.strip():
+            doc.add_paragraph(line.replace("**", ""))
+    flush_table()
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

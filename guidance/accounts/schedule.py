@@ -1,0 +1,114 @@
+"""Payments due under a plan: the council's payments and the person's contribution.
+
+Each payment line is paid every 1, 2 or 4 weeks or every month from its ``from`` date (the first
+payment is on that date) until the next line takes over or the audit ends. A payment is for the
+cycle from its date to the day before the next; a cycle that overlaps a suspension is due less,
+pro rata by day (days not suspended / days in the cycle), rounded to the penny.
+
+The weekly equivalent of the council payment in force at the end of the audit sets the
+contingency: ``contingency_weeks`` × weekly amount (a month is 12/52 of a year's weeks).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from guidance.accounts.money import pence
+from guidance.accounts.plan import Payment, Plan, Suspension
+
+WEEKS = {"1 week": 1, "2 weeks": 2, "4 weeks": 4}
+
+
+@dataclass(frozen=True)
+class Due:
+    """One payment due: ``date``, ``amount`` due (after any suspension), ``full`` amount of the
+    line, the cycle's ``days`` and how many were ``suspended``; ``match`` words if the plan gives
+    them."""
+
+    kind: str  # council or contribution
+    date: dt.date
+    amount: Decimal
+    full: Decimal
+    days: int
+    suspended: int
+    match: str | None
+
+    @property
+    def cycle_end(self) -> dt.date:
+        return self.date + dt.timedelta(days=self.days - 1)
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """``start`` plus whole months, keeping its day (31 Jan + 1 month = 28 or 29 Feb)."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def payment_dates(line: Payment, until: dt.date):
+    """Each payment date of ``line`` from its start up to and including ``until``, with the date
+    of the payment after it."""
+    number = 0
+    while True:
+        if line.every == "1 month":
+            date, following = add_months(line.start, number), add_months(line.start, number + 1)
+        else:
+            step = dt.timedelta(weeks=WEEKS[line.every])
+            date, following = line.start + number * step, line.start + (number + 1) * step
+        if date > until:
+            return
+        yield date, following
+        number += 1
+
+
+def suspended_days(start: dt.date, end: dt.date, suspensions: list[Suspension]) -> int:
+    """Days from ``start`` to ``end`` (both included) inside any suspension (counted once)."""
+    spans = sorted((max(start, s.start), min(end, s.end)) for s in suspensions if s.start <= end and s.end >= start)
+    total, reached = 0, None
+    for first, last in spans:
+        if reached is not None and first <= reached:
+            first = reached + dt.timedelta(days=1)  # overlapping suspensions count each day once
+        if last >= first:
+            total += (last - first).days + 1
+            reached = last if reached is None else max(reached, last)
+    return total
+
+
+def dues(lines: list[Payment], plan: Plan, kind: str) -> tuple[Due, ...]:
+    """Every payment due in the audit period from ``lines`` (council_payments or contribution)."""
+    out = []
+    for index, line in enumerate(lines):
+        stop = lines[index + 1].start - dt.timedelta(days=1) if index + 1 < len(lines) else plan.period.end
+        for date, following in payment_dates(line, min(stop, plan.period.end)):
+            if date < plan.period.start:
+                continue
+            days = (following - date).days
+            off = suspended_days(date, following - dt.timedelta(days=1), plan.suspensions)
+            amount = pence(line.amount * (days - off) / days)
+            out.append(Due(kind, date, amount, line.amount, days, off, line.match))
+    return tuple(out)
+
+
+def weekly(line: Payment) -> Decimal:
+    """The weekly equivalent of a payment line (not rounded)."""
+    if line.every == "1 month":
+        return line.amount * 12 / 52
+    return line.amount / WEEKS[line.every]
+
+
+def line_in_force(lines: list[Payment], on: dt.date) -> Payment | None:
+    current = None
+    for line in lines:
+        if line.start <= on:
+            current = line
+    return current
+
+
+def contingency(plan: Plan) -> Decimal:
+    """``contingency_weeks`` × the weekly equivalent of the council payment in force at the end
+    of the audit, to the penny."""
+    line = line_in_force(plan.council_payments, plan.period.end) or plan.council_payments[0]
+    return pence(plan.contingency_weeks * weekly(line))

@@ -1,0 +1,326 @@
+"""Reading bank and prepaid-card statements: CSV, OFX and Excel (.xlsx) into one ledger.
+
+Shapes: ``read_statement(path)`` gives a ``Statement`` (its ``Transaction`` rows in date order, oldest
+first; amounts signed, money in positive); ``read_statements(paths)`` merges several statements
+for one account into a ``Ledger`` in date order, dropping the rows that overlapping statements
+both hold.
+
+Errors: a statement that cannot be read raises ``StatementError`` naming the file, the row (or
+line) and the problem. A statement is read whole or not at all: nothing is half-read.
+
+CSV headers are detected (``Date``, ``Description``, a signed ``Amount`` or ``Paid in``/``Paid out``,
+``Money in``/``Money out``, ``Credit``/``Debit``, and an optional ``Balance``); other headers are
+named with a columns mapping such as ``date=Posted,description=Details,amount=Value``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from guidance.accounts.money import statement_amount, statement_date
+
+FIELDS = ("date", "description", "amount", "paid_in", "paid_out", "balance")
+
+#: Header names each field is known by in UK bank and prepaid-card exports (compared lower case,
+#: without punctuation or a "(£)" / "GBP" suffix). The first listed wins when several are present.
+HEADERS = {
+    "date": ("date", "transaction date", "posting date", "posted date", "date posted", "value date", "completed date"),
+    "description": ("description", "transaction description", "details", "transaction details", "narrative",
+                    "merchant", "merchant name", "payee", "payee name", "counter party", "counterparty", "name", "memo",
+                    "reference"),
+    "amount": ("amount", "value", "transaction amount", "amount gbp"),
+    "paid_in": ("paid in", "money in", "credit", "credits", "credit amount", "in", "deposits"),
+    "paid_out": ("paid out", "money out", "debit", "debits", "debit amount", "out", "withdrawals"),
+    "balance": ("balance", "running balance", "account balance"),
+}
+OVERLAP_CHARS = 16  # description characters two exports of one transaction share
+HEADER_SEARCH_ROWS = 30  # exports may start with a few lines about the account before the header
+_SKIP_ROW = re.compile(r"\b(brought|carried) forward\b|\b(opening|closing) balance\b", re.I)
+
+
+class StatementError(ValueError):
+    """A statement that cannot be read: ``file``, ``line`` (row or line in the file, or None) and
+    ``message``. ``str()`` is ``file:line: message``."""
+
+    def __init__(self, file: str, line: int | None, message: str):
+        super().__init__(f"{file}:{line}: {message}" if line else f"{file}: {message}")
+        self.file, self.line, self.message = file, line, message
+
+
+@dataclass(frozen=True)
+class Transaction:
+    """One statement row. ``amount`` is signed (money in > 0); ``balance`` is the account balance
+    after it, when the statement gives one; ``file`` and ``line`` say where it was read."""
+
+    date: dt.date
+    description: str
+    amount: Decimal
+    balance: Decimal | None
+    file: str
+    line: int
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+    def key(self) -> tuple:
+        """What two statements that overlap both show for the same bank transaction: the date,
+        the amount and the start of the description (OFX cuts names to 32 characters, and other
+        exports may add a reference after the payee)."""
+        return (self.date, self.amount, normalise(self.description)[:OVERLAP_CHARS])
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement file: its transactions oldest first, and the period it says it covers
+    (``start``/``end``; for files that do not say, the first and last transaction dates)."""
+
+    file: str
+    format: str
+    transactions: tuple[Transaction, ...]
+    start: dt.date | None
+    end: dt.date | None
+    stated: bool = False
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """All statements for one account, merged: ``transactions`` oldest first (several on one day
+    keep their statement order), ``overlaps`` the number of rows dropped as shown twice."""
+
+    statements: tuple[Statement, ...]
+    transactions: tuple[Transaction, ...]
+    overlaps: int = 0
+
+
+@lru_cache(maxsize=16384)
+def normalise(description: str) -> str:
+    """Upper case, single spaces: the form rules and payees are matched against."""
+    return " ".join(str(description).upper().split())
+
+
+def parse_columns(text: str | None) -> dict[str, str]:
+    """``"date=Posted,description=Details,amount=Value"`` as a mapping of our fields to headers.
+
+    Fields: date, description, amount, paid_in (or in), paid_out (or out), balance. For a file
+    with no header row, give column numbers instead (``date=1,description=2,amount=3``).
+    Raises ValueError naming what is wrong.
+    """
+    if not text:
+        return {}
+    aliases = {"in": "paid_in", "out": "paid_out", "money_in": "paid_in", "money_out": "paid_out"}
+    mapping: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        name, sep, header = part.partition("=")
+        name = aliases.get(name.strip().lower(), name.strip().lower())
+        if not sep or not header.strip():
+            raise ValueError(f"'{part.strip()}' should be FIELD=HEADER, e.g. date=Posted")
+        if name not in FIELDS:
+            raise ValueError(f"unknown field '{name}': use {', '.join(FIELDS)}")
+        mapping[name] = header.strip()
+    numbers = [v.isdigit() for v in mapping.values()]
+    if any(numbers) and not all(numbers):
+        raise ValueError("give every column by its header, or every column by its number, not a mix")
+    if all(numbers) and mapping:
+        if any(int(v) < 1 for v in mapping.values()):
+            raise ValueError("column numbers start at 1")
+        if "date" not in mapping or "description" not in mapping or not {"amount", "paid_in", "paid_out"} & set(mapping):
+            raise ValueError("by number, give at least date, description and amount (or paid_in / paid_out)")
+    return mapping
+
+
+def read_statements(paths, columns: dict[str, str] | None = None) -> Ledger:
+    """Read every statement and merge them (see ``merge``). Raises StatementError."""
+    return merge([read_statement(Path(p), columns) for p in paths])
+
+
+def read_statement(path: Path, columns: dict[str, str] | None = None, shown: str | None = None) -> Statement:
+    """Read one statement, choosing the reader by the file's extension (.csv, .txt, .ofx, .qfx,
+    .xlsx). Raises StatementError with the file and row."""
+    path = Path(path)
+    shown = shown or str(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".ofx", ".qfx"):
+            from guidance.accounts.ofx import read_ofx
+
+            return read_ofx(path, shown)
+        if suffix in (".xlsx", ".xlsm"):
+            from guidance.accounts.xlsx import xlsx_rows
+
+            return table_statement(xlsx_rows(path, shown), shown, "xlsx", columns or {})
+        if suffix in (".csv", ".txt", ""):
+            return table_statement(csv_rows(path, shown), shown, "csv", columns or {})
+    except OSError as exc:
+        raise StatementError(shown, None, f"cannot be read: {exc.strerror or exc}") from None
+    raise StatementError(shown, None, f"unknown statement type '{suffix}': use CSV, OFX or Excel (.xlsx)")
+
+
+def csv_rows(path: Path, shown: str) -> list[tuple[int, list]]:
+    """(line, cells) for each row of a CSV file (UTF-8, or Windows-1252 as older exports are)."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="strict") if _cp1252_ok(data) else None
+        if text is None:
+            raise StatementError(shown, None, "is not a text file (save it as CSV)") from None
+    if "\x00" in text:
+        raise StatementError(shown, None, "is not a text file (save it as CSV)")
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[:4096]))
+    rows = []
+    try:
+        for cells in reader:
+            rows.append((reader.line_num, cells))
+    except csv.Error as exc:
+        raise StatementError(shown, reader.line_num, f"not valid CSV: {exc}") from None
+    return rows
+
+
+def _dialect(sample: str):
+    """Commas, unless the sample has no commas and semicolons or tabs (some European exports)."""
+    if "," in sample or not (";" in sample or "\t" in sample):
+        return csv.excel
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=";\t")
+    except csv.Error:
+        return csv.excel
+
+
+def _cp1252_ok(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _header_key(cell) -> str:
+    text = re.sub(r"\((£|gbp)\)|\bgbp\b|£", " ", str(cell or "").lower())
+    return " ".join(re.sub(r"[^a-z ]", " ", text).split())
+
+
+def _find_header(rows, shown: str, columns: dict[str, str]) -> tuple[int, dict[str, int]]:
+    """(index of the header row, field -> column number); -1 when columns are given by number."""
+    if columns and all(v.isdigit() for v in columns.values()):
+        return -1, {field: int(number) - 1 for field, number in columns.items()}
+    wanted = {field: _header_key(name) for field, name in columns.items()}
+    for index, (_line, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        keys = [_header_key(c) for c in cells]
+        found: dict[str, int] = {}
+        for field in FIELDS:
+            names = (wanted[field],) if field in wanted else HEADERS[field]
+            for name in names:
+                if name in keys and keys.index(name) not in found.values():
+                    found[field] = keys.index(name)
+                    break
+        if any(f not in found for f in wanted):
+            continue
+        if "date" in found and "description" in found and ("amount" in found or "paid_in" in found or "paid_out" in found):
+            if "amount" in found:
+                found.pop("paid_in", None), found.pop("paid_out", None)
+            return index, found
+    if columns:
+        missing = ", ".join(f"{f}={n}" for f, n in columns.items())
+        raise StatementError(shown, None, f"no header row with the columns asked for ({missing}) in the first {HEADER_SEARCH_ROWS} rows")
+    raise StatementError(
+        shown, None,
+        "no header row found: need Date, Description and Amount (or Paid in/Paid out, Money in/Money out); "
+        "name other headers with --columns, e.g. date=Posted,description=Details,amount=Value",
+    )
+
+
+def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Statement:
+    """A statement from (line, cells) rows of a CSV file or sheet. Raises StatementError."""
+    header, found = _find_header(rows, shown, columns)
+    out: list[Transaction] = []
+    for line, cells in rows[header + 1:]:
+        if not any(str(c).strip() for c in cells if c is not None):
+            continue
+        row = _read_row(cells, found, shown, line)
+        if row is not None:
+            out.append(row)
+    if not out:
+        raise StatementError(shown, None, "has a header but no transactions")
+    ordered = _oldest_first(out)
+    return Statement(shown, fmt, tuple(ordered), ordered[0].date, ordered[-1].date, stated=False)
+
+
+def _cell(cells, found, field):
+    index = found.get(field)
+    return cells[index] if index is not None and index < len(cells) else None
+
+
+def _read_row(cells, found, shown: str, line: int) -> Transaction | None:
+    description = str(_cell(cells, found, "description") or "").strip()
+    try:
+        if "amount" in found:
+            amount = statement_amount(_cell(cells, found, "amount"))
+        else:
+            paid_in = statement_amount(_cell(cells, found, "paid_in"))
+            paid_out = statement_amount(_cell(cells, found, "paid_out"))
+            if paid_in and paid_out:
+                raise ValueError("both money in and money out are filled in")
+            amount = abs(paid_in) if paid_in else (-abs(paid_out) if paid_out is not None else paid_in)
+        balance = statement_amount(_cell(cells, found, "balance"))
+        if amount is None:
+            if _SKIP_ROW.search(description):
+                return None  # a "balance brought forward" line is not a transaction
+            raise ValueError("no amount")
+        date = statement_date(_cell(cells, found, "date"))
+    except ValueError as exc:
+        raise StatementError(shown, line, str(exc)) from None
+    return Transaction(date, description, amount, balance, shown, line)
+
+
+def _chain_ok(rows: list[Transaction]) -> bool:
+    running = None
+    for t in rows:
+        if t.balance is None:
+            continue
+        if running is not None and running + t.amount != t.balance:
+            return False
+        running = t.balance
+    return True
+
+
+def _oldest_first(rows: list[Transaction]) -> list[Transaction]:
+    """Statements list newest first or oldest first; we keep oldest first. When the dates do not
+    say (all one day), the running balance does."""
+    if rows[0].date > rows[-1].date:
+        return rows[::-1]
+    if rows[0].date == rows[-1].date and len(rows) > 1 and not _chain_ok(rows) and _chain_ok(rows[::-1]):
+        return rows[::-1]
+    return rows
+
+
+def merge(statements: list[Statement]) -> Ledger:
+    """One ledger from several statements of one account: oldest first; where two statements
+    cover the same days, the rows the later one repeats are dropped (matched by date, amount and
+    description, as many times as the earlier one holds them)."""
+    ordered = sorted(statements, key=lambda s: (s.transactions[0].date, s.file))
+    kept: list[tuple[dt.date, int, int, Transaction]] = []
+    overlaps = 0
+    for number, statement in enumerate(ordered):
+        first = statement.transactions[0].date
+        last_kept = max((k[0] for k in kept), default=None)
+        earlier = Counter(k[3].key() for k in kept if k[0] >= first)
+        for position, t in enumerate(statement.transactions):
+            if last_kept is not None and t.date <= last_kept and earlier[t.key()] > 0:
+                earlier[t.key()] -= 1
+                overlaps += 1
+                continue
+            kept.append((t.date, number, position, t))
+    kept.sort(key=lambda k: k[:3])
+    return Ledger(tuple(ordered), tuple(k[3] for k in kept), overlaps)

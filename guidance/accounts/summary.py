@@ -1,0 +1,99 @@
+"""The plain-language summary of an audit for the person (or their representative): what came
+in, what went out, what is kept for emergencies, what we are asking back and why, what to do.
+
+It is held to the letters' plain-language bar (``check_summary``: reading ease at least 60, the
+shared sentence lengths and no words from the plain words list). Amounts are the audit's own.
+"""
+
+from __future__ import annotations
+
+from guidance.accounts.audit import Audit
+from guidance.accounts.money import money_text
+from guidance.problems import Problems
+
+OUT_WORDS = {
+    "wages": "wages for your PA",
+    "tax": "tax and National Insurance paid to HMRC",
+    "pension": "pension payments for your PA",
+    "insurance": "insurance",
+    "payroll_service": "your payroll service",
+    "agency": "care from an agency",
+    "care_other": "other costs of your care",
+    "cash": "cash you took out",
+    "excluded": "things a direct payment cannot pay for",
+    "unexplained": "payments we could not match to your care",
+}
+
+#: What each kind of flag means to the person, in a sentence they can act on.
+ASK = {
+    "household_payment": "Some payments went to someone who lives with you. Please tell us what they were for.",
+    "large_transfer": "A large sum left the account in one go. Please tell us what it was for.",
+    "excluded_spending": "Some money was spent on things a direct payment cannot pay for.",
+    "overdrawn": "The account went below zero. Please tell us why.",
+    "missing_statement": "Some statements seem to be missing. Please send them to us.",
+    "council_payment_missing": "A payment from us did not reach your account. We will look into this.",
+    "payment_during_suspension": "We paid you for days when no payment was due, such as a stay in hospital.",
+    "no_tax_payment": "We could not see a payment to HMRC for your PA's tax. Please check this with your payroll service.",
+    "wages_gap": "Your PA was not paid for a while. Please tell us if they have left, or if they are owed wages.",
+    "unexplained": "We could not match some payments to your care. Please tell us what they were for.",
+    "cash": "You took out cash. Please send us receipts or time sheets for it.",
+    "duplicate": "The same sum went to the same person twice in a few days. Please check it was not paid twice.",
+    "contribution_shortfall": "You paid in less than your share of the cost.",
+    "surplus": "There is more money in the account than you need.",
+}
+
+
+def summary_markdown(audit: Audit) -> str:
+    """The person's summary as Markdown (headings, short paragraphs, lists)."""
+    rec = audit.reconciliation
+    lines = [
+        "## Your direct payment account: what we found",
+        "",
+        f"We looked at the statements for your account from {rec.start:%-d %B %Y} to {rec.end:%-d %B %Y}.",
+        f"At the start there was {money_text(rec.opening_balance)} in the account. At the end there was {money_text(rec.closing_balance)}.",
+        "",
+        "### What came in",
+        "",
+        f"- We paid in {money_text(rec.council_received)}.",
+        f"- You paid in {money_text(rec.contribution_paid)} as your share of the cost.",
+    ]
+    if rec.money_in["refund"]:
+        lines.append(f"- Money paid back to you came to {money_text(rec.money_in['refund'])}.")
+    if rec.money_in["other"]:
+        lines.append(f"- Other money came to {money_text(rec.money_in['other'])}.")
+    lines += ["", "### What went out", ""]
+    spent = [(kind, value) for kind, value in rec.money_out.items() if value]
+    lines += [f"- {OUT_WORDS[kind][0].upper()}{OUT_WORDS[kind][1:]}: {money_text(value)}." for kind, value in spent] or ["- Nothing went out."]
+    lines += ["", "### What you keep for emergencies", "",
+              f"You can keep {money_text(rec.contingency)} in the account. This pays for things you do not plan for, such as cover when your PA is ill."]
+    if rec.owed:
+        lines.append(f"You also keep {money_text(rec.owed)} for bills you still have to pay.")
+    lines += ["", "### What we are asking back, and why", ""]
+    if rec.surplus:
+        lines.append(f"There is {money_text(rec.surplus)} more in the account than you need. We will ask you to pay this back. "
+                     "We will write to you about how to do this.")
+    else:
+        lines.append("We are not asking for any money back.")
+    if rec.contribution_shortfall:
+        lines.append(f"You paid in {money_text(rec.contribution_shortfall)} less than your share. Please pay this into the account.")
+    asks = [ASK[kind] for kind in dict.fromkeys(f.kind for f in audit.flags) if kind not in ("surplus", "contribution_shortfall")]
+    lines += ["", "### What to do", ""]
+    if asks:
+        lines += ["We need to ask you about some things:", ""] + [f"- {text}" for text in asks]
+        lines += ["", "Please call us about these. We can help you sort them out."]
+    else:
+        lines.append("You do not need to do anything. Thank you for keeping good records.")
+    return "\n".join(lines) + "\n"
+
+
+def check_summary(text: str, content_dir, where: str = "summary") -> Problems:
+    """Every way the summary is not plain enough, by the letters' bar (see guidance/letters/plain.py)."""
+    from guidance.content.style import check_text, load_style, reader_text
+    from guidance.letters.plain import letter_style
+
+    problems = Problems()
+    style = load_style(content_dir, str, Problems())
+    check_text(letter_style(style), text, "letter", where, 1, problems)
+    for _offset, phrase, better in style.plain_word_hits(reader_text(text)):
+        problems.error(where, 1, f"'{phrase}': say '{better}' (plain words list)")
+    return problems

@@ -1,0 +1,323 @@
+"""``guidance account``: audit a direct payment account from its bank statements.
+
+- ``audit --plan PLAN STATEMENT...``: the reconciliation and flags (``--json`` for scripts,
+  ``--report FILE.md|.html|.docx`` for the officer's report and the person's summary); kept in the
+  records unless ``--no-record``;
+- ``audit-batch FOLDER --plans PLANS.csv --out SUMMARY.csv``: one folder of statements per account;
+- ``letter surplus|statements``: the surplus repayment or statements request letter, filled from
+  the audit;
+- ``decide AUDIT FLAG DECISION``: the officer's decision on a flag; ``list`` and ``show`` the
+  recorded audits; ``schema``: the plan file's JSON Schema for editors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from guidance.commands.common import CommandError, UsageError, add_json_option, add_on_option, load_base, print_json, today
+
+PRIVATE = 0o600  # reports and summaries hold a person's spending
+
+
+def register(sub) -> None:
+    account = sub.add_parser("account", help="audit direct payment accounts from bank statements")
+    actions = account.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    audit = actions.add_parser("audit", help="reconcile one account's statements against its plan, and flag what to ask about")
+    _audit_inputs(audit)
+    add_json_option(audit)
+    audit.add_argument("--report", metavar="FILE", help="write the report: FILE.md, FILE.html or FILE.docx")
+    audit.add_argument("--no-record", action="store_true", help="do not keep this audit in the records")
+    audit.set_defaults(func=run_audit)
+
+    batch = actions.add_parser("audit-batch", help="audit many accounts: one folder of statements per account")
+    batch.add_argument("folder", metavar="FOLDER", help="a folder holding one folder of statements per account")
+    batch.add_argument("--plans", required=True, metavar="CSV", help="columns: folder (its name in FOLDER), plan (path to the plan file)")
+    batch.add_argument("--out", required=True, metavar="CSV", help="the summary: one row per account, worst first")
+    batch.add_argument("--columns", metavar="MAP", help="statement headers (or column numbers for a file with none), e.g. date=Posted,description=Details,amount=Value")
+    batch.add_argument("--record", action="store_true", help="keep each audit in the records")
+    batch.set_defaults(func=run_batch)
+
+    letter = actions.add_parser("letter", help="the surplus repayment or statements request letter, from an audit")
+    letter.add_argument("kind", choices=["surplus", "statements"])
+    _audit_inputs(letter)
+    letter.add_argument("--data", required=True, metavar="FILE", help="YAML or JSON: name, address and the dates the letter needs")
+    letter.add_argument("--format", choices=["md", "txt", "html", "docx"], default="docx")
+    letter.add_argument("--out", required=True, metavar="PATH", help="where to write the letter")
+    letter.add_argument("--no-record", action="store_true", help="do not keep the letter in the record of letters issued")
+    add_on_option(letter, "the letter as dated")
+    letter.set_defaults(func=run_letter)
+
+    decide = actions.add_parser("decide", help="record the decision on one flag of a recorded audit")
+    decide.add_argument("audit_id", metavar="AUDIT")
+    decide.add_argument("flag", type=int, metavar="FLAG", help="the flag's number (see 'account show')")
+    decide.add_argument("decision", choices=["explained", "query", "recover", "safeguarding"])
+    decide.add_argument("--note", help="why (kept with the decision; not in the audit trail)")
+    decide.set_defaults(func=run_decide)
+
+    listing = actions.add_parser("list", help="recorded audits, newest first")
+    listing.add_argument("--reference", metavar="REF")
+    add_json_option(listing)
+    listing.set_defaults(func=run_list)
+
+    show = actions.add_parser("show", help="one recorded audit: figures, flags and decisions")
+    show.add_argument("audit_id", metavar="AUDIT")
+    add_json_option(show)
+    show.set_defaults(func=run_show)
+
+    schema = actions.add_parser("schema", help="the plan file's JSON Schema (for editors)")
+    schema.add_argument("--out", metavar="FILE", help="write it to FILE (default: the screen)")
+    schema.set_defaults(func=run_schema)
+
+
+def _audit_inputs(parser) -> None:
+    parser.add_argument("--plan", required=True, metavar="PLAN.yaml", help="the plan: payments, contribution, suspensions, payees")
+    parser.add_argument("statements", nargs="+", metavar="STATEMENT", help="statement files: CSV, OFX or Excel (.xlsx)")
+    parser.add_argument("--columns", metavar="MAP", help="statement headers (or column numbers for a file with none), e.g. date=Posted,description=Details,amount=Value")
+
+
+def _columns(args) -> dict:
+    from guidance.accounts.statements import parse_columns
+
+    try:
+        return parse_columns(args.columns)
+    except ValueError as exc:
+        raise UsageError(f"--columns: {exc}") from None
+
+
+def _rules(args):
+    from guidance.accounts.audit import AuditError, account_rules
+
+    base = load_base(args)
+    try:
+        return account_rules(base.content_dir), base
+    except AuditError as exc:
+        raise CommandError(f"the account rules have errors (run 'guidance content check'):\n{exc}") from None
+
+
+def _run(args):
+    from guidance.accounts.audit import AuditError, audit_files
+
+    columns = _columns(args)
+    rules, base = _rules(args)
+    try:
+        return audit_files(args.plan, args.statements, columns=columns, rules=rules), base
+    except AuditError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _write(path: Path, data: bytes) -> None:
+    from guidance.fileio import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(path, data, PRIVATE)
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
+    print(f"Wrote {path}", file=sys.stderr)
+
+
+def run_audit(args) -> int:
+    from guidance.accounts.audit import audit_json
+    from guidance.accounts.report import FORMATS, write_report
+
+    fmt = None
+    if args.report:
+        fmt = Path(args.report).suffix.lower().lstrip(".")
+        if fmt not in FORMATS:
+            raise UsageError(f"--report: name a .md, .html or .docx file, not '{args.report}'")
+    audit, base = _run(args)
+    if args.report:
+        from guidance.accounts.summary import check_summary, summary_markdown
+
+        for problem in check_summary(summary_markdown(audit), base.content_dir, "the person's summary"):
+            print(f"guidance: warning: {problem.message}", file=sys.stderr)
+        _write(Path(args.report), write_report(audit, fmt))
+    if not args.no_record:
+        _record(audit, args.statements, base)
+    if args.json:
+        print_json(audit_json(audit))
+    else:
+        _print(audit)
+    return 0
+
+
+def _record(audit, statements, base) -> str:
+    from guidance.commands.records_support import open_db
+    from guidance.records.accounts import AccountAuditStore, statement_digests
+    from guidance.records.store import StoreError
+
+    db = open_db()
+    try:
+        audit_id = AccountAuditStore(db).add(audit, statement_digests(statements), str(base.manifest.release))
+    except StoreError as exc:
+        raise CommandError(f"the audit was made but not recorded: {exc}") from None
+    finally:
+        db.close()
+    print(f"Recorded as account audit {audit_id}", file=sys.stderr)
+    return audit_id
+
+
+def _print(audit) -> None:
+    from guidance.accounts.money import money_text
+
+    rec = audit.reconciliation
+    print(f"Account audit {rec.reference}: {rec.start.isoformat()} to {rec.end.isoformat()}")
+    rows = [("Opening balance", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out),
+            ("Closing balance", rec.closing_balance), ("Council expected", rec.council_expected),
+            ("Council received", rec.council_received), ("Contribution expected", rec.contribution_expected),
+            ("Contribution paid", rec.contribution_paid), ("Contribution shortfall", rec.contribution_shortfall),
+            ("Contingency", rec.contingency), ("Owed", rec.owed), ("Surplus", rec.surplus)]
+    if rec.unaccounted:
+        rows.insert(3, ("Not on any statement", rec.unaccounted))
+    for label, value in rows:
+        print(f"  {label:<24}{money_text(value):>14}")
+    print(f"Flags: {len(audit.flags)}")
+    for number, f in enumerate(audit.flags, start=1):
+        where = f"{f.file}:{f.line}" if f.file else "-"
+        mark = " SAFEGUARDING" if f.safeguarding else ""
+        print(f"  {number:>3}. {f.kind}{mark} {f.date.isoformat()} {money_text(f.amount)} ({where}): {f.message}")
+
+
+def run_batch(args) -> int:
+    from guidance.accounts.batch import BatchError, audit_batch, summary_csv
+
+    columns = _columns(args)
+    rules, base = _rules(args)
+    progress = _progress if sys.stderr.isatty() else None
+    try:
+        rows = audit_batch(Path(args.folder), Path(args.plans), rules, columns, progress=progress,
+                           keep=(lambda audit, files: _record(audit, files, base)) if args.record else None)
+    except BatchError as exc:
+        raise CommandError(str(exc)) from None
+    if progress:
+        print(file=sys.stderr)
+    from guidance.fileio import atomic_write_text
+
+    try:
+        atomic_write_text(Path(args.out), summary_csv(rows), PRIVATE)
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    failed = sum(1 for r in rows if r.error)
+    print(f"Audited {len(rows) - failed} of {len(rows)} accounts; wrote {args.out}"
+          + (f" ({failed} could not be audited: see the error column)" if failed else ""), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} accounts")
+    sys.stderr.flush()
+
+
+def run_letter(args) -> int:
+    from guidance.accounts.letters import LETTERS, NothingToAsk, letter_values
+    from guidance.commands.letter import _read_data
+    from guidance.letters.catalogue import Catalogue
+    from guidance.letters.compose import LetterError
+    from guidance.letters.formats import write
+
+    audit, base = _run(args)
+    try:
+        values = letter_values(audit, args.kind, _read_data(Path(args.data)))
+    except NothingToAsk as exc:
+        raise CommandError(f"no letter made: {exc}") from None
+    catalogue = Catalogue.load(base)
+    template_id = LETTERS[args.kind]
+    try:
+        letter = catalogue.make(template_id, values, args.on or today())
+    except LetterError as exc:
+        raise CommandError("the letter was not made:\n  " + "\n  ".join(exc.lines())) from None
+    output = write(letter, args.format)
+    _write(Path(args.out), output)
+    if not args.no_record:
+        from guidance.letters.issue import record_for
+        from guidance.records.letters import open_letter_store
+        from guidance.records.store import StoreError
+
+        template = catalogue.template(template_id)
+        try:
+            with open_letter_store() as store:
+                letter_id = store.add(record_for(letter, template, args.format, False, output), template.source)
+        except StoreError as exc:
+            raise CommandError(f"the letter was made but not recorded: {exc}") from None
+        print(f"Recorded as letter {letter_id} (reference {letter.reference or 'none'})", file=sys.stderr)
+    return 0
+
+
+def _store():
+    from guidance.commands.records_support import open_db
+    from guidance.records.accounts import AccountAuditStore
+
+    return AccountAuditStore(open_db())
+
+
+def run_decide(args) -> int:
+    from guidance.commands.records_support import content_release
+    from guidance.records.accounts import UnknownAudit
+
+    store = _store()
+    try:
+        flag = store.decide(args.audit_id, args.flag, args.decision, args.note, content_release(args))
+    except UnknownAudit:
+        raise CommandError(f"no flag {args.flag} on account audit '{args.audit_id}' (see 'guidance account show {args.audit_id}')") from None
+    finally:
+        store.database.close()
+    print(f"Recorded: flag {flag.seq} ({flag.kind}) {flag.decision}.")
+    return 0
+
+
+def run_list(args) -> int:
+    store = _store()
+    try:
+        rows = [r.summary() for r in store.list(args.reference)]
+    finally:
+        store.database.close()
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("No account audits recorded.")
+    for r in rows:
+        print(f"{r['id']}  {r['reference']:<14} {r['period']}  surplus {r['surplus']}  flags {r['decided']}/{r['flags']} decided")
+    return 0
+
+
+def run_show(args) -> int:
+    from dataclasses import asdict
+
+    from guidance.records.accounts import UnknownAudit
+
+    store = _store()
+    try:
+        record = store.get(args.audit_id)
+    except UnknownAudit:
+        raise CommandError(f"no account audit '{args.audit_id}'") from None
+    finally:
+        store.database.close()
+    if args.json:
+        print_json({**asdict(record), "flags": [asdict(f) for f in record.flags]})
+        return 0
+    print(f"Account audit {record.id}: {record.reference}, {record.period_from} to {record.period_to} ({record.audited_at[:10]})")
+    for name, value in record.figures.items():
+        print(f"  {name}: {value}")
+    for f in record.flags:
+        print(f"  {f.seq:>3}. {f.kind} {f.on} {f.amount} ({f.file}:{f.line}) -> {f.decision or 'to decide'}")
+    return 0
+
+
+def run_schema(args) -> int:
+    import json
+
+    from guidance.accounts.plan import plan_schema
+
+    text = json.dumps(plan_schema(), indent=2) + "\n"
+    if args.out:
+        from guidance.fileio import atomic_write_text
+
+        atomic_write_text(Path(args.out), text)
+        print(f"Wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0

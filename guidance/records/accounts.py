@@ -1,0 +1,169 @@
+"""The record of account audits: each audit's figures, the statements it read (by file name and
+SHA-256, not their rows), the plan, and each flag with the officer's decision on it.
+
+Decisions: ``explained`` (the person explained it), ``query`` (asked, waiting), ``recover`` (money
+to be paid back), ``safeguarding`` (raised under the safeguarding procedure). Recording an audit
+and every decision is audited in the same transaction; the audit trail holds ids, kinds and
+counts, never the reference, notes or amounts of a person's spending.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select, update
+
+from guidance.records.audit import current_officer, write_entry
+from guidance.records.schema import account_audits, account_flags
+
+DECISIONS = {
+    "explained": "the person explained it: nothing more to do",
+    "query": "asked the person about it: waiting for an answer",
+    "recover": "money to be paid back to the council",
+    "safeguarding": "raised under the safeguarding procedure",
+}
+
+
+class UnknownAudit(LookupError):
+    """No account audit (or no flag with that number) in the records."""
+
+
+@dataclass(frozen=True)
+class FlagRecord:
+    seq: int
+    kind: str
+    on: str
+    amount: str
+    file: str | None
+    line: int | None
+    message: str
+    decision: str | None = None
+    note: str | None = None
+    decided_by: str | None = None
+    decided_at: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    id: str
+    reference: str
+    period_from: str
+    period_to: str
+    content_release: str | None
+    figures: dict
+    statements: list
+    plan: dict
+    audited_at: str
+    officer: str | None
+    flags: tuple[FlagRecord, ...] = ()
+
+    def summary(self) -> dict:
+        decided = sum(1 for f in self.flags if f.decision)
+        return {"id": self.id, "reference": self.reference, "period": f"{self.period_from} to {self.period_to}",
+                "surplus": self.figures.get("surplus"), "flags": len(self.flags), "decided": decided,
+                "audited_at": self.audited_at, "officer": self.officer}
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
+
+
+def statement_digests(paths) -> list[dict]:
+    """File name (not the folder: folders may name people) and SHA-256 of each statement read."""
+    return [{"name": Path(p).name, "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in paths]
+
+
+class AccountAuditStore:
+    def __init__(self, database):
+        self.database = database
+
+    def add(self, audit, statements: list[dict], release: str | None = None) -> str:
+        """Keep an audit (``guidance.accounts.audit.Audit``) and its flags; returns its id."""
+        from guidance.accounts.audit import audit_json
+
+        db = self.database
+        audit_id = secrets.token_hex(6)
+        data = audit_json(audit)
+        flags = data.pop("flags")
+        rec = audit.reconciliation
+        with db.write("the account audit") as conn:
+            conn.execute(account_audits.insert().values(
+                id=audit_id, reference=rec.reference, period_from=rec.start.isoformat(), period_to=rec.end.isoformat(),
+                content_release=release, figures=_dumps(data), statements=_dumps(statements),
+                plan=_dumps(audit.plan.model_dump(mode="json", by_alias=True)), audited_at=db.now(), officer=current_officer()))
+            for seq, flag in enumerate(flags, start=1):
+                conn.execute(account_flags.insert().values(
+                    audit_id=audit_id, seq=seq, kind=flag["kind"], on_date=flag["date"], amount=flag["amount"],
+                    file=Path(flag["file"]).name if flag["file"] else None, line=flag["line"], message=flag["message"]))
+            write_entry(db, conn, "account.audit", subject_kind="account_audit", subject_id=audit_id, release=release,
+                        detail={"flags": len(flags), "kinds": sorted({f["kind"] for f in flags}), "statements": len(statements)})
+        return audit_id
+
+    def decide(self, audit_id: str, seq: int, decision: str, note: str | None = None, release: str | None = None) -> FlagRecord:
+        """Record the officer's decision on flag ``seq`` of an audit. Raises ValueError for an
+        unknown decision, UnknownAudit for an unknown audit or flag."""
+        if decision not in DECISIONS:
+            raise ValueError(f"unknown decision '{decision}' (use {', '.join(DECISIONS)})")
+        db = self.database
+        where = (account_flags.c.audit_id == audit_id) & (account_flags.c.seq == seq)
+        with db.write("the decision on the flag") as conn:
+            row = conn.execute(select(account_flags.c.kind, account_flags.c.decision).where(where).with_for_update()).first()
+            if row is None:
+                raise UnknownAudit(f"{audit_id} flag {seq}")
+            conn.execute(update(account_flags).where(where).values(decision=decision, note=note, decided_by=current_officer(),
+                                                                   decided_at=db.now()))
+            write_entry(db, conn, "account.flag.decide", subject_kind="account_audit", subject_id=audit_id, release=release,
+                        detail={"flag": seq, "kind": row.kind, "decision": decision, "previous": row.decision})
+        return next(f for f in self.get(audit_id).flags if f.seq == seq)
+
+    def get(self, audit_id: str) -> AuditRecord:
+        with self.database.read() as conn:
+            row = conn.execute(select(account_audits).where(account_audits.c.id == audit_id)).first()
+            if row is None:
+                raise UnknownAudit(audit_id)
+            flags = conn.execute(select(account_flags).where(account_flags.c.audit_id == audit_id).order_by(account_flags.c.seq)).all()
+        return _record(row, flags)
+
+    def list(self, reference: str | None = None) -> list[AuditRecord]:
+        query = select(account_audits).order_by(account_audits.c.audited_at.desc(), account_audits.c.id)
+        if reference is not None:
+            query = query.where(account_audits.c.reference == reference)
+        with self.database.read() as conn:
+            rows = conn.execute(query).all()
+            flags = {}
+            for r in conn.execute(select(account_flags).order_by(account_flags.c.audit_id, account_flags.c.seq)):
+                flags.setdefault(r.audit_id, []).append(r)
+        return [_record(row, flags.get(row.id, [])) for row in rows]
+
+
+def _record(row, flags) -> AuditRecord:
+    return AuditRecord(
+        id=row.id, reference=row.reference, period_from=row.period_from, period_to=row.period_to,
+        content_release=row.content_release, figures=json.loads(row.figures), statements=json.loads(row.statements),
+        plan=json.loads(row.plan), audited_at=row.audited_at, officer=row.officer,
+        flags=tuple(FlagRecord(f.seq, f.kind, f.on_date, f.amount, f.file, f.line, f.message, f.decision, f.note,
+                               f.decided_by, f.decided_at) for f in flags),
+    )
+
+
+def export_audits(conn, reference: str) -> list[dict]:
+    """A person's account audits with their flags, for a subject access export (inside its transaction)."""
+    out = []
+    for row in conn.execute(select(account_audits).where(account_audits.c.reference == reference).order_by(account_audits.c.audited_at)):
+        item = dict(row._mapping)
+        for key in ("figures", "statements", "plan"):
+            item[key] = json.loads(item[key])
+        item["flags"] = [dict(f._mapping) for f in conn.execute(
+            select(account_flags).where(account_flags.c.audit_id == row.id).order_by(account_flags.c.seq))]
+        out.append(item)
+    return out
+
+
+def open_account_audit_store() -> AccountAuditStore:
+    from guidance.records.database import open_database
+
+    return AccountAuditStore(open_database())

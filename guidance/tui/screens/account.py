@@ -1,0 +1,244 @@
+"""The officer's account screen: open a plan and statements, see the reconciliation and a
+sparkline of the balance, decide each flag in turn, and make the report or a letter.
+
+Keyboard first, at 80×24: type the plan file and statement files, Enter (or Ctrl+R) audits;
+then in the flags table E/Q/R/S record explained / query / recover / safeguarding on the flag
+under the cursor and move to the next; W saves the report (Word); L opens the surplus letter
+(or the statements request when statements are missing). The audit runs in a worker.
+"""
+
+from __future__ import annotations
+
+import shlex
+from functools import partial
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline
+
+from guidance.tui.commands import _NamedProvider
+
+DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
+
+
+class AccountCommands(_NamedProvider):
+    """Open the account audit screen."""
+
+    def entries(self):
+        yield "Account audit: reconcile bank statements", partial(self.app.push_screen, AccountScreen()), \
+            "Audit a direct payment account from its statements"
+
+
+class AccountScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="account.back"),
+        Binding("ctrl+r", "audit", "Audit", id="account.audit"),
+        Binding("e", "decide('explained')", "Explained", show=False),
+        Binding("q", "decide('query')", "Query", show=False),
+        Binding("r", "decide('recover')", "Recover", show=False),
+        Binding("s", "decide('safeguarding')", "Safeguarding", show=False),
+        Binding("w", "report", "Report", id="account.report"),
+        Binding("l", "letter", "Letter", id="account.letter"),
+    ]
+    DEFAULT_CSS = """
+    AccountScreen #account-files Label { width: 11; padding: 0 1 0 0; }
+    AccountScreen #account-files Input { width: 1fr; }
+    AccountScreen #account-files Horizontal { height: 1; }
+    AccountScreen #account-files { height: 2; }
+    AccountScreen #account-status { height: 1; color: $text-muted; }
+    AccountScreen #account-balance { height: 2; margin: 0 1; }
+    AccountScreen #account-body { height: 1fr; }
+    AccountScreen #account-figures { width: 27; }
+    AccountScreen #account-flags { width: 1fr; }
+    AccountScreen #account-flag-text { height: 3; width: 100%; color: $text; }
+    """
+
+    def __init__(self, plan: str = "", statements: str = ""):
+        super().__init__()
+        self.initial = (plan, statements)
+        self.audit = None
+        self.audit_id: str | None = None
+        self.decisions: dict[int, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="account-files"):
+            with Horizontal():
+                yield Label("Plan")
+                yield Input(self.initial[0], placeholder="plan.yaml", id="account-plan", compact=True)
+            with Horizontal():
+                yield Label("Statements")
+                yield Input(self.initial[1], placeholder="files, separated by spaces; Enter audits", id="account-statements", compact=True)
+        yield Label("Give the plan file and the statements, then press Enter.", id="account-status")
+        yield Sparkline([], id="account-balance")
+        with Horizontal(id="account-body"):
+            yield DataTable(id="account-figures", cursor_type="none", show_header=False, zebra_stripes=True)
+            with Vertical(id="account-flags"):
+                yield DataTable(id="account-flag-table", cursor_type="row", zebra_stripes=True)
+                yield Label("", id="account-flag-text")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = "Account audit"
+        self.query_one("#account-figures", DataTable).add_columns("Figure", "Amount")
+        self.query_one("#account-flag-table", DataTable).add_columns("Decision", "Flag", "Date", "Amount")
+        self.query_one("#account-plan", Input).focus()
+
+    # -- running the audit -----------------------------------------------------------------
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "account-plan":
+            self.query_one("#account-statements", Input).focus()
+        else:
+            self.action_audit()
+
+    def action_audit(self) -> None:
+        plan = self.query_one("#account-plan", Input).value.strip()
+        try:
+            statements = shlex.split(self.query_one("#account-statements", Input).value)
+        except ValueError as exc:
+            self._status(f"Statements: {exc}")
+            return
+        if not plan or not statements:
+            self._status("Give the plan file and at least one statement file.")
+            return
+        self._status("Auditing…")
+        self.run_audit(plan, statements)
+
+    @work(thread=True, exclusive=True, group="account-audit")
+    def run_audit(self, plan: str, statements: list[str]) -> None:
+        from guidance.accounts.audit import AuditError, account_rules, audit_files
+
+        try:
+            rules = account_rules(Path(self.app.services.base.content_dir)) if self.app.services.base else None
+            audit = audit_files(plan, statements, rules=rules)
+        except AuditError as exc:
+            self.app.call_from_thread(self._status, f"Not audited: {str(exc).splitlines()[0]}")
+            return
+        audit_id = self._record(audit, statements)
+        self.app.call_from_thread(self._show, audit, audit_id)
+
+    def _record(self, audit, statements) -> str | None:
+        from guidance.records.accounts import AccountAuditStore, statement_digests
+        from guidance.records.database import open_database
+
+        try:
+            db = open_database()
+            try:
+                release = str(self.app.services.base.manifest.release) if self.app.services.base else None
+                return AccountAuditStore(db).add(audit, statement_digests(statements), release)
+            finally:
+                db.close()
+        except Exception as exc:  # the audit still shows; the officer is told it was not kept
+            self.app.call_from_thread(self.notify, f"The audit was not recorded: {exc}", severity="warning")
+            return None
+
+    def _status(self, text: str) -> None:
+        self.query_one("#account-status", Label).update(text)
+
+    def _show(self, audit, audit_id: str | None) -> None:
+        from guidance.accounts.chart import balance_points
+        from guidance.accounts.money import money_text
+
+        self.audit, self.audit_id, self.decisions = audit, audit_id, {}
+        rec = audit.reconciliation
+        points = balance_points(rec)
+        self.query_one("#account-balance", Sparkline).data = [float(v) for _, v in points]
+        low = min(v for _, v in points)
+        self._status(f"{rec.reference} {rec.start:%d %b} to {rec.end:%d %b %Y}: {money_text(rec.opening_balance)} "
+                     f"to {money_text(rec.closing_balance)}, low {money_text(low)}"
+                     + (" (recorded)" if audit_id else " (not recorded)"))
+        figures = self.query_one("#account-figures", DataTable)
+        figures.clear()
+        for label, value in (("Opening", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out),
+                             ("Closing", rec.closing_balance), ("Council due", rec.council_expected),
+                             ("Council paid", rec.council_received), ("Contrib. due", rec.contribution_expected),
+                             ("Contrib. paid", rec.contribution_paid), ("Shortfall", rec.contribution_shortfall),
+                             ("Contingency", rec.contingency), ("Owed", rec.owed), ("Surplus", rec.surplus)):
+            figures.add_row(label, money_text(value))
+        self._fill_flags()
+        table = self.query_one("#account-flag-table", DataTable)
+        if audit.flags:
+            table.focus()
+            self._describe(0)
+
+    def _fill_flags(self) -> None:
+        from guidance.accounts.money import money_text
+
+        table = self.query_one("#account-flag-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for number, flag in enumerate(self.audit.flags, start=1):
+            kind = flag.kind.replace("_", " ")[:17] + ("!" if flag.safeguarding else "")
+            table.add_row(self.decisions.get(number, "-"), kind, flag.date.strftime("%d %b"), money_text(flag.amount),
+                          key=str(number))
+        if self.audit.flags:
+            table.move_cursor(row=min(max(row, 0), len(self.audit.flags) - 1))
+
+    @on(DataTable.RowHighlighted, "#account-flag-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._describe(event.cursor_row)
+
+    def _describe(self, index: int) -> None:
+        if self.audit is None or not 0 <= index < len(self.audit.flags):
+            return
+        flag = self.audit.flags[index]
+        where = f"{Path(flag.file).name}:{flag.line}" if flag.file else ""
+        extra = " Safeguarding: follow the procedure (page: financial abuse)." if flag.safeguarding else ""
+        self.query_one("#account-flag-text", Label).update(
+            f"E explained  Q query  R recover  S safeguarding\n{index + 1}. {where} {flag.message}.{extra}")
+
+    # -- decisions, report, letter ---------------------------------------------------------
+
+    def action_decide(self, decision: str) -> None:
+        table = self.query_one("#account-flag-table", DataTable)
+        if self.audit is None or not self.audit.flags or not table.has_focus:
+            return
+        number = table.cursor_row + 1
+        if self.audit_id is not None:
+            from guidance.records.accounts import AccountAuditStore
+            from guidance.records.database import open_database
+
+            db = open_database()
+            try:
+                AccountAuditStore(db).decide(self.audit_id, number, decision)
+            finally:
+                db.close()
+        self.decisions[number] = decision
+        self._fill_flags()
+        if number < len(self.audit.flags):
+            table.move_cursor(row=number)
+        left = len(self.audit.flags) - len(self.decisions)
+        self.notify(f"Flag {number}: {decision}" + (f". {left} to decide." if left else ". All flags decided."))
+
+    def action_report(self) -> None:
+        from guidance.accounts.report import write_report
+
+        if self.audit is None:
+            return
+        name = f"{self.audit.reconciliation.reference}-account-audit.docx"
+        where = self.app.services.deliver(self.app, write_report(self.audit, "docx"), name)
+        self.notify(f"Report saved: {where}")
+
+    def action_letter(self) -> None:
+        from guidance.accounts.letters import LETTERS, NothingToAsk, statements_values, surplus_values
+        from guidance.tui.screens.letter import LetterScreen
+
+        if self.audit is None:
+            return
+        for kind, values in (("statements", statements_values), ("surplus", surplus_values)):
+            try:
+                prefill = values(self.audit)
+            except NothingToAsk:
+                continue
+            self.app.push_screen(LetterScreen(LETTERS[kind], prefill))
+            return
+        self.notify("No letter is needed: no surplus and no statements missing.")
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,212 @@
+"""Account audits on synthetic statements: every format gives the same reconciliation, and every
+flag kind is found where it was planted and nowhere else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from accounts_support import CSV_WRITERS, WRITERS, Account, plant, write, write_ofx, END, START
+from guidance.accounts.audit import FIGURES, AuditError, audit_files, audit_json
+from guidance.accounts.flags import SEVERITY
+
+REPO = Path(__file__).resolve().parents[1]
+CONTENT = REPO / "content"
+BALANCE_STYLES = ("signed", "paid", "money", "xlsx")  # a balance on every row
+
+
+def _audit(account: Account, style: str, folder: Path, **plan_extra):
+    folder.mkdir(parents=True, exist_ok=True)
+    plan = account.write_plan(folder / "plan.yaml", opening_balance=str(account.opening), **plan_extra)
+    return audit_files(plan, [write(account, style, folder / style)], CONTENT)
+
+
+def _figures(audit) -> dict:
+    data = audit_json(audit)
+    data["flags"] = [(f["kind"], f["date"], f["amount"]) for f in data["flags"]]
+    return data
+
+
+def _row_description(audit, flag) -> str | None:
+    found = [t for t in audit.ledger.transactions if t.file == flag.file and t.line == flag.line]
+    assert len(found) <= 1
+    return found[0].description if found else None
+
+
+def test_clean_account_figures(tmp_path):
+    audit = _audit(Account.base(), "signed", tmp_path)
+    data = audit_json(audit)
+    # 6 payments of 1920 and one cut to 7/28 by the suspension (1 to 21 July in the 29 June cycle)
+    assert data["council_expected"] == "12000.00" == data["council_received"]
+    # 22 full weeks of 35, 29 June week 2/7 of it (10.00), 20 July week 5/7 (25.00), two weeks none
+    assert data["contribution_expected"] == "805.00" == data["contribution_paid"]
+    assert data["contribution_shortfall"] == "0.00"
+    assert data["contingency"] == "3840.00"  # 8 weeks x 1920 / 4
+    assert data["opening_balance"] == "1000.00"
+    assert data["closing_balance"] == str(Account.base().shown()[-1][1])
+    assert data["surplus"] == "0.00"
+    assert data["money_out"]["wages"] == str(Decimal("420.00") * 26)
+    assert data["money_out"]["tax"] == "310.40"
+    assert data["money_out"]["pension"] == "240.00"
+    assert data["money_out"]["insurance"] == "96.50"
+    assert data["money_out"]["payroll_service"] == "72.00"
+    assert data["money_out"]["unexplained"] == "0.00"
+    assert set(data) == set(FIGURES) | {"flags"}
+    assert data["flags"] == []
+
+
+@pytest.mark.parametrize("kind", [None, *SEVERITY])
+def test_every_format_gives_the_same_reconciliation(tmp_path, kind):
+    account = Account.base()
+    if kind:
+        plant(account, kind)
+    results = {style: _figures(_audit(account, style, tmp_path / style)) for style in WRITERS}
+    if kind == "missing_statement":  # without a balance on each row a missing row cannot be seen
+        for style in ("card", "ofx"):
+            assert results[style]["flags"] == []
+            results.pop(style)
+    first = results.pop("signed")
+    for style, data in results.items():
+        assert data == first, style
+
+
+# A missing row shows only where each row has a balance: for card exports and OFX see
+# test_balance_break_across_ofx_statements and test_every_format_gives_the_same_reconciliation.
+PLANTS = [(kind, style) for kind in SEVERITY for style in WRITERS
+          if not (kind == "missing_statement" and style in ("card", "ofx"))]
+
+
+@pytest.mark.parametrize("kind, style", PLANTS)
+def test_each_flag_is_found_where_planted_and_nowhere_else(tmp_path, kind, style):
+    account = Account.base()
+    planted = plant(account, kind)
+    audit = _audit(account, style, tmp_path)
+    got = sorted((f.kind, f.date) for f in audit.flags)
+    assert got == sorted((k, d) for k, d, _ in planted)
+    for flag in audit.flags:
+        expected = next(desc for k, d, desc in planted if k == flag.kind)
+        if expected is not None:
+            assert _row_description(audit, flag) == expected
+        assert flag.amount is not None
+        assert flag.safeguarding == (flag.kind in ("household_payment", "large_transfer"))
+        if flag.safeguarding:
+            assert "financial-abuse" in flag.pages and "abuse" in flag.message
+
+
+def test_balance_break_is_flagged_not_summed(tmp_path):
+    account = Account.base()
+    plant(account, "missing_statement")
+    audit = _audit(account, "paid", tmp_path)
+    rec = audit.reconciliation
+    (flag,) = audit.flags
+    assert flag.amount == Decimal("-200.00")
+    # the closing balance is the bank's; the money shown does not add up to it, by the gap
+    assert rec.closing_balance == account.shown()[-1][1]
+    assert rec.unaccounted == Decimal("-200.00")
+    assert rec.opening_balance + rec.total_in - rec.total_out != rec.closing_balance
+
+
+def test_balance_break_across_ofx_statements(tmp_path):
+    account = Account.base()
+    account.add(dt.date(2026, 8, 12), "HIDDEN SHOP", "-200.00", hidden=True)
+    rows = account.shown()
+    cut = dt.date(2026, 6, 30)
+    first = write_ofx(account, tmp_path / "a.ofx", START, cut, [r for r in rows if r[0].date <= cut])
+    second = write_ofx(account, tmp_path / "b.ofx", cut + dt.timedelta(days=1), END, [r for r in rows if r[0].date > cut])
+    plan = account.write_plan(tmp_path / "plan.yaml")
+    audit = audit_files(plan, [second, first], CONTENT)
+    assert [(f.kind, f.amount, f.file) for f in audit.flags] == [("missing_statement", Decimal("-200.00"), str(second))]
+
+
+def test_statement_periods_that_leave_days_uncovered(tmp_path):
+    account = Account.base()
+    rows = account.shown()
+    gap_from, gap_to = dt.date(2026, 7, 1), dt.date(2026, 7, 7)
+    for row, _ in rows:
+        if gap_from <= row.date <= gap_to:
+            row.hidden = True
+    rows = account.shown()
+    first = write_ofx(account, tmp_path / "a.ofx", START, gap_from - dt.timedelta(days=1), [r for r in rows if r[0].date < gap_from])
+    second = write_ofx(account, tmp_path / "b.ofx", gap_to + dt.timedelta(days=1), END, [r for r in rows if r[0].date > gap_to])
+    audit = audit_files(account.write_plan(tmp_path / "plan.yaml"), [first, second], CONTENT)
+    missing = [f for f in audit.flags if f.kind == "missing_statement"]
+    assert any(f.date == gap_from and f.missing == (gap_from, gap_to) and "2026-07-01 to 2026-07-07" in f.message for f in missing)
+    # the wages of 3 July fall in the missing days, so the PA looks unpaid for a week too
+    assert {f.kind for f in audit.flags} == {"missing_statement", "wages_gap"}
+
+
+def test_period_starting_before_the_statements_is_uncovered(tmp_path):
+    account = Account.base()
+    plan = account.write_plan(tmp_path / "plan.yaml", period={"from": "2026-03-30", "to": END.isoformat()})
+    audit = audit_files(plan, [write(account, "signed", tmp_path)], CONTENT)
+    assert [(f.kind, f.date) for f in audit.flags] == [("missing_statement", dt.date(2026, 3, 30))]
+
+
+@pytest.mark.parametrize("style", list(CSV_WRITERS))
+def test_overlapping_statements_are_merged_once(tmp_path, style):
+    account = Account.base()
+    plant(account, "duplicate")  # a real duplicate inside one statement must stay
+    whole = _figures(_audit(account, style, tmp_path / "whole"))
+    rows = account.shown()
+    early = Account(account.plan, [r for r, _ in rows if r.date <= dt.date(2026, 7, 10)], account.opening)
+    late_rows = [r for r, _ in rows if r.date >= dt.date(2026, 6, 1)]
+    late_opening = next(b - r.amount for r, b in rows if r.date >= dt.date(2026, 6, 1))
+    late = Account(account.plan, late_rows, late_opening)
+    files = [write(late, style, tmp_path / "parts", "late"), write(early, style, tmp_path / "parts", "early")]
+    plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
+    merged = audit_files(plan, files, CONTENT)
+    assert merged.ledger.overlaps == len([r for r, _ in rows if dt.date(2026, 6, 1) <= r.date <= dt.date(2026, 7, 10)])
+    assert _figures(merged) == whole
+
+
+def test_no_balance_and_no_opening_balance_is_a_clear_error(tmp_path):
+    account = Account.base()
+    plan = account.write_plan(tmp_path / "plan.yaml")
+    with pytest.raises(AuditError, match="opening_balance"):
+        audit_files(plan, [write(account, "card", tmp_path)], CONTENT)
+
+
+def test_surplus_is_closing_less_owed_and_contingency(tmp_path):
+    account = Account.base()
+    plant(account, "surplus")
+    audit = _audit(account, "signed", tmp_path, owed="500.00")
+    rec = audit.reconciliation
+    assert rec.surplus == rec.closing_balance - Decimal("500.00") - Decimal("3840.00")
+    assert audit.flags[0].amount == rec.surplus
+
+
+def test_csv_and_ofx_statements_that_overlap_are_merged_once(tmp_path):
+    account = Account.base()
+    account.add(dt.date(2026, 6, 10), "CAREPAY PAYROLL LTD YEAR END SERVICE FEE REF 88120", "-30.00")  # OFX cuts it at 32
+    whole = _figures(_audit(account, "signed", tmp_path / "whole"))
+    rows = account.shown()
+    cut_early, cut_late = dt.date(2026, 7, 10), dt.date(2026, 6, 1)
+    early = Account(account.plan, [r for r, _ in rows if r.date <= cut_early], account.opening)
+    late_opening = next(b - r.amount for r, b in rows if r.date >= cut_late)
+    late_rows = [r for r, _ in rows if r.date >= cut_late]
+    late = Account(account.plan, late_rows, late_opening)
+    files = [write(early, "money", tmp_path / "parts", "early"),
+             write_ofx(late, tmp_path / "parts" / "late.ofx", cut_late, END)]
+    plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
+    merged = audit_files(plan, files, CONTENT)
+    assert merged.ledger.overlaps == len([r for r, _ in rows if cut_late <= r.date <= cut_early])
+    assert {k: v for k, v in _figures(merged).items() if k != "flags"} == {k: v for k, v in whole.items() if k != "flags"}
+    assert _figures(merged)["flags"] == whole["flags"] == []
+
+
+def test_a_council_payment_made_late_is_not_missing(tmp_path):
+    account = Account.base()
+    row = next(r for r in account.rows if r.date == dt.date(2026, 8, 24) and r.description.startswith("NORTHFIELD"))
+    row.date = dt.date(2026, 9, 2)  # nine days late, named by the bank as the council's payment
+    account.sort()
+    audit = _audit(account, "signed", tmp_path)
+    assert audit.flags == ()
+    (late,) = [m for m in audit.reconciliation.council if m.due.date == dt.date(2026, 8, 24)]
+    assert late.entry.tx.date == dt.date(2026, 9, 2)
+    # the same sum from an unnamed payer, late, is not taken for the council's payment
+    row.description = "FASTER PAYMENT RECEIVED"
+    audit = _audit(account, "signed", tmp_path / "unnamed")
+    assert [f.kind for f in audit.flags] == ["council_payment_missing"]

@@ -1,0 +1,233 @@
+"""``guidance account``: audit, reports, letters, records (SQLite and PostgreSQL) and batches."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import stat
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from records_support import database, database_url  # noqa: F401  (fixtures)
+
+from accounts_support import Account, plant, write
+from guidance.accounts.audit import FIGURES, audit_files
+from guidance.accounts.report import write_report
+from guidance.accounts.summary import check_summary, summary_markdown
+from guidance.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _files(tmp_path, *kinds, style="paid"):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    account = Account.base()
+    for kind in kinds:
+        plant(account, kind)
+    return account, account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening)), write(account, style, tmp_path)
+
+
+def _json(capsys, *argv):
+    assert main(list(argv)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_audit_json_has_the_issue_keys(capsys, tmp_path):
+    _account, plan, statement = _files(tmp_path, "cash", "surplus")
+    data = _json(capsys, "account", "audit", "--plan", str(plan), str(statement), "--json", "--no-record")
+    assert list(data) == [*FIGURES, "flags"]
+    for name in FIGURES:
+        values = data[name].values() if isinstance(data[name], dict) else [data[name]]
+        assert all(isinstance(v, str) and Decimal(v) == Decimal(v).quantize(Decimal("0.01")) for v in values)
+    assert [f["kind"] for f in data["flags"]] == ["cash", "surplus"]
+    assert data["flags"][0]["line"] > 0 and data["flags"][0]["file"] == str(statement)
+
+
+def test_bad_statement_is_a_clear_error_and_nothing_written(capsys, tmp_path):
+    _account, plan, statement = _files(tmp_path)
+    text = statement.read_text(encoding="utf-8").splitlines()
+    text[10] = text[10].replace("/2026", "/20x6")
+    statement.write_text("\n".join(text) + "\n", encoding="utf-8")
+    report = tmp_path / "report.html"
+    assert main(["account", "audit", "--plan", str(plan), str(statement), "--report", str(report)]) == 1
+    err = capsys.readouterr().err
+    assert f"{statement}:11:" in err and "is not a date" in err and "Traceback" not in err
+    assert not report.exists()
+
+
+def test_bad_plan_names_line(capsys, tmp_path):
+    _account, plan, statement = _files(tmp_path)
+    plan.write_text(plan.read_text(encoding="utf-8").replace("every: 4 weeks", "every: fortnightly"), encoding="utf-8")
+    assert main(["account", "audit", "--plan", str(plan), str(statement), "--no-record"]) == 1
+    assert f"{plan}:" in capsys.readouterr().err
+
+
+def test_columns_option(capsys, tmp_path):
+    _account, plan, _statement = _files(tmp_path)
+    odd = tmp_path / "odd.csv"
+    odd.write_text("When,What,Value,Left\n2026-04-06,NORTHFIELD COUNCIL DP,1920.00,2920.00\n", encoding="utf-8")
+    assert main(["account", "audit", "--plan", str(plan), str(odd), "--no-record"]) == 1
+    assert "--columns" in capsys.readouterr().err
+    data = _json(capsys, "account", "audit", "--plan", str(plan), str(odd), "--json", "--no-record",
+                 "--columns", "date=When,description=What,amount=Value,balance=Left")
+    assert data["council_received"] == "1920.00"
+    with pytest.raises(SystemExit) as usage:
+        main(["account", "audit", "--plan", str(plan), str(odd), "--columns", "colour=x"])
+    assert usage.value.code == 2 and "unknown field 'colour'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", ["md", "html", "docx"])
+def test_report_formats(capsys, tmp_path, suffix):
+    _account, plan, statement = _files(tmp_path, "household_payment", "surplus")
+    report = tmp_path / f"report.{suffix}"
+    assert main(["account", "audit", "--plan", str(plan), str(statement), "--report", str(report), "--no-record"]) == 0
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
+    if suffix == "docx":
+        with zipfile.ZipFile(report) as z:
+            names = z.namelist()
+            body = z.read("word/document.xml").decode("utf-8")
+        assert any(n.startswith("word/media/") and n.endswith(".png") for n in names)
+    else:
+        body = report.read_text(encoding="utf-8")
+    assert "household payment" in body and "Safeguarding" in body and "financial-abuse" in body
+    assert "What we are asking back" in body
+    if suffix == "html":
+        assert "<svg" in body and "<title id=\"chart-title\">" in body
+
+
+@pytest.mark.parametrize("kinds", [(), ("surplus", "cash"), ("contribution_shortfall", "missing_statement", "unexplained", "wages_gap"),
+                                   ("household_payment", "large_transfer", "excluded_spending", "duplicate", "no_tax_payment")])
+def test_person_summary_is_plain(tmp_path, kinds):
+    _account, plan, statement = _files(tmp_path, *kinds)
+    audit = audit_files(plan, [statement], REPO / "content")
+    text = summary_markdown(audit)
+    assert check_summary(text, REPO / "content").items == []
+    for flag in audit.flags:
+        if flag.kind == "surplus":
+            assert f"£{flag.amount:,.2f} more in the account than you need" in text
+
+
+def test_summary_check_can_fail():
+    hard = ("## Summary\n\nNotwithstanding the aforementioned considerations, the reconciliation demonstrates "
+            "substantial discrepancies necessitating comprehensive investigation and subsequent remediation.\n")
+    assert check_summary(hard, REPO / "content").errors
+
+
+def test_surplus_letter_is_filled_from_the_audit(capsys, tmp_path, database_url):
+    _account, plan, statement = _files(tmp_path, "surplus")
+    data = tmp_path / "person.yaml"
+    data.write_text("recipient_name: Mx Example\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n", encoding="utf-8")
+    out = tmp_path / "letter.md"
+    assert main(["account", "letter", "surplus", "--plan", str(plan), str(statement), "--data", str(data), "--format", "md",
+                 "--out", str(out), "--on", "2026-11-30"]) == 0
+    audit = audit_files(plan, [statement], REPO / "content")
+    text = out.read_text(encoding="utf-8")
+    assert f"£{audit.reconciliation.surplus:,.2f}" in text and f"£{audit.reconciliation.closing_balance:,.2f}" in text
+    assert "Recorded as letter" in capsys.readouterr().err
+
+
+def test_statements_letter_asks_for_the_missing_days(capsys, tmp_path, database_url):
+    _account, plan, statement = _files(tmp_path, "missing_statement")
+    data = tmp_path / "person.yaml"
+    data.write_text("recipient_name: Mx Example\nreply_by: 2026-12-18\n", encoding="utf-8")
+    out = tmp_path / "letter.md"
+    assert main(["account", "letter", "statements", "--plan", str(plan), str(statement), "--data", str(data), "--format", "md",
+                 "--out", str(out), "--on", "2026-11-30", "--no-record"]) == 0
+    # the hidden row is on 20 May: the rows shown jump from 19 May (a contribution) to 22 May (wages)
+    assert "from 19 May 2026 to 22 May 2026" in " ".join(out.read_text(encoding="utf-8").split())
+    # nothing missing: no letter, a clear message
+    _account, plan, statement = _files(tmp_path / "clean")
+    assert main(["account", "letter", "statements", "--plan", str(plan), str(statement), "--data", str(data),
+                 "--out", str(tmp_path / "no.md")]) == 1
+    assert "no statements missing" in capsys.readouterr().err
+    assert not (tmp_path / "no.md").exists()
+
+
+def test_audit_is_recorded_decided_exported_and_sampled(capsys, tmp_path, database_url):
+    _account, plan, statement = _files(tmp_path, "cash", "household_payment")
+    assert main(["account", "audit", "--plan", str(plan), str(statement)]) == 0
+    capsys.readouterr()
+    (row,) = _json(capsys, "account", "list", "--json")
+    assert row["flags"] == 3 and row["decided"] == 0
+    assert main(["account", "decide", row["id"], "1", "safeguarding", "--note", "raised today"]) == 0
+    assert main(["account", "decide", row["id"], "99", "query"]) == 1
+    assert "no flag 99" in capsys.readouterr().err
+    shown = _json(capsys, "account", "show", row["id"], "--json")
+    assert [(f["kind"], f["decision"]) for f in shown["flags"]] == [("household_payment", "safeguarding"), ("unexplained", None), ("cash", None)]
+    exported = _json(capsys, "records", "export", "--person", "DP-000001")
+    (audit,) = exported["account_audits"]
+    assert audit["figures"]["surplus"] == "0.00" and audit["flags"][0]["note"] == "raised today"
+    assert exported["reference"] == "DP-000001"
+    sample = _json(capsys, "review", "sample", "--percent", "100", "--since", "7d", "--json")
+    assert [(r["kind"], r["item"]) for r in sample] == [("account_audit", row["id"])]
+    from guidance.records.audit import AuditTrail
+    from guidance.records.database import open_database
+
+    db = open_database()
+    try:
+        actions = [(e.action, e.detail) for e in AuditTrail(db).entries() if e.action.startswith("account.")]
+    finally:
+        db.close()
+    assert [a for a, _ in actions] == ["account.audit", "account.flag.decide"]
+    assert "DP-000001" not in json.dumps(actions) and "raised today" not in json.dumps(actions)
+
+
+def test_audit_batch_worst_first(capsys, tmp_path):
+    folder, plans = tmp_path / "accounts", []
+    for name, kinds in [("calm", ()), ("surplus", ("surplus",)), ("abuse", ("large_transfer",)), ("cash", ("cash",))]:
+        account = Account.base(reference=f"DP-{name.upper()}")
+        for kind in kinds:
+            plant(account, kind)
+        write(account, "signed", folder / name)
+        plans.append((name, account.write_plan(tmp_path / f"{name}.yaml").name))
+    (folder / "broken").mkdir()
+    (folder / "broken" / "s.csv").write_text("Date,Description,Amount\nnot a date,X,1.00\n", encoding="utf-8")
+    plans.append(("broken", "calm.yaml"))
+    plans_csv = tmp_path / "plans.csv"
+    plans_csv.write_text("folder,plan\n" + "".join(f"{a},{b}\n" for a, b in plans), encoding="utf-8")
+    out = tmp_path / "summary.csv"
+    assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out)]) == 1
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [r["folder"] for r in rows] == ["broken", "abuse", "cash", "surplus", "calm"]
+    assert "s.csv:2" in rows[0]["error"] and rows[0]["status"] == "error"
+    assert rows[1]["most_serious"] == "large_transfer" and rows[1]["safeguarding"] == "1" and rows[1]["unexplained"] == "1"
+    assert Decimal(rows[3]["surplus"]) > 0 and rows[4]["flags"] == "0"
+    err = capsys.readouterr().err
+    assert "Audited 4 of 5 accounts" in err and "\r[" not in err  # no progress bar when not on a terminal
+
+
+def test_batch_summary_cells_are_not_formulas(tmp_path):
+    from guidance.accounts.batch import BatchRow, summary_csv
+
+    text = summary_csv([BatchRow("=HYPERLINK(1)", 2, error="@SUM(1)")])
+    row = list(csv.DictReader(io.StringIO(text)))[0]
+    assert row["folder"] == "'=HYPERLINK(1)" and row["error"] == "'@SUM(1)"
+
+
+def test_batch_plans_csv_without_columns(capsys, tmp_path):
+    plans = tmp_path / "plans.csv"
+    plans.write_text("account,file\n", encoding="utf-8")
+    assert main(["account", "audit-batch", str(tmp_path), "--plans", str(plans), "--out", str(tmp_path / "o.csv")]) == 1
+    assert "'folder' and 'plan'" in capsys.readouterr().err
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_schema_command(capsys):
+    schema = _json(capsys, "account", "schema")
+    assert schema["title"] == "guidance account plan" and "council_payments" in schema["properties"]
+
+
+def test_core_does_not_import_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys, pkgutil, importlib, guidance.accounts\n"
+            "names = [m.name for m in pkgutil.iter_modules(guidance.accounts.__path__, 'guidance.accounts.')]\n"
+            "names += ['guidance.commands.account', 'guidance.records.accounts']\n"
+            "[importlib.import_module(n) for n in names]\n"
+            "assert len(names) > 12, names\n"
+            "print('textual' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"

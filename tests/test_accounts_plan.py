@@ -1,0 +1,163 @@
+"""The plan file (errors with file and line, JSON Schema), the payments due under it (pro rata
+around suspensions), the contingency, and the rules file check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+
+from guidance.accounts.plan import Plan, PlanError, load_plan, plan_schema
+from guidance.accounts.schedule import add_months, contingency, dues, weekly
+
+PLAN = """\
+reference: DP-004512
+period: {from: 2026-04-06, to: 2026-10-04}
+council_payments:
+  - {from: 2026-04-06, amount: "1920.00", every: 4 weeks}
+contribution:
+  - {from: 2026-04-06, amount: "35.00", every: 1 week}
+suspensions:
+  - {from: 2026-07-01, to: 2026-07-21, reason: hospital}
+contingency_weeks: 8
+owed: "0.00"
+payees:
+  - {match: "A JONES", kind: wages}
+  - {match: "CAREPAY PAYROLL", kind: payroll_service}
+"""
+
+
+def _plan(tmp_path, text=PLAN) -> Plan:
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_plan(path)
+
+
+def test_issue_example_loads(tmp_path):
+    plan = _plan(tmp_path)
+    assert plan.period.start == dt.date(2026, 4, 6) and plan.council_payments[0].amount == Decimal("1920.00")
+
+
+@pytest.mark.parametrize("old, new, line, words", [
+    ("every: 4 weeks", "every: 3 weeks", 4, "every"),
+    ('amount: "35.00"', 'amount: "35.005"', 6, "pounds and pence"),
+    ("to: 2026-07-21", "to: 2026-06-21", 8, "before"),
+    ("kind: wages", "kind: holiday", 12, "kind"),
+    ("contingency_weeks: 8", "contingency_weeks: 8\ncolour: red", 10, "unknown field 'colour'"),
+    ("period: {from: 2026-04-06, to: 2026-10-04}", "period: {from: 2026-04-31, to: 2026-10-04}", 2, "period.from"),
+])
+def test_errors_name_file_and_line(tmp_path, old, new, line, words):
+    with pytest.raises(PlanError) as err:
+        _plan(tmp_path, PLAN.replace(old, new))
+    problems = err.value.problems.errors
+    assert any(p.line == line and words in p.message for p in problems), problems
+    assert all(p.path.endswith("plan.yaml") for p in problems)
+
+
+def test_broken_yaml_and_missing_file(tmp_path):
+    with pytest.raises(PlanError, match=r"plan.yaml:\d+: error: invalid YAML"):
+        _plan(tmp_path, "reference: [\n")
+    with pytest.raises(PlanError, match="no such file"):
+        load_plan(tmp_path / "none.yaml")
+
+
+def test_schema_for_editors():
+    schema = plan_schema()
+    json.dumps(schema)
+    assert {"reference", "period", "council_payments", "contingency_weeks"} <= set(schema["required"])
+    assert "from" in json.dumps(schema["$defs"]["Payment"])
+
+
+def test_dues_pro_rata_by_day(tmp_path):
+    plan = _plan(tmp_path)
+    council = dues(plan.council_payments, plan, "council")
+    assert [d.date for d in council] == [dt.date(2026, 4, 6) + dt.timedelta(weeks=4 * n) for n in range(7)]
+    cut = next(d for d in council if d.suspended)
+    assert (cut.date, cut.days, cut.suspended, cut.amount) == (dt.date(2026, 6, 29), 28, 21, Decimal("480.00"))
+    contribution = {d.date: d.amount for d in dues(plan.contribution, plan, "contribution")}
+    assert contribution[dt.date(2026, 6, 29)] == Decimal("10.00")  # 1 to 5 July suspended: 2 of 7 days due
+    assert contribution[dt.date(2026, 7, 6)] == Decimal("0.00")
+    assert contribution[dt.date(2026, 7, 20)] == Decimal("25.00")  # 20 and 21 July suspended
+    assert len(contribution) == 26
+
+
+def test_monthly_and_changes_of_amount(tmp_path):
+    text = PLAN.replace('  - {from: 2026-04-06, amount: "1920.00", every: 4 weeks}',
+                        '  - {from: 2026-01-31, amount: "2000.00", every: 1 month}\n  - {from: 2026-08-31, amount: "2100.00", every: 1 month}')
+    plan = _plan(tmp_path, text.replace("suspensions:\n  - {from: 2026-07-01, to: 2026-07-21, reason: hospital}\n", ""))
+    council = dues(plan.council_payments, plan, "council")
+    assert [(d.date, d.amount) for d in council] == [
+        (dt.date(2026, 4, 30), Decimal("2000.00")), (dt.date(2026, 5, 31), Decimal("2000.00")),
+        (dt.date(2026, 6, 30), Decimal("2000.00")), (dt.date(2026, 7, 31), Decimal("2000.00")),
+        (dt.date(2026, 8, 31), Decimal("2100.00")), (dt.date(2026, 9, 30), Decimal("2100.00"))]
+    assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
+    # weekly equivalent of a monthly payment: 12 months / 52 weeks
+    assert contingency(plan) == (Decimal(8) * Decimal("2100.00") * 12 / 52).quantize(Decimal("0.01"))
+
+
+@pytest.mark.parametrize("every, amount, week", [("1 week", "100.00", "100"), ("2 weeks", "100.00", "50"), ("4 weeks", "1920.00", "480")])
+def test_weekly_equivalent(tmp_path, every, amount, week):
+    plan = _plan(tmp_path, PLAN.replace('amount: "1920.00", every: 4 weeks', f'amount: "{amount}", every: {every}'))
+    assert weekly(plan.council_payments[0]) == Decimal(week)
+
+
+def _rules_problems(root, old, new):
+    from guidance.content.base import ContentBase
+    from guidance.content.check import check_content
+
+    rules = root / "content" / "accounts" / "rules.yaml"
+    text = rules.read_text(encoding="utf-8").replace(old, new)
+    rules.write_text(text, encoding="utf-8")
+    base = ContentBase.load(root, use_cache=False)
+    problems = [p for p in check_content(base, dt.date(2026, 12, 1), style_checks=False) if p.path.endswith("rules.yaml")]
+    return text.splitlines(), {p.line: p.message for p in problems}
+
+
+def test_rules_file_errors_in_content_check(content_copy):
+    bet = '  - {match: "BET365", kind: excluded, note: gambling}'
+    lines, at = _rules_problems(content_copy, bet, '  - {match: "BET365", kind: excluded}\n  - {match: "HMRC", kind: cash}')
+    assert "say why 'BET365' is excluded" in at[at_line(lines, '"BET365"')]
+    assert "listed twice" in at[at_line(lines, '"HMRC", kind: cash')] and "as tax and as cash" in at[at_line(lines, '"HMRC", kind: cash')]
+
+
+def test_rules_file_unknown_kind(content_copy):
+    lines, at = _rules_problems(content_copy, '  - {match: "ATM", kind: cash}', '  - {match: "ATM", kind: lottery}')
+    assert "kind" in at[at_line(lines, '"ATM"')]
+
+
+def at_line(lines, words):
+    return next(n for n, line in enumerate(lines, 1) if words in line)
+
+
+def test_shipped_rules_are_clean(bundled_root):
+    from guidance.accounts.rules import load_rules
+    from guidance.problems import Problems
+
+    problems = Problems()
+    rules = load_rules(bundled_root / "content", str, problems)
+    assert not problems.errors
+    assert rules.match("HMRC CUMBERNAULD").kind == "tax"
+    assert rules.match("BET365 LTD").note == "gambling"
+    assert rules.match("HONEST BAKERY") is None  # whole words: NEST is not in HONEST
+
+
+def test_overlapping_suspensions_count_each_day_once(tmp_path):
+    from guidance.accounts.schedule import suspended_days
+
+    text = PLAN.replace("  - {from: 2026-07-01, to: 2026-07-21, reason: hospital}",
+                        "  - {from: 2026-07-01, to: 2026-07-21, reason: hospital}\n  - {from: 2026-07-10, to: 2026-07-25, reason: respite}")
+    plan = _plan(tmp_path, text)
+    assert suspended_days(dt.date(2026, 6, 29), dt.date(2026, 7, 26), plan.suspensions) == 25  # 1 to 25 July
+    assert suspended_days(dt.date(2026, 7, 26), dt.date(2026, 8, 1), plan.suspensions) == 0
+    assert suspended_days(dt.date(2026, 7, 12), dt.date(2026, 7, 12), plan.suspensions) == 1
+
+
+def test_content_schema_writes_the_account_schemas(tmp_path):
+    from guidance.content.schemas import write_schemas
+
+    names = {p.name for p in write_schemas(tmp_path)}
+    assert {"account-plan.schema.json", "account-rules.schema.json"} <= names
+    plan = json.loads((tmp_path / "account-plan.schema.json").read_text(encoding="utf-8"))
+    assert "contingency_weeks" in plan["properties"] and "period" in plan["required"]

@@ -1,0 +1,150 @@
+"""Reading statements: column detection, amounts and dates as banks write them, and clear errors
+with file and row for statements that cannot be read (nothing half-read)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from guidance.accounts.money import statement_amount, statement_date
+from guidance.accounts.statements import StatementError, parse_columns, read_statement, read_statements
+
+
+@pytest.mark.parametrize("text, value", [
+    ("-12.50", "-12.50"), ("£1,234.56", "1234.56"), ("-£12.00", "-12.00"), ("£-3.20", "-3.20"),
+    ("(12.00)", "-12.00"), ("12.00 DR", "-12.00"), ("12.00CR", "12.00"), ("1,920", "1920.00"), (5.1, "5.10"),
+])
+def test_amounts(text, value):
+    assert statement_amount(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["1,23", "12.0.0", "abc", "£", "1e5"])
+def test_not_amounts(text):
+    with pytest.raises(ValueError, match="not an amount"):
+        statement_amount(text)
+
+
+@pytest.mark.parametrize("text", ["31/01/2026", "31 Jan 2026", "2026-01-31", "31-Jan-26", "31/01/26", "2026-01-31T09:15:00",
+                                  "31 January 2026"])
+def test_dates(text):
+    assert statement_date(text) == dt.date(2026, 1, 31)
+
+
+def test_day_first():
+    assert statement_date("01/02/2026") == dt.date(2026, 2, 1)
+
+
+def _write(tmp_path, text, name="s.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bad_date_names_file_and_row(tmp_path):
+    path = _write(tmp_path, "Date,Description,Amount\n01/04/2026,A,-1.00\n31/04/2026,B,-2.00\n")
+    with pytest.raises(StatementError) as err:
+        read_statement(path)
+    assert err.value.line == 3 and err.value.file == str(path) and "31/04/2026" in str(err.value)
+
+
+def test_bad_amount_names_file_and_row(tmp_path):
+    path = _write(tmp_path, "Date,Description,Paid in,Paid out\n01/04/2026,A,,1.00\n02/04/2026,B,ten,\n")
+    with pytest.raises(StatementError, match=r":3: 'ten' is not an amount"):
+        read_statement(path)
+
+
+def test_both_in_and_out_is_an_error(tmp_path):
+    path = _write(tmp_path, "Date,Description,Money in,Money out\n01/04/2026,A,1.00,2.00\n")
+    with pytest.raises(StatementError, match=":2: both money in and money out"):
+        read_statement(path)
+
+
+def test_no_header(tmp_path):
+    path = _write(tmp_path, "When,What,How much\n01/04/2026,A,1.00\n")
+    with pytest.raises(StatementError, match="no header row found.*--columns"):
+        read_statement(path)
+
+
+def test_columns_mapping(tmp_path):
+    path = _write(tmp_path, "When,What,How much,Left\n01/04/2026,A,-1.00,9.00\n02/04/2026,B,2.00,11.00\n")
+    statement = read_statement(path, parse_columns("date=When,description=What,amount=How much,balance=Left"))
+    assert [(t.description, t.amount, t.balance, t.line) for t in statement.transactions] == [
+        ("A", Decimal("-1.00"), Decimal("9.00"), 2), ("B", Decimal("2.00"), Decimal("11.00"), 3)]
+
+
+def test_bad_columns_mapping():
+    with pytest.raises(ValueError, match="unknown field 'colour'"):
+        parse_columns("colour=Red")
+    with pytest.raises(ValueError, match="FIELD=HEADER"):
+        parse_columns("date")
+
+
+def test_newest_first_is_read_oldest_first(tmp_path):
+    path = _write(tmp_path, "Date,Description,Amount,Balance\n03/04/2026,C,-1.00,7.00\n02/04/2026,B,-1.00,8.00\n01/04/2026,A,-1.00,9.00\n")
+    assert [t.description for t in read_statement(path).transactions] == ["A", "B", "C"]
+
+
+def test_brought_forward_line_is_not_a_transaction(tmp_path):
+    path = _write(tmp_path, "Date,Description,Amount,Balance\n01/04/2026,BALANCE BROUGHT FORWARD,,10.00\n02/04/2026,B,-1.00,9.00\n")
+    assert [t.description for t in read_statement(path).transactions] == ["B"]
+
+
+def test_windows_1252_pound_sign(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_bytes("Date,Description,Amount\n01/04/2026,A,£12.00\n".encode("cp1252"))
+    assert read_statement(path).transactions[0].amount == Decimal("12.00")
+
+
+def test_not_a_workbook(tmp_path):
+    path = _write(tmp_path, "this is not a spreadsheet", "s.xlsx")
+    with pytest.raises(StatementError, match="not an Excel workbook"):
+        read_statement(path)
+
+
+def test_broken_ofx(tmp_path):
+    path = _write(tmp_path, "OFXHEADER:100\nDATA:OFXSGML\n\n<OFX><BANKMSGSRSV1>", "s.ofx")
+    with pytest.raises(StatementError, match="not an OFX statement"):
+        read_statement(path)
+
+
+def test_unknown_type(tmp_path):
+    with pytest.raises(StatementError, match="unknown statement type"):
+        read_statement(_write(tmp_path, "x", "s.pdf"))
+
+
+def test_one_bad_file_reads_nothing(tmp_path):
+    good = _write(tmp_path, "Date,Description,Amount\n01/04/2026,A,1.00\n", "a.csv")
+    bad = _write(tmp_path, "Date,Description,Amount\n01/04/2026,A,x\n", "b.csv")
+    with pytest.raises(StatementError, match="b.csv:2"):
+        read_statements([good, bad])
+
+
+def test_header_only_is_an_error(tmp_path):
+    with pytest.raises(StatementError, match="no transactions"):
+        read_statement(_write(tmp_path, "Date,Description,Amount\n"))
+
+
+def test_columns_by_number_for_a_file_without_a_header(tmp_path):
+    path = _write(tmp_path, "01/04/2026,A,-1.00\n02/04/2026,B,2.00\n")
+    statement = read_statement(path, parse_columns("date=1,description=2,amount=3"))
+    assert [(t.description, t.amount, t.line) for t in statement.transactions] == [("A", Decimal("-1.00"), 1), ("B", Decimal("2.00"), 2)]
+    with pytest.raises(ValueError, match="not a mix"):
+        parse_columns("date=1,description=Details,amount=3")
+    with pytest.raises(ValueError, match="at least date"):
+        parse_columns("date=1,amount=3")
+
+
+@pytest.mark.parametrize("header, row, amount", [
+    ("Transaction Date,Transaction Type,Sort Code,Account Number,Transaction Description,Debit Amount,Credit Amount,Balance",
+     "06/04/2026,FPO,'40-11-22,88776655,A JONES WAGES,420.00,,1580.00", "-420.00"),
+    ("Date,Counter Party,Reference,Type,Amount (GBP),Balance (GBP),Spending Category",
+     "06/04/2026,A JONES WAGES,WEEK 1,FASTER PAYMENT,-420.00,1580.00,GENERAL", "-420.00"),
+    ("Number,Date,Account,Amount,Subcategory,Memo", ",06/04/2026,20-00-00 1234,-420.00,FT,A JONES WAGES", "-420.00"),
+    ("Date,Type,Description,Value,Balance,Account Name,Account Number",
+     "06 Apr 2026,BAC,A JONES WAGES,-420.00,1580.00,DP ACCOUNT,123", "-420.00"),
+])
+def test_common_bank_headers(tmp_path, header, row, amount):
+    (t,) = read_statement(_write(tmp_path, f"{header}\n{row}\n")).transactions
+    assert t.description.startswith("A JONES WAGES") and t.amount == Decimal(amount) and t.date == dt.date(2026, 4, 6)

@@ -1,0 +1,131 @@
+"""The officer's account screen: audit from files, decide flags one by one, report and letter,
+keyboard first at 80×24 (Pilot tests and a snapshot)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Sparkline
+
+from guidance.records.accounts import AccountAuditStore
+from guidance.records.database import open_database
+from guidance.tui.screens.account import AccountScreen
+
+from tui_helpers import wait_for, wait_ready
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "accounts"
+
+
+async def _audit(app, pilot, plan: str, statement: str):
+    await wait_ready(app, pilot, search=False)
+    app.push_screen(AccountScreen())
+    await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen))
+    await pilot.pause()
+    screen = app.screen
+    for text in plan:
+        await pilot.press(text if text not in "/._-" else {"/": "slash", ".": "full_stop", "_": "underscore", "-": "minus"}[text])
+    await pilot.press("enter")
+    screen.query_one("#account-statements", Input).value = statement
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: screen.audit is not None)
+    await pilot.pause()
+    return screen
+
+
+async def test_audit_decide_each_flag_and_record(make_app, monkeypatch, tmp_path):
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "statement.csv")
+        assert screen.query_one("#account-plan", Input).value == "plan.yaml"
+        flags = screen.query_one("#account-flag-table", DataTable)
+        kinds = [flags.get_row_at(i)[1] for i in range(flags.row_count)]
+        assert kinds == ["household payment!", "unexplained", "cash", "surplus"]
+        assert flags.has_focus
+        from guidance.accounts.chart import balance_points
+
+        points = balance_points(screen.audit.reconciliation)
+        assert screen.query_one("#account-balance", Sparkline).data == [float(v) for _, v in points]
+        figures = screen.query_one("#account-figures", DataTable)
+        assert figures.get_row_at(11)[0] == "Surplus" and figures.get_row_at(11)[1] == f"£{screen.audit.reconciliation.surplus:,.2f}"
+        for key in ("s", "e", "q", "r"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert [flags.get_row_at(i)[0] for i in range(4)] == ["safeguarding", "explained", "query", "recover"]
+        assert screen.audit_id is not None
+        db = open_database()
+        try:
+            record = AccountAuditStore(db).get(screen.audit_id)
+        finally:
+            db.close()
+        assert [(f.kind, f.decision) for f in record.flags] == [
+            ("household_payment", "safeguarding"), ("unexplained", "explained"), ("cash", "query"), ("surplus", "recover")]
+        app.services.downloads = tmp_path
+        await pilot.press("w")
+        await pilot.pause()
+        assert (tmp_path / "DP-APP001-account-audit.docx").exists()
+        await pilot.press("l")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "LetterScreen")
+        assert app.screen.template_id == "dp-surplus-repayment"
+        assert app.screen.prefill["balance"] == str(screen.audit.reconciliation.closing_balance)
+
+
+async def test_unreadable_statement_says_where(make_app, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Date,Description,Amount\n01/04/2026,X,ten\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan.yaml").write_text((DATA / "plan.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(AccountScreen("plan.yaml", "bad.csv"))
+        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen))
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        status = app.screen.query_one("#account-status")
+        await wait_for(pilot, lambda: "Not audited" in str(status.render()))
+        assert "bad.csv:2" in str(status.render()) and app.screen.audit is None
+
+
+async def test_palette_opens_the_account_screen(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        from textual.command import CommandList
+
+        for key in "account audit: reconcile":
+            await pilot.press({" ": "space", ":": "colon"}.get(key, key))
+        options = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: options.option_count and "reconcile bank statements" in str(options.get_option_at_index(0).prompt))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen))
+
+
+def test_account_screen_snapshot(snap_compare, monkeypatch):
+    import datetime as dt
+
+    from guidance.tui.app import GuidanceApp
+
+    monkeypatch.chdir(DATA)
+    root = Path(__file__).resolve().parents[1] / "data" / "app_root"
+
+    async def run(pilot):
+        app = pilot.app
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.services.base is not None:
+                break
+        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
+        await pilot.pause()
+        for widget in app.screen.query(Input):
+            widget.cursor_blink = False
+        await pilot.press("ctrl+r")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.screen.audit is not None:
+                break
+        await pilot.pause()
+
+    assert snap_compare(GuidanceApp(root, dt.date(2026, 11, 25), build_index=False), terminal_size=(80, 24), run_before=run)
