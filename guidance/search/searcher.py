@@ -132,7 +132,8 @@ class Searcher:
 
     # -- searching ---------------------------------------------------------------------------
 
-    def search(self, text: str, audience: str | None = None, area: str | None = None, limit: int = 10, as_you_type: bool = False) -> Results:
+    def search(self, text: str, audience: str | None = None, area: str | None = None, limit: int = 10, as_you_type: bool = False,
+               kinds=None) -> Results:
         """Pages best first. ``as_you_type``: the last word may be unfinished.
 
         The first N results are the same whatever the limit: every matching page is scored.
