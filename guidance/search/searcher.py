@@ -16,10 +16,12 @@ import bisect
 import datetime as dt
 import threading
 from pathlib import Path
+from typing import Iterable
 
 from guidance.search.analysis import is_stop, raw_words
 from guidance.search.documents import ContentSource
 from guidance.search.indexer import DocumentSource, INDEX_FORMAT, Progress, is_current, sync
+from guidance.search.kinds import KINDS, split_index_id
 from guidance.search.query import build_query
 from guidance.search.results import Hit, Results, Suggestion
 from guidance.search.snippets import snippet
@@ -133,28 +135,36 @@ class Searcher:
     # -- searching ---------------------------------------------------------------------------
 
     def search(self, text: str, audience: str | None = None, area: str | None = None, limit: int = 10, as_you_type: bool = False,
-               kinds=None) -> Results:
-        """Pages best first. ``as_you_type``: the last word may be unfinished.
+               kinds: Iterable[str] | None = None, exact: bool = False) -> Results:
+        """Pages, guided help, calculators and letters, best first, each hit marked by ``kind``.
 
-        The first N results are the same whatever the limit: every matching page is scored.
+        ``as_you_type``: the last word may be unfinished. ``kinds``: only these kinds (see
+        ``kinds.KINDS``; None for all). ``exact``: search the words as typed, never corrected
+        (a correction is always reported in ``Results.corrections``, so a screen can offer this).
+        The first N results are the same whatever the limit: every matching document is scored.
+        Raises ValueError for an unknown audience or kind.
         """
         if audience is not None and audience not in AUDIENCES:
             raise ValueError(f"audience must be one of {', '.join(AUDIENCES)}, not '{audience}'")
+        chosen = None if kinds is None else tuple(sorted(set(kinds)))
+        if chosen is not None and not set(chosen) <= set(KINDS):
+            raise ValueError(f"kinds must be among {', '.join(KINDS)}, not {', '.join(k for k in chosen if k not in KINDS)}")
         with self._lock:
-            return self._search(text, audience, area, limit, as_you_type)
+            return self._search(text, audience, area, limit, as_you_type, chosen, exact)
 
-    def _search(self, text: str, audience: str | None, area: str | None, limit: int, as_you_type: bool) -> Results:
+    def _search(self, text: str, audience: str | None, area: str | None, limit: int, as_you_type: bool,
+                kinds: tuple[str, ...] | None = None, exact: bool = False) -> Results:
         limit = max(1, min(int(limit), MAX_LIMIT))
         self._follow_pointer()
-        query = build_query(text or "", self.vocabulary, self.synonyms, as_you_type)
+        query = build_query(text or "", self.vocabulary, self.synonyms, as_you_type, correct=not exact)
         if not query.concepts:
             note = "type a word or two to search" if not raw_words(query.text) else "those are all very common words: add a word that says what the question is about"
             return Results(query.text, [], None, [*query.notes, note])
-        raw = self._run(lambda reader: reader.search(query.concepts, audience, area, limit, query.pairs))
+        raw = self._run(lambda reader: reader.search(query.concepts, audience, area, limit, query.pairs, kinds))
         stems = query.stems
         hits = [
             Hit(
-                id=r.doc.id,
+                id=split_index_id(r.doc.id)[1],
                 title=r.doc.title,
                 score=round(r.score, 4),
                 snippet=snippet(r.doc, stems, self._reader.idf),
@@ -162,13 +172,14 @@ class Searcher:
                 summary=r.doc.summary,
                 area=r.doc.area,
                 audience=list(r.doc.audience),
+                kind=r.doc.kind,
             )
             for r in raw
         ]
         notes = list(query.notes)
         if not hits:
-            notes.append("no page matches: try other words" + (" or remove the filters" if audience or area else ""))
-        return Results(query.text, hits, query.corrected_text, notes)
+            notes.append("no page matches: try other words" + (" or remove the filters" if audience or area or kinds else ""))
+        return Results(query.text, hits, query.corrected_text, notes, dict(query.corrections))
 
     def _run(self, action):
         """Run a query; if the index fails, reopen it, then rebuild it, before giving up."""
@@ -197,7 +208,13 @@ class Searcher:
 
     @property
     def page_count(self) -> int:
-        return len(self.generation.docs) if self.generation else 0
+        """Pages in the index (flows, calculators and letters not counted)."""
+        return count_pages(self.generation.docs) if self.generation else 0
+
+
+def count_pages(doc_ids) -> int:
+    """How many of the index ids are pages (the others are "<kind>:<id>")."""
+    return sum(split_index_id(doc_id)[0] == "page" for doc_id in doc_ids)
 
 
 class _TitleIndex:
@@ -258,7 +275,8 @@ def index_status(base, on: dt.date, store: IndexStore | None = None) -> dict:
     wanted = ContentSource(base, on).fingerprints()
     status.update(
         generation=str(generation.folder),
-        pages=len(generation.docs),
+        pages=count_pages(generation.docs),
+        others=len(generation.docs) - count_pages(generation.docs),
         size_bytes=store.size_bytes(generation),
         built_mtime=generation.folder.stat().st_mtime,
         up_to_date=is_current(generation, wanted),

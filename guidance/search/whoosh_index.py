@@ -25,6 +25,7 @@ from whoosh.analysis import Analyzer, Token
 
 from guidance.search.analysis import words, stem
 from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
+from guidance.search.kinds import KIND_WEIGHTS
 from guidance.search.query import Alternative, Concept
 from guidance.search.ranking import PAIRS, TEXT, Ranker, pair_term
 
@@ -41,17 +42,33 @@ def _weighted_parts(value: str):
         yield (float(weight) if weight else 1.0), text
 
 
+#: The n-th use of a word within one part counts 1/n (so a page that says "holiday" twenty times
+#: in its body is not twenty times about holidays), and uses after this many count nothing.
+SATURATE_AFTER = 8
+
+
 class WeightedAnalyzer(Analyzer):
-    """Stems with a boost: input is parts "<weight>\\x1f<text>" joined by "\\x1e"."""
+    """Stems with a boost: input is parts "<weight>\\x1f<text>" joined by "\\x1e".
+
+    Repeats within a part saturate (``SATURATE_AFTER``): a page that mentions a word often is
+    not thereby about it; the part the word is in (title, questions, summary) says more.
+    """
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
         for boost, text in _weighted_parts(value):
+            seen: dict[str, int] = {}
             for word in words(text):
-                token.text = stem(word)
-                token.boost = boost
+                term = stem(word)
+                count = seen.get(term, 0) + 1
+                seen[term] = count
+                if count > SATURATE_AFTER:
+                    position += 1
+                    continue
+                token.text = term
+                token.boost = boost / count
                 token.stopped = False
                 if positions:
                     token.pos = position
@@ -96,6 +113,8 @@ def schema() -> fields.Schema:
         topics=fields.STORED(),
         blocks=fields.STORED(),
         fp=fields.STORED(),
+        kind=fields.ID(stored=True),
+        questions=fields.STORED(),
     )
 
 
@@ -106,6 +125,8 @@ def weighted_text(doc: IndexDoc) -> str:
 def doc_fields(doc: IndexDoc) -> dict:
     return {
         "id": doc.id,
+        "kind": doc.kind,
+        "questions": list(doc.questions),
         TEXT: weighted_text(doc),
         PAIRS: weighted_text(doc),  # the same text, analysed into neighbouring word pairs
         "audience": " ".join(doc.audience),
@@ -132,6 +153,8 @@ def doc_from_fields(stored: dict) -> IndexDoc:
         topics=stored.get("topics", ""),
         blocks=blocks_from_json(stored.get("blocks", "[]")),
         fingerprint=stored.get("fp", ""),
+        questions=list(stored.get("questions", []) or []),
+        kind=stored.get("kind") or "page",
     )
 
 
@@ -181,6 +204,7 @@ class IndexReader:
         self.reader = self.searcher.reader()
         self.ranker = Ranker(self)
         self._filters: dict[tuple, set[int] | None] = {}
+        self._kind_weights: dict[int, float] | None = None
 
     def close(self) -> None:
         try:
@@ -218,24 +242,40 @@ class IndexReader:
         average = sum(lengths.values()) / len(lengths) if lengths else 1.0
         return lengths, average
 
-    def allowed(self, audience: str | None, area: str | None) -> set[int] | None:
-        """Pages passing the filters (None: no filter), computed once per pair of filters."""
-        key = (audience, area)
+    def kind_weights(self) -> dict[int, float]:
+        """Document number -> ``KIND_WEIGHTS`` of its kind, for the documents that are not pages."""
+        if self._kind_weights is None:
+            weights: dict[int, float] = {}
+            for kind, weight in KIND_WEIGHTS.items():
+                for doc in self.postings("kind", kind)[0]:
+                    weights[doc] = weight
+            self._kind_weights = weights
+        return self._kind_weights
+
+    def allowed(self, audience: str | None, area: str | None, kinds: tuple[str, ...] | None = None) -> set[int] | None:
+        """Documents passing the filters (None: no filter), computed once per set of filters."""
+        key = (audience, area, kinds)
         if key not in self._filters:
             allowed = None
             for field, value in (("audience", audience), ("area", area)):
                 if value:
                     docs = set(self.postings(field, value)[0])
                     allowed = docs if allowed is None else allowed & docs
+            if kinds is not None:
+                docs = set()
+                for kind in kinds:
+                    docs.update(self.postings("kind", kind)[0])
+                allowed = docs if allowed is None else allowed & docs
             self._filters[key] = allowed
         return self._filters[key]
 
     def search(self, concepts: list[Concept], audience: str | None, area: str | None, limit: int,
-               pairs: list[tuple[str, str]] = ()) -> list[RawHit]:
-        allowed = self.allowed(audience, area)
-        ranked = self.ranker.rank(concepts, pairs, allowed, limit)
+               pairs: list[tuple[str, str]] = (), kinds: tuple[str, ...] | None = None) -> list[RawHit]:
+        allowed = self.allowed(audience, area, kinds)
+        weights = self.kind_weights()
+        ranked = self.ranker.rank(concepts, pairs, allowed, limit, weights)
         if not ranked and any(c.required for c in concepts):
-            ranked = self.ranker.rank(_relaxed(concepts), pairs, allowed, limit)
+            ranked = self.ranker.rank(_relaxed(concepts), pairs, allowed, limit, weights)
         return [RawHit(doc_from_fields(self.searcher.stored_fields(doc)), score) for doc, score in ranked]
 
 
