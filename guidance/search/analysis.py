@@ -58,13 +58,20 @@ EQUIVALENTS: dict[tuple[str, ...], str] = {
     ("dps",): "dp",
 }
 _LONGEST_EQUIVALENT = max(len(k) for k in EQUIVALENTS)
+_EQUIVALENT_STARTS = frozenset(k[0] for k in EQUIVALENTS)
 
 
 def join_equivalents(sequence: list[str]) -> list[str]:
     """``raw_words`` output with each phrase of ``EQUIVALENTS`` replaced by its one term."""
+    if _EQUIVALENT_STARTS.isdisjoint(sequence):
+        return sequence
     out: list[str] = []
     index = 0
     while index < len(sequence):
+        if sequence[index] not in _EQUIVALENT_STARTS:
+            out.append(sequence[index])
+            index += 1
+            continue
         for size in range(_LONGEST_EQUIVALENT, 0, -1):
             term = EQUIVALENTS.get(tuple(sequence[index:index + size]))
             if term is not None:

@@ -16,12 +16,14 @@ Whoosh stores and reads postings; ranking is done by ``ranking.Ranker`` from tho
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import fields, index
 from whoosh.analysis import Analyzer, Token
+from whoosh.codec.whoosh3 import W3Codec
 
 from guidance.search.analysis import words, stem
 from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
@@ -30,6 +32,8 @@ from guidance.search.query import Alternative, Concept
 from guidance.search.ranking import PAIRS, TEXT, Ranker, pair_term
 
 PART_SEP = "\x1e"
+#: Stored documents kept by an open reader (results of recent searches).
+STORED_CACHE_DOCS = 5000
 WEIGHT_SEP = "\x1f"
 #: Where a run of words ends for pairing: sentence ends, list separators, line breaks.
 _RUN_END = re.compile(r"[.;:!?]+(?:\s|$)|\n|\s\.\s")
@@ -47,6 +51,15 @@ def _weighted_parts(value: str):
 SATURATE_AFTER = 8
 
 
+@lru_cache(maxsize=8)
+def _analysed(value: str) -> tuple[tuple[float, tuple[tuple[str, ...], ...]], ...]:
+    """(boost, runs of stems) for each part: cut and stemmed once for both fields of a page."""
+    out = []
+    for boost, text in _weighted_parts(value):
+        out.append((boost, tuple(tuple(stem(w) for w in words(run)) for run in _RUN_END.split(text))))
+    return tuple(out)
+
+
 class WeightedAnalyzer(Analyzer):
     """Stems with a boost: input is parts "<weight>\\x1f<text>" joined by "\\x1e".
 
@@ -58,22 +71,22 @@ class WeightedAnalyzer(Analyzer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for boost, text in _weighted_parts(value):
+        for boost, runs in _analysed(value):
             seen: dict[str, int] = {}
-            for word in words(text):
-                term = stem(word)
-                count = seen.get(term, 0) + 1
-                seen[term] = count
-                if count > SATURATE_AFTER:
+            for run in runs:
+                for term in run:
+                    count = seen.get(term, 0) + 1
+                    seen[term] = count
+                    if count > SATURATE_AFTER:
+                        position += 1
+                        continue
+                    token.text = term
+                    token.boost = boost / count
+                    token.stopped = False
+                    if positions:
+                        token.pos = position
                     position += 1
-                    continue
-                token.text = term
-                token.boost = boost / count
-                token.stopped = False
-                if positions:
-                    token.pos = position
-                position += 1
-                yield token
+                    yield token
             position += 1  # no phrase across the end of a part
 
 
@@ -84,9 +97,8 @@ class PairAnalyzer(Analyzer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for boost, text in _weighted_parts(value):
-            for run in _RUN_END.split(text):
-                stems = [stem(w) for w in words(run)]
+        for boost, runs in _analysed(value):
+            for stems in runs:
                 for first, second in zip(stems, stems[1:]):
                     if first == second:
                         continue
@@ -158,12 +170,20 @@ def doc_from_fields(stored: dict) -> IndexDoc:
     )
 
 
+class _Codec(W3Codec):
+    """Whoosh's own format without per-block length statistics: they serve Whoosh's block-skipping
+    scorers, which ``ranking`` does not use, and looking up a length for every posting was a
+    third of the time an index build took. Page lengths are still stored (``doc_lengths``)."""
+
+    length_stats = False
+
+
 class IndexWriter:
     """Adds, replaces and removes documents in one index folder, then commits once."""
 
     def __init__(self, folder: Path, create: bool):
         self.index = index.create_in(str(folder), schema()) if create else index.open_dir(str(folder))
-        self.writer = self.index.writer(limitmb=128, timeout=30.0)
+        self.writer = self.index.writer(limitmb=128, timeout=30.0, codec=_Codec())
 
     def old(self, doc_id: str) -> IndexDoc | None:
         with self.index.searcher() as searcher:
@@ -205,6 +225,8 @@ class IndexReader:
         self.ranker = Ranker(self)
         self._filters: dict[tuple, set[int] | None] = {}
         self._kind_weights: dict[int, float] | None = None
+        self._docs: dict[int, IndexDoc] = {}
+        self._idf: dict[str, float] = {}
 
     def close(self) -> None:
         try:
@@ -217,7 +239,10 @@ class IndexReader:
         return self.searcher.doc_count()
 
     def idf(self, term: str) -> float:
-        return self.searcher.idf(TEXT, term)
+        value = self._idf.get(term)
+        if value is None:
+            value = self._idf[term] = self.searcher.idf(TEXT, term)
+        return value
 
     # -- what the ranker reads -------------------------------------------------------------
 
@@ -276,7 +301,16 @@ class IndexReader:
         ranked = self.ranker.rank(concepts, pairs, allowed, limit, weights)
         if not ranked and any(c.required for c in concepts):
             ranked = self.ranker.rank(_relaxed(concepts), pairs, allowed, limit, weights)
-        return [RawHit(doc_from_fields(self.searcher.stored_fields(doc)), score) for doc, score in ranked]
+        return [RawHit(self.document(doc), score) for doc, score in ranked]
+
+    def document(self, docnum: int) -> IndexDoc:
+        """The stored document, read once per open index (a generation never changes)."""
+        doc = self._docs.get(docnum)
+        if doc is None:
+            if len(self._docs) >= STORED_CACHE_DOCS:
+                self._docs.clear()
+            doc = self._docs[docnum] = doc_from_fields(self.searcher.stored_fields(docnum))
+        return doc
 
 
 def _read_postings(segment, field: str, term: str, offset: int, ids: list[int], weights: list[float]) -> None:
