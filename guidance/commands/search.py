@@ -62,11 +62,14 @@ def _open_searcher(base, on, progress=None):
 def run_search(args) -> int:
     if args.batch is None and not args.query:
         raise CommandError("say what to search for, e.g. guidance search holiday pay (or use --batch FILE)")
-    base = load_base(args)
-    warn_left_out(base)
-    if args.area and args.area not in base.taxonomy.areas:
-        raise CommandError(f"unknown area '{args.area}': choose one of {', '.join(sorted(base.taxonomy.areas))}")
-    searcher = _open_searcher(base, args.on or today(), _progress_printer() if sys.stderr.isatty() else None)
+    on = args.on or today()
+    searcher = None if args.area else _open_unchanged(args, on)
+    if searcher is None:
+        base = load_base(args)
+        warn_left_out(base)
+        if args.area and args.area not in base.taxonomy.areas:
+            raise CommandError(f"unknown area '{args.area}': choose one of {', '.join(sorted(base.taxonomy.areas))}")
+        searcher = _open_searcher(base, on, _progress_printer() if sys.stderr.isatty() else None)
     with searcher:
         if args.batch is not None:
             return _run_batch(searcher, args)
@@ -78,6 +81,19 @@ def run_search(args) -> int:
         return 0
     _print_results(results)
     return 0
+
+
+def _open_unchanged(args, on):
+    """The index as last opened, when no content file changed since (no content is loaded)."""
+    from guidance.content.roots import RootError, resolve_root
+    from guidance.search.searcher import Searcher
+
+    try:
+        return Searcher.open_unchanged(resolve_root(getattr(args, "root", None)), on)
+    except RootError:
+        return None  # the full path says what is wrong with the root
+    except Exception:  # any doubt about the shortcut: take the full path
+        return None
 
 
 def _search(searcher, text: str, args):

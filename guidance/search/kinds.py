@@ -46,11 +46,14 @@ def _file_digest(path: Path) -> str:
 
 
 def flow_paths(root: Path) -> dict[str, Path]:
-    """Flow file stem -> path (a flow's id must match its file name; ``guidance flow check`` says so)."""
-    from guidance.flows.loader import flow_files
+    """Flow file stem -> path (a flow's id must match its file name; ``guidance flow check`` says so).
 
+    The same files ``flows.loader.flow_files`` lists, found without importing the flow schema,
+    so that opening an up-to-date index stays cheap."""
     folder = Path(root) / "flows"
-    return {path.stem: path for path in flow_files(folder)} if folder.is_dir() else {}
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")}
 
 
 def letter_paths(content_dir: Path) -> dict[str, Path]:

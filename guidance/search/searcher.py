@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import json
+import os
 import threading
 from pathlib import Path
 from typing import Iterable
@@ -32,6 +34,9 @@ from guidance.search.whoosh_index import IndexReader
 
 AUDIENCES = ("recipient", "officer")
 MAX_LIMIT = 100
+#: Beside the pointer: which generation was current for which content files, as on which date,
+#: so a new process can search without loading the content (see ``Searcher.open_unchanged``).
+STAMP_FILE = "stamp.json"
 
 
 class SearchError(RuntimeError):
@@ -63,7 +68,47 @@ class Searcher:
 
             base = ContentBase.load(Path(base_or_root))
         synonyms = load_synonyms(base.content_dir)
-        return cls.from_source(ContentSource(base, on), synonyms, store or IndexStore.for_root(base.root), progress)
+        searcher = cls.from_source(ContentSource(base, on), synonyms, store or IndexStore.for_root(base.root), progress)
+        if not base.problems.errors:
+            searcher._remember_stamp(base.root, on)
+        return searcher
+
+    @classmethod
+    def open_unchanged(cls, root, on: dt.date, store: IndexStore | None = None) -> "Searcher | None":
+        """Open the index without loading the content, if nothing under the root has changed
+        since a full ``open`` for the same date found it current; else None (use ``open``).
+
+        "Unchanged" means the same files with the same sizes and modification times (content,
+        flows, the calculators' list), the same date (figures are effective-dated) and the same
+        index format. This is what keeps a cold ``guidance search`` quick.
+        """
+        root = Path(root)
+        store = store or IndexStore.for_root(root)
+        try:
+            remembered = json.loads((store.folder / STAMP_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        generation = store.current()
+        if (
+            not isinstance(remembered, dict)
+            or generation is None
+            or generation.meta.get("format") != INDEX_FORMAT
+            or remembered.get("generation") != generation.folder.name
+            or remembered.get("files") != content_files_stamp(root, on)
+        ):
+            return None
+        searcher = cls(store, _Unchanged(generation.docs), load_synonyms(root / "content"))
+        return searcher if searcher._attach(generation) else None
+
+    def _remember_stamp(self, root, on: dt.date) -> None:
+        """Note that this generation is current for the content as it is now (best effort)."""
+        from guidance.fileio import atomic_write_text
+
+        record = {"generation": self.generation.folder.name, "files": content_files_stamp(Path(root), on)}
+        try:
+            atomic_write_text(self.store.folder / STAMP_FILE, json.dumps(record))
+        except OSError:
+            pass  # an unwritable cache only costs the next cold search its shortcut
 
     @classmethod
     def from_source(cls, source: DocumentSource, synonyms: Synonyms, store: IndexStore, progress: Progress | None = None) -> "Searcher":
@@ -215,6 +260,50 @@ class Searcher:
 def count_pages(doc_ids) -> int:
     """How many of the index ids are pages (the others are "<kind>:<id>")."""
     return sum(split_index_id(doc_id)[0] == "page" for doc_id in doc_ids)
+
+
+class _Unchanged:
+    """The document source of an index opened by ``open_unchanged``: its pages are current, and
+    a rebuild (after damage) needs the content, so it says so rather than guessing."""
+
+    def __init__(self, docs: dict[str, str]):
+        self.docs = dict(docs)
+
+    def fingerprints(self) -> dict[str, str]:
+        return self.docs
+
+    def document(self, doc_id: str):
+        raise SearchError("the search index must be rebuilt from the content: search again")
+
+
+def content_files_stamp(root: Path, on: dt.date) -> dict:
+    """{relative path: [size, mtime_ns]} of everything search reads from a root, and the date."""
+    files: dict[str, list[int]] = {}
+
+    def walk(folder: Path) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                walk(Path(entry.path))
+            else:
+                st = entry.stat()
+                files[os.path.relpath(entry.path, root)] = [st.st_size, st.st_mtime_ns]
+
+    walk(root / "content")
+    walk(root / "flows")
+    code = Path(__file__).resolve().parents[1] / "calculators"
+    for name in ("registry.py", "subjects.py"):
+        try:
+            st = (code / name).stat()
+            files[f"<code>/{name}"] = [st.st_size, st.st_mtime_ns]
+        except OSError:
+            pass
+    return {"on": on.isoformat(), "files": files}
 
 
 class _TitleIndex:
