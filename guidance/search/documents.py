@@ -13,7 +13,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from guidance.content.pages import markdown
 from guidance.search.kinds import (
     FLOW, LETTER, PAGE, calculator_fields, flow_fields, letter_fields, other_fingerprints, split_index_id,
 )
@@ -72,6 +71,8 @@ def blocks_from_json(text: str) -> list[Block]:
 
 def plain_blocks(markdown_text: str) -> list[Block]:
     """Rendered Markdown as plain-text blocks: no markup left to confuse words or snippets."""
+    from guidance.content.pages import markdown  # only when pages are indexed: a search opens quickly
+
     blocks: list[Block] = []
     row: list[str] | None = None
     heading = False
