@@ -80,12 +80,22 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered) * 1000, ordered[int(0.95 * (len(ordered) - 1))] * 1000
 
 
+#: Each query is timed this many times and its fastest time kept (as ``timeit`` does), for both
+#: engines alike: on a shared machine a query that the scheduler pre-empts (a 4 ms time slice)
+#: says nothing about the search, and would otherwise decide the p95 of sub-millisecond queries.
+REPEATS = 3
+
+
 def timed(action, items) -> list[float]:
     out = []
     for item in items:
-        started = time.perf_counter()
-        action(item)
-        out.append(time.perf_counter() - started)
+        best = None
+        for _ in range(REPEATS):
+            started = time.perf_counter()
+            action(item)
+            elapsed = time.perf_counter() - started
+            best = elapsed if best is None else min(best, elapsed)
+        out.append(best)
     return out
 
 
@@ -115,7 +125,7 @@ def shipped_queries(base, on, content, questions, synonyms) -> None:
             searcher.search(q)
             fts.search(q)
         print(f"{'shipped content':<36}{'ours':>10}{'FTS5':>10}{'ratio':>8}")
-        ratio_row("full questions", timed(lambda q: searcher.search(q), questions * 5), timed(lambda q: fts.search(q), questions * 5))
+        ratio_row("full questions", timed(lambda q: searcher.search(q), questions * 2), timed(lambda q: fts.search(q), questions * 2))
         typed = keystrokes(questions)
         ratio_row("keystrokes", timed(lambda q: searcher.search(q, as_you_type=True), typed),
                   timed(lambda q: fts.search(q, prefix_last=True), typed))

@@ -75,6 +75,7 @@ class Vocabulary:
         self._sorted = sorted(self.counts)
         self._stems: set[str] | None = None
         self._table: dict[str, list[str]] | None = None
+        self._corrections: dict[str, str | None] = {}
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
@@ -92,9 +93,16 @@ class Vocabulary:
 
     def correct(self, word: str) -> str | None:
         """The likeliest known word for an unknown one, or None if nothing is close enough or
-        ``word`` is a real English word (see ``is_real_word``)."""
+        ``word`` is a real English word (see ``is_real_word``). Answers are remembered."""
         if len(word) < MIN_CORRECT or self.known(word) or not word.isalpha():
             return None
+        if word not in self._corrections:
+            if len(self._corrections) > 20_000:
+                self._corrections.clear()
+            self._corrections[word] = self._correction(word)
+        return self._corrections[word]
+
+    def _correction(self, word: str) -> str | None:
         frequency = zipf(word)
         if frequency >= REAL_WORD_ZIPF:
             return None
