@@ -25,8 +25,9 @@ from guidance.search.query import Alternative, Concept
 #: BM25's saturation constant. Words are counted with their part's weight (a title word counts
 #: 5, see ``documents.WEIGHTS``), so it is set well above the usual 1.2 that suits plain counts:
 #: at 1.2 a word in the title, keywords and summary scored hardly more than one mention in
-#: the body, and the weights meant nothing.
-K1 = 6.0
+#: the body, and the weights meant nothing. Repeats within a part already saturate when the
+#: page is indexed (``whoosh_index.SATURATE_AFTER``), so this one can be high.
+K1 = 10.0
 B = 0.75
 #: Weight of an adjacent pair of query words found next to each other on a page.
 PAIR_BOOST = 0.2
@@ -34,8 +35,8 @@ PAIR_BOOST = 0.2
 #: what is asked. A concept on more than this share of the pages counts for less, falling to
 #: ``COMMON_FLOOR`` of its score as its share rises (see ``commonness_weight``), whenever the
 #: query also has a word that is not common; alone, such words rank as usual.
-COMMON_SHARE = 0.4
-COMMON_FLOOR = 0.15
+COMMON_SHARE = 0.6
+COMMON_FLOOR = 0.5
 #: Cached postings and concept scores, counted in postings (~100 bytes each).
 CACHE_POSTINGS = 400_000
 TEXT, PAIRS = "text", "pairs"
