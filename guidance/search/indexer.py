@@ -12,10 +12,9 @@ import shutil
 from collections import Counter
 from typing import Callable, Protocol
 
-from guidance.search.analysis import words
 from guidance.search.documents import DOC_FORMAT, IndexDoc
 from guidance.search.store import Generation, IndexStore
-from guidance.search.whoosh_index import IndexReader, IndexWriter
+from guidance.search.whoosh_index import IndexReader, IndexWriter, distinct_words
 
 #: Bump when the schema changes: an index in another format is rebuilt, never read.
 INDEX_FORMAT = f"whoosh-4/doc-{DOC_FORMAT}"
@@ -30,10 +29,10 @@ class DocumentSource(Protocol):
     def document(self, doc_id: str) -> IndexDoc: ...
 
 
-def doc_words(doc: IndexDoc) -> set[str]:
-    """The distinct words of a page, for the spelling and completion vocabulary."""
-    text = " ".join([doc.title, " ".join(doc.keywords), " ".join(doc.questions), doc.summary, doc.topics, *(b.text for b in doc.blocks)])
-    return set(words(text))
+def doc_words(doc: IndexDoc) -> frozenset[str]:
+    """The distinct words of a page, for the spelling and completion vocabulary (the words of
+    every part, as cut when the page is indexed)."""
+    return distinct_words(doc)
 
 
 def title_entry(doc: IndexDoc) -> dict:

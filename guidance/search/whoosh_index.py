@@ -52,12 +52,24 @@ SATURATE_AFTER = 8
 
 
 @lru_cache(maxsize=8)
-def _analysed(value: str) -> tuple[tuple[float, tuple[tuple[str, ...], ...]], ...]:
-    """(boost, runs of stems) for each part: cut and stemmed once for both fields of a page."""
+def _analysed(value: str) -> tuple[tuple[tuple[float, tuple[tuple[str, ...], ...]], ...], frozenset[str]]:
+    """((boost, runs of stems) for each part, the distinct words): a page's text is cut and
+    stemmed once for both fields and for the spelling vocabulary."""
     out = []
+    seen: set[str] = set()
     for boost, text in _weighted_parts(value):
-        out.append((boost, tuple(tuple(stem(w) for w in words(run)) for run in _RUN_END.split(text))))
-    return tuple(out)
+        runs = []
+        for run in _RUN_END.split(text):
+            found = words(run)
+            seen.update(found)
+            runs.append(tuple(stem(w) for w in found))
+        out.append((boost, tuple(runs)))
+    return tuple(out), frozenset(seen)
+
+
+def distinct_words(doc: IndexDoc) -> frozenset[str]:
+    """The distinct words of a document (every part), for the spelling and completion vocabulary."""
+    return _analysed(weighted_text(doc))[1]
 
 
 class WeightedAnalyzer(Analyzer):
@@ -71,7 +83,7 @@ class WeightedAnalyzer(Analyzer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for boost, runs in _analysed(value):
+        for boost, runs in _analysed(value)[0]:
             seen: dict[str, int] = {}
             for run in runs:
                 for term in run:
@@ -97,7 +109,7 @@ class PairAnalyzer(Analyzer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for boost, runs in _analysed(value):
+        for boost, runs in _analysed(value)[0]:
             for stems in runs:
                 for first, second in zip(stems, stems[1:]):
                     if first == second:
