@@ -1,11 +1,21 @@
 """Search quality on a question set: top-1, top-3 and MRR, ours beside SQLite FTS5.
 
-    python benchmarks/search_quality.py QUESTIONS.tsv [--root PATH] [--on DATE]
+    python benchmarks/search_quality.py QUESTIONS.tsv [--root PATH] [--on DATE] [--misses]
 
-QUESTIONS.tsv: a header line, then question <tab> subject key(s) separated by '|' <tab> ...
-A result is a hit when its ``covers`` holds one of the subjects. Every question is run as
-written and again with deterministic typos (a swapped, dropped or doubled letter in one word of
-three), against our searcher and against FTS5 over the same rendered pages.
+QUESTIONS.tsv: a header line naming the columns, then one question a row. ``question`` and
+``topic`` (subject keys separated by '|') are needed; ``answers`` (page ids separated by '|') is
+optional. Without a header naming them, the first two columns are question and topic.
+
+Two measures are printed:
+
+- subject level: a result is right when its ``covers`` holds one of the topic keys (a page on
+  the right subject);
+- answer level, for rows with ``answers``: a result is right when it is one of the pages that
+  actually answer the question (what an officer could read out).
+
+Every question is run as written and again with deterministic typos (a swapped, dropped or doubled
+letter in one word of three), against our searcher and against FTS5 over the same rendered pages.
+Only page results count: flows, calculators and letters found beside them are left out here.
 """
 
 from __future__ import annotations
@@ -32,12 +42,29 @@ from guidance.search.synonyms import load_synonyms  # noqa: E402
 
 
 def read_questions(path: Path) -> list[tuple[str, set[str]]]:
+    """(question, subject keys) for each row."""
+    return [(q, subjects) for q, subjects, _answers in read_rows(path)]
+
+
+def read_rows(path: Path) -> list[tuple[str, set[str], set[str]]]:
+    """(question, subject keys, answering page ids) for each row; no answers: an empty set."""
     rows = []
+    columns = {"question": 0, "topic": 1}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         cells = line.split("\t")
-        if number == 0 or len(cells) < 2 or not cells[0].strip():
+        if number == 0:
+            named = {name.strip().lower(): i for i, name in enumerate(cells)}
+            if "question" in named and "topic" in named:
+                columns = named
             continue
-        rows.append((cells[0].strip(), set(cells[1].split("|"))))
+        if len(cells) <= max(columns["question"], columns["topic"]) or not cells[columns["question"]].strip():
+            continue
+        answers = cells[columns["answers"]] if "answers" in columns and len(cells) > columns["answers"] else ""
+        rows.append((
+            cells[columns["question"]].strip(),
+            {s for s in cells[columns["topic"]].split("|") if s.strip()},
+            {a.strip() for a in answers.split("|") if a.strip()},
+        ))
     return rows
 
 
@@ -62,19 +89,21 @@ def with_typos(question: str) -> str:
     return " ".join(out)
 
 
-def score(ranked: list[list[str]], subjects: set[str]) -> tuple[int, int, float]:
-    for rank, covers in enumerate(ranked, start=1):
-        if subjects & set(covers):
+def score(ranked: list, wanted: set[str]) -> tuple[int, int, float]:
+    """(right at 1, right in top 3, reciprocal rank); each result is a set of keys or ids."""
+    for rank, keys in enumerate(ranked, start=1):
+        if wanted & set(keys):
             return int(rank == 1), int(rank <= 3), 1.0 / rank
     return 0, 0, 0.0
 
 
 def evaluate(questions, run) -> tuple[float, float, float]:
+    """Mean of ``score`` over (question, wanted) pairs; ``run(question)`` gives ranked key sets."""
     totals = [0.0, 0.0, 0.0]
-    for question, subjects in questions:
-        for i, value in enumerate(score(run(question), subjects)):
+    for question, wanted in questions:
+        for i, value in enumerate(score(run(question), wanted)):
             totals[i] += value
-    return tuple(t / len(questions) for t in totals)
+    return tuple(t / len(questions) for t in totals) if questions else (0.0, 0.0, 0.0)
 
 
 def main(argv=None) -> int:
@@ -86,27 +115,45 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     on = args.on or today()
     base = ContentBase.load(resolve_root(args.root))
-    questions = read_questions(args.questions)
+    rows = read_rows(args.questions)
     with tempfile.TemporaryDirectory() as cache:
         source = ContentSource(base, on)
         searcher = Searcher.from_source(source, load_synonyms(base.content_dir), IndexStore(Path(cache)))
         fts = Fts5Index()
         fts.add([source.document(page_id) for page_id in sorted(base.pages)])
-        ours = lambda q: [h.covers for h in searcher.search(q, limit=10)]
-        theirs = lambda q: [covers for _id, covers in fts.search(q, 10)]
-        typo_questions = [(with_typos(q), s) for q, s in questions]
-        print(f"{len(questions)} questions from {args.questions.name}, {len(base.pages)} pages, figures as on {on.isoformat()}")
-        print(f"{'':<22}{'top-1':>8}{'top-3':>8}{'MRR':>8}")
-        for label, qs in (("as written", questions), ("with typos", typo_questions)):
-            for engine, run in (("ours", ours), ("FTS5", theirs)):
-                top1, top3, mrr = evaluate(qs, run)
-                print(f"{label + ', ' + engine:<22}{top1:>8.3f}{top3:>8.3f}{mrr:>8.3f}")
+        covers = {page_id: set(page.meta.covers) for page_id, page in base.pages.items()}
+
+        def ours(question: str) -> list[str]:
+            return [h.id for h in searcher.search(question, limit=10, kinds=("page",))]
+
+        def theirs(question: str) -> list[str]:
+            return [page_id for page_id, _covers in fts.search(question, 10)]
+
+        engines = (("ours", ours), ("FTS5", theirs))
+        typo = {q: with_typos(q) for q, _s, _a in rows}
+        answered = [r for r in rows if r[2]]
+        print(f"{len(rows)} questions from {args.questions.name} ({len(answered)} with answering pages), "
+              f"{len(base.pages)} pages, figures as on {on.isoformat()}")
+        print(f"{'':<32}{'top-1':>8}{'top-3':>8}{'MRR':>8}")
+        for level, chosen, wanted_of, as_keys in (
+            ("subject", rows, lambda r: r[1], lambda ids: [covers.get(i, set()) for i in ids]),
+            ("answer", answered, lambda r: r[2], lambda ids: [{i} for i in ids]),
+        ):
+            if not chosen:
+                continue
+            for label, text_of in (("as written", lambda q: q), ("with typos", lambda q: typo[q])):
+                pairs = [(text_of(r[0]), wanted_of(r)) for r in chosen]
+                for engine, run in engines:
+                    top1, top3, mrr = evaluate(pairs, lambda q, run=run: as_keys(run(q)))
+                    print(f"{level + ', ' + label + ', ' + engine:<32}{top1:>8.3f}{top3:>8.3f}{mrr:>8.3f}")
         if args.misses:
-            for label, qs in (("as written", questions), ("with typos", typo_questions)):
-                for question, subjects in qs:
-                    if not score(ours(question), subjects)[1]:
-                        top = searcher.search(question, limit=3)
-                        print(f"MISS ({label}) {question!r} want {sorted(subjects)} got {[h.id for h in top]} {top.suggestion or ''}")
+            for question, subjects, answers in rows:
+                wanted = answers or subjects
+                ids = ours(question)
+                keys = [{i} for i in ids] if answers else [covers.get(i, set()) for i in ids]
+                if not score(keys, wanted)[0]:
+                    rank = next((n for n, k in enumerate(keys, 1) if wanted & k), None)
+                    print(f"MISS@1 {question!r} want {sorted(wanted)} (at {rank or '-'}) got {ids[:3]}")
         searcher.close()
     return 0
 

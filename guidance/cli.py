@@ -48,9 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "func", None)
-    from guidance.records.database import set_default_url
+    if args.database:  # imported only when given: a search never opens the records
+        from guidance.records.database import set_default_url
 
-    previous = set_default_url(args.database) if args.database else None
+        previous = set_default_url(args.database)
     try:
         if handler is None:
             from guidance.commands.app import open_app

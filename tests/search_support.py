@@ -177,15 +177,17 @@ def write_page(root: Path, area: str, page_id: str, fields: dict, version: int =
 
 
 class CountingSource:
-    """Wraps a document source and counts which pages were rendered for indexing."""
+    """Wraps a document source and counts which pages (``rendered``) and which flows,
+    calculators and letters (``others``, by index id) were made into documents for indexing."""
 
     def __init__(self, source):
         self.source = source
         self.rendered: list[str] = []
+        self.others: list[str] = []
 
     def fingerprints(self):
         return self.source.fingerprints()
 
     def document(self, doc_id):
-        self.rendered.append(doc_id)
+        (self.others if ":" in doc_id else self.rendered).append(doc_id)
         return self.source.document(doc_id)

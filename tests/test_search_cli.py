@@ -30,7 +30,8 @@ def test_json_output_is_a_list_of_hits_best_first(root, capsys):
     assert code == 0
     hits = json.loads(out)
     assert hits[0]["id"] == "holiday-irregular-hours"
-    assert set(hits[0]) == {"id", "title", "score", "snippet", "covers"}
+    assert set(hits[0]) == {"id", "kind", "title", "score", "snippet", "covers"}
+    assert hits[0]["kind"] == "page"
     assert hits[0]["covers"] == ["holiday"]
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     assert "Showing results for: holiday irregular" in err
@@ -80,7 +81,7 @@ def test_index_build_and_status(root, capsys):
     code, out, _ = run(capsys, "--root", root, "index", "status")
     assert code == 0 and "No search index yet" in out
     code, out, err = run(capsys, "--root", root, "index", "build", "--on", "2026-06-01")
-    assert code == 0 and out.startswith("Indexed 7 pages") and "7/7" in err
+    assert code == 0 and out.startswith("Indexed 7 pages and 6 guided help, calculators and letters") and "13/13" in err
     code, out, _ = run(capsys, "--root", root, "index", "status", "--json", "--on", "2026-06-01")
     status = json.loads(out)
     assert status["pages"] == 7 and status["up_to_date"] is True and status["size_bytes"] > 0 and status["age_seconds"] >= 0

@@ -176,3 +176,44 @@ def test_two_readers_keep_working_while_a_third_process_rebuilds(root):
     assert [o[0].strip() for o in outputs] == ["0", "0", "built"]
     status = index_status(base, ON)
     assert status["up_to_date"]
+
+
+def test_a_new_process_searches_without_loading_unchanged_content(root):
+    base = ContentBase.load(root, use_cache=False)
+    with Searcher.open(base, ON) as full:
+        expected = [(h.kind, h.id) for h in full.search("holiday pay").hits]
+    quick = Searcher.open_unchanged(root, ON)
+    assert quick is not None
+    with quick:
+        assert [(h.kind, h.id) for h in quick.search("holiday pay").hits] == expected
+    assert Searcher.open_unchanged(root, AFTER_RISE) is None  # figures are effective-dated
+
+
+def test_any_change_under_the_root_sends_a_new_process_the_long_way(root):
+    with Searcher.open(ContentBase.load(root, use_cache=False), ON):
+        pass
+    fields = dict(PAGES[("employment", "dbs-checks")], summary="Ask for a criminal record check through a registered broker once you have offered the job.")
+    write_page(root, "employment", "dbs-checks", fields, version=2)
+    assert Searcher.open_unchanged(root, ON) is None
+    with Searcher.open(ContentBase.load(root, use_cache=False), ON) as full:
+        assert full.search("broker").ids == ["dbs-checks"]
+    assert Searcher.open_unchanged(root, ON).search("broker").ids == ["dbs-checks"]
+    (root / "flows").mkdir(exist_ok=True)
+    (root / "flows" / "new.yaml").write_text("id: new\n", encoding="utf-8")
+    assert Searcher.open_unchanged(root, ON) is None
+
+
+def test_content_with_errors_is_never_searched_the_short_way(root):
+    from guidance.search.searcher import STAMP_FILE
+
+    with Searcher.open(ContentBase.load(root, use_cache=False), ON):
+        pass
+    stamp = IndexStore.for_root(root).folder / STAMP_FILE
+    before = stamp.read_text(encoding="utf-8")
+    (root / "content" / "employment" / "broken.md").write_text("---\nid: broken\n---\nno front matter to speak of\n", encoding="utf-8")
+    base = ContentBase.load(root, use_cache=False)
+    assert base.problems.errors
+    with Searcher.open(base, ON):
+        pass
+    assert stamp.read_text(encoding="utf-8") == before  # not vouched for: the long way warns each time
+    assert Searcher.open_unchanged(root, ON) is None

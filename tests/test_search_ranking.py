@@ -65,10 +65,10 @@ def test_the_first_n_results_do_not_depend_on_the_limit():
 @pytest.mark.parametrize("typed", ["sack my pa", "holiday", "pay", "sick pay", "minimum wage"])
 @pytest.mark.parametrize("as_you_type", [False, True])
 def test_searches_give_the_same_first_results_for_any_limit(searcher, typed, as_you_type):
-    long = searcher.search(typed, audience="officer", limit=20, as_you_type=as_you_type).ids
+    long = [(h.kind, h.id) for h in searcher.search(typed, audience="officer", limit=20, as_you_type=as_you_type).hits]
     assert long, typed
     for limit in range(1, len(long) + 1):
-        assert searcher.search(typed, audience="officer", limit=limit, as_you_type=as_you_type).ids == long[:limit]
+        assert [(h.kind, h.id) for h in searcher.search(typed, audience="officer", limit=limit, as_you_type=as_you_type).hits] == long[:limit]
 
 
 def test_a_rare_synonym_is_not_worth_more_than_the_word_the_caller_said():

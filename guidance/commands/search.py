@@ -31,6 +31,9 @@ def register(sub) -> None:
     search.add_argument("--limit", type=_positive, default=10, metavar="N", help="at most N results (default 10)")
     search.add_argument("--batch", metavar="FILE", help="one query a line from FILE ('-' for standard input); one JSON line out per query")
     search.add_argument("--as-you-type", action="store_true", help="treat the last word as unfinished")
+    search.add_argument("--exact", action="store_true", help="search for the words as typed: no spelling correction")
+    search.add_argument("--kind", action="append", choices=("page", "flow", "calculator", "letter"), metavar="KIND",
+                        help="only results of this kind: page, flow (guided help), calculator or letter; repeat for several")
     add_on_option(search, "figures in snippets")
     add_json_option(search)
     search.set_defaults(func=run_search)
@@ -59,11 +62,14 @@ def _open_searcher(base, on, progress=None):
 def run_search(args) -> int:
     if args.batch is None and not args.query:
         raise CommandError("say what to search for, e.g. guidance search holiday pay (or use --batch FILE)")
-    base = load_base(args)
-    warn_left_out(base)
-    if args.area and args.area not in base.taxonomy.areas:
-        raise CommandError(f"unknown area '{args.area}': choose one of {', '.join(sorted(base.taxonomy.areas))}")
-    searcher = _open_searcher(base, args.on or today(), _progress_printer() if sys.stderr.isatty() else None)
+    on = args.on or today()
+    searcher = None if args.area else _open_unchanged(args, on)
+    if searcher is None:
+        base = load_base(args)
+        warn_left_out(base)
+        if args.area and args.area not in base.taxonomy.areas:
+            raise CommandError(f"unknown area '{args.area}': choose one of {', '.join(sorted(base.taxonomy.areas))}")
+        searcher = _open_searcher(base, on, _progress_printer() if sys.stderr.isatty() else None)
     with searcher:
         if args.batch is not None:
             return _run_batch(searcher, args)
@@ -77,17 +83,38 @@ def run_search(args) -> int:
     return 0
 
 
+def _open_unchanged(args, on):
+    """The index as last opened, when no content file changed since (no content is loaded)."""
+    from guidance.content.roots import RootError, resolve_root
+    from guidance.search.searcher import Searcher
+
+    try:
+        return Searcher.open_unchanged(resolve_root(getattr(args, "root", None)), on)
+    except RootError:
+        return None  # the full path says what is wrong with the root
+    except Exception:  # any doubt about the shortcut: take the full path
+        return None
+
+
 def _search(searcher, text: str, args):
     from guidance.search import SearchError
 
     try:
-        return searcher.search(text, audience=args.audience, area=args.area, limit=args.limit, as_you_type=args.as_you_type)
+        return searcher.search(text, audience=args.audience, area=args.area, limit=args.limit, as_you_type=args.as_you_type,
+                               kinds=getattr(args, "kind", None), exact=getattr(args, "exact", False))
     except SearchError as exc:
         raise CommandError(str(exc)) from None
 
 
 def _notes(results) -> list[str]:
-    notes = [f"Showing results for: {results.suggestion}"] if results.suggestion else []
+    """What the searcher did with the words, said plainly; a correction is never silent."""
+    notes = []
+    if results.corrections:
+        notes.append(f"Showing results for: {results.suggestion}")
+        note = results.correction_note
+        notes.append(f"{note[:1].upper()}{note[1:]}. To search for your words as typed, add --exact.")
+    elif results.suggestion:
+        notes.append(f"Showing results for: {results.suggestion}")
     return notes + [f"Note: {note}" for note in results.notes]
 
 
@@ -95,7 +122,8 @@ def _print_results(results) -> None:
     for note in _notes(results):
         print(note)
     for number, hit in enumerate(results.hits, start=1):
-        print(f"{number:>2}. {hit.title}  [{hit.id}]")
+        marker = "" if hit.kind == "page" else f"{hit.kind_label}: "
+        print(f"{number:>2}. {marker}{hit.title}  [{hit.id}]")
         if hit.snippet:
             print(f"    {hit.snippet}")
 
@@ -118,7 +146,8 @@ def _run_batch(searcher, args) -> int:
                 bad += 1
                 continue
             results = _search(searcher, text, args)
-            row = {"query": text, "results": [hit.as_dict() for hit in results.hits], "suggestion": results.suggestion}
+            row = {"query": text, "results": [hit.as_dict() for hit in results.hits], "suggestion": results.suggestion,
+                   "corrections": [{"typed": typed, "searched": searched} for typed, searched in results.corrections.items()]}
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     return 1 if bad else 0
 
@@ -137,7 +166,7 @@ def _progress_printer():
     def show(done: int, total: int) -> None:
         width = 30
         filled = int(width * done / total) if total else width
-        sys.stderr.write(f"\rIndexing pages [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        sys.stderr.write(f"\rIndexing [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -158,7 +187,12 @@ def run_index_build(args) -> int:
         raise CommandError(str(exc)) from None
     except OSError as exc:
         raise CommandError(f"cannot write the search index: {exc.strerror or exc}") from None
-    print(f"Indexed {len(generation.docs)} pages in {time.perf_counter() - started:.1f} s: {generation.folder}")
+    from guidance.search.searcher import count_pages
+
+    pages = count_pages(generation.docs)
+    others = len(generation.docs) - pages
+    print(f"Indexed {_pages(pages)} and {others} guided help, calculators and letters in "
+          f"{time.perf_counter() - started:.1f} s: {generation.folder}")
     return 0
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -43,6 +43,10 @@ class Source(BaseModel):
         return self
 
 
+#: One caller question in a page's ``questions:`` list.
+Question = Annotated[str, Field(min_length=5, max_length=300)]
+
+
 class PageMeta(BaseModel):
     """The front matter of a page (see DESIGN.md, Formats)."""
 
@@ -60,6 +64,9 @@ class PageMeta(BaseModel):
     sources: list[Source] = Field(min_length=1)
     related: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
+    #: Questions callers ask in their own words that this page answers (from public FAQs and
+    #: forums); search weighs them like keywords, so everyday wording reaches the page.
+    questions: list[Question] = Field(default_factory=list)
 
     @field_validator("audience", mode="before")
     @classmethod

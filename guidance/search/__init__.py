@@ -1,4 +1,6 @@
-"""Search over the rendered pages: typo-tolerant, synonym-aware, as-you-type.
+"""Search over the rendered pages, guided help, calculators and letters: typo-tolerant (never
+"correcting" a real word, and always saying when a word was corrected), synonym- and
+phrase-aware, as-you-type. Each hit says its ``kind``.
 
 Callers use ``Searcher`` and the result types only; the engine behind them (Whoosh, in
 ``whoosh_index``) can be replaced without touching them.

@@ -46,13 +46,51 @@ def raw_words(text: str) -> list[str]:
     return out
 
 
+#: Phrases that are one term wherever they occur, in pages and in queries alike: a page about
+#: "personal assistants" and a caller asking about "my PA" mean the same person, and one term
+#: lets its document frequency (it is on most pages) count once, not as two common words.
+EQUIVALENTS: dict[tuple[str, ...], str] = {
+    ("personal", "assistant"): "pa",
+    ("personal", "assistants"): "pa",
+    ("pas",): "pa",
+    ("direct", "payment"): "dp",
+    ("direct", "payments"): "dp",
+    ("dps",): "dp",
+}
+_LONGEST_EQUIVALENT = max(len(k) for k in EQUIVALENTS)
+_EQUIVALENT_STARTS = frozenset(k[0] for k in EQUIVALENTS)
+
+
+def join_equivalents(sequence: list[str]) -> list[str]:
+    """``raw_words`` output with each phrase of ``EQUIVALENTS`` replaced by its one term."""
+    if _EQUIVALENT_STARTS.isdisjoint(sequence):
+        return sequence
+    out: list[str] = []
+    index = 0
+    while index < len(sequence):
+        if sequence[index] not in _EQUIVALENT_STARTS:
+            out.append(sequence[index])
+            index += 1
+            continue
+        for size in range(_LONGEST_EQUIVALENT, 0, -1):
+            term = EQUIVALENTS.get(tuple(sequence[index:index + size]))
+            if term is not None:
+                out.append(term)
+                index += size
+                break
+        else:
+            out.append(sequence[index])
+            index += 1
+    return out
+
+
 def is_stop(word: str) -> bool:
     return word in STOP_WORDS or len(word) < 2 and not word.isdigit()
 
 
 def words(text: str) -> list[str]:
-    """Words that carry meaning: stop words and single letters dropped."""
-    return [w for w in raw_words(text) if not is_stop(w)]
+    """Words that carry meaning: stop words and single letters dropped, equivalents joined."""
+    return [w for w in join_equivalents(raw_words(text)) if not is_stop(w)]
 
 
 @lru_cache(maxsize=100_000)

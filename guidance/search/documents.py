@@ -1,8 +1,9 @@
 """What the index holds for one page, made from the page as rendered on a date.
 
-A page is indexed as weighted parts (title above keywords above summary above headings above
-body) plus the taxonomy's description of the subjects it covers, which names the subject in the
-words an officer might use. The body is kept as plain-text blocks for snippets.
+A page is indexed as weighted parts (title above keywords and callers' questions above summary
+above headings above body) plus the taxonomy's description of the subjects it covers, which names
+the subject in the words an officer might use. The body is kept as plain-text blocks for snippets.
+Flows, calculators and letters are indexed the same way (see ``kinds``), marked by ``kind``.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from guidance.content.pages import markdown
+from guidance.search.kinds import (
+    FLOW, LETTER, PAGE, calculator_fields, flow_fields, letter_fields, other_fingerprints, split_index_id,
+)
 
 #: Weight of each part of a page in ranking: a word in the title says more than one in the body.
-WEIGHTS = {"title": 5.0, "keywords": 4.0, "summary": 2.5, "topics": 1.5, "headings": 2.0, "body": 1.0}
+#: ``questions`` are the questions callers ask in their own words (a page's ``questions:``).
+WEIGHTS = {"title": 5.0, "keywords": 4.0, "questions": 4.0, "summary": 2.5, "topics": 1.5, "headings": 2.0, "body": 1.0}
 
 #: Bump when what a document holds changes, so old indexes are rebuilt.
-DOC_FORMAT = 3
+DOC_FORMAT = 5
 
 
 @dataclass
@@ -41,12 +45,16 @@ class IndexDoc:
     topics: str = ""
     blocks: list[Block] = field(default_factory=list)
     fingerprint: str = ""
+    questions: list[str] = field(default_factory=list)
+    #: "page", "flow", "calculator" or "letter" (see ``kinds``).
+    kind: str = "page"
 
     def parts(self) -> dict[str, str]:
         """Text of each weighted part (see WEIGHTS)."""
         return {
             "title": self.title,
             "keywords": " . ".join(self.keywords),
+            "questions": " . ".join(self.questions),
             "summary": self.summary,
             "topics": self.topics,
             "headings": " . ".join(b.text for b in self.blocks if b.heading),
@@ -63,6 +71,8 @@ def blocks_from_json(text: str) -> list[Block]:
 
 def plain_blocks(markdown_text: str) -> list[Block]:
     """Rendered Markdown as plain-text blocks: no markup left to confuse words or snippets."""
+    from guidance.content.pages import markdown  # only when pages are indexed: a search opens quickly
+
     blocks: list[Block] = []
     row: list[str] | None = None
     heading = False
@@ -124,7 +134,9 @@ class ContentSource:
 
     def fingerprints(self) -> dict[str, str]:
         if self._prints is None:
-            self._prints = {page.id: self._fingerprint(page) for page in self.base.pages.values()}
+            prints = {page.id: self._fingerprint(page) for page in self.base.pages.values()}
+            prints.update(other_fingerprints(self.base.root, self.base.content_dir, fingerprint))
+            self._prints = prints
         return self._prints
 
     def _fingerprint(self, page) -> str:
@@ -146,6 +158,10 @@ class ContentSource:
         return " . ".join(texts)
 
     def document(self, page_id: str) -> IndexDoc:
+        """The index document for an index id (a page id, or "<kind>:<id>"). KeyError if unknown."""
+        kind, doc_id = split_index_id(page_id)
+        if kind != PAGE:
+            return self._other(kind, doc_id, page_id)
         from guidance.content.export import page_record
 
         page = self.base.pages[page_id]
@@ -161,5 +177,33 @@ class ContentSource:
             topics=self._topics(page),
             blocks=plain_blocks(record["text"]),
             fingerprint=self.fingerprints()[page_id],
+            questions=list(getattr(page.meta, "questions", None) or []),
+        )
+
+    def _other(self, kind: str, doc_id: str, key: str) -> IndexDoc:
+        if kind == FLOW:
+            fields = flow_fields(self.base.root, doc_id)
+        elif kind == LETTER:
+            fields = letter_fields(self.base.content_dir, doc_id)
+        else:
+            fields = calculator_fields(doc_id)
+        if fields is None:  # a broken file: indexed by its name only, so the index still builds
+            fields = {"title": doc_id.replace("-", " ").replace("_", " "), "summary": "", "audience": [], "headings": []}
+        covers = fields.get("covers", [])
+        if self._subjects is None:
+            self._subjects = self.base.taxonomy.keys
+        topics = " . ".join(f"{c.replace('_', ' ')}: {self._subjects.get(c, '')}" for c in covers)
+        summary = fields["summary"] or " ".join(f"Works out figures for: {self._subjects.get(c, c)}" for c in covers[:1])
+        return IndexDoc(
+            id=key,
+            title=fields["title"],
+            summary=summary,
+            covers=list(covers),
+            audience=fields["audience"],
+            area="",
+            topics=topics,
+            blocks=[Block(h, True) for h in fields["headings"]],
+            fingerprint=self.fingerprints().get(key, ""),
+            kind=kind,
         )
 

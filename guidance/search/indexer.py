@@ -12,13 +12,12 @@ import shutil
 from collections import Counter
 from typing import Callable, Protocol
 
-from guidance.search.analysis import words
 from guidance.search.documents import DOC_FORMAT, IndexDoc
 from guidance.search.store import Generation, IndexStore
-from guidance.search.whoosh_index import IndexReader, IndexWriter
+from guidance.search.whoosh_index import IndexReader, IndexWriter, distinct_words
 
 #: Bump when the schema changes: an index in another format is rebuilt, never read.
-INDEX_FORMAT = f"whoosh-3/doc-{DOC_FORMAT}"
+INDEX_FORMAT = f"whoosh-4/doc-{DOC_FORMAT}"
 Progress = Callable[[int, int], None]
 
 
@@ -30,14 +29,14 @@ class DocumentSource(Protocol):
     def document(self, doc_id: str) -> IndexDoc: ...
 
 
-def doc_words(doc: IndexDoc) -> set[str]:
-    """The distinct words of a page, for the spelling and completion vocabulary."""
-    text = " ".join([doc.title, " ".join(doc.keywords), doc.summary, doc.topics, *(b.text for b in doc.blocks)])
-    return set(words(text))
+def doc_words(doc: IndexDoc) -> frozenset[str]:
+    """The distinct words of a page, for the spelling and completion vocabulary (the words of
+    every part, as cut when the page is indexed)."""
+    return distinct_words(doc)
 
 
 def title_entry(doc: IndexDoc) -> dict:
-    return {"title": doc.title, "keywords": list(doc.keywords), "area": doc.area, "audience": list(doc.audience)}
+    return {"title": doc.title, "keywords": list(doc.keywords), "area": doc.area, "audience": list(doc.audience), "kind": doc.kind}
 
 
 def is_current(generation: Generation | None, wanted: dict[str, str]) -> bool:
@@ -103,7 +102,8 @@ def _add(writer, source, doc_id: str, vocab: Counter, titles: dict) -> None:
     doc = source.document(doc_id)
     writer.add(doc)
     vocab.update(doc_words(doc))
-    titles[doc_id] = title_entry(doc)
+    if doc.kind == "page":  # titles offered while typing open pages
+        titles[doc_id] = title_entry(doc)
 
 
 def _update(store, source, current: Generation, wanted, changed, removed, progress) -> Generation:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from guidance.search.analysis import is_stop, raw_words, stem
+from guidance.search.analysis import is_stop, join_equivalents, raw_words, stem
 from guidance.search.spelling import Vocabulary
 from guidance.search.synonyms import Synonyms
 
@@ -71,7 +71,8 @@ def clean(text: str) -> tuple[str, list[str]]:
     return text, notes
 
 
-def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_type: bool = False) -> Query:
+def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_type: bool = False, correct: bool = True) -> Query:
+    """The query for what was typed. ``correct=False``: no word is spelling-corrected."""
     text, notes = clean(typed)
     query = Query(text.strip(), notes=notes)
     partial = None
@@ -81,10 +82,10 @@ def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_t
     phrases = _PHRASE.findall(text)
     loose = _PHRASE.sub(" ", text).replace('"', " ")
     for phrase in phrases:
-        stems = tuple(stem(w) for w in raw_words(phrase) if not is_stop(w))
+        stems = tuple(stem(w) for w in join_equivalents(raw_words(phrase)) if not is_stop(w))
         if stems:
             query.concepts.append(Concept(phrase.strip(), [Alternative(stems)], required=len(stems) > 1))
-    words = raw_words(loose)
+    words = join_equivalents(raw_words(loose))
     if not (partial and words and words[-1] == partial):
         partial = None
     elif not _is_whole_word(partial, vocabulary, synonyms):
@@ -93,11 +94,12 @@ def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_t
         words = words[:MAX_WORDS]
         notes.append(f"only the first {MAX_WORDS} words were searched")
         partial = None
-    words = [_corrected(w, vocabulary, query) if w != partial else w for w in words]
+    if correct:
+        words = [_corrected(w, vocabulary, query) if w != partial else w for w in words]
     _add_word_concepts(query, words, synonyms)
     query.pairs = _pairs(words)
     if partial:
-        _add_partial(query, partial, vocabulary, whole=bool(words) and words[-1] == partial)
+        _add_partial(query, partial, vocabulary, whole=bool(words) and words[-1] == partial, correct=correct)
     return query
 
 
@@ -133,7 +135,10 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> No
         if index in spans:
             end, entry = spans[index]
             own = tuple(stem(w) for w in words[index:end] if not is_stop(w))
-            alternatives = [Alternative(own)] if own else []
+            # A phrase whose meaning is not in its own words ("used for", "not doing the job")
+            # is searched by its page words only: "use" or "job" alone would say nothing.
+            phrase = end - index > 1
+            alternatives = [Alternative(own)] if own and (len(own) > 1 or not phrase) else []
             alternatives += [Alternative(t, SYNONYM_BOOST) for t in entry.targets]
             query.concepts.append(Concept(" ".join(words[index:end]), alternatives))
             index = end
@@ -144,7 +149,7 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> No
         index += 1
 
 
-def _add_partial(query: Query, partial: str, vocabulary: Vocabulary, whole: bool = False) -> None:
+def _add_partial(query: Query, partial: str, vocabulary: Vocabulary, whole: bool = False, correct: bool = True) -> None:
     """The word still being typed: the commonest words it begins, beside the word itself.
 
     When it is already a whole word (``whole``), its concept was made with the other words and
@@ -162,7 +167,7 @@ def _add_partial(query: Query, partial: str, vocabulary: Vocabulary, whole: bool
         alternative = Alternative((stem(word),), COMPLETION_BOOST)
         if all(a.stems != alternative.stems for a in alternatives):
             alternatives.append(alternative)
-    if not alternatives:
+    if not alternatives and correct:
         # Nothing begins with it: it is probably a finished word with a typo ("irregualr").
         better = vocabulary.correct(partial)
         if better:

@@ -25,11 +25,18 @@ from guidance.search.query import Alternative, Concept
 #: BM25's saturation constant. Words are counted with their part's weight (a title word counts
 #: 5, see ``documents.WEIGHTS``), so it is set well above the usual 1.2 that suits plain counts:
 #: at 1.2 a word in the title, keywords and summary scored hardly more than one mention in
-#: the body, and the weights meant nothing.
-K1 = 6.0
+#: the body, and the weights meant nothing. Repeats within a part already saturate when the
+#: page is indexed (``whoosh_index.SATURATE_AFTER``), so this one can be high.
+K1 = 10.0
 B = 0.75
 #: Weight of an adjacent pair of query words found next to each other on a page.
 PAIR_BOOST = 0.2
+#: Domain words on most pages ("PA", "direct payment", "council", "employer", "care") do not say
+#: what is asked. A concept on more than this share of the pages counts for less, falling to
+#: ``COMMON_FLOOR`` of its score as its share rises (see ``commonness_weight``), whenever the
+#: query also has a word that is not common; alone, such words rank as usual.
+COMMON_SHARE = 0.6
+COMMON_FLOOR = 0.5
 #: Cached postings and concept scores, counted in postings (~100 bytes each).
 CACHE_POSTINGS = 400_000
 TEXT, PAIRS = "text", "pairs"
@@ -149,8 +156,19 @@ class Ranker:
             return cached
         return self._remember(key, self.bm25(self.weights(PAIRS, pair_term(first, second))))
 
-    def rank(self, concepts: list[Concept], pairs: Iterable[tuple[str, str]], allowed: set[int] | None, limit: int) -> list[tuple[int, float]]:
-        """(document number, score) best first; ties go to the lower document number."""
+    def share(self, scores: dict[int, float]) -> float:
+        """Share of all documents a concept's scores cover (its document frequency over N)."""
+        if self._norms is None:
+            self._prepare()
+        return len(scores) / self._count if self._count else 0.0
+
+    def rank(self, concepts: list[Concept], pairs: Iterable[tuple[str, str]], allowed: set[int] | None, limit: int,
+             doc_weights: dict[int, float] | None = None) -> list[tuple[int, float]]:
+        """(document number, score) best first; ties go to the lower document number.
+
+        ``doc_weights``: documents whose score is multiplied (guided help, calculators and letters
+        are offered beside the pages that answer, not above them on equal evidence).
+        """
         required = [c for c in concepts if c.required and c.alternatives]
         candidates: set[int] | None = None
         for concept in required:
@@ -161,17 +179,37 @@ class Ranker:
         if candidates is not None and not candidates:
             return []
         parts = [(self.concept_scores(c), 1.0) for c in concepts if c.alternatives]
+        shares = [self.share(scores) for scores, _w in parts]
+        if any(share <= COMMON_SHARE for share in shares):
+            parts = [(scores, commonness_weight(share)) for (scores, _w), share in zip(parts, shares)]
         parts += [(self.pair_scores(first, second), PAIR_BOOST) for first, second in pairs]
         parts = [(scores, weight) for scores, weight in parts if scores]
         if not parts:
             return []
-        parts.sort(key=lambda part: (part[1] != 1.0, -len(part[0])))
+        parts.sort(key=lambda part: (part[1] != 1.0, -len(part[0]), -part[1]))
         totals = dict(parts[0][0]) if parts[0][1] == 1.0 else {}  # the longest list, copied at C speed
         for scores, weight in parts[1:] if totals else parts:
             _add(totals, scores, weight)
         if candidates is not None:
             totals = {doc: totals[doc] for doc in candidates if doc in totals}
+        if doc_weights:
+            for doc, weight in doc_weights.items():
+                if doc in totals:
+                    totals[doc] *= weight
         return _best(totals, limit)
+
+
+def commonness_weight(share: float) -> float:
+    """1 for a word on few pages, falling to ``COMMON_FLOOR`` for a word on (nearly) all of them.
+
+    The fall is steep at first: a word on a third of the pages already says little about which
+    page answers, however much its pages make of it (a title "Minimum wage for personal
+    assistants" is no answer to "my personal assistant is not happy").
+    """
+    if share <= COMMON_SHARE:
+        return 1.0
+    span = (share - COMMON_SHARE) / (1.0 - COMMON_SHARE)
+    return max(COMMON_FLOOR, 1.0 - (1.0 - COMMON_FLOOR) * span ** 0.5)
 
 
 def _best(totals: dict[int, float], limit: int) -> list[tuple[int, float]]:

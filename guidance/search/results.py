@@ -15,10 +15,20 @@ class Hit:
     summary: str = ""
     area: str = ""
     audience: list[str] = field(default_factory=list)
+    #: What the result is: "page", "flow" (guided help), "calculator" or "letter". ``id`` is the
+    #: page id, flow id, calculator name or letter template id.
+    kind: str = "page"
+
+    @property
+    def kind_label(self) -> str:
+        """How the kind is named to a caller ("Guided help", "Calculator", ...)."""
+        from guidance.search.kinds import KIND_LABELS
+
+        return KIND_LABELS.get(self.kind, self.kind.capitalize())
 
     def as_dict(self) -> dict:
         """The JSON shape of ``guidance search --json``."""
-        return {"id": self.id, "title": self.title, "score": self.score, "snippet": self.snippet, "covers": list(self.covers)}
+        return {"id": self.id, "kind": self.kind, "title": self.title, "score": self.score, "snippet": self.snippet, "covers": list(self.covers)}
 
     def as_full_dict(self) -> dict:
         return asdict(self)
@@ -43,9 +53,22 @@ class Results:
     def __getitem__(self, index):
         return self.hits[index]
 
+    #: Words the searcher changed (typed -> searched for), so screens can say so and offer the
+    #: words as typed (search again with ``exact=True``).
+    corrections: dict[str, str] = field(default_factory=dict)
+
     @property
     def ids(self) -> list[str]:
-        return [h.id for h in self.hits]
+        """Ids of the page results, best first (other kinds: see ``hits``)."""
+        return [h.id for h in self.hits if h.kind == "page"]
+
+    @property
+    def correction_note(self) -> str | None:
+        """'searched for "prepaid" instead of "repaid"' when a word was corrected, else None."""
+        if not self.corrections:
+            return None
+        pairs = ", ".join(f'"{searched}" instead of "{typed}"' for typed, searched in self.corrections.items())
+        return f"searched for {pairs}"
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import json
+import os
 import threading
 from pathlib import Path
+from typing import Iterable
 
 from guidance.search.analysis import is_stop, raw_words
 from guidance.search.documents import ContentSource
 from guidance.search.indexer import DocumentSource, INDEX_FORMAT, Progress, is_current, sync
+from guidance.search.kinds import KINDS, split_index_id
 from guidance.search.query import build_query
 from guidance.search.results import Hit, Results, Suggestion
 from guidance.search.snippets import snippet
@@ -30,6 +34,9 @@ from guidance.search.whoosh_index import IndexReader
 
 AUDIENCES = ("recipient", "officer")
 MAX_LIMIT = 100
+#: Beside the pointer: which generation was current for which content files, as on which date,
+#: so a new process can search without loading the content (see ``Searcher.open_unchanged``).
+STAMP_FILE = "stamp.json"
 
 
 class SearchError(RuntimeError):
@@ -61,7 +68,47 @@ class Searcher:
 
             base = ContentBase.load(Path(base_or_root))
         synonyms = load_synonyms(base.content_dir)
-        return cls.from_source(ContentSource(base, on), synonyms, store or IndexStore.for_root(base.root), progress)
+        searcher = cls.from_source(ContentSource(base, on), synonyms, store or IndexStore.for_root(base.root), progress)
+        if not base.problems.errors:
+            searcher._remember_stamp(base.root, on)
+        return searcher
+
+    @classmethod
+    def open_unchanged(cls, root, on: dt.date, store: IndexStore | None = None) -> "Searcher | None":
+        """Open the index without loading the content, if nothing under the root has changed
+        since a full ``open`` for the same date found it current; else None (use ``open``).
+
+        "Unchanged" means the same files with the same sizes and modification times (content,
+        flows, the calculators' list), the same date (figures are effective-dated) and the same
+        index format. This is what keeps a cold ``guidance search`` quick.
+        """
+        root = Path(root)
+        store = store or IndexStore.for_root(root)
+        try:
+            remembered = json.loads((store.folder / STAMP_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        generation = store.current()
+        if (
+            not isinstance(remembered, dict)
+            or generation is None
+            or generation.meta.get("format") != INDEX_FORMAT
+            or remembered.get("generation") != generation.folder.name
+            or remembered.get("files") != content_files_stamp(root, on)
+        ):
+            return None
+        searcher = cls(store, _Unchanged(generation.docs), load_synonyms(root / "content"))
+        return searcher if searcher._attach(generation) else None
+
+    def _remember_stamp(self, root, on: dt.date) -> None:
+        """Note that this generation is current for the content as it is now (best effort)."""
+        from guidance.fileio import atomic_write_text
+
+        record = {"generation": self.generation.folder.name, "files": content_files_stamp(Path(root), on)}
+        try:
+            atomic_write_text(self.store.folder / STAMP_FILE, json.dumps(record))
+        except OSError:
+            pass  # an unwritable cache only costs the next cold search its shortcut
 
     @classmethod
     def from_source(cls, source: DocumentSource, synonyms: Synonyms, store: IndexStore, progress: Progress | None = None) -> "Searcher":
@@ -132,28 +179,37 @@ class Searcher:
 
     # -- searching ---------------------------------------------------------------------------
 
-    def search(self, text: str, audience: str | None = None, area: str | None = None, limit: int = 10, as_you_type: bool = False) -> Results:
-        """Pages best first. ``as_you_type``: the last word may be unfinished.
+    def search(self, text: str, audience: str | None = None, area: str | None = None, limit: int = 10, as_you_type: bool = False,
+               kinds: Iterable[str] | None = None, exact: bool = False) -> Results:
+        """Pages, guided help, calculators and letters, best first, each hit marked by ``kind``.
 
-        The first N results are the same whatever the limit: every matching page is scored.
+        ``as_you_type``: the last word may be unfinished. ``kinds``: only these kinds (see
+        ``kinds.KINDS``; None for all). ``exact``: search the words as typed, never corrected
+        (a correction is always reported in ``Results.corrections``, so a screen can offer this).
+        The first N results are the same whatever the limit: every matching document is scored.
+        Raises ValueError for an unknown audience or kind.
         """
         if audience is not None and audience not in AUDIENCES:
             raise ValueError(f"audience must be one of {', '.join(AUDIENCES)}, not '{audience}'")
+        chosen = None if kinds is None else tuple(sorted(set(kinds)))
+        if chosen is not None and not set(chosen) <= set(KINDS):
+            raise ValueError(f"kinds must be among {', '.join(KINDS)}, not {', '.join(k for k in chosen if k not in KINDS)}")
         with self._lock:
-            return self._search(text, audience, area, limit, as_you_type)
+            return self._search(text, audience, area, limit, as_you_type, chosen, exact)
 
-    def _search(self, text: str, audience: str | None, area: str | None, limit: int, as_you_type: bool) -> Results:
+    def _search(self, text: str, audience: str | None, area: str | None, limit: int, as_you_type: bool,
+                kinds: tuple[str, ...] | None = None, exact: bool = False) -> Results:
         limit = max(1, min(int(limit), MAX_LIMIT))
         self._follow_pointer()
-        query = build_query(text or "", self.vocabulary, self.synonyms, as_you_type)
+        query = build_query(text or "", self.vocabulary, self.synonyms, as_you_type, correct=not exact)
         if not query.concepts:
             note = "type a word or two to search" if not raw_words(query.text) else "those are all very common words: add a word that says what the question is about"
             return Results(query.text, [], None, [*query.notes, note])
-        raw = self._run(lambda reader: reader.search(query.concepts, audience, area, limit, query.pairs))
+        raw = self._run(lambda reader: reader.search(query.concepts, audience, area, limit, query.pairs, kinds))
         stems = query.stems
         hits = [
             Hit(
-                id=r.doc.id,
+                id=split_index_id(r.doc.id)[1],
                 title=r.doc.title,
                 score=round(r.score, 4),
                 snippet=snippet(r.doc, stems, self._reader.idf),
@@ -161,13 +217,14 @@ class Searcher:
                 summary=r.doc.summary,
                 area=r.doc.area,
                 audience=list(r.doc.audience),
+                kind=r.doc.kind,
             )
             for r in raw
         ]
         notes = list(query.notes)
         if not hits:
-            notes.append("no page matches: try other words" + (" or remove the filters" if audience or area else ""))
-        return Results(query.text, hits, query.corrected_text, notes)
+            notes.append("no page matches: try other words" + (" or remove the filters" if audience or area or kinds else ""))
+        return Results(query.text, hits, query.corrected_text, notes, dict(query.corrections))
 
     def _run(self, action):
         """Run a query; if the index fails, reopen it, then rebuild it, before giving up."""
@@ -196,7 +253,57 @@ class Searcher:
 
     @property
     def page_count(self) -> int:
-        return len(self.generation.docs) if self.generation else 0
+        """Pages in the index (flows, calculators and letters not counted)."""
+        return count_pages(self.generation.docs) if self.generation else 0
+
+
+def count_pages(doc_ids) -> int:
+    """How many of the index ids are pages (the others are "<kind>:<id>")."""
+    return sum(split_index_id(doc_id)[0] == "page" for doc_id in doc_ids)
+
+
+class _Unchanged:
+    """The document source of an index opened by ``open_unchanged``: its pages are current, and
+    a rebuild (after damage) needs the content, so it says so rather than guessing."""
+
+    def __init__(self, docs: dict[str, str]):
+        self.docs = dict(docs)
+
+    def fingerprints(self) -> dict[str, str]:
+        return self.docs
+
+    def document(self, doc_id: str):
+        raise SearchError("the search index must be rebuilt from the content: search again")
+
+
+def content_files_stamp(root: Path, on: dt.date) -> dict:
+    """{relative path: [size, mtime_ns]} of everything search reads from a root, and the date."""
+    files: dict[str, list[int]] = {}
+
+    def walk(folder: Path) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                walk(Path(entry.path))
+            else:
+                st = entry.stat()
+                files[os.path.relpath(entry.path, root)] = [st.st_size, st.st_mtime_ns]
+
+    walk(root / "content")
+    walk(root / "flows")
+    code = Path(__file__).resolve().parents[1] / "calculators"
+    for name in ("registry.py", "subjects.py"):
+        try:
+            st = (code / name).stat()
+            files[f"<code>/{name}"] = [st.st_size, st.st_mtime_ns]
+        except OSError:
+            pass
+    return {"on": on.isoformat(), "files": files}
 
 
 class _TitleIndex:
@@ -257,7 +364,8 @@ def index_status(base, on: dt.date, store: IndexStore | None = None) -> dict:
     wanted = ContentSource(base, on).fingerprints()
     status.update(
         generation=str(generation.folder),
-        pages=len(generation.docs),
+        pages=count_pages(generation.docs),
+        others=len(generation.docs) - count_pages(generation.docs),
         size_bytes=store.size_bytes(generation),
         built_mtime=generation.folder.stat().st_mtime,
         up_to_date=is_current(generation, wanted),

@@ -9,6 +9,7 @@ back into plain and marked pieces for a screen to style.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from functools import lru_cache
 from typing import Callable
 
@@ -40,16 +41,39 @@ def _stem_of(word: str) -> str:
     return stem(word.replace("'", ""))
 
 
+#: Sentences and their stems of recently shown documents, by (id, fingerprint): a document's
+#: sentences are cut and stemmed once, not on every search that shows it.
+_SENTENCE_CACHE: OrderedDict = OrderedDict()
+SENTENCE_CACHE_DOCS = 2000
+
+
+def stemmed_sentences(doc: IndexDoc) -> list[tuple[str, float, frozenset[str]]]:
+    """(sentence, bonus, its stems) for each sentence of ``sentences(doc)``, cached."""
+    key = (doc.id, doc.fingerprint) if doc.fingerprint else None
+    cached = _SENTENCE_CACHE.get(key) if key else None
+    if cached is not None:
+        _SENTENCE_CACHE.move_to_end(key)
+        return cached
+    out = [(text, bonus, frozenset(_stem_of(w) for w in WORD.findall(normalise(text)))) for text, bonus in sentences(doc)]
+    if key:
+        _SENTENCE_CACHE[key] = out
+        while len(_SENTENCE_CACHE) > SENTENCE_CACHE_DOCS:
+            _SENTENCE_CACHE.popitem(last=False)
+    return out
+
+
 def snippet(doc: IndexDoc, stems: set[str], idf: Callable[[str], float]) -> str:
     """The best sentence for these stems, marked; the summary when nothing matches."""
-    candidates = sentences(doc)
+    candidates = stemmed_sentences(doc)
     if not candidates:
         return ""
     weights = {s: max(idf(s), 0.1) for s in stems}
     best_index, best_score = 0, -1.0
-    for index, (text, bonus) in enumerate(candidates):
-        found = {_stem_of(w) for w in WORD.findall(normalise(text))} & stems
-        score = sum(weights[s] for s in found) * (1 + bonus)
+    for index, (text, bonus, sentence_stems) in enumerate(candidates):
+        if sentence_stems.isdisjoint(stems):
+            score = 0.0
+        else:
+            score = sum(weights[s] for s in sentence_stems & stems) * (1 + bonus)
         if score > best_score:
             best_index, best_score = index, score
     text = candidates[best_index][0]

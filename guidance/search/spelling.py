@@ -1,7 +1,11 @@
 """Spelling correction and word completion against the words the pages actually use.
 
 Fuzzy-expanding every query term is slow and drags in near-misses that spoil ranking, so only a
-word the index does not know is corrected, and only to a word it does know. Lookup is the
+word the index does not know is corrected, and only to a word it does know. A real English word is
+never "corrected" into another ("repaid" is not a typo for "prepaid", though no page says
+"repaid"): word frequencies from ``wordfreq`` (its English list ships in the wheel, nothing is
+downloaded) decide what is a real word (see ``is_real_word``); a rare word is only corrected to
+a far commoner one ("untill" to "until"). Lookup is the
 symmetric-delete method: each known word is filed under itself and every one-letter deletion of
 itself, and a typed word's own deletions find candidates within two edits (a swap, a dropped or a
 doubled letter), which are then confirmed with a true edit distance. The table is built the
@@ -19,6 +23,25 @@ from guidance.search.analysis import stem
 MIN_CORRECT = 4
 #: Words this long or longer may be two edits away from what was meant.
 TWO_EDITS_FROM = 8
+#: Zipf frequency (log10 of uses per billion words) from which a word is certainly a real word:
+#: 3 is about once per million words ("repaid" 3.3, "respite" 3.2, "reimbursed" 3.05). Common
+#: misspellings stay below it ("untill" 2.97, "recieve" 2.75).
+REAL_WORD_ZIPF = 3.0
+#: A rarer word that is still in the word list is corrected only to a word this much commoner
+#: (1.5 on the Zipf scale is about 30 times as common).
+COMMONER_BY = 1.5
+
+
+def zipf(word: str) -> float:
+    """How common ``word`` is in English (``wordfreq``'s Zipf scale, 0 for unknown, ~7 for "the")."""
+    from wordfreq import zipf_frequency  # loaded on the first correction only
+
+    return zipf_frequency(word, "en")
+
+
+def is_real_word(word: str) -> bool:
+    """Whether ``word`` is a real English word that must never be corrected into another."""
+    return zipf(word) >= REAL_WORD_ZIPF
 
 
 def _deletes(word: str) -> set[str]:
@@ -52,6 +75,7 @@ class Vocabulary:
         self._sorted = sorted(self.counts)
         self._stems: set[str] | None = None
         self._table: dict[str, list[str]] | None = None
+        self._corrections: dict[str, str | None] = {}
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
@@ -68,9 +92,26 @@ class Vocabulary:
         return stem(word) in self._stems
 
     def correct(self, word: str) -> str | None:
-        """The likeliest known word for an unknown one, or None if nothing is close enough."""
+        """The likeliest known word for an unknown one, or None if nothing is close enough or
+        ``word`` is a real English word (see ``is_real_word``). Answers are remembered."""
         if len(word) < MIN_CORRECT or self.known(word) or not word.isalpha():
             return None
+        if word not in self._corrections:
+            if len(self._corrections) > 20_000:
+                self._corrections.clear()
+            self._corrections[word] = self._correction(word)
+        return self._corrections[word]
+
+    def _correction(self, word: str) -> str | None:
+        frequency = zipf(word)
+        if frequency >= REAL_WORD_ZIPF:
+            return None
+        better = self._nearest(word)
+        if better is None or frequency > 0 and zipf(better) < frequency + COMMONER_BY:
+            return None
+        return better
+
+    def _nearest(self, word: str) -> str | None:
         limit = 2 if len(word) >= TWO_EDITS_FROM else 1
         table = self._deletion_table()
         candidates = set(table.get(word, ()))

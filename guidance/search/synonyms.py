@@ -7,6 +7,12 @@ compared as stems, so "sacked" and "sacking" meet the entry for "sack".
     sack: [dismiss, dismissal]
     off sick: sickness
     carer: personal assistant
+    breaks down: [contingency, emergency]
+    not doing the job: [performance, capability, disciplinary]
+
+Keys may be phrases, stop words and all ("not doing the job", "used for"): they are matched
+word for word in what the caller typed, except that the little words ``FILLERS`` ("the", "my",
+"their"...) are passed over on both sides, so "not doing their job" meets "not doing the job".
 """
 
 from __future__ import annotations
@@ -16,10 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guidance.problems import Problems
-from guidance.search.analysis import raw_words, stem
+from guidance.search.analysis import join_equivalents, raw_words, stem
 from guidance.yamlio import ContentYamlError, load_yaml
 
 FILE_NAME = "synonyms.yaml"
+#: Words a caller phrase may have or lack without changing what it means.
+FILLERS = frozenset("a an the my your his her their our its this that these those".split())
 _KEY_LINE = re.compile(r"^(?P<key>[^\s#\-][^:#]*?)\s*:")
 
 
@@ -50,15 +58,17 @@ class Synonyms:
         return {w for e in self.entries for w in raw_words(e.key)}
 
     def find(self, words: list[str]) -> list[tuple[int, int, Synonym]]:
-        """Longest caller phrases in ``words``, left to right, as (start, end, entry)."""
+        """Longest caller phrases in ``words``, left to right, as (start, end, entry): ``start``
+        and ``end`` index ``words``; fillers inside a phrase are part of its span."""
         found = []
-        keyed = [stem(w) for w in words]
+        places = [i for i, w in enumerate(words) if w not in FILLERS]
+        keyed = [stem(words[i]) for i in places]
         index = 0
         while index < len(keyed):
             for entry in self._by_first.get(keyed[index], ()):
                 end = index + len(entry.stems)
                 if tuple(keyed[index:end]) == entry.stems:
-                    found.append((index, end, entry))
+                    found.append((places[index], places[end - 1] + 1, entry))
                     index = end - 1
                     break
             index += 1
@@ -118,13 +128,16 @@ def _entry(key, value, line, shown: str, problems: Problems) -> Synonym | None:
     if not isinstance(values, list) or not values:
         problems.error(shown, line, f"'{key}' needs the page words it stands for: a word, a phrase or a list of them")
         return None
-    key_stems = tuple(stem(w) for w in raw_words(key))
+    key_stems = tuple(stem(w) for w in join_equivalents(raw_words(key)) if w not in FILLERS)
+    if not key_stems:
+        problems.error(shown, line, f"'{key}' has only little words like 'the' and 'my': say what the caller says")
+        return None
     targets, texts = [], []
     for item in values:
         if not isinstance(item, str) or not raw_words(item):
             problems.error(shown, line, f"'{key}': '{item}' is not a word or phrase")
             continue
-        target = tuple(stem(w) for w in raw_words(item))
+        target = tuple(stem(w) for w in join_equivalents(raw_words(item)))
         if target == key_stems:
             problems.warning(shown, line, f"'{key}': '{item}' is the same word; leave it out")
             continue

@@ -16,19 +16,24 @@ Whoosh stores and reads postings; ranking is done by ``ranking.Ranker`` from tho
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import fields, index
 from whoosh.analysis import Analyzer, Token
+from whoosh.codec.whoosh3 import W3Codec
 
 from guidance.search.analysis import words, stem
 from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
+from guidance.search.kinds import KIND_WEIGHTS
 from guidance.search.query import Alternative, Concept
 from guidance.search.ranking import PAIRS, TEXT, Ranker, pair_term
 
 PART_SEP = "\x1e"
+#: Stored documents kept by an open reader (results of recent searches).
+STORED_CACHE_DOCS = 5000
 WEIGHT_SEP = "\x1f"
 #: Where a run of words ends for pairing: sentence ends, list separators, line breaks.
 _RUN_END = re.compile(r"[.;:!?]+(?:\s|$)|\n|\s\.\s")
@@ -41,22 +46,59 @@ def _weighted_parts(value: str):
         yield (float(weight) if weight else 1.0), text
 
 
+#: The n-th use of a word within one part counts 1/n (so a page that says "holiday" twenty times
+#: in its body is not twenty times about holidays), and uses after this many count nothing.
+SATURATE_AFTER = 8
+
+
+@lru_cache(maxsize=8)
+def _analysed(value: str) -> tuple[tuple[tuple[float, tuple[tuple[str, ...], ...]], ...], frozenset[str]]:
+    """((boost, runs of stems) for each part, the distinct words): a page's text is cut and
+    stemmed once for both fields and for the spelling vocabulary."""
+    out = []
+    seen: set[str] = set()
+    for boost, text in _weighted_parts(value):
+        runs = []
+        for run in _RUN_END.split(text):
+            found = words(run)
+            seen.update(found)
+            runs.append(tuple(stem(w) for w in found))
+        out.append((boost, tuple(runs)))
+    return tuple(out), frozenset(seen)
+
+
+def distinct_words(doc: IndexDoc) -> frozenset[str]:
+    """The distinct words of a document (every part), for the spelling and completion vocabulary."""
+    return _analysed(weighted_text(doc))[1]
+
+
 class WeightedAnalyzer(Analyzer):
-    """Stems with a boost: input is parts "<weight>\\x1f<text>" joined by "\\x1e"."""
+    """Stems with a boost: input is parts "<weight>\\x1f<text>" joined by "\\x1e".
+
+    Repeats within a part saturate (``SATURATE_AFTER``): a page that mentions a word often is
+    not thereby about it; the part the word is in (title, questions, summary) says more.
+    """
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for boost, text in _weighted_parts(value):
-            for word in words(text):
-                token.text = stem(word)
-                token.boost = boost
-                token.stopped = False
-                if positions:
-                    token.pos = position
-                position += 1
-                yield token
+        for boost, runs in _analysed(value)[0]:
+            seen: dict[str, int] = {}
+            for run in runs:
+                for term in run:
+                    count = seen.get(term, 0) + 1
+                    seen[term] = count
+                    if count > SATURATE_AFTER:
+                        position += 1
+                        continue
+                    token.text = term
+                    token.boost = boost / count
+                    token.stopped = False
+                    if positions:
+                        token.pos = position
+                    position += 1
+                    yield token
             position += 1  # no phrase across the end of a part
 
 
@@ -67,9 +109,8 @@ class PairAnalyzer(Analyzer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for boost, text in _weighted_parts(value):
-            for run in _RUN_END.split(text):
-                stems = [stem(w) for w in words(run)]
+        for boost, runs in _analysed(value)[0]:
+            for stems in runs:
                 for first, second in zip(stems, stems[1:]):
                     if first == second:
                         continue
@@ -96,6 +137,8 @@ def schema() -> fields.Schema:
         topics=fields.STORED(),
         blocks=fields.STORED(),
         fp=fields.STORED(),
+        kind=fields.ID(stored=True),
+        questions=fields.STORED(),
     )
 
 
@@ -106,6 +149,8 @@ def weighted_text(doc: IndexDoc) -> str:
 def doc_fields(doc: IndexDoc) -> dict:
     return {
         "id": doc.id,
+        "kind": doc.kind,
+        "questions": list(doc.questions),
         TEXT: weighted_text(doc),
         PAIRS: weighted_text(doc),  # the same text, analysed into neighbouring word pairs
         "audience": " ".join(doc.audience),
@@ -132,7 +177,17 @@ def doc_from_fields(stored: dict) -> IndexDoc:
         topics=stored.get("topics", ""),
         blocks=blocks_from_json(stored.get("blocks", "[]")),
         fingerprint=stored.get("fp", ""),
+        questions=list(stored.get("questions", []) or []),
+        kind=stored.get("kind") or "page",
     )
+
+
+class _Codec(W3Codec):
+    """Whoosh's own format without per-block length statistics: they serve Whoosh's block-skipping
+    scorers, which ``ranking`` does not use, and looking up a length for every posting was a
+    third of the time an index build took. Page lengths are still stored (``doc_lengths``)."""
+
+    length_stats = False
 
 
 class IndexWriter:
@@ -140,7 +195,7 @@ class IndexWriter:
 
     def __init__(self, folder: Path, create: bool):
         self.index = index.create_in(str(folder), schema()) if create else index.open_dir(str(folder))
-        self.writer = self.index.writer(limitmb=128, timeout=30.0)
+        self.writer = self.index.writer(limitmb=128, timeout=30.0, codec=_Codec())
 
     def old(self, doc_id: str) -> IndexDoc | None:
         with self.index.searcher() as searcher:
@@ -181,6 +236,9 @@ class IndexReader:
         self.reader = self.searcher.reader()
         self.ranker = Ranker(self)
         self._filters: dict[tuple, set[int] | None] = {}
+        self._kind_weights: dict[int, float] | None = None
+        self._docs: dict[int, IndexDoc] = {}
+        self._idf: dict[str, float] = {}
 
     def close(self) -> None:
         try:
@@ -193,7 +251,10 @@ class IndexReader:
         return self.searcher.doc_count()
 
     def idf(self, term: str) -> float:
-        return self.searcher.idf(TEXT, term)
+        value = self._idf.get(term)
+        if value is None:
+            value = self._idf[term] = self.searcher.idf(TEXT, term)
+        return value
 
     # -- what the ranker reads -------------------------------------------------------------
 
@@ -218,25 +279,50 @@ class IndexReader:
         average = sum(lengths.values()) / len(lengths) if lengths else 1.0
         return lengths, average
 
-    def allowed(self, audience: str | None, area: str | None) -> set[int] | None:
-        """Pages passing the filters (None: no filter), computed once per pair of filters."""
-        key = (audience, area)
+    def kind_weights(self) -> dict[int, float]:
+        """Document number -> ``KIND_WEIGHTS`` of its kind, for the documents that are not pages."""
+        if self._kind_weights is None:
+            weights: dict[int, float] = {}
+            for kind, weight in KIND_WEIGHTS.items():
+                for doc in self.postings("kind", kind)[0]:
+                    weights[doc] = weight
+            self._kind_weights = weights
+        return self._kind_weights
+
+    def allowed(self, audience: str | None, area: str | None, kinds: tuple[str, ...] | None = None) -> set[int] | None:
+        """Documents passing the filters (None: no filter), computed once per set of filters."""
+        key = (audience, area, kinds)
         if key not in self._filters:
             allowed = None
             for field, value in (("audience", audience), ("area", area)):
                 if value:
                     docs = set(self.postings(field, value)[0])
                     allowed = docs if allowed is None else allowed & docs
+            if kinds is not None:
+                docs = set()
+                for kind in kinds:
+                    docs.update(self.postings("kind", kind)[0])
+                allowed = docs if allowed is None else allowed & docs
             self._filters[key] = allowed
         return self._filters[key]
 
     def search(self, concepts: list[Concept], audience: str | None, area: str | None, limit: int,
-               pairs: list[tuple[str, str]] = ()) -> list[RawHit]:
-        allowed = self.allowed(audience, area)
-        ranked = self.ranker.rank(concepts, pairs, allowed, limit)
+               pairs: list[tuple[str, str]] = (), kinds: tuple[str, ...] | None = None) -> list[RawHit]:
+        allowed = self.allowed(audience, area, kinds)
+        weights = self.kind_weights()
+        ranked = self.ranker.rank(concepts, pairs, allowed, limit, weights)
         if not ranked and any(c.required for c in concepts):
-            ranked = self.ranker.rank(_relaxed(concepts), pairs, allowed, limit)
-        return [RawHit(doc_from_fields(self.searcher.stored_fields(doc)), score) for doc, score in ranked]
+            ranked = self.ranker.rank(_relaxed(concepts), pairs, allowed, limit, weights)
+        return [RawHit(self.document(doc), score) for doc, score in ranked]
+
+    def document(self, docnum: int) -> IndexDoc:
+        """The stored document, read once per open index (a generation never changes)."""
+        doc = self._docs.get(docnum)
+        if doc is None:
+            if len(self._docs) >= STORED_CACHE_DOCS:
+                self._docs.clear()
+            doc = self._docs[docnum] = doc_from_fields(self.searcher.stored_fields(docnum))
+        return doc
 
 
 def _read_postings(segment, field: str, term: str, offset: int, ids: list[int], weights: list[float]) -> None:

@@ -41,3 +41,23 @@ async def test_a_page_offers_its_calculator(make_app):
         await wait_for(pilot, lambda: app.screen.query("#page-calcs"))
         calcs = app.screen.query_one("#page-calcs")
         assert calcs.display and calcs.get_option_at_index(0).id == "holiday"
+
+
+async def test_palette_finds_what_search_finds_for_the_words_typed(make_app):
+    """ "died" is not in order in "When the employer dies", but search finds it (and the guided help)."""
+    from textual.command import CommandList
+
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: app.screen.query(CommandList))
+        await pilot.press(*"died")
+        commands = app.screen.query_one(CommandList)
+
+        def prompts():
+            return [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+
+        await wait_for(pilot, lambda: any("When the employer dies" in p for p in prompts()))
+        assert any(p.startswith("Page: When the employer dies") for p in prompts())
+        assert any(p.startswith("Guided help: The employer is in hospital") for p in prompts())

@@ -39,7 +39,23 @@ async def test_typos_still_find_the_page_and_say_did_you_mean(make_app):
         await wait_for(pilot, lambda: app.screen.shown_query == "hoilday pay irregualr")
         top = [results.get_option_at_index(i).id for i in range(results.option_count) if results.get_option_at_index(i).id][:3]
         assert "holiday-irregular-hours" in top
-        assert "Did you mean" in str(app.screen.query_one("#suggestion").render())
+        said = str(app.screen.query_one("#suggestion").render())
+        assert 'Searched for "holiday" instead of "hoilday"' in said  # a correction is never silent
+        assert results.get_option_at_index(0).id == "search:exact"  # and the words as typed are offered
+
+
+async def test_search_offers_guided_help_and_calculators_marked_by_kind(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press(*"off sick ")
+        results = app.screen.query_one("#results", OptionList)
+        await wait_for(pilot, lambda: app.screen.shown_query == "off sick ")
+        ids = [results.get_option_at_index(i).id for i in range(results.option_count) if results.get_option_at_index(i).id]
+        assert "flow:pa_off_sick" in ids and "calculator:sick-pay" in ids
+        assert ids.index("sickness-absence") < ids.index("calculator:sick-pay")
+        label = str(results.get_option(f"flow:pa_off_sick").prompt)
+        assert "Guided help" in label
 
 
 async def test_browse_works_before_the_index_is_ready(make_app):

@@ -1,7 +1,8 @@
 """Home: a search box with results as you type, browsing by area, guided help and recent work.
 
 Typing searches at once (the last word as a prefix, typos forgiven); Enter or Down moves into the
-results; Enter on a result opens the page. The other tabs work without search, so the app is
+results; Enter on a result opens the page, guided help, calculator or letter (each marked as such).
+A corrected word is said above the results, with an option to search for the words as typed. The other tabs work without search, so the app is
 useful even while the index is still being built.
 """
 
@@ -19,6 +20,9 @@ from textual.widgets.option_list import Option
 from guidance.tui.messages import ContentReady, ModeChanged, SearchReady
 from guidance.tui.widgets.call_panel import CallPanelHost
 from guidance.tui.widgets.snippet import snippet_text
+
+#: Option id of "search for the words as typed", offered when a word was corrected.
+EXACT = "search:exact"
 
 AREA_NAMES = {
     "employment": "Employing a PA",
@@ -136,12 +140,16 @@ class HomeScreen(CallPanelHost, Screen):
             self.submitted(None)
 
     @work(exclusive=True, group="search", thread=True)
-    def run_search(self, query: str) -> None:
-        """Search off the UI thread; a newer keystroke cancels an older search (exclusive)."""
+    def run_search(self, query: str, exact: bool = False) -> None:
+        """Search off the UI thread; a newer keystroke cancels an older search (exclusive).
+        ``exact``: the words as typed, no spelling correction (offered when one was made)."""
         services = self.app.services
         if services.searcher is None or not query.strip():
             return
-        outcome = services.search(query, audience=self.app.mode, limit=20, as_you_type=True)
+        if exact:
+            outcome = services.searcher.search(query, audience=self.app.mode, limit=20, exact=True)
+        else:
+            outcome = services.search(query, audience=self.app.mode, limit=20, as_you_type=True)
         self.app.call_from_thread(self._show_results, query, outcome)
 
     def _show_results(self, query: str, outcome) -> None:
@@ -151,24 +159,41 @@ class HomeScreen(CallPanelHost, Screen):
         results = self.query_one("#results", OptionList)
         results.clear_options()
         suggestion = self.query_one("#suggestion", Label)
-        suggestion.update(f"Did you mean: {outcome.suggestion}?" if outcome.suggestion else "")
+        note = getattr(outcome, "correction_note", None)
+        if note:
+            suggestion.update(f"{note[:1].upper()}{note[1:]}.")
+            typed = ", ".join(f'"{word}"' for word in outcome.corrections)
+            results.add_option(Option(Text.assemble(("Search for ", "dim"), (typed, "bold"), (" as typed", "dim")), id=EXACT))
+        else:
+            suggestion.update(f"Did you mean: {outcome.suggestion}?" if outcome.suggestion else "")
         if not outcome.hits:
             message = "; ".join(outcome.notes) or "nothing found"
             results.add_option(Option(f"{message[:1].upper()}{message[1:]}. Or browse by subject (F5).", disabled=True))
             return
         for index, hit in enumerate(outcome.hits):
-            if index:
+            if index or note:
                 results.add_option(None)  # a rule between results keeps them apart
-            label = Text.assemble((hit.title, "bold"), ("  ·  " + AREA_NAMES.get(hit.area, hit.area), "dim"), "\n", snippet_text(hit.snippet))
-            results.add_option(Option(label, id=hit.id))
+            kind = getattr(hit, "kind", "page")
+            where = AREA_NAMES.get(hit.area, hit.area) if kind == "page" else hit.kind_label
+            label = Text.assemble((hit.title, "bold"), ("  ·  " + where, "dim"), "\n", snippet_text(hit.snippet))
+            results.add_option(Option(label, id=hit.id if kind == "page" else f"{kind}:{hit.id}"))
         self.query_one("#home-tabs", TabbedContent).active = "tab-results"
 
     @on(OptionList.OptionSelected, "#results")
     @on(OptionList.OptionSelected, "#recent")
     def open_result(self, event: OptionList.OptionSelected) -> None:
         option_id = event.option.id or ""
-        if option_id.startswith("session:"):
-            self.app.resume_session(option_id.split(":", 1)[1])
+        kind, _, target = option_id.partition(":")
+        if option_id == EXACT:
+            self.run_search(self.query_one("#search", Input).value, exact=True)
+        elif kind == "session":
+            self.app.resume_session(target)
+        elif kind == "flow":
+            self.app.start_flow(target)
+        elif kind == "calculator":
+            self.app.open_calculator(target)
+        elif kind == "letter":
+            self.app.open_letter(target)
         elif option_id:
             self.app.open_page(option_id)
 
