@@ -32,7 +32,7 @@ from guidance.problems import Problems
 #: The first day a text can be asked about: the start of tax year 2015 to 2016.
 EARLIEST = dt.date(2015, 4, 6)
 
-_KEY_CALL = re.compile(r"""\b(?:rate|rule|rate_from|rate_value)\(\s*["']([A-Za-z0-9_]+)["']""")
+_KEY_CALL = re.compile(r"""\b(?:rate|rule|has_rate|rate_from|rate_value)\(\s*["']([A-Za-z0-9_]+)["']""")
 _DATE_CALL = re.compile(r"""\bdate\(\s*["'](\d{4}-\d{2}-\d{2})["']""")
 _ASKED_FOR = re.compile(r"\s*\(asked for \d{4}-\d{2}-\d{2}\)")
 #: Only these failures of a letter with moved dates are errors: the text has no figure for the day.

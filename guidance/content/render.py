@@ -87,6 +87,8 @@ def helpers(rates, on: dt.date) -> dict:
     - ``rule("key")``: the same entry as a condition: True/False for a yes-no rule, the number
       otherwise, so ``{% if rule("ssp_waiting_days") %}`` is true while waiting days apply.
       ``rule("key", day)`` asks about another day.
+    - ``has_rate("key")``: whether the figure or rule exists on ``on`` (the National Living Wage
+      before 1 April 2016 does not), so a text can say what applied before it.
     - ``date("2026-04-06")``: a date to compare with ``on`` or a date field.
 
     ``rates`` needs only ``figure(key, on)``. A key unknown or not in force raises RenderError.
@@ -102,10 +104,20 @@ def helpers(rates, on: dt.date) -> dict:
     def rule(key, day=None):
         return figure(key, day).rule
 
+    def has_rate(key, day=None):
+        when = on if day is None else _as_day(day, f"has_rate('{key}')")
+        try:
+            rates.figure(str(key), when)
+        except RateError as exc:
+            if str(exc).startswith("unknown rate"):
+                raise RenderError(str(exc)) from None
+            return False
+        return True
+
     def date(text):
         return _as_day(text, "date()")
 
-    return {"rate": figure, "rule": rule, "date": date, "on": on}
+    return {"rate": figure, "rule": rule, "has_rate": has_rate, "date": date, "on": on}
 
 
 def render(source: str, rates: Rates, on: dt.date, context: dict | None = None) -> str:
