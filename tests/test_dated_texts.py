@@ -168,6 +168,8 @@ def test_ssp_page_from_6_april_2026_states_the_new_rule(base):
         ("written-statement", D(2019, 6, 1), ["within two months of their first day"], ["on or before their first day"]),
         ("holiday-irregular-hours", D(2023, 6, 1), ["Leave years that started before 1 April 2024"], ["12.07%"]),
         ("payslips", D(2018, 6, 1), ["employee has the right to a payslip"], ["the hours paid"]),
+        ("holiday-pay", D(2019, 6, 1), ["last 12 weeks in which your PA was paid", "replace them.\n"], ["104"]),
+        ("holiday-pay", D(2020, 4, 6), ["last 52 weeks in which your PA was paid", "no more than 104 weeks"], []),
         ("true-cost-of-employing", D(2015, 6, 1), ["A PA aged 22 or over works 20 hours a week at £6.50", "no pension contribution"], ["-£"]),
     ],
 )
@@ -268,3 +270,14 @@ def test_boundaries_catch_a_letter_that_quotes_a_rule_before_it_began(content_co
 def test_a_decimal_rule_compares_with_numbers(tmp_path):
     rates, _ = _rates(tmp_path, RULES)
     assert rates.figure("waiting", D(2015, 1, 1)).rule == Decimal(3)
+
+
+def test_flow_expressions_can_ask_for_the_rule_of_an_event_day(base):
+    from guidance.flows.expressions import evaluate, helpers
+
+    context = helpers(base.rates, D(2026, 6, 1))
+    # early conciliation length follows the day Acas was contacted, not the day the flow is run
+    assert evaluate("rate_value('early_conciliation_max_weeks', date('2025-11-30'))", context) == Decimal(6)
+    assert evaluate("rate_value('early_conciliation_max_weeks')", context) == Decimal(12)
+    assert evaluate("rule('ssp_waiting_days', date('2026-03-16'))", context) == Decimal(3)
+    assert evaluate("rule('right_to_work_covers_workers')", context) is False

@@ -55,11 +55,12 @@ def _as_date(value) -> dt.date:
 def helpers(rates, on: dt.date) -> dict:
     """Functions available to every expression: dates and the rates in force on the day."""
 
-    def rate(key: str) -> Decimal:
-        return rates.value(str(key), on)
+    def rate(key: str, day=None) -> Decimal:
+        """The figure on ``on``, or on ``day`` (a rule that follows the date of an event)."""
+        return rates.value(str(key), on if day is None else _as_date(day))
 
-    def rule(key: str):
-        return rates.figure(str(key), on).rule
+    def rule(key: str, day=None):
+        return rates.figure(str(key), on if day is None else _as_date(day)).rule
 
     return {"on": on, "add_days": add_days, "date": _as_date, "rate_value": rate, "rule": rule}
 
