@@ -281,3 +281,28 @@ def test_flow_expressions_can_ask_for_the_rule_of_an_event_day(base):
     assert evaluate("rate_value('early_conciliation_max_weeks')", context) == Decimal(12)
     assert evaluate("rule('ssp_waiting_days', date('2026-03-16'))", context) == Decimal(3)
     assert evaluate("rule('right_to_work_covers_workers')", context) is False
+
+
+def test_show_as_at_1_june_2025_reads_out_the_2025_rule(capsys):
+    import json
+
+    assert main(["--root", str(REPO), "show", "statutory-sick-pay", "--on", "2025-06-01", "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert "four days in a row" in record["summary"]
+    assert "cannot be shown" not in record["text"]
+    assert "£118.75 a week" in record["text"]
+
+
+def test_a_letter_quoting_two_days_renders_again_the_same_from_its_record(base):
+    from guidance.letters.compose import Sources, compose
+
+    catalogue = Catalogue.load(base)
+    template = catalogue.template("pa-off-sick")
+    values = template.examples()
+    values["first_day_off"] = "2026-03-16"
+    sent = catalogue.make("pa-off-sick", values, D(2026, 11, 20))
+    # the rules of the first day off and of the letter's day are both in the record
+    assert sent.snapshot["rates"]["ssp_waiting_days@2026-03-16"][0] == "3"
+    assert sent.snapshot["rates"]["ssp_waiting_days"][0] == "0"
+    again = compose(template, sent.values, Sources.from_snapshot(sent.snapshot), sent.on, sent.release, sent.council)
+    assert again.body == sent.body
