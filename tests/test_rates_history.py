@@ -103,8 +103,9 @@ OFFICIAL = [
     ("secondary_threshold_yearly", D(2024, 4, 6), "9100"),
     ("employment_allowance", D(2015, 4, 6), "2000"),
     ("employment_allowance", D(2016, 4, 6), "3000"),
-    ("employment_allowance", D(2022, 4, 6), "4000"),
-    ("employment_allowance", D(2024, 4, 6), "5000"),
+    ("employment_allowance", D(2020, 4, 6), "4000"),
+    ("employment_allowance", D(2022, 4, 6), "5000"),
+    ("employment_allowance", D(2025, 4, 5), "5000"),
     # pensions
     ("auto_enrolment_trigger_yearly", D(2015, 4, 6), "10000"),
     ("qualifying_earnings_lower_yearly", D(2015, 4, 6), "5824"),
