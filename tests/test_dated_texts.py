@@ -170,6 +170,13 @@ def test_ssp_page_from_6_april_2026_states_the_new_rule(base):
         ("payslips", D(2018, 6, 1), ["employee has the right to a payslip"], ["the hours paid"]),
         ("holiday-pay", D(2019, 6, 1), ["last 12 weeks in which your PA was paid", "replace them.\n"], ["104"]),
         ("holiday-pay", D(2020, 4, 6), ["last 52 weeks in which your PA was paid", "no more than 104 weeks"], []),
+        ("workplace-pensions", D(2016, 6, 1), ["staging date", "At least 2% must go in", "pay at least 1%"], ["on the day your first PA starts work"]),
+        ("workplace-pensions", D(2019, 6, 1), ["on the day your first PA starts work", "At least 8% must go in"], ["staging date"]),
+        ("paternity-adoption-shared-parental", D(2020, 6, 1), ["26 weeks' service by\nthe 15th week", "within 56 days"], ["Since 6 April"]),
+        ("paternity-adoption-shared-parental", D(2026, 6, 1), ["Since 6 April\n2026 it is a right from your PA's first day", "2 separate weeks"], ["within 56 days"]),
+        ("other-time-off", D(2023, 6, 1), ["needs one year's service"], ["Carer's leave"]),
+        ("other-time-off", D(2026, 6, 1), ["Since 6 April 2026 this is a right", "## Carer's leave"], ["one year's service"]),
+        ("payslips", D(2019, 6, 1), ["employee or worker has the right", "the hours paid"], []),
         ("true-cost-of-employing", D(2015, 6, 1), ["A PA aged 22 or over works 20 hours a week at £6.50", "no pension contribution"], ["-£"]),
     ],
 )
