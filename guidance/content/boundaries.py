@@ -14,9 +14,10 @@ when asked: before a release, and in the test of the shipped content.
 - Pages: the body and the read-out summary, rendered for each day.
 - Letters: the template with its example values on each day; then with its date fields moved
   together so that each falls on the day (a letter that quotes the rules in force on the first day
-  off sick must be right for a first day off on each boundary). Moved values that the letter itself
-  refuses (``require``, ``rate_from`` for a day that is not a change day) are not errors; a figure
-  or rule with no value is.
+  off sick must be right for a first day off on each boundary), and with each other answer of each
+  choice field (so a branch the examples do not take is shown too). Changed values that the letter
+  itself refuses (``require``, ``rate_from`` for a day that is not a change day) are not errors; a
+  figure or rule with no value is.
 - Flows: every path run with the flow's examples, on each day (the texts of each node reached).
 """
 
@@ -142,6 +143,10 @@ def _check_letters(base, failures: _Failures, earliest: dt.date, problems: Probl
                 except OverflowError:
                     continue
                 tries.append((moved, True))
+            for name, spec in template.meta.fields.items():
+                for choice in spec.choices or []:
+                    if choice != examples.get(name):
+                        tries.append(({**examples, name: choice}, True))
             for values, is_moved in tries:
                 count += 1
                 try:
@@ -150,7 +155,7 @@ def _check_letters(base, failures: _Failures, earliest: dt.date, problems: Probl
                     for path, line, message in exc.problems:
                         if is_moved and not any(mark in message for mark in _NO_FIGURE):
                             continue
-                        failures.add(path, line, message, day, "the letter (example values, dates moved to the day)" if is_moved else "the letter")
+                        failures.add(path, line, message, day, "the letter (with other example values: dates moved to the day, other choices)" if is_moved else "the letter")
     return count
 
 
