@@ -264,14 +264,21 @@ def test_boundaries_catch_a_letter_that_quotes_a_rule_before_it_began(content_co
     end = text.index("{%- else -%}", start)
     # the fault as first reported: the 2026 rules whatever the first day off
     letter.write_text(text[:start] + text[end + len("{%- else -%}"):].replace("{%- endif %}\nSSP can go on", "\nSSP can go on", 1), encoding="utf-8")
+    # and a branch the examples do not take (irregular hours) quoting a figure from April 2024
+    statement = content_copy / "content" / "letters" / "written-statement.md"
+    text = statement.read_text(encoding="utf-8")
+    statement.write_text(text.replace('{%- elif has_rate("irregular_hours_accrual_percent") -%}', "{%- elif true -%}", 1), encoding="utf-8")
     base = ContentBase.load(content_copy, use_cache=False)
     problems = Problems()
     check_boundaries(base, problems)
     messages = [str(p) for p in problems.errors if "raise it to" not in p.message]
-    assert len(messages) == 1, messages
-    assert messages[0].startswith("content/letters/pa-off-sick.md:")
-    assert "cannot be shown for 2015-04-06" in messages[0]
-    assert "rate 'ssp_earnings_percent' has no value before 2026-04-06" in messages[0]
+    assert len(messages) == 2, messages
+    sick = [m for m in messages if m.startswith("content/letters/pa-off-sick.md:")]
+    assert len(sick) == 1 and "cannot be shown for 2015-04-06" in sick[0]
+    assert "rate 'ssp_earnings_percent' has no value before 2026-04-06" in sick[0]
+    written = [m for m in messages if m.startswith("content/letters/written-statement.md:")]
+    assert len(written) == 1 and "other choices" in written[0]
+    assert "rate 'irregular_hours_accrual_percent' has no value before 2024-04-01" in written[0]
 
 
 def test_a_decimal_rule_compares_with_numbers(tmp_path):
@@ -313,3 +320,12 @@ def test_a_letter_quoting_two_days_renders_again_the_same_from_its_record(base):
     assert sent.snapshot["rates"]["ssp_waiting_days"][0] == "0"
     again = compose(template, sent.values, Sources.from_snapshot(sent.snapshot), sent.on, sent.release, sent.council)
     assert again.body == sent.body
+
+
+def test_written_statement_for_irregular_hours_before_april_2024(base):
+    catalogue = Catalogue.load(base)
+    values = catalogue.template("written-statement").examples()
+    values["holiday_pattern"] = next(c for c in catalogue.template("written-statement").meta.fields["holiday_pattern"].choices if c != "regular")
+    body = catalogue.make("written-statement", values, D(2023, 6, 1)).body
+    assert "5.6 weeks of paid holiday each year, paid at your average weekly pay" in body
+    assert "12.07%" not in body
