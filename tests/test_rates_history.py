@@ -186,3 +186,37 @@ def test_rates_on_2016_06_01_lists_them(capsys):
     assert rows["employment_allowance"]["value"] == "3000"
     assert rows["ssp_weekly_rate"]["period_source"] == "Social Security Benefits Up-rating Order 2015 (unchanged in 2016)"
     assert rows["right_to_work_covers_workers"]["shown"] == "no"
+
+
+# GOV.UK Smart Answers' minimum wage rates file (config/smart_answers/rates/minimum_wage.yml and
+# its history in alphagov/smart-answers): start, under 18, 18-20, 21 up to the NLW age, NLW,
+# apprentice, accommodation offset per day, NLW age (None before the NLW).
+SMART_ANSWERS_MINIMUM_WAGE = [
+    (D(2014, 10, 1), "3.79", "5.13", "6.50", None, "2.73", "5.08", None),
+    (D(2015, 10, 1), "3.87", "5.30", "6.70", None, "3.30", "5.35", None),
+    (D(2016, 4, 1), "3.87", "5.30", "6.70", "7.20", "3.30", "5.35", 25),
+    (D(2016, 10, 1), "4.00", "5.55", "6.95", "7.20", "3.40", "6.00", 25),
+    (D(2017, 4, 1), "4.05", "5.60", "7.05", "7.50", "3.50", "6.40", 25),
+    (D(2018, 4, 1), "4.20", "5.90", "7.38", "7.83", "3.70", "7.00", 25),
+    (D(2019, 4, 1), "4.35", "6.15", "7.70", "8.21", "3.90", "7.55", 25),
+    (D(2020, 4, 1), "4.55", "6.45", "8.20", "8.72", "4.15", "8.20", 25),
+    (D(2021, 4, 1), "4.62", "6.56", "8.36", "8.91", "4.30", "8.36", 23),
+    (D(2022, 4, 1), "4.81", "6.83", "9.18", "9.50", "4.81", "8.70", 23),
+    (D(2023, 4, 1), "5.28", "7.49", "10.18", "10.42", "5.28", "9.10", 23),
+    (D(2024, 4, 1), "6.40", "8.60", "11.44", "11.44", "6.40", "9.99", 21),
+    (D(2025, 4, 1), "7.55", "10.00", "12.21", "12.21", "7.55", "10.66", 21),
+    (D(2026, 4, 1), "8.00", "10.85", "12.71", "12.71", "8.00", "11.10", 21),
+]
+
+
+@pytest.mark.parametrize("row", SMART_ANSWERS_MINIMUM_WAGE, ids=[r[0].isoformat() for r in SMART_ANSWERS_MINIMUM_WAGE])
+def test_minimum_wage_matches_smart_answers_for_every_period_and_age(rates, row):
+    start, under_18, band_18_20, band_21, nlw, apprentice, offset, nlw_age = row
+    for day in (start, start + dt.timedelta(days=100)):
+        assert minimum_hourly_rate(rates, day, 17)[0] == Decimal(under_18)
+        assert minimum_hourly_rate(rates, day, 19)[0] == Decimal(band_18_20)
+        assert minimum_hourly_rate(rates, day, 19, apprentice=True)[0] == Decimal(apprentice)
+        for age in (21, 22, 23, 24, 25, 40):
+            expected = nlw if nlw_age is not None and age >= nlw_age else band_21
+            assert minimum_hourly_rate(rates, day, age)[0] == Decimal(expected), (day, age)
+        assert rates.value("accommodation_offset_daily", day) == Decimal(offset)
