@@ -220,3 +220,32 @@ def test_minimum_wage_matches_smart_answers_for_every_period_and_age(rates, row)
             expected = nlw if nlw_age is not None and age >= nlw_age else band_21
             assert minimum_hourly_rate(rates, day, age)[0] == Decimal(expected), (day, age)
         assert rates.value("accommodation_offset_daily", day) == Decimal(offset)
+
+
+# Smart Answers statutory_sick_pay.yml and redundancy_pay.yml (tax years from 6 April):
+# year, SSP weekly rate, lower earnings limit (SSP threshold; none from 2026), week's pay cap, maximum.
+SMART_ANSWERS_TAX_YEARS = [
+    (2015, "88.45", "112", "475", "14250"),
+    (2016, "88.45", "112", "479", "14370"),
+    (2017, "89.35", "113", "489", "14670"),
+    (2018, "92.05", "116", "508", "15240"),
+    (2019, "94.25", "118", "525", "15750"),
+    (2020, "95.85", "120", "538", "16140"),
+    (2021, "96.35", "120", "544", "16320"),
+    (2022, "99.35", "123", "571", "17130"),
+    (2023, "109.40", "123", "643", "19290"),
+    (2024, "116.75", "123", "700", "21000"),
+    (2025, "118.75", "125", "719", "21570"),
+    (2026, "123.25", "0", "751", "22530"),
+]
+
+
+@pytest.mark.parametrize("row", SMART_ANSWERS_TAX_YEARS, ids=[str(r[0]) for r in SMART_ANSWERS_TAX_YEARS])
+def test_ssp_and_redundancy_match_smart_answers_for_every_tax_year(rates, row):
+    year, ssp, threshold, cap, maximum = row
+    for day in (D(year, 4, 6), D(year + 1, 4, 5)):
+        assert rates.value("ssp_weekly_rate", day) == Decimal(ssp)
+        assert rates.value("ssp_earnings_threshold_weekly", day) == Decimal(threshold)
+        assert rates.value("redundancy_week_pay_cap", day) == Decimal(cap)
+        assert rates.value("redundancy_pay_maximum", day) == Decimal(maximum)
+    assert rates.value("redundancy_pay_maximum", D(year, 4, 6)) == rates.value("redundancy_week_pay_cap", D(year, 4, 6)) * 30
