@@ -329,3 +329,14 @@ def test_written_statement_for_irregular_hours_before_april_2024(base):
     body = catalogue.make("written-statement", values, D(2023, 6, 1)).body
     assert "5.6 weeks of paid holiday each year, paid at your average weekly pay" in body
     assert "12.07%" not in body
+
+
+def test_an_unknown_key_in_rule_is_an_error_with_its_line(tmp_path):
+    root = _small_root(tmp_path)
+    page = root / "content" / "employment" / "dated-sick.md"
+    page.write_text(BROKEN_PAGE.replace('Pay is {{ rate("share") }} of their average pay.', '{% if rule("no_such_rule") %}Paid.{% endif %}'), encoding="utf-8")
+    base = ContentBase.load(root, use_cache=False)
+    from guidance.content.check import check_content
+
+    messages = [str(p) for p in check_content(base, D(2026, 6, 1), style_checks=False).errors]
+    assert "content/employment/dated-sick.md:20: error: unknown rate 'no_such_rule' (see content/rates.yaml)" in messages
