@@ -99,8 +99,8 @@ def check_boundaries(base, problems: Problems, earliest: dt.date = EARLIEST) -> 
     """
     failures = _Failures()
     count = _check_pages(base, failures, earliest)
-    count += _check_letters(base, failures, earliest, problems)
-    count += _check_flows(base, failures, earliest, problems)
+    count += _check_letters(base, failures, earliest)
+    count += _check_flows(base, failures, earliest)
     failures.report(problems)
     return count
 
@@ -124,30 +124,36 @@ def _check_pages(base, failures: _Failures, earliest: dt.date) -> int:
     return count
 
 
-def _check_letters(base, failures: _Failures, earliest: dt.date, problems: Problems) -> int:
+def _letter_tries(template, day: dt.date) -> list[tuple[dict, bool]]:
+    """The values to fill a letter with on ``day``: its examples (False: not changed), then the
+    examples with every date field moved together so that each in turn falls on ``day``, then the
+    examples with each other answer of each choice field (True: changed)."""
+    examples = template.examples()
+    fields = template.meta.fields
+    dated = {name: _as_day(value) for name, value in examples.items() if fields[name].type == "date" and _as_day(value)}
+    tries = [(examples, False)]
+    for anchor in sorted(dated):
+        shift = day - dated[anchor]
+        try:
+            tries.append(({**examples, **{name: (value + shift).isoformat() for name, value in dated.items()}}, True))
+        except OverflowError:
+            continue
+    for name, spec in fields.items():
+        for choice in spec.choices or []:
+            if choice != examples.get(name):
+                tries.append(({**examples, name: choice}, True))
+    return tries
+
+
+def _check_letters(base, failures: _Failures, earliest: dt.date) -> int:
     from guidance.letters.catalogue import Catalogue
     from guidance.letters.compose import LetterError
 
-    catalogue = Catalogue.load(base)
+    catalogue = Catalogue.load(base)  # its load problems are the everyday check's to report
     count = 0
     for template in catalogue.sorted_templates():
-        examples = template.examples()
-        dated = {name: _as_day(value) for name, value in examples.items() if template.meta.fields[name].type == "date" and _as_day(value)}
         for day in boundary_days(template.body, base.rates, earliest):
-            tries = [(examples, False)]
-            for anchor in sorted(dated):
-                shift = day - dated[anchor]
-                moved = dict(examples)
-                try:
-                    moved.update({name: (value + shift).isoformat() for name, value in dated.items()})
-                except OverflowError:
-                    continue
-                tries.append((moved, True))
-            for name, spec in template.meta.fields.items():
-                for choice in spec.choices or []:
-                    if choice != examples.get(name):
-                        tries.append(({**examples, name: choice}, True))
-            for values, is_moved in tries:
+            for values, is_moved in _letter_tries(template, day):
                 count += 1
                 try:
                     catalogue.make(template.id, values, day)
@@ -159,7 +165,7 @@ def _check_letters(base, failures: _Failures, earliest: dt.date, problems: Probl
     return count
 
 
-def _check_flows(base, failures: _Failures, earliest: dt.date, problems: Problems) -> int:
+def _check_flows(base, failures: _Failures, earliest: dt.date) -> int:
     from guidance.flows.checker import check_paths
     from guidance.flows.loader import load_flows
 
