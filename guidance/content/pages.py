@@ -24,7 +24,7 @@ from guidance.yamlio import ContentYamlError, load_yaml, validate
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PAGE_LINK = "page:"
 AUDIENCES = ("recipient", "officer")
-_RATE_CALL = re.compile(r"""rate\(\s*["']([^"']+)["']""")
+_RATE_CALL = re.compile(r"""(?:rate|rule)\(\s*["']([^"']+)["']""")  # rate(), has_rate(), rule()
 
 
 class Source(BaseModel):

@@ -248,7 +248,7 @@ def compose(template: LetterTemplate, values: dict, sources: Sources, on: dt.dat
     context = {name: _quiet_value(value, template.meta.fields[name].type) for name, value in values.items()}
     context.update(page_ref=page_ref, explain=explain, rate_from=sources.figure_from, require=require, council=council.model_dump())
     try:
-        raw = render(template.body, _RatesView(sources), on, context)
+        raw = render(template.body, _RatesView(sources, on), on, context)
     except RenderError as exc:
         line = template.body_line + exc.line - 1 if exc.line else template.body_line
         raise LetterError([(template.path, line, exc.message)]) from None
@@ -263,11 +263,15 @@ def compose(template: LetterTemplate, values: dict, sources: Sources, on: dt.dat
 class _RatesView:
     """What render() needs from rates (``figure``), answered by the letter's sources."""
 
-    def __init__(self, sources: Sources):
+    def __init__(self, sources: Sources, on: dt.date | None = None):
         self.sources = sources
+        self.on = on
 
     def figure(self, key: str, on: dt.date) -> Figure:
-        return self.sources.figure(key, on)
+        # A figure asked for another day (rate("key", first_day_off)) is recorded apart from the
+        # letter's own day, so a stored letter renders again exactly as it was sent.
+        note = key if self.on is None or on == self.on else f"{key}@{on.isoformat()}"
+        return self.sources.figure(key, on, note)
 
 
 def _quiet(text: str) -> str:

@@ -63,8 +63,10 @@ class PageCommands(_NamedProvider):
     KIND = "page"
 
     def entries(self) -> Iterable[Entry]:
-        for page in self.app.services.base.sorted_pages():
-            yield f"Page: {page.meta.title}", partial(self.app.open_page, page.id), page.meta.summary, page.id
+        base = self.app.services.base
+        for page in base.sorted_pages():
+            summary = base.try_render_summary(page, self.app.today)
+            yield f"Page: {page.meta.title}", partial(self.app.open_page, page.id), summary, page.id
 
 
 class FlowCommands(_NamedProvider):
