@@ -8,9 +8,17 @@ inside the parser.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
+
+#: The largest YAML file (or front matter) read: content files are a few kilobytes, and a
+#: huge one is a mistake (a pasted export, a binary) that would make every command slow.
+MAX_YAML_BYTES = 1_000_000
+#: The largest page (Markdown file) read.
+MAX_PAGE_BYTES = 1_000_000
 
 
 class ContentYamlError(ValueError):
@@ -54,16 +62,28 @@ class YamlDoc:
         return self.lines.get((), self.offset + 1)
 
 
-def _walk(node: yaml.Node, path: tuple, lines: dict, offset: int) -> None:
+def _walk(node: yaml.Node, path: tuple, lines: dict, offset: int, refuse_repeats: bool = True) -> None:
     lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
         for key, value in node.value:
+            line = key.start_mark.line + 1 + offset
+            if refuse_repeats and isinstance(key, yaml.ScalarNode) and key.value in seen:
+                # YAML keeps the last of two equal keys without a word: a second
+                # 'national_living_wage:' would silently replace the first.
+                raise ContentYamlError(
+                    f"'{key.value}' appears twice (lines {seen[key.value]} and {line}): YAML keeps only "
+                    "the last one, so remove or merge one of them",
+                    line,
+                )
+            if isinstance(key, yaml.ScalarNode):
+                seen[key.value] = line
             sub = path + (key.value,)
-            lines[sub] = key.start_mark.line + 1 + offset
-            _walk(value, sub, lines, offset)
+            lines[sub] = line
+            _walk(value, sub, lines, offset, refuse_repeats)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), lines, offset)
+            _walk(item, path + (index,), lines, offset, refuse_repeats)
 
 
 def _refuse_aliases(text: str, offset: int) -> None:
@@ -75,13 +95,24 @@ def _refuse_aliases(text: str, offset: int) -> None:
             )
 
 
-def load_yaml(text: str, offset: int = 0) -> YamlDoc:
-    """Parse one YAML document. ``offset`` is the number of lines before ``text`` in its file."""
+def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False) -> YamlDoc:
+    """Parse one YAML document. ``offset`` is the number of lines before ``text`` in its file.
+
+    Raises ContentYamlError (with the 1-based line) for invalid YAML, a key given twice in one
+    mapping (both lines named), anchors or aliases, and text over ``MAX_YAML_BYTES``.
+    ``caller_reports_repeats`` is for a file that reports each repeated key itself and keeps
+    the rest (the synonyms list); every other file is refused whole.
+    """
+    if len(text) > MAX_YAML_BYTES:
+        raise ContentYamlError(f"too large for a content file ({_size(len(text))}; the limit is {_size(MAX_YAML_BYTES)})", offset + 1)
     try:
         _refuse_aliases(text, offset)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            if node is not None:
+                lines: dict[tuple, int] = {}
+                _walk(node, (), lines, offset, not caller_reports_repeats)  # before a repeat is lost
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -92,19 +123,88 @@ def load_yaml(text: str, offset: int = 0) -> YamlDoc:
         if exc.context_mark and mark and mark.line >= text.count("\n"):
             mark = exc.context_mark  # an error found only at the end points at what was left open
         line = mark.line + 1 + offset if mark else None
-        raise ContentYamlError(f"invalid YAML: {exc.problem or exc.context}", line) from None
+        raise ContentYamlError(_plain_yaml_error(exc, text, mark), line) from None
     except yaml.YAMLError as exc:
         raise ContentYamlError(f"invalid YAML: {exc}", offset + 1) from None
-    lines: dict[tuple, int] = {}
-    if node is not None:
-        _walk(node, (), lines, offset)
+    if node is None:
+        lines = {}
     return YamlDoc(data, lines, offset)
+
+
+def _size(count: int) -> str:
+    return f"{count / 1_000_000:.1f} MB" if count >= 100_000 else f"{count:,} bytes"
+
+
+def _quoted_line(text: str, mark) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return ""
+    line = lines[mark.line].strip()
+    if not line:
+        return ""
+    return f" (the line reads: {line[:77] + '...' if len(line) > 80 else line})"
+
+
+def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
+    """The parser's words turned into what a team leader can act on, quoting the line."""
+    problem = str(exc.problem or exc.context or "")
+    quoted = _quoted_line(text, mark)
+    lines = text.split("\n")
+    here = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if "cannot start any token" in problem and "\t" in here:
+        return f"invalid YAML: a tab character is used to indent; indent with spaces only{quoted}"
+    if "mapping values are not allowed" in problem:
+        return (
+            "invalid YAML: a colon inside a value; put the value in quotes, e.g. "
+            f"title: \"Pay: what to do\"{quoted}"
+        )
+    if "while scanning a quoted scalar" in str(exc.context or ""):
+        return f"invalid YAML: a quotation mark is opened but never closed{quoted}"
+    if "did not find expected '-' indicator" in problem or "expected <block end>" in problem:
+        return f"invalid YAML: the indentation does not line up with the lines above{quoted}"
+    if "could not find expected ':'" in problem:
+        return f"invalid YAML: a line with no 'key: value' (is a colon missing?){quoted}"
+    return f"invalid YAML: {problem}{quoted}"
+
+
+def _field_name(loc: tuple, doc: YamlDoc, prefix: tuple) -> str:
+    """``periods.2.value`` -> ``the period from 2026-04-01: value``: a period named by its date."""
+    text, data = "", _get(doc.data, prefix)
+    for part in loc:
+        data = _get(data, (part,))
+        if isinstance(part, int) and text.endswith("periods") and isinstance(data, dict) and data.get("from"):
+            text = text[: -len("periods")] + f"the period from {data['from']}:"
+            continue
+        text += ("" if not text else " " if text.endswith(":") else ".") + str(part)
+    return text or "document"
+
+
+def _get(data, path: tuple):
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _offending(err: dict) -> str:
+    value = err.get("input")
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        text = str(value)
+        return f" (it says '{text[:57] + '...' if len(text) > 60 else text}')"
+    return ""
 
 
 def pydantic_problems(exc, doc: YamlDoc, prefix: tuple = ()) -> list[tuple[int | None, str]]:
     """Turn a pydantic ValidationError into (line, message) pairs an author can act on.
 
-    ``prefix`` is where the validated object sits in the document (a rate's key, say).
+    ``prefix`` is where the validated object sits in the document (a rate's key, say). List
+    items are named by their date or id where they have one ("the period from 2026-04-01").
     """
     out = []
     for err in exc.errors():
@@ -116,7 +216,7 @@ def pydantic_problems(exc, doc: YamlDoc, prefix: tuple = ()) -> list[tuple[int |
         elif err.get("type") == "extra_forbidden":
             msg = f"unknown field '{field}' (check the spelling)"
         else:
-            msg = f"{field}: {msg}"
+            msg = f"{_field_name(loc, doc, prefix)}: {msg}{_offending(err)}"
         out.append((doc.line_of(*prefix, *loc), msg))
     return out
 
@@ -133,15 +233,52 @@ def validate(model, doc: YamlDoc, shown: str, problems, prefix: tuple = ()):
         return None
 
 
-def read_yaml_file(path, shown: str, problems) -> YamlDoc | None:
+def read_text(path, within=None, limit: int = MAX_YAML_BYTES) -> str:
+    """A content file's text. Raises ContentYamlError (with a line where there is one) for
+    a file that is not UTF-8 (the line of the first bad byte), larger than ``limit`` bytes, or a
+    symbolic link to somewhere outside ``within`` (default: the file's own folder).
+
+    FileNotFoundError passes up: whether a missing file matters is the caller's business.
+    """
+    path = Path(path)
+    refuse_outside_link(path, within if within is not None else path.parent)
+    size = path.stat().st_size
+    if size > limit:
+        raise ContentYamlError(f"too large for a content file ({_size(size)}; the limit is {_size(limit)})", None)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise ContentYamlError("a folder where a file was expected", None) from None
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise
+        raise ContentYamlError(f"cannot read file: {exc.strerror}", None) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentYamlError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", line) from None
+
+
+def refuse_outside_link(path, within) -> None:
+    """Raise ContentYamlError if ``path`` is (or goes through) a link leading outside ``within``.
+
+    Content is published as it is: a link to a file elsewhere on the machine must never be.
+    """
+    path = Path(path)
+    target = Path(os.path.realpath(path))
+    base = Path(os.path.realpath(within))
+    if target != base and base not in target.parents:
+        raise ContentYamlError(f"a link to a file outside the content folder ({target.name}); copy the file in instead", None)
+
+
+def read_yaml_file(path, shown: str, problems, within=None) -> YamlDoc | None:
     """Read and parse a YAML file; a file that cannot be read or parsed is reported, never raised.
 
     A missing file is the caller's business (some are optional), so FileNotFoundError passes up.
     """
     try:
-        return load_yaml(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        problems.error(shown, None, "not UTF-8 text; save the file as UTF-8")
+        return load_yaml(read_text(path, within))
     except ContentYamlError as exc:
         problems.error(shown, exc.line, exc.message)
     return None

@@ -16,6 +16,29 @@ BROKEN = Path(__file__).resolve().parent / "data" / "broken" / "content"
 ON = dt.date(2026, 11, 25)
 
 
+# The good page covers holiday, so it offers the holiday calculator: its figures must be there.
+HOLIDAY_RATES = """
+holiday_weeks:
+  label: Statutory holiday entitlement, weeks a year
+  unit: weeks
+  source: Working Time Regulations 1998
+  periods:
+    - {from: 2009-04-01, value: "5.6"}
+holiday_days_cap:
+  label: Most days of statutory holiday a year
+  unit: days
+  source: Working Time Regulations 1998
+  periods:
+    - {from: 2009-04-01, value: "28"}
+irregular_hours_accrual_percent:
+  label: Holiday accrual for irregular hours
+  unit: percent
+  source: Working Time Regulations 1998
+  periods:
+    - {from: 2024-04-01, value: "12.07"}
+"""
+
+
 @pytest.fixture
 def root(tmp_path):
     """A small valid content root made from the good fixture pages."""
@@ -25,7 +48,7 @@ def root(tmp_path):
     for name in ("taxonomy.yaml", "manifest.yaml"):
         shutil.copy(BROKEN / name, content / name)
     rates = (BROKEN / "rates.yaml").read_text().split("\nunordered_rate:")[0]
-    (content / "rates.yaml").write_text(rates)
+    (content / "rates.yaml").write_text(rates + HOLIDAY_RATES)
     shutil.copy(BROKEN / "employment" / "good-page.md", content / "employment")
     shutil.copy(BROKEN / "payroll" / "other-good-page.md", content / "payroll")
     return tmp_path

@@ -1,7 +1,9 @@
 """``guidance content check``: every problem in the content base, each with its file and line.
 
 Checks run over the loaded content base and add to its problems; none stops at the first error.
-Other parts of the product (flows, letters) register their own checks with ``register``.
+``checks()`` is the one explicit list of what runs, pages to flows, letters and synonyms.
+When a file everything else depends on cannot be read (``rates.yaml``), its error comes first
+and the errors that only follow from it are counted, not listed.
 """
 
 from __future__ import annotations
@@ -13,53 +15,81 @@ from typing import Callable
 from guidance.content.base import ContentBase
 from guidance.content.render import RenderError, render
 from guidance.content.style import check_text, load_style
-from guidance.problems import Problems
+from guidance.content.suggest import did_you_mean
+from guidance.problems import ERROR, Problem, Problems
 
-#: Extra checks: each takes (base, on, problems). Flows and letters add theirs here.
-EXTRA_CHECKS: list[Callable[[ContentBase, dt.date, Problems], None]] = []
+Check = Callable[[ContentBase, dt.date, Problems], None]
 
 _LITERAL_FIGURE = re.compile(r"£\s?\d|\d\s?%|\d\s?per ?cent", re.I)
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 
 
-def register(check: Callable[[ContentBase, dt.date, Problems], None]) -> None:
-    if check not in EXTRA_CHECKS:
-        EXTRA_CHECKS.append(check)
+def checks(style_checks: bool = True) -> list[Check]:
+    """Every check ``guidance content check`` runs, in order: the one list to read or extend."""
+    from guidance.content.uses import check_rates_needed
+    from guidance.flows.check import content_check as check_flows
+    from guidance.letters.check import check_letters
+    from guidance.search.check import check_synonyms
+
+    return [
+        _check_covers,
+        _check_links,
+        _check_rates,
+        check_rates_needed,
+        _check_literal_figures,
+        _check_versions,
+        _check_review_dates,
+        _check_glossary,
+        *([_check_style] if style_checks else []),
+        check_flows,
+        check_letters,
+        check_synonyms,
+    ]
 
 
 def check_content(base: ContentBase, on: dt.date, style_checks: bool = True) -> Problems:
-    """All problems: those found while loading, then every cross-file and content check."""
+    """All problems: those found while loading, then every check in ``checks()``.
+
+    Root causes come first (a rates file that cannot be read), then the rest by file and line.
+    """
     problems = Problems()
     problems.extend(base.problems)
-    _check_covers(base, problems)
-    _check_links(base, problems)
-    _check_rates(base, on, problems)
-    _check_literal_figures(base, problems)
-    _check_versions(base, problems)
-    _check_review_dates(base, on, problems)
-    _check_glossary(base, problems)
-    if style_checks:
-        _check_style(base, problems)
-    _load_extra_checks()
-    for check in EXTRA_CHECKS:
+    for check in checks(style_checks):
         check(base, on, problems)
-    problems.items.sort(key=lambda p: (p.path, p.line or 0, p.level, p.message))
-    return problems
+    return root_causes_first(base, problems)
 
 
-def _load_extra_checks() -> None:
-    """Import the modules that register checks, if they exist yet (flows, letters)."""
-    import importlib
-
-    for name in ("guidance.flows.check", "guidance.letters.check", "guidance.search.check"):
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name and not name.startswith(str(exc.name)):
-                raise
+#: Messages that follow from figures being unavailable (a page, flow or letter quoting one).
+_FOLLOWS_FROM_RATES = re.compile(r"unknown rate|\brate '|no figure for this date|figure", re.I)
 
 
-def _check_covers(base: ContentBase, problems: Problems) -> None:
+def root_causes_first(base: ContentBase, problems: Problems) -> Problems:
+    """Sort problems by file and line, with root causes first and their follow-ons counted.
+
+    When ``rates.yaml`` cannot be read, every use of a figure elsewhere fails too; those errors
+    only bury the cause, so they are replaced by one line saying how many there were.
+    """
+    rates_path = base.rates.path
+    roots = sorted((p for p in problems if p.path == rates_path), key=_order)
+    others = sorted((p for p in problems if p.path != rates_path), key=_order)
+    if base.rates.broken:
+        follow = [p for p in others if _FOLLOWS_FROM_RATES.search(p.message)]
+        if follow:
+            others = [p for p in others if not _FOLLOWS_FROM_RATES.search(p.message)]
+            files = len({p.path for p in follow})
+            roots.append(Problem(
+                rates_path, None, ERROR,
+                f"and {len(follow)} uses of rates from this file in {files} other file(s), not listed: "
+                "they fail only because this file cannot be read; fix it and check again",
+            ))
+    return Problems(roots + others)
+
+
+def _order(problem: Problem) -> tuple:
+    return (problem.path, problem.line or 0, problem.level, problem.message)
+
+
+def _check_covers(base: ContentBase, on: dt.date, problems: Problems) -> None:
     known = base.taxonomy.keys
     for page in base.pages.values():
         for index, key in enumerate(page.meta.covers):
@@ -67,7 +97,7 @@ def _check_covers(base: ContentBase, problems: Problems) -> None:
                 problems.error(page.path, page.line_of("covers", index), f"unknown subject '{key}' in covers (see content/taxonomy.yaml)")
 
 
-def _check_links(base: ContentBase, problems: Problems) -> None:
+def _check_links(base: ContentBase, on: dt.date, problems: Problems) -> None:
     for page in base.pages.values():
         for index, target in enumerate(page.meta.related):
             if target not in base.pages:
@@ -83,7 +113,7 @@ def _check_rates(base: ContentBase, on: dt.date, problems: Problems) -> None:
     for page in base.pages.values():
         for key, line in page.rate_keys:
             if key not in base.rates:
-                problems.error(page.path, line, f"unknown rate '{key}' (see content/rates.yaml)")
+                problems.error(page.path, line, f"unknown rate '{key}' (see content/rates.yaml){did_you_mean(key, base.rates.keys())}")
         try:
             render(page.body, base.rates, on)
         except RenderError as exc:
@@ -93,7 +123,7 @@ def _check_rates(base: ContentBase, on: dt.date, problems: Problems) -> None:
             problems.error(page.path, line, exc.message)
 
 
-def _check_literal_figures(base: ContentBase, problems: Problems) -> None:
+def _check_literal_figures(base: ContentBase, on: dt.date, problems: Problems) -> None:
     for page in base.pages.values():
         for number, line in enumerate(page.body.split("\n")):
             if _LITERAL_FIGURE.search(_JINJA.sub("", line)):
@@ -102,7 +132,7 @@ def _check_literal_figures(base: ContentBase, problems: Problems) -> None:
             problems.error(page.path, page.line_of("summary"), "a money amount or percentage in the summary: summaries must stay true when rates change")
 
 
-def _check_versions(base: ContentBase, problems: Problems) -> None:
+def _check_versions(base: ContentBase, on: dt.date, problems: Problems) -> None:
     for page in base.pages.values():
         locked = base.lock.get(page.id)
         if not locked:
@@ -120,7 +150,7 @@ def _check_review_dates(base: ContentBase, on: dt.date, problems: Problems) -> N
             problems.warning(page.path, page.line_of("review_by"), f"review was due on {page.meta.review_by.isoformat()}")
 
 
-def _check_glossary(base: ContentBase, problems: Problems) -> None:
+def _check_glossary(base: ContentBase, on: dt.date, problems: Problems) -> None:
     shown = "content/glossary.yaml"
     for entry in base.glossary.entries:
         line = base.glossary.lines.get(entry.term)
@@ -130,7 +160,7 @@ def _check_glossary(base: ContentBase, problems: Problems) -> None:
             problems.error(shown, line, f"glossary term '{entry.term}': no money amounts or percentages in definitions")
 
 
-def _check_style(base: ContentBase, problems: Problems) -> None:
+def _check_style(base: ContentBase, on: dt.date, problems: Problems) -> None:
     style = load_style(base.content_dir, base.shown, problems)
     for page in base.pages.values():
         check_text(style, page.meta.summary, "summary", page.path, page.line_of("summary"), problems)

@@ -1,7 +1,8 @@
 """Flow checks for ``guidance content check`` and ``guidance flow check``.
 
-Importing this module registers the flow checks with the content checker, so one command names
-every problem in pages, rates, flows and letters.
+``content_check`` is the flows' part of ``guidance content check`` (listed in
+``guidance.content.check.checks``), so one command names every problem in pages, rates, flows
+and letters.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from guidance.content.check import register
 from guidance.flows.checker import Known, calculator_names, check_flow, check_paths, check_references, letter_ids
 from guidance.flows.loader import LoadedFlow, load_flow_file, load_flows
 from guidance.problems import Problems
@@ -48,7 +48,7 @@ def check_all(base, on: dt.date, problems: Problems) -> dict[str, LoadedFlow]:
     return flows
 
 
-def _content_check(base, on: dt.date, problems: Problems) -> None:
+def content_check(base, on: dt.date, problems: Problems) -> None:
     check_all(base, on, problems)
 
 
@@ -58,5 +58,3 @@ def _shown(path: Path, root: Path) -> str:
     except ValueError:
         return str(path)
 
-
-register(_content_check)

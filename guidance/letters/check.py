@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from guidance.content.check import register
 from guidance.content.pages import _RATE_CALL
 from guidance.content.style import load_style
 from guidance.letters.catalogue import Catalogue
@@ -46,5 +45,3 @@ def _rates_known(base, template: LetterTemplate, problems: Problems) -> bool:
                 ok = False
     return ok
 
-
-register(check_letters)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from guidance.content.check import register
 from guidance.problems import Problems
 from guidance.search.analysis import raw_words, stem
 from guidance.search.synonyms import FILE_NAME, load_synonyms
@@ -34,5 +33,3 @@ def _page_stems(base) -> set[str]:
         stems.update(stem(w) for w in raw_words(text))
     return stems
 
-
-register(check_synonyms)

@@ -85,7 +85,7 @@ def load_synonyms(content_dir: Path, problems: Problems | None = None, shown: st
 
 def parse_synonyms(text: str, shown: str, problems: Problems) -> Synonyms:
     try:
-        doc = load_yaml(text)
+        doc = load_yaml(text, caller_reports_repeats=True)
     except ContentYamlError as exc:
         problems.error(shown, exc.line, exc.message)
         return Synonyms()
