@@ -153,7 +153,7 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
     quoted = _quoted_line(text, mark)
     lines = text.split("\n")
     here = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-    if "cannot start any token" in problem and "\t" in here:
+    if ("cannot start any token" in problem and "\t" in here) or "tab character" in problem:
         return f"invalid YAML: a tab character is used to indent; indent with spaces only{quoted}"
     if "mapping values are not allowed" in problem:
         return (

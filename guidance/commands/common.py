@@ -66,6 +66,17 @@ def load_base(args, use_cache: bool = True):
     return ContentBase.load(root, use_cache=use_cache)
 
 
+def refuse_broken(base, rates_only: bool = False) -> None:
+    """Raise CommandError naming where, when the content as a whole cannot be used.
+
+    ``rates_only``: only a rates file that cannot be read matters (``guidance rates``).
+    """
+    core = [p for p in base.core_errors() if not rates_only or p.path == base.rates.path]
+    if core:
+        lines = "\n".join(f"  {p}" for p in core[:5])
+        raise CommandError(f"the content is broken and figures cannot be shown until this is fixed:\n{lines}")
+
+
 def print_json(data) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from guidance.commands.common import CommandError, add_json_option, add_on_option, load_base, print_json, today
+from guidance.commands.common import CommandError, add_json_option, add_on_option, load_base, print_json, refuse_broken, today
 
 
 def register(sub) -> None:
@@ -22,7 +22,11 @@ def run_show(args) -> int:
     from guidance.content.release import version_text
     from guidance.problems import Problems
 
+    from guidance.content.render import RenderError
+    from guidance.content.suggest import did_you_mean
+
     base = load_base(args)
+    refuse_broken(base)
     on = args.on or today()
     page = base.pages.get(args.id)
     if args.version is not None:
@@ -34,7 +38,13 @@ def run_show(args) -> int:
         if page is None:
             raise CommandError("; ".join(str(p) for p in problems))
     if page is None:
-        raise CommandError(f"no page with id '{args.id}' (try 'guidance search')")
+        near = did_you_mean(args.id, base.pages)
+        raise CommandError(f"no page with id '{args.id}'{near or ' (try guidance search)'}")
+    try:
+        base.render_body(page, on)
+    except RenderError as exc:
+        line = page.body_line + exc.line - 1 if exc.line else page.body_line
+        raise CommandError(f"this page cannot be shown: {page.path}:{line}: {exc.message}") from None
     record = page_record(base, page, on)
     if args.json:
         print_json(record)

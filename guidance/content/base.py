@@ -18,6 +18,7 @@ from guidance.content.release import Manifest, load_lock, load_manifest
 from guidance.content.render import RenderError, render
 from guidance.content.taxonomy import Taxonomy, load_taxonomy
 from guidance.problems import Problems
+from guidance.yamlio import MAX_PAGE_BYTES, ContentYamlError, refuse_outside_link
 
 #: Folders under content/ that hold other things than pages.
 NON_PAGE_DIRS = {"letters", "history", "style"}
@@ -62,6 +63,17 @@ class ContentBase:
         pages = _load_pages(content, taxonomy, shown, problems, PageCache.for_root(root) if use_cache else None)
         return cls(root, pages, rates, taxonomy, manifest, lock, glossary, problems)
 
+    def core_errors(self) -> list:
+        """Errors that break the content as a whole: a rates or taxonomy file that cannot be
+        read, so no figure (or no page) can be shown. Commands and the app lead with these."""
+        core = set()
+        if self.rates.broken:
+            core.add(self.rates.path)
+        taxonomy = self.shown(self.content_dir / "taxonomy.yaml")
+        if not self.taxonomy.areas:
+            core.add(taxonomy)
+        return [p for p in self.problems.errors if p.path in core]
+
     def page(self, page_id: str) -> Page:
         try:
             return self.pages[page_id]
@@ -87,13 +99,30 @@ def _page_files(content: Path, taxonomy: Taxonomy, shown, problems: Problems):
     for area_dir in sorted(p for p in content.iterdir() if p.is_dir()):
         if area_dir.name in NON_PAGE_DIRS or area_dir.name.startswith("."):
             continue
-        files = sorted(area_dir.rglob("*.md"))
+        files = [path for path in sorted(area_dir.rglob("*.md")) if _usable_file(path, content, shown, problems)]
         if area_dir.name not in taxonomy.areas:
             for path in files:
                 problems.error(shown(path), None, f"'{area_dir.name}' is not an area in taxonomy.yaml")
             continue
         for path in files:
             yield area_dir.name, path
+
+
+def _usable_file(path: Path, content: Path, shown, problems: Problems) -> bool:
+    """A page file that is what it seems: inside the content folder and of a page's size."""
+    try:
+        refuse_outside_link(path, content)
+        size = path.stat().st_size
+    except ContentYamlError as exc:
+        problems.error(shown(path), None, exc.message)
+        return False
+    except OSError as exc:
+        problems.error(shown(path), None, f"cannot read file: {exc.strerror}")
+        return False
+    if size > MAX_PAGE_BYTES:
+        problems.error(shown(path), None, f"too large for a page ({size / 1_000_000:.1f} MB; the limit is {MAX_PAGE_BYTES / 1_000_000:.0f} MB): split it or remove what was pasted in")
+        return False
+    return True
 
 
 def _load_pages(content: Path, taxonomy: Taxonomy, shown, problems: Problems, cache) -> dict[str, Page]:

@@ -61,28 +61,56 @@ def check_content(base: ContentBase, on: dt.date, style_checks: bool = True) -> 
 
 #: Messages that follow from figures being unavailable (a page, flow or letter quoting one).
 _FOLLOWS_FROM_RATES = re.compile(r"unknown rate|\brate '|no figure for this date|figure", re.I)
+_FOLLOWS_FROM_TAXONOMY = re.compile(r"taxonomy\.yaml|unknown subject")
+
+
+def _root_causes(base: ContentBase) -> list[tuple[str, int | None, re.Pattern, str]]:
+    """(file, line, what follows from it, how to name the follow-ons) for each root cause."""
+    rates = base.rates
+    causes = []
+    if rates.broken:
+        causes.append((rates.path, None, _FOLLOWS_FROM_RATES, "uses of rates from this file"))
+    for key in sorted(rates.invalid):
+        causes.append((rates.path, rates.line_of(key), re.compile(rf"'{re.escape(key)}'"), f"uses of '{key}'"))
+    taxonomy_path = base.shown(base.content_dir / "taxonomy.yaml")
+    if not base.taxonomy.areas and any(p.path == taxonomy_path for p in base.problems.errors):
+        causes.append((taxonomy_path, None, _FOLLOWS_FROM_TAXONOMY, "pages whose area or subject is not in this file"))
+    return causes
 
 
 def root_causes_first(base: ContentBase, problems: Problems) -> Problems:
-    """Sort problems by file and line, with root causes first and their follow-ons counted.
+    """Root causes first, then the rest by file and line; what follows from a cause is counted.
 
-    When ``rates.yaml`` cannot be read, every use of a figure elsewhere fails too; those errors
-    only bury the cause, so they are replaced by one line saying how many there were.
+    When ``rates.yaml`` cannot be read, every use of a figure elsewhere fails too; when one
+    figure in it is wrong, each use of that figure fails. Those errors only bury the cause, so
+    they are replaced by one line after it saying how many there were.
     """
-    rates_path = base.rates.path
-    roots = sorted((p for p in problems if p.path == rates_path), key=_order)
-    others = sorted((p for p in problems if p.path != rates_path), key=_order)
-    if base.rates.broken:
-        follow = [p for p in others if _FOLLOWS_FROM_RATES.search(p.message)]
-        if follow:
-            others = [p for p in others if not _FOLLOWS_FROM_RATES.search(p.message)]
-            files = len({p.path for p in follow})
-            roots.append(Problem(
-                rates_path, None, ERROR,
-                f"and {len(follow)} uses of rates from this file in {files} other file(s), not listed: "
-                "they fail only because this file cannot be read; fix it and check again",
-            ))
+    causes = _root_causes(base)
+    cause_files = {path for path, _, _, _ in causes} | {base.rates.path}
+    items = list(problems)
+    summaries = []
+    for path, line, pattern, what in causes:
+        follow = [p for p in items if (p.path != path or p.line is None) and p.level == ERROR and pattern.search(p.message)]
+        if not follow:
+            continue
+        items = [p for p in items if p not in follow]
+        files = len({p.path for p in follow})
+        causes_here = [p.line for p in items if p.path == path and p.line and (line is None or pattern.search(p.message))]
+        summaries.append(Problem(
+            path, max(causes_here, default=line), ERROR,
+            f"and {len(follow)} {_plural(len(follow), what)} ({files} {'file' if files == 1 else 'files'}), not listed: "
+            "they fail only because of the error above; fix it and check again",
+        ))
+    roots = sorted((p for p in items if p.path in cause_files), key=_order)
+    for summary in summaries:  # each just after its cause
+        at = max((i + 1 for i, p in enumerate(roots) if p.path == summary.path and (p.line or 0) <= (summary.line or 0)), default=0)
+        roots.insert(at, summary)
+    others = sorted((p for p in items if p.path not in cause_files), key=_order)
     return Problems(roots + others)
+
+
+def _plural(count: int, what: str) -> str:
+    return what.replace("uses", "use", 1).replace("pages whose", "page whose", 1) if count == 1 else what
 
 
 def _order(problem: Problem) -> tuple:

@@ -84,6 +84,8 @@ class Rates:
         self.rates = rates
         self.path = path
         self.lines = lines or {}
+        #: Keys in the file that were left out because something in them is wrong.
+        self.invalid: set[str] = set()
         #: True when the file could not be read at all (missing, not YAML): every figure is absent.
         self.broken = broken
 
@@ -174,17 +176,23 @@ def load_rates(path: Path, problems: Problems, display: str | None = None) -> Ra
         problems.error(shown, 1, "rates file must be a mapping of rate keys to figures")
         return Rates({}, shown, broken=True)
     rates: dict[str, Rate] = {}
+    invalid: set[str] = set()
     for key, raw in doc.data.items():
         try:
             rate = Rate.model_validate(raw)
         except ValidationError as exc:
             for line, msg in pydantic_problems(exc, doc, (key,)):
                 problems.error(shown, line, f"rate '{key}': {msg}")
+            invalid.add(str(key))
             continue
         if _check_periods(str(key), rate, doc, shown, problems):
             rates[str(key)] = rate
+        else:
+            invalid.add(str(key))
     _check_groups(rates, doc, shown, problems)
-    return Rates(rates, shown, lines=doc.lines)
+    loaded = Rates(rates, shown, lines=doc.lines)
+    loaded.invalid = invalid
+    return loaded
 
 
 def _check_groups(rates: dict[str, Rate], doc, path: str, problems: Problems) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guidance.problems import Problems
-from guidance.yamlio import ContentYamlError, load_yaml
+from guidance.yamlio import ContentYamlError, load_yaml, read_text
 
 DEFAULTS = {
     "min_reading_ease_summary": 50,
@@ -76,9 +76,9 @@ def _read(path: Path, shown, problems: Problems):
     if not path.is_file():
         return None
     try:
-        return load_yaml(path.read_text(encoding="utf-8")).data
-    except (ContentYamlError, UnicodeDecodeError) as exc:
-        problems.error(shown(path), getattr(exc, "line", None), getattr(exc, "message", "not UTF-8 text"))
+        return load_yaml(read_text(path)).data
+    except ContentYamlError as exc:
+        problems.error(shown(path), exc.line, exc.message)
         return None
 
 

@@ -14,6 +14,8 @@ def near_misses(word: str, known: Iterable[str], count: int = 3) -> list[str]:
     """
     known = sorted(set(known))
     close = difflib.get_close_matches(word, known, n=count, cutoff=0.6)
+    if close and difflib.SequenceMatcher(None, word, close[0]).ratio() >= 0.9:
+        return close[:1]  # one clear winner: a letter missed or swapped
     if len(close) < count and len(word) >= 4:
         close += [name for name in known if name.startswith(word) and name not in close][: count - len(close)]
     return close
