@@ -14,7 +14,7 @@ from typing import Callable
 
 from guidance.content.base import ContentBase
 from guidance.content.render import RenderError, render
-from guidance.content.style import check_text, load_style
+from guidance.content.style import check_text, load_style, save_scores
 from guidance.content.suggest import did_you_mean
 from guidance.problems import ERROR, Problem, Problems
 
@@ -56,6 +56,7 @@ def check_content(base: ContentBase, on: dt.date, style_checks: bool = True) -> 
     problems.extend(base.problems)
     for check in checks(style_checks):
         check(base, on, problems)
+    save_scores()
     return root_causes_first(base, problems)
 
 

@@ -19,14 +19,17 @@ def known_for(base) -> Known:
     return Known(pages=set(base.pages), calculators=calculator_names(), letters=letter_ids(base.content_dir))
 
 
-def check_loaded(flows: list[LoadedFlow], base, on: dt.date, problems: Problems, run_paths: bool = True) -> None:
-    """Static checks for each flow, then (for flows with no errors) every path run."""
+def check_loaded(flows: list[LoadedFlow], base, on: dt.date, problems: Problems, run_paths: bool = True, every_path: bool = True) -> None:
+    """Static checks for each flow, then (for flows with no errors) the flow run.
+
+    ``every_path=False`` runs each step once per distinct way ahead rather than every path.
+    """
     known = known_for(base)
     for loaded in flows:
         mine = Problems()
         check_flow(loaded, known, mine, references=False)
         if run_paths and not mine.errors and known.calculators is not None:
-            check_paths(loaded, base.rates, on, mine)
+            check_paths(loaded, base.rates, on, mine, every_path=every_path)
         check_references(loaded, known, mine)
         problems.extend(mine)
 
@@ -49,7 +52,45 @@ def check_all(base, on: dt.date, problems: Problems) -> dict[str, LoadedFlow]:
 
 
 def content_check(base, on: dt.date, problems: Problems) -> None:
-    check_all(base, on, problems)
+    """The flows' part of ``guidance content check``: every step run, not every path listed.
+
+    A flow whose text, rates, date and references are unchanged since the last check is not
+    run again: its problems come from the check cache.
+    """
+    from guidance.content.cache import ResultCache
+    from guidance.problems import Problem
+
+    flows = load_flows(base.root, problems)
+    cache = ResultCache("flows")
+    known = known_for(base)
+    context = (
+        _rates_bytes(base), on.isoformat(), sorted(known.pages or ()), sorted(known.letters or ()),
+        sorted((name, sorted(inputs), sorted(required)) for name, (inputs, required) in (known.calculators or {}).items()),
+    )
+    for loaded in flows.values():
+        key = cache.key(loaded.path, _flow_bytes(base, loaded), *map(repr, context))
+        found = cache.get(key)
+        if found is None:
+            mine = Problems()
+            check_loaded([loaded], base, on, mine, every_path=False)
+            found = [p.as_dict() for p in mine]
+            cache.put(key, found)
+        problems.extend([Problem(p["path"], p["line"], p["level"], p["message"]) for p in found])
+    cache.save()
+
+
+def _flow_bytes(base, loaded) -> bytes:
+    try:
+        return (Path(base.root) / loaded.path).read_bytes()
+    except OSError:
+        return repr(loaded.flow.model_dump()).encode("utf-8")
+
+
+def _rates_bytes(base) -> bytes:
+    try:
+        return (base.content_dir / "rates.yaml").read_bytes()
+    except OSError:
+        return b""
 
 
 def _shown(path: Path, root: Path) -> str:

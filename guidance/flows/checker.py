@@ -262,19 +262,29 @@ class _Checker:
 _NODE_IN_MESSAGE = re.compile(r"node '([a-z][a-z0-9_]*)'")
 
 
-def check_paths(loaded: LoadedFlow, rates, on: dt.date, problems: Problems, calculate=None) -> int:
-    """Run every path; report the first failure at its node's line. Returns the path count."""
+def check_paths(loaded: LoadedFlow, rates, on: dt.date, problems: Problems, calculate=None, every_path: bool = True) -> int:
+    """Run the flow; report the first failure at its node's line. Returns the path count.
+
+    ``every_path=False`` (``guidance content check``) walks each step once per distinct value
+    of what decides the way ahead (``paths.cover``) instead of listing every path, and returns
+    the number of outcomes reached.
+    """
     from guidance.flows.engine import Engine, FlowRunError
-    from guidance.flows.paths import PathError, enumerate_paths
+    from guidance.flows.paths import PathError, cover, enumerate_paths
 
     try:
-        paths = enumerate_paths(Engine(loaded.flow, rates, on, calculate))
+        engine = Engine(loaded.flow, rates, on, calculate)
+        if every_path:
+            paths = enumerate_paths(engine)
+            reached = {path.outcome for path in paths}
+        else:
+            reached = cover(engine)
+            paths = reached
     except (FlowRunError, PathError) as exc:
         match = _NODE_IN_MESSAGE.search(str(exc))
         line = loaded.node_line(match.group(1)) if match and match.group(1) in loaded.flow.nodes else loaded.line("nodes")
         problems.error(loaded.path, line, f"running the paths: {exc}")
         return 0
-    reached = {path.outcome for path in paths}
     for node_id, node in loaded.flow.nodes.items():
         if isinstance(node, Outcome) and node_id not in reached:
             problems.error(loaded.path, loaded.node_line(node_id), f"outcome '{node_id}' is reached by no path when the flow is run with its examples (add examples that lead here)")
