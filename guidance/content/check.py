@@ -171,6 +171,23 @@ def _check_versions(base: ContentBase, on: dt.date, problems: Problems) -> None:
             problems.error(page.path, page.line_of("version"), f"version {version} is lower than the released version {locked['version']}")
         elif version == locked.get("version") and page.digest != locked.get("digest"):
             problems.error(page.path, page.line_of("version"), f"the text changed since release {base.manifest.release} but version is still {version}: raise it to {version + 1}")
+        elif version > locked.get("version", version) and _updated_unchanged(page, locked, base.manifest.date):
+            problems.warning(
+                page.path, page.line_of("updated"),
+                f"version raised to {version} but 'updated' is still {page.meta.updated.isoformat()}, "
+                f"as released in {base.manifest.release}: set it to the date of this change",
+            )
+
+
+def _updated_unchanged(page, locked: dict, released_on: dt.date) -> bool:
+    """True when a page's ``updated`` date is the one it had when last released.
+
+    The lock records it from now on; for older locks, a date before that release's day can
+    only be the old one.
+    """
+    if "updated" in locked:
+        return page.meta.updated.isoformat() == locked["updated"]
+    return page.meta.updated < released_on
 
 
 def _check_review_dates(base: ContentBase, on: dt.date, problems: Problems) -> None:
