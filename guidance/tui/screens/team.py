@@ -14,7 +14,7 @@ import shlex
 import subprocess
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static, TabbedContent, TabPane
@@ -120,17 +120,23 @@ class TeamScreen(Screen):
         full = self.app.services.root / problem.path
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not editor or self.app.is_web or not full.exists():
-            self.query_one("#problem-detail", Static).update(f"{problem}\n\nFile: {full}" + (f" line {problem.line}" if problem.line else ""))
-            self.notify(f"Open {where} in your editor (set $EDITOR to open it from here)", timeout=10)
+            self._show_path(problem, full, where)
             return
         command = [*shlex.split(editor), *([f"+{problem.line}"] if problem.line else []), str(full)]
         try:
             with self.app.suspend():
                 subprocess.run(command, check=False)  # noqa: S603 - the team leader's own editor
+        except SuspendNotSupported:
+            self._show_path(problem, full, where)
+            return
         except (OSError, ValueError) as exc:
             self.notify(f"Could not start the editor '{editor}': {exc}. The file is {full}", severity="error", timeout=10)
             return
         self.action_recheck()
+
+    def _show_path(self, problem, full, where: str) -> None:
+        self.query_one("#problem-detail", Static).update(f"{problem}\n\nFile: {full}" + (f" line {problem.line}" if problem.line else ""))
+        self.notify(f"Open {where} in your editor (set $EDITOR to open it from here)", timeout=10)
 
     # -- review and release ---------------------------------------------------------------------
     def _fill_review(self, base, today: dt.date) -> None:
