@@ -121,6 +121,10 @@ CASE_EXPECTED = [
     ("template-recursive-macro", "content/employment/recursive-macro.md", 18, "error", "macros call each other more than"),
     ("template-nested-loops", "content/employment/nested-loops.md", 18, "error", "range of 100,000 numbers"),
     ("template-huge-string", "content/employment/huge-string.md", 18, "error", "repeating a text 10,000,000,000 times"),
+    ("settings-unknown-names", "content/settings.yaml", 3, "error", "'benefits' is not an area in taxonomy.yaml"),
+    ("settings-unknown-names", "content/settings.yaml", 6, "error", "no calculator called 'minimum-wages'"),
+    ("settings-unknown-names", "content/settings.yaml", 6, "error", "unknown subject 'overtime'"),
+    ("settings-unknown-names", "content/settings.yaml", 7, "error", "safeguarding page 'reporting-abuse' does not exist"),
 ]
 
 
@@ -226,3 +230,11 @@ def test_show_suggests_the_page_meant(tmp_path, capsys):
     root = case_root(tmp_path, "_base")
     assert main(["--root", str(root), "show", "minimum-wag"]) == 1
     assert "did you mean 'minimum-wage'?" in capsys.readouterr().err
+
+
+def test_settings_decide_area_names_and_the_calculators_pages_offer(tmp_path):
+    base = ContentBase.load(case_root(tmp_path, "_base"), use_cache=False)
+    assert base.settings.area_name("employment") == "Employing a PA"
+    assert base.settings.area_name("care_act") == "Care act"  # no name given: the key made readable
+    assert base.settings.calculators_for(["pay_and_minimum_wage", "contracts"]) == ["minimum-wage"]
+    assert base.settings.calculators_for(["contracts"]) == []

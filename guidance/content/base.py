@@ -16,6 +16,7 @@ from guidance.content.pages import Page, parse_page
 from guidance.content.rates import Rates, load_rates
 from guidance.content.release import Manifest, load_lock, load_manifest
 from guidance.content.render import RenderError, render
+from guidance.content.settings import Settings, load_settings
 from guidance.content.taxonomy import Taxonomy, load_taxonomy
 from guidance.problems import Problems
 from guidance.yamlio import MAX_PAGE_BYTES, ContentYamlError, refuse_outside_link
@@ -34,6 +35,7 @@ class ContentBase:
     lock: dict[str, dict]
     glossary: Glossary = field(default_factory=lambda: Glossary([], {}))
     problems: Problems = field(default_factory=Problems)
+    settings: Settings = field(default_factory=Settings)
 
     @property
     def content_dir(self) -> Path:
@@ -60,8 +62,9 @@ class ContentBase:
         manifest = load_manifest(content / "manifest.yaml", shown(content / "manifest.yaml"), problems)
         lock = load_lock(content / "pages.lock", shown(content / "pages.lock"), problems)
         glossary = load_glossary(content / "glossary.yaml", shown(content / "glossary.yaml"), problems)
+        settings = load_settings(content, shown(content / "settings.yaml"), problems)
         pages = _load_pages(content, taxonomy, shown, problems, PageCache.for_root(root) if use_cache else None)
-        return cls(root, pages, rates, taxonomy, manifest, lock, glossary, problems)
+        return cls(root, pages, rates, taxonomy, manifest, lock, glossary, problems, settings)
 
     def core_errors(self) -> list:
         """Errors that break the content as a whole: a rates or taxonomy file that cannot be

@@ -26,6 +26,7 @@ _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 
 def checks(style_checks: bool = True) -> list[Check]:
     """Every check ``guidance content check`` runs, in order: the one list to read or extend."""
+    from guidance.content.settings import check_settings
     from guidance.content.uses import check_rates_needed
     from guidance.flows.check import content_check as check_flows
     from guidance.letters.check import check_letters
@@ -40,6 +41,7 @@ def checks(style_checks: bool = True) -> list[Check]:
         _check_versions,
         _check_review_dates,
         _check_glossary,
+        check_settings,
         *([_check_style] if style_checks else []),
         check_flows,
         check_letters,

@@ -21,6 +21,7 @@ DEFAULTS = {
     "min_reading_ease_body": 50,
     "max_words_per_sentence_average": 20,
     "max_words_in_a_sentence": 35,
+    "min_reading_ease_letter": 60,
 }
 
 _TERMINAL = re.compile(r"[.!?:;]$")

@@ -70,11 +70,7 @@ _CALCULATOR_CALL = re.compile(r"^\s*calculator:\s*['\"]?([a-z0-9-]+)", re.M)
 
 def offered_calculators(base) -> set[str]:
     """Calculators this content offers: those a page's subjects bring up, and those a flow runs."""
-    try:
-        from guidance.calculators.subjects import calculators_for
-    except ImportError:
-        return set()
-    offered = {name for page in base.pages.values() for name in calculators_for(page.meta.covers)}
+    offered = {name for page in base.pages.values() for name in base.settings.calculators_for(page.meta.covers)}
     folder = Path(base.root) / "flows"
     if folder.is_dir():
         for path in folder.glob("*.yaml"):

@@ -16,7 +16,10 @@ from guidance.problems import Problems
 
 
 def known_for(base) -> Known:
-    return Known(pages=set(base.pages), calculators=calculator_names(), letters=letter_ids(base.content_dir))
+    return Known(
+        pages=set(base.pages), calculators=calculator_names(), letters=letter_ids(base.content_dir),
+        safeguarding_page=base.settings.safeguarding_page,
+    )
 
 
 def check_loaded(flows: list[LoadedFlow], base, on: dt.date, problems: Problems, run_paths: bool = True, every_path: bool = True) -> None:
@@ -64,7 +67,7 @@ def content_check(base, on: dt.date, problems: Problems) -> None:
     cache = ResultCache("flows")
     known = known_for(base)
     context = (
-        _rates_bytes(base), on.isoformat(), sorted(known.pages or ()), sorted(known.letters or ()),
+        _rates_bytes(base), on.isoformat(), known.safeguarding_page, sorted(known.pages or ()), sorted(known.letters or ()),
         sorted((name, sorted(inputs), sorted(required)) for name, (inputs, required) in (known.calculators or {}).items()),
     )
     for loaded in flows.values():

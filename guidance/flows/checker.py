@@ -14,13 +14,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from guidance.content.settings import DEFAULT_SAFEGUARDING_PAGE
 from guidance.flows.expressions import ALL, ExpressionError, check_template, compile_expression, expression_refs, template_refs
 from guidance.flows.graph import cycles, reachable, reaches_outcome, successors
 from guidance.flows.loader import LoadedFlow
 from guidance.flows.schema import OPEN_KINDS, Calculate, Checklist, Info, Outcome, Question
 from guidance.problems import Problems
-
-SAFEGUARDING_PAGE = "recognising-and-reporting-abuse"
 
 
 @dataclass
@@ -30,6 +29,8 @@ class Known:
     pages: set[str] | None = None
     calculators: dict[str, tuple[set[str], set[str]]] | None = None  # name -> (inputs, required)
     letters: set[str] | None = None
+    #: The page a safeguarding exit must lead to (content/settings.yaml).
+    safeguarding_page: str = DEFAULT_SAFEGUARDING_PAGE
 
 
 def letter_ids(content_dir: Path) -> set[str] | None:
@@ -143,14 +144,15 @@ class _Checker:
     def safeguarding(self) -> None:
         target = self.flow.safeguarding
         if not target:
-            self.error(self.loaded.line("id"), f"no safeguarding exit: add 'safeguarding: <node>' leading to an outcome with the page '{SAFEGUARDING_PAGE}', so a caller who raises abuse or neglect can leave at any step")
+            self.error(self.loaded.line("id"), f"no safeguarding exit: add 'safeguarding: <node>' leading to an outcome with the page '{self.known.safeguarding_page}', so a caller who raises abuse or neglect can leave at any step")
             return
         if target not in self.flow.nodes:
             self.error(self.loaded.line("safeguarding"), f"safeguarding exit '{target}' is not a node")
             return
         ahead = reachable(successors(self.flow), [target])
-        if not any(isinstance(self.flow.nodes[n], Outcome) and SAFEGUARDING_PAGE in self.flow.nodes[n].pages for n in ahead):
-            self.error(self.loaded.line("safeguarding"), f"the safeguarding exit '{target}' must lead to an outcome that lists the page '{SAFEGUARDING_PAGE}'")
+        page = self.known.safeguarding_page
+        if not any(isinstance(self.flow.nodes[n], Outcome) and page in self.flow.nodes[n].pages for n in ahead):
+            self.error(self.loaded.line("safeguarding"), f"the safeguarding exit '{target}' must lead to an outcome that lists the page '{page}'")
 
     # -- expressions ---------------------------------------------------------------------------
     def _sources(self, node_id, node):

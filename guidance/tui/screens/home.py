@@ -20,16 +20,6 @@ from guidance.tui.messages import ContentReady, ModeChanged, SearchReady
 from guidance.tui.widgets.call_panel import CallPanelHost
 from guidance.tui.widgets.snippet import snippet_text
 
-AREA_NAMES = {
-    "employment": "Employing a PA",
-    "payroll": "Tax, payroll and pensions",
-    "insurance": "Insurance",
-    "care_act": "Care Act and direct payments",
-    "mental_capacity": "Mental capacity",
-    "direct_payments": "Managing the money",
-}
-
-
 class HomeTabs(Vertical):
     """Results, browse by subject, guided help and recent work."""
 
@@ -159,7 +149,7 @@ class HomeScreen(CallPanelHost, Screen):
         for index, hit in enumerate(outcome.hits):
             if index:
                 results.add_option(None)  # a rule between results keeps them apart
-            label = Text.assemble((hit.title, "bold"), ("  ·  " + AREA_NAMES.get(hit.area, hit.area), "dim"), "\n", snippet_text(hit.snippet))
+            label = Text.assemble((hit.title, "bold"), ("  ·  " + self.app.services.base.settings.area_name(hit.area), "dim"), "\n", snippet_text(hit.snippet))
             results.add_option(Option(label, id=hit.id))
         self.query_one("#home-tabs", TabbedContent).active = "tab-results"
 
@@ -180,7 +170,7 @@ class HomeScreen(CallPanelHost, Screen):
         tree.clear()
         tree.root.expand()
         for area, subjects in base.taxonomy.areas.items():
-            area_node = tree.root.add(AREA_NAMES.get(area, area), expand=False)
+            area_node = tree.root.add(base.settings.area_name(area), expand=False)
             for key, description in subjects.items():
                 pages = [p for p in base.sorted_pages() if key in p.meta.covers]
                 if not pages:
