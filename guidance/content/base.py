@@ -2,6 +2,10 @@
 
 ``ContentBase.load(root)`` never raises for a content mistake. Each file is parsed on its own and
 whatever is wrong is collected in ``problems``, so a team leader sees every problem in one run.
+The other parts of a content root (flows, letters with the council's details, synonyms and the
+style rules) are loaded through the same object the first time they are asked for, once:
+``base.flows()``, ``base.letters()``, ``base.synonyms()``, ``base.style()``, each with the
+problems found loading it in ``base.part_problems(name)``.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ class ContentBase:
     glossary: Glossary = field(default_factory=lambda: Glossary([], {}))
     problems: Problems = field(default_factory=Problems)
     settings: Settings = field(default_factory=Settings)
+    _parts: dict = field(default_factory=dict, repr=False)
 
     @property
     def content_dir(self) -> Path:
@@ -65,6 +70,43 @@ class ContentBase:
         settings = load_settings(content, shown(content / "settings.yaml"), problems)
         pages = _load_pages(content, taxonomy, shown, problems, PageCache.for_root(root) if use_cache else None)
         return cls(root, pages, rates, taxonomy, manifest, lock, glossary, problems, settings)
+
+    def _part(self, name: str, load):
+        if name not in self._parts:
+            found = Problems()
+            self._parts[name] = (load(found), found)
+        return self._parts[name][0]
+
+    def part_problems(self, name: str) -> Problems:
+        """Problems found loading one part ("flows", "letters", "synonyms", "style")."""
+        return self._parts[name][1] if name in self._parts else Problems()
+
+    def flows(self) -> dict:
+        """Flow id -> LoadedFlow, from ``flows/`` beside ``content/``."""
+        from guidance.flows.loader import load_flows
+
+        return self._part("flows", lambda found: load_flows(self.root, found))
+
+    def letters(self):
+        """The letter templates and the council's details (a Catalogue)."""
+        from guidance.letters.catalogue import Catalogue
+
+        def load(found: Problems):
+            catalogue = Catalogue.load(self)
+            found.extend(catalogue.problems)
+            return catalogue
+
+        return self._part("letters", load)
+
+    def synonyms(self):
+        from guidance.search.synonyms import FILE_NAME, load_synonyms
+
+        return self._part("synonyms", lambda found: load_synonyms(self.content_dir, found, self.shown(self.content_dir / FILE_NAME)))
+
+    def style(self):
+        from guidance.content.style import load_style
+
+        return self._part("style", lambda found: load_style(self.content_dir, self.shown, found))
 
     def core_errors(self) -> list:
         """Errors that break the content as a whole: a rates or taxonomy file that cannot be

@@ -14,7 +14,7 @@ from typing import Callable
 
 from guidance.content.base import ContentBase
 from guidance.content.render import RenderError, render
-from guidance.content.style import check_text, load_style, save_scores
+from guidance.content.style import check_text, save_scores
 from guidance.content.suggest import did_you_mean
 from guidance.problems import ERROR, Problem, Problems
 
@@ -209,7 +209,8 @@ def _check_glossary(base: ContentBase, on: dt.date, problems: Problems) -> None:
 
 
 def _check_style(base: ContentBase, on: dt.date, problems: Problems) -> None:
-    style = load_style(base.content_dir, base.shown, problems)
+    style = base.style()
+    problems.extend(base.part_problems("style"))
     for page in base.pages.values():
         check_text(style, page.meta.summary, "summary", page.path, page.line_of("summary"), problems)
         check_text(style, page.body, "body", page.path, page.body_line, problems)

@@ -63,7 +63,8 @@ def content_check(base, on: dt.date, problems: Problems) -> None:
     from guidance.content.cache import ResultCache
     from guidance.problems import Problem
 
-    flows = load_flows(base.root, problems)
+    flows = base.flows()
+    problems.extend(base.part_problems("flows"))
     cache = ResultCache("flows")
     known = known_for(base)
     context = (

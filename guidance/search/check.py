@@ -10,12 +10,13 @@ import datetime as dt
 
 from guidance.problems import Problems
 from guidance.search.analysis import raw_words, stem
-from guidance.search.synonyms import FILE_NAME, load_synonyms
+from guidance.search.synonyms import FILE_NAME
 
 
 def check_synonyms(base, on: dt.date, problems: Problems) -> None:
     shown = base.shown(base.content_dir / FILE_NAME)
-    synonyms = load_synonyms(base.content_dir, problems, shown)
+    synonyms = base.synonyms()
+    problems.extend(base.part_problems("synonyms"))
     if not synonyms.entries or not base.pages:
         return
     used = _page_stems(base)
