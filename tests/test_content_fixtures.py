@@ -121,6 +121,7 @@ CASE_EXPECTED = [
     ("template-recursive-macro", "content/employment/recursive-macro.md", 18, "error", "macros call each other more than"),
     ("template-nested-loops", "content/employment/nested-loops.md", 18, "error", "range of 100,000 numbers"),
     ("template-huge-string", "content/employment/huge-string.md", 18, "error", "repeating a text 10,000,000,000 times"),
+    ("flow-not-utf8", "flows/flow-not-utf8.yaml", 3, "error", "not UTF-8 text"),
     ("settings-unknown-names", "content/settings.yaml", 3, "error", "'benefits' is not an area in taxonomy.yaml"),
     ("settings-unknown-names", "content/settings.yaml", 6, "error", "no calculator called 'minimum-wages'"),
     ("settings-unknown-names", "content/settings.yaml", 6, "error", "unknown subject 'overtime'"),
@@ -156,6 +157,17 @@ def test_a_broken_taxonomy_is_the_one_cause_named(tmp_path):
     _, found = check_case(tmp_path, "taxonomy-repeated-key")
     assert found.items[0].path == "content/taxonomy.yaml" and "appears twice" in found.items[0].message
     assert not any("is not an area" in p.message for p in found)
+
+
+def test_missing_pages_and_subjects_suggest_the_near_miss(tmp_path):
+    root = case_root(tmp_path, "_base")
+    page = root / "content/employment/minimum-wage.md"
+    page.write_text(page.read_text().replace("covers: [pay_and_minimum_wage]", "covers: [pay_and_minimum_wage, contract]")
+                    .replace("owner: Test team", "owner: Test team\nrelated: [minimum-wag]"))
+    found = check_content(ContentBase.load(root, use_cache=False), ON, style_checks=False)
+    messages = [p.message for p in found]
+    assert any("unknown subject 'contract'" in m and "did you mean 'contracts'?" in m for m in messages), messages
+    assert any("related page 'minimum-wag'" in m and "did you mean 'minimum-wage'?" in m for m in messages), messages
 
 
 def test_unknown_rate_suggests_the_near_miss(tmp_path):

@@ -125,19 +125,19 @@ def _check_covers(base: ContentBase, on: dt.date, problems: Problems) -> None:
     for page in base.pages.values():
         for index, key in enumerate(page.meta.covers):
             if key not in known:
-                problems.error(page.path, page.line_of("covers", index), f"unknown subject '{key}' in covers (see content/taxonomy.yaml)")
+                problems.error(page.path, page.line_of("covers", index), f"unknown subject '{key}' in covers (see content/taxonomy.yaml){did_you_mean(key, known)}")
 
 
 def _check_links(base: ContentBase, on: dt.date, problems: Problems) -> None:
     for page in base.pages.values():
         for index, target in enumerate(page.meta.related):
             if target not in base.pages:
-                problems.error(page.path, page.line_of("related", index), f"related page '{target}' does not exist")
+                problems.error(page.path, page.line_of("related", index), f"related page '{target}' does not exist{did_you_mean(target, base.pages)}")
             elif target == page.id:
                 problems.warning(page.path, page.line_of("related", index), "a page should not list itself as related")
         for target, line in page.links:
             if target not in base.pages:
-                problems.error(page.path, line, f"link to missing page 'page:{target}'")
+                problems.error(page.path, line, f"link to missing page 'page:{target}'{did_you_mean(target, base.pages)}")
 
 
 def _check_rates(base: ContentBase, on: dt.date, problems: Problems) -> None:

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from guidance.flows.schema import NODE_TYPES, Flow
 from guidance.problems import Problems
-from guidance.yamlio import ContentYamlError, YamlDoc, load_yaml, pydantic_problems
+from guidance.yamlio import ContentYamlError, YamlDoc, load_yaml, pydantic_problems, read_text
 
 
 @dataclass
@@ -86,9 +86,9 @@ def parse_flow_text(text: str, shown: str, problems: Problems) -> LoadedFlow | N
 
 def load_flow_file(path: Path, shown: str, problems: Problems) -> LoadedFlow | None:
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.error(shown, None, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")
+        text = read_text(path)
+    except ContentYamlError as exc:  # not UTF-8 (with its line), too large, or a link out of the folder
+        problems.error(shown, exc.line, exc.message)
         return None
     except OSError as exc:
         problems.error(shown, None, f"cannot read file: {exc.strerror}")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from guidance.problems import Problems
 from guidance.search.analysis import raw_words, stem
-from guidance.yamlio import ContentYamlError, load_yaml
+from guidance.yamlio import ContentYamlError, load_yaml, read_text
 
 FILE_NAME = "synonyms.yaml"
 _KEY_LINE = re.compile(r"^(?P<key>[^\s#\-][^:#]*?)\s*:")
@@ -71,11 +71,11 @@ def load_synonyms(content_dir: Path, problems: Problems | None = None, shown: st
     path = Path(content_dir) / FILE_NAME
     shown = shown or f"content/{FILE_NAME}"
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError:
         return Synonyms()
-    except UnicodeDecodeError:
-        problems.error(shown, None, "not UTF-8 text; save the file as UTF-8")
+    except ContentYamlError as exc:  # not UTF-8 (with its line), too large, or a link out of the folder
+        problems.error(shown, exc.line, exc.message)
         return Synonyms()
     except OSError as exc:
         problems.error(shown, None, f"cannot read file: {exc.strerror}")
