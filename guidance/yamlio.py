@@ -87,12 +87,17 @@ def _walk(node: yaml.Node, path: tuple, lines: dict, offset: int, refuse_repeats
 
 
 def _refuse_aliases(text: str, offset: int) -> None:
-    for token in yaml.scan(text, Loader=_Loader):
-        if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
-            raise ContentYamlError(
-                "YAML anchors and aliases (& and *) are not allowed in content; write the value out",
-                token.start_mark.line + 1 + offset,
-            )
+    if "&" not in text and "*" not in text:
+        return
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+                raise ContentYamlError(
+                    "YAML anchors and aliases (& and *) are not allowed in content; write the value out",
+                    token.start_mark.line + 1 + offset,
+                )
+    except yaml.YAMLError:
+        return  # not valid YAML: the parser reports it, at a better line
 
 
 def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False) -> YamlDoc:
@@ -119,11 +124,8 @@ def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False) 
     except ContentYamlError:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and mark and mark.line >= text.count("\n"):
-            mark = exc.context_mark  # an error found only at the end points at what was left open
-        line = mark.line + 1 + offset if mark else None
-        raise ContentYamlError(_plain_yaml_error(exc, text, mark), line) from None
+        message, index = _plain_yaml_error(exc, text)
+        raise ContentYamlError(message, index + 1 + offset if index is not None else None) from None
     except yaml.YAMLError as exc:
         raise ContentYamlError(f"invalid YAML: {exc}", offset + 1) from None
     if node is None:
@@ -135,38 +137,83 @@ def _size(count: int) -> str:
     return f"{count / 1_000_000:.1f} MB" if count >= 100_000 else f"{count:,} bytes"
 
 
-def _quoted_line(text: str, mark) -> str:
-    if mark is None:
+def _quoted(lines: list[str], index: int | None) -> str:
+    if index is None or index >= len(lines) or not lines[index].strip():
         return ""
-    lines = text.split("\n")
-    if mark.line >= len(lines):
-        return ""
-    line = lines[mark.line].strip()
-    if not line:
-        return ""
+    line = lines[index].strip()
     return f" (the line reads: {line[:77] + '...' if len(line) > 80 else line})"
 
 
-def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
-    """The parser's words turned into what a team leader can act on, quoting the line."""
-    problem = str(exc.problem or exc.context or "")
-    quoted = _quoted_line(text, mark)
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _unbalanced_quote(lines: list[str], start: int, end: int) -> int | None:
+    """The last line from ``end`` back to ``start`` with an odd number of double quotes."""
+    for index in range(min(end, len(lines) - 1), max(start, 0) - 1, -1):
+        if lines[index].split(" #")[0].count('"') % 2:
+            return index
+    return None
+
+
+def _odd_indent(lines: list[str], index: int) -> int:
+    """Of a line and the two key lines before it, the one indented as no other line is."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        if line.strip() and not line.lstrip().startswith("#"):
+            counts[_indent(line)] = counts.get(_indent(line), 0) + 1
+    candidates = [i for i in range(index, max(index - 3, -1), -1) if i < len(lines) and lines[i].strip()]
+    for i in candidates:
+        if counts.get(_indent(lines[i]), 0) == 1:
+            return i
+    return index
+
+
+def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None]:
+    """(what a team leader can act on, 0-based line of the slip) for a parser error.
+
+    The parser often notices a slip a line or more after it (an unclosed quote is found where
+    the next quote is); these rules walk back to the line that needs the fix and quote it.
+    """
     lines = text.split("\n")
-    here = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    problem = str(exc.problem or exc.context or "")
+    context = str(exc.context or "")
+    at = exc.problem_mark.line if exc.problem_mark else None
+    since = exc.context_mark.line if exc.context_mark else None
+    if at is None:
+        at = since
+    if at is not None and since is not None and at >= len(lines) - 1 and not lines[-1].strip():
+        at = since  # an error found only at the end points at what was left open
+    here = lines[at] if at is not None and at < len(lines) else ""
     if ("cannot start any token" in problem and "\t" in here) or "tab character" in problem:
-        return f"invalid YAML: a tab character is used to indent; indent with spaces only{quoted}"
-    if "mapping values are not allowed" in problem:
+        return f"invalid YAML: a tab character is used to indent; indent with spaces only{_quoted(lines, at)}", at
+    if "while scanning a quoted scalar" in context:
+        return f"invalid YAML: a quotation mark is opened but never closed{_quoted(lines, since)}", since
+    if "flow mapping" in context or "flow sequence" in context:
+        opened = since if since is not None else at
         return (
-            "invalid YAML: a colon inside a value; put the value in quotes, e.g. "
-            f"title: \"Pay: what to do\"{quoted}"
+            "invalid YAML: a '{' or '[' opened on this line is not closed (or a quotation mark inside it is not)"
+            f"{_quoted(lines, opened)}", opened
         )
-    if "while scanning a quoted scalar" in str(exc.context or ""):
-        return f"invalid YAML: a quotation mark is opened but never closed{quoted}"
-    if "did not find expected '-' indicator" in problem or "expected <block end>" in problem:
-        return f"invalid YAML: the indentation does not line up with the lines above{quoted}"
     if "could not find expected ':'" in problem:
-        return f"invalid YAML: a line with no 'key: value' (is a colon missing?){quoted}"
-    return f"invalid YAML: {problem}{quoted}"
+        slip = since if since is not None else at
+        return f"invalid YAML: a line with no 'key: value' (is a colon missing?){_quoted(lines, slip)}", slip
+    if at is not None and ("expected key" in problem or "mapping values are not allowed" in problem or "expected <block end>" in problem):
+        quote = _unbalanced_quote(lines, since if since is not None else at, at)
+        if quote is not None:
+            return f"invalid YAML: a quotation mark is opened but never closed{_quoted(lines, quote)}", quote
+        value = here.split(":", 1)[1] if ":" in here else ""
+        if "mapping values are not allowed" in problem and ": " in value.strip() + " ":
+            if ":" in value and not value.strip().startswith(("'", '"')):
+                return (
+                    "invalid YAML: a colon inside a value; put the value in quotes, e.g. "
+                    f"title: \"Pay: what to do\"{_quoted(lines, at)}", at
+                )
+        slip = _odd_indent(lines, at)
+        return f"invalid YAML: this line is indented differently from the lines around it{_quoted(lines, slip)}", slip
+    if "did not find expected '-' indicator" in problem:
+        return f"invalid YAML: the indentation does not line up with the lines above{_quoted(lines, at)}", at
+    return f"invalid YAML: {problem}{_quoted(lines, at)}", at
 
 
 def _field_name(loc: tuple, doc: YamlDoc, prefix: tuple) -> str:

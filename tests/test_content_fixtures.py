@@ -117,6 +117,11 @@ CASE_EXPECTED = [
     ("period-value-not-a-number", "content/rates.yaml", 10, "error", "rate 'national_living_wage': the period from 2026-04-01: value: Input should be a valid decimal (it says 'twelve pounds')"),
     ("rates-unquoted-colon", "content/rates.yaml", 13, "error", "a colon inside a value; put the value in quotes"),
     ("rates-tab", "content/rates.yaml", 23, "error", "a tab character is used to indent"),
+    # the parser notices these a line or more later: the slip's own line is named and quoted
+    ("rates-unclosed-quote", "content/rates.yaml", 13, "error", 'a quotation mark is opened but never closed (the line reads: label: "National Minimum Wage'),
+    ("rates-missing-colon", "content/rates.yaml", 14, "error", "a line with no 'key: value' (is a colon missing?) (the line reads: unit money)"),
+    ("rates-under-indented", "content/rates.yaml", 16, "error", "this line is indented differently from the lines around it"),
+    ("rates-unclosed-brace", "content/rates.yaml", 18, "error", "a '{' or '[' opened on this line is not closed"),
     ("glossary-not-utf8", "content/glossary.yaml", 3, "error", "not UTF-8 text"),
     ("template-recursive-macro", "content/employment/recursive-macro.md", 18, "error", "macros call each other more than"),
     ("template-nested-loops", "content/employment/nested-loops.md", 18, "error", "range of 100,000 numbers"),
