@@ -111,6 +111,7 @@ CASE_EXPECTED = [
     ("taxonomy-repeated-key", "content/taxonomy.yaml", 4, "error", "'employment' appears twice (lines 1 and 4)"),
     ("manifest-repeated-key", "content/manifest.yaml", 3, "error", "'release' appears twice (lines 1 and 3)"),
     ("calculator-figure-missing", "content/rates.yaml", None, "error", "rate 'accommodation_offset_daily' is missing, but the minimum-wage calculator needs it"),
+    ("figure-not-in-force", "content/rates.yaml", 39, "error", "rate 'accommodation_offset_daily' has no value on 2026-11-25 (its first period is from 2027-04-01), but the minimum-wage calculator needs it"),
     ("half-entered-year", "content/rates.yaml", 18, "warning", "rate 'minimum_wage_18_20' (group 'minimum_wage') has no period from 2027-04-01, but national_living_wage does"),
     ("half-entered-year", "content/rates.yaml", 45, "warning", "rate 'accommodation_offset_daily' (group 'minimum_wage') has no period from 2027-04-01"),
     ("unprintable-value", "content/rates.yaml", 10, "error", "the period from 2026-04-01 has a value that cannot be written out"),
@@ -185,7 +186,8 @@ def test_unknown_rate_suggests_the_near_miss(tmp_path):
 
 
 @pytest.mark.parametrize("case", ["template-recursive-macro", "template-nested-loops", "template-huge-string"])
-def test_a_runaway_template_breaks_only_its_own_page(tmp_path, case, capsys):
+def test_a_runaway_template_breaks_only_its_own_page(tmp_path, case, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     root = case_root(tmp_path, case)
     base = ContentBase.load(root, use_cache=False)
     bad = next(p for p in base.pages if p != "minimum-wage")
@@ -194,6 +196,9 @@ def test_a_runaway_template_breaks_only_its_own_page(tmp_path, case, capsys):
     assert main(["--root", str(root), "show", bad, "--on", "2026-11-25"]) == 1
     assert f"content/employment/{bad}.md:18" in capsys.readouterr().err
     assert main(["--root", str(root), "show", "minimum-wage", "--on", "2026-11-25"]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "search", "minimum wage", "--on", "2026-11-25"]) == 0
+    assert "[minimum-wage]" in capsys.readouterr().out
 
 
 def test_a_page_over_the_size_limit_is_refused_and_the_rest_load(tmp_path):
