@@ -127,6 +127,7 @@ CASE_EXPECTED = [
     ("template-recursive-macro", "content/employment/recursive-macro.md", 18, "error", "macros call each other more than"),
     ("template-nested-loops", "content/employment/nested-loops.md", 18, "error", "range of 100,000 numbers"),
     ("template-huge-string", "content/employment/huge-string.md", 18, "error", "repeating a text 10,000,000,000 times"),
+    ("template-loops-over-text", "content/employment/loops-over-text.md", 18, "error", "loops run more than 200,000 times in all"),
     ("flow-not-utf8", "flows/flow-not-utf8.yaml", 3, "error", "not UTF-8 text"),
     ("settings-unknown-names", "content/settings.yaml", 3, "error", "'benefits' is not an area in taxonomy.yaml"),
     ("settings-unknown-names", "content/settings.yaml", 6, "error", "no calculator called 'minimum-wages'"),
@@ -185,7 +186,7 @@ def test_unknown_rate_suggests_the_near_miss(tmp_path):
     assert any("did you mean 'minimum_wage_18_20'?" in p.message for p in found), [str(p) for p in found]
 
 
-@pytest.mark.parametrize("case", ["template-recursive-macro", "template-nested-loops", "template-huge-string"])
+@pytest.mark.parametrize("case", ["template-recursive-macro", "template-nested-loops", "template-huge-string", "template-loops-over-text"])
 def test_a_runaway_template_breaks_only_its_own_page(tmp_path, case, capsys, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     root = case_root(tmp_path, case)

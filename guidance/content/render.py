@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.environment import Template
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -58,6 +58,7 @@ class _Budget:
 
 _BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("template_budget", default=None)
 _WIDE_FORMAT = re.compile(r"\d{6,}")
+_LOOP_BOUND = "loop_bound__"  # the global every for loop's items pass through
 
 
 def _budget() -> _Budget:
@@ -72,16 +73,30 @@ def _bounded_range(*args):
     numbers = range(*args)
     if len(numbers) > MAX_RANGE_ITEMS:
         raise RenderLimit(f"range of {len(numbers):,} numbers: at most {MAX_RANGE_ITEMS:,} are allowed in a template")
-    return _counted(numbers)
+    return _CountedRange(numbers)
 
 
-def _counted(numbers):
-    budget = _budget()
-    for number in numbers:
-        budget.loop_items -= 1
-        if budget.loop_items < 0:
-            raise RenderLimit(f"loops run more than {MAX_LOOP_ITEMS:,} times in all: is one loop inside another by mistake?")
-        yield number
+class _CountedRange:
+    """Items (of a range, or of anything a ``for`` loop walks) that count against the budget."""
+
+    def __init__(self, items):
+        self.items = items
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        budget = _budget()
+        for item in self.items:
+            budget.loop_items -= 1
+            if budget.loop_items < 0:
+                raise RenderLimit(f"loops run more than {MAX_LOOP_ITEMS:,} times in all: is one loop inside another by mistake?")
+            yield item
+
+
+def _loop_bound(items):
+    """What every ``{% for %}`` walks: counted, so loops inside loops cannot run for ever."""
+    return items if isinstance(items, _CountedRange) else _CountedRange(items)
 
 
 def _check_size(value, what: str):
@@ -114,6 +129,13 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     template_class = _BoundedTemplate
     intercepted_binops = frozenset({"*", "**", "+", "%", "//"})
+
+    def _parse(self, source, name, filename):
+        """Parse, then make every ``for`` loop walk its items through ``_loop_bound``."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Call(nodes.Name(_LOOP_BOUND, "load"), [loop.iter], [], None, None, lineno=loop.lineno)
+        return tree
 
     def call_binop(self, context, op: str, left, right):
         if op == "**" and isinstance(right, (int, float)) and abs(right) > 64:
@@ -169,6 +191,7 @@ def environment() -> ImmutableSandboxedEnvironment:
         cache_size=10_000,
     )
     env.globals["range"] = _bounded_range
+    env.globals[_LOOP_BOUND] = _loop_bound
     for name, width_arg in (("center", "width"), ("indent", "width"), ("wordwrap", "width"), ("truncate", "length")):
         env.filters[name] = _capped(env.filters[name], width_arg)
     env.filters.pop("format", None)  # '%999999999d' | format(1): content has no need of it
