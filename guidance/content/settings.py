@@ -79,13 +79,11 @@ def check_settings(base, on, problems: Problems) -> None:
     for area in settings.model.areas:
         if area not in base.taxonomy.areas:
             problems.error(settings.path, settings.line_of("areas", area), f"'{area}' is not an area in taxonomy.yaml")
-    try:
-        from guidance.calculators.registry import CALCULATORS
-    except ImportError:
-        CALCULATORS = None
+    from guidance.calculators.registry import CALCULATORS
+
     subjects = base.taxonomy.keys
     for name, covers in settings.model.calculators.items():
-        if CALCULATORS is not None and name not in CALCULATORS:
+        if name not in CALCULATORS:
             problems.error(settings.path, settings.line_of("calculators", name), f"no calculator called '{name}' (there are: {', '.join(sorted(CALCULATORS))})")
         for index, subject in enumerate(covers):
             if subject not in subjects:

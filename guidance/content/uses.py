@@ -30,14 +30,9 @@ class Need:
 
 
 def calculator_needs(offered: set[str] | None = None) -> list[Need]:
-    """The declared figures of each calculator in ``offered`` (all when None).
+    """The declared figures of each calculator in ``offered`` (all when None)."""
+    from guidance.calculators.registry import CALCULATORS
 
-    Empty when calculators are not installed.
-    """
-    try:
-        from guidance.calculators.registry import CALCULATORS
-    except ImportError:
-        return []
     out = []
     for name, calculator in sorted(CALCULATORS.items()):
         if offered is not None and name not in offered:

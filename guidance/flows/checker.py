@@ -42,12 +42,10 @@ def letter_ids(content_dir: Path) -> set[str] | None:
     return ids or None
 
 
-def calculator_names() -> dict[str, tuple[set[str], set[str]]] | None:
-    """Each calculator's inputs and required inputs, or None if calculators are not installed."""
-    try:
-        from guidance.calculators.registry import CALCULATORS
-    except ImportError:
-        return None
+def calculator_names() -> dict[str, tuple[set[str], set[str]]]:
+    """Each calculator's inputs and required inputs."""
+    from guidance.calculators.registry import CALCULATORS
+
     return {name: (set(c.inputs), set(c.required)) for name, c in CALCULATORS.items()}
 
 
