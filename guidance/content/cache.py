@@ -156,3 +156,25 @@ class ResultCache:
             atomic_write_text(self.file, json.dumps({"format": FORMAT, "version": __version__, "entries": self.used}))
         except OSError:
             pass
+
+
+def code_fingerprint(*modules: str) -> str:
+    """A hash of the size and modification time of the named modules' source files (packages
+    include every file in them), so cached check results never outlive a change of code."""
+    import importlib.util
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(__version__.encode())
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            continue
+        origin = Path(spec.origin)
+        files = sorted(origin.parent.glob("*.py")) if origin.name == "__init__.py" else [origin]
+        for file in files:
+            try:
+                stat = file.stat()
+            except OSError:
+                continue
+            digest.update(f"{file.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()

@@ -127,8 +127,9 @@ def measure(text: str, kind: str) -> list | None:
     cache folder by the text's hash, so unchanged pages are not measured again."""
     import hashlib
 
-    key = hashlib.blake2b(f"{kind}\0{text}".encode("utf-8"), digest_size=16).hexdigest()
+    key = hashlib.blake2b(f"{_code()}\0{kind}\0{text}".encode("utf-8"), digest_size=16).hexdigest()
     scores = _scores()
+    _SCORES.setdefault("used", set()).add(key)
     if key in scores:
         return scores[key]
     plain = reader_text(text) if kind != "summary" else text
@@ -142,6 +143,15 @@ def measure(text: str, kind: str) -> list | None:
 
 
 _SCORES: dict = {}
+MAX_SCORES = 20_000
+
+
+def _code() -> str:
+    if "code" not in _SCORES:
+        from guidance.content.cache import code_fingerprint
+
+        _SCORES["code"] = code_fingerprint("guidance.content.style", "textstat")
+    return _SCORES["code"]
 
 
 def _scores_file() -> Path:
@@ -173,8 +183,11 @@ def save_scores() -> None:
     from guidance import __version__
     from guidance.fileio import atomic_write_text
 
+    scores = _scores()
+    if len(scores) > MAX_SCORES:  # keep what this run used: old texts drop out
+        scores = {key: scores[key] for key in _SCORES.get("used", ()) if key in scores}
     try:
-        atomic_write_text(_scores_file(), json.dumps({"version": __version__, "scores": _scores()}))
+        atomic_write_text(_scores_file(), json.dumps({"version": __version__, "scores": scores}))
         _SCORES["dirty"] = False
     except OSError:
         pass

@@ -60,7 +60,7 @@ def content_check(base, on: dt.date, problems: Problems) -> None:
     A flow whose text, rates, date and references are unchanged since the last check is not
     run again: its problems come from the check cache.
     """
-    from guidance.content.cache import ResultCache
+    from guidance.content.cache import ResultCache, code_fingerprint
     from guidance.problems import Problem
 
     flows = base.flows()
@@ -68,6 +68,7 @@ def content_check(base, on: dt.date, problems: Problems) -> None:
     cache = ResultCache("flows")
     known = known_for(base)
     context = (
+        code_fingerprint("guidance.flows", "guidance.calculators", "guidance.content.render", "guidance.content.rates", "guidance.content.formatting"),
         _rates_bytes(base), on.isoformat(), known.safeguarding_page, sorted(known.pages or ()), sorted(known.letters or ()),
         sorted((name, sorted(inputs), sorted(required)) for name, (inputs, required) in (known.calculators or {}).items()),
     )
