@@ -129,6 +129,7 @@ CASE_EXPECTED = [
     ("template-huge-string", "content/employment/huge-string.md", 18, "error", "repeating a text 10,000,000,000 times"),
     ("template-loops-over-text", "content/employment/loops-over-text.md", 18, "error", "loops run more than 200,000 times in all"),
     ("flow-not-utf8", "flows/flow-not-utf8.yaml", 3, "error", "not UTF-8 text"),
+    ("flow-text-needs-a-later-answer", "flows/later_answer.yaml", 17, "error", "node 'hours': the text does not render with the example answers"),
     ("settings-unknown-names", "content/settings.yaml", 3, "error", "'benefits' is not an area in taxonomy.yaml"),
     ("settings-unknown-names", "content/settings.yaml", 6, "error", "no calculator called 'minimum-wages'"),
     ("settings-unknown-names", "content/settings.yaml", 6, "error", "unknown subject 'overtime'"),

@@ -259,6 +259,25 @@ class _Checker:
                 self.error(self.loaded.node_line(node_id, "letters", index), f"node '{node_id}': unknown letter '{letter}'")
 
 
+def _render_step_texts(loaded: LoadedFlow, engine, arrivals: dict, problems: Problems) -> None:
+    """Each step's own texts (title, text, help) rendered once, as a caller arriving there sees
+    them; outcomes are rendered whole by the walk itself."""
+    from guidance.flows.engine import FlowRunError
+
+    for node_id, state in arrivals.items():
+        node = loaded.flow.nodes[node_id]
+        if isinstance(node, Outcome):
+            continue
+        for key in ("title", "text", "help"):
+            source = getattr(node, key, None)
+            if not source:
+                continue
+            try:
+                engine._text(source, state)
+            except FlowRunError as exc:
+                problems.error(loaded.path, loaded.node_line(node_id, key), f"node '{node_id}': the {key} does not render with the example answers: {exc}")
+
+
 _NODE_IN_MESSAGE = re.compile(r"node '([a-z][a-z0-9_]*)'")
 
 
@@ -278,8 +297,10 @@ def check_paths(loaded: LoadedFlow, rates, on: dt.date, problems: Problems, calc
             paths = enumerate_paths(engine)
             reached = {path.outcome for path in paths}
         else:
-            reached = cover(engine)
+            arrivals: dict = {}
+            reached = cover(engine, arrivals=arrivals)
             paths = reached
+            _render_step_texts(loaded, engine, arrivals, problems)
     except (FlowRunError, PathError) as exc:
         match = _NODE_IN_MESSAGE.search(str(exc))
         line = loaded.node_line(match.group(1)) if match and match.group(1) in loaded.flow.nodes else loaded.line("nodes")

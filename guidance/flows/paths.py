@@ -189,7 +189,7 @@ def _route_refs(node) -> Refs:
     return refs
 
 
-def cover(engine: Engine, limit: int = 100_000) -> set[str]:
+def cover(engine: Engine, limit: int = 100_000, arrivals: dict | None = None) -> set[str]:
     """Each step once per distinct value of what decides the way ahead; the outcomes reached.
 
     For ``guidance content check``, where listing every path would be wasted work: a step is
@@ -198,6 +198,8 @@ def cover(engine: Engine, limit: int = 100_000) -> set[str]:
     once, with the answers that first reach it. No path is listed, so the work grows with the
     flow's size and its examples, not with its number of paths; ``enumerate_paths`` (``guidance
     flow paths`` and the tests) still runs every path.
+    ``arrivals``, when given, is filled with the first state that reaches each step, so each
+    step's own texts can be rendered once with real answers.
     Raises PathError as ``enumerate_paths`` does, and when more than ``limit`` states are seen.
     """
     explorer = _Explorer(engine, limit)
@@ -213,6 +215,8 @@ def cover(engine: Engine, limit: int = 100_000) -> set[str]:
     reached: set[str] = set()
     while stack:
         state = stack.pop()
+        if arrivals is not None:
+            arrivals.setdefault(state.current, state)
         if engine.is_finished(state):
             if state.current not in reached:
                 build_report(engine, state)  # the outcome's texts must render with real answers
