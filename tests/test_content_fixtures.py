@@ -238,6 +238,21 @@ def test_rates_command_says_the_rates_file_is_broken(tmp_path, capsys):
     assert "content/rates.yaml:13" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("argv", [
+    ["content", "export"],
+    ["search", "minimum wage"],
+    ["calc", "minimum-wage", "--age", "25"],
+    ["letter", "list"],
+])
+def test_every_command_that_shows_figures_says_the_rates_file_is_broken(tmp_path, capsys, monkeypatch, argv):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = case_root(tmp_path, "rates-unquoted-colon")
+    assert main(["--root", str(root), *argv]) == 1
+    captured = capsys.readouterr()
+    assert "content/rates.yaml:13" in captured.err and "broken" in captured.err
+    assert "Traceback" not in captured.err
+
+
 def test_a_figure_that_cannot_be_printed_never_crashes_rates(tmp_path, capsys):
     root = case_root(tmp_path, "unprintable-value")
     code = main(["--root", str(root), "rates", "--json", "--on", "2026-11-25"])

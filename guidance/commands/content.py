@@ -93,7 +93,7 @@ def run_review_due(args) -> int:
 def run_export(args) -> int:
     from guidance.content.export import export_pages
 
-    base = load_base(args)
+    base = load_base(args, needs_figures=True)
     warn_left_out(base)
     print_json(export_pages(base, args.on or today()))
     return 0

@@ -59,7 +59,7 @@ def _open_searcher(base, on, progress=None):
 def run_search(args) -> int:
     if args.batch is None and not args.query:
         raise CommandError("say what to search for, e.g. guidance search holiday pay (or use --batch FILE)")
-    base = load_base(args)
+    base = load_base(args, needs_figures=True)
     warn_left_out(base)
     if args.area and args.area not in base.taxonomy.areas:
         raise CommandError(f"unknown area '{args.area}': choose one of {', '.join(sorted(base.taxonomy.areas))}")
@@ -149,7 +149,7 @@ def run_index_build(args) -> int:
     from guidance.search import build_index
     from guidance.search.store import IndexLockTimeout
 
-    base = load_base(args)
+    base = load_base(args, needs_figures=True)
     warn_left_out(base)
     started = time.perf_counter()
     try:
