@@ -4,7 +4,12 @@ Baseline, in the same run: reading the same files and parsing only their front m
 PyYAML's C loader (the least any loader must do). The pages are made from the shipped pages,
 varied (ids, titles, shuffled paragraphs), not copies.
 
-    python benchmarks/content_load.py [--pages 5000]
+First, the goal for team leaders: ``guidance content check`` on the shipped content takes at
+most 4 times as long as ``guidance rates`` (each run as a command, CPU time of the process,
+best of 3). Printed for a cold cache (first check after an install) and a warm one (a check
+after editing a page or two, the usual case).
+
+    python benchmarks/content_load.py [--pages 5000] [--shipped-only]
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ import datetime as dt
 import os
 import random
 import re
+import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -74,10 +81,42 @@ def timed(fn):
     return time.perf_counter() - start, result
 
 
+GOAL = 4.0
+
+
+def command_cpu(argv: list[str], env: dict) -> float:
+    """CPU seconds (user + system) one run of ``guidance ARGV`` takes, as a separate process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-m", "guidance", "--root", str(REPO), *argv], env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def shipped_goal() -> bool:
+    """Print content check against rates on the shipped content; True when within the goal."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, XDG_CACHE_HOME=str(Path(tmp) / "cache"))
+        check = ["content", "check", "--on", "2026-11-25"]
+        cold = command_cpu(check, env)  # first run: empty cache
+        rates = min(command_cpu(["rates", "--on", "2026-11-25"], env) for _ in range(3))
+        warm = min(command_cpu(check, env) for _ in range(3))
+    print("shipped content, each as a command (CPU seconds, best of 3):")
+    print(f"  guidance rates:                      {rates:6.2f} s")
+    print(f"  guidance content check, cold cache:  {cold:6.2f} s  ({cold / rates:4.1f}x rates)")
+    print(f"  guidance content check, warm cache:  {warm:6.2f} s  ({warm / rates:4.1f}x rates)  "
+          f"goal: at most {GOAL:.0f}x: {'met' if warm / rates <= GOAL else 'NOT met'}")
+    return warm / rates <= GOAL
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=5000)
+    parser.add_argument("--shipped-only", action="store_true", help="only the check-against-rates goal")
     args = parser.parse_args()
+    shipped_goal()
+    if args.shipped_only:
+        return
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CACHE_HOME"] = str(Path(tmp) / "cache")
         root = Path(tmp) / "root"

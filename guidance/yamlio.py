@@ -8,9 +8,17 @@ inside the parser.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
+
+#: The largest YAML file (or front matter) read: content files are a few kilobytes, and a
+#: huge one is a mistake (a pasted export, a binary) that would make every command slow.
+MAX_YAML_BYTES = 1_000_000
+#: The largest page (Markdown file) read.
+MAX_PAGE_BYTES = 1_000_000
 
 
 class ContentYamlError(ValueError):
@@ -54,57 +62,196 @@ class YamlDoc:
         return self.lines.get((), self.offset + 1)
 
 
-def _walk(node: yaml.Node, path: tuple, lines: dict, offset: int) -> None:
+def _walk(node: yaml.Node, path: tuple, lines: dict, offset: int, refuse_repeats: bool = True) -> None:
     lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
         for key, value in node.value:
+            line = key.start_mark.line + 1 + offset
+            if refuse_repeats and isinstance(key, yaml.ScalarNode) and key.value in seen:
+                # YAML keeps the last of two equal keys without a word: a second
+                # 'national_living_wage:' would silently replace the first.
+                raise ContentYamlError(
+                    f"'{key.value}' appears twice (lines {seen[key.value]} and {line}): YAML keeps only "
+                    "the last one, so remove or merge one of them",
+                    line,
+                )
+            if isinstance(key, yaml.ScalarNode):
+                seen[key.value] = line
             sub = path + (key.value,)
-            lines[sub] = key.start_mark.line + 1 + offset
-            _walk(value, sub, lines, offset)
+            lines[sub] = line
+            _walk(value, sub, lines, offset, refuse_repeats)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), lines, offset)
+            _walk(item, path + (index,), lines, offset, refuse_repeats)
 
 
 def _refuse_aliases(text: str, offset: int) -> None:
-    for token in yaml.scan(text, Loader=_Loader):
-        if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
-            raise ContentYamlError(
-                "YAML anchors and aliases (& and *) are not allowed in content; write the value out",
-                token.start_mark.line + 1 + offset,
-            )
+    if "&" not in text and "*" not in text:
+        return
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+                raise ContentYamlError(
+                    "YAML anchors and aliases (& and *) are not allowed in content; write the value out",
+                    token.start_mark.line + 1 + offset,
+                )
+    except yaml.YAMLError:
+        return  # not valid YAML: the parser reports it, at a better line
 
 
-def load_yaml(text: str, offset: int = 0) -> YamlDoc:
-    """Parse one YAML document. ``offset`` is the number of lines before ``text`` in its file."""
+def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False) -> YamlDoc:
+    """Parse one YAML document. ``offset`` is the number of lines before ``text`` in its file.
+
+    Raises ContentYamlError (with the 1-based line) for invalid YAML, a key given twice in one
+    mapping (both lines named), anchors or aliases, and text over ``MAX_YAML_BYTES``.
+    ``caller_reports_repeats`` is for a file that reports each repeated key itself and keeps
+    the rest (the synonyms list); every other file is refused whole.
+    """
+    if len(text) > MAX_YAML_BYTES:
+        raise ContentYamlError(f"too large for a content file ({_size(len(text))}; the limit is {_size(MAX_YAML_BYTES)})", offset + 1)
     try:
         _refuse_aliases(text, offset)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            if node is not None:
+                lines: dict[tuple, int] = {}
+                _walk(node, (), lines, offset, not caller_reports_repeats)  # before a repeat is lost
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
     except ContentYamlError:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and mark and mark.line >= text.count("\n"):
-            mark = exc.context_mark  # an error found only at the end points at what was left open
-        line = mark.line + 1 + offset if mark else None
-        raise ContentYamlError(f"invalid YAML: {exc.problem or exc.context}", line) from None
+        message, index = _plain_yaml_error(exc, text)
+        raise ContentYamlError(message, index + 1 + offset if index is not None else None) from None
     except yaml.YAMLError as exc:
         raise ContentYamlError(f"invalid YAML: {exc}", offset + 1) from None
-    lines: dict[tuple, int] = {}
-    if node is not None:
-        _walk(node, (), lines, offset)
+    if node is None:
+        lines = {}
     return YamlDoc(data, lines, offset)
+
+
+def _size(count: int) -> str:
+    return f"{count / 1_000_000:.1f} MB" if count >= 100_000 else f"{count:,} bytes"
+
+
+def _quoted(lines: list[str], index: int | None) -> str:
+    if index is None or index >= len(lines) or not lines[index].strip():
+        return ""
+    line = lines[index].strip()
+    return f" (the line reads: {line[:77] + '...' if len(line) > 80 else line})"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _unbalanced_quote(lines: list[str], start: int, end: int) -> int | None:
+    """The last line from ``end`` back to ``start`` with an odd number of double quotes."""
+    for index in range(min(end, len(lines) - 1), max(start, 0) - 1, -1):
+        if lines[index].split(" #")[0].count('"') % 2:
+            return index
+    return None
+
+
+def _odd_indent(lines: list[str], index: int) -> int:
+    """Of a line and the two key lines before it, the one indented as no other line is."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        if line.strip() and not line.lstrip().startswith("#"):
+            counts[_indent(line)] = counts.get(_indent(line), 0) + 1
+    candidates = [i for i in range(index, max(index - 3, -1), -1) if i < len(lines) and lines[i].strip()]
+    for i in candidates:
+        if counts.get(_indent(lines[i]), 0) == 1:
+            return i
+    return index
+
+
+def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None]:
+    """(what a team leader can act on, 0-based line of the slip) for a parser error.
+
+    The parser often notices a slip a line or more after it (an unclosed quote is found where
+    the next quote is); these rules walk back to the line that needs the fix and quote it.
+    """
+    lines = text.split("\n")
+    problem = str(exc.problem or exc.context or "")
+    context = str(exc.context or "")
+    at = exc.problem_mark.line if exc.problem_mark else None
+    since = exc.context_mark.line if exc.context_mark else None
+    if at is None:
+        at = since
+    if at is not None and since is not None and at >= len(lines) - 1 and not lines[-1].strip():
+        at = since  # an error found only at the end points at what was left open
+    here = lines[at] if at is not None and at < len(lines) else ""
+    if ("cannot start any token" in problem and "\t" in here) or "tab character" in problem:
+        return f"invalid YAML: a tab character is used to indent; indent with spaces only{_quoted(lines, at)}", at
+    if "while scanning a quoted scalar" in context:
+        return f"invalid YAML: a quotation mark is opened but never closed{_quoted(lines, since)}", since
+    if "flow mapping" in context or "flow sequence" in context:
+        opened = since if since is not None else at
+        return (
+            "invalid YAML: a '{' or '[' opened on this line is not closed (or a quotation mark inside it is not)"
+            f"{_quoted(lines, opened)}", opened
+        )
+    if "could not find expected ':'" in problem:
+        slip = since if since is not None else at
+        return f"invalid YAML: a line with no 'key: value' (is a colon missing?){_quoted(lines, slip)}", slip
+    if at is not None and ("expected key" in problem or "mapping values are not allowed" in problem or "expected <block end>" in problem):
+        quote = _unbalanced_quote(lines, since if since is not None else at, at)
+        if quote is not None:
+            return f"invalid YAML: a quotation mark is opened but never closed{_quoted(lines, quote)}", quote
+        value = here.split(":", 1)[1] if ":" in here else ""
+        if "mapping values are not allowed" in problem and ": " in value.strip() + " ":
+            if ":" in value and not value.strip().startswith(("'", '"')):
+                return (
+                    "invalid YAML: a colon inside a value; put the value in quotes, e.g. "
+                    f"title: \"Pay: what to do\"{_quoted(lines, at)}", at
+                )
+        slip = _odd_indent(lines, at)
+        return f"invalid YAML: this line is indented differently from the lines around it{_quoted(lines, slip)}", slip
+    if "did not find expected '-' indicator" in problem:
+        return f"invalid YAML: the indentation does not line up with the lines above{_quoted(lines, at)}", at
+    return f"invalid YAML: {problem}{_quoted(lines, at)}", at
+
+
+def _field_name(loc: tuple, doc: YamlDoc, prefix: tuple) -> str:
+    """``periods.2.value`` -> ``the period from 2026-04-01: value``: a period named by its date."""
+    text, data = "", _get(doc.data, prefix)
+    for part in loc:
+        data = _get(data, (part,))
+        if isinstance(part, int) and text.endswith("periods") and isinstance(data, dict) and data.get("from"):
+            text = text[: -len("periods")] + f"the period from {data['from']}:"
+            continue
+        text += ("" if not text else " " if text.endswith(":") else ".") + str(part)
+    return text or "document"
+
+
+def _get(data, path: tuple):
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _offending(err: dict) -> str:
+    value = err.get("input")
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        text = str(value)
+        return f" (it says '{text[:57] + '...' if len(text) > 60 else text}')"
+    return ""
 
 
 def pydantic_problems(exc, doc: YamlDoc, prefix: tuple = ()) -> list[tuple[int | None, str]]:
     """Turn a pydantic ValidationError into (line, message) pairs an author can act on.
 
-    ``prefix`` is where the validated object sits in the document (a rate's key, say).
+    ``prefix`` is where the validated object sits in the document (a rate's key, say). List
+    items are named by their date or id where they have one ("the period from 2026-04-01").
     """
     out = []
     for err in exc.errors():
@@ -116,7 +263,7 @@ def pydantic_problems(exc, doc: YamlDoc, prefix: tuple = ()) -> list[tuple[int |
         elif err.get("type") == "extra_forbidden":
             msg = f"unknown field '{field}' (check the spelling)"
         else:
-            msg = f"{field}: {msg}"
+            msg = f"{_field_name(loc, doc, prefix)}: {msg}{_offending(err)}"
         out.append((doc.line_of(*prefix, *loc), msg))
     return out
 
@@ -133,15 +280,52 @@ def validate(model, doc: YamlDoc, shown: str, problems, prefix: tuple = ()):
         return None
 
 
-def read_yaml_file(path, shown: str, problems) -> YamlDoc | None:
+def read_text(path, within=None, limit: int = MAX_YAML_BYTES) -> str:
+    """A content file's text. Raises ContentYamlError (with a line where there is one) for
+    a file that is not UTF-8 (the line of the first bad byte), larger than ``limit`` bytes, or a
+    symbolic link to somewhere outside ``within`` (default: the file's own folder).
+
+    FileNotFoundError passes up: whether a missing file matters is the caller's business.
+    """
+    path = Path(path)
+    refuse_outside_link(path, within if within is not None else path.parent)
+    size = path.stat().st_size
+    if size > limit:
+        raise ContentYamlError(f"too large for a content file ({_size(size)}; the limit is {_size(limit)})", None)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise ContentYamlError("a folder where a file was expected", None) from None
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise
+        raise ContentYamlError(f"cannot read file: {exc.strerror}", None) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentYamlError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", line) from None
+
+
+def refuse_outside_link(path, within) -> None:
+    """Raise ContentYamlError if ``path`` is (or goes through) a link leading outside ``within``.
+
+    Content is published as it is: a link to a file elsewhere on the machine must never be.
+    """
+    path = Path(path)
+    target = Path(os.path.realpath(path))
+    base = Path(os.path.realpath(within))
+    if target != base and base not in target.parents:
+        raise ContentYamlError(f"a link to a file outside the content folder ({target.name}); copy the file in instead", None)
+
+
+def read_yaml_file(path, shown: str, problems, within=None) -> YamlDoc | None:
     """Read and parse a YAML file; a file that cannot be read or parsed is reported, never raised.
 
     A missing file is the caller's business (some are optional), so FileNotFoundError passes up.
     """
     try:
-        return load_yaml(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        problems.error(shown, None, "not UTF-8 text; save the file as UTF-8")
+        return load_yaml(read_text(path, within))
     except ContentYamlError as exc:
         problems.error(shown, exc.line, exc.message)
     return None

@@ -104,3 +104,43 @@ def test_cli_rates_json(capsys):
     data = json.loads(capsys.readouterr().out)
     row = next(r for r in data["rates"] if r["key"] == "national_living_wage")
     assert row["value"] == "12.71" and row["since"] == "2026-04-01" and row["source"]
+
+
+def test_each_calculator_declares_every_figure_it_reads():
+    """RATES_USED is what `content check` trusts: it must name every key the code reads."""
+    import inspect
+    import re
+    import sys
+
+    from guidance.calculators.registry import CALCULATORS
+
+    pattern = re.compile(r"""figure(?:_or_none)?\(\s*rates,\s*["']([a-z0-9_]+)["']""")
+    for name, calculator in CALCULATORS.items():
+        module = sys.modules[calculator.function.__module__]
+        declared = set(getattr(module, "RATES_USED", ())) | set(getattr(module, "RATES_IF_IN_FORCE", ()))
+        read = set(pattern.findall(inspect.getsource(module)))
+        assert read <= declared, f"{name}: reads {sorted(read - declared)} without declaring them"
+        assert declared, f"{name} declares no figures"
+
+
+def test_shipped_rates_hold_every_figure_the_calculators_need():
+    from guidance.content.base import ContentBase
+    from guidance.content.uses import calculator_needs, check_rates_needed
+    from guidance.problems import Problems
+
+    base = ContentBase.load(Path(__file__).resolve().parents[1])
+    assert {need.key for need in calculator_needs()} <= set(base.rates.keys())
+    problems = Problems()
+    check_rates_needed(base, dt.date(2026, 11, 25), problems)
+    assert not problems.items, [str(p) for p in problems]
+
+
+def test_figures_in_a_group_start_together_in_the_shipped_rates():
+    from guidance.content.rates import load_rates
+    from guidance.problems import Problems
+
+    problems = Problems()
+    rates = load_rates(Path(__file__).resolve().parents[1] / "content" / "rates.yaml", problems)
+    group = [key for key in rates.keys() if rates.get(key).group == "minimum_wage"]
+    assert {"national_living_wage", "minimum_wage_18_20", "minimum_wage_under_18", "minimum_wage_apprentice"} <= set(group)
+    assert not problems.items, [str(p) for p in problems]

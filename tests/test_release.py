@@ -16,6 +16,29 @@ BROKEN = Path(__file__).resolve().parent / "data" / "broken" / "content"
 ON = dt.date(2026, 11, 25)
 
 
+# The good page covers holiday, so it offers the holiday calculator: its figures must be there.
+HOLIDAY_RATES = """
+holiday_weeks:
+  label: Statutory holiday entitlement, weeks a year
+  unit: weeks
+  source: Working Time Regulations 1998
+  periods:
+    - {from: 2009-04-01, value: "5.6"}
+holiday_days_cap:
+  label: Most days of statutory holiday a year
+  unit: days
+  source: Working Time Regulations 1998
+  periods:
+    - {from: 2009-04-01, value: "28"}
+irregular_hours_accrual_percent:
+  label: Holiday accrual for irregular hours
+  unit: percent
+  source: Working Time Regulations 1998
+  periods:
+    - {from: 2024-04-01, value: "12.07"}
+"""
+
+
 @pytest.fixture
 def root(tmp_path):
     """A small valid content root made from the good fixture pages."""
@@ -25,7 +48,7 @@ def root(tmp_path):
     for name in ("taxonomy.yaml", "manifest.yaml"):
         shutil.copy(BROKEN / name, content / name)
     rates = (BROKEN / "rates.yaml").read_text().split("\nunordered_rate:")[0]
-    (content / "rates.yaml").write_text(rates)
+    (content / "rates.yaml").write_text(rates + HOLIDAY_RATES)
     shutil.copy(BROKEN / "employment" / "good-page.md", content / "employment")
     shutil.copy(BROKEN / "payroll" / "other-good-page.md", content / "payroll")
     return tmp_path
@@ -81,3 +104,57 @@ def test_an_earlier_version_can_be_shown_exactly(root, capsys):
     assert run(root, "show", "good-page", "--on", "2026-11-25") == 0
     assert "before tax" in capsys.readouterr().out
     assert run(root, "show", "good-page", "--version", "7") == 1
+
+
+def test_a_release_records_changed_figures_and_their_new_periods(root, capsys):
+    from guidance.content.release import changed_rates
+
+    run(root, "content", "release", "--notes", "First", "--on", "2026-11-25")
+    assert changed_rates(ContentBase.load(root, use_cache=False)) == []
+    rates = root / "content" / "rates.yaml"
+    rates.write_text(rates.read_text().replace(
+        '    - {from: 2026-04-01, value: "12.71"}',
+        '    - {from: 2026-04-01, value: "12.71"}\n    - {from: 2027-04-01, value: "13.20"}',
+    ))
+    changes = changed_rates(ContentBase.load(root, use_cache=False))
+    assert [str(c) for c in changes] == ["national_living_wage: new period from 2027-04-01: £13.20 (was 2 periods)"]
+    capsys.readouterr()
+    assert run(root, "content", "release", "--notes", "April rates", "--on", "2026-11-26") == 0
+    assert "national_living_wage: new period from 2027-04-01: £13.20" in capsys.readouterr().out
+    manifest = ContentBase.load(root, use_cache=False).manifest
+    assert manifest.changelog[0].rates == ["national_living_wage: new period from 2027-04-01: £13.20 (was 2 periods)"]
+    assert manifest.changelog[0].pages == []
+
+
+def test_raising_the_version_without_touching_updated_is_a_warning(root):
+    run(root, "content", "release", "--notes", "First", "--on", "2026-11-25")
+    _edit(root, "an hour.", "an hour, before tax.")
+    _edit(root, "version: 1", "version: 2")
+    problems = check_content(ContentBase.load(root, use_cache=False), ON, style_checks=False)
+    warned = [p for p in problems.warnings if "'updated' is still 2026-11-01" in p.message]
+    assert warned and warned[0].line == 8 and warned[0].path == "content/employment/good-page.md"
+    _edit(root, "updated: 2026-11-01", "updated: 2026-11-26")
+    problems = check_content(ContentBase.load(root, use_cache=False), ON, style_checks=False)
+    assert not [p for p in problems.warnings if "'updated'" in p.message]
+
+
+def test_an_old_version_says_which_version_release_and_date_it_is(root, capsys):
+    run(root, "content", "release", "--notes", "First", "--on", "2026-11-25")
+    _edit(root, "an hour.", "an hour, before tax.")
+    _edit(root, "version: 1", "version: 2")
+    _edit(root, "updated: 2026-11-01", "updated: 2026-11-26")
+    run(root, "content", "release", "--notes", "Clearer pay", "--on", "2026-11-26")
+    capsys.readouterr()
+    assert run(root, "show", "good-page", "--version", "1", "--on", "2026-11-25") == 0
+    out = capsys.readouterr().out
+    assert "Version 1 of this page, released in 2026.11.2 on 2026-11-25 (updated 2026-11-01). The current version is 2." in out
+    assert run(root, "show", "good-page", "--version", "2", "--on", "2026-11-25") == 0
+    assert "Version 2 of this page, released in 2026.11.3 on 2026-11-26" in capsys.readouterr().out
+
+
+def test_show_turns_page_links_into_something_to_follow(root, capsys):
+    page = root / "content" / "employment" / "good-page.md"
+    page.write_text(page.read_text() + "\nSee [the other page](page:other-good-page).\n")
+    assert run(root, "show", "good-page", "--on", "2026-11-25") == 0
+    out = capsys.readouterr().out
+    assert "the other page (see " in out and "guidance show other-good-page)" in out and "](page:" not in out

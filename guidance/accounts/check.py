@@ -6,12 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from guidance.accounts.rules import load_rules
-from guidance.content.check import register
 from guidance.problems import Problems
 
 
 def check_account_rules(base, on: dt.date, problems: Problems) -> None:
     load_rules(base.content_dir, base.shown, problems)
 
-
-register(check_account_rules)

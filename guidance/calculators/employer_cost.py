@@ -24,6 +24,25 @@ from decimal import Decimal
 from guidance.calculators.common import CalculatorError, decimal, figure, pence, whole, gbp
 from guidance.calculators.minimum_wage import minimum_hourly_rate
 
+#: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
+#: each exists and is in force on the day checked.
+RATES_USED = (
+    "employment_allowance",
+    "holiday_weeks",
+    "employer_ni_rate",
+    "upper_secondary_threshold_yearly",
+    "secondary_threshold_yearly",
+    "pension_age_lower",
+    "auto_enrolment_trigger_yearly",
+    "qualifying_earnings_lower_yearly",
+    "qualifying_earnings_upper_yearly",
+    "pension_minimum_employer_contribution",
+    "national_living_wage",
+    "national_living_wage_age",
+    "minimum_wage_18_20",
+    "minimum_wage_under_18",
+)
+
 WEEKS_A_YEAR = Decimal(52)
 
 

@@ -46,6 +46,17 @@ from guidance.calculators.common import (
     round10,
 )
 
+#: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
+#: each exists and is in force on the day checked.
+RATES_USED = (
+    "holiday_weeks",
+    "holiday_days_cap",
+)
+#: Figures read only when in force (the rule they belong to started later); each must exist.
+RATES_IF_IN_FORCE = (
+    "irregular_hours_accrual_percent",
+)
+
 BASES = ("days-per-week", "hours-per-week", "compressed-hours", "shifts", "annualised-hours", "irregular-hours")
 HOURS_BASES = ("hours-per-week", "compressed-hours")
 MONTHS = Decimal(12)

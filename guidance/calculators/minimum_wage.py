@@ -22,6 +22,17 @@ from decimal import Decimal
 
 from guidance.calculators.common import CalculatorError, decimal, figure, figure_or_none, pence, whole, gbp
 
+#: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
+#: each exists and is in force on the day checked.
+RATES_USED = (
+    "national_living_wage",
+    "national_living_wage_age",
+    "minimum_wage_18_20",
+    "minimum_wage_under_18",
+    "minimum_wage_apprentice",
+    "accommodation_offset_daily",
+)
+
 
 def minimum_hourly_rate(rates, on: dt.date, age: int, apprentice: bool = False) -> tuple[Decimal, str]:
     """The rate in force on ``on`` for a worker of ``age``, with the band's name."""

@@ -20,6 +20,16 @@ from decimal import Decimal
 
 from guidance.calculators.common import CalculatorError, decimal, figure, pence, whole, gbp
 
+#: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
+#: each exists and is in force on the day checked.
+RATES_USED = (
+    "redundancy_week_pay_cap",
+    "redundancy_qualifying_years",
+    "redundancy_max_years",
+    "redundancy_half_week_below_age",
+    "redundancy_week_and_half_from_age",
+)
+
 
 def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = None, weekly_cap=None) -> dict:
     """Statutory redundancy pay; the weekly cap comes from the rates on ``on`` unless given."""

@@ -79,6 +79,21 @@ from guidance.calculators.common import (
     round10,
 )
 
+#: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
+#: each exists and is in force on the day checked.
+RATES_USED = (
+    "ssp_weekly_rate",
+    "ssp_piw_minimum_days",
+    "ssp_linking_weeks",
+    "ssp_max_weeks",
+    "ssp_earnings_threshold_weekly",
+    "ssp_waiting_days",
+)
+#: Figures read only when in force (the rule they belong to started later); each must exist.
+RATES_IF_IN_FORCE = (
+    "ssp_earnings_percent",
+)
+
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_PIW_YEARS = 3  # SSCBA 1992 s.153: entitlement ends when a (linked) PIW has lasted 3 years
 

@@ -53,6 +53,10 @@ CLAIM_LIMITS = {
     "equal_pay": "tribunal_equal_pay_time_limit_months",
 }
 
+#: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
+#: each exists and is in force on the day checked.
+RATES_USED = tuple(sorted(set(CLAIM_LIMITS.values()))) + ("et3_response_days",)
+
 
 def months_less_one_day(start: dt.date, months: int) -> dt.date:
     """The last day of a period of ``months`` beginning with ``start``."""

@@ -113,7 +113,11 @@ def _load_rates(args):
         root = resolve_root(getattr(args, "root", None))
     except RootError as exc:
         raise CommandError(str(exc)) from None
-    return load_rates(Path(root) / "content" / "rates.yaml", Problems(), "content/rates.yaml")
+    problems = Problems()
+    rates = load_rates(Path(root) / "content" / "rates.yaml", problems, "content/rates.yaml")
+    if rates.broken:
+        raise CommandError(f"the content is broken and figures cannot be used until this is fixed:\n  {problems.errors[0]}")
+    return rates
 
 
 def run_calc(args) -> int:

@@ -54,8 +54,12 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
 
 
-def load_base(args, use_cache: bool = True):
-    """Load the content base at the chosen root; a root with no content is a clear error."""
+def load_base(args, use_cache: bool = True, needs_figures: bool = False):
+    """Load the content base at the chosen root; a root with no content is a clear error.
+
+    ``needs_figures``: the command shows figures (a page, a flow, a letter), so content whose
+    rates or taxonomy cannot be read is refused with where it is broken (see refuse_broken).
+    """
     from guidance.content.base import ContentBase
     from guidance.content.roots import RootError, resolve_root
 
@@ -63,7 +67,21 @@ def load_base(args, use_cache: bool = True):
         root = resolve_root(getattr(args, "root", None))
     except RootError as exc:
         raise CommandError(str(exc)) from None
-    return ContentBase.load(root, use_cache=use_cache)
+    base = ContentBase.load(root, use_cache=use_cache)
+    if needs_figures:
+        refuse_broken(base)
+    return base
+
+
+def refuse_broken(base, rates_only: bool = False) -> None:
+    """Raise CommandError naming where, when the content as a whole cannot be used.
+
+    ``rates_only``: only a rates file that cannot be read matters (``guidance rates``).
+    """
+    core = [p for p in base.core_errors() if not rates_only or p.path == base.rates.path]
+    if core:
+        lines = "\n".join(f"  {p}" for p in core[:5])
+        raise CommandError(f"the content is broken and figures cannot be shown until this is fixed:\n{lines}")
 
 
 def print_json(data) -> None:

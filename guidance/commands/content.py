@@ -18,6 +18,8 @@ from guidance.commands.common import (
 
 
 def register(sub) -> None:
+    from guidance.content.review import REVIEW_WINDOW_DAYS
+
     content = sub.add_parser("content", help="check, review, export and release the content base")
     actions = content.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -30,7 +32,7 @@ def register(sub) -> None:
     check.set_defaults(func=run_check)
 
     due = actions.add_parser("review-due", help="pages due for review, soonest first")
-    due.add_argument("--within", type=duration_days, default=30, metavar="SPAN", help="e.g. 30d, 6w, 3m (default 30d)")
+    due.add_argument("--within", type=duration_days, default=REVIEW_WINDOW_DAYS, metavar="SPAN", help=f"e.g. 30d, 6w, 3m (default {REVIEW_WINDOW_DAYS}d)")
     add_on_option(due, "what is due as if it were")
     add_json_option(due)
     due.set_defaults(func=run_review_due)
@@ -73,19 +75,15 @@ def run_check(args) -> int:
 
 
 def run_review_due(args) -> int:
-    import datetime as dt
+    from guidance.content.review import due_for_review, review_limit
 
     base = load_base(args)
     warn_left_out(base)
     on = args.on or today()
-    try:
-        limit = on + dt.timedelta(days=args.within)
-    except OverflowError:  # --on near the year 9999: every page is due by the end of time
-        limit = dt.date.max
-    due = sorted((p for p in base.pages.values() if p.meta.review_by <= limit), key=lambda p: (p.meta.review_by, p.id))
+    limit = review_limit(on, args.within)
     rows = [
-        {"id": p.id, "title": p.meta.title, "review_by": p.meta.review_by.isoformat(), "overdue": p.meta.review_by < on, "owner": p.meta.owner, "path": p.path}
-        for p in due
+        {"id": d.page_id, "title": d.title, "review_by": d.review_by.isoformat(), "overdue": d.overdue, "owner": d.owner, "path": d.path}
+        for d in due_for_review(base, on, args.within)
     ]
     if args.json:
         print_json(rows)
@@ -101,7 +99,7 @@ def run_review_due(args) -> int:
 def run_export(args) -> int:
     from guidance.content.export import export_pages
 
-    base = load_base(args)
+    base = load_base(args, needs_figures=True)
     warn_left_out(base)
     print_json(export_pages(base, args.on or today()))
     return 0
@@ -147,5 +145,8 @@ def run_release(args) -> int:
     else:
         changed = f"{len(entry.pages)} pages new or changed (listed in content/manifest.yaml)"
     print(f"Released {entry.release} on {entry.date.isoformat()}: {changed}")
+    if entry.rates:
+        shown = "; ".join(entry.rates) if len(entry.rates) <= 8 else f"{len(entry.rates)} figures (listed in content/manifest.yaml)"
+        print(f"Figures new or changed: {shown}")
     return 0
 

@@ -177,7 +177,7 @@ def run_paths(args) -> int:
     from guidance.flows.engine import FlowRunError
     from guidance.flows.paths import PathError, enumerate_paths
 
-    base = load_base(args)
+    base = load_base(args, needs_figures=True)
     loaded = _runnable(base, args.flow_id)
     on = args.on or today()
     try:
@@ -280,7 +280,7 @@ def _drive(session, base, args) -> int:
 def run_run(args) -> int:
     from guidance.flows.session import Session
 
-    base = load_base(args)
+    base = load_base(args, needs_figures=True)
     loaded = _runnable(base, args.flow_id)
     engine = _engine(base, loaded, args.on or today())
     with _store() as store:
@@ -302,7 +302,7 @@ def _record(store, session_id):
 def run_sessions_resume(args) -> int:
     from guidance.flows.session import Session
 
-    base = load_base(args)
+    base = load_base(args, needs_figures=True)
     with _store() as store:
         record = _record(store, args.session_id)
         loaded = _runnable(base, record.flow_id)

@@ -56,7 +56,7 @@ def _output_options(parser, default: str) -> None:
 def _catalogue(args):
     from guidance.letters.catalogue import Catalogue
 
-    base = load_base(args)
+    base = load_base(args, needs_figures=True)
     catalogue = Catalogue.load(base)
     for problem in catalogue.problems.errors:
         print(f"guidance: {problem}", file=sys.stderr)

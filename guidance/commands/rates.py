@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from guidance.commands.common import add_json_option, add_on_option, load_base, print_json, today
+import sys
+
+from guidance.commands.common import add_json_option, add_on_option, load_base, print_json, refuse_broken, today
 
 
 def register(sub) -> None:
@@ -14,6 +16,7 @@ def register(sub) -> None:
 
 def run_rates(args) -> int:
     base = load_base(args)
+    refuse_broken(base, rates_only=True)
     on = args.on or today()
     rows = [
         {
@@ -29,15 +32,17 @@ def run_rates(args) -> int:
         }
         for key, rate, figure in base.rates.in_force(on)
     ]
+    rate_errors = [p for p in base.problems.errors if p.path == base.rates.path]
     if args.json:
-        print_json({"on": on.isoformat(), "rates": rows})
-        return 0
+        print_json({"on": on.isoformat(), "rates": rows, "problems": [p.as_dict() for p in rate_errors]})
+        for problem in rate_errors:
+            print(problem, file=sys.stderr)
+        return 1 if rate_errors else 0
     print(f"Figures in force on {on.isoformat()}")
     width = max((len(r["key"]) for r in rows), default=10)
     for row in rows:
         print(f"  {row['key']:<{width}}  {row['shown']:>12}  since {row['since']}  {row['label']}")
         print(f"  {'':<{width}}  {'':>12}  source: {row['period_source']}")
-    rate_errors = [p for p in base.problems.errors if p.path == base.rates.path]
     for problem in rate_errors:
         print(problem)
     return 1 if rate_errors else 0

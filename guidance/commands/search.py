@@ -65,7 +65,7 @@ def run_search(args) -> int:
     on = args.on or today()
     searcher = None if args.area else _open_unchanged(args, on)
     if searcher is None:
-        base = load_base(args)
+        base = load_base(args, needs_figures=True)
         warn_left_out(base)
         if args.area and args.area not in base.taxonomy.areas:
             raise CommandError(f"unknown area '{args.area}': choose one of {', '.join(sorted(base.taxonomy.areas))}")
@@ -178,7 +178,7 @@ def run_index_build(args) -> int:
     from guidance.search import build_index
     from guidance.search.store import IndexLockTimeout
 
-    base = load_base(args)
+    base = load_base(args, needs_figures=True)
     warn_left_out(base)
     started = time.perf_counter()
     try:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
-from guidance.commands.common import CommandError, add_json_option, add_on_option, load_base, print_json, today
+from guidance.commands.common import CommandError, add_json_option, add_on_option, load_base, print_json, refuse_broken, today
 
 
 def register(sub) -> None:
@@ -19,23 +20,39 @@ def register(sub) -> None:
 def run_show(args) -> int:
     from guidance.content.export import page_record
     from guidance.content.pages import parse_page_text
-    from guidance.content.release import version_text
+    from guidance.content.release import release_of_version, version_text
     from guidance.problems import Problems
 
+    from guidance.content.render import RenderError
+    from guidance.content.suggest import did_you_mean
+
     base = load_base(args)
+    refuse_broken(base)
     on = args.on or today()
     page = base.pages.get(args.id)
+    shown_version = None
     if args.version is not None:
         text = version_text(base, args.id, args.version)
         if text is None:
             raise CommandError(f"no released version {args.version} of page '{args.id}' is kept")
         problems = Problems()
+        current = page
         page = parse_page_text(text, page.area if page else "unknown", f"{args.id} v{args.version}", problems)
         if page is None:
             raise CommandError("; ".join(str(p) for p in problems))
+        shown_version = _version_note(args.version, release_of_version(base, args.id, args.version), page, current)
     if page is None:
-        raise CommandError(f"no page with id '{args.id}' (try 'guidance search')")
+        near = did_you_mean(args.id, base.pages)
+        raise CommandError(f"no page with id '{args.id}'{near or ' (try guidance search)'}")
+    try:
+        base.render_body(page, on)
+    except RenderError as exc:
+        line = page.body_line + exc.line - 1 if exc.line else page.body_line
+        raise CommandError(f"this page cannot be shown: {page.path}:{line}: {exc.message}") from None
     record = page_record(base, page, on)
+    record["text"] = render_links(record["text"], base)
+    if shown_version:
+        record["shown_version"] = shown_version
     if args.json:
         print_json(record)
         return 0
@@ -43,8 +60,38 @@ def run_show(args) -> int:
     return 0
 
 
+def _version_note(version: int, release, page, current) -> str:
+    """Which text this is: its version, the release that published it and its date."""
+    if release is not None:
+        when = f"released in {release.release} on {release.date.isoformat()}"
+    else:
+        when = "released before releases recorded page versions"
+    note = f"Version {version} of this page, {when} (updated {page.meta.updated.isoformat()})."
+    if current is not None and current.meta.version != version:
+        note += f" The current version is {current.meta.version}."
+    return note
+
+
+_PAGE_LINK = re.compile(r"\[([^\]]+)\]\(page:([a-z0-9-]+)\)")
+
+
+def render_links(text: str, base) -> str:
+    """Links to other pages as a reader can follow them here: the words, then the page and
+    the command that shows it ("[sick pay](page:ssp)" -> "sick pay (see "Sick pay": guidance show ssp)")."""
+
+    def one(match: re.Match) -> str:
+        words, target = match.group(1), match.group(2)
+        page = base.pages.get(target)
+        title = f'"{page.meta.title}": ' if page is not None else ""
+        return f"{words} (see {title}guidance show {target})"
+
+    return _PAGE_LINK.sub(one, text)
+
+
 def _print_page(record: dict, on) -> None:
     heading = f"# {record['title']}\n\n**{record['summary']}**\n\n"
+    if record.get("shown_version"):
+        heading = f"> {record['shown_version']}\n\n" + heading
     sources = "\n".join(f"- {s['title']}" + (f" ({s.get('url') or s.get('citation')})") for s in record["sources"])
     footer = (
         f"\n\n---\n\nVersion {record['version']}, updated {record['updated']}, review by {record['review_by']}. "

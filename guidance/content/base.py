@@ -2,6 +2,10 @@
 
 ``ContentBase.load(root)`` never raises for a content mistake. Each file is parsed on its own and
 whatever is wrong is collected in ``problems``, so a team leader sees every problem in one run.
+The other parts of a content root (flows, letters with the council's details, synonyms and the
+style rules) are loaded through the same object the first time they are asked for, once:
+``base.flows()``, ``base.letters()``, ``base.synonyms()``, ``base.style()``, each with the
+problems found loading it in ``base.part_problems(name)``.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from guidance.content.pages import Page, parse_page
 from guidance.content.rates import Rates, load_rates
 from guidance.content.release import Manifest, load_lock, load_manifest
 from guidance.content.render import RenderError, render
+from guidance.content.settings import Settings, load_settings
 from guidance.content.taxonomy import Taxonomy, load_taxonomy
 from guidance.problems import Problems
+from guidance.yamlio import MAX_PAGE_BYTES, ContentYamlError, refuse_outside_link
 
 #: Folders under content/ that hold other things than pages.
 NON_PAGE_DIRS = {"letters", "history", "style"}
@@ -33,6 +39,8 @@ class ContentBase:
     lock: dict[str, dict]
     glossary: Glossary = field(default_factory=lambda: Glossary([], {}))
     problems: Problems = field(default_factory=Problems)
+    settings: Settings = field(default_factory=Settings)
+    _parts: dict = field(default_factory=dict, repr=False)
 
     @property
     def content_dir(self) -> Path:
@@ -59,8 +67,57 @@ class ContentBase:
         manifest = load_manifest(content / "manifest.yaml", shown(content / "manifest.yaml"), problems)
         lock = load_lock(content / "pages.lock", shown(content / "pages.lock"), problems)
         glossary = load_glossary(content / "glossary.yaml", shown(content / "glossary.yaml"), problems)
+        settings = load_settings(content, shown(content / "settings.yaml"), problems)
         pages = _load_pages(content, taxonomy, shown, problems, PageCache.for_root(root) if use_cache else None)
-        return cls(root, pages, rates, taxonomy, manifest, lock, glossary, problems)
+        return cls(root, pages, rates, taxonomy, manifest, lock, glossary, problems, settings)
+
+    def _part(self, name: str, load):
+        if name not in self._parts:
+            found = Problems()
+            self._parts[name] = (load(found), found)
+        return self._parts[name][0]
+
+    def part_problems(self, name: str) -> Problems:
+        """Problems found loading one part ("flows", "letters", "synonyms", "style")."""
+        return self._parts[name][1] if name in self._parts else Problems()
+
+    def flows(self) -> dict:
+        """Flow id -> LoadedFlow, from ``flows/`` beside ``content/``."""
+        from guidance.flows.loader import load_flows
+
+        return self._part("flows", lambda found: load_flows(self.root, found))
+
+    def letters(self):
+        """The letter templates and the council's details (a Catalogue)."""
+        from guidance.letters.catalogue import Catalogue
+
+        def load(found: Problems):
+            catalogue = Catalogue.load(self)
+            found.extend(catalogue.problems)
+            return catalogue
+
+        return self._part("letters", load)
+
+    def synonyms(self):
+        from guidance.search.synonyms import FILE_NAME, load_synonyms
+
+        return self._part("synonyms", lambda found: load_synonyms(self.content_dir, found, self.shown(self.content_dir / FILE_NAME)))
+
+    def style(self):
+        from guidance.content.style import load_style
+
+        return self._part("style", lambda found: load_style(self.content_dir, self.shown, found))
+
+    def core_errors(self) -> list:
+        """Errors that break the content as a whole: a rates or taxonomy file that cannot be
+        read, so no figure (or no page) can be shown. Commands and the app lead with these."""
+        core = set()
+        if self.rates.broken:
+            core.add(self.rates.path)
+        taxonomy = self.shown(self.content_dir / "taxonomy.yaml")
+        if not self.taxonomy.areas:
+            core.add(taxonomy)
+        return [p for p in self.problems.errors if p.path in core]
 
     def page(self, page_id: str) -> Page:
         try:
@@ -102,13 +159,30 @@ def _page_files(content: Path, taxonomy: Taxonomy, shown, problems: Problems):
     for area_dir in sorted(p for p in content.iterdir() if p.is_dir()):
         if area_dir.name in NON_PAGE_DIRS or area_dir.name.startswith("."):
             continue
-        files = sorted(area_dir.rglob("*.md"))
+        files = [path for path in sorted(area_dir.rglob("*.md")) if _usable_file(path, content, shown, problems)]
         if area_dir.name not in taxonomy.areas:
             for path in files:
                 problems.error(shown(path), None, f"'{area_dir.name}' is not an area in taxonomy.yaml")
             continue
         for path in files:
             yield area_dir.name, path
+
+
+def _usable_file(path: Path, content: Path, shown, problems: Problems) -> bool:
+    """A page file that is what it seems: inside the content folder and of a page's size."""
+    try:
+        refuse_outside_link(path, content)
+        size = path.stat().st_size
+    except ContentYamlError as exc:
+        problems.error(shown(path), None, exc.message)
+        return False
+    except OSError as exc:
+        problems.error(shown(path), None, f"cannot read file: {exc.strerror}")
+        return False
+    if size > MAX_PAGE_BYTES:
+        problems.error(shown(path), None, f"too large for a page ({size / 1_000_000:.1f} MB; the limit is {MAX_PAGE_BYTES / 1_000_000:.0f} MB): split it or remove what was pasted in")
+        return False
+    return True
 
 
 def _load_pages(content: Path, taxonomy: Taxonomy, shown, problems: Problems, cache) -> dict[str, Page]:

@@ -111,3 +111,70 @@ class PageCache:
             atomic_write_text(self.file, json.dumps(payload))
         except OSError:
             pass  # a read-only cache directory only costs speed
+
+
+class ResultCache:
+    """Check results (lists of problems as dicts) keyed by a hash of everything they depend on.
+
+    ``guidance content check`` runs each flow from its start; the result depends only on the
+    flow's text, the rates, the date and what the flow may refer to, so an unchanged flow is
+    not run again. JSON in the user cache folder, written atomically; a damaged file is ignored.
+    """
+
+    def __init__(self, name: str):
+        self.file = cache_dir() / "checks" / f"{name}.json"
+        self.entries: dict[str, list] = {}
+        self.used: dict[str, list] = {}
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and data.get("version") == __version__:
+                self.entries = data["entries"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.entries = {}
+
+    @staticmethod
+    def key(*parts) -> str:
+        digest = hashlib.blake2b(digest_size=16)
+        for part in parts:
+            digest.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def get(self, key: str) -> list | None:
+        found = self.entries.get(key)
+        if found is not None:
+            self.used[key] = found
+        return found
+
+    def put(self, key: str, value: list) -> None:
+        self.used[key] = value
+
+    def save(self) -> None:
+        if self.used.keys() == self.entries.keys():
+            return
+        try:
+            atomic_write_text(self.file, json.dumps({"format": FORMAT, "version": __version__, "entries": self.used}))
+        except OSError:
+            pass
+
+
+def code_fingerprint(*modules: str) -> str:
+    """A hash of the size and modification time of the named modules' source files (packages
+    include every file in them), so cached check results never outlive a change of code."""
+    import importlib.util
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(__version__.encode())
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            continue
+        origin = Path(spec.origin)
+        files = sorted(origin.parent.glob("*.py")) if origin.name == "__init__.py" else [origin]
+        for file in files:
+            try:
+                stat = file.stat()
+            except OSError:
+                continue
+            digest.update(f"{file.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()

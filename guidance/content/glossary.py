@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from guidance.problems import Problems
-from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems
+from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems, read_text
 
 
 class GlossaryEntry(BaseModel):
@@ -60,9 +60,9 @@ def load_glossary(path: Path, shown: str, problems: Problems) -> Glossary:
     if not path.is_file():
         return Glossary([], {})
     try:
-        doc = load_yaml(path.read_text(encoding="utf-8"))
-    except (ContentYamlError, UnicodeDecodeError) as exc:
-        problems.error(shown, getattr(exc, "line", None), getattr(exc, "message", "not UTF-8 text"))
+        doc = load_yaml(read_text(path))
+    except ContentYamlError as exc:
+        problems.error(shown, exc.line, exc.message)
         return Glossary([], {})
     if not isinstance(doc.data, list):
         problems.error(shown, 1, "the glossary must be a list of entries with term and definition")

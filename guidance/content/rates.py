@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from guidance.content.formatting import format_value
 from guidance.problems import Problems
-from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems
+from guidance.values import too_large
+from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems, read_text
 
 Unit = Literal["money", "percent", "weeks", "days", "months", "years", "hours", "number", "yes-no"]
 
@@ -56,6 +57,9 @@ class Rate(BaseModel):
     unit: Unit
     source: str = Field(min_length=3)
     url: str | None = None
+    #: Figures that change together (the minimum wage bands): each new period of one should
+    #: start on the same date in all of them, or a year was only half entered.
+    group: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
     periods: list[Period] = Field(min_length=1)
 
     def in_force(self, on: dt.date) -> Period:
@@ -89,12 +93,21 @@ class Figure:
 class Rates:
     """All figures, loaded from ``content/rates.yaml``."""
 
-    def __init__(self, rates: dict[str, Rate], path: str = "rates.yaml"):
+    def __init__(self, rates: dict[str, Rate], path: str = "rates.yaml", broken: bool = False, lines: dict | None = None):
         self.rates = rates
         self.path = path
+        self.lines = lines or {}
+        #: Keys in the file that were left out because something in them is wrong.
+        self.invalid: set[str] = set()
+        #: True when the file could not be read at all (missing, not YAML): every figure is absent.
+        self.broken = broken
 
     def keys(self) -> list[str]:
         return sorted(self.rates)
+
+    def line_of(self, key: str) -> int | None:
+        """Line of ``key`` in the rates file, for problems about a figure."""
+        return self.lines.get((key,))
 
     def __contains__(self, key: str) -> bool:
         return key in self.rates
@@ -161,6 +174,19 @@ def _check_periods(key: str, rate: Rate, doc, path: str, problems: Problems) -> 
     if rate.unit == "yes-no" and any(p.value not in (0, 1) for p in rate.periods):
         problems.error(path, doc.line_of(key), f"rate '{key}': a yes-no rule takes only yes or no")
         ok = False
+    for index, period in enumerate(rate.periods):
+        try:
+            if not period.value.is_finite() or too_large(period.value):
+                raise ValueError("not a usable amount")
+            format_value(period.value, rate.unit)
+        except (ArithmeticError, ValueError):
+            problems.error(
+                path,
+                doc.line_of(key, "periods", index),
+                f"rate '{key}': the period from {period.start.isoformat()} has a value that cannot be written out "
+                f"({str(period.value)[:20]}); give it as a plain number such as 12.71",
+            )
+            ok = False
     return ok
 
 
@@ -168,30 +194,59 @@ def load_rates(path: Path, problems: Problems, display: str | None = None) -> Ra
     """Load and check the rates file. Bad entries are reported and left out; the rest load."""
     shown = display or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        doc = load_yaml(read_text(path))
     except FileNotFoundError:
         problems.error(shown, None, "rates file is missing")
-        return Rates({}, shown)
-    except UnicodeDecodeError as exc:
-        problems.error(shown, None, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")
-        return Rates({}, shown)
-    try:
-        doc = load_yaml(text)
+        return Rates({}, shown, broken=True)
     except ContentYamlError as exc:
         problems.error(shown, exc.line, exc.message)
-        return Rates({}, shown)
+        return Rates({}, shown, broken=True)
     if not isinstance(doc.data, dict):
         problems.error(shown, 1, "rates file must be a mapping of rate keys to figures")
-        return Rates({}, shown)
+        return Rates({}, shown, broken=True)
     rates: dict[str, Rate] = {}
+    invalid: set[str] = set()
     for key, raw in doc.data.items():
         try:
             rate = Rate.model_validate(raw)
         except ValidationError as exc:
             for line, msg in pydantic_problems(exc, doc, (key,)):
                 problems.error(shown, line, f"rate '{key}': {msg}")
+            invalid.add(str(key))
             continue
         if _check_periods(str(key), rate, doc, shown, problems):
             rates[str(key)] = rate
-    return Rates(rates, shown)
+        else:
+            invalid.add(str(key))
+    _check_groups(rates, doc, shown, problems)
+    loaded = Rates(rates, shown, lines=doc.lines)
+    loaded.invalid = invalid
+    return loaded
+
+
+def _check_groups(rates: dict[str, Rate], doc, path: str, problems: Problems) -> None:
+    """Warn when figures in one group do not all have a period starting on the same dates.
+
+    A new April's National Living Wage entered without the 18-20, under-18 and apprentice
+    rates would otherwise pass, and the calculator would quote last year's youth rates.
+    """
+    groups: dict[str, list[str]] = {}
+    for key, rate in rates.items():
+        if rate.group:
+            groups.setdefault(rate.group, []).append(key)
+    for group, keys in groups.items():
+        starts = {key: {p.start for p in rates[key].periods} for key in keys}
+        latest_first = max(min(s) for s in starts.values())  # only dates every figure could have
+        every = set().union(*starts.values())
+        for key in keys:
+            missing = sorted(d for d in every - starts[key] if d >= latest_first)
+            if not missing:
+                continue
+            others = sorted(k for k in keys if missing[0] in starts[k])
+            problems.warning(
+                path,
+                doc.line_of(key, "periods"),
+                f"rate '{key}' (group '{group}') has no period from {missing[0].isoformat()}, "
+                f"but {', '.join(others)} {'does' if len(others) == 1 else 'do'}: was the new year only half entered?",
+            )
 

@@ -17,11 +17,13 @@ def _models() -> dict[str, object]:
     from guidance.content.pages import PageMeta
     from guidance.content.rates import Rate
     from guidance.content.release import Manifest
+    from guidance.content.settings import SettingsModel
 
     models: dict[str, object] = {
         "page": PageMeta,
         "rates": RootModel[dict[str, Rate]],
         "manifest": Manifest,
+        "settings": SettingsModel,
     }
     for name, loader in (("flow", "guidance.flows.schema:Flow"), ("letter", "guidance.letters.templates:LetterMeta"),
                          ("account-plan", "guidance.accounts.plan:Plan"), ("account-rules", "guidance.accounts.rules:RulesFile")):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guidance.problems import Problems
-from guidance.yamlio import ContentYamlError, load_yaml
+from guidance.yamlio import ContentYamlError, load_yaml, read_text
 
 
 @dataclass
@@ -28,12 +28,9 @@ class Taxonomy:
 
 def load_taxonomy(path: Path, shown: str, problems: Problems) -> Taxonomy:
     try:
-        doc = load_yaml(path.read_text(encoding="utf-8"))
+        doc = load_yaml(read_text(path))
     except FileNotFoundError:
         problems.error(shown, None, "taxonomy file is missing")
-        return Taxonomy({})
-    except UnicodeDecodeError:
-        problems.error(shown, None, "not UTF-8 text; save the file as UTF-8")
         return Taxonomy({})
     except ContentYamlError as exc:
         problems.error(shown, exc.line, exc.message)

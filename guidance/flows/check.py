@@ -1,7 +1,8 @@
 """Flow checks for ``guidance content check`` and ``guidance flow check``.
 
-Importing this module registers the flow checks with the content checker, so one command names
-every problem in pages, rates, flows and letters.
+``content_check`` is the flows' part of ``guidance content check`` (listed in
+``guidance.content.check.checks``), so one command names every problem in pages, rates, flows
+and letters.
 """
 
 from __future__ import annotations
@@ -9,24 +10,29 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from guidance.content.check import register
 from guidance.flows.checker import Known, calculator_names, check_flow, check_paths, check_references, letter_ids
 from guidance.flows.loader import LoadedFlow, load_flow_file, load_flows
 from guidance.problems import Problems
 
 
 def known_for(base) -> Known:
-    return Known(pages=set(base.pages), calculators=calculator_names(), letters=letter_ids(base.content_dir))
+    return Known(
+        pages=set(base.pages), calculators=calculator_names(), letters=letter_ids(base.content_dir),
+        safeguarding_page=base.settings.safeguarding_page,
+    )
 
 
-def check_loaded(flows: list[LoadedFlow], base, on: dt.date, problems: Problems, run_paths: bool = True) -> None:
-    """Static checks for each flow, then (for flows with no errors) every path run."""
+def check_loaded(flows: list[LoadedFlow], base, on: dt.date, problems: Problems, run_paths: bool = True, every_path: bool = True) -> None:
+    """Static checks for each flow, then (for flows with no errors) the flow run.
+
+    ``every_path=False`` runs each step once per distinct way ahead rather than every path.
+    """
     known = known_for(base)
     for loaded in flows:
         mine = Problems()
         check_flow(loaded, known, mine, references=False)
         if run_paths and not mine.errors and known.calculators is not None:
-            check_paths(loaded, base.rates, on, mine)
+            check_paths(loaded, base.rates, on, mine, every_path=every_path)
         check_references(loaded, known, mine)
         problems.extend(mine)
 
@@ -48,8 +54,48 @@ def check_all(base, on: dt.date, problems: Problems) -> dict[str, LoadedFlow]:
     return flows
 
 
-def _content_check(base, on: dt.date, problems: Problems) -> None:
-    check_all(base, on, problems)
+def content_check(base, on: dt.date, problems: Problems) -> None:
+    """The flows' part of ``guidance content check``: every step run, not every path listed.
+
+    A flow whose text, rates, date and references are unchanged since the last check is not
+    run again: its problems come from the check cache.
+    """
+    from guidance.content.cache import ResultCache, code_fingerprint
+    from guidance.problems import Problem
+
+    flows = base.flows()
+    problems.extend(base.part_problems("flows"))
+    cache = ResultCache("flows")
+    known = known_for(base)
+    context = (
+        code_fingerprint("guidance.flows", "guidance.calculators", "guidance.content.render", "guidance.content.rates", "guidance.content.formatting"),
+        _rates_bytes(base), on.isoformat(), known.safeguarding_page, sorted(known.pages or ()), sorted(known.letters or ()),
+        sorted((name, sorted(inputs), sorted(required)) for name, (inputs, required) in (known.calculators or {}).items()),
+    )
+    for loaded in flows.values():
+        key = cache.key(loaded.path, _flow_bytes(base, loaded), *map(repr, context))
+        found = cache.get(key)
+        if found is None:
+            mine = Problems()
+            check_loaded([loaded], base, on, mine, every_path=False)
+            found = [p.as_dict() for p in mine]
+            cache.put(key, found)
+        problems.extend([Problem(p["path"], p["line"], p["level"], p["message"]) for p in found])
+    cache.save()
+
+
+def _flow_bytes(base, loaded) -> bytes:
+    try:
+        return (Path(base.root) / loaded.path).read_bytes()
+    except OSError:
+        return repr(loaded.flow.model_dump()).encode("utf-8")
+
+
+def _rates_bytes(base) -> bytes:
+    try:
+        return (base.content_dir / "rates.yaml").read_bytes()
+    except OSError:
+        return b""
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -58,5 +104,3 @@ def _shown(path: Path, root: Path) -> str:
     except ValueError:
         return str(path)
 
-
-register(_content_check)

@@ -14,13 +14,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from guidance.content.settings import DEFAULT_SAFEGUARDING_PAGE
 from guidance.flows.expressions import ALL, ExpressionError, check_template, compile_expression, expression_refs, template_refs
 from guidance.flows.graph import cycles, reachable, reaches_outcome, successors
 from guidance.flows.loader import LoadedFlow
 from guidance.flows.schema import OPEN_KINDS, Calculate, Checklist, Info, Outcome, Question
 from guidance.problems import Problems
-
-SAFEGUARDING_PAGE = "recognising-and-reporting-abuse"
 
 
 @dataclass
@@ -30,6 +29,8 @@ class Known:
     pages: set[str] | None = None
     calculators: dict[str, tuple[set[str], set[str]]] | None = None  # name -> (inputs, required)
     letters: set[str] | None = None
+    #: The page a safeguarding exit must lead to (content/settings.yaml).
+    safeguarding_page: str = DEFAULT_SAFEGUARDING_PAGE
 
 
 def letter_ids(content_dir: Path) -> set[str] | None:
@@ -41,12 +42,10 @@ def letter_ids(content_dir: Path) -> set[str] | None:
     return ids or None
 
 
-def calculator_names() -> dict[str, tuple[set[str], set[str]]] | None:
-    """Each calculator's inputs and required inputs, or None if calculators are not installed."""
-    try:
-        from guidance.calculators.registry import CALCULATORS
-    except ImportError:
-        return None
+def calculator_names() -> dict[str, tuple[set[str], set[str]]]:
+    """Each calculator's inputs and required inputs."""
+    from guidance.calculators.registry import CALCULATORS
+
     return {name: (set(c.inputs), set(c.required)) for name, c in CALCULATORS.items()}
 
 
@@ -143,14 +142,15 @@ class _Checker:
     def safeguarding(self) -> None:
         target = self.flow.safeguarding
         if not target:
-            self.error(self.loaded.line("id"), f"no safeguarding exit: add 'safeguarding: <node>' leading to an outcome with the page '{SAFEGUARDING_PAGE}', so a caller who raises abuse or neglect can leave at any step")
+            self.error(self.loaded.line("id"), f"no safeguarding exit: add 'safeguarding: <node>' leading to an outcome with the page '{self.known.safeguarding_page}', so a caller who raises abuse or neglect can leave at any step")
             return
         if target not in self.flow.nodes:
             self.error(self.loaded.line("safeguarding"), f"safeguarding exit '{target}' is not a node")
             return
         ahead = reachable(successors(self.flow), [target])
-        if not any(isinstance(self.flow.nodes[n], Outcome) and SAFEGUARDING_PAGE in self.flow.nodes[n].pages for n in ahead):
-            self.error(self.loaded.line("safeguarding"), f"the safeguarding exit '{target}' must lead to an outcome that lists the page '{SAFEGUARDING_PAGE}'")
+        page = self.known.safeguarding_page
+        if not any(isinstance(self.flow.nodes[n], Outcome) and page in self.flow.nodes[n].pages for n in ahead):
+            self.error(self.loaded.line("safeguarding"), f"the safeguarding exit '{target}' must lead to an outcome that lists the page '{page}'")
 
     # -- expressions ---------------------------------------------------------------------------
     def _sources(self, node_id, node):
@@ -259,22 +259,53 @@ class _Checker:
                 self.error(self.loaded.node_line(node_id, "letters", index), f"node '{node_id}': unknown letter '{letter}'")
 
 
+def _render_step_texts(loaded: LoadedFlow, engine, arrivals: dict, problems: Problems) -> None:
+    """Each step's own texts (title, text, help) rendered once, as a caller arriving there sees
+    them; outcomes are rendered whole by the walk itself."""
+    from guidance.flows.engine import FlowRunError
+
+    for node_id, state in arrivals.items():
+        node = loaded.flow.nodes[node_id]
+        if isinstance(node, Outcome):
+            continue
+        for key in ("title", "text", "help"):
+            source = getattr(node, key, None)
+            if not source:
+                continue
+            try:
+                engine._text(source, state)
+            except FlowRunError as exc:
+                problems.error(loaded.path, loaded.node_line(node_id, key), f"node '{node_id}': the {key} does not render with the example answers: {exc}")
+
+
 _NODE_IN_MESSAGE = re.compile(r"node '([a-z][a-z0-9_]*)'")
 
 
-def check_paths(loaded: LoadedFlow, rates, on: dt.date, problems: Problems, calculate=None) -> int:
-    """Run every path; report the first failure at its node's line. Returns the path count."""
+def check_paths(loaded: LoadedFlow, rates, on: dt.date, problems: Problems, calculate=None, every_path: bool = True) -> int:
+    """Run the flow; report the first failure at its node's line. Returns the path count.
+
+    ``every_path=False`` (``guidance content check``) walks each step once per distinct value
+    of what decides the way ahead (``paths.cover``) instead of listing every path, and returns
+    the number of outcomes reached.
+    """
     from guidance.flows.engine import Engine, FlowRunError
-    from guidance.flows.paths import PathError, enumerate_paths
+    from guidance.flows.paths import PathError, cover, enumerate_paths
 
     try:
-        paths = enumerate_paths(Engine(loaded.flow, rates, on, calculate))
+        engine = Engine(loaded.flow, rates, on, calculate)
+        if every_path:
+            paths = enumerate_paths(engine)
+            reached = {path.outcome for path in paths}
+        else:
+            arrivals: dict = {}
+            reached = cover(engine, arrivals=arrivals)
+            paths = reached
+            _render_step_texts(loaded, engine, arrivals, problems)
     except (FlowRunError, PathError) as exc:
         match = _NODE_IN_MESSAGE.search(str(exc))
         line = loaded.node_line(match.group(1)) if match and match.group(1) in loaded.flow.nodes else loaded.line("nodes")
         problems.error(loaded.path, line, f"running the paths: {exc}")
         return 0
-    reached = {path.outcome for path in paths}
     for node_id, node in loaded.flow.nodes.items():
         if isinstance(node, Outcome) and node_id not in reached:
             problems.error(loaded.path, loaded.node_line(node_id), f"outcome '{node_id}' is reached by no path when the flow is run with its examples (add examples that lead here)")

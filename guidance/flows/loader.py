@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from guidance.flows.schema import NODE_TYPES, Flow
 from guidance.problems import Problems
-from guidance.yamlio import ContentYamlError, YamlDoc, load_yaml, pydantic_problems
+from guidance.yamlio import ContentYamlError, YamlDoc, load_yaml, pydantic_problems, read_text
 
 
 @dataclass
@@ -30,24 +29,6 @@ class LoadedFlow:
 
     def node_line(self, node_id: str, *keys) -> int | None:
         return self.doc.line_of("nodes", node_id, *keys)
-
-
-def _duplicate_keys(text: str) -> list[tuple[int, str]]:
-    """PyYAML silently keeps the last of two equal keys; a second node with one id is a mistake."""
-    found = []
-    stack = [yaml.compose(text, Loader=yaml.SafeLoader)]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen = set()
-            for key, value in node.value:
-                if key.value in seen:
-                    found.append((key.start_mark.line + 1, key.value))
-                seen.add(key.value)
-                stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return sorted(found)
 
 
 def _error_lines(exc: ValidationError, doc: YamlDoc) -> list[tuple[int | None, str]]:
@@ -91,8 +72,6 @@ def parse_flow_text(text: str, shown: str, problems: Problems) -> LoadedFlow | N
     except ContentYamlError as exc:
         problems.error(shown, exc.line, exc.message)
         return None
-    for line, key in _duplicate_keys(text):
-        problems.error(shown, line, f"'{key}' appears twice: each key (and each node id) must be different")
     if not isinstance(doc.data, dict):
         problems.error(shown, 1, "a flow file must be a mapping with id, title, version, audience, start and nodes")
         return None
@@ -107,9 +86,9 @@ def parse_flow_text(text: str, shown: str, problems: Problems) -> LoadedFlow | N
 
 def load_flow_file(path: Path, shown: str, problems: Problems) -> LoadedFlow | None:
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.error(shown, None, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")
+        text = read_text(path)
+    except ContentYamlError as exc:  # not UTF-8 (with its line), too large, or a link out of the folder
+        problems.error(shown, exc.line, exc.message)
         return None
     except OSError as exc:
         problems.error(shown, None, f"cannot read file: {exc.strerror}")

@@ -169,3 +169,68 @@ def enumerate_paths(engine: Engine, limit: int = DEFAULT_LIMIT) -> list[FlowPath
         for nodes, answers, outcome in explorer.explore(exit_state):
             paths.append(FlowPath(list(exit_state.trail) + list(nodes), list(answers), outcome, safeguarding=True))
     return paths
+
+
+
+
+
+def _route_refs(node) -> Refs:
+    """The answers and results that decide where a node goes (not what its texts say)."""
+    refs = Refs()
+    expressions: list[str] = [r.when for r in getattr(node, "next", []) if r.when]
+    if isinstance(node, Question):
+        expressions += [r.rule for r in node.must]
+    if isinstance(node, Checklist):
+        expressions += [i.when for i in node.items if i.when]
+    if isinstance(node, Calculate):
+        expressions += list(node.inputs.values())
+    for source in expressions:
+        refs.update(expression_refs(source))
+    return refs
+
+
+def cover(engine: Engine, limit: int = 100_000, arrivals: dict | None = None) -> set[str]:
+    """Each step once per distinct value of what decides the way ahead; the outcomes reached.
+
+    For ``guidance content check``, where listing every path would be wasted work: a step is
+    tried again only when an answer that a condition, rule or calculation ahead of it reads is
+    different (what texts read does not change the way), and each outcome's report is rendered
+    once, with the answers that first reach it. No path is listed, so the work grows with the
+    flow's size and its examples, not with its number of paths; ``enumerate_paths`` (``guidance
+    flow paths`` and the tests) still runs every path.
+    ``arrivals``, when given, is filled with the first state that reaches each step, so each
+    step's own texts can be rendered once with real answers.
+    Raises PathError as ``enumerate_paths`` does, and when more than ``limit`` states are seen.
+    """
+    explorer = _Explorer(engine, limit)
+    own = {n: _route_refs(node) for n, node in engine.flow.nodes.items()}
+    for node_id, reach in engine.reach.items():
+        refs = Refs()
+        for other in reach:
+            refs.update(own[other])
+        explorer.ahead[node_id] = refs
+    start = engine.start()
+    stack = [start] + ([engine.safeguarding(start)] if engine.flow.safeguarding else [])
+    seen: set = set()
+    reached: set[str] = set()
+    while stack:
+        state = stack.pop()
+        if arrivals is not None:
+            arrivals.setdefault(state.current, state)
+        if engine.is_finished(state):
+            if state.current not in reached:
+                build_report(engine, state)  # the outcome's texts must render with real answers
+                reached.add(state.current)
+            continue
+        key = explorer.key(state)
+        if key in seen:
+            continue
+        seen.add(key)
+        if len(seen) > limit:
+            raise PathError(f"more than {limit} distinct steps: split the flow")
+        for value in explorer.candidates(state):
+            try:
+                stack.append(engine.answer(state, value))
+            except AnswerError:
+                continue  # an example the flow refuses (a rule or a calculator): not a path
+    return reached

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from guidance.content.check import register
 from guidance.content.pages import _RATE_CALL
-from guidance.content.style import load_style
-from guidance.letters.catalogue import Catalogue
 from guidance.letters.compose import LetterError
 from guidance.letters.plain import check_letter
 from guidance.letters.templates import LetterTemplate
@@ -17,11 +14,11 @@ from guidance.problems import Problems
 
 
 def check_letters(base, on: dt.date, problems: Problems) -> None:
-    catalogue = Catalogue.load(base)
-    problems.extend(catalogue.problems)
+    catalogue = base.letters()
+    problems.extend(base.part_problems("letters"))
     if not catalogue.templates:
         return
-    style = load_style(base.content_dir, base.shown, Problems())  # its own problems are reported with the pages
+    style = base.style()  # its own problems are reported with the pages
     for template in catalogue.sorted_templates():
         if not _rates_known(base, template, problems):
             continue
@@ -46,5 +43,3 @@ def _rates_known(base, template: LetterTemplate, problems: Problems) -> bool:
                 ok = False
     return ok
 
-
-register(check_letters)

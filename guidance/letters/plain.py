@@ -15,18 +15,18 @@ from __future__ import annotations
 import re
 
 from guidance.content.glossary import Glossary, _word
-from guidance.content.style import Style, check_text, reader_text
+from guidance.content.style import DEFAULTS, Style, check_text, reader_text
 from guidance.letters.compose import Letter
 from guidance.problems import Problems
 
-MIN_READING_EASE = 60
+MIN_READING_EASE = DEFAULTS["min_reading_ease_letter"]  # unless content/style/readability.yaml says
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
 
 def letter_style(style: Style) -> Style:
     """The shared style with the letter reading-ease bar."""
     thresholds = dict(style.thresholds)
-    thresholds["min_reading_ease_body"] = max(MIN_READING_EASE, thresholds.get("min_reading_ease_body", 0))
+    thresholds["min_reading_ease_body"] = thresholds.get("min_reading_ease_letter", MIN_READING_EASE)
     return Style(thresholds, dict(style.plain_words))
 
 

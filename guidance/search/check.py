@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from guidance.content.check import register
 from guidance.problems import Problems
 from guidance.search.analysis import raw_words, stem
-from guidance.search.synonyms import FILE_NAME, load_synonyms
+from guidance.search.synonyms import FILE_NAME
 
 
 def check_synonyms(base, on: dt.date, problems: Problems) -> None:
     shown = base.shown(base.content_dir / FILE_NAME)
-    synonyms = load_synonyms(base.content_dir, problems, shown)
+    synonyms = base.synonyms()
+    problems.extend(base.part_problems("synonyms"))
     if not synonyms.entries or not base.pages:
         return
     used = _page_stems(base)
@@ -34,5 +34,3 @@ def _page_stems(base) -> set[str]:
         stems.update(stem(w) for w in raw_words(text))
     return stems
 
-
-register(check_synonyms)

@@ -135,7 +135,7 @@ class ContentSource:
     def fingerprints(self) -> dict[str, str]:
         if self._prints is None:
             prints = {page.id: self._fingerprint(page) for page in self.base.pages.values()}
-            prints.update(other_fingerprints(self.base.root, self.base.content_dir, fingerprint))
+            prints.update(other_fingerprints(self.base.root, self.base.content_dir, fingerprint, self.base.settings.model.calculators))
             self._prints = prints
         return self._prints
 
@@ -186,7 +186,7 @@ class ContentSource:
         elif kind == LETTER:
             fields = letter_fields(self.base.content_dir, doc_id)
         else:
-            fields = calculator_fields(doc_id)
+            fields = calculator_fields(doc_id, self.base.settings.model.calculators)
         if fields is None:  # a broken file: indexed by its name only, so the index still builds
             fields = {"title": doc_id.replace("-", " ").replace("_", " "), "summary": "", "audience": [], "headings": []}
         covers = fields.get("covers", [])

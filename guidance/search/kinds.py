@@ -61,18 +61,20 @@ def letter_paths(content_dir: Path) -> dict[str, Path]:
     return {path.stem: path for path in sorted(folder.glob("*.md"))} if folder.is_dir() else {}
 
 
-def other_fingerprints(root: Path, content_dir: Path, make: Callable[..., str]) -> dict[str, str]:
-    """Index id -> fingerprint for every flow, calculator and letter (``make`` hashes parts)."""
+def other_fingerprints(root: Path, content_dir: Path, make: Callable[..., str], calculators: dict) -> dict[str, str]:
+    """Index id -> fingerprint for every flow, calculator and letter (``make`` hashes parts).
+
+    ``calculators`` is settings.yaml's calculator name -> subjects it is offered for."""
     prints: dict[str, str] = {}
     for flow_id, path in flow_paths(root).items():
         prints[index_id(FLOW, flow_id)] = make(FLOW, _file_digest(path))
     for letter_id, path in letter_paths(content_dir).items():
         prints[index_id(LETTER, letter_id)] = make(LETTER, _file_digest(path))
-    from guidance.calculators.subjects import CALCULATOR_SUBJECTS
+    from guidance.calculators.registry import CALCULATORS
 
     registry = Path(__file__).resolve().parents[1] / "calculators" / "registry.py"
-    for name, subjects in CALCULATOR_SUBJECTS.items():
-        prints[index_id(CALCULATOR, name)] = make(CALCULATOR, _file_digest(registry), subjects)
+    for name in CALCULATORS:
+        prints[index_id(CALCULATOR, name)] = make(CALCULATOR, _file_digest(registry), tuple(calculators.get(name, ())))
     return prints
 
 
@@ -107,9 +109,9 @@ def letter_fields(content_dir: Path, letter_id: str) -> dict | None:
     return {"title": meta.title, "summary": " ".join((meta.purpose or "").split()), "audience": list(LETTER_AUDIENCE), "headings": []}
 
 
-def calculator_fields(name: str) -> dict | None:
+def calculator_fields(name: str, calculators: dict) -> dict | None:
+    """Title and subjects of a calculator (``calculators`` as for ``other_fingerprints``)."""
     from guidance.calculators.registry import CALCULATORS
-    from guidance.calculators.subjects import CALCULATOR_SUBJECTS
 
     calculator = CALCULATORS.get(name)
     if calculator is None:
@@ -119,5 +121,5 @@ def calculator_fields(name: str) -> dict | None:
         "summary": "",
         "audience": list(CALCULATOR_AUDIENCE),
         "headings": [],
-        "covers": list(CALCULATOR_SUBJECTS.get(name, ())),
+        "covers": list(calculators.get(name, ())),
     }

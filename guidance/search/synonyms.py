@@ -23,7 +23,7 @@ from pathlib import Path
 
 from guidance.problems import Problems
 from guidance.search.analysis import join_equivalents, raw_words, stem
-from guidance.yamlio import ContentYamlError, load_yaml
+from guidance.yamlio import ContentYamlError, load_yaml, read_text
 
 FILE_NAME = "synonyms.yaml"
 #: Words a caller phrase may have or lack without changing what it means.
@@ -81,11 +81,11 @@ def load_synonyms(content_dir: Path, problems: Problems | None = None, shown: st
     path = Path(content_dir) / FILE_NAME
     shown = shown or f"content/{FILE_NAME}"
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError:
         return Synonyms()
-    except UnicodeDecodeError:
-        problems.error(shown, None, "not UTF-8 text; save the file as UTF-8")
+    except ContentYamlError as exc:  # not UTF-8 (with its line), too large, or a link out of the folder
+        problems.error(shown, exc.line, exc.message)
         return Synonyms()
     except OSError as exc:
         problems.error(shown, None, f"cannot read file: {exc.strerror}")
@@ -95,7 +95,7 @@ def load_synonyms(content_dir: Path, problems: Problems | None = None, shown: st
 
 def parse_synonyms(text: str, shown: str, problems: Problems) -> Synonyms:
     try:
-        doc = load_yaml(text)
+        doc = load_yaml(text, caller_reports_repeats=True)
     except ContentYamlError as exc:
         problems.error(shown, exc.line, exc.message)
         return Synonyms()

@@ -81,7 +81,13 @@ class GuidanceApp(App):
     def _content_ready(self, base) -> None:
         self.ready = True
         errors = len(base.problems.errors)
-        if errors:
+        core = base.core_errors()
+        if core:  # say so on the first screen: pages would fail one by one without a reason
+            self.notify(
+                f"The content is broken and figures cannot be shown: {core[0]}. F9 lists every problem.",
+                title="Content broken", severity="error", timeout=120,
+            )
+        elif errors:
             self.notify(f"{errors} content problems: see the team-leader view", severity="warning")
         self.screen.post_message(ContentReady())
 

@@ -99,10 +99,13 @@ class Services:
     def flows(self) -> dict:
         """Flow id -> LoadedFlow, loaded once (flows are small)."""
         if self._flows is None:
-            from guidance.flows.loader import load_flows
-            from guidance.problems import Problems
+            if self.base is not None:
+                self._flows = self.base.flows()  # loaded once, with the rest of the content
+            else:
+                from guidance.flows.loader import load_flows
+                from guidance.problems import Problems
 
-            self._flows = load_flows(self.root, Problems())
+                self._flows = load_flows(self.root, Problems())
         return self._flows
 
     def flows_for(self, mode: str | None) -> list:
@@ -120,9 +123,7 @@ class Services:
     def letters(self):
         """The letter templates and the council's details, loaded once."""
         if self._letters is None:
-            from guidance.letters.catalogue import Catalogue
-
-            self._letters = Catalogue.load(self.base)
+            self._letters = self.base.letters()
         return self._letters
 
     def letter_title(self, letter_id: str) -> str:

@@ -1,5 +1,7 @@
 """The team-leader view: the content check, pages due for review, changes and flow shapes."""
 
+from pathlib import Path
+
 from guidance.tui.screens.team import TeamScreen
 from textual.widgets import DataTable, OptionList
 
@@ -29,4 +31,109 @@ async def test_team_view_shows_check_review_and_flow_graph(make_app):
         graphs.highlighted = 0
         await pilot.press("enter")
         await pilot.pause()
-        assert "flowchart" in str(screen.query_one("#flow-graph").render()) or "graph" in str(screen.query_one("#flow-graph").render())
+        picture = str(screen.query_one("#flow-graph").render())
+        assert "flowchart" not in picture and "-->" not in picture  # a drawing, not Mermaid source
+        flow = app.services.flows()[graphs.get_option_at_index(0).id].flow
+        assert f"└─ {flow.start} (" in picture and "┌─" in picture
+
+
+async def test_check_again_reads_the_files_on_disk(tmp_path, monkeypatch):
+    import shutil
+
+    from guidance.tui.app import GuidanceApp
+    from tui_helpers import TODAY
+
+    root = tmp_path / "root"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "app_root", root)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    app = GuidanceApp(root, TODAY, build_index=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and "errors" in str(app.screen.query_one("#check-status").render()))
+        screen = app.screen
+        assert str(screen.query_one("#check-status").render()).startswith("0 errors")
+        page = root / "content" / "employment" / "holiday-basics.md"
+        page.write_text(page.read_text().replace('rate("national_living_wage")', 'rate("national_living_wag")'))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: str(screen.query_one("#check-status").render()).startswith("1 errors"))
+        table = screen.query_one("#problems-table", DataTable)
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert row[1] == "content/employment/holiday-basics.md" and row[2] == "20"
+        assert "unknown rate 'national_living_wag'" in row[3]
+        # the whole message, however long, is shown for the highlighted row
+        assert "did you mean 'national_living_wage'?" in str(screen.query_one("#problem-detail").render())
+
+
+async def test_a_problem_row_opens_the_editor_at_its_line_or_shows_the_path(tmp_path, monkeypatch):
+    import shutil
+    import sys
+
+    from guidance.tui.app import GuidanceApp
+    from tui_helpers import TODAY
+
+    root = tmp_path / "root"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "app_root", root)
+    page = root / "content" / "employment" / "holiday-basics.md"
+    page.write_text(page.read_text().replace('rate("national_living_wage")', 'rate("no_such_rate")'))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    opened = tmp_path / "opened.txt"
+    editor = tmp_path / "editor.py"
+    editor.write_text(f"import sys\nopen({str(opened)!r}, 'w').write(' '.join(sys.argv[1:]))\n")
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {editor}")
+    app = GuidanceApp(root, TODAY, build_index=False)
+    import contextlib
+
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # the test driver has no terminal to give up
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and str(app.screen.query_one("#check-status").render()).startswith("1 errors"))
+        screen = app.screen
+        screen.open_in_editor(screen.problems[0])
+        await pilot.pause()
+        assert opened.read_text() == f"+20 {page}"
+        monkeypatch.delenv("VISUAL")
+        monkeypatch.delenv("EDITOR", raising=False)
+        screen.open_in_editor(screen.problems[0])
+        await pilot.pause()
+        assert str(page) in str(screen.query_one("#problem-detail").render())
+
+
+async def test_due_for_review_uses_the_cli_window_and_says_when_nothing_is_due(make_app):
+    from guidance.content.review import REVIEW_WINDOW_DAYS
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and app.screen.query("#review-status"))
+        status = str(app.screen.query_one("#review-status").render())
+        limit = (app.today + __import__("datetime").timedelta(days=REVIEW_WINDOW_DAYS)).isoformat()
+        assert limit in status
+        review = app.screen.query_one("#review-table", DataTable)
+        flags = {str(review.get_row_at(i)[3]) for i in range(review.row_count)}
+        if status.startswith("Nothing is due"):
+            assert flags <= {"coming up"} and review.row_count > 0
+        else:
+            assert flags <= {"overdue", "due soon"}
+
+
+async def test_the_first_screen_says_when_the_rates_file_is_broken(tmp_path, monkeypatch):
+    import shutil
+
+    from guidance.tui.app import GuidanceApp
+    from tui_helpers import TODAY
+
+    root = tmp_path / "root"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "app_root", root)
+    rates = root / "content" / "rates.yaml"
+    rates.write_text(rates.read_text().replace("  label: National Living Wage", "  label: Minimum: National Living Wage", 1))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    app = GuidanceApp(root, TODAY, build_index=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        broken = [m for m in messages if "content is broken" in m]
+        assert broken and "content/rates.yaml:2" in broken[0], messages

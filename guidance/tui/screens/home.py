@@ -24,15 +24,6 @@ from guidance.tui.widgets.snippet import snippet_text
 #: Option id of "search for the words as typed", offered when a word was corrected.
 EXACT = "search:exact"
 
-AREA_NAMES = {
-    "employment": "Employing a PA",
-    "payroll": "Tax, payroll and pensions",
-    "insurance": "Insurance",
-    "care_act": "Care Act and direct payments",
-    "mental_capacity": "Mental capacity",
-    "direct_payments": "Managing the money",
-}
-
 
 class HomeTabs(Vertical):
     """Results, browse by subject, guided help and recent work."""
@@ -174,7 +165,7 @@ class HomeScreen(CallPanelHost, Screen):
             if index or note:
                 results.add_option(None)  # a rule between results keeps them apart
             kind = getattr(hit, "kind", "page")
-            where = AREA_NAMES.get(hit.area, hit.area) if kind == "page" else hit.kind_label
+            where = self.app.services.base.settings.area_name(hit.area) if kind == "page" else hit.kind_label
             label = Text.assemble((hit.title, "bold"), ("  ·  " + where, "dim"), "\n", snippet_text(hit.snippet))
             results.add_option(Option(label, id=hit.id if kind == "page" else f"{kind}:{hit.id}"))
         self.query_one("#home-tabs", TabbedContent).active = "tab-results"
@@ -205,7 +196,7 @@ class HomeScreen(CallPanelHost, Screen):
         tree.clear()
         tree.root.expand()
         for area, subjects in base.taxonomy.areas.items():
-            area_node = tree.root.add(AREA_NAMES.get(area, area), expand=False)
+            area_node = tree.root.add(base.settings.area_name(area), expand=False)
             for key, description in subjects.items():
                 pages = [p for p in base.sorted_pages() if key in p.meta.covers]
                 if not pages:

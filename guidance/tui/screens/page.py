@@ -110,11 +110,10 @@ class PageScreen(CallPanelHost, Screen):
 
     def _fill_calculators(self, covers) -> None:
         from guidance.calculators.registry import CALCULATORS
-        from guidance.calculators.subjects import calculators_for
 
         calcs = self.query_one("#page-calcs", OptionList)
         calcs.clear_options()
-        names = calculators_for(covers)
+        names = [name for name in self.app.services.base.settings.calculators_for(covers) if name in CALCULATORS]
         for name in names:
             calcs.add_option(Option(CALCULATORS[name].title, id=name))
         calcs.display = self.query_one("#page-calcs-heading").display = bool(names)

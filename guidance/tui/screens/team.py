@@ -1,22 +1,29 @@
 """The team-leader view: content problems, pages due for review, changes since the last release,
 and the shape of each guided flow.
 
-The content check reads every page for readability, which takes a few seconds on a large base,
-so it runs in a worker and fills its table when done.
+"Check again" reads the files on disk afresh (a team leader edits them in another window), and
+runs in a worker because the check reads every page. A problem row opens the file at its line
+in the team leader's editor ($VISUAL or $EDITOR), or shows the path to copy.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shlex
+import subprocess
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-REVIEW_WINDOW_DAYS = 60
+from guidance.content.review import REVIEW_WINDOW_DAYS
+
+#: How many pages "coming up" lists when nothing is due within the window.
+COMING_UP = 5
 
 
 class TeamScreen(Screen):
@@ -25,13 +32,20 @@ class TeamScreen(Screen):
         Binding("r", "recheck", "Check again", id="team.recheck"),
     ]
 
+    DEFAULT_CSS = """
+    #problem-detail { height: auto; max-height: 8; padding: 0 1; border-top: solid $primary; }
+    #review-status { padding: 0 1; }
+    """
+
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="team-tabs"):
             with TabPane("Problems", id="team-problems"):
                 yield Label("Checking the content…", id="check-status")
                 yield DataTable(id="problems-table", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="problem-detail", markup=False)
             with TabPane("Due for review", id="team-review"):
+                yield Label("", id="review-status")
                 yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Changed since release", id="team-changes"):
                 yield Label("", id="release-label")
@@ -43,53 +57,122 @@ class TeamScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = "Team leader"
+        self.problems: list = []
+        self.query_one("#problems-table", DataTable).add_columns("Level", "File", "Line", "Problem")
+        self.query_one("#review-table", DataTable).add_columns("Review by", "Page", "Owner", "")
+        self.query_one("#changes-table", DataTable).add_columns("What", "Now", "Released")
         base = self.app.services.base
-        problems = self.query_one("#problems-table", DataTable)
-        problems.add_columns("Level", "File", "Line", "Problem")
         self._fill_review(base, self.app.today)
         self._fill_changes(base)
         self._fill_flows()
         self.run_check()
 
+    # -- the check ------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="team-check")
     def run_check(self) -> None:
+        """Load the content from disk (not what the app loaded at start) and check it."""
+        from guidance.content.base import ContentBase
         from guidance.content.check import check_content
 
-        base = self.app.services.base
+        base = ContentBase.load(self.app.services.root)
         problems = check_content(base, self.app.today)
-        self.app.call_from_thread(self._show_problems, problems)
+        self.app.call_from_thread(self._checked, base, problems)
+
+    def _checked(self, base, problems) -> None:
+        self._show_problems(problems)
+        self._fill_review(base, self.app.today)
+        self._fill_changes(base)
 
     def _show_problems(self, problems) -> None:
         table = self.query_one("#problems-table", DataTable)
         table.clear()
-        for problem in problems:
-            table.add_row(problem.level, problem.path, str(problem.line or ""), problem.message)
+        self.problems = list(problems)
+        for index, problem in enumerate(self.problems):
+            table.add_row(problem.level, problem.path, str(problem.line or ""), problem.message, key=str(index))
         self.query_one("#check-status", Label).update(
             f"{len(problems.errors)} errors, {len(problems.warnings)} warnings"
             + ("" if problems else ": all clear")
+            + (". Enter opens the file at the problem's line." if problems else "")
         )
+        self._detail(0)
 
+    @on(DataTable.RowHighlighted, "#problems-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._detail(event.cursor_row)
+
+    def _detail(self, row: int) -> None:
+        """The whole message of the highlighted problem (the table cuts long ones)."""
+        detail = self.query_one("#problem-detail", Static)
+        if 0 <= row < len(self.problems):
+            detail.update(str(self.problems[row]))
+        else:
+            detail.update("")
+
+    @on(DataTable.RowSelected, "#problems-table")
+    def open_problem(self, event: DataTable.RowSelected) -> None:
+        index = int(event.row_key.value)
+        if 0 <= index < len(self.problems):
+            self.open_in_editor(self.problems[index])
+
+    def open_in_editor(self, problem) -> None:
+        """Open the file at the problem's line in $VISUAL/$EDITOR; without one, show the path."""
+        where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+        full = self.app.services.root / problem.path
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not editor or self.app.is_web or not full.exists():
+            self._show_path(problem, full, where)
+            return
+        command = [*shlex.split(editor), *([f"+{problem.line}"] if problem.line else []), str(full)]
+        try:
+            with self.app.suspend():
+                subprocess.run(command, check=False)  # noqa: S603 - the team leader's own editor
+        except SuspendNotSupported:
+            self._show_path(problem, full, where)
+            return
+        except (OSError, ValueError) as exc:
+            self.notify(f"Could not start the editor '{editor}': {exc}. The file is {full}", severity="error", timeout=10)
+            return
+        self.action_recheck()
+
+    def _show_path(self, problem, full, where: str) -> None:
+        self.query_one("#problem-detail", Static).update(f"{problem}\n\nFile: {full}" + (f" line {problem.line}" if problem.line else ""))
+        self.notify(f"Open {where} in your editor (set $EDITOR to open it from here)", timeout=10)
+
+    # -- review and release ---------------------------------------------------------------------
     def _fill_review(self, base, today: dt.date) -> None:
+        from guidance.content.review import due_for_review, review_limit
+
         table = self.query_one("#review-table", DataTable)
-        table.add_columns("Review by", "Page", "Owner", "")
-        limit = today + dt.timedelta(days=REVIEW_WINDOW_DAYS)
-        due = sorted((p for p in base.pages.values() if p.meta.review_by <= limit), key=lambda p: (p.meta.review_by, p.id))
-        for page in due:
-            flag = "overdue" if page.meta.review_by < today else ""
-            table.add_row(page.meta.review_by.isoformat(), page.meta.title, page.meta.owner, flag, key=page.id)
+        table.clear()
+        limit = review_limit(today, REVIEW_WINDOW_DAYS)
+        due = due_for_review(base, today, REVIEW_WINDOW_DAYS)
+        status = self.query_one("#review-status", Label)
+        if due:
+            status.update(f"{len(due)} pages to review by {limit.isoformat()} (the next {REVIEW_WINDOW_DAYS} days, as 'guidance content review-due')")
+        else:
+            coming = sorted((p for p in base.pages.values() if p.meta.review_by > limit), key=lambda p: (p.meta.review_by, p.id))[:COMING_UP]
+            status.update(f"Nothing is due for review by {limit.isoformat()}." + (" Coming up next:" if coming else ""))
+            for page in coming:
+                table.add_row(page.meta.review_by.isoformat(), page.meta.title, page.meta.owner, "coming up", key=page.id)
+            return
+        for item in due:
+            table.add_row(item.review_by.isoformat(), item.title, item.owner, "overdue" if item.overdue else "due soon", key=item.page_id)
 
     def _fill_changes(self, base) -> None:
-        from guidance.content.release import changed_pages
+        from guidance.content.release import changed_pages, changed_rates
 
         self.query_one("#release-label", Label).update(
-            f"Release {base.manifest.release} of {base.manifest.date.isoformat()}. Pages new or changed since then:"
+            f"Release {base.manifest.release} of {base.manifest.date.isoformat()}. New or changed since then:"
         )
         table = self.query_one("#changes-table", DataTable)
-        table.add_columns("Page", "Version now", "Released version")
+        table.clear()
         for page_id in changed_pages(base):
             locked = base.lock.get(page_id, {})
-            table.add_row(page_id, str(base.pages[page_id].meta.version), str(locked.get("version", "new")), key=page_id)
+            table.add_row(f"page {page_id}", f"version {base.pages[page_id].meta.version}", str(locked.get("version", "new")), key=page_id)
+        for change in changed_rates(base):
+            table.add_row(f"rate {change.key}", change.now, change.released, key=f"rate:{change.key}")
 
+    # -- flows ----------------------------------------------------------------------------------
     def _fill_flows(self) -> None:
         listing = self.query_one("#flow-graph-list", OptionList)
         for flow in self.app.services.flows_for(None):
@@ -97,12 +180,16 @@ class TeamScreen(Screen):
 
     @on(OptionList.OptionSelected, "#flow-graph-list")
     def show_graph(self, event: OptionList.OptionSelected) -> None:
-        self.query_one("#flow-graph", Static).update(self.app.services.flow_outline(event.option.id))
+        from guidance.flows.picture import draw
+
+        self.query_one("#flow-graph", Static).update(draw(self.app.services.flows()[event.option.id].flow))
 
     @on(DataTable.RowSelected, "#review-table")
     @on(DataTable.RowSelected, "#changes-table")
     def open_page(self, event: DataTable.RowSelected) -> None:
-        self.app.open_page(event.row_key.value)
+        key = event.row_key.value
+        if key and not key.startswith("rate:"):
+            self.app.open_page(key)
 
     def action_recheck(self) -> None:
         self.query_one("#check-status", Label).update("Checking the content…")
