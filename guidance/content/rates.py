@@ -228,7 +228,10 @@ def _check_groups(rates: dict[str, Rate], doc, path: str, problems: Problems) ->
     """Warn when figures in one group do not all have a period starting on the same dates.
 
     A new April's National Living Wage entered without the 18-20, under-18 and apprentice
-    rates would otherwise pass, and the calculator would quote last year's youth rates.
+    rates would otherwise pass, and the calculator would quote last year's youth rates. Only
+    dates after the last date all of the group's figures share are compared: before that, the
+    figures really did change on different days (the National Living Wage began in April 2016,
+    the other minimum wage rates changed that October).
     """
     groups: dict[str, list[str]] = {}
     for key, rate in rates.items():
@@ -237,9 +240,11 @@ def _check_groups(rates: dict[str, Rate], doc, path: str, problems: Problems) ->
     for group, keys in groups.items():
         starts = {key: {p.start for p in rates[key].periods} for key in keys}
         latest_first = max(min(s) for s in starts.values())  # only dates every figure could have
+        shared = set.intersection(*starts.values())
+        after = max(shared) if shared else None
         every = set().union(*starts.values())
         for key in keys:
-            missing = sorted(d for d in every - starts[key] if d >= latest_first)
+            missing = sorted(d for d in every - starts[key] if d >= latest_first and (after is None or d > after))
             if not missing:
                 continue
             others = sorted(k for k in keys if missing[0] in starts[k])
