@@ -268,7 +268,7 @@ class IndexReader:
             _read_postings(segment, field, term, offset, ids, weights)
         return ids, weights
 
-    def doc_lengths(self) -> tuple[dict[int, int], float]:
+    def doc_lengths(self) -> tuple[dict[int, float], float]:
         """Words in each live page's text field, and the average."""
         lengths: dict[int, int] = {}
         for segment, offset in self.reader.leaf_readers():
@@ -277,6 +277,12 @@ class IndexReader:
                 if docnum not in deleted:
                     lengths[docnum + offset] = segment.doc_field_length(docnum, TEXT, 0)
         average = sum(lengths.values()) / len(lengths) if lengths else 1.0
+        # Guided help, calculators and letters are short, and BM25 favours short documents: they
+        # are scored as if of average length, so a word in their title is not worth more than in
+        # the title of the page that answers.
+        for doc in self.kind_weights():
+            if doc in lengths:
+                lengths[doc] = average
         return lengths, average
 
     def kind_weights(self) -> dict[int, float]:
