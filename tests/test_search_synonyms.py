@@ -72,3 +72,25 @@ def test_the_shipped_synonyms_file_has_no_errors():
     problems = Problems()
     load_synonyms(REPO_ROOT / "content", problems)
     assert problems.errors == []
+
+
+def test_page_phrases_leave_out_stop_words_as_the_index_does():
+    synonyms = parse_synonyms("passport: right to work\nlifting: moving and handling\n", "s.yaml", Problems())
+    assert [entry.targets for entry in synonyms.entries] == [(("right", "work"),), (("move", "handl"),)]
+
+
+def test_a_caller_phrase_finds_the_page_through_a_page_phrase_with_stop_words(tmp_path):
+    from guidance.search import Searcher
+
+    root = make_root(tmp_path / "root", synonyms="shift pattern: [irregular hours]\nnot doing the job: [criminal record]\n")
+    with Searcher.open(ContentBase.load(root, use_cache=False), ON) as searcher:
+        assert searcher.search("my shift pattern", kinds=("page",)).ids[0] == "holiday-irregular-hours"
+        assert searcher.search("she is not doing her job", kinds=("page",)).ids[0] == "dbs-checks"
+
+
+def test_content_check_warns_when_no_page_says_a_page_phrase_word_for_word(tmp_path):
+    root = make_root(tmp_path / "root", synonyms="sack: [dismiss]\nhols: [holiday umbrella, holiday]\n")
+    problems = check_content(ContentBase.load(root, use_cache=False), ON, style_checks=False)
+    shown = [str(p) for p in problems if p.path.endswith("synonyms.yaml")]
+    assert "content/synonyms.yaml:2: warning: 'hols': no page says 'holiday umbrella' word for word yet, so this part finds nothing" in shown
+    assert len(shown) == 1

@@ -1,7 +1,8 @@
 """The synonyms file's part of ``guidance content check``.
 
 Problems in ``content/synonyms.yaml`` are reported with their line, and a page word that no page
-uses is a warning: such an entry can never find anything.
+uses is a warning: such an entry can never find anything. A page phrase ("back-up cover") must
+stand word for word on some page (little words aside), or it too finds nothing.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from guidance.problems import Problems
-from guidance.search.analysis import raw_words, stem
+from guidance.search.analysis import raw_words, stem, words
 from guidance.search.synonyms import FILE_NAME
 
 
@@ -19,18 +20,25 @@ def check_synonyms(base, on: dt.date, problems: Problems) -> None:
     problems.extend(base.part_problems("synonyms"))
     if not synonyms.entries or not base.pages:
         return
-    used = _page_stems(base)
+    used, pairs = _page_stems(base)
     for entry in synonyms.entries:
         for target, text in zip(entry.targets, entry.texts):
             if not any(s in used for s in target):
                 problems.warning(shown, entry.line, f"'{entry.key}': no page uses the words of '{text}' yet, so this finds nothing")
+            elif len(target) > 1 and not all((a, b) in pairs for a, b in zip(target, target[1:])):
+                problems.warning(shown, entry.line, f"'{entry.key}': no page says '{text}' word for word yet, so this part finds nothing")
 
 
-def _page_stems(base) -> set[str]:
+def _page_stems(base) -> tuple[set[str], set[tuple[str, str]]]:
+    """Every stem the pages use, and every pair of stems side by side (stop words skipped)."""
     stems: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
     for page in base.pages.values():
         meta = page.meta
-        text = " ".join([meta.title, meta.summary, " ".join(meta.keywords), page.body])
-        stems.update(stem(w) for w in raw_words(text))
-    return stems
+        for text in (meta.title, meta.summary, *meta.keywords, *getattr(meta, "questions", []), page.body):
+            sequence = [stem(w) for w in words(text)]
+            stems.update(stem(w) for w in raw_words(text))
+            stems.update(sequence)
+            pairs.update(zip(sequence, sequence[1:]))
+    return stems, pairs
 

@@ -17,7 +17,7 @@ from guidance.search.store import Generation, IndexStore
 from guidance.search.whoosh_index import IndexReader, IndexWriter, distinct_words
 
 #: Bump when the schema changes: an index in another format is rebuilt, never read.
-INDEX_FORMAT = f"whoosh-4/doc-{DOC_FORMAT}"
+INDEX_FORMAT = f"whoosh-5/doc-{DOC_FORMAT}"
 Progress = Callable[[int, int], None]
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guidance.problems import Problems
-from guidance.search.analysis import join_equivalents, raw_words, stem
+from guidance.search.analysis import is_stop, join_equivalents, raw_words, stem
 from guidance.yamlio import ContentYamlError, load_yaml, read_text
 
 FILE_NAME = "synonyms.yaml"
@@ -137,7 +137,11 @@ def _entry(key, value, line, shown: str, problems: Problems) -> Synonym | None:
         if not isinstance(item, str) or not raw_words(item):
             problems.error(shown, line, f"'{key}': '{item}' is not a word or phrase")
             continue
-        target = tuple(stem(w) for w in join_equivalents(raw_words(item)))
+        # As the index holds them: stop words left out ("right to work" is "right", "work" side by side).
+        target = tuple(stem(w) for w in join_equivalents(raw_words(item)) if not is_stop(w))
+        if not target:
+            problems.error(shown, line, f"'{key}': '{item}' has only little words like 'to' and 'the': say what the pages say")
+            continue
         if target == key_stems:
             problems.warning(shown, line, f"'{key}': '{item}' is the same word; leave it out")
             continue
