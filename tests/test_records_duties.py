@@ -112,7 +112,7 @@ def test_purge_deletes_only_what_is_past_retention(database, monkeypatch, capsys
     assert "Would delete records from before 2020-11-25: 0 sessions, 1 calls, 1 letters." in capsys.readouterr().out
     store = CallStore(database)
     assert store.get(old).id == old
-    assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25"]) == 0
+    assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25", "--yes"]) == 0
     assert "Deleted" in capsys.readouterr().out
     with pytest.raises(LookupError):
         store.get(old)
@@ -123,3 +123,81 @@ def test_purge_deletes_only_what_is_past_retention(database, monkeypatch, capsys
         assert conn.execute(letter_templates.select()).first() is None
     purges = AuditTrail(database).entries(action="records.purge")
     assert [(e.detail["before"], e.detail["calls"], e.detail["letters"]) for e in purges] == [("2020-11-25", 1, 1)]
+
+
+def test_export_finds_a_reference_typed_in_another_case_or_with_a_typed_dash(database, monkeypatch, tmp_path, capsys):
+    mine = _call(database, monkeypatch, "alice", "DP-777", "2026-11-20T10:00:00.000Z")
+    _letter(database, "alice", "DP-777", "2026-11-21T09:00:00.000Z", "L1")
+    for typed in ("dp-777", " Dp \u2013 777 "):
+        out = tmp_path / "sar.json"
+        assert main(["records", "export", "--person", typed, "--out", str(out)]) == 0
+        data = json.loads(out.read_text())
+        assert data["reference"] == "DP-777"
+        assert [c["id"] for c in data["calls"]] == [mine] and [x["id"] for x in data["letters"]] == ["L1"]
+
+
+def test_export_says_when_nothing_is_held_and_writes_nothing(database, monkeypatch, tmp_path, capsys):
+    _call(database, monkeypatch, "alice", "DP-777", "2026-11-20T10:00:00.000Z")
+    out = tmp_path / "sar.json"
+    assert main(["records", "export", "--person", "DP-778", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing is held under that reference" in err and "DP-778" not in err
+    assert not out.exists()
+    assert main(["records", "export", "--person", "Ann Example"]) == 1
+    assert "does not look like this council's references (DP-004512)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("span", ["6", "0d", "364d", "11m", "52w", "0y"])
+def test_purge_refuses_spans_without_a_unit_or_under_a_year(database, monkeypatch, capsys, span):
+    old = _call(database, monkeypatch, "alice", "P-1", "2026-11-20T10:00:00.000Z")
+    code = main(["records", "purge", "--older-than", span, "--on", "2026-11-25", "--yes"]) if span != "6" else None
+    if span == "6":
+        with pytest.raises(SystemExit) as exc:
+            main(["records", "purge", "--older-than", span, "--yes"])
+        code = exc.value.code
+        assert code == 2 and "with its unit" in capsys.readouterr().err
+    else:
+        assert code == 1 and "under 1y" in capsys.readouterr().err
+    assert CallStore(database).get(old).id == old
+
+
+def test_purge_counts_18_months_and_400_days_as_calendar_spans(database, monkeypatch, capsys):
+    assert main(["records", "purge", "--older-than", "18m", "--on", "2026-08-31", "--dry-run"]) == 0
+    assert "from before 2025-02-28" in capsys.readouterr().out
+    assert main(["records", "purge", "--older-than", "400d", "--on", "2026-11-25", "--dry-run"]) == 0
+    assert "from before 2025-10-21" in capsys.readouterr().out
+
+
+def test_purge_refuses_a_future_on_date(database, monkeypatch, capsys):
+    import guidance.commands.records as records_command
+
+    monkeypatch.setattr(records_command, "today", lambda: __import__("datetime").date(2026, 11, 25))
+    old = _call(database, monkeypatch, "alice", "P-1", "2019-11-20T10:00:00.000Z")
+    assert main(["records", "purge", "--older-than", "6y", "--on", "2040-01-01", "--yes"]) == 1
+    assert "in the future" in capsys.readouterr().err
+    assert CallStore(database).get(old).id == old
+
+
+def test_purge_shows_what_goes_and_asks_or_refuses_without_a_terminal(database, monkeypatch, capsys):
+    import io
+
+    old = _call(database, monkeypatch, "alice", "P-1", "2019-11-20T10:00:00.000Z")
+    monkeypatch.setattr("sys.stdin", io.StringIO("yes\n"))  # not a terminal: no one to ask
+    assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25"]) == 1
+    captured = capsys.readouterr()
+    assert "This deletes records from before 2020-11-25: 0 sessions, 1 calls, 0 letters." in captured.err
+    assert "add --yes" in captured.err
+    assert CallStore(database).get(old).id == old
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal("no\n"))
+    assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25"]) == 1
+    assert CallStore(database).get(old).id == old
+    monkeypatch.setattr("sys.stdin", Terminal("yes\n"))
+    assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25"]) == 0
+    assert "Deleted records from before 2020-11-25: 0 sessions, 1 calls, 0 letters." in capsys.readouterr().out
+    with pytest.raises(LookupError):
+        CallStore(database).get(old)

@@ -10,8 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from guidance.commands.common import CommandError, iso_date, print_json
-from guidance.commands.records_support import content_release, cutoff, open_db, span
+from guidance.commands.common import CommandError, iso_date, print_json, today
+from guidance.commands.records_support import content_release, open_db, reference_rule, retention_cutoff, retention_span
 
 
 def register(sub) -> None:
@@ -22,9 +22,11 @@ def register(sub) -> None:
     export.add_argument("--out", metavar="FILE", help="write to FILE (owner-only) instead of standard output")
     export.set_defaults(func=run_export)
     purge = actions.add_parser("purge", help="delete records older than the retention period")
-    purge.add_argument("--older-than", required=True, type=span, metavar="SPAN", help="e.g. 6y")
-    purge.add_argument("--on", type=iso_date, metavar="DATE", help="count back from DATE (default: today)")
+    purge.add_argument("--older-than", required=True, type=retention_span, metavar="SPAN",
+                       help="with its unit: 6y (years), 18m (calendar months), 60w or 400d; at least 1y")
+    purge.add_argument("--on", type=iso_date, metavar="DATE", help="count back from DATE, not after today (default: today)")
     purge.add_argument("--dry-run", action="store_true", help="count what would go, delete nothing")
+    purge.add_argument("--yes", action="store_true", help="delete without asking (for scripts)")
     purge.set_defaults(func=run_purge)
 
 
@@ -32,6 +34,7 @@ def run_export(args) -> int:
     from guidance.fileio import atomic_write_text
     from guidance.records.duties import export_person
 
+    rule = reference_rule(args)
     db = open_db()
     try:
         data = export_person(db, args.person, content_release(args))
@@ -39,6 +42,11 @@ def run_export(args) -> int:
         raise CommandError(str(exc)) from None
     finally:
         db.close()
+    if not any(data[key] for key in ("calls", "letters", "sessions")):
+        hint = "" if rule.fits(data["reference"]) else f"; it does not look like this council's references ({rule.example})"
+        print(f"guidance: nothing is held under that reference (no calls, letters or sessions; compared ignoring "
+              f"case){hint}. Nothing was written.", file=sys.stderr)
+        return 1
     counts = ", ".join(f"{len(data[key])} {key.replace('_', ' ')}" for key in ("calls", "letters", "sessions", "accuracy_checks"))
     if args.out:
         try:
@@ -53,14 +61,44 @@ def run_export(args) -> int:
 
 
 def run_purge(args) -> int:
+    """Count what would go, say it, ask (or take --yes), then delete. Refuses a future --on and
+    spans under the floor (see ``cutoff``) before the database is opened."""
     from guidance.records.duties import purge_older_than
 
-    before = cutoff(args.older_than, args.on)
+    now = today()
+    if args.on and args.on > now:
+        raise CommandError(f"--on {args.on.isoformat()} is in the future: a purge counts back from today or an earlier day")
+    before = retention_cutoff(args.older_than, args.on or now)
     db = open_db()
     try:
-        counts = purge_older_than(db, before, dry_run=args.dry_run, release=content_release(args))
+        release = content_release(args)
+        counts = purge_older_than(db, before, dry_run=True, release=release)
+        what = ", ".join(f"{n} {name}" for name, n in counts.items())
+        if args.dry_run:
+            print(f"Would delete records from before {before}: {what}.")
+            return 0
+        if not any(counts.values()):
+            print(f"Nothing to delete: no records from before {before}.")
+            return 0
+        print(f"This deletes records from before {before}: {what}. It cannot be undone.", file=sys.stderr)
+        _confirm(args.yes)
+        counts = purge_older_than(db, before, release=release)
     finally:
         db.close()
     what = ", ".join(f"{n} {name}" for name, n in counts.items())
-    print(f"{'Would delete' if args.dry_run else 'Deleted'} records from before {before}: {what}.")
+    print(f"Deleted records from before {before}: {what}.")
     return 0
+
+
+def _confirm(yes: bool) -> None:
+    """Go on with --yes, or when someone at a terminal types 'yes'; refuse otherwise."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise CommandError("nothing deleted: no one to ask (not a terminal); add --yes to delete")
+    try:
+        answer = input("Type 'yes' to delete them: ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() != "yes":
+        raise CommandError("nothing deleted")

@@ -12,6 +12,7 @@ import json
 from sqlalchemy import delete, func, or_, select
 
 from guidance.records.audit import reference_digest, write_entry
+from guidance.references import canonical
 from guidance.records.schema import call_items, calls, letter_templates, letters, reviews, session_events, sessions
 
 
@@ -19,22 +20,31 @@ def _rows(conn, query) -> list[dict]:
     return [dict(row._mapping) for row in conn.execute(query)]
 
 
+def _same(column, ref: str):
+    """``column`` holds the reference ``ref`` (canonical) in any case and spacing around it."""
+    return func.upper(func.trim(column)) == ref
+
+
 def export_person(database, reference: str, release: str | None = None) -> dict:
-    """Calls, letters (with the values they were filled with), linked sessions and their checks."""
-    ref = reference.strip()
+    """Calls, letters (with the values they were filled with), linked sessions and their checks.
+
+    The reference is compared in its canonical form (``guidance.references.canonical``), so
+    ``dp-777`` finds what was recorded as ``DP-777``. Raises ValueError for an empty reference.
+    """
+    ref = canonical(reference)
     if not ref:
         raise ValueError("give the person's reference (the one recorded on their calls and letters)")
     with database.write("the export record") as conn:
-        found_calls = _rows(conn, select(calls).where(calls.c.caller_ref == ref).order_by(calls.c.started_at))
+        found_calls = _rows(conn, select(calls).where(_same(calls.c.caller_ref, ref)).order_by(calls.c.started_at))
         for call in found_calls:
             call["items"] = _rows(conn, select(call_items.c.kind, call_items.c.item_id, call_items.c.title, call_items.c.version,
                                                call_items.c.at).where(call_items.c.call_id == call["id"]).order_by(call_items.c.seq))
-        found_letters = _rows(conn, select(letters).where(letters.c.reference == ref).order_by(letters.c.issued_at))
+        found_letters = _rows(conn, select(letters).where(_same(letters.c.reference, ref)).order_by(letters.c.issued_at))
         for letter in found_letters:
             letter["data"] = json.loads(letter["data"])
             letter["snapshot"] = json.loads(letter["snapshot"])
         linked = {letter["session_id"] for letter in found_letters if letter["session_id"]}
-        found_sessions = _rows(conn, select(sessions).where(or_(sessions.c.label == ref, sessions.c.id.in_(linked))).order_by(sessions.c.started_at))
+        found_sessions = _rows(conn, select(sessions).where(or_(_same(sessions.c.label, ref), sessions.c.id.in_(linked))).order_by(sessions.c.started_at))
         for session in found_sessions:
             session["state"] = json.loads(session["state"])
             session["events"] = _rows(conn, select(session_events.c.seq, session_events.c.kind, session_events.c.node,
