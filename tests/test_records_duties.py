@@ -201,3 +201,14 @@ def test_purge_shows_what_goes_and_asks_or_refuses_without_a_terminal(database, 
     assert "Deleted records from before 2020-11-25: 0 sessions, 1 calls, 0 letters." in capsys.readouterr().out
     with pytest.raises(LookupError):
         CallStore(database).get(old)
+
+
+def test_export_never_overwrites_a_file_without_force_and_audits_nothing_then(database, monkeypatch, tmp_path, capsys):
+    _call(database, monkeypatch, "alice", "DP-777", "2026-11-20T10:00:00.000Z")
+    out = tmp_path / "sar.json"
+    out.write_text("an earlier export")
+    assert main(["records", "export", "--person", "DP-777", "--out", str(out)]) == 1
+    assert "already exists" in capsys.readouterr().err and out.read_text() == "an earlier export"
+    assert AuditTrail(database).entries(action="records.export") == []
+    assert main(["records", "export", "--person", "DP-777", "--out", str(out), "--force"]) == 0
+    assert json.loads(out.read_text())["reference"] == "DP-777"

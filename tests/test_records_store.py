@@ -178,3 +178,39 @@ def test_letters_issued_round_trip_and_audit(database, monkeypatch):
     entries = AuditTrail(database).entries(action="letter.issue")
     assert [(e.subject_id, e.actor, e.content_release) for e in entries] == [(i, "officer-b", "2026.11.0") for i in ids]
     assert "Ann Example" not in repr(entries) and "DP-1" not in repr(entries)
+
+
+def test_an_existing_folder_and_file_keep_their_modes(tmp_path, capsys):
+    import os
+    import stat
+
+    from guidance.cli import main
+
+    shared = tmp_path / "team-share"
+    shared.mkdir()
+    os.chmod(shared, 0o2775)
+    path = shared / "records.sqlite3"
+    assert main(["--database", f"sqlite:///{path}", "db", "status"]) == 0
+    assert stat.S_IMODE(os.stat(shared).st_mode) == 0o2775  # the share keeps its group access
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600  # the file guidance made is private
+    os.chmod(path, 0o660)
+    assert main(["--database", f"sqlite:///{path}", "db", "upgrade"]) == 0
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o660 and stat.S_IMODE(os.stat(shared).st_mode) == 0o2775
+    made = tmp_path / "new" / "deeper" / "records.sqlite3"
+    Database.sqlite(made).close()
+    assert [stat.S_IMODE(os.stat(p).st_mode) for p in (made.parent.parent, made.parent, made)] == [0o700, 0o700, 0o600]
+
+
+def test_a_failed_open_changes_no_mode(tmp_path):
+    import os
+    import stat
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    os.chmod(folder, 0o755)
+    path = folder / "records.sqlite3"
+    path.write_bytes(b"not a database at all" * 100)
+    os.chmod(path, 0o644)
+    with pytest.raises(StoreError):
+        Database.sqlite(path)
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o755 and stat.S_IMODE(os.stat(path).st_mode) == 0o644

@@ -19,7 +19,8 @@ def register(sub) -> None:
     actions = parser.add_subparsers(dest="records_command", metavar="ACTION", required=True)
     export = actions.add_parser("export", help="everything held about a person, as JSON (subject access request)")
     export.add_argument("--person", required=True, metavar="REF", help="the person's reference as recorded on calls and letters")
-    export.add_argument("--out", metavar="FILE", help="write to FILE (owner-only) instead of standard output")
+    export.add_argument("--out", metavar="FILE", help="write to a new FILE (owner-only) instead of standard output")
+    export.add_argument("--force", action="store_true", help="replace FILE if it is an existing file (never a link or device)")
     export.set_defaults(func=run_export)
     purge = actions.add_parser("purge", help="delete records older than the retention period")
     purge.add_argument("--older-than", required=True, type=retention_span, metavar="SPAN",
@@ -31,10 +32,15 @@ def register(sub) -> None:
 
 
 def run_export(args) -> int:
-    from guidance.fileio import atomic_write_text
+    from guidance.fileio import NotReplaced, check_output_path, write_output_file
     from guidance.records.duties import export_person
 
     rule = reference_rule(args)
+    if args.out:
+        try:
+            check_output_path(Path(args.out), args.force)
+        except NotReplaced as exc:
+            raise CommandError(f"{exc.strerror}; nothing was exported") from None
     db = open_db()
     try:
         data = export_person(db, args.person, content_release(args))
@@ -49,8 +55,11 @@ def run_export(args) -> int:
         return 1
     counts = ", ".join(f"{len(data[key])} {key.replace('_', ' ')}" for key in ("calls", "letters", "sessions", "accuracy_checks"))
     if args.out:
+        text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
         try:
-            atomic_write_text(Path(args.out), json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", mode=0o600)
+            write_output_file(Path(args.out), text.encode("utf-8"), replace=args.force)
+        except NotReplaced as exc:
+            raise CommandError(f"{exc.strerror}; the export was not written") from None
         except OSError as exc:
             raise CommandError(f"cannot write {args.out}: {exc.strerror}") from None
         print(f"Wrote {counts} to {args.out}.", file=sys.stderr)

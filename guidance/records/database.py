@@ -58,12 +58,23 @@ def safe_url(url: str) -> str:
 
 
 def _private_file(path: Path) -> None:
-    """Create the folder (0700) and the database file (0600) before SQLite opens it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.chmod(path.parent, 0o700)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    """Create what is missing before SQLite opens the file: folders 0700, the file 0600.
+
+    Only what guidance creates gets owner-only modes: an existing folder or file keeps its mode
+    (a team share keeps its group access), and nothing is changed when opening fails.
+    """
+    missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
     os.close(fd)
-    os.chmod(path, 0o600)
+    os.chmod(path, 0o600)  # whatever the umask
 
 
 class Database:
