@@ -214,3 +214,31 @@ def test_a_failed_open_changes_no_mode(tmp_path):
     with pytest.raises(StoreError):
         Database.sqlite(path)
     assert stat.S_IMODE(os.stat(folder).st_mode) == 0o755 and stat.S_IMODE(os.stat(path).st_mode) == 0o644
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql+psycopg://officer:TopSecret1@127.0.0.1:1/records?password=TopSecret2&sslpassword=TopSecret3&sslmode=disable",
+    "postgresql://officer:Top@Secret1/x@127.0.0.1:1/records?connect_timeout=1",
+    "postgresql://127.0.0.1:1/records?PASSWORD=TopSecret2&passfile=/home/o/TopSecret4",
+])
+def test_no_secret_part_of_a_database_url_is_ever_printed(url, capsys):
+    from guidance.cli import main
+    from guidance.records.database import safe_url
+
+    shown = safe_url(url)
+    assert "Secret" not in shown and "127.0.0.1:1/records" in shown
+    for argv in (["db", "status"], ["db", "status", "--json"], ["db", "upgrade"], ["records", "purge", "--older-than", "6y", "--dry-run"]):
+        assert main(["--database", url, *argv]) == 1
+        captured = capsys.readouterr()
+        assert "Secret" not in captured.out + captured.err and "error" in captured.err
+
+
+def test_db_status_hides_the_password_of_a_database_it_reaches(database_url, capsys):
+    from guidance.cli import main
+
+    if not database_url.startswith("postgresql"):
+        pytest.skip("a password in the URL is a PostgreSQL matter")
+    joiner = "&" if "?" in database_url else "?"
+    assert main(["--database", f"{database_url}{joiner}password=TopSecret2", "db", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "TopSecret" not in out and "password=" in out
