@@ -97,7 +97,7 @@ def test_export_holds_everything_about_one_person_and_is_audited(database, monke
     assert [c["id"] for c in data["calls"]] == [mine] and data["calls"][0]["items"][0]["item_id"] == "holiday-pay"
     assert [letter["id"] for letter in data["letters"]] == ["L1"] and data["letters"][0]["data"] == {"name": "Ann Example"}
     entry = AuditTrail(database).entries(action="records.export")[-1]
-    assert entry.detail["reference_sha256"] == reference_digest("P-1")
+    assert entry.detail["reference_hmac"] == reference_digest("P-1") and "reference_sha256" not in entry.detail
     assert (entry.detail["calls"], entry.detail["letters"]) == (1, 1)
     assert "P-1" not in json.dumps(entry.detail)
     assert all("P-1" not in r.getMessage() and "Ann Example" not in r.getMessage() for r in caplog.records)
@@ -128,8 +128,8 @@ def test_purge_deletes_only_what_is_past_retention(database, monkeypatch, capsys
 def test_export_finds_a_reference_typed_in_another_case_or_with_a_typed_dash(database, monkeypatch, tmp_path, capsys):
     mine = _call(database, monkeypatch, "alice", "DP-777", "2026-11-20T10:00:00.000Z")
     _letter(database, "alice", "DP-777", "2026-11-21T09:00:00.000Z", "L1")
-    for typed in ("dp-777", " Dp \u2013 777 "):
-        out = tmp_path / "sar.json"
+    for n, typed in enumerate(("dp-777", " Dp \u2013 777 ")):
+        out = tmp_path / f"sar{n}.json"
         assert main(["records", "export", "--person", typed, "--out", str(out)]) == 0
         data = json.loads(out.read_text())
         assert data["reference"] == "DP-777"
@@ -212,3 +212,25 @@ def test_export_never_overwrites_a_file_without_force_and_audits_nothing_then(da
     assert AuditTrail(database).entries(action="records.export") == []
     assert main(["records", "export", "--person", "DP-777", "--out", str(out), "--force"]) == 0
     assert json.loads(out.read_text())["reference"] == "DP-777"
+
+
+def test_the_audit_hash_of_a_reference_is_keyed_and_the_key_is_private(database, monkeypatch, capsys, private_user_dirs):
+    import hashlib
+
+    from guidance.records.keys import KEY_FILE_NAME, config_dir
+
+    _call(database, monkeypatch, "alice", "DP-004512", "2026-11-20T10:00:00.000Z")
+    assert main(["records", "export", "--person", "dp-004512"]) == 0
+    digest = AuditTrail(database).entries(action="records.export")[-1].detail["reference_hmac"]
+    # Trying every DP-nnnnnn with plain SHA-256 no longer finds it.
+    assert digest != hashlib.sha256(b"DP-004512").hexdigest() and digest != hashlib.sha256(b"dp-004512").hexdigest()
+    key_file = config_dir() / KEY_FILE_NAME
+    assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600 and len(key_file.read_text().strip()) == 64
+    assert key_file.read_text().strip() not in json.dumps(AuditTrail(database).entries()[-1].detail)
+    assert digest == reference_digest("DP-004512")  # the same key on the next use
+    monkeypatch.setenv("GUIDANCE_AUDIT_KEY", "t" * 40)  # a team's shared key (PostgreSQL)
+    assert reference_digest("DP-004512") != digest
+    monkeypatch.setenv("GUIDANCE_AUDIT_KEY", "short")
+    assert main(["records", "export", "--person", "DP-004512"]) == 1
+    err = capsys.readouterr().err
+    assert "GUIDANCE_AUDIT_KEY" in err and "shorter than 32" in err and "short'" not in err

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from guidance.commands.common import CommandError, iso_date, print_json, today
 from guidance.commands.records_support import content_release, open_db, reference_rule, retention_cutoff, retention_span
+from guidance.records.store import StoreError
 
 
 def register(sub) -> None:
@@ -44,7 +45,7 @@ def run_export(args) -> int:
     db = open_db()
     try:
         data = export_person(db, args.person, content_release(args))
-    except ValueError as exc:
+    except (ValueError, StoreError) as exc:
         raise CommandError(str(exc)) from None
     finally:
         db.close()
@@ -92,6 +93,8 @@ def run_purge(args) -> int:
         print(f"This deletes records from before {before}: {what}. It cannot be undone.", file=sys.stderr)
         _confirm(args.yes)
         counts = purge_older_than(db, before, release=release)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
     finally:
         db.close()
     what = ", ".join(f"{n} {name}" for name, n in counts.items())

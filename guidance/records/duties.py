@@ -1,7 +1,7 @@
 """Records duties: everything held about a person (a subject access request), and retention.
 
-Both are audited. The audit entry for an export keeps a SHA-256 of the reference, never the
-reference; a purge keeps only its cut-off and counts. Neither prints or logs personal data: the
+Both are audited. The audit entry for an export keeps a keyed hash of the reference (HMAC with
+the installation's key, ``reference_hmac``), never the reference; a purge keeps only its cut-off and counts. Neither prints or logs personal data: the
 export goes where the officer asked, to a private file or to standard output.
 """
 
@@ -34,6 +34,7 @@ def export_person(database, reference: str, release: str | None = None) -> dict:
     ref = canonical(reference)
     if not ref:
         raise ValueError("give the person's reference (the one recorded on their calls and letters)")
+    digest = reference_digest(ref)  # before the transaction: a missing key stops the export, not half of it
     with database.write("the export record") as conn:
         found_calls = _rows(conn, select(calls).where(_same(calls.c.caller_ref, ref)).order_by(calls.c.started_at))
         for call in found_calls:
@@ -53,7 +54,7 @@ def export_person(database, reference: str, release: str | None = None) -> dict:
         item_ids = [c["id"] for c in found_calls] + [letter["id"] for letter in found_letters]
         found_reviews = _rows(conn, select(reviews).where(reviews.c.item_id.in_(item_ids))) if item_ids else []
         counts = {"calls": len(found_calls), "letters": len(found_letters), "sessions": len(found_sessions), "reviews": len(found_reviews)}
-        write_entry(database, conn, "records.export", release=release, detail={"reference_sha256": reference_digest(ref), **counts})
+        write_entry(database, conn, "records.export", release=release, detail={"reference_hmac": digest, **counts})
     return {"reference": ref, "calls": found_calls, "letters": found_letters, "sessions": found_sessions, "accuracy_checks": found_reviews}
 
 
