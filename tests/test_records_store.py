@@ -242,3 +242,34 @@ def test_db_status_hides_the_password_of_a_database_it_reaches(database_url, cap
     assert main(["--database", f"{database_url}{joiner}password=TopSecret2", "db", "status"]) == 0
     out = capsys.readouterr().out
     assert "TopSecret" not in out and "password=" in out
+
+
+def test_an_officer_signed_in_through_serve_sees_only_their_own_records(database, monkeypatch):
+    from guidance.records.letters import LetterStore, LetterRecord
+    from guidance.records.store import ACTIVE
+
+    sessions, calls, letters = SqlSessionStore(database), CallStore(database), LetterStore(database)
+    mine, theirs = {}, {}
+    for officer, kept in (("alice", mine), ("bob", theirs)):
+        monkeypatch.setenv("GUIDANCE_OFFICER", officer)
+        kept["session"] = sessions.create("pa_off_sick", 1, "r1", dt.date(2026, 11, 25), "{}", label="DP-1").id
+        kept["call"] = calls.start("DP-1", "r1")
+        kept["letter"] = letters.add(LetterRecord("t", 1, "d" * 64, "r1", dt.date(2026, 11, 25), "DP-1", "txt", False, {}, {}, "0" * 64), "x")
+    monkeypatch.setenv("GUIDANCE_OFFICER", "alice")
+    assert len(sessions.list(status=ACTIVE)) == 2 and len(calls.list()) == 2  # one person's machine: everything
+    monkeypatch.setenv("GUIDANCE_OFFICER_ONLY", "1")
+    assert [s.id for s in sessions.list(status=ACTIVE)] == [mine["session"]]
+    assert [c.id for c in calls.list()] == [mine["call"]] and [x.id for x in letters.list()] == [mine["letter"]]
+    with pytest.raises(UnknownSession):
+        sessions.get(theirs["session"])
+    with pytest.raises(UnknownSession):
+        sessions.events(theirs["session"])
+    with pytest.raises(UnknownSession):
+        sessions.record(theirs["session"], "answer", "q", "1", "{}")
+    with pytest.raises(LookupError):
+        calls.get(theirs["call"])
+    with pytest.raises(LookupError):
+        calls.add_item(theirs["call"], "page", "holiday-pay", "Holiday pay", "1")
+    with pytest.raises(LookupError):
+        letters.get(theirs["letter"])
+    assert sessions.get(mine["session"]).id == mine["session"] and calls.get(mine["call"]).id == mine["call"]

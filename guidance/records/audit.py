@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from guidance.records.schema import audit
 
 ENV_OFFICER = "GUIDANCE_OFFICER"
+ENV_OFFICER_ONLY = "GUIDANCE_OFFICER_ONLY"
 
 
 def current_officer() -> str:
@@ -34,6 +35,20 @@ def current_officer() -> str:
         return getpass.getuser()
     except Exception:
         return "unknown"
+
+
+def officer_scope() -> str | None:
+    """The officer whose records alone may be seen, when ``$GUIDANCE_OFFICER_ONLY`` is 1 (set by
+    ``guidance serve`` for each signed-in officer's app); None: every record (one person's machine)."""
+    if os.environ.get(ENV_OFFICER_ONLY, "").strip() == "1":
+        return current_officer()
+    return None
+
+
+def scoped(query, column):
+    """``query`` limited to rows whose ``column`` (an officer column) is ``officer_scope()``."""
+    officer = officer_scope()
+    return query if officer is None else query.where(column == officer)
 
 
 def reference_digest(reference: str) -> str:

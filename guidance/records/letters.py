@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from guidance.records.audit import current_officer, write_entry
+from guidance.records.audit import current_officer, scoped, write_entry
 from guidance.records.schema import letter_templates, letters
 
 def new_letter_id() -> str:
@@ -106,7 +106,7 @@ class LetterStore:
 
     def get(self, letter_id: str) -> LetterRecord:
         with self.database.read() as conn:
-            row = conn.execute(select(*_COLUMNS).where(letters.c.id == letter_id)).first()
+            row = conn.execute(scoped(select(*_COLUMNS).where(letters.c.id == letter_id), letters.c.officer)).first()
         if row is None:
             raise UnknownLetter(letter_id)
         return _record(row)
@@ -126,7 +126,7 @@ class LetterStore:
         return row[0]
 
     def list(self, reference: str | None = None, template_id: str | None = None, batch: str | None = None) -> list[LetterRecord]:
-        query = select(*_COLUMNS).order_by(letters.c.issued_at.desc(), letters.c.id)
+        query = scoped(select(*_COLUMNS).order_by(letters.c.issued_at.desc(), letters.c.id), letters.c.officer)
         for column, value in ((letters.c.reference, reference), (letters.c.template_id, template_id), (letters.c.batch, batch)):
             if value is not None:
                 query = query.where(column == value)
