@@ -55,6 +55,9 @@ def check_output_path(path: Path, replace: bool = False) -> os.stat_result | Non
         info = os.lstat(path)
     except FileNotFoundError:
         return None
+    except NotADirectoryError:
+        blocker = next((f for f in Path(path).parents if f.exists() and not f.is_dir()), Path(path).parent)
+        raise NotReplaced(errno.ENOTDIR, f"{blocker} is a file, not a folder") from None
     if not stat.S_ISREG(info.st_mode):
         kind = "a symbolic link" if stat.S_ISLNK(info.st_mode) else "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
         raise NotReplaced(errno.EEXIST, f"{path} is {kind}: not replaced; choose a new file name")
