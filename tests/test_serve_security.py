@@ -127,3 +127,20 @@ def test_serve_warns_on_every_address_and_links_to_the_public_url():
     assert public_url(args) == PUBLIC
     args = argparse.Namespace(host="127.0.0.1", port=8000, public_url=None, user_header=None, insecure=False)
     assert check_exposure(args) == [] and public_url(args) == "http://127.0.0.1:8000"
+
+
+async def test_a_download_is_given_only_to_the_officer_whose_app_made_it(tmp_path):
+    from types import SimpleNamespace
+
+    server = make_server(_command(tmp_path), "127.0.0.1", 8000, PUBLIC, "X-Forwarded-User", tmp_path / "state")
+    client = TestClient(TestServer(await server._make_app()))
+    await client.start_server()
+    try:
+        alices_app = SimpleNamespace(officer="alice", app_service_id="a1")
+        await server.download_manager.create_download(app_service=alices_app, delivery_key="k1", file_name="letter.docx",
+                                                       open_method="download", mime_type="application/octet-stream")
+        response = await client.get("/download/k1", headers={"X-Forwarded-User": "bob"})
+        assert response.status == 404
+        assert (await server.download_manager.get_download_metadata("k1")).file_name == "letter.docx"  # still there for alice
+    finally:
+        await client.close()
