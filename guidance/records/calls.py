@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, select, update
 
 from guidance.records.audit import current_officer, scoped, write_entry
+from guidance.references import canonical
 from guidance.records.schema import call_items, calls
 
 KINDS = ("page", "flow", "calculator", "letter")
@@ -56,7 +57,7 @@ class CallStore:
         self.path = self.database.path
 
     def start(self, caller_ref: str, content_release: str) -> str:
-        ref = caller_ref.strip()
+        ref = canonical(caller_ref)  # kept as the council's references are written: 'dp-777' as DP-777
         if not ref:
             raise ValueError("a call needs a caller reference (a case or person number, not a name)")
         call_id = secrets.token_hex(5)
