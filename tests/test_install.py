@@ -6,6 +6,7 @@ outside the repository. The dependencies come from the test environment's own si
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -22,8 +23,15 @@ def _run(command, **kwargs) -> subprocess.CompletedProcess:
 
 
 def test_a_wheel_installed_in_a_fresh_environment_has_its_content(tmp_path):
+    # A clean copy of what a release is built from, so no earlier build/ folder leaks into the wheel.
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md"):
+        shutil.copy2(REPO / name, source / name)
+    for name in ("guidance", "content", "flows"):
+        shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "_bundled"))
     wheels = tmp_path / "wheels"
-    _run([sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(wheels)])
+    _run([sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", "-w", str(wheels)])
     (wheel,) = wheels.glob("guidance-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "guidance/_bundled/content/employment/holiday-pay.md" in names and "guidance/_bundled/flows/pa_off_sick.yaml" in names
