@@ -273,3 +273,25 @@ def test_an_officer_signed_in_through_serve_sees_only_their_own_records(database
     with pytest.raises(LookupError):
         letters.get(theirs["letter"])
     assert sessions.get(mine["session"]).id == mine["session"] and calls.get(mine["call"]).id == mine["call"]
+
+
+def test_a_shared_sqlite_file_keeps_group_access_for_its_journal(tmp_path):
+    import os
+    import stat
+
+    shared = tmp_path / "share"
+    shared.mkdir()
+    path = shared / "records.sqlite3"
+    Database.sqlite(path).close()
+    os.chmod(path, 0o660)
+    old = os.umask(0o002)
+    try:
+        database = Database.sqlite(path)
+        with database.write() as conn:
+            conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS probe (x INTEGER)")
+            wal = Path(f"{path}-wal")
+            assert wal.exists() and stat.S_IMODE(os.stat(wal).st_mode) & 0o060 == 0o060  # the group can still use it
+        database.close()
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o660

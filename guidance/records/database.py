@@ -66,8 +66,9 @@ def safe_url(url: str) -> str:
         return "(an unreadable database URL)"
 
 
-def _private_file(path: Path) -> None:
+def _private_file(path: Path) -> bool:
     """Create what is missing before SQLite opens the file: folders 0700, the file 0600.
+    Returns True if the file was created here.
 
     Only what guidance creates gets owner-only modes: an existing folder or file keeps its mode
     (a team share keeps its group access), and nothing is changed when opening fails.
@@ -81,9 +82,10 @@ def _private_file(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        return
+        return False
     os.close(fd)
     os.chmod(path, 0o600)  # whatever the umask
+    return True
 
 
 def _userinfo_hidden(url: str) -> str:
@@ -126,16 +128,19 @@ class Database:
             if self.dialect == "sqlite":
                 if self.path is None:
                     raise StoreError("a SQLite database for records must be a file, not in memory")
-                _private_file(self.path)
+                created = _private_file(self.path)
                 self.engine = create_engine(parsed, connect_args={"timeout": 60})
                 event.listen(self.engine, "connect", _sqlite_connect(synchronous))
                 event.listen(self.engine, "begin", _sqlite_begin)
-                old_mask = os.umask(0o077)  # the -wal and -shm files SQLite creates stay private too
+                # The -wal and -shm files of a file we made stay private too; those of an existing
+                # (perhaps shared) file follow its own mode, as SQLite makes them.
+                old_mask = os.umask(0o077) if created else None
                 try:
                     with self.engine.connect():
                         pass
                 finally:
-                    os.umask(old_mask)
+                    if old_mask is not None:
+                        os.umask(old_mask)
             else:
                 self.engine = create_engine(parsed, pool_pre_ping=True)
             if check:
