@@ -15,8 +15,16 @@ from guidance.commands import COMMAND_MODULES
 from guidance.commands.common import CommandError, UsageError
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error messages (which quote what was typed) made safe for a terminal.
+    Subcommand parsers are made with the same class."""
+
+    def error(self, message: str):
+        super().error(printable(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="guidance",
         description="Guidance for direct-payment employers and the officers who advise them.",
     )

@@ -39,3 +39,67 @@ def make_folder(folder: Path) -> None:
 
 def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), mode)
+
+
+class NotReplaced(OSError):
+    """The output path holds something that must not be replaced (a file without --force, or
+    anything that is not a regular file: a link, a device, a folder)."""
+
+
+def check_output_path(path: Path, replace: bool = False) -> os.stat_result | None:
+    """Raise NotReplaced if ``write_output_file(path, ..., replace)`` would refuse; else the
+    existing file's status (None: no file there). Lets a command refuse before doing the work."""
+    import stat
+
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        blocker = next((f for f in Path(path).parents if f.exists() and not f.is_dir()), Path(path).parent)
+        raise NotReplaced(errno.ENOTDIR, f"{blocker} is a file, not a folder") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a symbolic link" if stat.S_ISLNK(info.st_mode) else "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise NotReplaced(errno.EEXIST, f"{path} is {kind}: not replaced; choose a new file name")
+    if not replace:
+        raise NotReplaced(errno.EEXIST, f"{path} already exists: not replaced (add --force to replace it)")
+    return info
+
+
+def write_output_file(path: Path, data: bytes, replace: bool = False) -> None:
+    """Write a file the user named (``--out``): whole or not at all, never over what is not ours.
+
+    A new file is created owner-only (0600: letters and exports hold personal data), linked into
+    place only if nothing appeared there meanwhile. An existing regular file is replaced only with
+    ``replace`` (``--force``), and keeps its mode. Anything else (a symbolic link, a device such as
+    /dev/null, a folder, a pipe) is never replaced. Raises NotReplaced or OSError.
+    """
+    import stat
+
+    path = Path(path)
+    info = check_output_path(path, replace)
+    make_folder(path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if info is None:
+            try:
+                os.link(tmp, path)  # fails if anything appeared at ``path`` since the check
+            except FileExistsError:
+                raise NotReplaced(errno.EEXIST, f"{path} appeared while writing: not replaced") from None
+            os.unlink(tmp)
+        else:
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
+            current = os.lstat(path)
+            if not stat.S_ISREG(current.st_mode) or (current.st_dev, current.st_ino) != (info.st_dev, info.st_ino):
+                raise NotReplaced(errno.EEXIST, f"{path} changed while writing: not replaced")
+            os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

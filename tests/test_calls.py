@@ -54,3 +54,8 @@ def test_a_call_survives_a_new_connection(store):
     again = CallStore(store.path)
     assert again.get(call_id).items[0].item_id == "dbs-checks"
     again.close()
+
+
+def test_a_call_keeps_the_reference_in_its_canonical_form(store):
+    call_id = store.start("  dp \u2013 777 ", "2026.11.2")
+    assert store.get(call_id).caller_ref == "DP-777"

@@ -71,7 +71,9 @@ def test_letter_money_field_refuses_a_number_far_too_large(amount):
 def test_letter_text_field_refuses_control_characters():
     with pytest.raises(FieldValueError, match="control character \\(code 27\\) at character 2"):
         convert(LetterField(type="text", label="Name", example="Ann"), "A\x1b[31m")
-    assert convert(LetterField(type="text", label="Name", example="Ann"), "Line one\n\tLine two") == "Line one\n\tLine two"
+    assert convert(LetterField(type="text", label="Note", example="Ann", multiline=True), "Line one\n\tLine two") == "Line one\n\tLine two"
+    with pytest.raises(FieldValueError, match="must be one line"):
+        convert(LetterField(type="text", label="Name", example="Ann"), "Line one\n\tLine two")
 
 
 def test_letter_render_with_control_characters_is_an_error_not_a_traceback(tmp_path, capsys):

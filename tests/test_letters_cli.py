@@ -93,3 +93,57 @@ def test_session_answers_fill_the_letter(capsys, tmp_path, monkeypatch):
                          "--format", "txt", "--on", ON)
     assert code == 0, err
     assert "first off sick on 16 November 2026" in out
+
+
+def _values(tmp_path):
+    data = tmp_path / "values.yaml"
+    data.write_text("recipient_name: Mrs Ann Patel\nreference: DP-9\npa_name: Sam Jones\nfirst_day_off: 2026-11-16\ncontract_sick_pay: 'no'\n")
+    return data
+
+
+def test_render_out_makes_a_new_owner_only_file_and_never_overwrites_without_force(capsys, tmp_path):
+    import os
+    import stat
+
+    out_file = tmp_path / "letter.txt"
+    code, _out, _err = run(capsys, "letter", "render", "pa-off-sick", "--example", "--format", "txt", "--out", str(out_file), "--on", ON)
+    assert code == 0 and stat.S_IMODE(os.stat(out_file).st_mode) == 0o600
+    out_file.write_text("my own notes")
+    os.chmod(out_file, 0o644)
+    code, _out, err = run(capsys, "letter", "render", "pa-off-sick", "--data", str(_values(tmp_path)), "--format", "txt",
+                          "--out", str(out_file), "--on", ON)
+    assert code == 1 and "already exists" in err and "--force" in err and "Recorded" not in err
+    assert out_file.read_text() == "my own notes"
+    code, _out, err = run(capsys, "letter", "render", "pa-off-sick", "--example", "--format", "txt", "--out", str(out_file), "--force", "--on", ON)
+    assert code == 0 and "my own notes" not in out_file.read_text() and "sick" in out_file.read_text().lower()
+    assert stat.S_IMODE(os.stat(out_file).st_mode) == 0o644  # a replaced file keeps its mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.txt", "values.yaml"]  # no temporary files left
+
+
+@pytest.mark.parametrize("kind", ["symlink", "folder", "fifo"])
+def test_render_out_never_replaces_what_is_not_a_regular_file_even_with_force(capsys, tmp_path, kind):
+    import os
+
+    target = tmp_path / "somewhere.txt"
+    target.write_text("kept")
+    out = tmp_path / "out.txt"
+    if kind == "symlink":
+        out.symlink_to(target)
+    elif kind == "folder":
+        out.mkdir()
+    else:
+        os.mkfifo(out)
+    code, _out, err = run(capsys, "letter", "render", "pa-off-sick", "--example", "--format", "txt", "--out", str(out), "--force", "--on", ON)
+    assert code == 1 and "not replaced" in err
+    assert target.read_text() == "kept"
+    assert (out.is_symlink(), out.is_dir()) == (kind == "symlink", kind == "folder")
+
+
+def test_render_out_leaves_a_device_alone(capsys):
+    import os
+    import stat
+
+    before = os.stat("/dev/null")
+    code, _out, err = run(capsys, "letter", "render", "pa-off-sick", "--example", "--format", "txt", "--out", "/dev/null", "--force", "--on", ON)
+    assert code == 1 and "not a regular file" in err
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode) and os.stat("/dev/null").st_ino == before.st_ino

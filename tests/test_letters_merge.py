@@ -13,6 +13,7 @@ from guidance.letters.merge import ProgressBar, merge
 from guidance.records import open_store
 from guidance.records.letters import LetterStore, open_letter_store
 from letters_support import ON, shipped
+from records_support import database_url  # noqa: F401  (fixture)
 
 BAD_ROWS = {17: {"change_date": "31/02/2026"}, 402: {"recipient_name": ""}, 951: {"change_date": "soon"}}
 
@@ -95,3 +96,135 @@ def test_merge_writes_other_formats_too(tmp_path, fmt):
     result = merge(shipped(), "minimum-wage-change", source, tmp_path / "out", ON, fmt)
     assert len(result.written) == 3 and not result.failed
     assert "Employer 2" in result.written[0].read_text(encoding="utf-8")
+
+
+def _employers(path, rows: int, broken: dict[int, str] | None = None) -> None:
+    """``rows`` good rows; ``broken`` replaces the line of a row (spreadsheet numbering) as written."""
+    lines = ["recipient_name,recipient_address,reference,change_date"]
+    for number in range(2, rows + 2):
+        lines.append((broken or {}).get(number, f"Employer {number},1 High Street; Northfield,DP-{number:06d},2026-04-01"))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_stray_quote_loses_only_its_own_row_and_the_summary_adds_up(tmp_path):
+    source = tmp_path / "employers.csv"
+    _employers(source, 500, {11: 'Employer 11,"1 High Street; Northfield,DP-000011,2026-04-01'})
+    result = merge(shipped(), "minimum-wage-change", source, tmp_path / "out", ON, "txt")
+    assert [row for row, _ in result.failed] == [11]
+    assert "quoted cell" in result.failed[0][1] and "stray" in result.failed[0][1]
+    assert len(result.written) == 499 and len(result.written) + len(result.failed) == result.rows == 500
+    assert "499 letters written, 1 rows skipped: rows 11, of 500 rows" in result.summary()
+    assert (tmp_path / "out" / "00012-DP-000012.txt").exists() and (tmp_path / "out" / "00501-DP-000501.txt").exists()
+
+
+def test_a_quote_never_closed_near_the_end_is_named_and_the_rows_after_it_still_count(tmp_path):
+    source = tmp_path / "employers.csv"
+    _employers(source, 10, {9: '"Employer 9,1 High Street,DP-000009,2026-04-01'})
+    result = merge(shipped(), "minimum-wage-change", source, tmp_path / "out", ON, "txt")
+    assert [row for row, _ in result.failed] == [9] and "never closed" in result.failed[0][1]
+    assert len(result.written) == 9 and result.rows == 10
+
+
+def test_a_runaway_field_in_a_long_file_is_named_with_its_row():
+    import tempfile
+    from pathlib import Path
+
+    from guidance.letters.merge import read_rows
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "big.csv"
+        _employers(source, 10_000, {7_321: 'Employer,"x' + "y" * 200_000 + ',DP-1,2026-04-01'})
+        names, rows = read_rows(source)
+    bad = [row for row in rows if row.values is None]
+    assert len(rows) == 10_000 and [row.number for row in bad] == [7_321]
+    assert rows[-1].number == 10_001 and rows[-1].values["reference"] == "DP-010001"
+
+
+def test_a_quoted_address_on_several_lines_is_one_row():
+    import tempfile
+    from pathlib import Path
+
+    from guidance.letters.merge import read_rows
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "a.csv"
+        source.write_text('recipient_name,recipient_address,reference,change_date\n'
+                          'Ann,"1 High Street\nNorthfield\nNF1 1AA",DP-1,2026-04-01\nBob,2 Low Road,DP-2,2026-04-01\n', encoding="utf-8")
+        _names, rows = read_rows(source)
+    assert [(row.number, row.line) for row in rows] == [(2, 2), (3, 5)]
+    assert rows[0].values["recipient_address"] == "1 High Street\nNorthfield\nNF1 1AA"
+
+
+def test_extra_cells_are_an_error_naming_the_row_not_dropped(tmp_path):
+    source = tmp_path / "employers.csv"
+    _employers(source, 4, {3: "Employer 3,1 High Street,DP-000003,2026-04-01,Flat 2"})
+    result = merge(shipped(), "minimum-wage-change", source, tmp_path / "out", ON, "txt")
+    assert [row for row, _ in result.failed] == [3] and "5 cells" in result.failed[0][1] and "4 columns" in result.failed[0][1]
+    assert len(result.written) == 3
+
+
+def test_a_row_that_breaks_the_writer_is_skipped_and_named_not_fatal(tmp_path, monkeypatch):
+    from guidance.letters import merge as merge_module
+
+    real = merge_module.write
+
+    def write(letter, fmt, large_print=False):
+        if letter.reference == "DP-000003":
+            raise OverflowError("date value out of range")
+        return real(letter, fmt, large_print)
+
+    monkeypatch.setattr(merge_module, "write", write)
+    source = tmp_path / "employers.csv"
+    _employers(source, 5)
+    with open_letter_store(tmp_path / "records.sqlite3") as store:
+        result = merge(shipped(), "minimum-wage-change", source, tmp_path / "out", ON, "txt", store=store)
+        recorded = store.list(batch=result.batch)
+    assert [row for row, _ in result.failed] == [3] and "OverflowError" in result.failed[0][1]
+    assert len(result.written) == 4 and len(recorded) == 4
+
+
+def _agree(out, records) -> None:
+    """Every letter file has a record with its bytes' hash, and every record its file."""
+    from guidance.letters.issue import sha256
+
+    files = {p.name.split("-", 1)[1].rsplit(".", 1)[0]: sha256(p.read_bytes()) for p in out.iterdir() if not p.name.startswith(".")}
+    assert files == {r.reference: r.output_sha256 for r in records}
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # nothing left waiting
+
+
+@pytest.mark.parametrize("where", ["before-record", "after-record", "progress"])
+def test_a_merge_killed_part_way_leaves_letters_and_records_that_agree(tmp_path, database_url, where):
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from guidance.letters.merge import reconcile
+
+    tests = Path(__file__).resolve().parent
+    source = tmp_path / "employers.csv"
+    _employers(source, 40)
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(tests), "GUIDANCE_DATABASE_URL": database_url}
+    command = [sys.executable, str(tests / "merge_driver.py"), str(source), str(out), where, "25"]
+    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if where == "progress":
+        for line in child.stdout:
+            if line.strip() == "25":
+                break
+        child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL, child.stderr.read()
+    with open_letter_store() as store:
+        first = store.list()
+        waiting = [p.name for p in out.iterdir() if p.name.endswith(".pending")]
+        assert len(waiting) == {"before-record": 1, "after-record": 1, "progress": 0}[where]
+        finished, removed = reconcile(out, store)  # what the next run does first
+        assert (finished, removed) == {"before-record": (0, 1), "after-record": (1, 0), "progress": (0, 0)}[where]
+        _agree(out, first)
+        assert len(first) == {"before-record": 24, "after-record": 25, "progress": 25}[where]
+        result = merge(shipped(), "minimum-wage-change", source, out, ON, "txt", store=store)
+        again = store.list(batch=result.batch)
+    assert len(result.written) == 40 and not result.failed
+    _agree(out, again)

@@ -159,3 +159,56 @@ def test_the_mail_out_quotes_the_figures_that_start_on_the_change_date():
     assert f"{wage} an hour if they are 21 or over" in letter.body
     with pytest.raises(LetterError, match="no figure starting on 1 April 2031"):
         catalogue.make("minimum-wage-change", dict(template.examples(), change_date="2031-04-01"), ON)
+
+
+def _advice(**changes) -> dict:
+    values = shipped().template("advice-follow-up").examples()
+    values.update(changes)
+    return values
+
+
+@pytest.mark.parametrize("field, value", [
+    ("recipient_name", "Mr David Okafor\n# HEADING"),
+    ("reference", "DP-1\r\n- item"),
+    ("officer", "Priya Shah\u2028Manager"),
+    ("advice", ["Yes.\n## Not advice", "Two"]),
+])
+def test_a_single_line_field_refuses_a_line_break(field, value):
+    from guidance.letters.compose import LetterError
+
+    with pytest.raises(LetterError) as exc:
+        shipped().make("advice-follow-up", _advice(**{field: value}), ON)
+    assert f"field '{field}' must be one line" in str(exc.value.lines())
+
+
+MARKUP = "First line\n# HEADING\n- not a list\n1. not numbered\n**not bold** [not a link](https://evil.example) <b>x</b>"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "txt", "docx"])
+def test_a_multi_line_field_and_any_typed_value_are_text_never_markdown(fmt):
+    letter = shipped().make("advice-follow-up", _advice(question=MARKUP, recipient_name="Mr *D* Okafor"), ON)
+    output = write(letter, fmt)
+    if fmt == "docx":
+        import io
+
+        import docx
+
+        document = docx.Document(io.BytesIO(output))
+        paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+        text = "\n".join(t for _s, t in paragraphs)
+        assert not [t for s, t in paragraphs if s.startswith(("Heading", "List")) and ("HEADING" in t or "not a list" in t)]
+    elif fmt == "md":
+        from guidance.letters.blocks import to_blocks
+
+        blocks = to_blocks(output.decode())
+        text = "\n".join(b.text for b in blocks)
+        assert not [b for b in blocks if b.kind != "paragraph" and ("HEADING" in b.text or "not a list" in b.text or "Okafor" in b.text)]
+    else:
+        text = output.decode()
+    if fmt == "html":
+        assert "<h1>HEADING" not in text and "<li>not a list" not in text and "<strong>not bold" not in text
+        assert 'href="https://evil.example"' not in text and "<b>x</b>" not in text and "&lt;b&gt;x&lt;/b&gt;" in text
+        assert "<em>D</em>" not in text
+    else:
+        for line in ("# HEADING", "- not a list", "1. not numbered", "**not bold** [not a link](https://evil.example)", "Mr *D* Okafor"):
+            assert line in text, line

@@ -97,7 +97,7 @@ def test_export_holds_everything_about_one_person_and_is_audited(database, monke
     assert [c["id"] for c in data["calls"]] == [mine] and data["calls"][0]["items"][0]["item_id"] == "holiday-pay"
     assert [letter["id"] for letter in data["letters"]] == ["L1"] and data["letters"][0]["data"] == {"name": "Ann Example"}
     entry = AuditTrail(database).entries(action="records.export")[-1]
-    assert entry.detail["reference_sha256"] == reference_digest("P-1")
+    assert entry.detail["reference_hmac"] == reference_digest("P-1") and "reference_sha256" not in entry.detail
     assert (entry.detail["calls"], entry.detail["letters"]) == (1, 1)
     assert "P-1" not in json.dumps(entry.detail)
     assert all("P-1" not in r.getMessage() and "Ann Example" not in r.getMessage() for r in caplog.records)
@@ -112,7 +112,7 @@ def test_purge_deletes_only_what_is_past_retention(database, monkeypatch, capsys
     assert "Would delete records from before 2020-11-25: 0 sessions, 1 calls, 1 letters." in capsys.readouterr().out
     store = CallStore(database)
     assert store.get(old).id == old
-    assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25"]) == 0
+    assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25", "--yes"]) == 0
     assert "Deleted" in capsys.readouterr().out
     with pytest.raises(LookupError):
         store.get(old)
@@ -123,3 +123,114 @@ def test_purge_deletes_only_what_is_past_retention(database, monkeypatch, capsys
         assert conn.execute(letter_templates.select()).first() is None
     purges = AuditTrail(database).entries(action="records.purge")
     assert [(e.detail["before"], e.detail["calls"], e.detail["letters"]) for e in purges] == [("2020-11-25", 1, 1)]
+
+
+def test_export_finds_a_reference_typed_in_another_case_or_with_a_typed_dash(database, monkeypatch, tmp_path, capsys):
+    mine = _call(database, monkeypatch, "alice", "DP-777", "2026-11-20T10:00:00.000Z")
+    _letter(database, "alice", "DP-777", "2026-11-21T09:00:00.000Z", "L1")
+    for n, typed in enumerate(("dp-777", " Dp \u2013 777 ")):
+        out = tmp_path / f"sar{n}.json"
+        assert main(["records", "export", "--person", typed, "--out", str(out)]) == 0
+        data = json.loads(out.read_text())
+        assert data["reference"] == "DP-777"
+        assert [c["id"] for c in data["calls"]] == [mine] and [x["id"] for x in data["letters"]] == ["L1"]
+
+
+def test_export_says_when_nothing_is_held_and_writes_nothing(database, monkeypatch, tmp_path, capsys):
+    _call(database, monkeypatch, "alice", "DP-777", "2026-11-20T10:00:00.000Z")
+    out = tmp_path / "sar.json"
+    assert main(["records", "export", "--person", "DP-778", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing is held under that reference" in err and "DP-778" not in err
+    assert not out.exists()
+    assert main(["records", "export", "--person", "Ann Example"]) == 1
+    assert "does not look like this council's references (DP-004512)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("span", ["6", "0d", "364d", "11m", "52w", "0y"])
+def test_purge_refuses_spans_without_a_unit_or_under_a_year(database, monkeypatch, capsys, span):
+    old = _call(database, monkeypatch, "alice", "P-1", "2026-11-20T10:00:00.000Z")
+    code = main(["records", "purge", "--older-than", span, "--on", "2026-11-25", "--yes"]) if span != "6" else None
+    if span == "6":
+        with pytest.raises(SystemExit) as exc:
+            main(["records", "purge", "--older-than", span, "--yes"])
+        code = exc.value.code
+        assert code == 2 and "with its unit" in capsys.readouterr().err
+    else:
+        assert code == 1 and "under 1y" in capsys.readouterr().err
+    assert CallStore(database).get(old).id == old
+
+
+def test_purge_counts_18_months_and_400_days_as_calendar_spans(database, monkeypatch, capsys):
+    assert main(["records", "purge", "--older-than", "18m", "--on", "2026-08-31", "--dry-run"]) == 0
+    assert "from before 2025-02-28" in capsys.readouterr().out
+    assert main(["records", "purge", "--older-than", "400d", "--on", "2026-11-25", "--dry-run"]) == 0
+    assert "from before 2025-10-21" in capsys.readouterr().out
+
+
+def test_purge_refuses_a_future_on_date(database, monkeypatch, capsys):
+    import guidance.commands.records as records_command
+
+    monkeypatch.setattr(records_command, "today", lambda: __import__("datetime").date(2026, 11, 25))
+    old = _call(database, monkeypatch, "alice", "P-1", "2019-11-20T10:00:00.000Z")
+    assert main(["records", "purge", "--older-than", "6y", "--on", "2040-01-01", "--yes"]) == 1
+    assert "in the future" in capsys.readouterr().err
+    assert CallStore(database).get(old).id == old
+
+
+def test_purge_shows_what_goes_and_asks_or_refuses_without_a_terminal(database, monkeypatch, capsys):
+    import io
+
+    old = _call(database, monkeypatch, "alice", "P-1", "2019-11-20T10:00:00.000Z")
+    monkeypatch.setattr("sys.stdin", io.StringIO("yes\n"))  # not a terminal: no one to ask
+    assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25"]) == 1
+    captured = capsys.readouterr()
+    assert "This deletes records from before 2020-11-25: 0 sessions, 1 calls, 0 letters." in captured.err
+    assert "add --yes" in captured.err
+    assert CallStore(database).get(old).id == old
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal("no\n"))
+    assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25"]) == 1
+    assert CallStore(database).get(old).id == old
+    monkeypatch.setattr("sys.stdin", Terminal("yes\n"))
+    assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25"]) == 0
+    assert "Deleted records from before 2020-11-25: 0 sessions, 1 calls, 0 letters." in capsys.readouterr().out
+    with pytest.raises(LookupError):
+        CallStore(database).get(old)
+
+
+def test_export_never_overwrites_a_file_without_force_and_audits_nothing_then(database, monkeypatch, tmp_path, capsys):
+    _call(database, monkeypatch, "alice", "DP-777", "2026-11-20T10:00:00.000Z")
+    out = tmp_path / "sar.json"
+    out.write_text("an earlier export")
+    assert main(["records", "export", "--person", "DP-777", "--out", str(out)]) == 1
+    assert "already exists" in capsys.readouterr().err and out.read_text() == "an earlier export"
+    assert AuditTrail(database).entries(action="records.export") == []
+    assert main(["records", "export", "--person", "DP-777", "--out", str(out), "--force"]) == 0
+    assert json.loads(out.read_text())["reference"] == "DP-777"
+
+
+def test_the_audit_hash_of_a_reference_is_keyed_and_the_key_is_private(database, monkeypatch, capsys, private_user_dirs):
+    import hashlib
+
+    from guidance.records.keys import KEY_FILE_NAME, config_dir
+
+    _call(database, monkeypatch, "alice", "DP-004512", "2026-11-20T10:00:00.000Z")
+    assert main(["records", "export", "--person", "dp-004512"]) == 0
+    digest = AuditTrail(database).entries(action="records.export")[-1].detail["reference_hmac"]
+    # Trying every DP-nnnnnn with plain SHA-256 no longer finds it.
+    assert digest != hashlib.sha256(b"DP-004512").hexdigest() and digest != hashlib.sha256(b"dp-004512").hexdigest()
+    key_file = config_dir() / KEY_FILE_NAME
+    assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600 and len(key_file.read_text().strip()) == 64
+    assert key_file.read_text().strip() not in json.dumps(AuditTrail(database).entries()[-1].detail)
+    assert digest == reference_digest("DP-004512")  # the same key on the next use
+    monkeypatch.setenv("GUIDANCE_AUDIT_KEY", "t" * 40)  # a team's shared key (PostgreSQL)
+    assert reference_digest("DP-004512") != digest
+    monkeypatch.setenv("GUIDANCE_AUDIT_KEY", "short")
+    assert main(["records", "export", "--person", "DP-004512"]) == 1
+    err = capsys.readouterr().err
+    assert "GUIDANCE_AUDIT_KEY" in err and "shorter than 32" in err and "short'" not in err

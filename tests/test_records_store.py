@@ -178,3 +178,120 @@ def test_letters_issued_round_trip_and_audit(database, monkeypatch):
     entries = AuditTrail(database).entries(action="letter.issue")
     assert [(e.subject_id, e.actor, e.content_release) for e in entries] == [(i, "officer-b", "2026.11.0") for i in ids]
     assert "Ann Example" not in repr(entries) and "DP-1" not in repr(entries)
+
+
+def test_an_existing_folder_and_file_keep_their_modes(tmp_path, capsys):
+    import os
+    import stat
+
+    from guidance.cli import main
+
+    shared = tmp_path / "team-share"
+    shared.mkdir()
+    os.chmod(shared, 0o2775)
+    path = shared / "records.sqlite3"
+    assert main(["--database", f"sqlite:///{path}", "db", "status"]) == 0
+    assert stat.S_IMODE(os.stat(shared).st_mode) == 0o2775  # the share keeps its group access
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600  # the file guidance made is private
+    os.chmod(path, 0o660)
+    assert main(["--database", f"sqlite:///{path}", "db", "upgrade"]) == 0
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o660 and stat.S_IMODE(os.stat(shared).st_mode) == 0o2775
+    made = tmp_path / "new" / "deeper" / "records.sqlite3"
+    Database.sqlite(made).close()
+    assert [stat.S_IMODE(os.stat(p).st_mode) for p in (made.parent.parent, made.parent, made)] == [0o700, 0o700, 0o600]
+
+
+def test_a_failed_open_changes_no_mode(tmp_path):
+    import os
+    import stat
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    os.chmod(folder, 0o755)
+    path = folder / "records.sqlite3"
+    path.write_bytes(b"not a database at all" * 100)
+    os.chmod(path, 0o644)
+    with pytest.raises(StoreError):
+        Database.sqlite(path)
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o755 and stat.S_IMODE(os.stat(path).st_mode) == 0o644
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql+psycopg://officer:TopSecret1@127.0.0.1:1/records?password=TopSecret2&sslpassword=TopSecret3&sslmode=disable",
+    "postgresql://officer:Top@Secret1/x@127.0.0.1:1/records?connect_timeout=1",
+    "postgresql://127.0.0.1:1/records?PASSWORD=TopSecret2&passfile=/home/o/TopSecret4",
+])
+def test_no_secret_part_of_a_database_url_is_ever_printed(url, capsys):
+    from guidance.cli import main
+    from guidance.records.database import safe_url
+
+    shown = safe_url(url)
+    assert "Secret" not in shown and "127.0.0.1:1/records" in shown
+    for argv in (["db", "status"], ["db", "status", "--json"], ["db", "upgrade"], ["records", "purge", "--older-than", "6y", "--dry-run"]):
+        assert main(["--database", url, *argv]) == 1
+        captured = capsys.readouterr()
+        assert "Secret" not in captured.out + captured.err and "error" in captured.err
+
+
+def test_db_status_hides_the_password_of_a_database_it_reaches(database_url, capsys):
+    from guidance.cli import main
+
+    if not database_url.startswith("postgresql"):
+        pytest.skip("a password in the URL is a PostgreSQL matter")
+    joiner = "&" if "?" in database_url else "?"
+    assert main(["--database", f"{database_url}{joiner}password=TopSecret2", "db", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "TopSecret" not in out and "password=" in out
+
+
+def test_an_officer_signed_in_through_serve_sees_only_their_own_records(database, monkeypatch):
+    from guidance.records.letters import LetterStore, LetterRecord
+    from guidance.records.store import ACTIVE
+
+    sessions, calls, letters = SqlSessionStore(database), CallStore(database), LetterStore(database)
+    mine, theirs = {}, {}
+    for officer, kept in (("alice", mine), ("bob", theirs)):
+        monkeypatch.setenv("GUIDANCE_OFFICER", officer)
+        kept["session"] = sessions.create("pa_off_sick", 1, "r1", dt.date(2026, 11, 25), "{}", label="DP-1").id
+        kept["call"] = calls.start("DP-1", "r1")
+        kept["letter"] = letters.add(LetterRecord("t", 1, "d" * 64, "r1", dt.date(2026, 11, 25), "DP-1", "txt", False, {}, {}, "0" * 64), "x")
+    monkeypatch.setenv("GUIDANCE_OFFICER", "alice")
+    assert len(sessions.list(status=ACTIVE)) == 2 and len(calls.list()) == 2  # one person's machine: everything
+    monkeypatch.setenv("GUIDANCE_OFFICER_ONLY", "1")
+    assert [s.id for s in sessions.list(status=ACTIVE)] == [mine["session"]]
+    assert [c.id for c in calls.list()] == [mine["call"]] and [x.id for x in letters.list()] == [mine["letter"]]
+    with pytest.raises(UnknownSession):
+        sessions.get(theirs["session"])
+    with pytest.raises(UnknownSession):
+        sessions.events(theirs["session"])
+    with pytest.raises(UnknownSession):
+        sessions.record(theirs["session"], "answer", "q", "1", "{}")
+    with pytest.raises(LookupError):
+        calls.get(theirs["call"])
+    with pytest.raises(LookupError):
+        calls.add_item(theirs["call"], "page", "holiday-pay", "Holiday pay", "1")
+    with pytest.raises(LookupError):
+        letters.get(theirs["letter"])
+    assert sessions.get(mine["session"]).id == mine["session"] and calls.get(mine["call"]).id == mine["call"]
+
+
+def test_a_shared_sqlite_file_keeps_group_access_for_its_journal(tmp_path):
+    import os
+    import stat
+
+    shared = tmp_path / "share"
+    shared.mkdir()
+    path = shared / "records.sqlite3"
+    Database.sqlite(path).close()
+    os.chmod(path, 0o660)
+    old = os.umask(0o002)
+    try:
+        database = Database.sqlite(path)
+        with database.write() as conn:
+            conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS probe (x INTEGER)")
+            wal = Path(f"{path}-wal")
+            assert wal.exists() and stat.S_IMODE(os.stat(wal).st_mode) & 0o060 == 0o060  # the group can still use it
+        database.close()
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o660

@@ -107,6 +107,9 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 
 def parse_work_days(value) -> frozenset[int]:
     """Weekdays worked, as Python weekday numbers (Monday 0), from "mon,tue,..." or a list."""
+    if value is not None and not isinstance(value, (str, list, tuple, set, frozenset)):
+        # A mapping such as {mon: 1} would read as its keys: refuse it rather than guess.
+        raise CalculatorError(f"work days: give a list such as mon,tue,wed, not {type(value).__name__} '{str(value)[:40]}'")
     items = value.split(",") if isinstance(value, str) else list(value or [])
     days = set()
     for item in items:

@@ -103,6 +103,16 @@ def _runnable(base, flow_id: str):
     return loaded
 
 
+def _structural_errors(loaded) -> bool:
+    """True when the flow's structure is broken (a step gone, a route to nowhere)."""
+    from guidance.flows.checker import Known, calculator_names, check_flow
+    from guidance.problems import Problems
+
+    structural = Problems()
+    check_flow(loaded, Known(calculators=calculator_names()), structural, references=False)
+    return bool(structural.errors)
+
+
 def _engine(base, loaded, on):
     from guidance.flows.engine import Engine
 
@@ -233,7 +243,8 @@ def _feed(session, name: str) -> None:
         try:
             session.answer(value)
         except AnswerError as exc:
-            raise CommandError(f"{name}:{doc.line_of(node_id)}: answer for '{node_id}': {exc}") from None
+            blamed = exc.node or node_id  # a later step can fail on an earlier answer: name that one
+            raise CommandError(f"{name}:{doc.line_of(blamed)}: answer for '{blamed}': {exc}") from None
     raise CommandError(f"{name}: the answers go round in a loop")
 
 
@@ -283,6 +294,8 @@ def run_run(args) -> int:
     base = load_base(args, needs_figures=True)
     loaded = _runnable(base, args.flow_id)
     engine = _engine(base, loaded, args.on or today())
+    if args.answers:
+        _answers_file(args.answers)  # an unreadable file stops here, before a session is saved
     with _store() as store:
         session = Session.start(engine, store, base.manifest.release, args.label)
         if not args.answers and not args.json:
@@ -351,9 +364,11 @@ def run_sessions_show(args) -> int:
     info = {"id": record.id, "flow": record.flow_id, "flow_version": record.flow_version, "content_release": record.content_release,
             "on": record.on.isoformat(), "status": record.status, "at": state.current, "steps": len(events) - 1}
     loaded = flows.get(record.flow_id)
-    if loaded is None or loaded.flow.version != record.flow_version:
+    broken = loaded is not None and (_structural_errors(loaded) or any(n not in loaded.flow.nodes for n in [*state.trail, *state.answers]))
+    if loaded is None or loaded.flow.version != record.flow_version or broken:
         info["answers"] = {k: str(v) for k, v in state.answers.items()}
-        info["note"] = "the flow has changed or gone since; answers shown as stored"
+        info["note"] = ("the flow file has errors (run 'guidance flow check'); answers shown as stored" if broken
+                        else "the flow has changed or gone since; answers shown as stored")
     else:
         engine = Engine(loaded.flow, base.rates, record.on)
         info["answers"] = transcript(engine, state)
@@ -363,6 +378,8 @@ def run_sessions_show(args) -> int:
         print_json(info)
         return 0
     print(f"Session {info['id']}: {info['flow']} v{info['flow_version']}, {info['status']}, at {info['at']}")
+    if "note" in info:
+        print(f"  ({info['note']})")
     if isinstance(info["answers"], list):
         for row in info["answers"]:
             print(f"  {row['question']}: {row['answer']}")

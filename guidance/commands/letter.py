@@ -32,7 +32,8 @@ def register(sub) -> None:
     source.add_argument("--record", metavar="LETTER", help="print again a letter issued before, exactly as sent")
     render.add_argument("--session", metavar="ID", help="values from a finished flow session")
     _output_options(render, default="md")
-    render.add_argument("--out", metavar="PATH", help="write to PATH (default: the screen; needed for docx)")
+    render.add_argument("--out", metavar="PATH", help="write to a new file PATH, owner-only (default: the screen; needed for docx)")
+    render.add_argument("--force", action="store_true", help="replace PATH if it is an existing file (never a link or device)")
     render.add_argument("--no-record", action="store_true", help="do not keep this letter in the record of letters issued")
     add_on_option(render, "the letter as dated")
     render.set_defaults(func=run_render)
@@ -94,6 +95,7 @@ def run_render(args) -> int:
     if args.session and (args.example or args.record):
         raise UsageError("--session cannot be used with --example or --record")
     on = args.on or today()
+    _check_out(args)
     try:
         if args.record:
             return _reprint(args)
@@ -120,7 +122,7 @@ def run_render(args) -> int:
     from guidance.letters.formats import write
 
     output = write(letter, args.format, args.large_print)
-    _emit(output, args.out, args.format)
+    _emit(output, args.out, args.format, args.force)
     if not args.example and not args.no_record:
         _record(letter, template, args, output, session_id)
     return 0
@@ -131,12 +133,25 @@ def _check_screen(args) -> None:
         raise UsageError("a Word letter cannot be shown on screen: add --out FILE.docx")
 
 
-def _emit(output: bytes, out: str | None, fmt: str) -> None:
+def _check_out(args) -> None:
+    """Refuse an --out that would not be written before any letter is made or recorded."""
+    from guidance.fileio import NotReplaced, check_output_path
+
+    if args.out:
+        try:
+            check_output_path(Path(args.out), args.force)
+        except NotReplaced as exc:
+            raise CommandError(exc.strerror) from None
+
+
+def _emit(output: bytes, out: str | None, fmt: str, force: bool = False) -> None:
     if out:
-        from guidance.fileio import atomic_write_bytes
+        from guidance.fileio import NotReplaced, write_output_file
 
         try:
-            atomic_write_bytes(Path(out), output)
+            write_output_file(Path(out), output, replace=force)
+        except NotReplaced as exc:
+            raise CommandError(exc.strerror) from None
         except OSError as exc:
             raise CommandError(f"cannot write {out}: {exc.strerror}") from None
         print(f"Wrote {out}", file=sys.stderr)
@@ -177,7 +192,7 @@ def _reprint(args) -> int:
         raise CommandError(f"no letter '{args.record}' in the record of letters issued") from None
     except StoreError as exc:
         raise CommandError(str(exc)) from None
-    _emit(output, args.out, fmt)
+    _emit(output, args.out, fmt, args.force)
     if same:
         print(f"Identical to the letter sent on {record.on.isoformat()} (SHA-256 {record.output_sha256[:16]}...)", file=sys.stderr)
     elif fmt == record.format:

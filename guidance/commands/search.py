@@ -162,13 +162,23 @@ def _stdin_bytes():
 
 
 def _progress_printer():
-    """A one-line bar on standard error while pages are indexed."""
+    """A one-line bar on standard error while pages are indexed; when standard error is not a
+    terminal (a log file, a CI job), whole lines at each tenth instead of carriage returns."""
+    tty = bool(getattr(sys.stderr, "isatty", lambda: False)())
+    shown = [-1]
+
     def show(done: int, total: int) -> None:
         width = 30
         filled = int(width * done / total) if total else width
-        sys.stderr.write(f"\rIndexing [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        if done >= total:
-            sys.stderr.write("\n")
+        bar = f"Indexing pages [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+        if tty:
+            sys.stderr.write("\r" + bar + ("\n" if done >= total else ""))
+        else:
+            tenth = done * 10 // total if total else 10
+            if tenth == shown[0] and done < total:
+                return
+            shown[0] = tenth
+            sys.stderr.write(bar + "\n")
         sys.stderr.flush()
 
     return show

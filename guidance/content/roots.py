@@ -18,7 +18,14 @@ class RootError(ValueError):
 
 
 def bundled_root() -> Path:
-    """The content base shipped beside the package (the repository's own content)."""
+    """The content base shipped with the package: ``guidance/_bundled/`` in an installed wheel
+    (the build copies content/ and flows/ there, see setup.py), else the source tree holding the
+    package (a checkout, or an editable install)."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("guidance").joinpath("_bundled")))
+    if (packaged / "content").is_dir():
+        return packaged
     return Path(__file__).resolve().parents[2]
 
 

@@ -18,7 +18,18 @@ from guidance.values import parse_date, parse_decimal, too_large
 
 
 class AnswerError(ValueError):
-    """An answer that does not fit the question: the message says what would."""
+    """An answer that does not fit the question: the message says what would. ``node``: the
+    question whose answer is at fault, when it is not the one just answered (a calculation that
+    runs after a later answer can fail on an earlier date)."""
+
+    def __init__(self, message: str, node: str | None = None):
+        super().__init__(message)
+        self.node = node
+
+
+# No question about employment, care or pay is about a day outside these years; beyond them date
+# sums (a day plus 8 weeks) overflow, so such a date is refused at its own question.
+EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 
 
 _YES = {"yes", "y", "true", "1"}
@@ -60,6 +71,7 @@ def _choice(node, raw) -> str:
 
 def _several(node, raw) -> list[str]:
     values = [o.value for o in node.options]
+    _a_list(raw, values)
     if isinstance(raw, str):
         raw = [part for part in re.split(r"[,\s]+", raw.strip()) if part]
         if raw in (["none"], ["-"]):
@@ -76,9 +88,17 @@ def _several(node, raw) -> list[str]:
     return [v for v in values if v in chosen]
 
 
+def _a_list(raw, allowed: list[str]) -> None:
+    """Several answers come as a list or 'a, b' text; a mapping ({mon: 1}) or a number is not
+    read as its keys or digits but refused."""
+    if raw is not None and not isinstance(raw, (str, list, tuple)):
+        raise AnswerError(f"give a list of the answers that apply, e.g. [{', '.join(allowed[:2])}], not {type(raw).__name__} '{str(raw)[:40]}'")
+
+
 def _parse_items(raw, allowed: list[str], what: str) -> list[str]:
     if raw is None:
         return []
+    _a_list(raw, allowed)
     if isinstance(raw, str):
         raw = [part for part in re.split(r"[,\s]+", raw.strip()) if part and part not in ("none", "-")]
     chosen = []
@@ -130,6 +150,8 @@ def _date(node, raw) -> dt.date:
     value = parse_date(raw)
     if value is None:
         raise AnswerError("give a real date, e.g. 2026-04-01 or 1/4/2026")
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise AnswerError(f"{value.isoformat()} is not a date this can be about: give one between {EARLIEST_DATE.year} and {LATEST_DATE.year}")
     return value
 
 

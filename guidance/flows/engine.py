@@ -212,8 +212,9 @@ class Engine:
             return self.calculate(node.calculator, inputs, self.rates, self.on)
         except (ValueError, ArithmeticError, RateError) as exc:
             # The calculator refused the figures given (an end before a start, say):
-            # the person can correct the answer, so it is an answer problem.
-            raise AnswerError(f"{exc}") from None
+            # the person can correct the answer, so it is an answer problem: name the answer
+            # whose date the message quotes, when one does.
+            raise AnswerError(f"{exc}", node=_culprit(node, state, str(exc))) from None
         except LookupError as exc:
             raise FlowRunError(f"node '{node_id}': calculator '{node.calculator}': {exc}") from None
 
@@ -230,3 +231,14 @@ class Engine:
             return render_text(source, self.rates, self.on, self.context(state))
         except ExpressionError as exc:
             raise FlowRunError(f"text: {exc}") from None
+
+
+def _culprit(node: Calculate, state: State, message: str) -> str | None:
+    """The one answer feeding ``node`` whose date ``message`` names, else None."""
+    import re
+
+    used = {name for source in node.inputs.values() for name in re.findall(r"answers\.(\w+)", str(source))}
+    dates = set(re.findall(r"\d{4}-\d{2}-\d{2}", message))
+    found = [name for name in sorted(used) if isinstance(state.answers.get(name), dt.date)
+             and state.answers[name].isoformat() in dates]
+    return found[0] if len(found) == 1 else None

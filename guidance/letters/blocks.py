@@ -8,6 +8,7 @@ bold and italic. Links keep their words; a page link prints the words only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,6 +32,24 @@ class Block:
     @property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
+
+
+_INLINE = re.compile(r"([\\`*_\[\]<>!&~|])")
+
+
+def markdown_text(value: str) -> str:
+    """``value`` as Markdown that reads back as exactly that text, never as markup.
+
+    Characters Markdown gives a meaning inside a line are backslash-escaped; so are the marks
+    that start a heading, quote or list at the start of a line (``#``, ``>``, ``-``, ``+``,
+    ``=``, ``1.``), and spaces that would indent a line into code are dropped. A line break becomes a hard line break, so a multi-line field keeps its lines
+    and never starts a new block. Apostrophes, commas and hyphens inside words stay as typed.
+    """
+    text = re.sub(r"(?m)^[ \t]+", "", value.replace("\r\n", "\n").replace("\r", "\n"))  # no indented code blocks
+    text = _INLINE.sub(r"\\\1", text)
+    text = re.sub(r"(?m)^([#>+=-])", r"\\\1", text)
+    text = re.sub(r"(?m)^(\d+)([.)])", r"\1\\\2", text)
+    return text.replace("\n", "\\\n")
 
 
 @lru_cache(maxsize=1)

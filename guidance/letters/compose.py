@@ -16,6 +16,7 @@ from decimal import Decimal
 from guidance.content.formatting import long_date
 from guidance.content.rates import Figure, RateError
 from guidance.content.render import RenderError, render
+from guidance.letters.blocks import markdown_text
 from guidance.letters.council import Council
 from guidance.letters.fields import FieldValueError, convert, to_plain
 from guidance.letters.templates import LetterTemplate
@@ -292,7 +293,8 @@ def _quiet_value(value, kind: str):
 
 
 def _unmark(raw: str, marks: list[tuple[str, int]]) -> tuple[str, list[Explained], list[tuple[int, int]]]:
-    """Remove the marks; return the text, the explained spans and the quiet spans."""
+    """Remove the marks; return the text, the explained spans and the quiet spans. A value typed
+    into a field (a quiet span) is escaped so Markdown reads it as text (``markdown_text``)."""
     out, spans, quiet, last = [], [], [], 0
     length = 0
     for match in _MARKED.finditer(raw):
@@ -300,7 +302,7 @@ def _unmark(raw: str, marks: list[tuple[str, int]]) -> tuple[str, list[Explained
         out.append(before)
         length += len(before)
         if match.group(3) is not None:
-            visible = match.group(3)
+            visible = markdown_text(match.group(3))  # a typed value is text, never Markdown
             quiet.append((length, length + len(visible)))
         else:
             visible = match.group(2)

@@ -37,6 +37,7 @@ class LetterField(BaseModel):
     example: Any = None
     choices: list[str] | None = None
     session: str | None = Field(default=None, description="flow answer or result that fills this field, if named differently")
+    multiline: bool = Field(default=False, description="a text field whose value may have several lines (a note); others refuse line breaks")
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -44,6 +45,8 @@ class LetterField(BaseModel):
             raise ValueError("a choice field needs 'choices'")
         if self.type != "choice" and self.choices:
             raise ValueError("only a choice field takes 'choices'")
+        if self.multiline and self.type != "text":
+            raise ValueError("only a text field can be 'multiline'")
         if self.required and self.example is None:
             raise ValueError("a required field needs an 'example' so the letter can be checked")
         if self.example is not None:
@@ -74,7 +77,20 @@ def _text(field: LetterField, raw: Any) -> str:
     if len(text) > MAX_TEXT:
         raise FieldValueError(f"is longer than {MAX_TEXT} characters")
     _no_control_characters(text)
+    if not (field.multiline and field.type == "text"):
+        _one_line(text)
     return text
+
+
+_LINE_BREAK = re.compile(r"[\r\n\u0085\u2028\u2029]")
+
+
+def _one_line(text: str) -> None:
+    """A name, reference or list item is one line: a line break would start a new paragraph,
+    heading or list in the letter (a value is always printed as text, see blocks.markdown_text)."""
+    match = _LINE_BREAK.search(text)
+    if match:
+        raise FieldValueError(f"must be one line, but has a line break after character {match.start()}: retype the value on one line")
 
 
 # Tabs and line breaks are fine; other control characters (pasted escape codes, NUL) cannot go

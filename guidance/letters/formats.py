@@ -21,7 +21,7 @@ import io
 import textwrap
 import zipfile
 
-from guidance.letters.blocks import Block, letter_markdown, to_blocks
+from guidance.letters.blocks import Block, letter_markdown, markdown_text, to_blocks
 from guidance.letters.compose import Letter
 
 FORMATS = ("md", "txt", "html", "docx")
@@ -68,20 +68,21 @@ def to_markdown(letter: Letter, large_print: bool = False) -> str:
     parts = []
     if large_print:
         parts.append("<!-- Large print: print at 18pt or larger. -->")
+    md = markdown_text  # every line here is text (typed values, the council's details), never markup
     if council:
-        parts.append("  \n".join([f"**{council[0]}**", *council[1:]]))
+        parts.append("  \n".join([f"**{md(council[0])}**", *map(md, council[1:])]))
     if recipient:
-        parts.append("  \n".join(recipient))
-    parts.append("  \n".join(dated))
-    parts.append(f"# {letter.title}")
+        parts.append("  \n".join(map(md, recipient)))
+    parts.append("  \n".join(map(md, dated)))
+    parts.append(f"# {md(letter.title)}")
     if letter.greeting:
-        parts.append(letter.greeting)
+        parts.append(md(letter.greeting))
     body = letter.body.strip()
     if large_print:
         body = _wrap_markdown(body, LARGE_TEXT_WIDTH)
     parts.append(body)
     if letter.signature:
-        parts.append("\n".join(line + "  " if line else "" for line in letter.signature).replace("\n  \n", "\n\n").strip())
+        parts.append("\n".join(md(line) + "  " if line else "" for line in letter.signature).replace("\n  \n", "\n\n").strip())
     parts.append("---")
     parts.append(f"*{letter.stamp(large_print)}*")
     return "\n\n".join(parts) + "\n"

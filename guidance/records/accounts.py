@@ -15,10 +15,11 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from guidance.records.audit import current_officer, write_entry
 from guidance.records.schema import account_audits, account_flags
+from guidance.references import canonical
 
 DECISIONS = {
     "explained": "the person explained it: nothing more to do",
@@ -131,7 +132,7 @@ class AccountAuditStore:
     def list(self, reference: str | None = None) -> list[AuditRecord]:
         query = select(account_audits).order_by(account_audits.c.audited_at.desc(), account_audits.c.id)
         if reference is not None:
-            query = query.where(account_audits.c.reference == reference)
+            query = query.where(func.upper(func.trim(account_audits.c.reference)) == canonical(reference))
         with self.database.read() as conn:
             rows = conn.execute(query).all()
             flags = {}
@@ -153,7 +154,7 @@ def _record(row, flags) -> AuditRecord:
 def export_audits(conn, reference: str) -> list[dict]:
     """A person's account audits with their flags, for a subject access export (inside its transaction)."""
     out = []
-    for row in conn.execute(select(account_audits).where(account_audits.c.reference == reference).order_by(account_audits.c.audited_at)):
+    for row in conn.execute(select(account_audits).where(func.upper(func.trim(account_audits.c.reference)) == canonical(reference)).order_by(account_audits.c.audited_at)):
         item = dict(row._mapping)
         for key in ("figures", "statements", "plan"):
             item[key] = json.loads(item[key])

@@ -2,15 +2,20 @@
 
 An entry is written in the same transaction as the thing it records, so neither exists without
 the other. Entries name records by id, never a person: a subject access export stores only a
-SHA-256 of the reference it was asked for, so the trail can prove an export happened without
-keeping the reference after the records themselves are purged. The database refuses to update or
-delete an entry (triggers on both engines).
+keyed hash of the reference it was asked for (``reference_hmac``: HMAC-SHA256 with the
+installation's secret key, see ``guidance.records.keys``), so the trail can prove an export
+happened without keeping the reference after the records themselves are purged, and the hash
+cannot be undone by trying every reference. Entries written before this kept a plain SHA-256
+(``reference_sha256``); the trail is append-only, so they stay as they are: treat them as
+reversible and purge the trail by its retention rules. The database refuses to update or delete
+an entry (triggers on both engines).
 """
 
 from __future__ import annotations
 
 import getpass
 import hashlib
+import hmac
 import json
 import os
 from dataclasses import dataclass
@@ -18,6 +23,7 @@ from dataclasses import dataclass
 from guidance.records.schema import audit
 
 ENV_OFFICER = "GUIDANCE_OFFICER"
+ENV_OFFICER_ONLY = "GUIDANCE_OFFICER_ONLY"
 
 
 def current_officer() -> str:
@@ -31,8 +37,28 @@ def current_officer() -> str:
         return "unknown"
 
 
+def officer_scope() -> str | None:
+    """The officer whose records alone may be seen, when ``$GUIDANCE_OFFICER_ONLY`` is 1 (set by
+    ``guidance serve`` for each signed-in officer's app); None: every record (one person's machine)."""
+    if os.environ.get(ENV_OFFICER_ONLY, "").strip() == "1":
+        return current_officer()
+    return None
+
+
+def scoped(query, column):
+    """``query`` limited to rows whose ``column`` (an officer column) is ``officer_scope()``."""
+    officer = officer_scope()
+    return query if officer is None else query.where(column == officer)
+
+
 def reference_digest(reference: str) -> str:
-    return hashlib.sha256(reference.strip().encode("utf-8")).hexdigest()
+    """HMAC-SHA256 (hex) of the reference in its canonical form, keyed with ``audit_key()``:
+    the same reference however typed gives the same digest on every machine sharing the key.
+    Raises StoreError if the key cannot be read or made."""
+    from guidance.records.keys import audit_key
+    from guidance.references import canonical
+
+    return hmac.new(audit_key(), canonical(reference).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)

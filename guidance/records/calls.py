@@ -14,7 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select, update
 
-from guidance.records.audit import current_officer, write_entry
+from guidance.records.audit import current_officer, scoped, write_entry
+from guidance.references import canonical
 from guidance.records.schema import call_items, calls
 
 KINDS = ("page", "flow", "calculator", "letter")
@@ -56,7 +57,7 @@ class CallStore:
         self.path = self.database.path
 
     def start(self, caller_ref: str, content_release: str) -> str:
-        ref = caller_ref.strip()
+        ref = canonical(caller_ref)  # kept as the council's references are written: 'dp-777' as DP-777
         if not ref:
             raise ValueError("a call needs a caller reference (a case or person number, not a name)")
         call_id = secrets.token_hex(5)
@@ -73,7 +74,7 @@ class CallStore:
             raise ValueError(f"unknown kind '{kind}'")
         db = self.database
         with db.write("the call record") as conn:
-            if conn.execute(select(calls.c.id).where(calls.c.id == call_id).with_for_update()).first() is None:
+            if conn.execute(scoped(select(calls.c.id).where(calls.c.id == call_id), calls.c.officer).with_for_update()).first() is None:
                 raise LookupError(f"no call '{call_id}'")
             last = conn.execute(
                 select(call_items.c.seq, call_items.c.kind, call_items.c.item_id, call_items.c.version)
@@ -86,12 +87,13 @@ class CallStore:
 
     def save_notes(self, call_id: str, notes: str) -> None:
         with self.database.write("the call notes") as conn:
-            conn.execute(update(calls).where(calls.c.id == call_id).values(notes=notes))
+            conn.execute(scoped(update(calls).where(calls.c.id == call_id), calls.c.officer).values(notes=notes))
 
     def finish(self, call_id: str, case_note: str) -> None:
         db = self.database
         with db.write("the call record") as conn:
-            row = conn.execute(select(calls.c.content_release, calls.c.status).where(calls.c.id == call_id).with_for_update()).first()
+            row = conn.execute(scoped(select(calls.c.content_release, calls.c.status).where(calls.c.id == call_id), calls.c.officer)
+                               .with_for_update()).first()
             if row is None:
                 raise LookupError(f"no call '{call_id}'")
             conn.execute(update(calls).where(calls.c.id == call_id).values(status="closed", case_note=case_note, ended_at=db.now()))
@@ -105,7 +107,7 @@ class CallStore:
             return _load(conn, call_id)
 
     def list(self, status: str | None = None) -> list[Call]:
-        query = select(calls.c.id).order_by(calls.c.started_at.desc(), calls.c.id)
+        query = scoped(select(calls.c.id).order_by(calls.c.started_at.desc(), calls.c.id), calls.c.officer)
         if status:
             query = query.where(calls.c.status == status)
         with self.database.read() as conn:
@@ -122,7 +124,7 @@ class CallStore:
 
 
 def _load(conn, call_id: str) -> Call:
-    row = conn.execute(select(*_CALL_COLUMNS).where(calls.c.id == call_id)).first()
+    row = conn.execute(scoped(select(*_CALL_COLUMNS).where(calls.c.id == call_id), calls.c.officer)).first()
     if row is None:
         raise LookupError(f"no call '{call_id}'")
     items = conn.execute(

@@ -14,6 +14,7 @@ ISO text, so rows written by different machines sort together.
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -47,23 +48,57 @@ def database_url(url: str | None = None) -> str:
     return f"sqlite:///{data_dir() / DB_NAME}"
 
 
+_SECRET_PARAMETER = re.compile(r"pass|secret|token|credential|auth|key$", re.IGNORECASE)
+_HIDDEN = "***"
+
+
 def safe_url(url: str) -> str:
-    """The URL with any password hidden, for messages (never print a credential)."""
+    """The URL for messages, every secret part hidden (never print a credential): the password
+    in ``user:password@``, and query parameters that carry one (``password``, ``sslpassword``,
+    ``passfile``, anything naming a secret, token or key). A URL that cannot be read is not shown."""
     from sqlalchemy.engine import make_url
 
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(_userinfo_hidden(url))
+        query = {key: (_HIDDEN if _SECRET_PARAMETER.search(key) else value) for key, value in parsed.query.items()}
+        return parsed.set(query=query).render_as_string(hide_password=True)
     except Exception:
         return "(an unreadable database URL)"
 
 
-def _private_file(path: Path) -> None:
-    """Create the folder (0700) and the database file (0600) before SQLite opens it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.chmod(path.parent, 0o700)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+def _private_file(path: Path) -> bool:
+    """Create what is missing before SQLite opens the file: folders 0700, the file 0600.
+    Returns True if the file was created here.
+
+    Only what guidance creates gets owner-only modes: an existing folder or file keeps its mode
+    (a team share keeps its group access), and nothing is changed when opening fails.
+    """
+    missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
     os.close(fd)
-    os.chmod(path, 0o600)
+    os.chmod(path, 0o600)  # whatever the umask
+    return True
+
+
+def _userinfo_hidden(url: str) -> str:
+    """``url`` with the password in ``user:password@`` replaced, even one holding '@' or '/'."""
+    scheme, sep, rest = url.partition("://")
+    end = len(rest)
+    for mark in "?#":
+        if mark in rest:
+            end = min(end, rest.index(mark))
+    at = rest.rfind("@", 0, end)
+    if not sep or at < 0 or ":" not in rest[:at]:
+        return url
+    return f"{scheme}://{rest[:at].split(':', 1)[0]}:{_HIDDEN}@{rest[at + 1:]}"
 
 
 class Database:
@@ -75,10 +110,14 @@ class Database:
         from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
         self.url = url
+        if _userinfo_hidden(url) != url and "@" in url.partition("://")[2].split("?")[0].rsplit("@", 1)[0]:
+            raise StoreError(f"'{safe_url(url)}': the user name or password holds '@'; write it as %40")
         try:
             parsed = make_url(url)
         except ArgumentError:
             raise StoreError(f"'{safe_url(url)}' is not a database URL: use e.g. postgresql+psycopg://user@host/dbname") from None
+        self._secrets = [value for value in (parsed.password, *(v for k, v in parsed.query.items() if _SECRET_PARAMETER.search(k)))
+                         if isinstance(value, str) and value]
         self.dialect = parsed.get_backend_name()
         if self.dialect not in ("sqlite", "postgresql"):
             raise StoreError(f"guidance keeps records in SQLite or PostgreSQL, not '{self.dialect}'")
@@ -89,16 +128,19 @@ class Database:
             if self.dialect == "sqlite":
                 if self.path is None:
                     raise StoreError("a SQLite database for records must be a file, not in memory")
-                _private_file(self.path)
+                created = _private_file(self.path)
                 self.engine = create_engine(parsed, connect_args={"timeout": 60})
                 event.listen(self.engine, "connect", _sqlite_connect(synchronous))
                 event.listen(self.engine, "begin", _sqlite_begin)
-                old_mask = os.umask(0o077)  # the -wal and -shm files SQLite creates stay private too
+                # The -wal and -shm files of a file we made stay private too; those of an existing
+                # (perhaps shared) file follow its own mode, as SQLite makes them.
+                old_mask = os.umask(0o077) if created else None
                 try:
                     with self.engine.connect():
                         pass
                 finally:
-                    os.umask(old_mask)
+                    if old_mask is not None:
+                        os.umask(old_mask)
             else:
                 self.engine = create_engine(parsed, pool_pre_ping=True)
             if check:
@@ -110,7 +152,7 @@ class Database:
             raise
         except (SQLAlchemyError, OSError) as exc:
             self.close()
-            raise StoreError(f"cannot open the records database {self.where}: {_reason(exc)}") from None
+            raise StoreError(f"cannot open the records database {self.where}: {self._reason(exc)}") from None
 
     @classmethod
     def sqlite(cls, path: Path, synchronous: str = "FULL") -> "Database":
@@ -130,7 +172,7 @@ class Database:
                 with conn.begin():
                     yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot save {what}: {_reason(exc)}") from None
+            raise StoreError(f"cannot save {what}: {self._reason(exc)}") from None
 
     @contextmanager
     def read(self):
@@ -141,7 +183,14 @@ class Database:
                 with conn.begin():
                     yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot read the records in {self.where}: {_reason(exc)}") from None
+            raise StoreError(f"cannot read the records in {self.where}: {self._reason(exc)}") from None
+
+    def _reason(self, exc: Exception) -> str:
+        """The driver's message, with any secret of the URL blanked should the driver echo one."""
+        text = _reason(exc)
+        for secret in getattr(self, "_secrets", ()):
+            text = text.replace(secret, _HIDDEN)
+        return text
 
     def now(self):
         """The database's clock as UTC ISO text with milliseconds (the form every row keeps)."""

@@ -1,7 +1,7 @@
 """Records duties: everything held about a person (a subject access request), and retention.
 
-Both are audited. The audit entry for an export keeps a SHA-256 of the reference, never the
-reference; a purge keeps only its cut-off and counts. Neither prints or logs personal data: the
+Both are audited. The audit entry for an export keeps a keyed hash of the reference (HMAC with
+the installation's key, ``reference_hmac``), never the reference; a purge keeps only its cut-off and counts. Neither prints or logs personal data: the
 export goes where the officer asked, to a private file or to standard output.
 """
 
@@ -12,6 +12,7 @@ import json
 from sqlalchemy import delete, func, or_, select
 
 from guidance.records.audit import reference_digest, write_entry
+from guidance.references import canonical
 from guidance.records.schema import account_audits, account_flags, call_items, calls, letter_templates, letters, reviews, session_events, sessions
 
 
@@ -19,22 +20,32 @@ def _rows(conn, query) -> list[dict]:
     return [dict(row._mapping) for row in conn.execute(query)]
 
 
+def _same(column, ref: str):
+    """``column`` holds the reference ``ref`` (canonical) in any case and spacing around it."""
+    return func.upper(func.trim(column)) == ref
+
+
 def export_person(database, reference: str, release: str | None = None) -> dict:
-    """Calls, letters (with the values they were filled with), linked sessions and their checks."""
-    ref = reference.strip()
+    """Calls, letters (with the values they were filled with), linked sessions and their checks.
+
+    The reference is compared in its canonical form (``guidance.references.canonical``), so
+    ``dp-777`` finds what was recorded as ``DP-777``. Raises ValueError for an empty reference.
+    """
+    ref = canonical(reference)
     if not ref:
         raise ValueError("give the person's reference (the one recorded on their calls and letters)")
+    digest = reference_digest(ref)  # before the transaction: a missing key stops the export, not half of it
     with database.write("the export record") as conn:
-        found_calls = _rows(conn, select(calls).where(calls.c.caller_ref == ref).order_by(calls.c.started_at))
+        found_calls = _rows(conn, select(calls).where(_same(calls.c.caller_ref, ref)).order_by(calls.c.started_at))
         for call in found_calls:
             call["items"] = _rows(conn, select(call_items.c.kind, call_items.c.item_id, call_items.c.title, call_items.c.version,
                                                call_items.c.at).where(call_items.c.call_id == call["id"]).order_by(call_items.c.seq))
-        found_letters = _rows(conn, select(letters).where(letters.c.reference == ref).order_by(letters.c.issued_at))
+        found_letters = _rows(conn, select(letters).where(_same(letters.c.reference, ref)).order_by(letters.c.issued_at))
         for letter in found_letters:
             letter["data"] = json.loads(letter["data"])
             letter["snapshot"] = json.loads(letter["snapshot"])
         linked = {letter["session_id"] for letter in found_letters if letter["session_id"]}
-        found_sessions = _rows(conn, select(sessions).where(or_(sessions.c.label == ref, sessions.c.id.in_(linked))).order_by(sessions.c.started_at))
+        found_sessions = _rows(conn, select(sessions).where(or_(_same(sessions.c.label, ref), sessions.c.id.in_(linked))).order_by(sessions.c.started_at))
         for session in found_sessions:
             session["state"] = json.loads(session["state"])
             session["events"] = _rows(conn, select(session_events.c.seq, session_events.c.kind, session_events.c.node,
@@ -47,7 +58,7 @@ def export_person(database, reference: str, release: str | None = None) -> dict:
         found_reviews = _rows(conn, select(reviews).where(reviews.c.item_id.in_(item_ids))) if item_ids else []
         counts = {"calls": len(found_calls), "letters": len(found_letters), "sessions": len(found_sessions), "reviews": len(found_reviews),
                   "account_audits": len(found_audits)}
-        write_entry(database, conn, "records.export", release=release, detail={"reference_sha256": reference_digest(ref), **counts})
+        write_entry(database, conn, "records.export", release=release, detail={"reference_hmac": digest, **counts})
     return {"reference": ref, "calls": found_calls, "letters": found_letters, "sessions": found_sessions, "accuracy_checks": found_reviews,
             "account_audits": found_audits}
 

@@ -21,8 +21,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from guidance.records.audit import current_officer, write_entry
+from guidance.records.audit import current_officer, scoped, write_entry
 from guidance.records.schema import letter_templates, letters
+
+def new_letter_id() -> str:
+    """A new letter id: 12 hex digits."""
+    return secrets.token_hex(6)
+
 
 class UnknownLetter(LookupError):
     """No letter record with that id."""
@@ -66,17 +71,23 @@ class LetterStore:
         self.database = database
         self.path = database.path
 
-    def add(self, record: LetterRecord, template_source: str) -> str:
-        return self.add_many([(record, template_source)])[0]
+    def add(self, record: LetterRecord, template_source: str, letter_id: str | None = None) -> str:
+        """Store one letter (and its audit entry) in one transaction; returns its id.
+
+        ``letter_id`` lets a caller name the letter before it is stored (the mail merge puts the
+        id in the name of the file waiting to be put in place, so the two can be matched after a
+        crash)."""
+        with self.database.write("the record of letters issued") as conn:
+            return self._insert(conn, record, template_source, letter_id)
 
     def add_many(self, items: list[tuple[LetterRecord, str]]) -> list[str]:
         """Store letters in one transaction (a mail merge writes a batch at a time)."""
         with self.database.write("the record of letters issued") as conn:
             return [self._insert(conn, record, source) for record, source in items]
 
-    def _insert(self, conn, record: LetterRecord, source: str) -> str:
+    def _insert(self, conn, record: LetterRecord, source: str, letter_id: str | None = None) -> str:
         db = self.database
-        letter_id = secrets.token_hex(6)
+        letter_id = letter_id or new_letter_id()
         known = conn.execute(select(letter_templates.c.digest).where(letter_templates.c.digest == record.template_digest)).first()
         if known is None:
             conn.execute(letter_templates.insert().values(digest=record.template_digest, template_id=record.template_id,
@@ -95,10 +106,17 @@ class LetterStore:
 
     def get(self, letter_id: str) -> LetterRecord:
         with self.database.read() as conn:
-            row = conn.execute(select(*_COLUMNS).where(letters.c.id == letter_id)).first()
+            row = conn.execute(scoped(select(*_COLUMNS).where(letters.c.id == letter_id), letters.c.officer)).first()
         if row is None:
             raise UnknownLetter(letter_id)
         return _record(row)
+
+    def known(self, letter_ids: list[str]) -> set[str]:
+        """Which of ``letter_ids`` are in the record."""
+        if not letter_ids:
+            return set()
+        with self.database.read() as conn:
+            return {row[0] for row in conn.execute(select(letters.c.id).where(letters.c.id.in_(list(letter_ids))))}
 
     def template_source(self, digest: str) -> str:
         with self.database.read() as conn:
@@ -108,7 +126,7 @@ class LetterStore:
         return row[0]
 
     def list(self, reference: str | None = None, template_id: str | None = None, batch: str | None = None) -> list[LetterRecord]:
-        query = select(*_COLUMNS).order_by(letters.c.issued_at.desc(), letters.c.id)
+        query = scoped(select(*_COLUMNS).order_by(letters.c.issued_at.desc(), letters.c.id), letters.c.officer)
         for column, value in ((letters.c.reference, reference), (letters.c.template_id, template_id), (letters.c.batch, batch)):
             if value is not None:
                 query = query.where(column == value)

@@ -12,7 +12,7 @@ import secrets
 
 from sqlalchemy import delete, func, select, update
 
-from guidance.records.audit import current_officer, write_entry
+from guidance.records.audit import current_officer, officer_scope, scoped, write_entry
 from guidance.records.schema import session_events, sessions
 from guidance.records.store import ACTIVE, FINISHED, Event, SessionRecord, SessionStore, UnknownSession
 
@@ -44,8 +44,8 @@ class SqlSessionStore(SessionStore):
         db = self.database
         with db.write("the answer") as conn:
             row = conn.execute(
-                select(sessions.c.flow_version, sessions.c.steps, sessions.c.status, sessions.c.content_release)
-                .where(sessions.c.id == session_id).with_for_update()
+                scoped(select(sessions.c.flow_version, sessions.c.steps, sessions.c.status, sessions.c.content_release)
+                       .where(sessions.c.id == session_id), sessions.c.officer).with_for_update()
             ).first()
             if row is None:
                 raise UnknownSession(session_id)
@@ -61,12 +61,14 @@ class SqlSessionStore(SessionStore):
 
     def get(self, session_id) -> SessionRecord:
         with self.database.read() as conn:
-            row = conn.execute(select(*_COLUMNS).where(sessions.c.id == session_id)).first()
+            row = conn.execute(scoped(select(*_COLUMNS).where(sessions.c.id == session_id), sessions.c.officer)).first()
         if row is None:
             raise UnknownSession(session_id)
         return _record(row)
 
     def events(self, session_id) -> list[Event]:
+        if officer_scope() is not None:
+            self.get(session_id)  # raises UnknownSession for another officer's session
         query = (select(session_events.c.seq, session_events.c.kind, session_events.c.node, session_events.c.value,
                         session_events.c.flow_version, session_events.c.at)
                  .where(session_events.c.session_id == session_id).order_by(session_events.c.seq))
@@ -74,7 +76,7 @@ class SqlSessionStore(SessionStore):
             return [Event(*row) for row in conn.execute(query)]
 
     def list(self, status=None, flow_id=None) -> list[SessionRecord]:
-        query = select(*_COLUMNS).order_by(sessions.c.updated_at.desc(), sessions.c.id)
+        query = scoped(select(*_COLUMNS).order_by(sessions.c.updated_at.desc(), sessions.c.id), sessions.c.officer)
         if status:
             query = query.where(sessions.c.status == status)
         if flow_id:
@@ -89,7 +91,7 @@ class SqlSessionStore(SessionStore):
     def delete(self, session_id) -> None:
         db = self.database
         with db.write("the deletion") as conn:
-            row = conn.execute(select(sessions.c.content_release).where(sessions.c.id == session_id)).first()
+            row = conn.execute(scoped(select(sessions.c.content_release).where(sessions.c.id == session_id), sessions.c.officer)).first()
             if row is None:
                 raise UnknownSession(session_id)
             conn.execute(delete(session_events).where(session_events.c.session_id == session_id))

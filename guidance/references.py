@@ -1,0 +1,91 @@
+"""A person's reference (the case or direct payment number recorded instead of a name): what the
+council's references look like, and the one form each is kept and looked up in.
+
+The council says what its references look like in ``content/references.yaml``::
+
+    pattern: "DP-[0-9]{6}"      # a regular expression for the whole reference, as kept
+    example: DP-004512          # shown when something typed does not fit
+
+Without that file ``DEFAULT`` is used: two to six letters, a hyphen and one to ten digits
+(``DP-004512``, ``AB-123``). Everything that keeps or looks up a reference goes through
+``canonical``: spaces trimmed, dashes typed by word processors made hyphens, spaces around the
+hyphen dropped, letters in capitals, so ``dp – 777`` is kept and found as ``DP-777``.
+Headless: used by the records commands and the app's call screen alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+REFERENCES_FILE = "references.yaml"
+MAX_LENGTH = 40
+_DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
+_SPACES = re.compile(r"\s+")
+
+
+class ReferenceError(ValueError):
+    """Text that is not a reference of the council's form; the message says what would fit."""
+
+
+def canonical(text: str) -> str:
+    """The form a reference is kept and compared in: 'dp – 777 ' -> 'DP-777'. Never raises."""
+    return _SPACES.sub(" ", _DASHES.sub("-", str(text).strip())).upper()
+
+
+@dataclass(frozen=True)
+class ReferenceRule:
+    """The council's form of reference. ``pattern``: a regular expression for the whole
+    reference in its canonical form (capitals), matched ignoring case; ``example``: one that fits."""
+
+    pattern: str
+    example: str
+
+    def fits(self, text: str) -> bool:
+        return bool(re.fullmatch(self.pattern, canonical(text), re.IGNORECASE))
+
+    def check(self, text: str) -> str:
+        """The canonical reference, or ReferenceError naming the expected form (never a name:
+        the text typed is not repeated, it may be a person's name)."""
+        ref = canonical(text)
+        if not ref:
+            raise ReferenceError(f"give the person's reference, e.g. {self.example} (a case or person number, not a name)")
+        if len(ref) > MAX_LENGTH or not self.fits(ref):
+            raise ReferenceError(f"that is not a reference of the form {self.example} (a case or person number, not a name)")
+        return ref
+
+
+DEFAULT = ReferenceRule(pattern=r"[A-Z]{2,6}-[0-9]{1,10}", example="DP-004512")
+
+
+def load_rule(root: Path | None) -> ReferenceRule:
+    """The rule in ``root/content/references.yaml``; ``DEFAULT`` when there is no such file.
+
+    Raises ReferenceError naming the file and line when the file is there but unusable.
+    """
+    from guidance.problems import Problems
+    from guidance.yamlio import read_yaml_file
+
+    if root is None:
+        return DEFAULT
+    path = Path(root) / "content" / REFERENCES_FILE
+    if not path.is_file():
+        return DEFAULT
+    problems = Problems()
+    doc = read_yaml_file(path, str(path), problems)
+    if doc is None:
+        raise ReferenceError(str(problems.items[0]) if problems.items else f"{path}: cannot be read")
+    data = doc.data if isinstance(doc.data, dict) else {}
+    pattern, example = data.get("pattern"), data.get("example")
+    where = f"{path}:{doc.line_of('pattern') or 1}"
+    if not isinstance(pattern, str) or not isinstance(example, str):
+        raise ReferenceError(f"{where}: give 'pattern' (a regular expression) and 'example' (a reference that fits it)")
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ReferenceError(f"{where}: 'pattern' is not a regular expression: {exc}") from None
+    rule = ReferenceRule(pattern, canonical(example))
+    if not rule.fits(example):
+        raise ReferenceError(f"{where}: the example {example} does not fit the pattern")
+    return rule
