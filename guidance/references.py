@@ -66,12 +66,14 @@ def reference_pattern(root: Path | None) -> ReferencePattern:
 def looks_like_a_name(text: str) -> bool:
     """True for what reads as a person's name, address or NI number rather than a reference:
     a title ("Mrs Jones"), two or more words of letters ("Ann Jones"), a postcode or NI number."""
+    return bool(_NI_NUMBER.match(text.strip())) or _name_or_address(text)
+
+
+def _name_or_address(text: str) -> bool:
     words = re.findall(r"[A-Za-z][A-Za-z'\-.]*", text)
     if not words:
         return False
-    if words[0].rstrip(".").lower() in _TITLES:
-        return True
-    if _NI_NUMBER.match(text.strip()) or _POSTCODE.search(text):
+    if words[0].rstrip(".").lower() in _TITLES or _POSTCODE.search(text):
         return True
     letter_words = [w for w in text.split() if re.fullmatch(r"[A-Za-z][A-Za-z'\-.]+", w)]
     return len(letter_words) >= 2 or (len(text.split()) == 1 and not re.search(r"\d", text))
@@ -90,8 +92,10 @@ def check_reference(text: str, pattern: ReferencePattern | str | None = None) ->
     value = " ".join(text.split()).upper()
     if not value:
         raise ValueError(f"Type the case or person number (e.g. {pattern.example}) so the record can be found later.")
-    if looks_like_a_name(text):
-        raise ValueError(f"That looks like a name or address. Use the case or person number (e.g. {pattern.example}), never a name.")
-    if not pattern.compiled.fullmatch(value):
+    fits = pattern.compiled.fullmatch(value) is not None
+    ni_number = _NI_NUMBER.match(value) is not None and (pattern.regex == DEFAULT_PATTERN or not fits)
+    if ni_number or _name_or_address(text):
+        raise ValueError(f"That looks like a name, address or NI number. Use the case or person number (e.g. {pattern.example}), never a name.")
+    if not fits:
         raise ValueError(f"That is not a reference in this council's form (e.g. {pattern.example}).")
     return value
