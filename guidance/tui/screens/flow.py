@@ -44,6 +44,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         Binding("ctrl+y", "change", "Change an answer", id="flow.change"),
         Binding("ctrl+g", "safeguarding", "Safeguarding", id="flow.safeguarding"),
         Binding("ctrl+k", "calendar", "Dates to calendar", id="flow.calendar"),
+        Binding("ctrl+o", "toggle_side", "Answers & pages", id="flow.toggle_side"),
     ]
 
     def __init__(self, flow_id: str | None = None, session_id: str | None = None, label: str | None = None):
@@ -257,6 +258,11 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
     @on(OptionList.OptionSelected, "#flow-letters")
     def open_letter(self, event: OptionList.OptionSelected) -> None:
         self.app.open_letter(event.option.id, session_id=self.view.session_id)
+
+    def action_toggle_side(self) -> None:
+        """Ctrl+O: below 110 columns the question has the width; the answers so far and the
+        pages to read take it in turn."""
+        self.toggle_class("-side")
 
     def action_calendar(self) -> None:
         """Ctrl+K at the outcome: its key dates as a calendar file."""
