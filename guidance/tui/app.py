@@ -36,17 +36,17 @@ class GuidanceApp(App):
     TITLE = "guidance"
     COMMANDS = App.COMMANDS | {PageCommands, FlowCommands, CalculatorCommands, LetterCommands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-        Binding("f2", "toggle_mode", "Mode", id="toggle_mode"),
-        Binding("f3", "toggle_contrast", "Contrast", id="toggle_contrast"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
+        Binding("f2", "toggle_mode", "Mode", id="toggle_mode", show=False),
+        Binding("f3", "toggle_contrast", "Contrast", id="toggle_contrast", show=False),
         Binding("f4", "call", "Call", id="call"),
-        Binding("f8", "end_call", "End call", id="end_call"),
-        Binding("f9", "team_view", "Team", id="team_view"),
-        Binding("f10", "my_calls", "My calls", id="my_calls"),
+        Binding("f8", "end_call", "End", id="end_call"),
+        Binding("f9", "team_view", "Team", id="team_view", show=False),
+        Binding("f10", "my_calls", "My calls", id="my_calls", show=False),
         Binding("ctrl+n", "call_notes", "Call notes", id="call_notes", show=False),
     ]
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # 80×24 first
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # 80×24 first
 
     mode: reactive[str] = reactive("officer")
     ready: reactive[bool] = reactive(False)
@@ -160,6 +160,7 @@ class GuidanceApp(App):
 
     def action_toggle_mode(self) -> None:
         self.mode = "recipient" if self.mode == "officer" else "officer"
+        self.refresh_bindings()
         save_setting("mode", self.mode)
         self.notify(f"Now in {self.mode} mode")
         self.screen.post_message(ModeChanged())
@@ -181,6 +182,8 @@ class GuidanceApp(App):
         """No call keys in recipient mode: a recipient does not take calls."""
         if action in ("call", "end_call", "my_calls", "call_notes") and self.mode == "recipient":
             return False
+        if action == "end_call" and self.call is None:
+            return False  # shown (and working) only while a call is on
         return True
 
     def open_calculator(self, name: str) -> None:
@@ -345,6 +348,7 @@ class GuidanceApp(App):
             self.push_screen(MyCalls())
 
     def refresh_call_panels(self) -> None:
+        self.refresh_bindings()
         sync = getattr(self.screen, "sync_call_panel", None)
         if sync is not None:
             sync()

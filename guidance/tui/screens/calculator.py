@@ -62,7 +62,7 @@ class CalculatorScreen(ReportsFailures, Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="calc.back"),
         Binding("ctrl+r", "calculate", "Work it out", id="calc.calculate"),
-        Binding("ctrl+k", "calendar", "Dates to calendar", id="calc.calendar"),
+        Binding("ctrl+k", "calendar", "Calendar", id="calc.calendar"),
     ]
 
     def __init__(self, name: str):
@@ -159,6 +159,7 @@ class CalculatorScreen(ReportsFailures, Screen):
             output.update(f"Please check the numbers: {exc}")
             return
         self.last_result = (inputs, result)
+        self.refresh_bindings()
         output.update(format_result(self.calculator, result))
         output.scroll_visible()
         self.app.record_use("calculator", self.calculator.name,
@@ -194,6 +195,11 @@ class CalculatorScreen(ReportsFailures, Screen):
             if label.has_class("error"):
                 label.remove_class("error")
                 label.update(self.label_texts[key])
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "calendar":
+            return self.last_result is not None  # key dates come with a result
+        return True
 
     def action_calendar(self) -> None:
         """Ctrl+K: the key dates of the last result as a calendar (.ics) file."""

@@ -39,12 +39,12 @@ _INPUT_KINDS = {"number": NumberValidator, "money": MoneyValidator, "date": Date
 class FlowScreen(ReportsFailures, CallPanelHost, Screen):
     CALL_PANEL_PARENT = "#flow-layout"
     BINDINGS = [
-        Binding("escape", "leave", "Leave (saved)", id="flow.leave"),
-        Binding("ctrl+b", "back", "Back", id="flow.back"),
-        Binding("ctrl+y", "change", "Change an answer", id="flow.change"),
-        Binding("ctrl+g", "safeguarding", "Safeguarding", id="flow.safeguarding"),
-        Binding("ctrl+k", "calendar", "Dates to calendar", id="flow.calendar"),
-        Binding("ctrl+o", "toggle_side", "Answers & pages", id="flow.toggle_side"),
+        Binding("escape", "leave", "Leave", id="flow.leave"),
+        Binding("ctrl+b", "back", "Back", id="flow.back", show=False),
+        Binding("ctrl+y", "change", "Change", id="flow.change"),
+        Binding("ctrl+g", "safeguarding", "Safeguard", id="flow.safeguarding"),
+        Binding("ctrl+k", "calendar", "Calendar", id="flow.calendar"),
+        Binding("ctrl+o", "toggle_side", "Answers", id="flow.toggle_side"),
     ]
 
     def __init__(self, flow_id: str | None = None, session_id: str | None = None, label: str | None = None):
@@ -129,6 +129,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         self.query_one("#continue", Button).label = "Save change" if self.changing else ("Continue" if not step.finished else "Done")
         self.query_one("#back", Button).disabled = not view.can_go_back and not self.changing
         self.query_one("#flow-main").scroll_home(animate=False)
+        self.refresh_bindings()
         if step.finished and not self.changing:
             self._record_outcome()
 
@@ -259,8 +260,14 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
     def open_letter(self, event: OptionList.OptionSelected) -> None:
         self.app.open_letter(event.option.id, session_id=self.view.session_id)
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Calendar only at an outcome (that is where the key dates are)."""
+        if action == "calendar":
+            return self.view is not None and self.view.finished
+        return True
+
     def action_toggle_side(self) -> None:
-        """Ctrl+O: below 110 columns the question has the width; the answers so far and the
+        """Ctrl+O: below 100 columns the question has the width; the answers so far and the
         pages to read take it in turn."""
         self.toggle_class("-side")
 

@@ -30,11 +30,11 @@ class PageScreen(CallPanelHost, Screen):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="page.back"),
-        Binding("a", "as_at", "As at date", id="page.as_at"),
+        Binding("a", "as_at", "As at", id="page.as_at"),
         Binding("g", "glossary", "Glossary", id="page.glossary"),
-        Binding("c", "copy_summary", "Copy answer", id="page.copy_summary"),
+        Binding("c", "copy_summary", "Copy", id="page.copy_summary"),
         Binding("t", "toggle_contents", "Contents", id="page.toggle_contents"),
-        Binding("i", "toggle_info", "Read out & facts", id="page.toggle_info"),
+        Binding("i", "toggle_info", "Facts", id="page.toggle_info"),
     ]
 
     def __init__(self, page_id: str, on_date: dt.date | None = None):
@@ -143,7 +143,7 @@ class PageScreen(CallPanelHost, Screen):
         self.app.pop_screen()
 
     def action_toggle_info(self) -> None:
-        """I: below 110 columns the page has the width; the read-out answer and facts take it
+        """I: below 100 columns the page has the width; the read-out answer and facts take it
         in turn (wide terminals show both side by side, and this hides or shows the facts)."""
         self.toggle_class("-info")
 

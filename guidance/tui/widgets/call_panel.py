@@ -1,6 +1,6 @@
 """The call panel: caller reference, notes as typed, and what has been used so far.
 
-Wide terminals show it beside the content. Below 110 columns (80×24 first) it collapses to one
+Wide terminals show it beside the content. Below 100 columns (80×24 first) it collapses to one
 line under the content, so the page keeps the width; Ctrl+N opens the notes there and Esc or
 moving on folds them away again.
 """
