@@ -41,3 +41,30 @@ async def test_a_page_offers_its_calculator(make_app):
         await wait_for(pilot, lambda: app.screen.query("#page-calcs"))
         calcs = app.screen.query_one("#page-calcs")
         assert calcs.display and calcs.get_option_at_index(0).id == "holiday"
+
+
+async def test_key_dates_go_to_a_calendar_file(make_app, tmp_path):
+    import datetime as dt
+
+    from icalendar import Calendar
+
+    app = make_app(build_index=False)
+    app.services.downloads = tmp_path
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_calculator("tribunal-deadline")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-event_date"))
+        screen = app.screen
+        assert "ctrl+t" not in {b.key for _, b, enabled, _ in app.active_bindings.values() if enabled}  # no dates yet
+        screen.query_one("#in-event_date").value = "2/11/2026"
+        screen.query_one("#in-claim_type").value = "unfair_dismissal"
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: "Last day to make a claim: 1 February 2027" in str(screen.query_one("#calc-result").render()))
+        await pilot.pause()
+        assert "ctrl+t" in {b.key for _, b, enabled, _ in app.active_bindings.values() if enabled}
+        screen.query_one("#in-event_date").focus()  # the key works from inside a field too
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: any(tmp_path.glob("*.ics")))
+        calendar = Calendar.from_ical(next(tmp_path.glob("*.ics")).read_bytes())
+        events = [(e.decoded("dtstart"), str(e.get("summary"))) for e in calendar.walk("VEVENT")]
+        assert events == [(dt.date(2027, 2, 1), "Last day to make a claim")]

@@ -62,7 +62,7 @@ class CalculatorScreen(ReportsFailures, Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="calc.back"),
         Binding("ctrl+r", "calculate", "Work it out", id="calc.calculate"),
-        Binding("ctrl+k", "calendar", "Calendar", id="calc.calendar"),
+        Binding("ctrl+t", "calendar", "Calendar", id="calc.calendar"),
     ]
 
     def __init__(self, name: str):
@@ -202,7 +202,7 @@ class CalculatorScreen(ReportsFailures, Screen):
         return True
 
     def action_calendar(self) -> None:
-        """Ctrl+K: the key dates of the last result as a calendar (.ics) file."""
+        """Ctrl+T: the key dates of the last result as a calendar (.ics) file."""
         from guidance.tui.call_summary import calculator_key_dates
 
         if self.last_result is None:

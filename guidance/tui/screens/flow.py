@@ -43,7 +43,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         Binding("ctrl+b", "back", "Back", id="flow.back", show=False),
         Binding("ctrl+y", "change", "Change", id="flow.change"),
         Binding("ctrl+g", "safeguarding", "Safeguard", id="flow.safeguarding"),
-        Binding("ctrl+k", "calendar", "Calendar", id="flow.calendar"),
+        Binding("ctrl+t", "calendar", "Calendar", id="flow.calendar"),
         Binding("ctrl+o", "toggle_side", "Answers", id="flow.toggle_side"),
     ]
 
@@ -272,7 +272,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         self.toggle_class("-side")
 
     def action_calendar(self) -> None:
-        """Ctrl+K at the outcome: its key dates as a calendar file."""
+        """Ctrl+T at the outcome: its key dates as a calendar file."""
         from guidance.tui.call_summary import flow_key_dates
 
         if self.view is None or not self.view.finished:
