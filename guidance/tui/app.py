@@ -336,9 +336,12 @@ class GuidanceApp(App):
     def _finish_call(self, call_id: str, notes: str) -> None:
         from guidance.records.casenote import case_note
 
+        import dataclasses
+
         calls = self.services.calls()
         calls.save_notes(call_id, notes)
-        calls.finish(call_id, case_note(calls.get(call_id), notes))
+        ended = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")  # the note says when it ended
+        calls.finish(call_id, case_note(dataclasses.replace(calls.get(call_id), ended_at=ended), notes))
         self.call_from_thread(self.notify, "Call ended and its case note saved (F10: my calls).")
 
     def action_my_calls(self) -> None:

@@ -33,8 +33,11 @@ async def test_call_from_start_to_case_note(make_app):
         assert "PA off since Monday" in note
         await pilot.click("#close")
         await wait_for(pilot, lambda: app.call is None)
+        await wait_for(pilot, lambda: app.services.calls().list(status="closed"))
         saved = app.services.calls().list(status="closed")[0]
-        assert saved.case_note == note or "PA off since Monday" in saved.case_note
+        assert "PA off since Monday" in saved.case_note
+        when = saved.case_note.splitlines()[1]
+        assert " to " in when and when.endswith("UK time).")  # the saved note says when it ended
 
 
 async def start_call(app, pilot, reference: str = "ASC-104233") -> None:

@@ -36,6 +36,15 @@ from guidance.tui.widgets.call_panel import CallPanelHost
 _INPUT_KINDS = {"number": NumberValidator, "money": MoneyValidator, "date": DateValidator}
 
 
+class TickList(SelectionList):
+    """Tick several answers or checklist items: Space ticks, Enter continues (as on every step)."""
+
+    BINDINGS = [Binding("enter", "continue_step", "Continue", show=False)]
+
+    def action_continue_step(self) -> None:
+        self.screen.query_one("#continue", Button).press()
+
+
 class FlowScreen(ReportsFailures, CallPanelHost, Screen):
     CALL_PANEL_PARENT = "#flow-layout"
     BINDINGS = [
@@ -122,7 +131,8 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         bar = self.query_one("#flow-progress", ProgressBar)
         bar.update(total=step.progress_total, progress=step.progress_done)
         self.query_one("#flow-text", Markdown).update("" if step.finished else step.text)
-        self.query_one("#flow-help", Static).update(step.help or "")
+        tick_hint = "Space ticks or unticks; Enter continues." if step.kind in ("several", "checklist") else ""
+        self.query_one("#flow-help", Static).update("\n".join(x for x in (step.help, tick_hint) if x))
         self.query_one("#flow-error", Label).update("")
         await self._show_answer_widget(step)
         self._fill_side(step)
@@ -152,7 +162,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             widget = RadioSet(*[RadioButton(label, value=(value == step.default)) for value, label in step.options], id="answer")
         elif step.kind in ("several", "checklist"):
             chosen = set(step.default or [])
-            widget = SelectionList(*[(label, value, value in chosen) for value, label in step.options], id="answer")
+            widget = TickList(*[(label, value, value in chosen) for value, label in step.options], id="answer")
         elif step.kind in ("number", "money", "date", "text"):
             validators = [_INPUT_KINDS[step.kind]()] if step.kind in _INPUT_KINDS else []
             widget = Input(value=step.default_text, placeholder=step.placeholder, validators=validators, id="answer")
