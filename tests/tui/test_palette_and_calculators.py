@@ -68,3 +68,15 @@ async def test_key_dates_go_to_a_calendar_file(make_app, tmp_path):
         calendar = Calendar.from_ical(next(tmp_path.glob("*.ics")).read_bytes())
         events = [(e.decoded("dtstart"), str(e.get("summary"))) for e in calendar.walk("VEVENT")]
         assert events == [(dt.date(2027, 2, 1), "Last day to make a claim")]
+
+
+def test_dates_as_people_write_them():
+    import datetime as dt
+
+    from guidance.values import parse_date
+
+    day = dt.date(2026, 11, 2)
+    for written in ("2/11/2026", "2/11/26", "2.11.26", "2 Nov 2026", "2nd November 2026", "Monday 2nd November 2026", "2 Nov, 2026"):
+        assert parse_date(written) == day, written
+    for wrong in ("31/2/2026", "sunday", "32/1/2026", "11/2026"):
+        assert parse_date(wrong) is None, wrong
