@@ -210,7 +210,7 @@ class Services:
         """Fields a finished flow session can fill in for a letter."""
         from guidance.letters.session import finished_session, session_values
 
-        answers, results, _flow = finished_session(session_id)
+        answers, results, _flow = finished_session(session_id, self.store())
         return session_values(self.letters().template(template_id), answers, results)
 
     def deliver(self, app, data: bytes, filename: str) -> str:

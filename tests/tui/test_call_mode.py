@@ -169,3 +169,8 @@ async def test_a_whole_call_the_case_note_holds_the_figures_and_the_letter_needs
         await wait_for(pilot, lambda: isinstance(app.screen, MyCalls) and app.screen.calls)
         await wait_for(pilot, lambda: "ASC-104233" in app.screen.query_one("#my-call-note").text)
         assert f"Statutory Sick Pay due {figure}" in app.screen.query_one("#my-call-note").text
+        call_id = found["calls"][0]["id"]
+        await pilot.click("#my-call-reopen")
+        await wait_for(pilot, lambda: app.call is not None)
+        assert app.call.call_id == call_id and app.call.call.status == "open"
+        assert app.services.calls().get(call_id).status == "open"
