@@ -132,3 +132,26 @@ async def test_changing_an_answer_asks_again_the_answers_that_rest_on_it(make_ap
         assert screen.view.step().node_id == "budget_fits"
         cost = screen.view.session.state.results["cost"]["total_weekly"]
         assert f"{float(cost):,.2f}" in screen.view.step().text
+
+
+async def test_options_and_checklist_items_wrap_at_80x24_instead_of_being_cut(make_app):
+    import html
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("hiring_a_pa")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        screen = app.screen
+        checked = set()
+        for _ in range(40):
+            step = screen.view.step()
+            if step.finished:
+                break
+            if step.kind in ("choice", "yes_no", "several", "checklist") and step.kind not in checked or any(len(label) > 60 for _, label in step.options):
+                await pilot.pause()
+                shown = html.unescape(app.export_screenshot())
+                assert "…" not in shown, f"{step.node_id}: an option is cut off"
+                checked.add(step.kind)
+            await answer_current(screen, pilot)
+        assert {"choice", "checklist"} <= checked or {"yes_no", "checklist"} <= checked

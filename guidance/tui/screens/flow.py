@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Button,
+    Checkbox,
     Footer,
     Header,
     Input,
@@ -23,7 +24,6 @@ from textual.widgets import (
     ProgressBar,
     RadioButton,
     RadioSet,
-    SelectionList,
     Static,
 )
 from textual.widgets.option_list import Option
@@ -36,13 +36,44 @@ from guidance.tui.widgets.call_panel import CallPanelHost
 _INPUT_KINDS = {"number": NumberValidator, "money": MoneyValidator, "date": DateValidator}
 
 
-class TickList(SelectionList):
-    """Tick several answers or checklist items: Space ticks, Enter continues (as on every step)."""
+class TickBox(Checkbox):
+    """One answer or checklist item: Space ticks, Enter continues, arrows move; long text wraps."""
 
-    BINDINGS = [Binding("enter", "continue_step", "Continue", show=False)]
+    BINDINGS = [
+        Binding("enter", "continue_step", "Continue", show=False),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
+
+    def __init__(self, label: str, value: str, ticked: bool):
+        super().__init__(label, ticked)
+        self.answer_value = value
 
     def action_continue_step(self) -> None:
         self.screen.query_one("#continue", Button).press()
+
+
+class TickList(Vertical):
+    """Several answers or checklist items to tick, each wrapped to the width (a SelectionList
+    keeps each item to one line and cuts it)."""
+
+    def __init__(self, options: list[tuple[str, str]], chosen: set, id: str):
+        super().__init__(*[TickBox(label, value, value in chosen) for value, label in options], id=id)
+
+    @property
+    def selected(self) -> list[str]:
+        return [box.answer_value for box in self.query(TickBox) if box.value]
+
+    def select(self, value: str) -> None:
+        for box in self.query(TickBox):
+            if box.answer_value == value:
+                box.value = True
+
+    def focus(self, scroll_visible: bool = True):
+        boxes = self.query(TickBox)
+        if boxes:
+            boxes.first().focus(scroll_visible)
+        return self
 
 
 class FlowScreen(ReportsFailures, CallPanelHost, Screen):
@@ -162,7 +193,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             widget = RadioSet(*[RadioButton(label, value=(value == step.default)) for value, label in step.options], id="answer")
         elif step.kind in ("several", "checklist"):
             chosen = set(step.default or [])
-            widget = TickList(*[(label, value, value in chosen) for value, label in step.options], id="answer")
+            widget = TickList(step.options, chosen, id="answer")
         elif step.kind in ("number", "money", "date", "text"):
             validators = [_INPUT_KINDS[step.kind]()] if step.kind in _INPUT_KINDS else []
             widget = Input(value=step.default_text, placeholder=step.placeholder, validators=validators, id="answer")
@@ -195,7 +226,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         if isinstance(widget, RadioSet):
             index = widget.pressed_index
             return None if index < 0 else step.options[index][0]
-        if isinstance(widget, SelectionList):
+        if isinstance(widget, TickList):
             return list(widget.selected)
         return widget.value
 
