@@ -10,7 +10,8 @@ Without that file ``DEFAULT`` is used: two to six letters, a hyphen and one to t
 (``DP-004512``, ``AB-123``). Everything that keeps or looks up a reference goes through
 ``canonical``: spaces trimmed, dashes typed by word processors made hyphens, spaces around the
 hyphen dropped, letters in capitals, so ``dp – 777`` is kept and found as ``DP-777``.
-Headless: used by the records commands and the app's call screen alike.
+Headless: used by the records commands and the app's call screen alike. ``check`` also refuses
+what reads as a name, an address or an NI number, without repeating it (it may be personal).
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ REFERENCES_FILE = "references.yaml"
 MAX_LENGTH = 40
 _DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
 _SPACES = re.compile(r"\s+")
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "lady", "lord", "rev", "prof"}
+_NI_NUMBER = re.compile(r"^[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]?$", re.IGNORECASE)
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
 
 
 class ReferenceError(ValueError):
@@ -46,14 +50,35 @@ class ReferenceRule:
         return bool(re.fullmatch(self.pattern, canonical(text), re.IGNORECASE))
 
     def check(self, text: str) -> str:
-        """The canonical reference, or ReferenceError naming the expected form (never a name:
-        the text typed is not repeated, it may be a person's name)."""
+        """The canonical reference, or ReferenceError naming the expected form. The text typed
+        is never repeated: it may be a person's name."""
         ref = canonical(text)
         if not ref:
-            raise ReferenceError(f"give the person's reference, e.g. {self.example} (a case or person number, not a name)")
-        if len(ref) > MAX_LENGTH or not self.fits(ref):
-            raise ReferenceError(f"that is not a reference of the form {self.example} (a case or person number, not a name)")
+            raise ReferenceError(f"Type the case or person number (e.g. {self.example}) so the record can be found later.")
+        fits = len(ref) <= MAX_LENGTH and self.fits(ref)
+        if (_NI_NUMBER.match(ref) and not fits) or (not fits and looks_like_a_name(text)) or _looks_personal(text):
+            raise ReferenceError(f"That looks like a name, address or NI number. Use the case or person number "
+                                 f"(e.g. {self.example}), never a name.")
+        if not fits:
+            raise ReferenceError(f"That is not a reference in this council's form (e.g. {self.example}): "
+                                 "a case or person number, not a name.")
         return ref
+
+
+def looks_like_a_name(text: str) -> bool:
+    """True for what reads as a person's name, address or NI number rather than a reference:
+    a title ("Mrs Jones"), two or more words of letters ("Ann Jones"), one word with no digits
+    ("Jones"), a postcode or an NI number."""
+    if _NI_NUMBER.match(str(text).strip()) or _looks_personal(text):
+        return True
+    words = [w for w in str(text).split() if re.fullmatch(r"[A-Za-z][A-Za-z'\-.]+", w)]
+    return len(words) >= 2 or (len(str(text).split()) == 1 and not re.search(r"\d", str(text)))
+
+
+def _looks_personal(text: str) -> bool:
+    """A title before a word, or a postcode: personal whatever the council's pattern allows."""
+    words = re.findall(r"[A-Za-z][A-Za-z'\-.]*", str(text))
+    return bool(words) and (words[0].rstrip(".").lower() in _TITLES and len(words) > 1 or bool(_POSTCODE.search(str(text))))
 
 
 DEFAULT = ReferenceRule(pattern=r"[A-Z]{2,6}-[0-9]{1,10}", example="DP-004512")
@@ -89,3 +114,8 @@ def load_rule(root: Path | None) -> ReferenceRule:
     if not rule.fits(example):
         raise ReferenceError(f"{where}: the example {example} does not fit the pattern")
     return rule
+
+
+def check_reference(text: str, rule: ReferenceRule | None = None) -> str:
+    """``rule.check(text)`` (``DEFAULT`` when no rule is given). Raises ReferenceError."""
+    return (rule or DEFAULT).check(text)

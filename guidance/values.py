@@ -34,12 +34,15 @@ def parse_decimal(raw) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
+_ORDINAL = re.compile(r"\b(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"^(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?,?\s+", re.IGNORECASE)
 
 
 def parse_date(raw) -> dt.date | None:
-    """A date as people write it: 2026-04-01, 1/4/2026, 01.04.2026 or 1 April 2026 (British
-    day-first order); a date object as it is. None if it is not a real date."""
+    """A date as people write it: 2026-04-01, 1/4/2026, 1/4/26, 01.04.2026, 1 April 2026,
+    "Wednesday 1st April 2026" or "1 Apr, 2026" (British day-first order; a two-digit year is
+    20yy); a date object as it is. None if it is not a real date."""
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):
@@ -49,9 +52,12 @@ def parse_date(raw) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         pass
+    text = _ORDINAL.sub(r"\1", _WEEKDAY.sub("", text)).replace(",", " ")
+    text = " ".join(text.split())
     match = _DAY_MONTH_YEAR.fullmatch(text)
     if match:
         day, month, year = (int(g) for g in match.groups())
+        year += 2000 if len(match.group(3)) == 2 else 0
         try:
             return dt.date(year, month, day)
         except ValueError:

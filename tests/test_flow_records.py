@@ -140,13 +140,13 @@ def test_killed_mid_flow_resumes_with_nothing_lost():
 def test_sessions_list_show_delete(capsys, tmp_path):
     answers = tmp_path / "a.yaml"
     answers.write_text("employed: agency\n")
-    assert main(["--root", str(REPO), "flow", "run", "pa_off_sick", "--answers", str(answers), "--json", "--label", "call 7"]) == 0
+    assert main(["--root", str(REPO), "flow", "run", "pa_off_sick", "--answers", str(answers), "--json", "--label", "asc-000007"]) == 0
     import json
 
     session_id = json.loads(capsys.readouterr().out)["session"]
     assert main(["flow", "sessions", "list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows[0]["id"] == session_id and rows[0]["status"] == "finished" and rows[0]["label"] == "call 7"
+    assert rows[0]["id"] == session_id and rows[0]["status"] == "finished" and rows[0]["label"] == "ASC-000007"
     assert main(["--root", str(REPO), "flow", "sessions", "show", session_id, "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["report"]["outcome"] == "not_employee"
@@ -161,3 +161,16 @@ def test_answers_file_mistakes_name_the_line(capsys, tmp_path):
     assert main(["--root", str(REPO), "flow", "run", "pa_off_sick", "--answers", str(answers)]) == 1
     err = capsys.readouterr().err
     assert f"{answers}:2: answer for 'sick_start': give a real date" in err
+
+
+def test_a_session_label_is_a_reference_never_a_name(capsys, tmp_path):
+    import json
+
+    answers = tmp_path / "a.yaml"
+    answers.write_text("employed: agency\n")
+    for label in ("Mrs Jones", "Ann Jones, 4 Mill Lane", "QQ 12 34 56 C"):
+        assert main(["--root", str(REPO), "flow", "run", "pa_off_sick", "--answers", str(answers), "--json", "--label", label]) == 1
+        err = capsys.readouterr().err
+        assert "--label: That looks like a name" in err and label not in err
+    assert main(["flow", "sessions", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # nothing was stored

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidance.references import DEFAULT, ReferenceError, canonical, load_rule
+from guidance.references import DEFAULT, ReferenceError, canonical, check_reference, load_rule, looks_like_a_name
 
 
 @pytest.mark.parametrize("typed", ["DP-004512", "dp-004512", " Dp \u2013 004512 ", "dp - 004512"])
@@ -48,3 +48,27 @@ def test_the_shipped_rule_loads():
 
     rule = load_rule(Path(__file__).resolve().parents[1])
     assert rule.check("dp-004512") == "DP-004512"
+
+
+@pytest.mark.parametrize("typed", ["Mrs Jones", "mr. smith", "Jones", "Ann Jones", "QQ 12 34 56 C", "4 Mill Lane NF2 8QT"])
+def test_names_addresses_and_ni_numbers_are_refused_without_echoing_them(typed):
+    assert looks_like_a_name(typed)
+    with pytest.raises(ReferenceError) as caught:
+        check_reference(typed)
+    assert "never a name" in str(caught.value) and typed not in str(caught.value)
+
+
+def test_an_empty_reference_asks_for_the_number():
+    with pytest.raises(ReferenceError, match="Type the case or person number"):
+        check_reference("  ")
+
+
+def test_a_councils_pattern_without_hyphens_takes_its_own_numbers(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "references.yaml").write_text('pattern: "NB[0-9]{6}"\nexample: NB123456\n', encoding="utf-8")
+    rule = load_rule(tmp_path)
+    assert check_reference("nb123456", rule) == "NB123456"
+    with pytest.raises(ReferenceError, match="e.g. NB123456"):
+        check_reference("ASC-104233", rule)
+    with pytest.raises(ReferenceError, match="never a name"):
+        check_reference("Mrs Jones", rule)

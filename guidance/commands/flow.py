@@ -43,7 +43,7 @@ def register(sub) -> None:
     run = actions.add_parser("run", help="work through a flow (answers are saved as you go)")
     run.add_argument("flow_id", metavar="ID")
     run.add_argument("--answers", metavar="FILE", help="take the answers from a YAML file (node id: answer)")
-    run.add_argument("--label", help="a note to find the session by later (no personal details)")
+    run.add_argument("--label", metavar="REF", help="the person's reference (case or person number, never a name) to find the session by later")
     add_on_option(run, "figures")
     add_json_option(run)
     run.set_defaults(func=run_run)
@@ -292,15 +292,28 @@ def run_run(args) -> int:
     from guidance.flows.session import Session
 
     base = load_base(args, needs_figures=True)
+    label = _checked_label(base, args.label)
     loaded = _runnable(base, args.flow_id)
     engine = _engine(base, loaded, args.on or today())
     if args.answers:
         _answers_file(args.answers)  # an unreadable file stops here, before a session is saved
     with _store() as store:
-        session = Session.start(engine, store, base.manifest.release, args.label)
+        session = Session.start(engine, store, base.manifest.release, label)
         if not args.answers and not args.json:
             print(f"{loaded.flow.title} (session {session.id})")
         return _drive(session, base, args)
+
+
+def _checked_label(base, label: str | None) -> str | None:
+    """A session label is the person's reference in the council's form, never a name."""
+    from guidance.references import load_rule
+
+    if label is None:
+        return None
+    try:
+        return load_rule(base.root).check(label)
+    except ValueError as exc:
+        raise CommandError(f"--label: {exc}") from None
 
 
 def _record(store, session_id):

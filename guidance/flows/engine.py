@@ -224,6 +224,10 @@ class Engine:
         except ExpressionError as exc:
             raise FlowRunError(f"node '{node_id}': {exc}") from None
 
+    def text(self, source: str, state: State) -> str:
+        """``source`` (a node's text, help or item) with its figures and answers filled in."""
+        return self._text(source, state)
+
     def _text(self, source: str, state: State) -> str:
         from guidance.flows.expressions import render_text
 

@@ -50,15 +50,18 @@ def _dig(data, parts: list[str]):
     return data
 
 
-def finished_session(session_id: str) -> tuple[dict, dict, str]:
-    """(answers, results, flow id) of a finished session in the user's records. Raises LetterError."""
+def finished_session(session_id: str, store=None) -> tuple[dict, dict, str]:
+    """(answers, results, flow id) of a finished session in the user's records (``store``: an
+    open sessions store to use, else the configured one is opened and closed). Raises LetterError."""
+    from contextlib import nullcontext
+
     from guidance.flows.session import load_state
     from guidance.records import open_store
     from guidance.records.store import FINISHED, StoreError, UnknownSession
 
     try:
-        with open_store() as store:
-            record = store.get(session_id)
+        with (nullcontext(store) if store is not None else open_store()) as opened:
+            record = opened.get(session_id)
     except UnknownSession:
         raise LetterError([("sessions", None, f"no flow session '{session_id}' (see 'guidance flow sessions')")]) from None
     except StoreError as exc:

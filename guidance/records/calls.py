@@ -69,7 +69,11 @@ class CallStore:
         return call_id
 
     def add_item(self, call_id: str, kind: str, item_id: str, title: str, version: str | None) -> None:
-        """Record something used in the call; the same item twice in a row is kept once."""
+        """Record something used in the call; the same item twice in a row is kept once.
+
+        ``title``: its first line names the item; further lines say what was worked out
+        (inputs, figures, key dates), and go into the case note as they are.
+        """
         if kind not in KINDS:
             raise ValueError(f"unknown kind '{kind}'")
         db = self.database
@@ -77,10 +81,10 @@ class CallStore:
             if conn.execute(scoped(select(calls.c.id).where(calls.c.id == call_id), calls.c.officer).with_for_update()).first() is None:
                 raise LookupError(f"no call '{call_id}'")
             last = conn.execute(
-                select(call_items.c.seq, call_items.c.kind, call_items.c.item_id, call_items.c.version)
+                select(call_items.c.seq, call_items.c.kind, call_items.c.item_id, call_items.c.version, call_items.c.title)
                 .where(call_items.c.call_id == call_id).order_by(call_items.c.seq.desc()).limit(1)
             ).first()
-            if last is not None and (last.kind, last.item_id, last.version) == (kind, item_id, version):
+            if last is not None and (last.kind, last.item_id, last.version, last.title) == (kind, item_id, version, title):
                 return
             conn.execute(call_items.insert().values(call_id=call_id, seq=(last.seq if last else 0) + 1, kind=kind,
                                                     item_id=item_id, title=title, version=version, at=db.now()))
@@ -102,14 +106,33 @@ class CallStore:
                 write_entry(db, conn, "call.end", subject_kind="call", subject_id=call_id, release=row.content_release,
                             detail={"items": count})
 
+    def reopen(self, call_id: str) -> None:
+        """Open a closed call again (the officer has more to add); audited. The case note is
+        written afresh when it ends."""
+        db = self.database
+        with db.write("the call record") as conn:
+            row = conn.execute(select(calls.c.content_release, calls.c.status).where(calls.c.id == call_id).with_for_update()).first()
+            if row is None:
+                raise LookupError(f"no call '{call_id}'")
+            if row.status == "open":
+                return
+            conn.execute(update(calls).where(calls.c.id == call_id).values(status="open", ended_at=None))
+            write_entry(db, conn, "call.reopen", subject_kind="call", subject_id=call_id, release=row.content_release)
+
     def get(self, call_id: str) -> Call:
         with self.database.read() as conn:
             return _load(conn, call_id)
 
-    def list(self, status: str | None = None) -> list[Call]:
+    def list(self, status: str | None = None, officer: str | None = None, limit: int | None = None) -> list[Call]:
+        """Calls newest first (only the signed-in officer's where officers are scoped); only
+        ``status`` ("open", "closed") and ``officer``'s when given."""
         query = scoped(select(calls.c.id).order_by(calls.c.started_at.desc(), calls.c.id), calls.c.officer)
         if status:
             query = query.where(calls.c.status == status)
+        if officer:
+            query = query.where(calls.c.officer == officer)
+        if limit:
+            query = query.limit(limit)
         with self.database.read() as conn:
             return [_load(conn, call_id) for call_id in conn.execute(query).scalars().all()]
 

@@ -6,16 +6,38 @@ version and the content release, so anyone can later see exactly what advice was
 
 from __future__ import annotations
 
+import datetime as dt
+
 from guidance.records.calls import Call
 
 _KIND_WORDS = {"page": "Page", "flow": "Guided help", "calculator": "Calculation", "letter": "Letter"}
+LOCAL_ZONE = "Europe/London"
+
+
+def local_datetime(utc_text: str | None) -> dt.datetime | None:
+    """A stored UTC time ("2026-11-25T14:05:00.000Z") in UK local time (GMT or BST); None if blank."""
+    from zoneinfo import ZoneInfo
+
+    if not utc_text:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(ZoneInfo(LOCAL_ZONE))
 
 
 def _when(call: Call) -> str:
-    day = call.started_at[:10]
-    start = call.started_at[11:16]
-    end = (call.ended_at or "")[11:16]
-    return f"{day} {start}" + (f" to {end}" if end else "") + " (UTC)"
+    start = local_datetime(call.started_at)
+    end = local_datetime(call.ended_at)
+    if start is None:
+        return call.started_at
+    text = f"{start:%Y-%m-%d %H:%M}"
+    if end is not None:
+        text += f" to {end:%H:%M}" if end.date() == start.date() else f" to {end:%Y-%m-%d %H:%M}"
+    return f"{text} ({start.tzname()}, UK time)"
 
 
 def case_note(call: Call, notes: str | None = None) -> str:
@@ -34,10 +56,12 @@ def case_note(call: Call, notes: str | None = None) -> str:
         lines.append("- none")
     seen = set()
     for item in call.items:
-        key = (item.kind, item.item_id, item.version)
+        key = (item.kind, item.item_id, item.version, item.title)
         if key in seen:
             continue
         seen.add(key)
         version = f", version {item.version}" if item.version else ""
-        lines.append(f"- {_KIND_WORDS.get(item.kind, item.kind)}: {item.title} ({item.item_id}{version})")
+        title, *details = item.title.split("\n")
+        lines.append(f"- {_KIND_WORDS.get(item.kind, item.kind)}: {title} ({item.item_id}{version})")
+        lines += [f"    {detail}" for detail in details if detail.strip()]
     return "\n".join(lines) + "\n"

@@ -2,25 +2,32 @@
 
 The first screen appears at once; loading the content and opening the search index run in a
 worker thread behind a visible indicator, so an officer can start typing while a caller talks.
+
+The app is a client of the core (``Services``): database and file work runs in worker threads
+that post their results and failures up as messages. One handler (``on_failed``) turns any
+failure into a notice, so a full disk or an unreachable records database never closes the app.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.worker import Worker, WorkerState
 
 from guidance.tui.commands import CalculatorCommands, FlowCommands, LetterCommands, PageCommands
-from guidance.tui.messages import ContentReady, ModeChanged, SearchReady
+from guidance.tui.messages import CallChanged, ContentReady, Failed, ModeChanged, OpenWorkFound, SearchReady, failure_text
 from guidance.tui.screens.account import AccountCommands
-from guidance.tui.services import Services
+from guidance.tui.services import Services, load_settings, save_setting
 from guidance.tui.theme import HIGH_CONTRAST
 
 MODES = ("officer", "recipient")
+REPEAT_NOTICE_SECONDS = 20  # the same failure is not shown again within this time
 
 
 class GuidanceApp(App):
@@ -30,25 +37,34 @@ class GuidanceApp(App):
     TITLE = "guidance"
     COMMANDS = App.COMMANDS | {PageCommands, FlowCommands, CalculatorCommands, LetterCommands, AccountCommands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-        Binding("f2", "toggle_mode", "Mode", id="toggle_mode"),
-        Binding("f3", "toggle_contrast", "Contrast", id="toggle_contrast"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
+        Binding("f2", "toggle_mode", "Mode", id="toggle_mode", show=False),
+        Binding("f3", "toggle_contrast", "Contrast", id="toggle_contrast", show=False),
         Binding("f4", "call", "Call", id="call"),
-        Binding("f8", "end_call", "End call", id="end_call"),
-        Binding("f9", "team_view", "Team", id="team_view"),
+        Binding("f8", "end_call", "End", id="end_call"),
+        Binding("f9", "team_view", "Team", id="team_view", show=False),
+        Binding("f10", "my_calls", "My calls", id="my_calls", show=False),
+        Binding("ctrl+n", "call_notes", "Call notes", id="call_notes", show=False),
     ]
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # 80×24 first
 
     mode: reactive[str] = reactive("officer")
     ready: reactive[bool] = reactive(False)
 
-    def __init__(self, root: Path, today: dt.date, mode: str = "officer", build_index: bool = True):
+    def __init__(self, root: Path, today: dt.date, mode: str | None = None, build_index: bool = True,
+                 offer_open_work: bool = True):
         super().__init__()
         self.services = Services(Path(root), today)
+        if mode is None:
+            mode = load_settings().get("mode", "officer")  # the mode last used on this machine
         self.set_reactive(GuidanceApp.mode, mode if mode in MODES else "officer")
         self.build_index = build_index
+        self.offer_open_work = offer_open_work
         self.last_theme = "textual-dark"
         self.call = None  # CallState while an officer is on a call
         self.show_call_panel = True
+        self._notices: dict[str, float] = {}
 
     @property
     def today(self) -> dt.date:
@@ -65,11 +81,35 @@ class GuidanceApp(App):
         self.sub_title = f"{self.mode} mode"
         self.call_after_refresh(self.load_everything)  # paint the first screen, then load
 
-    @work(thread=True, exclusive=True, group="load")
+    # -- failures: one handler --------------------------------------------------------------
+
+    @on(Failed)
+    def on_failed(self, message: Failed) -> None:
+        """Any failure, from any worker or screen, becomes a notice; the app carries on."""
+        self.show_failure(message.what, message.error)
+
+    def show_failure(self, what: str, error: BaseException) -> None:
+        text = failure_text(what, error)
+        now = time.monotonic()
+        if now - self._notices.get(text, -REPEAT_NOTICE_SECONDS) < REPEAT_NOTICE_SECONDS:
+            return
+        self._notices[text] = now
+        self.notify(text, severity="error", timeout=12)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker of the app's own that raised: a notice, not a crash."""
+        if event.state == WorkerState.ERROR:
+            self.show_failure(event.worker.name or "finish that", event.worker.error)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False, name="load the guidance")
     def load_everything(self) -> None:
         """Content first (fast, from cache), then the search index (slow the first time)."""
         base = self.services.load_content()
         self.call_from_thread(self._content_ready, base)
+        if self.offer_open_work:
+            self.find_open_work()
         if self.build_index:
             try:
                 self.services.open_search()
@@ -94,11 +134,41 @@ class GuidanceApp(App):
     def _search_ready(self) -> None:
         self.screen.post_message(SearchReady())
 
+    @work(thread=True, group="open-work", exit_on_error=False, name="look for calls left open")
+    def find_open_work(self) -> None:
+        """This officer's calls left open (closed app, crash) and, for a recipient, unfinished
+        checklists: offered back on start."""
+        calls = self.services.my_open_calls() if self.mode == "officer" else []
+        sessions = self.services.open_sessions() if self.mode == "recipient" else []
+        if calls or sessions:
+            self.post_message(OpenWorkFound(calls, sessions))
+
+    def on_open_work_found(self, message: OpenWorkFound) -> None:
+        from guidance.tui.screens.resume import ResumeWork
+
+        if self.call is not None:
+            return
+
+        def chosen(choice) -> None:
+            if choice is None:
+                return
+            kind, item = choice
+            if kind == "call":
+                self.resume_call(item)
+            else:
+                self.resume_session(item)
+
+        self.push_screen(ResumeWork(message.calls, message.sessions), chosen)
+
+    # -- modes and looks --------------------------------------------------------------------
+
     def watch_mode(self, mode: str) -> None:
         self.sub_title = f"{mode} mode"
 
     def action_toggle_mode(self) -> None:
         self.mode = "recipient" if self.mode == "officer" else "officer"
+        self.refresh_bindings()
+        save_setting("mode", self.mode)
         self.notify(f"Now in {self.mode} mode")
         self.screen.post_message(ModeChanged())
 
@@ -115,6 +185,14 @@ class GuidanceApp(App):
         if self.services.base is not None and not isinstance(self.screen, TeamScreen):
             self.push_screen(TeamScreen())
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """No call keys in recipient mode: a recipient does not take calls."""
+        if action in ("call", "end_call", "my_calls", "call_notes") and self.mode == "recipient":
+            return False
+        if action == "end_call" and self.call is None:
+            return False  # shown (and working) only while a call is on
+        return True
+
     def open_calculator(self, name: str) -> None:
         from guidance.tui.screens.calculator import CalculatorScreen
 
@@ -124,14 +202,35 @@ class GuidanceApp(App):
     def start_flow(self, flow_id: str) -> None:
         from guidance.tui.screens.flow import FlowScreen
 
-        self.push_screen(FlowScreen(flow_id=flow_id))
+        label = self.call.reference if self.call is not None else None
+        self.push_screen(FlowScreen(flow_id=flow_id, label=label))
 
     def resume_session(self, session_id: str) -> None:
         from guidance.tui.screens.flow import FlowScreen
 
         self.push_screen(FlowScreen(session_id=session_id))
 
-    # -- calls -----------------------------------------------------------------------------
+    # -- quitting ---------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: with a call open, ask first (the call stays open and is offered back)."""
+        from guidance.tui.screens.confirm_quit import ConfirmQuit
+
+        if self.call is None:
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmQuit):
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "quit":
+                self.exit()
+            elif choice == "end":
+                self.action_end_call()
+
+        self.push_screen(ConfirmQuit(self.call.reference), chosen)
+
+    # -- calls ------------------------------------------------------------------------------
 
     def action_call(self) -> None:
         """F4: start a call, or hide/show the call panel while one is on."""
@@ -146,14 +245,78 @@ class GuidanceApp(App):
 
         def started(reference: str | None) -> None:
             if reference:
-                from guidance.tui.call_state import CallState
-
-                self.call = CallState.start(self.services.calls(), reference, self.services.base.manifest.release)
-                self.show_call_panel = True
-                self.refresh_call_panels()
-                self.notify(f"Call started: {reference}. F8 ends it.")
+                self.start_call(reference)
 
         self.push_screen(CallStart(), started)
+
+    @work(thread=True, group="call", exit_on_error=False, name="start the call")
+    def start_call(self, reference: str) -> None:
+        calls = self.services.calls()
+        call_id = calls.start(reference, self.services.base.manifest.release)
+        self.post_message(CallChanged(calls.get(call_id)))
+
+    def resume_call(self, call) -> None:
+        """Take back a call left open (the app was closed or crashed during it)."""
+        from guidance.tui.call_state import CallState
+
+        self.call = CallState.of(call)
+        self.show_call_panel = True
+        self.refresh_call_panels()
+        self.notify(f"Call {call.caller_ref} taken back. F8 ends it.")
+
+    def on_call_changed(self, message: CallChanged) -> None:
+        from guidance.tui.call_state import CallState
+
+        if message.call is None or message.call.status != "open":
+            return
+        if self.call is None:
+            self.call = CallState.of(message.call)
+            self.show_call_panel = True
+            self.notify(f"Call started: {message.call.caller_ref}. F8 ends it, Ctrl+N goes to the notes.")
+        elif self.call.call_id == message.call.id:
+            self.call.call = message.call
+        self.refresh_call_panels()
+
+    def record_use(self, kind: str, item_id: str, title: str, version) -> None:
+        """Note a page, flow, calculation or letter in the call record, if a call is on.
+
+        ``title``: first line the item's title; later lines what was worked out (the case note
+        keeps them)."""
+        if self.call is not None:
+            self._record_item(self.call.call_id, kind, item_id, title, None if version is None else str(version))
+
+    @work(thread=True, group="call", exit_on_error=False, name="add to the call record")
+    def _record_item(self, call_id: str, kind: str, item_id: str, title: str, version: str | None) -> None:
+        calls = self.services.calls()
+        calls.add_item(call_id, kind, item_id, title, version)
+        self.post_message(CallChanged(calls.get(call_id)))
+
+    def save_call_notes(self, notes: str) -> None:
+        if self.call is not None:
+            self.call.notes = notes
+            self._save_notes(self.call.call_id, notes)
+
+    @work(thread=True, group="call-notes", exclusive=True, exit_on_error=False, name="save the call notes")
+    def _save_notes(self, call_id: str, notes: str) -> None:
+        self.services.calls().save_notes(call_id, notes)
+
+    def action_call_notes(self) -> None:
+        """Ctrl+N: to the call notes (showing the call panel if it was hidden)."""
+        if self.call is None:
+            self.notify("No call is on. F4 starts one.")
+            return
+        self.show_call_panel = True
+        self.refresh_call_panels()
+        self.call_after_refresh(self._focus_notes)
+
+    def _focus_notes(self) -> None:
+        from guidance.tui.widgets.call_panel import CallPanel
+
+        panels = self.screen.query(CallPanel)
+        if panels:
+            panels.first().open_notes()
+        else:
+            self.notify("The call notes show on the home, page and guided help screens.")
 
     def action_end_call(self) -> None:
         from guidance.records.casenote import case_note
@@ -162,36 +325,51 @@ class GuidanceApp(App):
         if self.call is None:
             self.notify("No call is on. F4 starts one.")
             return
-        note = case_note(self.call.call, self.call.notes)
+        state = self.call
+        note = case_note(state.call, state.notes)
 
         def ended(choice: str | None) -> None:
-            if choice is None:
+            if choice is None or self.call is not state:
                 return
-            state, self.call = self.call, None
-            state.store.finish(state.call_id, case_note(state.call, state.notes))
+            self.call = None
             self.refresh_call_panels()
+            self._finish_call(state.call_id, state.notes)
             if choice == "letter":
-                self.open_letter("advice-follow-up", call=state.call)
+                self.open_letter("advice-follow-up", call=state.call, notes=state.notes)
 
         self.push_screen(CaseNoteScreen(note), ended)
 
-    def record_use(self, kind: str, item_id: str, title: str, version) -> None:
-        """Note a page, flow, calculation or letter in the call record, if a call is on."""
-        if self.call is not None:
-            self.call.record(kind, item_id, title, version)
-            self.refresh_call_panels()
+    @work(thread=True, group="call", exit_on_error=False, name="end the call")
+    def _finish_call(self, call_id: str, notes: str) -> None:
+        from guidance.records.casenote import case_note
+
+        import dataclasses
+
+        calls = self.services.calls()
+        calls.save_notes(call_id, notes)
+        ended = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")  # the note says when it ended
+        calls.finish(call_id, case_note(dataclasses.replace(calls.get(call_id), ended_at=ended), notes))
+        self.call_from_thread(self.notify, "Call ended and its case note saved (F10: my calls).")
+
+    def action_my_calls(self) -> None:
+        from guidance.tui.screens.my_calls import MyCalls
+
+        if not isinstance(self.screen, MyCalls):
+            self.push_screen(MyCalls())
 
     def refresh_call_panels(self) -> None:
+        self.refresh_bindings()
         sync = getattr(self.screen, "sync_call_panel", None)
         if sync is not None:
             sync()
 
-    def open_letter(self, template_id: str, session_id: str | None = None, call=None) -> None:
-        """Open the letter screen, filled from a finished flow session or the call just ended."""
+    def open_letter(self, template_id: str, session_id: str | None = None, call=None, notes: str | None = None) -> None:
+        """Open the letter screen, filled from a finished flow session, the call just ended, or
+        (any letter written during a call) the call's reference."""
         from guidance.tui.screens.letter import LetterScreen
 
         if template_id not in self.services.letters().templates:
-            self.notify(f"No letter template '{template_id}'", severity="error")
+            self.notify("There is no such letter.", severity="error")
             return
         prefill = {}
         if session_id:
@@ -201,8 +379,12 @@ class GuidanceApp(App):
                 prefill = self.services.session_letter_values(template_id, session_id)
             except LetterError as exc:  # a session that cannot fill the letter still lets you write it
                 self.notify(f"Some details could not be filled in: {exc}", severity="warning")
+            except Exception as exc:  # records unavailable: the letter can still be written by hand
+                self.show_failure("fill the letter from the guided help", exc)
+        if call is None and self.call is not None:
+            call, notes = self.call.call, self.call.notes
         if call is not None:
-            prefill.update(call_letter_values(call, self.services.base))
+            prefill.update(call_letter_values(call, self.services.base, notes))
         self.push_screen(LetterScreen(template_id, prefill, session_id))
 
     def open_page(self, page_id: str) -> None:
@@ -211,27 +393,47 @@ class GuidanceApp(App):
 
         base = self.services.base
         if base is None or page_id not in base.pages:
-            self.notify(f"No page '{page_id}'", severity="error")
+            self.notify("That page is not in this content.", severity="error")
             return
         page = base.pages[page_id]
         self.record_use("page", page_id, page.meta.title, page.meta.version)
         self.push_screen(PageScreen(page_id))
 
 
-def call_letter_values(call, base) -> dict:
-    """What a call record can fill in on the follow-up letter: reference, date, the guides used."""
+def call_letter_values(call, base, notes: str | None = None) -> dict:
+    """What a call can fill in on a letter: the reference, the date, the caller's question (the
+    first line of the notes), the advice points (the other lines, then what was worked out) and
+    the guides used. The officer edits them on the letter screen."""
+    from guidance.records.casenote import local_datetime
+
     pages = [item.item_id for item in call.items if item.kind == "page" and item.item_id in base.pages]
-    values = {"reference": call.caller_ref, "call_date": call.started_at[:10]}
+    started = local_datetime(call.started_at)
+    values = {"reference": call.caller_ref, "call_date": (started.date() if started else dt.date.fromisoformat(call.started_at[:10])).isoformat()}
+    lines = [line.strip().lstrip("-•*").strip() for line in (notes if notes is not None else call.notes).splitlines()]
+    lines = [line for line in lines if line]
+    if lines:
+        values["question"] = lines[0]
+    advice = lines[1:]
+    for item in call.items:
+        if item.kind in ("calculator", "flow"):
+            details = [d.strip() for d in item.title.split("\n")[1:] if d.strip()]
+            if details:
+                advice.append(f"{item.title.split(chr(10))[0]}: " + "; ".join(details))
+    if advice:
+        values["advice"] = list(dict.fromkeys(advice))
     if pages:
         values["pages"] = list(dict.fromkeys(pages))
     return values
 
 
 def run_app(args) -> int:
-    """Entry point used by ``guidance`` with no command."""
-    from guidance.commands.common import today
-    from guidance.content.roots import resolve_root
+    """Entry point used by ``guidance`` with no command. A missing or wrong root is a plain error."""
+    from guidance.commands.common import CommandError, today
+    from guidance.content.roots import RootError, resolve_root
 
-    root = resolve_root(getattr(args, "root", None))
+    try:
+        root = resolve_root(getattr(args, "root", None))
+    except RootError as exc:
+        raise CommandError(str(exc)) from None
     GuidanceApp(root, today()).run()
     return 0

@@ -1,33 +1,30 @@
-"""The call in progress: started by the officer, fed by every page, flow and letter opened.
+"""The call in progress: started by the officer, fed by every page, flow, calculation and letter.
 
-The app owns one of these; the call panels on each screen show it. Every change goes straight to
-the call store, so closing the app mid-call loses nothing.
+The app owns one of these; the call panels on each screen show it. ``call`` is the record as last
+read from the call store (the app's workers write every change straight away and read it back),
+so closing the app mid-call loses nothing and drawing the panel never waits for the database.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from guidance.records.calls import Call, CallStore
+from guidance.records.calls import Call
 
 
 @dataclass
 class CallState:
-    store: CallStore
-    call_id: str
+    call: Call
     notes: str = ""
 
     @classmethod
-    def start(cls, store: CallStore, caller_ref: str, release: str) -> "CallState":
-        return cls(store, store.start(caller_ref, release))
-
-    def record(self, kind: str, item_id: str, title: str, version) -> None:
-        self.store.add_item(self.call_id, kind, item_id, title, None if version is None else str(version))
-
-    def save_notes(self, notes: str) -> None:
-        self.notes = notes
-        self.store.save_notes(self.call_id, notes)
+    def of(cls, call: Call) -> "CallState":
+        return cls(call, call.notes)
 
     @property
-    def call(self) -> Call:
-        return self.store.get(self.call_id)
+    def call_id(self) -> str:
+        return self.call.id
+
+    @property
+    def reference(self) -> str:
+        return self.call.caller_ref

@@ -66,14 +66,16 @@ class FlowView:
         self.session = session
         self.note = session.note
         self._succ = successors(loaded.flow)
+        self.reasking: dict = {}  # node -> the answer it had before an earlier answer changed
 
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def start(cls, services, flow_id: str) -> "FlowView":
+    def start(cls, services, flow_id: str, label: str | None = None) -> "FlowView":
+        """A new session; ``label`` is a checked reference (the call's), never a name."""
         loaded = services.flows()[flow_id]
         engine = Engine(loaded.flow, services.base.rates, services.today)
-        session = Session.start(engine, services.store(), services.base.manifest.release)
+        session = Session.start(engine, services.store(), services.base.manifest.release, label)
         return cls(services, loaded, session)
 
     @classmethod
@@ -117,18 +119,18 @@ class FlowView:
         engine, state = self.session.engine, self.session.state
         node_id = changing or state.current
         node = engine.node(node_id)
-        text = engine._text(node.text, state)
+        text = engine.text(node.text, state)
         step = Step(node_id=node_id, kind=self._kind(node), text=text, pages=self._pages(node.pages))
         step.progress_done, step.progress_total = self._progress()
         if isinstance(node, Outcome):
             step.progress_done = step.progress_total
         if isinstance(node, Question):
-            step.help = engine._text(node.help, state) if node.help else None
+            step.help = engine.text(node.help, state) if node.help else None
             step.options = self._options(node)
-            step.default = state.answers.get(node_id)
+            step.default = state.answers.get(node_id, self.reasking.get(node_id))
         elif isinstance(node, Checklist):
             applicable = set(engine.applicable_items(node_id, state))
-            step.options = [(item.id, engine._text(item.text, state)) for item in node.items if item.id in applicable]
+            step.options = [(item.id, engine.text(item.text, state)) for item in node.items if item.id in applicable]
             step.default = state.answers.get(node_id, [])
         elif isinstance(node, Outcome):
             report = build_report(engine, state, self.services.base, self.session.release)
@@ -184,17 +186,43 @@ class FlowView:
     # -- moving ----------------------------------------------------------------------------
 
     def give(self, raw, changing: str | None = None) -> str | None:
-        """Save an answer (or a changed earlier answer). A message if it does not fit."""
+        """Save an answer (or a changed earlier answer). A message if it does not fit.
+
+        A changed answer that differs from the old one clears the later answers downstream of it
+        (they may rest on it: a "yes" to a weekly cost worked out from the old hourly rate), so
+        they are asked again, each offered with its old answer to confirm or change.
+        """
+        from guidance.records.store import StoreError
+
         try:
             if changing:
+                self._clear_dependants(changing, raw)
                 self.session.change(changing, raw)
             else:
+                node_id = self.session.state.current
                 self.session.answer(raw)
+                self.reasking.pop(node_id, None)
         except AnswerError as exc:
             return _sentence(str(exc))
         except FlowRunError as exc:
             return f"This guided help has a problem: {exc}. Tell your team leader."
+        except StoreError as exc:
+            return f"This answer could not be saved: {exc}. Try again in a moment."
         return None
+
+    def _clear_dependants(self, changing: str, raw) -> None:
+        """Before a change: if the new answer differs, drop later answers downstream of it."""
+        engine, state = self.session.engine, self.session.state
+        old = state.answers.get(changing)
+        probe = engine.change(state, changing, raw)  # raises AnswerError for a bad answer
+        if probe.answers.get(changing) == old:
+            return  # the same answer again: everything after it still applies
+        trail = state.trail
+        later = trail[trail.index(changing) + 1:] if changing in trail else []
+        downstream = engine.reach.get(changing, set())
+        for node_id in later:
+            if node_id in downstream and node_id in state.answers and isinstance(engine.node(node_id), INTERACTIVE):
+                self.reasking[node_id] = state.answers.pop(node_id)
 
     def back(self) -> str | None:
         try:

@@ -1,4 +1,11 @@
-"""Messages the app posts to its screens (messages go up and across; method calls go down)."""
+"""Messages the app and its screens pass (messages go up and across; method calls go down).
+
+Work that touches the records database or files runs in worker threads; a worker posts what it
+found (``CallChanged``, ``OpenWorkFound``) or what went wrong (``Failed``) up to the app, and the
+app's one handler turns a failure into a notice while everything else keeps working.
+"""
+
+from __future__ import annotations
 
 from textual.message import Message
 
@@ -13,3 +20,54 @@ class SearchReady(Message):
 
 class ModeChanged(Message):
     """Officer/recipient mode switched."""
+
+
+class Failed(Message):
+    """Something a worker was doing failed: ``what`` it was doing (e.g. "save the letter")."""
+
+    def __init__(self, what: str, error: BaseException) -> None:
+        super().__init__()
+        self.what = what
+        self.error = error
+
+
+class CallChanged(Message):
+    """The open call as the records now hold it (``call`` is None when it has ended)."""
+
+    def __init__(self, call) -> None:
+        super().__init__()
+        self.call = call
+
+
+class OpenWorkFound(Message):
+    """On start: this officer's calls left open, and unfinished guided help, to offer back."""
+
+    def __init__(self, calls: list, sessions: list) -> None:
+        super().__init__()
+        self.calls = calls
+        self.sessions = sessions
+
+
+def failure_text(what: str, error: BaseException) -> str:
+    """A failure in plain words for a notice: what could not be done and why, never a traceback."""
+    from guidance.records.store import StoreError
+
+    if isinstance(error, StoreError):
+        return f"Records are unavailable: could not {what}. Search and pages still work. ({error})"
+    if isinstance(error, PermissionError):
+        return f"Could not {what}: no permission to write to {error.filename or 'that folder'}."
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return f"Could not {what}: {error.strerror or error}{where}."
+    return f"Could not {what}: {error}"
+
+
+class ReportsFailures:
+    """Mixin for screens: a worker of the screen that raised posts ``Failed`` up to the app's one
+    handler (name each worker for what it does: ``@work(..., name="save the letter")``)."""
+
+    def on_worker_state_changed(self, event) -> None:
+        from textual.worker import WorkerState
+
+        if event.state == WorkerState.ERROR:
+            self.app.post_message(Failed(event.worker.name or "finish that", event.worker.error))

@@ -21,6 +21,14 @@ if TYPE_CHECKING:  # imported when first used, so the first screen is not kept w
 RECENT_LIMIT = 12
 
 
+def local_time(utc_text: str) -> str:
+    """A stored UTC time shown as people read it here (Europe/London): "25 Nov 2026 14:05"."""
+    from guidance.records.casenote import local_datetime
+
+    moment = local_datetime(utc_text)
+    return moment.strftime("%-d %b %Y %H:%M") if moment else ""
+
+
 def _mime(filename: str) -> str:
     import mimetypes
 
@@ -42,6 +50,38 @@ def state_dir() -> Path:
     return Path(platformdirs.user_state_dir("guidance", appauthor=False))
 
 
+def config_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("guidance", appauthor=False))
+
+
+def load_settings() -> dict:
+    """The app's small settings file (e.g. the mode last used); {} when missing or unreadable."""
+    try:
+        data = json.loads((config_dir() / "settings.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_setting(name: str, value) -> None:
+    """Remember one setting; an unwritable config folder only forgets it."""
+    settings = load_settings()
+    settings[name] = value
+    try:
+        atomic_write_text(config_dir() / "settings.json", json.dumps(settings), mode=0o600)
+    except OSError:
+        pass
+
+
+def safe_file_part(text: str | None) -> str:
+    """A reference made safe for a file name (letters, digits and - only)."""
+    import re
+
+    return re.sub(r"[^A-Za-z0-9-]+", "-", text or "").strip("-")[:40]
+
+
 @dataclass
 class Services:
     root: Path
@@ -53,7 +93,10 @@ class Services:
     _calls: object | None = field(default=None, repr=False)
     _letters: object | None = field(default=None, repr=False)
     _letter_store: object | None = field(default=None, repr=False)
+    _database: object | None = field(default=None, repr=False)
+    _references: object | None = field(default=None, repr=False)
     downloads: Path | None = None  # where exported letters go in a terminal (None: Downloads)
+    database_url: str | None = None  # None: the configured records database (see guidance.records)
 
     def load_content(self) -> ContentBase:
         """Load (from cache when unchanged) the content base. Safe to call from a worker thread."""
@@ -113,11 +156,23 @@ class Services:
         found = [loaded.flow for loaded in self.flows().values() if mode is None or mode in loaded.flow.audience]
         return sorted(found, key=lambda flow: flow.title)
 
-    def store(self):
-        if self._store is None:
-            from guidance.records import open_store
+    # -- the records database: one engine shared by every store ------------------------------
 
-            self._store = open_store()
+    def database(self):
+        """The records database, opened once. Raises StoreError when it cannot be reached (the
+        app reports that and carries on: search and pages need no database)."""
+        if self._database is None:
+            from guidance.records.database import open_database
+
+            self._database = open_database(self.database_url)
+        return self._database
+
+    def store(self):
+        """Flow sessions, on the shared database."""
+        if self._store is None:
+            from guidance.records.sessions import SqlSessionStore
+
+            self._store = SqlSessionStore(self.database())
         return self._store
 
     def letters(self):
@@ -131,17 +186,32 @@ class Services:
         return template.meta.title if template else letter_id.replace("-", " ").capitalize()
 
     def letter_store(self):
+        """Letters issued, on the shared database."""
         if self._letter_store is None:
-            from guidance.records.letters import open_letter_store
+            from guidance.records.letters import LetterStore
 
-            self._letter_store = open_letter_store()
+            self._letter_store = LetterStore(self.database())
         return self._letter_store
+
+    def save_letter(self, app, letter, template_id: str, fmt: str, large: bool, session_id: str | None = None) -> str:
+        """Write the letter out, then record it as issued: a letter that could not be saved is
+        never recorded. Returns where it went. Raises OSError (file) or StoreError (records)."""
+        from guidance.letters.formats import write
+        from guidance.letters.issue import record_for
+
+        output = write(letter, fmt, large_print=large)
+        template = self.letters().template(template_id)
+        name = f"{template_id}-{safe_file_part(letter.reference) or 'letter'}{'-large-print' if large else ''}.{fmt}"
+        saved_as = self.deliver(app, output, name)
+        record = record_for(letter, template, fmt, large, output, session_id=session_id)
+        self.letter_store().add(record, template.source)
+        return saved_as
 
     def session_letter_values(self, template_id: str, session_id: str) -> dict:
         """Fields a finished flow session can fill in for a letter."""
         from guidance.letters.session import finished_session, session_values
 
-        answers, results, _flow = finished_session(session_id)
+        answers, results, _flow = finished_session(session_id, self.store())
         return session_values(self.letters().template(template_id), answers, results)
 
     def deliver(self, app, data: bytes, filename: str) -> str:
@@ -162,6 +232,14 @@ class Services:
         atomic_write_bytes(target, data, mode=0o600)
         return str(target)
 
+    def save_key_dates(self, app, dates: list, reference: str | None, name: str) -> str:
+        """Key dates as an .ics calendar file, handed over like a letter; returns where it went."""
+        from guidance.keydates import calendar_ics
+
+        data = calendar_ics(dates, reference, dt.datetime.now(dt.timezone.utc))  # DTSTAMP: when made
+        suffix = f"-{safe_file_part(reference)}" if reference else ""
+        return self.deliver(app, data, f"{name}-key-dates{suffix}.ics")
+
     def flow_outline(self, flow_id: str) -> str:
         """The flow drawn as text (Mermaid), for team leaders checking its shape."""
         from guidance.flows.graph import mermaid
@@ -169,11 +247,40 @@ class Services:
         return mermaid(self.flows()[flow_id].flow)
 
     def calls(self):
+        """Call records, on the shared database."""
         if self._calls is None:
-            from guidance.records import open_calls
+            from guidance.records.calls import CallStore
 
-            self._calls = open_calls()
+            self._calls = CallStore(self.database())
         return self._calls
+
+    def reference_pattern(self):
+        """The council's form of reference, a ``ReferenceRule`` (``content/references.yaml``,
+        else the default)."""
+        if self._references is None:
+            from guidance.references import DEFAULT, ReferenceError, load_rule
+
+            try:
+                self._references = load_rule(self.root)
+            except ReferenceError:
+                self._references = DEFAULT  # the content check reports the broken file
+        return self._references
+
+    def check_reference(self, text: str) -> str:
+        """The reference tidied; ValueError with a message when it is empty, a name or malformed."""
+        return self.reference_pattern().check(text)
+
+    def my_open_calls(self) -> list:
+        """This officer's calls left open (the app closed or crashed mid-call), newest first."""
+        from guidance.records.audit import current_officer
+
+        return self.calls().list(status="open", officer=current_officer())
+
+    def my_recent_calls(self, limit: int = 30) -> list:
+        """This officer's calls, newest first."""
+        from guidance.records.audit import current_officer
+
+        return self.calls().list(officer=current_officer(), limit=limit)
 
     def open_sessions(self) -> list:
         """Unfinished sessions to resume, newest first, labelled for the list."""
@@ -183,8 +290,10 @@ class Services:
         titles = {flow_id: loaded.flow.title for flow_id, loaded in self.flows().items()}
         for record in self.store().list(status=ACTIVE):
             title = titles.get(record.flow_id, record.flow_id)
-            when = record.updated_at[:16].replace("T", " ")
-            out.append(_SessionLine(record.id, f"{title} ({record.label or 'no label'}, {record.steps} answers, {when})"))
+            when = local_time(record.updated_at)
+            about = f"{record.label}, " if record.label else ""
+            answers = "1 answer" if record.steps == 1 else f"{record.steps} answers"
+            out.append(_SessionLine(record.id, f"{title} ({about}{answers}, {when})", record.flow_id))
         return out
 
 
@@ -192,3 +301,4 @@ class Services:
 class _SessionLine:
     id: str
     label: str
+    flow_id: str = ""

@@ -21,6 +21,23 @@ def parse_money(text: str) -> Decimal | None:
         return None
 
 
+_PRODUCT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)?\s*[x×*@]\s*£?\s*(\d+(?:\.\d{1,2})?)\s*$", re.IGNORECASE)
+
+
+def parse_pay(text: str) -> Decimal | None:
+    """An amount, or hours × hourly rate ("16 x 12.71", "16 hours @ £12.71") worked out to the
+    penny (half a penny rounds up). None if neither."""
+    from decimal import ROUND_HALF_UP
+
+    amount = parse_money(text)
+    if amount is not None:
+        return amount
+    found = _PRODUCT.match(text)
+    if not found:
+        return None
+    return (Decimal(found.group(1)) * Decimal(found.group(2))).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
 def parse_number(text: str) -> Decimal | None:
     cleaned = text.strip().replace(",", "")
     if not re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
@@ -36,9 +53,15 @@ class DateValidator(Validator):
 
 
 class MoneyValidator(Validator):
+    def __init__(self, hours_times_rate: bool = False):
+        super().__init__()
+        self.hours_times_rate = hours_times_rate
+
     def validate(self, value: str) -> ValidationResult:
-        if parse_money(value) is None:
-            return self.failure("Type an amount in pounds, e.g. 12.71")
+        parsed = parse_pay(value) if self.hours_times_rate else parse_money(value)
+        if parsed is None:
+            example = "e.g. 380 or 30 x 12.71" if self.hours_times_rate else "e.g. 12.71"
+            return self.failure(f"Type an amount in pounds, {example}")
         return self.success()
 
 

@@ -1,4 +1,7 @@
-"""Run the app headless in a child process, answer two flow steps, then wait to be killed."""
+"""Run the app headless in a child process, answer two flow steps, then wait to be killed.
+
+With "call" after the flow id, a call is started first and notes typed, so the flow belongs to it.
+"""
 
 import asyncio
 import sys
@@ -7,15 +10,26 @@ from tui_helpers import answer_current, wait_for, wait_ready
 
 from guidance.tui.screens.flow import FlowScreen
 
+REFERENCE = "ASC-104233"
+NOTES = "Asked about sick pay for her PA"
 
-async def main(flow_id: str) -> None:
+
+async def main(flow_id: str, with_call: bool) -> None:
     from tui_helpers import REPO, TODAY
 
     from guidance.tui.app import GuidanceApp
 
-    app = GuidanceApp(REPO, TODAY, build_index=False)
+    app = GuidanceApp(REPO, TODAY, mode="officer", build_index=False)
     async with app.run_test(size=(110, 40)) as pilot:
         await wait_ready(app, pilot, search=False)
+        if with_call:
+            await pilot.press("f4")
+            await wait_for(pilot, lambda: app.screen.query("#caller-ref"))
+            await pilot.press(*REFERENCE, "enter")
+            await wait_for(pilot, lambda: app.call is not None and app.screen.query("#call-notes"))
+            await pilot.press("ctrl+n")
+            await pilot.press(*NOTES)
+            await wait_for(pilot, lambda: app.services.calls().get(app.call.call_id).notes == NOTES)
         app.start_flow(flow_id)
         await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
         for _ in range(2):
@@ -26,4 +40,4 @@ async def main(flow_id: str) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1]))
+    asyncio.run(main(sys.argv[1], "call" in sys.argv[2:]))

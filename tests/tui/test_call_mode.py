@@ -33,5 +33,144 @@ async def test_call_from_start_to_case_note(make_app):
         assert "PA off since Monday" in note
         await pilot.click("#close")
         await wait_for(pilot, lambda: app.call is None)
+        await wait_for(pilot, lambda: app.services.calls().list(status="closed"))
         saved = app.services.calls().list(status="closed")[0]
-        assert saved.case_note == note or "PA off since Monday" in saved.case_note
+        assert "PA off since Monday" in saved.case_note
+        when = saved.case_note.splitlines()[1]
+        assert " to " in when and when.endswith("UK time).")  # the saved note says when it ended
+
+
+async def start_call(app, pilot, reference: str = "ASC-104233") -> None:
+    await pilot.press("f4")
+    await wait_for(pilot, lambda: app.screen.query("#caller-ref"))
+    await pilot.press(*reference, "enter")
+    await wait_for(pilot, lambda: app.call is not None and app.screen.query(CallPanel))
+
+
+async def test_the_call_prompt_is_whole_at_80x24_and_names_are_refused(make_app):
+    from guidance.tui.screens.call_start import CallStart
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, CallStart))
+        prompt = app.screen.query_one("#call-prompt")
+        text = str(prompt.render())
+        assert "never a name" in text.lower()
+        assert prompt.region.height >= 2 and prompt.region.right <= 80  # wrapped, not cut off
+        assert app.screen.focused is app.screen.query_one("#caller-ref")
+        await pilot.press(*"Mrs Jones", "enter")
+        await pilot.pause()
+        assert "looks like a name" in str(app.screen.query_one("#call-error").render())
+        assert isinstance(app.screen, CallStart) and app.call is None
+        assert app.services.calls().list() == []  # nothing stored
+        app.screen.query_one("#caller-ref").value = ""
+        await pilot.press(*"asc-104233", "enter")
+        await wait_for(pilot, lambda: app.call is not None)
+        assert app.call.reference == "ASC-104233"
+
+
+async def test_quit_with_a_call_open_warns_first(make_app):
+    from guidance.tui.screens.confirm_quit import ConfirmQuit
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await start_call(app, pilot)
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmQuit))
+        assert "ASC-104233 is still open" in str(app.screen.query_one(".info-heading").render())
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ConfirmQuit))
+        assert app.is_running and app.call is not None
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmQuit))
+        await pilot.click("#quit")
+        await wait_for(pilot, lambda: not app.is_running)
+    open_calls = app.services.calls().list(status="open")
+    assert [call.caller_ref for call in open_calls] == ["ASC-104233"]  # kept, to be offered back
+
+
+async def test_a_whole_call_the_case_note_holds_the_figures_and_the_letter_needs_no_retyping(make_app, tmp_path):
+    import docx
+
+    from guidance.records.duties import export_person
+    from guidance.tui.screens.calculator import CalculatorScreen
+    from guidance.tui.screens.flow import FlowScreen
+    from guidance.tui.screens.letter import LetterScreen
+    from guidance.tui.screens.my_calls import MyCalls
+    from test_flow_wizard import run_to_outcome
+
+    app = make_app(build_index=False)
+    app.services.downloads = tmp_path
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await start_call(app, pilot)
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: app.screen.focused is app.screen.query_one("#call-notes"))
+        await pilot.press(*"Does she still pay her PA who is off sick?", "enter", *"Sick pay from the fourth day")
+        app.open_page("statutory-sick-pay")
+        await wait_for(pilot, lambda: isinstance(app.screen, PageScreen))
+        await pilot.press("escape")
+        # the sick pay calculator: still off, and weekly pay as hours x rate
+        app.open_calculator("sick-pay")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-sick_start"))
+        calc = app.screen
+        calc.query_one("#in-sick_start").value = "2/11/2026"
+        calc.query_one("#in-sick_end").value = "still off"
+        calc.query_one("#in-work_days").value = "mon,tue,wed,thu,fri"
+        calc.query_one("#in-average_weekly_earnings").value = "40 x 12.50"
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: "Statutory Sick Pay due" in str(calc.query_one("#calc-result").render()))
+        figure = str(calc.query_one("#calc-result").render()).split("Statutory Sick Pay due: ")[1].split("\n")[0]
+        await pilot.press("escape")
+        # a flow in the call, run to its outcome
+        app.start_flow("pa_off_sick")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        await run_to_outcome(app, pilot)
+        session_id = app.screen.view.session_id
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: len(app.call.call.items) >= 4)
+        await pilot.press("f8")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseNoteScreen))
+        note = app.screen.note
+        assert "Calculation: Statutory Sick Pay" in note or "Calculation: Sick pay" in note
+        assert f"Statutory Sick Pay due {figure}" in note
+        assert "Average weekly pay (£) 500.00" in note  # 40 hours x £12.50
+        assert "Last day off sick 25 November 2026" in note  # still off: worked out to today
+        assert "Outcome:" in note and "Key dates:" in note
+        assert "(GMT, UK time)" in note  # November: Greenwich Mean Time, not UTC
+        buttons = app.screen.query_one("#letter")
+        assert buttons.region.bottom <= 24 or app.screen.query_one("#case-note-dialog").max_scroll_y > 0
+        await pilot.click("#letter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-question"))
+        letter = app.screen
+        assert letter.query_one("#field-reference").value == "ASC-104233"
+        assert letter.query_one("#field-question").value == "Does she still pay her PA who is off sick?"
+        advice = letter.query_one("#field-advice").text
+        assert "Sick pay from the fourth day" in advice and figure in advice
+        assert "statutory-sick-pay" in letter.query_one("#field-pages").selected
+        assert "statutory-sick-pay" not in str(letter.query_one("#field-pages").get_option_at_index(0).prompt)  # titles, not ids
+        letter.query_one("#field-recipient_name").value = "Recipient"
+        await wait_for(pilot, lambda: letter.letter is not None)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any(tmp_path.glob("*.docx")))
+        text = "\n".join(p.text for p in docx.Document(next(tmp_path.glob("*.docx"))).paragraphs)
+        assert figure in text and "ASC-104233" in text
+        # everything the call used is the person's record
+        found = export_person(app.services.database(), "ASC-104233")
+        assert [s["id"] for s in found["sessions"]] == [session_id]
+        assert len(found["letters"]) == 1
+        assert {item["kind"] for item in found["calls"][0]["items"]} >= {"page", "calculator", "flow"}
+        # my calls: the case note to copy
+        await pilot.press("escape")
+        await pilot.press("f10")
+        await wait_for(pilot, lambda: isinstance(app.screen, MyCalls) and app.screen.calls)
+        await wait_for(pilot, lambda: "ASC-104233" in app.screen.query_one("#my-call-note").text)
+        assert f"Statutory Sick Pay due {figure}" in app.screen.query_one("#my-call-note").text
+        call_id = found["calls"][0]["id"]
+        await pilot.click("#my-call-reopen")
+        await wait_for(pilot, lambda: app.call is not None)
+        assert app.call.call_id == call_id and app.call.call.status == "open"
+        assert app.services.calls().get(call_id).status == "open"

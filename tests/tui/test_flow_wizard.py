@@ -99,3 +99,59 @@ async def test_safeguarding_exit_is_available_at_any_step(make_app):
         step = app.screen.view.step()
         pages = [page_id for page_id, _ in step.pages]
         assert "recognising-and-reporting-abuse" in pages or "safeguard" in step.text.lower()
+
+
+async def test_changing_an_answer_asks_again_the_answers_that_rest_on_it(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("hiring_a_pa")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        screen = app.screen
+        await run_to_outcome(app, pilot)
+        answers = screen.view.session.state.answers
+        assert answers["budget_fits"] is True and str(answers["hourly_rate"]) == "13.50"
+        old_hours = answers["hours_per_week"]
+        screen.changing = "hourly_rate"
+        await screen.show_step()
+        await pilot.pause()
+        screen.query_one("#answer").value = "14.00"
+        screen.query_one("#answer").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        view = screen.view
+        # the hours are asked again (offered as given), and the budget answer given to the old
+        # weekly cost is gone: it will be asked with the new cost
+        assert view.step().node_id == "hours_per_week"
+        assert view.step().default == old_hours
+        assert "budget_fits" not in view.session.state.answers
+        for _ in range(3):  # the hours, then the cost worked out afresh
+            if screen.view.step().node_id == "budget_fits":
+                break
+            await answer_current(screen, pilot)
+        assert screen.view.step().node_id == "budget_fits"
+        cost = screen.view.session.state.results["cost"]["total_weekly"]
+        assert f"{float(cost):,.2f}" in screen.view.step().text
+
+
+async def test_options_and_checklist_items_wrap_at_80x24_instead_of_being_cut(make_app):
+    import html
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("hiring_a_pa")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        screen = app.screen
+        checked = set()
+        for _ in range(40):
+            step = screen.view.step()
+            if step.finished:
+                break
+            if step.kind in ("choice", "yes_no", "several", "checklist") and step.kind not in checked or any(len(label) > 60 for _, label in step.options):
+                await pilot.pause()
+                shown = html.unescape(app.export_screenshot())
+                assert "…" not in shown, f"{step.node_id}: an option is cut off"
+                checked.add(step.kind)
+            await answer_current(screen, pilot)
+        assert {"choice", "checklist"} <= checked or {"yes_no", "checklist"} <= checked

@@ -1,4 +1,5 @@
-"""Kill the app with SIGKILL in the middle of a flow, reopen it, and carry on with nothing lost."""
+"""Kill the app with SIGKILL in the middle of a call and a flow, reopen it, and carry on with
+nothing lost: the open call is offered back with its notes, the flow resumes where it was."""
 
 import os
 import signal
@@ -6,28 +7,37 @@ import subprocess
 import sys
 from pathlib import Path
 
+from textual.widgets import OptionList
+
+from guidance.records.duties import export_person
 from guidance.tui.screens.flow import FlowScreen
+from guidance.tui.screens.resume import ResumeWork
 
 from tui_helpers import wait_for, wait_ready
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from kill_driver import NOTES, REFERENCE  # noqa: E402
 
 
-async def test_kill_9_mid_flow_then_resume(make_app):
+def run_and_kill(*args: str) -> tuple[str, str]:
     env = dict(os.environ, PYTHONPATH=str(HERE) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     child = subprocess.Popen(
-        [sys.executable, str(HERE / "kill_driver.py"), "pa_off_sick"],
+        [sys.executable, str(HERE / "kill_driver.py"), *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )
     try:
         line = child.stdout.readline().split()
         assert len(line) == 2, child.stderr.read()
-        session_id, where = line
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
+    return line[0], line[1]
 
+
+async def test_kill_9_mid_flow_then_resume(make_app):
+    session_id, where = run_and_kill("pa_off_sick")
     app = make_app(build_index=False)
     async with app.run_test(size=(110, 40)) as pilot:
         await wait_ready(app, pilot, search=False)
@@ -36,3 +46,24 @@ async def test_kill_9_mid_flow_then_resume(make_app):
         view = app.screen.view
         assert view.step().node_id == where
         assert len(view.earlier_answers()) == 2
+
+
+async def test_kill_9_mid_call_offers_the_call_back_with_its_notes(make_app):
+    session_id, where = run_and_kill("pa_off_sick", "call")
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await wait_for(pilot, lambda: isinstance(app.screen, ResumeWork))
+        offered = app.screen.query_one("#open-calls", OptionList)
+        shown = str(offered.get_option_at_index(0).prompt)
+        assert REFERENCE in shown and NOTES in shown and "started" in shown
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.call is not None)
+        assert app.call.reference == REFERENCE and app.call.notes == NOTES
+        assert [item.kind for item in app.call.call.items] == ["flow"]
+        # the flow run in the call is the person's: a subject access request finds it
+        found = export_person(app.services.database(), REFERENCE)
+        assert [s["id"] for s in found["sessions"]] == [session_id]
+        app.resume_session(session_id)
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        assert app.screen.view.step().node_id == where

@@ -57,3 +57,21 @@ async def test_missing_details_are_listed_not_a_blank_letter(make_app):
         await pilot.pause()
         assert app.screen.letter is None
         assert "Name of the person the letter is for is required" in str(app.screen.query_one("#letter-problems").render())
+
+
+async def test_letter_form_opens_on_its_first_field_and_enter_keeps_address_lines_apart(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_letter("advice-follow-up")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-recipient_address"))
+        screen = app.screen
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#field-recipient_name")
+        await pilot.press(*"Recipient", "enter")  # Enter in a one-line field: on to the next field
+        assert screen.focused is screen.query_one("#field-recipient_address")
+        await pilot.press(*"4 Mill Lane", "enter", *"Northfield", "enter", *"NF2 8QT")
+        await pilot.pause()
+        values = screen.values()
+        assert values["recipient_name"] == "Recipient"
+        assert values["recipient_address"] == ["4 Mill Lane", "Northfield", "NF2 8QT"]

@@ -61,3 +61,42 @@ async def test_palette_finds_what_search_finds_for_the_words_typed(make_app):
         await wait_for(pilot, lambda: any("When the employer dies" in p for p in prompts()))
         assert any(p.startswith("Page: When the employer dies") for p in prompts())
         assert any(p.startswith("Guided help: The employer is in hospital") for p in prompts())
+
+
+async def test_key_dates_go_to_a_calendar_file(make_app, tmp_path):
+    import datetime as dt
+
+    from icalendar import Calendar
+
+    app = make_app(build_index=False)
+    app.services.downloads = tmp_path
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_calculator("tribunal-deadline")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-event_date"))
+        screen = app.screen
+        assert "ctrl+t" not in {b.key for _, b, enabled, _ in app.active_bindings.values() if enabled}  # no dates yet
+        screen.query_one("#in-event_date").value = "2/11/2026"
+        screen.query_one("#in-claim_type").value = "unfair_dismissal"
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: "Last day to make a claim: 1 February 2027" in str(screen.query_one("#calc-result").render()))
+        await pilot.pause()
+        assert "ctrl+t" in {b.key for _, b, enabled, _ in app.active_bindings.values() if enabled}
+        screen.query_one("#in-event_date").focus()  # the key works from inside a field too
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: any(tmp_path.glob("*.ics")))
+        calendar = Calendar.from_ical(next(tmp_path.glob("*.ics")).read_bytes())
+        events = [(e.decoded("dtstart"), str(e.get("summary"))) for e in calendar.walk("VEVENT")]
+        assert events == [(dt.date(2027, 2, 1), "Last day to make a claim")]
+
+
+def test_dates_as_people_write_them():
+    import datetime as dt
+
+    from guidance.values import parse_date
+
+    day = dt.date(2026, 11, 2)
+    for written in ("2/11/2026", "2/11/26", "2.11.26", "2 Nov 2026", "2nd November 2026", "Monday 2nd November 2026", "2 Nov, 2026"):
+        assert parse_date(written) == day, written
+    for wrong in ("31/2/2026", "sunday", "32/1/2026", "11/2026"):
+        assert parse_date(wrong) is None, wrong

@@ -39,7 +39,9 @@ def test_page_view(snap_compare):
     async def open_page(pilot):
         await settle(pilot)
         pilot.app.open_page("holiday-basics")
+        await until(pilot, lambda: pilot.app.screen.query("#page-sources"))
         await pilot.pause(0.3)
+        await quiet(pilot)
 
     assert snap_compare(make(), terminal_size=(100, 30), run_before=open_page)
 
@@ -48,9 +50,9 @@ def test_flow_question(snap_compare):
     async def start(pilot):
         await settle(pilot)
         pilot.app.start_flow("holiday_check")
+        await until(pilot, lambda: getattr(pilot.app.screen, "view", None) is not None and pilot.app.screen.query("#answer"))
         await pilot.pause(0.3)
-        for widget in pilot.app.screen.query(Input):
-            widget.cursor_blink = False
+        await quiet(pilot)
 
     assert snap_compare(make(), terminal_size=(100, 30), run_before=start)
 
@@ -62,3 +64,89 @@ def test_high_contrast_home(snap_compare):
         await pilot.pause()
 
     assert snap_compare(make(), terminal_size=(80, 24), run_before=contrast)
+
+
+async def until(pilot, condition) -> None:
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the screen did not finish opening")
+
+
+async def quiet(pilot) -> None:
+    """No toasts or blinking cursors in a picture."""
+    from textual.widgets import TextArea
+
+    app = pilot.app
+    app.clear_notifications()
+    for widget in app.screen.query(TextArea):
+        widget.cursor_blink = False
+    for widget in app.screen.query(Input):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+async def start_call(pilot) -> None:
+    app = pilot.app
+    await settle(pilot)
+    await pilot.press("f4")
+    for _ in range(50):
+        await pilot.pause(0.02)
+        if app.screen.query("#caller-ref"):
+            break
+    await pilot.press(*"ASC-104233", "enter")
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if app.call is not None and app.screen.query("#call-ref"):
+            break
+
+
+def test_call_page_at_80x24(snap_compare):
+    async def call_and_page(pilot):
+        await start_call(pilot)
+        pilot.app.open_page("holiday-basics")
+        await until(pilot, lambda: pilot.app.screen.query("#page-sources") and pilot.app.screen.query("#call-ref"))
+        await pilot.pause(0.3)
+        await quiet(pilot)
+
+    assert snap_compare(make(), terminal_size=(80, 24), run_before=call_and_page)
+
+
+def test_call_notes_open_at_80x24(snap_compare):
+    async def notes(pilot):
+        await start_call(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.press(*"Asked about holiday pay")
+        await pilot.pause(0.2)
+        await quiet(pilot)
+
+    assert snap_compare(make(), terminal_size=(80, 24), run_before=notes)
+
+
+def test_call_start_prompt_at_80x24(snap_compare):
+    async def prompt(pilot):
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.pause(0.2)
+        await quiet(pilot)
+
+    assert snap_compare(make(), terminal_size=(80, 24), run_before=prompt)
+
+
+def test_case_note_dialog_at_80x24(snap_compare):
+    from guidance.records.calls import Call, CallItem
+    from guidance.records.casenote import case_note
+    from guidance.tui.screens.case_note import CaseNoteScreen
+
+    call = Call("c1", "ASC-104233", "2026.11.1", "Asked about sick pay.\nSSP from the first day.", None, "open",
+                "2026-11-25T14:05:00.000Z", None,
+                items=(CallItem("page", "statutory-sick-pay", "Statutory Sick Pay (SSP)", "1", "2026-11-25T14:06:00.000Z"),))
+
+    async def dialog(pilot):
+        await settle(pilot)
+        pilot.app.push_screen(CaseNoteScreen(case_note(call)))
+        await pilot.pause(0.2)
+        await quiet(pilot)
+
+    assert snap_compare(make(), terminal_size=(80, 24), run_before=dialog)

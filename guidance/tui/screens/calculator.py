@@ -6,14 +6,15 @@ so a new calculator appears here without a new screen.
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator, parse_date
+from guidance.tui.messages import ReportsFailures
+from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator, parse_date, parse_pay
 
 #: input name -> (label, kind, choices). Kinds: date, money, number, choice, yesno, text.
 FIELDS = {
@@ -53,12 +54,15 @@ FIELDS = {
 }
 
 _VALIDATORS = {"date": DateValidator, "money": MoneyValidator, "number": NumberValidator}
+WEEKLY_PAY = {"average_weekly_earnings", "weekly_pay"}  # hours × rate accepted ("30 x 12.71")
+STILL_OFF = "still off"  # for the last day of sickness: worked out to today
 
 
-class CalculatorScreen(Screen):
+class CalculatorScreen(ReportsFailures, Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="calc.back"),
         Binding("ctrl+r", "calculate", "Work it out", id="calc.calculate"),
+        Binding("ctrl+t", "calendar", "Calendar", id="calc.calendar"),
     ]
 
     def __init__(self, name: str):
@@ -66,6 +70,8 @@ class CalculatorScreen(Screen):
         from guidance.calculators.registry import CALCULATORS
 
         self.calculator = CALCULATORS[name]
+        self.label_texts: dict[str, str] = {}
+        self.last_result = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,13 +79,21 @@ class CalculatorScreen(Screen):
             for key in self.calculator.inputs:
                 label, kind, choices = FIELDS.get(key, (key.replace("_", " ").capitalize(), "text", ()))
                 needed = "" if key in self.calculator.required else " (optional)"
-                yield Label(label + needed)
+                hint = " (or hours x rate, e.g. 30 x 12.71)" if key in WEEKLY_PAY else ""
+                hint += " (or type: still off)" if key == "sick_end" else ""
+                self.label_texts[key] = label + needed + hint
+                yield Label(self.label_texts[key], id=f"label-{key}", classes="field-label")
                 if kind == "choice":
                     yield Select([(c.replace("-", " ").replace("_", " "), c) for c in choices], id=f"in-{key}", allow_blank=key not in self.calculator.required)
                 elif kind == "yesno":
                     yield Select([("No", "no"), ("Yes", "yes")], id=f"in-{key}", value="no", allow_blank=False)
                 else:
-                    validators = [_VALIDATORS[kind]()] if kind in _VALIDATORS else []
+                    if key == "sick_end":
+                        validators = [_StillOffOrDate()]
+                    elif kind == "money":
+                        validators = [MoneyValidator(hours_times_rate=key in WEEKLY_PAY)]
+                    else:
+                        validators = [_VALIDATORS[kind]()] if kind in _VALIDATORS else []
                     yield Input(id=f"in-{key}", validators=validators, valid_empty=key not in self.calculator.required)
             with Horizontal(classes="buttons"):
                 yield Button("Work it out", id="calculate", variant="primary")
@@ -88,7 +102,16 @@ class CalculatorScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = self.calculator.title
-        self.app.record_use("calculator", self.calculator.name, self.calculator.title, None)
+        self.query_one("#calc-form").query("Input, Select").first().focus()
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field; Enter in the last one works it out."""
+        inputs = list(self.query("#calc-form Input"))
+        if inputs and event.input is inputs[-1]:
+            self.action_calculate()
+        else:
+            self.focus_next()
 
     def _inputs(self) -> dict:
         values = {}
@@ -98,11 +121,14 @@ class CalculatorScreen(Screen):
             if value in (None, "", Select.NULL):
                 continue
             kind = FIELDS.get(key, ("", "text", ()))[1]
-            if kind == "date":
+            if key == "sick_end" and str(value).strip().lower() == STILL_OFF:
+                value = self.app.today.isoformat()
+            elif kind == "date":
                 parsed = parse_date(str(value))
                 value = parsed.isoformat() if parsed else value
             elif kind == "money":
-                value = str(value).replace("£", "").replace(",", "").strip()
+                pay = parse_pay(str(value)) if key in WEEKLY_PAY else None
+                value = str(pay) if pay is not None else str(value).replace("£", "").replace(",", "").strip()
             values[key] = value
         return values
 
@@ -110,18 +136,101 @@ class CalculatorScreen(Screen):
     def action_calculate(self) -> None:
         from guidance.calculators.common import CalculatorError
         from guidance.calculators.registry import run_calculator
+        from guidance.tui.call_summary import calculation_summary
 
         output = self.query_one("#calc-result", Static)
-        try:
-            result = run_calculator(self.calculator.name, self._inputs(), self.app.services.base.rates, self.app.today)
-        except CalculatorError as exc:
-            output.update(f"Please check: {exc}")
+        self._clear_field_errors()
+        inputs = self._inputs()
+        missing = [key for key in self.calculator.required if key not in inputs]
+        if missing:
+            for key in missing:
+                self._field_error(key, "fill this in")
+            output.update("Please fill in the fields marked in red.")
             return
+        try:
+            result = run_calculator(self.calculator.name, inputs, self.app.services.base.rates, self.app.today)
+        except CalculatorError as exc:
+            key = self._field_named_in(str(exc))
+            if key:
+                self._field_error(key, str(exc).split(":", 1)[-1].strip())
+            output.update(f"Please check: {self._plain(str(exc))}")
+            return
+        except (ArithmeticError, ValueError, OverflowError) as exc:  # never close the app on odd input
+            output.update(f"Please check the numbers: {exc}")
+            return
+        self.last_result = (inputs, result)
+        self.refresh_bindings()
         output.update(format_result(self.calculator, result))
         output.scroll_visible()
+        self.app.record_use("calculator", self.calculator.name,
+                            calculation_summary(self.calculator, inputs, result, self._label), None)
+
+    def _label(self, key: str) -> str:
+        return FIELDS.get(key, (key.replace("_", " ").capitalize(), "", ()))[0]
+
+    def _plain(self, message: str) -> str:
+        """Input names in a message given as the field labels people see."""
+        import re
+
+        for key in self.calculator.inputs:
+            message = re.sub(rf"\b{re.escape(key)}\b", f"'{self._label(key)}'", message)
+        return message
+
+    def _field_named_in(self, message: str) -> str | None:
+        head = message.split(":", 1)[0].strip().lower()
+        for key in self.calculator.inputs:
+            if head in (key.lower(), key.replace("_", " ").lower(), self._label(key).lower()):
+                return key
+        return None
+
+    def _field_error(self, key: str, problem: str) -> None:
+        label = self.query_one(f"#label-{key}", Label)
+        label.update(f"{self._label(key)}: {problem}")
+        label.add_class("error")
+        self.query_one(f"#in-{key}").focus()
+
+    def _clear_field_errors(self) -> None:
+        for key in self.calculator.inputs:
+            label = self.query_one(f"#label-{key}", Label)
+            if label.has_class("error"):
+                label.remove_class("error")
+                label.update(self.label_texts[key])
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "calendar":
+            return self.last_result is not None  # key dates come with a result
+        return True
+
+    def action_calendar(self) -> None:
+        """Ctrl+T: the key dates of the last result as a calendar (.ics) file."""
+        from guidance.tui.call_summary import calculator_key_dates
+
+        if self.last_result is None:
+            self.notify("Work it out first (Ctrl+R).")
+            return
+        dates = calculator_key_dates(self.calculator, *self.last_result)
+        if not dates:
+            self.notify("This result has no key dates.")
+            return
+        self.save_dates(dates)
+
+    @work(thread=True, exit_on_error=False, name="save the key dates")
+    def save_dates(self, dates) -> None:
+        reference = self.app.call.reference if self.app.call is not None else None
+        saved = self.app.services.save_key_dates(self.app, dates, reference, self.calculator.name)
+        self.app.call_from_thread(self.notify, f"Key dates saved for a calendar: {saved}")
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+class _StillOffOrDate(DateValidator):
+    """A date, or "still off" (sickness that has not ended: worked out to today)."""
+
+    def validate(self, value: str):
+        if value.strip().lower() == STILL_OFF:
+            return self.success()
+        return super().validate(value)
 
 
 def format_result(calculator, result: dict) -> str:

@@ -1,31 +1,43 @@
-"""Start a call: ask for the caller's reference (a case number, never a name)."""
+"""Start a call: ask for the caller's reference (a case or person number, never a name).
+
+The reference is checked against the council's pattern (``content/references.yaml``) and
+anything that looks like a name, address or NI number is refused before anything is stored.
+"""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label
+from textual.widgets import Input, Static
 
 
 class CallStart(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="call_start.cancel")]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("Start a call. Caller reference (case or person number, not a name):")
-            yield Input(placeholder="e.g. ASC-104233", id="caller-ref")
-            yield Label("", id="call-error", classes="error")
+        example = self.app.services.reference_pattern().example
+        with VerticalScroll(classes="dialog"):
+            yield Static("Start a call", classes="info-heading")
+            yield Static(f"Type the caller's case or person number (e.g. {example}). Never a name: "
+                         "the reference goes on the case note, letters and records.", id="call-prompt")
+            yield Input(placeholder=f"e.g. {example}", id="caller-ref")
+            yield Static("", id="call-error", classes="error")
+            yield Static("Enter starts the call · Esc cancels", classes="help")
+
+    def on_mount(self) -> None:
+        self.query_one("#caller-ref", Input).focus()
 
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:
-        value = event.value.strip()
-        if not value:
-            self.query_one("#call-error", Label).update("Type a reference so the record can be found later.")
+        try:
+            reference = self.app.services.check_reference(event.value)
+        except ValueError as exc:
+            self.query_one("#call-error", Static).update(str(exc))
             return
-        self.dismiss(value)
+        self.dismiss(reference)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, TextArea
+from textual.widgets import Button, Static, TextArea
 
 
 class CaseNoteScreen(ModalScreen[str | None]):
-    """Returns "close", "letter" (close and write the follow-up letter) or None (keep the call)."""
+    """Returns "close", "letter" (close and write the follow-up letter) or None (keep the call).
+
+    The dialog scrolls, so its buttons are always reachable at 80×24."""
 
     BINDINGS = [Binding("escape", "keep", "Back to the call", id="case_note.keep")]
 
@@ -20,14 +22,17 @@ class CaseNoteScreen(ModalScreen[str | None]):
         self.note = note
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
-            yield Label("Case note: copy it into the case system")
+        with VerticalScroll(classes="dialog wide", id="case-note-dialog"):
+            yield Static("Case note: copy it into the case system", classes="info-heading")
             yield TextArea(self.note, id="case-note", read_only=True, soft_wrap=True)
             with Horizontal(classes="buttons"):
                 yield Button("Copy", id="copy", variant="primary")
                 yield Button("End call", id="close")
-                yield Button("End call and write follow-up letter", id="letter")
+                yield Button("End call, write letter", id="letter")
                 yield Button("Back", id="keep")
+
+    def on_mount(self) -> None:
+        self.query_one("#copy", Button).focus()
 
     @on(Button.Pressed, "#copy")
     def copy(self) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
@@ -23,7 +23,7 @@ class DatePrompt(ModalScreen[dt.date | None]):
         self.value = value
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Label(self.question)
             yield Input(self.value.isoformat(), placeholder="e.g. 2026-04-01 or 1/4/2026", validators=[DateValidator()], id="date-input")
             yield Label("", id="date-error", classes="error")

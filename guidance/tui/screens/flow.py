@@ -7,13 +7,14 @@ or losing power loses nothing: reopening offers to resume.
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Button,
+    Checkbox,
     Footer,
     Header,
     Input,
@@ -23,31 +24,74 @@ from textual.widgets import (
     ProgressBar,
     RadioButton,
     RadioSet,
-    SelectionList,
     Static,
 )
 from textual.widgets.option_list import Option
 
 from guidance.tui.flow_view import FlowView
+from guidance.tui.messages import ReportsFailures
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
 from guidance.tui.widgets.call_panel import CallPanelHost
 
 _INPUT_KINDS = {"number": NumberValidator, "money": MoneyValidator, "date": DateValidator}
 
 
-class FlowScreen(CallPanelHost, Screen):
-    CALL_PANEL_PARENT = "#flow-layout"
+class TickBox(Checkbox):
+    """One answer or checklist item: Space ticks, Enter continues, arrows move; long text wraps."""
+
     BINDINGS = [
-        Binding("escape", "leave", "Leave (saved)", id="flow.leave"),
-        Binding("ctrl+b", "back", "Back", id="flow.back"),
-        Binding("ctrl+y", "change", "Change an answer", id="flow.change"),
-        Binding("ctrl+g", "safeguarding", "Safeguarding", id="flow.safeguarding"),
+        Binding("enter", "continue_step", "Continue", show=False),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
     ]
 
-    def __init__(self, flow_id: str | None = None, session_id: str | None = None):
+    def __init__(self, label: str, value: str, ticked: bool):
+        super().__init__(label, ticked)
+        self.answer_value = value
+
+    def action_continue_step(self) -> None:
+        self.screen.query_one("#continue", Button).press()
+
+
+class TickList(Vertical):
+    """Several answers or checklist items to tick, each wrapped to the width (a SelectionList
+    keeps each item to one line and cuts it)."""
+
+    def __init__(self, options: list[tuple[str, str]], chosen: set, id: str):
+        super().__init__(*[TickBox(label, value, value in chosen) for value, label in options], id=id)
+
+    @property
+    def selected(self) -> list[str]:
+        return [box.answer_value for box in self.query(TickBox) if box.value]
+
+    def select(self, value: str) -> None:
+        for box in self.query(TickBox):
+            if box.answer_value == value:
+                box.value = True
+
+    def focus(self, scroll_visible: bool = True):
+        boxes = self.query(TickBox)
+        if boxes:
+            boxes.first().focus(scroll_visible)
+        return self
+
+
+class FlowScreen(ReportsFailures, CallPanelHost, Screen):
+    CALL_PANEL_PARENT = "#flow-layout"
+    BINDINGS = [
+        Binding("escape", "leave", "Leave", id="flow.leave"),
+        Binding("ctrl+b", "back", "Back", id="flow.back", show=False),
+        Binding("ctrl+y", "change", "Change", id="flow.change"),
+        Binding("ctrl+g", "safeguarding", "Safeguard", id="flow.safeguarding"),
+        Binding("ctrl+t", "calendar", "Calendar", id="flow.calendar"),
+        Binding("ctrl+o", "toggle_side", "Answers", id="flow.toggle_side"),
+    ]
+
+    def __init__(self, flow_id: str | None = None, session_id: str | None = None, label: str | None = None):
         super().__init__()
         self.flow_id = flow_id
         self.session_id = session_id
+        self.label = label  # the call's reference when started during a call
         self.view: FlowView | None = None
         self.changing: str | None = None  # node id of an earlier answer being changed
 
@@ -73,17 +117,35 @@ class FlowScreen(CallPanelHost, Screen):
                 yield Static("", id="flow-transcript", markup=False)
         yield Footer(compact=True)
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
+        self.open_view()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, name="open the guided help")
+    def open_view(self) -> None:
+        """Start or resume the session off the UI thread (it reads and writes the records)."""
         services = self.app.services
         try:
             if self.session_id:
-                self.view = FlowView.resume(services, self.session_id)
+                view = FlowView.resume(services, self.session_id)
             else:
-                self.view = FlowView.start(services, self.flow_id)
+                view = FlowView.start(services, self.flow_id, self.label)
         except Exception as exc:  # a flow that cannot start is reported, never a crash
-            self.app.notify(f"This guided help cannot start: {exc}", severity="error")
-            self.app.pop_screen()
+            self.app.call_from_thread(self._cannot_start, exc)
             return
+        self.app.call_from_thread(self._view_ready, view)
+
+    def _cannot_start(self, exc: Exception) -> None:
+        from guidance.records.store import StoreError
+
+        if isinstance(exc, StoreError):
+            self.app.show_failure("start the guided help (its answers are kept in the records)", exc)
+        else:
+            self.app.notify(f"This guided help cannot start: {exc}", severity="error")
+        if self.app.screen is self:
+            self.app.pop_screen()
+
+    async def _view_ready(self, view: FlowView) -> None:
+        self.view = view
         self.title = self.view.title
         self.app.record_use("flow", self.view.flow_id, self.view.title, self.view.version)
         if self.view.note:
@@ -100,13 +162,28 @@ class FlowScreen(CallPanelHost, Screen):
         bar = self.query_one("#flow-progress", ProgressBar)
         bar.update(total=step.progress_total, progress=step.progress_done)
         self.query_one("#flow-text", Markdown).update("" if step.finished else step.text)
-        self.query_one("#flow-help", Static).update(step.help or "")
+        tick_hint = "Space ticks or unticks; Enter continues." if step.kind in ("several", "checklist") else ""
+        self.query_one("#flow-help", Static).update("\n".join(x for x in (step.help, tick_hint) if x))
         self.query_one("#flow-error", Label).update("")
         await self._show_answer_widget(step)
         self._fill_side(step)
         self.query_one("#continue", Button).label = "Save change" if self.changing else ("Continue" if not step.finished else "Done")
         self.query_one("#back", Button).disabled = not view.can_go_back and not self.changing
         self.query_one("#flow-main").scroll_home(animate=False)
+        self.refresh_bindings()
+        if step.finished and not self.changing:
+            self._record_outcome()
+
+    def _record_outcome(self) -> None:
+        """The outcome, the answers given and the key dates go into the call record."""
+        from guidance.tui.call_summary import flow_summary
+
+        try:
+            report = self.view.session.report(self.app.services.base)
+            summary = flow_summary(self.view.title, report, self.view.earlier_answers())
+        except Exception:  # the outcome still shows; the call keeps the flow's title
+            return
+        self.app.record_use("flow", self.view.flow_id, summary, self.view.version)
 
     async def _show_answer_widget(self, step) -> None:
         box = self.query_one("#flow-answer", Vertical)
@@ -116,7 +193,7 @@ class FlowScreen(CallPanelHost, Screen):
             widget = RadioSet(*[RadioButton(label, value=(value == step.default)) for value, label in step.options], id="answer")
         elif step.kind in ("several", "checklist"):
             chosen = set(step.default or [])
-            widget = SelectionList(*[(label, value, value in chosen) for value, label in step.options], id="answer")
+            widget = TickList(step.options, chosen, id="answer")
         elif step.kind in ("number", "money", "date", "text"):
             validators = [_INPUT_KINDS[step.kind]()] if step.kind in _INPUT_KINDS else []
             widget = Input(value=step.default_text, placeholder=step.placeholder, validators=validators, id="answer")
@@ -149,13 +226,15 @@ class FlowScreen(CallPanelHost, Screen):
         if isinstance(widget, RadioSet):
             index = widget.pressed_index
             return None if index < 0 else step.options[index][0]
-        if isinstance(widget, SelectionList):
+        if isinstance(widget, TickList):
             return list(widget.selected)
         return widget.value
 
     @on(Button.Pressed, "#continue")
     @on(Input.Submitted, "#answer")
     async def submit(self) -> None:
+        if self.view is None:
+            return  # still opening
         step = self.view.step(self.changing)
         if step.finished and not self.changing:
             self.action_leave()
@@ -178,6 +257,8 @@ class FlowScreen(CallPanelHost, Screen):
 
     @on(Button.Pressed, "#back")
     async def action_back(self) -> None:
+        if self.view is None:
+            return
         if self.changing:
             self.changing = None
         else:
@@ -190,7 +271,7 @@ class FlowScreen(CallPanelHost, Screen):
     def action_change(self) -> None:
         from guidance.tui.screens.pick_answer import PickAnswer
 
-        rows = self.view.earlier_answers()
+        rows = self.view.earlier_answers() if self.view is not None else []
         if not rows:
             self.notify("There are no answers to change yet.")
             return
@@ -204,6 +285,8 @@ class FlowScreen(CallPanelHost, Screen):
 
     @on(Button.Pressed, "#safeguarding")
     async def action_safeguarding(self) -> None:
+        if self.view is None:
+            return
         problem = self.view.safeguarding()
         if problem:
             self.notify(problem, severity="warning")
@@ -218,7 +301,37 @@ class FlowScreen(CallPanelHost, Screen):
     def open_letter(self, event: OptionList.OptionSelected) -> None:
         self.app.open_letter(event.option.id, session_id=self.view.session_id)
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Calendar only at an outcome (that is where the key dates are)."""
+        if action == "calendar":
+            return self.view is not None and self.view.finished
+        return True
+
+    def action_toggle_side(self) -> None:
+        """Ctrl+O: below 100 columns the question has the width; the answers so far and the
+        pages to read take it in turn."""
+        self.toggle_class("-side")
+
+    def action_calendar(self) -> None:
+        """Ctrl+T at the outcome: its key dates as a calendar file."""
+        from guidance.tui.call_summary import flow_key_dates
+
+        if self.view is None or not self.view.finished:
+            self.notify("Key dates are worked out at the end of the guided help.")
+            return
+        dates = flow_key_dates(self.view.session.report(self.app.services.base))
+        if not dates:
+            self.notify("This outcome has no key dates.")
+            return
+        self.save_dates(dates)
+
+    @work(thread=True, exit_on_error=False, name="save the key dates")
+    def save_dates(self, dates) -> None:
+        reference = self.app.call.reference if self.app.call is not None else None
+        saved = self.app.services.save_key_dates(self.app, dates, reference, self.view.flow_id.replace("_", "-"))
+        self.app.call_from_thread(self.notify, f"Key dates saved for a calendar: {saved}")
+
     def action_leave(self) -> None:
-        if not self.view.finished:
+        if self.view is not None and not self.view.finished:
             self.notify("Your answers are saved. Resume from Recent (F7) on the home screen.")
         self.app.pop_screen()

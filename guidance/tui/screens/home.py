@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, TabbedContent, TabPane, Tree
 from textual.widgets.option_list import Option
 
-from guidance.tui.messages import ContentReady, ModeChanged, SearchReady
+from guidance.tui.messages import ContentReady, ModeChanged, ReportsFailures, SearchReady
 from guidance.tui.widgets.call_panel import CallPanelHost
 from guidance.tui.widgets.snippet import snippet_text
 
@@ -40,7 +40,13 @@ class HomeTabs(Vertical):
                 yield OptionList(id="recent")
 
 
-class HomeScreen(CallPanelHost, Screen):
+PROMPTS = {
+    "officer": "Type what the caller is asking, e.g. 'PA off sick'",
+    "recipient": "Type your question, e.g. 'my PA is off sick'",
+}
+
+
+class HomeScreen(ReportsFailures, CallPanelHost, Screen):
     CALL_PANEL_PARENT = "#home-layout"
     shown_query: str = ""  # the query whose results are on screen
     tabs_ready: bool = False  # the tabs are mounted just after the first paint
@@ -55,7 +61,7 @@ class HomeScreen(CallPanelHost, Screen):
         yield Header()
         with Horizontal(id="home-layout"):
             with Vertical(id="home"):
-                yield Input(placeholder="Type what the caller is asking, e.g. 'PA off sick'", id="search")
+                yield Input(placeholder=PROMPTS.get(self.app.mode, PROMPTS["officer"]), id="search")
                 yield Label("", id="suggestion")
                 yield Label("Loading the guidance…", id="loading")
         yield Footer(compact=True)
@@ -100,6 +106,7 @@ class HomeScreen(CallPanelHost, Screen):
             self.run_search(query)
 
     def on_mode_changed(self, _: ModeChanged) -> None:
+        self.query_one("#search", Input).placeholder = PROMPTS.get(self.app.mode, PROMPTS["officer"])
         if not self.tabs_ready:
             return
         self._fill_flows()
@@ -130,7 +137,7 @@ class HomeScreen(CallPanelHost, Screen):
         if self.focused is self.query_one("#search", Input):
             self.submitted(None)
 
-    @work(exclusive=True, group="search", thread=True)
+    @work(exclusive=True, group="search", thread=True, exit_on_error=False, name="search")
     def run_search(self, query: str, exact: bool = False) -> None:
         """Search off the UI thread; a newer keystroke cancels an older search (exclusive).
         ``exact``: the words as typed, no spelling correction (offered when one was made)."""
@@ -225,9 +232,20 @@ class HomeScreen(CallPanelHost, Screen):
         self.app.start_flow(event.option.id)
 
     def _fill_recent(self) -> None:
+        """Recent pages at once (a small file); unfinished guided help from the records in a
+        worker, so an unreachable database never holds up (or closes) the home screen."""
+        self._show_recent([])
+        self.load_sessions()
+
+    @work(exclusive=True, group="recent", thread=True, exit_on_error=False, name="list unfinished guided help")
+    def load_sessions(self) -> None:
+        sessions = self.app.services.open_sessions()
+        self.app.call_from_thread(self._show_recent, sessions)
+
+    def _show_recent(self, sessions: list) -> None:
         recent = self.query_one("#recent", OptionList)
         recent.clear_options()
-        for session in self.app.services.open_sessions():
+        for session in sessions:
             recent.add_option(Option(Text.assemble(("Resume: ", "bold"), session.label), id=f"session:{session.id}"))
         base = self.app.services.base
         for page_id in self.app.services.recent_pages():

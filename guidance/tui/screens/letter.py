@@ -7,20 +7,21 @@ as a download in a browser. Every export is recorded so the letter can be re-mad
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Markdown, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Markdown, Select, SelectionList, Static, TextArea
 
+from guidance.tui.messages import ReportsFailures
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
 
 FORMATS = [("Word (.docx)", "docx"), ("Web page (.html)", "html"), ("Plain text (.txt)", "txt"), ("Markdown (.md)", "md")]
 _VALIDATORS = {"date": DateValidator, "money": MoneyValidator, "number": NumberValidator}
 
 
-class LetterScreen(Screen):
+class LetterScreen(ReportsFailures, Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="letter.back"),
         Binding("ctrl+s", "export", "Save letter", id="letter.export"),
@@ -44,7 +45,8 @@ class LetterScreen(Screen):
             with VerticalScroll(id="letter-form"):
                 for name, spec in template.meta.fields.items():
                     optional = "" if spec.required else " (optional)"
-                    yield Label((spec.label or name.replace("_", " ").capitalize()) + optional)
+                    label = "Guides the advice came from (Space ticks)" if _is_guides(name, spec) else (spec.label or name.replace("_", " ").capitalize())
+                    yield Label(label + optional)
                     yield self._field_widget(name, spec)
                 yield Label("Format")
                 yield Select(FORMATS, value="docx", allow_blank=False, id="letter-format")
@@ -60,6 +62,11 @@ class LetterScreen(Screen):
     def _field_widget(self, name: str, spec):
         value = self.prefill.get(name, "")
         widget_id = f"field-{name}"
+        if _is_guides(name, spec):  # guides by title, never ids typed by hand
+            chosen = value if isinstance(value, list) else []
+            pages = self.app.services.base.pages
+            ordered = [pid for pid in chosen if pid in pages] + [p.id for p in self.app.services.base.sorted_pages() if p.id not in chosen]
+            return SelectionList(*[(pages[pid].meta.title, pid, pid in chosen) for pid in ordered], id=widget_id, classes="guides-field")
         if spec.type == "list":
             lines = value if isinstance(value, list) else ([str(value)] if value else [])
             return TextArea("\n".join(str(v) for v in lines), id=widget_id, classes="list-field")
@@ -73,6 +80,12 @@ class LetterScreen(Screen):
         template = self.catalogue.template(self.template_id)
         self.title = f"Letter: {template.meta.title}"
         self.refresh_preview()
+        self.query_one("#letter-form").query("Input, TextArea, Select, SelectionList").first().focus()
+
+    @on(Input.Submitted)
+    def next_field(self) -> None:
+        """Enter in a one-line field moves to the next field (it never joins lines together)."""
+        self.focus_next()
 
     # -- values and preview ----------------------------------------------------------------
 
@@ -83,6 +96,10 @@ class LetterScreen(Screen):
         data = {}
         for name, spec in template.meta.fields.items():
             widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, SelectionList):
+                if widget.selected:
+                    data[name] = list(widget.selected)
+                continue
             if isinstance(widget, TextArea):
                 items = [line.strip() for line in widget.text.split("\n") if line.strip()]
                 if items:
@@ -98,6 +115,7 @@ class LetterScreen(Screen):
         return data
 
     @on(Input.Changed)
+    @on(SelectionList.SelectedChanged)
     @on(TextArea.Changed)
     @on(Select.Changed)
     @on(Checkbox.Changed)
@@ -136,25 +154,31 @@ class LetterScreen(Screen):
 
     @on(Button.Pressed, "#letter-save")
     def action_export(self) -> None:
-        from guidance.letters.formats import write
-        from guidance.letters.issue import record_for
-
         if self.letter is None:
             self.notify("Fill in the missing details first.", severity="warning")
             return
         fmt = self.query_one("#letter-format", Select).value
         large = self.query_one("#letter-large", Checkbox).value
-        output = write(self.letter, fmt, large_print=large)
+        self.save(self.letter, fmt, large)
+
+    @work(thread=True, exclusive=True, group="letter-save", exit_on_error=False, name="save the letter")
+    def save(self, letter, fmt: str, large: bool) -> None:
+        """Write the file, then record the letter as issued (a file that failed is not recorded)."""
+        saved_as = self.app.services.save_letter(self.app, letter, self.template_id, fmt, large, self.session_id)
+        self.app.call_from_thread(self._saved, saved_as)
+
+    def _saved(self, saved_as: str) -> None:
         template = self.catalogue.template(self.template_id)
-        record = record_for(self.letter, template, fmt, large, output, session_id=self.session_id)
-        self.app.services.letter_store().add(record, template.source)
-        name = f"{self.template_id}-{self.letter.reference or 'letter'}{'-large-print' if large else ''}.{fmt}"
-        self.saved_as = self.app.services.deliver(self.app, output, name)
+        self.saved_as = saved_as
         self.app.record_use("letter", self.template_id, template.meta.title, template.meta.version)
-        self.notify(f"Letter saved: {self.saved_as}")
+        self.notify(f"Letter saved: {saved_as}")
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def _is_guides(name: str, spec) -> bool:
+    return name == "pages" and spec.type == "list"
 
 
 def _plain(message: str, labels: dict[str, str]) -> str:

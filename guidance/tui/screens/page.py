@@ -30,10 +30,11 @@ class PageScreen(CallPanelHost, Screen):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="page.back"),
-        Binding("a", "as_at", "As at date", id="page.as_at"),
+        Binding("a", "as_at", "As at", id="page.as_at"),
         Binding("g", "glossary", "Glossary", id="page.glossary"),
-        Binding("c", "copy_summary", "Copy answer", id="page.copy_summary"),
+        Binding("c", "copy_summary", "Copy", id="page.copy_summary"),
         Binding("t", "toggle_contents", "Contents", id="page.toggle_contents"),
+        Binding("i", "toggle_info", "Facts", id="page.toggle_info"),
     ]
 
     def __init__(self, page_id: str, on_date: dt.date | None = None):
@@ -139,6 +140,11 @@ class PageScreen(CallPanelHost, Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_toggle_info(self) -> None:
+        """I: below 100 columns the page has the width; the read-out answer and facts take it
+        in turn (wide terminals show both side by side, and this hides or shows the facts)."""
+        self.toggle_class("-info")
 
     def action_toggle_contents(self) -> None:
         viewer = self.query_one(MarkdownViewer)

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
@@ -20,7 +20,7 @@ class PickAnswer(ModalScreen[str | None]):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
+        with VerticalScroll(classes="dialog wide"):
             yield Label("Which answer do you want to change?")
             yield OptionList(
                 *[Option(Text.assemble((row["question"], "bold"), "\n", str(row["answer"])), id=row["node"]) for row in self.rows],

@@ -1,24 +1,31 @@
-"""The call panel: caller reference, notes as typed, and what has been used so far."""
+"""The call panel: caller reference, notes as typed, and what has been used so far.
+
+Wide terminals show it beside the content. Below 100 columns (80×24 first) it collapses to one
+line under the content, so the page keeps the width; Ctrl+N opens the notes there and Esc or
+moving on folds them away again.
+"""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, Static, TextArea
 
 
 class CallPanel(Vertical):
-    """Shown beside search and pages while a call is on (F4 hides or shows it)."""
+    """Shown beside (or under) search, pages and guided help while a call is on (F4 hides it)."""
 
     DEFAULT_CLASSES = "call-panel"
+    BINDINGS = [Binding("escape", "fold", "Close notes", id="call_panel.fold", show=False)]
 
     def compose(self) -> ComposeResult:
         yield Label("", id="call-ref", classes="info-heading")
-        yield Label("Notes")
+        yield Label("Notes (what the caller asked first)", classes="call-extra")
         yield TextArea(id="call-notes", soft_wrap=True, show_line_numbers=False)
-        yield Label("Used in this call", classes="info-heading")
-        yield Static("", id="call-items", markup=False)
+        yield Label("Used in this call", classes="info-heading call-extra")
+        yield Static("", id="call-items", markup=False, classes="call-extra")
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.refresh_call)
@@ -30,18 +37,35 @@ class CallPanel(Vertical):
         if state is None or not self.query("#call-ref"):
             return  # no call, or not composed yet (on_mount refreshes it then)
         call = state.call
-        self.query_one("#call-ref", Label).update(f"Call: {call.caller_ref}")
+        used = len(call.items)
+        self.query_one("#call-ref", Label).update(
+            f"Call {call.caller_ref} · {used} used · Ctrl+N notes · F8 end")
         notes = self.query_one("#call-notes", TextArea)
         if notes.text != state.notes:
             notes.load_text(state.notes)
-        used = [f"• {item.title}" + (f" (v{item.version})" if item.version else "") for item in call.items]
-        self.query_one("#call-items", Static).update("\n".join(used) or "Nothing yet.")
+        lines = [f"• {item.title.splitlines()[0]}" + (f" (v{item.version})" if item.version else "") for item in call.items]
+        self.query_one("#call-items", Static).update("\n".join(lines) or "Nothing yet.")
+
+    def open_notes(self) -> None:
+        self.add_class("-open")
+        self.query_one("#call-notes", TextArea).focus()
+
+    def action_fold(self) -> None:
+        self.remove_class("-open")
+        self.screen.focus_next()
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self._fold_if_left)
+
+    def _fold_if_left(self) -> None:
+        if not self.has_focus_within:
+            self.remove_class("-open")
 
     @on(TextArea.Changed, "#call-notes")
     def notes_changed(self, event: TextArea.Changed) -> None:
         state = self.app.call
         if state is not None and event.text_area.text != state.notes:
-            state.save_notes(event.text_area.text)
+            self.app.save_call_notes(event.text_area.text)
 
 
 class CallPanelHost:

@@ -1,0 +1,76 @@
+"""What was worked out, in words for the case note and the follow-up letter (no Textual here).
+
+A calculation or a finished flow becomes a few lines: its title, the inputs given, the figures,
+and the key dates. The first line names it; the case note and the letter keep the rest as is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from guidance.content.formatting import long_date
+
+SICK_END = "sick_end"
+
+
+def _shown_input(value) -> str:
+    text = str(value)
+    if len(text) == 10:
+        try:
+            return long_date(dt.date.fromisoformat(text))
+        except ValueError:
+            pass
+    return text.replace("_", " ")
+
+
+def calculator_key_dates(calculator, inputs: dict, result: dict) -> list[tuple[dt.date, str]]:
+    """Dates a calculator worked out (its headline dates, e.g. the last day to claim), and for
+    sick pay the last day of sickness it was worked out to."""
+    from guidance.calculators.presentation import RESULTS
+
+    dates = []
+    for key in calculator.headline:
+        value = result.get(key)
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                dates.append((dt.date.fromisoformat(value), RESULTS.get(key, (key.replace("_", " ").capitalize(),))[0]))
+            except ValueError:
+                continue
+    if SICK_END in inputs and result.get("entitled"):
+        try:
+            dates.append((dt.date.fromisoformat(str(inputs[SICK_END])), "Sick pay worked out to this day"))
+        except ValueError:
+            pass
+    return dates
+
+
+def calculation_summary(calculator, inputs: dict, result: dict, label) -> str:
+    """Title, then "Inputs: ...", "Result: ..." and "Key dates: ..." lines. ``label(key)``
+    gives an input's label as the form shows it."""
+    from guidance.calculators.presentation import headline
+
+    lines = [calculator.title]
+    if inputs:
+        lines.append("Inputs: " + "; ".join(f"{label(key)} {_shown_input(value)}" for key, value in inputs.items()))
+    figures = headline(calculator, result)
+    if figures:
+        lines.append("Result: " + "; ".join(f"{name} {value}" for name, value in figures))
+    dates = calculator_key_dates(calculator, inputs, result)
+    if dates:
+        lines.append("Key dates: " + "; ".join(f"{long_date(day)} {text}" for day, text in sorted(dates)))
+    return "\n".join(lines)
+
+
+def flow_key_dates(report: dict) -> list[tuple[dt.date, str]]:
+    return [(dt.date.fromisoformat(row["date"]), row["text"]) for row in report.get("timeline", [])]
+
+
+def flow_summary(title: str, report: dict, answers: list[dict]) -> str:
+    """Title, then the outcome, the answers given (the inputs) and the key dates."""
+    lines = [title, f"Outcome: {report['title']}"]
+    if answers:
+        lines.append("Answers: " + "; ".join(f"{row['question']} {row['answer']}" for row in answers))
+    dates = flow_key_dates(report)
+    if dates:
+        lines.append("Key dates: " + "; ".join(f"{long_date(day)} {text}" for day, text in sorted(dates)))
+    return "\n".join(lines)

@@ -1,0 +1,61 @@
+"""On start: offer back every call this officer left open, and unfinished guided help."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from guidance.tui.services import local_time
+
+NOTES_SHOWN = 160  # characters of the notes so far shown in the list
+
+
+def call_line(call) -> Text:
+    """A call as a line to choose: reference, when (UK time), what was used, the notes so far."""
+    notes = " ".join(call.notes.split())
+    notes = notes if len(notes) <= NOTES_SHOWN else notes[:NOTES_SHOWN] + "…"
+    used = f"{len(call.items)} used" if call.items else "nothing used yet"
+    return Text.assemble((call.caller_ref, "bold"), f" · started {local_time(call.started_at)} · {used}\n",
+                         (f"Notes: {notes}" if notes else "No notes yet", "dim"))
+
+
+class ResumeWork(ModalScreen):
+    """Returns ("call", Call), ("session", session id) or None (start fresh)."""
+
+    BINDINGS = [Binding("escape", "fresh", "Start fresh", id="resume.fresh")]
+
+    def __init__(self, calls: list, sessions: list):
+        super().__init__()
+        self.calls = {call.id: call for call in calls}
+        self.sessions = sessions
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog wide"):
+            if self.calls:
+                yield Static("Calls you left open: choose one to carry on with it", classes="info-heading")
+                yield OptionList(*[Option(call_line(call), id=f"call:{call.id}") for call in self.calls.values()], id="open-calls")
+            if self.sessions:
+                yield Static("Unfinished guided help and checklists: choose one to carry on", classes="info-heading")
+                yield OptionList(*[Option(s.label, id=f"session:{s.id}") for s in self.sessions], id="open-sessions")
+            with Horizontal(classes="buttons"):
+                yield Button("Start fresh", id="fresh")
+
+    def on_mount(self) -> None:
+        first = self.query(OptionList).first()
+        first.focus()
+        first.highlighted = 0
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        kind, item = event.option.id.split(":", 1)
+        self.dismiss(("call", self.calls[item]) if kind == "call" else ("session", item))
+
+    @on(Button.Pressed, "#fresh")
+    def action_fresh(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,57 @@
+"""Recipient mode: remembered between runs, speaks to the recipient, no call keys, and an
+unfinished checklist is offered back on start, without internal ids."""
+
+from textual.widgets import Input, OptionList
+
+from guidance.tui.app import GuidanceApp
+from guidance.tui.screens.flow import FlowScreen
+from guidance.tui.screens.home import HomeScreen
+from guidance.tui.screens.resume import ResumeWork
+
+from tui_helpers import REPO, TODAY, answer_current, wait_for, wait_ready
+
+
+async def test_recipient_mode_is_remembered_and_speaks_to_the_recipient():
+    app = GuidanceApp(REPO, TODAY, build_index=False, offer_open_work=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        assert app.mode == "officer"
+        assert "caller" in app.screen.query_one("#search", Input).placeholder
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "Type your question" in app.screen.query_one("#search", Input).placeholder
+
+    again = GuidanceApp(REPO, TODAY, build_index=False, offer_open_work=False)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_ready(again, pilot, search=False)
+        assert again.mode == "recipient"
+        assert "Type your question" in again.screen.query_one("#search", Input).placeholder
+        shown_keys = {binding.key for _, binding, enabled, _ in again.active_bindings.values() if enabled}
+        assert not {"f4", "f8", "f10"} & shown_keys  # no call keys for a recipient
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(again.screen, HomeScreen) and again.call is None
+
+
+async def test_an_unfinished_checklist_is_offered_on_start_without_ids():
+    app = GuidanceApp(REPO, TODAY, mode="recipient", build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("hiring_a_pa")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        await answer_current(app.screen, pilot)
+        session_id = app.screen.view.session_id
+
+    again = GuidanceApp(REPO, TODAY, mode="recipient", build_index=False)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_ready(again, pilot, search=False)
+        await wait_for(pilot, lambda: isinstance(again.screen, ResumeWork))
+        offered = again.screen.query_one("#open-sessions", OptionList)
+        text = str(offered.get_option_at_index(0).prompt)
+        assert text.startswith("Hiring a PA") or "PA" in text
+        assert "1 answer" in text
+        for internal in ("hiring_a_pa", session_id, "no label", "page:"):
+            assert internal not in text
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(again.screen, FlowScreen) and again.screen.view is not None)
+        assert again.screen.view.session_id == session_id
