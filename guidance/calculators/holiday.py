@@ -36,6 +36,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from guidance.calculators.common import (
     CalculatorError,
+    Result,
     add_years,
     ceil_to,
     date_value,
@@ -46,9 +47,55 @@ from guidance.calculators.common import (
     round10,
 )
 
+from guidance.kinds import Choice, Date, Field, Number, Whole
+
 BASES = ("days-per-week", "hours-per-week", "compressed-hours", "shifts", "annualised-hours", "irregular-hours")
 HOURS_BASES = ("hours-per-week", "compressed-hours")
 MONTHS = Decimal(12)
+
+FIELDS = (
+    Field("basis", "How the PA works", Choice(BASES), required=True),
+    Field("days_per_week", "Days worked a week", Number(minimum=Decimal(0), above=True, maximum=Decimal(7)), unit="days"),
+    Field("hours_per_week", "Hours worked a week", Number(minimum=Decimal(0), above=True, maximum=Decimal(168)), unit="hours"),
+    Field("shifts_per_pattern", "Shifts in the shift pattern", Whole(minimum=0, maximum=1000), unit="shifts"),
+    Field("days_per_pattern", "Days in the shift pattern", Number(minimum=Decimal(0), above=True, maximum=Decimal(1000)), unit="days"),
+    Field("hours_worked", "Hours worked in the pay period", Number(minimum=Decimal(0), above=True, maximum=Decimal(24 * 31)),
+          unit="hours", help="hours worked in the pay period (irregular hours)"),
+    Field("leave_year_start", "Leave year starts", Date(), help="the first day of the leave year"),
+    Field("start_date", "Job started (if this leave year)", Date(), help="for someone starting part way through the leave year"),
+    Field("leaving_date", "Job ends (if this leave year)", Date(), help="for someone leaving part way through the leave year"),
+)
+
+
+@dataclass(frozen=True)
+class Holiday(Result):
+    """Statutory holiday as GOV.UK's calculator shows it: each entitlement as the text shown
+    (rounded up as GOV.UK rounds), for the basis asked; the others are None."""
+
+    basis: str
+    period: str
+    entitlement_days: str | None
+    entitlement_hours: str | None
+    entitlement_shifts: str | None
+    entitlement_weeks: str | None
+    working: tuple[str, ...]
+    fraction_of_year: Decimal | None = None
+    leave_year: dict | None = None
+    shifts_per_week: Decimal | None = None
+    entitlement_hours_and_minutes: tuple[int, int] | None = None
+    daily_hours_and_minutes: tuple[int, int] | None = None
+    entitlement_hours_exact: Decimal | None = None
+    accrual_percent: Decimal | None = None
+
+    def as_dict(self) -> dict:
+        # Only the keys this basis produced, as the JSON output has always had them.
+        always = ("basis", "period", "entitlement_days", "entitlement_hours", "entitlement_shifts", "entitlement_weeks", "working")
+        return {k: v for k, v in super().as_dict().items() if k in always or v is not None}
+
+
+def _finish(result: dict, working: list[str]) -> Holiday:
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in result.items() if k != "working"}
+    return Holiday(working=tuple(working), **values)
 
 
 @dataclass(frozen=True)
@@ -173,7 +220,7 @@ def holiday_entitlement(
     leave_year_start=None,
     start_date=None,
     leaving_date=None,
-) -> dict:
+) -> Holiday:
     """Statutory holiday for one leave year (or part of one), as GOV.UK's calculator shows it."""
     if basis not in BASES:
         raise CalculatorError(f"unknown basis '{basis}': use one of {', '.join(BASES)}")
@@ -195,7 +242,7 @@ def holiday_entitlement(
             raise CalculatorError("--leave-year-start is needed for irregular hours: the rules changed for leave years from 1 April 2024")
         percent = figure_or_none(rates, "irregular_hours_accrual_percent", reset)
         if percent is not None:
-            return _irregular_accrual(result, percent, hours_worked, reset, working)
+            return _finish(_irregular_accrual(result, percent, hours_worked, reset, working), working)
         working.append(f"The leave year began on {reset.isoformat()}, before the 12.07% accrual rules, so the weeks are worked out as for annualised hours.")
     figures_on = reset or start or leaving or on
     weeks = figure(rates, "holiday_weeks", figures_on)
@@ -220,8 +267,7 @@ def holiday_entitlement(
         _hours(result, basis, dpw, hpw, weeks, cap, standard_days, fraction, period, working)
     else:
         _shifts(result, shifts_per_pattern, days_per_pattern, weeks, standard_days, fraction, period, working)
-    result["working"] = working
-    return result
+    return _finish(result, working)
 
 
 def _fraction_text(period, start, leaving, year: LeaveYear, fraction: Decimal) -> str:

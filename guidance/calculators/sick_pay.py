@@ -57,24 +57,18 @@ from guidance.calculators.common import (
     q,
     round10,
 )
+from guidance.kinds import Date, DayList, Field, KindError, Money, weekday_numbers
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def parse_work_days(value) -> frozenset[int]:
-    """Weekdays worked, as Python weekday numbers (Monday 0), from "mon,tue,..." or a list."""
-    items = value.split(",") if isinstance(value, str) else list(value or [])
-    days = set()
-    for item in items:
-        word = str(item).strip().lower()[:3]
-        if not word:
-            continue
-        if word not in DAY_NAMES:
-            raise CalculatorError(f"work days: '{item}' is not a day of the week (use mon,tue,wed,thu,fri,sat,sun)")
-        days.add(DAY_NAMES.index(word))
-    if not days:
-        raise CalculatorError("work days: give at least one day the employee normally works, e.g. mon,tue,wed")
-    return frozenset(days)
+    """Weekdays worked, as Python weekday numbers (Monday 0), from "mon,tue,..." or a list
+    (read as :class:`guidance.kinds.DayList`: a mapping or a number is an error)."""
+    try:
+        return weekday_numbers(DayList().parse(value))
+    except KindError as exc:
+        raise CalculatorError(f"work days: {exc}") from None
 
 
 def _dates(start: dt.date, end: dt.date):
@@ -295,3 +289,13 @@ def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting
         lines.append(f"Week ending {saturday.isoformat()}: {gbp(amount)}")
     lines.append(f"Total SSP: {gbp(total)}")
     return lines
+
+
+FIELDS = (
+    Field("sick_start", "First day off sick", Date(), required=True),
+    Field("sick_end", "Last day off sick", Date(), required=True),
+    Field("work_days", "Days they normally work", DayList(), help="days normally worked, e.g. mon,tue,wed", required=True),
+    Field("average_weekly_earnings", "Average weekly pay", Money(), unit="pounds", required=True),
+    Field("linked_start", "Earlier linked sickness: first day", Date(), help="an earlier sickness within 8 weeks"),
+    Field("linked_end", "Earlier linked sickness: last day", Date()),
+)

@@ -24,6 +24,7 @@ import calendar
 import datetime as dt
 
 from guidance.calculators.common import CalculatorError, add_months, date_value, figure
+from guidance.kinds import Choice, Date, Field
 
 CLAIM_LIMITS = {
     "unfair_dismissal": "tribunal_time_limit_months",
@@ -130,3 +131,13 @@ def _last_day(rates, event: dt.date, claim_type: str, day_a, day_b, working: lis
     }
     result["last_day_to_claim"] = last
     return result
+
+
+FIELDS = (
+    Field("event_date", "Date of dismissal or the act complained of", Date(),
+          help="the act complained of, or the effective date of termination"),
+    Field("claim_type", "Type of claim", Choice(tuple(CLAIM_LIMITS)), default="unfair_dismissal"),
+    Field("acas_day_a", "Acas contacted (Day A)", Date(), help="the day Acas was contacted"),
+    Field("acas_day_b", "Acas certificate (Day B)", Date(), help="the day the certificate was received"),
+    Field("et1_sent", "Date the claim was sent to you", Date(), help="the day the claim was sent: gives the ET3 due date"),
+)

@@ -1,7 +1,9 @@
 """A calculator as a form: inputs checked as typed, the answer with how it was worked out.
 
-The form is made from the calculator's own list of inputs (``guidance.calculators.registry``),
-so a new calculator appears here without a new screen.
+The form is made from the calculator's declared inputs (``FIELDS`` in its module, see
+``guidance.calculators.registry``): each field's label, kind and choices give the widget, and the
+field itself checks what is typed, so the app, the command line and flows read values the same
+way. A new calculator appears here without a new screen.
 """
 
 from __future__ import annotations
@@ -11,48 +13,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator, parse_date
+from guidance.kinds import Choice, FieldError, YesNo
 
-#: input name -> (label, kind, choices). Kinds: date, money, number, choice, yesno, text.
-FIELDS = {
-    "basis": ("How the PA works", "choice", ("days-per-week", "hours-per-week", "compressed-hours", "shifts", "annualised-hours", "irregular-hours")),
-    "days_per_week": ("Days worked a week", "number", ()),
-    "hours_per_week": ("Hours worked a week", "number", ()),
-    "shifts_per_pattern": ("Shifts in the shift pattern", "number", ()),
-    "days_per_pattern": ("Days in the shift pattern", "number", ()),
-    "hours_worked": ("Hours worked in the pay period", "number", ()),
-    "leave_year_start": ("Leave year starts", "date", ()),
-    "start_date": ("Job started (if this leave year)", "date", ()),
-    "leaving_date": ("Job ends (if this leave year)", "date", ()),
-    "sick_start": ("First day off sick", "date", ()),
-    "sick_end": ("Last day off sick", "date", ()),
-    "work_days": ("Days they normally work (e.g. mon,tue,wed)", "text", ()),
-    "average_weekly_earnings": ("Average weekly pay (£)", "money", ()),
-    "linked_start": ("Earlier linked sickness: first day", "date", ()),
-    "linked_end": ("Earlier linked sickness: last day", "date", ()),
-    "age": ("PA's age", "number", ()),
-    "years": ("Full years worked", "number", ()),
-    "weekly_pay": ("Weekly pay before tax (£)", "money", ()),
-    "date": ("Date of dismissal", "date", ()),
-    "weekly_cap": ("Weekly pay cap (£, leave blank for the law's)", "money", ()),
-    "apprentice": ("Apprentice?", "yesno", ()),
-    "on": ("Date to work it out for", "date", ()),
-    "pay": ("Pay for the period (£)", "money", ()),
-    "hours": ("Hours worked in the period", "number", ()),
-    "pay_period_days": ("Days in the pay period", "number", ()),
-    "accommodation_charge": ("Accommodation charge a night (£)", "money", ()),
-    "nights": ("Nights of accommodation a week", "number", ()),
-    "event_date": ("Date of dismissal or the act complained of", "date", ()),
-    "claim_type": ("Type of claim", "choice", ("unfair_dismissal", "redundancy_pay", "discrimination", "unlawful_deductions", "holiday_pay", "breach_of_contract", "whistleblowing", "written_statement", "equal_pay")),
-    "acas_day_a": ("Acas contacted (Day A)", "date", ()),
-    "acas_day_b": ("Acas certificate (Day B)", "date", ()),
-    "et1_sent": ("Date the claim was sent to you", "date", ()),
-    "hourly_rate": ("Hourly rate (£)", "money", ()),
-}
 
-_VALIDATORS = {"date": DateValidator, "money": MoneyValidator, "number": NumberValidator}
+class FieldValidator(Validator):
+    """Checks what is typed against one declared field, with the field's own message."""
+
+    def __init__(self, field):
+        super().__init__()
+        self.field = field
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            self.field.parse(value)
+        except FieldError as exc:
+            return self.failure(str(exc))
+        return self.success()
 
 
 class CalculatorScreen(Screen):
@@ -70,17 +49,18 @@ class CalculatorScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="calc-form"):
-            for key in self.calculator.inputs:
-                label, kind, choices = FIELDS.get(key, (key.replace("_", " ").capitalize(), "text", ()))
-                needed = "" if key in self.calculator.required else " (optional)"
-                yield Label(label + needed)
-                if kind == "choice":
-                    yield Select([(c.replace("-", " ").replace("_", " "), c) for c in choices], id=f"in-{key}", allow_blank=key not in self.calculator.required)
-                elif kind == "yesno":
+            for field in self.calculator.fields:
+                key, kind = field.name, field.kind
+                unit = f" ({field.unit})" if field.unit == "pounds" else ""
+                needed = "" if field.required else " (optional)"
+                yield Label(field.label + unit.replace("pounds", "£") + needed)
+                if isinstance(kind, Choice):
+                    yield Select([(kind.show(c), c) for c in kind.choices], id=f"in-{key}", allow_blank=not field.required)
+                elif isinstance(kind, YesNo):
                     yield Select([("No", "no"), ("Yes", "yes")], id=f"in-{key}", value="no", allow_blank=False)
                 else:
-                    validators = [_VALIDATORS[kind]()] if kind in _VALIDATORS else []
-                    yield Input(id=f"in-{key}", validators=validators, valid_empty=key not in self.calculator.required)
+                    yield Input(id=f"in-{key}", placeholder=kind.hint, validators=[FieldValidator(field)],
+                                valid_empty=not field.required)
             with Horizontal(classes="buttons"):
                 yield Button("Work it out", id="calculate", variant="primary")
             yield Static(id="calc-result", markup=False)
@@ -91,18 +71,12 @@ class CalculatorScreen(Screen):
         self.app.record_use("calculator", self.calculator.name, self.calculator.title, None)
 
     def _inputs(self) -> dict:
+        """What was typed, as text: the registry reads each value through its field."""
         values = {}
         for key in self.calculator.inputs:
-            widget = self.query_one(f"#in-{key}")
-            value = widget.value
+            value = self.query_one(f"#in-{key}").value
             if value in (None, "", Select.NULL):
                 continue
-            kind = FIELDS.get(key, ("", "text", ()))[1]
-            if kind == "date":
-                parsed = parse_date(str(value))
-                value = parsed.isoformat() if parsed else value
-            elif kind == "money":
-                value = str(value).replace("£", "").replace(",", "").strip()
             values[key] = value
         return values
 
