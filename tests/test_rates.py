@@ -34,8 +34,9 @@ def test_tax_year_figures_change_on_6_april(rates):
 
 
 def test_a_date_before_the_first_period_is_an_error_not_a_guess(rates):
-    with pytest.raises(RateError, match="no value before 2025-04-01"):
-        rates.value("national_living_wage", dt.date(2024, 12, 1))
+    # The National Living Wage did not exist before 1 April 2016: no figure, not the adult rate.
+    with pytest.raises(RateError, match="no value before 2016-04-01"):
+        rates.value("national_living_wage", dt.date(2016, 3, 31))
 
 
 def test_unknown_rate_is_an_error(rates):

@@ -5,7 +5,7 @@ rate depends on age (National Living Wage from 21, 18 to 20, under 18) and on be
 (under 19, or in the first year of the apprenticeship); rates change each 1 April. Accommodation
 the employer provides counts towards pay only up to the daily accommodation offset; a charge above
 the offset reduces the pay that counts (regs 14-16). Figures: ``national_living_wage``,
-``national_living_wage_age``, ``minimum_wage_18_20``, ``minimum_wage_under_18``,
+``national_living_wage_age``, ``minimum_wage_21_to_nlw_age``, ``minimum_wage_18_20``, ``minimum_wage_under_18``,
 ``minimum_wage_apprentice``, ``accommodation_offset_daily``.
 
 Method: as GOV.UK's minimum wage calculator (alphagov/smart-answers,
@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, Result, decimal, figure, gbp, gbp_exact, pence, pence_up, whole
+from guidance.calculators.common import CalculatorError, Result, decimal, figure, figure_or_none, gbp, gbp_exact, pence, pence_up, whole
 from guidance.kinds import Date, Field, Money, Number, Whole, YesNo
 
 FIELDS = (
@@ -76,8 +76,15 @@ def minimum_hourly_rate(rates, on: dt.date, age: int, apprentice: bool = False) 
         # The apprentice rate applies to apprentices under 19, and to older ones in their first
         # year; the caller says which by passing apprentice=True only when it applies.
         return figure(rates, "minimum_wage_apprentice", on), "apprentice rate"
-    if age >= figure(rates, "national_living_wage_age", on):
+    # The National Living Wage started on 1 April 2016 at 25, then 23 (April 2021), then 21
+    # (April 2024). Between 21 and that age, and for everyone 21 and over before it, the 21-and-over
+    # National Minimum Wage rate applies.
+    nlw_age = figure_or_none(rates, "national_living_wage_age", on)
+    if nlw_age is not None and age >= nlw_age:
         return figure(rates, "national_living_wage", on), "National Living Wage"
+    if age >= 21:
+        band = "21 and over rate" if nlw_age is None else f"21 to {nlw_age - 1} rate"
+        return figure(rates, "minimum_wage_21_to_nlw_age", on), band
     if age >= 18:
         return figure(rates, "minimum_wage_18_20", on), "18 to 20 rate"
     return figure(rates, "minimum_wage_under_18", on), "under 18 rate"

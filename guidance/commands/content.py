@@ -26,6 +26,7 @@ def register(sub) -> None:
     add_json_option(check)
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check.add_argument("--no-style", action="store_true", help="skip the plain-language checks")
+    check.add_argument("--boundaries", action="store_true", help="also render every text on each day a figure or rule it uses changes, back to 6 April 2015 (slow: before a release)")
     check.set_defaults(func=run_check)
 
     due = actions.add_parser("review-due", help="pages due for review, soonest first")
@@ -55,6 +56,11 @@ def run_check(args) -> int:
     base = load_base(args)
     on = args.on or today()
     problems = check_content(base, on, style_checks=not args.no_style)
+    if getattr(args, "boundaries", False):
+        from guidance.content.boundaries import check_boundaries
+
+        check_boundaries(base, problems)
+        problems.items.sort(key=lambda p: (p.path, p.line or 0, p.level, p.message))
     if args.json:
         print_json({"root": str(base.root), "pages": len(base.pages), "problems": [p.as_dict() for p in problems]})
     else:

@@ -24,6 +24,7 @@ def run_rates(args) -> int:
             "shown": str(figure),
             "since": figure.since.isoformat(),
             "source": rate.source,
+            "period_source": base.rates.period_source(key, on),
             "url": rate.url,
         }
         for key, rate, figure in base.rates.in_force(on)
@@ -35,7 +36,7 @@ def run_rates(args) -> int:
     width = max((len(r["key"]) for r in rows), default=10)
     for row in rows:
         print(f"  {row['key']:<{width}}  {row['shown']:>12}  since {row['since']}  {row['label']}")
-        print(f"  {'':<{width}}  {'':>12}  source: {row['source']}")
+        print(f"  {'':<{width}}  {'':>12}  source: {row['period_source']}")
     rate_errors = [p for p in base.problems.errors if p.path == base.rates.path]
     for problem in rate_errors:
         print(problem)

@@ -79,6 +79,21 @@ class ContentBase:
         except RenderError as exc:
             return f"*This page cannot be shown: {exc.message}.*\n"
 
+    def render_summary(self, page: Page, on: dt.date) -> str:
+        """The read-out summary for ``on``: it may use rate() and rule() as the body does, so it
+        states the rule in force on the day shown. Raises RenderError."""
+        summary = page.meta.summary
+        if "{" not in summary:
+            return summary
+        return " ".join(render(summary, self.rates, on).split())
+
+    def try_render_summary(self, page: Page, on: dt.date) -> str:
+        """The summary for display; a broken one shows its error rather than crashing a screen."""
+        try:
+            return self.render_summary(page, on)
+        except RenderError as exc:
+            return f"This summary cannot be shown: {exc.message}."
+
     def sorted_pages(self) -> list[Page]:
         return sorted(self.pages.values(), key=lambda p: (p.area, p.meta.title.lower()))
 

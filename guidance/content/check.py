@@ -34,6 +34,7 @@ def check_content(base: ContentBase, on: dt.date, style_checks: bool = True) -> 
     _check_covers(base, problems)
     _check_links(base, problems)
     _check_rates(base, on, problems)
+    _check_summaries(base, on, problems)
     _check_literal_figures(base, problems)
     _check_versions(base, problems)
     _check_review_dates(base, on, problems)
@@ -91,6 +92,17 @@ def _check_rates(base: ContentBase, on: dt.date, problems: Problems) -> None:
                 continue  # already reported above with its line
             line = page.body_line + exc.line - 1 if exc.line else page.body_line
             problems.error(page.path, line, exc.message)
+
+
+def _check_summaries(base: ContentBase, on: dt.date, problems: Problems) -> None:
+    """A summary may say "before/after" with rule(); it must render for ``on`` like the body."""
+    for page in base.pages.values():
+        if "{" not in page.meta.summary:
+            continue
+        try:
+            render(page.meta.summary, base.rates, on)
+        except RenderError as exc:
+            problems.error(page.path, page.line_of("summary"), f"summary: {exc.message}")
 
 
 def _check_literal_figures(base: ContentBase, problems: Problems) -> None:

@@ -14,7 +14,7 @@ def page_record(base: ContentBase, page: Page, on: dt.date) -> dict:
     return {
         "id": page.id,
         "title": meta.title,
-        "summary": meta.summary,
+        "summary": base.try_render_summary(page, on),
         "covers": list(meta.covers),
         "audience": list(meta.audience),
         "area": page.area,

@@ -42,6 +42,8 @@ def format_value(value: Decimal, unit: str) -> str:
         return money(value)
     if unit == "percent":
         return percent(value)
+    if unit == "yes-no":
+        return "yes" if value else "no"
     text = _plain_number(value)
     if unit in _UNIT_WORDS:
         one, many = _UNIT_WORDS[unit]

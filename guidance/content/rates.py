@@ -19,7 +19,10 @@ from guidance.content.formatting import format_value
 from guidance.problems import Problems
 from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems
 
-Unit = Literal["money", "percent", "weeks", "days", "months", "years", "hours", "number"]
+Unit = Literal["money", "percent", "weeks", "days", "months", "years", "hours", "number", "yes-no"]
+
+#: A ``yes-no`` rule (does the duty apply on this day?) is stored as 1 (yes) or 0 (no).
+_YES_NO = {"yes": Decimal(1), "no": Decimal(0), True: Decimal(1), False: Decimal(0)}
 
 
 class RateError(LookupError):
@@ -31,10 +34,15 @@ class Period(BaseModel):
 
     start: dt.date = Field(alias="from")
     value: Decimal
+    #: The instrument or page that set this period's value (an SI, an up-rating order, GOV.UK).
+    source: str | None = Field(default=None, min_length=3)
 
     @field_validator("value", mode="before")
     @classmethod
     def _no_floats(cls, value):
+        # yes/no rules: YAML reads a bare yes/no as true/false; both spellings are accepted.
+        if isinstance(value, bool) or (isinstance(value, str) and value.strip().lower() in ("yes", "no")):
+            return _YES_NO[value if isinstance(value, bool) else value.strip().lower()]
         # YAML floats such as 12.21 are binary approximations; go through their text form.
         return str(value) if isinstance(value, (int, float)) else value
 
@@ -72,6 +80,11 @@ class Figure:
     def __str__(self) -> str:
         return format_value(self.value, self.unit)
 
+    @property
+    def rule(self) -> Decimal | bool:
+        """The value for a condition in a text: True/False for a yes-no rule, else the number."""
+        return self.value != 0 if self.unit == "yes-no" else self.value
+
 
 class Rates:
     """All figures, loaded from ``content/rates.yaml``."""
@@ -103,6 +116,19 @@ class Rates:
     def value(self, key: str, on: dt.date) -> Decimal:
         return self.figure(key, on).value
 
+    def boundaries(self, key: str) -> list[dt.date]:
+        """The days ``key`` changed (each period's start), oldest first. Raises RateError."""
+        return [period.start for period in self.get(key).periods]
+
+    def period_source(self, key: str, on: dt.date) -> str:
+        """The source of the value in force on ``on``: the period's own, else the figure's."""
+        rate = self.get(key)
+        try:
+            period = rate.in_force(on)
+        except RateError as exc:
+            raise RateError(f"rate '{key}' has {exc} (asked for {on.isoformat()})") from None
+        return period.source or rate.source
+
     def in_force(self, on: dt.date) -> list[tuple[str, Rate, Figure]]:
         """Every figure that has a value on ``on``, for `guidance rates`."""
         out = []
@@ -131,6 +157,9 @@ def _check_periods(key: str, rate: Rate, doc, path: str, problems: Problems) -> 
         ok = False
     if any(p.value < 0 for p in rate.periods):
         problems.error(path, doc.line_of(key), f"rate '{key}': a negative value")
+        ok = False
+    if rate.unit == "yes-no" and any(p.value not in (0, 1) for p in rate.periods):
+        problems.error(path, doc.line_of(key), f"rate '{key}': a yes-no rule takes only yes or no")
         ok = False
     return ok
 

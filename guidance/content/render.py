@@ -68,18 +68,63 @@ def _error_line(exc: BaseException) -> int | None:
     return line
 
 
-def render(source: str, rates: Rates, on: dt.date, context: dict | None = None) -> str:
-    """Render ``source`` with ``rate("key")`` giving the figure in force on ``on``."""
-    template = compile_template(source)
+def _as_day(value, name: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise RenderError(f"{name}: '{value}' is not a date (write it as YYYY-MM-DD)") from None
 
-    def rate(key: str):
+
+def helpers(rates, on: dt.date) -> dict:
+    """The functions every text (page, summary, letter, flow) can call, for the day ``on``.
+
+    - ``rate("key")``: the figure in force on ``on`` (prints as £12.71, 15%, 28 weeks);
+      ``rate("key", day)`` the figure in force on another day (a letter's first day off sick).
+    - ``rule("key")``: the same entry as a condition: True/False for a yes-no rule, the number
+      otherwise, so ``{% if rule("ssp_waiting_days") %}`` is true while waiting days apply.
+      ``rule("key", day)`` asks about another day.
+    - ``has_rate("key")``: whether the figure or rule exists on ``on`` (the National Living Wage
+      before 1 April 2016 does not), so a text can say what applied before it.
+    - ``date("2026-04-06")``: a date to compare with ``on`` or a date field.
+
+    ``rates`` needs only ``figure(key, on)``. A key unknown or not in force raises RenderError.
+    """
+
+    def figure(key, day=None):
+        when = on if day is None else _as_day(day, f"rate('{key}')")
         try:
-            return rates.figure(str(key), on)
+            return rates.figure(str(key), when)
         except RateError as exc:
             raise RenderError(str(exc)) from None
 
+    def rule(key, day=None):
+        return figure(key, day).rule
+
+    def has_rate(key, day=None):
+        when = on if day is None else _as_day(day, f"has_rate('{key}')")
+        try:
+            rates.figure(str(key), when)
+        except RateError as exc:
+            if str(exc).startswith("unknown rate"):
+                raise RenderError(str(exc)) from None
+            return False
+        return True
+
+    def date(text):
+        return _as_day(text, "date()")
+
+    return {"rate": figure, "rule": rule, "has_rate": has_rate, "date": date, "on": on}
+
+
+def render(source: str, rates: Rates, on: dt.date, context: dict | None = None) -> str:
+    """Render ``source`` with ``rate("key")`` giving the figure in force on ``on`` (see helpers)."""
+    template = compile_template(source)
     values = dict(context or {})
-    values.update(rate=rate, on=on)
+    values.update(helpers(rates, on))
     try:
         return template.render(values)
     except RenderError as exc:

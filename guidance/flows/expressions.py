@@ -17,8 +17,9 @@ from jinja2 import TemplateError, TemplateSyntaxError, Undefined, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.parser import Parser
 
-from guidance.content.rates import RateError
+from guidance.content.rates import RateError  # noqa: F401  (re-exported for callers)
 from guidance.content.render import RenderError, compile_template, environment
+from guidance.content.render import helpers as text_helpers
 
 #: A name that means "everything": the expression uses ``answers`` as a whole.
 ALL = "*"
@@ -57,7 +58,10 @@ def helpers(rates, on: dt.date) -> dict:
     def rate(key: str) -> Decimal:
         return rates.value(str(key), on)
 
-    return {"on": on, "add_days": add_days, "date": _as_date, "rate_value": rate}
+    def rule(key: str):
+        return rates.figure(str(key), on).rule
+
+    return {"on": on, "add_days": add_days, "date": _as_date, "rate_value": rate, "rule": rule}
 
 
 def evaluate(source: str, context: dict):
@@ -96,15 +100,10 @@ def _template(source: str):
 def render_text(source: str, rates, on: dt.date, context: dict) -> str:
     """Render a flow text as pages are rendered (``rate("key")`` gives the figure on ``on``)."""
     template = _template(source)
-
-    def rate(key: str):
-        try:
-            return rates.figure(str(key), on)
-        except RateError as exc:
-            raise ExpressionError(str(exc)) from None
-
     try:
-        return template.render({**context, "rate": rate, "on": on})
+        return template.render({**context, **text_helpers(rates, on)})
+    except RenderError as exc:
+        raise ExpressionError(exc.message) from None
     except ExpressionError:
         raise
     except TemplateError as exc:

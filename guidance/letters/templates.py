@@ -24,7 +24,7 @@ from guidance.letters.fields import FIELD_NAME, LetterField
 from guidance.problems import Problems
 
 #: Names every template can use besides its fields (see compose.py).
-HELPERS = ("rate", "rate_from", "on", "page_ref", "explain", "require", "council")
+HELPERS = ("rate", "rate_from", "rule", "has_rate", "date", "on", "page_ref", "explain", "require", "council")
 #: Fields a letter (not a document) must have: who it is for and the reference in the records.
 LETTER_FIELDS = ("recipient_name", "reference")
 #: Fields the letter layout prints itself (address block, reference line, sign-off).

@@ -38,8 +38,9 @@ class PageCommands(_NamedProvider):
     """Open any page by its title."""
 
     def entries(self) -> Iterable[Entry]:
-        for page in self.app.services.base.sorted_pages():
-            yield f"Page: {page.meta.title}", partial(self.app.open_page, page.id), page.meta.summary
+        base = self.app.services.base
+        for page in base.sorted_pages():
+            yield f"Page: {page.meta.title}", partial(self.app.open_page, page.id), base.try_render_summary(page, self.app.today)
 
 
 class FlowCommands(_NamedProvider):

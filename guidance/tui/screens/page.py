@@ -90,7 +90,7 @@ class PageScreen(CallPanelHost, Screen):
 
     def _fill_info(self) -> None:
         meta = self.page.meta
-        self.query_one("#page-summary", Static).update(f"Read out:\n{meta.summary}")
+        self.query_one("#page-summary", Static).update(f"Read out:\n{self.base.try_render_summary(self.page, self.shown_date)}")
         as_at = "today" if self.on_date is None else f"as at {long_date(self.on_date)}"
         self.query_one("#page-facts", Static).update(
             f"Version {meta.version} · updated {long_date(meta.updated)}\n"
@@ -146,7 +146,7 @@ class PageScreen(CallPanelHost, Screen):
         viewer.show_table_of_contents = not viewer.show_table_of_contents
 
     def action_copy_summary(self) -> None:
-        self.app.copy_to_clipboard(self.page.meta.summary)
+        self.app.copy_to_clipboard(self.base.try_render_summary(self.page, self.shown_date))
         self.notify("Answer copied")
 
     def action_as_at(self) -> None:
@@ -164,5 +164,5 @@ class PageScreen(CallPanelHost, Screen):
     def action_glossary(self) -> None:
         from guidance.tui.screens.glossary import GlossaryScreen
 
-        text = self.page.meta.summary + "\n" + self.page.body
+        text = self.base.try_render_summary(self.page, self.shown_date) + "\n" + self.page.body
         self.app.push_screen(GlossaryScreen(self.base.glossary.found_in(text) or self.base.glossary.entries))
