@@ -113,11 +113,20 @@ class LeaveYear:
 
     @classmethod
     def resetting_on(cls, reset: dt.date, including: dt.date) -> "LeaveYear":
-        """The leave year starting on ``reset``'s day and month that holds ``including``."""
-        year = cls.beginning(_same_day_in(reset, including.year))
+        """The leave year starting on ``reset``'s day and month that holds ``including``.
+
+        As GOV.UK's YearRangeWithFixedStartDate#including (changed 3 February 2025 for 29
+        February): the year starting in ``including``'s year, where a 29 February start becomes
+        1 March in a common year; if that year has not begun by ``including``, the year before,
+        beginning a calendar year earlier (1 March stays 1 March; 29 February becomes 28 February).
+        """
+        month, day = reset.month, reset.day
+        if (month, day) == (2, 29) and not _leap(including.year):
+            month, day = 3, 1
+        year = cls.beginning(dt.date(including.year, month, day))
         if year.begins_on <= including <= year.ends_on:
             return year
-        return cls.beginning(_same_day_in(reset, including.year - 1))
+        return cls.beginning(add_years(year.begins_on, -1))
 
     @property
     def days(self) -> int:
@@ -132,12 +141,6 @@ class LeaveYear:
 
 def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def _same_day_in(reset: dt.date, year: int) -> dt.date:
-    if reset.month == 2 and reset.day == 29 and not _leap(year):
-        return dt.date(year, 3, 1)
-    return dt.date(year, reset.month, reset.day)
 
 
 def _display(value: Decimal, places: int = 1) -> str:
@@ -195,13 +198,15 @@ def _leave_year(period, start, leaving, leave_year_start) -> LeaveYear | None:
     if period == "starting-and-leaving":
         if leaving <= start:
             raise CalculatorError(f"the leaving date ({leaving.isoformat()}) must be after the start date ({start.isoformat()})")
-        year = LeaveYear.beginning(start)
-        if leaving > year.ends_on:
+        first = LeaveYear.beginning(start)
+        if leaving > first.ends_on:
             raise CalculatorError(
-                f"the leaving date must be within a year of the start date (by {year.ends_on.isoformat()}); "
+                f"the leaving date must be within a year of the start date (by {first.ends_on.isoformat()}); "
                 "work out each leave year separately"
             )
-        return year
+        # GOV.UK takes the leave year resetting on the start date that holds the leaving date: the
+        # same year, except after a 29 February start (then 1 March to 28 February, 365 days).
+        return LeaveYear.resetting_on(start, leaving)
     if leave_year_start is None:
         raise CalculatorError(f"--leave-year-start is needed for someone {period} part way through a leave year")
     return LeaveYear.resetting_on(leave_year_start, start or leaving)
@@ -275,7 +280,11 @@ def _fraction_text(period, start, leaving, year: LeaveYear, fraction: Decimal) -
     if period == "starting":
         return f"Starting {start.isoformat()} in the {span}: {fraction * 12:.0f} months of 12 ({round10(fraction):.4f} of the year)."
     days = (leaving - (start or year.begins_on)).days + 1
-    return f"Working {days} days of the {year.days} in the {span}: {round10(fraction):.4f} of the year."
+    text = f"Working {days} days of the {year.days} in the {span}: {round10(fraction):.4f} of the year."
+    if start and start < year.begins_on:
+        text += (f" A job starting on {start.isoformat()} is counted, as GOV.UK counts it, against the year from "
+                 f"{year.begins_on.isoformat()}, which holds no 29 February.")
+    return text
 
 
 def _days(result, dpw, weeks, cap, standard_days, fraction, period, working) -> Decimal:
