@@ -208,7 +208,9 @@ def _leave_year(period, start, leaving, leave_year_start) -> LeaveYear | None:
         # same year, except after a 29 February start (then 1 March to 28 February, 365 days).
         return LeaveYear.resetting_on(start, leaving)
     if leave_year_start is None:
-        raise CalculatorError(f"--leave-year-start is needed for someone {period} part way through a leave year")
+        raise CalculatorError(
+            f"Leave year starts: needed for someone {period} part way through a leave year", "leave_year_start"
+        )
     return LeaveYear.resetting_on(leave_year_start, start or leaving)
 
 
@@ -244,7 +246,10 @@ def holiday_entitlement(
     }
     if basis == "irregular-hours":
         if reset is None:
-            raise CalculatorError("--leave-year-start is needed for irregular hours: the rules changed for leave years from 1 April 2024")
+            raise CalculatorError(
+                "Leave year starts: needed for irregular hours: the rules changed for leave years from 1 April 2024",
+                "leave_year_start",
+            )
         percent = figure_or_none(rates, "irregular_hours_accrual_percent", reset)
         if percent is not None:
             return _finish(_irregular_accrual(result, percent, hours_worked, reset, working), working)
@@ -366,7 +371,7 @@ def _weeks(result, weeks, fraction, period, working) -> None:
 
 def _irregular_accrual(result, percent: Decimal, hours_worked, reset: dt.date, working) -> dict:
     if hours_worked in (None, ""):
-        raise CalculatorError("--hours-worked (hours worked in the pay period) is needed for irregular hours")
+        raise CalculatorError("Hours worked in the pay period: needed for irregular hours", "hours_worked")
     hours = decimal(hours_worked, "hours worked")
     if hours <= 0:
         raise CalculatorError(f"hours worked must be more than 0 (got {hours})")
