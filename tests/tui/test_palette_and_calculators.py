@@ -41,3 +41,21 @@ async def test_a_page_offers_its_calculator(make_app):
         await wait_for(pilot, lambda: app.screen.query("#page-calcs"))
         calcs = app.screen.query_one("#page-calcs")
         assert calcs.display and calcs.get_option_at_index(0).id == "holiday"
+
+
+async def test_a_calculator_form_refuses_bad_numbers_without_closing(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(CalculatorScreen("redundancy"))
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-age"))
+        screen = app.screen
+        screen.query_one("#in-age").value = "45"
+        screen.query_one("#in-years").value = "10"
+        for typed, message in (("1E+999999999", "far too large"), ("800,00", "use a point: 800.00")):
+            screen.query_one("#in-weekly_pay").value = typed
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            result = str(screen.query_one("#calc-result").render())
+            assert "Please check: Weekly pay before tax:" in result and message in result
+        assert app.is_running and isinstance(app.screen, CalculatorScreen)
