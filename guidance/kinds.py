@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 #: No amount, hours or count anyone types is near a trillion; beyond it Decimal arithmetic can
@@ -400,6 +400,65 @@ def _day_word(word: str) -> bool:
 def weekday_numbers(days) -> frozenset[int]:
     """Day names from :class:`DayList` as Python weekday numbers (Monday 0)."""
     return frozenset(DAY_NAMES.index(day) for day in days)
+
+
+_ITEM_SPLIT = re.compile(r"[;\n]|,(?=\s*\d{4}-\d{2}-\d{2})")
+_ITEM = re.compile(r"^\s*(\S+?)\s*(?:=|:|\s)\s*(.+?)\s*$")
+
+
+@dataclass(frozen=True)
+class DatedAmounts(Kind):
+    """Dates with an amount of money each (paydays and gross pay): "2026-01-30=1000; 2026-02-27=1000"
+    (also newlines, or commas before a date), or a list of [date, amount] pairs. A tuple of
+    (date, Decimal) sorted by date; each bad item is named by its number; two for one date, or a
+    negative amount, is an error."""
+
+    name = "dated-amounts"
+    metavar = "LIST"
+    hint = "dates and amounts, e.g. 2026-01-30=1000; 2026-02-27=1000"
+
+    def parse(self, raw: Any) -> tuple[tuple[dt.date, Decimal], ...]:
+        if blank(raw):
+            raise KindError("give at least one payday and amount, e.g. 2026-01-30=1000")
+        if isinstance(raw, str):
+            items = [i for i in _ITEM_SPLIT.split(raw) if i.strip()]
+        elif isinstance(raw, (list, tuple)):
+            items = list(raw)
+        else:
+            raise KindError(f"must be dates and amounts, e.g. 2026-01-30=1000 (not {_quoted(raw)})")
+        out, seen = [], {}
+        for number, item in enumerate(items, start=1):
+            if isinstance(item, str):
+                match = _ITEM.match(item)
+                if not match:
+                    raise KindError(f"item {number} ({_quoted(item)}) is not DATE=AMOUNT")
+                day_text, amount_text = match.groups()
+            else:
+                try:
+                    day_text, amount_text = item
+                except (TypeError, ValueError):
+                    raise KindError(f"item {number} is not a [date, amount] pair") from None
+            try:
+                day = Date().parse(day_text)
+            except KindError as exc:
+                raise KindError(f"item {number} date: {exc}") from None
+            try:
+                amount = read_decimal(amount_text, "an amount in pounds, e.g. 12.71")
+            except KindError as exc:
+                raise KindError(f"item {number} amount: {exc}") from None
+            if amount < 0:
+                raise KindError(f"item {number} amount cannot be negative (got {amount})")
+            if day in seen:
+                raise KindError(f"items {seen[day]} and {number} are both for {day.isoformat()}: add them into one")
+            seen[day] = number
+            out.append((day, amount))
+        return tuple(sorted(out))
+
+    def show(self, value) -> str:
+        return "; ".join(f"{day.isoformat()}={amount:f}" for day, amount in value)
+
+    def dump(self, value) -> list:
+        return [[day.isoformat(), f"{amount:f}"] for day, amount in value]
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

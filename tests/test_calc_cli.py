@@ -165,7 +165,8 @@ def test_options_are_made_from_the_declared_fields():
 
 
 def test_registry_names_are_the_ones_flows_use():
-    assert set(CALCULATORS) == {"holiday", "sick-pay", "redundancy", "minimum-wage", "tribunal-deadline", "employer-cost"}
+    assert set(CALCULATORS) == {"holiday", "sick-pay", "redundancy", "minimum-wage", "tribunal-deadline", "employer-cost",
+                                "average-earnings"}
 
 
 def test_run_calculator_matches_the_cli_json(rates, capsys):

@@ -231,7 +231,7 @@ def test_gap_of_exactly_8_weeks_links(rates):
         ({"start": "2026-05-01", "end": "2026-05-10", "days": "mon,funday"}, "not a day of the week"),
         ({"start": "2026-05-01", "end": "2026-05-10", "days": ""}, "at least one day"),
         ({"start": "2026-05-01", "end": "2026-05-10", "awe": "-5"}, "cannot be negative"),
-        ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-04-01"}, "both --linked-start"),
+        ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-04-01"}, "needs both its first day and its last day"),
         ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-04-20", "linked_end": "2026-04-30"}, "at least one day before"),
         # 20-21 March 2026: two days before the change were not a period, so cannot link.
         ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-03-20", "linked_end": "2026-03-21"}, "under 4 days"),
@@ -323,3 +323,63 @@ def test_short_earlier_spell_is_judged_by_the_rule_of_its_own_days(rates):
     assert result["ssp_total"] == Decimal("24.65")
     with pytest.raises(CalculatorError, match="rule in force on 2026-03-02"):
         ssp(rates, "2026-04-20", "2026-04-20", linked_start="2026-03-02", linked_end="2026-03-04")
+
+
+# --- Transitional protection over 6 April 2026 (DWP guidance; worked by hand) --------------
+
+
+def test_flat_rate_kept_by_someone_already_getting_ssp_on_6_april_2026(rates):
+    # £140 a week, Mon 30 March to Mon 6 April 2026: 30 March - 1 April waiting days; 2-3 April
+    # at 118.75 / 5 = 23.75 (47.50); 6 April keeps the flat rate, 123.25 / 5 = 24.65, not
+    # 80% of £140 = £112 / 5 = 22.40. Total 72.15, not 69.90.
+    result = ssp(rates, "2026-03-30", "2026-04-06", awe="140")
+    assert result["ssp_total"] == Decimal("72.15")
+    assert result["weekly_payments"] == [[dt.date(2026, 4, 4), Decimal("47.50")], [dt.date(2026, 4, 11), Decimal("24.65")]]
+    assert result["flat_rate_protected_from"] == dt.date(2026, 4, 6)
+    assert [span[:2] for span in result["rules_by_day"]] == [
+        [dt.date(2026, 3, 30), dt.date(2026, 4, 3)], [dt.date(2026, 4, 6), dt.date(2026, 4, 6)]]
+    assert "flat rate kept" in result["rules_by_day"][1][2]
+    assert any("keeps the flat rate" in line for line in result["working"])
+
+
+def test_still_serving_waiting_days_on_6_april_2026_gets_the_new_rules(rates):
+    # £140 a week, Thu 2 to Wed 8 April 2026: Thu 2 and Fri 3 are waiting days, so not yet
+    # getting SSP on 5 April; from 6 April 80% of £140 = £112 / 5 = 22.40 a day, 3 days = 67.20.
+    result = ssp(rates, "2026-04-02", "2026-04-08", awe="140")
+    assert result["flat_rate_protected_from"] is None
+    assert (result["waiting_days"], result["payable_days"]) == (2, 3)
+    assert result["ssp_total"] == Decimal("67.20")
+
+
+def test_below_old_threshold_on_6_april_2026_gets_80_percent_from_then(rates):
+    # £120 a week (under the £125 limit), Mon 30 March to Fri 10 April 2026: nothing before
+    # 6 April; then 80% of £120 = £96 / 5 = 19.20 a day, 5 days = 96.00.
+    result = ssp(rates, "2026-03-30", "2026-04-10", awe="120")
+    assert result["flat_rate_protected_from"] is None
+    assert result["days_below_earnings_threshold"] == 5
+    assert result["ssp_total"] == Decimal("96.00")
+
+
+def test_entitled_through_a_linked_period_keeps_the_flat_rate_over_6_april_2026(rates):
+    # Linked Mon 2 - Fri 6 March 2026 served the 3 waiting days. Sat 4 - Tue 7 April 2026 is a
+    # 4-day period under the old rule, entitled on 5 April: Mon 6 and Tue 7 at 24.65 = 49.30.
+    result = ssp(rates, "2026-04-04", "2026-04-07", awe="140", linked_start="2026-03-02", linked_end="2026-03-06")
+    assert result["flat_rate_protected_from"] == dt.date(2026, 4, 6)
+    assert result["ssp_total"] == Decimal("49.30")
+
+
+def test_linked_spell_starting_after_6_april_2026_uses_the_new_rules(rates):
+    # First spell Mon 16 - Fri 27 March 2026 (paid at the flat rate); a new absence Mon 13 -
+    # Fri 17 April 2026 links to it but is not the same continuous absence: 80% of the first
+    # spell's £140 = 22.40 a day, 5 days = 112.00.
+    result = ssp(rates, "2026-04-13", "2026-04-17", awe="140", linked_start="2026-03-16", linked_end="2026-03-27")
+    assert result["flat_rate_protected_from"] is None
+    assert result["ssp_total"] == Decimal("112.00")
+    assert any("first period in the linked series" in line for line in result["working"])
+
+
+def test_high_earner_over_6_april_2026_is_paid_the_same_either_way(rates):
+    # £400 a week: 80% is £320, above the flat rate, so protection changes nothing (294.00 above).
+    result = ssp(rates, "2026-03-30", "2026-04-17", awe="400")
+    assert result["flat_rate_protected_from"] == dt.date(2026, 4, 6)
+    assert result["ssp_total"] == Decimal("294.00")

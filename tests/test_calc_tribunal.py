@@ -111,11 +111,89 @@ def test_time_limit_change_is_one_new_period_in_the_rates(rates):
         ({"event_date": "2026-01-15", "claim_type": "parking"}, "unknown claim type"),
         ({"event_date": "2026-01-15", "acas_day_a": "2026-03-10", "acas_day_b": "2026-03-01"}, "cannot be before Day A"),
         ({"event_date": "2026-01-15", "acas_day_a": "2026-03-10"}, "needs both"),
-        ({}, "give --event-date"),
-        ({"acas_day_a": "2026-03-10", "acas_day_b": "2026-03-20"}, "give --event-date"),
+        ({}, "give the date of dismissal or the act complained of"),
+        ({"acas_day_a": "2026-03-10", "acas_day_b": "2026-03-20"}, "give the date of dismissal or the act complained of"),
         ({"event_date": "31/02/2026"}, "not a date"),
     ],
 )
 def test_impossible_input_is_refused(rates, kwargs, message):
     with pytest.raises(CalculatorError, match=message):
         tribunal_deadline(rates=rates, **kwargs)
+
+
+# --- Unsettled points: both dates, and which is cautious for whom --------------------------
+
+
+def test_acas_contacted_before_the_dismissal_gives_both_readings(rates):
+    # Dismissed 10 March 2026 (limit 9 June); Acas contacted 1 March, certificate 31 March.
+    # Generous (s.207B(3) as written, Haque): 2-31 March, 30 days -> 9 July. Cautious (Garau:
+    # time was not running before the act): 10-31 March, 22 days -> 1 July.
+    result = deadline(rates, "2026-03-10", acas_day_a="2026-03-01", acas_day_b="2026-03-31")
+    assert result["last_day_to_claim"] == D("2026-07-01")
+    assert result["latest_day_claim_may_be_in_time"] == D("2026-07-09")
+    assert result["unsettled"] is True
+    assert result["early_conciliation"]["days_not_counted_cautious"] == 22
+    text = " ".join(result["working"])
+    assert "Haque" in text and "Garau" in text
+    assert "Cautious for the PA (claimant): make the claim by 2026-07-01" in text
+
+
+def test_conciliation_wholly_before_the_act_does_not_extend_on_the_cautious_reading(rates):
+    # Dismissed 10 March 2026; Acas 1-20 February. Generous: 19 days -> 28 June; cautious: none -> 9 June.
+    result = deadline(rates, "2026-03-10", acas_day_a="2026-02-01", acas_day_b="2026-02-20")
+    assert [r["last_day"] for r in result["readings"]] == [D("2026-06-28"), D("2026-06-09")]
+    assert result["last_day_to_claim"] == D("2026-06-09")
+
+
+def test_acas_after_the_act_is_settled(rates):
+    result = deadline(rates, "2026-01-15", acas_day_a="2026-03-01", acas_day_b="2026-03-20")
+    assert result["unsettled"] is False
+    assert result["latest_day_claim_may_be_in_time"] == result["last_day_to_claim"] == D("2026-05-03")
+
+
+@pytest.mark.parametrize("event,three,six", [
+    ("2026-11-02", "2027-02-01", "2027-05-01"),
+    ("2026-07-15", "2026-10-14", "2027-01-14"),  # the 3-month limit runs past 1 October 2026
+])
+def test_unconfirmed_six_month_limit_shows_both_dates(rates, event, three, six):
+    result = deadline(rates, event)
+    assert result["last_day_to_claim"] == D(three)
+    assert result["latest_day_claim_may_be_in_time"] == D(six)
+    assert [r["time_limit_months"] for r in result["readings"]] == [3, 6]
+    assert any("not confirmed" in line for line in result["working"])
+    assert any("Cautious for the employer" in line for line in result["working"])
+
+
+def test_limit_ending_before_the_earliest_start_is_settled(rates):
+    result = deadline(rates, "2026-06-15")
+    assert result["last_day_to_claim"] == D("2026-09-14")
+    assert result["unsettled"] is False
+
+
+def test_redundancy_pay_is_already_six_months(rates):
+    result = deadline(rates, "2026-11-02", claim_type="redundancy_pay")
+    assert result["unsettled"] is False
+    assert result["last_day_to_claim"] == D("2027-05-01")
+
+
+def test_both_unsettled_points_together(rates):
+    # Dismissed 2 Nov 2026; Acas 20 Oct - 20 Nov. 3 months: 1 Feb 2027; cautious EC (2-20 Nov,
+    # 19 days) -> 20 Feb 2027. 6 months: 1 May 2027; generous EC (21 Oct - 20 Nov, 31 days) ->
+    # 1 June 2027.
+    result = deadline(rates, "2026-11-02", acas_day_a="2026-10-20", acas_day_b="2026-11-20")
+    assert len(result["readings"]) == 4
+    assert result["last_day_to_claim"] == D("2027-02-20")
+    assert result["latest_day_claim_may_be_in_time"] == D("2027-06-01")
+
+
+def test_confirmed_start_in_the_rates_ends_the_two_dates(rates):
+    changed = dict(rates.rates)
+    old = changed["tribunal_time_limit_months"]
+    changed["tribunal_time_limit_months"] = old.model_copy(
+        update={"periods": [*old.periods, Period(start=D("2026-10-01"), value=Decimal(6))]}
+    )
+    result = deadline(Rates(changed), "2026-11-02")
+    assert result["unsettled"] is False
+    assert result["last_day_to_claim"] == D("2027-05-01")
+    # An act before the confirmed start keeps 3 months, with no second date.
+    assert deadline(Rates(changed), "2026-07-15")["unsettled"] is False

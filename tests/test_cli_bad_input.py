@@ -55,7 +55,7 @@ def test_flow_answers_refuse_money_far_too_large(tmp_path, capsys):
     answers = tmp_path / "answers.yaml"
     answers.write_text(
         "employed: me\nsick_start: 2026-01-05\nstill_off: no\nsick_end: 2026-01-20\n"
-        "work_days: [mon]\nearnings: 1e400\n"
+        "work_days: [mon]\nearnings: 1e400\npay_frequency: average_known\n"
     )
     assert main(["flow", "run", "pa_off_sick", "--answers", str(answers), "--on", ON]) == 1
     err = capsys.readouterr().err

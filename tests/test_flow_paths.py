@@ -124,7 +124,7 @@ def test_linked_sickness_counts_towards_the_28_week_maximum(capsys, tmp_path):
     answers = tmp_path / "answers.yaml"
     answers.write_text(
         "employed: me\nsick_start: 2026-11-16\nstill_off: no\nsick_end: 2026-11-20\n"
-        "work_days: [mon, tue, wed, thu, fri]\nearnings: '250.00'\nlinked: yes\n"
+        "work_days: [mon, tue, wed, thu, fri]\npay_frequency: average_known\nearnings: '250.00'\nlinked: yes\n"
         "linked_start: 2026-04-06\nlinked_end: 2026-11-06\ncompany_sick_pay: no\ncover: other_pa\n"
     )
     assert main(["--root", str(REPO), "flow", "run", "pa_off_sick", "--on", "2026-11-25", "--answers", str(answers), "--json"]) == 0
@@ -138,8 +138,25 @@ def test_linked_sickness_more_than_8_weeks_before_is_refused_with_a_reason(capsy
     answers = tmp_path / "answers.yaml"
     answers.write_text(
         "employed: me\nsick_start: 2026-11-16\nstill_off: no\nsick_end: 2026-11-20\n"
-        "work_days: [mon, tue, wed, thu, fri]\nearnings: '250.00'\nlinked: yes\n"
+        "work_days: [mon, tue, wed, thu, fri]\npay_frequency: average_known\nearnings: '250.00'\nlinked: yes\n"
         "linked_start: 2026-06-01\nlinked_end: 2026-06-05\ncompany_sick_pay: no\ncover: other_pa\n"
     )
     assert main(["--root", str(REPO), "flow", "run", "pa_off_sick", "--on", "2026-11-25", "--answers", str(answers), "--json"]) == 1
     assert "do not link" in capsys.readouterr().err
+
+
+def test_monthly_paid_pa_average_comes_from_the_paydays(capsys, tmp_path):
+    # £1,000 a month, paid on the 30th; off sick Mon 16 - Fri 20 Nov 2026: the relevant period is
+    # 31 Aug - 30 Oct (2 months), so £2,000 x 12 / 52 / 2 = £230.77 a week, not £250; SSP is the
+    # flat £123.25 (80% is £184.62), 24.65 a day for 5 days = £123.25.
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "employed: me\nsick_start: 2026-11-16\nstill_off: no\nsick_end: 2026-11-20\n"
+        "work_days: [mon, tue, wed, thu, fri]\npay_frequency: monthly\n"
+        "payments: 2026-08-30=1000; 2026-09-30=1000; 2026-10-30=1000\nlinked: no\ncompany_sick_pay: no\ncover: other_pa\n"
+    )
+    assert main(["--root", str(REPO), "flow", "run", "pa_off_sick", "--on", "2026-11-25", "--answers", str(answers), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["outcome"] == "ssp_due"
+    assert any("£230.77" in step and "31 August 2026" in step for step in report["next_steps"])
+    assert "£123.25" in report["summary"]

@@ -96,7 +96,7 @@ def _command(*args):
 
 
 def test_killed_mid_flow_resumes_with_nothing_lost():
-    answers = ["1", "2026-11-16", "yes", "2026-12-27", "1,2,3,4,5", "250", "no", "no", "4"]  # earnings, then no linked sickness
+    answers = ["1", "2026-11-16", "yes", "2026-12-27", "1,2,3,4,5", "6", "250", "no", "no", "4"]  # known average earnings, then no linked sickness
     proc = subprocess.Popen(_command("run", "pa_off_sick", "--on", "2026-11-25"), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     reader = _Reader(proc.stdout)
     reader.start()
@@ -115,7 +115,7 @@ def test_killed_mid_flow_resumes_with_nothing_lost():
         from guidance.flows.session import load_state
 
         state = load_state(store.get(session_id).state)
-    assert state.current == "earnings"
+    assert state.current == "pay_frequency"
     assert state.answers == {
         "employed": "me",
         "sick_start": dt.date(2026, 11, 16),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 
 from guidance.content.rates import RateError
 from guidance.kinds import Date, KindError, read_decimal
@@ -38,12 +38,10 @@ class Result:
         return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
 
     def __getitem__(self, key: str):
-        if key not in {f.name for f in dataclasses.fields(self)}:
-            raise KeyError(key)
-        return _plain(getattr(self, key))
+        return self.as_dict()[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in {f.name for f in dataclasses.fields(self)}
+        return key in self.as_dict()
 
     def get(self, key: str, default=None):
         return self[key] if key in self else default

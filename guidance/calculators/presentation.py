@@ -32,6 +32,11 @@ RESULTS = {
     "holiday_cover_yearly": ("Holiday cover a year", True),
     "total_yearly": ("Total cost a year", True),
     "total_weekly": ("Total cost a week", True),
+    "average_weekly_earnings": ("Average weekly earnings", True),
+    "relevant_period_start": ("Relevant period from", False),
+    "relevant_period_end": ("Relevant period to", False),
+    "weeks_counted": ("Weeks with pay counted", False),
+    "at_or_above_limit": ("At or above the earnings limit?", False),
 }
 
 

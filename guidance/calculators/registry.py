@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from guidance.calculators import employer_cost, holiday, minimum_wage, redundancy, sick_pay, tribunal
+from guidance.calculators import average_earnings, employer_cost, holiday, minimum_wage, redundancy, sick_pay, tribunal
 from guidance.calculators.common import CalculatorError, as_dict, jsonable
 from guidance.kinds import Field, FieldError
 
@@ -88,6 +88,14 @@ CALCULATORS: dict[str, Calculator] = {
             tribunal.tribunal_deadline,
             tribunal.FIELDS,
             ("last_day_to_claim", "et3_due"),
+        ),
+        Calculator(
+            "average-earnings",
+            "Average weekly earnings",
+            average_earnings.average_weekly_earnings,
+            average_earnings.FIELDS,
+            ("average_weekly_earnings", "relevant_period_start", "relevant_period_end", "weeks_counted",
+             "at_or_above_limit"),
         ),
         Calculator(
             "employer-cost",

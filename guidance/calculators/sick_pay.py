@@ -39,14 +39,34 @@ that start before and end on or after 6 April 2026"; if that guidance says other
 - a waiting day is owed only while the waiting days in force on that day have not yet been
   served in the linked PIW, and the earnings threshold and 80% cap are those of that day. So a
   PIW running over 6 April 2026 is paid from 6 April even if the waiting days were not yet served.
+
+Transitional protection (DWP guidance to payroll developers on absences running over 6 April
+2026; ``../facts``: "someone already getting SSP at the flat rate keeps the flat rate for that
+continuous absence"): when one continuous absence began before the day the earnings percentage
+first applies (``ssp_earnings_percent``'s first period, 6 April 2026) and runs into it, and on the
+day before it the employee was already entitled at the flat rate (waiting days all served in the
+linked PIW and average weekly earnings at or above that day's threshold), every day of that
+absence from the change is paid at the flat rate in force on the day (£123.25 in 2026/27), never
+80% of earnings. Someone still serving waiting days, or below the old threshold, on 5 April is
+paid from 6 April under the new rules. A later spell that links to it is a new absence: it is
+paid under the new rules, with the first spell's average weekly earnings (the relevant period of
+a linked PIW is that of its first spell, SSP (General) Regulations 1982 reg 19), which is what
+``average_weekly_earnings`` must then be; ``guidance calc average-earnings`` works it out.
+
+Years before 2026: the rules above with that year's flat rate and lower earnings limit, back to
+6 April 2015 (figures from ``content/rates.yaml``). Not modelled: the coronavirus rules of
+13 March 2020 to 24 March 2022 (SSP from day one for absences because of coronavirus, Statutory
+Sick Pay (General) (Coronavirus Amendment) Regulations 2020), which need the reason for absence.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 from guidance.calculators.common import (
+    Result,
     gbp,
     CalculatorError,
     date_value,
@@ -54,12 +74,38 @@ from guidance.calculators.common import (
     figure,
     figure_or_none,
     pence_up,
+    plain,
     q,
     round10,
 )
 from guidance.kinds import Date, DayList, Field, KindError, Money, weekday_numbers
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class SickPay(Result):
+    """SSP due for a sickness: the total (pounds), the days, each week's payment, and the rules
+    that applied to which days."""
+
+    ssp_total: Decimal
+    weekly_payments: list
+    payable_days: int
+    waiting_days: int
+    qualifying_days: int
+    days_paid_in_linked_period: int
+    maximum_days: int
+    maximum_reached: bool
+    days_below_earnings_threshold: int
+    daily_rates: list
+    flat_rate_protected_from: dt.date | None
+    rules_by_day: list
+    entitled: bool
+    working: tuple[str, ...]
+
+    @classmethod
+    def of(cls, values: dict) -> "SickPay":
+        return cls(**{**values, "working": tuple(values["working"])})
 
 
 def parse_work_days(value) -> frozenset[int]:
@@ -91,6 +137,86 @@ def weekly_rate(rates, day: dt.date, awe: Decimal) -> Decimal:
     return min(flat, awe * share / 100)
 
 
+def earnings_rule_start(rates) -> dt.date | None:
+    """The first day SSP is the lower of the flat rate or a share of earnings (6 April 2026), if any."""
+    if "ssp_earnings_percent" not in rates:
+        return None
+    return rates.get("ssp_earnings_percent").periods[0].start
+
+
+def flat_rate_protected_from(rates, period: list[dt.date], awe: Decimal, served_days: list[dt.date]):
+    """The change day if this continuous absence keeps the flat rate over it (see the module docstring), else None.
+
+    ``period`` is the absence's days in a PIW; ``served_days`` every waiting day served in the
+    linked PIW. Protected when the PIW began before the change, runs into it, and on the day before
+    the employee was entitled at the flat rate: waiting days all served, earnings not below the
+    threshold.
+    """
+    change = earnings_rule_start(rates)
+    if change is None or not period or not period[0] < change <= period[-1]:
+        return None
+    eve = change - dt.timedelta(days=1)
+    if awe < figure(rates, "ssp_earnings_threshold_weekly", eve):
+        return None
+    if sum(1 for day in served_days if day < change) < figure(rates, "ssp_waiting_days", eve):
+        return None
+    return change
+
+
+def _day_rate(rates, day: dt.date, awe: Decimal, protected_from: dt.date | None) -> Decimal:
+    """The weekly rate for ``day``: the flat rate when protected, else the rule of the day."""
+    if protected_from is not None and day >= protected_from:
+        return figure(rates, "ssp_weekly_rate", day)
+    return weekly_rate(rates, day, awe)
+
+
+def _rule_of(rates, day: dt.date, protected_from) -> str:
+    if protected_from is not None and day >= protected_from:
+        return "flat rate kept (already getting SSP before the change)"
+    if figure_or_none(rates, "ssp_earnings_percent", day) is None:
+        return "rules before 6 April 2026 (waiting days, earnings threshold, flat rate)"
+    return "rules from 6 April 2026 (no waiting days or threshold; lower of flat rate or 80% of earnings)"
+
+
+def _rule_spans(rates, days: list[dt.date], protected_from) -> list[list]:
+    """[first day, last day, rule] for each run of qualifying days under one rule."""
+    spans: list[list] = []
+    for day in days:
+        rule = _rule_of(rates, day, protected_from)
+        if spans and spans[-1][2] == rule:
+            spans[-1][1] = day
+        else:
+            spans.append([day, day, rule])
+    return spans
+
+
+def rules_applied(rates, days, waiting, below, payable, protected_from, awe, linked: bool) -> list[str]:
+    """Working lines saying which rule applied to which qualifying days."""
+    lines = []
+    for first, last, rule in _rule_spans(rates, days, protected_from):
+        span = [d for d in days if first <= d <= last]
+        paid = sum(1 for d in span if d in payable)
+        unpaid = sum(1 for d in span if d in waiting)
+        low = sum(1 for d in span if d in below)
+        lines.append(
+            f"{first.isoformat()} to {last.isoformat()}: {rule}; {len(span)} qualifying day(s), {paid} paid, "
+            f"{unpaid} waiting, {low} below the earnings threshold."
+        )
+    if protected_from is not None:
+        flat = figure(rates, "ssp_weekly_rate", protected_from)
+        share = figure(rates, "ssp_earnings_percent", protected_from)
+        lines.append(
+            f"Already entitled to SSP at the flat rate on {(protected_from - dt.timedelta(days=1)).isoformat()}, so "
+            f"this continuous absence keeps the flat rate ({gbp(flat)} a week from {protected_from.isoformat()}) "
+            f"instead of {plain(share)}% of average weekly earnings ({gbp(q(awe * share / 100, 2))})."
+        )
+    if linked:
+        lines.append(
+            "Linked periods: the average weekly earnings are those of the first period in the linked series."
+        )
+    return lines
+
+
 def _period_days(rates, start: dt.date, end: dt.date) -> list[dt.date]:
     """The days of the spell ``start``..``end`` that are in a PIW under the rule in force on each day.
 
@@ -116,7 +242,10 @@ def _linked(rates, sick_start, period_start, linked_start, linked_end):
     if linked_start in (None, "") and linked_end in (None, ""):
         return None
     if linked_start in (None, "") or linked_end in (None, ""):
-        raise CalculatorError("a linked period needs both --linked-start and --linked-end")
+        raise CalculatorError(
+            "a linked period needs both its first day and its last day (Earlier linked sickness: first day, last day)",
+            "linked_end" if linked_end in (None, "") else "linked_start",
+        )
     first = date_value(linked_start, "linked start")
     last = date_value(linked_end, "linked end")
     if last < first:
@@ -150,7 +279,7 @@ def statutory_sick_pay(
     on: dt.date | None = None,
     linked_start=None,
     linked_end=None,
-) -> dict:
+) -> SickPay:
     """SSP due for ``sick_start``..``sick_end`` (the ``on`` date is not needed: each day has its figures)."""
     start = date_value(sick_start, "sick start")
     end = date_value(sick_end, "sick end")
@@ -177,6 +306,7 @@ def statutory_sick_pay(
     current_days = [d for d in period if d.weekday() in pattern]
     served = paid_before = 0
     waiting, payable, below_threshold = [], [], []
+    served_days = []
     for index, day in enumerate(linked_days + current_days):
         in_current = index >= len(linked_days)
         threshold = figure(rates, "ssp_earnings_threshold_weekly", day)
@@ -186,6 +316,7 @@ def statutory_sick_pay(
             continue
         if served < figure(rates, "ssp_waiting_days", day):
             served += 1
+            served_days.append(day)
             if in_current:
                 waiting.append(day)
             continue
@@ -195,12 +326,15 @@ def statutory_sick_pay(
             payable.append(day)
         else:
             paid_before += 1
-    rates_by_day = {day: daily_rate(weekly_rate(rates, day, awe), pattern_days) for day in payable}
+    protected_from = flat_rate_protected_from(rates, period, awe, served_days)
+    rates_by_day = {day: daily_rate(_day_rate(rates, day, awe, protected_from), pattern_days) for day in payable}
     weeks = _weekly_payments(start, end, rates_by_day)
     total = pence_up(sum((amount for _, amount in weeks), Decimal(0)))
     working.extend(_explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable,
-                            below_threshold, max_days, rates_by_day, weeks, total, awe, rates))
-    return {
+                            below_threshold, max_days, rates_by_day, weeks, total, awe, rates, protected_from))
+    working.extend(rules_applied(rates, current_days, waiting, below_threshold, payable, protected_from, awe,
+                                 linked is not None))
+    return SickPay.of({
         "ssp_total": total,
         "weekly_payments": [[saturday, amount] for saturday, amount in weeks],
         "payable_days": len(payable),
@@ -211,9 +345,11 @@ def statutory_sick_pay(
         "maximum_reached": paid_before + len(payable) >= max_days,
         "days_below_earnings_threshold": len(below_threshold),
         "daily_rates": _rate_changes(rates_by_day),
+        "flat_rate_protected_from": protected_from,
+        "rules_by_day": _rule_spans(rates, current_days, protected_from),
         "entitled": total > 0,
         "working": working,
-    }
+    })
 
 
 def _weekly_payments(start: dt.date, end: dt.date, rates_by_day: dict) -> list[tuple[dt.date, Decimal]]:
@@ -241,8 +377,8 @@ def _rate_changes(rates_by_day: dict) -> list[list]:
     return changes
 
 
-def _not_a_piw(rates, start, end) -> dict:
-    return {
+def _not_a_piw(rates, start, end) -> SickPay:
+    return SickPay.of({
         "ssp_total": Decimal("0.00"),
         "weekly_payments": [],
         "payable_days": 0,
@@ -253,16 +389,18 @@ def _not_a_piw(rates, start, end) -> dict:
         "maximum_reached": False,
         "days_below_earnings_threshold": 0,
         "daily_rates": [],
+        "flat_rate_protected_from": None,
+        "rules_by_day": [],
         "entitled": False,
         "working": [
             f"Off sick {_too_short(rates, start, end)}, so it is not a period of incapacity for work and no SSP "
             "is due."
         ],
-    }
+    })
 
 
 def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable, below, max_days,
-             rates_by_day, weeks, total, awe, rates) -> list[str]:
+             rates_by_day, weeks, total, awe, rates, protected_from=None) -> list[str]:
     lines = [f"Sick {start.isoformat()} to {end.isoformat()}; {pattern_days} qualifying day(s) a week."]
     if linked:
         lines.append(
@@ -280,7 +418,7 @@ def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting
     lines.append(f"Payable days: {len(payable)} (at most {max_days} in one linked period, 28 weeks).")
     for rate in sorted(set(rates_by_day.values())):
         days = [d for d, r in rates_by_day.items() if r == rate]
-        weekly = weekly_rate(rates, days[0], awe)
+        weekly = _day_rate(rates, min(days), awe, protected_from)
         lines.append(
             f"Daily rate {gbp(rate)} (weekly {gbp(q(weekly, 2))} / {pattern_days}, cut to 4 places) for {len(days)} day(s) "
             f"from {min(days).isoformat()}."

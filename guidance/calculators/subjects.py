@@ -5,6 +5,7 @@ from __future__ import annotations
 CALCULATOR_SUBJECTS: dict[str, tuple[str, ...]] = {
     "holiday": ("holiday",),
     "sick-pay": ("sickness",),
+    "average-earnings": ("sickness", "family_leave"),
     "redundancy": ("redundancy",),
     "minimum-wage": ("pay_and_minimum_wage",),
     "tribunal-deadline": ("employment_tribunals",),

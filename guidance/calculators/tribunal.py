@@ -16,14 +16,31 @@ does not revive it. The response (ET3) is due 28 days from the day the claim was
 employer (Employment Tribunal Procedure Rules). Figures: ``tribunal_time_limit_months``,
 ``tribunal_redundancy_pay_time_limit_months``, ``tribunal_equal_pay_time_limit_months``,
 ``et3_response_days``; the change to 6 months for all claims is one new period in the rates.
+
+Unsettled points, where we give both dates and say which is cautious for whom (the earlier date
+is the safe last day for the PA to claim; the later is the last day the employer should assume a
+claim may still be in time):
+
+- Acas contacted before the act or dismissal. Read literally, s.207B(3) stops the clock for every
+  day from the day after Day A to Day B, then (4) applies in turn (Luton Borough Council v Haque
+  [2018] ICR 1388, EAT): the generous date. But the EAT held in HMRC v Serra Garau [2017] ICR 1121
+  that conciliation which ends before time starts to run does not extend it, and that a second
+  certificate for the same matter does not stop the clock again; on that reasoning only the days
+  from the act onwards are not counted: the cautious date.
+- The Employment Rights Act 2025 change to 6 months for most claims has no confirmed start date
+  (expected no earlier than October 2026) and no known transitional rule. Until the rates record
+  it (a 6-month period in ``tribunal_time_limit_months``), a 3-month limit that ends on or after the
+  earliest expected start (``tribunal_time_limit_months_unconfirmed``) is shown with the 6-month
+  date as well.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+from dataclasses import dataclass
 
-from guidance.calculators.common import CalculatorError, add_months, date_value, figure
+from guidance.calculators.common import CalculatorError, Result, add_months, date_value, figure, figure_or_none
 from guidance.kinds import Choice, Date, Field
 
 CLAIM_LIMITS = {
@@ -37,6 +54,31 @@ CLAIM_LIMITS = {
     "redundancy_pay": "tribunal_redundancy_pay_time_limit_months",
     "equal_pay": "tribunal_equal_pay_time_limit_months",
 }
+
+
+@dataclass(frozen=True)
+class TribunalDeadline(Result):
+    """The last day to claim (the cautious one for the PA when the law is unsettled, with each
+    reading), and/or the day the ET3 response is due. Fields that do not apply are None and are
+    left out of ``as_dict()``."""
+
+    working: tuple[str, ...]
+    claim_type: str | None = None
+    event_date: dt.date | None = None
+    time_limit_months: int | None = None
+    limit_before_conciliation: dt.date | None = None
+    last_day_to_claim: dt.date | None = None
+    early_conciliation: dict | None = None
+    readings: list | None = None
+    latest_day_claim_may_be_in_time: dt.date | None = None
+    unsettled: bool | None = None
+    et1_sent: dt.date | None = None
+    et3_due: dt.date | None = None
+
+    def as_dict(self) -> dict:
+        data = super().as_dict()
+        keep = {"early_conciliation"} if self.event_date is not None else set()
+        return {k: v for k, v in data.items() if v is not None or k in keep}
 
 
 def months_less_one_day(start: dt.date, months: int) -> dt.date:
@@ -58,24 +100,25 @@ def tribunal_deadline(
     acas_day_a=None,
     acas_day_b=None,
     et1_sent=None,
-) -> dict:
+) -> TribunalDeadline:
     """The last day to claim from ``event_date`` (with early conciliation), and/or the ET3 due date."""
     if event_date in (None, "") and et1_sent in (None, ""):
-        raise CalculatorError("give --event-date (the act or dismissal) or --et1-sent (the day the claim was sent)")
+        raise CalculatorError(
+            "give the date of dismissal or the act complained of, or the date the claim was sent to you", "event_date"
+        )
     result: dict = {}
     working: list[str] = []
     if event_date not in (None, ""):
         result.update(_last_day(rates, date_value(event_date, "event date"), claim_type, acas_day_a, acas_day_b, working))
     elif acas_day_a not in (None, "") or acas_day_b not in (None, ""):
-        raise CalculatorError("Acas dates need --event-date too")
+        raise CalculatorError("Acas dates need the date of dismissal or the act complained of too", "event_date")
     if et1_sent not in (None, ""):
         sent = date_value(et1_sent, "ET1 sent")
         days = int(figure(rates, "et3_response_days", sent))
         due = sent + dt.timedelta(days=days)
         result.update(et1_sent=sent, et3_due=due)
         working.append(f"Claim sent {sent.isoformat()}: the response (ET3) is due within {days} days, by {due.isoformat()}.")
-    result["working"] = working
-    return result
+    return TribunalDeadline(working=tuple(working), **result)
 
 
 def _last_day(rates, event: dt.date, claim_type: str, day_a, day_b, working: list[str]) -> dict:
@@ -94,28 +137,61 @@ def _last_day(rates, event: dt.date, claim_type: str, day_a, day_b, working: lis
         "last_day_to_claim": limit,
         "early_conciliation": None,
     }
-    if day_a in (None, "") and day_b in (None, ""):
+    a, b = _acas_days(day_a, day_b)
+    if a is None:
         working.append("No early conciliation dates given: Acas must be contacted before this day, which also stops the clock.")
-        return result
+        readings = [_reading(months, "none", limit, None)]
+    else:
+        before_event = a < event and claim_type != "equal_pay"
+        readings = _with_conciliation(limit, months, a, b, event if before_event else None, result, working)
+    readings += _unconfirmed_limit(rates, claim_type, event, months, readings, a, b, working)
+    return _settle(result, readings, working)
+
+
+def _acas_days(day_a, day_b):
+    if day_a in (None, "") and day_b in (None, ""):
+        return None, None
     if day_a in (None, "") or day_b in (None, ""):
-        raise CalculatorError("early conciliation needs both --acas-day-a (Acas contacted) and --acas-day-b (certificate received)")
+        raise CalculatorError(
+            "early conciliation needs both Acas contacted (Day A) and Acas certificate (Day B)",
+            "acas_day_b" if day_b in (None, "") else "acas_day_a",
+        )
     a = date_value(day_a, "Acas Day A")
     b = date_value(day_b, "Acas Day B")
     if b < a:
         raise CalculatorError(f"Day B ({b.isoformat()}) cannot be before Day A ({a.isoformat()})")
-    if a < event and claim_type != "equal_pay":
-        working.append("Acas was contacted before the event date; the dates are used as given.")
+    return a, b
+
+
+def _reading(months: int, conciliation: str, last: dt.date, why: str | None) -> dict:
+    return {"time_limit_months": months, "early_conciliation": conciliation, "last_day": last, "why": why}
+
+
+def extend(limit: dt.date, a: dt.date, b: dt.date, counted_from: dt.date | None = None) -> tuple[dt.date, int, dt.date]:
+    """(last day, days not counted, limit after the clock stop) under s.207B(3) then (4).
+
+    ``counted_from``: on the cautious reading, the first day the clock runs (the act); days of
+    conciliation before it are not taken off. The limit is not extended if Acas was contacted
+    after it passed.
+    """
+    start = max(a, counted_from - dt.timedelta(days=1)) if counted_from else a
+    stopped = max(0, (b - start).days)
+    moved = limit + dt.timedelta(days=stopped)
+    month_after_b = add_months(b, 1)
+    last = month_after_b if a <= moved <= month_after_b else moved
+    return last, stopped, moved
+
+
+def _with_conciliation(limit, months, a, b, event_before, result, working) -> list[dict]:
     if a > limit:
         working.append(
             f"Acas was contacted on {a.isoformat()}, after the time limit had passed: early conciliation does not extend it. "
             "A tribunal can accept a late claim only in narrow cases; get advice."
         )
         result["early_conciliation"] = {"day_a": a, "day_b": b, "days_not_counted": 0, "extended": False}
-        return result
-    stopped = (b - a).days
-    moved = limit + dt.timedelta(days=stopped)
+        return [_reading(months, "after the limit", limit, None)]
+    last, stopped, moved = extend(limit, a, b)
     month_after_b = add_months(b, 1)
-    last = month_after_b if a <= moved <= month_after_b else moved
     working.append(f"Day A {a.isoformat()}, Day B {b.isoformat()}: {stopped} day(s) from the day after Day A to Day B do not count, so the limit moves to {moved.isoformat()}.")
     if last != moved:
         working.append(f"That falls before one month after Day B, so the last day becomes {last.isoformat()}.")
@@ -129,7 +205,63 @@ def _last_day(rates, event: dt.date, claim_type: str, day_a, day_b, working: lis
         "one_month_after_day_b": month_after_b,
         "extended": True,
     }
-    result["last_day_to_claim"] = last
+    if event_before is None:
+        return [_reading(months, "all days", last, None)]
+    cautious, counted, _ = extend(limit, a, b, event_before)
+    generous_why = ("every day from the day after Day A to Day B is not counted, as s.207B(3) reads "
+                    "(Luton Borough Council v Haque [2018] ICR 1388)")
+    cautious_why = ("only days from the act or dismissal are not counted: conciliation before time starts to run "
+                    "does not extend it (HMRC v Serra Garau [2017] ICR 1121)")
+    working.append(
+        f"Acas was contacted before the act or dismissal ({event_before.isoformat()}), and tribunals have read the rule "
+        f"differently. Generous reading: {generous_why}; last day {last.isoformat()}. Cautious reading: {cautious_why}, "
+        f"{counted} day(s); last day {cautious.isoformat()}. A second Acas certificate for the same matter would not "
+        "stop the clock again (Garau)."
+    )
+    result["early_conciliation"]["days_not_counted_cautious"] = counted
+    return [_reading(months, "all days", last, generous_why), _reading(months, "days from the act", cautious, cautious_why)]
+
+
+def _unconfirmed_limit(rates, claim_type, event, months, readings, a, b, working) -> list[dict]:
+    """Readings under the Employment Rights Act 2025 six-month limit while its start is unconfirmed."""
+    key = CLAIM_LIMITS[claim_type]
+    if key != "tribunal_time_limit_months" or "tribunal_time_limit_months_unconfirmed" not in rates:
+        return []
+    new = rates.get("tribunal_time_limit_months_unconfirmed")
+    new_months, earliest = int(new.periods[0].value), new.periods[0].start
+    confirmed = any(int(p.value) >= new_months for p in rates.get(key).periods)
+    if confirmed or months >= new_months or max(r["last_day"] for r in readings) < earliest:
+        return []
+    limit = months_less_one_day(event, new_months)
+    why = (f"the Employment Rights Act 2025 makes the limit {new_months} months, but its start date is not confirmed "
+           f"(expected no earlier than {earliest.isoformat()}) nor whether it covers acts before then")
+    extra = []
+    for reading in readings:
+        last = limit
+        if a is not None and a <= limit:
+            counted_from = event if reading["early_conciliation"] == "days from the act" else None
+            last = extend(limit, a, b, counted_from)[0]
+        extra.append(_reading(new_months, reading["early_conciliation"], last, why))
+    working.append(
+        f"The {months}-month limit ends after {earliest.isoformat()}: {why}. With {new_months} months the last day "
+        f"would be {max(r['last_day'] for r in extra).isoformat()}."
+    )
+    return extra
+
+
+def _settle(result: dict, readings: list[dict], working: list[str]) -> dict:
+    """The earliest last day is the PA's safe date; the latest, the date the employer should allow for."""
+    earliest = min(r["last_day"] for r in readings)
+    latest = max(r["last_day"] for r in readings)
+    result["last_day_to_claim"] = earliest
+    result["readings"] = readings
+    result["latest_day_claim_may_be_in_time"] = latest
+    result["unsettled"] = earliest != latest
+    if earliest != latest:
+        working.append(
+            f"Cautious for the PA (claimant): make the claim by {earliest.isoformat()}. Cautious for the employer: a "
+            f"claim may still be in time until {latest.isoformat()}, so do not treat it as late before then."
+        )
     return result
 
 
