@@ -201,3 +201,26 @@ def test_run_calculator_takes_yaml_style_values(rates):
 def test_run_calculator_refuses_bad_names_and_inputs(rates, name, inputs, message):
     with pytest.raises(CalculatorError, match=message):
         run_calculator(name, inputs, rates, ON)
+
+
+def test_each_declaration_matches_its_calculator():
+    # Declared once: every field is a keyword of the calculator, and every keyword (but the rates
+    # and the day) is declared, the day being declared as "on" or "date" where it can be given.
+    import inspect
+
+    for calculator in CALCULATORS.values():
+        params = set(inspect.signature(calculator.function).parameters) - {"rates", "on"}
+        declared = set(calculator.inputs) - {"on", "date"}
+        assert declared == params, calculator.name
+        assert len(calculator.inputs) == len(set(calculator.inputs)), calculator.name
+        for item in calculator.fields:
+            assert item.label and item.label[0].isupper(), (calculator.name, item.name)
+
+
+@pytest.mark.parametrize("name", sorted(CALCULATORS))
+def test_help_lists_every_declared_field(capsys, name):
+    with pytest.raises(SystemExit):
+        main(["calc", name, "--help"])
+    out = capsys.readouterr().out
+    for item in CALCULATORS[name].fields:
+        assert item.option in out and item.label.split(" ")[0] in out
