@@ -132,7 +132,7 @@ def test_a_repayment_below_nothing_is_refused_with_the_line():
 def test_explain_gives_the_meaning_only_the_first_time(letters):
     letter = letters["pa-off-sick"]
     assert [span.term for span in letter.explained].count("SSP") == 1
-    assert letter.body.count("Statutory Sick Pay (SSP) from that first day") == 1
+    assert letter.body.count("Statutory Sick Pay (SSP) from their first full day off sick") == 1
     assert "SSP is the least pay" in letter.body
 
 
