@@ -189,3 +189,14 @@ def test_flows_and_letters_read_dates_and_refuse_year_9999():
     assert convert(field, "16 March 2026") == dt.date(2026, 3, 16)
     with pytest.raises(FieldValueError, match="out of range"):
         convert(field, "9999-12-31")
+
+
+def test_a_flow_list_answer_that_is_a_mapping_is_refused_not_read():
+    from guidance.flows.schema import Option
+
+    question = Question(type="question", kind="several", text="Days?", next="end",
+                        options=[Option(value="mon", label="Monday"), Option(value="tue", label="Tuesday")])
+    assert parse_answer(question, ["tue", "mon"]) == ["mon", "tue"]
+    for bad in ({"mon": 1}, 3, True):
+        with pytest.raises(AnswerError, match="give a list"):
+            parse_answer(question, bad)

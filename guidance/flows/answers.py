@@ -52,8 +52,15 @@ def _choice(node, raw) -> str:
     raise AnswerError(f"choose one of: {choices}")
 
 
+def _not_a_list(raw, values: list[str]) -> None:
+    """A mapping ({mon: 1}), a number or yes/no is not a list of choices: refuse it, never read its keys."""
+    if raw is not None and not isinstance(raw, (str, list, tuple)):
+        raise AnswerError(f"give a list, e.g. {', '.join(values[:2]) or 'none'} (not {type(raw).__name__} {str(raw)[:40]})")
+
+
 def _several(node, raw) -> list[str]:
     values = [o.value for o in node.options]
+    _not_a_list(raw, values)
     if isinstance(raw, str):
         raw = [part for part in re.split(r"[,\s]+", raw.strip()) if part]
         if raw in (["none"], ["-"]):
@@ -73,6 +80,7 @@ def _several(node, raw) -> list[str]:
 def _parse_items(raw, allowed: list[str], what: str) -> list[str]:
     if raw is None:
         return []
+    _not_a_list(raw, allowed)
     if isinstance(raw, str):
         raw = [part for part in re.split(r"[,\s]+", raw.strip()) if part and part not in ("none", "-")]
     chosen = []
