@@ -33,6 +33,11 @@ CASES = [
     ("minimum-wage", {"age": 30, "pay": 500, "hours": 38, "accommodation_charge": 15, "nights": 5}),
     ("tribunal-deadline", {"event_date": "2026-01-15", "acas_day_a": "2026-04-10", "acas_day_b": "2026-04-12"}),
     ("employer-cost", {"hourly_rate": 13, "hours_per_week": 30, "age": 30}),
+    ("average-earnings (monthly, SSP)", {"frequency": "monthly", "sick_start": "2026-04-10",
+                                         "payments": "2026-01-30=1000; 2026-02-27=1000; 2026-03-31=1000"}),
+    ("average-earnings (holiday, 104 weeks)", {"purpose": "holiday", "holiday_start": "2026-06-01",
+                                               "payments": "; ".join(f"{dt.date(2024, 6, 8) + dt.timedelta(weeks=i)}=200"
+                                                                     for i in range(104))}),
 ]
 
 

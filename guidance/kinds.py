@@ -402,6 +402,37 @@ def weekday_numbers(days) -> frozenset[int]:
     return frozenset(DAY_NAMES.index(day) for day in days)
 
 
+@dataclass(frozen=True)
+class DateList(Kind):
+    """Dates: "2026-01-30; 2026-02-06" (separated by ;, commas or new lines) or a list of them; a
+    tuple of dates sorted, each bad item named by its number."""
+
+    name = "dates"
+    metavar = "DATES"
+    hint = "dates, e.g. 2026-01-30; 2026-02-06"
+
+    def parse(self, raw: Any) -> tuple[dt.date, ...]:
+        if isinstance(raw, str):
+            items = [i for i in re.split(r"[;,\n]", raw) if i.strip()]
+        elif isinstance(raw, (list, tuple)):
+            items = list(raw)
+        else:
+            raise KindError(f"must be a list of dates, e.g. 2026-01-30; 2026-02-06 (not {_quoted(raw)})")
+        days = set()
+        for number, item in enumerate(items, start=1):
+            try:
+                days.add(Date().parse(item))
+            except KindError as exc:
+                raise KindError(f"item {number}: {exc}") from None
+        return tuple(sorted(days))
+
+    def show(self, value) -> str:
+        return "; ".join(day.isoformat() for day in value)
+
+    def dump(self, value) -> list[str]:
+        return [day.isoformat() for day in value]
+
+
 _ITEM_SPLIT = re.compile(r"[;\n]|,(?=\s*\d{4}-\d{2}-\d{2})")
 _ITEM = re.compile(r"^\s*(\S+?)\s*(?:=|:|\s)\s*(.+?)\s*$")
 

@@ -248,3 +248,28 @@ def test_registry_and_json(rates):
                             rates, dt.date(2026, 4, 10))
     assert result["average_weekly_earnings"] == "230.77"
     assert result["relevant_period_start"] == "2026-01-31"
+
+
+def test_family_pay_limit_is_the_family_pay_threshold(rates):
+    # Qualifying week ending Sat 26 Sep 2026 (2026/27: £129); £128.99 a week is below it.
+    result = awe(rates, every("2026-07-31", 7, 9, "128.99"), purpose="family", frequency="weekly",
+                 qualifying_week_end="2026-09-26")
+    assert result["earnings_limit"] == Decimal("129")
+    assert result["at_or_above_limit"] is False
+
+
+def test_holiday_weeks_of_only_sick_pay_are_skipped_too(rates):
+    # 54 weeks ending 30 May 2026: 2 oldest at £300, then 52 at £200 of which the latest 2 were
+    # paid only SSP (£123.25): those 2 are replaced by the 2 oldest: (2 x 300 + 50 x 200) / 52
+    # = £10,600 / 52 = £203.85 (GOV.UK and Acas guidance on the reference period).
+    weeks = _weeks("2026-05-30", ["300"] * 2 + ["200"] * 50 + ["123.25"] * 2)
+    result = awe(rates, weeks, purpose="holiday", holiday_start="2026-06-01", skip_weeks="2026-05-23; 2026-05-30")
+    assert (result["weeks_counted"], result["weeks_without_pay_skipped"]) == (52, 2)
+    assert result["average_weekly_earnings"] == Decimal("203.85")
+    with pytest.raises(CalculatorError, match="skip weeks: item 1"):
+        awe(rates, weeks, purpose="holiday", holiday_start="2026-06-01", skip_weeks="2026-05-24")
+
+
+def test_absurd_amount_is_a_message_not_a_crash(rates):
+    with pytest.raises(CalculatorError, match="item 1 amount"):
+        awe(rates, "2026-04-01=1E+999999999", frequency="weekly", sick_start="2026-05-01")

@@ -383,3 +383,31 @@ def test_high_earner_over_6_april_2026_is_paid_the_same_either_way(rates):
     result = ssp(rates, "2026-03-30", "2026-04-17", awe="400")
     assert result["flat_rate_protected_from"] == dt.date(2026, 4, 6)
     assert result["ssp_total"] == Decimal("294.00")
+
+
+def test_sickness_to_the_end_of_time_is_refused_not_a_crash(rates):
+    with pytest.raises(CalculatorError, match="more than 3 years"):
+        ssp(rates, "2026-05-04", "2099-12-31")
+    # Dates beyond 2100 are refused as dates before the calculator sees them.
+    with pytest.raises(CalculatorError, match="sick end: 31 December 9999 is out of range"):
+        ssp(rates, "2026-05-04", "9999-12-31")
+    with pytest.raises(CalculatorError, match="sick start: 20 December 9999 is out of range"):
+        ssp(rates, "9999-12-20", "9999-12-31")
+
+
+def test_earnings_limit_is_the_one_in_force_when_the_period_began(rates_2012):
+    # £105 a week, Mon 26 March - Fri 13 April 2012 (GOV.UK's scenario 1 dates): the limit on
+    # 26 March was £102, so SSP is due for the whole period even though it rose to £107 on
+    # 6 April (HMRC SPM170100: earnings before the start of the PIW or linked series): 200.94.
+    result = ssp(rates_2012, "2012-03-26", "2012-04-13", awe="105")
+    assert result["days_below_earnings_threshold"] == 0
+    assert result["ssp_total"] == Decimal("200.94")
+    # £101 is below the £102 of 26 March: nothing at all.
+    assert ssp(rates_2012, "2012-03-26", "2012-04-13", awe="101")["ssp_total"] == Decimal("0.00")
+
+
+def test_linked_series_keeps_the_limit_of_its_first_period(rates_2012):
+    # First period Mon 19 - Fri 30 March 2012 (limit £102); linked spell Mon 16 - Fri 20 April
+    # 2012 (limit then £107). £105 a week: entitled, 5 days at 85.85 / 5 = 17.17 = 85.85.
+    result = ssp(rates_2012, "2012-04-16", "2012-04-20", awe="105", linked_start="2012-03-19", linked_end="2012-03-30")
+    assert result["ssp_total"] == Decimal("85.85")

@@ -10,7 +10,10 @@ SMP, SPP, SAP (``purpose="family"``): Statutory Maternity Pay (General) Regulati
 (and the Statutory Paternity and Adoption Pay (General) Regulations 2002 reg 40); HMRC SPM171100.
 The same, but the period ends with the last normal payday *on or before* the Saturday of the
 qualifying week: the 15th week (Sunday to Saturday) before the expected week of childbirth, or
-for adoption the matching week (give its Saturday as ``qualifying_week_end``).
+for adoption the matching week (give its Saturday as ``qualifying_week_end``). If the baby was
+born before or during the qualifying week, the period ends with the last payday on or before the
+Saturday of the week before the birth (HMRC SPM171100): give that Saturday as
+``qualifying_week_end``.
 
 The average (HMRC SPM170300, SPM170400; never rounded before it is compared with a limit):
 weekly and multiples of a week, the total over the number of weeks in the period; monthly, the
@@ -25,7 +28,9 @@ from 6 April 2020 by the Employment Rights (Employment Particulars and Paid Annu
 the average over the 52 weeks with pay ending with the last complete week before the first day of
 leave (or with that week if leave starts the day after it ends); weeks with no pay are skipped
 and earlier weeks used instead, going back no more than 104 weeks; with fewer weeks, the weeks
-there are. Each entry is a week's end date and the pay for that week.
+there are. Each entry is a week's end date and the pay for that week. Weeks in which the worker
+was paid only Statutory Sick Pay or statutory family leave pay (``skip_weeks``) are skipped the
+same way (GOV.UK, "Calculating holiday pay for workers without fixed hours or pay", and Acas).
 
 Payments are text, ``"2026-01-30=1000; 2026-02-27=1000"`` (also newlines, or commas before a
 date), or a list of ``[date, amount]`` pairs. List every normal payday, with 0 where nothing was
@@ -36,6 +41,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -51,7 +57,7 @@ from guidance.calculators.common import (
     pence,
     q,
 )
-from guidance.kinds import Choice, Date, DatedAmounts, Field, KindError
+from guidance.kinds import Choice, Date, DatedAmounts, DateList, Field, KindError
 
 PURPOSES = ("ssp", "family", "holiday")
 FREQUENCIES = ("weekly", "fortnightly", "four-weekly", "monthly", "irregular")
@@ -140,6 +146,7 @@ def average_weekly_earnings(
     qualifying_week_end=None,
     holiday_start=None,
     employment_start=None,
+    skip_weeks=None,
 ) -> AverageEarnings:
     """Average weekly earnings for ``purpose`` (ssp, family or holiday); amounts in £, Decimal.
 
@@ -153,7 +160,7 @@ def average_weekly_earnings(
     if purpose == "holiday":
         if holiday_start in (None, ""):
             raise CalculatorError("holiday start: give the first day of the leave (the calculation date)")
-        return _holiday_pay(paid, date_value(holiday_start, "holiday start"))
+        return _holiday_pay(paid, date_value(holiday_start, "holiday start"), _skip_weeks(skip_weeks, paid))
     if frequency in (None, ""):
         raise CalculatorError(f"frequency: give how often the PA is paid ({', '.join(FREQUENCIES)})")
     if frequency not in FREQUENCIES:
@@ -259,7 +266,7 @@ def _divide(rule, total, first, last, days, working) -> tuple[Decimal, str]:
 
 
 def _limit(rates, purpose, reference, average, working) -> dict:
-    key = "ssp_earnings_threshold_weekly" if purpose == "ssp" else "lower_earnings_limit_weekly"
+    key = "ssp_earnings_threshold_weekly" if purpose == "ssp" else "family_pay_earnings_threshold_weekly"
     day = reference + dt.timedelta(days=1) if purpose == "ssp" else reference
     limit = figure_or_none(rates, key, day)
     if limit is None:
@@ -273,11 +280,26 @@ def _limit(rates, purpose, reference, average, working) -> dict:
     return {"earnings_limit": limit, "at_or_above_limit": meets}
 
 
-def _holiday_pay(paid, start: dt.date) -> AverageEarnings:
+def _skip_weeks(value, paid) -> set[dt.date]:
+    """Week end dates paid only SSP or statutory leave pay; each must be one of the weeks given."""
+    if value in (None, ""):
+        return set()
+    items = [i for i in re.split(r"[;,\n]", value) if i.strip()] if isinstance(value, str) else list(value)
+    weeks = {day for day, _ in paid}
+    days = set()
+    for number, item in enumerate(items, start=1):
+        day = date_value(item, f"skip weeks item {number}")
+        if day not in weeks:
+            raise CalculatorError(f"skip weeks: item {number} ({day.isoformat()}) is not one of the weeks in payments")
+        days.add(day)
+    return days
+
+
+def _holiday_pay(paid, start: dt.date, skip: set[dt.date] = frozenset()) -> AverageEarnings:
     """A week's pay for holiday: ERA 1996 s.224 (52 weeks with pay, up to 104 weeks back)."""
     oldest = start - dt.timedelta(weeks=HOLIDAY_LOOKBACK_WEEKS)
     in_range = [(day, amount) for day, amount in paid if oldest < day <= start]
-    with_pay = [(day, amount) for day, amount in in_range if amount > 0]
+    with_pay = [(day, amount) for day, amount in in_range if amount > 0 and day not in skip]
     counted = with_pay[-HOLIDAY_WEEKS:]
     if not counted:
         raise CalculatorError(
@@ -285,12 +307,12 @@ def _holiday_pay(paid, start: dt.date) -> AverageEarnings:
         )
     total = sum((amount for _, amount in counted), Decimal(0))
     average = total / len(counted)
-    skipped = [day for day, amount in in_range if amount == 0 and day >= counted[0][0]]
+    skipped = [day for day, amount in in_range if (amount == 0 or day in skip) and day >= counted[0][0]]
     working = [
         f"Leave starts {start.isoformat()}: weeks ending on or before it, back no further than {oldest.isoformat()} "
         f"({HOLIDAY_LOOKBACK_WEEKS} weeks) (Employment Rights Act 1996 s.224, from 6 April 2020).",
         f"{len(counted)} week(s) with pay counted, {counted[0][0].isoformat()} to {counted[-1][0].isoformat()}; "
-        f"{len(skipped)} week(s) without pay skipped.",
+        f"{len(skipped)} week(s) without pay, or with only SSP or statutory leave pay, skipped.",
     ]
     if len(counted) < HOLIDAY_WEEKS:
         working.append(f"Fewer than {HOLIDAY_WEEKS} weeks with pay: the average is over the {len(counted)} there are.")
@@ -320,4 +342,6 @@ FIELDS = (
     Field("qualifying_week_end", "Saturday of the matching week", Date(), help="SAP: the Saturday of the matching week"),
     Field("holiday_start", "First day of the leave", Date(), help="holiday: the first day of the leave"),
     Field("employment_start", "First day of employment", Date(), help="if paid for less than 8 weeks"),
+    Field("skip_weeks", "Weeks paid only SSP or statutory leave pay", DateList(),
+          help="holiday: the end dates of weeks in the payments that were paid only SSP or statutory leave pay"),
 )

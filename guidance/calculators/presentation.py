@@ -25,6 +25,7 @@ RESULTS = {
     "minimum_wage_or_above": ("Paid at least the minimum wage?", False),
     "last_day_to_claim": ("Last day to make a claim", False),
     "et3_due": ("Response (ET3) due by", False),
+    "latest_day_claim_may_be_in_time": ("Latest day a claim may still be in time (the law is unsettled)", False),
     "weekly_wages": ("Wages a week", True),
     "yearly_wages": ("Wages a year", True),
     "employer_ni_yearly": ("Employer National Insurance a year (after the Employment Allowance)", True),

@@ -26,10 +26,12 @@ up to the penny; the total is the sum of the weeks; weeks with nothing to pay at
 out. The maximum is 28 x the qualifying days in a week, less the days already paid in a linked
 period.
 
-Where the law changed part-way, each day follows the rules and figures in force on that day. This
-is our reading of the change: it has not been checked against GOV.UK's guidance "Sickness absences
-that start before and end on or after 6 April 2026"; if that guidance says otherwise, change
-``_period_days`` and the waiting-day loop to match it.
+Where the law changed part-way, each day follows the rules and figures in force on that day,
+except for the flat-rate protection below. The day-by-day reading is ours; the protection follows
+the DWP guidance as reported (GOV.UK's own calculator refuses absences that run over 6 April 2026
+and points to its guidance "Sickness absences that start before and end on or after 6 April
+2026"); if that guidance says otherwise, change ``_period_days``, the waiting-day loop or
+``flat_rate_protected_from`` to match it.
 - a day belongs to a PIW when its spell of consecutive sick days is long enough under the
   minimum in force on that day. A spell wholly before 6 April 2026 is therefore judged by the
   4-day rule and one wholly after by the 1-day rule, so a 1-3 day spell before 6 April 2026 was
@@ -41,8 +43,8 @@ that start before and end on or after 6 April 2026"; if that guidance says other
   PIW running over 6 April 2026 is paid from 6 April even if the waiting days were not yet served.
 
 Transitional protection (DWP guidance to payroll developers on absences running over 6 April
-2026; ``../facts``: "someone already getting SSP at the flat rate keeps the flat rate for that
-continuous absence"): when one continuous absence began before the day the earnings percentage
+2026, Dec 2025 and Feb 2026, as reported by CIPP and payroll bureaux: "someone already getting SSP
+at the flat rate keeps the flat rate for that continuous absence"): when one continuous absence began before the day the earnings percentage
 first applies (``ssp_earnings_percent``'s first period, 6 April 2026) and runs into it, and on the
 day before it the employee was already entitled at the flat rate (waiting days all served in the
 linked PIW and average weekly earnings at or above that day's threshold), every day of that
@@ -81,6 +83,14 @@ from guidance.calculators.common import (
 from guidance.kinds import Date, DayList, Field, KindError, Money, weekday_numbers
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MAX_PIW_YEARS = 3  # SSCBA 1992 s.153: entitlement ends when a (linked) PIW has lasted 3 years
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February, or past the last year a date can have
+        return dt.date(min(day.year + years, dt.MAXYEAR), 2, 28) if day.month == 2 else dt.date.max
 
 
 @dataclass(frozen=True)
@@ -132,7 +142,7 @@ def daily_rate(weekly: Decimal, pattern_days: int) -> Decimal:
 def weekly_rate(rates, day: dt.date, awe: Decimal) -> Decimal:
     flat = figure(rates, "ssp_weekly_rate", day)
     share = figure_or_none(rates, "ssp_earnings_percent", day)
-    if share is None:
+    if not share:  # no earnings rule on that day (before 6 April 2026)
         return flat
     return min(flat, awe * share / 100)
 
@@ -141,10 +151,21 @@ def earnings_rule_start(rates) -> dt.date | None:
     """The first day SSP is the lower of the flat rate or a share of earnings (6 April 2026), if any."""
     if "ssp_earnings_percent" not in rates:
         return None
-    return rates.get("ssp_earnings_percent").periods[0].start
+    return next((p.start for p in rates.get("ssp_earnings_percent").periods if p.value > 0), None)
 
 
-def flat_rate_protected_from(rates, period: list[dt.date], awe: Decimal, served_days: list[dt.date]):
+def relevant_limit(rates, piw_days: list[dt.date]) -> Decimal:
+    """The earnings limit of the first day of the (linked) PIW, which holds for the whole series.
+
+    HMRC SPM170100: SSP is paid only if average weekly earnings in the relevant period before the
+    start of the PIW or series of linked PIWs reach the lower earnings limit; a new tax year's
+    limit part-way through does not change that. The limit stops applying from 6 April 2026.
+    """
+    return figure(rates, "ssp_earnings_threshold_weekly", piw_days[0])
+
+
+def flat_rate_protected_from(rates, period: list[dt.date], awe: Decimal, served_days: list[dt.date],
+                             limit: Decimal | None = None):
     """The change day if this continuous absence keeps the flat rate over it (see the module docstring), else None.
 
     ``period`` is the absence's days in a PIW; ``served_days`` every waiting day served in the
@@ -156,7 +177,7 @@ def flat_rate_protected_from(rates, period: list[dt.date], awe: Decimal, served_
     if change is None or not period or not period[0] < change <= period[-1]:
         return None
     eve = change - dt.timedelta(days=1)
-    if awe < figure(rates, "ssp_earnings_threshold_weekly", eve):
+    if awe < (figure(rates, "ssp_earnings_threshold_weekly", eve) if limit is None else limit):
         return None
     if sum(1 for day in served_days if day < change) < figure(rates, "ssp_waiting_days", eve):
         return None
@@ -170,19 +191,20 @@ def _day_rate(rates, day: dt.date, awe: Decimal, protected_from: dt.date | None)
     return weekly_rate(rates, day, awe)
 
 
-def _rule_of(rates, day: dt.date, protected_from) -> str:
+def _rule_of(change: dt.date | None, day: dt.date, protected_from) -> str:
     if protected_from is not None and day >= protected_from:
         return "flat rate kept (already getting SSP before the change)"
-    if figure_or_none(rates, "ssp_earnings_percent", day) is None:
+    if change is None or day < change:
         return "rules before 6 April 2026 (waiting days, earnings threshold, flat rate)"
     return "rules from 6 April 2026 (no waiting days or threshold; lower of flat rate or 80% of earnings)"
 
 
 def _rule_spans(rates, days: list[dt.date], protected_from) -> list[list]:
     """[first day, last day, rule] for each run of qualifying days under one rule."""
+    change = earnings_rule_start(rates)
     spans: list[list] = []
     for day in days:
-        rule = _rule_of(rates, day, protected_from)
+        rule = _rule_of(change, day, protected_from)
         if spans and spans[-1][2] == rule:
             spans[-1][1] = day
         else:
@@ -193,6 +215,7 @@ def _rule_spans(rates, days: list[dt.date], protected_from) -> list[list]:
 def rules_applied(rates, days, waiting, below, payable, protected_from, awe, linked: bool) -> list[str]:
     """Working lines saying which rule applied to which qualifying days."""
     lines = []
+    payable, waiting, below = set(payable), set(waiting), set(below)
     for first, last, rule in _rule_spans(rates, days, protected_from):
         span = [d for d in days if first <= d <= last]
         paid = sum(1 for d in span if d in payable)
@@ -289,6 +312,11 @@ def statutory_sick_pay(
         raise CalculatorError(f"average weekly earnings cannot be negative (got {awe})")
     if end < start:
         raise CalculatorError(f"the last day of sickness ({end.isoformat()}) is before the first ({start.isoformat()})")
+    if end > _add_years(start, MAX_PIW_YEARS) or end.year >= dt.MAXYEAR:
+        raise CalculatorError(
+            f"sick end: {end.isoformat()} is more than {MAX_PIW_YEARS} years after {start.isoformat()}; SSP is never "
+            f"due once a period of incapacity has lasted {MAX_PIW_YEARS} years (SSCBA 1992 s.153): check the dates"
+        )
     period = _period_days(rates, start, end)
     linked_period = _linked(rates, start, period[0] if period else start, linked_start, linked_end)
     if not period:
@@ -307,10 +335,10 @@ def statutory_sick_pay(
     served = paid_before = 0
     waiting, payable, below_threshold = [], [], []
     served_days = []
+    limit = relevant_limit(rates, linked_period or period)
     for index, day in enumerate(linked_days + current_days):
         in_current = index >= len(linked_days)
-        threshold = figure(rates, "ssp_earnings_threshold_weekly", day)
-        if awe < threshold:
+        if figure(rates, "ssp_earnings_threshold_weekly", day) > 0 and awe < limit:
             if in_current:
                 below_threshold.append(day)
             continue
@@ -326,12 +354,12 @@ def statutory_sick_pay(
             payable.append(day)
         else:
             paid_before += 1
-    protected_from = flat_rate_protected_from(rates, period, awe, served_days)
+    protected_from = flat_rate_protected_from(rates, period, awe, served_days, limit)
     rates_by_day = {day: daily_rate(_day_rate(rates, day, awe, protected_from), pattern_days) for day in payable}
     weeks = _weekly_payments(start, end, rates_by_day)
     total = pence_up(sum((amount for _, amount in weeks), Decimal(0)))
     working.extend(_explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable,
-                            below_threshold, max_days, rates_by_day, weeks, total, awe, rates, protected_from))
+                            below_threshold, max_days, rates_by_day, weeks, total, awe, rates, protected_from, limit))
     working.extend(rules_applied(rates, current_days, waiting, below_threshold, payable, protected_from, awe,
                                  linked is not None))
     return SickPay.of({
@@ -400,7 +428,7 @@ def _not_a_piw(rates, start, end) -> SickPay:
 
 
 def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable, below, max_days,
-             rates_by_day, weeks, total, awe, rates, protected_from=None) -> list[str]:
+             rates_by_day, weeks, total, awe, rates, protected_from=None, limit=None) -> list[str]:
     lines = [f"Sick {start.isoformat()} to {end.isoformat()}; {pattern_days} qualifying day(s) a week."]
     if linked:
         lines.append(
@@ -408,10 +436,10 @@ def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting
             f"{paid_before} of them already paid."
         )
     if below:
-        threshold = figure(rates, "ssp_earnings_threshold_weekly", below[0])
+        threshold = figure(rates, "ssp_earnings_threshold_weekly", below[0]) if limit is None else limit
         lines.append(
-            f"Average weekly earnings of {gbp(awe)} are below the {gbp(threshold)} needed before 6 April 2026: "
-            f"{len(below)} day(s) not paid."
+            f"Average weekly earnings of {gbp(awe)} are below the {gbp(threshold)} needed before 6 April 2026 (the "
+            f"limit when the period of incapacity began): {len(below)} day(s) not paid."
         )
     if waiting:
         lines.append(f"Waiting days (unpaid): {', '.join(d.isoformat() for d in waiting)}.")

@@ -40,7 +40,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from guidance.calculators.common import CalculatorError, Result, add_months, date_value, figure, figure_or_none
+from guidance.calculators.common import CalculatorError, Result, add_months, date_value, figure
 from guidance.kinds import Choice, Date, Field
 
 CLAIM_LIMITS = {
@@ -171,8 +171,8 @@ def extend(limit: dt.date, a: dt.date, b: dt.date, counted_from: dt.date | None 
     """(last day, days not counted, limit after the clock stop) under s.207B(3) then (4).
 
     ``counted_from``: on the cautious reading, the first day the clock runs (the act); days of
-    conciliation before it are not taken off. The limit is not extended if Acas was contacted
-    after it passed.
+    conciliation before it are not taken off. Callers check first that Acas was contacted on or
+    before ``limit`` (contact after the limit has passed extends nothing).
     """
     start = max(a, counted_from - dt.timedelta(days=1)) if counted_from else a
     stopped = max(0, (b - start).days)
