@@ -23,6 +23,11 @@ lib/smart_answer/calculators/holiday_entitlement.rb and calculate_your_holiday_e
   hour;
 - what is shown is rounded *up* at one decimal (two for weeks, and for shifts when leaving).
 
+Rounding and comparing: the only figure rounded before it is used again is a starter's days (or
+shifts), rounded up to the next half day as Working Time Regulations 1998 reg 15A(2) rounds leave
+accrued in the first year; their hours are those rounded days x hours a day, as GOV.UK works them.
+Nothing is compared after rounding: the 28-day cap and 5 days a week are compared unrounded.
+
 One difference, on purpose: where GOV.UK's web form refuses a start or leaving date outside the
 leave year given, this uses the leave year with the same start day and month that holds the date
 (as GOV.UK's calculator itself does).
