@@ -99,12 +99,20 @@ def test_employer_cost_warning_is_printed(capsys):
 @pytest.mark.parametrize(
     "argv,message",
     [
-        (["holiday", "--basis", "monthly"], "unknown basis"),
+        (["holiday", "--basis", "monthly"], "How the PA works: 'monthly' is not one of the choices"),
         (["holiday", "--basis", "hours-per-week", "--hours-per-week", "-3", "--days-per-week", "5"], "more than 0"),
         (["sick-pay", "--sick-start", "2026-05-10", "--sick-end", "2026-05-01", "--work-days", "mon",
           "--average-weekly-earnings", "300"], "before the first"),
         (["redundancy", "--age", "30", "--years", "-1", "--weekly-pay", "300", "--date", "2026-05-01"], "cannot be negative"),
-        (["tribunal-deadline", "--event-date", "2026-01-15", "--claim-type", "parking"], "unknown claim type"),
+        (["tribunal-deadline", "--event-date", "2026-01-15", "--claim-type", "parking"], "Type of claim: 'parking' is not one of"),
+        (["employer-cost", "--hourly-rate", "12,71", "--hours-per-week", "10"], "Hourly rate: '12,71' has a comma where the decimal point goes: use a point: 12.71 (option --hourly-rate)"),
+        (["minimum-wage", "--age", "30", "--pay", "inf", "--hours", "2"], "Pay for the pay period: 'inf' is not"),
+        (["minimum-wage", "--age", "30", "--pay", "nan", "--hours", "2"], "Pay for the pay period: 'nan' is not"),
+        (["minimum-wage", "--age", "30", "--pay", "1E+999999999", "--hours", "2"], "far too large"),
+        (["sick-pay", "--sick-start", "2026-05-04", "--sick-end", "9999-12-31", "--work-days", "mon",
+          "--average-weekly-earnings", "300"], "Last day off sick: 31 December 9999 is out of range"),
+        (["sick-pay", "--sick-start", "2026-05-04", "--sick-end", "2026-05-31", "--work-days", "mon,funday",
+          "--average-weekly-earnings", "300"], "Days they normally work: 'funday' is not a day of the week"),
     ],
 )
 def test_bad_input_exits_1_with_a_message(capsys, argv, message):
@@ -119,14 +127,41 @@ def test_bad_input_exits_1_with_a_message(capsys, argv, message):
     [
         ["nosuch"],
         ["holiday"],
-        ["sick-pay", "--sick-start", "01/05/2026", "--sick-end", "2026-05-10", "--work-days", "mon",
-         "--average-weekly-earnings", "300"],
+        ["redundancy", "--age", "45", "--years", "10", "--weekly-pay", "800", "--date", "2026-05-01", "--weekly-cap", "700"],
     ],
 )
 def test_usage_errors_exit_2(argv):
     with pytest.raises(SystemExit) as exc:
         main(["calc", *argv])
     assert exc.value.code == 2
+
+
+@pytest.mark.parametrize("written", ["01/05/2026", "1/5/2026", "1 May 2026", "1 may 2026", "01.05.2026", "2026-05-01"])
+def test_dates_are_read_as_people_write_them(capsys, written):
+    data = calc_json(capsys, "sick-pay", "--sick-start", written, "--sick-end", "2026-05-15",
+                     "--work-days", "mon,tue,wed,thu,fri", "--average-weekly-earnings", "400")
+    assert data["ssp_total"] == "271.15"  # Fri 1 May to Fri 15 May: 11 working days x £24.65
+
+
+@pytest.mark.parametrize("written", ["1,271", "1,271.00", "£1,271", "1271"])
+def test_thousands_separators_are_fine(capsys, written):
+    data = calc_json(capsys, "redundancy", "--age", "45", "--years", "10", "--weekly-pay", written, "--weekly-cap", "700")
+    assert data["statutory_redundancy_pay"] == "8400.00"
+
+
+def test_options_are_made_from_the_declared_fields():
+    from guidance.commands.calc import add_field_options
+    import argparse
+
+    for calculator in CALCULATORS.values():
+        parser = argparse.ArgumentParser()
+        add_field_options(parser, calculator.fields)
+        options = {a.dest: a for a in parser._actions if a.dest != "help"}
+        assert set(options) == set(calculator.inputs)
+        for item in calculator.fields:
+            assert options[item.name].option_strings == [item.option]
+            assert options[item.name].required == item.required
+            assert item.label in options[item.name].help
 
 
 def test_registry_names_are_the_ones_flows_use():
@@ -155,9 +190,37 @@ def test_run_calculator_takes_yaml_style_values(rates):
         ("pension", {}, "unknown calculator"),
         ("holiday", {"basis": "days-per-week", "days_a_week": 5}, "unknown input"),
         ("sick-pay", {"sick_start": "2026-05-01"}, "missing input"),
-        ("minimum-wage", {"age": 30, "apprentice": "perhaps"}, "not yes or no"),
+        ("minimum-wage", {"age": 30, "apprentice": "perhaps"}, "Apprentice\\?: 'perhaps' is not yes or no"),
+        ("minimum-wage", {"age": 30, "pay": "12,71", "hours": 1}, "use a point: 12.71"),
+        ("sick-pay", {"sick_start": "2026-05-04", "sick_end": "2026-05-10", "work_days": {"mon": 1},
+                      "average_weekly_earnings": 300}, "Days they normally work: must be a list"),
+        ("redundancy", {"age": 45, "years": 10, "weekly_pay": 800, "date": "2026-05-01", "weekly_cap": 700},
+         "give only one of"),
     ],
 )
 def test_run_calculator_refuses_bad_names_and_inputs(rates, name, inputs, message):
     with pytest.raises(CalculatorError, match=message):
         run_calculator(name, inputs, rates, ON)
+
+
+def test_each_declaration_matches_its_calculator():
+    # Declared once: every field is a keyword of the calculator, and every keyword (but the rates
+    # and the day) is declared, the day being declared as "on" or "date" where it can be given.
+    import inspect
+
+    for calculator in CALCULATORS.values():
+        params = set(inspect.signature(calculator.function).parameters) - {"rates", "on"}
+        declared = set(calculator.inputs) - {"on", "date"}
+        assert declared == params, calculator.name
+        assert len(calculator.inputs) == len(set(calculator.inputs)), calculator.name
+        for item in calculator.fields:
+            assert item.label and item.label[0].isupper(), (calculator.name, item.name)
+
+
+@pytest.mark.parametrize("name", sorted(CALCULATORS))
+def test_help_lists_every_declared_field(capsys, name):
+    with pytest.raises(SystemExit):
+        main(["calc", name, "--help"])
+    out = capsys.readouterr().out
+    for item in CALCULATORS[name].fields:
+        assert item.option in out and item.label.split(" ")[0] in out

@@ -76,3 +76,10 @@ def test_warns_below_minimum_wage_for_age(rates):
 def test_impossible_input_is_refused(rates, kwargs, message):
     with pytest.raises(CalculatorError, match=message):
         employer_cost(rates=rates, on=ON, **kwargs)
+
+
+def test_yearly_wages_are_not_worked_from_a_rounded_week(rates):
+    # £12.71 x 37.5 hours = £476.625 a week: a year is £24,784.50, not 52 x £476.63 = £24,784.76.
+    result = employer_cost(hourly_rate="12.71", hours_per_week="37.5", age=30, rates=rates, on=ON)
+    assert result["weekly_wages"] == Decimal("476.63")
+    assert result["yearly_wages"] == Decimal("24784.50")

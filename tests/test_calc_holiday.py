@@ -267,10 +267,10 @@ def test_starting_month_counts_when_last_day_of_year_on_or_after_start_day(rates
         ({"basis": "hours-per-week", "days_per_week": 1, "hours_per_week": 43}, "24 hours a day"),
         ({"basis": "days-per-week", "days_per_week": 5, "start_date": "2020-07-14", "leaving_date": "2019-10-14"}, "must be after"),
         ({"basis": "days-per-week", "days_per_week": 5, "start_date": "2020-01-01", "leaving_date": "2021-06-01"}, "within a year"),
-        ({"basis": "days-per-week", "days_per_week": 5, "start_date": "2020-07-14"}, "--leave-year-start"),
+        ({"basis": "days-per-week", "days_per_week": 5, "start_date": "2020-07-14"}, "Leave year starts: needed"),
         ({"basis": "shifts", "shifts_per_pattern": 5, "days_per_pattern": 4}, "at least as many days"),
         ({"basis": "shifts", "shifts_per_pattern": 0, "days_per_pattern": 4}, "more than 0"),
-        ({"basis": "irregular-hours", "leave_year_start": "2025-04-01"}, "--hours-worked"),
+        ({"basis": "irregular-hours", "leave_year_start": "2025-04-01"}, "Hours worked in the pay period: needed"),
         ({"basis": "irregular-hours", "leave_year_start": "2025-04-01", "hours_worked": -3}, "more than 0"),
         ({"basis": "days-per-week", "days_per_week": "lots"}, "not a number"),
         ({"basis": "days-per-week", "days_per_week": 5, "start_date": "2020-02-30", "leave_year_start": "2020-01-01"}, "not a date"),
@@ -285,3 +285,30 @@ def test_working_explains_the_result(rates):
     result = run(rates, basis="days-per-week", days_per_week=5, start_date="2019-06-01", leave_year_start="2019-01-01")
     text = " ".join(result["working"])
     assert "7 months of 12" in text and "half day" in text
+
+
+# 29 February: GOV.UK's change of 3 February 2025 (alphagov/smart-answers c6572e6b9d) counts a job
+# that starts on 29 February 2024 and ends on 29 January 2025 as 336 of 365 days, in every basis.
+
+@pytest.mark.parametrize(
+    "basis,inputs,key,shown",
+    [
+        ("days-per-week", {"days_per_week": 5}, "entitlement_days", "25.8"),  # 28 x 336/365 = 25.775
+        ("hours-per-week", {"days_per_week": 5, "hours_per_week": "37.5"}, "entitlement_hours", "193.4"),  # 210 x 336/365
+        ("compressed-hours", {"days_per_week": 4, "hours_per_week": 37}, "entitlement_hours", "190.8"),  # 207.2 x 336/365
+        ("shifts", {"shifts_per_pattern": 4, "days_per_pattern": 7}, "entitlement_shifts", "20.63"),  # 22.4 x 336/365
+        ("annualised-hours", {}, "entitlement_weeks", "5.16"),  # GOV.UK's own case
+        ("irregular-hours", {"leave_year_start": "2019-03-01"}, "entitlement_weeks", "5.16"),  # before April 2024: as annualised
+    ],
+)
+def test_a_job_starting_on_29_february_in_every_basis(rates, basis, inputs, key, shown):
+    result = run(rates, basis=basis, start_date="2024-02-29", leaving_date="2025-01-29", **inputs)
+    assert result["fraction_of_year"] == Decimal("0.9205479452")
+    assert result[key] == shown
+
+
+def test_a_leave_year_resetting_on_29_february():
+    # In a common year it begins on 1 March; the year before a leap-year date begins 28 February.
+    assert LeaveYear.resetting_on(dt.date(2024, 2, 29), dt.date(2025, 6, 1)) == LeaveYear(dt.date(2025, 3, 1), dt.date(2026, 2, 28))
+    assert LeaveYear.resetting_on(dt.date(2024, 2, 29), dt.date(2025, 1, 29)) == LeaveYear(dt.date(2024, 3, 1), dt.date(2025, 2, 28))
+    assert LeaveYear.resetting_on(dt.date(2024, 2, 29), dt.date(2024, 12, 31)).days == 366

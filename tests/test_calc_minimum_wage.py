@@ -77,12 +77,12 @@ def test_charge_within_offset_changes_nothing(rates):
     "kwargs,message",
     [
         ({"age": 15}, "school leaving age"),
-        ({"age": 30, "pay": "100"}, "both --pay and --hours"),
+        ({"age": 30, "pay": "100"}, "both the pay and the hours"),
         ({"age": 30, "pay": "100", "hours": "0"}, "more than 0"),
         ({"age": 30, "pay": "-100", "hours": "10"}, "cannot be negative"),
         ({"age": 30, "pay": "100", "hours": "10", "pay_period_days": 40}, "1 to 31"),
         ({"age": 30, "pay": "100", "hours": "200"}, "more than there are"),
-        ({"age": 30, "pay": "100", "hours": "10", "accommodation_charge": "5"}, "--nights"),
+        ({"age": 30, "pay": "100", "hours": "10", "accommodation_charge": "5"}, "the nights a week"),
         ({"age": 30, "pay": "100", "hours": "10", "accommodation_charge": "5", "nights": 9}, "0 to 7"),
     ],
 )
@@ -94,3 +94,39 @@ def test_impossible_input_is_refused(rates, kwargs, message):
 def test_before_any_rate_is_an_error_not_a_guess(rates):
     with pytest.raises(CalculatorError, match="no figure"):
         minimum_wage(age=30, rates=rates, on=dt.date(2014, 9, 30))
+
+
+# Rounding before comparing: pay is compared with hours x rate, unrounded.
+
+def test_one_penny_short_is_an_underpayment(rates):
+    # 2 hours at £12.71 = £25.42: £25.41 is 1p short.
+    result = minimum_wage(age=30, rates=rates, on=dt.date(2026, 6, 1), pay="25.41", hours=2)
+    assert result["minimum_wage_or_above"] is False
+    assert result["total_entitlement"] == Decimal("25.42")
+    assert result["shortfall"] == Decimal("0.01")
+    assert minimum_wage(age=30, rates=rates, on=dt.date(2026, 6, 1), pay="25.42", hours=2)["minimum_wage_or_above"] is True
+
+
+def test_a_fraction_of_a_penny_short_is_still_short(rates):
+    # 2.5 hours at £12.71 = £31.775: £31.77 does not reach it, and the shortfall rounds up to 1p.
+    short = minimum_wage(age=30, rates=rates, on=APRIL_2026, pay="31.77", hours="2.5")
+    assert short["minimum_wage_or_above"] is False and short["shortfall"] == Decimal("0.01")
+    assert minimum_wage(age=30, rates=rates, on=APRIL_2026, pay="31.78", hours="2.5")["minimum_wage_or_above"] is True
+
+
+def test_accommodation_is_not_rounded_before_it_is_added(rates):
+    # Free, 1 night a week, 30-day period: 11.10 x 30/7 = 47.5714... counts, not 47.57.
+    result = minimum_wage(age=30, rates=rates, on=APRIL_2026, pay="79.53", hours="10.0001", pay_period_days=30,
+                          accommodation_charge="0", nights=1)
+    # due 127.101271; counted 79.53 + 47.571428... = 127.101428...: enough only unrounded.
+    assert result["minimum_wage_or_above"] is True
+    assert result["accommodation_adjustment"] == Decimal("47.57")
+
+
+def test_cli_says_no_for_one_penny_short(capsys):
+    from guidance.cli import main
+
+    assert main(["calc", "minimum-wage", "--age", "30", "--on", "2026-06-01", "--pay", "25.41", "--hours", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "Paid at least the minimum wage?: no" in out
+    assert "£0.01 short" in out

@@ -83,3 +83,20 @@ def test_under_two_years_gets_nothing(rates):
 def test_impossible_input_is_refused(rates, kwargs, message):
     with pytest.raises(CalculatorError, match=message):
         redundancy_pay(rates=rates, on=dt.date(2026, 6, 1), **kwargs)
+
+
+def test_a_weeks_pay_is_not_rounded_before_it_is_multiplied(rates):
+    # £381.555 a week x 17.5 weeks (age 48, 14 years) = £6,677.2125, to the penny £6,677.21;
+    # rounding the week first (£381.56) would give £6,677.30.
+    result = redundancy_pay(age=48, years=14, weekly_pay="381.555", rates=rates, on=dt.date(2026, 6, 1))
+    assert result["statutory_redundancy_pay"] == Decimal("6677.21")
+
+
+def test_the_result_is_typed(rates):
+    from guidance.calculators.redundancy import RedundancyPay
+
+    result = redundancy_pay(age=45, years=10, weekly_pay=800, rates=rates, on=dt.date(2025, 3, 1))
+    assert isinstance(result, RedundancyPay)
+    assert result.statutory_redundancy_pay == Decimal("8400.00") and result.weekly_cap == Decimal("700.00")
+    with pytest.raises(Exception):
+        result.statutory_redundancy_pay = Decimal(0)  # frozen

@@ -231,7 +231,7 @@ def test_gap_of_exactly_8_weeks_links(rates):
         ({"start": "2026-05-01", "end": "2026-05-10", "days": "mon,funday"}, "not a day of the week"),
         ({"start": "2026-05-01", "end": "2026-05-10", "days": ""}, "at least one day"),
         ({"start": "2026-05-01", "end": "2026-05-10", "awe": "-5"}, "cannot be negative"),
-        ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-04-01"}, "both --linked-start"),
+        ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-04-01"}, "needs both its first day and its last day"),
         ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-04-20", "linked_end": "2026-04-30"}, "at least one day before"),
         # 20-21 March 2026: two days before the change were not a period, so cannot link.
         ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-03-20", "linked_end": "2026-03-21"}, "under 4 days"),
@@ -387,8 +387,11 @@ def test_high_earner_over_6_april_2026_is_paid_the_same_either_way(rates):
 
 def test_sickness_to_the_end_of_time_is_refused_not_a_crash(rates):
     with pytest.raises(CalculatorError, match="more than 3 years"):
+        ssp(rates, "2026-05-04", "2099-12-31")
+    # Dates beyond 2100 are refused as dates before the calculator sees them.
+    with pytest.raises(CalculatorError, match="sick end: 31 December 9999 is out of range"):
         ssp(rates, "2026-05-04", "9999-12-31")
-    with pytest.raises(CalculatorError, match="more than 3 years"):
+    with pytest.raises(CalculatorError, match="sick start: 20 December 9999 is out of range"):
         ssp(rates, "9999-12-20", "9999-12-31")
 
 

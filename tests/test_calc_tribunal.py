@@ -111,9 +111,9 @@ def test_time_limit_change_is_one_new_period_in_the_rates(rates):
         ({"event_date": "2026-01-15", "claim_type": "parking"}, "unknown claim type"),
         ({"event_date": "2026-01-15", "acas_day_a": "2026-03-10", "acas_day_b": "2026-03-01"}, "cannot be before Day A"),
         ({"event_date": "2026-01-15", "acas_day_a": "2026-03-10"}, "needs both"),
-        ({}, "give --event-date"),
-        ({"acas_day_a": "2026-03-10", "acas_day_b": "2026-03-20"}, "give --event-date"),
-        ({"event_date": "15/01/2026"}, "not a date"),
+        ({}, "give the date of dismissal or the act complained of"),
+        ({"acas_day_a": "2026-03-10", "acas_day_b": "2026-03-20"}, "give the date of dismissal or the act complained of"),
+        ({"event_date": "31/02/2026"}, "not a date"),
     ],
 )
 def test_impossible_input_is_refused(rates, kwargs, message):

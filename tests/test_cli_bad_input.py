@@ -48,7 +48,7 @@ def small_root(tmp_path):
 def test_calc_refuses_a_number_far_too_large(rate, capsys):
     assert main(["calc", "employer-cost", "--hourly-rate", rate, "--hours-per-week", "10", "--on", ON]) == 1
     err = capsys.readouterr().err
-    assert "hourly rate" in err and "far too large" in err and "Traceback" not in err
+    assert "Hourly rate" in err and "far too large" in err and "Traceback" not in err
 
 
 def test_flow_answers_refuse_money_far_too_large(tmp_path, capsys):

@@ -42,9 +42,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from guidance.calculators.common import (
+    Result,
     CalculatorError,
     add_months,
     date_value,
@@ -55,44 +57,54 @@ from guidance.calculators.common import (
     pence,
     q,
 )
+from guidance.kinds import Choice, Date, DatedAmounts, DateList, Field, KindError
 
 PURPOSES = ("ssp", "family", "holiday")
 FREQUENCIES = ("weekly", "fortnightly", "four-weekly", "monthly", "irregular")
-_ITEM_SPLIT = re.compile(r"[;\n]|,(?=\s*\d{4}-\d{2}-\d{2})")
-_ITEM = re.compile(r"^\s*(\S+?)\s*(?:=|:|\s)\s*(.+?)\s*$")
 RELEVANT_PERIOD_DAYS = 56  # "at least 8 weeks earlier" (reg 19(3)(b); reg 21(3)(b))
 HOLIDAY_WEEKS, HOLIDAY_LOOKBACK_WEEKS = 52, 104  # ERA 1996 s.224(2)-(3), as amended from 6 April 2020
 
 
+@dataclass(frozen=True)
+class AverageEarnings(Result):
+    """Average weekly earnings (pounds) with the period it was worked out over; for SSP and family
+    pay, the earnings limit it was compared with (unrounded). Fields that do not apply are None and
+    are left out of ``as_dict()``."""
+
+    purpose: str
+    average_weekly_earnings: Decimal
+    average_weekly_earnings_unrounded: Decimal
+    total_earnings: Decimal
+    working: tuple[str, ...]
+    frequency: str | None = None
+    relevant_period_start: dt.date | None = None
+    relevant_period_end: dt.date | None = None
+    payments_counted: list | None = None
+    divisor: str | None = None
+    earnings_limit: Decimal | None = None
+    at_or_above_limit: bool | None = None
+    reference_period_start: dt.date | None = None
+    reference_period_end: dt.date | None = None
+    weeks_counted: int | None = None
+    weeks_without_pay_skipped: int | None = None
+
+    def as_dict(self) -> dict:
+        data = super().as_dict()
+        keep = {"frequency", "earnings_limit", "at_or_above_limit"} if self.purpose != "holiday" else set()
+        return {k: v for k, v in data.items() if v is not None or k in keep}
+
+    @classmethod
+    def of(cls, values: dict) -> "AverageEarnings":
+        return cls(**{**values, "working": tuple(values["working"])})
+
+
 def parse_payments(value, name: str = "payments") -> list[tuple[dt.date, Decimal]]:
-    """[(date, gross amount)] sorted by date, from text or pairs; each bad item is named."""
-    if value in (None, ""):
-        raise CalculatorError(f"{name}: give at least one payday and amount, e.g. 2026-01-30=1000")
-    items = [i for i in _ITEM_SPLIT.split(value) if i.strip()] if isinstance(value, str) else list(value)
-    payments, seen = [], {}
-    for number, item in enumerate(items, start=1):
-        if isinstance(item, str):
-            match = _ITEM.match(item)
-            if not match:
-                raise CalculatorError(f"{name}: item {number} ('{item.strip()[:40]}') is not DATE=AMOUNT")
-            day_text, amount_text = match.groups()
-        else:
-            try:
-                day_text, amount_text = item
-            except (TypeError, ValueError):
-                raise CalculatorError(f"{name}: item {number} is not a [date, amount] pair") from None
-        day = date_value(day_text, f"{name} item {number} date")
-        try:
-            amount = decimal(amount_text, f"{name} item {number} amount")
-        except ArithmeticError:
-            raise CalculatorError(f"{name}: item {number} amount is far too large: check the number") from None
-        if amount < 0:
-            raise CalculatorError(f"{name}: item {number} amount cannot be negative (got {amount})")
-        if day in seen:
-            raise CalculatorError(f"{name}: items {seen[day]} and {number} are both for {day.isoformat()}: add them into one")
-        seen[day] = number
-        payments.append((day, amount))
-    return sorted(payments)
+    """[(date, gross amount)] sorted by date, from text or pairs (read as
+    :class:`guidance.kinds.DatedAmounts`); each bad item is named."""
+    try:
+        return list(DatedAmounts().parse(value))
+    except KindError as exc:
+        raise CalculatorError(f"{name}: {exc}") from None
 
 
 def qualifying_week_end(due_date: dt.date) -> dt.date:
@@ -135,7 +147,7 @@ def average_weekly_earnings(
     holiday_start=None,
     employment_start=None,
     skip_weeks=None,
-) -> dict:
+) -> AverageEarnings:
     """Average weekly earnings for ``purpose`` (ssp, family or holiday); amounts in £, Decimal.
 
     Returns the relevant (or reference) period, the payments counted, the total, the divisor, the
@@ -186,7 +198,7 @@ def _reference_day(purpose, sick_start, due_date, week_end) -> tuple[dt.date, li
     return saturday, lines
 
 
-def _statutory_average(rates, purpose, frequency, paid, reference, employment_start, working) -> dict:
+def _statutory_average(rates, purpose, frequency, paid, reference, employment_start, working) -> AverageEarnings:
     before = [day for day, _ in paid if day <= reference]
     if not before:
         raise CalculatorError(
@@ -232,7 +244,7 @@ def _statutory_average(rates, purpose, frequency, paid, reference, employment_st
     working.append(f"Average weekly earnings: {gbp(pence(average))} (unrounded {q(average, 6)}).")
     result.update(_limit(rates, purpose, reference, average, working))
     result["working"] = working
-    return result
+    return AverageEarnings.of(result)
 
 
 def _divide(rule, total, first, last, days, working) -> tuple[Decimal, str]:
@@ -283,7 +295,7 @@ def _skip_weeks(value, paid) -> set[dt.date]:
     return days
 
 
-def _holiday_pay(paid, start: dt.date, skip: set[dt.date] = frozenset()) -> dict:
+def _holiday_pay(paid, start: dt.date, skip: set[dt.date] = frozenset()) -> AverageEarnings:
     """A week's pay for holiday: ERA 1996 s.224 (52 weeks with pay, up to 104 weeks back)."""
     oldest = start - dt.timedelta(weeks=HOLIDAY_LOOKBACK_WEEKS)
     in_range = [(day, amount) for day, amount in paid if oldest < day <= start]
@@ -305,7 +317,7 @@ def _holiday_pay(paid, start: dt.date, skip: set[dt.date] = frozenset()) -> dict
     if len(counted) < HOLIDAY_WEEKS:
         working.append(f"Fewer than {HOLIDAY_WEEKS} weeks with pay: the average is over the {len(counted)} there are.")
     working.append(f"{gbp(total)} / {len(counted)} = a week's pay of {gbp(pence(average))}.")
-    return {
+    return AverageEarnings.of({
         "purpose": "holiday",
         "reference_period_start": counted[0][0],
         "reference_period_end": counted[-1][0],
@@ -315,4 +327,21 @@ def _holiday_pay(paid, start: dt.date, skip: set[dt.date] = frozenset()) -> dict
         "average_weekly_earnings": pence(average),
         "average_weekly_earnings_unrounded": q(average, 10),
         "working": working,
-    }
+    })
+
+
+FIELDS = (
+    Field("purpose", "What the average is for", Choice(PURPOSES), default="ssp",
+          help="ssp, family (SMP/SPP/SAP) or holiday (a week's pay)"),
+    Field("frequency", "How often the PA is paid", Choice(FREQUENCIES)),
+    Field("payments", "Paydays and gross pay", DatedAmounts(), required=True,
+          help="every payday and its gross pay, e.g. '2026-01-30=1000; 2026-02-27=1000' (0 where nothing was "
+               "paid); for holiday, each week's end date and that week's pay"),
+    Field("sick_start", "First day off sick", Date(), help="SSP: first day of sickness (of the first linked period)"),
+    Field("due_date", "Date the baby is due", Date(), help="SMP/SPP: the date the baby is due"),
+    Field("qualifying_week_end", "Saturday of the matching week", Date(), help="SAP: the Saturday of the matching week"),
+    Field("holiday_start", "First day of the leave", Date(), help="holiday: the first day of the leave"),
+    Field("employment_start", "First day of employment", Date(), help="if paid for less than 8 weeks"),
+    Field("skip_weeks", "Weeks paid only SSP or statutory leave pay", DateList(),
+          help="holiday: the end dates of weeks in the payments that were paid only SSP or statutory leave pay"),
+)

@@ -9,14 +9,58 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 
 from guidance.content.rates import RateError
-from guidance.values import too_large
+from guidance.kinds import Date, KindError, read_decimal
 
 
 class CalculatorError(ValueError):
-    """Input a calculator cannot work with (negative hours, end before start, unknown basis)."""
+    """Input a calculator cannot work with (negative hours, end before start, unknown basis).
+
+    ``field`` names the input at fault when one does (``hourly_rate``), so the command line can
+    add its option name; the message itself names the field by its label.
+    """
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclasses.dataclass(frozen=True)
+class Result:
+    """A calculator's answer: the headline figures as typed fields, and ``working``, the steps in
+    words. Subclasses add the fields. ``as_dict()`` keeps Decimal and date values (what flows
+    read); ``jsonable(result)`` is what ``guidance calc NAME --json`` prints. Reading a result
+    like a mapping (``result["ssp_total"]``) is kept for callers written for dicts."""
+
+    def as_dict(self) -> dict:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+    def __getitem__(self, key: str):
+        return self.as_dict()[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.as_dict()
+
+    def get(self, key: str, default=None):
+        return self[key] if key in self else default
+
+
+def _plain(value):
+    """Nested results and tuples as dicts and lists, keeping Decimal and date values."""
+    if isinstance(value, Result):
+        return value.as_dict()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def as_dict(result) -> dict:
+    """A calculator's result as a dict with typed values, whether it is a :class:`Result` or a dict."""
+    return result.as_dict() if isinstance(result, Result) else dict(result)
 
 
 def figure(rates, key: str, on: dt.date) -> Decimal:
@@ -36,21 +80,12 @@ def figure_or_none(rates, key: str, on: dt.date) -> Decimal | None:
 
 
 def decimal(value, name: str) -> Decimal:
-    """Read a number given as text, int or Decimal. Floats go through their text form."""
-    if isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, bool) or value is None:
-        raise CalculatorError(f"{name}: a number is needed")
-    else:
-        try:
-            result = Decimal(str(value).strip().replace(",", "").lstrip("£"))
-        except InvalidOperation:
-            raise CalculatorError(f"{name}: '{value}' is not a number") from None
-    if not result.is_finite():
-        raise CalculatorError(f"{name}: '{value}' is not a number")
-    if too_large(result):
-        raise CalculatorError(f"{name}: {str(value)[:40]} is far too large: check the number")
-    return result
+    """Read a number given as text, int or Decimal, through :mod:`guidance.kinds` (so "12,71",
+    "inf" and "1e400" are clear errors). Floats go through their text form."""
+    try:
+        return read_decimal(value)
+    except KindError as exc:
+        raise CalculatorError(f"{name}: {exc}") from None
 
 
 def whole(value, name: str) -> int:
@@ -61,14 +96,11 @@ def whole(value, name: str) -> int:
 
 
 def date_value(value, name: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    """A date as people write it, between 1900 and 2100 (see :class:`guidance.kinds.Date`)."""
     try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise CalculatorError(f"{name}: '{value}' is not a date (use YYYY-MM-DD)") from None
+        return Date().parse(value)
+    except KindError as exc:
+        raise CalculatorError(f"{name}: {exc}") from None
 
 
 def positive(value: Decimal, name: str) -> Decimal:
@@ -136,6 +168,13 @@ def gbp(value) -> str:
     return f"£{Decimal(str(value)):,f}"
 
 
+def gbp_exact(value: Decimal) -> str:
+    """An amount to the penny when it is a whole number of pence, else every decimal (£25.415)."""
+    if value == pence(value):
+        return gbp(pence(value))
+    return f"£{value.normalize():,f}"
+
+
 def money_text(value: Decimal) -> str:
     """Amounts in JSON: always two decimals, as text ("123.25")."""
     return f"{pence(value):f}"
@@ -143,6 +182,8 @@ def money_text(value: Decimal) -> str:
 
 def jsonable(value):
     """Dates to ISO text, Decimals to text, dataclasses and tuples to plain JSON shapes."""
+    if isinstance(value, Result):
+        return jsonable(value.as_dict())
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):

@@ -19,10 +19,42 @@ out on the year's pay, and the Employment Allowance is one per employer, shared 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, decimal, figure, pence, whole, gbp
+from guidance.calculators.common import CalculatorError, Result, decimal, figure, gbp, pence, whole
 from guidance.calculators.minimum_wage import minimum_hourly_rate
+from guidance.kinds import Date, Field, Money, Number, Whole
+
+FIELDS = (
+    Field("hourly_rate", "Hourly rate", Money(), unit="pounds", help="pay an hour before tax", required=True),
+    Field("hours_per_week", "Hours worked a week", Number(minimum=Decimal(0), maximum=Decimal(168)), unit="hours",
+          required=True),
+    Field("age", "PA's age", Whole(minimum=0, maximum=120), unit="years"),
+    Field("on", "Date to work it out for", Date(), help="rates in force on this day (default today)"),
+)
+
+
+@dataclass(frozen=True)
+class EmployerCost(Result):
+    """The yearly and weekly cost of one PA (amounts in pounds), with any warnings."""
+
+    on: dt.date
+    hourly_rate: Decimal
+    hours_per_week: Decimal
+    weekly_wages: Decimal
+    yearly_wages: Decimal
+    employer_ni_before_allowance: Decimal
+    employment_allowance: Decimal
+    employer_ni_yearly: Decimal
+    employer_pension_yearly: Decimal
+    holiday_cover_yearly: Decimal
+    total_yearly: Decimal
+    total_weekly: Decimal
+    minimum_hourly_rate: Decimal
+    below_minimum_wage: bool
+    warnings: tuple[str, ...]
+    working: tuple[str, ...]
 
 #: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
 #: each exists and is in force on the day checked.
@@ -46,8 +78,12 @@ RATES_USED = (
 WEEKS_A_YEAR = Decimal(52)
 
 
-def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) -> dict:
-    """Weekly and yearly cost of one PA: wages, employer NI after the allowance, pension, cover."""
+def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) -> EmployerCost:
+    """Weekly and yearly cost of one PA: wages, employer NI after the allowance, pension, cover.
+
+    Yearly figures are worked from the exact hourly rate x hours x 52, not from a weekly figure
+    rounded first; each amount is rounded to the penny only when shown.
+    """
     rate = decimal(hourly_rate, "hourly rate")
     hours = decimal(hours_per_week, "hours per week")
     if rate <= 0:
@@ -59,44 +95,46 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) 
     age_n = whole(age, "age") if age not in (None, "") else None
     warnings: list[str] = []
     working: list[str] = []
-    weekly = pence(rate * hours)
-    yearly = pence(weekly * WEEKS_A_YEAR)
+    weekly_exact = rate * hours  # not rounded before it is multiplied or compared
+    weekly = pence(weekly_exact)
+    yearly_exact = weekly_exact * WEEKS_A_YEAR
+    yearly = pence(yearly_exact)
     working.append(f"Wages: {gbp(rate)} x {hours.normalize():f} hours = {gbp(weekly)} a week; x 52 = {gbp(yearly)} a year.")
     minimum, band = minimum_hourly_rate(rates, on, age_n if age_n is not None else 21)
     if age_n is None:
         warnings.append("No age given: worked out for a PA aged 22 or over.")
     if rate < minimum:
         warnings.append(f"{gbp(rate)} an hour is below the {band} of {gbp(minimum)} in force on {on.isoformat()}: it must be raised.")
-    ni_gross, ni_text = _employer_ni(rates, on, yearly, age_n)
+    ni_gross, ni_text = _employer_ni(rates, on, yearly_exact, age_n)
     allowance = figure(rates, "employment_allowance", on)
     ni = pence(max(Decimal(0), ni_gross - allowance))
     working.append(ni_text)
     working.append(f"Employment Allowance (up to {gbp(allowance)} a year for the employer) takes off {gbp(pence(min(ni_gross, allowance)))}: employer NI {gbp(ni)} a year.")
-    pension, pension_text = _pension(rates, on, yearly, age_n)
+    pension, pension_text = _pension(rates, on, yearly_exact, age_n)
     working.append(pension_text)
     cover_weeks = figure(rates, "holiday_weeks", on)
-    cover = pence(weekly * cover_weeks)
+    cover = pence(weekly_exact * cover_weeks)
     working.append(f"Holiday cover: {cover_weeks} weeks of paid leave x {gbp(weekly)} = {gbp(cover)} a year for a replacement.")
     total = pence(yearly + ni + pension + cover)
     working.append(f"Total: {gbp(yearly)} + {gbp(ni)} + {gbp(pension)} + {gbp(cover)} = {gbp(total)} a year ({gbp(pence(total / WEEKS_A_YEAR))} a week).")
-    return {
-        "on": on,
-        "hourly_rate": rate,
-        "hours_per_week": hours,
-        "weekly_wages": weekly,
-        "yearly_wages": yearly,
-        "employer_ni_before_allowance": ni_gross,
-        "employment_allowance": allowance,
-        "employer_ni_yearly": ni,
-        "employer_pension_yearly": pension,
-        "holiday_cover_yearly": cover,
-        "total_yearly": total,
-        "total_weekly": pence(total / WEEKS_A_YEAR),
-        "minimum_hourly_rate": minimum,
-        "below_minimum_wage": rate < minimum,
-        "warnings": warnings,
-        "working": working,
-    }
+    return EmployerCost(
+        on=on,
+        hourly_rate=rate,
+        hours_per_week=hours,
+        weekly_wages=weekly,
+        yearly_wages=yearly,
+        employer_ni_before_allowance=ni_gross,
+        employment_allowance=allowance,
+        employer_ni_yearly=ni,
+        employer_pension_yearly=pension,
+        holiday_cover_yearly=cover,
+        total_yearly=total,
+        total_weekly=pence(total / WEEKS_A_YEAR),
+        minimum_hourly_rate=minimum,
+        below_minimum_wage=rate < minimum,
+        warnings=tuple(warnings),
+        working=tuple(working),
+    )
 
 
 def _employer_ni(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str]:
@@ -118,7 +156,7 @@ def _pension(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str]
     if age is not None and age < youngest:
         return Decimal(0), f"Pension: under {youngest}, not automatically enrolled (can ask to join)."
     if yearly <= trigger:
-        return Decimal(0), f"Pension: pay of {gbp(yearly)} is not over the {gbp(trigger)} trigger, so no automatic enrolment (the PA can ask to join)."
+        return Decimal(0), f"Pension: pay of {gbp(pence(yearly))} is not over the {gbp(trigger)} trigger, so no automatic enrolment (the PA can ask to join)."
     lower = figure(rates, "qualifying_earnings_lower_yearly", on)
     upper = figure(rates, "qualifying_earnings_upper_yearly", on)
     share = figure(rates, "pension_minimum_employer_contribution", on)

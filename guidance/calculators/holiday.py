@@ -23,6 +23,11 @@ lib/smart_answer/calculators/holiday_entitlement.rb and calculate_your_holiday_e
   hour;
 - what is shown is rounded *up* at one decimal (two for weeks, and for shifts when leaving).
 
+Rounding and comparing: the only figure rounded before it is used again is a starter's days (or
+shifts), rounded up to the next half day as Working Time Regulations 1998 reg 15A(2) rounds leave
+accrued in the first year; their hours are those rounded days x hours a day, as GOV.UK works them.
+Nothing is compared after rounding: the 28-day cap and 5 days a week are compared unrounded.
+
 One difference, on purpose: where GOV.UK's web form refuses a start or leaving date outside the
 leave year given, this uses the leave year with the same start day and month that holds the date
 (as GOV.UK's calculator itself does).
@@ -36,6 +41,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from guidance.calculators.common import (
     CalculatorError,
+    Result,
     add_years,
     ceil_to,
     date_value,
@@ -45,6 +51,8 @@ from guidance.calculators.common import (
     q,
     round10,
 )
+
+from guidance.kinds import Choice, Date, Field, Number, Whole
 
 #: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
 #: each exists and is in force on the day checked.
@@ -60,6 +68,50 @@ RATES_IF_IN_FORCE = (
 BASES = ("days-per-week", "hours-per-week", "compressed-hours", "shifts", "annualised-hours", "irregular-hours")
 HOURS_BASES = ("hours-per-week", "compressed-hours")
 MONTHS = Decimal(12)
+
+FIELDS = (
+    Field("basis", "How the PA works", Choice(BASES), required=True),
+    Field("days_per_week", "Days worked a week", Number(minimum=Decimal(0), above=True, maximum=Decimal(7)), unit="days"),
+    Field("hours_per_week", "Hours worked a week", Number(minimum=Decimal(0), above=True, maximum=Decimal(168)), unit="hours"),
+    Field("shifts_per_pattern", "Shifts in the shift pattern", Whole(minimum=0, maximum=1000), unit="shifts"),
+    Field("days_per_pattern", "Days in the shift pattern", Number(minimum=Decimal(0), above=True, maximum=Decimal(1000)), unit="days"),
+    Field("hours_worked", "Hours worked in the pay period", Number(minimum=Decimal(0), above=True, maximum=Decimal(24 * 31)),
+          unit="hours", help="hours worked in the pay period (irregular hours)"),
+    Field("leave_year_start", "Leave year starts", Date(), help="the first day of the leave year"),
+    Field("start_date", "Job started (if this leave year)", Date(), help="for someone starting part way through the leave year"),
+    Field("leaving_date", "Job ends (if this leave year)", Date(), help="for someone leaving part way through the leave year"),
+)
+
+
+@dataclass(frozen=True)
+class Holiday(Result):
+    """Statutory holiday as GOV.UK's calculator shows it: each entitlement as the text shown
+    (rounded up as GOV.UK rounds), for the basis asked; the others are None."""
+
+    basis: str
+    period: str
+    entitlement_days: str | None
+    entitlement_hours: str | None
+    entitlement_shifts: str | None
+    entitlement_weeks: str | None
+    working: tuple[str, ...]
+    fraction_of_year: Decimal | None = None
+    leave_year: dict | None = None
+    shifts_per_week: Decimal | None = None
+    entitlement_hours_and_minutes: tuple[int, int] | None = None
+    daily_hours_and_minutes: tuple[int, int] | None = None
+    entitlement_hours_exact: Decimal | None = None
+    accrual_percent: Decimal | None = None
+
+    def as_dict(self) -> dict:
+        # Only the keys this basis produced, as the JSON output has always had them.
+        always = ("basis", "period", "entitlement_days", "entitlement_hours", "entitlement_shifts", "entitlement_weeks", "working")
+        return {k: v for k, v in super().as_dict().items() if k in always or v is not None}
+
+
+def _finish(result: dict, working: list[str]) -> Holiday:
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in result.items() if k != "working"}
+    return Holiday(working=tuple(working), **values)
 
 
 @dataclass(frozen=True)
@@ -77,11 +129,20 @@ class LeaveYear:
 
     @classmethod
     def resetting_on(cls, reset: dt.date, including: dt.date) -> "LeaveYear":
-        """The leave year starting on ``reset``'s day and month that holds ``including``."""
-        year = cls.beginning(_same_day_in(reset, including.year))
+        """The leave year starting on ``reset``'s day and month that holds ``including``.
+
+        As GOV.UK's YearRangeWithFixedStartDate#including (changed 3 February 2025 for 29
+        February): the year starting in ``including``'s year, where a 29 February start becomes
+        1 March in a common year; if that year has not begun by ``including``, the year before,
+        beginning a calendar year earlier (1 March stays 1 March; 29 February becomes 28 February).
+        """
+        month, day = reset.month, reset.day
+        if (month, day) == (2, 29) and not _leap(including.year):
+            month, day = 3, 1
+        year = cls.beginning(dt.date(including.year, month, day))
         if year.begins_on <= including <= year.ends_on:
             return year
-        return cls.beginning(_same_day_in(reset, including.year - 1))
+        return cls.beginning(add_years(year.begins_on, -1))
 
     @property
     def days(self) -> int:
@@ -96,12 +157,6 @@ class LeaveYear:
 
 def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def _same_day_in(reset: dt.date, year: int) -> dt.date:
-    if reset.month == 2 and reset.day == 29 and not _leap(year):
-        return dt.date(year, 3, 1)
-    return dt.date(year, reset.month, reset.day)
 
 
 def _display(value: Decimal, places: int = 1) -> str:
@@ -159,15 +214,19 @@ def _leave_year(period, start, leaving, leave_year_start) -> LeaveYear | None:
     if period == "starting-and-leaving":
         if leaving <= start:
             raise CalculatorError(f"the leaving date ({leaving.isoformat()}) must be after the start date ({start.isoformat()})")
-        year = LeaveYear.beginning(start)
-        if leaving > year.ends_on:
+        first = LeaveYear.beginning(start)
+        if leaving > first.ends_on:
             raise CalculatorError(
-                f"the leaving date must be within a year of the start date (by {year.ends_on.isoformat()}); "
+                f"the leaving date must be within a year of the start date (by {first.ends_on.isoformat()}); "
                 "work out each leave year separately"
             )
-        return year
+        # GOV.UK takes the leave year resetting on the start date that holds the leaving date: the
+        # same year, except after a 29 February start (then 1 March to 28 February, 365 days).
+        return LeaveYear.resetting_on(start, leaving)
     if leave_year_start is None:
-        raise CalculatorError(f"--leave-year-start is needed for someone {period} part way through a leave year")
+        raise CalculatorError(
+            f"Leave year starts: needed for someone {period} part way through a leave year", "leave_year_start"
+        )
     return LeaveYear.resetting_on(leave_year_start, start or leaving)
 
 
@@ -184,7 +243,7 @@ def holiday_entitlement(
     leave_year_start=None,
     start_date=None,
     leaving_date=None,
-) -> dict:
+) -> Holiday:
     """Statutory holiday for one leave year (or part of one), as GOV.UK's calculator shows it."""
     if basis not in BASES:
         raise CalculatorError(f"unknown basis '{basis}': use one of {', '.join(BASES)}")
@@ -203,10 +262,13 @@ def holiday_entitlement(
     }
     if basis == "irregular-hours":
         if reset is None:
-            raise CalculatorError("--leave-year-start is needed for irregular hours: the rules changed for leave years from 1 April 2024")
+            raise CalculatorError(
+                "Leave year starts: needed for irregular hours: the rules changed for leave years from 1 April 2024",
+                "leave_year_start",
+            )
         percent = figure_or_none(rates, "irregular_hours_accrual_percent", reset)
         if percent is not None:
-            return _irregular_accrual(result, percent, hours_worked, reset, working)
+            return _finish(_irregular_accrual(result, percent, hours_worked, reset, working), working)
         working.append(f"The leave year began on {reset.isoformat()}, before the 12.07% accrual rules, so the weeks are worked out as for annualised hours.")
     figures_on = reset or start or leaving or on
     weeks = figure(rates, "holiday_weeks", figures_on)
@@ -231,8 +293,7 @@ def holiday_entitlement(
         _hours(result, basis, dpw, hpw, weeks, cap, standard_days, fraction, period, working)
     else:
         _shifts(result, shifts_per_pattern, days_per_pattern, weeks, standard_days, fraction, period, working)
-    result["working"] = working
-    return result
+    return _finish(result, working)
 
 
 def _fraction_text(period, start, leaving, year: LeaveYear, fraction: Decimal) -> str:
@@ -240,7 +301,11 @@ def _fraction_text(period, start, leaving, year: LeaveYear, fraction: Decimal) -
     if period == "starting":
         return f"Starting {start.isoformat()} in the {span}: {fraction * 12:.0f} months of 12 ({round10(fraction):.4f} of the year)."
     days = (leaving - (start or year.begins_on)).days + 1
-    return f"Working {days} days of the {year.days} in the {span}: {round10(fraction):.4f} of the year."
+    text = f"Working {days} days of the {year.days} in the {span}: {round10(fraction):.4f} of the year."
+    if start and start < year.begins_on:
+        text += (f" A job starting on {start.isoformat()} is counted, as GOV.UK counts it, against the year from "
+                 f"{year.begins_on.isoformat()}, which holds no 29 February.")
+    return text
 
 
 def _days(result, dpw, weeks, cap, standard_days, fraction, period, working) -> Decimal:
@@ -322,7 +387,7 @@ def _weeks(result, weeks, fraction, period, working) -> None:
 
 def _irregular_accrual(result, percent: Decimal, hours_worked, reset: dt.date, working) -> dict:
     if hours_worked in (None, ""):
-        raise CalculatorError("--hours-worked (hours worked in the pay period) is needed for irregular hours")
+        raise CalculatorError("Hours worked in the pay period: needed for irregular hours", "hours_worked")
     hours = decimal(hours_worked, "hours worked")
     if hours <= 0:
         raise CalculatorError(f"hours worked must be more than 0 (got {hours})")

@@ -18,9 +18,51 @@ accommodation above the offset it is (offset - charge) x nights a week x weeks i
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, decimal, figure, figure_or_none, pence, whole, gbp
+from guidance.calculators.common import CalculatorError, Result, decimal, figure, figure_or_none, gbp, gbp_exact, pence, pence_up, whole
+from guidance.kinds import Date, Field, Money, Number, Whole, YesNo
+
+FIELDS = (
+    Field("age", "PA's age", Whole(minimum=0, maximum=120), unit="years", help="age on the day", required=True),
+    Field("apprentice", "Apprentice?", YesNo(), help="an apprentice under 19, or in the first year"),
+    Field("on", "Date to work it out for", Date(), help="rates in force on this day (default today)"),
+    Field("pay", "Pay for the pay period", Money(), unit="pounds", help="gross pay for the pay period, before tax"),
+    Field("hours", "Hours worked in the pay period", Number(minimum=Decimal(0), maximum=Decimal(24 * 31)), unit="hours"),
+    Field("pay_period_days", "Days in the pay period", Whole(minimum=1, maximum=31), unit="days", default=7),
+    Field("accommodation_charge", "Accommodation charge a night", Money(), unit="pounds",
+          help="charged per night (0 if free)"),
+    Field("nights", "Nights of accommodation a week", Whole(minimum=0, maximum=7), unit="nights"),
+)
+
+
+@dataclass(frozen=True)
+class MinimumWage(Result):
+    """The minimum hourly rate on a day; with pay and hours, whether the pay reaches it.
+
+    ``total_entitlement`` is hours x rate to the penny (shown); the check compares the pay that
+    counts with the unrounded hours x rate, so 25.41 for 2 hours at 12.71 is short by 1p.
+    """
+
+    minimum_hourly_rate: Decimal
+    band: str
+    on: dt.date
+    working: tuple[str, ...]
+    pay: Decimal | None = None
+    hours: Decimal | None = None
+    accommodation_adjustment: Decimal | None = None
+    pay_counted: Decimal | None = None
+    hourly_rate_paid: Decimal | None = None
+    total_entitlement: Decimal | None = None
+    shortfall: Decimal | None = None
+    minimum_wage_or_above: bool | None = None
+
+    def as_dict(self) -> dict:
+        data = super().as_dict()
+        if self.pay is None:  # the rate alone: no pay-check keys, as before
+            data = {k: data[k] for k in ("minimum_hourly_rate", "band", "on", "working")}
+        return data
 
 #: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
 #: each exists and is in force on the day checked.
@@ -69,22 +111,25 @@ def minimum_wage(
     pay_period_days=7,
     accommodation_charge=None,
     nights=None,
-) -> dict:
-    """The minimum hourly rate; with ``pay`` and ``hours``, whether the pay reaches it."""
+) -> MinimumWage:
+    """The minimum hourly rate; with ``pay`` and ``hours``, whether the pay reaches it.
+
+    Rule: pay that counts for the pay reference period must be at least hours x rate (NMW
+    Regulations 2015 reg 7). Nothing is rounded before that comparison: the figures shown are
+    rounded to the penny, the shortfall up to the next penny.
+    """
     age_n = whole(age, "age")
     rate, band = minimum_hourly_rate(rates, on, age_n, bool(apprentice))
     working = [f"On {on.isoformat()}, age {age_n}{' (apprentice)' if apprentice else ''}: the {band}, {gbp(rate)} an hour."]
-    result = {"minimum_hourly_rate": rate, "band": band, "on": on}
     if pay in (None, "") and hours in (None, ""):
         if accommodation_charge not in (None, "") or nights not in (None, ""):
-            raise CalculatorError("accommodation needs --pay and --hours too")
-        result["working"] = working
-        return result
+            raise CalculatorError("accommodation needs the pay and the hours too")
+        return MinimumWage(rate, band, on, tuple(working))
     if pay in (None, "") or hours in (None, ""):
-        raise CalculatorError("give both --pay and --hours to check pay against the minimum wage")
+        raise CalculatorError("give both the pay and the hours to check pay against the minimum wage")
     pay_d = decimal(pay, "pay")
     hours_d = decimal(hours, "hours")
-    days = whole(pay_period_days, "pay period days")
+    days = whole(7 if pay_period_days in (None, "") else pay_period_days, "pay period days")
     if pay_d < 0:
         raise CalculatorError(f"pay cannot be negative (got {pay_d})")
     if hours_d <= 0:
@@ -95,33 +140,32 @@ def minimum_wage(
         raise CalculatorError(f"{hours_d} hours is more than there are in {days} days")
     adjustment = _accommodation(rates, on, accommodation_charge, nights, days, working)
     counted = pay_d + adjustment
-    hourly = pence(counted / hours_d)
-    entitlement = pence(rate * hours_d)
-    ok = hourly >= rate
+    due = rate * hours_d  # exact: compared before any rounding
+    ok = counted >= due
+    short = max(Decimal(0), due - counted)
     working.append(
-        f"Pay that counts {gbp(pence(counted))} over {hours_d.normalize():f} hours = {gbp(hourly)} an hour; "
-        f"the minimum for those hours is {gbp(entitlement)}."
+        f"Pay that counts {gbp(pence(counted))} for {hours_d.normalize():f} hours; "
+        f"the minimum for those hours is {hours_d.normalize():f} x {gbp(rate)} = {gbp_exact(due)}."
     )
-    working.append("That is the minimum wage or above." if ok else f"That is below the minimum wage: {gbp(pence(entitlement - counted))} short.")
-    result.update(
+    working.append("That is the minimum wage or above." if ok else f"That is below the minimum wage: {gbp(pence_up(short))} short.")
+    return MinimumWage(
+        rate, band, on, tuple(working),
         pay=pence(pay_d),
         hours=hours_d,
         accommodation_adjustment=pence(adjustment),
         pay_counted=pence(counted),
-        hourly_rate_paid=hourly,
-        total_entitlement=entitlement,
-        shortfall=pence(max(Decimal(0), entitlement - counted)),
+        hourly_rate_paid=pence(counted / hours_d),
+        total_entitlement=pence(due),
+        shortfall=pence_up(short),
         minimum_wage_or_above=ok,
-        working=working,
     )
-    return result
 
 
 def _accommodation(rates, on, charge, nights, days: int, working: list[str]) -> Decimal:
     if charge in (None, "") and nights in (None, ""):
         return Decimal(0)
     if charge in (None, "") or nights in (None, ""):
-        raise CalculatorError("accommodation needs both --accommodation-charge (per night; 0 if free) and --nights (a week)")
+        raise CalculatorError("accommodation needs both the accommodation charge (per night; 0 if free) and the nights a week")
     charge_d = decimal(charge, "accommodation charge")
     nights_n = whole(nights, "nights")
     if charge_d < 0:
@@ -129,14 +173,14 @@ def _accommodation(rates, on, charge, nights, days: int, working: list[str]) -> 
     if not 0 <= nights_n <= 7:
         raise CalculatorError(f"nights a week must be 0 to 7 (got {nights_n})")
     offset = figure(rates, "accommodation_offset_daily", on)
-    weeks = Decimal(days) / 7
+    # Not rounded here: the adjustment is added to pay and compared with the minimum unrounded.
     if charge_d == 0:
-        adjustment = pence(offset * nights_n * weeks)
-        working.append(f"Free accommodation counts as pay: {gbp(offset)} x {nights_n} nights a week x {days}/7 weeks = {gbp(adjustment)}.")
+        adjustment = offset * nights_n * days / 7
+        working.append(f"Free accommodation counts as pay: {gbp(offset)} x {nights_n} nights a week x {days}/7 weeks = {gbp(pence(adjustment))}.")
     elif charge_d > offset:
-        adjustment = pence((offset - charge_d) * nights_n * weeks)
+        adjustment = (offset - charge_d) * nights_n * days / 7
         working.append(
-            f"Accommodation charged at {gbp(charge_d)} a night, above the {gbp(offset)} offset: the excess reduces pay by {gbp(-adjustment)}."
+            f"Accommodation charged at {gbp(charge_d)} a night, above the {gbp(offset)} offset: the excess reduces pay by {gbp(pence(-adjustment))}."
         )
     else:
         adjustment = Decimal(0)

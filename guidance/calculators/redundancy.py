@@ -16,9 +16,22 @@ and add the capped week's pay times the weeks for that year.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, decimal, figure, pence, whole, gbp
+from guidance.calculators.common import CalculatorError, Result, decimal, figure, gbp, pence, whole
+from guidance.kinds import Date, Field, Money, Whole
+
+FIELDS = (
+    Field("age", "PA's age", Whole(minimum=0, maximum=120), unit="years", help="age on the day of redundancy", required=True),
+    Field("years", "Full years worked", Whole(minimum=0, maximum=100), unit="years",
+          help="full years of continuous service", required=True),
+    Field("weekly_pay", "Weekly pay before tax", Money(), unit="pounds", help="a week's pay before tax", required=True),
+    Field("date", "Date of dismissal", Date(), help="date of redundancy: the cap in force then (default today)",
+          exclusive="cap"),
+    Field("weekly_cap", "Weekly pay cap", Money(), unit="pounds",
+          help="use this cap on a week's pay instead of the law's", exclusive="cap"),
+)
 
 #: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
 #: each exists and is in force on the day checked.
@@ -31,8 +44,25 @@ RATES_USED = (
 )
 
 
-def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = None, weekly_cap=None) -> dict:
-    """Statutory redundancy pay; the weekly cap comes from the rates on ``on`` unless given."""
+@dataclass(frozen=True)
+class RedundancyPay(Result):
+    """Statutory redundancy pay and how it was reached (amounts in pounds, weeks as a number)."""
+
+    statutory_redundancy_pay: Decimal
+    weeks_of_pay: Decimal
+    week_pay_counted: Decimal
+    weekly_cap: Decimal
+    years_of_service: int
+    years_counted: int
+    entitled: bool
+    working: tuple[str, ...]
+
+
+def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = None, weekly_cap=None) -> RedundancyPay:
+    """Statutory redundancy pay; the weekly cap comes from the rates on ``on`` unless given.
+
+    Nothing is rounded before the end: a week's pay (capped) x the weeks, then to the penny.
+    """
     age_n = whole(age, "age")
     years_n = whole(years, "years of service")
     pay = decimal(weekly_pay, "weekly pay")
@@ -83,14 +113,14 @@ def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = N
     return _result(total, weeks, week, cap, years_n, counted, True, working)
 
 
-def _result(total, weeks, week, cap, years, counted, entitled, working) -> dict:
-    return {
-        "statutory_redundancy_pay": pence(total),
-        "weeks_of_pay": weeks.normalize() if weeks else Decimal(0),
-        "week_pay_counted": pence(week),
-        "weekly_cap": pence(cap),
-        "years_of_service": years,
-        "years_counted": counted,
-        "entitled": entitled,
-        "working": working,
-    }
+def _result(total, weeks, week, cap, years, counted, entitled, working) -> RedundancyPay:
+    return RedundancyPay(
+        statutory_redundancy_pay=pence(total),
+        weeks_of_pay=weeks.normalize() if weeks else Decimal(0),
+        week_pay_counted=pence(week),
+        weekly_cap=pence(cap),
+        years_of_service=years,
+        years_counted=counted,
+        entitled=entitled,
+        working=tuple(working),
+    )

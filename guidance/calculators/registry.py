@@ -1,8 +1,16 @@
-"""Every calculator by name, with the inputs it takes, so flows and the CLI call them the same way.
+"""Every calculator by name, with the inputs it takes, so flows, the CLI and the app call them the same way.
 
-``run_calculator(name, inputs, rates, on)`` returns the dict ``guidance calc NAME --json`` prints:
-amounts as decimal text ("123.25"), dates as ISO text. Input keys are the CLI option names with
-underscores (``days_per_week``, ``sick_start``). An unknown name or input is a CalculatorError.
+Each calculator declares its inputs once, as a tuple of :class:`guidance.kinds.Field` (name,
+label, kind with its bounds and choices, unit, help, whether needed) in its own module
+(``FIELDS``); the command-line options and the app's form are made from that declaration, and
+``calculate`` reads every value through it before the calculator runs.
+
+``calculate(name, inputs, rates, on)`` returns the result as a dict keeping Decimal and date values
+(what flows compare); ``run_calculator(name, inputs, rates, on)`` returns the dict
+``guidance calc NAME --json`` prints: amounts as decimal text ("123.25"), dates as ISO text.
+Input keys are the field names (``days_per_week``, ``sick_start``). An unknown name or input, a
+missing one, or a value that does not fit its field is a CalculatorError naming the field by its
+label (``.field`` holds its name).
 """
 
 from __future__ import annotations
@@ -11,24 +19,36 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from guidance.calculators.average_earnings import average_weekly_earnings
-from guidance.calculators.common import CalculatorError, date_value, jsonable
-from guidance.calculators.employer_cost import employer_cost
-from guidance.calculators.holiday import holiday_entitlement
-from guidance.calculators.minimum_wage import minimum_wage
-from guidance.calculators.redundancy import redundancy_pay
-from guidance.calculators.sick_pay import statutory_sick_pay
-from guidance.calculators.tribunal import tribunal_deadline
+from guidance.calculators import average_earnings, employer_cost, holiday, minimum_wage, redundancy, sick_pay, tribunal
+from guidance.calculators.common import CalculatorError, as_dict, jsonable
+from guidance.kinds import Field, FieldError
+
+#: Inputs that set the day the rates are read for, instead of the day it is run.
+DAY_INPUTS = ("on", "date")
 
 
 @dataclass(frozen=True)
 class Calculator:
     name: str
     title: str
-    function: Callable[..., dict]
-    inputs: tuple[str, ...]
-    required: tuple[str, ...]
+    function: Callable[..., object]
+    fields: tuple[Field, ...]
     headline: tuple[str, ...]
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """The input names, in the order they are asked for."""
+        return tuple(f.name for f in self.fields)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.required)
+
+    def field(self, name: str) -> Field:
+        for item in self.fields:
+            if item.name == name:
+                return item
+        raise KeyError(name)
 
 
 CALCULATORS: dict[str, Calculator] = {
@@ -37,60 +57,51 @@ CALCULATORS: dict[str, Calculator] = {
         Calculator(
             "holiday",
             "Statutory holiday entitlement",
-            holiday_entitlement,
-            ("basis", "days_per_week", "hours_per_week", "shifts_per_pattern", "days_per_pattern", "hours_worked",
-             "leave_year_start", "start_date", "leaving_date"),
-            ("basis",),
+            holiday.holiday_entitlement,
+            holiday.FIELDS,
             ("entitlement_days", "entitlement_hours", "entitlement_shifts", "entitlement_weeks"),
         ),
         Calculator(
             "sick-pay",
             "Statutory Sick Pay",
-            statutory_sick_pay,
-            ("sick_start", "sick_end", "work_days", "average_weekly_earnings", "linked_start", "linked_end"),
-            ("sick_start", "sick_end", "work_days", "average_weekly_earnings"),
+            sick_pay.statutory_sick_pay,
+            sick_pay.FIELDS,
             ("ssp_total", "payable_days", "waiting_days"),
         ),
         Calculator(
             "redundancy",
             "Statutory redundancy pay",
-            redundancy_pay,
-            ("age", "years", "weekly_pay", "date", "weekly_cap"),
-            ("age", "years", "weekly_pay"),
+            redundancy.redundancy_pay,
+            redundancy.FIELDS,
             ("statutory_redundancy_pay", "weeks_of_pay"),
         ),
         Calculator(
             "minimum-wage",
             "Minimum wage",
-            minimum_wage,
-            ("age", "apprentice", "on", "pay", "hours", "pay_period_days", "accommodation_charge", "nights"),
-            ("age",),
+            minimum_wage.minimum_wage,
+            minimum_wage.FIELDS,
             ("minimum_hourly_rate", "total_entitlement", "minimum_wage_or_above"),
         ),
         Calculator(
             "tribunal-deadline",
             "Employment tribunal time limit",
-            tribunal_deadline,
-            ("event_date", "claim_type", "acas_day_a", "acas_day_b", "et1_sent"),
-            (),
+            tribunal.tribunal_deadline,
+            tribunal.FIELDS,
             ("last_day_to_claim", "et3_due"),
         ),
         Calculator(
             "average-earnings",
             "Average weekly earnings",
-            average_weekly_earnings,
-            ("purpose", "frequency", "payments", "sick_start", "due_date", "qualifying_week_end", "holiday_start",
-             "employment_start", "skip_weeks"),
-            ("payments",),
+            average_earnings.average_weekly_earnings,
+            average_earnings.FIELDS,
             ("average_weekly_earnings", "relevant_period_start", "relevant_period_end", "weeks_counted",
              "at_or_above_limit"),
         ),
         Calculator(
             "employer-cost",
             "Cost of employing a PA",
-            employer_cost,
-            ("hourly_rate", "hours_per_week", "age", "on"),
-            ("hourly_rate", "hours_per_week"),
+            employer_cost.employer_cost,
+            employer_cost.FIELDS,
             ("weekly_wages", "yearly_wages", "employer_ni_yearly", "employer_pension_yearly", "holiday_cover_yearly",
              "total_yearly", "total_weekly"),
         ),
@@ -98,36 +109,60 @@ CALCULATORS: dict[str, Calculator] = {
 }
 
 
-def _truthy(value) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("yes", "true", "1", "y"):
-        return True
-    if text in ("no", "false", "0", "n", ""):
-        return False
-    raise CalculatorError(f"apprentice: '{value}' is not yes or no")
+def read_inputs(calculator: Calculator, inputs: dict) -> dict:
+    """Every given input read through its field: typed values, blanks left out.
 
-
-def calculate(name: str, inputs: dict, rates, on: dt.date) -> dict:
-    """Run a calculator by name on ``inputs``; results keep Decimal and date values."""
-    calculator = CALCULATORS.get(name)
-    if calculator is None:
-        raise CalculatorError(f"unknown calculator '{name}': use one of {', '.join(CALCULATORS)}")
+    CalculatorError for an unknown input, a missing one, two of an ``exclusive`` group, or a value
+    that does not fit its field (the message names the field by its label).
+    """
     given = {k: v for k, v in (inputs or {}).items() if v is not None}
     unknown = sorted(set(given) - set(calculator.inputs))
     if unknown:
-        raise CalculatorError(f"{name}: unknown input(s) {', '.join(unknown)}; it takes {', '.join(calculator.inputs)}")
-    missing = [key for key in calculator.required if given.get(key) in (None, "")]
+        raise CalculatorError(
+            f"{calculator.name}: unknown input(s) {', '.join(unknown)}; it takes {', '.join(calculator.inputs)}"
+        )
+    missing = [f for f in calculator.fields if f.required and given.get(f.name) in (None, "")]
     if missing:
-        raise CalculatorError(f"{name}: missing input(s) {', '.join(missing)}")
-    kwargs = dict(given)
-    if "on" in kwargs:
-        on = date_value(kwargs.pop("on"), "on")
-    if "date" in kwargs:
-        on = date_value(kwargs.pop("date"), "date")
-    if "apprentice" in kwargs:
-        kwargs["apprentice"] = _truthy(kwargs["apprentice"])
+        raise CalculatorError(
+            f"{calculator.name}: missing input(s) {', '.join(f.name for f in missing)} ({', '.join(f.label for f in missing)})",
+            missing[0].name,
+        )
+    values = {}
+    for item in calculator.fields:
+        if item.name not in given:
+            continue
+        try:
+            value = item.parse(given[item.name])
+        except FieldError as exc:
+            raise CalculatorError(str(exc), exc.field) from None
+        if value is not None:
+            values[item.name] = value
+    groups: dict[str, list[Field]] = {}
+    for item in calculator.fields:
+        if item.exclusive and item.name in values:
+            groups.setdefault(item.exclusive, []).append(item)
+    for together in groups.values():
+        if len(together) > 1:
+            raise CalculatorError(
+                f"give only one of: {', '.join(f.label for f in together)}", together[1].name
+            )
+    return values
+
+
+def calculate(name: str, inputs: dict, rates, on: dt.date) -> dict:
+    """Run a calculator by name on ``inputs``; the result as a dict keeping Decimal and date values."""
+    return as_dict(calculate_result(name, inputs, rates, on))
+
+
+def calculate_result(name: str, inputs: dict, rates, on: dt.date):
+    """Run a calculator by name on ``inputs``; its typed result (a frozen dataclass)."""
+    calculator = CALCULATORS.get(name)
+    if calculator is None:
+        raise CalculatorError(f"unknown calculator '{name}': use one of {', '.join(CALCULATORS)}")
+    kwargs = read_inputs(calculator, inputs)
+    for key in DAY_INPUTS:
+        if key in kwargs:
+            on = kwargs.pop(key)
     return calculator.function(rates=rates, on=on, **kwargs)
 
 

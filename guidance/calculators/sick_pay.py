@@ -64,9 +64,11 @@ Sick Pay (General) (Coronavirus Amendment) Regulations 2020), which need the rea
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 from guidance.calculators.common import (
+    Result,
     gbp,
     CalculatorError,
     date_value,
@@ -78,6 +80,7 @@ from guidance.calculators.common import (
     q,
     round10,
 )
+from guidance.kinds import Date, DayList, Field, KindError, Money, weekday_numbers
 
 #: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
 #: each exists and is in force on the day checked.
@@ -105,23 +108,38 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return dt.date(min(day.year + years, dt.MAXYEAR), 2, 28) if day.month == 2 else dt.date.max
 
 
+@dataclass(frozen=True)
+class SickPay(Result):
+    """SSP due for a sickness: the total (pounds), the days, each week's payment, and the rules
+    that applied to which days."""
+
+    ssp_total: Decimal
+    weekly_payments: list
+    payable_days: int
+    waiting_days: int
+    qualifying_days: int
+    days_paid_in_linked_period: int
+    maximum_days: int
+    maximum_reached: bool
+    days_below_earnings_threshold: int
+    daily_rates: list
+    flat_rate_protected_from: dt.date | None
+    rules_by_day: list
+    entitled: bool
+    working: tuple[str, ...]
+
+    @classmethod
+    def of(cls, values: dict) -> "SickPay":
+        return cls(**{**values, "working": tuple(values["working"])})
+
+
 def parse_work_days(value) -> frozenset[int]:
-    """Weekdays worked, as Python weekday numbers (Monday 0), from "mon,tue,..." or a list."""
-    if value is not None and not isinstance(value, (str, list, tuple, set, frozenset)):
-        # A mapping such as {mon: 1} would read as its keys: refuse it rather than guess.
-        raise CalculatorError(f"work days: give a list such as mon,tue,wed, not {type(value).__name__} '{str(value)[:40]}'")
-    items = value.split(",") if isinstance(value, str) else list(value or [])
-    days = set()
-    for item in items:
-        word = str(item).strip().lower()[:3]
-        if not word:
-            continue
-        if word not in DAY_NAMES:
-            raise CalculatorError(f"work days: '{item}' is not a day of the week (use mon,tue,wed,thu,fri,sat,sun)")
-        days.add(DAY_NAMES.index(word))
-    if not days:
-        raise CalculatorError("work days: give at least one day the employee normally works, e.g. mon,tue,wed")
-    return frozenset(days)
+    """Weekdays worked, as Python weekday numbers (Monday 0), from "mon,tue,..." or a list
+    (read as :class:`guidance.kinds.DayList`: a mapping or a number is an error)."""
+    try:
+        return weekday_numbers(DayList().parse(value))
+    except KindError as exc:
+        raise CalculatorError(f"work days: {exc}") from None
 
 
 def _dates(start: dt.date, end: dt.date):
@@ -262,7 +280,10 @@ def _linked(rates, sick_start, period_start, linked_start, linked_end):
     if linked_start in (None, "") and linked_end in (None, ""):
         return None
     if linked_start in (None, "") or linked_end in (None, ""):
-        raise CalculatorError("a linked period needs both --linked-start and --linked-end")
+        raise CalculatorError(
+            "a linked period needs both its first day and its last day (Earlier linked sickness: first day, last day)",
+            "linked_end" if linked_end in (None, "") else "linked_start",
+        )
     first = date_value(linked_start, "linked start")
     last = date_value(linked_end, "linked end")
     if last < first:
@@ -296,7 +317,7 @@ def statutory_sick_pay(
     on: dt.date | None = None,
     linked_start=None,
     linked_end=None,
-) -> dict:
+) -> SickPay:
     """SSP due for ``sick_start``..``sick_end`` (the ``on`` date is not needed: each day has its figures)."""
     start = date_value(sick_start, "sick start")
     end = date_value(sick_end, "sick end")
@@ -356,7 +377,7 @@ def statutory_sick_pay(
                             below_threshold, max_days, rates_by_day, weeks, total, awe, rates, protected_from, limit))
     working.extend(rules_applied(rates, current_days, waiting, below_threshold, payable, protected_from, awe,
                                  linked is not None))
-    return {
+    return SickPay.of({
         "ssp_total": total,
         "weekly_payments": [[saturday, amount] for saturday, amount in weeks],
         "payable_days": len(payable),
@@ -371,7 +392,7 @@ def statutory_sick_pay(
         "rules_by_day": _rule_spans(rates, current_days, protected_from),
         "entitled": total > 0,
         "working": working,
-    }
+    })
 
 
 def _weekly_payments(start: dt.date, end: dt.date, rates_by_day: dict) -> list[tuple[dt.date, Decimal]]:
@@ -399,8 +420,8 @@ def _rate_changes(rates_by_day: dict) -> list[list]:
     return changes
 
 
-def _not_a_piw(rates, start, end) -> dict:
-    return {
+def _not_a_piw(rates, start, end) -> SickPay:
+    return SickPay.of({
         "ssp_total": Decimal("0.00"),
         "weekly_payments": [],
         "payable_days": 0,
@@ -418,7 +439,7 @@ def _not_a_piw(rates, start, end) -> dict:
             f"Off sick {_too_short(rates, start, end)}, so it is not a period of incapacity for work and no SSP "
             "is due."
         ],
-    }
+    })
 
 
 def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable, below, max_days,
@@ -449,3 +470,13 @@ def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting
         lines.append(f"Week ending {saturday.isoformat()}: {gbp(amount)}")
     lines.append(f"Total SSP: {gbp(total)}")
     return lines
+
+
+FIELDS = (
+    Field("sick_start", "First day off sick", Date(), required=True),
+    Field("sick_end", "Last day off sick", Date(), required=True),
+    Field("work_days", "Days they normally work", DayList(), help="days normally worked, e.g. mon,tue,wed", required=True),
+    Field("average_weekly_earnings", "Average weekly pay", Money(), unit="pounds", required=True),
+    Field("linked_start", "Earlier linked sickness: first day", Date(), help="an earlier sickness within 8 weeks"),
+    Field("linked_end", "Earlier linked sickness: last day", Date()),
+)

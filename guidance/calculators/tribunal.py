@@ -38,8 +38,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from dataclasses import dataclass
 
-from guidance.calculators.common import CalculatorError, add_months, date_value, figure
+from guidance.calculators.common import CalculatorError, Result, add_months, date_value, figure
+from guidance.kinds import Choice, Date, Field
 
 CLAIM_LIMITS = {
     "unfair_dismissal": "tribunal_time_limit_months",
@@ -56,6 +58,31 @@ CLAIM_LIMITS = {
 #: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
 #: each exists and is in force on the day checked.
 RATES_USED = tuple(sorted(set(CLAIM_LIMITS.values()))) + ("et3_response_days",)
+
+
+@dataclass(frozen=True)
+class TribunalDeadline(Result):
+    """The last day to claim (the cautious one for the PA when the law is unsettled, with each
+    reading), and/or the day the ET3 response is due. Fields that do not apply are None and are
+    left out of ``as_dict()``."""
+
+    working: tuple[str, ...]
+    claim_type: str | None = None
+    event_date: dt.date | None = None
+    time_limit_months: int | None = None
+    limit_before_conciliation: dt.date | None = None
+    last_day_to_claim: dt.date | None = None
+    early_conciliation: dict | None = None
+    readings: list | None = None
+    latest_day_claim_may_be_in_time: dt.date | None = None
+    unsettled: bool | None = None
+    et1_sent: dt.date | None = None
+    et3_due: dt.date | None = None
+
+    def as_dict(self) -> dict:
+        data = super().as_dict()
+        keep = {"early_conciliation"} if self.event_date is not None else set()
+        return {k: v for k, v in data.items() if v is not None or k in keep}
 
 
 def months_less_one_day(start: dt.date, months: int) -> dt.date:
@@ -77,24 +104,25 @@ def tribunal_deadline(
     acas_day_a=None,
     acas_day_b=None,
     et1_sent=None,
-) -> dict:
+) -> TribunalDeadline:
     """The last day to claim from ``event_date`` (with early conciliation), and/or the ET3 due date."""
     if event_date in (None, "") and et1_sent in (None, ""):
-        raise CalculatorError("give --event-date (the act or dismissal) or --et1-sent (the day the claim was sent)")
+        raise CalculatorError(
+            "give the date of dismissal or the act complained of, or the date the claim was sent to you", "event_date"
+        )
     result: dict = {}
     working: list[str] = []
     if event_date not in (None, ""):
         result.update(_last_day(rates, date_value(event_date, "event date"), claim_type, acas_day_a, acas_day_b, working))
     elif acas_day_a not in (None, "") or acas_day_b not in (None, ""):
-        raise CalculatorError("Acas dates need --event-date too")
+        raise CalculatorError("Acas dates need the date of dismissal or the act complained of too", "event_date")
     if et1_sent not in (None, ""):
         sent = date_value(et1_sent, "ET1 sent")
         days = int(figure(rates, "et3_response_days", sent))
         due = sent + dt.timedelta(days=days)
         result.update(et1_sent=sent, et3_due=due)
         working.append(f"Claim sent {sent.isoformat()}: the response (ET3) is due within {days} days, by {due.isoformat()}.")
-    result["working"] = working
-    return result
+    return TribunalDeadline(working=tuple(working), **result)
 
 
 def _last_day(rates, event: dt.date, claim_type: str, day_a, day_b, working: list[str]) -> dict:
@@ -128,7 +156,10 @@ def _acas_days(day_a, day_b):
     if day_a in (None, "") and day_b in (None, ""):
         return None, None
     if day_a in (None, "") or day_b in (None, ""):
-        raise CalculatorError("early conciliation needs both --acas-day-a (Acas contacted) and --acas-day-b (certificate received)")
+        raise CalculatorError(
+            "early conciliation needs both Acas contacted (Day A) and Acas certificate (Day B)",
+            "acas_day_b" if day_b in (None, "") else "acas_day_a",
+        )
     a = date_value(day_a, "Acas Day A")
     b = date_value(day_b, "Acas Day B")
     if b < a:
@@ -236,3 +267,13 @@ def _settle(result: dict, readings: list[dict], working: list[str]) -> dict:
             f"claim may still be in time until {latest.isoformat()}, so do not treat it as late before then."
         )
     return result
+
+
+FIELDS = (
+    Field("event_date", "Date of dismissal or the act complained of", Date(),
+          help="the act complained of, or the effective date of termination"),
+    Field("claim_type", "Type of claim", Choice(tuple(CLAIM_LIMITS)), default="unfair_dismissal"),
+    Field("acas_day_a", "Acas contacted (Day A)", Date(), help="the day Acas was contacted"),
+    Field("acas_day_b", "Acas certificate (Day B)", Date(), help="the day the certificate was received"),
+    Field("et1_sent", "Date the claim was sent to you", Date(), help="the day the claim was sent: gives the ET3 due date"),
+)

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from guidance.content.formatting import long_date, money
 from guidance.flows.schema import Checklist, Info, Question
-from guidance.values import parse_date, parse_decimal, too_large
+from guidance.kinds import Date, KindError, YesNo, read_decimal
 
 
 class AnswerError(ValueError):
@@ -27,13 +27,6 @@ class AnswerError(ValueError):
         self.node = node
 
 
-# No question about employment, care or pay is about a day outside these years; beyond them date
-# sums (a day plus 8 weeks) overflow, so such a date is refused at its own question.
-EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
-
-
-_YES = {"yes", "y", "true", "1"}
-_NO = {"no", "n", "false", "0"}
 MAX_TEXT = 4000
 
 
@@ -50,14 +43,10 @@ def parse_answer(node, raw, applicable_items: list[str] | None = None):
 
 
 def _yes_no(node, raw) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    text = str(raw).strip().lower()
-    if text in _YES:
-        return True
-    if text in _NO:
-        return False
-    raise AnswerError("answer yes or no")
+    try:
+        return YesNo().parse(raw)
+    except KindError:
+        raise AnswerError("answer yes or no") from None
 
 
 def _choice(node, raw) -> str:
@@ -114,12 +103,11 @@ def _parse_items(raw, allowed: list[str], what: str) -> list[str]:
 
 
 def _decimal(raw, what: str) -> Decimal:
-    value = parse_decimal(raw)
-    if value is None:
-        raise AnswerError(f"give {what}, e.g. 12.50")
-    if too_large(value):
-        raise AnswerError("that number is far too large: check it")
-    return value
+    """Read through :func:`guidance.kinds.read_decimal`: "12,71", "inf" and "1e400" are refused."""
+    try:
+        return read_decimal(raw, what)
+    except KindError as exc:
+        raise AnswerError(f"give {what}, e.g. 12.50: {exc}") from None
 
 
 def _in_range(node, value: Decimal, shown) -> Decimal:
@@ -147,12 +135,10 @@ def _money(node, raw) -> Decimal:
 
 
 def _date(node, raw) -> dt.date:
-    value = parse_date(raw)
-    if value is None:
-        raise AnswerError("give a real date, e.g. 2026-04-01 or 1/4/2026")
-    if not EARLIEST_DATE <= value <= LATEST_DATE:
-        raise AnswerError(f"{value.isoformat()} is not a date this can be about: give one between {EARLIEST_DATE.year} and {LATEST_DATE.year}")
-    return value
+    try:
+        return Date().parse(raw)
+    except KindError as exc:
+        raise AnswerError(f"give a real date, e.g. 2026-04-01 or 1/4/2026: {exc}") from None
 
 
 def _text(node, raw) -> str:

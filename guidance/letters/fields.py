@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from guidance.values import parse_date, parse_decimal, too_large
+from guidance.kinds import Date, KindError, Text, read_decimal
 
 FIELD_TYPES = ("text", "money", "date", "number", "choice", "list")
 FIELD_NAME = r"^[a-z][a-z0-9_]*$"
@@ -71,12 +71,10 @@ def _blank(raw: Any) -> bool:
 
 
 def _text(field: LetterField, raw: Any) -> str:
-    if isinstance(raw, (dict, list, tuple, bool)):
-        raise FieldValueError("must be text")
-    text = str(raw).strip()
-    if len(text) > MAX_TEXT:
-        raise FieldValueError(f"is longer than {MAX_TEXT} characters")
-    _no_control_characters(text)
+    try:
+        text = Text(max_length=MAX_TEXT, no_control=True).parse(raw)
+    except KindError as exc:
+        raise FieldValueError(str(exc)) from None
     if not (field.multiline and field.type == "text"):
         _one_line(text)
     return text
@@ -93,26 +91,12 @@ def _one_line(text: str) -> None:
         raise FieldValueError(f"must be one line, but has a line break after character {match.start()}: retype the value on one line")
 
 
-# Tabs and line breaks are fine; other control characters (pasted escape codes, NUL) cannot go
-# into a Word or web letter and would only garble a printed one.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _no_control_characters(text: str) -> None:
-    match = _CONTROL.search(text)
-    if match:
-        raise FieldValueError(
-            f"contains a control character (code {ord(match.group())}) at character {match.start() + 1}: retype the value"
-        )
-
-
 def _decimal(raw: Any, what: str) -> Decimal:
-    value = parse_decimal(raw)
-    if value is None:
-        raise FieldValueError(f"must be {what}, not '{str(raw)[:40]}'")
-    if too_large(value):
-        raise FieldValueError(f"is far too large to be {what.split(',')[0]}")
-    return value
+    """Read through :func:`guidance.kinds.read_decimal`: "12,71", "inf" and "1e400" are refused."""
+    try:
+        return read_decimal(raw, what)
+    except KindError as exc:
+        raise FieldValueError(f"must be {what}: {exc}") from None
 
 
 def _money(field: LetterField, raw: Any) -> Decimal:
@@ -130,10 +114,10 @@ def _number(field: LetterField, raw: Any) -> Decimal | int:
 
 
 def _date(field: LetterField, raw: Any) -> dt.date:
-    value = parse_date(raw)
-    if value is None:
-        raise FieldValueError(f"must be a real date such as 2026-04-01 or 1/4/2026, not '{str(raw).strip()[:40]}'")
-    return value
+    try:
+        return Date().parse(raw)
+    except KindError as exc:
+        raise FieldValueError(f"must be a real date such as 2026-04-01 or 1/4/2026: {exc}") from None
 
 
 def _choice(field: LetterField, raw: Any) -> str:

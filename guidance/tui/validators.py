@@ -1,23 +1,25 @@
-"""Inline validation for what people type: money, dates, numbers (British forms accepted)."""
+"""Inline validation for what people type: money, dates, numbers (British forms accepted).
+
+Values are read by :mod:`guidance.kinds`, as calculators, flows and letters read them: "12,71" is
+not an amount (it asks for a point), nor are "inf" or "1e400".
+"""
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from textual.validation import ValidationResult, Validator
 
+from guidance.kinds import Date, KindError, Money, Number
 from guidance.values import parse_date  # noqa: F401  (screens import it from here)
 
 
 def parse_money(text: str) -> Decimal | None:
     """£1,234.50, 1234.5 or 12 -> Decimal with pence; None if not an amount."""
-    cleaned = re.sub(r"[£,\s]", "", text.strip())
-    if not re.fullmatch(r"\d+(\.\d{1,2})?", cleaned):
-        return None
     try:
-        return Decimal(cleaned)
-    except InvalidOperation:
+        return Money(places=2).parse(text)
+    except KindError:
         return None
 
 
@@ -39,15 +41,17 @@ def parse_pay(text: str) -> Decimal | None:
 
 
 def parse_number(text: str) -> Decimal | None:
-    cleaned = text.strip().replace(",", "")
-    if not re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
+    try:
+        return Number().parse(text)
+    except KindError:
         return None
-    return Decimal(cleaned)
 
 
 class DateValidator(Validator):
     def validate(self, value: str) -> ValidationResult:
-        if parse_date(value) is None:
+        try:
+            Date().parse(value)
+        except KindError:
             return self.failure("Type a real date, e.g. 1/4/2026")
         return self.success()
 

@@ -1,7 +1,9 @@
 """A calculator as a form: inputs checked as typed, the answer with how it was worked out.
 
-The form is made from the calculator's own list of inputs (``guidance.calculators.registry``),
-so a new calculator appears here without a new screen.
+The form is made from the calculator's declared inputs (``FIELDS`` in its module, see
+``guidance.calculators.registry``): each field's label, kind and choices give the widget, and the
+field itself checks what is typed, so the app, the command line and flows read values the same
+way. A new calculator appears here without a new screen.
 """
 
 from __future__ import annotations
@@ -11,51 +13,44 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
+from guidance.kinds import Choice, FieldError, YesNo
 from guidance.tui.messages import ReportsFailures
-from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator, parse_date, parse_pay
+from guidance.tui.validators import parse_pay
 
-#: input name -> (label, kind, choices). Kinds: date, money, number, choice, yesno, text.
-FIELDS = {
-    "basis": ("How the PA works", "choice", ("days-per-week", "hours-per-week", "compressed-hours", "shifts", "annualised-hours", "irregular-hours")),
-    "days_per_week": ("Days worked a week", "number", ()),
-    "hours_per_week": ("Hours worked a week", "number", ()),
-    "shifts_per_pattern": ("Shifts in the shift pattern", "number", ()),
-    "days_per_pattern": ("Days in the shift pattern", "number", ()),
-    "hours_worked": ("Hours worked in the pay period", "number", ()),
-    "leave_year_start": ("Leave year starts", "date", ()),
-    "start_date": ("Job started (if this leave year)", "date", ()),
-    "leaving_date": ("Job ends (if this leave year)", "date", ()),
-    "sick_start": ("First day off sick", "date", ()),
-    "sick_end": ("Last day off sick", "date", ()),
-    "work_days": ("Days they normally work (e.g. mon,tue,wed)", "text", ()),
-    "average_weekly_earnings": ("Average weekly pay (£)", "money", ()),
-    "linked_start": ("Earlier linked sickness: first day", "date", ()),
-    "linked_end": ("Earlier linked sickness: last day", "date", ()),
-    "age": ("PA's age", "number", ()),
-    "years": ("Full years worked", "number", ()),
-    "weekly_pay": ("Weekly pay before tax (£)", "money", ()),
-    "date": ("Date of dismissal", "date", ()),
-    "weekly_cap": ("Weekly pay cap (£, leave blank for the law's)", "money", ()),
-    "apprentice": ("Apprentice?", "yesno", ()),
-    "on": ("Date to work it out for", "date", ()),
-    "pay": ("Pay for the period (£)", "money", ()),
-    "hours": ("Hours worked in the period", "number", ()),
-    "pay_period_days": ("Days in the pay period", "number", ()),
-    "accommodation_charge": ("Accommodation charge a night (£)", "money", ()),
-    "nights": ("Nights of accommodation a week", "number", ()),
-    "event_date": ("Date of dismissal or the act complained of", "date", ()),
-    "claim_type": ("Type of claim", "choice", ("unfair_dismissal", "redundancy_pay", "discrimination", "unlawful_deductions", "holiday_pay", "breach_of_contract", "whistleblowing", "written_statement", "equal_pay")),
-    "acas_day_a": ("Acas contacted (Day A)", "date", ()),
-    "acas_day_b": ("Acas certificate (Day B)", "date", ()),
-    "et1_sent": ("Date the claim was sent to you", "date", ()),
-    "hourly_rate": ("Hourly rate (£)", "money", ()),
-}
 
-_VALIDATORS = {"date": DateValidator, "money": MoneyValidator, "number": NumberValidator}
 WEEKLY_PAY = {"average_weekly_earnings", "weekly_pay"}  # hours × rate accepted ("30 x 12.71")
 STILL_OFF = "still off"  # for the last day of sickness: worked out to today
+
+
+def prepared(key: str, value: str, today) -> str:
+    """What was typed, with the form's shortcuts made plain: "still off" as the last day of
+    sickness is ``today``; hours × rate for weekly pay is the amount to the penny."""
+    text = str(value).strip()
+    if key == "sick_end" and text.lower() == STILL_OFF:
+        return today.isoformat()
+    if key in WEEKLY_PAY:
+        pay = parse_pay(text)
+        return str(pay) if pay is not None else text
+    return text
+
+
+class FieldValidator(Validator):
+    """Checks what is typed against one declared field, with the field's own message."""
+
+    def __init__(self, field, screen):
+        super().__init__()
+        self.field = field
+        self.screen = screen
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            self.field.parse(prepared(self.field.name, value, self.screen.app.today))
+        except FieldError as exc:
+            return self.failure(str(exc))
+        return self.success()
 
 
 class CalculatorScreen(ReportsFailures, Screen):
@@ -76,25 +71,21 @@ class CalculatorScreen(ReportsFailures, Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="calc-form"):
-            for key in self.calculator.inputs:
-                label, kind, choices = FIELDS.get(key, (key.replace("_", " ").capitalize(), "text", ()))
-                needed = "" if key in self.calculator.required else " (optional)"
+            for field in self.calculator.fields:
+                key, kind = field.name, field.kind
+                unit = " (£)" if field.unit == "pounds" else ""
+                needed = "" if field.required else " (optional)"
                 hint = " (or hours x rate, e.g. 30 x 12.71)" if key in WEEKLY_PAY else ""
                 hint += " (or type: still off)" if key == "sick_end" else ""
-                self.label_texts[key] = label + needed + hint
+                self.label_texts[key] = field.label + unit + needed + hint
                 yield Label(self.label_texts[key], id=f"label-{key}", classes="field-label")
-                if kind == "choice":
-                    yield Select([(c.replace("-", " ").replace("_", " "), c) for c in choices], id=f"in-{key}", allow_blank=key not in self.calculator.required)
-                elif kind == "yesno":
+                if isinstance(kind, Choice):
+                    yield Select([(kind.show(c), c) for c in kind.choices], id=f"in-{key}", allow_blank=not field.required)
+                elif isinstance(kind, YesNo):
                     yield Select([("No", "no"), ("Yes", "yes")], id=f"in-{key}", value="no", allow_blank=False)
                 else:
-                    if key == "sick_end":
-                        validators = [_StillOffOrDate()]
-                    elif kind == "money":
-                        validators = [MoneyValidator(hours_times_rate=key in WEEKLY_PAY)]
-                    else:
-                        validators = [_VALIDATORS[kind]()] if kind in _VALIDATORS else []
-                    yield Input(id=f"in-{key}", validators=validators, valid_empty=key not in self.calculator.required)
+                    yield Input(id=f"in-{key}", placeholder=kind.hint, validators=[FieldValidator(field, self)],
+                                valid_empty=not field.required)
             with Horizontal(classes="buttons"):
                 yield Button("Work it out", id="calculate", variant="primary")
             yield Static(id="calc-result", markup=False)
@@ -114,22 +105,13 @@ class CalculatorScreen(ReportsFailures, Screen):
             self.focus_next()
 
     def _inputs(self) -> dict:
+        """What was typed, as text: the registry reads each value through its field."""
         values = {}
         for key in self.calculator.inputs:
-            widget = self.query_one(f"#in-{key}")
-            value = widget.value
+            value = self.query_one(f"#in-{key}").value
             if value in (None, "", Select.NULL):
                 continue
-            kind = FIELDS.get(key, ("", "text", ()))[1]
-            if key == "sick_end" and str(value).strip().lower() == STILL_OFF:
-                value = self.app.today.isoformat()
-            elif kind == "date":
-                parsed = parse_date(str(value))
-                value = parsed.isoformat() if parsed else value
-            elif kind == "money":
-                pay = parse_pay(str(value)) if key in WEEKLY_PAY else None
-                value = str(pay) if pay is not None else str(value).replace("£", "").replace(",", "").strip()
-            values[key] = value
+            values[key] = prepared(key, value, self.app.today)
         return values
 
     @on(Button.Pressed, "#calculate")
@@ -166,7 +148,7 @@ class CalculatorScreen(ReportsFailures, Screen):
                             calculation_summary(self.calculator, inputs, result, self._label), None)
 
     def _label(self, key: str) -> str:
-        return FIELDS.get(key, (key.replace("_", " ").capitalize(), "", ()))[0]
+        return self.calculator.field(key).label
 
     def _plain(self, message: str) -> str:
         """Input names in a message given as the field labels people see."""
@@ -222,15 +204,6 @@ class CalculatorScreen(ReportsFailures, Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-
-class _StillOffOrDate(DateValidator):
-    """A date, or "still off" (sickness that has not ended: worked out to today)."""
-
-    def validate(self, value: str):
-        if value.strip().lower() == STILL_OFF:
-            return self.success()
-        return super().validate(value)
 
 
 def format_result(calculator, result: dict) -> str:

@@ -1,0 +1,583 @@
+"""Kinds of value people type, read once: money, numbers, whole numbers, dates, yes/no, choices,
+days of the week and text.
+
+Calculators, flows, letters and the app all read what people type through these kinds, so
+"12,71", "1E+999999999" or a date in the year 9999 get the same clear refusal everywhere. Each
+kind parses (``parse``: what someone typed, or a value from a YAML/JSON file, to a Python value),
+checks its bounds, shows a value to people (``show``) and writes it as JSON (``dump``).
+
+A :class:`Field` is one named input: its label, kind, unit, help and whether it is needed.
+Errors from a field name the field by its label ("Hourly rate: ..."), never a command-line flag;
+the command line adds its option name itself.
+
+Values: ``Decimal`` for money and numbers (never float), ``int`` for whole numbers,
+``datetime.date`` for dates, ``bool`` for yes/no, ``str`` for a choice or text, and a tuple of
+day names ("mon".."sun", in week order) for a day list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+#: No amount, hours or count anyone types is near a trillion; beyond it Decimal arithmetic can
+#: overflow, so such input is refused as "far too large" rather than half-computed.
+TOO_LARGE = Decimal("1e12")
+#: The most money any one input here can be (a year's care budget is far below it).
+MONEY_LIMIT = Decimal("1000000000")
+#: More decimal places than this is not a real amount, hours or count.
+MOST_PLACES = 10
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MAX_TEXT = 4000
+
+
+class KindError(ValueError):
+    """A value that does not fit its kind; the message says what would (without the field name)."""
+
+
+class FieldError(KindError):
+    """A value that does not fit a named field; ``field`` is the field's name, the message starts
+    with its label."""
+
+    def __init__(self, field_name: str, message: str):
+        super().__init__(message)
+        self.field = field_name
+
+
+def _quoted(raw: Any) -> str:
+    text = str(raw).strip()
+    return f"'{text[:40]}{'...' if len(text) > 40 else ''}'"
+
+
+# -- numbers -------------------------------------------------------------------------------------
+
+_PLAIN = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+_EXPONENT = re.compile(r"[+-]?\d+(?:\.\d+)?[eE][+-]?\d+")
+_DECIMAL_COMMA = re.compile(r"([+-]?\d+),(\d{1,2})")
+
+
+def read_decimal(raw: Any, what: str = "a number") -> Decimal:
+    """``raw`` as an exact, finite Decimal, or KindError.
+
+    Accepts 1271, 1,271, 1,271.00, £12.50 (the £ is dropped), ints, Decimals and floats (through
+    their shortest text form, 12.5 not 12.4999...). Refuses a decimal comma ("12,71": "use a
+    point: 12.71"), infinity, NaN, yes/no, lists, and numbers with more than 10 decimal places;
+    "1e400" and 10,000 digits are "far too large" (never decimal.Overflow).
+    """
+    if isinstance(raw, bool) or raw is None or isinstance(raw, (dict, list, tuple, set)):
+        raise KindError(f"must be {what}")
+    if isinstance(raw, Decimal):
+        value = raw
+    elif isinstance(raw, int):
+        value = Decimal(raw)
+    else:
+        text = (repr(raw) if isinstance(raw, float) else str(raw)).strip().replace("£", "", 1).strip()
+        slip = _DECIMAL_COMMA.fullmatch(text)
+        if slip:
+            raise KindError(f"{_quoted(raw)} has a comma where the decimal point goes: use a point: {slip[1]}.{slip[2]}")
+        if _PLAIN.fullmatch(text):
+            value = Decimal(text.replace(",", ""))
+        elif _EXPONENT.fullmatch(text):
+            value = Decimal(text)
+        else:
+            raise KindError(f"{_quoted(raw)} is not {what}")
+    if not value.is_finite():
+        raise KindError(f"{_quoted(raw)} is not {what}")
+    if value != 0 and value.adjusted() >= TOO_LARGE.adjusted():
+        raise KindError(f"{_quoted(raw)} is far too large: check the number")
+    if _places(value) > MOST_PLACES:
+        raise KindError(f"{_quoted(raw)} has more than {MOST_PLACES} decimal places")
+    if value.as_tuple().exponent > 0:
+        value = Decimal(f"{value:f}")  # 1e3 as 1000
+    return value
+
+
+def _places(value: Decimal) -> int:
+    """Decimal places, not counting trailing zeros (no context arithmetic, so nothing can overflow)."""
+    sign, digits, exponent = value.as_tuple()
+    digits = list(digits)
+    while exponent < 0 and len(digits) > 1 and digits[-1] == 0:
+        digits.pop()
+        exponent += 1
+    return max(0, -exponent)
+
+
+def _number_text(value: Decimal) -> str:
+    text = f"{value:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one kind of value is read, checked, shown and written as JSON."""
+
+    name = "text"
+    metavar = "TEXT"
+    hint = "some text"
+
+    def parse(self, raw: Any) -> Any:  # pragma: no cover - each kind has its own
+        raise NotImplementedError
+
+    def show(self, value: Any) -> str:
+        return str(value)
+
+    def dump(self, value: Any) -> Any:
+        return value
+
+    def load(self, data: Any) -> Any:
+        return self.parse(data)
+
+
+@dataclass(frozen=True)
+class Number(Kind):
+    """A decimal number within [minimum, maximum]; ``above`` makes the minimum exclusive."""
+
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    above: bool = False
+    name = "number"
+    metavar = "N"
+    hint = "a number, e.g. 16 or 37.5"
+    what = "a number"
+
+    def parse(self, raw: Any) -> Decimal:
+        return self._bounded(read_decimal(raw, self.what))
+
+    def _bounded(self, value):
+        low = None if self.minimum is None else Decimal(self.minimum)
+        high = None if self.maximum is None else Decimal(self.maximum)
+        if low is not None and (value <= low if self.above else value < low):
+            if self.above:
+                raise KindError(f"must be more than {self.show(low)} (got {self.show(value)})")
+            if low == 0:
+                raise KindError(f"cannot be negative (got {self.show(value)})")
+            raise KindError(f"must be {self._range()} (got {self.show(value)})")
+        if high is not None and value > high:
+            raise KindError(f"must be {self._range()} (got {self.show(value)})")
+        return value
+
+    def _range(self) -> str:
+        if self.minimum is not None and self.maximum is not None:
+            return f"between {self.show(Decimal(self.minimum))} and {self.show(Decimal(self.maximum))}"
+        if self.minimum is not None:
+            return f"at least {self.show(Decimal(self.minimum))}"
+        return f"at most {self.show(Decimal(self.maximum))}"
+
+    def show(self, value) -> str:
+        return _number_text(Decimal(value))
+
+    def dump(self, value) -> str:
+        return f"{value:f}"
+
+
+@dataclass(frozen=True)
+class Whole(Number):
+    """A whole number (``int``) within the bounds."""
+
+    name = "whole"
+    hint = "a whole number, e.g. 3"
+    what = "a whole number"
+
+    def parse(self, raw: Any) -> int:
+        value = read_decimal(raw, self.what)
+        if value != value.to_integral_value():
+            raise KindError(f"must be a whole number, not {_quoted(raw)}")
+        return int(self._bounded(value))
+
+    def show(self, value) -> str:
+        return f"{int(value)}"
+
+    def dump(self, value) -> int:
+        return int(value)
+
+
+@dataclass(frozen=True)
+class Money(Number):
+    """An amount in pounds: not negative, at most ``MONEY_LIMIT``, whole pence unless ``places``."""
+
+    minimum: Decimal | None = Decimal(0)
+    maximum: Decimal | None = MONEY_LIMIT
+    places: int | None = None
+    name = "money"
+    metavar = "X"
+    hint = "an amount in pounds, e.g. 12.71"
+    what = "an amount in pounds, e.g. 12.71"
+
+    def parse(self, raw: Any) -> Decimal:
+        value = self._bounded(read_decimal(raw, self.what))
+        if self.places is not None and value != value.quantize(Decimal(1).scaleb(-self.places)):
+            raise KindError(f"must be pounds and pence, e.g. 12.50 (not {_quoted(raw)})")
+        return value
+
+    def _range(self) -> str:
+        if self.minimum is not None and Decimal(self.minimum) == 0 and self.maximum is not None:
+            return f"at most {self.show(Decimal(self.maximum))}"
+        return super()._range()
+
+    def show(self, value) -> str:
+        value = Decimal(value)
+        sign = "-" if value < 0 else ""
+        return f"{sign}£{abs(value):,.2f}"
+
+
+# -- dates ---------------------------------------------------------------------------------------
+
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
+_WEEKDAY = re.compile(r"^(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\.?,?\s+", re.IGNORECASE)
+_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+
+
+def _iso(raw: Any) -> dt.date | None:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if raw is None or isinstance(raw, (bool, int, float, Decimal, dict, list, tuple)):
+        return None
+    text = str(raw).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def read_date(raw: Any) -> dt.date | None:
+    """A date as people write it (2026-03-16, 16/03/2026, 16/3/26, 16.3.2026, 16 Mar 2026,
+    "Monday 16th March 2026", "16 Mar, 2026"; British day-first order; a two-digit year is 20yy),
+    a date object as it is; None if it is not a real date. No bounds are checked here:
+    :class:`Date` checks them."""
+    found = _iso(raw)
+    if found is not None or not isinstance(raw, str):
+        return found
+    text = _WEEKDAY.sub("", raw.strip())
+    match = _DAY_MONTH_YEAR.fullmatch(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        year += 2000 if len(match.group(3)) == 2 else 0
+    else:
+        match = _WORDS.fullmatch(text)
+        if not match or match[2].lower() not in _MONTHS:
+            return None
+        day, month, year = int(match[1]), _MONTHS[match[2].lower()], int(match[3])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Date(Kind):
+    """A real date between ``earliest`` and ``latest`` (1 January 1900 to 31 December 2100)."""
+
+    earliest: dt.date = EARLIEST
+    latest: dt.date = LATEST
+    name = "date"
+    metavar = "DATE"
+    hint = "a date, e.g. 16/03/2026 or 16 March 2026"
+
+    def parse(self, raw: Any) -> dt.date:
+        value = read_date(raw)
+        if value is None:
+            raise KindError(f"{_quoted(raw)} is not a date: write it like 2026-03-16, 16/03/2026 or 16 March 2026")
+        if not self.earliest <= value <= self.latest:
+            raise KindError(
+                f"{self.show(value)} is out of range: it must be between {self.show(self.earliest)} and {self.show(self.latest)}"
+            )
+        return value
+
+    def show(self, value: dt.date) -> str:
+        return f"{value.day} {value:%B %Y}"
+
+    def dump(self, value: dt.date) -> str:
+        return value.isoformat()
+
+
+# -- yes/no, choices, day lists, text -------------------------------------------------------------
+
+_YES = {"yes", "y", "true", "1"}
+_NO = {"no", "n", "false", "0"}
+
+
+@dataclass(frozen=True)
+class YesNo(Kind):
+    name = "yesno"
+    metavar = "YES/NO"
+    hint = "yes or no"
+
+    def parse(self, raw: Any) -> bool:
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in _YES:
+            return True
+        if text in _NO:
+            return False
+        raise KindError(f"{_quoted(raw)} is not yes or no")
+
+    def show(self, value: bool) -> str:
+        return "Yes" if value else "No"
+
+
+@dataclass(frozen=True)
+class Choice(Kind):
+    """One of ``choices`` (matched without regard to case)."""
+
+    choices: tuple[str, ...] = ()
+    name = "choice"
+    metavar = "CHOICE"
+    hint = "one of the choices"
+
+    def parse(self, raw: Any) -> str:
+        text = "" if isinstance(raw, (dict, list, tuple)) else str(raw).strip()
+        for choice in self.choices:
+            if text.lower() == choice.lower():
+                return choice
+        raise KindError(f"{_quoted(raw)} is not one of the choices: use one of {', '.join(self.choices)}")
+
+    def show(self, value: str) -> str:
+        return value.replace("-", " ").replace("_", " ")
+
+
+@dataclass(frozen=True)
+class DayList(Kind):
+    """Days of the week: "mon,tue,wed", "Monday, Tuesday" or a list of them; a tuple of "mon".."sun"
+    in week order. Anything else (a mapping such as ``{mon: 1}``, a number) is an error."""
+
+    name = "days"
+    metavar = "DAYS"
+    hint = "days of the week, e.g. mon,tue,wed"
+
+    def parse(self, raw: Any) -> tuple[str, ...]:
+        if isinstance(raw, str):
+            items = [part for part in re.split(r"[,\s]+", raw.strip()) if part]
+        elif isinstance(raw, (list, tuple)):
+            items = list(raw)
+        else:
+            raise KindError(f"must be a list of days of the week, e.g. mon,tue,wed (not {_quoted(raw)})")
+        days = set()
+        for item in items:
+            if not isinstance(item, str):
+                raise KindError(f"{_quoted(item)} is not a day of the week (use mon,tue,wed,thu,fri,sat,sun)")
+            word = item.strip().lower()
+            if word[:3] not in DAY_NAMES or not _day_word(word):
+                raise KindError(f"{_quoted(item)} is not a day of the week (use mon,tue,wed,thu,fri,sat,sun)")
+            days.add(word[:3])
+        if not days:
+            raise KindError("give at least one day of the week, e.g. mon,tue,wed")
+        return tuple(day for day in DAY_NAMES if day in days)
+
+    def show(self, value) -> str:
+        return ", ".join(value)
+
+    def dump(self, value) -> list[str]:
+        return list(value)
+
+
+_FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _day_word(word: str) -> bool:
+    """mon, monday, and the common short forms (tues, thur, thurs, weds)."""
+    return word in DAY_NAMES or word in _FULL_DAYS or word in ("tues", "weds", "thur", "thurs")
+
+
+def weekday_numbers(days) -> frozenset[int]:
+    """Day names from :class:`DayList` as Python weekday numbers (Monday 0)."""
+    return frozenset(DAY_NAMES.index(day) for day in days)
+
+
+@dataclass(frozen=True)
+class DateList(Kind):
+    """Dates: "2026-01-30; 2026-02-06" (separated by ;, commas or new lines) or a list of them; a
+    tuple of dates sorted, each bad item named by its number."""
+
+    name = "dates"
+    metavar = "DATES"
+    hint = "dates, e.g. 2026-01-30; 2026-02-06"
+
+    def parse(self, raw: Any) -> tuple[dt.date, ...]:
+        if isinstance(raw, str):
+            items = [i for i in re.split(r"[;,\n]", raw) if i.strip()]
+        elif isinstance(raw, (list, tuple)):
+            items = list(raw)
+        else:
+            raise KindError(f"must be a list of dates, e.g. 2026-01-30; 2026-02-06 (not {_quoted(raw)})")
+        days = set()
+        for number, item in enumerate(items, start=1):
+            try:
+                days.add(Date().parse(item))
+            except KindError as exc:
+                raise KindError(f"item {number}: {exc}") from None
+        return tuple(sorted(days))
+
+    def show(self, value) -> str:
+        return "; ".join(day.isoformat() for day in value)
+
+    def dump(self, value) -> list[str]:
+        return [day.isoformat() for day in value]
+
+
+_ITEM_SPLIT = re.compile(r"[;\n]|,(?=\s*\d{4}-\d{2}-\d{2})")
+_ITEM = re.compile(r"^\s*(\S+?)\s*(?:=|:|\s)\s*(.+?)\s*$")
+
+
+@dataclass(frozen=True)
+class DatedAmounts(Kind):
+    """Dates with an amount of money each (paydays and gross pay): "2026-01-30=1000; 2026-02-27=1000"
+    (also newlines, or commas before a date), or a list of [date, amount] pairs. A tuple of
+    (date, Decimal) sorted by date; each bad item is named by its number; two for one date, or a
+    negative amount, is an error."""
+
+    name = "dated-amounts"
+    metavar = "LIST"
+    hint = "dates and amounts, e.g. 2026-01-30=1000; 2026-02-27=1000"
+
+    def parse(self, raw: Any) -> tuple[tuple[dt.date, Decimal], ...]:
+        if blank(raw):
+            raise KindError("give at least one payday and amount, e.g. 2026-01-30=1000")
+        if isinstance(raw, str):
+            items = [i for i in _ITEM_SPLIT.split(raw) if i.strip()]
+        elif isinstance(raw, (list, tuple)):
+            items = list(raw)
+        else:
+            raise KindError(f"must be dates and amounts, e.g. 2026-01-30=1000 (not {_quoted(raw)})")
+        out, seen = [], {}
+        for number, item in enumerate(items, start=1):
+            if isinstance(item, str):
+                match = _ITEM.match(item)
+                if not match:
+                    raise KindError(f"item {number} ({_quoted(item)}) is not DATE=AMOUNT")
+                day_text, amount_text = match.groups()
+            else:
+                try:
+                    day_text, amount_text = item
+                except (TypeError, ValueError):
+                    raise KindError(f"item {number} is not a [date, amount] pair") from None
+            try:
+                day = Date().parse(day_text)
+            except KindError as exc:
+                raise KindError(f"item {number} date: {exc}") from None
+            try:
+                amount = read_decimal(amount_text, "an amount in pounds, e.g. 12.71")
+            except KindError as exc:
+                raise KindError(f"item {number} amount: {exc}") from None
+            if amount < 0:
+                raise KindError(f"item {number} amount cannot be negative (got {amount})")
+            if day in seen:
+                raise KindError(f"items {seen[day]} and {number} are both for {day.isoformat()}: add them into one")
+            seen[day] = number
+            out.append((day, amount))
+        return tuple(sorted(out))
+
+    def show(self, value) -> str:
+        return "; ".join(f"{day.isoformat()}={amount:f}" for day, amount in value)
+
+    def dump(self, value) -> list:
+        return [[day.isoformat(), f"{amount:f}"] for day, amount in value]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    """Text up to ``max_length`` characters; ``no_control`` refuses control characters other than
+    tabs and line breaks (pasted escape codes cannot go into a letter)."""
+
+    max_length: int = MAX_TEXT
+    no_control: bool = False
+    name = "text"
+    metavar = "TEXT"
+    hint = "some text"
+
+    def parse(self, raw: Any) -> str:
+        if isinstance(raw, (dict, list, tuple, bool)):
+            raise KindError("must be text")
+        text = str(raw).strip()
+        if len(text) > self.max_length:
+            raise KindError(f"is longer than {self.max_length} characters")
+        if self.no_control:
+            match = _CONTROL.search(text)
+            if match:
+                raise KindError(
+                    f"contains a control character (code {ord(match.group())}) at character {match.start() + 1}: retype the value"
+                )
+        return text
+
+
+# -- fields --------------------------------------------------------------------------------------
+
+
+def blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip()) or (isinstance(raw, (list, tuple)) and not raw)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One named input: declared once, read by calculators, the command line and the app's form.
+
+    ``name`` is the Python name (``hours_per_week``), ``label`` what people see, ``kind`` how the
+    value is read and checked (bounds and choices live on the kind), ``unit`` and ``help`` say
+    more, ``required`` whether it must be given, ``default`` the value when it is not, and
+    ``exclusive`` names a group of fields of which at most one may be given.
+    """
+
+    name: str
+    label: str
+    kind: Kind = field(default_factory=Text)
+    unit: str = ""
+    help: str = ""
+    required: bool = False
+    default: Any = None
+    exclusive: str = ""
+
+    @property
+    def option(self) -> str:
+        """The command-line option for this field (``--hours-per-week``)."""
+        return "--" + self.name.replace("_", "-")
+
+    def parse(self, raw: Any) -> Any:
+        """``raw`` as this field's kind; None when blank and not required. FieldError names the label."""
+        if blank(raw):
+            if self.required:
+                raise FieldError(self.name, f"{self.label}: this is needed")
+            return None
+        try:
+            return self.kind.parse(raw)
+        except FieldError:
+            raise
+        except KindError as exc:
+            raise FieldError(self.name, f"{self.label}: {exc}") from None
+
+    def show(self, value: Any) -> str:
+        return self.kind.show(value)
+
+    def describe(self) -> str:
+        """Help text: the help, the unit and the choices."""
+        parts = [self.help] if self.help else []
+        if self.unit:
+            parts.append(f"in {self.unit}")
+        if isinstance(self.kind, Choice):
+            parts.append("one of " + ", ".join(self.kind.choices))
+        if self.default is not None:
+            parts.append(f"default {self.default}")
+        return "; ".join(parts) or self.kind.hint

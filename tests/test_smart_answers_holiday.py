@@ -1,0 +1,57 @@
+"""GOV.UK Smart Answers' published holiday entitlement tests, every case, against guidance.
+
+The table (tests/data/smart_answers/holiday_entitlement.yaml) is GOV.UK's own test file read as
+data; its header says where it came from and which cases are run differently, and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from guidance.calculators.registry import calculate
+from guidance.content.rates import load_rates
+from guidance.problems import Problems
+from guidance.yamlio import load_yaml
+
+REPO = Path(__file__).resolve().parents[1]
+TABLE = REPO / "tests" / "data" / "smart_answers" / "holiday_entitlement.yaml"
+ON = dt.date(2026, 11, 1)
+#: GOV.UK's irregular-hours route is for leave years from 1 April 2024 (see the table's header).
+IRREGULAR_LEAVE_YEAR = "2024-04-01"
+
+
+def _cases():
+    data = load_yaml(TABLE.read_text(encoding="utf-8")).data
+    out = []
+    for case in data["cases"]:
+        bases = ["hours-per-week", "compressed-hours"] if case["basis"] == "hours-per-week" else [case["basis"]]
+        for basis in bases:
+            out.append(pytest.param(basis, case, id=f"{basis}: {case['name']}"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def rates():
+    return load_rates(REPO / "content" / "rates.yaml", Problems())
+
+
+@pytest.mark.parametrize("basis,case", _cases())
+def test_guidance_agrees_with_gov_uk(rates, basis, case):
+    inputs = {"basis": basis, **case["inputs"]}
+    if basis == "irregular-hours":
+        inputs.setdefault("leave_year_start", IRREGULAR_LEAVE_YEAR)
+    result = calculate("holiday", inputs, rates, ON)
+    expect = dict(case["expect"])
+    assert expect, "a case with nothing to check"
+    hours_and_minutes = expect.pop("entitlement_hours_and_minutes", None)
+    if hours_and_minutes is not None and basis == "compressed-hours":
+        assert list(result["entitlement_hours_and_minutes"]) == hours_and_minutes
+    fraction = expect.pop("fraction_of_year", None)
+    if fraction is not None:
+        assert result["fraction_of_year"] == Decimal(fraction)
+    for key, shown in expect.items():
+        assert str(result[key]) == str(shown), key
