@@ -27,7 +27,7 @@ def test_an_unparsable_answers_file_leaves_no_session(tmp_path, capsys):
     assert "No saved sessions." in _sessions(capsys)
 
 
-@pytest.mark.parametrize("day, blamed", [("0001-01-02", "between 1900 and 2199"), ("9999-12-25", "between 1900 and 2199"),
+@pytest.mark.parametrize("day, blamed", [("0001-01-02", "between 1 January 1900 and 31 December 2100"), ("9999-12-25", "between 1 January 1900 and 31 December 2100"),
                                          ("1990-01-02", "has no value before 1992-07-01")])
 def test_a_date_out_of_range_is_blamed_on_its_own_question(tmp_path, capsys, day, blamed):
     answers = tmp_path / "answers.yaml"
