@@ -10,7 +10,7 @@ import pytest
 from guidance.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
-GOOD = "employed: me\nsick_start: 2026-11-02\nstill_off: no\nsick_end: 2026-11-05\nwork_days: [mon, tue]\nearnings: 300\nlinked: no\n"
+GOOD = "employed: me\nsick_start: 2026-11-02\nstill_off: no\nsick_end: 2026-11-05\nwork_days: [mon, tue]\npay_frequency: average_known\nearnings: 300\nlinked: no\n"
 
 
 def _sessions(capsys) -> str:
@@ -51,7 +51,7 @@ def test_the_sick_pay_calculator_refuses_a_mapping_of_work_days():
     from guidance.calculators.sick_pay import parse_work_days
 
     assert parse_work_days(["mon", "tue"]) == frozenset({0, 1})
-    with pytest.raises(CalculatorError, match="give a list"):
+    with pytest.raises(CalculatorError, match="must be a list of days"):
         parse_work_days({"mon": 1})
 
 

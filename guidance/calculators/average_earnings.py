@@ -50,7 +50,6 @@ from guidance.calculators.common import (
     CalculatorError,
     add_months,
     date_value,
-    decimal,
     figure_or_none,
     floor_to,
     gbp,
@@ -58,6 +57,13 @@ from guidance.calculators.common import (
     q,
 )
 from guidance.kinds import Choice, Date, DatedAmounts, DateList, Field, KindError
+
+#: Figures from content/rates.yaml this calculator reads (the earnings limit of the purpose), only
+#: when on record for the day; `guidance content check` makes sure each exists.
+RATES_IF_IN_FORCE = (
+    "ssp_earnings_threshold_weekly",
+    "family_pay_earnings_threshold_weekly",
+)
 
 PURPOSES = ("ssp", "family", "holiday")
 FREQUENCIES = ("weekly", "fortnightly", "four-weekly", "monthly", "irregular")
