@@ -113,6 +113,7 @@ async def test_a_whole_call_the_case_note_holds_the_figures_and_the_letter_needs
         app.open_page("statutory-sick-pay")
         await wait_for(pilot, lambda: isinstance(app.screen, PageScreen))
         await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, PageScreen))
         # the sick pay calculator: still off, and weekly pay as hours x rate
         app.open_calculator("sick-pay")
         await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-sick_start"))

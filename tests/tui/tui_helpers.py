@@ -31,7 +31,8 @@ async def wait_ready(app, pilot, search: bool = True, tries: int = 200) -> None:
     raise AssertionError("the app did not finish loading")
 
 
-async def wait_for(pilot, condition, tries: int = 300) -> None:
+async def wait_for(pilot, condition, tries: int = 1200) -> None:
+    """Wait up to about a minute (slow machines) for ``condition``; fail if it never holds."""
     for _ in range(tries):
         if condition():
             return

@@ -65,7 +65,8 @@ class CalculatorScreen(ReportsFailures, Screen):
         from guidance.calculators.registry import CALCULATORS
 
         self.calculator = CALCULATORS[name]
-        self.label_texts: dict[str, str] = {}
+        self.label_texts: dict[str, str] = {}  # as shown above each field, with hints
+        self.short_labels: dict[str, str] = {}  # the field's name and unit, for errors and the case note
         self.last_result = None
 
     def compose(self) -> ComposeResult:
@@ -77,6 +78,7 @@ class CalculatorScreen(ReportsFailures, Screen):
                 needed = "" if field.required else " (optional)"
                 hint = " (or hours x rate, e.g. 30 x 12.71)" if key in WEEKLY_PAY else ""
                 hint += " (or type: still off)" if key == "sick_end" else ""
+                self.short_labels[key] = field.label + unit
                 self.label_texts[key] = field.label + unit + needed + hint
                 yield Label(self.label_texts[key], id=f"label-{key}", classes="field-label")
                 if isinstance(kind, Choice):
@@ -148,7 +150,7 @@ class CalculatorScreen(ReportsFailures, Screen):
                             calculation_summary(self.calculator, inputs, result, self._label), None)
 
     def _label(self, key: str) -> str:
-        return self.calculator.field(key).label
+        return self.short_labels.get(key) or self.calculator.field(key).label
 
     def _plain(self, message: str) -> str:
         """Input names in a message given as the field labels people see."""

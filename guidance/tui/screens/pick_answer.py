@@ -27,6 +27,9 @@ class PickAnswer(ModalScreen[str | None]):
                 id="answers",
             )
 
+    def on_mount(self) -> None:
+        self.query_one("#answers", OptionList).focus()  # not the scrolling dialog: arrows pick an answer
+
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
