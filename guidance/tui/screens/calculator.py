@@ -134,7 +134,8 @@ class CalculatorScreen(ReportsFailures, Screen):
         try:
             result = run_calculator(self.calculator.name, inputs, self.app.services.base.rates, self.app.today)
         except CalculatorError as exc:
-            key = self._field_named_in(str(exc))
+            key = getattr(exc, "field", None) or self._field_named_in(str(exc))
+            key = key if key in self.calculator.inputs else None
             if key:
                 self._field_error(key, str(exc).split(":", 1)[-1].strip())
             output.update(f"Please check: {self._plain(str(exc))}")
@@ -163,7 +164,7 @@ class CalculatorScreen(ReportsFailures, Screen):
     def _field_named_in(self, message: str) -> str | None:
         head = message.split(":", 1)[0].strip().lower()
         for key in self.calculator.inputs:
-            if head in (key.lower(), key.replace("_", " ").lower(), self._label(key).lower()):
+            if head in (key.lower(), key.replace("_", " ").lower(), self._label(key).lower(), self.calculator.field(key).label.lower()):
                 return key
         return None
 
