@@ -67,6 +67,8 @@ def payment_dates(line: Payment, until: dt.date):
 def suspended_days(start: dt.date, end: dt.date, suspensions: list[Suspension]) -> int:
     """Days from ``start`` to ``end`` (both included) inside any suspension (counted once)."""
     spans = sorted((max(start, s.start), min(end, s.end)) for s in suspensions if s.start <= end and s.end >= start)
+    if not spans:
+        return 0
     total, reached = 0, None
     for first, last in spans:
         if reached is not None and first <= reached:
@@ -86,8 +88,8 @@ def dues(lines: list[Payment], plan: Plan, kind: str) -> tuple[Due, ...]:
             if date < plan.period.start:
                 continue
             days = (following - date).days
-            off = suspended_days(date, following - dt.timedelta(days=1), plan.suspensions)
-            amount = pence(line.amount * (days - off) / days)
+            off = suspended_days(date, following - dt.timedelta(days=1), plan.suspensions) if plan.suspensions else 0
+            amount = pence(line.amount * (days - off) / days if off else line.amount)
             out.append(Due(kind, date, amount, line.amount, days, off, line.match))
     return tuple(out)
 

@@ -244,11 +244,12 @@ def _find_header(rows, shown: str, columns: dict[str, str]) -> tuple[int, dict[s
 def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Statement:
     """A statement from (line, cells) rows of a CSV file or sheet. Raises StatementError."""
     header, found = _find_header(rows, shown, columns)
+    read_row = _row_reader(found, shown)
     out: list[Transaction] = []
     for line, cells in rows[header + 1:]:
-        if not any(str(c).strip() for c in cells if c is not None):
+        if all(c is None or not str(c).strip() for c in cells):
             continue
-        row = _read_row(cells, found, shown, line)
+        row = read_row(cells, line)
         if row is not None:
             out.append(row)
     if not out:
@@ -257,31 +258,40 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
     return Statement(shown, fmt, tuple(ordered), ordered[0].date, ordered[-1].date, stated=False)
 
 
-def _cell(cells, found, field):
-    index = found.get(field)
-    return cells[index] if index is not None and index < len(cells) else None
+def _row_reader(found: dict[str, int], shown: str):
+    """``read(cells, line)``: one row as a Transaction (None for a "brought forward" line), the
+    columns looked up once for the whole file. Raises StatementError naming the row."""
+    date_at, text_at, balance_at = found.get("date"), found.get("description"), found.get("balance")
+    amount_at, in_at, out_at = found.get("amount"), found.get("paid_in"), found.get("paid_out")
+
+    def cell(cells, index):
+        return cells[index] if index is not None and index < len(cells) else None
+
+    def read(cells, line: int) -> Transaction | None:
+        description = str(cell(cells, text_at) or "").strip()
+        try:
+            if amount_at is not None:
+                amount = statement_amount(cell(cells, amount_at))
+            else:
+                amount = _in_or_out(statement_amount(cell(cells, in_at)), statement_amount(cell(cells, out_at)))
+            balance = statement_amount(cell(cells, balance_at))
+            if amount is None:
+                if _SKIP_ROW.search(description):
+                    return None  # a "balance brought forward" line is not a transaction
+                raise ValueError("no amount")
+            date = statement_date(cell(cells, date_at))
+        except ValueError as exc:
+            raise StatementError(shown, line, str(exc)) from None
+        return Transaction(date, description, amount, balance, shown, line)
+
+    return read
 
 
-def _read_row(cells, found, shown: str, line: int) -> Transaction | None:
-    description = str(_cell(cells, found, "description") or "").strip()
-    try:
-        if "amount" in found:
-            amount = statement_amount(_cell(cells, found, "amount"))
-        else:
-            paid_in = statement_amount(_cell(cells, found, "paid_in"))
-            paid_out = statement_amount(_cell(cells, found, "paid_out"))
-            if paid_in and paid_out:
-                raise ValueError("both money in and money out are filled in")
-            amount = abs(paid_in) if paid_in else (-abs(paid_out) if paid_out is not None else paid_in)
-        balance = statement_amount(_cell(cells, found, "balance"))
-        if amount is None:
-            if _SKIP_ROW.search(description):
-                return None  # a "balance brought forward" line is not a transaction
-            raise ValueError("no amount")
-        date = statement_date(_cell(cells, found, "date"))
-    except ValueError as exc:
-        raise StatementError(shown, line, str(exc)) from None
-    return Transaction(date, description, amount, balance, shown, line)
+def _in_or_out(paid_in: Decimal | None, paid_out: Decimal | None) -> Decimal | None:
+    """The signed amount of a row with separate money in and money out columns."""
+    if paid_in and paid_out:
+        raise ValueError("both money in and money out are filled in")
+    return abs(paid_in) if paid_in else (-abs(paid_out) if paid_out is not None else paid_in)
 
 
 def _chain_ok(rows: list[Transaction]) -> bool:
