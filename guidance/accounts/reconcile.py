@@ -94,6 +94,15 @@ class Reconciliation:
     council: tuple[Matched, ...]
     contribution: tuple[Matched, ...]
     breaks: tuple[BalanceBreak, ...]
+    rows_before: int = 0  # statement rows dated before the audit period: read, not counted
+    rows_after: int = 0  # statement rows dated after it
+
+    @property
+    def outside_text(self) -> str:
+        """What the statements hold outside the audit period, in words ('' when nothing)."""
+        parts = [f"{n} row{'s' if n != 1 else ''} {side} {day.isoformat()}" for n, side, day in
+                 ((self.rows_before, "before", self.start), (self.rows_after, "after", self.end)) if n]
+        return " and ".join(parts) + " are outside the audit period and not counted" if parts else ""
 
     @property
     def total_in(self) -> Decimal:
@@ -252,4 +261,6 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         council=tuple(Matched(d, entries.get(i) if i is not None else None) for d, i in council_pairs),
         contribution=tuple(Matched(d, entries.get(i) if i is not None else None) for d, i in contribution_pairs),
         breaks=tuple(b for b in breaks if b.tx in in_period),
+        rows_before=sum(1 for t in rows if t.date < plan.period.start),
+        rows_after=sum(1 for t in rows if t.date > plan.period.end),
     )

@@ -156,9 +156,9 @@ def read_statement(path: Path, columns: dict[str, str] | None = None, shown: str
 
             return read_ofx(path, shown)
         if suffix in (".xlsx", ".xlsm"):
-            from guidance.accounts.xlsx import xlsx_rows
+            from guidance.accounts.xlsx import xlsx_sheets
 
-            return table_statement(xlsx_rows(path, shown), shown, "xlsx", columns or {})
+            return table_statement(_statement_sheet(xlsx_sheets(path, shown), shown, columns or {}), shown, "xlsx", columns or {})
         if suffix in (".csv", ".txt", ""):
             return table_statement(csv_rows(path, shown), shown, "csv", columns or {})
     except OSError as exc:
@@ -241,6 +241,22 @@ def _find_header(rows, shown: str, columns: dict[str, str]) -> tuple[int, dict[s
     )
 
 
+def _statement_sheet(sheets, shown: str, columns: dict[str, str]) -> list[tuple[int, list]]:
+    """The rows of the one sheet with a statement header. Raises StatementError when no sheet
+    has one, or when several do (each would be a statement: none is read rather than some)."""
+    found = []
+    for name, rows in sheets:
+        try:
+            _find_header(rows, shown, columns)
+        except StatementError:
+            continue
+        found.append((name, rows))
+    if len(found) > 1:
+        names = ", ".join(f"'{name}'" for name, _ in found)
+        raise StatementError(shown, None, f"has statements on {len(found)} sheets ({names}): save each sheet as its own file")
+    return found[0][1] if found else sheets[0][1]
+
+
 def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Statement:
     """A statement from (line, cells) rows of a CSV file or sheet. Raises StatementError."""
     header, found = _find_header(rows, shown, columns)
@@ -264,6 +280,11 @@ def _row_reader(found: dict[str, int], shown: str):
     date_at, text_at, balance_at = found.get("date"), found.get("description"), found.get("balance")
     amount_at, in_at, out_at = found.get("amount"), found.get("paid_in"), found.get("paid_out")
 
+    named = {v: k for k, v in found.items()}
+    missing = (f"column {amount_at + 1}" if amount_at is not None else
+               " or ".join(f"column {i + 1}" for i in (in_at, out_at) if i is not None)) + " (" + \
+        " / ".join(f.replace("paid_", "paid ") for i, f in sorted(named.items()) if f in ("amount", "paid_in", "paid_out")) + ")"
+
     def cell(cells, index):
         return cells[index] if index is not None and index < len(cells) else None
 
@@ -278,7 +299,7 @@ def _row_reader(found: dict[str, int], shown: str):
             if amount is None:
                 if _SKIP_ROW.search(description):
                     return None  # a "balance brought forward" line is not a transaction
-                raise ValueError("no amount")
+                raise ValueError(f"no amount in {missing}")
             date = statement_date(cell(cells, date_at))
         except ValueError as exc:
             raise StatementError(shown, line, str(exc)) from None
