@@ -263,8 +263,6 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
     read_row = _row_reader(found, shown)
     out: list[Transaction] = []
     for line, cells in rows[header + 1:]:
-        if all(c is None or not str(c).strip() for c in cells):
-            continue
         row = read_row(cells, line)
         if row is not None:
             out.append(row)
@@ -275,32 +273,37 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
 
 
 def _row_reader(found: dict[str, int], shown: str):
-    """``read(cells, line)``: one row as a Transaction (None for a "brought forward" line), the
-    columns looked up once for the whole file. Raises StatementError naming the row."""
+    """``read(cells, line)``: one row as a Transaction, or None for a blank row or a "brought
+    forward" line. The columns are looked up once for the whole file. Raises StatementError
+    naming the row."""
     date_at, text_at, balance_at = found.get("date"), found.get("description"), found.get("balance")
     amount_at, in_at, out_at = found.get("amount"), found.get("paid_in"), found.get("paid_out")
-
+    width = max(found.values()) + 1
+    amount_of, date_of = statement_amount, statement_date
     named = {v: k for k, v in found.items()}
     missing = (f"column {amount_at + 1}" if amount_at is not None else
                " or ".join(f"column {i + 1}" for i in (in_at, out_at) if i is not None)) + " (" + \
         " / ".join(f.replace("paid_", "paid ") for i, f in sorted(named.items()) if f in ("amount", "paid_in", "paid_out")) + ")"
 
-    def cell(cells, index):
-        return cells[index] if index is not None and index < len(cells) else None
-
     def read(cells, line: int) -> Transaction | None:
-        description = str(cell(cells, text_at) or "").strip()
+        if len(cells) < width:
+            cells = list(cells) + [None] * (width - len(cells))
         try:
             if amount_at is not None:
-                amount = statement_amount(cell(cells, amount_at))
+                amount = amount_of(cells[amount_at])
             else:
-                amount = _in_or_out(statement_amount(cell(cells, in_at)), statement_amount(cell(cells, out_at)))
-            balance = statement_amount(cell(cells, balance_at))
+                amount = _in_or_out(None if in_at is None else amount_of(cells[in_at]),
+                                    None if out_at is None else amount_of(cells[out_at]))
+            balance = None if balance_at is None else amount_of(cells[balance_at])
+            description = cells[text_at]
+            description = description.strip() if description.__class__ is str else str(description or "").strip()
             if amount is None:
+                if all(c is None or not str(c).strip() for c in cells):
+                    return None  # a blank row
                 if _SKIP_ROW.search(description):
                     return None  # a "balance brought forward" line is not a transaction
                 raise ValueError(f"no amount in {missing}")
-            date = statement_date(cell(cells, date_at))
+            date = date_of(cells[date_at])
         except ValueError as exc:
             raise StatementError(shown, line, str(exc)) from None
         return Transaction(date, description, amount, balance, shown, line)
