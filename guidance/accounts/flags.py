@@ -198,7 +198,7 @@ def _guessed_balances(rec: Reconciliation, unseen: Unseen) -> set[int]:
 def _missing_statements(plan, ledger, rec, rules):
     from dataclasses import replace
 
-    position = {id(e.tx): n for n, e in enumerate(rec.entries)}
+    position = {id(e.tx): n for n, e in enumerate(rec.entries)} if rec.breaks else {}
     for b in rec.breaks:
         n = position.get(id(b.tx))
         entry = rec.entries[n] if n is not None else None

@@ -339,10 +339,16 @@ def _oldest_first(rows: list[Transaction]) -> list[Transaction]:
     return rows
 
 
+def _dates_rise(rows) -> bool:
+    return all(a.date <= b.date for a, b in zip(rows, rows[1:]))
+
+
 def merge(statements: list[Statement]) -> Ledger:
     """One ledger from several statements of one account: oldest first; where two statements
     cover the same days, the rows the later one repeats are dropped (matched by date, amount and
     description, as many times as the earlier one holds them)."""
+    if len(statements) == 1 and _dates_rise(statements[0].transactions):
+        return Ledger(tuple(statements), statements[0].transactions, 0)  # one statement, already in order
     ordered = sorted(statements, key=lambda s: (s.transactions[0].date, s.file))
     kept: list[tuple[dt.date, int, int, Transaction]] = []
     overlaps = 0
