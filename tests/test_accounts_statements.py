@@ -187,3 +187,15 @@ def test_a_workbook_with_statements_on_several_sheets_is_refused_not_half_read(t
     path = _book(tmp_path / "s.xlsx", [("April", STATEMENT_ROWS), ("May", STATEMENT_ROWS)])
     with pytest.raises(StatementError, match="statements on 2 sheets \\('April', 'May'\\)"):
         read_statement(path)
+
+
+@pytest.mark.parametrize("text", [
+    "OFXHEADER:100\nDATA:OFXSGML\n\n<OFX><BANKMSGSRSV1>MRS JOAN REID",
+    "<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><BANKTRANLIST><STMTTRN><NAME>MRS JOAN REID</STMTTRN>",
+    "MRS JOAN REID 12 ORCHARD CLOSE",
+])
+def test_a_broken_ofx_error_does_not_quote_the_file(tmp_path, text):
+    path = _write(tmp_path, text, "s.ofx")
+    with pytest.raises(StatementError, match="not an OFX statement") as err:
+        read_statement(path)
+    assert "JOAN" not in str(err.value) and "\n" not in str(err.value)
