@@ -229,15 +229,18 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     contribution_pairs = _late(contribution_pairs, credits, rows, rules, taken)
     matched_kind = {i: (d, k) for k, pairs in (("council", council_pairs), ("contribution", contribution_pairs)) for d, i in pairs if i is not None}
     entries: dict[int, Entry] = {}
+    known: dict[tuple[bool, str], tuple[str, str, str]] = {}  # statements repeat the same payees
     for i in inside:
         t = rows[i]
         if i in matched_kind:
             due, kind = matched_kind[i]
             kind_, why, source = kind, f"{kind} payment due {due.date.isoformat()}", "plan"
-        elif t.amount > 0:
-            kind_, why, source = _in_kind(t, rules)
         else:
-            kind_, why, source = _out_kind(t, rules)
+            key = (t.amount > 0, t.description)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = _in_kind(t, rules) if key[0] else _out_kind(t, rules)
+            kind_, why, source = found
         entries[i] = Entry(t, kind_, why, after[i], source)
     money_in = {k: ZERO for k in IN_KINDS}
     money_out = {k: ZERO for k in OUT_KINDS + ("unexplained",)}
