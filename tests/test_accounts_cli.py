@@ -231,3 +231,34 @@ def test_core_does_not_import_textual():
             "assert len(names) > 12, names\n"
             "print('textual' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_plan_errors_are_said_once_with_file_and_line(capsys, tmp_path):
+    _account, plan, statement = _files(tmp_path)
+    plan.write_text(plan.read_text(encoding="utf-8").replace("every: 4 weeks", "every: fortnightly"), encoding="utf-8")
+    assert main(["account", "audit", "--plan", str(plan), str(statement), "--no-record"]) == 1
+    err = capsys.readouterr().err
+    line = plan.read_text(encoding="utf-8").splitlines().index("  every: fortnightly") + 1
+    assert f"{plan}:{line}: council_payments.0.every" in err and "error: error" not in err
+
+
+def test_rows_outside_the_audit_period_are_counted_aloud(capsys, tmp_path):
+    """Rows before or after the audit period are read (the whole file or nothing) but not
+    counted: the text output and the report say how many, so none is dropped in silence."""
+    account, plan, statement = _files(tmp_path)
+    text = plan.read_text(encoding="utf-8").replace("to: '2026-10-04'", "to: '2026-09-20'")
+    plan.write_text(text, encoding="utf-8")
+    after = sum(1 for row, _ in account.shown() if row.date.isoformat() > "2026-09-20")
+    assert after > 0
+    assert main(["account", "audit", "--plan", str(plan), str(statement), "--no-record", "--report", str(tmp_path / "r.md")]) == 0
+    words = f"{after} rows after 2026-09-20 are outside the audit period and not counted"
+    assert words in capsys.readouterr().out
+    assert words[1:] in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_a_row_of_no_money_is_not_flagged(tmp_path):
+    account = Account.base()
+    account.add(account.rows[5].date, "CARD CHECK", "0.00")
+    plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
+    audit = audit_files(plan, [write(account, "signed", tmp_path)], REPO / "content")
+    assert audit.flags == ()

@@ -156,9 +156,9 @@ def read_statement(path: Path, columns: dict[str, str] | None = None, shown: str
 
             return read_ofx(path, shown)
         if suffix in (".xlsx", ".xlsm"):
-            from guidance.accounts.xlsx import xlsx_rows
+            from guidance.accounts.xlsx import xlsx_sheets
 
-            return table_statement(xlsx_rows(path, shown), shown, "xlsx", columns or {})
+            return table_statement(_statement_sheet(xlsx_sheets(path, shown), shown, columns or {}), shown, "xlsx", columns or {})
         if suffix in (".csv", ".txt", ""):
             return table_statement(csv_rows(path, shown), shown, "csv", columns or {})
     except OSError as exc:
@@ -241,14 +241,29 @@ def _find_header(rows, shown: str, columns: dict[str, str]) -> tuple[int, dict[s
     )
 
 
+def _statement_sheet(sheets, shown: str, columns: dict[str, str]) -> list[tuple[int, list]]:
+    """The rows of the one sheet with a statement header. Raises StatementError when no sheet
+    has one, or when several do (each would be a statement: none is read rather than some)."""
+    found = []
+    for name, rows in sheets:
+        try:
+            _find_header(rows, shown, columns)
+        except StatementError:
+            continue
+        found.append((name, rows))
+    if len(found) > 1:
+        names = ", ".join(f"'{name}'" for name, _ in found)
+        raise StatementError(shown, None, f"has statements on {len(found)} sheets ({names}): save each sheet as its own file")
+    return found[0][1] if found else sheets[0][1]
+
+
 def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Statement:
     """A statement from (line, cells) rows of a CSV file or sheet. Raises StatementError."""
     header, found = _find_header(rows, shown, columns)
+    read_row = _row_reader(found, shown)
     out: list[Transaction] = []
     for line, cells in rows[header + 1:]:
-        if not any(str(c).strip() for c in cells if c is not None):
-            continue
-        row = _read_row(cells, found, shown, line)
+        row = read_row(cells, line)
         if row is not None:
             out.append(row)
     if not out:
@@ -257,31 +272,50 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
     return Statement(shown, fmt, tuple(ordered), ordered[0].date, ordered[-1].date, stated=False)
 
 
-def _cell(cells, found, field):
-    index = found.get(field)
-    return cells[index] if index is not None and index < len(cells) else None
+def _row_reader(found: dict[str, int], shown: str):
+    """``read(cells, line)``: one row as a Transaction, or None for a blank row or a "brought
+    forward" line. The columns are looked up once for the whole file. Raises StatementError
+    naming the row."""
+    date_at, text_at, balance_at = found.get("date"), found.get("description"), found.get("balance")
+    amount_at, in_at, out_at = found.get("amount"), found.get("paid_in"), found.get("paid_out")
+    width = max(found.values()) + 1
+    amount_of, date_of = statement_amount, statement_date
+    named = {v: k for k, v in found.items()}
+    missing = (f"column {amount_at + 1}" if amount_at is not None else
+               " or ".join(f"column {i + 1}" for i in (in_at, out_at) if i is not None)) + " (" + \
+        " / ".join(f.replace("paid_", "paid ") for i, f in sorted(named.items()) if f in ("amount", "paid_in", "paid_out")) + ")"
+
+    def read(cells, line: int) -> Transaction | None:
+        if len(cells) < width:
+            cells = list(cells) + [None] * (width - len(cells))
+        try:
+            if amount_at is not None:
+                amount = amount_of(cells[amount_at])
+            else:
+                amount = _in_or_out(None if in_at is None else amount_of(cells[in_at]),
+                                    None if out_at is None else amount_of(cells[out_at]))
+            balance = None if balance_at is None else amount_of(cells[balance_at])
+            description = cells[text_at]
+            description = description.strip() if description.__class__ is str else str(description or "").strip()
+            if amount is None:
+                if all(c is None or not str(c).strip() for c in cells):
+                    return None  # a blank row
+                if _SKIP_ROW.search(description):
+                    return None  # a "balance brought forward" line is not a transaction
+                raise ValueError(f"no amount in {missing}")
+            date = date_of(cells[date_at])
+        except ValueError as exc:
+            raise StatementError(shown, line, str(exc)) from None
+        return Transaction(date, description, amount, balance, shown, line)
+
+    return read
 
 
-def _read_row(cells, found, shown: str, line: int) -> Transaction | None:
-    description = str(_cell(cells, found, "description") or "").strip()
-    try:
-        if "amount" in found:
-            amount = statement_amount(_cell(cells, found, "amount"))
-        else:
-            paid_in = statement_amount(_cell(cells, found, "paid_in"))
-            paid_out = statement_amount(_cell(cells, found, "paid_out"))
-            if paid_in and paid_out:
-                raise ValueError("both money in and money out are filled in")
-            amount = abs(paid_in) if paid_in else (-abs(paid_out) if paid_out is not None else paid_in)
-        balance = statement_amount(_cell(cells, found, "balance"))
-        if amount is None:
-            if _SKIP_ROW.search(description):
-                return None  # a "balance brought forward" line is not a transaction
-            raise ValueError("no amount")
-        date = statement_date(_cell(cells, found, "date"))
-    except ValueError as exc:
-        raise StatementError(shown, line, str(exc)) from None
-    return Transaction(date, description, amount, balance, shown, line)
+def _in_or_out(paid_in: Decimal | None, paid_out: Decimal | None) -> Decimal | None:
+    """The signed amount of a row with separate money in and money out columns."""
+    if paid_in and paid_out:
+        raise ValueError("both money in and money out are filled in")
+    return abs(paid_in) if paid_in else (-abs(paid_out) if paid_out is not None else paid_in)
 
 
 def _chain_ok(rows: list[Transaction]) -> bool:
@@ -305,10 +339,16 @@ def _oldest_first(rows: list[Transaction]) -> list[Transaction]:
     return rows
 
 
+def _dates_rise(rows) -> bool:
+    return all(a.date <= b.date for a, b in zip(rows, rows[1:]))
+
+
 def merge(statements: list[Statement]) -> Ledger:
     """One ledger from several statements of one account: oldest first; where two statements
     cover the same days, the rows the later one repeats are dropped (matched by date, amount and
     description, as many times as the earlier one holds them)."""
+    if len(statements) == 1 and _dates_rise(statements[0].transactions):
+        return Ledger(tuple(statements), statements[0].transactions, 0)  # one statement, already in order
     ordered = sorted(statements, key=lambda s: (s.transactions[0].date, s.file))
     kept: list[tuple[dt.date, int, int, Transaction]] = []
     overlaps = 0

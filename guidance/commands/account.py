@@ -163,6 +163,10 @@ def _print(audit) -> None:
 
     rec = audit.reconciliation
     print(f"Account audit {rec.reference}: {rec.start.isoformat()} to {rec.end.isoformat()}")
+    ledger = audit.ledger
+    print(f"  {len(ledger.statements)} statement file(s), {len(rec.entries)} rows in the audit period"
+          + (f"; {ledger.overlaps} rows shown twice counted once" if ledger.overlaps else "")
+          + (f"; {rec.outside_text}" if rec.outside_text else ""))
     rows = [("Opening balance", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out),
             ("Closing balance", rec.closing_balance), ("Council expected", rec.council_expected),
             ("Council received", rec.council_received), ("Contribution expected", rec.contribution_expected),
