@@ -19,7 +19,7 @@ from sqlalchemy import func, select, update
 
 from guidance.records.audit import current_officer, write_entry
 from guidance.records.schema import account_audits, account_flags
-from guidance.references import canonical
+from guidance.references import canonical, stored_as
 
 DECISIONS = {
     "explained": "the person explained it: nothing more to do",
@@ -93,7 +93,7 @@ class AccountAuditStore:
         rec = audit.reconciliation
         with db.write("the account audit") as conn:
             conn.execute(account_audits.insert().values(
-                id=audit_id, reference=rec.reference, period_from=rec.start.isoformat(), period_to=rec.end.isoformat(),
+                id=audit_id, reference=canonical(rec.reference), period_from=rec.start.isoformat(), period_to=rec.end.isoformat(),
                 content_release=release, figures=_dumps(data), statements=_dumps(statements),
                 plan=_dumps(audit.plan.model_dump(mode="json", by_alias=True)), audited_at=db.now(), officer=current_officer()))
             for seq, flag in enumerate(flags, start=1):
@@ -132,7 +132,7 @@ class AccountAuditStore:
     def list(self, reference: str | None = None) -> list[AuditRecord]:
         query = select(account_audits).order_by(account_audits.c.audited_at.desc(), account_audits.c.id)
         if reference is not None:
-            query = query.where(func.upper(func.trim(account_audits.c.reference)) == canonical(reference))
+            query = query.where(stored_as(account_audits.c.reference, reference))
         with self.database.read() as conn:
             rows = conn.execute(query).all()
             flags = {}
@@ -154,7 +154,7 @@ def _record(row, flags) -> AuditRecord:
 def export_audits(conn, reference: str) -> list[dict]:
     """A person's account audits with their flags, for a subject access export (inside its transaction)."""
     out = []
-    for row in conn.execute(select(account_audits).where(func.upper(func.trim(account_audits.c.reference)) == canonical(reference)).order_by(account_audits.c.audited_at)):
+    for row in conn.execute(select(account_audits).where(stored_as(account_audits.c.reference, reference)).order_by(account_audits.c.audited_at)):
         item = dict(row._mapping)
         for key in ("figures", "statements", "plan"):
             item[key] = json.loads(item[key])
