@@ -231,3 +231,44 @@ def test_core_does_not_import_textual():
             "assert len(names) > 12, names\n"
             "print('textual' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def _outputs(kind, tmp_path, plan, statement, out, *more):
+    person = tmp_path / "person.yaml"
+    person.write_text("recipient_name: Mx Example\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n", encoding="utf-8")
+    return {
+        "report": ["account", "audit", "--plan", str(plan), str(statement), "--report", str(out), "--no-record"],
+        "letter": ["account", "letter", "surplus", "--plan", str(plan), str(statement), "--data", str(person), "--format", "md",
+                   "--out", str(out), "--on", "2026-11-30", "--no-record"],
+        "schema": ["account", "schema", "--out", str(out)],
+    }[kind] + list(more)
+
+
+@pytest.mark.parametrize("kind", ["report", "letter", "schema"])
+def test_account_files_never_overwrite_without_force_nor_replace_a_link(capsys, tmp_path, kind):
+    _account, plan, statement = _files(tmp_path, "surplus")
+    out = tmp_path / "out.md"
+    out.write_text("kept\n", encoding="utf-8")
+    out.chmod(0o640)
+    assert main(_outputs(kind, tmp_path, plan, statement, out)) == 1
+    assert "already exists" in capsys.readouterr().err and out.read_text(encoding="utf-8") == "kept\n"
+    assert main(_outputs(kind, tmp_path, plan, statement, out, "--force")) == 0
+    assert out.read_text(encoding="utf-8") != "kept\n" and stat.S_IMODE(out.stat().st_mode) == 0o640
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "elsewhere.md")
+    assert main(_outputs(kind, tmp_path, plan, statement, link, "--force")) == 1
+    assert "symbolic link" in capsys.readouterr().err and link.is_symlink() and not (tmp_path / "elsewhere.md").exists()
+
+
+def test_audit_batch_summary_is_never_written_over_an_existing_file(capsys, tmp_path):
+    folder = tmp_path / "accounts"
+    account = Account.base(reference="DP-CALM")
+    write(account, "signed", folder / "calm")
+    plans_csv = tmp_path / "plans.csv"
+    plans_csv.write_text(f"folder,plan\ncalm,{account.write_plan(tmp_path / 'calm.yaml').name}\n", encoding="utf-8")
+    out = tmp_path / "summary.csv"
+    out.write_text("kept\n", encoding="utf-8")
+    assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out)]) == 1
+    assert "already exists" in capsys.readouterr().err and out.read_text(encoding="utf-8") == "kept\n"
+    assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out), "--force"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("reference,")
