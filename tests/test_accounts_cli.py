@@ -272,3 +272,23 @@ def test_audit_batch_summary_is_never_written_over_an_existing_file(capsys, tmp_
     assert "already exists" in capsys.readouterr().err and out.read_text(encoding="utf-8") == "kept\n"
     assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out), "--force"]) == 0
     assert out.read_text(encoding="utf-8").startswith("reference,")
+
+
+def test_a_stray_quote_or_extra_cell_in_the_plans_list_is_named_and_no_account_is_lost(capsys, tmp_path):
+    folder, lines = tmp_path / "accounts", []
+    for name in ("one", "two", "three", "four"):
+        account = Account.base(reference=f"DP-{name.upper()}")
+        write(account, "signed", folder / name)
+        lines.append(f"{name},{account.write_plan(tmp_path / f'{name}.yaml').name}")
+    lines[0] = 'one,"one.yaml'  # a stray quote: the rows after it must still be audited
+    lines[3] = "four,four.yaml,DP-FOUR"
+    plans_csv = tmp_path / "plans.csv"
+    plans_csv.write_text("folder,plan\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "summary.csv"
+    assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out)]) == 1
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == 4
+    errors = sorted(r["error"] for r in rows if r["status"] == "error")
+    assert len(errors) == 2 and "plans.csv:2:" in errors[0] and "stray" in errors[0] and "plans.csv:5:" in errors[1] and "3 cells" in errors[1]
+    assert sorted(r["folder"] for r in rows if r["status"] == "audited") == ["three", "two"]
+    assert "Audited 2 of 4 accounts" in capsys.readouterr().err
