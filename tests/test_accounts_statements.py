@@ -199,3 +199,35 @@ def test_a_broken_ofx_error_does_not_quote_the_file(tmp_path, text):
     with pytest.raises(StatementError, match="not an OFX statement") as err:
         read_statement(path)
     assert "JOAN" not in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_stray_quote_is_named_on_its_own_line_not_left_to_swallow_the_rows_below(tmp_path):
+    # The quote opens in a column the audit does not read: the rows after it would vanish into it.
+    path = _write(tmp_path, "Date,Description,Amount,Reference\n01/04/2026,A,-1.00,r1\n02/04/2026,B,-2.00,\"r2\n"
+                            "03/04/2026,C,-3.00,r3\n04/04/2026,D,-4.00,r4\n")
+    with pytest.raises(StatementError) as err:
+        read_statement(path)
+    assert err.value.line == 3 and "stray '\"'" in str(err.value)
+
+
+@pytest.mark.parametrize("name", ["s.csv", "s.xlsx"])
+def test_a_value_beyond_the_header_is_an_error_not_dropped(tmp_path, name):
+    rows = [["Date", "Description", "Amount"], ["01/04/2026", "A", "-1.00"], ["02/04/2026", "Refund", "5.00", "12.00"],
+            ["03/04/2026", "C", "-3.00", ""]]
+    if name.endswith(".csv"):
+        path = _write(tmp_path, "".join(",".join(row) + "\n" for row in rows))
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        path = tmp_path / name
+        book.save(path)
+    with pytest.raises(StatementError) as err:
+        read_statement(path)
+    assert err.value.line == 3 and "column 4" in str(err.value) and "names only 3 columns" in str(err.value)
+    rows[2] = rows[2][:3] + [""]  # an empty cell past the header is only a trailing comma
+    if name.endswith(".csv"):
+        path = _write(tmp_path, "".join(",".join(row) + "\n" for row in rows))
+        assert len(read_statement(path).transactions) == 3

@@ -167,7 +167,8 @@ def read_statement(path: Path, columns: dict[str, str] | None = None, shown: str
 
 
 def csv_rows(path: Path, shown: str) -> list[tuple[int, list]]:
-    """(line, cells) for each row of a CSV file (UTF-8, or Windows-1252 as older exports are)."""
+    """(line, cells) for each row of a CSV file (UTF-8, or Windows-1252 as older exports are);
+    ``line`` is the line the row starts on (a quoted cell may run on over the lines after it)."""
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -179,9 +180,11 @@ def csv_rows(path: Path, shown: str) -> list[tuple[int, list]]:
         raise StatementError(shown, None, "is not a text file (save it as CSV)")
     reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[:4096]))
     rows = []
+    last = 0
     try:
         for cells in reader:
-            rows.append((reader.line_num, cells))
+            rows.append((last + 1, cells))
+            last = reader.line_num
     except csv.Error as exc:
         raise StatementError(shown, reader.line_num, f"not valid CSV: {exc}") from None
     return rows
@@ -260,9 +263,11 @@ def _statement_sheet(sheets, shown: str, columns: dict[str, str]) -> list[tuple[
 def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Statement:
     """A statement from (line, cells) rows of a CSV file or sheet. Raises StatementError."""
     header, found = _find_header(rows, shown, columns)
+    width = _width(rows[header][1]) if header >= 0 else None
     read_row = _row_reader(found, shown)
     out: list[Transaction] = []
     for line, cells in rows[header + 1:]:
+        _check_cells(cells, width, shown, line, fmt)
         row = read_row(cells, line)
         if row is not None:
             out.append(row)
@@ -309,6 +314,29 @@ def _row_reader(found: dict[str, int], shown: str):
         return Transaction(date, description, amount, balance, shown, line)
 
     return read
+
+
+def _width(header_cells) -> int:
+    """How many columns the header names: up to its last cell with a name."""
+    named = [i for i, c in enumerate(header_cells) if c is not None and str(c).strip()]
+    return named[-1] + 1 if named else 0
+
+
+def _check_cells(cells, width: int | None, shown: str, line: int, fmt: str) -> None:
+    """A row is never read in part. Values beyond the columns the header names (a comma typed in
+    a description shifts the cells after it) and, in a CSV file, a quoted cell running on over the
+    lines after it (a stray ``"`` swallows the transactions below) are errors naming the line."""
+    if width is not None and len(cells) > width:
+        extra = [i for i, c in enumerate(cells) if i >= width and c is not None and str(c).strip()]
+        if extra:
+            raise StatementError(shown, line, f"has a value in column {extra[0] + 1}, but the header names only {width} "
+                                              "columns (a comma inside a description?)")
+    if fmt == "csv":
+        for cell in cells:
+            if cell.__class__ is str and "\n" in cell:
+                breaks = cell.count("\n")
+                raise StatementError(shown, line, f"a quoted cell that starts on this line runs on over the next {breaks} "
+                                                  "line(s) (a stray '\"'?); a statement has one transaction per line")
 
 
 def _in_or_out(paid_in: Decimal | None, paid_out: Decimal | None) -> Decimal | None:
