@@ -38,6 +38,32 @@ def canonical(text: str) -> str:
     return _SPACES.sub(" ", _DASHES.sub("-", str(text).strip())).upper()
 
 
+def _loose(text: str) -> str:
+    """A reference with its spaces dropped and every kind of dash a hyphen, in capitals."""
+    return re.sub(r"\s+", "", _DASHES.sub("-", str(text))).upper()
+
+
+def stored_as(column, reference: str):
+    """SQL condition: ``column`` holds ``reference`` however it was typed when it was kept.
+
+    References are kept canonical now, but a row written before that (or by another tool) may
+    hold ``dp – 777`` or `` DP-777``: the column is compared with its spaces dropped, dashes
+    typed by word processors read as hyphens and letters in capitals (``upper``/``replace`` work
+    alike on SQLite and PostgreSQL), so a subject access request finds every one of them.
+    """
+    from sqlalchemy import func
+
+    value = column
+    for dash in _DASH_CHARACTERS:
+        value = func.replace(value, dash, "-")
+    for space in ("\t", "\u00a0"):
+        value = func.replace(value, space, " ")
+    return func.upper(func.replace(value, " ", "")) == _loose(reference)
+
+
+_DASH_CHARACTERS = tuple("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+
+
 @dataclass(frozen=True)
 class ReferenceRule:
     """The council's form of reference. ``pattern``: a regular expression for the whole

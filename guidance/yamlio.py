@@ -86,6 +86,67 @@ def _walk(node: yaml.Node, path: tuple, lines: dict, offset: int, refuse_repeats
             _walk(item, path + (index,), lines, offset, refuse_repeats)
 
 
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+class _NotPlain(Exception):
+    """A node the quick builder leaves to PyYAML's own constructor (merge keys, sets, odd tags)."""
+
+
+def _construct(loader, node: yaml.Node, offset: int, refuse_repeats: bool) -> tuple[object, dict[tuple, int]]:
+    """(data, lines) of a parsed document. Plain documents (maps, lists, scalars: every content
+    file) are built in one pass that also records the lines; anything else goes the long way,
+    PyYAML's constructor after ``_walk``, with the same results and errors."""
+    lines: dict[tuple, int] = {}
+    try:
+        return _build(loader, node, (), lines, offset, refuse_repeats), lines
+    except (_NotPlain, yaml.YAMLError):
+        pass  # the long way reports a construction error after any repeated key, as it always did
+    lines = {}
+    _walk(node, (), lines, offset, refuse_repeats)  # before a repeat is lost
+    return loader.construct_document(node), lines
+
+
+def _scalar(loader, node: yaml.Node):
+    if node.tag == _STR:
+        return node.value
+    constructor = loader.yaml_constructors.get(node.tag)
+    if constructor is None:
+        raise _NotPlain(node.tag)
+    return constructor(loader, node)
+
+
+def _build(loader, node: yaml.Node, path: tuple, lines: dict, offset: int, refuse_repeats: bool):
+    """The data of ``node``, recording lines as ``_walk`` does. Raises ContentYamlError for a
+    repeated key, _NotPlain for what it leaves to PyYAML."""
+    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    kind = node.__class__
+    if kind is yaml.ScalarNode:
+        return _scalar(loader, node)
+    if kind is yaml.SequenceNode and node.tag == _SEQ:
+        return [_build(loader, item, path + (index,), lines, offset, refuse_repeats) for index, item in enumerate(node.value)]
+    if kind is not yaml.MappingNode or node.tag != _MAP:
+        raise _NotPlain(node.tag)
+    out: dict = {}
+    seen: dict[str, int] = {}
+    for key, value in node.value:
+        if key.__class__ is not yaml.ScalarNode or key.tag in ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"):
+            raise _NotPlain(key.tag)
+        line = key.start_mark.line + 1 + offset
+        if refuse_repeats and key.value in seen:
+            _walk(node, path, {}, offset, True)  # the same message as the long way
+        seen[key.value] = line
+        sub = path + (key.value,)
+        lines[sub] = line
+        name = _scalar(loader, key)
+        try:
+            hash(name)
+        except TypeError:
+            raise _NotPlain("unhashable key") from None
+        out[name] = _build(loader, value, sub, lines, offset, refuse_repeats)
+    return out
+
+
 def _refuse_aliases(text: str, offset: int) -> None:
     if "&" not in text and "*" not in text:
         return
@@ -116,9 +177,9 @@ def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False) 
         try:
             node = loader.get_single_node()
             if node is not None:
-                lines: dict[tuple, int] = {}
-                _walk(node, (), lines, offset, not caller_reports_repeats)  # before a repeat is lost
-            data = loader.construct_document(node) if node is not None else None
+                data, lines = _construct(loader, node, offset, not caller_reports_repeats)
+            else:
+                data = None
         finally:
             loader.dispose()
     except ContentYamlError:
@@ -128,6 +189,8 @@ def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False) 
         raise ContentYamlError(message, index + 1 + offset if index is not None else None) from None
     except yaml.YAMLError as exc:
         raise ContentYamlError(f"invalid YAML: {exc}", offset + 1) from None
+    except TypeError:  # PyYAML lets an unhashable key ("? [1, 2]") through as a TypeError
+        raise ContentYamlError("a key is a list or a mapping: keys must be plain words", offset + 1) from None
     if node is None:
         lines = {}
     return YamlDoc(data, lines, offset)

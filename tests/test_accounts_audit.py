@@ -134,8 +134,53 @@ def test_statement_periods_that_leave_days_uncovered(tmp_path):
     audit = audit_files(account.write_plan(tmp_path / "plan.yaml"), [first, second], CONTENT)
     missing = [f for f in audit.flags if f.kind == "missing_statement"]
     assert any(f.date == gap_from and f.missing == (gap_from, gap_to) and "2026-07-01 to 2026-07-07" in f.message for f in missing)
-    # the wages of 3 July fall in the missing days, so the PA looks unpaid for a week too
-    assert {f.kind for f in audit.flags} == {"missing_statement", "wages_gap"}
+    # the wages of 3 July fall in the missing days: asked for as a statement, not flagged as unpaid
+    assert {f.kind for f in audit.flags} == {"missing_statement"}
+
+
+# What each hidden row would be flagged as if the days it falls on were taken as seen.
+HIDDEN = {
+    "council": (dt.date(2026, 8, 24), "NORTHFIELD COUNCIL"),
+    "wages": (dt.date(2026, 5, 15), "A JONES"),
+    "tax": (dt.date(2026, 7, 20), "HMRC"),
+    "contribution": (dt.date(2026, 8, 4), "MR P CLIENT"),
+}
+
+
+@pytest.mark.parametrize("hidden", list(HIDDEN))
+@pytest.mark.parametrize("how", ["balance_break", "uncovered_days"])
+def test_what_falls_on_days_no_statement_shows_is_asked_for_not_flagged_missing(tmp_path, hidden, how):
+    """A council payment, wages, an HMRC payment or a contribution on days no statement shows
+    cannot be checked: the audit asks for the statement, and flags nothing else."""
+    account = Account.base()
+    day, starts = HIDDEN[hidden]  # a hidden row still moves the balance: only the statements leave it out
+    if how == "balance_break":
+        next(r for r in account.rows if r.date == day and r.description.startswith(starts)).hidden = True
+        files = [write(account, "paid", tmp_path)]
+    else:
+        gap_from, gap_to = day - dt.timedelta(days=2), day + dt.timedelta(days=2)
+        for row in account.rows:
+            row.hidden = row.hidden or gap_from <= row.date <= gap_to
+        rows = account.shown()
+        files = [write_ofx(account, tmp_path / "a.ofx", START, gap_from - dt.timedelta(days=1), [r for r in rows if r[0].date < gap_from]),
+                 write_ofx(account, tmp_path / "b.ofx", gap_to + dt.timedelta(days=1), END, [r for r in rows if r[0].date > gap_to])]
+    audit = audit_files(account.write_plan(tmp_path / "plan.yaml"), files, CONTENT)
+    assert {f.kind for f in audit.flags} == {"missing_statement"}, [f.message for f in audit.flags]
+    assert any(f.missing[0] <= day <= f.missing[1] for f in audit.flags)
+    # the figures still show the payment as not received: only the flag waits for the statement
+    if hidden == "contribution":
+        assert audit.reconciliation.contribution_shortfall == Decimal("35.00")
+
+
+def test_a_shortfall_beyond_the_unseen_days_is_still_flagged(tmp_path):
+    account = Account.base()
+    plant(account, "contribution_shortfall")  # 4 August: on a day the statement shows
+    next(r for r in account.rows if r.date == dt.date(2026, 5, 12) and r.description.startswith("MR P")).hidden = True
+    audit = _audit(account, "paid", tmp_path)
+    kinds = sorted(f.kind for f in audit.flags)
+    assert kinds == ["contribution_shortfall", "missing_statement"]
+    (short,) = [f for f in audit.flags if f.kind == "contribution_shortfall"]
+    assert short.amount == Decimal("70.00") and short.date == dt.date(2026, 8, 3) and "£35.00 of it was due on days" in short.message
 
 
 def test_period_starting_before_the_statements_is_uncovered(tmp_path):

@@ -231,3 +231,95 @@ def test_core_does_not_import_textual():
             "assert len(names) > 12, names\n"
             "print('textual' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_plan_errors_are_said_once_with_file_and_line(capsys, tmp_path):
+    _account, plan, statement = _files(tmp_path)
+    plan.write_text(plan.read_text(encoding="utf-8").replace("every: 4 weeks", "every: fortnightly"), encoding="utf-8")
+    assert main(["account", "audit", "--plan", str(plan), str(statement), "--no-record"]) == 1
+    err = capsys.readouterr().err
+    line = plan.read_text(encoding="utf-8").splitlines().index("  every: fortnightly") + 1
+    assert f"{plan}:{line}: council_payments.0.every" in err and "error: error" not in err
+
+
+def test_rows_outside_the_audit_period_are_counted_aloud(capsys, tmp_path):
+    """Rows before or after the audit period are read (the whole file or nothing) but not
+    counted: the text output and the report say how many, so none is dropped in silence."""
+    account, plan, statement = _files(tmp_path)
+    text = plan.read_text(encoding="utf-8").replace("to: '2026-10-04'", "to: '2026-09-20'")
+    plan.write_text(text, encoding="utf-8")
+    after = sum(1 for row, _ in account.shown() if row.date.isoformat() > "2026-09-20")
+    assert after > 0
+    assert main(["account", "audit", "--plan", str(plan), str(statement), "--no-record", "--report", str(tmp_path / "r.md")]) == 0
+    words = f"{after} rows after 2026-09-20 are outside the audit period and not counted"
+    assert words in capsys.readouterr().out
+    assert words[1:] in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_a_row_of_no_money_is_not_flagged(tmp_path):
+    account = Account.base()
+    account.add(account.rows[5].date, "CARD CHECK", "0.00")
+    plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
+    audit = audit_files(plan, [write(account, "signed", tmp_path)], REPO / "content")
+    assert audit.flags == ()
+
+
+def _outputs(kind, tmp_path, plan, statement, out, *more):
+    person = tmp_path / "person.yaml"
+    person.write_text("recipient_name: Mx Example\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n", encoding="utf-8")
+    return {
+        "report": ["account", "audit", "--plan", str(plan), str(statement), "--report", str(out), "--no-record"],
+        "letter": ["account", "letter", "surplus", "--plan", str(plan), str(statement), "--data", str(person), "--format", "md",
+                   "--out", str(out), "--on", "2026-11-30", "--no-record"],
+        "schema": ["account", "schema", "--out", str(out)],
+    }[kind] + list(more)
+
+
+@pytest.mark.parametrize("kind", ["report", "letter", "schema"])
+def test_account_files_never_overwrite_without_force_nor_replace_a_link(capsys, tmp_path, kind):
+    _account, plan, statement = _files(tmp_path, "surplus")
+    out = tmp_path / "out.md"
+    out.write_text("kept\n", encoding="utf-8")
+    out.chmod(0o640)
+    assert main(_outputs(kind, tmp_path, plan, statement, out)) == 1
+    assert "already exists" in capsys.readouterr().err and out.read_text(encoding="utf-8") == "kept\n"
+    assert main(_outputs(kind, tmp_path, plan, statement, out, "--force")) == 0
+    assert out.read_text(encoding="utf-8") != "kept\n" and stat.S_IMODE(out.stat().st_mode) == 0o640
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "elsewhere.md")
+    assert main(_outputs(kind, tmp_path, plan, statement, link, "--force")) == 1
+    assert "symbolic link" in capsys.readouterr().err and link.is_symlink() and not (tmp_path / "elsewhere.md").exists()
+
+
+def test_audit_batch_summary_is_never_written_over_an_existing_file(capsys, tmp_path):
+    folder = tmp_path / "accounts"
+    account = Account.base(reference="DP-CALM")
+    write(account, "signed", folder / "calm")
+    plans_csv = tmp_path / "plans.csv"
+    plans_csv.write_text(f"folder,plan\ncalm,{account.write_plan(tmp_path / 'calm.yaml').name}\n", encoding="utf-8")
+    out = tmp_path / "summary.csv"
+    out.write_text("kept\n", encoding="utf-8")
+    assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out)]) == 1
+    assert "already exists" in capsys.readouterr().err and out.read_text(encoding="utf-8") == "kept\n"
+    assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out), "--force"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("reference,")
+
+
+def test_a_stray_quote_or_extra_cell_in_the_plans_list_is_named_and_no_account_is_lost(capsys, tmp_path):
+    folder, lines = tmp_path / "accounts", []
+    for name in ("one", "two", "three", "four"):
+        account = Account.base(reference=f"DP-{name.upper()}")
+        write(account, "signed", folder / name)
+        lines.append(f"{name},{account.write_plan(tmp_path / f'{name}.yaml').name}")
+    lines[0] = 'one,"one.yaml'  # a stray quote: the rows after it must still be audited
+    lines[3] = "four,four.yaml,DP-FOUR"
+    plans_csv = tmp_path / "plans.csv"
+    plans_csv.write_text("folder,plan\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "summary.csv"
+    assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out)]) == 1
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == 4
+    errors = sorted(r["error"] for r in rows if r["status"] == "error")
+    assert len(errors) == 2 and "plans.csv:2:" in errors[0] and "stray" in errors[0] and "plans.csv:5:" in errors[1] and "3 cells" in errors[1]
+    assert sorted(r["folder"] for r in rows if r["status"] == "audited") == ["three", "two"]
+    assert "Audited 2 of 4 accounts" in capsys.readouterr().err

@@ -57,7 +57,7 @@ def test_errors_name_file_and_line(tmp_path, old, new, line, words):
 
 
 def test_broken_yaml_and_missing_file(tmp_path):
-    with pytest.raises(PlanError, match=r"plan.yaml:\d+: error: invalid YAML"):
+    with pytest.raises(PlanError, match=r"plan.yaml:\d+: invalid YAML"):
         _plan(tmp_path, "reference: [\n")
     with pytest.raises(PlanError, match="no such file"):
         load_plan(tmp_path / "none.yaml")

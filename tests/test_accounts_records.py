@@ -59,3 +59,25 @@ def test_store_keeps_audit_flags_and_decisions(database, tmp_path):
     assert [a for a, _ in trail] == ["account.audit", "account.flag.decide", "account.flag.decide"]
     assert trail[2][1]["previous"] == "recover" and "invoice sent" not in str(trail)
     assert [r.id for r in store.list("DP-000001")] == [audit_id] and store.list("DP-OTHER") == []
+
+
+def test_an_officer_signed_in_through_serve_sees_and_decides_only_their_own_audits(database, tmp_path, monkeypatch):
+    account = Account.base()
+    plant(account, "cash")
+    plan = account.write_plan(tmp_path / "plan.yaml")
+    statement = write(account, "signed", tmp_path / "s")
+    audit = audit_files(plan, [statement], REPO / "content")
+    store = AccountAuditStore(database)
+    ids = {}
+    for officer in ("alice", "bob"):
+        monkeypatch.setenv("GUIDANCE_OFFICER", officer)
+        ids[officer] = store.add(audit, statement_digests([statement]))
+    assert len(store.list()) == 2  # one person's machine: everything
+    monkeypatch.setenv("GUIDANCE_OFFICER_ONLY", "1")
+    assert [r.id for r in store.list()] == [ids["bob"]] and store.get(ids["bob"]).officer == "bob"
+    with pytest.raises(UnknownAudit):
+        store.get(ids["alice"])
+    with pytest.raises(UnknownAudit):
+        store.decide(ids["alice"], 1, "recover")
+    monkeypatch.delenv("GUIDANCE_OFFICER_ONLY")
+    assert store.get(ids["alice"]).flags[0].decision is None

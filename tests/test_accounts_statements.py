@@ -148,3 +148,86 @@ def test_columns_by_number_for_a_file_without_a_header(tmp_path):
 def test_common_bank_headers(tmp_path, header, row, amount):
     (t,) = read_statement(_write(tmp_path, f"{header}\n{row}\n")).transactions
     assert t.description.startswith("A JONES WAGES") and t.amount == Decimal(amount) and t.date == dt.date(2026, 4, 6)
+
+
+@pytest.mark.parametrize("header, row, column", [
+    ("Date,Description,Amount,Balance", "02/04/2026,B", "column 3 (amount)"),
+    ("Date,Description,Paid in,Paid out,Balance", "02/04/2026,B,,,", "column 3 or column 4 (paid in / paid out)"),
+])
+def test_a_row_without_an_amount_names_the_row_and_column(tmp_path, header, row, column):
+    path = _write(tmp_path, f"{header}\n01/04/2026,A,{'-1.00' if 'Amount' in header else ',1.00'},5.00\n{row}\n")
+    with pytest.raises(StatementError) as err:
+        read_statement(path)
+    assert err.value.line == 3 and f"no amount in {column}" in str(err.value)
+
+
+def _book(path, sheets):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets:
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+STATEMENT_ROWS = [["Date", "Description", "Amount", "Balance"], [dt.datetime(2026, 4, 1), "A", -1.5, 10]]
+
+
+def test_a_workbook_statement_on_a_later_sheet_is_found(tmp_path):
+    path = _book(tmp_path / "s.xlsx", [("Notes", [["Exported from online banking"]]), ("Transactions", STATEMENT_ROWS)])
+    (t,) = read_statement(path).transactions
+    assert (t.date, t.amount, t.balance, t.line) == (dt.date(2026, 4, 1), Decimal("-1.50"), Decimal("10.00"), 2)
+
+
+def test_a_workbook_with_statements_on_several_sheets_is_refused_not_half_read(tmp_path):
+    path = _book(tmp_path / "s.xlsx", [("April", STATEMENT_ROWS), ("May", STATEMENT_ROWS)])
+    with pytest.raises(StatementError, match="statements on 2 sheets \\('April', 'May'\\)"):
+        read_statement(path)
+
+
+@pytest.mark.parametrize("text", [
+    "OFXHEADER:100\nDATA:OFXSGML\n\n<OFX><BANKMSGSRSV1>MRS JOAN REID",
+    "<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><BANKTRANLIST><STMTTRN><NAME>MRS JOAN REID</STMTTRN>",
+    "MRS JOAN REID 12 ORCHARD CLOSE",
+])
+def test_a_broken_ofx_error_does_not_quote_the_file(tmp_path, text):
+    path = _write(tmp_path, text, "s.ofx")
+    with pytest.raises(StatementError, match="not an OFX statement") as err:
+        read_statement(path)
+    assert "JOAN" not in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_stray_quote_is_named_on_its_own_line_not_left_to_swallow_the_rows_below(tmp_path):
+    # The quote opens in a column the audit does not read: the rows after it would vanish into it.
+    path = _write(tmp_path, "Date,Description,Amount,Reference\n01/04/2026,A,-1.00,r1\n02/04/2026,B,-2.00,\"r2\n"
+                            "03/04/2026,C,-3.00,r3\n04/04/2026,D,-4.00,r4\n")
+    with pytest.raises(StatementError) as err:
+        read_statement(path)
+    assert err.value.line == 3 and "stray '\"'" in str(err.value)
+
+
+@pytest.mark.parametrize("name", ["s.csv", "s.xlsx"])
+def test_a_value_beyond_the_header_is_an_error_not_dropped(tmp_path, name):
+    rows = [["Date", "Description", "Amount"], ["01/04/2026", "A", "-1.00"], ["02/04/2026", "Refund", "5.00", "12.00"],
+            ["03/04/2026", "C", "-3.00", ""]]
+    if name.endswith(".csv"):
+        path = _write(tmp_path, "".join(",".join(row) + "\n" for row in rows))
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        path = tmp_path / name
+        book.save(path)
+    with pytest.raises(StatementError) as err:
+        read_statement(path)
+    assert err.value.line == 3 and "column 4" in str(err.value) and "names only 3 columns" in str(err.value)
+    rows[2] = rows[2][:3] + [""]  # an empty cell past the header is only a trailing comma
+    if name.endswith(".csv"):
+        path = _write(tmp_path, "".join(",".join(row) + "\n" for row in rows))
+        assert len(read_statement(path).transactions) == 3

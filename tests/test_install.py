@@ -36,6 +36,10 @@ def test_a_wheel_installed_in_a_fresh_environment_has_its_content(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "guidance/_bundled/content/employment/holiday-pay.md" in names and "guidance/_bundled/flows/pa_off_sick.yaml" in names
     assert "guidance/_bundled/content/manifest.yaml" in names and not [n for n in names if "__pycache__" in n]
+    for data in ("content/accounts/rules.yaml", "content/settings.yaml", "content/references.yaml", "content/letters/council.yaml",
+                 "content/taxonomy.yaml", "content/style/plain_words.yaml"):
+        assert f"guidance/_bundled/{data}" in names, data
+    assert "guidance/tui/app.tcss" in names and "guidance/records/migrations/versions/0001_initial.py" in names
 
     fresh = tmp_path / "fresh"
     _run([sys.executable, "-m", "venv", "--without-pip", str(fresh)])
@@ -58,3 +62,12 @@ def test_a_wheel_installed_in_a_fresh_environment_has_its_content(tmp_path):
     assert "Holiday pay" in shown or "holiday pay" in shown.lower()
     found = _run([str(guidance), "search", "holiday"], cwd=elsewhere, env=env).stdout
     assert "holiday-pay" in found or "Holiday pay" in found
+    # The records schema (migrations), the council's letter details and the account rules ship too.
+    _run([str(guidance), "db", "upgrade"], cwd=elsewhere, env=env)
+    letter = _run([str(guidance), "letter", "render", "minimum-wage-change", "--example", "--format", "txt", "--on", "2026-11-25"],
+                  cwd=elsewhere, env=env).stdout
+    assert "minimum wage" in letter.lower()
+    accounts = Path(__file__).resolve().parent / "data" / "accounts"
+    audit = _run([str(guidance), "account", "audit", "--plan", str(accounts / "plan.yaml"), str(accounts / "statement.csv"),
+                  "--no-record", "--json"], cwd=elsewhere, env=env).stdout
+    assert '"kind": "cash"' in audit  # the classification rules in content/accounts/rules.yaml were read

@@ -228,3 +228,26 @@ def test_a_merge_killed_part_way_leaves_letters_and_records_that_agree(tmp_path,
         again = store.list(batch=result.batch)
     assert len(result.written) == 40 and not result.failed
     _agree(out, again)
+
+
+def test_a_link_folder_or_pipe_where_a_letter_goes_is_left_alone_and_its_row_named(tmp_path):
+    import os
+
+    source = tmp_path / "employers.csv"
+    _employers(source, 5)
+    out = tmp_path / "out"
+    out.mkdir()
+    elsewhere = tmp_path / "elsewhere.txt"
+    (out / "00003-DP-000003.txt").symlink_to(elsewhere)
+    (out / "00004-DP-000004.txt").mkdir()
+    os.mkfifo(out / "00005-DP-000005.txt")
+    (out / "00006-DP-000006.txt").write_text("an earlier run's letter", encoding="utf-8")
+    with open_letter_store(tmp_path / "records.sqlite3") as store:
+        result = merge(shipped(), "minimum-wage-change", source, out, ON, "txt", store=store)
+        recorded = store.list(batch=result.batch)
+    assert [row for row, _ in result.failed] == [3, 4, 5]
+    assert "symbolic link" in result.failed[0][1] and "a folder" in result.failed[1][1] and "not a regular file" in result.failed[2][1]
+    assert (out / "00003-DP-000003.txt").is_symlink() and not elsewhere.exists() and (out / "00004-DP-000004.txt").is_dir()
+    assert sorted(r.reference for r in recorded) == ["DP-000002", "DP-000006"]
+    assert len(result.written) == 2 and "minimum wage" in (out / "00006-DP-000006.txt").read_text(encoding="utf-8")
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]

@@ -136,6 +136,42 @@ def test_export_finds_a_reference_typed_in_another_case_or_with_a_typed_dash(dat
         assert [c["id"] for c in data["calls"]] == [mine] and [x["id"] for x in data["letters"]] == ["L1"]
 
 
+def test_export_finds_references_kept_as_they_were_typed_and_account_audits(database, monkeypatch, tmp_path, capsys):
+    """Rows kept before references were made canonical (or by another tool) still come back."""
+    from guidance.records.schema import account_audits
+
+    _letter(database, "alice", " dp \u2013 777", "2026-11-21T09:00:00.000Z", "L1")
+    _letter(database, "alice", "Dp-777 ", "2026-11-22T09:00:00.000Z", "L2")
+    _letter(database, "alice", "DP-7770", "2026-11-22T09:00:00.000Z", "L3")
+    with database.write() as conn:
+        for audit_id, ref in (("A1", "dp-777"), ("A2", "DP-778")):
+            conn.execute(account_audits.insert().values(
+                id=audit_id, reference=ref, period_from="2026-04-06", period_to="2026-10-04", figures="{}", statements="[]",
+                plan="{}", audited_at="2026-11-23T09:00:00.000Z", officer="alice"))
+    out = tmp_path / "sar.json"
+    assert main(["records", "export", "--person", "DP-777", "--out", str(out)]) == 0
+    data = json.loads(out.read_text())
+    assert sorted(x["id"] for x in data["letters"]) == ["L1", "L2"]
+    assert [a["id"] for a in data["account_audits"]] == ["A1"]
+    assert "1 account audits" in capsys.readouterr().err
+
+
+def test_a_letter_is_kept_under_its_reference_in_canonical_form(database, monkeypatch):
+    from guidance.letters.issue import record_for
+    from guidance.records.letters import LetterStore
+    from letters_support import ON, shipped
+
+    catalogue = shipped()
+    letter = catalogue.make("minimum-wage-change", {"recipient_name": "Ann Example", "reference": " dp \u2013 777",
+                                                     "change_date": "2026-04-01"}, ON)
+    template = catalogue.template("minimum-wage-change")
+    store = LetterStore(database)
+    letter_id = store.add(record_for(letter, template, "txt", False, b"text"), template.source)
+    with database.read() as conn:
+        assert conn.execute(letters.select().where(letters.c.id == letter_id)).first().reference == "DP-777"
+    assert [r.reference for r in store.list(reference="dp-777")] == ["DP-777"]
+
+
 def test_export_says_when_nothing_is_held_and_writes_nothing(database, monkeypatch, tmp_path, capsys):
     _call(database, monkeypatch, "alice", "DP-777", "2026-11-20T10:00:00.000Z")
     out = tmp_path / "sar.json"

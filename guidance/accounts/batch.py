@@ -49,23 +49,28 @@ class BatchRow:
         return (1, -sum(f.safeguarding for f in flags), worst, -rec.surplus, -rec.contribution_shortfall, self.folder)
 
 
-def read_plan_list(plans_csv: Path) -> list[tuple[int, str, Path]]:
-    """(row, folder name, plan path) for each row of the plans CSV. Raises BatchError."""
+def read_plan_list(plans_csv: Path) -> list[tuple[int, str, Path | None, str | None]]:
+    """(line, folder name, plan path, problem) for each row of the plans CSV: a row that cannot be
+    read (a stray quote, more cells than the header names) comes with its problem and no plan, so
+    it is reported with the other accounts, never dropped. Blank lines are not accounts.
+    Raises BatchError when the file cannot be read or its header lacks 'folder' and 'plan'."""
+    from guidance.letters.merge import MergeError, read_rows
+
     try:
-        text = plans_csv.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BatchError(f"{plans_csv}: cannot be read ({getattr(exc, 'strerror', None) or exc.__class__.__name__})") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    fields = [f.strip().lower() for f in reader.fieldnames or []]
+        fields, rows = read_rows(plans_csv)
+    except MergeError as exc:
+        raise BatchError(str(exc)) from None
     if "folder" not in fields or "plan" not in fields:
         raise BatchError(f"{plans_csv}:1: the first row must name the columns 'folder' and 'plan'")
     out = []
-    for row in reader:
-        cells = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(v, str) or v is None}
-        if not any(cells.values()):
+    for row in rows:
+        if row.values is None:
+            if row.problem != "the row is empty":
+                out.append((row.line, "", None, row.problem))
             continue
+        cells = {name: (value or "").strip() for name, value in row.values.items()}
         plan = Path(cells.get("plan", ""))
-        out.append((reader.line_num, cells.get("folder", ""), plan if plan.is_absolute() else plans_csv.parent / plan))
+        out.append((row.line, cells.get("folder", ""), plan if plan.is_absolute() else plans_csv.parent / plan, None))
     return out
 
 
@@ -91,9 +96,11 @@ def audit_batch(folder: Path, plans_csv: Path, rules: Rules, columns: dict | Non
     called after each account; ``keep(audit, files)`` records an audit."""
     plans = read_plan_list(plans_csv)
     rows = []
-    for done, (line, name, plan_path) in enumerate(plans, start=1):
+    for done, (line, name, plan_path, problem) in enumerate(plans, start=1):
         where = f"{plans_csv}:{line}"
-        if not name or Path(name).name != name:
+        if problem is not None:
+            rows.append(BatchRow(name, line, error=f"{where}: {problem}"))
+        elif not name or Path(name).name != name:
             rows.append(BatchRow(name, line, error=f"{where}: 'folder' must be the name of a folder in {folder}"))
         else:
             try:

@@ -9,6 +9,8 @@ Kinds, most serious first (``SEVERITY``):
 - ``excluded_spending``: spending a direct payment may not buy (gambling, alcohol);
 - ``overdrawn``: the balance went below zero;
 - ``missing_statement``: a break in the running balance, or days of the audit no statement covers;
+  what should have happened on those days (a council payment, wages, a payment to HMRC, a
+  contribution) cannot be checked, so its absence there is not flagged again under its own kind;
 - ``council_payment_missing``: a council payment due that did not come in (or came in short);
 - ``payment_during_suspension``: the council paid for days when no payment was due;
 - ``no_tax_payment``: wages paid in a tax quarter, no payment to HMRC by the 22nd after it ends;
@@ -104,13 +106,29 @@ def _near(rec: Reconciliation, date: dt.date) -> Entry | None:
 
 def find_flags(plan: Plan, ledger: Ledger, rec: Reconciliation, rules: Rules) -> tuple[Flag, ...]:
     """Every flag, most serious first, then by date and row."""
-    found: list[Flag] = []
-    for check in (_safeguarding, _spending, _overdrawn, _missing_statements, _council, _tax, _wages_gap, _duplicates, _money_totals):
-        found.extend(check(plan, ledger, rec, rules))
+    found: list[Flag] = list(_missing_statements(plan, ledger, rec, rules))
+    unseen = Unseen(tuple(f.missing for f in found if f.missing))
+    for check in (_safeguarding, _spending, _overdrawn, _council, _tax, _wages_gap, _duplicates, _money_totals):
+        found.extend(check(plan, ledger, rec, rules, unseen))
     return tuple(sorted(found, key=lambda f: (f.severity, f.date, f.file or "", f.line or 0)))
 
 
-def _safeguarding(plan, ledger, rec, rules):
+@dataclass(frozen=True)
+class Unseen:
+    """The days no statement shows (``spans``: (first, last) pairs, both included): the days no
+    statement covers, and the days between a balance break and the row before it."""
+
+    spans: tuple[tuple[dt.date, dt.date], ...] = ()
+
+    def day(self, date: dt.date) -> bool:
+        return any(first <= date <= last for first, last in self.spans)
+
+    def overlaps(self, start: dt.date, end: dt.date) -> bool:
+        """True when any unseen day falls from ``start`` to ``end`` (both included)."""
+        return any(first <= end and last >= start for first, last in self.spans)
+
+
+def _safeguarding(plan, ledger, rec, rules, unseen=Unseen()):
     household = [Rule.make(words, "household") for words in plan.household]
     line = line_in_force(plan.council_payments, plan.period.end) or plan.council_payments[0]
     large = pence(rules.large_transfer_weeks * weekly(line))
@@ -127,9 +145,11 @@ def _safeguarding(plan, ledger, rec, rules):
                       f"{money_text(out)} taken out in one go ({e.kind}), at least {rules.large_transfer_weeks} weeks of the council payment: a possible sign of financial abuse")
 
 
-def _spending(plan, ledger, rec, rules):
+def _spending(plan, ledger, rec, rules, unseen=Unseen()):
     for e in rec.entries:
         out = -e.tx.amount
+        if not out:
+            continue  # a row of £0.00 (a card check) moves no money
         if e.kind == "excluded":
             rule = rules.match(e.tx.description)
             why = f" ({rule.note})" if rule and rule.note else ""
@@ -140,27 +160,54 @@ def _spending(plan, ledger, rec, rules):
             yield _at("cash", e, e.tx.date, out, f"{money_text(out)} taken out in cash: ask for receipts or timesheets")
 
 
-def _overdrawn(plan, ledger, rec, rules):
+def _overdrawn(plan, ledger, rec, rules, unseen=Unseen()):
     below = False
-    for e in rec.entries:
+    guessed = _guessed_balances(rec, unseen)
+    for n, e in enumerate(rec.entries):
+        if n in guessed:
+            continue
         if e.balance < 0 and not below:
             yield _at("overdrawn", e, e.tx.date, e.balance, f"the account went overdrawn ({money_text(e.balance)})")
         below = e.balance < 0
 
 
+def _guessed_balances(rec: Reconciliation, unseen: Unseen) -> set[int]:
+    """Positions of entries whose balance no statement shows and is worked out across days no
+    statement shows (from the nearest shown balance before them, or else after them): such a
+    balance leaves out what happened on the unseen days, so it says nothing about an overdraft."""
+    if not unseen.spans:
+        return set()
+    shown = [n for n, e in enumerate(rec.entries) if e.tx.balance is not None]
+    out, before = set(), None
+    for n, e in enumerate(rec.entries):
+        if e.tx.balance is not None:
+            before = e.tx.date
+            continue
+        if before is not None:
+            if unseen.overlaps(before, e.tx.date):
+                out.add(n)
+            continue
+        after = next((rec.entries[m].tx.date for m in shown if m > n), None)
+        if after is not None and unseen.overlaps(e.tx.date, after):
+            out.add(n)
+        elif after is None and unseen.overlaps(rec.start, e.tx.date):
+            out.add(n)
+    return out
+
+
 def _missing_statements(plan, ledger, rec, rules):
     from dataclasses import replace
 
-    position = {id(e.tx): n for n, e in enumerate(rec.entries)}
+    position = {id(e.tx): n for n, e in enumerate(rec.entries)} if rec.breaks else {}
     for b in rec.breaks:
         n = position.get(id(b.tx))
         entry = rec.entries[n] if n is not None else None
         since = rec.entries[n - 1].tx.date if n else rec.start
         flag = _at("missing_statement", entry, b.tx.date, b.gap,
-                   f"the balance jumps by {money_text(b.gap)}: the statement shows {money_text(b.shown)}, the rows before give {money_text(b.expected)}; a statement is missing")
+                   f"the balance jumps by {money_text(b.gap)}: the statement shows {money_text(b.shown)}, the rows before give {money_text(b.expected)}; a statement is missing (payments due on those days cannot be checked without it)")
         yield replace(flag, missing=(since, b.tx.date))
     for start, end in _uncovered(plan, ledger):
-        flag = _at("missing_statement", _near(rec, start), start, ZERO, f"no statement covers {start.isoformat()} to {end.isoformat()}")
+        flag = _at("missing_statement", _near(rec, start), start, ZERO, f"no statement covers {start.isoformat()} to {end.isoformat()} (payments due on those days cannot be checked without it)")
         yield replace(flag, missing=(start, end))
 
 
@@ -181,13 +228,15 @@ def _in_suspension(plan: Plan, date: dt.date) -> bool:
     return any(s.start <= date <= s.end for s in plan.suspensions)
 
 
-def _council(plan, ledger, rec, rules):
+def _council(plan, ledger, rec, rules, unseen=Unseen()):
     matched = set()
     for m in rec.council:
         due, e = m.due, m.entry
         if e is not None:
             matched.add(id(e))
         if e is None and due.amount > 0:
+            if unseen.day(due.date):
+                continue  # no statement shows that day: the missing_statement flag asks for it
             yield _at("council_payment_missing", _near(rec, due.date), due.date, due.amount,
                       f"the council payment of {money_text(due.amount)} due on {due.date.isoformat()} did not come in")
         elif e is not None and e.tx.amount < due.amount:
@@ -221,12 +270,12 @@ def _tax_quarters(start: dt.date, end: dt.date):
         year += 1
 
 
-def _tax(plan, ledger, rec, rules):
+def _tax(plan, ledger, rec, rules, unseen=Unseen()):
     taxes = [e for e in rec.entries if e.kind == "tax" and e.tx.amount < 0]
     used: set[int] = set()
     for first, last, deadline in _tax_quarters(plan.period.start, plan.period.end):
         wages = [e for e in rec.entries if e.kind == "wages" and first <= e.tx.date <= last]
-        if not wages or deadline > plan.period.end:
+        if not wages or deadline > plan.period.end or unseen.overlaps(first, deadline):
             continue
         paid = next((i for i, e in enumerate(taxes) if i not in used and first < e.tx.date <= deadline), None)
         if paid is not None:
@@ -242,7 +291,7 @@ def _payee(e: Entry, rules: Rules) -> str:
     return rule.words if rule is not None else normalise(e.tx.description)
 
 
-def _wages_gap(plan, ledger, rec, rules):
+def _wages_gap(plan, ledger, rec, rules, unseen=Unseen()):
     by_payee: dict[str, list[Entry]] = {}
     for e in rec.entries:
         if e.kind == "wages" and e.tx.amount < 0:
@@ -257,14 +306,14 @@ def _wages_gap(plan, ledger, rec, rules):
         last_by_day = {e.tx.date: e for e in paid}
         stops = list(zip(days, days[1:])) + [(days[-1], plan.period.end + dt.timedelta(days=1))]
         for before, after in stops:
-            if (after - before).days > cycle * 3 / 2:
+            if (after - before).days > cycle * 3 / 2 and not unseen.overlaps(before, after):
                 e = last_by_day[before]
                 due = before + dt.timedelta(days=int(cycle))
                 yield _at("wages_gap", e, due, -e.tx.amount,
                           f"'{payee}' was paid every {int(cycle)} days, then not from {before.isoformat()} until {'the end of the audit' if after > plan.period.end else after.isoformat()}")
 
 
-def _duplicates(plan, ledger, rec, rules):
+def _duplicates(plan, ledger, rec, rules, unseen=Unseen()):
     last_seen: dict[tuple, Entry] = {}
     for e in rec.entries:
         if e.tx.amount >= 0:
@@ -277,11 +326,13 @@ def _duplicates(plan, ledger, rec, rules):
         last_seen[key] = e
 
 
-def _money_totals(plan, ledger, rec, rules):
-    if rec.contribution_shortfall > 0:
-        first = next((m.due.date for m in rec.contribution if m.entry is None and m.due.amount > 0), rec.end)
+def _money_totals(plan, ledger, rec, rules, unseen=Unseen()):
+    unchecked = sum((m.due.amount for m in rec.contribution if m.entry is None and unseen.day(m.due.date)), ZERO)
+    if rec.contribution_shortfall > unchecked:
+        first = next((m.due.date for m in rec.contribution if m.entry is None and m.due.amount > 0 and not unseen.day(m.due.date)), rec.end)
+        note = f"; {money_text(unchecked)} of it was due on days no statement shows" if unchecked else ""
         yield _at("contribution_shortfall", _near(rec, first), first, rec.contribution_shortfall,
-                  f"contributions paid in are {money_text(rec.contribution_shortfall)} less than assessed ({money_text(rec.contribution_paid)} of {money_text(rec.contribution_expected)})")
+                  f"contributions paid in are {money_text(rec.contribution_shortfall)} less than assessed ({money_text(rec.contribution_paid)} of {money_text(rec.contribution_expected)}){note}")
     if rec.surplus > 0:
         yield _at("surplus", rec.entries[-1] if rec.entries else None, rec.end, rec.surplus,
                   f"{money_text(rec.surplus)} more than is owed ({money_text(rec.owed)}) plus the contingency ({money_text(rec.contingency)})")

@@ -33,12 +33,19 @@ _PLAIN = re.compile(r"-?\d+\.\d\d")
 _POUNDS = re.compile(r"(-?)£?(-?)(\d{1,3}(?:,\d{3})*|\d+)\.(\d\d)")
 
 
+_COMMON = re.compile(r"-?£?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d")  # -1234.56, £1,234.56, -£12.00
+
+
 def statement_amount(raw) -> Decimal | None:
     """One amount cell as a signed Decimal; None for an empty cell.
 
     Raises ValueError (with the text) when the cell holds something that is not an amount.
     """
-    if isinstance(raw, str):
+    if raw.__class__ is str:
+        if not raw:
+            return None
+        if _COMMON.fullmatch(raw):  # most cells: read straight away
+            return Decimal(raw.replace(",", "").replace("£", ""))
         return _text_amount(raw)
     return _amount(raw)
 

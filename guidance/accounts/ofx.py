@@ -22,6 +22,13 @@ def _uk_date(value):
     return value.astimezone(UK).date() if getattr(value, "tzinfo", None) else value.date()
 
 
+def _reason(exc: Exception) -> str:
+    """What ofxtools said, without the file's text it quotes (a statement holds people's names):
+    the words before the first colon of its first line, or the kind of error."""
+    words = str(exc).strip().splitlines()[0].split(":")[0].strip() if str(exc).strip() else ""
+    return words[:80] if words and "<" not in words else exc.__class__.__name__
+
+
 def read_ofx(path: Path, shown: str):
     """The statement in an OFX file (one bank or card statement). Raises StatementError."""
     from ofxtools.Parser import OFXTree
@@ -37,7 +44,7 @@ def read_ofx(path: Path, shown: str):
         ofx = tree.convert()
         statements = list(ofx.statements)
     except Exception as exc:  # ofxtools raises many kinds (ParseError, KeyError, ValueError ...)
-        raise StatementError(shown, None, f"is not an OFX statement that can be read: {str(exc)[:200] or exc.__class__.__name__}") from None
+        raise StatementError(shown, None, f"is not an OFX statement that can be read ({_reason(exc)})") from None
     if len(statements) != 1:
         raise StatementError(shown, None, f"holds {len(statements)} statements; export one account per file")
     stmt = statements[0]

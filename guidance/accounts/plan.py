@@ -124,7 +124,7 @@ class PlanError(ValueError):
     """A plan file that cannot be used: ``problems`` holds each one with its file and line."""
 
     def __init__(self, problems: Problems):
-        super().__init__("\n".join(str(p) for p in problems.errors))
+        super().__init__("\n".join(f"{p.path}:{p.line}: {p.message}" if p.line else f"{p.path}: {p.message}" for p in problems.errors))
         self.problems = problems
 
 

@@ -94,6 +94,15 @@ class Reconciliation:
     council: tuple[Matched, ...]
     contribution: tuple[Matched, ...]
     breaks: tuple[BalanceBreak, ...]
+    rows_before: int = 0  # statement rows dated before the audit period: read, not counted
+    rows_after: int = 0  # statement rows dated after it
+
+    @property
+    def outside_text(self) -> str:
+        """What the statements hold outside the audit period, in words ('' when nothing)."""
+        parts = [f"{n} row{'s' if n != 1 else ''} {side} {day.isoformat()}" for n, side, day in
+                 ((self.rows_before, "before", self.start), (self.rows_after, "after", self.end)) if n]
+        return " and ".join(parts) + " are outside the audit period and not counted" if parts else ""
 
     @property
     def total_in(self) -> Decimal:
@@ -220,15 +229,18 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     contribution_pairs = _late(contribution_pairs, credits, rows, rules, taken)
     matched_kind = {i: (d, k) for k, pairs in (("council", council_pairs), ("contribution", contribution_pairs)) for d, i in pairs if i is not None}
     entries: dict[int, Entry] = {}
+    known: dict[tuple[bool, str], tuple[str, str, str]] = {}  # statements repeat the same payees
     for i in inside:
         t = rows[i]
         if i in matched_kind:
             due, kind = matched_kind[i]
             kind_, why, source = kind, f"{kind} payment due {due.date.isoformat()}", "plan"
-        elif t.amount > 0:
-            kind_, why, source = _in_kind(t, rules)
         else:
-            kind_, why, source = _out_kind(t, rules)
+            key = (t.amount > 0, t.description)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = _in_kind(t, rules) if key[0] else _out_kind(t, rules)
+            kind_, why, source = found
         entries[i] = Entry(t, kind_, why, after[i], source)
     money_in = {k: ZERO for k in IN_KINDS}
     money_out = {k: ZERO for k in OUT_KINDS + ("unexplained",)}
@@ -252,4 +264,6 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         council=tuple(Matched(d, entries.get(i) if i is not None else None) for d, i in council_pairs),
         contribution=tuple(Matched(d, entries.get(i) if i is not None else None) for d, i in contribution_pairs),
         breaks=tuple(b for b in breaks if b.tx in in_period),
+        rows_before=sum(1 for t in rows if t.date < plan.period.start),
+        rows_after=sum(1 for t in rows if t.date > plan.period.end),
     )

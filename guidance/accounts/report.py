@@ -32,7 +32,8 @@ def officer_markdown(audit: Audit) -> str:
         f"# Account audit {rec.reference}",
         "",
         f"Audit period {rec.start.isoformat()} to {rec.end.isoformat()}. Statements: {files}"
-        + (f" ({audit.ledger.overlaps} rows shown twice were counted once)." if audit.ledger.overlaps else "."),
+        + (f" ({audit.ledger.overlaps} rows shown twice were counted once)." if audit.ledger.overlaps else ".")
+        + (f" {rec.outside_text[0].upper()}{rec.outside_text[1:]}." if rec.outside_text else ""),
         "",
         "## Reconciliation",
         "",

@@ -48,25 +48,30 @@ def add_months(start: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def payment_dates(line: Payment, until: dt.date):
+def payment_dates(line: Payment, until: dt.date) -> list[tuple[dt.date, dt.date]]:
     """Each payment date of ``line`` from its start up to and including ``until``, with the date
     of the payment after it."""
-    number = 0
-    while True:
-        if line.every == "1 month":
-            date, following = add_months(line.start, number), add_months(line.start, number + 1)
-        else:
-            step = dt.timedelta(weeks=WEEKS[line.every])
-            date, following = line.start + number * step, line.start + (number + 1) * step
-        if date > until:
-            return
-        yield date, following
-        number += 1
+    out = []
+    if line.every == "1 month":
+        number, date = 0, line.start
+        while date <= until:
+            following = add_months(line.start, number + 1)
+            out.append((date, following))
+            number, date = number + 1, following
+        return out
+    step, date = dt.timedelta(weeks=WEEKS[line.every]), line.start
+    while date <= until:
+        following = date + step
+        out.append((date, following))
+        date = following
+    return out
 
 
 def suspended_days(start: dt.date, end: dt.date, suspensions: list[Suspension]) -> int:
     """Days from ``start`` to ``end`` (both included) inside any suspension (counted once)."""
     spans = sorted((max(start, s.start), min(end, s.end)) for s in suspensions if s.start <= end and s.end >= start)
+    if not spans:
+        return 0
     total, reached = 0, None
     for first, last in spans:
         if reached is not None and first <= reached:
@@ -80,15 +85,18 @@ def suspended_days(start: dt.date, end: dt.date, suspensions: list[Suspension]) 
 def dues(lines: list[Payment], plan: Plan, kind: str) -> tuple[Due, ...]:
     """Every payment due in the audit period from ``lines`` (council_payments or contribution)."""
     out = []
+    first, end, one = plan.period.start, plan.period.end, dt.timedelta(days=1)
+    spans = [(s.start, s.end) for s in plan.suspensions]
     for index, line in enumerate(lines):
-        stop = lines[index + 1].start - dt.timedelta(days=1) if index + 1 < len(lines) else plan.period.end
-        for date, following in payment_dates(line, min(stop, plan.period.end)):
-            if date < plan.period.start:
+        stop = lines[index + 1].start - one if index + 1 < len(lines) else end
+        full, whole, match = line.amount, pence(line.amount), line.match
+        for date, following in payment_dates(line, min(stop, end)):
+            if date < first:
                 continue
-            days = (following - date).days
-            off = suspended_days(date, following - dt.timedelta(days=1), plan.suspensions)
-            amount = pence(line.amount * (days - off) / days)
-            out.append(Due(kind, date, amount, line.amount, days, off, line.match))
+            days, last = (following - date).days, following - one
+            off = suspended_days(date, last, plan.suspensions) if any(a <= last and b >= date for a, b in spans) else 0
+            amount = pence(full * (days - off) / days) if off else whole
+            out.append(Due(kind, date, amount, full, days, off, match))
     return tuple(out)
 
 

@@ -156,9 +156,9 @@ def read_statement(path: Path, columns: dict[str, str] | None = None, shown: str
 
             return read_ofx(path, shown)
         if suffix in (".xlsx", ".xlsm"):
-            from guidance.accounts.xlsx import xlsx_rows
+            from guidance.accounts.xlsx import xlsx_sheets
 
-            return table_statement(xlsx_rows(path, shown), shown, "xlsx", columns or {})
+            return table_statement(_statement_sheet(xlsx_sheets(path, shown), shown, columns or {}), shown, "xlsx", columns or {})
         if suffix in (".csv", ".txt", ""):
             return table_statement(csv_rows(path, shown), shown, "csv", columns or {})
     except OSError as exc:
@@ -167,7 +167,8 @@ def read_statement(path: Path, columns: dict[str, str] | None = None, shown: str
 
 
 def csv_rows(path: Path, shown: str) -> list[tuple[int, list]]:
-    """(line, cells) for each row of a CSV file (UTF-8, or Windows-1252 as older exports are)."""
+    """(line, cells) for each row of a CSV file (UTF-8, or Windows-1252 as older exports are);
+    ``line`` is the line the row starts on (a quoted cell may run on over the lines after it)."""
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -179,9 +180,11 @@ def csv_rows(path: Path, shown: str) -> list[tuple[int, list]]:
         raise StatementError(shown, None, "is not a text file (save it as CSV)")
     reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[:4096]))
     rows = []
+    last = 0
     try:
         for cells in reader:
-            rows.append((reader.line_num, cells))
+            rows.append((last + 1, cells))
+            last = reader.line_num
     except csv.Error as exc:
         raise StatementError(shown, reader.line_num, f"not valid CSV: {exc}") from None
     return rows
@@ -241,14 +244,31 @@ def _find_header(rows, shown: str, columns: dict[str, str]) -> tuple[int, dict[s
     )
 
 
+def _statement_sheet(sheets, shown: str, columns: dict[str, str]) -> list[tuple[int, list]]:
+    """The rows of the one sheet with a statement header. Raises StatementError when no sheet
+    has one, or when several do (each would be a statement: none is read rather than some)."""
+    found = []
+    for name, rows in sheets:
+        try:
+            _find_header(rows, shown, columns)
+        except StatementError:
+            continue
+        found.append((name, rows))
+    if len(found) > 1:
+        names = ", ".join(f"'{name}'" for name, _ in found)
+        raise StatementError(shown, None, f"has statements on {len(found)} sheets ({names}): save each sheet as its own file")
+    return found[0][1] if found else sheets[0][1]
+
+
 def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Statement:
     """A statement from (line, cells) rows of a CSV file or sheet. Raises StatementError."""
     header, found = _find_header(rows, shown, columns)
+    width = _width(rows[header][1]) if header >= 0 else None
+    read_row = _row_reader(found, shown)
     out: list[Transaction] = []
     for line, cells in rows[header + 1:]:
-        if not any(str(c).strip() for c in cells if c is not None):
-            continue
-        row = _read_row(cells, found, shown, line)
+        _check_cells(cells, width, shown, line, fmt)
+        row = read_row(cells, line)
         if row is not None:
             out.append(row)
     if not out:
@@ -257,31 +277,73 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
     return Statement(shown, fmt, tuple(ordered), ordered[0].date, ordered[-1].date, stated=False)
 
 
-def _cell(cells, found, field):
-    index = found.get(field)
-    return cells[index] if index is not None and index < len(cells) else None
+def _row_reader(found: dict[str, int], shown: str):
+    """``read(cells, line)``: one row as a Transaction, or None for a blank row or a "brought
+    forward" line. The columns are looked up once for the whole file. Raises StatementError
+    naming the row."""
+    date_at, text_at, balance_at = found.get("date"), found.get("description"), found.get("balance")
+    amount_at, in_at, out_at = found.get("amount"), found.get("paid_in"), found.get("paid_out")
+    width = max(found.values()) + 1
+    amount_of, date_of = statement_amount, statement_date
+    named = {v: k for k, v in found.items()}
+    missing = (f"column {amount_at + 1}" if amount_at is not None else
+               " or ".join(f"column {i + 1}" for i in (in_at, out_at) if i is not None)) + " (" + \
+        " / ".join(f.replace("paid_", "paid ") for i, f in sorted(named.items()) if f in ("amount", "paid_in", "paid_out")) + ")"
+
+    def read(cells, line: int) -> Transaction | None:
+        if len(cells) < width:
+            cells = list(cells) + [None] * (width - len(cells))
+        try:
+            if amount_at is not None:
+                amount = amount_of(cells[amount_at])
+            else:
+                amount = _in_or_out(None if in_at is None else amount_of(cells[in_at]),
+                                    None if out_at is None else amount_of(cells[out_at]))
+            balance = None if balance_at is None else amount_of(cells[balance_at])
+            description = cells[text_at]
+            description = description.strip() if description.__class__ is str else str(description or "").strip()
+            if amount is None:
+                if all(c is None or not str(c).strip() for c in cells):
+                    return None  # a blank row
+                if _SKIP_ROW.search(description):
+                    return None  # a "balance brought forward" line is not a transaction
+                raise ValueError(f"no amount in {missing}")
+            date = date_of(cells[date_at])
+        except ValueError as exc:
+            raise StatementError(shown, line, str(exc)) from None
+        return Transaction(date, description, amount, balance, shown, line)
+
+    return read
 
 
-def _read_row(cells, found, shown: str, line: int) -> Transaction | None:
-    description = str(_cell(cells, found, "description") or "").strip()
-    try:
-        if "amount" in found:
-            amount = statement_amount(_cell(cells, found, "amount"))
-        else:
-            paid_in = statement_amount(_cell(cells, found, "paid_in"))
-            paid_out = statement_amount(_cell(cells, found, "paid_out"))
-            if paid_in and paid_out:
-                raise ValueError("both money in and money out are filled in")
-            amount = abs(paid_in) if paid_in else (-abs(paid_out) if paid_out is not None else paid_in)
-        balance = statement_amount(_cell(cells, found, "balance"))
-        if amount is None:
-            if _SKIP_ROW.search(description):
-                return None  # a "balance brought forward" line is not a transaction
-            raise ValueError("no amount")
-        date = statement_date(_cell(cells, found, "date"))
-    except ValueError as exc:
-        raise StatementError(shown, line, str(exc)) from None
-    return Transaction(date, description, amount, balance, shown, line)
+def _width(header_cells) -> int:
+    """How many columns the header names: up to its last cell with a name."""
+    named = [i for i, c in enumerate(header_cells) if c is not None and str(c).strip()]
+    return named[-1] + 1 if named else 0
+
+
+def _check_cells(cells, width: int | None, shown: str, line: int, fmt: str) -> None:
+    """A row is never read in part. Values beyond the columns the header names (a comma typed in
+    a description shifts the cells after it) and, in a CSV file, a quoted cell running on over the
+    lines after it (a stray ``"`` swallows the transactions below) are errors naming the line."""
+    if width is not None and len(cells) > width:
+        extra = [i for i, c in enumerate(cells) if i >= width and c is not None and str(c).strip()]
+        if extra:
+            raise StatementError(shown, line, f"has a value in column {extra[0] + 1}, but the header names only {width} "
+                                              "columns (a comma inside a description?)")
+    if fmt == "csv":
+        for cell in cells:
+            if cell.__class__ is str and "\n" in cell:
+                breaks = cell.count("\n")
+                raise StatementError(shown, line, f"a quoted cell that starts on this line runs on over the next {breaks} "
+                                                  "line(s) (a stray '\"'?); a statement has one transaction per line")
+
+
+def _in_or_out(paid_in: Decimal | None, paid_out: Decimal | None) -> Decimal | None:
+    """The signed amount of a row with separate money in and money out columns."""
+    if paid_in and paid_out:
+        raise ValueError("both money in and money out are filled in")
+    return abs(paid_in) if paid_in else (-abs(paid_out) if paid_out is not None else paid_in)
 
 
 def _chain_ok(rows: list[Transaction]) -> bool:
@@ -305,10 +367,16 @@ def _oldest_first(rows: list[Transaction]) -> list[Transaction]:
     return rows
 
 
+def _dates_rise(rows) -> bool:
+    return all(a.date <= b.date for a, b in zip(rows, rows[1:]))
+
+
 def merge(statements: list[Statement]) -> Ledger:
     """One ledger from several statements of one account: oldest first; where two statements
     cover the same days, the rows the later one repeats are dropped (matched by date, amount and
     description, as many times as the earlier one holds them)."""
+    if len(statements) == 1 and _dates_rise(statements[0].transactions):
+        return Ledger(tuple(statements), statements[0].transactions, 0)  # one statement, already in order
     ordered = sorted(statements, key=lambda s: (s.transactions[0].date, s.file))
     kept: list[tuple[dt.date, int, int, Transaction]] = []
     overlaps = 0

@@ -1,4 +1,6 @@
-"""Excel (.xlsx) statements, read with openpyxl: the first sheet with a statement header."""
+"""Excel (.xlsx) statements, read with openpyxl: every sheet's rows; the statement reader takes the
+one sheet with a statement header (a workbook with statements on several sheets is refused
+rather than half-read)."""
 
 from __future__ import annotations
 
@@ -6,9 +8,9 @@ import zipfile
 from pathlib import Path
 
 
-def xlsx_rows(path: Path, shown: str) -> list[tuple[int, list]]:
-    """(row number, cell values) of the first sheet. Raises StatementError for a file that is not
-    a workbook. Date cells come as dates, number cells as numbers."""
+def xlsx_sheets(path: Path, shown: str) -> list[tuple[str, list[tuple[int, list]]]]:
+    """(sheet name, [(row number, cell values)]) for each sheet in order. Raises StatementError
+    for a file that is not a workbook. Date cells come as dates, number cells as numbers."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -19,9 +21,9 @@ def xlsx_rows(path: Path, shown: str) -> list[tuple[int, list]]:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
         raise StatementError(shown, None, f"is not an Excel workbook that can be read ({exc.__class__.__name__})") from None
     try:
-        sheet = book.worksheets[0] if book.worksheets else None
-        if sheet is None:
+        if not book.worksheets:
             raise StatementError(shown, None, "the workbook has no sheets")
-        return [(number, list(cells)) for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        return [(sheet.title, [(number, list(cells)) for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1)])
+                for sheet in book.worksheets]
     finally:
         book.close()

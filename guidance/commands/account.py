@@ -17,7 +17,7 @@ from pathlib import Path
 
 from guidance.commands.common import CommandError, UsageError, add_json_option, add_on_option, load_base, print_json, today
 
-PRIVATE = 0o600  # reports and summaries hold a person's spending
+FORCE_HELP = "replace the file if it is an existing file (never a link or device)"
 
 
 def register(sub) -> None:
@@ -29,6 +29,7 @@ def register(sub) -> None:
     add_json_option(audit)
     audit.add_argument("--report", metavar="FILE", help="write the report: FILE.md, FILE.html or FILE.docx")
     audit.add_argument("--no-record", action="store_true", help="do not keep this audit in the records")
+    audit.add_argument("--force", action="store_true", help=FORCE_HELP)
     audit.set_defaults(func=run_audit)
 
     batch = actions.add_parser("audit-batch", help="audit many accounts: one folder of statements per account")
@@ -37,6 +38,7 @@ def register(sub) -> None:
     batch.add_argument("--out", required=True, metavar="CSV", help="the summary: one row per account, worst first")
     batch.add_argument("--columns", metavar="MAP", help="statement headers (or column numbers for a file with none), e.g. date=Posted,description=Details,amount=Value")
     batch.add_argument("--record", action="store_true", help="keep each audit in the records")
+    batch.add_argument("--force", action="store_true", help=FORCE_HELP)
     batch.set_defaults(func=run_batch)
 
     letter = actions.add_parser("letter", help="the surplus repayment or statements request letter, from an audit")
@@ -46,6 +48,7 @@ def register(sub) -> None:
     letter.add_argument("--format", choices=["md", "txt", "html", "docx"], default="docx")
     letter.add_argument("--out", required=True, metavar="PATH", help="where to write the letter")
     letter.add_argument("--no-record", action="store_true", help="do not keep the letter in the record of letters issued")
+    letter.add_argument("--force", action="store_true", help=FORCE_HELP)
     add_on_option(letter, "the letter as dated")
     letter.set_defaults(func=run_letter)
 
@@ -68,6 +71,7 @@ def register(sub) -> None:
 
     schema = actions.add_parser("schema", help="the plan file's JSON Schema (for editors)")
     schema.add_argument("--out", metavar="FILE", help="write it to FILE (default: the screen)")
+    schema.add_argument("--force", action="store_true", help=FORCE_HELP)
     schema.set_defaults(func=run_schema)
 
 
@@ -107,14 +111,30 @@ def _run(args):
         raise CommandError(str(exc)) from None
 
 
-def _write(path: Path, data: bytes) -> None:
-    from guidance.fileio import atomic_write_bytes
+def _check_out(path: str | None, force: bool) -> None:
+    """Refuse, before any work, a file the command must not replace (see ``_write``)."""
+    from guidance.fileio import NotReplaced, check_output_path
+
+    if path:
+        try:
+            check_output_path(Path(path), force)
+        except NotReplaced as exc:
+            raise CommandError(f"{exc.strerror}; nothing was written") from None
+
+
+def _write(path: Path, data: bytes, force: bool, announce: bool = True) -> None:
+    """Write a file the officer named: a new one owner-only (it holds a person's spending); an
+    existing file only with ``--force`` (keeping its mode); never a link, device or folder."""
+    from guidance.fileio import NotReplaced, write_output_file
 
     try:
-        atomic_write_bytes(path, data, PRIVATE)
+        write_output_file(path, data, replace=force)
+    except NotReplaced as exc:
+        raise CommandError(f"{exc.strerror}; nothing was written") from None
     except OSError as exc:
         raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
-    print(f"Wrote {path}", file=sys.stderr)
+    if announce:
+        print(f"Wrote {path}", file=sys.stderr)
 
 
 def run_audit(args) -> int:
@@ -126,13 +146,14 @@ def run_audit(args) -> int:
         fmt = Path(args.report).suffix.lower().lstrip(".")
         if fmt not in FORMATS:
             raise UsageError(f"--report: name a .md, .html or .docx file, not '{args.report}'")
+    _check_out(args.report, args.force)
     audit, base = _run(args)
     if args.report:
         from guidance.accounts.summary import check_summary, summary_markdown
 
         for problem in check_summary(summary_markdown(audit), base.content_dir, "the person's summary"):
             print(f"guidance: warning: {problem.message}", file=sys.stderr)
-        _write(Path(args.report), write_report(audit, fmt))
+        _write(Path(args.report), write_report(audit, fmt), args.force)
     if not args.no_record:
         _record(audit, args.statements, base)
     if args.json:
@@ -163,6 +184,10 @@ def _print(audit) -> None:
 
     rec = audit.reconciliation
     print(f"Account audit {rec.reference}: {rec.start.isoformat()} to {rec.end.isoformat()}")
+    ledger = audit.ledger
+    print(f"  {len(ledger.statements)} statement file(s), {len(rec.entries)} rows in the audit period"
+          + (f"; {ledger.overlaps} rows shown twice counted once" if ledger.overlaps else "")
+          + (f"; {rec.outside_text}" if rec.outside_text else ""))
     rows = [("Opening balance", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out),
             ("Closing balance", rec.closing_balance), ("Council expected", rec.council_expected),
             ("Council received", rec.council_received), ("Contribution expected", rec.contribution_expected),
@@ -183,6 +208,7 @@ def run_batch(args) -> int:
     from guidance.accounts.batch import BatchError, audit_batch, summary_csv
 
     columns = _columns(args)
+    _check_out(args.out, args.force)
     rules, base = _rules(args)
     progress = _progress if sys.stderr.isatty() else None
     try:
@@ -192,12 +218,7 @@ def run_batch(args) -> int:
         raise CommandError(str(exc)) from None
     if progress:
         print(file=sys.stderr)
-    from guidance.fileio import atomic_write_text
-
-    try:
-        atomic_write_text(Path(args.out), summary_csv(rows), PRIVATE)
-    except OSError as exc:
-        raise CommandError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    _write(Path(args.out), summary_csv(rows).encode("utf-8"), args.force, announce=False)
     failed = sum(1 for r in rows if r.error)
     print(f"Audited {len(rows) - failed} of {len(rows)} accounts; wrote {args.out}"
           + (f" ({failed} could not be audited: see the error column)" if failed else ""), file=sys.stderr)
@@ -218,6 +239,7 @@ def run_letter(args) -> int:
     from guidance.letters.compose import LetterError
     from guidance.letters.formats import write
 
+    _check_out(args.out, args.force)
     audit, base = _run(args)
     try:
         values = letter_values(audit, args.kind, _read_data(Path(args.data)))
@@ -230,7 +252,7 @@ def run_letter(args) -> int:
     except LetterError as exc:
         raise CommandError("the letter was not made:\n  " + "\n  ".join(exc.lines())) from None
     output = write(letter, args.format)
-    _write(Path(args.out), output)
+    _write(Path(args.out), output, args.force)
     if not args.no_record:
         from guidance.letters.issue import record_for
         from guidance.records.letters import open_letter_store
@@ -314,10 +336,8 @@ def run_schema(args) -> int:
 
     text = json.dumps(plan_schema(), indent=2) + "\n"
     if args.out:
-        from guidance.fileio import atomic_write_text
-
-        atomic_write_text(Path(args.out), text)
-        print(f"Wrote {args.out}", file=sys.stderr)
+        _check_out(args.out, args.force)
+        _write(Path(args.out), text.encode("utf-8"), args.force)
     else:
         sys.stdout.write(text)
     return 0

@@ -219,6 +219,12 @@ def merge(catalogue: Catalogue, template_id: str, csv_path: Path, out_dir: Path,
         if made is not None:
             letter, output = made
             target = out_dir / file_name(row.number, letter.reference, template_id, fmt)
+            blocked = _in_the_way(target)
+            if blocked:
+                result.failed.append((row.number, blocked))
+                if progress:
+                    progress(index + 1, len(rows))
+                continue
             record = record_for(letter, template, fmt, large_print, output, batch=result.batch) if store is not None else None
             try:
                 _issue(target, output, store, record, template.source)
@@ -246,6 +252,23 @@ def _make(catalogue, template_id, row: Row, on, fmt, large_print, result: MergeR
         # One row's odd value must not stop the letters to everyone else: name it and go on.
         result.failed.append((row.number, f"the letter could not be made from this row's values ({type(exc).__name__})"))
     return None
+
+
+def _in_the_way(target: Path) -> str | None:
+    """Why ``target`` must not be replaced, or None. A letter from an earlier run into the same
+    folder (a regular file) is replaced; a link, folder, pipe or device standing there never is."""
+    import stat
+
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"{target.name} in the letters folder cannot be checked: {exc.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a symbolic link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+    return f"{target.name} in the letters folder is {kind}: not replaced, no letter made for this row"
 
 
 PENDING = ".pending"
@@ -287,6 +310,8 @@ def reconcile(out_dir: Path, store) -> tuple[int, int]:
     known = store.known(list(waiting))
     finished = removed = 0
     for letter_id, (entry, target) in sorted(waiting.items()):
+        if letter_id in known and _in_the_way(target):
+            continue  # recorded, but something that is not a letter stands in its place: left waiting
         if letter_id in known:
             os.replace(entry, target)
             finished += 1

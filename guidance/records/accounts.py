@@ -17,9 +17,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select, update
 
-from guidance.records.audit import current_officer, write_entry
+from guidance.records.audit import current_officer, scoped, write_entry
 from guidance.records.schema import account_audits, account_flags
-from guidance.references import canonical
+from guidance.references import canonical, stored_as
 
 DECISIONS = {
     "explained": "the person explained it: nothing more to do",
@@ -93,7 +93,7 @@ class AccountAuditStore:
         rec = audit.reconciliation
         with db.write("the account audit") as conn:
             conn.execute(account_audits.insert().values(
-                id=audit_id, reference=rec.reference, period_from=rec.start.isoformat(), period_to=rec.end.isoformat(),
+                id=audit_id, reference=canonical(rec.reference), period_from=rec.start.isoformat(), period_to=rec.end.isoformat(),
                 content_release=release, figures=_dumps(data), statements=_dumps(statements),
                 plan=_dumps(audit.plan.model_dump(mode="json", by_alias=True)), audited_at=db.now(), officer=current_officer()))
             for seq, flag in enumerate(flags, start=1):
@@ -112,6 +112,8 @@ class AccountAuditStore:
         db = self.database
         where = (account_flags.c.audit_id == audit_id) & (account_flags.c.seq == seq)
         with db.write("the decision on the flag") as conn:
+            if conn.execute(_mine(select(account_audits.c.id).where(account_audits.c.id == audit_id))).first() is None:
+                raise UnknownAudit(audit_id)
             row = conn.execute(select(account_flags.c.kind, account_flags.c.decision).where(where).with_for_update()).first()
             if row is None:
                 raise UnknownAudit(f"{audit_id} flag {seq}")
@@ -123,22 +125,27 @@ class AccountAuditStore:
 
     def get(self, audit_id: str) -> AuditRecord:
         with self.database.read() as conn:
-            row = conn.execute(select(account_audits).where(account_audits.c.id == audit_id)).first()
+            row = conn.execute(_mine(select(account_audits).where(account_audits.c.id == audit_id))).first()
             if row is None:
                 raise UnknownAudit(audit_id)
             flags = conn.execute(select(account_flags).where(account_flags.c.audit_id == audit_id).order_by(account_flags.c.seq)).all()
         return _record(row, flags)
 
     def list(self, reference: str | None = None) -> list[AuditRecord]:
-        query = select(account_audits).order_by(account_audits.c.audited_at.desc(), account_audits.c.id)
+        query = _mine(select(account_audits).order_by(account_audits.c.audited_at.desc(), account_audits.c.id))
         if reference is not None:
-            query = query.where(func.upper(func.trim(account_audits.c.reference)) == canonical(reference))
+            query = query.where(stored_as(account_audits.c.reference, reference))
         with self.database.read() as conn:
             rows = conn.execute(query).all()
             flags = {}
             for r in conn.execute(select(account_flags).order_by(account_flags.c.audit_id, account_flags.c.seq)):
                 flags.setdefault(r.audit_id, []).append(r)
         return [_record(row, flags.get(row.id, [])) for row in rows]
+
+
+def _mine(query):
+    """``query`` limited to the signed-in officer's audits in a served app (see ``scoped``)."""
+    return scoped(query, account_audits.c.officer)
 
 
 def _record(row, flags) -> AuditRecord:
@@ -154,7 +161,7 @@ def _record(row, flags) -> AuditRecord:
 def export_audits(conn, reference: str) -> list[dict]:
     """A person's account audits with their flags, for a subject access export (inside its transaction)."""
     out = []
-    for row in conn.execute(select(account_audits).where(func.upper(func.trim(account_audits.c.reference)) == canonical(reference)).order_by(account_audits.c.audited_at)):
+    for row in conn.execute(select(account_audits).where(stored_as(account_audits.c.reference, reference)).order_by(account_audits.c.audited_at)):
         item = dict(row._mapping)
         for key in ("figures", "statements", "plan"):
             item[key] = json.loads(item[key])

@@ -12,7 +12,7 @@ import json
 from sqlalchemy import delete, func, or_, select
 
 from guidance.records.audit import reference_digest, write_entry
-from guidance.references import canonical
+from guidance.references import canonical, stored_as
 from guidance.records.schema import account_audits, account_flags, call_items, calls, letter_templates, letters, reviews, session_events, sessions
 
 
@@ -21,8 +21,8 @@ def _rows(conn, query) -> list[dict]:
 
 
 def _same(column, ref: str):
-    """``column`` holds the reference ``ref`` (canonical) in any case and spacing around it."""
-    return func.upper(func.trim(column)) == ref
+    """``column`` holds the reference ``ref`` (canonical); see ``guidance.references.stored_as``."""
+    return stored_as(column, ref)
 
 
 def export_person(database, reference: str, release: str | None = None) -> dict:

@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 from guidance.records.audit import current_officer, scoped, write_entry
 from guidance.records.schema import letter_templates, letters
+from guidance.references import canonical, stored_as
 
 def new_letter_id() -> str:
     """A new letter id: 12 hex digits."""
@@ -95,7 +96,7 @@ class LetterStore:
         conn.execute(letters.insert().values(
             id=letter_id, template_id=record.template_id, template_version=record.template_version,
             template_digest=record.template_digest, content_release=record.content_release, on_date=record.on.isoformat(),
-            reference=record.reference, format=record.format, large_print=int(record.large_print), data=_dumps(record.data),
+            reference=canonical(record.reference) if record.reference else None, format=record.format, large_print=int(record.large_print), data=_dumps(record.data),
             snapshot=_dumps(record.snapshot), output_sha256=record.output_sha256, session_id=record.session_id,
             batch=record.batch, issued_at=db.now(), officer=current_officer(),
         ))
@@ -127,7 +128,9 @@ class LetterStore:
 
     def list(self, reference: str | None = None, template_id: str | None = None, batch: str | None = None) -> list[LetterRecord]:
         query = scoped(select(*_COLUMNS).order_by(letters.c.issued_at.desc(), letters.c.id), letters.c.officer)
-        for column, value in ((letters.c.reference, reference), (letters.c.template_id, template_id), (letters.c.batch, batch)):
+        if reference is not None:
+            query = query.where(stored_as(letters.c.reference, reference))
+        for column, value in ((letters.c.template_id, template_id), (letters.c.batch, batch)):
             if value is not None:
                 query = query.where(column == value)
         with self.database.read() as conn:

@@ -94,6 +94,7 @@ class Services:
     _letters: object | None = field(default=None, repr=False)
     _letter_store: object | None = field(default=None, repr=False)
     _database: object | None = field(default=None, repr=False)
+    _account_store: object | None = field(default=None, repr=False)
     _references: object | None = field(default=None, repr=False)
     downloads: Path | None = None  # where exported letters go in a terminal (None: Downloads)
     database_url: str | None = None  # None: the configured records database (see guidance.records)
@@ -192,6 +193,14 @@ class Services:
 
             self._letter_store = LetterStore(self.database())
         return self._letter_store
+
+    def account_store(self):
+        """Account audits and the decisions on their flags, on the shared database."""
+        if self._account_store is None:
+            from guidance.records.accounts import AccountAuditStore
+
+            self._account_store = AccountAuditStore(self.database())
+        return self._account_store
 
     def save_letter(self, app, letter, template_id: str, fmt: str, large: bool, session_id: str | None = None) -> str:
         """Write the letter out, then record it as issued: a letter that could not be saved is

@@ -53,6 +53,7 @@ async def test_audit_decide_each_flag_and_record(make_app, monkeypatch, tmp_path
             await pilot.pause()
         assert [flags.get_row_at(i)[0] for i in range(4)] == ["safeguarding", "explained", "query", "recover"]
         assert screen.audit_id is not None
+        await app.workers.wait_for_complete()
         db = open_database()
         try:
             record = AccountAuditStore(db).get(screen.audit_id)
@@ -62,12 +63,36 @@ async def test_audit_decide_each_flag_and_record(make_app, monkeypatch, tmp_path
             ("household_payment", "safeguarding"), ("unexplained", "explained"), ("cash", "query"), ("surplus", "recover")]
         app.services.downloads = tmp_path
         await pilot.press("w")
-        await pilot.pause()
-        assert (tmp_path / "DP-APP001-account-audit.docx").exists()
+        await wait_for(pilot, lambda: (tmp_path / "DP-APP001-account-audit.docx").exists())
         await pilot.press("l")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "LetterScreen")
         assert app.screen.template_id == "dp-surplus-repayment"
         assert app.screen.prefill["balance"] == str(screen.audit.reconciliation.closing_balance)
+
+
+async def test_a_decision_that_cannot_be_kept_is_undone_and_reported(make_app, monkeypatch):
+    """The decision is shown at once; if the records cannot keep it, the flag goes back to how
+    it was and the one error handler says so (no crash, no decision shown that was not kept)."""
+    from guidance.records.store import StoreError
+
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "statement.csv")
+        failures = []
+        monkeypatch.setattr(app, "show_failure", lambda what, error: failures.append((what, str(error))))
+
+        class Broken:
+            def decide(self, *args, **kwargs):
+                raise StoreError("the records database cannot be reached")
+
+        monkeypatch.setattr(app.services, "account_store", lambda: Broken())
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await wait_for(pilot, lambda: failures)
+        flags = screen.query_one("#account-flag-table", DataTable)
+        assert flags.get_row_at(0)[0] == "-" and 1 not in screen.decisions
+        assert failures == [("record the decision on the flag", "the records database cannot be reached")]
 
 
 async def test_unreadable_statement_says_where(make_app, tmp_path, monkeypatch):

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline
 
 from guidance.tui.commands import _NamedProvider
+from guidance.tui.messages import Failed, ReportsFailures
 
 DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
 
@@ -33,7 +34,7 @@ class AccountCommands(_NamedProvider):
             "Audit a direct payment account from its statements"
 
 
-class AccountScreen(Screen):
+class AccountScreen(ReportsFailures, Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="account.back"),
         Binding("ctrl+r", "audit", "Audit", id="account.audit"),
@@ -54,7 +55,7 @@ class AccountScreen(Screen):
     AccountScreen #account-body { height: 1fr; }
     AccountScreen #account-figures { width: 27; }
     AccountScreen #account-flags { width: 1fr; }
-    AccountScreen #account-flag-text { height: 3; width: 100%; color: $text; }
+    AccountScreen #account-flag-text { height: auto; max-height: 6; width: 100%; color: $text; }
     """
 
     def __init__(self, plan: str = "", statements: str = ""):
@@ -110,7 +111,7 @@ class AccountScreen(Screen):
         self._status("Auditing…")
         self.run_audit(plan, statements)
 
-    @work(thread=True, exclusive=True, group="account-audit")
+    @work(thread=True, exclusive=True, group="account-audit", exit_on_error=False, name="audit the account")
     def run_audit(self, plan: str, statements: list[str]) -> None:
         from guidance.accounts.audit import AuditError, account_rules, audit_files
 
@@ -124,18 +125,14 @@ class AccountScreen(Screen):
         self.app.call_from_thread(self._show, audit, audit_id)
 
     def _record(self, audit, statements) -> str | None:
-        from guidance.records.accounts import AccountAuditStore, statement_digests
-        from guidance.records.database import open_database
+        """Keep the audit (in the worker). A failure is reported and the audit still shows."""
+        from guidance.records.accounts import statement_digests
 
         try:
-            db = open_database()
-            try:
-                release = str(self.app.services.base.manifest.release) if self.app.services.base else None
-                return AccountAuditStore(db).add(audit, statement_digests(statements), release)
-            finally:
-                db.close()
+            release = str(self.app.services.base.manifest.release) if self.app.services.base else None
+            return self.app.services.account_store().add(audit, statement_digests(statements), release)
         except Exception as exc:  # the audit still shows; the officer is told it was not kept
-            self.app.call_from_thread(self.notify, f"The audit was not recorded: {exc}", severity="warning")
+            self.app.post_message(Failed("record the audit", exc))
             return None
 
     def _status(self, text: str) -> None:
@@ -150,9 +147,9 @@ class AccountScreen(Screen):
         points = balance_points(rec)
         self.query_one("#account-balance", Sparkline).data = [float(v) for _, v in points]
         low = min(v for _, v in points)
-        self._status(f"{rec.reference} {rec.start:%d %b} to {rec.end:%d %b %Y}: {money_text(rec.opening_balance)} "
-                     f"to {money_text(rec.closing_balance)}, low {money_text(low)}"
-                     + (" (recorded)" if audit_id else " (not recorded)"))
+        self._status(f"{rec.reference} {rec.start:%d %b}–{rec.end:%d %b %Y}: {money_text(rec.opening_balance)} "
+                     f"to {money_text(rec.closing_balance)}, low {money_text(low)}, "
+                     + ("recorded" if audit_id else "not recorded"))
         figures = self.query_one("#account-figures", DataTable)
         figures.clear()
         for label, value in (("Opening", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out),
@@ -201,14 +198,7 @@ class AccountScreen(Screen):
             return
         number = table.cursor_row + 1
         if self.audit_id is not None:
-            from guidance.records.accounts import AccountAuditStore
-            from guidance.records.database import open_database
-
-            db = open_database()
-            try:
-                AccountAuditStore(db).decide(self.audit_id, number, decision)
-            finally:
-                db.close()
+            self.record_decision(self.audit_id, number, decision, self.decisions.get(number))
         self.decisions[number] = decision
         self._fill_flags()
         if number < len(self.audit.flags):
@@ -216,14 +206,35 @@ class AccountScreen(Screen):
         left = len(self.audit.flags) - len(self.decisions)
         self.notify(f"Flag {number}: {decision}" + (f". {left} to decide." if left else ". All flags decided."))
 
+    @work(thread=True, group="account-decide", exit_on_error=False, name="record the decision on the flag")
+    def record_decision(self, audit_id: str, number: int, decision: str, before: str | None) -> None:
+        """Keep one decision (in a worker); if it cannot be kept, the flag shows its decision as
+        it was and the failure is reported."""
+        try:
+            self.app.services.account_store().decide(audit_id, number, decision)
+        except Exception:
+            self.app.call_from_thread(self._undo, number, decision, before)
+            raise
+
+    def _undo(self, number: int, decision: str, before: str | None) -> None:
+        if self.decisions.get(number) == decision:
+            if before is None:
+                self.decisions.pop(number, None)
+            else:
+                self.decisions[number] = before
+            self._fill_flags()
+
     def action_report(self) -> None:
+        if self.audit is not None:
+            self.save_report(self.audit)
+
+    @work(thread=True, group="account-report", exit_on_error=False, name="save the report")
+    def save_report(self, audit) -> None:
         from guidance.accounts.report import write_report
 
-        if self.audit is None:
-            return
-        name = f"{self.audit.reconciliation.reference}-account-audit.docx"
-        where = self.app.services.deliver(self.app, write_report(self.audit, "docx"), name)
-        self.notify(f"Report saved: {where}")
+        name = f"{audit.reconciliation.reference}-account-audit.docx"
+        where = self.app.services.deliver(self.app, write_report(audit, "docx"), name)
+        self.app.call_from_thread(self.notify, f"Report saved: {where}")
 
     def action_letter(self) -> None:
         from guidance.accounts.letters import LETTERS, NothingToAsk, statements_values, surplus_values
