@@ -192,6 +192,13 @@ def test_the_page_about_refusals_beats_pages_that_mention_refusing(shipped):
     assert top.index("challenging-a-refusal") < top.index("bank-holidays-and-booking-leave")
 
 
+def test_the_frame_of_a_question_does_not_decide_the_order(shipped):
+    # "How much" and "what happens" are how people ask, not what they ask about: a page titled
+    # "How much to keep in reserve" or full of "What happens if..." questions is no answer.
+    assert page_ids(shipped, "How much would the direct payment be?")[0] == "what-are-direct-payments"
+    assert page_ids(shipped, "What happens if my personal assistant decides to leave?")[0] == "notice-and-final-pay"
+
+
 def test_a_pa_refusing_work_is_a_problem_with_the_pa_not_a_refused_direct_payment(shipped):
     top = page_ids(shipped, "My PA refuses to do the washing up")
     assert top[0] == "sorting-out-problems-early" and "disciplinary-procedure" in top[:3]
