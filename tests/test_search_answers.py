@@ -147,6 +147,9 @@ def test_batch_json_names_each_correction(tmp_path, capsys):
         ("Can I get help to find cover when my carer is self-isolating?", "sickness-absence", 3),
         ("Who pays the PAs at the end of life?", "employer-dies", 1),
         ("How do I arrange cover for my PA's holiday?", "contingency-plans", 3),
+        ("What if I only have one PA?", "contingency-plans", 3),
+        ("Can I question the amount I have to pay?", "your-contribution", 3),
+        ("Can I do my own payroll?", "paye-and-rti", 3),
     ],
 )
 def test_everyday_phrases_reach_the_page_that_answers(shipped, question, answer, within):
