@@ -150,6 +150,7 @@ def test_batch_json_names_each_correction(tmp_path, capsys):
         ("What if I only have one PA?", "contingency-plans", 3),
         ("Can I question the amount I have to pay?", "your-contribution", 3),
         ("Can I do my own payroll?", "paye-and-rti", 3),
+        ("What is a personal health budget not allowed to pay for?", "personal-health-budget-spending", 1),
     ],
 )
 def test_everyday_phrases_reach_the_page_that_answers(shipped, question, answer, within):
