@@ -59,3 +59,15 @@ def test_the_calc_command_still_has_every_calculator_and_its_options(capsys):
     except SystemExit as exc:
         assert exc.code == 0
     assert "--days-per-week" in capsys.readouterr().out
+
+
+def test_opening_search_does_not_import_asyncio():
+    # Whoosh's reader takes one property from a backport that imports asyncio; the standard
+    # library's stands in for it (guidance/search/_light_whoosh.py).
+    code = (
+        "import sys\n"
+        "import guidance.search.searcher, whoosh.reading\n"
+        "print('asyncio' in sys.modules, whoosh.reading.cached_property.__module__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "functools"]

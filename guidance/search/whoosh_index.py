@@ -22,6 +22,7 @@ from itertools import accumulate
 from dataclasses import dataclass
 from pathlib import Path
 
+from guidance.search import _light_whoosh  # noqa: F401  (before Whoosh itself: see that module)
 from whoosh import fields, formats, index
 from whoosh.system import pack_uint
 from whoosh.analysis import Analyzer, Token
