@@ -151,6 +151,8 @@ def test_batch_json_names_each_correction(tmp_path, capsys):
         ("Can I question the amount I have to pay?", "your-contribution", 3),
         ("Can I do my own payroll?", "paye-and-rti", 3),
         ("What is a personal health budget not allowed to pay for?", "personal-health-budget-spending", 1),
+        ("Does my PA get Boxing Day off?", "bank-holidays-and-booking-leave", 1),
+        ("My PA is only 19, what do I have to pay her?", "minimum-wage", 1),
     ],
 )
 def test_everyday_phrases_reach_the_page_that_answers(shipped, question, answer, within):
