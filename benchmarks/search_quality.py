@@ -13,6 +13,12 @@ Two measures are printed:
 - answer level, for rows with ``answers``: a result is right when it is one of the pages that
   actually answer the question (what an officer could read out).
 
+Two answer-level sets are kept in ``benchmarks/data/``: ``questions_answers.tsv`` is the
+development set (look at its misses, fix mechanisms and pages); ``questions_heldout.tsv`` holds
+other real questions from other public sources and is only for measuring: never tune pages,
+synonyms or ranking on its questions, or it stops telling how search does on questions nobody
+has seen.
+
 Every question is run as written and again with deterministic typos (a swapped, dropped or doubled
 letter in one word of three), against our searcher and against FTS5 over the same rendered pages.
 Only page results count: flows, calculators and letters found beside them are left out here.

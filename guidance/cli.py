@@ -23,7 +23,10 @@ class _Parser(argparse.ArgumentParser):
         super().error(printable(message))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given the ``command`` being run, other commands that offer a
+    ``register_brief`` are registered by name and help only (their options cost imports: the
+    calculators' options need the calculators and their rates, which a search never uses)."""
     parser = _Parser(
         prog="guidance",
         description="Guidance for direct-payment employers and the officers who advise them.",
@@ -41,8 +44,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+        module = importlib.import_module(name)
+        brief = getattr(module, "register_brief", None)
+        if command is not None and brief is not None and name.rsplit(".", 1)[1] != command:
+            brief(sub)
+        else:
+            module.register(sub)
     return parser
+
+
+def command_word(argv: list[str]) -> str | None:
+    """The subcommand named in ``argv`` (the first word that is not a global option or its
+    value), or None when there is none or help is asked for before it."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word in ("-h", "--help", "--version"):
+            return None
+        if word in ("--root", "--database"):
+            index += 2
+            continue
+        if word.startswith("-"):
+            index += 1
+            continue
+        return word
+    return None
 
 
 def printable(message: str, limit: int = 2000) -> str:
@@ -53,7 +79,8 @@ def printable(message: str, limit: int = 2000) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_word(argv))
     args = parser.parse_args(argv)
     handler = getattr(args, "func", None)
     if args.database:  # imported only when given: a search never opens the records

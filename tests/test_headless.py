@@ -34,3 +34,40 @@ def test_running_a_content_command_does_not_import_textual(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stderr.strip().endswith("CLEAN")
+
+
+def test_a_search_does_not_build_the_calculators_options():
+    # The calculators' options need the calculators and their rates (and pydantic): a search
+    # never uses them, and importing them was most of a cold search's start.
+    code = (
+        "import sys\n"
+        "from guidance.cli import build_parser, command_word\n"
+        "parser = build_parser(command_word(['--root', 'x', 'search', 'holiday', 'pay']))\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith(('guidance.calculators', 'pydantic')))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_the_calc_command_still_has_every_calculator_and_its_options(capsys):
+    from guidance.cli import command_word, main
+
+    assert command_word(["--root", "calc", "calc", "holiday"]) == "calc"
+    assert command_word(["--help", "calc"]) is None
+    try:
+        main(["calc", "holiday", "--help"])
+    except SystemExit as exc:
+        assert exc.code == 0
+    assert "--days-per-week" in capsys.readouterr().out
+
+
+def test_opening_search_does_not_import_asyncio():
+    # Whoosh's reader takes one property from a backport that imports asyncio; the standard
+    # library's stands in for it (guidance/search/_light_whoosh.py).
+    code = (
+        "import sys\n"
+        "import guidance.search.searcher, whoosh.reading\n"
+        "print('asyncio' in sys.modules, whoosh.reading.cached_property.__module__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "functools"]

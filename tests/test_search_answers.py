@@ -144,6 +144,15 @@ def test_batch_json_names_each_correction(tmp_path, capsys):
         ("What happens if my care and support breaks down?", "contingency-plans", 3),
         ("My PA is not doing the job the way I want", "sorting-out-problems-early", 1),
         ("My PA is not doing the job the way I want", "disciplinary-procedure", 3),
+        ("Can I get help to find cover when my carer is self-isolating?", "sickness-absence", 3),
+        ("Who pays the PAs at the end of life?", "employer-dies", 1),
+        ("How do I arrange cover for my PA's holiday?", "contingency-plans", 3),
+        ("What if I only have one PA?", "contingency-plans", 3),
+        ("Can I question the amount I have to pay?", "your-contribution", 3),
+        ("Can I do my own payroll?", "paye-and-rti", 3),
+        ("What is a personal health budget not allowed to pay for?", "personal-health-budget-spending", 1),
+        ("Does my PA get Boxing Day off?", "bank-holidays-and-booking-leave", 1),
+        ("My PA is only 19, what do I have to pay her?", "minimum-wage", 1),
     ],
 )
 def test_everyday_phrases_reach_the_page_that_answers(shipped, question, answer, within):
@@ -187,6 +196,26 @@ def test_the_page_about_refusals_beats_pages_that_mention_refusing(shipped):
     top = page_ids(shipped, "refused")
     assert top[0] == "challenging-a-refusal"
     assert top.index("challenging-a-refusal") < top.index("bank-holidays-and-booking-leave")
+
+
+def test_the_frame_of_a_question_does_not_decide_the_order(shipped):
+    # "How much" and "what happens" are how people ask, not what they ask about: a page titled
+    # "How much to keep in reserve" or full of "What happens if..." questions is no answer.
+    assert page_ids(shipped, "How much would the direct payment be?")[0] == "what-are-direct-payments"
+    assert page_ids(shipped, "What happens if my personal assistant decides to leave?")[0] == "notice-and-final-pay"
+
+
+def test_a_pa_refusing_work_is_a_problem_with_the_pa_not_a_refused_direct_payment(shipped):
+    top = page_ids(shipped, "My PA refuses to do the washing up")
+    assert top[0] == "sorting-out-problems-early" and "disciplinary-procedure" in top[:3]
+    assert "challenging-a-refusal" not in top[:5]
+
+
+def test_entitled_to_a_direct_payment_is_about_eligibility_not_holiday_entitlement(shipped):
+    top = page_ids(shipped, "Am I entitled to a direct payment?")
+    assert top[0] == "who-can-get-direct-payments"
+    # ... while a PA's entitlement to holiday still finds the holiday page first.
+    assert page_ids(shipped, "How much holiday is my PA entitled to?")[0] == "holiday-entitlement"
 
 
 # -- flows, calculators and letters -----------------------------------------------------------

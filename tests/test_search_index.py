@@ -217,3 +217,11 @@ def test_content_with_errors_is_never_searched_the_short_way(root):
         pass
     assert stamp.read_text(encoding="utf-8") == before  # not vouched for: the long way warns each time
     assert Searcher.open_unchanged(root, ON) is None
+
+
+def test_the_short_way_keeps_the_caller_words_without_reading_the_synonyms_file_again(root):
+    with Searcher.open(ContentBase.load(root, use_cache=False), ON) as full:
+        expected = full.synonyms.entries
+        answer = full.search("sack my carer").ids
+    quick = Searcher.open_unchanged(root, ON)
+    assert quick.synonyms.entries == expected and quick.search("sack my carer").ids == answer == ["dismissing-a-pa"] + answer[1:]

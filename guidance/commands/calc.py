@@ -31,10 +31,18 @@ def add_field_options(parser, fields) -> None:
                             help=f"{item.label}: {item.describe()}")
 
 
+HELP = "statutory calculators: holiday, sick pay, redundancy, wages, deadlines, costs"
+
+
+def register_brief(sub) -> None:
+    """The command's name and help, for runs of other commands (see ``cli.build_parser``)."""
+    sub.add_parser("calc", help=HELP)
+
+
 def register(sub) -> None:
     from guidance.calculators.registry import CALCULATORS
 
-    calc = sub.add_parser("calc", help="statutory calculators: holiday, sick pay, redundancy, wages, deadlines, costs")
+    calc = sub.add_parser("calc", help=HELP)
     names = calc.add_subparsers(dest="calculator", metavar="NAME", required=True)
     for name, calculator in CALCULATORS.items():
         parser = names.add_parser(name, help=f"the {name.replace('-', ' ')} calculator: {calculator.title.lower()}")

@@ -22,6 +22,11 @@ STOP_WORDS = frozenset(
     these they this those to too us very was we were what when where which while who whom whose
     why will with would yet you your yours""".split()
 ) | frozenset(
+    # The frame of a caller's question, not what it asks: "how much would it be", "what happens
+    # if she leaves". Kept, they put pages titled "How much to keep in reserve" or asking "What
+    # happens if..." above the page on what the caller asked about.
+    "much many happen happens happened".split()
+) | frozenset(
     # Contractions of the words above, as they come out of ``raw_words`` ("doesn't" -> "doesnt").
     # Not "ill" (I'll), "id" (I'd), "well" (we'll) or "shell": those are words in their own right.
     """arent cant couldnt didnt doesnt dont hadnt hasnt havent im isnt ive shouldnt thats

@@ -97,14 +97,19 @@ class Searcher:
             or remembered.get("files") != content_files_stamp(root, on)
         ):
             return None
-        searcher = cls(store, _Unchanged(generation.docs), load_synonyms(root / "content"))
+        try:
+            synonyms = Synonyms.from_json(remembered["synonyms"])
+        except (KeyError, TypeError, ValueError):
+            synonyms = load_synonyms(root / "content")
+        searcher = cls(store, _Unchanged(generation.docs), synonyms)
         return searcher if searcher._attach(generation) else None
 
     def _remember_stamp(self, root, on: dt.date) -> None:
         """Note that this generation is current for the content as it is now (best effort)."""
         from guidance.fileio import atomic_write_text
 
-        record = {"generation": self.generation.folder.name, "files": content_files_stamp(Path(root), on)}
+        record = {"generation": self.generation.folder.name, "files": content_files_stamp(Path(root), on),
+                  "synonyms": self.synonyms.to_json()}
         try:
             atomic_write_text(self.store.folder / STAMP_FILE, json.dumps(record))
         except OSError:

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from guidance.problems import Problems
 from guidance.search.analysis import is_stop, join_equivalents, raw_words, stem
-from guidance.yamlio import ContentYamlError, load_yaml, read_text
 
 FILE_NAME = "synonyms.yaml"
 #: Words a caller phrase may have or lack without changing what it means.
@@ -52,6 +51,15 @@ class Synonyms:
         for entry in sorted(self.entries, key=lambda e: -len(e.stems)):
             self._by_first.setdefault(entry.stems[0], []).append(entry)
 
+    def to_json(self) -> list:
+        """The entries as JSON-able lists (``from_json`` reads them back)."""
+        return [[e.key, list(e.stems), [list(t) for t in e.targets], e.line, list(e.texts)] for e in self.entries]
+
+    @classmethod
+    def from_json(cls, rows: list) -> "Synonyms":
+        return cls([Synonym(key, tuple(stems), tuple(tuple(t) for t in targets), line, tuple(texts))
+                    for key, stems, targets, line, texts in rows])
+
     @property
     def words(self) -> set[str]:
         """Every caller word, so the spelling corrector knows "sack" is a word worth keeping."""
@@ -77,6 +85,8 @@ class Synonyms:
 
 def load_synonyms(content_dir: Path, problems: Problems | None = None, shown: str | None = None) -> Synonyms:
     """Read the synonyms file; a missing file means no synonyms, a bad entry is reported and skipped."""
+    from guidance.yamlio import ContentYamlError, read_text  # YAML only when the file is read
+
     problems = problems if problems is not None else Problems()
     path = Path(content_dir) / FILE_NAME
     shown = shown or f"content/{FILE_NAME}"
@@ -94,6 +104,8 @@ def load_synonyms(content_dir: Path, problems: Problems | None = None, shown: st
 
 
 def parse_synonyms(text: str, shown: str, problems: Problems) -> Synonyms:
+    from guidance.yamlio import ContentYamlError, load_yaml  # not needed to search with known synonyms
+
     try:
         doc = load_yaml(text, caller_reports_repeats=True)
     except ContentYamlError as exc:

@@ -15,12 +15,14 @@ Whoosh stores and reads postings; ranking is done by ``ranking.Ranker`` from tho
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass
 from pathlib import Path
 
+from guidance.search import _light_whoosh  # noqa: F401  (before Whoosh itself: see that module)
 from whoosh import fields, formats, index
 from whoosh.system import pack_uint
 from whoosh.analysis import Analyzer, Token
@@ -293,7 +295,9 @@ class RawHit:
 
 
 class IndexReader:
-    """An open index: one Whoosh searcher kept for many queries (opening one costs ~10 ms).
+    """An open index: one Whoosh reader kept for many queries (opening one costs ~10 ms). No
+    Whoosh searcher is made: ranking is ours, and not importing Whoosh's query machinery keeps
+    a cold search quick.
 
     It hands postings and page lengths to a ``Ranker``, which keeps each word's scores between
     queries, and fetches the stored fields of the pages that made the top.
@@ -301,8 +305,7 @@ class IndexReader:
 
     def __init__(self, folder: Path):
         self.index = index.open_dir(str(folder), readonly=True)
-        self.searcher = self.index.searcher()
-        self.reader = self.searcher.reader()
+        self.reader = self.index.reader()
         self.ranker = Ranker(self)
         self._filters: dict[tuple, set[int] | None] = {}
         self._kind_weights: dict[int, float] | None = None
@@ -311,18 +314,20 @@ class IndexReader:
 
     def close(self) -> None:
         try:
-            self.searcher.close()
+            self.reader.close()
             self.index.close()
         except Exception:  # already closed, or its files are gone: nothing left to release
             pass
 
     def doc_count(self) -> int:
-        return self.searcher.doc_count()
+        return self.reader.doc_count()
 
     def idf(self, term: str) -> float:
+        """Rarity of a stem, for snippets: Whoosh's formula, log(N / (df + 1)) + 1."""
         value = self._idf.get(term)
         if value is None:
-            value = self._idf[term] = self.searcher.idf(TEXT, term)
+            count = self.reader.doc_count_all()
+            value = self._idf[term] = math.log(count / (self.reader.doc_frequency(TEXT, term) + 1)) + 1
         return value
 
     # -- what the ranker reads -------------------------------------------------------------
@@ -396,7 +401,7 @@ class IndexReader:
         if doc is None:
             if len(self._docs) >= STORED_CACHE_DOCS:
                 self._docs.clear()
-            doc = self._docs[docnum] = doc_from_fields(self.searcher.stored_fields(docnum))
+            doc = self._docs[docnum] = doc_from_fields(self.reader.stored_fields(docnum))
         return doc
 
 
