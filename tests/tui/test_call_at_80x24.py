@@ -90,6 +90,7 @@ async def test_the_letter_after_a_flow_ticks_its_guides_and_has_the_width(make_a
         lines = [strip.text for strip in guides.render_lines(guides.region.reset_offset)]
         assert not any("…" in line for line in lines)
         letter.query_one("#field-recipient_name").value = "Recipient"
+        letter.query_one("#field-question").value = "Is my PA due sick pay?"  # no notes were typed
         await wait_for(pilot, lambda: letter.letter is not None and not str(letter.query_one("#letter-problems").render()))
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: any(tmp_path.glob("*.docx")))
