@@ -78,7 +78,7 @@ async def test_unreachable_records_leave_search_and_pages_working(make_app, tmp_
         await pilot.press(*"holiday pay")
         await wait_for(pilot, lambda: app.screen.shown_query == "holiday pay")
         app.open_page("statutory-sick-pay")
-        await wait_for(pilot, lambda: isinstance(app.screen, PageScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, PageScreen) and app.focused is not None)  # the page is up
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         # starting a call or guided help says why it cannot, and the app carries on
