@@ -20,9 +20,8 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
-from guidance.tui.commands import CalculatorCommands, FlowCommands, LetterCommands, PageCommands
+from guidance.tui.commands import AccountCommands, CalculatorCommands, FlowCommands, LetterCommands, PageCommands
 from guidance.tui.messages import CallChanged, ContentReady, Failed, ModeChanged, OpenWorkFound, SearchReady, failure_text
-from guidance.tui.screens.account import AccountCommands
 from guidance.tui.services import Services, load_settings, save_setting
 from guidance.tui.theme import HIGH_CONTRAST
 

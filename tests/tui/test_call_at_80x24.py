@@ -95,3 +95,29 @@ async def test_the_letter_after_a_flow_ticks_its_guides_and_has_the_width(make_a
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: any(tmp_path.glob("*.docx")))
         assert app.is_running
+
+
+async def test_no_footer_key_is_cut_off_on_any_screen_during_a_call(make_app):
+    from guidance.tui.screens.calculator import CalculatorScreen
+    from guidance.tui.screens.home import HomeScreen
+    from guidance.tui.screens.my_calls import MyCalls
+    from guidance.tui.screens.page import PageScreen
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await start_call(app, pilot)
+        assert_footer_whole(app.screen)
+        opened = [
+            (lambda: app.open_page("statutory-sick-pay"), PageScreen),
+            (lambda: app.open_calculator("sick-pay"), CalculatorScreen),
+            (lambda: app.open_letter("advice-follow-up"), LetterScreen),
+            (lambda: app.push_screen(MyCalls()), MyCalls),
+        ]
+        for open_it, kind in opened:
+            open_it()
+            await wait_for(pilot, lambda: isinstance(app.screen, kind) and app.focused is not None)
+            await pilot.pause()
+            assert_footer_whole(app.screen)
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
