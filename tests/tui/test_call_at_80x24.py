@@ -78,6 +78,7 @@ async def test_the_letter_after_a_flow_ticks_its_guides_and_has_the_width(make_a
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert letter.query_one("#letter-preview-pane").display and not form.display
+        assert "No preview yet" in str(letter.query_one("#letter-score").render())  # says why it is blank
         await pilot.press("ctrl+o")
         await pilot.pause()
         # what is missing is said in the form's own words, never "ids"

@@ -18,6 +18,7 @@ from guidance.tui.messages import ReportsFailures
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
 
 FORMATS = [("Word (.docx)", "docx"), ("Web page (.html)", "html"), ("Plain text (.txt)", "txt"), ("Markdown (.md)", "md")]
+NO_PREVIEW = "No preview yet: first fill in what the top of the form lists."
 _VALIDATORS = {"date": DateValidator, "money": MoneyValidator, "number": NumberValidator}
 
 
@@ -142,7 +143,8 @@ class LetterScreen(ReportsFailures, Screen):
             self.letter = None
             labels = {name: _field_label(name, spec) for name, spec in self.catalogue.template(self.template_id).meta.fields.items()}
             problems.update("To finish the letter:\n" + "\n".join(f"• {_plain(p[2], labels)}" for p in exc.problems))
-            self.query_one("#letter-score", Static).update("")
+            self.query_one("#letter-score", Static).update(NO_PREVIEW)
+            self.query_one("#letter-preview", Markdown).update("")
             return
         problems.update("")
         large = self.query_one("#letter-large", Checkbox).value
