@@ -77,6 +77,7 @@ async def test_as_at_date_changes_the_figures(make_app):
         await pilot.press("a")
         await pilot.pause()
         date_input = app.screen.query_one("#date-input")
+        assert app.focused is date_input  # the dialog opens on its field: typing goes straight in
         date_input.value = "31/3/2026"
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, PageScreen) and "£12.21" in app.screen._markdown())

@@ -28,6 +28,9 @@ class DatePrompt(ModalScreen[dt.date | None]):
             yield Input(self.value.isoformat(), placeholder="e.g. 2026-04-01 or 1/4/2026", validators=[DateValidator()], id="date-input")
             yield Label("", id="date-error", classes="error")
 
+    def on_mount(self) -> None:
+        self.query_one("#date-input", Input).focus()  # the field, not the scrolling dialog around it
+
     @on(Input.Changed)
     def show_problem(self, event: Input.Changed) -> None:
         result = event.validation_result

@@ -27,6 +27,12 @@ class PickAnswer(ModalScreen[str | None]):
                 id="answers",
             )
 
+    def on_mount(self) -> None:
+        answers = self.query_one("#answers", OptionList)
+        answers.focus()  # the answers, not the scrolling dialog around them
+        if answers.option_count:
+            answers.highlighted = 0
+
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
