@@ -20,9 +20,8 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
-from guidance.tui.commands import CalculatorCommands, FlowCommands, LetterCommands, PageCommands
+from guidance.tui.commands import AccountCommands, CalculatorCommands, FlowCommands, LetterCommands, PageCommands
 from guidance.tui.messages import CallChanged, ContentReady, Failed, ModeChanged, OpenWorkFound, SearchReady, failure_text
-from guidance.tui.screens.account import AccountCommands
 from guidance.tui.services import Services, load_settings, save_setting
 from guidance.tui.theme import HIGH_CONTRAST
 
@@ -41,6 +40,7 @@ class GuidanceApp(App):
         Binding("f2", "toggle_mode", "Mode", id="toggle_mode", show=False),
         Binding("f3", "toggle_contrast", "Contrast", id="toggle_contrast", show=False),
         Binding("f4", "call", "Call", id="call"),
+        Binding("f4", "call_panel", "Call panel", id="call_panel", show=False),  # during a call
         Binding("f8", "end_call", "End", id="end_call"),
         Binding("f9", "team_view", "Team", id="team_view", show=False),
         Binding("f10", "my_calls", "My calls", id="my_calls", show=False),
@@ -105,7 +105,8 @@ class GuidanceApp(App):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False, name="load the guidance")
     def load_everything(self) -> None:
-        """Content first (fast, from cache), then the search index (slow the first time)."""
+        """Content first (fast, from cache), then the search index (slow the first time), then
+        the letter templates."""
         base = self.services.load_content()
         self.call_from_thread(self._content_ready, base)
         if self.offer_open_work:
@@ -115,8 +116,12 @@ class GuidanceApp(App):
                 self.services.open_search()
             except Exception as exc:  # the app stays usable for browsing without search
                 self.call_from_thread(self.notify, f"Search is not available: {exc}", severity="error")
-                return
-            self.call_from_thread(self._search_ready)
+            else:
+                self.call_from_thread(self._search_ready)
+        try:  # the letter templates, read now so opening a letter does not wait on the disk
+            self.services.letters()
+        except Exception:  # a broken template is reported when a letter is opened
+            pass
 
     def _content_ready(self, base) -> None:
         self.ready = True
@@ -187,10 +192,12 @@ class GuidanceApp(App):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """No call keys in recipient mode: a recipient does not take calls."""
-        if action in ("call", "end_call", "my_calls", "call_notes") and self.mode == "recipient":
+        if action in ("call", "call_panel", "end_call", "my_calls", "call_notes") and self.mode == "recipient":
             return False
-        if action == "end_call" and self.call is None:
+        if action in ("end_call", "call_panel") and self.call is None:
             return False  # shown (and working) only while a call is on
+        if action == "call" and self.call is not None:
+            return False  # F4 then shows or hides the call panel; the footer keeps its room
         return True
 
     def open_calculator(self, name: str) -> None:
@@ -232,13 +239,18 @@ class GuidanceApp(App):
 
     # -- calls ------------------------------------------------------------------------------
 
-    def action_call(self) -> None:
-        """F4: start a call, or hide/show the call panel while one is on."""
-        from guidance.tui.screens.call_start import CallStart
-
+    def action_call_panel(self) -> None:
+        """F4 during a call: hide or show the call panel."""
         if self.call is not None:
             self.show_call_panel = not self.show_call_panel
             self.refresh_call_panels()
+
+    def action_call(self) -> None:
+        """F4: start a call (during one, F4 is ``call_panel``)."""
+        from guidance.tui.screens.call_start import CallStart
+
+        if self.call is not None:
+            self.action_call_panel()
             return
         if self.services.base is None:
             return
@@ -368,7 +380,12 @@ class GuidanceApp(App):
         (any letter written during a call) the call's reference."""
         from guidance.tui.screens.letter import LetterScreen
 
-        if template_id not in self.services.letters().templates:
+        try:
+            templates = self.services.letters().templates
+        except Exception as exc:  # broken templates: a notice, the app carries on
+            self.show_failure("read the letter templates", exc)
+            return
+        if template_id not in templates:
             self.notify("There is no such letter.", severity="error")
             return
         prefill = {}
@@ -403,8 +420,10 @@ class GuidanceApp(App):
 def call_letter_values(call, base, notes: str | None = None) -> dict:
     """What a call can fill in on a letter: the reference, the date, the caller's question (the
     first line of the notes), the advice points (the other lines, then what was worked out) and
-    the guides used. The officer edits them on the letter screen."""
+    the guides used (pages opened, and the pages a flow's outcome pointed to). The officer edits
+    them on the letter screen."""
     from guidance.records.casenote import local_datetime
+    from guidance.tui.call_summary import GUIDES, guide_ids
 
     pages = [item.item_id for item in call.items if item.kind == "page" and item.item_id in base.pages]
     started = local_datetime(call.started_at)
@@ -417,6 +436,8 @@ def call_letter_values(call, base, notes: str | None = None) -> dict:
     for item in call.items:
         if item.kind in ("calculator", "flow"):
             details = [d.strip() for d in item.title.split("\n")[1:] if d.strip()]
+            pages += guide_ids(details, base.pages)  # the guides a flow's outcome pointed to
+            details = [d for d in details if not d.startswith(GUIDES)]
             if details:
                 advice.append(f"{item.title.split(chr(10))[0]}: " + "; ".join(details))
     if advice:

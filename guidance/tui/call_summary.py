@@ -65,12 +65,31 @@ def flow_key_dates(report: dict) -> list[tuple[dt.date, str]]:
     return [(dt.date.fromisoformat(row["date"]), row["text"]) for row in report.get("timeline", [])]
 
 
+GUIDES = "Guides: "  # the line naming the outcome's pages, by title, joined by GUIDES_SEPARATOR
+GUIDES_SEPARATOR = "; "
+
+
 def flow_summary(title: str, report: dict, answers: list[dict]) -> str:
-    """Title, then the outcome, the answers given (the inputs) and the key dates."""
+    """Title, then the outcome, the answers given (the inputs), the key dates and the guides the
+    outcome points to (by title: the follow-up letter ticks them)."""
     lines = [title, f"Outcome: {report['title']}"]
     if answers:
         lines.append("Answers: " + "; ".join(f"{row['question']} {row['answer']}" for row in answers))
     dates = flow_key_dates(report)
     if dates:
         lines.append("Key dates: " + "; ".join(f"{long_date(day)} {text}" for day, text in sorted(dates)))
+    pages = [page["title"] for page in report.get("pages") or []]
+    if pages:
+        lines.append(GUIDES + GUIDES_SEPARATOR.join(pages))
     return "\n".join(lines)
+
+
+def guide_ids(details: list[str], pages: dict) -> list[str]:
+    """The page ids named on a summary's "Guides:" line, found by title in ``pages`` (id -> page);
+    a title no longer in the content is left out."""
+    by_title = {page.meta.title: page_id for page_id, page in pages.items()}
+    found = []
+    for line in details:
+        if line.startswith(GUIDES):
+            found += [by_title[t] for t in line[len(GUIDES):].split(GUIDES_SEPARATOR) if t in by_title]
+    return found

@@ -99,3 +99,15 @@ class LetterCommands(_NamedProvider):
     def entries(self) -> Iterable[Entry]:
         for template in self.app.services.letters().sorted_templates():
             yield f"Letter: {template.meta.title}", partial(self.app.open_letter, template.id), None, template.id
+
+
+class AccountCommands(_NamedProvider):
+    """Open the account audit screen (imported only when chosen: the first screen stays quick)."""
+
+    def entries(self) -> Iterable[Entry]:
+        yield "Account audit: reconcile bank statements", self._open, "Audit a direct payment account from its statements"
+
+    def _open(self) -> None:
+        from guidance.tui.screens.account import AccountScreen
+
+        self.app.push_screen(AccountScreen())

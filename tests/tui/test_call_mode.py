@@ -111,7 +111,7 @@ async def test_a_whole_call_the_case_note_holds_the_figures_and_the_letter_needs
         await wait_for(pilot, lambda: app.screen.focused is app.screen.query_one("#call-notes"))
         await pilot.press(*"Does she still pay her PA who is off sick?", "enter", *"Sick pay from the fourth day")
         app.open_page("statutory-sick-pay")
-        await wait_for(pilot, lambda: isinstance(app.screen, PageScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, PageScreen) and app.focused is not None)  # the page is up
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, PageScreen))
         # the sick pay calculator: still off, and weekly pay as hours x rate

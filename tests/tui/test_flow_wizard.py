@@ -112,8 +112,18 @@ async def test_changing_an_answer_asks_again_the_answers_that_rest_on_it(make_ap
         answers = screen.view.session.state.answers
         assert answers["budget_fits"] is True and str(answers["hourly_rate"]) == "13.50"
         old_hours = answers["hours_per_week"]
-        screen.changing = "hourly_rate"
-        await screen.show_step()
+        # Ctrl+Y, then the keyboard alone: the list of answers has the focus
+        from guidance.tui.screens.pick_answer import PickAnswer
+
+        await pilot.press("ctrl+y")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickAnswer))
+        await pilot.pause()
+        picker = app.screen.query_one("#answers")
+        assert app.focused is picker
+        while picker.get_option_at_index(picker.highlighted).id != "hourly_rate":
+            await pilot.press("down")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen and screen.changing == "hourly_rate")
         await pilot.pause()
         screen.query_one("#answer").value = "14.00"
         screen.query_one("#answer").focus()

@@ -72,11 +72,12 @@ async def test_as_at_date_changes_the_figures(make_app):
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_ready(app, pilot, search=False)
         app.open_page("minimum-wage")
-        await wait_for(pilot, lambda: isinstance(app.screen, PageScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, PageScreen) and app.focused is not None)  # the page is up
         assert "£12.71" in app.screen._markdown()
         await pilot.press("a")
         await pilot.pause()
         date_input = app.screen.query_one("#date-input")
+        assert app.focused is date_input  # the dialog opens on its field: typing goes straight in
         date_input.value = "31/3/2026"
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, PageScreen) and "£12.21" in app.screen._markdown())

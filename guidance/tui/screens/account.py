@@ -10,7 +10,6 @@ under the cursor and move to the next; W saves the report (Word); L opens the su
 from __future__ import annotations
 
 import shlex
-from functools import partial
 from pathlib import Path
 
 from textual import on, work
@@ -20,18 +19,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline
 
-from guidance.tui.commands import _NamedProvider
+from guidance.tui.commands import AccountCommands  # noqa: F401  (the palette entry for this screen)
 from guidance.tui.messages import Failed, ReportsFailures
 
 DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
-
-
-class AccountCommands(_NamedProvider):
-    """Open the account audit screen."""
-
-    def entries(self):
-        yield "Account audit: reconcile bank statements", partial(self.app.push_screen, AccountScreen()), \
-            "Audit a direct payment account from its statements"
 
 
 class AccountScreen(ReportsFailures, Screen):

@@ -66,7 +66,6 @@ class CalculatorScreen(ReportsFailures, Screen):
 
         self.calculator = CALCULATORS[name]
         self.label_texts: dict[str, str] = {}  # as shown above each field, with hints
-        self.short_labels: dict[str, str] = {}  # the field's name and unit, for errors and the case note
         self.last_result = None
 
     def compose(self) -> ComposeResult:
@@ -74,12 +73,10 @@ class CalculatorScreen(ReportsFailures, Screen):
         with VerticalScroll(id="calc-form"):
             for field in self.calculator.fields:
                 key, kind = field.name, field.kind
-                unit = " (£)" if field.unit == "pounds" else ""
                 needed = "" if field.required else " (optional)"
                 hint = " (or hours x rate, e.g. 30 x 12.71)" if key in WEEKLY_PAY else ""
                 hint += " (or type: still off)" if key == "sick_end" else ""
-                self.short_labels[key] = field.label + unit
-                self.label_texts[key] = field.label + unit + needed + hint
+                self.label_texts[key] = self._label(key) + needed + hint
                 yield Label(self.label_texts[key], id=f"label-{key}", classes="field-label")
                 if isinstance(kind, Choice):
                     yield Select([(kind.show(c), c) for c in kind.choices], id=f"in-{key}", allow_blank=not field.required)
@@ -151,20 +148,26 @@ class CalculatorScreen(ReportsFailures, Screen):
                             calculation_summary(self.calculator, inputs, result, self._label), None)
 
     def _label(self, key: str) -> str:
-        return self.short_labels.get(key) or self.calculator.field(key).label
+        """The field's label as the form shows it, with its unit: "Weekly pay before tax (£)"."""
+        field = self.calculator.field(key)
+        return field.label + (" (£)" if field.unit == "pounds" else "")
 
     def _plain(self, message: str) -> str:
-        """Input names in a message given as the field labels people see."""
+        """Input names in a message given as the field labels people see (a message that
+        already names the field by its label is left as it is)."""
         import re
 
         for key in self.calculator.inputs:
+            label = self.calculator.field(key).label
+            if label.lower() in message.lower():
+                continue
             message = re.sub(rf"\b{re.escape(key)}\b", f"'{self._label(key)}'", message)
         return message
 
     def _field_named_in(self, message: str) -> str | None:
         head = message.split(":", 1)[0].strip().lower()
         for key in self.calculator.inputs:
-            if head in (key.lower(), key.replace("_", " ").lower(), self._label(key).lower(), self.calculator.field(key).label.lower()):
+            if head in (key.lower(), key.replace("_", " ").lower(), self.calculator.field(key).label.lower()):
                 return key
         return None
 

@@ -29,7 +29,7 @@ class DatePrompt(ModalScreen[dt.date | None]):
             yield Label("", id="date-error", classes="error")
 
     def on_mount(self) -> None:
-        self.query_one("#date-input", Input).focus()  # not the scrolling dialog: Enter must submit
+        self.query_one("#date-input", Input).focus()  # the field, not the scrolling dialog around it
 
     @on(Input.Changed)
     def show_problem(self, event: Input.Changed) -> None:

@@ -155,27 +155,29 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             return  # a newer query is on its way
         self.shown_query = query
         results = self.query_one("#results", OptionList)
-        results.clear_options()
+        options = []  # added at once: one refresh of the list per keystroke, not one per result
         suggestion = self.query_one("#suggestion", Label)
         note = getattr(outcome, "correction_note", None)
         if note:
             suggestion.update(f"{note[:1].upper()}{note[1:]}.")
             typed = ", ".join(f'"{word}"' for word in outcome.corrections)
-            results.add_option(Option(Text.assemble(("Search for ", "dim"), (typed, "bold"), (" as typed", "dim")), id=EXACT))
+            options.append(Option(Text.assemble(("Search for ", "dim"), (typed, "bold"), (" as typed", "dim")), id=EXACT))
         else:
             suggestion.update(f"Did you mean: {outcome.suggestion}?" if outcome.suggestion else "")
         if not outcome.hits:
             message = "; ".join(outcome.notes) or "nothing found"
-            results.add_option(Option(f"{message[:1].upper()}{message[1:]}. Or browse by subject (F5).", disabled=True))
-            return
+            options.append(Option(f"{message[:1].upper()}{message[1:]}. Or browse by subject (F5).", disabled=True))
         for index, hit in enumerate(outcome.hits):
             if index or note:
-                results.add_option(None)  # a rule between results keeps them apart
+                options.append(None)  # a rule between results keeps them apart
             kind = getattr(hit, "kind", "page")
             where = self.app.services.base.settings.area_name(hit.area) if kind == "page" else hit.kind_label
             label = Text.assemble((hit.title, "bold"), ("  ·  " + where, "dim"), "\n", snippet_text(hit.snippet))
-            results.add_option(Option(label, id=hit.id if kind == "page" else f"{kind}:{hit.id}"))
-        self.query_one("#home-tabs", TabbedContent).active = "tab-results"
+            options.append(Option(label, id=hit.id if kind == "page" else f"{kind}:{hit.id}"))
+        results.clear_options()
+        results.add_options(options)
+        if outcome.hits:
+            self.query_one("#home-tabs", TabbedContent).active = "tab-results"
 
     @on(OptionList.OptionSelected, "#results")
     @on(OptionList.OptionSelected, "#recent")

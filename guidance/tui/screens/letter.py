@@ -18,6 +18,7 @@ from guidance.tui.messages import ReportsFailures
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
 
 FORMATS = [("Word (.docx)", "docx"), ("Web page (.html)", "html"), ("Plain text (.txt)", "txt"), ("Markdown (.md)", "md")]
+NO_PREVIEW = "No preview yet: first fill in what the top of the form lists."
 _VALIDATORS = {"date": DateValidator, "money": MoneyValidator, "number": NumberValidator}
 
 
@@ -25,7 +26,9 @@ class LetterScreen(ReportsFailures, Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="letter.back"),
         Binding("ctrl+s", "export", "Save letter", id="letter.export"),
+        Binding("ctrl+o", "toggle_preview", "Preview", id="letter.preview"),
     ]
+    PREVIEW_DELAY = 0.25  # seconds after the last keystroke before the preview is made again
 
     def __init__(self, template_id: str, prefill: dict | None = None, session_id: str | None = None):
         super().__init__()
@@ -33,6 +36,7 @@ class LetterScreen(ReportsFailures, Screen):
         self.prefill = dict(prefill or {})
         self.session_id = session_id
         self.letter = None
+        self._preview_timer = None
 
     @property
     def catalogue(self):
@@ -43,10 +47,10 @@ class LetterScreen(ReportsFailures, Screen):
         yield Header()
         with Horizontal(id="letter-layout"):
             with VerticalScroll(id="letter-form"):
+                yield Static("", id="letter-problems", classes="error", markup=False)
                 for name, spec in template.meta.fields.items():
                     optional = "" if spec.required else " (optional)"
-                    label = "Guides the advice came from (Space ticks)" if _is_guides(name, spec) else (spec.label or name.replace("_", " ").capitalize())
-                    yield Label(label + optional)
+                    yield Label(_field_label(name, spec) + (" (Space ticks)" if _is_guides(name, spec) else "") + optional)
                     yield self._field_widget(name, spec)
                 yield Label("Format")
                 yield Select(FORMATS, value="docx", allow_blank=False, id="letter-format")
@@ -55,7 +59,6 @@ class LetterScreen(ReportsFailures, Screen):
                     yield Button("Save letter", id="letter-save", variant="primary", compact=True)
             with VerticalScroll(id="letter-preview-pane"):
                 yield Static("", id="letter-score")
-                yield Static("", id="letter-problems", classes="error", markup=False)
                 yield Markdown("", id="letter-preview")
         yield Footer(compact=True)
 
@@ -120,7 +123,14 @@ class LetterScreen(ReportsFailures, Screen):
     @on(Select.Changed)
     @on(Checkbox.Changed)
     def changed(self) -> None:
-        self.refresh_preview()
+        """Typing re-makes the preview once the person pauses, not on every keystroke."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(self.PREVIEW_DELAY, self.refresh_preview)
+
+    def action_toggle_preview(self) -> None:
+        """Ctrl+O: at 80 columns the form has the width; the preview shows instead of it."""
+        self.toggle_class("-side")
 
     def refresh_preview(self) -> None:
         from guidance.letters.compose import LetterError
@@ -131,9 +141,10 @@ class LetterScreen(ReportsFailures, Screen):
             self.letter = self.catalogue.make(self.template_id, self.values(), self.app.today)
         except LetterError as exc:
             self.letter = None
-            labels = {name: spec.label or name for name, spec in self.catalogue.template(self.template_id).meta.fields.items()}
+            labels = {name: _field_label(name, spec) for name, spec in self.catalogue.template(self.template_id).meta.fields.items()}
             problems.update("To finish the letter:\n" + "\n".join(f"• {_plain(p[2], labels)}" for p in exc.problems))
-            self.query_one("#letter-score", Static).update("")
+            self.query_one("#letter-score", Static).update(NO_PREVIEW)
+            self.query_one("#letter-preview", Markdown).update("")
             return
         problems.update("")
         large = self.query_one("#letter-large", Checkbox).value
@@ -154,6 +165,7 @@ class LetterScreen(ReportsFailures, Screen):
 
     @on(Button.Pressed, "#letter-save")
     def action_export(self) -> None:
+        self.refresh_preview()  # what is typed now, even within the preview's pause
         if self.letter is None:
             self.notify("Fill in the missing details first.", severity="warning")
             return
@@ -179,6 +191,13 @@ class LetterScreen(ReportsFailures, Screen):
 
 def _is_guides(name: str, spec) -> bool:
     return name == "pages" and spec.type == "list"
+
+
+def _field_label(name: str, spec) -> str:
+    """The field as the form names it (guides by title, never "ids")."""
+    if _is_guides(name, spec):
+        return "Guides the advice came from"
+    return spec.label or name.replace("_", " ").capitalize()
 
 
 def _plain(message: str, labels: dict[str, str]) -> str:

@@ -28,7 +28,10 @@ class PickAnswer(ModalScreen[str | None]):
             )
 
     def on_mount(self) -> None:
-        self.query_one("#answers", OptionList).focus()  # not the scrolling dialog: arrows pick an answer
+        answers = self.query_one("#answers", OptionList)
+        answers.focus()  # the answers, not the scrolling dialog around them
+        if answers.option_count:
+            answers.highlighted = 0
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:
