@@ -9,6 +9,7 @@ future is worked out once per distinct value of the answers that anything ahead 
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 
 from guidance.flows.answers import AnswerError, dumps, parse_answer, to_json_value
@@ -189,6 +190,49 @@ def _route_refs(node) -> Refs:
     return refs
 
 
+def _route_explorer(engine: Engine, limit: int) -> _Explorer:
+    """An explorer that tells states apart only by what decides the way ahead."""
+    explorer = _Explorer(engine, limit)
+    own = {n: _route_refs(node) for n, node in engine.flow.nodes.items()}
+    for node_id, reach in engine.reach.items():
+        refs = Refs()
+        for other in reach:
+            refs.update(own[other])
+        explorer.ahead[node_id] = refs
+    return explorer
+
+
+def arrive(engine: Engine, target: str, limit: int = 20_000) -> State | None:
+    """The first state found that arrives at ``target`` with the examples, or None.
+
+    Stops as soon as it gets there, so it is cheap for a step near the start; used to confirm
+    a problem the static check found with sample answers (``static.check_static``).
+    Raises PathError when more than ``limit`` distinct steps are seen.
+    """
+    explorer = _route_explorer(engine, limit)
+    start = engine.start()
+    queue = deque([start] + ([engine.safeguarding(start)] if engine.flow.safeguarding else []))
+    seen: set = set()
+    while queue:
+        state = queue.popleft()
+        if state.current == target:
+            return state
+        if engine.is_finished(state):
+            continue
+        key = explorer.key(state)
+        if key in seen:
+            continue
+        seen.add(key)
+        if len(seen) > limit:
+            raise PathError(f"more than {limit} distinct steps: split the flow")
+        for value in explorer.candidates(state):
+            try:
+                queue.append(engine.answer(state, value))
+            except AnswerError:
+                continue
+    return None
+
+
 def cover(engine: Engine, limit: int = 100_000, arrivals: dict | None = None) -> set[str]:
     """Each step once per distinct value of what decides the way ahead; the outcomes reached.
 
@@ -202,13 +246,7 @@ def cover(engine: Engine, limit: int = 100_000, arrivals: dict | None = None) ->
     step's own texts can be rendered once with real answers.
     Raises PathError as ``enumerate_paths`` does, and when more than ``limit`` states are seen.
     """
-    explorer = _Explorer(engine, limit)
-    own = {n: _route_refs(node) for n, node in engine.flow.nodes.items()}
-    for node_id, reach in engine.reach.items():
-        refs = Refs()
-        for other in reach:
-            refs.update(own[other])
-        explorer.ahead[node_id] = refs
+    explorer = _route_explorer(engine, limit)
     start = engine.start()
     stack = [start] + ([engine.safeguarding(start)] if engine.flow.safeguarding else [])
     seen: set = set()
