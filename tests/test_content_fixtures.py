@@ -277,3 +277,55 @@ def test_settings_decide_area_names_and_the_calculators_pages_offer(tmp_path):
     assert base.settings.area_name("care_act") == "Care act"  # no name given: the key made readable
     assert base.settings.calculators_for(["pay_and_minimum_wage", "contracts"]) == ["minimum-wage"]
     assert base.settings.calculators_for(["contracts"]) == []
+
+
+# --- Flows in ``content check``: worked out on the graph, every text once, no path listed.
+
+def test_a_flow_condition_that_fails_on_the_examples_is_named_at_its_line(tmp_path):
+    _, found = check_case(tmp_path, "flow-condition-fails")
+    errors = [p for p in found.errors if p.path == "flows/condition_fails.yaml"]
+    assert [(p.line, "the next 1 when cannot be worked out" in p.message) for p in errors] == [(14, True)], [str(p) for p in found]
+
+
+def test_a_text_that_quotes_an_answer_its_branch_never_asks_is_named(tmp_path):
+    """The hourly branch asks 'hours'; the salary branch does not, yet its outcome quotes it."""
+    _, found = check_case(tmp_path, "flow-branch-text-fails")
+    errors = [p for p in found.errors if p.path == "flows/branch_text.yaml"]
+    assert len(errors) == 1 and errors[0].line == 37, [str(p) for p in found]
+    assert "node 'salary_done': the text does not render" in errors[0].message
+
+
+def _many_paths_flow(questions: int) -> str:
+    """A flow with 2**questions routes: each question goes to one of two notes, then on."""
+    nodes = []
+    for i in range(questions):
+        after = f"q{i + 1}" if i + 1 < questions else "done"
+        nodes.append(
+            f"  q{i}:\n    type: question\n    kind: yes_no\n    text: Question {i}?\n"
+            f"    next:\n      - {{when: 'answers.q{i}', goto: a{i}}}\n      - goto: b{i}\n"
+            f"  a{i}:\n    type: info\n    text: Yes {i}.\n    next: {after}\n"
+            f"  b{i}:\n    type: info\n    text: No {i}.\n    next: {after}\n"
+        )
+    return (
+        "id: many_paths\ntitle: A flow with very many paths\nversion: 1\naudience: recipient\n"
+        "start: q0\nsafeguarding: worried\nnodes:\n" + "".join(nodes)
+        + "  done:\n    type: outcome\n    title: Done\n    text: Thank you.\n"
+        + "  worried:\n    type: outcome\n    title: Safeguarding\n    text: Call the council.\n    pages: [minimum-wage]\n"
+    )
+
+
+def test_content_check_grows_with_the_flow_not_its_paths(tmp_path, capsys, monkeypatch):
+    """16,384 paths: too many to list (``flow check`` says so), no trouble for the static check."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = case_root(tmp_path, "_base")
+    (root / "flows").mkdir(exist_ok=True)
+    (root / "flows" / "many_paths.yaml").write_text(_many_paths_flow(14))
+    _, found = check_content_root(root)
+    assert not [p for p in found.errors if p.path == "flows/many_paths.yaml"], [str(p) for p in found]
+    assert main(["--root", str(root), "flow", "check", str(root / "flows" / "many_paths.yaml")]) == 1
+    assert "more than 5000 paths" in capsys.readouterr().out
+
+
+def check_content_root(root):
+    base = ContentBase.load(root, use_cache=False)
+    return base, check_content(base, ON, style_checks=False)
