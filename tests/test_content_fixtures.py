@@ -201,6 +201,14 @@ def test_a_runaway_template_breaks_only_its_own_page(tmp_path, case, capsys, mon
     capsys.readouterr()
     assert main(["--root", str(root), "search", "minimum wage", "--on", "2026-11-25"]) == 0
     assert "[minimum-wage]" in capsys.readouterr().out
+    # export: the other pages are exported, this one is named at its line, never published as
+    # "cannot be shown", and the exit status says something was left out
+    assert main(["--root", str(root), "content", "export", "--on", "2026-11-25"]) == 1
+    captured = capsys.readouterr()
+    import json
+
+    assert [row["id"] for row in json.loads(captured.out)] == ["minimum-wage"]
+    assert f"content/employment/{bad}.md:18: error: this page cannot be shown" in captured.err
 
 
 def test_a_page_over_the_size_limit_is_refused_and_the_rest_load(tmp_path):
@@ -212,6 +220,22 @@ def test_a_page_over_the_size_limit_is_refused_and_the_rest_load(tmp_path):
     assert "huge-page" not in base.pages and "minimum-wage" in base.pages
     found = [p for p in base.problems.errors if p.path == "content/employment/huge-page.md"]
     assert found and "too large for a page" in found[0].message
+
+
+def test_a_50_mb_page_is_refused_without_being_read_and_search_still_works(tmp_path, capsys, monkeypatch):
+    import os
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = case_root(tmp_path, "_base")
+    huge = root / "content/employment/fifty-mb.md"
+    huge.write_text((root / "content/employment/minimum-wage.md").read_text().replace("id: minimum-wage", "id: fifty-mb"))
+    os.truncate(huge, 50 * 1024 * 1024)
+    base = ContentBase.load(root, use_cache=False)
+    assert "fifty-mb" not in base.pages
+    found = [p for p in base.problems.errors if p.path == "content/employment/fifty-mb.md"]
+    assert found and "too large for a page (52.4 MB" in found[0].message
+    assert main(["--root", str(root), "search", "minimum wage", "--on", "2026-11-25"]) == 0
+    assert "[minimum-wage]" in capsys.readouterr().out
 
 
 def test_a_link_to_a_file_outside_the_root_is_refused(tmp_path):
