@@ -130,6 +130,7 @@ CASE_EXPECTED = [
     ("template-loops-over-text", "content/employment/loops-over-text.md", 18, "error", "loops run more than 200,000 times in all"),
     ("flow-not-utf8", "flows/flow-not-utf8.yaml", 3, "error", "not UTF-8 text"),
     ("flow-text-needs-a-later-answer", "flows/later_answer.yaml", 17, "error", "node 'hours': the text does not render with the example answers"),
+    ("flow-figure-missing", "flows/figure_missing.yaml", 14, "error", "node 'age': the condition of route 1 cannot be worked out with the example answers: 'answers.age >= rate_value('national_living_wage_ages')': unknown rate 'national_living_wage_ages' (did you mean 'national_living_wage_age'?)"),
     ("settings-unknown-names", "content/settings.yaml", 3, "error", "'benefits' is not an area in taxonomy.yaml"),
     ("settings-unknown-names", "content/settings.yaml", 6, "error", "no calculator called 'minimum-wages'"),
     ("settings-unknown-names", "content/settings.yaml", 6, "error", "unknown subject 'overtime'"),
@@ -308,7 +309,7 @@ def test_settings_decide_area_names_and_the_calculators_pages_offer(tmp_path):
 def test_a_flow_condition_that_fails_on_the_examples_is_named_at_its_line(tmp_path):
     _, found = check_case(tmp_path, "flow-condition-fails")
     errors = [p for p in found.errors if p.path == "flows/condition_fails.yaml"]
-    assert [(p.line, "the next 1 when cannot be worked out" in p.message) for p in errors] == [(14, True)], [str(p) for p in found]
+    assert [(p.line, "the condition of route 1 cannot be worked out" in p.message) for p in errors] == [(14, True)], [str(p) for p in found]
 
 
 def test_a_text_that_quotes_an_answer_its_branch_never_asks_is_named(tmp_path):

@@ -223,9 +223,17 @@ def _conditions(node) -> Iterator[tuple[tuple, str, bool, str | None]]:
             yield ("timeline", index, "date"), entry.date, False, entry.when
 
 
+_LISTS = {"must": "rule", "next": "route", "items": "item", "next_steps": "next step", "timeline": "timeline entry"}
+_FIELDS = {"when": "condition", "message": "message", "text": "text", "date": "date"}
+
+
 def _named(keys: tuple) -> str:
-    """('must', 0, 'message') -> 'must 1 message': a key path as a person reads it."""
-    return " ".join(str(k + 1) if isinstance(k, int) else k for k in keys)
+    """A key path as a person reads it: ('next', 0, 'when') -> 'condition of route 1'."""
+    if len(keys) == 1:
+        return keys[0]
+    thing = f"{_LISTS.get(keys[0], keys[0])} {keys[1] + 1}"
+    field = _FIELDS.get(keys[2]) if len(keys) > 2 else None
+    return f"{field} of {thing}" if field else thing
 
 
 def check_static(loaded: LoadedFlow, rates, on: dt.date, problems: Problems, calculate=None) -> None:
