@@ -354,3 +354,16 @@ def test_content_check_grows_with_the_flow_not_its_paths(tmp_path, capsys, monke
 def check_content_root(root):
     base = ContentBase.load(root, use_cache=False)
     return base, check_content(base, ON, style_checks=False)
+
+
+def test_the_everyday_check_leaves_out_the_slow_boundaries_mode(tmp_path, capsys, monkeypatch):
+    import guidance.content.boundaries
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    calls = []
+    monkeypatch.setattr(guidance.content.boundaries, "check_boundaries", lambda base, problems: calls.append(base))
+    root = case_root(tmp_path, "_base")
+    assert main(["--root", str(root), "content", "check", "--no-style", "--on", "2026-11-25"]) == 0
+    assert calls == []
+    assert main(["--root", str(root), "content", "check", "--no-style", "--on", "2026-11-25", "--boundaries"]) == 0
+    assert len(calls) == 1
