@@ -207,3 +207,28 @@ async def test_a_check_that_cannot_run_says_so_and_the_app_carries_on(tmp_path, 
         assert "all clear" not in str(app.screen.query_one("#check-status").render())
         await wait_for(pilot, lambda: any("check the content" in n.message for n in app._notifications))
         assert app.is_running
+
+
+async def test_changed_since_release_lists_the_new_period_of_a_figure(tmp_path, monkeypatch):
+    import shutil
+
+    from guidance.cli import main
+    from guidance.tui.app import GuidanceApp
+    from tui_helpers import TODAY
+
+    root = tmp_path / "root"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "app_root", root)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert main(["--root", str(root), "content", "release", "--notes", "First", "--on", "2026-11-25"]) == 0
+    rates = root / "content" / "rates.yaml"
+    rates.write_text(rates.read_text().replace(
+        '    - {from: 2026-04-01, value: "12.71"}',
+        '    - {from: 2026-04-01, value: "12.71"}\n    - {from: 2027-04-01, value: "13.20"}', 1))
+    app = GuidanceApp(root, TODAY, build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and "errors" in str(app.screen.query_one("#check-status").render()))
+        table = app.screen.query_one("#changes-table", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert ["rate national_living_wage", "new period from 2027-04-01: £13.20", "2 periods"] in rows, rows
