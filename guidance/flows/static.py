@@ -155,7 +155,7 @@ class _Sampler:
                     return self.engine.calculate(node.calculator, inputs, self.engine.rates, self.engine.on)
                 except _REFUSED as exc:
                     refused = refused or exc
-                except LookupError as exc:
+                except (LookupError, TypeError) as exc:  # an input of the wrong kind, say
                     self._error(node_id, ("calculator",), f"node '{node_id}': calculator '{node.calculator}': {exc}")
                     return None
             finally:
