@@ -367,3 +367,14 @@ def test_the_everyday_check_leaves_out_the_slow_boundaries_mode(tmp_path, capsys
     assert calls == []
     assert main(["--root", str(root), "content", "check", "--no-style", "--on", "2026-11-25", "--boundaries"]) == 0
     assert len(calls) == 1
+
+
+def test_a_figure_only_the_calculator_reads_for_older_dates_is_still_required(tmp_path):
+    """The 21-and-over rate is read only for days before the National Living Wage reached 21."""
+    root = case_root(tmp_path, "_base")
+    rates = root / "content/rates.yaml"
+    text = rates.read_text()
+    rates.write_text(text[:text.index("# Read by the minimum wage calculator for ages 21")])
+    found = check_content_root(root)[1]
+    assert any(p.path == "content/rates.yaml" and "rate 'minimum_wage_21_to_nlw_age' is missing, but the minimum-wage calculator needs it" in p.message
+               for p in found.errors), [str(p) for p in found]

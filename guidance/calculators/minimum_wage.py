@@ -69,6 +69,7 @@ class MinimumWage(Result):
 RATES_USED = (
     "national_living_wage",
     "national_living_wage_age",
+    "minimum_wage_21_to_nlw_age",
     "minimum_wage_18_20",
     "minimum_wage_under_18",
     "minimum_wage_apprentice",
