@@ -139,28 +139,53 @@ class _Sampler:
         return self.results[node_id]
 
     def _calculate(self, node_id: str, node: Calculate):
-        refused = None
+        """Run the calculator with the samples (and their variations); a failure is reported
+        only when no real way through the flow runs it either (``_on_a_real_way``)."""
+        failure: tuple[tuple, str] | None = None
         for answers in self._variations(node_id, node):
-            saved, self.answers = self.answers, answers
-            try:
-                context = self._context(node_id, False)
-                inputs = {}
-                for key, source in node.inputs.items():
-                    try:
-                        inputs[key] = evaluate(source, context)
-                    except ExpressionError as exc:
-                        self._error(node_id, ("inputs", key), f"node '{node_id}': input '{key}' cannot be worked out with the example answers: {exc}")
-                        return None
+            result, failure = self._try(node_id, node, answers)
+            if failure is None:
+                return result
+            if failure[0] != ("inputs",):
+                break  # not a refusal of these answers: another example will not help
+        found = self._on_a_real_way(node_id, node)
+        if found is not None:
+            return found
+        self._error(node_id, *failure)
+        return None
+
+    def _try(self, node_id: str, node: Calculate, answers: dict) -> tuple[object, tuple[tuple, str] | None]:
+        """(result, None), or (None, (key path, message)) when the calculation cannot run."""
+        saved, self.answers = self.answers, answers
+        try:
+            context = self._context(node_id, False)
+            inputs = {}
+            for key, source in node.inputs.items():
                 try:
-                    return self.engine.calculate(node.calculator, inputs, self.engine.rates, self.engine.on)
-                except _REFUSED as exc:
-                    refused = refused or exc
-                except (LookupError, TypeError) as exc:  # an input of the wrong kind, say
-                    self._error(node_id, ("calculator",), f"node '{node_id}': calculator '{node.calculator}': {exc}")
-                    return None
-            finally:
-                self.answers = saved
-        self._error(node_id, ("inputs",), f"node '{node_id}': calculator '{node.calculator}' refuses every example answer: {refused}")
+                    inputs[key] = evaluate(source, context)
+                except ExpressionError as exc:
+                    return None, (("inputs", key), f"node '{node_id}': input '{key}' cannot be worked out with the example answers: {exc}")
+            try:
+                return self.engine.calculate(node.calculator, inputs, self.engine.rates, self.engine.on), None
+            except _REFUSED as exc:
+                return None, (("inputs",), f"node '{node_id}': calculator '{node.calculator}' refuses every example answer: {exc}")
+            except (LookupError, TypeError) as exc:  # an input of the wrong kind, say
+                return None, (("calculator",), f"node '{node_id}': calculator '{node.calculator}': {exc}")
+        finally:
+            self.answers = saved
+
+    def _on_a_real_way(self, node_id: str, node: Calculate):
+        """The result a caller's answers give on a real way through the calculation, or None."""
+        from guidance.flows.engine import FlowRunError
+        from guidance.flows.paths import PathError, arrive
+
+        for route in node.next:
+            try:
+                state = arrive(self.engine, route.goto)
+            except (PathError, FlowRunError, *_REFUSED):
+                return None
+            if state is not None and node_id in state.trail and node.store in state.results:
+                return state.results[node.store]
         return None
 
     def _variations(self, node_id: str, node: Calculate) -> Iterator[dict]:
