@@ -378,3 +378,27 @@ def test_a_figure_only_the_calculator_reads_for_older_dates_is_still_required(tm
     found = check_content_root(root)[1]
     assert any(p.path == "content/rates.yaml" and "rate 'minimum_wage_21_to_nlw_age' is missing, but the minimum-wage calculator needs it" in p.message
                for p in found.errors), [str(p) for p in found]
+
+
+def _calculating_flow(examples: str) -> str:
+    return (
+        "id: calculating\ntitle: A flow that runs the minimum wage calculator\nversion: 1\naudience: recipient\n"
+        "start: age\nsafeguarding: worried\nnodes:\n"
+        f"  age:\n    type: question\n    kind: number\n    text: How old is your PA?\n    examples: {examples}\n    next: work_out\n"
+        "  work_out:\n    type: calculate\n    calculator: minimum-wage\n    inputs:\n      age: answers.age\n    store: minimum\n    next: done\n"
+        "  done:\n    type: outcome\n    title: Done\n    text: \"At least {{ results.minimum.minimum_hourly_rate }} an hour.\"\n"
+        "  worried:\n    type: outcome\n    title: Safeguarding\n    text: Call the council.\n    pages: [minimum-wage]\n"
+    )
+
+
+@pytest.mark.parametrize("examples,refused", [('["15", "30"]', False), ('["15"]', True)])
+def test_a_calculation_is_run_once_with_an_example_it_accepts(tmp_path, examples, refused):
+    """Age 15 is refused by the calculator; the check tries the next example before blaming it."""
+    root = case_root(tmp_path, "_base")
+    (root / "flows").mkdir(exist_ok=True)
+    (root / "flows" / "calculating.yaml").write_text(_calculating_flow(examples))
+    found = [p for p in check_content_root(root)[1].errors if p.path == "flows/calculating.yaml"]
+    if not refused:
+        assert found == [], [str(p) for p in found]
+    else:
+        assert [(p.line, "calculator 'minimum-wage' refuses every example answer" in p.message) for p in found] == [(17, True)], [str(p) for p in found]

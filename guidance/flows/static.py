@@ -86,6 +86,7 @@ class _Sampler:
         self.results: dict[str, object] = {}
         self._running: set[str] = set()
         self._contexts: dict[tuple, dict] = {}  # kept only once every sample is chosen
+        self.failed: set[str] = set()  # results whose calculation was reported as failing
 
     def context(self, node_id: str, own: bool = False) -> dict:
         """What a node's texts and conditions see; ``own`` adds the node's own answer."""
@@ -152,6 +153,7 @@ class _Sampler:
         if found is not None:
             return found
         self._error(node_id, *failure)
+        self.failed.add(node.store)
         return None
 
     def _try(self, node_id: str, node: Calculate, answers: dict) -> tuple[object, tuple[tuple, str] | None]:
@@ -276,15 +278,28 @@ def check_static(loaded: LoadedFlow, rates, on: dt.date, problems: Problems, cal
         if isinstance(node, Calculate):
             sampler.result(node_id)
             continue
-        failures = _run_node(node_id, node, rates, on, sampler.context)
+        failures = [f for f in _run_node(node_id, node, rates, on, sampler.context) if not _follows(f[2], sampler.failed)]
         if failures:
             failures = _confirm(engine, node_id, node, sampler, failures)
-        for keys, message in failures:
+        for keys, message, _ in failures:
             sampler._error(node_id, keys, message)
 
 
-def _run_node(node_id: str, node, rates, on: dt.date, context, guarded: bool = False) -> list[tuple[tuple, str]]:
-    """(key path, message) for each text or condition of ``node`` that fails in ``context``.
+def _follows(source: str, failed: set[str]) -> bool:
+    """True when ``source`` reads a result whose calculation was already reported as failing."""
+    from guidance.flows.expressions import expression_refs, template_refs
+
+    if not failed:
+        return False
+    try:
+        refs = template_refs(source) if ("{{" in source or "{%" in source) else expression_refs(source)
+    except Exception:  # noqa: BLE001 - a source that does not compile is reported by the graph check
+        return False
+    return bool(refs.results & failed)
+
+
+def _run_node(node_id: str, node, rates, on: dt.date, context, guarded: bool = False) -> list[tuple[tuple, str, str]]:
+    """(key path, message, source) for each text or condition of ``node`` that fails in ``context``.
 
     ``guarded=False`` (the samples) renders a text even when its 'when' does not hold, so
     every text is rendered; ``guarded=True`` (a real way there) only what a caller would see.
@@ -305,14 +320,14 @@ def _run_node(node_id: str, node, rates, on: dt.date, context, guarded: bool = F
         try:
             render_text(source, rates, on, context(node_id, own))
         except ExpressionError as exc:
-            failures.append((keys, f"node '{node_id}': the {_named(keys)} does not render with the example answers: {exc}"))
+            failures.append((keys, f"node '{node_id}': the {_named(keys)} does not render with the example answers: {exc}", source))
     for keys, source, own, guard in _conditions(node):
         if not shown(guard, own):
             continue
         try:
             evaluate(source, context(node_id, own))
         except ExpressionError as exc:
-            failures.append((keys, f"node '{node_id}': the {_named(keys)} cannot be worked out with the example answers: {exc}"))
+            failures.append((keys, f"node '{node_id}': the {_named(keys)} cannot be worked out with the example answers: {exc}", source))
     return failures
 
 
