@@ -130,6 +130,7 @@ CASE_EXPECTED = [
     ("template-loops-over-text", "content/employment/loops-over-text.md", 18, "error", "loops run more than 200,000 times in all"),
     ("flow-not-utf8", "flows/flow-not-utf8.yaml", 3, "error", "not UTF-8 text"),
     ("flow-text-needs-a-later-answer", "flows/later_answer.yaml", 17, "error", "node 'hours': the text does not render with the example answers"),
+    ("flow-figure-missing", "flows/figure_missing.yaml", 14, "error", "node 'age': the condition of route 1 cannot be worked out with the example answers: 'answers.age >= rate_value('national_living_wage_ages')': unknown rate 'national_living_wage_ages' (did you mean 'national_living_wage_age'?)"),
     ("settings-unknown-names", "content/settings.yaml", 3, "error", "'benefits' is not an area in taxonomy.yaml"),
     ("settings-unknown-names", "content/settings.yaml", 6, "error", "no calculator called 'minimum-wages'"),
     ("settings-unknown-names", "content/settings.yaml", 6, "error", "unknown subject 'overtime'"),
@@ -201,6 +202,14 @@ def test_a_runaway_template_breaks_only_its_own_page(tmp_path, case, capsys, mon
     capsys.readouterr()
     assert main(["--root", str(root), "search", "minimum wage", "--on", "2026-11-25"]) == 0
     assert "[minimum-wage]" in capsys.readouterr().out
+    # export: the other pages are exported, this one is named at its line, never published as
+    # "cannot be shown", and the exit status says something was left out
+    assert main(["--root", str(root), "content", "export", "--on", "2026-11-25"]) == 1
+    captured = capsys.readouterr()
+    import json
+
+    assert [row["id"] for row in json.loads(captured.out)] == ["minimum-wage"]
+    assert f"content/employment/{bad}.md:18: error: this page cannot be shown" in captured.err
 
 
 def test_a_page_over_the_size_limit_is_refused_and_the_rest_load(tmp_path):
@@ -212,6 +221,22 @@ def test_a_page_over_the_size_limit_is_refused_and_the_rest_load(tmp_path):
     assert "huge-page" not in base.pages and "minimum-wage" in base.pages
     found = [p for p in base.problems.errors if p.path == "content/employment/huge-page.md"]
     assert found and "too large for a page" in found[0].message
+
+
+def test_a_50_mb_page_is_refused_without_being_read_and_search_still_works(tmp_path, capsys, monkeypatch):
+    import os
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = case_root(tmp_path, "_base")
+    huge = root / "content/employment/fifty-mb.md"
+    huge.write_text((root / "content/employment/minimum-wage.md").read_text().replace("id: minimum-wage", "id: fifty-mb"))
+    os.truncate(huge, 50 * 1024 * 1024)
+    base = ContentBase.load(root, use_cache=False)
+    assert "fifty-mb" not in base.pages
+    found = [p for p in base.problems.errors if p.path == "content/employment/fifty-mb.md"]
+    assert found and "too large for a page (52.4 MB" in found[0].message
+    assert main(["--root", str(root), "search", "minimum wage", "--on", "2026-11-25"]) == 0
+    assert "[minimum-wage]" in capsys.readouterr().out
 
 
 def test_a_link_to_a_file_outside_the_root_is_refused(tmp_path):
@@ -277,3 +302,103 @@ def test_settings_decide_area_names_and_the_calculators_pages_offer(tmp_path):
     assert base.settings.area_name("care_act") == "Care act"  # no name given: the key made readable
     assert base.settings.calculators_for(["pay_and_minimum_wage", "contracts"]) == ["minimum-wage"]
     assert base.settings.calculators_for(["contracts"]) == []
+
+
+# --- Flows in ``content check``: worked out on the graph, every text once, no path listed.
+
+def test_a_flow_condition_that_fails_on_the_examples_is_named_at_its_line(tmp_path):
+    _, found = check_case(tmp_path, "flow-condition-fails")
+    errors = [p for p in found.errors if p.path == "flows/condition_fails.yaml"]
+    assert [(p.line, "the condition of route 1 cannot be worked out" in p.message) for p in errors] == [(14, True)], [str(p) for p in found]
+
+
+def test_a_text_that_quotes_an_answer_its_branch_never_asks_is_named(tmp_path):
+    """The hourly branch asks 'hours'; the salary branch does not, yet its outcome quotes it."""
+    _, found = check_case(tmp_path, "flow-branch-text-fails")
+    errors = [p for p in found.errors if p.path == "flows/branch_text.yaml"]
+    assert len(errors) == 1 and errors[0].line == 37, [str(p) for p in found]
+    assert "node 'salary_done': the text does not render" in errors[0].message
+
+
+def _many_paths_flow(questions: int) -> str:
+    """A flow with 2**questions routes: each question goes to one of two notes, then on."""
+    nodes = []
+    for i in range(questions):
+        after = f"q{i + 1}" if i + 1 < questions else "done"
+        nodes.append(
+            f"  q{i}:\n    type: question\n    kind: yes_no\n    text: Question {i}?\n"
+            f"    next:\n      - {{when: 'answers.q{i}', goto: a{i}}}\n      - goto: b{i}\n"
+            f"  a{i}:\n    type: info\n    text: Yes {i}.\n    next: {after}\n"
+            f"  b{i}:\n    type: info\n    text: No {i}.\n    next: {after}\n"
+        )
+    return (
+        "id: many_paths\ntitle: A flow with very many paths\nversion: 1\naudience: recipient\n"
+        "start: q0\nsafeguarding: worried\nnodes:\n" + "".join(nodes)
+        + "  done:\n    type: outcome\n    title: Done\n    text: Thank you.\n"
+        + "  worried:\n    type: outcome\n    title: Safeguarding\n    text: Call the council.\n    pages: [minimum-wage]\n"
+    )
+
+
+def test_content_check_grows_with_the_flow_not_its_paths(tmp_path, capsys, monkeypatch):
+    """16,384 paths: too many to list (``flow check`` says so), no trouble for the static check."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = case_root(tmp_path, "_base")
+    (root / "flows").mkdir(exist_ok=True)
+    (root / "flows" / "many_paths.yaml").write_text(_many_paths_flow(14))
+    _, found = check_content_root(root)
+    assert not [p for p in found.errors if p.path == "flows/many_paths.yaml"], [str(p) for p in found]
+    assert main(["--root", str(root), "flow", "check", str(root / "flows" / "many_paths.yaml")]) == 1
+    assert "more than 5000 paths" in capsys.readouterr().out
+
+
+def check_content_root(root):
+    base = ContentBase.load(root, use_cache=False)
+    return base, check_content(base, ON, style_checks=False)
+
+
+def test_the_everyday_check_leaves_out_the_slow_boundaries_mode(tmp_path, capsys, monkeypatch):
+    import guidance.content.boundaries
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    calls = []
+    monkeypatch.setattr(guidance.content.boundaries, "check_boundaries", lambda base, problems: calls.append(base))
+    root = case_root(tmp_path, "_base")
+    assert main(["--root", str(root), "content", "check", "--no-style", "--on", "2026-11-25"]) == 0
+    assert calls == []
+    assert main(["--root", str(root), "content", "check", "--no-style", "--on", "2026-11-25", "--boundaries"]) == 0
+    assert len(calls) == 1
+
+
+def test_a_figure_only_the_calculator_reads_for_older_dates_is_still_required(tmp_path):
+    """The 21-and-over rate is read only for days before the National Living Wage reached 21."""
+    root = case_root(tmp_path, "_base")
+    rates = root / "content/rates.yaml"
+    text = rates.read_text()
+    rates.write_text(text[:text.index("# Read by the minimum wage calculator for ages 21")])
+    found = check_content_root(root)[1]
+    assert any(p.path == "content/rates.yaml" and "rate 'minimum_wage_21_to_nlw_age' is missing, but the minimum-wage calculator needs it" in p.message
+               for p in found.errors), [str(p) for p in found]
+
+
+def _calculating_flow(examples: str) -> str:
+    return (
+        "id: calculating\ntitle: A flow that runs the minimum wage calculator\nversion: 1\naudience: recipient\n"
+        "start: age\nsafeguarding: worried\nnodes:\n"
+        f"  age:\n    type: question\n    kind: number\n    text: How old is your PA?\n    examples: {examples}\n    next: work_out\n"
+        "  work_out:\n    type: calculate\n    calculator: minimum-wage\n    inputs:\n      age: answers.age\n    store: minimum\n    next: done\n"
+        "  done:\n    type: outcome\n    title: Done\n    text: \"At least {{ results.minimum.minimum_hourly_rate }} an hour.\"\n"
+        "  worried:\n    type: outcome\n    title: Safeguarding\n    text: Call the council.\n    pages: [minimum-wage]\n"
+    )
+
+
+@pytest.mark.parametrize("examples,refused", [('["15", "30"]', False), ('["15"]', True)])
+def test_a_calculation_is_run_once_with_an_example_it_accepts(tmp_path, examples, refused):
+    """Age 15 is refused by the calculator; the check tries the next example before blaming it."""
+    root = case_root(tmp_path, "_base")
+    (root / "flows").mkdir(exist_ok=True)
+    (root / "flows" / "calculating.yaml").write_text(_calculating_flow(examples))
+    found = [p for p in check_content_root(root)[1].errors if p.path == "flows/calculating.yaml"]
+    if not refused:
+        assert found == [], [str(p) for p in found]
+    else:
+        assert [(p.line, "calculator 'minimum-wage' refuses every example answer" in p.message) for p in found] == [(17, True)], [str(p) for p in found]

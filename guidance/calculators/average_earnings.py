@@ -271,6 +271,15 @@ def _divide(rule, total, first, last, days, working) -> tuple[Decimal, str]:
     return total / days * 7, f"{days} days"
 
 
+#: Figures read only when on record for the day (the SSP limit went from 6 April 2026); each
+#: must exist, so a deleted one is named by `guidance content check` rather than silently skipped.
+RATES_USED: tuple[str, ...] = ()
+RATES_IF_IN_FORCE = (
+    "ssp_earnings_threshold_weekly",
+    "family_pay_earnings_threshold_weekly",
+)
+
+
 def _limit(rates, purpose, reference, average, working) -> dict:
     key = "ssp_earnings_threshold_weekly" if purpose == "ssp" else "family_pay_earnings_threshold_weekly"
     day = reference + dt.timedelta(days=1) if purpose == "ssp" else reference

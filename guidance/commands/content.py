@@ -99,10 +99,15 @@ def run_review_due(args) -> int:
 def run_export(args) -> int:
     from guidance.content.export import export_pages
 
+    from guidance.problems import Problems
+
     base = load_base(args, needs_figures=True)
     warn_left_out(base)
-    print_json(export_pages(base, args.on or today()))
-    return 0
+    problems = Problems()
+    print_json(export_pages(base, args.on or today(), problems))
+    for problem in problems:
+        print(f"guidance: {problem} (left out of the export)", file=sys.stderr)
+    return 1 if problems.errors else 0
 
 
 def run_schema(args) -> int:

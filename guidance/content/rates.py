@@ -116,7 +116,9 @@ class Rates:
         try:
             return self.rates[key]
         except KeyError:
-            raise RateError(f"unknown rate '{key}'") from None
+            from guidance.content.suggest import did_you_mean
+
+            raise RateError(f"unknown rate '{key}'{did_you_mean(key, self.rates)}") from None
 
     def figure(self, key: str, on: dt.date) -> Figure:
         rate = self.get(key)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from guidance.flows.checker import Known, calculator_names, check_flow, check_paths, check_references, letter_ids
 from guidance.flows.loader import LoadedFlow, load_flow_file, load_flows
+from guidance.flows.static import check_static
 from guidance.problems import Problems
 
 
@@ -23,16 +24,21 @@ def known_for(base) -> Known:
 
 
 def check_loaded(flows: list[LoadedFlow], base, on: dt.date, problems: Problems, run_paths: bool = True, every_path: bool = True) -> None:
-    """Static checks for each flow, then (for flows with no errors) the flow run.
+    """Graph checks for each flow, then (for flows with no errors) a run of its texts.
 
-    ``every_path=False`` runs each step once per distinct way ahead rather than every path.
+    ``every_path=True`` (``guidance flow check``) runs every path; ``every_path=False``
+    (``guidance content check``) renders every text and works out every condition once with
+    sample answers (``static.check_static``): work that grows with the file, not its paths.
     """
     known = known_for(base)
     for loaded in flows:
         mine = Problems()
         check_flow(loaded, known, mine, references=False)
         if run_paths and not mine.errors and known.calculators is not None:
-            check_paths(loaded, base.rates, on, mine, every_path=every_path)
+            if every_path:
+                check_paths(loaded, base.rates, on, mine)
+            else:
+                check_static(loaded, base.rates, on, mine)
         check_references(loaded, known, mine)
         problems.extend(mine)
 
@@ -55,7 +61,7 @@ def check_all(base, on: dt.date, problems: Problems) -> dict[str, LoadedFlow]:
 
 
 def content_check(base, on: dt.date, problems: Problems) -> None:
-    """The flows' part of ``guidance content check``: every step run, not every path listed.
+    """The flows' part of ``guidance content check``: the graph and every text once, no paths listed.
 
     A flow whose text, rates, date and references are unchanged since the last check is not
     run again: its problems come from the check cache.

@@ -3,8 +3,9 @@
 It looks for unknown targets, unreachable nodes, dead ends, loops with no way out, unknown
 pages, calculators and letters, expressions and texts that do not compile, answers that no node
 gives, open questions without examples, and a missing or broken safeguarding exit. When the
-flow is sound it also runs every path, so a text that fails on some answers is caught before a
-caller meets it.
+flow is sound, ``guidance flow check`` also runs every path (``check_paths``), so a text that
+fails on some answers is caught before a caller meets it; ``guidance content check`` renders each
+text once instead (``static.check_static``).
 """
 
 from __future__ import annotations
@@ -259,48 +260,20 @@ class _Checker:
                 self.error(self.loaded.node_line(node_id, "letters", index), f"node '{node_id}': unknown letter '{letter}'")
 
 
-def _render_step_texts(loaded: LoadedFlow, engine, arrivals: dict, problems: Problems) -> None:
-    """Each step's own texts (title, text, help) rendered once, as a caller arriving there sees
-    them; outcomes are rendered whole by the walk itself."""
-    from guidance.flows.engine import FlowRunError
-
-    for node_id, state in arrivals.items():
-        node = loaded.flow.nodes[node_id]
-        if isinstance(node, Outcome):
-            continue
-        for key in ("title", "text", "help"):
-            source = getattr(node, key, None)
-            if not source:
-                continue
-            try:
-                engine._text(source, state)
-            except FlowRunError as exc:
-                problems.error(loaded.path, loaded.node_line(node_id, key), f"node '{node_id}': the {key} does not render with the example answers: {exc}")
-
-
 _NODE_IN_MESSAGE = re.compile(r"node '([a-z][a-z0-9_]*)'")
 
 
-def check_paths(loaded: LoadedFlow, rates, on: dt.date, problems: Problems, calculate=None, every_path: bool = True) -> int:
-    """Run the flow; report the first failure at its node's line. Returns the path count.
-
-    ``every_path=False`` (``guidance content check``) walks each step once per distinct value
-    of what decides the way ahead (``paths.cover``) instead of listing every path, and returns
-    the number of outcomes reached.
+def check_paths(loaded: LoadedFlow, rates, on: dt.date, problems: Problems, calculate=None) -> int:
+    """Run every path of the flow (``guidance flow check``); report the first failure at its
+    node's line. Returns the path count. ``guidance content check`` uses ``static.check_static``.
     """
     from guidance.flows.engine import Engine, FlowRunError
-    from guidance.flows.paths import PathError, cover, enumerate_paths
+    from guidance.flows.paths import PathError, enumerate_paths
 
     try:
         engine = Engine(loaded.flow, rates, on, calculate)
-        if every_path:
-            paths = enumerate_paths(engine)
-            reached = {path.outcome for path in paths}
-        else:
-            arrivals: dict = {}
-            reached = cover(engine, arrivals=arrivals)
-            paths = reached
-            _render_step_texts(loaded, engine, arrivals, problems)
+        paths = enumerate_paths(engine)
+        reached = {path.outcome for path in paths}
     except (FlowRunError, PathError) as exc:
         match = _NODE_IN_MESSAGE.search(str(exc))
         line = loaded.node_line(match.group(1)) if match and match.group(1) in loaded.flow.nodes else loaded.line("nodes")

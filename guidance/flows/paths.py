@@ -9,6 +9,7 @@ future is worked out once per distinct value of the answers that anything ahead 
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 
 from guidance.flows.answers import AnswerError, dumps, parse_answer, to_json_value
@@ -189,19 +190,8 @@ def _route_refs(node) -> Refs:
     return refs
 
 
-def cover(engine: Engine, limit: int = 100_000, arrivals: dict | None = None) -> set[str]:
-    """Each step once per distinct value of what decides the way ahead; the outcomes reached.
-
-    For ``guidance content check``, where listing every path would be wasted work: a step is
-    tried again only when an answer that a condition, rule or calculation ahead of it reads is
-    different (what texts read does not change the way), and each outcome's report is rendered
-    once, with the answers that first reach it. No path is listed, so the work grows with the
-    flow's size and its examples, not with its number of paths; ``enumerate_paths`` (``guidance
-    flow paths`` and the tests) still runs every path.
-    ``arrivals``, when given, is filled with the first state that reaches each step, so each
-    step's own texts can be rendered once with real answers.
-    Raises PathError as ``enumerate_paths`` does, and when more than ``limit`` states are seen.
-    """
+def _route_explorer(engine: Engine, limit: int) -> _Explorer:
+    """An explorer that tells states apart only by what decides the way ahead."""
     explorer = _Explorer(engine, limit)
     own = {n: _route_refs(node) for n, node in engine.flow.nodes.items()}
     for node_id, reach in engine.reach.items():
@@ -209,18 +199,25 @@ def cover(engine: Engine, limit: int = 100_000, arrivals: dict | None = None) ->
         for other in reach:
             refs.update(own[other])
         explorer.ahead[node_id] = refs
+    return explorer
+
+
+def arrive(engine: Engine, target: str, limit: int = 20_000) -> State | None:
+    """The first state found that arrives at ``target`` with the examples, or None.
+
+    Stops as soon as it gets there, so it is cheap for a step near the start; used to confirm
+    a problem the static check found with sample answers (``static.check_static``).
+    Raises PathError when more than ``limit`` distinct steps are seen.
+    """
+    explorer = _route_explorer(engine, limit)
     start = engine.start()
-    stack = [start] + ([engine.safeguarding(start)] if engine.flow.safeguarding else [])
+    queue = deque([start] + ([engine.safeguarding(start)] if engine.flow.safeguarding else []))
     seen: set = set()
-    reached: set[str] = set()
-    while stack:
-        state = stack.pop()
-        if arrivals is not None:
-            arrivals.setdefault(state.current, state)
+    while queue:
+        state = queue.popleft()
+        if state.current == target:
+            return state
         if engine.is_finished(state):
-            if state.current not in reached:
-                build_report(engine, state)  # the outcome's texts must render with real answers
-                reached.add(state.current)
             continue
         key = explorer.key(state)
         if key in seen:
@@ -230,7 +227,7 @@ def cover(engine: Engine, limit: int = 100_000, arrivals: dict | None = None) ->
             raise PathError(f"more than {limit} distinct steps: split the flow")
         for value in explorer.candidates(state):
             try:
-                stack.append(engine.answer(state, value))
+                queue.append(engine.answer(state, value))
             except AnswerError:
-                continue  # an example the flow refuses (a rule or a calculator): not a path
-    return reached
+                continue
+    return None

@@ -137,3 +137,98 @@ async def test_the_first_screen_says_when_the_rates_file_is_broken(tmp_path, mon
         messages = [n.message for n in app._notifications]
         broken = [m for m in messages if "content is broken" in m]
         assert broken and "content/rates.yaml:2" in broken[0], messages
+
+
+def _visible_text(widget) -> str:
+    """The text a widget shows on screen now, its lines joined with spaces."""
+    from textual.geometry import Region
+
+    lines = widget.render_lines(Region(0, 0, widget.outer_size.width, widget.outer_size.height))
+    return " ".join(" ".join(segment.text for segment in line).strip() for line in lines)
+
+
+async def test_at_80x24_check_again_shows_the_whole_message_of_a_problem(tmp_path, monkeypatch):
+    import shutil
+
+    from guidance.tui.app import GuidanceApp
+    from tui_helpers import TODAY
+
+    root = tmp_path / "root"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "app_root", root)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    app = GuidanceApp(root, TODAY, build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and "errors" in str(app.screen.query_one("#check-status").render()))
+        screen = app.screen
+        page = root / "content" / "employment" / "holiday-basics.md"
+        text = page.read_text().replace('rate("national_living_wage")', 'rate("national_living_wag")')
+        page.write_text(text)
+        for number in range(30):  # more problems than the screen has rows
+            copy = text.replace("id: holiday-basics", f"id: holiday-copy-{number}")
+            (page.parent / f"holiday-copy-{number}.md").write_text(copy)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: str(screen.query_one("#check-status").render()).startswith("31 errors"))
+        table = screen.query_one("#problems-table")
+        table.focus()
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        detail = screen.query_one("#problem-detail")
+        assert table.cursor_row == 30
+        message = str(screen.problems[30])
+        assert "holiday-copy-9.md" in message
+        assert len(message) > 80
+        assert detail.region.bottom <= 24 and detail.size.height > 0
+        shown = " ".join(_visible_text(detail).split())
+        assert " ".join(message.split()) in shown, shown
+
+
+async def test_a_check_that_cannot_run_says_so_and_the_app_carries_on(tmp_path, monkeypatch):
+    import shutil
+
+    import guidance.content.check
+    from guidance.tui.app import GuidanceApp
+    from tui_helpers import TODAY
+
+    root = tmp_path / "root"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "app_root", root)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+    def broken_check(*args, **kwargs):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(guidance.content.check, "check_content", broken_check)
+    app = GuidanceApp(root, TODAY, build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and "could not run" in str(app.screen.query_one("#check-status").render()))
+        assert "all clear" not in str(app.screen.query_one("#check-status").render())
+        await wait_for(pilot, lambda: any("check the content" in n.message for n in app._notifications))
+        assert app.is_running
+
+
+async def test_changed_since_release_lists_the_new_period_of_a_figure(tmp_path, monkeypatch):
+    import shutil
+
+    from guidance.cli import main
+    from guidance.tui.app import GuidanceApp
+    from tui_helpers import TODAY
+
+    root = tmp_path / "root"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "app_root", root)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert main(["--root", str(root), "content", "release", "--notes", "First", "--on", "2026-11-25"]) == 0
+    rates = root / "content" / "rates.yaml"
+    rates.write_text(rates.read_text().replace(
+        '    - {from: 2026-04-01, value: "12.71"}',
+        '    - {from: 2026-04-01, value: "12.71"}\n    - {from: 2027-04-01, value: "13.20"}', 1))
+    app = GuidanceApp(root, TODAY, build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and "errors" in str(app.screen.query_one("#check-status").render()))
+        table = app.screen.query_one("#changes-table", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert ["rate national_living_wage", "new period from 2027-04-01: £13.20", "2 periods"] in rows, rows

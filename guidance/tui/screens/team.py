@@ -21,18 +21,21 @@ from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from guidance.content.review import REVIEW_WINDOW_DAYS
+from guidance.tui.messages import ReportsFailures
 
 #: How many pages "coming up" lists when nothing is due within the window.
 COMING_UP = 5
 
 
-class TeamScreen(Screen):
+class TeamScreen(ReportsFailures, Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="team.back"),
         Binding("r", "recheck", "Check again", id="team.recheck"),
     ]
 
     DEFAULT_CSS = """
+    #team-problems { layout: vertical; }
+    #problems-table { height: 1fr; min-height: 3; }
     #problem-detail { height: auto; max-height: 8; padding: 0 1; border-top: solid $primary; }
     #review-status { padding: 0 1; }
     """
@@ -68,7 +71,7 @@ class TeamScreen(Screen):
         self.run_check()
 
     # -- the check ------------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="team-check")
+    @work(thread=True, exclusive=True, group="team-check", exit_on_error=False, name="check the content")
     def run_check(self) -> None:
         """Load the content from disk (not what the app loaded at start) and check it."""
         from guidance.content.base import ContentBase
@@ -77,6 +80,14 @@ class TeamScreen(Screen):
         base = ContentBase.load(self.app.services.root)
         problems = check_content(base, self.app.today)
         self.app.call_from_thread(self._checked, base, problems)
+
+    def on_worker_state_changed(self, event) -> None:
+        """A check that could not run says so where its result would be, and on a notice."""
+        from textual.worker import WorkerState
+
+        if event.state == WorkerState.ERROR and event.worker.group == "team-check":
+            self.query_one("#check-status", Label).update(f"The check could not run: {event.worker.error}. Press r to try again.")
+        super().on_worker_state_changed(event)
 
     def _checked(self, base, problems) -> None:
         self._show_problems(problems)
