@@ -58,13 +58,6 @@ from guidance.calculators.common import (
 )
 from guidance.kinds import Choice, Date, DatedAmounts, DateList, Field, KindError
 
-#: Figures from content/rates.yaml this calculator reads (the earnings limit of the purpose), only
-#: when on record for the day; `guidance content check` makes sure each exists.
-RATES_IF_IN_FORCE = (
-    "ssp_earnings_threshold_weekly",
-    "family_pay_earnings_threshold_weekly",
-)
-
 PURPOSES = ("ssp", "family", "holiday")
 FREQUENCIES = ("weekly", "fortnightly", "four-weekly", "monthly", "irregular")
 RELEVANT_PERIOD_DAYS = 56  # "at least 8 weeks earlier" (reg 19(3)(b); reg 21(3)(b))
