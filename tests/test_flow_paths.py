@@ -116,7 +116,9 @@ def test_tribunal_timeline_has_real_dates(capsys, tmp_path):
     dates = {row["text"]: row["date"] for row in report["timeline"]}
     assert dates["Your response (ET3) must reach the tribunal"] == "2026-12-18"  # 20 Nov + 28 days
     # 3 months less a day from 15 Sep is 14 Dec; 35 days of conciliation (2 Oct to 5 Nov) move it on
-    assert dates["The last day the PA could make the claim in time"] == "2027-01-18"
+    assert dates["The last day the PA could make the claim in time, on the cautious reading for the PA"] == "2027-01-18"
+    # the six-month limit (start not confirmed): 14 Mar 2027 moved on 35 days
+    assert dates["The law is unsettled: a claim may still be in time up to this day (the cautious reading for you, the employer)"] == "2027-04-18"
     assert report["letters"][0] == "tribunal-claim-received"
 
 
