@@ -10,7 +10,7 @@ import pytest
 from guidance.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
-GOOD = "employed: me\nsick_start: 2026-11-02\nstill_off: no\nsick_end: 2026-11-05\nwork_days: [mon, tue]\nearnings: 300\nlinked: no\n"
+GOOD = "employed: me\nsick_start: 2026-11-02\nstill_off: no\nsick_end: 2026-11-05\nwork_days: [mon, tue]\npay_frequency: average_known\nearnings: 300\nlinked: no\n"
 
 
 def _sessions(capsys) -> str:
@@ -27,7 +27,7 @@ def test_an_unparsable_answers_file_leaves_no_session(tmp_path, capsys):
     assert "No saved sessions." in _sessions(capsys)
 
 
-@pytest.mark.parametrize("day, blamed", [("0001-01-02", "between 1900 and 2199"), ("9999-12-25", "between 1900 and 2199"),
+@pytest.mark.parametrize("day, blamed", [("0001-01-02", "between 1 January 1900 and 31 December 2100"), ("9999-12-25", "between 1 January 1900 and 31 December 2100"),
                                          ("1990-01-02", "has no value before 1992-07-01")])
 def test_a_date_out_of_range_is_blamed_on_its_own_question(tmp_path, capsys, day, blamed):
     answers = tmp_path / "answers.yaml"
@@ -51,7 +51,7 @@ def test_the_sick_pay_calculator_refuses_a_mapping_of_work_days():
     from guidance.calculators.sick_pay import parse_work_days
 
     assert parse_work_days(["mon", "tue"]) == frozenset({0, 1})
-    with pytest.raises(CalculatorError, match="give a list"):
+    with pytest.raises(CalculatorError, match="must be a list of days of the week"):
         parse_work_days({"mon": 1})
 
 
