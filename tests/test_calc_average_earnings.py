@@ -273,3 +273,12 @@ def test_holiday_weeks_of_only_sick_pay_are_skipped_too(rates):
 def test_absurd_amount_is_a_message_not_a_crash(rates):
     with pytest.raises(CalculatorError, match="item 1 amount"):
         awe(rates, "2026-04-01=1E+999999999", frequency="weekly", sick_start="2026-05-01")
+
+
+def test_the_sick_pay_family_pay_and_holiday_pay_pages_offer_the_average_earnings_calculator():
+    from guidance.content.base import ContentBase
+
+    base = ContentBase.load(REPO, use_cache=False)
+    for page_id in ("statutory-sick-pay", "maternity-leave-and-pay", "holiday-pay"):
+        page = base.pages[page_id]
+        assert "average-earnings" in base.settings.calculators_for(page.meta.covers), page_id

@@ -75,6 +75,31 @@ def test_tribunal_json(capsys):
     assert data["et3_due"] == "2026-05-29"
 
 
+def test_tribunal_headline_shows_both_readings_and_whom_each_is_cautious_for(capsys):
+    """Acas contacted before the dismissal: tribunals differ on which days count (Serra Garau v
+    Luton v Haque), so the headline gives the PA's safe date and the employer's, not one of them."""
+    assert main(["calc", "tribunal-deadline", "--event-date", "2026-03-10",
+                 "--acas-day-a", "2026-03-01", "--acas-day-b", "2026-03-20"]) == 0
+    out = capsys.readouterr().out
+    assert "  Last day to claim (cautious for the PA): 20 June 2026\n" in out  # 9 June + 11 days from the act
+    assert "  May still be in time until (cautious for the employer): 28 June 2026\n" in out  # + 19 days from Day A
+    assert "Last day to make a claim" not in out
+
+
+def test_tribunal_headline_shows_the_unconfirmed_six_month_date(capsys):
+    assert main(["calc", "tribunal-deadline", "--event-date", "2026-08-10"]) == 0
+    out = capsys.readouterr().out
+    assert "  Last day to claim (cautious for the PA): 9 November 2026\n" in out
+    assert "  May still be in time until (cautious for the employer): 9 February 2027\n" in out
+
+
+def test_tribunal_headline_has_one_date_when_the_law_is_settled(capsys):
+    assert main(["calc", "tribunal-deadline", "--event-date", "2026-01-10"]) == 0
+    out = capsys.readouterr().out
+    assert "  Last day to make a claim: 9 April 2026\n" in out
+    assert "cautious" not in out and "May still be in time" not in out
+
+
 def test_employer_cost_json(capsys):
     data = calc_json(capsys, "employer-cost", "--hourly-rate", "13", "--hours-per-week", "30", "--age", "30",
                      "--on", "2026-11-01")

@@ -83,3 +83,17 @@ def test_yearly_wages_are_not_worked_from_a_rounded_week(rates):
     result = employer_cost(hourly_rate="12.71", hours_per_week="37.5", age=30, rates=rates, on=ON)
     assert result["weekly_wages"] == Decimal("476.63")
     assert result["yearly_wages"] == Decimal("24784.50")
+
+
+@pytest.mark.parametrize("on, assumed, minimum, below", [
+    ("2015-06-01", 22, "6.50", False),  # before the National Living Wage: the 21 and over rate
+    ("2019-06-01", 25, "8.21", True),   # National Living Wage from 25
+    ("2022-06-01", 23, "9.50", True),   # from 23
+    ("2026-06-01", 22, "12.71", True),  # from 21 (22 for automatic enrolment)
+])
+def test_no_age_means_the_national_living_wage_age_of_the_day(rates, on, assumed, minimum, below):
+    """With no age the check is against the top rate in force that day, not the rate for 21s."""
+    result = employer_cost(hourly_rate="8.00", hours_per_week=20, rates=rates, on=dt.date.fromisoformat(on))
+    assert result["minimum_hourly_rate"] == Decimal(minimum)
+    assert result["below_minimum_wage"] is below
+    assert result["warnings"][0] == f"No age given: worked out for a PA aged {assumed} or over."

@@ -386,8 +386,9 @@ def test_high_earner_over_6_april_2026_is_paid_the_same_either_way(rates):
 
 
 def test_sickness_to_the_end_of_time_is_refused_not_a_crash(rates):
-    with pytest.raises(CalculatorError, match="more than 3 years"):
+    with pytest.raises(CalculatorError, match="^Last day off sick: 2099-12-31 is more than 3 years") as caught:
         ssp(rates, "2026-05-04", "2099-12-31")
+    assert caught.value.field == "sick_end"
     # Dates beyond 2100 are refused as dates before the calculator sees them.
     with pytest.raises(CalculatorError, match="sick end: 31 December 9999 is out of range"):
         ssp(rates, "2026-05-04", "9999-12-31")

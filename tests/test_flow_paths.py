@@ -116,8 +116,24 @@ def test_tribunal_timeline_has_real_dates(capsys, tmp_path):
     dates = {row["text"]: row["date"] for row in report["timeline"]}
     assert dates["Your response (ET3) must reach the tribunal"] == "2026-12-18"  # 20 Nov + 28 days
     # 3 months less a day from 15 Sep is 14 Dec; 35 days of conciliation (2 Oct to 5 Nov) move it on
-    assert dates["The last day the PA could make the claim in time"] == "2027-01-18"
+    assert dates["The last day the PA could make the claim in time, on the cautious reading for the PA"] == "2027-01-18"
+    # the six-month limit (start not confirmed): 14 Mar 2027 moved on 35 days
+    assert dates["The law is unsettled: a claim may still be in time up to this day (the cautious reading for you, the employer)"] == "2027-04-18"
     assert report["letters"][0] == "tribunal-claim-received"
+
+
+def test_tribunal_timeline_has_one_last_day_where_the_law_is_settled(capsys, tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "stage: acas\nclaim_type: unfair_dismissal\nevent_date: 2026-03-10\n"
+        "acas_status: certificate\nacas_day_a: 2026-04-01\nacas_day_b: 2026-04-20\ninsurer: helpline\n"
+    )
+    assert main(["--root", str(REPO), "flow", "run", "tribunal_preparation", "--on", "2026-11-25", "--answers", str(answers), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    dates = {row["text"]: row["date"] for row in report["timeline"]}
+    # 9 June 2026 plus 19 days of conciliation: 28 June, before the new limit could start
+    assert dates["Last day for the PA to make a tribunal claim"] == "2026-06-28"
+    assert not any("unsettled" in text or "cautious" in text for text in dates)
 
 
 def test_linked_sickness_counts_towards_the_28_week_maximum(capsys, tmp_path):

@@ -95,6 +95,50 @@ def test_session_answers_fill_the_letter(capsys, tmp_path, monkeypatch):
     assert "first off sick on 16 November 2026" in out
 
 
+def _tribunal_session(event_date: str, et1_sent: str):
+    """A finished 'tribunal_preparation' session whose dates come from the real calculator."""
+    import datetime as dt
+
+    from guidance.calculators.registry import calculate
+    from guidance.content.rates import load_rates
+    from guidance.flows.engine import State
+    from guidance.flows.session import dump_state
+    from guidance.problems import Problems
+    from guidance.records import open_store
+    from guidance.records.store import FINISHED
+
+    rates = load_rates(REPO / "content" / "rates.yaml", Problems())
+    answers = {"stage": "claim", "event_date": dt.date.fromisoformat(event_date), "et1_sent": dt.date.fromisoformat(et1_sent)}
+    dates = calculate("tribunal-deadline", {"event_date": event_date, "et1_sent": et1_sent}, rates, dt.date(2026, 11, 25))
+    state = State(["stage", "claim_timeline"], answers, {"dates": dates})
+    with open_store() as store:
+        record = store.create("tribunal_preparation", 1, "2026.11.0", dt.date(2026, 11, 25), dump_state(state))
+        store.record(record.id, "answer", "stage", None, dump_state(state), status=FINISHED)
+    return record.id
+
+
+@pytest.mark.parametrize("event_date, et1_sent, shown, hidden", [
+    # 3 months from 15 Sep 2026 ends 14 Dec 2026; the six-month limit (start not confirmed) 14 Mar 2027
+    ("2026-09-15", "2026-11-20",
+     ["14 December 2026 is the cautious date for Sam Jones", "14 March 2027 is the cautious date for you"],
+     "The last day Sam Jones could make the claim"),
+    # 3 months from 15 Jan 2026 ends 14 Apr 2026, long before the new limit could start: one date
+    ("2026-01-15", "2026-05-01", ["The last day Sam Jones could make the claim in time was 14 April 2026"],
+     "cautious date"),
+])
+def test_tribunal_letter_gives_both_readings_where_the_law_is_unsettled(capsys, tmp_path, event_date, et1_sent, shown, hidden):
+    session = _tribunal_session(event_date, et1_sent)
+    extra = tmp_path / "who.yaml"
+    extra.write_text("recipient_name: Mrs Ann Patel\nreference: DP-9\npa_name: Sam Jones\nresponse_due: 2026-12-18\n")
+    code, out, err = run(capsys, "letter", "render", "tribunal-claim-received", "--session", session, "--data", str(extra),
+                         "--format", "txt", "--on", ON, "--no-record")
+    assert code == 0, err
+    text = " ".join(out.split())
+    for words in shown:
+        assert words in text
+    assert hidden not in text
+
+
 def _values(tmp_path):
     data = tmp_path / "values.yaml"
     data.write_text("recipient_name: Mrs Ann Patel\nreference: DP-9\npa_name: Sam Jones\nfirst_day_off: 2026-11-16\ncontract_sick_pay: 'no'\n")

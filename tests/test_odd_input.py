@@ -51,7 +51,7 @@ def test_the_sick_pay_calculator_refuses_a_mapping_of_work_days():
     from guidance.calculators.sick_pay import parse_work_days
 
     assert parse_work_days(["mon", "tue"]) == frozenset({0, 1})
-    with pytest.raises(CalculatorError, match="must be a list of days"):
+    with pytest.raises(CalculatorError, match="must be a list of days of the week"):
         parse_work_days({"mon": 1})
 
 

@@ -55,3 +55,37 @@ def test_guidance_agrees_with_gov_uk(rates, basis, case):
         assert result["fraction_of_year"] == Decimal(fraction)
     for key, shown in expect.items():
         assert str(result[key]) == str(shown), key
+
+
+def _annualised_before_april_2024():
+    """GOV.UK's annualised-hours cases, each with the leave year it falls in (a starting-and-leaving
+    case's year begins on its start date, as GOV.UK's does), where that year began before 1 April 2024."""
+    data = load_yaml(TABLE.read_text(encoding="utf-8")).data
+    out = []
+    for case in data["cases"]:
+        if case["basis"] != "annualised-hours":
+            continue
+        inputs = dict(case["inputs"])
+        inputs.setdefault("leave_year_start", inputs.get("start_date"))
+        if inputs["leave_year_start"] and dt.date.fromisoformat(str(inputs["leave_year_start"])) < dt.date(2024, 4, 1):
+            out.append(pytest.param(inputs, case, id=case["name"]))
+    return out
+
+
+ANNUALISED_BEFORE_2024 = _annualised_before_april_2024()
+
+
+def test_annualised_cases_before_april_2024_include_the_leap_years():
+    names = [p.id for p in ANNUALISED_BEFORE_2024]
+    assert sum("for a leap year" in name for name in names) >= 9
+    assert any(p.values[0].get("start_date") == "2024-02-29" for p in ANNUALISED_BEFORE_2024)
+
+
+@pytest.mark.parametrize("inputs,case", ANNUALISED_BEFORE_2024)
+def test_irregular_hours_before_april_2024_agree_with_gov_uk_annualised_cases(rates, inputs, case):
+    """Irregular hours in a leave year that began before 1 April 2024 are worked out as annualised
+    hours (GOV.UK's flow does the same), so GOV.UK's annualised cases, leap years included, hold."""
+    result = calculate("holiday", {"basis": "irregular-hours", **inputs}, rates, ON)
+    assert str(result["entitlement_weeks"]) == str(case["expect"]["entitlement_weeks"])
+    if "fraction_of_year" in case["expect"]:
+        assert result["fraction_of_year"] == Decimal(case["expect"]["fraction_of_year"])

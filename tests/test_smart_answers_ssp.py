@@ -106,13 +106,19 @@ def test_each_year_from_2015_pays_its_rate_and_needs_its_lower_earnings_limit(ye
     assert below["days_below_earnings_threshold"] == 5
 
 
-def test_content_rates_agree_with_govuk(content_rates):
-    """Every year content/rates.yaml covers gives GOV.UK's figures (a year it does not cover is
-    refused by the calculator, never guessed)."""
-    first = content_rates.get("ssp_weekly_rate").periods[0].start
-    compared = [y for y in TABLE["years"] if _date(y["from"]) >= first]
-    assert compared and first <= dt.date(2025, 4, 6)
-    for year in compared:
-        day = _date(year["from"])
-        assert content_rates.value("ssp_weekly_rate", day) == Decimal(year["rate"]), day
-        assert content_rates.value("ssp_earnings_threshold_weekly", day) == Decimal(year["lel"]), day
+TAX_YEARS_FROM_2015 = list(range(2015, 2027))
+
+
+def test_govuk_table_has_every_tax_year_from_2015():
+    starts = [_date(y["from"]) for y in TABLE["years"]]
+    assert [d for d in starts if d >= dt.date(2015, 4, 6)] == [dt.date(y, 4, 6) for y in TAX_YEARS_FROM_2015]
+
+
+@pytest.mark.parametrize("year", TAX_YEARS_FROM_2015, ids=[f"{y}-{(y + 1) % 100:02d}" for y in TAX_YEARS_FROM_2015])
+def test_content_rates_agree_with_govuk_in_every_tax_year_from_2015(content_rates, year):
+    """content/rates.yaml gives GOV.UK's SSP rate and earnings limit on the first and the last day of
+    every tax year from 2015-16: no year missing, and no change part way through one."""
+    row = next(y for y in TABLE["years"] if _date(y["from"]) == dt.date(year, 4, 6))
+    for day in (dt.date(year, 4, 6), dt.date(year + 1, 4, 5)):
+        assert content_rates.value("ssp_weekly_rate", day) == Decimal(row["rate"]), day
+        assert content_rates.value("ssp_earnings_threshold_weekly", day) == Decimal(row["lel"]), day

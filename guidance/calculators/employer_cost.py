@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, Result, decimal, figure, gbp, pence, whole
+from guidance.calculators.common import CalculatorError, Result, decimal, figure, figure_or_none, gbp, pence, whole
 from guidance.calculators.minimum_wage import minimum_hourly_rate
 from guidance.kinds import Date, Field, Money, Number, Whole
 
@@ -100,9 +100,10 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) 
     yearly_exact = weekly_exact * WEEKS_A_YEAR
     yearly = pence(yearly_exact)
     working.append(f"Wages: {gbp(rate)} x {hours.normalize():f} hours = {gbp(weekly)} a week; x 52 = {gbp(yearly)} a year.")
-    minimum, band = minimum_hourly_rate(rates, on, age_n if age_n is not None else 21)
+    assumed = age_n if age_n is not None else _assumed_age(rates, on)
+    minimum, band = minimum_hourly_rate(rates, on, assumed)
     if age_n is None:
-        warnings.append("No age given: worked out for a PA aged 22 or over.")
+        warnings.append(f"No age given: worked out for a PA aged {assumed} or over.")
     if rate < minimum:
         warnings.append(f"{gbp(rate)} an hour is below the {band} of {gbp(minimum)} in force on {on.isoformat()}: it must be raised.")
     ni_gross, ni_text = _employer_ni(rates, on, yearly_exact, age_n)
@@ -135,6 +136,14 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) 
         warnings=tuple(warnings),
         working=tuple(working),
     )
+
+
+def _assumed_age(rates, on: dt.date) -> int:
+    """With no age given: old enough for the top minimum wage rate of the day (the National Living
+    Wage age then: 25 until March 2021, 23, then 21 from April 2024; 21 before April 2016), for
+    automatic enrolment (22) and for the employer NI secondary threshold (21)."""
+    nlw_age = figure_or_none(rates, "national_living_wage_age", on)
+    return max(int(nlw_age) if nlw_age is not None else 21, int(figure(rates, "pension_age_lower", on)))
 
 
 def _employer_ni(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str]:

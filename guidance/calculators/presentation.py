@@ -25,7 +25,7 @@ RESULTS = {
     "minimum_wage_or_above": ("Paid at least the minimum wage?", False),
     "last_day_to_claim": ("Last day to make a claim", False),
     "et3_due": ("Response (ET3) due by", False),
-    "latest_day_claim_may_be_in_time": ("Latest day a claim may still be in time (the law is unsettled)", False),
+    "latest_day_claim_may_be_in_time": ("Latest day a claim may still be in time", False),
     "weekly_wages": ("Wages a week", True),
     "yearly_wages": ("Wages a year", True),
     "employer_ni_yearly": ("Employer National Insurance a year (after the Employment Allowance)", True),
@@ -41,15 +41,40 @@ RESULTS = {
 }
 
 
+#: Labels used instead when the result says the law is unsettled (``unsettled`` is true): each of
+#: the two dates says whom it is the cautious one for, so neither is shown without the other.
+UNSETTLED_LABELS = {
+    "last_day_to_claim": "Last day to claim (cautious for the PA)",
+    "latest_day_claim_may_be_in_time": "May still be in time until (cautious for the employer)",
+}
+#: Shown only when the law is unsettled; otherwise it is the same as another headline figure.
+ONLY_WHEN_UNSETTLED = frozenset({"latest_day_claim_may_be_in_time"})
+
+
+def label(key: str, result: dict) -> str:
+    """What a headline result is called, for this result (the unsettled-law labels when it is)."""
+    if result.get("unsettled") and key in UNSETTLED_LABELS:
+        return UNSETTLED_LABELS[key]
+    return RESULTS.get(key, (key.replace("_", " ").capitalize(), False))[0]
+
+
+def shows(key: str, result: dict) -> bool:
+    """Whether a headline result is shown for this result (given, and not a repeat)."""
+    if result.get(key) in (None, "", []):
+        return False
+    return key not in ONLY_WHEN_UNSETTLED or bool(result.get("unsettled"))
+
+
 def headline(calculator, result: dict) -> list[tuple[str, str]]:
-    """(label, value as shown) for each headline result the calculator produced."""
+    """(label, value as shown) for each headline result the calculator produced. Where the law is
+    unsettled (the tribunal time limit) both readings' dates are shown, each saying whom it is
+    cautious for."""
     lines = []
     for key in calculator.headline:
-        value = result.get(key)
-        if value in (None, "", []):
+        if not shows(key, result):
             continue
-        label, is_money = RESULTS.get(key, (key.replace("_", " ").capitalize(), False))
-        lines.append((label, _shown(value, is_money)))
+        is_money = RESULTS.get(key, ("", False))[1]
+        lines.append((label(key, result), _shown(result[key], is_money)))
     return lines
 
 

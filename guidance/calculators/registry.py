@@ -87,7 +87,7 @@ CALCULATORS: dict[str, Calculator] = {
             "Employment tribunal time limit",
             tribunal.tribunal_deadline,
             tribunal.FIELDS,
-            ("last_day_to_claim", "et3_due"),
+            ("last_day_to_claim", "latest_day_claim_may_be_in_time", "et3_due"),
         ),
         Calculator(
             "average-earnings",

@@ -326,11 +326,14 @@ def statutory_sick_pay(
     if awe < 0:
         raise CalculatorError(f"average weekly earnings cannot be negative (got {awe})")
     if end < start:
-        raise CalculatorError(f"the last day of sickness ({end.isoformat()}) is before the first ({start.isoformat()})")
+        raise CalculatorError(
+            f"Last day off sick: {end.isoformat()} is before the first day off sick ({start.isoformat()})", "sick_end"
+        )
     if end > _add_years(start, MAX_PIW_YEARS) or end.year >= dt.MAXYEAR:
         raise CalculatorError(
-            f"sick end: {end.isoformat()} is more than {MAX_PIW_YEARS} years after {start.isoformat()}; SSP is never "
-            f"due once a period of incapacity has lasted {MAX_PIW_YEARS} years (SSCBA 1992 s.153): check the dates"
+            f"Last day off sick: {end.isoformat()} is more than {MAX_PIW_YEARS} years after {start.isoformat()}; SSP is never "
+            f"due once a period of incapacity has lasted {MAX_PIW_YEARS} years (SSCBA 1992 s.153): check the dates",
+            "sick_end",
         )
     period = _period_days(rates, start, end)
     linked_period = _linked(rates, start, period[0] if period else start, linked_start, linked_end)

@@ -26,14 +26,14 @@ def _shown_input(value) -> str:
 def calculator_key_dates(calculator, inputs: dict, result: dict) -> list[tuple[dt.date, str]]:
     """Dates a calculator worked out (its headline dates, e.g. the last day to claim), and for
     sick pay the last day of sickness it was worked out to."""
-    from guidance.calculators.presentation import RESULTS
+    from guidance.calculators.presentation import label, shows
 
     dates = []
     for key in calculator.headline:
         value = result.get(key)
-        if isinstance(value, str) and len(value) == 10:
+        if shows(key, result) and isinstance(value, str) and len(value) == 10:
             try:
-                dates.append((dt.date.fromisoformat(value), RESULTS.get(key, (key.replace("_", " ").capitalize(),))[0]))
+                dates.append((dt.date.fromisoformat(value), label(key, result)))
             except ValueError:
                 continue
     if SICK_END in inputs and result.get("entitled"):

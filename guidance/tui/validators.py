@@ -27,17 +27,19 @@ _PRODUCT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)?\s*[x×*@]\s*£?\s
 
 
 def parse_pay(text: str) -> Decimal | None:
-    """An amount, or hours × hourly rate ("16 x 12.71", "16 hours @ £12.71") worked out to the
-    penny (half a penny rounds up). None if neither."""
-    from decimal import ROUND_HALF_UP
-
+    """An amount, or hours × hourly rate ("16 x 12.71", "16 hours @ £12.71") worked out exactly:
+    to the penny when it comes to whole pence, else unrounded (37.5 x 12.71 is 476.625), because the
+    calculators compare it with limits (the SSP earnings limit) and rounding first could turn
+    just below a limit into at it. None if neither."""
     amount = parse_money(text)
     if amount is not None:
         return amount
     found = _PRODUCT.match(text)
     if not found:
         return None
-    return (Decimal(found.group(1)) * Decimal(found.group(2))).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    product = Decimal(found.group(1)) * Decimal(found.group(2))
+    pence = product.quantize(Decimal("0.01"))
+    return pence if pence == product else product.normalize()
 
 
 def parse_number(text: str) -> Decimal | None:

@@ -165,3 +165,26 @@ async def test_options_and_checklist_items_wrap_at_80x24_instead_of_being_cut(ma
                 checked.add(step.kind)
             await answer_current(screen, pilot)
         assert {"choice", "checklist"} <= checked or {"yes_no", "checklist"} <= checked
+
+
+async def test_a_number_answer_far_too_large_or_with_a_decimal_comma_is_refused_not_a_crash(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("hiring_a_pa")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        screen = app.screen
+        for _ in range(30):
+            step = screen.view.step()
+            if step.finished or step.kind in ("number", "money"):
+                break
+            await answer_current(screen, pilot)
+        assert step.kind in ("number", "money"), "no number question before the outcome"
+        for typed, message in (("1E+999999999", "far too large"), ("12,71", "use a point: 12.71")):
+            screen.query_one("#answer").value = typed
+            screen.query_one("#continue").scroll_visible(animate=False)
+            await pilot.pause()
+            await pilot.click("#continue")
+            await wait_for(pilot, lambda: str(screen.query_one("#flow-error").render()))
+            assert message in str(screen.query_one("#flow-error").render())
+            assert app.is_running and screen.view.step().node_id == step.node_id

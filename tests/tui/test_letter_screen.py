@@ -75,3 +75,21 @@ async def test_letter_form_opens_on_its_first_field_and_enter_keeps_address_line
         values = screen.values()
         assert values["recipient_name"] == "Recipient"
         assert values["recipient_address"] == ["4 Mill Lane", "Northfield", "NF2 8QT"]
+
+
+async def test_a_money_field_far_too_large_is_listed_as_a_problem_not_a_crash(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_letter("employer-duties")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-hourly_rate"))
+        screen = app.screen
+        template = app.services.letters().template("employer-duties")
+        for name, spec in template.meta.fields.items():
+            widget = screen.query_one(f"#field-{name}")
+            if isinstance(widget, Input) and spec.required:
+                widget.value = str(spec.example)
+        for typed, message in (("1E+999999999", "far too large"), ("12,71", "use a point: 12.71")):
+            screen.query_one("#field-hourly_rate").value = typed
+            await wait_for(pilot, lambda: message in str(screen.query_one("#letter-problems").render()))
+            assert screen.letter is None and app.is_running
