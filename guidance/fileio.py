@@ -47,13 +47,16 @@ class NotReplaced(OSError):
 
 
 def check_output_path(path: Path, replace: bool = False) -> os.stat_result | None:
-    """Raise NotReplaced if ``write_output_file(path, ..., replace)`` would refuse; else the
-    existing file's status (None: no file there). Lets a command refuse before doing the work."""
+    """Raise NotReplaced if ``write_output_file(path, ..., replace)`` would refuse (something not a
+    regular file there, a file without ``replace``, or no such folder); else the existing file's
+    status (None: no file there). Lets a command refuse before doing the work."""
     import stat
 
     try:
         info = os.lstat(path)
     except FileNotFoundError:
+        if not Path(path).parent.is_dir():  # a typo in the folder must not build a folder tree
+            raise NotReplaced(errno.ENOENT, f"the folder {Path(path).parent} does not exist: make it first or choose another") from None
         return None
     except NotADirectoryError:
         blocker = next((f for f in Path(path).parents if f.exists() and not f.is_dir()), Path(path).parent)
@@ -78,7 +81,6 @@ def write_output_file(path: Path, data: bytes, replace: bool = False) -> None:
 
     path = Path(path)
     info = check_output_path(path, replace)
-    make_folder(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # 0600
     try:
         with os.fdopen(fd, "wb") as handle:

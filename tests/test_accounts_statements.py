@@ -231,3 +231,14 @@ def test_a_value_beyond_the_header_is_an_error_not_dropped(tmp_path, name):
     if name.endswith(".csv"):
         path = _write(tmp_path, "".join(",".join(row) + "\n" for row in rows))
         assert len(read_statement(path).transactions) == 3
+
+
+def test_a_statement_far_larger_than_any_account_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    import guidance.accounts.statements as statements
+
+    path = tmp_path / "huge.csv"
+    path.write_text("Date,Description,Amount\n" + "01/04/2026,A,-1.00\n" * 2000, encoding="utf-8")
+    monkeypatch.setattr(statements, "MAX_STATEMENT_BYTES", 10_000)
+    with pytest.raises(StatementError) as err:
+        read_statement(path)
+    assert "huge.csv" in str(err.value) and "more than the" in str(err.value)

@@ -191,3 +191,9 @@ def test_render_out_leaves_a_device_alone(capsys):
     code, _out, err = run(capsys, "letter", "render", "pa-off-sick", "--example", "--format", "txt", "--out", "/dev/null", "--force", "--on", ON)
     assert code == 1 and "not a regular file" in err
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode) and os.stat("/dev/null").st_ino == before.st_ino
+
+
+def test_out_into_a_folder_that_does_not_exist_is_refused_and_no_folder_is_made(capsys, tmp_path):
+    out = tmp_path / "no-such-folder" / "letter.txt"
+    code, _, err = run(capsys, "letter", "render", "pa-off-sick", "--example", "--format", "txt", "--out", str(out))
+    assert code == 1 and "does not exist" in err and not out.parent.exists()

@@ -109,7 +109,7 @@ def test_purge_deletes_only_what_is_past_retention(database, monkeypatch, capsys
     _letter(database, "alice", "P-1", "2019-01-01T09:00:00.000Z", "L-old")
     ReviewStore(database).sample(100, "2000-01-01", seed=1)
     assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25", "--dry-run"]) == 0
-    assert "Would delete records from before 2020-11-25: 0 sessions, 1 calls, 1 letters." in capsys.readouterr().out
+    assert "Would delete records from before 2020-11-25: 0 sessions, 1 calls, 1 letters, 0 account audits." in capsys.readouterr().out
     store = CallStore(database)
     assert store.get(old).id == old
     assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25", "--yes"]) == 0
@@ -153,7 +153,7 @@ def test_export_finds_references_kept_as_they_were_typed_and_account_audits(data
     data = json.loads(out.read_text())
     assert sorted(x["id"] for x in data["letters"]) == ["L1", "L2"]
     assert [a["id"] for a in data["account_audits"]] == ["A1"]
-    assert "1 account audits" in capsys.readouterr().err
+    assert "1 account audit " in capsys.readouterr().err
 
 
 def test_a_letter_is_kept_under_its_reference_in_canonical_form(database, monkeypatch):
@@ -221,7 +221,7 @@ def test_purge_shows_what_goes_and_asks_or_refuses_without_a_terminal(database, 
     monkeypatch.setattr("sys.stdin", io.StringIO("yes\n"))  # not a terminal: no one to ask
     assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25"]) == 1
     captured = capsys.readouterr()
-    assert "This deletes records from before 2020-11-25: 0 sessions, 1 calls, 0 letters." in captured.err
+    assert "This deletes records from before 2020-11-25: 0 sessions, 1 calls, 0 letters, 0 account audits." in captured.err
     assert "add --yes" in captured.err
     assert CallStore(database).get(old).id == old
 
@@ -234,7 +234,7 @@ def test_purge_shows_what_goes_and_asks_or_refuses_without_a_terminal(database, 
     assert CallStore(database).get(old).id == old
     monkeypatch.setattr("sys.stdin", Terminal("yes\n"))
     assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25"]) == 0
-    assert "Deleted records from before 2020-11-25: 0 sessions, 1 calls, 0 letters." in capsys.readouterr().out
+    assert "Deleted records from before 2020-11-25: 0 sessions, 1 calls, 0 letters, 0 account audits." in capsys.readouterr().out
     with pytest.raises(LookupError):
         CallStore(database).get(old)
 

@@ -144,6 +144,12 @@ def read_statements(paths, columns: dict[str, str] | None = None) -> Ledger:
     return merge([read_statement(Path(p), columns) for p in paths])
 
 
+#: A statement file larger than this is refused before it is read: a year of a direct payment
+#: account is a few thousand rows (well under 1 MB); a file of many megabytes is the wrong file
+#: and would take minutes and gigabytes to read.
+MAX_STATEMENT_BYTES = 10_000_000
+
+
 def read_statement(path: Path, columns: dict[str, str] | None = None, shown: str | None = None) -> Statement:
     """Read one statement, choosing the reader by the file's extension (.csv, .txt, .ofx, .qfx,
     .xlsx). Raises StatementError with the file and row."""
@@ -151,6 +157,10 @@ def read_statement(path: Path, columns: dict[str, str] | None = None, shown: str
     shown = shown or str(path)
     suffix = path.suffix.lower()
     try:
+        size = path.stat().st_size
+        if size > MAX_STATEMENT_BYTES:
+            raise StatementError(shown, None, f"is {size / 1_000_000:.0f} MB, more than the {MAX_STATEMENT_BYTES // 1_000_000} MB "
+                                              "a statement may be (a year of an account is well under 1 MB): is it the right file?")
         if suffix in (".ofx", ".qfx"):
             from guidance.accounts.ofx import read_ofx
 

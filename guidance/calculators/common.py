@@ -68,7 +68,20 @@ def figure(rates, key: str, on: dt.date) -> Decimal:
     try:
         return rates.value(key, on)
     except RateError as exc:
-        raise CalculatorError(f"no figure for this date: {exc}") from None
+        raise CalculatorError(_no_figure(rates, key, on, exc)) from None
+
+
+def _no_figure(rates, key: str, on: dt.date, exc: RateError) -> str:
+    """Why there is no figure, in the words of the figure's label, not its key."""
+    try:
+        rate = rates.get(key)
+    except RateError:
+        return f"no figure for this date: {exc}"
+    first = rate.periods[0].start
+    if on >= first:
+        return f"no figure for this date: {exc}"
+    return (f"there is no figure for {on.day} {on:%B %Y}: '{rate.label}' is on record from {first.day} {first:%B %Y} "
+            "(figures are kept from 6 April 2015)")
 
 
 def figure_or_none(rates, key: str, on: dt.date) -> Decimal | None:

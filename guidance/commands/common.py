@@ -18,11 +18,14 @@ class UsageError(RuntimeError):
 
 
 def iso_date(text: str) -> dt.date:
-    """argparse type for YYYY-MM-DD dates."""
+    """argparse type for dates, read as everywhere else (``guidance.kinds.Date``): 2026-04-01,
+    1/4/2026 or 1 April 2026, between 1900 and 2100."""
+    from guidance.kinds import Date, KindError
+
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD, e.g. 2026-04-01") from None
+        return Date().parse(text)
+    except KindError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 MAX_SPAN_DAYS = 100 * 366

@@ -33,6 +33,10 @@ def run_rates(args) -> int:
         for key, rate, figure in base.rates.in_force(on)
     ]
     rate_errors = [p for p in base.problems.errors if p.path == base.rates.path]
+    missing = len(base.rates.keys()) - len(rows)
+    if missing:
+        print(f"note: {missing} of {len(base.rates.keys())} figures have no value on {on.isoformat()} "
+              "(figures are kept from 6 April 2015, and some rules began later)", file=sys.stderr)
     if args.json:
         print_json({"on": on.isoformat(), "rates": rows, "problems": [p.as_dict() for p in rate_errors]})
         for problem in rate_errors:

@@ -54,7 +54,7 @@ def run_export(args) -> int:
         print(f"guidance: nothing is held under that reference (no calls, letters, sessions or account audits; compared "
               f"ignoring case){hint}. Nothing was written.", file=sys.stderr)
         return 1
-    counts = ", ".join(f"{len(data[key])} {key.replace('_', ' ')}" for key in ("calls", "letters", "sessions", "accuracy_checks", "account_audits"))
+    counts = ", ".join(_count(len(data[key]), key.replace('_', ' ')) for key in ("calls", "letters", "sessions", "accuracy_checks", "account_audits"))
     if args.out:
         text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
         try:
@@ -70,6 +70,11 @@ def run_export(args) -> int:
     return 0
 
 
+def _count(number: int, things: str) -> str:
+    """'1 call', '2 calls', '1 accuracy check' (``things`` is the plural)."""
+    return f"{number} {things[:-1] if number == 1 else things}"
+
+
 def run_purge(args) -> int:
     """Count what would go, say it, ask (or take --yes), then delete. Refuses a future --on and
     spans under the floor (see ``cutoff``) before the database is opened."""
@@ -83,7 +88,7 @@ def run_purge(args) -> int:
     try:
         release = content_release(args)
         counts = purge_older_than(db, before, dry_run=True, release=release)
-        what = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n or name != "account_audits")
+        what = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
         if args.dry_run:
             print(f"Would delete records from before {before}: {what}.")
             return 0
@@ -97,7 +102,7 @@ def run_purge(args) -> int:
         raise CommandError(str(exc)) from None
     finally:
         db.close()
-    what = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n or name != "account_audits")
+    what = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
     print(f"Deleted records from before {before}: {what}.")
     return 0
 

@@ -138,7 +138,7 @@ def _date(node, raw) -> dt.date:
     try:
         return Date().parse(raw)
     except KindError as exc:
-        raise AnswerError(f"give a real date, e.g. 2026-04-01 or 1/4/2026: {exc}") from None
+        raise AnswerError(str(exc)) from None  # the kind's message already shows how to write one
 
 
 def _text(node, raw) -> str:

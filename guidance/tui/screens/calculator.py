@@ -134,7 +134,7 @@ class CalculatorScreen(ReportsFailures, Screen):
             key = getattr(exc, "field", None) or self._field_named_in(str(exc))
             key = key if key in self.calculator.inputs else None
             if key:
-                self._field_error(key, str(exc).split(":", 1)[-1].strip())
+                self._field_error(key, _problem_only(str(exc), self.calculator.field(key).label))
             output.update(f"Please check: {self._plain(str(exc))}")
             return
         except (ArithmeticError, ValueError, OverflowError) as exc:  # never close the app on odd input
@@ -210,6 +210,14 @@ class CalculatorScreen(ReportsFailures, Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def _problem_only(message: str, label: str) -> str:
+    """The message without the field's label in front ("Age: must be 16 or more" -> "must be
+    16 or more"); a message that does not start with the label is kept whole."""
+    if message.lower().startswith(label.lower() + ":"):
+        return message[len(label) + 1:].strip()
+    return message
 
 
 def format_result(calculator, result: dict) -> str:
