@@ -197,3 +197,11 @@ def test_out_into_a_folder_that_does_not_exist_is_refused_and_no_folder_is_made(
     out = tmp_path / "no-such-folder" / "letter.txt"
     code, _, err = run(capsys, "letter", "render", "pa-off-sick", "--example", "--format", "txt", "--out", str(out))
     assert code == 1 and "does not exist" in err and not out.parent.exists()
+
+
+def test_a_wrong_value_in_the_data_file_is_blamed_on_the_data_file_at_its_line(capsys, tmp_path):
+    data = tmp_path / "values.yaml"
+    data.write_text("recipient_name: Mx Example\nx: 1\n", encoding="utf-8")
+    code, _, err = run(capsys, "letter", "render", "pa-off-sick", "--data", str(data), "--format", "txt")
+    assert code == 1 and f"{data}:2: 'x' is not a field of this letter" in err
+    assert f"{data}: field 'pa_name' is required but was not given" in err and "content/letters" not in err

@@ -8,6 +8,7 @@ letters issued, so it can be printed again exactly (``render --record ID``). Pre
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -118,6 +119,8 @@ def run_render(args) -> int:
         else:
             letter = catalogue.make(args.id, _read_data(Path(args.data)), on)
     except LetterError as exc:
+        if args.data:
+            exc = _blame_data_file(exc, Path(args.data))
         raise CommandError("the letter was not made:\n  " + "\n  ".join(exc.lines())) from None
     from guidance.letters.formats import write
 
@@ -198,6 +201,39 @@ def _reprint(args) -> int:
     elif fmt == record.format:
         print("warning: this copy differs from the bytes sent (the software that writes this format has changed)", file=sys.stderr)
     return 0
+
+
+_FIELD_PROBLEM = re.compile(r"^(?:field '(?P<a>[^']+)'|'(?P<b>[^']+)' is not a field)")
+
+
+def _blame_data_file(exc, path: Path):
+    """A value's problem is the data file's, at the line that gives the value (not the
+    template's): ``field 'x' ...`` and ``'x' is not a field ...`` are moved there."""
+    from guidance.letters.compose import LetterError
+
+    lines = _data_lines(path)
+    moved = []
+    for where, line, message in exc.problems:
+        match = _FIELD_PROBLEM.match(message)
+        if match:
+            name = match.group("a") or match.group("b")
+            where, line = str(path), lines.get(name)
+        moved.append((where, line, message))
+    return LetterError(moved)
+
+
+def _data_lines(path: Path) -> dict[str, int]:
+    """The line each top-level key of a YAML or JSON data file is on (best effort)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    found = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        key = re.match(r"""^\s{0,2}["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*:""", line)
+        if key and key.group(1) not in found:
+            found[key.group(1)] = number
+    return found
 
 
 def _read_data(path: Path) -> dict:
