@@ -39,3 +39,15 @@ def test_a_calculator_error_at_a_field_keeps_a_message_with_colons_whole():
     message = "a linked period needs both its first day and its last day (Earlier linked sickness: first day, last day)"
     assert _problem_only(message, "Earlier linked sickness: first day") == message
     assert _problem_only("Age: must be 16 or more", "Age") == "must be 16 or more"
+
+
+def test_the_command_line_takes_still_off_and_hours_times_rate_as_the_app_does(capsys):
+    import json
+
+    argv = ["calc", "sick-pay", "--sick-start", "2026-11-02", "--work-days", "mon,tue,wed", "--json"]
+    assert main(argv + ["--sick-end", "still off", "--average-weekly-earnings", "30 x 12.71"]) == 0
+    shortcut = json.loads(capsys.readouterr().out)
+    from guidance.commands.common import today
+
+    assert main(argv + ["--sick-end", today().isoformat(), "--average-weekly-earnings", "381.30"]) == 0
+    assert json.loads(capsys.readouterr().out) == shortcut

@@ -9,6 +9,8 @@ message naming the field and its option, and exit 1.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from guidance.commands.common import CommandError, add_json_option, print_json, today
 
 
@@ -73,7 +75,10 @@ def run_calc(args) -> int:
     from guidance.calculators import CalculatorError
     from guidance.calculators.registry import CALCULATORS, run_calculator
 
-    inputs = {dest: getattr(args, dest) for dest in args.calc_options}
+    from guidance.calculators.shortcuts import prepared
+
+    day = getattr(args, "on", None) if isinstance(getattr(args, "on", None), dt.date) else today()
+    inputs = {dest: prepared(dest, getattr(args, dest), day) for dest in args.calc_options}
     rates = _load_rates(args)
     calculator = CALCULATORS[args.calculator]
     try:

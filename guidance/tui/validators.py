@@ -6,7 +6,6 @@ not an amount (it asks for a point), nor are "inf" or "1e400".
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from textual.validation import ValidationResult, Validator
@@ -23,23 +22,7 @@ def parse_money(text: str) -> Decimal | None:
         return None
 
 
-_PRODUCT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)?\s*[x×*@]\s*£?\s*(\d+(?:\.\d{1,2})?)\s*$", re.IGNORECASE)
-
-
-def parse_pay(text: str) -> Decimal | None:
-    """An amount, or hours × hourly rate ("16 x 12.71", "16 hours @ £12.71") worked out exactly:
-    to the penny when it comes to whole pence, else unrounded (37.5 x 12.71 is 476.625), because the
-    calculators compare it with limits (the SSP earnings limit) and rounding first could turn
-    just below a limit into at it. None if neither."""
-    amount = parse_money(text)
-    if amount is not None:
-        return amount
-    found = _PRODUCT.match(text)
-    if not found:
-        return None
-    product = Decimal(found.group(1)) * Decimal(found.group(2))
-    pence = product.quantize(Decimal("0.01"))
-    return pence if pence == product else product.normalize()
+from guidance.calculators.shortcuts import parse_pay  # noqa: E402,F401  (hours x rate; screens import it from here)
 
 
 def parse_number(text: str) -> Decimal | None:

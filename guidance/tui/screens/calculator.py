@@ -18,23 +18,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from guidance.kinds import Choice, FieldError, YesNo
 from guidance.tui.messages import ReportsFailures
-from guidance.tui.validators import parse_pay
-
-
-WEEKLY_PAY = {"average_weekly_earnings", "weekly_pay"}  # hours × rate accepted ("30 x 12.71")
-STILL_OFF = "still off"  # for the last day of sickness: worked out to today
-
-
-def prepared(key: str, value: str, today) -> str:
-    """What was typed, with the form's shortcuts made plain: "still off" as the last day of
-    sickness is ``today``; hours × rate for weekly pay is the amount to the penny."""
-    text = str(value).strip()
-    if key == "sick_end" and text.lower() == STILL_OFF:
-        return today.isoformat()
-    if key in WEEKLY_PAY:
-        pay = parse_pay(text)
-        return str(pay) if pay is not None else text
-    return text
+from guidance.calculators.shortcuts import WEEKLY_PAY, prepared
 
 
 class FieldValidator(Validator):

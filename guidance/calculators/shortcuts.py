@@ -1,0 +1,50 @@
+"""Shortcuts people type for some calculator inputs, made plain before the value is read, the
+same in the app's form and on the command line.
+
+- "still off" as the last day of sickness: the day the sum is worked out for.
+- hours × hourly rate as weekly pay ("40 x 12.50", "16 hours @ £12.71"): the exact product.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from guidance.kinds import KindError, Money
+
+STILL_OFF = "still off"
+#: Inputs that take hours × rate as well as an amount.
+WEEKLY_PAY = frozenset({"average_weekly_earnings", "weekly_pay"})
+_PRODUCT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)?\s*[x×*@]\s*£?\s*(\d+(?:\.\d{1,2})?)\s*$", re.IGNORECASE)
+
+
+def parse_pay(text: str) -> Decimal | None:
+    """An amount, or hours × hourly rate worked out exactly: to the penny when it comes to whole
+    pence, else unrounded (37.5 x 12.71 is 476.625), because the calculators compare it with
+    limits (the SSP earnings limit) and rounding first could turn just below a limit into at it.
+    None if neither."""
+    try:
+        return Money(places=2).parse(text)
+    except KindError:
+        pass
+    found = _PRODUCT.match(str(text))
+    if not found:
+        return None
+    product = Decimal(found.group(1)) * Decimal(found.group(2))
+    pence = product.quantize(Decimal("0.01"))
+    return pence if pence == product else product.normalize()
+
+
+def prepared(key: str, value, day: dt.date):
+    """``value`` with the shortcuts made plain (text in, text out; anything else as it is):
+    "still off" for ``sick_end`` is ``day``; hours × rate for weekly pay is the amount."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if key == "sick_end" and text.lower() == STILL_OFF:
+        return day.isoformat()
+    if key in WEEKLY_PAY:
+        pay = parse_pay(text)
+        return str(pay) if pay is not None else text
+    return text
