@@ -110,4 +110,6 @@ def test_batch_names_lines_that_are_not_utf8_and_answers_the_rest(root, tmp_path
     code, out, err = run(capsys, "--root", root, "search", "--batch", str(questions), "--limit", "1")
     assert code == 1
     assert f"{questions}:2: error: not UTF-8 text (byte 1); line skipped" in err
-    assert [json.loads(line)["query"] for line in out.splitlines()] == ["sick pay"]
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [row["query"] for row in rows] == ["sick pay", None]  # one line out for each line in
+    assert rows[1]["line"] == 2 and "not UTF-8" in rows[1]["error"]

@@ -129,8 +129,9 @@ def _print_results(results) -> None:
 
 
 def _run_batch(searcher, args) -> int:
-    """One JSON line per query line. A line that is not UTF-8 (a binary or wrongly saved file) is
-    named on standard error and skipped, so the other queries still get answers; exit 1 then."""
+    """One JSON line per query line, in order. A line that is not UTF-8 (a binary or wrongly saved
+    file) gets an error object in its place (``{"query": null, "line": N, "error": ...}``) and is
+    named on standard error, so the other queries still get answers; exit 1 then."""
     try:
         handle = _stdin_bytes() if args.batch == "-" else open(args.batch, "rb")
     except OSError as exc:
@@ -142,7 +143,9 @@ def _run_batch(searcher, args) -> int:
             try:
                 text = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
             except UnicodeDecodeError as exc:
-                print(f"{name}:{number}: error: not UTF-8 text (byte {exc.start + 1}); line skipped", file=sys.stderr)
+                problem = f"not UTF-8 text (byte {exc.start + 1})"
+                print(f"{name}:{number}: error: {problem}; line skipped", file=sys.stderr)
+                sys.stdout.write(json.dumps({"query": None, "line": number, "error": problem}) + "\n")  # lines stay aligned
                 bad += 1
                 continue
             results = _search(searcher, text, args)
