@@ -12,7 +12,7 @@ BROKEN = Path(__file__).resolve().parent / "data" / "broken"
 
 def test_usage_errors_exit_2(capsys):
     with pytest.raises(SystemExit) as exc:
-        main(["rates", "--on", "31/03/2026"])
+        main(["rates", "--on", "31/02/2026"])
     assert exc.value.code == 2
     assert "not a date" in capsys.readouterr().err
 
@@ -24,7 +24,7 @@ def test_a_root_without_content_is_a_clear_error(tmp_path, capsys):
 
 def test_root_from_environment(monkeypatch, capsys):
     monkeypatch.setenv("GUIDANCE_ROOT", str(BROKEN))
-    assert main(["content", "export", "--on", "2026-11-25"]) == 0
+    assert main(["content", "export", "--on", "2026-11-25"]) == 1  # a page there cannot be shown
     ids = {page["id"] for page in json.loads(capsys.readouterr().out)}
     assert "good-page" in ids and "minimum-wage" not in ids
 
@@ -74,7 +74,7 @@ def test_module_entry_point():
 
 
 def test_commands_say_when_broken_files_were_left_out(capsys):
-    assert main(["--root", str(BROKEN), "content", "export", "--on", "2026-11-25"]) == 0
+    assert main(["--root", str(BROKEN), "content", "export", "--on", "2026-11-25"]) == 1  # a page there cannot be shown
     err = capsys.readouterr().err
     assert "content file(s) have errors and were left out" in err
     assert main(["content", "review-due", "--on", "2026-11-25"]) == 0

@@ -28,7 +28,7 @@ def test_an_unparsable_answers_file_leaves_no_session(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("day, blamed", [("0001-01-02", "between 1 January 1900 and 31 December 2100"), ("9999-12-25", "between 1 January 1900 and 31 December 2100"),
-                                         ("1990-01-02", "has no value before 1992-07-01")])
+                                         ("1990-01-02", "is on record from 1 July 1992")])
 def test_a_date_out_of_range_is_blamed_on_its_own_question(tmp_path, capsys, day, blamed):
     answers = tmp_path / "answers.yaml"
     answers.write_text(GOOD.replace("2026-11-02", day).replace("2026-11-05", day[:-1] + "3"))

@@ -51,3 +51,13 @@ def test_the_command_line_takes_still_off_and_hours_times_rate_as_the_app_does(c
 
     assert main(argv + ["--sick-end", today().isoformat(), "--average-weekly-earnings", "381.30"]) == 0
     assert json.loads(capsys.readouterr().out) == shortcut
+
+
+def test_a_misspelt_question_in_an_answers_file_is_named_and_no_session_is_saved(capsys, tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("employer: me\n", encoding="utf-8")
+    assert main(["flow", "run", "pa_off_sick", "--answers", str(answers)]) == 1
+    err = capsys.readouterr().err
+    assert f"{answers}:1: 'employer' is not a question" in err and "did you mean 'employed'" in err
+    assert main(["flow", "sessions", "list"]) == 0
+    assert "No saved sessions." in capsys.readouterr().out

@@ -80,8 +80,8 @@ def _no_figure(rates, key: str, on: dt.date, exc: RateError) -> str:
     first = rate.periods[0].start
     if on >= first:
         return f"no figure for this date: {exc}"
-    return (f"there is no figure for {on.day} {on:%B %Y}: '{rate.label}' is on record from {first.day} {first:%B %Y} "
-            "(figures are kept from 6 April 2015)")
+    return (f"there is no figure for {on.day} {on:%B %Y} ({on.isoformat()}): '{rate.label}' is on record from "
+            f"{first.day} {first:%B %Y} (figures are kept from 6 April 2015)")
 
 
 def figure_or_none(rates, key: str, on: dt.date) -> Decimal | None:

@@ -18,14 +18,18 @@ class UsageError(RuntimeError):
 
 
 def iso_date(text: str) -> dt.date:
-    """argparse type for dates, read as everywhere else (``guidance.kinds.Date``): 2026-04-01,
-    1/4/2026 or 1 April 2026, between 1900 and 2100."""
-    from guidance.kinds import Date, KindError
+    """argparse type for dates: 2026-04-01, or as people write them (1/4/2026, 1 April 2026),
+    read by ``guidance.kinds.read_date`` like every other date."""
+    from guidance.kinds import read_date
 
     try:
-        return Date().parse(text)
-    except KindError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    found = read_date(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it like 2026-04-01 or 1/4/2026")
+    return found
 
 
 MAX_SPAN_DAYS = 100 * 366

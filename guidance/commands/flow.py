@@ -221,6 +221,18 @@ def _answers_file(name: str) -> tuple[dict, object]:
     return doc.data, doc
 
 
+def _no_unknown_answers(name: str, flow) -> None:
+    """Every key of the answers file is a question of the flow; a misspelt one ('employer' for
+    'employed') is named at its line with the near miss, instead of a puzzling "no answer"."""
+    from guidance.content.suggest import did_you_mean
+
+    answers, doc = _answers_file(name)
+    for key in answers:
+        if str(key) not in flow.nodes:
+            raise CommandError(f"{name}:{doc.line_of(key) or 1}: '{key}' is not a question of this guided help"
+                               f"{did_you_mean(str(key), flow.nodes)}; nothing was saved")
+
+
 def _feed(session, name: str) -> None:
     """Answer from a file until the flow ends; a missing or unfitting answer says where."""
     from guidance.flows.answers import AnswerError
@@ -296,7 +308,7 @@ def run_run(args) -> int:
     loaded = _runnable(base, args.flow_id)
     engine = _engine(base, loaded, args.on or today())
     if args.answers:
-        _answers_file(args.answers)  # an unreadable file stops here, before a session is saved
+        _no_unknown_answers(args.answers, loaded.flow)  # an unreadable file or a misspelt question stops here, before a session is saved
     with _store() as store:
         session = Session.start(engine, store, base.manifest.release, label)
         if not args.answers and not args.json:
