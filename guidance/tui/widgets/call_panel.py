@@ -82,4 +82,6 @@ class CallPanelHost:
         if panels:
             panels.first().refresh_call()
         elif self.app.call is not None and self.app.show_call_panel:
-            self.query_one(self.CALL_PANEL_PARENT).mount(CallPanel())
+            parents = self.query(self.CALL_PANEL_PARENT)
+            if parents:  # not yet there while the screen is still being made: it syncs on mount
+                parents.first().mount(CallPanel())
