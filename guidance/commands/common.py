@@ -22,10 +22,6 @@ def iso_date(text: str) -> dt.date:
     read by ``guidance.kinds.read_date`` like every other date."""
     from guidance.kinds import read_date
 
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
     found = read_date(text)
     if found is None:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it like 2026-04-01 or 1/4/2026")

@@ -223,17 +223,16 @@ def _blame_data_file(exc, path: Path):
 
 
 def _data_lines(path: Path) -> dict[str, int]:
-    """The line each top-level key of a YAML or JSON data file is on (best effort)."""
+    """The line each top-level key of the data file is on, from the shared YAML reader (which
+    reads JSON too); empty when the file cannot be read again."""
+    from guidance.yamlio import ContentYamlError, load_yaml
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        doc = load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ContentYamlError):
         return {}
-    found = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        key = re.match(r"""^\s{0,2}["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*:""", line)
-        if key and key.group(1) not in found:
-            found[key.group(1)] = number
-    return found
+    keys = doc.data if isinstance(doc.data, dict) else {}
+    return {str(key): doc.line_of(key) for key in keys}
 
 
 def _read_data(path: Path) -> dict:
