@@ -219,12 +219,39 @@ def _sqlite_connect(synchronous: str):
     def on_connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event sends BEGIN itself
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _wal(cursor)
         cursor.execute(f"PRAGMA synchronous={synchronous.upper()}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
     return on_connect
+
+
+def _wal(cursor, patience: float = 60.0) -> None:
+    """Put the file in WAL mode (once: the mode is kept in the file).
+
+    Switching needs the file to itself, and SQLite answers "database is locked" at once rather
+    than waiting when two connections make the same new file at the same moment (the app opens
+    its stores from several workers on first start), so the switch is tried again for a while.
+    """
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+                return
+            if str(cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0]).lower() == "wal":
+                return
+            failure = "could not put the records database in WAL mode"
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            failure = str(exc)
+        if time.monotonic() > deadline:
+            raise sqlite3.OperationalError(failure)
+        time.sleep(0.01)
 
 
 def _sqlite_begin(conn) -> None:
