@@ -42,12 +42,28 @@ def statement_amount(raw) -> Decimal | None:
     Raises ValueError (with the text) when the cell holds something that is not an amount.
     """
     if raw.__class__ is str:
+        value = _KNOWN_AMOUNTS.get(raw)
+        if value is not None:  # statements repeat amounts (wages, payments): each text is read once
+            return value
         if not raw:
             return None
         if _COMMON.fullmatch(raw):  # most cells: read straight away
-            return Decimal(raw.replace(",", "").replace("£", ""))
-        return _text_amount(raw)
+            value = Decimal(raw.replace(",", "").replace("£", ""))
+        else:
+            value = _text_amount(raw)
+        if value is not None:
+            if len(_KNOWN_AMOUNTS) >= _KNOWN_LIMIT:
+                _KNOWN_AMOUNTS.clear()
+            _KNOWN_AMOUNTS[raw] = value
+        return value
     return _amount(raw)
+
+
+#: Amount texts already read (text -> Decimal; a Decimal is immutable, so one can be shared).
+#: Emptied when it holds ``_KNOWN_LIMIT`` texts, so memory stays small over a long batch.
+_KNOWN_AMOUNTS: dict[str, Decimal] = {}
+_KNOWN_DATES: dict[str, dt.date] = {}
+_KNOWN_LIMIT = 50_000
 
 
 @lru_cache(maxsize=8192)
@@ -100,6 +116,14 @@ def statement_date(raw) -> dt.date:
 
     Day-first, as UK banks write dates: 01/02/2026 is 1 February.
     """
+    if raw.__class__ is str:
+        value = _KNOWN_DATES.get(raw)
+        if value is None:
+            value = _text_date(raw)  # raises for a text that is not a date: never remembered
+            if len(_KNOWN_DATES) >= _KNOWN_LIMIT:
+                _KNOWN_DATES.clear()
+            _KNOWN_DATES[raw] = value
+        return value
     if isinstance(raw, (dt.date, dt.datetime)):
         return parse_date(raw)
     return _text_date(str(raw or ""))

@@ -23,9 +23,12 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import count, repeat
+from operator import is_
 from pathlib import Path
 
-from guidance.accounts.money import statement_amount, statement_date
+from guidance.accounts.frozen import built
+from guidance.accounts.money import _KNOWN_AMOUNTS, _KNOWN_DATES, statement_amount, statement_date
 
 FIELDS = ("date", "description", "amount", "paid_in", "paid_out", "balance")
 
@@ -188,10 +191,15 @@ def csv_rows(path: Path, shown: str) -> list[tuple[int, list]]:
             raise StatementError(shown, None, "is not a text file (save it as CSV)") from None
     if "\x00" in text:
         raise StatementError(shown, None, "is not a text file (save it as CSV)")
-    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[:4096]))
-    rows = []
-    last = 0
+    dialect = _dialect(text[:4096])
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
+        rows = list(zip(count(1), reader))  # row n on line n, unless a quoted cell runs over lines:
+        if reader.line_num == len(rows):
+            return rows
+        reader = csv.reader(io.StringIO(text, newline=""), dialect)  # then note where each row starts
+        rows = []
+        last = 0
         for cells in reader:
             rows.append((last + 1, cells))
             last = reader.line_num
@@ -274,17 +282,79 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
     """A statement from (line, cells) rows of a CSV file or sheet. Raises StatementError."""
     header, found = _find_header(rows, shown, columns)
     width = _width(rows[header][1]) if header >= 0 else None
+    out = _plain_rows(rows[header + 1:], found, width, shown) if fmt == "csv" and width is not None else None
+    if out is not None:
+        ordered = _oldest_first(out)
+        return Statement(shown, fmt, tuple(ordered), ordered[0].date, ordered[-1].date, stated=False)
     read_row = _row_reader(found, shown)
-    out: list[Transaction] = []
-    for line, cells in rows[header + 1:]:
-        _check_cells(cells, width, shown, line, fmt)
+    out = []
+    append, last = out.append, len(rows) - 1
+    for index in range(header + 1, len(rows)):
+        line, cells = rows[index]
+        if (width is not None and len(cells) > width) or (fmt == "csv" and (index == last or rows[index + 1][0] - line > 1)):
+            _check_cells(cells, width, shown, line, fmt)  # a CSV row on one line has no line break in a cell
         row = read_row(cells, line)
         if row is not None:
-            out.append(row)
+            append(row)
     if not out:
         raise StatementError(shown, None, "has a header but no transactions")
     ordered = _oldest_first(out)
     return Statement(shown, fmt, tuple(ordered), ordered[0].date, ordered[-1].date, stated=False)
+
+
+def _plain_rows(body: list[tuple[int, list]], found: dict[str, int], width: int, shown: str) -> list[Transaction] | None:
+    """The quick way through a CSV statement in which every row is plain: one line each, exactly
+    the header's ``width`` cells, an amount and a date that read without a problem, never both
+    money in and money out. Cells are read a column at a time, each text once (statements repeat
+    dates and amounts). None when any row is not plain: ``_row_reader`` then reads the file row by
+    row, and reports the first problem with its line, exactly as it always does."""
+    if not body or body[-1][0] - body[0][0] != len(body) - 1 or set(map(len, (cells for _line, cells in body))) != {width}:
+        return None  # rows of other widths, or a cell with a line break in it (a row over several lines)
+    if any("\n" in cell for cell in body[-1][1]):
+        return None  # the last row may run on to the end of the file
+    columns = list(zip(*(cells for _line, cells in body)))
+    try:
+        dates = _read_column(columns[found["date"]], statement_date, _KNOWN_DATES)
+        if "amount" in found:
+            amounts = _read_column(columns[found["amount"]], statement_amount, _KNOWN_AMOUNTS)
+        else:
+            paid_in = _read_column(columns[found["paid_in"]], statement_amount, _KNOWN_AMOUNTS) if "paid_in" in found else None
+            paid_out = _read_column(columns[found["paid_out"]], statement_amount, _KNOWN_AMOUNTS) if "paid_out" in found else None
+            amounts = _signed(paid_in, paid_out)
+        balances = _read_column(columns[found["balance"]], statement_amount, _KNOWN_AMOUNTS) if "balance" in found else None
+    except (ValueError, KeyError):
+        return None
+    if amounts is None or any(map(is_, amounts, repeat(None))):
+        return None  # a blank row, a "brought forward" line, a row with no amount: read row by row
+    texts = columns[found["description"]]
+    return [built(Transaction, {"date": date, "description": text.strip(), "amount": amount, "balance": balance,
+                                "file": shown, "line": line})
+            for (line, _cells), date, text, amount, balance in zip(body, dates, texts, amounts, balances or repeat(None))]
+
+
+def _read_column(cells, read, known: dict) -> list:
+    """Each cell read by ``read``, which remembers each text it reads in ``known`` (a text it
+    reads as None, an empty cell, it does not). Each text not yet known is read once. Raises
+    ValueError from ``read``, KeyError if ``known`` is emptied meanwhile."""
+    texts = set(cells)
+    unread = texts.difference(known)
+    if not unread:
+        return list(map(known.__getitem__, cells))
+    table = {text: read(text) for text in unread}
+    rest = list(texts.difference(unread))
+    table.update(zip(rest, map(known.__getitem__, rest)))
+    return list(map(table.__getitem__, cells))
+
+
+def _signed(paid_in: list | None, paid_out: list | None) -> list | None:
+    """Signed amounts from money in and money out columns; None when a row fills in both."""
+    if paid_in is None:
+        return [None if o is None else -abs(o) for o in paid_out]
+    if paid_out is None:
+        return [abs(i) if i else i for i in paid_in]
+    if any(i and o for i, o in zip(paid_in, paid_out)):
+        return None
+    return [abs(i) if i else (-abs(o) if o is not None else i) for i, o in zip(paid_in, paid_out)]
 
 
 def _row_reader(found: dict[str, int], shown: str):
@@ -321,7 +391,8 @@ def _row_reader(found: dict[str, int], shown: str):
             date = date_of(cells[date_at])
         except ValueError as exc:
             raise StatementError(shown, line, str(exc)) from None
-        return Transaction(date, description, amount, balance, shown, line)
+        return built(Transaction, {"date": date, "description": description, "amount": amount, "balance": balance,
+                                   "file": shown, "line": line})
 
     return read
 
