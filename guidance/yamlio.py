@@ -351,7 +351,9 @@ def read_text(path, within=None, limit: int = MAX_YAML_BYTES) -> str:
     FileNotFoundError passes up: whether a missing file matters is the caller's business.
     """
     path = Path(path)
-    refuse_outside_link(path, within if within is not None else path.parent)
+    if within is not None or path.name in ("", ".", "..") or path.is_symlink():
+        refuse_outside_link(path, within if within is not None else path.parent)
+    # else: a file that is not a link is inside its own folder (no need to resolve both paths)
     size = path.stat().st_size
     if size > limit:
         raise ContentYamlError(f"too large for a content file ({_size(size)}; the limit is {_size(limit)})", None)

@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
+from guidance.accounts.frozen import built
 from guidance.accounts.money import ZERO
 from guidance.accounts.plan import OUT_KINDS, Plan
 from guidance.accounts.rules import IN_KINDS, Rules
@@ -139,7 +140,9 @@ def running_balances(ledger: Ledger, plan: Plan) -> tuple[list[Decimal], list[Ba
     return after, breaks, opening
 
 
-def _match(schedule: tuple[Due, ...], credits: list[int], rows, rules: Rules, taken: set[int]) -> list[tuple[Due, int | None]]:
+def _match(schedule: tuple[Due, ...], credits: list[int], rows, rule_of: dict, taken: set[int]) -> list[tuple[Due, int | None]]:
+    """Each payment due with the credit matched to it (an index of ``rows``), or None.
+    ``rule_of`` gives the rule that matches each credit's description (or None)."""
     out = []
     days_of = [rows[i].date for i in credits]  # rows are in date order, so credits are too
     window = dt.timedelta(days=MATCH_DAYS)
@@ -153,11 +156,11 @@ def _match(schedule: tuple[Due, ...], credits: list[int], rows, rules: Rules, ta
             days = abs((t.date - due.date).days)
             if days > MATCH_DAYS:
                 continue
-            rule = rules.match(t.description)
+            rule = rule_of[index]
             said = rule is not None and rule.kind == due.kind
             if rule is not None and rule.kind in IN_KINDS and rule.kind != due.kind:
                 continue  # the bank says it is another kind of payment
-            exact = t.amount == due.amount and due.amount > 0
+            exact = t.amount == due.amount and due.amount > ZERO
             full = t.amount == due.full
             if not (exact or full or said):
                 continue
@@ -170,7 +173,7 @@ def _match(schedule: tuple[Due, ...], credits: list[int], rows, rules: Rules, ta
     return out
 
 
-def _late(pairs, credits: list[int], rows, rules: Rules, taken: set[int]) -> list[tuple[Due, int | None]]:
+def _late(pairs, credits: list[int], rows, rule_of: dict, taken: set[int]) -> list[tuple[Due, int | None]]:
     """Second pass: a due payment nothing matched takes a later credit (up to LATE_DAYS) of its
     amount that the bank's words name as this kind of payment (a payment made late, not missed)."""
     out = []
@@ -178,7 +181,7 @@ def _late(pairs, credits: list[int], rows, rules: Rules, taken: set[int]) -> lis
         if index is None and due.amount > 0:
             for i in credits:
                 t = rows[i]
-                rule = rules.match(t.description)
+                rule = rule_of[i]
                 if (i not in taken and rule is not None and rule.kind == due.kind and t.amount in (due.amount, due.full)
                         and due.date < t.date <= due.date + dt.timedelta(days=LATE_DAYS)):
                     taken.add(i)
@@ -214,41 +217,51 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     ``rules`` should already hold the plan's payees (``Rules.for_plan``). Raises ReconcileError."""
     after, breaks, opening_all = running_balances(ledger, plan)
     rows = ledger.transactions
-    inside = [i for i, t in enumerate(rows) if plan.period.start <= t.date <= plan.period.end]
+    start, end = plan.period.start, plan.period.end
+    inside, rows_before, rows_after = [], 0, 0
+    for i, t in enumerate(rows):
+        if t.date < start:
+            rows_before += 1
+        elif t.date > end:
+            rows_after += 1
+        else:
+            inside.append(i)
     if not inside:
         raise ReconcileError(f"no statement row falls in the audit period {plan.period.start} to {plan.period.end}")
     opening = after[inside[0] - 1] if inside[0] > 0 else opening_all
     closing = after[inside[-1]]
-    credits = [i for i in inside if rows[i].amount > 0]
+    credits = [i for i in inside if rows[i].amount > ZERO]
     taken: set[int] = set()
     council_due = dues(plan.council_payments, plan, "council")
     contribution_due = dues(plan.contribution, plan, "contribution")
-    council_pairs = _match(council_due, credits, rows, rules, taken)
-    contribution_pairs = _match(contribution_due, credits, rows, rules, taken)
-    council_pairs = _late(council_pairs, credits, rows, rules, taken)
-    contribution_pairs = _late(contribution_pairs, credits, rows, rules, taken)
+    rule_of = {i: rules.match(rows[i].description) for i in credits}
+    council_pairs = _match(council_due, credits, rows, rule_of, taken)
+    contribution_pairs = _match(contribution_due, credits, rows, rule_of, taken)
+    council_pairs = _late(council_pairs, credits, rows, rule_of, taken)
+    contribution_pairs = _late(contribution_pairs, credits, rows, rule_of, taken)
     matched_kind = {i: (d, k) for k, pairs in (("council", council_pairs), ("contribution", contribution_pairs)) for d, i in pairs if i is not None}
     entries: dict[int, Entry] = {}
     known: dict[tuple[bool, str], tuple[str, str, str]] = {}  # statements repeat the same payees
+    money_in = {k: ZERO for k in IN_KINDS}
+    money_out = {k: ZERO for k in OUT_KINDS + ("unexplained",)}
     for i in inside:
         t = rows[i]
+        amount = t.amount
+        paid_in = amount > ZERO
         if i in matched_kind:
             due, kind = matched_kind[i]
             kind_, why, source = kind, f"{kind} payment due {due.date.isoformat()}", "plan"
         else:
-            key = (t.amount > 0, t.description)
+            key = (paid_in, t.description)
             found = known.get(key)
             if found is None:
-                found = known[key] = _in_kind(t, rules) if key[0] else _out_kind(t, rules)
+                found = known[key] = _in_kind(t, rules) if paid_in else _out_kind(t, rules)
             kind_, why, source = found
-        entries[i] = Entry(t, kind_, why, after[i], source)
-    money_in = {k: ZERO for k in IN_KINDS}
-    money_out = {k: ZERO for k in OUT_KINDS + ("unexplained",)}
-    for e in entries.values():
-        if e.tx.amount > 0:
-            money_in[e.kind] += e.tx.amount
+        entries[i] = built(Entry, {"tx": t, "kind": kind_, "reason": why, "balance": after[i], "rule_source": source})
+        if paid_in:
+            money_in[kind_] += amount
         else:
-            money_out[e.kind] -= e.tx.amount
+            money_out[kind_] -= amount
     council_expected = sum((d.amount for d in council_due), ZERO)
     contribution_expected = sum((d.amount for d in contribution_due), ZERO)
     held = contingency(plan)
@@ -261,9 +274,8 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         contribution_shortfall=max(ZERO, contribution_expected - money_in["contribution"]),
         contingency=held, owed=plan.owed, surplus=max(ZERO, closing - plan.owed - held),
         entries=tuple(entries[i] for i in inside),
-        council=tuple(Matched(d, entries.get(i) if i is not None else None) for d, i in council_pairs),
-        contribution=tuple(Matched(d, entries.get(i) if i is not None else None) for d, i in contribution_pairs),
+        council=tuple([built(Matched, {"due": d, "entry": None if i is None else entries.get(i)}) for d, i in council_pairs]),
+        contribution=tuple([built(Matched, {"due": d, "entry": None if i is None else entries.get(i)}) for d, i in contribution_pairs]),
         breaks=tuple(b for b in breaks if b.tx in in_period),
-        rows_before=sum(1 for t in rows if t.date < plan.period.start),
-        rows_after=sum(1 for t in rows if t.date > plan.period.end),
+        rows_before=rows_before, rows_after=rows_after,
     )

@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from guidance.accounts.frozen import built
 from guidance.accounts.money import pence
 from guidance.accounts.plan import Payment, Plan, Suspension
 
@@ -94,9 +95,14 @@ def dues(lines: list[Payment], plan: Plan, kind: str) -> tuple[Due, ...]:
             if date < first:
                 continue
             days, last = (following - date).days, following - one
-            off = suspended_days(date, last, plan.suspensions) if any(a <= last and b >= date for a, b in spans) else 0
+            off = 0
+            for a, b in spans:
+                if a <= last and b >= date:
+                    off = suspended_days(date, last, plan.suspensions)
+                    break
             amount = pence(full * (days - off) / days) if off else whole
-            out.append(Due(kind, date, amount, full, days, off, match))
+            out.append(built(Due, {"kind": kind, "date": date, "amount": amount, "full": full, "days": days,
+                                   "suspended": off, "match": match}))
     return tuple(out)
 
 
