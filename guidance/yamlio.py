@@ -36,6 +36,22 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: s
 class _Loader(_Base):  # type: ignore[misc, valid-type]
     """Safe loader that keeps timestamps as text (pydantic parses and reports them)."""
 
+    def resolve(self, kind, value, implicit):
+        """The tag of a node, as PyYAML's resolver gives it, remembered for each (kind, text,
+        implicit): the loader has no path resolvers, so nothing else decides it, and content
+        repeats the same texts (dates, amounts, kinds) in every file."""
+        key = (kind, value, implicit)
+        tag = _TAGS.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_TAGS) >= 20_000:
+                _TAGS.clear()
+            _TAGS[key] = tag
+        return tag
+
+
+_TAGS: dict[tuple, str] = {}
+
 
 def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
     return loader.construct_scalar(node)

@@ -133,11 +133,10 @@ def _safeguarding(plan, ledger, rec, rules, unseen=Unseen()):
     line = line_in_force(plan.council_payments, plan.period.end) or plan.council_payments[0]
     large = pence(rules.large_transfer_weeks * weekly(line))
     for e in rec.entries:
-        out = -e.tx.amount
-        if out <= 0:
+        if e.tx.amount >= ZERO:
             continue
-        key = normalise(e.tx.description)
-        if e.rule_source != "plan" and any(h.pattern.search(key) for h in household):
+        out = -e.tx.amount
+        if household and e.rule_source != "plan" and any(h.pattern.search(normalise(e.tx.description)) for h in household):
             yield _at("household_payment", e, e.tx.date, out,
                       f"{money_text(out)} paid to a household member who is not named as a PA: a possible sign of financial abuse")
         if e.kind in ("unexplained", "cash") and out >= large:
@@ -147,6 +146,8 @@ def _safeguarding(plan, ledger, rec, rules, unseen=Unseen()):
 
 def _spending(plan, ledger, rec, rules, unseen=Unseen()):
     for e in rec.entries:
+        if e.kind not in ("excluded", "unexplained", "cash"):
+            continue
         out = -e.tx.amount
         if not out:
             continue  # a row of £0.00 (a card check) moves no money
@@ -166,9 +167,10 @@ def _overdrawn(plan, ledger, rec, rules, unseen=Unseen()):
     for n, e in enumerate(rec.entries):
         if n in guessed:
             continue
-        if e.balance < 0 and not below:
+        overdrawn = e.balance < ZERO
+        if overdrawn and not below:
             yield _at("overdrawn", e, e.tx.date, e.balance, f"the account went overdrawn ({money_text(e.balance)})")
-        below = e.balance < 0
+        below = overdrawn
 
 
 def _guessed_balances(rec: Reconciliation, unseen: Unseen) -> set[int]:
@@ -271,10 +273,11 @@ def _tax_quarters(start: dt.date, end: dt.date):
 
 
 def _tax(plan, ledger, rec, rules, unseen=Unseen()):
-    taxes = [e for e in rec.entries if e.kind == "tax" and e.tx.amount < 0]
+    taxes = [e for e in rec.entries if e.kind == "tax" and e.tx.amount < ZERO]
+    all_wages = [e for e in rec.entries if e.kind == "wages"]
     used: set[int] = set()
     for first, last, deadline in _tax_quarters(plan.period.start, plan.period.end):
-        wages = [e for e in rec.entries if e.kind == "wages" and first <= e.tx.date <= last]
+        wages = [e for e in all_wages if first <= e.tx.date <= last]
         if not wages or deadline > plan.period.end or unseen.overlaps(first, deadline):
             continue
         paid = next((i for i, e in enumerate(taxes) if i not in used and first < e.tx.date <= deadline), None)
@@ -294,7 +297,7 @@ def _payee(e: Entry, rules: Rules) -> str:
 def _wages_gap(plan, ledger, rec, rules, unseen=Unseen()):
     by_payee: dict[str, list[Entry]] = {}
     for e in rec.entries:
-        if e.kind == "wages" and e.tx.amount < 0:
+        if e.kind == "wages" and e.tx.amount < ZERO:
             by_payee.setdefault(_payee(e, rules), []).append(e)
     for payee, paid in by_payee.items():
         days = sorted({e.tx.date for e in paid})
@@ -316,7 +319,7 @@ def _wages_gap(plan, ledger, rec, rules, unseen=Unseen()):
 def _duplicates(plan, ledger, rec, rules, unseen=Unseen()):
     last_seen: dict[tuple, Entry] = {}
     for e in rec.entries:
-        if e.tx.amount >= 0:
+        if e.tx.amount >= ZERO:
             continue
         key = (normalise(e.tx.description), e.tx.amount)
         before = last_seen.get(key)
