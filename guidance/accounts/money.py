@@ -59,6 +59,27 @@ def statement_amount(raw) -> Decimal | None:
     return _amount(raw)
 
 
+_COMMON_LINES = re.compile(r"(?:-?£?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\n)*-?£?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d")
+
+
+def common_amounts(texts: list[str]) -> list[Decimal | None] | None:
+    """The amounts of many texts at once (a statement's balances), each as ``statement_amount``
+    gives it, when every text is empty (None) or in the common form it reads straight away
+    (``-1234.56``, ``£1,234.56``, ``-£12.00``); None when any is not (then read each in turn)."""
+    filled = [text for text in texts if text]
+    joined = "\n".join(filled)
+    if filled and not _COMMON_LINES.fullmatch(joined):
+        return None
+    parts = joined.replace(",", "").replace("£", "").split("\n") if filled else []
+    if len(parts) != len(filled):
+        return None  # a text with a line break in it
+    read = dict(zip(filled, map(Decimal, parts)))
+    if len(_KNOWN_AMOUNTS) + len(read) >= _KNOWN_LIMIT:
+        _KNOWN_AMOUNTS.clear()
+    _KNOWN_AMOUNTS.update(read)
+    return [read.get(text) for text in texts]
+
+
 #: Amount texts already read (text -> Decimal; a Decimal is immutable, so one can be shared).
 #: Emptied when it holds ``_KNOWN_LIMIT`` texts, so memory stays small over a long batch.
 _KNOWN_AMOUNTS: dict[str, Decimal] = {}

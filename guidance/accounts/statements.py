@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from itertools import count, repeat
-from operator import is_
+from operator import attrgetter, is_, itemgetter, le
 from pathlib import Path
 
 from guidance.accounts.frozen import built
-from guidance.accounts.money import _KNOWN_AMOUNTS, _KNOWN_DATES, statement_amount, statement_date
+from guidance.accounts.money import _KNOWN_AMOUNTS, _KNOWN_DATES, common_amounts, statement_amount, statement_date
 
 FIELDS = ("date", "description", "amount", "paid_in", "paid_out", "balance")
 
@@ -302,17 +302,20 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
     return Statement(shown, fmt, tuple(ordered), ordered[0].date, ordered[-1].date, stated=False)
 
 
+_CELLS, _DATE = itemgetter(1), attrgetter("date")
+
+
 def _plain_rows(body: list[tuple[int, list]], found: dict[str, int], width: int, shown: str) -> list[Transaction] | None:
     """The quick way through a CSV statement in which every row is plain: one line each, exactly
     the header's ``width`` cells, an amount and a date that read without a problem, never both
     money in and money out. Cells are read a column at a time, each text once (statements repeat
     dates and amounts). None when any row is not plain: ``_row_reader`` then reads the file row by
     row, and reports the first problem with its line, exactly as it always does."""
-    if not body or body[-1][0] - body[0][0] != len(body) - 1 or set(map(len, (cells for _line, cells in body))) != {width}:
+    if not body or body[-1][0] - body[0][0] != len(body) - 1 or set(map(len, map(_CELLS, body))) != {width}:
         return None  # rows of other widths, or a cell with a line break in it (a row over several lines)
     if any("\n" in cell for cell in body[-1][1]):
         return None  # the last row may run on to the end of the file
-    columns = list(zip(*(cells for _line, cells in body)))
+    columns = list(zip(*map(_CELLS, body)))
     try:
         dates = _read_column(columns[found["date"]], statement_date, _KNOWN_DATES)
         if "amount" in found:
@@ -334,15 +337,17 @@ def _plain_rows(body: list[tuple[int, list]], found: dict[str, int], width: int,
 
 def _read_column(cells, read, known: dict) -> list:
     """Each cell read by ``read``, which remembers each text it reads in ``known`` (a text it
-    reads as None, an empty cell, it does not). Each text not yet known is read once. Raises
-    ValueError from ``read``, KeyError if ``known`` is emptied meanwhile."""
+    reads as None, an empty cell, it does not). Each text not yet known is read once (amounts
+    all at once where they can be). Raises ValueError from ``read``."""
     texts = set(cells)
     unread = texts.difference(known)
     if not unread:
         return list(map(known.__getitem__, cells))
-    table = {text: read(text) for text in unread}
     rest = list(texts.difference(unread))
-    table.update(zip(rest, map(known.__getitem__, rest)))
+    table = dict(zip(rest, map(known.__getitem__, rest)))
+    unread = list(unread)
+    values = common_amounts(unread) if read is statement_amount else None
+    table.update(zip(unread, values) if values is not None else [(text, read(text)) for text in unread])
     return list(map(table.__getitem__, cells))
 
 
@@ -449,7 +454,8 @@ def _oldest_first(rows: list[Transaction]) -> list[Transaction]:
 
 
 def _dates_rise(rows) -> bool:
-    return all(a.date <= b.date for a, b in zip(rows, rows[1:]))
+    dates = list(map(_DATE, rows))
+    return all(map(le, dates, dates[1:]))
 
 
 def merge(statements: list[Statement]) -> Ledger:
