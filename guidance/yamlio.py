@@ -37,9 +37,11 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     """Safe loader that keeps timestamps as text (pydantic parses and reports them)."""
 
     def resolve(self, kind, value, implicit):
-        """The tag of a node, as PyYAML's resolver gives it, remembered for each (kind, text,
-        implicit): the loader has no path resolvers, so nothing else decides it, and content
-        repeats the same texts (dates, amounts, kinds) in every file."""
+        """The tag of a node, as PyYAML's resolver gives it, remembered for each (kind, short
+        text, implicit): the loader has no path resolvers, so nothing else decides it, and content
+        repeats the same short texts (dates, amounts, kinds) in every file."""
+        if value is not None and len(value) > _TAG_TEXT:
+            return super().resolve(kind, value, implicit)
         key = (kind, value, implicit)
         tag = _TAGS.get(key)
         if tag is None:
@@ -48,6 +50,9 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
                 _TAGS.clear()
             _TAGS[key] = tag
         return tag
+
+
+_TAG_TEXT = 80  # longer texts (sentences, paragraphs) are resolved each time, not remembered
 
 
 _TAGS: dict[tuple, str] = {}
