@@ -159,12 +159,18 @@ def _build(loader, node: yaml.Node, path: tuple, lines: dict, offset: int, refus
         seen[key.value] = line
         sub = path + (key.value,)
         lines[sub] = line
-        name = _scalar(loader, key)
-        try:
-            hash(name)
-        except TypeError:
-            raise _NotPlain("unhashable key") from None
-        out[name] = _build(loader, value, sub, lines, offset, refuse_repeats)
+        if key.tag == _STR:
+            name = key.value
+        else:
+            name = _scalar(loader, key)
+            try:
+                hash(name)
+            except TypeError:
+                raise _NotPlain("unhashable key") from None
+        if value.__class__ is yaml.ScalarNode:  # its line is its key's, noted above
+            out[name] = value.value if value.tag == _STR else _scalar(loader, value)
+        else:
+            out[name] = _build(loader, value, sub, lines, offset, refuse_repeats)
     return out
 
 
