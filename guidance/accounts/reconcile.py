@@ -248,8 +248,9 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         t = rows[i]
         amount = t.amount
         paid_in = amount > ZERO
-        if i in matched_kind:
-            due, kind = matched_kind[i]
+        matched = matched_kind.get(i)
+        if matched is not None:
+            due, kind = matched
             kind_, why, source = kind, f"{kind} payment due {due.date.isoformat()}", "plan"
         else:
             key = (paid_in, t.description)
@@ -273,7 +274,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         contribution_expected=contribution_expected, contribution_paid=money_in["contribution"],
         contribution_shortfall=max(ZERO, contribution_expected - money_in["contribution"]),
         contingency=held, owed=plan.owed, surplus=max(ZERO, closing - plan.owed - held),
-        entries=tuple(entries[i] for i in inside),
+        entries=tuple(entries.values()),  # made in the order of ``inside``
         council=tuple([built(Matched, {"due": d, "entry": None if i is None else entries.get(i)}) for d, i in council_pairs]),
         contribution=tuple([built(Matched, {"due": d, "entry": None if i is None else entries.get(i)}) for d, i in contribution_pairs]),
         breaks=tuple(b for b in breaks if b.tx in in_period),
