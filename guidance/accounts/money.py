@@ -35,6 +35,12 @@ _POUNDS = re.compile(r"(-?)£?(-?)(\d{1,3}(?:,\d{3})*|\d+)\.(\d\d)")
 
 _COMMON = re.compile(r"-?£?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d")  # -1234.56, £1,234.56, -£12.00
 
+#: Amount and date texts already read (text -> Decimal or date; each is immutable, so one can be shared).
+#: Emptied when it holds ``READ_LIMIT`` texts, so memory stays small over a long batch.
+READ_AMOUNTS: dict[str, Decimal] = {}
+READ_DATES: dict[str, dt.date] = {}
+READ_LIMIT = 50_000
+
 
 def statement_amount(raw) -> Decimal | None:
     """One amount cell as a signed Decimal; None for an empty cell.
@@ -42,7 +48,7 @@ def statement_amount(raw) -> Decimal | None:
     Raises ValueError (with the text) when the cell holds something that is not an amount.
     """
     if raw.__class__ is str:
-        value = _KNOWN_AMOUNTS.get(raw)
+        value = READ_AMOUNTS.get(raw)
         if value is not None:  # statements repeat amounts (wages, payments): each text is read once
             return value
         if not raw:
@@ -52,14 +58,14 @@ def statement_amount(raw) -> Decimal | None:
         else:
             value = _text_amount(raw)
         if value is not None:
-            if len(_KNOWN_AMOUNTS) >= _KNOWN_LIMIT:
-                _KNOWN_AMOUNTS.clear()
-            _KNOWN_AMOUNTS[raw] = value
+            if len(READ_AMOUNTS) >= READ_LIMIT:
+                READ_AMOUNTS.clear()
+            READ_AMOUNTS[raw] = value
         return value
     return _amount(raw)
 
 
-_COMMON_LINES = re.compile(r"(?:-?£?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d\n)*-?£?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d")
+_COMMON_LINES = re.compile(f"(?:{_COMMON.pattern}\n)*{_COMMON.pattern}")  # the common form, one on each line
 
 
 def common_amounts(texts: list[str]) -> list[Decimal | None] | None:
@@ -74,17 +80,10 @@ def common_amounts(texts: list[str]) -> list[Decimal | None] | None:
     if len(parts) != len(filled):
         return None  # a text with a line break in it
     read = dict(zip(filled, map(Decimal, parts)))
-    if len(_KNOWN_AMOUNTS) + len(read) >= _KNOWN_LIMIT:
-        _KNOWN_AMOUNTS.clear()
-    _KNOWN_AMOUNTS.update(read)
+    if len(READ_AMOUNTS) + len(read) >= READ_LIMIT:
+        READ_AMOUNTS.clear()
+    READ_AMOUNTS.update(read)
     return [read.get(text) for text in texts]
-
-
-#: Amount texts already read (text -> Decimal; a Decimal is immutable, so one can be shared).
-#: Emptied when it holds ``_KNOWN_LIMIT`` texts, so memory stays small over a long batch.
-_KNOWN_AMOUNTS: dict[str, Decimal] = {}
-_KNOWN_DATES: dict[str, dt.date] = {}
-_KNOWN_LIMIT = 50_000
 
 
 @lru_cache(maxsize=8192)
@@ -138,12 +137,12 @@ def statement_date(raw) -> dt.date:
     Day-first, as UK banks write dates: 01/02/2026 is 1 February.
     """
     if raw.__class__ is str:
-        value = _KNOWN_DATES.get(raw)
+        value = READ_DATES.get(raw)
         if value is None:
             value = _text_date(raw)  # raises for a text that is not a date: never remembered
-            if len(_KNOWN_DATES) >= _KNOWN_LIMIT:
-                _KNOWN_DATES.clear()
-            _KNOWN_DATES[raw] = value
+            if len(READ_DATES) >= READ_LIMIT:
+                READ_DATES.clear()
+            READ_DATES[raw] = value
         return value
     if isinstance(raw, (dt.date, dt.datetime)):
         return parse_date(raw)

@@ -28,7 +28,7 @@ from operator import attrgetter, is_, itemgetter, le
 from pathlib import Path
 
 from guidance.accounts.frozen import built
-from guidance.accounts.money import _KNOWN_AMOUNTS, _KNOWN_DATES, common_amounts, statement_amount, statement_date
+from guidance.accounts.money import READ_AMOUNTS, READ_DATES, common_amounts, statement_amount, statement_date
 
 FIELDS = ("date", "description", "amount", "paid_in", "paid_out", "balance")
 
@@ -317,14 +317,14 @@ def _plain_rows(body: list[tuple[int, list]], found: dict[str, int], width: int,
         return None  # the last row may run on to the end of the file
     columns = list(zip(*map(_CELLS, body)))
     try:
-        dates = _read_column(columns[found["date"]], statement_date, _KNOWN_DATES)
+        dates = _read_column(columns[found["date"]], statement_date, READ_DATES)
         if "amount" in found:
-            amounts = _read_column(columns[found["amount"]], statement_amount, _KNOWN_AMOUNTS)
+            amounts = _read_column(columns[found["amount"]], statement_amount, READ_AMOUNTS)
         else:
-            paid_in = _read_column(columns[found["paid_in"]], statement_amount, _KNOWN_AMOUNTS) if "paid_in" in found else None
-            paid_out = _read_column(columns[found["paid_out"]], statement_amount, _KNOWN_AMOUNTS) if "paid_out" in found else None
+            paid_in = _read_column(columns[found["paid_in"]], statement_amount, READ_AMOUNTS) if "paid_in" in found else None
+            paid_out = _read_column(columns[found["paid_out"]], statement_amount, READ_AMOUNTS) if "paid_out" in found else None
             amounts = _signed(paid_in, paid_out)
-        balances = _read_column(columns[found["balance"]], statement_amount, _KNOWN_AMOUNTS) if "balance" in found else None
+        balances = _read_column(columns[found["balance"]], statement_amount, READ_AMOUNTS) if "balance" in found else None
     except (ValueError, KeyError):
         return None
     if amounts is None or any(map(is_, amounts, repeat(None))):
