@@ -233,3 +233,12 @@ def test_a_callers_phrase_searched_by_page_words_says_what_is_asked():
     concepts = [Concept("pa", [word("pa")]),
                 Concept("not doing the job", [word("disciplinari", 0.9), word("problem", 0.9)])]
     assert _ranked(postings, 20, concepts)[0] == 5
+
+
+def test_a_common_synonym_does_not_make_the_word_the_caller_typed_less_rare():
+    postings = {("text", "audit"): {1: 5.0, 2: 5.0}, ("text", "check"): {doc: 1.0 for doc in range(18)}}
+    ranker = Ranker(FakePostings(postings, 20))
+    alone = ranker.concept_scores(Concept("audit", [word("audit")]))
+    with_synonym = ranker.concept_scores(Concept("audit", [word("audit"), word("check", 0.9)]))
+    assert with_synonym[1] >= alone[1]
+    assert with_synonym[5] < with_synonym[1]

@@ -142,21 +142,30 @@ class Ranker:
 
     def concept_scores(self, concept: Concept, as_share: float | None = None) -> dict[int, float]:
         """BM25 of a concept on each page holding it; ``as_share``: score it as if it were on
-        that share of the pages (a subject word counted again, see ``rank``)."""
+        that share of the pages (a subject word counted again, see ``rank``).
+
+        Its rarity is that of the single word the caller typed, when there is one: "audit" is
+        a rare word even though its synonym "check" is on most pages, and its synonyms share
+        that rarity (at their lower boost). A typed phrase, or a concept with no typed word, is
+        as rare as the pages holding any of its alternatives (a phrase's exact pairs are too
+        few to say how common the idea is)."""
         key = ("c", tuple((a.stems, a.boost) for a in concept.alternatives), as_share)
         cached = self._cached_value(key)
         if cached is not None:
             return cached
         blended: dict[int, float] = {}
+        own: set[int] = set()
         for alternative in concept.alternatives:
             found = self.alternative_weights(alternative)
+            if alternative.boost == 1.0 and len(alternative.stems) == 1:
+                own.update(found)
             if not blended and alternative.boost == 1.0:
                 blended = dict(found)
                 continue
             get, boost = blended.get, alternative.boost
             for doc, weight in found.items():
                 blended[doc] = get(doc, 0.0) + weight * boost
-        df = None
+        df = len(own) or None
         if as_share is not None:
             if self._norms is None:
                 self._prepare()
