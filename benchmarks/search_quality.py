@@ -17,7 +17,8 @@ Two answer-level sets are kept in ``benchmarks/data/``: ``questions_answers.tsv`
 development set (look at its misses, fix mechanisms and pages); ``questions_heldout.tsv`` holds
 other real questions from other public sources and is only for measuring: never tune pages,
 synonyms or ranking on its questions, or it stops telling how search does on questions nobody
-has seen.
+has seen. ``questions_heldout2.tsv`` is a second such set (47 questions from other council,
+charity and forum pages), kept for the same purpose.
 
 Every question is run as written and again with deterministic typos (a swapped, dropped or doubled
 letter in one word of three), against our searcher and against FTS5 over the same rendered pages.

@@ -72,6 +72,20 @@ def test_saying_pa_or_personal_assistant_gives_the_same_answer(shipped):
     assert long[0] in {"holiday-pay", "sickness-absence", "statutory-sick-pay", "other-time-off"}
 
 
+@pytest.mark.parametrize(
+    "question, answers",
+    [
+        ("How do I apply for a direct payment?", {"what-are-direct-payments", "who-can-get-direct-payments"}),
+        ("What can a direct payment be used for?", {"what-you-can-spend-it-on"}),
+        ("When can direct payments be stopped?", {"ending-direct-payments"}),
+    ],
+)
+def test_a_question_about_direct_payments_themselves_finds_the_page_about_them(shipped, question, answers):
+    # The only subject word is one most pages share: it must count again rather than leave the
+    # order to "apply" or "use" found anywhere.
+    assert page_ids(shipped, question)[0] in answers
+
+
 def test_how_common_a_word_is_comes_from_the_pages_not_a_list():
     assert commonness_weight(0.05) == commonness_weight(COMMON_SHARE) == 1.0
     shares = [COMMON_SHARE + step * (1 - COMMON_SHARE) / 4 for step in range(1, 5)]

@@ -188,3 +188,57 @@ def test_searches_from_several_threads_get_the_answers_one_thread_gets(searcher)
     with ThreadPoolExecutor(max_workers=6) as pool:
         together = list(pool.map(lambda q: searcher.search(q, as_you_type=True).ids, queries))
     assert together == alone
+
+
+def _ranked(postings: dict, pages: int, concepts: list[Concept]) -> list[int]:
+    return [doc for doc, _score in Ranker(FakePostings(postings, pages)).rank(concepts, [], None, 10)]
+
+
+def test_with_no_word_that_says_sharply_what_is_asked_the_page_about_the_domain_word_ranks_first():
+    # "How to apply for direct payments": "apply" is on 8 pages of 20 and "direct payment" on 18.
+    # Page 0 is about direct payments (title, questions, summary) and mentions applying; page 5
+    # has "apply" in its title and mentions direct payments once.
+    dp = {doc: 1.0 for doc in range(18)} | {0: 12.0}
+    apply = {doc: 1.0 for doc in range(8)} | {5: 6.0}
+    postings = {("text", "dp"): dp, ("text", "appli"): apply}
+    concepts = [Concept("apply", [word("appli")]), Concept("direct payments", [word("dp")])]
+    assert _ranked(postings, 20, concepts)[0] == 0
+
+
+def test_a_word_that_says_sharply_what_is_asked_still_outweighs_a_domain_word_in_a_title():
+    # "My PA is not happy": "happy" is on 2 pages of 20, "PA" on 18; page 0 has PA in its title.
+    pa = {doc: 1.0 for doc in range(18)} | {0: 12.0}
+    postings = {("text", "pa"): pa, ("text", "happi"): {7: 1.0, 9: 1.0}}
+    concepts = [Concept("pa", [word("pa")]), Concept("happy", [word("happi")])]
+    assert _ranked(postings, 20, concepts)[:2] == [7, 9]
+
+
+def test_a_word_is_judged_common_by_what_the_caller_typed_not_by_its_synonyms():
+    # "audit" is on 2 pages of 20, its synonym "check" on 18: the caller's word is a sharp one,
+    # so "direct payment" (on 18 pages, heavily on page 0) does not decide the order.
+    dp = {doc: 1.0 for doc in range(18)} | {0: 12.0}
+    postings = {("text", "dp"): dp, ("text", "audit"): {1: 5.0, 2: 5.0}, ("text", "check"): {doc: 1.0 for doc in range(18)}}
+    concepts = [Concept("audit", [word("audit"), word("check", 0.9)]), Concept("direct payment", [word("dp")])]
+    ranker = Ranker(FakePostings(postings, 20))
+    assert ranker.own_share(concepts[0]) == pytest.approx(0.1)
+    assert [doc for doc, _s in ranker.rank(concepts, [], None, 10)][:2] == [1, 2]
+
+
+def test_a_callers_phrase_searched_by_page_words_says_what_is_asked():
+    # "not doing the job" is searched by "disciplinary" and "problem" only (no word of its own);
+    # however many pages those are on, it is what is asked, and "PA" stays a domain word.
+    pa = {doc: 1.0 for doc in range(18)} | {0: 12.0}
+    problems = {doc: 1.0 for doc in range(5, 10)}
+    postings = {("text", "pa"): pa, ("text", "disciplinari"): problems, ("text", "problem"): problems}
+    concepts = [Concept("pa", [word("pa")]),
+                Concept("not doing the job", [word("disciplinari", 0.9), word("problem", 0.9)])]
+    assert _ranked(postings, 20, concepts)[0] == 5
+
+
+def test_a_common_synonym_does_not_make_the_word_the_caller_typed_less_rare():
+    postings = {("text", "audit"): {1: 5.0, 2: 5.0}, ("text", "check"): {doc: 1.0 for doc in range(18)}}
+    ranker = Ranker(FakePostings(postings, 20))
+    alone = ranker.concept_scores(Concept("audit", [word("audit")]))
+    with_synonym = ranker.concept_scores(Concept("audit", [word("audit"), word("check", 0.9)]))
+    assert with_synonym[1] >= alone[1]
+    assert with_synonym[5] < with_synonym[1]

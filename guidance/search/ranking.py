@@ -32,11 +32,17 @@ B = 0.75
 #: Weight of an adjacent pair of query words found next to each other on a page.
 PAIR_BOOST = 0.2
 #: Domain words on most pages ("PA", "direct payment", "council", "employer", "care") do not say
-#: what is asked. A concept on more than this share of the pages counts for less, falling to
-#: ``COMMON_FLOOR`` of its score as its share rises (see ``commonness_weight``), whenever the
-#: query also has a word that is not common; alone, such words rank as usual.
+#: what is asked. A concept whose typed words are on more than this share of the pages counts
+#: for less, falling to ``COMMON_FLOOR`` of its score as its share rises (see
+#: ``commonness_weight``), whenever the query also has a word that says sharply what is asked
+#: (see ``SUBJECT_SHARE``); otherwise the domain words are the subject and count again.
 COMMON_SHARE = 0.6
 COMMON_FLOOR = 0.5
+#: A query whose rarest word is on more than this share of the pages has no word that says
+#: sharply what is asked; its domain words then count as the subject, scored as if on
+#: ``SUBJECT_AS_SHARE`` of the pages (see ``Ranker.rank``).
+SUBJECT_SHARE = 0.2
+SUBJECT_AS_SHARE = 0.15
 #: Cached postings and concept scores, counted in postings (~100 bytes each).
 CACHE_POSTINGS = 400_000
 TEXT, PAIRS = "text", "pairs"
@@ -122,32 +128,66 @@ class Ranker:
 
     # -- scores ----------------------------------------------------------------------------
 
-    def bm25(self, weights: dict[int, float]) -> dict[int, float]:
-        """BM25 of a (pseudo-)term given its weight on each page."""
+    def bm25(self, weights: dict[int, float], df: int | None = None) -> dict[int, float]:
+        """BM25 of a (pseudo-)term given its weight on each page; ``df``: the document frequency
+        its rarity is judged by (default: the pages it is on)."""
         if not weights:
             return {}
         if self._norms is None:
             self._prepare()
-        df = len(weights)
+        df = df or len(weights)
         top = math.log(1 + (self._count - df + 0.5) / (df + 0.5)) * (K1 + 1)
         norms = self._norms
         return {doc: top * w / (w + norms[doc]) for doc, w in weights.items()}
 
-    def concept_scores(self, concept: Concept) -> dict[int, float]:
-        key = ("c", tuple((a.stems, a.boost) for a in concept.alternatives))
+    def concept_scores(self, concept: Concept, as_share: float | None = None) -> dict[int, float]:
+        """BM25 of a concept on each page holding it; ``as_share``: score it as if it were on
+        that share of the pages (a subject word counted again, see ``rank``).
+
+        Its rarity is that of the single word the caller typed, when there is one: "audit" is
+        a rare word even though its synonym "check" is on most pages, and its synonyms share
+        that rarity (at their lower boost). A typed phrase, or a concept with no typed word, is
+        as rare as the pages holding any of its alternatives (a phrase's exact pairs are too
+        few to say how common the idea is)."""
+        key = ("c", tuple((a.stems, a.boost) for a in concept.alternatives), as_share)
         cached = self._cached_value(key)
         if cached is not None:
             return cached
         blended: dict[int, float] = {}
+        own: set[int] = set()
         for alternative in concept.alternatives:
             found = self.alternative_weights(alternative)
+            if alternative.boost == 1.0 and len(alternative.stems) == 1:
+                own.update(found)
             if not blended and alternative.boost == 1.0:
                 blended = dict(found)
                 continue
             get, boost = blended.get, alternative.boost
             for doc, weight in found.items():
                 blended[doc] = get(doc, 0.0) + weight * boost
-        return self._remember(key, self.bm25(blended))
+        df = len(own) or None
+        if as_share is not None:
+            if self._norms is None:
+                self._prepare()
+            df = max(1, round(as_share * self._count))
+        return self._remember(key, self.bm25(blended, df))
+
+    def own_share(self, concept: Concept) -> float:
+        """Share of all documents holding the words the caller typed (synonyms left out): how
+        common a concept is, so "audit" is not taken for a word on most pages because its
+        synonym "check" is. Concepts with no typed word on any page (a phrase searched by its
+        page words only) are judged by all their alternatives."""
+        key = ("s", tuple((a.stems, a.boost) for a in concept.alternatives))
+        cached = self._cached_value(key)
+        if cached is not None:
+            return cached[0]
+        own: set[int] = set()
+        for alternative in concept.alternatives:
+            if alternative.boost == 1.0:
+                own.update(self.alternative_weights(alternative))
+        share = len(own) / self._count if own and self._count else self.share(self.concept_scores(concept))
+        self._remember(key, {0: share})
+        return share
 
     def pair_scores(self, first: str, second: str) -> dict[int, float]:
         key = ("p", first, second)
@@ -178,10 +218,18 @@ class Ranker:
             candidates = allowed if candidates is None else candidates & allowed
         if candidates is not None and not candidates:
             return []
-        parts = [(self.concept_scores(c), 1.0) for c in concepts if c.alternatives]
-        shares = [self.share(scores) for scores, _w in parts]
-        if any(share <= COMMON_SHARE for share in shares):
+        chosen = [c for c in concepts if c.alternatives]
+        parts = [(self.concept_scores(c), 1.0) for c in chosen]
+        shares = [self.own_share(c) for c in chosen]
+        if any(share <= COMMON_SHARE for share in shares) and any(
+                share <= SUBJECT_SHARE or _phrase_only(c) for c, share in zip(chosen, shares)):
             parts = [(scores, commonness_weight(share)) for (scores, _w), share in zip(parts, shares)]
+        elif any(share > COMMON_SHARE for share in shares):
+            # No word says sharply what is asked ("how to apply for direct payments", "what can I
+            # use my direct payments for"): the domain words are the subject, and the pages
+            # about them (title, questions, summary) are the answer.
+            parts = [(self.concept_scores(c, SUBJECT_AS_SHARE) if share > COMMON_SHARE else scores, 1.0)
+                     for c, (scores, _w), share in zip(chosen, parts, shares)]
         parts += [(self.pair_scores(first, second), PAIR_BOOST) for first, second in pairs]
         parts = [(scores, weight) for scores, weight in parts if scores]
         if not parts:
@@ -197,6 +245,12 @@ class Ranker:
                 if doc in totals:
                     totals[doc] *= weight
         return _best(totals, limit)
+
+
+def _phrase_only(concept: Concept) -> bool:
+    """A caller's phrase searched by its page words only ("not doing the job"): it says what is
+    asked however many pages its page words are on."""
+    return all(a.boost != 1.0 for a in concept.alternatives)
 
 
 def commonness_weight(share: float) -> float:
