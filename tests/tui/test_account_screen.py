@@ -138,7 +138,7 @@ def test_account_screen_snapshot(snap_compare, monkeypatch):
 
     async def run(pilot):
         app = pilot.app
-        for _ in range(100):
+        for _ in range(9000):
             await pilot.pause(0.02)
             if app.services.base is not None:
                 break
@@ -147,7 +147,7 @@ def test_account_screen_snapshot(snap_compare, monkeypatch):
         for widget in app.screen.query(Input):
             widget.cursor_blink = False
         await pilot.press("ctrl+r")
-        for _ in range(200):
+        for _ in range(9000):
             await pilot.pause(0.02)
             if app.screen.audit is not None:
                 break

@@ -21,7 +21,7 @@ def make() -> GuidanceApp:
 
 async def settle(pilot) -> None:
     app = pilot.app
-    for _ in range(100):
+    for _ in range(9000):
         await pilot.pause(0.02)
         if app.services.base is not None and getattr(app.screen, "tabs_ready", True):
             break
@@ -67,7 +67,7 @@ def test_high_contrast_home(snap_compare):
 
 
 async def until(pilot, condition) -> None:
-    for _ in range(200):
+    for _ in range(9000):
         if condition():
             return
         await pilot.pause(0.02)
@@ -91,12 +91,12 @@ async def start_call(pilot) -> None:
     app = pilot.app
     await settle(pilot)
     await pilot.press("f4")
-    for _ in range(50):
+    for _ in range(9000):
         await pilot.pause(0.02)
         if app.screen.query("#caller-ref"):
             break
     await pilot.press(*"ASC-104233", "enter")
-    for _ in range(100):
+    for _ in range(9000):
         await pilot.pause(0.02)
         if app.call is not None and app.screen.query("#call-ref"):
             break
@@ -128,6 +128,7 @@ def test_call_start_prompt_at_80x24(snap_compare):
     async def prompt(pilot):
         await settle(pilot)
         await pilot.press("f4")
+        await until(pilot, lambda: pilot.app.screen.query("#caller-ref"))
         await pilot.pause(0.2)
         await quiet(pilot)
 

@@ -21,8 +21,9 @@ def make_app():
     return make
 
 
-async def wait_ready(app, pilot, search: bool = True, tries: int = 200) -> None:
-    """Wait for the content (and the search index) to load in their worker."""
+async def wait_ready(app, pilot, search: bool = True, tries: int = 3600) -> None:
+    """Wait for the content (and the search index) to load in their worker: up to a few minutes,
+    as a loaded CI machine may need, returning as soon as they are there."""
     for _ in range(tries):
         await pilot.pause(0.05)
         if app.services.base is not None and (not search or app.services.searcher is not None):
@@ -31,8 +32,8 @@ async def wait_ready(app, pilot, search: bool = True, tries: int = 200) -> None:
     raise AssertionError("the app did not finish loading")
 
 
-async def wait_for(pilot, condition, tries: int = 1200) -> None:
-    """Wait up to about a minute (slow machines) for ``condition``; fail if it never holds."""
+async def wait_for(pilot, condition, tries: int = 3600) -> None:
+    """Wait up to a few minutes (slow machines) for ``condition``; fail if it never holds."""
     for _ in range(tries):
         if condition():
             return
