@@ -138,6 +138,16 @@ def test_raising_the_version_without_touching_updated_is_a_warning(root):
     assert not [p for p in problems.warnings if "'updated'" in p.message]
 
 
+def test_a_second_change_on_the_day_of_a_release_may_keep_that_day_as_updated(root):
+    _edit(root, "updated: 2026-11-01", "updated: 2026-11-25")
+    run(root, "content", "release", "--notes", "First", "--on", "2026-11-25")
+    _edit(root, "an hour.", "an hour, before tax.")
+    _edit(root, "version: 1", "version: 2")
+    problems = check_content(ContentBase.load(root, use_cache=False), ON, style_checks=False)
+    assert not [p for p in problems.warnings if "'updated'" in p.message]
+    assert not problems.errors
+
+
 def test_an_old_version_says_which_version_release_and_date_it_is(root, capsys):
     run(root, "content", "release", "--notes", "First", "--on", "2026-11-25")
     _edit(root, "an hour.", "an hour, before tax.")

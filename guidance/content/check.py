@@ -187,12 +187,18 @@ def _check_versions(base: ContentBase, on: dt.date, problems: Problems) -> None:
             problems.error(page.path, page.line_of("version"), f"version {version} is lower than the released version {locked['version']}")
         elif version == locked.get("version") and page.digest != locked.get("digest"):
             problems.error(page.path, page.line_of("version"), f"the text changed since release {base.manifest.release} but version is still {version}: raise it to {version + 1}")
-        elif version > locked.get("version", version) and _updated_unchanged(page, locked, base.manifest.date):
+        elif (version > locked.get("version", version) and _updated_unchanged(page, locked, base.manifest.date)
+              and not _same_day_as_release(page, base.manifest.date)):
             problems.warning(
                 page.path, page.line_of("updated"),
                 f"version raised to {version} but 'updated' is still {page.meta.updated.isoformat()}, "
                 f"as released in {base.manifest.release}: set it to the date of this change",
             )
+
+
+def _same_day_as_release(page, released_on: dt.date | None) -> bool:
+    """A page changed again on the day of the last release rightly keeps that day as 'updated'."""
+    return released_on is not None and page.meta.updated == released_on
 
 
 def _updated_unchanged(page, locked: dict, released_on: dt.date) -> bool:
