@@ -173,8 +173,11 @@ def test_the_terminal_shows_a_prefilled_answer_as_such(flow, base, tmp_path):
         out = io.StringIO()
         show_step(session, out)
         assert "(Filled from account audit a1b2c3d4e5f6: Yes: use the audit. Enter keeps it, or type another answer.)" in out.getvalue()
-        session.answer("by_hand")  # changed: the audit's figures are no longer on the way
-        assert session.state.current == "statements" and "audit_balance" not in session.state.answers
+        resumed = Session.resume(Engine(flow, base.rates, ON), store, session.id, "test")
+        assert resumed.state.prefill == session.state.prefill and resumed.kept_answer() == "audited"
+        assert note(resumed.state.prefill, resumed.node, "audit", "audited") == "from account audit a1b2c3d4e5f6"
+        resumed.answer("by_hand")  # changed: the audit's figures are no longer on the way
+        assert resumed.state.current == "statements" and "audit_balance" not in resumed.state.answers
 
 
 def test_a_flow_without_a_prefill_cannot_start_from_an_audit(base, tmp_path):
@@ -182,6 +185,13 @@ def test_a_flow_without_a_prefill_cannot_start_from_an_audit(base, tmp_path):
     other = load_flow_file(REPO / "flows" / "pa_off_sick.yaml", "flows/pa_off_sick.yaml", problems).flow
     with pytest.raises(PrefillError, match="names no answers to fill"):
         fill(other, "account_audit", "x", {})
+
+
+def test_editors_schema_takes_the_short_form():
+    from guidance.flows.schema import Flow
+
+    rules = Flow.model_json_schema()["properties"]["prefill"]["additionalProperties"]["additionalProperties"]
+    assert rules["anyOf"][0] == {"type": "string"} and rules["anyOf"][1]["$ref"].endswith("PrefillRule")
 
 
 # -- content check ---------------------------------------------------------------------------------

@@ -194,6 +194,13 @@ class PrefillRule(_Strict):
         return self
 
 
+def _prefill_schema(schema: dict) -> None:
+    """Editors: a rule may also be written as just the field's name."""
+    rules = schema.get("additionalProperties", {}).get("additionalProperties")
+    if rules is not None:
+        schema["additionalProperties"]["additionalProperties"] = {"anyOf": [{"type": "string"}, rules]}
+
+
 def _prefill_rules(value):
     """``question: field`` is short for ``question: {field: field}``."""
     if isinstance(value, dict):
@@ -223,6 +230,7 @@ class Flow(_Strict):
     prefill: dict[str, dict[str, PrefillRule]] = Field(
         default_factory=dict,
         description="answers filled from a source before the session starts: source -> question id -> rule",
+        json_schema_extra=_prefill_schema,
     )
     nodes: dict[str, Node] = Field(min_length=1)
 
