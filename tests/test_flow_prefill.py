@@ -107,6 +107,10 @@ def test_prefilled_answers_are_offered_marked_and_lead_to_the_audits_surplus(flo
     state = engine.answer(state, "routine")
     assert state.current == "audit" and state.answers["audit"] == "audited"
     assert note(state.prefill, engine.node("audit"), "audit", "audited") == "from account audit a1b2c3d4e5f6"
+    # texts see what was filled: the hint to start from an audit is not shown to one who did
+    assert engine.text(engine.node("audit").help, state).strip() == ""
+    plain = engine.answer(engine.start(), "routine")
+    assert "start this review from the audit" in engine.text(engine.node("audit").help, plain)
     done = _walk(engine, engine.start(prefill=_filled(flow, audit)))
     report = build_report(engine, done, base)
     assert report["outcome"] == "surplus"

@@ -67,7 +67,8 @@ class Engine:
         return self.flow.nodes[node_id]
 
     def context(self, state: State) -> dict:
-        """What expressions and texts see: the answers and results on the current trail."""
+        """What expressions and texts see: the answers and results on the current trail, and
+        ``prefilled``: the answers filled from a source at the start ({} when none were)."""
         on_trail = set(state.trail)
         answers = {n: v for n, v in state.answers.items() if n in on_trail}
         results = {}
@@ -75,7 +76,8 @@ class Engine:
             node = self.flow.nodes.get(node_id)
             if isinstance(node, Calculate) and node.store in state.results:
                 results[node.store] = state.results[node.store]
-        return {**self._helpers, "answers": answers, "results": results}
+        prefilled = dict(state.prefill.answers) if state.prefill is not None else {}
+        return {**self._helpers, "answers": answers, "results": results, "prefilled": prefilled}
 
     def is_finished(self, state: State) -> bool:
         return isinstance(self.node(state.current), Outcome)

@@ -39,8 +39,9 @@ def show_step(session: Session, out: TextIO) -> None:
     _say(out)
     _say(out, _text(session, node.text))
     if isinstance(node, Question):
-        if node.help:
-            _say(out, _text(session, node.help))
+        help_text = _text(session, node.help) if node.help else ""
+        if help_text:
+            _say(out, help_text)
         for number, option in enumerate(node.options, start=1):
             _say(out, f"  {number}. {option.label}")
         hints = {
