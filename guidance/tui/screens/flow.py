@@ -204,7 +204,11 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             widget = self._outcome_widgets(step)
         if widget is not None:
             await box.mount(widget)
-            self.call_after_refresh(widget.focus)
+            if isinstance(widget, RadioSet) and step.source:
+                # a choice filled from a source: Enter keeps it (arrows up to the choices change it)
+                self.call_after_refresh(self.query_one("#continue", Button).focus)
+            else:
+                self.call_after_refresh(widget.focus)
         else:
             self.call_after_refresh(self.query_one("#continue", Button).focus)  # Enter continues
 
