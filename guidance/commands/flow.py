@@ -327,18 +327,13 @@ def run_run(args) -> int:
 def _from_audit(flow, audit_id: str):
     """(the answers ``flow`` takes from recorded account audit ``audit_id``, its reference).
     Raises CommandError for an unknown audit or a flow that takes nothing from one."""
+    from guidance.commands.records_support import open_db
     from guidance.flows.prefill import PrefillError, fill, source_values
-    from guidance.records.accounts import UnknownAudit
-    from guidance.records.store import StoreError
+    from guidance.records.accounts import AccountAuditStore, UnknownAudit
 
     if "account_audit" not in flow.prefill:
         raise CommandError(f"the flow '{flow.id}' cannot start from an account audit: it names no answers to fill from one")
-    try:
-        from guidance.commands.account import _store as audit_store
-
-        store = audit_store()
-    except StoreError as exc:
-        raise CommandError(str(exc)) from None
+    store = AccountAuditStore(open_db())  # a database that cannot be reached is a CommandError
     try:
         record = store.get(audit_id)
     except UnknownAudit:

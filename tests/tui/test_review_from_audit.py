@@ -111,3 +111,52 @@ async def test_a_changed_answer_is_shown_as_changed(make_app, tmp_path, monkeypa
         assert flow.view.session.state.current == "review_clear"
         transcript = str(flow.query_one("#flow-transcript", Static).render())
         assert f"changed: account audit {account.audit_id} gave" in transcript
+
+
+async def test_review_from_a_recorded_audit_through_the_palette(make_app, tmp_path):
+    """An audit recorded earlier (here by the command line's store) is chosen from a list."""
+    from guidance.accounts.audit import audit_files
+    from guidance.records.accounts import AccountAuditStore, statement_digests
+    from guidance.tui.screens.recorded_audits import RecordedAudits
+
+    from tui_helpers import REPO, palette_pick
+
+    _files(tmp_path)
+    audit = audit_files(tmp_path / "plan.yaml", [tmp_path / "statement.csv"], REPO / "content")
+    db = open_database()
+    try:
+        audit_id = AccountAuditStore(db).add(audit, statement_digests([tmp_path / "statement.csv"]))
+    finally:
+        db.close()
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await palette_pick(pilot, "recorded audit")
+        await wait_for(pilot, lambda: isinstance(app.screen, RecordedAudits))
+        listing = app.screen.query_one("#audits-list")
+        await wait_for(pilot, lambda: listing.option_count == 1 and listing.has_focus)
+        assert "DP-REV001" in str(listing.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        flow = app.screen
+        assert flow.view.session.state.prefill.record_id == audit_id
+        await answer_current(flow, pilot)
+        assert str(flow.query_one("#flow-help", Static).render()).startswith(f"Filled from account audit {audit_id}")
+        await pilot.press("enter")  # the choice filled from the audit starts on Continue: Enter keeps it
+        await wait_for(pilot, lambda: flow.view.step().node_id == "audit_reference")
+
+
+async def test_no_recorded_audits_says_so(make_app):
+    from guidance.tui.screens.recorded_audits import RecordedAudits
+
+    from tui_helpers import palette_pick
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await palette_pick(pilot, "recorded audit")
+        await wait_for(pilot, lambda: isinstance(app.screen, RecordedAudits))
+        status = app.screen.query_one("#audits-status", Static)
+        await wait_for(pilot, lambda: "No account audits are recorded yet" in str(status.render()))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, RecordedAudits))

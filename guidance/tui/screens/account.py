@@ -247,21 +247,27 @@ class AccountScreen(ReportsFailures, Screen):
 
     def action_review(self) -> None:
         """V: the account review flow, its answers filled from this (recorded) audit."""
-        from guidance.tui.screens.flow import FlowScreen
-
         if self.audit is None:
             self.notify("Audit the account first: give the plan and statements, then press Enter.")
             return
         if self.audit_id is None:
             self.notify("This audit was not recorded, so the review cannot start from it.", severity="warning")
             return
-        flows = sorted((loaded.flow for loaded in self.app.services.flows().values()
-                        if "account_audit" in loaded.flow.prefill and "officer" in loaded.flow.audience),
-                       key=lambda flow: flow.title)
-        if not flows:
-            self.notify("No guided help starts from an account audit.", severity="warning")
-            return
-        self.app.push_screen(FlowScreen(flow_id=flows[0].id, from_audit=self.audit_id))
+        open_review(self.app, self.audit_id)
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def open_review(app, audit_id: str) -> None:
+    """Open the account review (the officer flow whose ``prefill`` takes an account audit; the
+    first by title if there are several) with recorded audit ``audit_id``'s figures filled in."""
+    from guidance.tui.screens.flow import FlowScreen
+
+    flows = sorted((loaded.flow for loaded in app.services.flows().values()
+                    if "account_audit" in loaded.flow.prefill and "officer" in loaded.flow.audience),
+                   key=lambda flow: flow.title)
+    if not flows:
+        app.notify("No guided help starts from an account audit.", severity="warning")
+        return
+    app.push_screen(FlowScreen(flow_id=flows[0].id, from_audit=audit_id))
