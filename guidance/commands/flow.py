@@ -44,6 +44,8 @@ def register(sub) -> None:
     run.add_argument("flow_id", metavar="ID")
     run.add_argument("--answers", metavar="FILE", help="take the answers from a YAML file (node id: answer)")
     run.add_argument("--label", metavar="REF", help="the person's reference (case or person number, never a name) to find the session by later")
+    run.add_argument("--from-audit", metavar="AUDIT", help="fill the answers the flow takes from a recorded account audit "
+                     "(its number, see 'guidance account list'); each is shown and can be changed")
     add_on_option(run, "figures")
     add_json_option(run)
     run.set_defaults(func=run_run)
@@ -244,8 +246,11 @@ def _feed(session, name: str) -> None:
             return
         node_id = session.current
         node = session.node
+        prefill = session.state.prefill
         if node_id in answers:
             value = answers[node_id]
+        elif prefill is not None and node_id in prefill.answers and node_id in session.state.answers:
+            value = session.state.answers[node_id]  # filled from the source: kept unless the file says otherwise
         elif isinstance(node, Info):
             value = True
         elif isinstance(node, Checklist):
@@ -309,11 +314,45 @@ def run_run(args) -> int:
     engine = _engine(base, loaded, args.on or today())
     if args.answers:
         _no_unknown_answers(args.answers, loaded.flow)  # an unreadable file or a misspelt question stops here, before a session is saved
+    prefill, reference = _from_audit(loaded.flow, args.from_audit) if args.from_audit else (None, None)
     with _store() as store:
-        session = Session.start(engine, store, base.manifest.release, label)
+        session = Session.start(engine, store, base.manifest.release, label or reference, prefill)
         if not args.answers and not args.json:
             print(f"{loaded.flow.title} (session {session.id})")
+        if prefill is not None and not args.json:
+            _say_prefilled(loaded.flow, prefill)
         return _drive(session, base, args)
+
+
+def _from_audit(flow, audit_id: str):
+    """(the answers ``flow`` takes from recorded account audit ``audit_id``, its reference).
+    Raises CommandError for an unknown audit or a flow that takes nothing from one."""
+    from guidance.commands.records_support import open_db
+    from guidance.flows.prefill import PrefillError, fill, source_values
+    from guidance.records.accounts import AccountAuditStore, UnknownAudit
+
+    if "account_audit" not in flow.prefill:
+        raise CommandError(f"the flow '{flow.id}' cannot start from an account audit: it names no answers to fill from one")
+    store = AccountAuditStore(open_db())  # a database that cannot be reached is a CommandError
+    try:
+        record = store.get(audit_id)
+    except UnknownAudit:
+        raise CommandError(f"no account audit '{audit_id}' (see 'guidance account list'); nothing was saved") from None
+    finally:
+        store.database.close()
+    try:
+        return fill(flow, "account_audit", record.id, source_values("account_audit", record)), record.reference
+    except PrefillError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _say_prefilled(flow, prefill) -> None:
+    """Which answers came from the source, and which it could not give (to stderr)."""
+    print(f"{len(prefill.answers)} answers filled from {prefill.origin}: each is shown when its question comes; "
+          "Enter keeps it, or type another.", file=sys.stderr)
+    for node_id, why in prefill.left.items():
+        node = flow.nodes[node_id]
+        print(f"Not filled: {node.title or node_id} ({why}).", file=sys.stderr)
 
 
 def _checked_label(base, label: str | None) -> str | None:
@@ -407,7 +446,7 @@ def run_sessions_show(args) -> int:
         print(f"  ({info['note']})")
     if isinstance(info["answers"], list):
         for row in info["answers"]:
-            print(f"  {row['question']}: {row['answer']}")
+            print(f"  {row['question']}: {row['answer']}" + (f" ({row['source']})" if row.get("source") else ""))
     else:
         for key, value in info["answers"].items():
             print(f"  {key}: {value}")

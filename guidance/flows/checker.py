@@ -92,6 +92,7 @@ class _Checker:
             self.references(node_id, node)
             self.examples(node_id, node)
         self.calculators()
+        self.prefill()
 
     def references_outside(self) -> None:
         self.pages()
@@ -218,6 +219,67 @@ class _Checker:
         if isinstance(node, Question) and node.kind in OPEN_KINDS and not node.examples:
             self.error(self.loaded.node_line(node_id, "kind"), f"node '{node_id}': a {node.kind} question needs 'examples' (answers used to run every path in the tests)")
 
+    def prefill(self) -> None:
+        """Each prefilled answer: a known source, a question of this flow, a field that fits it."""
+        from guidance.flows.prefill import SOURCES, source
+
+        for name, rules in self.flow.prefill.items():
+            found = source(name)
+            if found is None:
+                self.error(self.loaded.line("prefill", name), f"prefill: unknown source '{name}' (known: {', '.join(sorted(SOURCES))})")
+                continue
+            for node_id, rule in rules.items():
+                line = self.loaded.line("prefill", name, node_id)
+                node = self.flow.nodes.get(node_id)
+                if not isinstance(node, Question):
+                    what = "names no question of this flow" if node is None else "is not a question"
+                    self.error(line, f"prefill: '{node_id}' {what}{_near(node_id, self.flow)}")
+                    continue
+                if rule.field is None:
+                    self._prefill_value(node_id, node, rule, line)
+                else:
+                    self._prefill_field(found, node_id, node, rule, line)
+
+    def _prefill_value(self, node_id, node, rule, line) -> None:
+        from guidance.flows.answers import AnswerError, parse_answer
+
+        try:
+            parse_answer(node, rule.value)
+        except AnswerError as exc:
+            self.error(line, f"prefill: the fixed answer for '{node_id}' does not fit it: {exc}")
+
+    def _prefill_field(self, found, node_id, node, rule, line) -> None:
+        field = found.fields.get(rule.field)
+        if field is None:
+            self.error(line, f"prefill: {found.label} has no field '{rule.field}' (fields: {', '.join(sorted(found.fields))})")
+            return
+        if field.is_list:
+            self._prefill_map(found, node_id, node, rule, field, line)
+        elif rule.map is None and node.kind not in field.kinds:
+            self.error(line, f"prefill: '{rule.field}' cannot fill the {node.kind} question '{node_id}' (it fills {' or '.join(field.kinds)})")
+        elif rule.map is not None:
+            self._prefill_map(found, node_id, node, rule, field, line)
+
+    def _prefill_map(self, found, node_id, node, rule, field, line) -> None:
+        if node.kind != "several" and field.is_list:
+            self.error(line, f"prefill: '{rule.field}' is a list: it fills a 'several' question, not the {node.kind} question '{node_id}'")
+            return
+        if rule.map is None:
+            self.error(line, f"prefill: '{rule.field}' needs a 'map' from its values to the options of '{node_id}'")
+            return
+        options = {o.value for o in node.options} | ({"yes", "no"} if node.kind == "yes_no" else set())
+        for key, value in rule.map.items():
+            if field.is_list and key not in field.values:
+                self.error(self.loaded.line("prefill", found.name, node_id, "map", key) or line,
+                           f"prefill: '{key}' is not a value of '{rule.field}' (values: {', '.join(field.values)})")
+            if value is not None and options and value not in options:
+                self.error(self.loaded.line("prefill", found.name, node_id, "map", key) or line,
+                           f"prefill: '{value}' is not an option of '{node_id}' (options: {', '.join(sorted(options))})")
+        for value in field.values:
+            if value not in rule.map:
+                self.warning(self.loaded.line("prefill", found.name, node_id, "map") or line,
+                             f"prefill: '{rule.field}' can hold '{value}', which the map leaves out: map it to an option of '{node_id}', or to ~ to leave it out")
+
     # -- references to the rest of the product -------------------------------------------------
     def pages(self) -> None:
         if self.known.pages is None:
@@ -258,6 +320,12 @@ class _Checker:
         for node_id, index, letter in offered:
             if letter not in self.known.letters:
                 self.error(self.loaded.node_line(node_id, "letters", index), f"node '{node_id}': unknown letter '{letter}'")
+
+
+def _near(name: str, flow) -> str:
+    from guidance.content.suggest import did_you_mean
+
+    return did_you_mean(name, [n for n, node in flow.nodes.items() if isinstance(node, Question)])
 
 
 _NODE_IN_MESSAGE = re.compile(r"node '([a-z][a-z0-9_]*)'")

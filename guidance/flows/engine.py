@@ -33,9 +33,11 @@ class State:
     trail: list[str] = field(default_factory=list)
     answers: dict[str, Any] = field(default_factory=dict)
     results: dict[str, Any] = field(default_factory=dict)
+    #: Where answers filled before the start came from (``prefill.Prefill``), or None.
+    prefill: Any = None
 
     def copy(self) -> "State":
-        return State(list(self.trail), dict(self.answers), dict(self.results))
+        return State(list(self.trail), dict(self.answers), dict(self.results), self.prefill)
 
     @property
     def current(self) -> str:
@@ -65,7 +67,8 @@ class Engine:
         return self.flow.nodes[node_id]
 
     def context(self, state: State) -> dict:
-        """What expressions and texts see: the answers and results on the current trail."""
+        """What expressions and texts see: the answers and results on the current trail, and
+        ``prefilled``: the answers filled from a source at the start ({} when none were)."""
         on_trail = set(state.trail)
         answers = {n: v for n, v in state.answers.items() if n in on_trail}
         results = {}
@@ -73,7 +76,8 @@ class Engine:
             node = self.flow.nodes.get(node_id)
             if isinstance(node, Calculate) and node.store in state.results:
                 results[node.store] = state.results[node.store]
-        return {**self._helpers, "answers": answers, "results": results}
+        prefilled = dict(state.prefill.answers) if state.prefill is not None else {}
+        return {**self._helpers, "answers": answers, "results": results, "prefilled": prefilled}
 
     def is_finished(self, state: State) -> bool:
         return isinstance(self.node(state.current), Outcome)
@@ -84,8 +88,12 @@ class Engine:
         return [item.id for item in node.items if item.when is None or self._truth(item.when, context, node_id)]
 
     # -- moving -----------------------------------------------------------------------------
-    def start(self, kept: dict | None = None) -> State:
-        return self._enter(State(answers=dict(kept or {})), self.flow.start)
+    def start(self, kept: dict | None = None, prefill=None) -> State:
+        """The first step. ``kept``: answers offered when their questions come; ``prefill``
+        (``prefill.Prefill``): answers filled from a source, offered the same way and
+        remembered as coming from it (``kept`` wins where both give one)."""
+        answers = {**(prefill.answers if prefill else {}), **(kept or {})}
+        return self._enter(State(answers=answers, prefill=prefill), self.flow.start)
 
     def answer(self, state: State, raw) -> State:
         """Take an answer for the current node and move on to the next place that needs one."""
@@ -159,9 +167,9 @@ class Engine:
             return state
         return self._enter(state.copy(), target)
 
-    def replay(self, trail: list[str], kept: dict) -> tuple[State, bool]:
+    def replay(self, trail: list[str], kept: dict, prefill=None) -> tuple[State, bool]:
         """Walk ``trail`` again with the kept answers: (state reached, whether it matched)."""
-        state = self.start(kept)
+        state = self.start(kept, prefill)
         while True:
             size = len(state.trail)
             if state.trail != trail[:size]:

@@ -12,6 +12,7 @@ from guidance.content.formatting import long_date
 from guidance.flows.answers import display, to_json_value
 from guidance.flows.engine import Engine, FlowRunError, State
 from guidance.flows.expressions import ExpressionError, _as_date, evaluate, render_text, truth
+from guidance.flows.prefill import note
 from guidance.flows.schema import Calculate, Checklist, Outcome, Question
 
 
@@ -39,7 +40,11 @@ def transcript(engine: Engine, state: State) -> list[dict]:
         node = engine.node(node_id)
         if isinstance(node, (Question, Checklist)) and node_id in state.answers:
             question = _render(engine, node.title or node.text, context, f"node '{node_id}'")
-            rows.append({"node": node_id, "question": question, "answer": display(node, state.answers[node_id])})
+            row = {"node": node_id, "question": question, "answer": display(node, state.answers[node_id])}
+            source = note(state.prefill, node, node_id, state.answers[node_id])
+            if source:
+                row["source"] = source
+            rows.append(row)
     return rows
 
 
@@ -131,12 +136,17 @@ def build_report(engine: Engine, state: State, base=None, release: str | None = 
         "answers": transcript(engine, state),
         "results": results,
         "path": list(state.trail),
+        **({"prefill": {"source": state.prefill.source, "id": state.prefill.record_id, "from": state.prefill.origin}}
+           if state.prefill is not None else {}),
     }
 
 
 def report_text(report: dict) -> str:
     """The report as plain text for the terminal (and to read out on the phone)."""
     lines = [report["title"], "=" * len(report["title"]), "", report["summary"], ""]
+    if report.get("prefill"):
+        changed = [row["question"] for row in report.get("answers", []) if row.get("source", "").startswith("changed")]
+        lines += [f"Started from {report['prefill']['from']}" + (f"; changed: {', '.join(changed)}." if changed else "."), ""]
     if report["timeline"]:
         lines.append("Key dates")
         for row in report["timeline"]:

@@ -177,6 +177,38 @@ class Outcome(_Node):
         return _steps(value)
 
 
+class PrefillRule(_Strict):
+    """How one question is filled from a source: a field of the source (``field``), its values
+    turned into option values (``map``; ``~`` leaves a value out), or a fixed answer (``value``)."""
+
+    field: str | None = Field(default=None, min_length=1)
+    map: dict[str, str | None] | None = None
+    value: Any = None
+
+    @model_validator(mode="after")
+    def _field_or_value(self):
+        if (self.field is None) == (self.value is None):
+            raise ValueError("give either 'field' (a field of the source) or 'value' (a fixed answer)")
+        if self.map is not None and self.field is None:
+            raise ValueError("'map' goes with 'field'")
+        return self
+
+
+def _prefill_schema(schema: dict) -> None:
+    """Editors: a rule may also be written as just the field's name."""
+    rules = schema.get("additionalProperties", {}).get("additionalProperties")
+    if rules is not None:
+        schema["additionalProperties"]["additionalProperties"] = {"anyOf": [{"type": "string"}, rules]}
+
+
+def _prefill_rules(value):
+    """``question: field`` is short for ``question: {field: field}``."""
+    if isinstance(value, dict):
+        return {source: ({q: ({"field": r} if isinstance(r, str) else r) for q, r in rules.items()}
+                         if isinstance(rules, dict) else rules) for source, rules in value.items()}
+    return value
+
+
 Node = Annotated[Union[Question, Info, Checklist, Calculate, Outcome], Field(discriminator="type")]
 NODE_TYPES = ("question", "info", "checklist", "calculate", "outcome")
 
@@ -195,7 +227,17 @@ class Flow(_Strict):
         pattern=NODE_ID,
         description="node reached at any step when abuse or neglect is raised",
     )
+    prefill: dict[str, dict[str, PrefillRule]] = Field(
+        default_factory=dict,
+        description="answers filled from a source before the session starts: source -> question id -> rule",
+        json_schema_extra=_prefill_schema,
+    )
     nodes: dict[str, Node] = Field(min_length=1)
+
+    @field_validator("prefill", mode="before")
+    @classmethod
+    def _short_prefill(cls, value):
+        return _prefill_rules(value)
 
     @field_validator("audience", mode="before")
     @classmethod

@@ -12,6 +12,7 @@ import json
 from guidance.flows.answers import dumps, from_json_value, to_json_value
 from guidance.flows.engine import Engine, State
 from guidance.flows.outcome import build_report
+from guidance.flows.prefill import Prefill
 from guidance.records.store import ACTIVE, FINISHED, SessionStore
 
 
@@ -21,12 +22,15 @@ class SessionMismatch(ValueError):
 
 def dump_state(state: State) -> str:
     data = {"trail": state.trail, "answers": to_json_value(state.answers), "results": to_json_value(state.results)}
+    if state.prefill is not None:
+        data["prefill"] = state.prefill.to_json()
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def load_state(text: str) -> State:
     data = json.loads(text)
-    return State(list(data["trail"]), from_json_value(data["answers"]), from_json_value(data["results"]))
+    return State(list(data["trail"]), from_json_value(data["answers"]), from_json_value(data["results"]),
+                 Prefill.from_json(data.get("prefill")))
 
 
 class Session:
@@ -40,10 +44,14 @@ class Session:
 
     # -- starting and resuming ------------------------------------------------------------
     @classmethod
-    def start(cls, engine: Engine, store: SessionStore, release: str, label: str | None = None) -> "Session":
-        state = engine.start()
+    def start(cls, engine: Engine, store: SessionStore, release: str, label: str | None = None,
+              prefill: Prefill | None = None) -> "Session":
+        """A new session, saved before it is shown. ``prefill``: answers filled from a source
+        (the audit trail records the source, its record and the questions, not the answers)."""
+        state = engine.start(prefill=prefill)
         flow = engine.flow
-        record = store.create(flow.id, flow.version, release, engine.on, dump_state(state), label)
+        origin = prefill.trail_detail() if prefill is not None else None
+        record = store.create(flow.id, flow.version, release, engine.on, dump_state(state), label, origin=origin)
         return cls(engine, store, record.id, state, release)
 
     @classmethod
@@ -55,7 +63,7 @@ class Session:
             raise SessionMismatch(f"session {session_id} is for flow '{record.flow_id}', not '{flow.id}'")
         saved = load_state(record.state)
         kept = {n: v for n, v in saved.answers.items() if n in flow.nodes}
-        state, matched = engine.replay(saved.trail, kept)
+        state, matched = engine.replay(saved.trail, kept, saved.prefill)
         note = None
         if matched and record.flow_version == flow.version:
             return cls(engine, store, session_id, state, release)

@@ -105,7 +105,7 @@ class _Sampler:
                 result = self.result(other)
                 if result is not None:
                     results[node.store] = result
-        return {**self.engine._helpers, "answers": answers, "results": results}
+        return {**self.engine._helpers, "answers": answers, "results": results, "prefilled": {}}
 
     def choose_accepted(self) -> None:
         """Each question's sample becomes the first of its examples its own rules accept."""

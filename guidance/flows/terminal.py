@@ -11,6 +11,7 @@ from typing import TextIO
 
 from guidance.flows.answers import AnswerError, display
 from guidance.flows.expressions import ExpressionError, render_text
+from guidance.flows.prefill import note
 from guidance.flows.schema import Checklist, Info, Question
 from guidance.flows.session import Session
 
@@ -38,8 +39,9 @@ def show_step(session: Session, out: TextIO) -> None:
     _say(out)
     _say(out, _text(session, node.text))
     if isinstance(node, Question):
-        if node.help:
-            _say(out, _text(session, node.help))
+        help_text = _text(session, node.help) if node.help else ""
+        if help_text:
+            _say(out, help_text)
         for number, option in enumerate(node.options, start=1):
             _say(out, f"  {number}. {option.label}")
         hints = {
@@ -61,7 +63,10 @@ def show_step(session: Session, out: TextIO) -> None:
     if node.pages:
         _say(out, "Read more: " + ", ".join(f"page:{p}" for p in node.pages))
     kept = session.kept_answer()
-    if kept is not None and not isinstance(node, Info):
+    source = note(session.state.prefill, node, session.current, kept)
+    if kept is not None and source and not isinstance(node, Info):
+        _say(out, f"(Filled {source}: {display(node, kept)}. Enter keeps it, or type another answer.)")
+    elif kept is not None and not isinstance(node, Info):
         _say(out, f"(Enter keeps your earlier answer: {display(node, kept)})")
 
 

@@ -8,6 +8,7 @@ same session can never take the same step number.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import secrets
 
 from sqlalchemy import delete, func, select, update
@@ -26,7 +27,9 @@ class SqlSessionStore(SessionStore):
         self.database = database
         self.path = database.path
 
-    def create(self, flow_id, flow_version, content_release, on, state, label=None) -> SessionRecord:
+    def create(self, flow_id, flow_version, content_release, on, state, label=None, origin=None) -> SessionRecord:
+        """A new session. ``origin``: where prefilled answers came from (source, record id and
+        question ids, never values), written to the audit entry and the start event."""
         session_id = secrets.token_hex(5)
         db = self.database
         with db.write("the new session") as conn:
@@ -35,9 +38,13 @@ class SqlSessionStore(SessionStore):
                 on_date=on.isoformat(), status=ACTIVE, state=state, label=label, steps=0, started_at=db.now(),
                 updated_at=db.now(), officer=current_officer(),
             ))
-            conn.execute(session_events.insert().values(session_id=session_id, seq=0, kind="start", flow_version=flow_version, at=db.now()))
+            conn.execute(session_events.insert().values(session_id=session_id, seq=0, kind="start", flow_version=flow_version, at=db.now(),
+                                                        value=json.dumps({"prefill": origin}, sort_keys=True) if origin else None))
+            detail = {"flow": flow_id, "flow_version": flow_version}
+            if origin:
+                detail["prefill"] = origin
             write_entry(db, conn, "session.start", subject_kind="session", subject_id=session_id, release=content_release,
-                        detail={"flow": flow_id, "flow_version": flow_version})
+                        detail=detail)
         return self.get(session_id)
 
     def record(self, session_id, kind, node, value, state, *, status=ACTIVE, flow_version=None) -> None:

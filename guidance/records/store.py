@@ -55,7 +55,8 @@ class SessionStore(ABC):
     """Every write is one transaction: the event and the session's new state together."""
 
     @abstractmethod
-    def create(self, flow_id: str, flow_version: int, content_release: str, on: dt.date, state: str, label: str | None = None) -> SessionRecord:
+    def create(self, flow_id: str, flow_version: int, content_release: str, on: dt.date, state: str, label: str | None = None,
+               origin: dict | None = None) -> SessionRecord:
         ...
 
     @abstractmethod

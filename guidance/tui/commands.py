@@ -106,8 +106,20 @@ class AccountCommands(_NamedProvider):
 
     def entries(self) -> Iterable[Entry]:
         yield "Account audit: reconcile bank statements", self._open, "Audit a direct payment account from its statements"
+        yield ("Account review from a recorded audit", self._review,
+               "The account review with a recorded audit's figures filled in")
 
     def _open(self) -> None:
         from guidance.tui.screens.account import AccountScreen
 
         self.app.push_screen(AccountScreen())
+
+    def _review(self) -> None:
+        from guidance.tui.screens.account import open_review
+        from guidance.tui.screens.recorded_audits import RecordedAudits
+
+        def chosen(audit_id: str | None) -> None:
+            if audit_id:
+                open_review(self.app, audit_id)
+
+        self.app.push_screen(RecordedAudits(), chosen)

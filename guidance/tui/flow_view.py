@@ -15,6 +15,7 @@ from guidance.flows.answers import AnswerError
 from guidance.flows.engine import INTERACTIVE, Engine, FlowRunError
 from guidance.flows.graph import successors
 from guidance.flows.outcome import build_report, transcript
+from guidance.flows.prefill import note
 from guidance.flows.schema import Calculate, Checklist, Info, Outcome, Question
 from guidance.flows.session import Session
 
@@ -34,6 +35,8 @@ class Step:
     report_markdown: str = ""
     progress_done: int = 0
     progress_total: int = 1
+    #: Where the offered answer came from ("from account audit N"), or None.
+    source: str | None = None
 
     @property
     def finished(self) -> bool:
@@ -71,12 +74,29 @@ class FlowView:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def start(cls, services, flow_id: str, label: str | None = None) -> "FlowView":
-        """A new session; ``label`` is a checked reference (the call's), never a name."""
+    def start(cls, services, flow_id: str, label: str | None = None, from_audit: str | None = None) -> "FlowView":
+        """A new session; ``label`` is a checked reference (the call's), never a name.
+        ``from_audit``: a recorded account audit's id, whose figures fill the answers the flow
+        names in its ``prefill`` (raises PrefillError if it names none, UnknownAudit if there
+        is no such audit)."""
         loaded = services.flows()[flow_id]
         engine = Engine(loaded.flow, services.base.rates, services.today)
-        session = Session.start(engine, services.store(), services.base.manifest.release, label)
-        return cls(services, loaded, session)
+        prefill = None
+        if from_audit is not None:
+            from guidance.flows.prefill import fill, source_values
+            from guidance.records.accounts import UnknownAudit
+
+            try:
+                record = services.account_store().get(from_audit)
+            except UnknownAudit:
+                raise LookupError(f"account audit {from_audit} is not in the records") from None
+            prefill = fill(loaded.flow, "account_audit", record.id, source_values("account_audit", record))
+            label = label or record.reference
+        session = Session.start(engine, services.store(), services.base.manifest.release, label, prefill)
+        view = cls(services, loaded, session)
+        if prefill is not None:
+            view.note = _prefill_note(loaded.flow, prefill)
+        return view
 
     @classmethod
     def resume(cls, services, session_id: str) -> "FlowView":
@@ -128,6 +148,7 @@ class FlowView:
             step.help = engine.text(node.help, state) if node.help else None
             step.options = self._options(node)
             step.default = state.answers.get(node_id, self.reasking.get(node_id))
+            step.source = note(state.prefill, node, node_id, step.default)
         elif isinstance(node, Checklist):
             applicable = set(engine.applicable_items(node_id, state))
             step.options = [(item.id, engine.text(item.text, state)) for item in node.items if item.id in applicable]
@@ -243,7 +264,7 @@ class FlowView:
 
     def transcript_text(self) -> str:
         rows = self.earlier_answers()
-        lines = [f"• {row['question']}\n  {row['answer']}" for row in rows]
+        lines = [f"• {row['question']}\n  {row['answer']}" + (f" ({row['source']})" if row.get("source") else "") for row in rows]
         for name, result in self.calculations():
             lines.append(f"• {name}\n  " + "\n  ".join(result))
         return "\n".join(lines) or "No answers yet."
@@ -259,6 +280,16 @@ class FlowView:
                 working = [str(line) for line in (result.get("working") or [])] if isinstance(result, dict) else []
                 out.append((node.title or node.calculator, working or [str(result)]))
         return out
+
+
+def _prefill_note(flow, prefill) -> str:
+    """What the person is told when the session starts with answers filled from a source."""
+    text = (f"{len(prefill.answers)} answers are filled from {prefill.origin}. Each is shown when its question "
+            "comes: check it, then continue, or change it.")
+    if prefill.left:
+        names = ", ".join(flow.nodes[n].title or n for n in prefill.left)
+        text += f" Not filled (give them yourself): {names}."
+    return text
 
 
 def _sentence(text: str) -> str:

@@ -4,7 +4,9 @@ sparkline of the balance, decide each flag in turn, and make the report or a let
 Keyboard first, at 80×24: type the plan file and statement files, Enter (or Ctrl+R) audits;
 then in the flags table E/Q/R/S record explained / query / recover / safeguarding on the flag
 under the cursor and move to the next; W saves the report (Word); L opens the surplus letter
-(or the statements request when statements are missing). The audit runs in a worker.
+(or the statements request when statements are missing); V opens the account review (the
+guided help whose ``prefill`` takes an account audit) with the audit's figures filled in. The
+audit runs in a worker.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class AccountScreen(ReportsFailures, Screen):
         Binding("s", "decide('safeguarding')", "Safeguarding", show=False),
         Binding("w", "report", "Report", id="account.report"),
         Binding("l", "letter", "Letter", id="account.letter"),
+        Binding("v", "review", "Review", id="account.review"),
     ]
     DEFAULT_CSS = """
     AccountScreen #account-files Label { width: 11; padding: 0 1 0 0; }
@@ -242,5 +245,29 @@ class AccountScreen(ReportsFailures, Screen):
             return
         self.notify("No letter is needed: no surplus and no statements missing.")
 
+    def action_review(self) -> None:
+        """V: the account review flow, its answers filled from this (recorded) audit."""
+        if self.audit is None:
+            self.notify("Audit the account first: give the plan and statements, then press Enter.")
+            return
+        if self.audit_id is None:
+            self.notify("This audit was not recorded, so the review cannot start from it.", severity="warning")
+            return
+        open_review(self.app, self.audit_id)
+
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def open_review(app, audit_id: str) -> None:
+    """Open the account review (the officer flow whose ``prefill`` takes an account audit; the
+    first by title if there are several) with recorded audit ``audit_id``'s figures filled in."""
+    from guidance.tui.screens.flow import FlowScreen
+
+    flows = sorted((loaded.flow for loaded in app.services.flows().values()
+                    if "account_audit" in loaded.flow.prefill and "officer" in loaded.flow.audience),
+                   key=lambda flow: flow.title)
+    if not flows:
+        app.notify("No guided help starts from an account audit.", severity="warning")
+        return
+    app.push_screen(FlowScreen(flow_id=flows[0].id, from_audit=audit_id))

@@ -87,11 +87,13 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         Binding("ctrl+o", "toggle_side", "Answers", id="flow.toggle_side"),
     ]
 
-    def __init__(self, flow_id: str | None = None, session_id: str | None = None, label: str | None = None):
+    def __init__(self, flow_id: str | None = None, session_id: str | None = None, label: str | None = None,
+                 from_audit: str | None = None):
         super().__init__()
         self.flow_id = flow_id
         self.session_id = session_id
         self.label = label  # the call's reference when started during a call
+        self.from_audit = from_audit  # a recorded account audit whose figures fill the answers
         self.view: FlowView | None = None
         self.changing: str | None = None  # node id of an earlier answer being changed
 
@@ -128,7 +130,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             if self.session_id:
                 view = FlowView.resume(services, self.session_id)
             else:
-                view = FlowView.start(services, self.flow_id, self.label)
+                view = FlowView.start(services, self.flow_id, self.label, self.from_audit)
         except Exception as exc:  # a flow that cannot start is reported, never a crash
             self.app.call_from_thread(self._cannot_start, exc)
             return
@@ -163,7 +165,8 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         bar.update(total=step.progress_total, progress=step.progress_done)
         self.query_one("#flow-text", Markdown).update("" if step.finished else step.text)
         tick_hint = "Space ticks or unticks; Enter continues." if step.kind in ("several", "checklist") else ""
-        self.query_one("#flow-help", Static).update("\n".join(x for x in (step.help, tick_hint) if x))
+        source = f"Filled {step.source}: check it, then continue, or change it." if step.source else ""
+        self.query_one("#flow-help", Static).update("\n".join(x for x in (source, step.help, tick_hint) if x))
         self.query_one("#flow-error", Label).update("")
         await self._show_answer_widget(step)
         self._fill_side(step)
@@ -201,7 +204,11 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             widget = self._outcome_widgets(step)
         if widget is not None:
             await box.mount(widget)
-            self.call_after_refresh(widget.focus)
+            if isinstance(widget, RadioSet) and step.source:
+                # a choice filled from a source: Enter keeps it (arrows up to the choices change it)
+                self.call_after_refresh(self.query_one("#continue", Button).focus)
+            else:
+                self.call_after_refresh(widget.focus)
         else:
             self.call_after_refresh(self.query_one("#continue", Button).focus)  # Enter continues
 

@@ -1,0 +1,63 @@
+"""A recorded account audit as a source of answers for a flow (``prefill: account_audit``).
+
+Fields: the audit's figures in pounds (``FIGURES``; ``money_in`` and ``money_out`` as totals of
+their kinds), ``id`` (the audit's record number), ``contingency_weeks`` (from the plan) and
+``flag_kinds`` (the kinds of flag raised, each once, most serious first: see ``flags.SEVERITY``).
+The person's reference is not a field: the session keeps its own label.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from guidance.accounts.audit import FIGURES
+from guidance.accounts.flags import SEVERITY
+from guidance.flows.prefill import Source, SourceField
+
+_MONEY = ("money", "number")
+_HELP = {
+    "opening_balance": "the balance at the start of the period", "closing_balance": "the balance at the end",
+    "money_in": "all money paid in", "money_out": "all money paid out",
+    "council_expected": "council payments due", "council_received": "council payments received",
+    "contribution_expected": "the person's contribution due", "contribution_paid": "contribution paid in",
+    "contribution_shortfall": "contribution due but not paid", "contingency": "the contingency the council allows",
+    "owed": "money already owed at the end", "surplus": "closing balance less owed and contingency (never below 0)",
+}
+
+SOURCE = Source(
+    name="account_audit",
+    label="account audit",
+    fields={
+        **{name: SourceField(_MONEY, _HELP[name]) for name in FIGURES},
+        "id": SourceField(("text",), "the audit's record number"),
+        "contingency_weeks": SourceField(("number",), "weeks of payments the plan allows as a contingency"),
+        "flag_kinds": SourceField(("several",), "the kinds of flag the audit raised", values=SEVERITY),
+    },
+)
+
+
+def values(record) -> dict:
+    """``record`` (``records.accounts.AuditRecord``) as {field: value}: Decimal for money,
+    a list of flag kinds (most serious first), the id as text. A figure that is missing or
+    not a number is left out (the question is then asked as usual)."""
+    out: dict = {"id": record.id}
+    for name in FIGURES:
+        amount = _amount(record.figures.get(name))
+        if amount is not None:
+            out[name] = amount
+    weeks = _amount(record.plan.get("contingency_weeks"))
+    if weeks is not None:
+        out["contingency_weeks"] = weeks
+    raised = {flag.kind for flag in record.flags}
+    out["flag_kinds"] = [kind for kind in SEVERITY if kind in raised]
+    return out
+
+
+def _amount(value) -> Decimal | None:
+    """A decimal string, or a {kind: decimal string} mapping (its total)."""
+    try:
+        if isinstance(value, dict):
+            return sum((Decimal(str(v)) for v in value.values()), Decimal("0"))
+        return None if value is None else Decimal(str(value))
+    except InvalidOperation:
+        return None

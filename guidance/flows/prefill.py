@@ -1,0 +1,154 @@
+"""Answers filled in before a session starts, from a source the flow names in its ``prefill``.
+
+A flow declares, per source, which of its questions a field of that source fills::
+
+    prefill:
+      account_audit:                   # a recorded account audit ('--from-audit ID')
+        audit: {value: audited}         # a fixed answer
+        audit_balance: closing_balance  # a field of the source
+        audit_flags: {field: flag_kinds, map: {cash: misuse, surplus: ~}}
+
+Sources are registered in ``SOURCES`` (name -> the module that reads them); each module gives a
+``SOURCE`` (its label and fields, each with the question kinds it may fill) and
+``values(record) -> {field: value}``. ``fill(flow, source, record_id, values)`` turns a record's
+values into a ``Prefill``: each answer checked as if it had been typed. An answer that does not
+fit its question (a negative balance for a money question) is left for the person to give, and
+named in ``Prefill.left``.
+
+Prefilled answers are kept answers (``engine.State.answers``): offered as the answer at their
+question, which the person confirms or changes, and dropped like any kept answer once no route
+leads back to their question. ``State.prefill`` remembers where they came from, so the transcript
+can say "from account audit N"; the audit trail holds the source, its record id and the question
+ids, never the values.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from guidance.flows.answers import AnswerError, display, parse_answer
+from guidance.flows.schema import Flow, PrefillRule, Question
+
+#: Source name -> the module that reads it (``SOURCE`` and ``values(record)``).
+SOURCES = {"account_audit": "guidance.accounts.prefill"}
+
+
+class PrefillError(ValueError):
+    """A flow that cannot be filled from this source (it declares no prefill for it)."""
+
+
+@dataclass(frozen=True)
+class SourceField:
+    """One field a source gives. ``kinds``: the question kinds it may fill; ``values``: for a
+    list field, every value it can hold (each must be mapped to an option)."""
+
+    kinds: tuple[str, ...]
+    help: str
+    values: tuple[str, ...] = ()
+
+    @property
+    def is_list(self) -> bool:
+        return bool(self.values)
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    label: str  # "account audit": shown as "from account audit 669c012a0ea6"
+    fields: dict[str, SourceField]
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """Answers filled from one record of a source. ``answers``: node id -> checked value;
+    ``left``: node id -> why the source's value could not be used."""
+
+    source: str
+    record_id: str
+    label: str
+    answers: dict[str, Any] = field(default_factory=dict)
+    left: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def origin(self) -> str:
+        return f"{self.label} {self.record_id}"
+
+    def trail_detail(self) -> dict:
+        """For the audit trail: the source, its record and the questions filled; no values."""
+        return {"source": self.source, "id": self.record_id, "answers": sorted(self.answers), "left": sorted(self.left)}
+
+    def to_json(self) -> dict:
+        from guidance.flows.answers import to_json_value
+
+        return {"source": self.source, "id": self.record_id, "label": self.label,
+                "answers": to_json_value(self.answers), "left": dict(self.left)}
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> "Prefill | None":
+        from guidance.flows.answers import from_json_value
+
+        if not data:
+            return None
+        return cls(data["source"], data["id"], data["label"], from_json_value(data.get("answers") or {}),
+                   dict(data.get("left") or {}))
+
+
+def source(name: str) -> Source | None:
+    """The registered source ``name``, or None."""
+    module = SOURCES.get(name)
+    return importlib.import_module(module).SOURCE if module else None
+
+
+def source_values(name: str, record) -> dict:
+    return importlib.import_module(SOURCES[name]).values(record)
+
+
+def fill(flow: Flow, source_name: str, record_id: str, values: dict) -> Prefill:
+    """The answers ``flow`` takes from ``values`` (one record of ``source_name``).
+
+    Raises PrefillError when the flow declares no prefill from that source."""
+    rules = flow.prefill.get(source_name)
+    found = source(source_name)
+    if not rules or found is None:
+        raise PrefillError(f"the guided help '{flow.id}' cannot start from a {found.label if found else source_name}: "
+                           f"it names no answers to fill from one")
+    answers, left = {}, {}
+    for node_id, rule in rules.items():
+        node = flow.nodes.get(node_id)
+        if not isinstance(node, Question):
+            continue  # the content check reports it; it is never filled
+        raw = rule.value if rule.field is None else _mapped(rule, values.get(rule.field))
+        if raw is None:
+            left[node_id] = "the source has no value for it"
+            continue
+        try:
+            answers[node_id] = parse_answer(node, raw)
+        except AnswerError as exc:
+            left[node_id] = str(exc)
+    return Prefill(source_name, record_id, found.label, answers, left)
+
+
+def _mapped(rule: PrefillRule, value):
+    if rule.map is None or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        out = []
+        for item in value:
+            mapped = rule.map.get(str(item))
+            if mapped is not None and mapped not in out:
+                out.append(mapped)
+        return out
+    return rule.map.get(str(value))
+
+
+def note(prefill: Prefill | None, node: Any, node_id: str, answer) -> str | None:
+    """How an answer relates to the source: "from account audit N", "changed: account audit N
+    gave X", or None when the question was not filled."""
+    if prefill is None or node_id not in prefill.answers:
+        return None
+    given = prefill.answers[node_id]
+    if answer == given:
+        return f"from {prefill.origin}"
+    return f"changed: {prefill.origin} gave {display(node, given)}"

@@ -1,0 +1,289 @@
+"""Answers filled before a flow starts (``prefill``): the account review from a recorded audit.
+
+The audits are run on synthetic statements (``accounts_support``), never real people's data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from records_support import database, database_url  # noqa: F401  (fixtures)
+
+from accounts_support import Account, plant, write
+from guidance.accounts.audit import audit_files, audit_json
+from guidance.cli import main
+from guidance.content.base import ContentBase
+from guidance.content.formatting import money
+from guidance.flows.answers import display
+from guidance.flows.engine import Engine
+from guidance.flows.loader import load_flow_file
+from guidance.flows.outcome import build_report, transcript
+from guidance.flows.prefill import PrefillError, fill, note, source_values
+from guidance.flows.terminal import show_step
+from guidance.problems import Problems
+from guidance.records.accounts import AuditRecord, FlagRecord
+
+REPO = Path(__file__).resolve().parents[1]
+ON = dt.date(2026, 11, 25)
+FLOW = REPO / "flows" / "dp_account_review.yaml"
+
+
+@pytest.fixture(scope="module")
+def base():
+    return ContentBase.load(REPO)
+
+
+@pytest.fixture(scope="module")
+def flow():
+    problems = Problems()
+    loaded = load_flow_file(FLOW, "flows/dp_account_review.yaml", problems)
+    assert not problems.errors
+    return loaded.flow
+
+
+def _audit(folder: Path, *kinds):
+    folder.mkdir(parents=True, exist_ok=True)
+    account = Account.base()
+    for kind in kinds:
+        plant(account, kind)
+    plan = account.write_plan(folder / "plan.yaml", opening_balance=str(account.opening))
+    statement = write(account, "paid", folder)
+    return plan, statement, audit_files(plan, [statement], REPO / "content")
+
+
+def _record(audit, audit_id: str = "a1b2c3d4e5f6") -> AuditRecord:
+    """The audit as the records database gives it back (figures as decimal strings)."""
+    data = audit_json(audit)
+    flags = data.pop("flags")
+    rec = audit.reconciliation
+    return AuditRecord(
+        id=audit_id, reference=rec.reference, period_from=rec.start.isoformat(), period_to=rec.end.isoformat(),
+        content_release=None, figures=json.loads(json.dumps(data)), statements=[],
+        plan=audit.plan.model_dump(mode="json", by_alias=True), audited_at="2026-11-25T10:00:00Z", officer=None,
+        flags=tuple(FlagRecord(n, f["kind"], f["date"], f["amount"], None, f["line"], f["message"])
+                    for n, f in enumerate(flags, start=1)))
+
+
+def _filled(flow, audit, audit_id="a1b2c3d4e5f6"):
+    record = _record(audit, audit_id)
+    return fill(flow, "account_audit", record.id, source_values("account_audit", record))
+
+
+def _walk(engine, state, first_answer="routine"):
+    """Answer the first question, then keep every prefilled answer until an outcome."""
+    state = engine.answer(state, first_answer)
+    while not engine.is_finished(state):
+        state = engine.answer(state, state.answers[state.current])
+    return state
+
+
+# -- engine ---------------------------------------------------------------------------------------
+
+def test_the_audit_fills_its_figures_and_flag_kinds(flow, tmp_path):
+    _plan, _statement, audit = _audit(tmp_path, "cash", "surplus")
+    rec = audit.reconciliation
+    prefill = _filled(flow, audit)
+    assert prefill.answers == {
+        "audit": "audited", "audit_reference": "a1b2c3d4e5f6", "audit_balance": rec.closing_balance,
+        "audit_owed": rec.owed, "audit_contingency": rec.contingency, "audit_shortfall": rec.contribution_shortfall,
+        "audit_flags": ["misuse"],  # cash is misuse; the surplus flag is worked out from the figures
+    }
+    assert prefill.left == {}
+    assert prefill.trail_detail() == {"source": "account_audit", "id": "a1b2c3d4e5f6", "answers": sorted(prefill.answers), "left": []}
+
+
+def test_prefilled_answers_are_offered_marked_and_lead_to_the_audits_surplus(flow, base, tmp_path):
+    _plan, _statement, audit = _audit(tmp_path, "surplus")
+    rec = audit.reconciliation
+    assert rec.surplus > 0
+    engine = Engine(flow, base.rates, ON)
+    state = engine.start(prefill=_filled(flow, audit))
+    assert state.current == "review_reason" and "review_reason" not in state.answers  # not filled: asked as usual
+    state = engine.answer(state, "routine")
+    assert state.current == "audit" and state.answers["audit"] == "audited"
+    assert note(state.prefill, engine.node("audit"), "audit", "audited") == "from account audit a1b2c3d4e5f6"
+    # texts see what was filled: the hint to start from an audit is not shown to one who did
+    assert engine.text(engine.node("audit").help, state).strip() == ""
+    plain = engine.answer(engine.start(), "routine")
+    assert "start this review from the audit" in engine.text(engine.node("audit").help, plain)
+    done = _walk(engine, engine.start(prefill=_filled(flow, audit)))
+    report = build_report(engine, done, base)
+    assert report["outcome"] == "surplus"
+    assert f"{money(rec.surplus)}" in report["summary"] and f"{money(rec.closing_balance)}" in report["summary"]
+    assert report["prefill"] == {"source": "account_audit", "id": "a1b2c3d4e5f6", "from": "account audit a1b2c3d4e5f6"}
+    sources = {row["node"]: row.get("source") for row in report["answers"]}
+    assert sources["audit_balance"] == "from account audit a1b2c3d4e5f6" and sources["review_reason"] is None
+
+
+def test_a_prefilled_answer_can_be_changed_and_the_outcome_follows(flow, base, tmp_path):
+    _plan, _statement, audit = _audit(tmp_path, "surplus")
+    rec = audit.reconciliation
+    engine = Engine(flow, base.rates, ON)
+    done = _walk(engine, engine.start(prefill=_filled(flow, audit)))
+    # the officer knows of invoices the plan did not list: owing all of the surplus leaves none
+    owed = rec.owed + rec.surplus
+    changed = engine.change(done, "audit_owed", str(owed))
+    assert changed.current == "review_clear"
+    rows = {row["node"]: row for row in transcript(engine, changed)}
+    assert rows["audit_owed"]["source"] == f"changed: account audit a1b2c3d4e5f6 gave {display(flow.nodes['audit_owed'], rec.owed)}"
+    assert rows["audit_balance"]["source"] == "from account audit a1b2c3d4e5f6"
+
+
+def test_the_audits_flags_route_the_review(flow, base, tmp_path):
+    _plan, _statement, audit = _audit(tmp_path, "household_payment")
+    engine = Engine(flow, base.rates, ON)
+    done = _walk(engine, engine.start(prefill=_filled(flow, audit)))
+    # a payment to a household member is also unexplained; safeguarding comes first
+    assert done.answers["audit_flags"] == ["safeguarding", "misuse"] and done.current == "safeguarding"
+    _plan, _statement, clean = _audit(tmp_path / "clean")
+    done = _walk(engine, engine.start(prefill=_filled(flow, clean)))
+    assert done.answers["audit_flags"] == [] and done.current == "review_clear"
+
+
+def test_a_contribution_shortfall_is_asked_for_with_its_amount(flow, base, tmp_path):
+    _plan, _statement, audit = _audit(tmp_path, "contribution_shortfall")
+    shortfall = audit.reconciliation.contribution_shortfall
+    assert shortfall > 0
+    engine = Engine(flow, base.rates, ON)
+    done = _walk(engine, engine.start(prefill=_filled(flow, audit)))
+    steps = " ".join(build_report(engine, done, base)["next_steps"])
+    assert f"{money(shortfall)} of their contribution not paid in" in steps
+
+
+def test_a_value_that_does_not_fit_is_left_to_ask(flow, tmp_path):
+    _plan, _statement, audit = _audit(tmp_path, "overdrawn")
+    record = _record(audit)
+    values = source_values("account_audit", record)
+    values["closing_balance"] = Decimal("-25.00")
+    prefill = fill(flow, "account_audit", record.id, values)
+    assert "audit_balance" not in prefill.answers
+    assert prefill.left == {"audit_balance": "an amount cannot be negative"}
+    assert "misuse" in prefill.answers["audit_flags"]  # overdrawn
+
+
+def test_the_terminal_shows_a_prefilled_answer_as_such(flow, base, tmp_path):
+    from guidance.flows.session import Session
+    from guidance.records import open_store
+
+    _plan, _statement, audit = _audit(tmp_path, "surplus")
+    with open_store(tmp_path / "records.db") as store:
+        session = Session.start(Engine(flow, base.rates, ON), store, "test", prefill=_filled(flow, audit))
+        session.answer("routine")
+        out = io.StringIO()
+        show_step(session, out)
+        assert "(Filled from account audit a1b2c3d4e5f6: Yes: use the audit. Enter keeps it, or type another answer.)" in out.getvalue()
+        resumed = Session.resume(Engine(flow, base.rates, ON), store, session.id, "test")
+        assert resumed.state.prefill == session.state.prefill and resumed.kept_answer() == "audited"
+        assert note(resumed.state.prefill, resumed.node, "audit", "audited") == "from account audit a1b2c3d4e5f6"
+        resumed.answer("by_hand")  # changed: the audit's figures are no longer on the way
+        assert resumed.state.current == "statements" and "audit_balance" not in resumed.state.answers
+
+
+def test_a_flow_without_a_prefill_cannot_start_from_an_audit(base, tmp_path):
+    problems = Problems()
+    other = load_flow_file(REPO / "flows" / "pa_off_sick.yaml", "flows/pa_off_sick.yaml", problems).flow
+    with pytest.raises(PrefillError, match="names no answers to fill"):
+        fill(other, "account_audit", "x", {})
+
+
+def test_editors_schema_takes_the_short_form():
+    from guidance.flows.schema import Flow
+
+    rules = Flow.model_json_schema()["properties"]["prefill"]["additionalProperties"]["additionalProperties"]
+    assert rules["anyOf"][0] == {"type": "string"} and rules["anyOf"][1]["$ref"].endswith("PrefillRule")
+
+
+# -- content check ---------------------------------------------------------------------------------
+
+def _check(content_copy, capsys, old: str, new: str) -> list[dict]:
+    path = content_copy / "flows" / "dp_account_review.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    main(["--root", str(content_copy), "content", "check", "--no-style", "--on", "2026-11-25", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    return [p for p in data["problems"] if p["path"] == "flows/dp_account_review.yaml"]
+
+
+def _line(content_copy, text: str) -> int:
+    lines = (content_copy / "flows" / "dp_account_review.yaml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if text in line)
+
+
+def test_a_prefill_key_that_names_no_question_is_an_error_with_file_and_line(content_copy, capsys):
+    problems = _check(content_copy, capsys, "    audit_owed: owed\n", "    audit_owd: owed\n")
+    assert problems == [{"path": "flows/dp_account_review.yaml", "line": _line(content_copy, "audit_owd: owed"), "level": "error",
+                         "message": "prefill: 'audit_owd' names no question of this flow (did you mean 'audit_owed'?)"}]
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ("    audit_owed: owed\n", "    audit_owed: owing\n", "account audit has no field 'owing'"),
+    ("    audit_owed: owed\n", "    review_clear: owed\n", "'review_clear' is not a question"),
+    ("    audit_reference: id\n", "    audit_reference: surplus\n", "'surplus' cannot fill the text question 'audit_reference'"),
+    ("    audit: {value: audited}\n", "    audit: {value: maybe}\n", "the fixed answer for 'audit' does not fit it"),
+    ("  account_audit:\n", "  account_audits:\n", "unknown source 'account_audits'"),
+    ("        cash: misuse\n", "        cash: misused\n", "'misused' is not an option of 'audit_flags'"),
+    ("        cash: misuse\n", "        cash: misuse\n        cheque: misuse\n", "'cheque' is not a value of 'flag_kinds'"),
+])
+def test_other_prefill_mistakes_are_named_at_their_line(content_copy, capsys, old, new, words):
+    problems = _check(content_copy, capsys, old, new)
+    assert [p["level"] for p in problems] == ["error"] and words in problems[0]["message"]
+    assert problems[0]["line"] == _line(content_copy, new.splitlines()[-1].strip())
+
+
+def test_a_flag_kind_the_map_leaves_out_is_a_warning(content_copy, capsys):
+    problems = _check(content_copy, capsys, "        surplus: ~", "        # surplus")
+    assert [p["level"] for p in problems] == ["warning"] and "can hold 'surplus'" in problems[0]["message"]
+
+
+# -- the command line ---------------------------------------------------------------------------------
+
+def test_flow_run_from_a_recorded_audit(capsys, tmp_path, database_url):
+    plan, statement, audit = _audit(tmp_path, "surplus", "cash")
+    rec = audit.reconciliation
+    assert main(["account", "audit", "--plan", str(plan), str(statement)]) == 0
+    audit_id = capsys.readouterr().err.split("Recorded as account audit ")[1].split()[0]
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("review_reason: routine\naudit_owed: '0.00'\n", encoding="utf-8")
+    code = main(["flow", "run", "dp_account_review", "--from-audit", audit_id, "--answers", str(answers), "--json", "--on", "2026-11-25"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and out["finished"] and out["outcome"] == "escalate_misuse"  # the cash flag
+    assert out["prefill"]["id"] == audit_id
+    rows = {row["node"]: row for row in out["answers"]}
+    assert rows["audit_balance"]["answer"] == f"£{rec.closing_balance:,.2f}" and rows["audit_balance"]["source"] == f"from account audit {audit_id}"
+    assert rows["audit_flags"]["source"] == f"from account audit {audit_id}"
+
+    from guidance.records.audit import AuditTrail
+    from guidance.records.database import open_database
+
+    db = open_database()
+    try:
+        (start,) = [e for e in AuditTrail(db).entries() if e.action == "session.start"]
+    finally:
+        db.close()
+    assert start.detail["prefill"] == {"source": "account_audit", "id": audit_id, "left": [],
+                                       "answers": sorted(["audit", "audit_reference", "audit_balance", "audit_owed",
+                                                          "audit_contingency", "audit_shortfall", "audit_flags"])}
+    trail = json.dumps(start.detail)
+    assert rec.reference not in trail and f"{rec.closing_balance}" not in trail  # ids, never the person's figures
+
+    shown = main(["flow", "sessions", "show", out["session"]])
+    text = capsys.readouterr().out
+    assert shown == 0 and f"Closing balance: £{rec.closing_balance:,.2f} (from account audit {audit_id})" in text
+
+
+def test_flow_run_from_an_unknown_audit_saves_nothing(capsys, database_url):
+    assert main(["flow", "run", "dp_account_review", "--from-audit", "nope"]) == 1
+    assert "no account audit 'nope'" in capsys.readouterr().err
+    assert main(["flow", "sessions", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_flow_run_from_an_audit_needs_a_flow_that_takes_one(capsys, database_url):
+    assert main(["flow", "run", "pa_off_sick", "--from-audit", "abc"]) == 1
+    assert "cannot start from an account audit" in capsys.readouterr().err
