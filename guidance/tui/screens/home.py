@@ -165,7 +165,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             outcome = services.searcher.search(query, audience=self.app.mode, limit=20, exact=True)
         else:
             outcome = services.search(query, audience=self.app.mode, limit=20, as_you_type=True)
-        rows = build_rows(outcome, services.base.settings.area_name, fit)
+        rows = build_rows(outcome, services.base.settings.area_name, fit, self._rows_shown)
         self.app.call_from_thread(self._show_results, query, rows)
 
     def _show_results(self, query: str, rows: Rows) -> None:

@@ -10,7 +10,7 @@ only swaps the options in, and does nothing at all when the rows are the same as
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.content import Content
 from textual.widgets.option_list import Option
@@ -33,11 +33,15 @@ class Fit:
 class Rows:
     """``suggestion``: the line above the results ("" for none); ``options``: for
     ``OptionList.set_options`` (``None`` is a rule between results); ``hits``: whether any
-    result was found. Equal rows show the same thing."""
+    result was found. Equal rows show the same thing. ``fit`` and ``prompts`` (each result's
+    prompt by what it shows) let the next keystroke's rows reuse a result that has not changed,
+    already laid out, instead of making it again."""
 
     suggestion: str
     options: tuple
     hits: bool
+    fit: Fit | None = None
+    prompts: Mapping[tuple, Content] = field(default_factory=dict)
 
     def same_as(self, other: Rows | None) -> bool:
         """True when ``other`` would show exactly the same line and options."""
@@ -55,10 +59,11 @@ def snippet_content(snippet: str) -> Content:
     return Content.assemble(*((piece, "bold reverse") if match else piece for piece, match in split_marked(snippet or "")))
 
 
-def build_rows(outcome, area_name: Callable[[str], str], fit: Fit | None = None) -> Rows:
+def build_rows(outcome, area_name: Callable[[str], str], fit: Fit | None = None, previous: Rows | None = None) -> Rows:
     """Rows for a search ``outcome`` (``guidance.search.Results``: hits, notes, suggestion and
     any correction). ``area_name`` names a page's area. With ``fit``, each prompt is also
-    wrapped once to the list's width here, so the list need not do it on the UI thread."""
+    wrapped once to the list's width here, so the list need not do it on the UI thread; a
+    result shown the same way in the ``previous`` rows at the same fit is taken from them."""
     options: list = []
     note = getattr(outcome, "correction_note", None)
     if note:
@@ -70,15 +75,19 @@ def build_rows(outcome, area_name: Callable[[str], str], fit: Fit | None = None)
     if not outcome.hits:
         message = "; ".join(outcome.notes) or "nothing found"
         options.append(Option(f"{message[:1].upper()}{message[1:]}. Or browse by subject (F5).", disabled=True))
+    known = previous.prompts if previous is not None and previous.fit == fit else {}
+    prompts: dict[tuple, Content] = {}
     for index, hit in enumerate(outcome.hits):
         if index or note:
             options.append(None)  # a rule between results keeps them apart
         kind = getattr(hit, "kind", "page")
         where = area_name(hit.area) if kind == "page" else hit.kind_label
-        label = Content.assemble((hit.title, "bold"), ("  ·  " + where, "dim"), "\n", snippet_content(hit.snippet))
+        shown = (hit.title, where, hit.snippet)
+        label = known.get(shown) or Content.assemble((hit.title, "bold"), ("  ·  " + where, "dim"), "\n", snippet_content(hit.snippet))
+        prompts[shown] = label
         options.append(Option(label, id=hit.id if kind == "page" else f"{kind}:{hit.id}"))
     if fit is not None:
         for option in options:
             if option is not None and isinstance(option.prompt, Content):
                 option.prompt.get_height(fit.rules, fit.width)  # remembered by the Content
-    return Rows(suggestion, tuple(options), bool(outcome.hits))
+    return Rows(suggestion, tuple(options), bool(outcome.hits), fit, prompts)
