@@ -49,7 +49,12 @@ class Rows:
 
 
 def _key(options: tuple) -> tuple:
-    return tuple(None if o is None else (o.id, o.disabled, o.prompt) for o in options)
+    """What the options show: ids, text and its styles (Content's ``==`` compares text only)."""
+    return tuple(None if o is None else (o.id, o.disabled, _shown(o.prompt)) for o in options)
+
+
+def _shown(prompt) -> object:
+    return (prompt.plain, tuple(prompt.spans)) if isinstance(prompt, Content) else prompt
 
 
 def snippet_content(snippet: str) -> Content:
