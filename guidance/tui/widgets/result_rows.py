@@ -10,7 +10,6 @@ only swaps the options in, and does nothing at all when the rows are the same as
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 
 from textual.content import Content
 from textual.widgets.option_list import Option
@@ -19,29 +18,34 @@ from textual.widgets.option_list import Option
 EXACT = "search:exact"
 
 
-@dataclass(frozen=True)
 class Fit:
     """How the results list lays out a prompt: its ``width`` in cells for the text, and the
     style ``rules`` that wrapping reads (``line_pad``, ``text_overflow``, ``text_wrap``).
     Read on the UI thread before the worker starts."""
 
-    width: int
-    rules: Mapping[str, object]
+    __slots__ = ("width", "rules")
+
+    def __init__(self, width: int, rules: Mapping[str, object]) -> None:
+        self.width, self.rules = width, dict(rules)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Fit) and (self.width, self.rules) == (other.width, other.rules)
+
+    __hash__ = None  # compared, never hashed
 
 
-@dataclass(frozen=True)
 class Rows:
     """``suggestion``: the line above the results ("" for none); ``options``: for
     ``OptionList.set_options`` (``None`` is a rule between results); ``hits``: whether any
-    result was found. Equal rows show the same thing. ``fit`` and ``prompts`` (each result's
-    prompt by what it shows) let the next keystroke's rows reuse a result that has not changed,
-    already laid out, instead of making it again."""
+    result was found. ``fit`` and ``prompts`` (each result's prompt by what it shows) let the
+    next keystroke's rows reuse a result that has not changed, already laid out, instead of
+    making it again. Made in the worker and not changed after."""
 
-    suggestion: str
-    options: tuple
-    hits: bool
-    fit: Fit | None = None
-    prompts: Mapping[tuple, Content] = field(default_factory=dict)
+    __slots__ = ("suggestion", "options", "hits", "fit", "prompts")
+
+    def __init__(self, suggestion: str, options: tuple, hits: bool, fit: Fit | None = None, prompts: Mapping[tuple, Content] | None = None) -> None:
+        self.suggestion, self.options, self.hits = suggestion, options, hits
+        self.fit, self.prompts = fit, prompts or {}
 
     def same_as(self, other: Rows | None) -> bool:
         """True when ``other`` would show exactly the same line and options."""
