@@ -19,10 +19,10 @@ from textual.widgets.option_list import Option
 
 from guidance.tui.messages import ContentReady, ModeChanged, ReportsFailures, SearchReady
 from guidance.tui.widgets.call_panel import CallPanelHost
-from guidance.tui.widgets.snippet import snippet_text
+from guidance.tui.widgets.result_rows import EXACT, Fit, Rows, build_rows
 
-#: Option id of "search for the words as typed", offered when a word was corrected.
-EXACT = "search:exact"
+#: The style rules that decide how a result wraps, with Textual's defaults.
+WRAP_RULES = (("line_pad", 0), ("text_overflow", "fold"), ("text_wrap", "wrap"))
 
 
 class HomeTabs(Vertical):
@@ -49,6 +49,8 @@ PROMPTS = {
 class HomeScreen(ReportsFailures, CallPanelHost, Screen):
     CALL_PANEL_PARENT = "#home-layout"
     shown_query: str = ""  # the query whose results are on screen
+    _suggestion_shown: str = ""  # the text of the line above the results
+    _rows_shown: Rows | None = None  # the search results on screen
     tabs_ready: bool = False  # the tabs are mounted just after the first paint
     BINDINGS = [
         Binding("ctrl+f", "focus_search", "Search", id="home.focus_search"),
@@ -95,6 +97,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         self._fill_flows()
         results = self.query_one("#results", OptionList)
         results.clear_options()
+        self._rows_shown = None
         results.add_option(Option("Type to search. Or browse by subject (F5) or start guided help (F6).", disabled=True))
 
     def on_search_ready(self, _: SearchReady) -> None:
@@ -137,10 +140,24 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         if self.focused is self.query_one("#search", Input):
             self.submitted(None)
 
-    @work(exclusive=True, group="search", thread=True, exit_on_error=False, name="search")
     def run_search(self, query: str, exact: bool = False) -> None:
-        """Search off the UI thread; a newer keystroke cancels an older search (exclusive).
-        ``exact``: the words as typed, no spelling correction (offered when one was made)."""
+        """Search for ``query`` in the worker; ``exact``: the words as typed, no spelling
+        correction (offered when one was made)."""
+        self._search(query, exact, self._results_fit())
+
+    def _results_fit(self) -> Fit | None:
+        """The results list's text width and wrapping rules, for the worker to lay rows out."""
+        if not self.tabs_ready:
+            return None
+        results = self.query_one("#results", OptionList)
+        padding = results.get_component_styles("option-list--option").padding
+        rules = {name: results.styles.get(name, default) for name, default in WRAP_RULES}
+        return Fit(results.scrollable_content_region.width - padding.width, rules)
+
+    @work(exclusive=True, group="search", thread=True, exit_on_error=False, name="search")
+    def _search(self, query: str, exact: bool, fit: Fit | None) -> None:
+        """Search and make the rows off the UI thread; a newer keystroke's search replaces an
+        older one (exclusive), and rows for an old query are dropped when they arrive."""
         services = self.app.services
         if services.searcher is None or not query.strip():
             return
@@ -148,36 +165,30 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             outcome = services.searcher.search(query, audience=self.app.mode, limit=20, exact=True)
         else:
             outcome = services.search(query, audience=self.app.mode, limit=20, as_you_type=True)
-        self.app.call_from_thread(self._show_results, query, outcome)
+        rows = build_rows(outcome, services.base.settings.area_name, fit, self._rows_shown)
+        self.app.call_from_thread(self._show_results, query, rows)
 
-    def _show_results(self, query: str, outcome) -> None:
+    def _show_results(self, query: str, rows: Rows) -> None:
+        """Put ``rows`` on screen if ``query`` is still the one typed; untouched if the same."""
         if not self.tabs_ready or query != self.query_one("#search", Input).value:
             return  # a newer query is on its way
-        self.shown_query = query
         results = self.query_one("#results", OptionList)
-        options = []  # added at once: one refresh of the list per keystroke, not one per result
-        suggestion = self.query_one("#suggestion", Label)
-        note = getattr(outcome, "correction_note", None)
-        if note:
-            suggestion.update(f"{note[:1].upper()}{note[1:]}.")
-            typed = ", ".join(f'"{word}"' for word in outcome.corrections)
-            options.append(Option(Text.assemble(("Search for ", "dim"), (typed, "bold"), (" as typed", "dim")), id=EXACT))
+        if rows.same_as(self._rows_shown):
+            results.highlighted = None  # as set_options leaves it, without redrawing the rows
+            results.scroll_y = 0
         else:
-            suggestion.update(f"Did you mean: {outcome.suggestion}?" if outcome.suggestion else "")
-        if not outcome.hits:
-            message = "; ".join(outcome.notes) or "nothing found"
-            options.append(Option(f"{message[:1].upper()}{message[1:]}. Or browse by subject (F5).", disabled=True))
-        for index, hit in enumerate(outcome.hits):
-            if index or note:
-                options.append(None)  # a rule between results keeps them apart
-            kind = getattr(hit, "kind", "page")
-            where = self.app.services.base.settings.area_name(hit.area) if kind == "page" else hit.kind_label
-            label = Text.assemble((hit.title, "bold"), ("  ·  " + where, "dim"), "\n", snippet_text(hit.snippet))
-            options.append(Option(label, id=hit.id if kind == "page" else f"{kind}:{hit.id}"))
-        results.clear_options()
-        results.add_options(options)
-        if outcome.hits:
+            self._set_suggestion(rows.suggestion)
+            results.set_options(rows.options)  # one refresh of the list per keystroke
+            self._rows_shown = rows
+        if rows.hits:
             self.query_one("#home-tabs", TabbedContent).active = "tab-results"
+        self.shown_query = query
+
+    def _set_suggestion(self, text: str) -> None:
+        """The line above the results; untouched when the same (an update lays out the screen)."""
+        if text != self._suggestion_shown:
+            self._suggestion_shown = text
+            self.query_one("#suggestion", Label).update(text)
 
     @on(OptionList.OptionSelected, "#results")
     @on(OptionList.OptionSelected, "#recent")
