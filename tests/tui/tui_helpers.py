@@ -21,8 +21,9 @@ def make_app():
     return make
 
 
-async def wait_ready(app, pilot, search: bool = True, tries: int = 200) -> None:
-    """Wait for the content (and the search index) to load in their worker."""
+async def wait_ready(app, pilot, search: bool = True, tries: int = 1200) -> None:
+    """Wait for the content (and the search index) to load in their worker: up to about a
+    minute, like ``wait_for`` (each test starts with an empty cache, so the index is built)."""
     for _ in range(tries):
         await pilot.pause(0.05)
         if app.services.base is not None and (not search or app.services.searcher is not None):
