@@ -27,7 +27,7 @@ from guidance.tui.theme import HIGH_CONTRAST
 
 MODES = ("officer", "recipient")
 #: Every screen but the first: read when the first of them opens (parsing it before the first
-#: frame cost about a third of the time a bare Textual app takes to show its first screen).
+#: frame cost about 6% of the time a bare Textual app takes to show its first screen).
 SCREENS_CSS = Path(__file__).with_name("screens.tcss")
 REPEAT_NOTICE_SECONDS = 20  # the same failure is not shown again within this time
 
