@@ -39,7 +39,8 @@ def test_a_wheel_installed_in_a_fresh_environment_has_its_content(tmp_path):
     for data in ("content/accounts/rules.yaml", "content/settings.yaml", "content/references.yaml", "content/letters/council.yaml",
                  "content/taxonomy.yaml", "content/style/plain_words.yaml"):
         assert f"guidance/_bundled/{data}" in names, data
-    assert "guidance/tui/app.tcss" in names and "guidance/records/migrations/versions/0001_initial.py" in names
+    assert "guidance/tui/app.tcss" in names and "guidance/tui/screens.tcss" in names  # first screen, the rest
+    assert "guidance/records/migrations/versions/0001_initial.py" in names
 
     fresh = tmp_path / "fresh"
     _run([sys.executable, "-m", "venv", "--without-pip", str(fresh)])

@@ -12,14 +12,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from markdown_it import MarkdownIt
-from mdit_py_plugins.front_matter import front_matter_plugin
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from guidance.problems import Problems
 from guidance.yamlio import ContentYamlError, load_yaml, validate
+
+if TYPE_CHECKING:  # imported when a page is first parsed: pages loaded from the cache need no parser
+    from markdown_it import MarkdownIt
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PAGE_LINK = "page:"
@@ -106,7 +107,10 @@ class Page:
 
 
 @lru_cache(maxsize=1)
-def markdown() -> MarkdownIt:
+def markdown() -> "MarkdownIt":
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     return MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
 
 
