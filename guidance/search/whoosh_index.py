@@ -33,6 +33,7 @@ from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
 from guidance.search.kinds import KIND_WEIGHTS
 from guidance.search.query import Alternative, Concept
 from guidance.search.ranking import PAIRS, TEXT, Ranker, pair_term
+from guidance.search.whoosh_writer import BulkWriter
 
 PART_SEP = "\x1e"
 #: Memory (MB) Whoosh may use for postings before it spills them to disk runs, which it merges
@@ -266,7 +267,7 @@ class IndexWriter:
 
     def __init__(self, folder: Path, create: bool):
         self.index = index.create_in(str(folder), schema()) if create else index.open_dir(str(folder))
-        self.writer = self.index.writer(limitmb=POOL_MB, timeout=30.0, codec=_Codec())
+        self.writer = BulkWriter(self.index, (TEXT, PAIRS), limitmb=POOL_MB, timeout=30.0, codec=_Codec())
 
     def old(self, doc_id: str) -> IndexDoc | None:
         with self.index.searcher() as searcher:
