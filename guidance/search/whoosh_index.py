@@ -16,7 +16,6 @@ Whoosh stores and reads postings; ranking is done by ``ranking.Ranker`` from tho
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from whoosh.system import pack_uint
 from whoosh.analysis import Analyzer, Token
 from whoosh.codec.whoosh3 import W3Codec
 
-from guidance.search.analysis import words, stem
+from guidance.search.analysis import stem, word_runs
 from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
 from guidance.search.kinds import KIND_WEIGHTS
 from guidance.search.query import Alternative, Concept
@@ -43,8 +42,6 @@ POOL_MB = 512
 #: Stored documents kept by an open reader (results of recent searches).
 STORED_CACHE_DOCS = 5000
 WEIGHT_SEP = "\x1f"
-#: Where a run of words ends for pairing: sentence ends, list separators, line breaks.
-_RUN_END = re.compile(r"[.;:!?]+(?:\s|$)|\n|\s\.\s")
 
 
 def _weighted_parts(value: str):
@@ -67,10 +64,9 @@ def _analysed(value: str) -> tuple[tuple[tuple[float, tuple[tuple[str, ...], ...
     seen: set[str] = set()
     for boost, text in _weighted_parts(value):
         runs = []
-        for run in _RUN_END.split(text):
-            found = words(run)
+        for found in word_runs(text):  # runs end where ``analysis.RUN_END`` says
             seen.update(found)
-            runs.append(tuple(stem(w) for w in found))
+            runs.append(tuple(map(stem, found)))
         out.append((boost, tuple(runs)))
     return tuple(out), frozenset(seen)
 
