@@ -32,7 +32,7 @@ from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
 from guidance.search.kinds import KIND_WEIGHTS
 from guidance.search.query import Alternative, Concept
 from guidance.search.ranking import PAIRS, TEXT, Ranker, pair_term
-from guidance.search.whoosh_writer import BulkWriter
+from guidance.search.whoosh_writer import BulkWriter, FastPostingsWriter
 
 PART_SEP = "\x1e"
 #: Memory (MB) Whoosh may use for postings before it spills them to disk runs, which it merges
@@ -256,6 +256,10 @@ class _Codec(W3Codec):
     third of the time an index build took. Page lengths are still stored (``doc_lengths``)."""
 
     length_stats = False
+
+    def postings_writer(self, dbfile, byteids=False):
+        return FastPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                                  compression=self._compression, inlinelimit=self._inlinelimit)
 
 
 class IndexWriter:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import struct
 from array import array
+from operator import sub
 
 from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 from whoosh.writing import SegmentWriter
@@ -27,16 +28,24 @@ from whoosh.writing import SegmentWriter
 _BLOCK_API = ("_write_block", "_new_block", "finish_postings")
 
 
-class _Postings:
-    """One term's postings in page order: page numbers, weights (as Python floats, as Whoosh's
-    pool keeps them until a block is written) and uses (the Frequency format's value)."""
+class FastPostingsWriter(W3PostingsWriter):
+    """Whoosh's W3 posting writer with its two per-posting loops done by built-ins: the same
+    bytes, written faster (a block is written for every word, tens of thousands of times)."""
 
-    __slots__ = ("ids", "weights", "uses")
+    def _mini_ids(self):
+        ids = self._ids
+        if self._byteids or not ids:
+            return super()._mini_ids()
+        return (ids[0], *map(sub, ids[1:], ids[:-1]))  # gaps, as ``delta_encode`` makes them
 
-    def __init__(self):
-        self.ids = array("I")
-        self.weights: list[float] = []
-        self.uses = array("I")
+    def _mini_weights(self):
+        weights = self._weights
+        size = len(weights)
+        if weights.count(1.0) == size:
+            return None
+        if weights.count(weights[0]) == size:
+            return weights[0]
+        return tuple(weights)
 
 
 class BulkWriter(SegmentWriter):
@@ -48,7 +57,9 @@ class BulkWriter(SegmentWriter):
 
     def __init__(self, ix, bulk_fields: tuple[str, ...], **kwargs):
         super().__init__(ix, **kwargs)
-        self._bulk: dict[str, dict[str, _Postings]] = {name: {} for name in bulk_fields}
+        #: field -> term -> [page, [uses, weight], page, [uses, weight], ...] in page order (one
+        #: flat list per term: two appends a posting, and the counts' own lists are kept).
+        self._bulk: dict[str, dict[str, list]] = {name: {} for name in bulk_fields}
 
     def add_document(self, **fields):
         """Whoosh's ``add_document`` for a schema without term vectors or separate spelling,
@@ -93,18 +104,19 @@ class BulkWriter(SegmentWriter):
     def _gather(self, fieldname: str, field, value, docnum: int, fieldboost: float) -> int:
         """File a page's postings of one bulk field under their terms; returns the field length."""
         terms = self._bulk[fieldname]
-        boost = field.format.field_boost
-        length = 0
-        for term, (uses, weight) in field.analyzer.counts(value).items():
-            postings = terms.get(term)
+        get = terms.get
+        counts = field.analyzer.counts(value)
+        boosted = field.format.field_boost != 1.0 or fieldboost != 1.0
+        for term, entry in counts.items():
+            if boosted:  # the pool's arithmetic: (weight * format boost) * field boost
+                entry = [entry[0], entry[1] * field.format.field_boost * fieldboost]
+            postings = get(term)
             if postings is None:
-                postings = terms[term] = _Postings()
-            postings.ids.append(docnum)
-            # The same arithmetic as the pool's way: (weight * format boost) * field boost.
-            postings.weights.append(weight * boost * fieldboost)
-            postings.uses.append(uses)
-            length += uses
-        return length if field.scorable else 0
+                terms[term] = [docnum, entry]
+            else:
+                postings.append(docnum)
+                postings.append(entry)
+        return sum([entry[0] for entry in counts.values()]) if field.scorable else 0
 
     # -- writing the segment -----------------------------------------------------------------
 
@@ -146,24 +158,25 @@ class BulkWriter(SegmentWriter):
         for fieldname, terms in self._bulk.items():
             for term, postings in terms.items():
                 tbytes = term.encode("utf-8")
-                for docnum, weight, uses in zip(postings.ids, postings.weights, postings.uses):
+                for docnum, (uses, weight) in zip(postings[0::2], postings[1::2]):
                     add_post((fieldname, tbytes, docnum, weight, struct.pack("!I", uses)))
             terms.clear()
 
 
-def _write_term(postwriter, postings: _Postings) -> None:
-    """Hand a W3 posting writer one term's postings a block at a time, as ``add_posting`` would
-    have filled and written them: every full block but the last written here, the last one left
-    buffered for ``finish_postings``."""
+def _write_term(postwriter, postings: list) -> None:
+    """Hand a W3 posting writer one term's postings (``[page, [uses, weight], ...]``) a block at
+    a time, as ``add_posting`` would have filled and written them: every full block but the
+    last written here, the last one left buffered for ``finish_postings``."""
     limit = postwriter._blocklimit
-    total = len(postings.ids)
+    ids = array("I", postings[0::2])
+    entries = postings[1::2]
+    total = len(ids)
     for start in range(0, total, limit):
         if start:
             postwriter._write_block()
         end = min(start + limit, total)
-        weights = postings.weights[start:end]
-        postwriter._ids = postings.ids[start:end]
+        uses, weights = zip(*entries[start:end])
+        postwriter._ids = ids[start:end]
         postwriter._weights = array("f", weights)
-        postwriter._values = [struct.pack(f"!{end - start}I", *postings.uses[start:end])]
+        postwriter._values = [struct.pack(f"!{end - start}I", *uses)]
         postwriter._maxweight = max(0, max(weights))
-
