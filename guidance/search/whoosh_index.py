@@ -35,9 +35,9 @@ from guidance.search.ranking import PAIRS, TEXT, Ranker, pair_term
 from guidance.search.whoosh_writer import BulkWriter, FastPostingsWriter
 
 PART_SEP = "\x1e"
-#: Memory (MB) Whoosh may use for postings before it spills them to disk runs, which it merges
-#: in Python: 512 holds a 10,000-page build in memory (about 650 MB at peak for the process)
-#: and halves its time against 128; small content bases use a fraction of it.
+#: Memory (MB) Whoosh's pool may use for postings before it spills them to disk runs, which it
+#: merges in Python. The text and pair postings bypass the pool (``whoosh_writer.BulkWriter``)
+#: except when an update merges older segments: 512 then holds those in memory too.
 POOL_MB = 512
 #: Stored documents kept by an open reader (results of recent searches).
 STORED_CACHE_DOCS = 5000

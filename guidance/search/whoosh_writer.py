@@ -9,9 +9,13 @@ pass), and writes each term's list in blocks of the codec's size at the end: onl
 sorted. The files written are the ones Whoosh writes: the same postings, weights, lengths and
 block layout, read by the same reader.
 
-Whoosh is not maintained, so this module relies on a few internals of its W3 codec's posting
-writer (``_BLOCK_API``); where they are missing, or when the segment also merges postings from
-older segments, the postings go through Whoosh's pool as before.
+A term whose postings fit in one block (most of them) is written straight to the postings file
+and the term table (``_write_one_block``), in the bytes Whoosh's W3 codec would write.
+
+Whoosh is not maintained, so this module relies on a few internals of its W3 codec (checked in
+``BulkWriter._can_write_bulk``); where they are missing, or when the segment also merges
+postings from older segments, the postings go through Whoosh's pool as before. A test builds
+the same pages both ways and compares every posting.
 """
 
 from __future__ import annotations
