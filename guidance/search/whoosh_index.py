@@ -32,7 +32,6 @@ from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
 from guidance.search.kinds import KIND_WEIGHTS
 from guidance.search.query import Alternative, Concept
 from guidance.search.ranking import PAIRS, TEXT, Ranker, pair_term
-from guidance.search.whoosh_writer import BulkWriter, FastPostingsWriter
 
 PART_SEP = "\x1e"
 #: Memory (MB) Whoosh's pool may use for postings before it spills them to disk runs, which it
@@ -258,6 +257,8 @@ class _Codec(W3Codec):
     length_stats = False
 
     def postings_writer(self, dbfile, byteids=False):
+        from guidance.search.whoosh_writer import FastPostingsWriter  # writing only: a search starts quicker
+
         return FastPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
                                   compression=self._compression, inlinelimit=self._inlinelimit)
 
@@ -267,6 +268,8 @@ class IndexWriter:
 
     def __init__(self, folder: Path, create: bool):
         self.index = index.create_in(str(folder), schema()) if create else index.open_dir(str(folder))
+        from guidance.search.whoosh_writer import BulkWriter  # writing only: a search starts quicker
+
         self.writer = BulkWriter(self.index, (TEXT, PAIRS), limitmb=POOL_MB, timeout=30.0, codec=_Codec())
 
     def old(self, doc_id: str) -> IndexDoc | None:
