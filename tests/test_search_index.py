@@ -225,3 +225,50 @@ def test_the_short_way_keeps_the_caller_words_without_reading_the_synonyms_file_
         answer = full.search("sack my carer").ids
     quick = Searcher.open_unchanged(root, ON)
     assert quick.synonyms.entries == expected and quick.search("sack my carer").ids == answer == ["dismissing-a-pa"] + answer[1:]
+
+
+def _index_contents(folder: Path) -> dict:
+    """Everything a search reads from an index: each word's postings and counts, page lengths
+    and stored pages."""
+    from guidance.search.whoosh_index import IndexReader
+
+    reader = IndexReader(folder)
+    try:
+        whoosh = reader.reader
+        out = {"lengths": reader.doc_lengths(), "stored": [whoosh.stored_fields(n) for n in range(whoosh.doc_count_all())]}
+        for field in ("text", "pairs", "id", "kind", "audience", "area"):
+            for raw in whoosh.lexicon(field):
+                term = raw.decode("utf-8")
+                out[field, term] = (reader.postings(field, term), whoosh.doc_frequency(field, term), whoosh.frequency(field, term))
+        return out
+    finally:
+        reader.close()
+
+
+def test_the_index_written_in_bulk_holds_exactly_what_whooshs_own_writer_writes(root, tmp_path, monkeypatch):
+    import dataclasses
+
+    from whoosh.codec.whoosh3 import W3Codec
+
+    from guidance.search import whoosh_index, whoosh_writer
+
+    content = ContentSource(ContentBase.load(root, use_cache=False), ON)
+    pages = [content.document(doc_id) for doc_id in sorted(content.fingerprints())]
+    # 60 copies: common words have more postings than a block holds, rare ones a single posting.
+    docs = [dataclasses.replace(doc, id=f"{doc.id}-{n}") for n in range(60) for doc in pages]
+
+    def build(folder: Path) -> dict:
+        folder.mkdir()
+        writer = whoosh_index.IndexWriter(folder, create=True)
+        for doc in docs:
+            writer.add(doc)
+        writer.commit()
+        return _index_contents(folder)
+
+    bulk = build(tmp_path / "bulk")
+    monkeypatch.setattr(whoosh_writer.BulkWriter, "_can_write_bulk", lambda self: False)
+    monkeypatch.setattr(whoosh_index._Codec, "postings_writer", W3Codec.postings_writer)
+    pooled = build(tmp_path / "pooled")
+    assert max(len(value[0][0]) for key, value in pooled.items() if key[0] == "text") > 128
+    assert bulk.keys() == pooled.keys()
+    assert [key for key in pooled if bulk[key] != pooled[key]] == []

@@ -105,5 +105,45 @@ def stem(word: str) -> str:
     return _porter(word)
 
 
+#: Where a run of words ends for word pairs: sentence ends, list separators, line breaks.
+RUN_END = r"[.;:!?]+(?:\s|$)|\n|\s\.\s"
+_RUN_END = re.compile(RUN_END)
+#: Raw token -> the word ``raw_words`` makes of it ("employer's" -> "employer", "can't" -> "cant").
+_CLEANED: dict[str, str] = {}
+
+
+def _cleaned(token: str) -> str:
+    word = _CLEANED.get(token)
+    if word is None:
+        word = token[:-2] if token.endswith("'s") else token
+        word = _CLEANED[token] = word.replace("'", "")
+    return word
+
+
+def word_runs(text: str) -> list[list[str]]:
+    """``words`` of each run of ``text`` between run ends (``RUN_END``), runs without words left
+    out: ``[words(run) for run in re.split(RUN_END, text)]`` less the empty ones, with the text
+    normalised once and a run's words cleaned only when it holds an apostrophe (a page is cut
+    into a run per sentence, so calling ``words`` on each run cost more than the cutting)."""
+    runs: list[list[str]] = []
+    for run in _RUN_END.split(normalise(text)):
+        found = WORD.findall(run)
+        if not found:
+            continue
+        if "'" in run:
+            found = [_CLEANED.get(t) or _cleaned(t) for t in found]
+        found = _meaningful(found)
+        if found:
+            runs.append(found)
+    return runs
+
+
+def _meaningful(run: list[str]) -> list[str]:
+    """``words`` of a run already cut into ``raw_words``."""
+    if not _EQUIVALENT_STARTS.isdisjoint(run):
+        run = join_equivalents(run)
+    return [w for w in run if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+
+
 def stems(text: str) -> list[str]:
     return [stem(w) for w in words(text)]

@@ -8,6 +8,8 @@ old, or when the index cannot be read, it is built again from scratch.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import shutil
 from collections import Counter
 from typing import Callable, Protocol
@@ -74,7 +76,27 @@ def sync(store: IndexStore, source: DocumentSource, force: bool = False, progres
         return _build(store, source, wanted, progress)
 
 
+@contextlib.contextmanager
+def _few_collections():
+    """Python's cycle collector paused for a full build: the build keeps millions of small
+    lists alive (every posting until the segment is written) and makes no cycles, so each
+    collection would walk them all for nothing (a tenth of a 10,000-page build). Whatever else
+    the process makes meanwhile is collected once the build ends."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def _build(store: IndexStore, source: DocumentSource, wanted: dict[str, str], progress: Progress | None) -> Generation:
+    with _few_collections():
+        return _build_all(store, source, wanted, progress)
+
+
+def _build_all(store: IndexStore, source: DocumentSource, wanted: dict[str, str], progress: Progress | None) -> Generation:
     scratch = store.scratch()
     try:
         writer = IndexWriter(scratch, create=True)

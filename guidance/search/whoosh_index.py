@@ -16,7 +16,6 @@ Whoosh stores and reads postings; ranking is done by ``ranking.Ranker`` from tho
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass
@@ -28,22 +27,20 @@ from whoosh.system import pack_uint
 from whoosh.analysis import Analyzer, Token
 from whoosh.codec.whoosh3 import W3Codec
 
-from guidance.search.analysis import words, stem
+from guidance.search.analysis import stem, word_runs
 from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
 from guidance.search.kinds import KIND_WEIGHTS
 from guidance.search.query import Alternative, Concept
 from guidance.search.ranking import PAIRS, TEXT, Ranker, pair_term
 
 PART_SEP = "\x1e"
-#: Memory (MB) Whoosh may use for postings before it spills them to disk runs, which it merges
-#: in Python: 512 holds a 10,000-page build in memory (about 650 MB at peak for the process)
-#: and halves its time against 128; small content bases use a fraction of it.
+#: Memory (MB) Whoosh's pool may use for postings before it spills them to disk runs, which it
+#: merges in Python. The text and pair postings bypass the pool (``whoosh_writer.BulkWriter``)
+#: except when an update merges older segments: 512 then holds those in memory too.
 POOL_MB = 512
 #: Stored documents kept by an open reader (results of recent searches).
 STORED_CACHE_DOCS = 5000
 WEIGHT_SEP = "\x1f"
-#: Where a run of words ends for pairing: sentence ends, list separators, line breaks.
-_RUN_END = re.compile(r"[.;:!?]+(?:\s|$)|\n|\s\.\s")
 
 
 def _weighted_parts(value: str):
@@ -66,10 +63,9 @@ def _analysed(value: str) -> tuple[tuple[tuple[float, tuple[tuple[str, ...], ...
     seen: set[str] = set()
     for boost, text in _weighted_parts(value):
         runs = []
-        for run in _RUN_END.split(text):
-            found = words(run)
+        for found in word_runs(text):  # runs end where ``analysis.RUN_END`` says
             seen.update(found)
-            runs.append(tuple(stem(w) for w in found))
+            runs.append(tuple(map(stem, found)))
         out.append((boost, tuple(runs)))
     return tuple(out), frozenset(seen)
 
@@ -260,13 +256,21 @@ class _Codec(W3Codec):
 
     length_stats = False
 
+    def postings_writer(self, dbfile, byteids=False):
+        from guidance.search.whoosh_writer import FastPostingsWriter  # writing only: a search starts quicker
+
+        return FastPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                                  compression=self._compression, inlinelimit=self._inlinelimit)
+
 
 class IndexWriter:
     """Adds, replaces and removes documents in one index folder, then commits once."""
 
     def __init__(self, folder: Path, create: bool):
         self.index = index.create_in(str(folder), schema()) if create else index.open_dir(str(folder))
-        self.writer = self.index.writer(limitmb=POOL_MB, timeout=30.0, codec=_Codec())
+        from guidance.search.whoosh_writer import BulkWriter  # writing only: a search starts quicker
+
+        self.writer = BulkWriter(self.index, (TEXT, PAIRS), limitmb=POOL_MB, timeout=30.0, codec=_Codec())
 
     def old(self, doc_id: str) -> IndexDoc | None:
         with self.index.searcher() as searcher:
