@@ -87,7 +87,21 @@ class GuidanceApp(App):
     def push_screen(self, screen, *args, **kwargs):
         """Every screen is pushed over home: read the other screens' styles before the first."""
         self.load_screens_css()
+        if not isinstance(screen, str):
+            self.apply_breakpoints(screen)
         return super().push_screen(screen, *args, **kwargs)
+
+    def apply_breakpoints(self, screen) -> None:
+        """Give a screen its width class (``-narrow`` below 100 columns) before it is first drawn.
+
+        Textual sets these only when the screen gets a resize event, which in a real terminal may
+        come after the first frame: a page at 80 columns then showed its side column beside the
+        text until the next resize.
+        """
+        width = self.size.width
+        chosen = [name for least, name in self.HORIZONTAL_BREAKPOINTS if width >= least][-1:]
+        for _, name in self.HORIZONTAL_BREAKPOINTS:
+            screen.set_class(name in chosen, name)
 
     def load_screens_css(self) -> None:
         """Add ``screens.tcss`` to the stylesheet, once (parsed on its own; the rules already

@@ -122,3 +122,20 @@ async def test_no_footer_key_is_cut_off_on_any_screen_during_a_call(make_app):
             assert_footer_whole(app.screen)
             await pilot.press("escape")
             await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_a_screen_has_its_width_class_from_the_moment_it_is_pushed(make_app):
+    """At 80 columns a page hides its side column from its first frame, not from the first resize
+    (in a real terminal that resize may come after the page is drawn)."""
+    from guidance.tui.screens.page import PageScreen
+
+    for size, wanted, other in (((80, 24), "-narrow", "-wide"), ((120, 34), "-wide", "-narrow")):
+        app = make_app(build_index=False)
+        async with app.run_test(size=size) as pilot:
+            await wait_ready(app, pilot, search=False)
+            page_id = next(iter(app.services.base.pages))
+            screen = PageScreen(page_id)
+            app.push_screen(screen)
+            assert screen.has_class(wanted) and not screen.has_class(other)
+            await wait_for(pilot, lambda: screen.query("#page-sources"))
+            assert screen.has_class(wanted) and not screen.has_class(other)
