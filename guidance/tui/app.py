@@ -65,6 +65,7 @@ class GuidanceApp(App):
         self.call = None  # CallState while an officer is on a call
         self.show_call_panel = True
         self._notices: dict[str, float] = {}
+        self.load_problem: str | None = None  # why the guidance or its search could not be opened
 
     @property
     def today(self) -> dt.date:
@@ -100,6 +101,9 @@ class GuidanceApp(App):
         """A worker of the app's own that raised: a notice, not a crash."""
         if event.state == WorkerState.ERROR:
             self.show_failure(event.worker.name or "finish that", event.worker.error)
+            if event.worker.group == "load":  # the home screen's loading line says so too
+                self.load_problem = failure_text(event.worker.name, event.worker.error)
+                self._tell_home(SearchReady())
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -115,9 +119,9 @@ class GuidanceApp(App):
             try:
                 self.services.open_search()
             except Exception as exc:  # the app stays usable for browsing without search
-                self.call_from_thread(self.notify, f"Search is not available: {exc}", severity="error")
-            else:
-                self.call_from_thread(self._search_ready)
+                self.load_problem = f"Search is not available: {exc}"
+                self.call_from_thread(self.notify, self.load_problem, severity="error")
+            self.call_from_thread(self._search_ready)  # ready or failed: home's loading line changes
         try:  # the letter templates, read now so opening a letter does not wait on the disk
             self.services.letters()
         except Exception:  # a broken template is reported when a letter is opened
@@ -134,10 +138,15 @@ class GuidanceApp(App):
             )
         elif errors:
             self.notify(f"{errors} content problems: see the team-leader view", severity="warning")
-        self.screen.post_message(ContentReady())
+        self._tell_home(ContentReady())
 
     def _search_ready(self) -> None:
-        self.screen.post_message(SearchReady())
+        self._tell_home(SearchReady())
+
+    def _tell_home(self, message) -> None:
+        """Loading news goes to the home screen even while another screen is on top of it."""
+        if self.screen_stack:
+            self.screen_stack[0].post_message(message)
 
     @work(thread=True, group="open-work", exit_on_error=False, name="look for calls left open")
     def find_open_work(self) -> None:
