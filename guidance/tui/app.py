@@ -21,12 +21,13 @@ from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
 from guidance.tui.commands import AccountCommands, CalculatorCommands, FlowCommands, LetterCommands, PageCommands
-from guidance.tui.messages import CallChanged, ContentReady, Failed, ModeChanged, OpenWorkFound, SearchReady, failure_text
+from guidance.tui.messages import BACKGROUND_GROUPS, CallChanged, ContentReady, Failed, ModeChanged, OpenWorkFound, SearchReady, failure_cause, failure_text
 from guidance.tui.services import Services, load_settings, save_setting
 from guidance.tui.theme import HIGH_CONTRAST
 
 MODES = ("officer", "recipient")
 REPEAT_NOTICE_SECONDS = 20  # the same failure is not shown again within this time
+SAME_CAUSE_SECONDS = 20  # background failures with a cause just reported add no notice
 
 
 class GuidanceApp(App):
@@ -64,7 +65,8 @@ class GuidanceApp(App):
         self.last_theme = "textual-dark"
         self.call = None  # CallState while an officer is on a call
         self.show_call_panel = True
-        self._notices: dict[str, float] = {}
+        self._notices: dict[str, float] = {}  # notice or cause -> when it was last shown
+        self.clock = time.monotonic  # seconds; tests move it on
         self.load_problem: str | None = None  # why the guidance or its search could not be opened
 
     @property
@@ -87,20 +89,28 @@ class GuidanceApp(App):
     @on(Failed)
     def on_failed(self, message: Failed) -> None:
         """Any failure, from any worker or screen, becomes a notice; the app carries on."""
-        self.show_failure(message.what, message.error)
+        self.show_failure(message.what, message.error, message.background)
 
-    def show_failure(self, what: str, error: BaseException) -> None:
+    def show_failure(self, what: str, error: BaseException, background: bool = False) -> None:
+        """One notice per failure: the same notice is not shown again within
+        ``REPEAT_NOTICE_SECONDS``, and background work (``background``) failing for a cause
+        reported within ``SAME_CAUSE_SECONDS`` (several workers finding the records database
+        unreachable at start) adds no notice: one notice, not a stack. An action someone asked
+        for that fails always says what could not be done."""
         text = failure_text(what, error)
-        now = time.monotonic()
+        cause = failure_cause(error)
+        now = self.clock()
         if now - self._notices.get(text, -REPEAT_NOTICE_SECONDS) < REPEAT_NOTICE_SECONDS:
             return
-        self._notices[text] = now
+        if background and now - self._notices.get(cause, -SAME_CAUSE_SECONDS) < SAME_CAUSE_SECONDS:
+            return
+        self._notices[text] = self._notices[cause] = now
         self.notify(text, severity="error", timeout=12)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker of the app's own that raised: a notice, not a crash."""
         if event.state == WorkerState.ERROR:
-            self.show_failure(event.worker.name or "finish that", event.worker.error)
+            self.show_failure(event.worker.name or "finish that", event.worker.error, event.worker.group in BACKGROUND_GROUPS)
             if event.worker.group == "load":  # the home screen's loading line says so too
                 self.load_problem = failure_text(event.worker.name, event.worker.error)
                 self._tell_home(SearchReady())
