@@ -27,6 +27,11 @@ from guidance.tui.theme import HIGH_CONTRAST
 
 MODES = ("officer", "recipient")
 REPEAT_NOTICE_SECONDS = 20  # the same failure is not shown again within this time
+#: Officers' tools (action -> what it is called): not offered in recipient mode.
+OFFICER_ONLY = {
+    "call": "Taking a call", "call_panel": "The call panel", "end_call": "Ending a call", "call_notes": "Call notes",
+    "my_calls": "My calls", "team_view": "The team view", "account_audit": "The account audit",
+}
 SAME_CAUSE_SECONDS = 20  # background failures with a cause just reported add no notice
 
 
@@ -203,15 +208,36 @@ class GuidanceApp(App):
             self.last_theme = self.theme
             self.theme = HIGH_CONTRAST.name
 
+    def officer_only(self, action: str) -> bool:
+        """True, with a notice saying so, when ``action`` is an officer's tool and the app is in
+        recipient mode (the caller then does nothing more)."""
+        if self.mode != "recipient" or action not in OFFICER_ONLY:
+            return False
+        self.notify(f"{OFFICER_ONLY[action]} is for officers. F2 switches to officer mode.", severity="warning")
+        return True
+
+    def on_key(self, event) -> None:
+        """A key for an officer's tool, pressed in recipient mode (where it is not offered): say why
+        nothing opens."""
+        if self.mode == "recipient":
+            for binding in self.BINDINGS:
+                if binding.key == event.key and binding.action in OFFICER_ONLY:
+                    self.officer_only(binding.action)
+                    event.stop()
+                    return
+
     def action_team_view(self) -> None:
         from guidance.tui.screens.team import TeamScreen
 
+        if self.officer_only("team_view"):
+            return
         if self.services.base is not None and not isinstance(self.screen, TeamScreen):
             self.push_screen(TeamScreen())
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """No call keys in recipient mode: a recipient does not take calls."""
-        if action in ("call", "call_panel", "end_call", "my_calls", "call_notes") and self.mode == "recipient":
+        """No officer keys (calls, my calls, the team view) in recipient mode: a recipient does
+        not take calls or run the team (``on_key`` says so if one is pressed)."""
+        if action in OFFICER_ONLY and self.mode == "recipient":
             return False
         if action in ("end_call", "call_panel") and self.call is None:
             return False  # shown (and working) only while a call is on
@@ -385,6 +411,8 @@ class GuidanceApp(App):
     def action_my_calls(self) -> None:
         from guidance.tui.screens.my_calls import MyCalls
 
+        if self.officer_only("my_calls"):
+            return
         if not isinstance(self.screen, MyCalls):
             self.push_screen(MyCalls())
 

@@ -105,9 +105,11 @@ class AccountCommands(_NamedProvider):
     """Open the account audit screen (imported only when chosen: the first screen stays quick)."""
 
     def entries(self) -> Iterable[Entry]:
-        yield "Account audit: reconcile bank statements", self._open, "Audit a direct payment account from its statements"
+        if self.app.mode != "recipient":  # an officer's tool
+            yield "Account audit: reconcile bank statements", self._open, "Audit a direct payment account from its statements"
 
     def _open(self) -> None:
         from guidance.tui.screens.account import AccountScreen
 
-        self.app.push_screen(AccountScreen())
+        if not self.app.officer_only("account_audit"):
+            self.app.push_screen(AccountScreen())
