@@ -77,11 +77,13 @@ def _no_figure(rates, key: str, on: dt.date, exc: RateError) -> str:
         rate = rates.get(key)
     except RateError:
         return f"no figure for this date: {exc}"
+    from guidance.content.rates import FIGURES_FROM
+
     first = rate.periods[0].start
     if on >= first:
         return f"no figure for this date: {exc}"
     return (f"there is no figure for {on.day} {on:%B %Y} ({on.isoformat()}): '{rate.label}' is on record from "
-            f"{first.day} {first:%B %Y} (figures are kept from 6 April 2015)")
+            f"{first.day} {first:%B %Y} (figures are kept from {FIGURES_FROM.day} {FIGURES_FROM:%B %Y})")
 
 
 def figure_or_none(rates, key: str, on: dt.date) -> Decimal | None:
