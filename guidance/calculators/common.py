@@ -179,8 +179,17 @@ def plain(value: Decimal, places: int | None = None) -> str:
 
 
 def gbp(value) -> str:
-    """An amount for people in the working: £13,520.00, £5,000, and a daily rate's 4 places kept."""
-    return f"£{Decimal(str(value)):,f}"
+    """An amount for people in the working: £13,520.00, £5,000.00 (pence always shown), and a
+    daily rate's 4 places kept."""
+    amount = Decimal(str(value))
+    if _places(amount) < 2:
+        amount = amount.quantize(Decimal("0.01"))
+    return f"£{amount:,f}"
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def gbp_exact(value: Decimal) -> str:
