@@ -63,7 +63,7 @@ async def test_audit_decide_each_flag_and_record(make_app, monkeypatch, tmp_path
             ("household_payment", "safeguarding"), ("unexplained", "explained"), ("cash", "query"), ("surplus", "recover")]
         app.services.downloads = tmp_path
         await pilot.press("w")
-        await wait_for(pilot, lambda: (tmp_path / "DP-APP001-account-audit.docx").exists())
+        await wait_for(pilot, lambda: (tmp_path / "DP-900001-account-audit.docx").exists())
         await pilot.press("l")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "LetterScreen")
         assert app.screen.template_id == "dp-surplus-repayment"

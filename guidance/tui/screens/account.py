@@ -108,7 +108,7 @@ class AccountScreen(ReportsFailures, Screen):
 
         try:
             rules = account_rules(Path(self.app.services.base.content_dir)) if self.app.services.base else None
-            audit = audit_files(plan, statements, rules=rules)
+            audit = audit_files(plan, statements, rules=rules, references=self.app.services.reference_pattern())
         except AuditError as exc:
             self.app.call_from_thread(self._status, f"Not audited: {str(exc).splitlines()[0]}")
             return
