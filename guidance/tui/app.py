@@ -94,7 +94,10 @@ class GuidanceApp(App):
     @on(Failed)
     def on_failed(self, message: Failed) -> None:
         """Any failure, from any worker or screen, becomes a notice; the app carries on."""
-        self.show_failure(message.what, message.error, message.background)
+        if message.background:
+            self.show_failure(message.what, message.error, background=True)
+        else:
+            self.show_failure(message.what, message.error)
 
     def show_failure(self, what: str, error: BaseException, background: bool = False) -> None:
         """One notice per failure: the same notice is not shown again within
@@ -115,7 +118,7 @@ class GuidanceApp(App):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker of the app's own that raised: a notice, not a crash."""
         if event.state == WorkerState.ERROR:
-            self.show_failure(event.worker.name or "finish that", event.worker.error, event.worker.group in BACKGROUND_GROUPS)
+            self.post_message(Failed(event.worker.name or "finish that", event.worker.error, event.worker.group in BACKGROUND_GROUPS))
             if event.worker.group == "load":  # the home screen's loading line says so too
                 self.load_problem = failure_text(event.worker.name, event.worker.error)
                 self._tell_home(SearchReady())
