@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from guidance.kinds import Money
+from guidance.kinds import Date, Money
 
 MONEY = Money()
+DATE = Date()
 
 _UNIT_WORDS = {
     "weeks": ("week", "weeks"),
@@ -56,4 +57,4 @@ def long_date(value: dt.date | str) -> str:
     """1 April 2026 (no leading zero, as GOV.UK writes dates)."""
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
-    return f"{value.day} {value.strftime('%B')} {value.year}"
+    return DATE.show(value)
