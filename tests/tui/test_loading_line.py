@@ -76,3 +76,20 @@ async def test_line_says_so_when_the_guidance_cannot_load(make_app, monkeypatch)
         await wait_for(pilot, lambda: "Loading the guidance" not in loading_text(app), tries=200)
         assert "could not be loaded" in loading_text(app)
         assert app.is_running
+
+
+async def test_my_calls_does_not_keep_loading_when_the_records_are_unreachable(make_app, tmp_path, monkeypatch):
+    from guidance.tui.screens.my_calls import MyCalls
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the records folder should be")
+    monkeypatch.setenv("GUIDANCE_DATABASE_URL", f"sqlite:///{blocker / 'records.sqlite3'}")
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f10")
+        await wait_for(pilot, lambda: isinstance(app.screen, MyCalls))
+        listing = app.screen.query_one("#my-calls-list")
+        await wait_for(pilot, lambda: "Loading" not in str(listing.get_option_at_index(0).prompt))
+        assert "cannot be listed" in str(listing.get_option_at_index(0).prompt)
+        assert app.is_running
