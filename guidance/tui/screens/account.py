@@ -151,7 +151,7 @@ class AccountScreen(ReportsFailures, Screen):
         points = balance_points(rec)
         self.query_one("#account-balance", Sparkline).data = [float(v) for _, v in points]
         low = min(v for _, v in points)
-        self._status(f"{rec.reference} {rec.start:%d %b}–{rec.end:%d %b %Y}: {money_text(rec.opening_balance)} "
+        self._status(f"{rec.reference} {DATE.show(rec.start)} to {DATE.show(rec.end)}: {money_text(rec.opening_balance)} "
                      f"to {money_text(rec.closing_balance)}, low {money_text(low)}, "
                      + ("recorded" if audit_id else "not recorded"))
         figures = self.query_one("#account-figures", DataTable)
