@@ -386,10 +386,17 @@ class DayList(Kind):
         return tuple(day for day in DAY_NAMES if day in days)
 
     def show(self, value) -> str:
-        return ", ".join(value)
+        """("mon", "tue", "wed") as "Monday, Tuesday and Wednesday"."""
+        return and_list([_FULL_DAYS[DAY_NAMES.index(day)].capitalize() for day in value])
 
     def dump(self, value) -> list[str]:
         return list(value)
+
+
+def and_list(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
 _FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -430,7 +437,7 @@ class DateList(Kind):
         return tuple(sorted(days))
 
     def show(self, value) -> str:
-        return "; ".join(day.isoformat() for day in value)
+        return and_list([Date().show(day) for day in value])
 
     def dump(self, value) -> list[str]:
         return [day.isoformat() for day in value]
@@ -489,7 +496,7 @@ class DatedAmounts(Kind):
         return tuple(sorted(out))
 
     def show(self, value) -> str:
-        return "; ".join(f"{day.isoformat()}={amount:f}" for day, amount in value)
+        return "; ".join(f"{Date().show(day)} {Money().show(amount)}" for day, amount in value)
 
     def dump(self, value) -> list:
         return [[day.isoformat(), f"{amount:f}"] for day, amount in value]

@@ -178,7 +178,7 @@ def test_audit_is_recorded_decided_exported_and_sampled(capsys, tmp_path, databa
 def test_audit_batch_worst_first(capsys, tmp_path):
     folder, plans = tmp_path / "accounts", []
     for name, kinds in [("calm", ()), ("surplus", ("surplus",)), ("abuse", ("large_transfer",)), ("cash", ("cash",))]:
-        account = Account.base(reference=f"DP-{name.upper()}")
+        account = Account.base(reference=f"DP-{len(plans) + 1:06d}")
         for kind in kinds:
             plant(account, kind)
         write(account, "signed", folder / name)
@@ -293,7 +293,7 @@ def test_account_files_never_overwrite_without_force_nor_replace_a_link(capsys, 
 
 def test_audit_batch_summary_is_never_written_over_an_existing_file(capsys, tmp_path):
     folder = tmp_path / "accounts"
-    account = Account.base(reference="DP-CALM")
+    account = Account.base(reference="DP-000001")
     write(account, "signed", folder / "calm")
     plans_csv = tmp_path / "plans.csv"
     plans_csv.write_text(f"folder,plan\ncalm,{account.write_plan(tmp_path / 'calm.yaml').name}\n", encoding="utf-8")
@@ -307,12 +307,12 @@ def test_audit_batch_summary_is_never_written_over_an_existing_file(capsys, tmp_
 
 def test_a_stray_quote_or_extra_cell_in_the_plans_list_is_named_and_no_account_is_lost(capsys, tmp_path):
     folder, lines = tmp_path / "accounts", []
-    for name in ("one", "two", "three", "four"):
-        account = Account.base(reference=f"DP-{name.upper()}")
+    for number, name in enumerate(("one", "two", "three", "four"), start=1):
+        account = Account.base(reference=f"DP-{number:06d}")
         write(account, "signed", folder / name)
         lines.append(f"{name},{account.write_plan(tmp_path / f'{name}.yaml').name}")
     lines[0] = 'one,"one.yaml'  # a stray quote: the rows after it must still be audited
-    lines[3] = "four,four.yaml,DP-FOUR"
+    lines[3] = "four,four.yaml,DP-000004"
     plans_csv = tmp_path / "plans.csv"
     plans_csv.write_text("folder,plan\n" + "\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "summary.csv"

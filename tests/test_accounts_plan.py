@@ -161,3 +161,47 @@ def test_content_schema_writes_the_account_schemas(tmp_path):
     assert {"account-plan.schema.json", "account-rules.schema.json"} <= names
     plan = json.loads((tmp_path / "account-plan.schema.json").read_text(encoding="utf-8"))
     assert "contingency_weeks" in plan["properties"] and "period" in plan["required"]
+
+
+@pytest.mark.parametrize("reference, words", [
+    ("Mrs Jones", "looks like a name"),
+    ("ABC123", "not a reference in this council's form"),
+    ("DP-APP001", "not a reference in this council's form"),
+])
+def test_reference_is_checked_with_the_councils_rule(tmp_path, reference, words):
+    """The plan's reference is checked as every reference is (content/references.yaml), with the
+    plan file, the line and the problem, and never repeats what was typed (it may be a name)."""
+    with pytest.raises(PlanError) as err:
+        _plan(tmp_path, PLAN.replace("reference: DP-004512", f"reference: {reference}"))
+    message = str(err.value)
+    assert message.startswith(f"{tmp_path / 'plan.yaml'}:1: reference: ") and words in message
+    assert reference not in message
+
+
+def test_reference_follows_the_councils_own_pattern_and_is_kept_canonical(tmp_path):
+    from guidance.references import ReferenceRule
+
+    strict = ReferenceRule(pattern=r"DP-[0-9]{6}", example="DP-004512")
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.replace("reference: DP-004512", "reference: dp – 004512"), encoding="utf-8")
+    assert load_plan(path, references=strict).reference == "DP-004512"
+    path.write_text(PLAN.replace("reference: DP-004512", "reference: DP-4512"), encoding="utf-8")
+    with pytest.raises(PlanError, match=r"plan.yaml:1: reference: .*e\.g\. DP-004512"):
+        load_plan(path, references=strict)
+
+
+def test_audit_command_uses_the_content_roots_rule(tmp_path, capsys):
+    """`account audit` checks the plan's reference against the pattern in the content root."""
+    import shutil
+    from pathlib import Path
+
+    from guidance.cli import main
+
+    repo = Path(__file__).resolve().parents[1]
+    root = tmp_path / "root"
+    shutil.copytree(repo / "content", root / "content")
+    (root / "content" / "references.yaml").write_text('pattern: "ASC-[0-9]{6}"\nexample: ASC-104233\n', encoding="utf-8")
+    data = repo / "tests" / "data" / "accounts"
+    assert main(["--root", str(root), "account", "audit", "--plan", str(data / "plan.yaml"), str(data / "statement.csv")]) == 1
+    err = capsys.readouterr().err
+    assert f"{data / 'plan.yaml'}:1: reference: " in err and "ASC-104233" in err

@@ -117,7 +117,7 @@ def test_pa_off_sick_letter_for_16_march_2026_gives_the_rules_then(base):
     assert "£118.75 a week" in body
     assert "3 days they would have worked" in body
     assert "waiting days" in body
-    assert "at least £125 a week" in body
+    assert "at least £125.00 a week" in body
     assert "80%" not in body and "£123.25" not in body
     assert "first full day" not in body
 
@@ -141,7 +141,7 @@ def test_ssp_page_as_at_1_june_2025_renders_and_its_summary_states_the_2025_rule
     body = base.render_body(page, on)
     summary = base.render_summary(page, on)
     assert "£118.75 a week" in body and "80%" not in body
-    assert "£125 a week" in body
+    assert "£125.00 a week" in body
     assert "waiting days" in body
     assert "four days in a row" in summary and "lower earnings limit" in summary
     assert "however little they earn" not in summary

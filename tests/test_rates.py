@@ -48,14 +48,14 @@ def test_figures_print_themselves_for_readers(rates):
     on = dt.date(2026, 4, 6)
     assert str(rates.figure("national_living_wage", on)) == "£12.71"
     assert str(rates.figure("employer_ni_rate", on)) == "15%"
-    assert str(rates.figure("employment_allowance", on)) == "£10,500"
+    assert str(rates.figure("employment_allowance", on)) == "£10,500.00"
     assert str(rates.figure("holiday_weeks", on)) == "5.6 weeks"
     assert str(rates.figure("irregular_hours_accrual_percent", on)) == "12.07%"
 
 
 def test_formatting_helpers():
     assert money(Decimal("1234.5")) == "£1,234.50"
-    assert money(Decimal("5000")) == "£5,000"
+    assert money(Decimal("5000")) == "£5,000.00"  # money always shows its pence
     assert money("0.005") == "£0.01"
     assert percent(Decimal("12.070")) == "12.07%"
     assert long_date(dt.date(2026, 4, 1)) == "1 April 2026"

@@ -60,10 +60,11 @@ def account_rules(content_dir: Path) -> Rules:
 
 
 def audit_files(plan_path, statement_paths, content_dir: Path | None = None, columns: dict | None = None,
-                rules: Rules | None = None) -> Audit:
-    """Read the plan and statements and run the audit. Raises AuditError."""
+                rules: Rules | None = None, references=None) -> Audit:
+    """Read the plan and statements and run the audit. ``references``: the council's reference
+    rule for the plan's reference (the default rule when None). Raises AuditError."""
     try:
-        plan = load_plan(Path(plan_path))
+        plan = load_plan(Path(plan_path), references=references)
         ledger = read_statements(statement_paths, columns)
     except (PlanError, StatementError) as exc:
         raise AuditError(str(exc)) from None

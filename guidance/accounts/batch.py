@@ -74,15 +74,16 @@ def read_plan_list(plans_csv: Path) -> list[tuple[int, str, Path | None, str | N
     return out
 
 
-def audit_one(folder: Path, plan_path: Path, rules: Rules, columns: dict | None) -> Audit:
-    """Audit the statements in ``folder`` against ``plan_path``. Raises AuditError."""
+def audit_one(folder: Path, plan_path: Path, rules: Rules, columns: dict | None, references=None) -> Audit:
+    """Audit the statements in ``folder`` against ``plan_path`` (its reference checked with the
+    council's rule ``references``). Raises AuditError."""
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in STATEMENT_SUFFIXES) if folder.is_dir() else []
     if not folder.is_dir():
         raise AuditError(f"{folder}: no such folder")
     if not files:
         raise AuditError(f"{folder}: no statements (CSV, OFX or .xlsx files)")
     try:
-        plan = load_plan(plan_path)
+        plan = load_plan(plan_path, references=references)
         ledger = read_statements(files, columns)
     except (PlanError, StatementError) as exc:
         raise AuditError(str(exc)) from None
@@ -91,7 +92,7 @@ def audit_one(folder: Path, plan_path: Path, rules: Rules, columns: dict | None)
 
 def audit_batch(folder: Path, plans_csv: Path, rules: Rules, columns: dict | None = None,
                 progress: Callable[[int, int], None] | None = None,
-                keep: Callable[[Audit, list[Path]], object] | None = None) -> list[BatchRow]:
+                keep: Callable[[Audit, list[Path]], object] | None = None, references=None) -> list[BatchRow]:
     """Audit every account in the plans CSV; rows worst first. ``progress(done, total)`` is
     called after each account; ``keep(audit, files)`` records an audit."""
     plans = read_plan_list(plans_csv)
@@ -104,7 +105,7 @@ def audit_batch(folder: Path, plans_csv: Path, rules: Rules, columns: dict | Non
             rows.append(BatchRow(name, line, error=f"{where}: 'folder' must be the name of a folder in {folder}"))
         else:
             try:
-                audit = audit_one(folder / name, plan_path, rules, columns)
+                audit = audit_one(folder / name, plan_path, rules, columns, references)
                 if keep is not None:
                     keep(audit, sorted(p for p in (folder / name).iterdir() if p.suffix.lower() in STATEMENT_SUFFIXES))
                 rows.append(BatchRow(name, line, audit))

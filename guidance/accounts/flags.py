@@ -41,6 +41,15 @@ SEVERITY = (
     "council_payment_missing", "payment_during_suspension", "no_tax_payment", "wages_gap",
     "unexplained", "cash", "duplicate", "contribution_shortfall", "surplus",
 )
+#: Each kind in a few words (at most ``LABEL_WIDTH`` characters), for tables on an 80-column screen.
+LABELS = {
+    "household_payment": "Household member", "large_transfer": "Large transfer",
+    "excluded_spending": "Excluded spending", "overdrawn": "Overdrawn", "missing_statement": "Missing statement",
+    "council_payment_missing": "No council payment", "payment_during_suspension": "Paid in suspension",
+    "no_tax_payment": "No HMRC payment", "wages_gap": "Wages gap", "unexplained": "Unexplained", "cash": "Cash",
+    "duplicate": "Duplicate", "contribution_shortfall": "Contribution short", "surplus": "Surplus",
+}
+LABEL_WIDTH = 18
 SAFEGUARDING = ("household_payment", "large_transfer")
 SAFEGUARDING_PAGES = ("financial-abuse", "recognising-and-reporting-abuse")
 PAGES = {
@@ -67,6 +76,11 @@ class Flag:
     file: str | None = None
     line: int | None = None
     missing: tuple[dt.date, dt.date] | None = None  # missing_statement: the days no statement shows
+
+    @property
+    def label(self) -> str:
+        """The kind in a few words ("Contribution short"), never cut."""
+        return LABELS.get(self.kind, self.kind.replace("_", " ").capitalize())
 
     @property
     def safeguarding(self) -> bool:

@@ -170,6 +170,7 @@ def _text_date(raw: str) -> dt.date:
 
 
 def money_text(value: Decimal) -> str:
-    """``1234.5`` as ``£1,234.50``; negative as ``-£12.00``."""
-    sign = "-" if value < 0 else ""
-    return f"{sign}£{abs(pence(value)):,.2f}"
+    """``1234.5`` as ``£1,234.50``; negative as ``-£12.00`` (the money kind's way, to the penny)."""
+    from guidance.content.formatting import money
+
+    return money(value)

@@ -94,8 +94,8 @@ class Payee(_Strict):
 
 
 class Plan(_Strict):
-    reference: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]*$",
-                           description="the case reference, never a name")
+    reference: str = Field(min_length=1, max_length=40,
+                           description="the case reference in the council's form (content/references.yaml), never a name")
     period: Period
     council_payments: list[Payment] = Field(min_length=1)
     contribution: list[Payment] = Field(default_factory=list)
@@ -128,8 +128,12 @@ class PlanError(ValueError):
         self.problems = problems
 
 
-def load_plan(path: Path, shown: str | None = None) -> Plan:
-    """Read and validate a plan file. Raises PlanError (file and line of every problem)."""
+def load_plan(path: Path, shown: str | None = None, references=None) -> Plan:
+    """Read and validate a plan file. Raises PlanError (file and line of every problem).
+
+    ``references``: the council's ``ReferenceRule`` (``guidance.references``; the default rule
+    when None): the plan's ``reference`` is checked with it, as every reference is, and kept in
+    its canonical form (``dp-004512`` as ``DP-004512``)."""
     path = Path(path)
     shown = shown or str(path)
     problems = Problems()
@@ -147,7 +151,19 @@ def load_plan(path: Path, shown: str | None = None) -> Plan:
     plan = validate(Plan, doc, shown, problems) if doc is not None else None
     if plan is None:
         raise PlanError(problems)
-    return plan
+    return _checked_reference(plan, doc, shown, references)
+
+
+def _checked_reference(plan: Plan, doc, shown: str, references) -> Plan:
+    from guidance.references import DEFAULT, ReferenceError
+
+    try:
+        reference = (references or DEFAULT).check(plan.reference)
+    except ReferenceError as exc:
+        problems = Problems()
+        problems.error(shown, doc.line_of("reference"), f"reference: {exc}")
+        raise PlanError(problems) from None
+    return plan if reference == plan.reference else plan.model_copy(update={"reference": reference})
 
 
 def plan_schema() -> dict:

@@ -77,11 +77,13 @@ def _no_figure(rates, key: str, on: dt.date, exc: RateError) -> str:
         rate = rates.get(key)
     except RateError:
         return f"no figure for this date: {exc}"
+    from guidance.content.rates import FIGURES_FROM
+
     first = rate.periods[0].start
     if on >= first:
         return f"no figure for this date: {exc}"
     return (f"there is no figure for {on.day} {on:%B %Y} ({on.isoformat()}): '{rate.label}' is on record from "
-            f"{first.day} {first:%B %Y} (figures are kept from 6 April 2015)")
+            f"{first.day} {first:%B %Y} (figures are kept from {FIGURES_FROM.day} {FIGURES_FROM:%B %Y})")
 
 
 def figure_or_none(rates, key: str, on: dt.date) -> Decimal | None:
@@ -177,8 +179,17 @@ def plain(value: Decimal, places: int | None = None) -> str:
 
 
 def gbp(value) -> str:
-    """An amount for people in the working: £13,520.00, £5,000, and a daily rate's 4 places kept."""
-    return f"£{Decimal(str(value)):,f}"
+    """An amount for people in the working: £13,520.00, £5,000.00 (pence always shown), and a
+    daily rate's 4 places kept."""
+    amount = Decimal(str(value))
+    if _places(amount) < 2:
+        amount = amount.quantize(Decimal("0.01"))
+    return f"£{amount:,f}"
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def gbp_exact(value: Decimal) -> str:

@@ -100,13 +100,23 @@ def _rules(args):
         raise CommandError(f"the account rules have errors (run 'guidance content check'):\n{exc}") from None
 
 
+def _references(base):
+    """The council's reference rule (content/references.yaml), as every command checks references."""
+    from guidance.references import ReferenceError, load_rule
+
+    try:
+        return load_rule(base.root)
+    except ReferenceError as exc:
+        raise CommandError(str(exc)) from None
+
+
 def _run(args):
     from guidance.accounts.audit import AuditError, audit_files
 
     columns = _columns(args)
     rules, base = _rules(args)
     try:
-        return audit_files(args.plan, args.statements, columns=columns, rules=rules), base
+        return audit_files(args.plan, args.statements, columns=columns, rules=rules, references=_references(base)), base
     except AuditError as exc:
         raise CommandError(str(exc)) from None
 
@@ -213,7 +223,8 @@ def run_batch(args) -> int:
     progress = _progress if sys.stderr.isatty() else None
     try:
         rows = audit_batch(Path(args.folder), Path(args.plans), rules, columns, progress=progress,
-                           keep=(lambda audit, files: _record(audit, files, base)) if args.record else None)
+                           keep=(lambda audit, files: _record(audit, files, base)) if args.record else None,
+                           references=_references(base))
     except BatchError as exc:
         raise CommandError(str(exc)) from None
     if progress:

@@ -23,6 +23,7 @@ def run_show(args) -> int:
     from guidance.content.release import release_of_version, version_text
     from guidance.problems import Problems
 
+    from guidance.content.rates import FIGURES_FROM
     from guidance.content.render import RenderError
     from guidance.content.suggest import did_you_mean
 
@@ -47,6 +48,8 @@ def run_show(args) -> int:
     try:
         base.render_body(page, on)
     except RenderError as exc:
+        if on < FIGURES_FROM:  # not a broken page: the day asked for is before the figures
+            raise CommandError(f"this page cannot be shown: {exc.message}") from None
         line = page.body_line + exc.line - 1 if exc.line else page.body_line
         raise CommandError(f"this page cannot be shown: {page.path}:{line}: {exc.message}") from None
     record = page_record(base, page, on)

@@ -27,11 +27,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from guidance.content.rates import FIGURES_FROM
 from guidance.content.render import RenderError, render
 from guidance.problems import Problems
 
 #: The first day a text can be asked about: the start of tax year 2015 to 2016.
-EARLIEST = dt.date(2015, 4, 6)
+EARLIEST = FIGURES_FROM
 
 _KEY_CALL = re.compile(r"""\b(?:rate|rule|has_rate|rate_from|rate_value)\(\s*["']([A-Za-z0-9_]+)["']""")
 _DATE_CALL = re.compile(r"""\bdate\(\s*["'](\d{4}-\d{2}-\d{2})["']""")

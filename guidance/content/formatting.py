@@ -5,6 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
+from guidance.kinds import Date, Money
+
+MONEY = Money()
+DATE = Date()
+
 _UNIT_WORDS = {
     "weeks": ("week", "weeks"),
     "days": ("day", "days"),
@@ -22,15 +27,12 @@ def _plain_number(value: Decimal) -> str:
     return f"{normal:,f}"
 
 
-def money(value, pence: bool | None = None) -> str:
-    """£1,234.50; whole pounds drop the pence (£5,000) unless ``pence`` is True."""
+def money(value, pence: bool = True) -> str:
+    """£1,234.50, and £8.00 (never £8): rounded to the penny, shown as the money kind shows it
+    (:class:`guidance.kinds.Money`). ``pence`` is accepted so templates written
+    ``money(true)`` still work; money is always shown with its pence."""
     amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    sign = "-" if amount < 0 else ""
-    amount = abs(amount)
-    if pence is None:
-        pence = amount != amount.to_integral_value()
-    text = f"{amount:,.2f}" if pence else f"{int(amount):,}"
-    return f"{sign}£{text}"
+    return MONEY.show(amount)
 
 
 def percent(value) -> str:
@@ -55,4 +57,4 @@ def long_date(value: dt.date | str) -> str:
     """1 April 2026 (no leading zero, as GOV.UK writes dates)."""
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
-    return f"{value.day} {value.strftime('%B')} {value.year}"
+    return DATE.show(value)

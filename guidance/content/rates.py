@@ -26,6 +26,15 @@ Unit = Literal["money", "percent", "weeks", "days", "months", "years", "hours", 
 _YES_NO = {"yes": Decimal(1), "no": Decimal(0), True: Decimal(1), False: Decimal(0)}
 
 
+#: Figures are kept from the start of tax year 2015 to 2016 (some rules began later).
+FIGURES_FROM = dt.date(2015, 4, 6)
+
+
+def before_figures(day: dt.date) -> str:
+    """Why nothing can be worked out for ``day``, a day before ``FIGURES_FROM``, in plain words."""
+    return f"figures are kept from {FIGURES_FROM.day} {FIGURES_FROM:%B %Y}, so none can be shown for {day.day} {day:%B %Y}"
+
+
 class RateError(LookupError):
     """A figure that is unknown, or not in force on the date asked."""
 

@@ -20,7 +20,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from guidance.content.formatting import long_date, money, percent
-from guidance.content.rates import RateError, Rates
+from guidance.content.rates import FIGURES_FROM, RateError, Rates, before_figures
 
 
 class RenderError(ValueError):
@@ -259,6 +259,8 @@ def helpers(rates, on: dt.date) -> dict:
         try:
             return rates.figure(str(key), when)
         except RateError as exc:
+            if when < FIGURES_FROM and not str(exc).startswith("unknown rate"):
+                raise RenderError(before_figures(when)) from None  # plain words, not the figure's key
             raise RenderError(str(exc)) from None
 
     def rule(key, day=None):

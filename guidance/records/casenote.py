@@ -34,9 +34,12 @@ def _when(call: Call) -> str:
     end = local_datetime(call.ended_at)
     if start is None:
         return call.started_at
-    text = f"{start:%Y-%m-%d %H:%M}"
+    from guidance.kinds import Date
+
+    day = Date().show
+    text = f"{day(start.date())}, {start:%H:%M}"
     if end is not None:
-        text += f" to {end:%H:%M}" if end.date() == start.date() else f" to {end:%Y-%m-%d %H:%M}"
+        text += f" to {end:%H:%M}" if end.date() == start.date() else f" to {day(end.date())}, {end:%H:%M}"
     return f"{text} ({start.tzname()}, UK time)"
 
 

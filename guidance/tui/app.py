@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
 from guidance.tui.commands import AccountCommands, CalculatorCommands, FlowCommands, LetterCommands, PageCommands
-from guidance.tui.messages import CallChanged, ContentReady, Failed, ModeChanged, OpenWorkFound, SearchReady, failure_text
+from guidance.tui.messages import BACKGROUND_GROUPS, CallChanged, ContentReady, Failed, ModeChanged, OpenWorkFound, SearchReady, failure_cause, failure_text
 from guidance.tui.services import Services, load_settings, save_setting
 from guidance.tui.theme import HIGH_CONTRAST
 
@@ -30,6 +30,12 @@ MODES = ("officer", "recipient")
 #: frame cost about 6% of the time a bare Textual app takes to show its first screen).
 SCREENS_CSS = Path(__file__).with_name("screens.tcss")
 REPEAT_NOTICE_SECONDS = 20  # the same failure is not shown again within this time
+#: Officers' tools (action -> what it is called): not offered in recipient mode.
+OFFICER_ONLY = {
+    "call": "Taking a call", "call_panel": "The call panel", "end_call": "Ending a call", "call_notes": "Call notes",
+    "my_calls": "My calls", "team_view": "The team view", "account_audit": "The account audit",
+}
+SAME_CAUSE_SECONDS = 20  # background failures with a cause just reported add no notice
 
 
 class GuidanceApp(App):
@@ -67,7 +73,9 @@ class GuidanceApp(App):
         self.last_theme = "textual-dark"
         self.call = None  # CallState while an officer is on a call
         self.show_call_panel = True
-        self._notices: dict[str, float] = {}
+        self._notices: dict[str, float] = {}  # notice or cause -> when it was last shown
+        self.clock = time.monotonic  # seconds; tests move it on
+        self.load_problem: str | None = None  # why the guidance or its search could not be opened
 
     @property
     def today(self) -> dt.date:
@@ -115,20 +123,34 @@ class GuidanceApp(App):
     @on(Failed)
     def on_failed(self, message: Failed) -> None:
         """Any failure, from any worker or screen, becomes a notice; the app carries on."""
-        self.show_failure(message.what, message.error)
+        if message.background:
+            self.show_failure(message.what, message.error, background=True)
+        else:
+            self.show_failure(message.what, message.error)
 
-    def show_failure(self, what: str, error: BaseException) -> None:
+    def show_failure(self, what: str, error: BaseException, background: bool = False) -> None:
+        """One notice per failure: the same notice is not shown again within
+        ``REPEAT_NOTICE_SECONDS``, and background work (``background``) failing for a cause
+        reported within ``SAME_CAUSE_SECONDS`` (several workers finding the records database
+        unreachable at start) adds no notice: one notice, not a stack. An action someone asked
+        for that fails always says what could not be done."""
         text = failure_text(what, error)
-        now = time.monotonic()
+        cause = failure_cause(error)
+        now = self.clock()
         if now - self._notices.get(text, -REPEAT_NOTICE_SECONDS) < REPEAT_NOTICE_SECONDS:
             return
-        self._notices[text] = now
+        if background and now - self._notices.get(cause, -SAME_CAUSE_SECONDS) < SAME_CAUSE_SECONDS:
+            return
+        self._notices[text] = self._notices[cause] = now
         self.notify(text, severity="error", timeout=12)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker of the app's own that raised: a notice, not a crash."""
         if event.state == WorkerState.ERROR:
-            self.show_failure(event.worker.name or "finish that", event.worker.error)
+            self.post_message(Failed(event.worker.name or "finish that", event.worker.error, event.worker.group in BACKGROUND_GROUPS))
+            if event.worker.group == "load":  # the home screen's loading line says so too
+                self.load_problem = failure_text(event.worker.name, event.worker.error)
+                self._tell_home(SearchReady())
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -144,9 +166,9 @@ class GuidanceApp(App):
             try:
                 self.services.open_search()
             except Exception as exc:  # the app stays usable for browsing without search
-                self.call_from_thread(self.notify, f"Search is not available: {exc}", severity="error")
-            else:
-                self.call_from_thread(self._search_ready)
+                self.load_problem = f"Search is not available: {exc}"
+                self.call_from_thread(self.notify, self.load_problem, severity="error")
+            self.call_from_thread(self._search_ready)  # ready or failed: home's loading line changes
         try:  # the letter templates, read now so opening a letter does not wait on the disk
             self.services.letters()
         except Exception:  # a broken template is reported when a letter is opened
@@ -163,10 +185,15 @@ class GuidanceApp(App):
             )
         elif errors:
             self.notify(f"{errors} content problems: see the team-leader view", severity="warning")
-        self.screen.post_message(ContentReady())
+        self._tell_home(ContentReady())
 
     def _search_ready(self) -> None:
-        self.screen.post_message(SearchReady())
+        self._tell_home(SearchReady())
+
+    def _tell_home(self, message) -> None:
+        """Loading news goes to the home screen even while another screen is on top of it."""
+        if self.screen_stack:
+            self.screen_stack[0].post_message(message)
 
     @work(thread=True, group="open-work", exit_on_error=False, name="look for calls left open")
     def find_open_work(self) -> None:
@@ -213,15 +240,36 @@ class GuidanceApp(App):
             self.last_theme = self.theme
             self.theme = HIGH_CONTRAST.name
 
+    def officer_only(self, action: str) -> bool:
+        """True, with a notice saying so, when ``action`` is an officer's tool and the app is in
+        recipient mode (the caller then does nothing more)."""
+        if self.mode != "recipient" or action not in OFFICER_ONLY:
+            return False
+        self.notify(f"{OFFICER_ONLY[action]} is for officers. F2 switches to officer mode.", severity="warning")
+        return True
+
+    def on_key(self, event) -> None:
+        """A key for an officer's tool, pressed in recipient mode (where it is not offered): say why
+        nothing opens."""
+        if self.mode == "recipient":
+            for binding in self.BINDINGS:
+                if binding.key == event.key and binding.action in OFFICER_ONLY:
+                    self.officer_only(binding.action)
+                    event.stop()
+                    return
+
     def action_team_view(self) -> None:
         from guidance.tui.screens.team import TeamScreen
 
+        if self.officer_only("team_view"):
+            return
         if self.services.base is not None and not isinstance(self.screen, TeamScreen):
             self.push_screen(TeamScreen())
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """No call keys in recipient mode: a recipient does not take calls."""
-        if action in ("call", "call_panel", "end_call", "my_calls", "call_notes") and self.mode == "recipient":
+        """No officer keys (calls, my calls, the team view) in recipient mode: a recipient does
+        not take calls or run the team (``on_key`` says so if one is pressed)."""
+        if action in OFFICER_ONLY and self.mode == "recipient":
             return False
         if action in ("end_call", "call_panel") and self.call is None:
             return False  # shown (and working) only while a call is on
@@ -395,6 +443,8 @@ class GuidanceApp(App):
     def action_my_calls(self) -> None:
         from guidance.tui.screens.my_calls import MyCalls
 
+        if self.officer_only("my_calls"):
+            return
         if not isinstance(self.screen, MyCalls):
             self.push_screen(MyCalls())
 

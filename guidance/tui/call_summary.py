@@ -13,14 +13,14 @@ from guidance.content.formatting import long_date
 SICK_END = "sick_end"
 
 
-def _shown_input(value) -> str:
-    text = str(value)
-    if len(text) == 10:
-        try:
-            return long_date(dt.date.fromisoformat(text))
-        except ValueError:
-            pass
-    return text.replace("_", " ")
+def _shown_input(calculator, key: str, value) -> str:
+    """An input as its field's kind shows it (guidance.kinds): 2 November 2026, Monday, Tuesday
+    and Wednesday, £400.00, Yes. A value its field cannot read is shown as typed."""
+    try:
+        field = calculator.field(key)
+        return field.show(field.parse(value))
+    except (KeyError, ValueError):
+        return str(value).replace("_", " ")
 
 
 def calculator_key_dates(calculator, inputs: dict, result: dict) -> list[tuple[dt.date, str]]:
@@ -51,7 +51,7 @@ def calculation_summary(calculator, inputs: dict, result: dict, label) -> str:
 
     lines = [calculator.title]
     if inputs:
-        lines.append("Inputs: " + "; ".join(f"{label(key)} {_shown_input(value)}" for key, value in inputs.items()))
+        lines.append("Inputs: " + "; ".join(f"{label(key)} {_shown_input(calculator, key, value)}" for key, value in inputs.items()))
     figures = headline(calculator, result)
     if figures:
         lines.append("Result: " + "; ".join(f"{name} {value}" for name, value in figures))

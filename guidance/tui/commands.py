@@ -105,14 +105,16 @@ class AccountCommands(_NamedProvider):
     """Open the account audit screen (imported only when chosen: the first screen stays quick)."""
 
     def entries(self) -> Iterable[Entry]:
-        yield "Account audit: reconcile bank statements", self._open, "Audit a direct payment account from its statements"
-        yield ("Account review from a recorded audit", self._review,
-               "The account review with a recorded audit's figures filled in")
+        if self.app.mode != "recipient":  # an officer's tool
+            yield "Account audit: reconcile bank statements", self._open, "Audit a direct payment account from its statements"
+            yield ("Account review from a recorded audit", self._review,
+                   "The account review with a recorded audit's figures filled in")
 
     def _open(self) -> None:
         from guidance.tui.screens.account import AccountScreen
 
-        self.app.push_screen(AccountScreen())
+        if not self.app.officer_only("account_audit"):
+            self.app.push_screen(AccountScreen())
 
     def _review(self) -> None:
         from guidance.tui.screens.account import open_review
@@ -122,4 +124,5 @@ class AccountCommands(_NamedProvider):
             if audit_id:
                 open_review(self.app, audit_id)
 
-        self.app.push_screen(RecordedAudits(), chosen)
+        if not self.app.officer_only("account_audit"):
+            self.app.push_screen(RecordedAudits(), chosen)

@@ -22,13 +22,21 @@ class ModeChanged(Message):
     """Officer/recipient mode switched."""
 
 
-class Failed(Message):
-    """Something a worker was doing failed: ``what`` it was doing (e.g. "save the letter")."""
+#: Worker groups that run without anyone asking just then (lists refreshed, open work looked
+#: for, notes saved as typed): their failure is not reported again when a failure with the
+#: same cause has just been (one notice, not a stack).
+BACKGROUND_GROUPS = frozenset({"recent", "open-work", "call-notes"})
 
-    def __init__(self, what: str, error: BaseException) -> None:
+
+class Failed(Message):
+    """Something a worker was doing failed: ``what`` it was doing (e.g. "save the letter");
+    ``background``: work nobody asked for just then (see ``BACKGROUND_GROUPS``)."""
+
+    def __init__(self, what: str, error: BaseException, background: bool = False) -> None:
         super().__init__()
         self.what = what
         self.error = error
+        self.background = background
 
 
 class CallChanged(Message):
@@ -62,6 +70,11 @@ def failure_text(what: str, error: BaseException) -> str:
     return f"Could not {what}: {error}"
 
 
+def failure_cause(error: BaseException) -> str:
+    """What went wrong, whatever was being done: failures with the same cause get one notice."""
+    return f"{type(error).__name__}: {error}"
+
+
 class ReportsFailures:
     """Mixin for screens: a worker of the screen that raised posts ``Failed`` up to the app's one
     handler (name each worker for what it does: ``@work(..., name="save the letter")``)."""
@@ -70,4 +83,5 @@ class ReportsFailures:
         from textual.worker import WorkerState
 
         if event.state == WorkerState.ERROR:
-            self.app.post_message(Failed(event.worker.name or "finish that", event.worker.error))
+            worker = event.worker
+            self.app.post_message(Failed(worker.name or "finish that", worker.error, worker.group in BACKGROUND_GROUPS))

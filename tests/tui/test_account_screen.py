@@ -40,7 +40,7 @@ async def test_audit_decide_each_flag_and_record(make_app, monkeypatch, tmp_path
         assert screen.query_one("#account-plan", Input).value == "plan.yaml"
         flags = screen.query_one("#account-flag-table", DataTable)
         kinds = [flags.get_row_at(i)[1] for i in range(flags.row_count)]
-        assert kinds == ["household payment!", "unexplained", "cash", "surplus"]
+        assert kinds == ["Household member!", "Unexplained", "Cash", "Surplus"]
         assert flags.has_focus
         from guidance.accounts.chart import balance_points
 
@@ -63,7 +63,7 @@ async def test_audit_decide_each_flag_and_record(make_app, monkeypatch, tmp_path
             ("household_payment", "safeguarding"), ("unexplained", "explained"), ("cash", "query"), ("surplus", "recover")]
         app.services.downloads = tmp_path
         await pilot.press("w")
-        await wait_for(pilot, lambda: (tmp_path / "DP-APP001-account-audit.docx").exists())
+        await wait_for(pilot, lambda: (tmp_path / "DP-900001-account-audit.docx").exists())
         await pilot.press("l")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "LetterScreen")
         assert app.screen.template_id == "dp-surplus-repayment"
@@ -154,3 +154,51 @@ def test_account_screen_snapshot(snap_compare, monkeypatch):
         await pilot.pause()
 
     assert snap_compare(GuidanceApp(root, dt.date(2026, 11, 25), build_index=False), terminal_size=(80, 24), run_before=run)
+
+
+async def test_nothing_is_cut_at_80x24(make_app, monkeypatch):
+    """Every label and amount in the figures and the flags shows in full at 80×24: the tables
+    need no sideways scrolling, no cell is shortened, and each flag reads in words."""
+    from guidance.accounts.flags import LABEL_WIDTH, LABELS
+
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "statement.csv")
+        for table_id in ("#account-figures", "#account-flag-table"):
+            table = screen.query_one(table_id, DataTable)
+            assert table.virtual_size.width <= table.scrollable_content_region.width, table_id
+            for row in range(table.row_count):
+                for cell in table.get_row_at(row):
+                    assert "…" not in str(cell)
+        flags = screen.query_one("#account-flag-table", DataTable)
+        labels = [str(flags.get_row_at(i)[1]).rstrip("!") for i in range(flags.row_count)]
+        assert labels == [flag.label for flag in screen.audit.flags]
+        assert all(len(label) <= LABEL_WIDTH for label in LABELS.values())
+        assert LABELS["contribution_shortfall"] == "Contribution short"
+        figures = screen.query_one("#account-figures", DataTable)
+        assert "Contribution paid" in [figures.get_row_at(i)[0] for i in range(figures.row_count)]
+
+
+async def test_the_longest_labels_and_amounts_fit_at_80x24(make_app, monkeypatch):
+    """A flag of every kind, with five-figure amounts: still nothing cut."""
+    import dataclasses
+    import datetime as dt
+    from decimal import Decimal
+
+    from guidance.accounts.flags import LABELS, Flag
+
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "statement.csv")
+        rec = dataclasses.replace(screen.audit.reconciliation, contribution_paid=Decimal("-99999.99"),
+                                  council_expected=Decimal("99999.99"))
+        flags = [Flag(kind, dt.date(2026, 4, 30), Decimal("-99999.99"), "a test") for kind in LABELS]
+        screen._show(dataclasses.replace(screen.audit, reconciliation=rec, flags=flags), None)
+        for _ in flags:
+            await pilot.press("s")  # "safeguarding", the longest decision, on every flag
+        await pilot.pause()
+        for table_id in ("#account-figures", "#account-flag-table"):
+            table = screen.query_one(table_id, DataTable)
+            assert table.virtual_size.width <= table.scrollable_content_region.width, table_id

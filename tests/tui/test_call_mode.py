@@ -138,7 +138,7 @@ async def test_a_whole_call_the_case_note_holds_the_figures_and_the_letter_needs
         note = app.screen.note
         assert "Calculation: Statutory Sick Pay" in note or "Calculation: Sick pay" in note
         assert f"Statutory Sick Pay due {figure}" in note
-        assert "Average weekly pay (£) 500.00" in note  # 40 hours x £12.50
+        assert "Average weekly pay £500.00" in note  # 40 hours x £12.50, shown as money is
         assert "Last day off sick 25 November 2026" in note  # still off: worked out to today
         assert "Outcome:" in note and "Key dates:" in note
         assert "(GMT, UK time)" in note  # November: Greenwich Mean Time, not UTC

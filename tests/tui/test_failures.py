@@ -132,3 +132,32 @@ async def test_one_database_engine_for_every_store(make_app):
     assert services.store().database is services.calls().database is services.letter_store().database
     with sqlite3.connect(services.database().path) as conn:  # the private file really is the records
         assert conn.execute("select count(*) from calls").fetchone() == (0,)
+
+
+
+async def test_an_unreachable_database_gives_one_notice_not_a_stack(make_app, tmp_path, monkeypatch):
+    """Several workers fail on the same unreachable database at start: one notice, not a stack.
+    A later action that fails for the same reason still says what could not be done."""
+    monkeypatch.setenv("GUIDANCE_DATABASE_URL", unreachable(tmp_path))
+    app = make_app()
+    now = [1000.0]
+    app.clock = lambda: now[0]  # seconds, moved on by hand
+    shown = notices(app)
+
+    def records_notices():
+        return [text for text in shown if "Records are unavailable" in text]
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await wait_for(pilot, records_notices)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        assert len(records_notices()) == 1  # listing guided help and looking for open calls both failed
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: app.screen.query("#caller-ref"))
+        await pilot.press(*"ASC-104233", "enter")
+        await wait_for(pilot, lambda: any("could not start the call" in text for text in shown))
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        assert len(records_notices()) == 2  # the call's own notice; going home lists guided help again: no more
+        assert app.is_running

@@ -21,10 +21,22 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline
 
+from guidance.kinds import Date
 from guidance.tui.commands import AccountCommands  # noqa: F401  (the palette entry for this screen)
 from guidance.tui.messages import Failed, ReportsFailures
 
 DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
+DATE = Date()
+
+
+def figure_rows(rec) -> list[tuple[str, object]]:
+    """The reconciliation's figures as (label, amount in pounds), in words short enough for the
+    panel beside the flags at 80 columns."""
+    return [("Opening balance", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out),
+            ("Closing balance", rec.closing_balance), ("Council due", rec.council_expected),
+            ("Council paid", rec.council_received), ("Contribution due", rec.contribution_expected),
+            ("Contribution paid", rec.contribution_paid), ("Shortfall", rec.contribution_shortfall),
+            ("Contingency", rec.contingency), ("Owed", rec.owed), ("Surplus", rec.surplus)]
 
 
 class AccountScreen(ReportsFailures, Screen):
@@ -44,11 +56,12 @@ class AccountScreen(ReportsFailures, Screen):
     AccountScreen #account-files Input { width: 1fr; }
     AccountScreen #account-files Horizontal { height: 1; }
     AccountScreen #account-files { height: 2; }
-    AccountScreen #account-status { height: 1; color: $text-muted; }
+    AccountScreen #account-status { height: auto; max-height: 2; width: 100%; color: $text-muted; }
     AccountScreen #account-balance { height: 2; margin: 0 1; }
-    AccountScreen #account-body { height: 1fr; }
-    AccountScreen #account-figures { width: 27; }
+    AccountScreen #account-body { height: 1fr; width: 100%; }
+    AccountScreen #account-figures { width: auto; max-width: 32; }
     AccountScreen #account-flags { width: 1fr; }
+    AccountScreen #account-flag-table { scrollbar-size-vertical: 1; }
     AccountScreen #account-flag-text { height: auto; max-height: 6; width: 100%; color: $text; }
     """
 
@@ -80,7 +93,7 @@ class AccountScreen(ReportsFailures, Screen):
     def on_mount(self) -> None:
         self.title = "Account audit"
         self.query_one("#account-figures", DataTable).add_columns("Figure", "Amount")
-        self.query_one("#account-flag-table", DataTable).add_columns("Decision", "Flag", "Date", "Amount")
+        self.query_one("#account-flag-table", DataTable).add_columns("Decision", "Flag", "Amount")  # the date: below
         self.query_one("#account-plan", Input).focus()
 
     # -- running the audit -----------------------------------------------------------------
@@ -111,7 +124,7 @@ class AccountScreen(ReportsFailures, Screen):
 
         try:
             rules = account_rules(Path(self.app.services.base.content_dir)) if self.app.services.base else None
-            audit = audit_files(plan, statements, rules=rules)
+            audit = audit_files(plan, statements, rules=rules, references=self.app.services.reference_pattern())
         except AuditError as exc:
             self.app.call_from_thread(self._status, f"Not audited: {str(exc).splitlines()[0]}")
             return
@@ -141,16 +154,12 @@ class AccountScreen(ReportsFailures, Screen):
         points = balance_points(rec)
         self.query_one("#account-balance", Sparkline).data = [float(v) for _, v in points]
         low = min(v for _, v in points)
-        self._status(f"{rec.reference} {rec.start:%d %b}–{rec.end:%d %b %Y}: {money_text(rec.opening_balance)} "
+        self._status(f"{rec.reference} {DATE.show(rec.start)} to {DATE.show(rec.end)}: {money_text(rec.opening_balance)} "
                      f"to {money_text(rec.closing_balance)}, low {money_text(low)}, "
                      + ("recorded" if audit_id else "not recorded"))
         figures = self.query_one("#account-figures", DataTable)
         figures.clear()
-        for label, value in (("Opening", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out),
-                             ("Closing", rec.closing_balance), ("Council due", rec.council_expected),
-                             ("Council paid", rec.council_received), ("Contrib. due", rec.contribution_expected),
-                             ("Contrib. paid", rec.contribution_paid), ("Shortfall", rec.contribution_shortfall),
-                             ("Contingency", rec.contingency), ("Owed", rec.owed), ("Surplus", rec.surplus)):
+        for label, value in figure_rows(rec):
             figures.add_row(label, money_text(value))
         self._fill_flags()
         table = self.query_one("#account-flag-table", DataTable)
@@ -165,9 +174,8 @@ class AccountScreen(ReportsFailures, Screen):
         row = table.cursor_row
         table.clear()
         for number, flag in enumerate(self.audit.flags, start=1):
-            kind = flag.kind.replace("_", " ")[:17] + ("!" if flag.safeguarding else "")
-            table.add_row(self.decisions.get(number, "-"), kind, flag.date.strftime("%d %b"), money_text(flag.amount),
-                          key=str(number))
+            kind = flag.label + ("!" if flag.safeguarding else "")
+            table.add_row(self.decisions.get(number, "-"), kind, money_text(flag.amount), key=str(number))
         if self.audit.flags:
             table.move_cursor(row=min(max(row, 0), len(self.audit.flags) - 1))
 
@@ -179,10 +187,11 @@ class AccountScreen(ReportsFailures, Screen):
         if self.audit is None or not 0 <= index < len(self.audit.flags):
             return
         flag = self.audit.flags[index]
-        where = f"{Path(flag.file).name}:{flag.line}" if flag.file else ""
+        where = f" ({Path(flag.file).name}:{flag.line})" if flag.file else ""
         extra = " Safeguarding: follow the procedure (page: financial abuse)." if flag.safeguarding else ""
         self.query_one("#account-flag-text", Label).update(
-            f"E explained  Q query  R recover  S safeguarding\n{index + 1}. {where} {flag.message}.{extra}")
+            f"E explained  Q query  R recover  S safeguarding\n"
+            f"{index + 1}. {flag.label}, {DATE.show(flag.date)}{where}: {flag.message}.{extra}")
 
     # -- decisions, report, letter ---------------------------------------------------------
 

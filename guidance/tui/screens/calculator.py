@@ -129,7 +129,11 @@ class CalculatorScreen(ReportsFailures, Screen):
         output.update(format_result(self.calculator, result))
         output.scroll_visible()
         self.app.record_use("calculator", self.calculator.name,
-                            calculation_summary(self.calculator, inputs, result, self._label), None)
+                            calculation_summary(self.calculator, inputs, result, self._summary_label), None)
+
+    def _summary_label(self, key: str) -> str:
+        """The field's label for the case note, where the value shows its own unit (£500.00)."""
+        return self.calculator.field(key).label
 
     def _label(self, key: str) -> str:
         """The field's label as the form shows it, with its unit: "Weekly pay before tax (£)"."""

@@ -76,6 +76,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
     async def _build_tabs(self) -> None:
         await self.query_one("#home", Vertical).mount(HomeTabs())
         self.tabs_ready = True
+        self._sync_loading()
         self.sync_call_panel()
         if self.app.services.base is not None:
             self.on_content_ready(ContentReady())
@@ -87,11 +88,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
     def on_content_ready(self, _: ContentReady) -> None:
         if not self.tabs_ready:
             return  # _build_tabs fills them
-        loading = self.query_one("#loading", Label)
-        if self.app.build_index and self.app.services.searcher is None:
-            loading.update("Opening the search… (browse and guided help work now)")
-        else:
-            loading.display = False
+        self._sync_loading()
         self._fill_browse()
         self._fill_recent()
         self._fill_flows()
@@ -100,10 +97,28 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         self._rows_shown = None
         results.add_option(Option("Type to search. Or browse by subject (F5) or start guided help (F6).", disabled=True))
 
+    def _sync_loading(self) -> None:
+        """The loading line from how things stand now (called on every loading message and when
+        the screen comes back): loading, opening the search, why not, or hidden when all is open."""
+        app, services = self.app, self.app.services
+        problem = getattr(app, "load_problem", None)
+        if services.base is None:
+            text = f"The guidance could not be loaded. {problem}" if problem else "Loading the guidance…"
+        elif services.searcher is not None or not app.build_index:
+            text = ""
+        elif problem:
+            text = f"{problem.rstrip('.')}. Browse (F5) and guided help (F6) still work."
+        else:
+            text = "Opening the search… (browse and guided help work now)"
+        loading = self.query_one("#loading", Label)
+        loading.update(text)
+        loading.display = bool(text)
+
     def on_search_ready(self, _: SearchReady) -> None:
+        """The search is open, or could not be opened (then ``app.load_problem`` says why)."""
+        self._sync_loading()
         if not self.tabs_ready:
             return
-        self.query_one("#loading").display = False
         query = self.query_one("#search", Input).value
         if query.strip():
             self.run_search(query)
@@ -118,6 +133,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
     def on_screen_resume(self) -> None:
         if self.tabs_ready and self.app.services.base is not None:
             self._fill_recent()
+            self._sync_loading()
         self.sync_call_panel()
 
     # -- search ----------------------------------------------------------------------------

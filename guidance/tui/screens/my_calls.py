@@ -45,6 +45,16 @@ class MyCalls(ReportsFailures, Screen):
         calls = self.app.services.my_recent_calls()
         self.app.call_from_thread(self._show, calls)
 
+    def on_worker_state_changed(self, event) -> None:
+        """The list never keeps "Loading your calls…" when they cannot be listed."""
+        from textual.worker import WorkerState
+
+        if event.state == WorkerState.ERROR and event.worker.name == "list your calls":
+            listing = self.query_one("#my-calls-list", OptionList)
+            listing.clear_options()
+            listing.add_option(Option("Your calls cannot be listed now (see the notice). Esc goes back.", disabled=True))
+        super().on_worker_state_changed(event)
+
     def _show(self, calls: list) -> None:
         self.calls = {call.id: call for call in calls}
         listing = self.query_one("#my-calls-list", OptionList)

@@ -1,0 +1,52 @@
+"""Every value in the case note (and the calculation and flow summaries it quotes) is shown
+through one formatter per kind (guidance/kinds.py): dates as '1 December 2026', day lists as
+'Monday, Tuesday and Wednesday', money as £1,234.50, yes or no."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from guidance.calculators.registry import CALCULATORS, run_calculator
+from guidance.content.base import ContentBase
+from guidance.kinds import Date, DateList, DatedAmounts, DayList, Money, YesNo
+from guidance.records.calls import Call
+from guidance.records.casenote import case_note
+from guidance.tui.call_summary import calculation_summary
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def test_each_kind_shows_values_for_people():
+    assert DayList().show(("mon", "tue", "wed")) == "Monday, Tuesday and Wednesday"
+    assert DayList().show(("sat",)) == "Saturday"
+    assert Date().show(dt.date(2026, 12, 1)) == "1 December 2026"
+    assert Money().show(Decimal("1234.5")) == "£1,234.50"
+    assert YesNo().show(True) == "Yes"
+    assert DateList().show((dt.date(2026, 1, 30), dt.date(2026, 2, 6))) == "30 January 2026 and 6 February 2026"
+    assert DatedAmounts().show(((dt.date(2026, 1, 30), Decimal("1000")),)) == "30 January 2026 £1,000.00"
+
+
+def test_calculation_summary_shows_days_dates_and_money_by_kind():
+    base = ContentBase.load(REPO)
+    calculator = CALCULATORS["sick-pay"]
+    inputs = {"sick_start": "2026-11-02", "sick_end": "16/11/2026", "work_days": "mon,tue,wed",
+              "average_weekly_earnings": "400"}
+    result = run_calculator("sick-pay", inputs, base.rates, dt.date(2026, 11, 25))
+    summary = calculation_summary(calculator, inputs, result, lambda key: calculator.field(key).label)
+    assert "Monday, Tuesday and Wednesday" in summary and "mon,tue,wed" not in summary
+    assert "2 November 2026" in summary and "16 November 2026" in summary
+    assert "£400.00" in summary
+    assert not ISO.search(summary), summary
+
+
+def test_case_note_dates_are_written_one_way():
+    call = Call(id="c1", caller_ref="DP-004512", content_release="2026.11", notes="Asked about sick pay",
+                case_note=None, status="closed", started_at="2026-12-01T14:05:00.000Z",
+                ended_at="2026-12-01T14:20:00.000Z")
+    note = case_note(call)
+    assert "When: 1 December 2026, 14:05 to 14:20" in note
+    assert not ISO.search(note), note
+

@@ -1,0 +1,57 @@
+"""Officer tools (the team view, account audits, my calls, calls) are not offered in recipient
+mode; a key for one says it is for officers instead of opening it."""
+
+from textual.command import CommandList
+
+from guidance.tui.screens.home import HomeScreen
+
+from tui_helpers import wait_for, wait_ready
+
+
+def notices(app) -> list[str]:
+    shown = []
+    original = app.notify
+
+    def notify(message, *args, **kwargs):
+        shown.append(str(message))
+        return original(message, *args, **kwargs)
+
+    app.notify = notify
+    return shown
+
+
+async def palette_labels(app, pilot, typed: str) -> list[str]:
+    await pilot.press("ctrl+p")
+    await wait_for(pilot, lambda: app.screen.query(CommandList))
+    await pilot.press(*typed)
+    await pilot.pause(0.5)
+    commands = app.screen.query_one(CommandList)
+    labels = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+    await pilot.press("escape")
+    await pilot.pause()
+    return labels
+
+
+async def test_recipient_mode_offers_no_officer_tools(make_app):
+    app = make_app(build_index=False, mode="recipient")
+    shown = notices(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        footer_keys = {binding.key for _, binding, enabled, _ in app.active_bindings.values() if enabled and binding.show}
+        assert not {"f4", "f8", "f9", "f10"} & footer_keys
+        assert not any("Account audit" in label for label in await palette_labels(app, pilot, "account audit"))
+        for key, words in (("f9", "team view"), ("f10", "calls")):
+            shown.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert any(words in text.lower() and "for officers" in text for text in shown), (key, shown)
+
+
+async def test_officer_mode_still_offers_them(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        assert any("Account audit" in label for label in await palette_labels(app, pilot, "account audit"))
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "TeamScreen")
