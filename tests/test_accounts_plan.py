@@ -47,6 +47,8 @@ def test_issue_example_loads(tmp_path):
     ("kind: wages", "kind: holiday", 12, "kind"),
     ("contingency_weeks: 8", "contingency_weeks: 8\ncolour: red", 10, "unknown field 'colour'"),
     ("period: {from: 2026-04-06, to: 2026-10-04}", "period: {from: 2026-04-31, to: 2026-10-04}", 2, "period.from"),
+    ('amount: "1920.00"', 'amount: "1e400"', 4, "too large"),
+    ('amount: "35.00"', 'amount: "99999999999999999999999999999.00"', 6, "too large"),
 ])
 def test_errors_name_file_and_line(tmp_path, old, new, line, words):
     with pytest.raises(PlanError) as err:

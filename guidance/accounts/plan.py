@@ -23,7 +23,7 @@ editors use to check the file as it is typed.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Literal
 
@@ -41,7 +41,11 @@ OutKind = Literal["wages", "tax", "pension", "insurance", "payroll_service", "ag
 def _money(value: Decimal, name: str) -> Decimal:
     if not value.is_finite() or value < 0:
         raise ValueError(f"{name} must be a sum of money of 0 or more, e.g. \"35.00\"")
-    if value != value.quantize(Decimal("0.01")):
+    try:
+        pence = value.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise ValueError(f"{name} is too large to be a sum of money") from None
+    if value != pence:
         raise ValueError(f"{name} must be in pounds and pence, e.g. \"35.00\"")
     return value
 

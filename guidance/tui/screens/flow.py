@@ -36,7 +36,19 @@ from guidance.tui.widgets.call_panel import CallPanelHost
 _INPUT_KINDS = {"number": NumberValidator, "money": MoneyValidator, "date": DateValidator}
 
 
-class TickBox(Checkbox):
+class _Wraps:
+    """A toggle button whose label wraps to the width it is given: Textual's keeps every toggle
+    button one line high, so a long label was cut off at 80 columns."""
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return max(1, self.render().get_height(self.styles, width))
+
+
+class WrappingRadioButton(_Wraps, RadioButton):
+    """A flow's option: long text wraps."""
+
+
+class TickBox(_Wraps, Checkbox):
     """One answer or checklist item: Space ticks, Enter continues, arrows move; long text wraps."""
 
     BINDINGS = [
@@ -193,7 +205,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         await box.remove_children()
         widget = None
         if step.kind in ("choice", "yes_no"):
-            widget = RadioSet(*[RadioButton(label, value=(value == step.default)) for value, label in step.options], id="answer")
+            widget = RadioSet(*[WrappingRadioButton(label, value=(value == step.default)) for value, label in step.options], id="answer")
         elif step.kind in ("several", "checklist"):
             chosen = set(step.default or [])
             widget = TickList(step.options, chosen, id="answer")

@@ -9,7 +9,7 @@ useful even while the index is still being built.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -152,8 +152,12 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             results.focus()
             results.highlighted = 0
 
-    def key_down(self) -> None:
+    def key_down(self, event: events.Key) -> None:
+        """Down from the search box goes to the first result, as Enter does (the key is used up
+        here, so the list does not also move on to the second result)."""
         if self.focused is self.query_one("#search", Input):
+            event.stop()
+            event.prevent_default()
             self.submitted(None)
 
     def run_search(self, query: str, exact: bool = False) -> None:
