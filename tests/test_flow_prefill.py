@@ -284,6 +284,13 @@ def test_flow_run_from_an_unknown_audit_saves_nothing(capsys, database_url):
     assert json.loads(capsys.readouterr().out) == []
 
 
+def test_flow_run_from_an_empty_audit_number_is_refused_not_ignored(capsys, database_url):
+    assert main(["flow", "run", "dp_account_review", "--from-audit", " "]) == 1
+    assert "--from-audit needs an audit's number" in capsys.readouterr().err
+    assert main(["flow", "sessions", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
 def test_flow_run_from_an_audit_needs_a_flow_that_takes_one(capsys, database_url):
     assert main(["flow", "run", "pa_off_sick", "--from-audit", "abc"]) == 1
     assert "cannot start from an account audit" in capsys.readouterr().err

@@ -314,7 +314,7 @@ def run_run(args) -> int:
     engine = _engine(base, loaded, args.on or today())
     if args.answers:
         _no_unknown_answers(args.answers, loaded.flow)  # an unreadable file or a misspelt question stops here, before a session is saved
-    prefill, reference = _from_audit(loaded.flow, args.from_audit) if args.from_audit else (None, None)
+    prefill, reference = _from_audit(loaded.flow, args.from_audit) if args.from_audit is not None else (None, None)
     with _store() as store:
         session = Session.start(engine, store, base.manifest.release, label or reference, prefill)
         if not args.answers and not args.json:
@@ -331,6 +331,8 @@ def _from_audit(flow, audit_id: str):
     from guidance.flows.prefill import PrefillError, fill, source_values
     from guidance.records.accounts import AccountAuditStore, UnknownAudit
 
+    if not audit_id.strip():
+        raise CommandError("--from-audit needs an audit's number (see 'guidance account list'); nothing was saved")
     if "account_audit" not in flow.prefill:
         raise CommandError(f"the flow '{flow.id}' cannot start from an account audit: it names no answers to fill from one")
     store = AccountAuditStore(open_db())  # a database that cannot be reached is a CommandError
