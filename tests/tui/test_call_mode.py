@@ -175,3 +175,19 @@ async def test_a_whole_call_the_case_note_holds_the_figures_and_the_letter_needs
         await wait_for(pilot, lambda: app.call is not None)
         assert app.call.call_id == call_id and app.call.call.status == "open"
         assert app.services.calls().get(call_id).status == "open"
+
+
+async def test_notes_typed_after_earlier_notes_follow_them(make_app):
+    """Notes kept from earlier (a call offered back after a restart) are continued, not typed over
+    at their start."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await start_call(app, pilot)
+        app.call.notes = "Caller asked about sick pay"
+        app.refresh_call_panels()
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "call-notes")
+        await pilot.press(*" and holiday")
+        await wait_for(pilot, lambda: app.focused.text == "Caller asked about sick pay and holiday")

@@ -47,6 +47,7 @@ class CallPanel(Vertical):
         notes = self.query_one("#call-notes")
         if notes.text != state.notes:
             notes.load_text(state.notes)
+            notes.move_cursor(notes.document.end)  # what is typed next follows the notes so far
         lines = [f"• {item.title.splitlines()[0]}" + (f" (v{item.version})" if item.version else "") for item in call.items]
         self.query_one("#call-items", Static).update("\n".join(lines) or "Nothing yet.")
 
