@@ -167,3 +167,19 @@ def test_a_link_to_a_file_elsewhere_is_still_refused(tmp_path):
     with pytest.raises(ValueError, match="outside the content folder"):
         read_text(link)
     assert read_text(elsewhere) == "a: 1\n"
+
+
+@pytest.mark.parametrize("text", ["£999,999,999,999,999,999,999,999.00", "999999999999999999999999.00",
+                                  "-£1,000,000,000,000.00", "1000000000000.00"])
+def test_an_amount_far_too_large_is_refused_by_every_reader(text):
+    with pytest.raises(ValueError, match="far too large"):
+        statement_amount(text)
+    assert common_amounts([text]) is None  # left to the full reader, which refuses it
+    assert statement_amount("£999,999,999,999.99") == Decimal("999999999999.99")
+
+
+def test_a_statement_row_with_a_far_too_large_amount_is_named_by_its_line(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text(HEADER + FINE + "03/05/2026,SHOP,,\"£999,999,999,999,999,999,999,999.00\",\"2,499.00\"\n", encoding="utf-8")
+    with pytest.raises(StatementError, match=r"s\.csv:4: .* is far too large to be an amount"):
+        read_statement(path)

@@ -29,11 +29,11 @@ def pence(value: Decimal) -> Decimal:
     return value.quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
-_PLAIN = re.compile(r"-?\d+\.\d\d")
-_POUNDS = re.compile(r"(-?)£?(-?)(\d{1,3}(?:,\d{3})*|\d+)\.(\d\d)")
+_PLAIN = re.compile(r"-?\d{1,12}\.\d\d")
+_POUNDS = re.compile(r"(-?)£?(-?)(\d{1,3}(?:,\d{3}){0,3}|\d{1,12})\.(\d\d)")
 
 
-_COMMON = re.compile(r"-?£?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d")  # -1234.56, £1,234.56, -£12.00
+_COMMON = re.compile(r"-?£?(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,12})\.\d\d")  # -1234.56, £1,234.56, -£12.00
 
 #: Amount and date texts already read (text -> Decimal or date; each is immutable, so one can be shared).
 #: Emptied when it holds ``READ_LIMIT`` texts, so memory stays small over a long batch.
@@ -124,10 +124,13 @@ def _amount(raw) -> Decimal | None:
         if text.startswith(("-", "+")) or not re.fullmatch(r"\d{1,3}(,\d{3})*(\.\d+)?|\d+(\.\d+)?|\.\d+", text):
             raise ValueError(f"'{raw}' is not an amount")
         value = parse_decimal(text)
-        if value is not None:
-            value = sign * value
-    if value is None or too_large(value):
+        if value is None:  # digits it would read, but too many of them
+            raise ValueError(f"'{raw}' is far too large to be an amount")
+        value = sign * value
+    if value is None:
         raise ValueError(f"'{raw}' is not an amount")
+    if too_large(value):
+        raise ValueError(f"'{raw}' is far too large to be an amount")
     return pence(value)
 
 
