@@ -49,7 +49,7 @@ def register(sub) -> None:
     letter.add_argument("--out", required=True, metavar="PATH", help="where to write the letter")
     letter.add_argument("--no-record", action="store_true", help="do not keep the letter in the record of letters issued")
     letter.add_argument("--force", action="store_true", help=FORCE_HELP)
-    add_on_option(letter, "the letter as dated")
+    add_on_option(letter, says="date the letter DATE, with figures in force then")
     letter.set_defaults(func=run_letter)
 
     decide = actions.add_parser("decide", help="record the decision on one flag of a recorded audit")

@@ -49,8 +49,11 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def add_on_option(parser: argparse.ArgumentParser, what: str = "figures") -> None:
-    parser.add_argument("--on", type=iso_date, metavar="DATE", help=f"show {what} in force on DATE (default: today)")
+def add_on_option(parser: argparse.ArgumentParser, what: str = "figures", *, says: str | None = None) -> None:
+    """``--on DATE``: by default "show figures in force on DATE"; ``says`` gives the whole help
+    for a command where the date means something else (a check's day, a letter's date)."""
+    text = says if says is not None else f"show {what} in force on DATE"
+    parser.add_argument("--on", type=iso_date, metavar="DATE", help=f"{text} (default: today)")
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:

@@ -24,7 +24,7 @@ def register(sub) -> None:
     actions = content.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     check = actions.add_parser("check", help="validate pages, rates, links, flows and letters")
-    add_on_option(check, "the check as if it were")
+    add_on_option(check, says="check as if today were DATE")
     add_json_option(check)
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check.add_argument("--no-style", action="store_true", help="skip the plain-language checks")
@@ -33,7 +33,7 @@ def register(sub) -> None:
 
     due = actions.add_parser("review-due", help="pages due for review, soonest first")
     due.add_argument("--within", type=duration_days, default=REVIEW_WINDOW_DAYS, metavar="SPAN", help=f"e.g. 30d, 6w, 3m (default {REVIEW_WINDOW_DAYS}d)")
-    add_on_option(due, "what is due as if it were")
+    add_on_option(due, says="list what is due as if today were DATE")
     add_json_option(due)
     due.set_defaults(func=run_review_due)
 
@@ -48,7 +48,7 @@ def register(sub) -> None:
 
     release = actions.add_parser("release", help="raise the release, write the changelog and the lock")
     release.add_argument("--notes", required=True, type=_notes, help="what changed, for the changelog")
-    add_on_option(release, "the release as made on")
+    add_on_option(release, says="make the release as on DATE")
     release.set_defaults(func=run_release)
 
 

@@ -21,7 +21,7 @@ def register(sub) -> None:
 
     check = actions.add_parser("check", help="check flows (all, or the files named) and run every path")
     check.add_argument("files", nargs="*", metavar="FILE")
-    add_on_option(check, "the check as if it were")
+    add_on_option(check, says="check as if today were DATE")
     add_json_option(check)
     check.set_defaults(func=run_check)
 

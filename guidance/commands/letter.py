@@ -36,7 +36,7 @@ def register(sub) -> None:
     render.add_argument("--out", metavar="PATH", help="write to a new file PATH, owner-only (default: the screen; needed for docx)")
     render.add_argument("--force", action="store_true", help="replace PATH if it is an existing file (never a link or device)")
     render.add_argument("--no-record", action="store_true", help="do not keep this letter in the record of letters issued")
-    add_on_option(render, "the letter as dated")
+    add_on_option(render, says="date the letter DATE, with figures in force then")
     render.set_defaults(func=run_render)
 
     merge = actions.add_parser("merge", help="one letter per row of a CSV file")
@@ -45,7 +45,7 @@ def register(sub) -> None:
     _output_options(merge, default="docx")
     merge.add_argument("--out", required=True, metavar="DIR", help="folder for the letters")
     merge.add_argument("--no-record", action="store_true", help="do not keep the letters in the record of letters issued")
-    add_on_option(merge, "the letters as dated")
+    add_on_option(merge, says="date the letters DATE, with figures in force then")
     merge.set_defaults(func=run_merge)
 
 
