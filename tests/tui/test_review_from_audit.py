@@ -31,15 +31,20 @@ async def _continue(screen, pilot) -> None:
     await pilot.pause()
 
 
+async def _account_screen(app, pilot) -> AccountScreen:
+    """The account screen on the plan and statement written by ``_files``, not yet audited."""
+    await wait_ready(app, pilot, search=False)
+    app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
+    await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen))
+    return app.screen
+
+
 async def test_review_opens_filled_from_the_audit(make_app, tmp_path, monkeypatch):
     _files(tmp_path)
     monkeypatch.chdir(tmp_path)
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
-        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen))
-        account = app.screen
+        account = await _account_screen(app, pilot)
         account.action_review()
         await pilot.pause()
         assert isinstance(app.screen, AccountScreen)  # not audited yet: told to audit first
@@ -85,10 +90,7 @@ async def test_a_changed_answer_is_shown_as_changed(make_app, tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
-        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen))
-        account = app.screen
+        account = await _account_screen(app, pilot)
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: account.audit_id is not None)
         rec = account.audit.reconciliation
