@@ -240,9 +240,7 @@ def _wal(cursor, patience: float = 60.0) -> None:
     deadline = time.monotonic() + patience
     while True:
         try:
-            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
-                return
-            if str(cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0]).lower() == "wal":
+            if str(cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0]).lower() == "wal":  # no-op once WAL
                 return
             failure = "could not put the records database in WAL mode"
         except sqlite3.OperationalError as exc:
