@@ -40,7 +40,8 @@ class _NamedProvider(Provider):
         if self.KIND is None or searcher is None or len(query.strip()) < 3:
             return {}
         try:
-            results = searcher.search(query, limit=SEARCH_LIMIT, as_you_type=True, kinds=(self.KIND,))
+            audience = "recipient" if self.app.mode == "recipient" else None
+            results = searcher.search(query, audience=audience, limit=SEARCH_LIMIT, as_you_type=True, kinds=(self.KIND,))
         except Exception:  # search unavailable: letter-by-letter matching still works
             return {}
         return {hit.id: rank for rank, hit in enumerate(results.hits)}
@@ -58,13 +59,13 @@ class _NamedProvider(Provider):
 
 
 class PageCommands(_NamedProvider):
-    """Open any page by its title."""
+    """Open any page offered in this mode by its title."""
 
     KIND = "page"
 
     def entries(self) -> Iterable[Entry]:
         base = self.app.services.base
-        for page in base.sorted_pages():
+        for page in self.app.services.pages_for(self.app.mode):
             summary = base.try_render_summary(page, self.app.today)
             yield f"Page: {page.meta.title}", partial(self.app.open_page, page.id), summary, page.id
 

@@ -138,6 +138,14 @@ class Services:
         except OSError:
             pass  # an unwritable state folder only loses the recent list
 
+    def pages_for(self, mode: str | None) -> list:
+        """Pages offered in ``mode``, by title: a recipient is offered the pages written for
+        recipients; an officer every page (officers also read what recipients are given)."""
+        if self.base is None:
+            return []
+        pages = self.base.sorted_pages()
+        return pages if mode != "recipient" else [p for p in pages if "recipient" in p.meta.audience]
+
     # -- guided flows and their sessions -----------------------------------------------------
 
     def flows(self) -> dict:

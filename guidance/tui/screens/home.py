@@ -128,6 +128,8 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         if not self.tabs_ready:
             return
         self._fill_flows()
+        self._fill_browse()
+        self._fill_recent()
         self.run_search(self.query_one("#search", Input).value)
 
     def on_screen_resume(self) -> None:
@@ -235,12 +237,15 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         tree = self.query_one("#browse", Tree)
         tree.clear()
         tree.root.expand()
+        offered = self.app.services.pages_for(self.app.mode)
         for area, subjects in base.taxonomy.areas.items():
-            area_node = tree.root.add(base.settings.area_name(area), expand=False)
+            area_node = None
             for key, description in subjects.items():
-                pages = [p for p in base.sorted_pages() if key in p.meta.covers]
+                pages = [p for p in offered if key in p.meta.covers]
                 if not pages:
                     continue
+                if area_node is None:
+                    area_node = tree.root.add(base.settings.area_name(area), expand=False)
                 subject = area_node.add(description.split(":")[0].rstrip("."), expand=False)
                 for page in pages:
                     subject.add_leaf(page.meta.title, data=page.id)
@@ -280,10 +285,10 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         recent.clear_options()
         for session in sessions:
             recent.add_option(Option(Text.assemble(("Resume: ", "bold"), session.label), id=f"session:{session.id}"))
-        base = self.app.services.base
+        offered = {page.id: page for page in self.app.services.pages_for(self.app.mode)}
         for page_id in self.app.services.recent_pages():
-            if page_id in base.pages:
-                recent.add_option(Option(base.pages[page_id].meta.title, id=page_id))
+            if page_id in offered:
+                recent.add_option(Option(offered[page_id].meta.title, id=page_id))
         if not recent.option_count:
             recent.add_option(Option("Pages you open and guided help you start appear here.", disabled=True))
 
