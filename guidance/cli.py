@@ -24,9 +24,32 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The whole parser; given the ``command`` being run, other commands that offer a
-    ``register_brief`` are registered by name and help only (their options cost imports: the
-    calculators' options need the calculators and their rates, which a search never uses)."""
+    """The parser. Given the ``command`` being run, and a module in ``COMMAND_MODULES`` named
+    after it that registers it, only that module is imported and registered: parsing the
+    command's own arguments needs nothing else, and other modules' imports and options would be
+    most of a cold ``guidance search``. Otherwise every command is registered (those that offer a
+    ``register_brief`` by name and help only, when another command is being run: the
+    calculators' options need the calculators and their rates), so ``--help`` lists them all and
+    a mistyped command is told the choices."""
+    own = next((name for name in COMMAND_MODULES if name.rsplit(".", 1)[1] == command), None)
+    if own is not None:
+        parser, sub = _top_parser()
+        importlib.import_module(own).register(sub)
+        if command in sub.choices:
+            return parser
+    parser, sub = _top_parser()
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        brief = getattr(module, "register_brief", None)
+        if command is not None and brief is not None and name.rsplit(".", 1)[1] != command:
+            brief(sub)
+        else:
+            module.register(sub)
+    return parser
+
+
+def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+    """The ``guidance`` parser with its global options, and the action subcommands are added to."""
     parser = _Parser(
         prog="guidance",
         description="Guidance for direct-payment employers and the officers who advise them.",
@@ -42,15 +65,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         metavar="URL",
         help="records database, e.g. postgresql://user@host/dbname (default: $GUIDANCE_DATABASE_URL, else a private file)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(name)
-        brief = getattr(module, "register_brief", None)
-        if command is not None and brief is not None and name.rsplit(".", 1)[1] != command:
-            brief(sub)
-        else:
-            module.register(sub)
-    return parser
+    return parser, parser.add_subparsers(dest="command", metavar="COMMAND")
 
 
 def command_word(argv: list[str]) -> str | None:
