@@ -177,3 +177,19 @@ def test_a_search_after_any_content_change_sees_it(root, capsys, change):
     words, expected = change(root)
     assert _ids(capsys, root, *words)[:len(expected) or None] == expected
     assert _ids(capsys, root, *words)[:len(expected) or None] == expected  # and the short way again
+
+
+def test_an_area_is_checked_without_loading_the_content_when_nothing_changed(root, capsys, monkeypatch):
+    from guidance.content.base import ContentBase
+
+    full = _ids(capsys, root, "--area", "care_act", "council")
+    assert full == ["what-are-direct-payments"]
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("the content was loaded")
+
+    monkeypatch.setattr(ContentBase, "load", no_loading)
+    assert _ids(capsys, root, "--area", "care_act", "council") == full
+    monkeypatch.undo()
+    code, _, err = run(capsys, "--root", root, "search", "--area", "nowhere", "council")
+    assert code == 1 and "unknown area 'nowhere': choose one of care_act, employment" in err

@@ -53,6 +53,8 @@ class Searcher:
         self._stamp = None
         self.vocabulary = Vocabulary({})
         self._titles: "_TitleIndex | None" = None
+        #: The taxonomy's areas, when opened by ``open_unchanged`` from a stamp that has them.
+        self.areas: tuple[str, ...] | None = None
         # The app searches from worker threads, and a search still running when the next key
         # arrives must not share the index's open files with it: one search at a time.
         self._lock = threading.RLock()
@@ -70,7 +72,7 @@ class Searcher:
         synonyms = load_synonyms(base.content_dir)
         searcher = cls.from_source(ContentSource(base, on), synonyms, store or IndexStore.for_root(base.root), progress)
         if not base.problems.errors:
-            searcher._remember_stamp(base.root, on)
+            searcher._remember_stamp(base.root, on, sorted(base.taxonomy.areas))
         return searcher
 
     @classmethod
@@ -102,14 +104,17 @@ class Searcher:
         except (KeyError, TypeError, ValueError):
             synonyms = load_synonyms(root / "content")
         searcher = cls(store, _Unchanged(generation.docs), synonyms)
+        areas = remembered.get("areas")
+        searcher.areas = tuple(areas) if isinstance(areas, list) and all(isinstance(a, str) for a in areas) else None
         return searcher if searcher._attach(generation) else None
 
-    def _remember_stamp(self, root, on: dt.date) -> None:
-        """Note that this generation is current for the content as it is now (best effort)."""
+    def _remember_stamp(self, root, on: dt.date, areas: list[str]) -> None:
+        """Note that this generation is current for the content as it is now, with the
+        taxonomy's areas (so ``--area`` is checked without the content): best effort."""
         from guidance.fileio import atomic_write_text
 
         record = {"generation": self.generation.folder.name, "files": content_files_stamp(Path(root), on),
-                  "synonyms": self.synonyms.to_json()}
+                  "synonyms": self.synonyms.to_json(), "areas": list(areas)}
         try:
             atomic_write_text(self.store.folder / STAMP_FILE, json.dumps(record))
         except OSError:
