@@ -103,3 +103,18 @@ def test_commands_without_a_module_of_their_name_and_mistyped_ones_still_parse(c
         assert exc.code == 2
     error = capsys.readouterr().err
     assert "invalid choice: 'serch'" in error and "'search'" in error and "'calc'" in error
+
+
+def test_a_search_process_leaves_its_objects_to_the_exit_but_a_call_with_arguments_does_not():
+    code = (
+        "import gc, sys\n"
+        "from guidance.cli import main\n"
+        "main(['search', 'holiday', 'pay'])\n"
+        "called = gc.get_freeze_count()\n"
+        "sys.argv = ['guidance', 'search', 'holiday', 'pay']\n"
+        "main()\n"
+        "print(called, gc.get_freeze_count() > 0, file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.split()[-2:] == ["0", "True"]
