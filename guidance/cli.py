@@ -107,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(command_word(argv))
     args = parser.parse_args(argv)
     handler = getattr(args, "func", None)
+    left_to_exit = whole_process and args.command in LEFT_TO_EXIT
     if args.database:  # imported only when given: a search never opens the records
         from guidance.records.database import set_default_url
 
@@ -129,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.database:
             set_default_url(previous)
-        if whole_process and args.command in LEFT_TO_EXIT:
+        if left_to_exit:
             gc.freeze()
     return 0
 
