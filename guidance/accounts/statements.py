@@ -146,7 +146,7 @@ def parse_columns(text: str | None) -> dict[str, str]:
 
 def read_statements(paths, columns: dict[str, str] | None = None) -> Ledger:
     """Read every statement and merge them (see ``merge``). Raises StatementError."""
-    return merge([read_statement(Path(p), columns) for p in paths])
+    return merge([read_statement(p, columns) for p in paths])
 
 
 #: A statement file larger than this is refused before it is read: a year of a direct payment
@@ -158,7 +158,7 @@ MAX_STATEMENT_BYTES = 10_000_000
 def read_statement(path: Path, columns: dict[str, str] | None = None, shown: str | None = None) -> Statement:
     """Read one statement, choosing the reader by the file's extension (.csv, .txt, .ofx, .qfx,
     .xlsx). Raises StatementError with the file and row."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     shown = shown or str(path)
     suffix = path.suffix.lower()
     try:
@@ -238,22 +238,15 @@ def _find_header(rows, shown: str, columns: dict[str, str]) -> tuple[int, dict[s
     """(index of the header row, field -> column number); -1 when columns are given by number."""
     if columns and all(v.isdigit() for v in columns.values()):
         return -1, {field: int(number) - 1 for field, number in columns.items()}
-    wanted = {field: _header_key(name) for field, name in columns.items()}
+    wanted = tuple((field, _header_key(name)) for field, name in columns.items())
     for index, (_line, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        keys = [_header_key(c) for c in cells]
-        found: dict[str, int] = {}
-        for field in FIELDS:
-            names = (wanted[field],) if field in wanted else HEADERS[field]
-            for name in names:
-                if name in keys and keys.index(name) not in found.values():
-                    found[field] = keys.index(name)
-                    break
-        if any(f not in found for f in wanted):
-            continue
-        if "date" in found and "description" in found and ("amount" in found or "paid_in" in found or "paid_out" in found):
-            if "amount" in found:
-                found.pop("paid_in", None), found.pop("paid_out", None)
-            return index, found
+        cells = tuple(cells)
+        try:
+            found = _header_fields(cells, wanted)  # exports of one bank repeat one header
+        except TypeError:  # a cell that cannot be remembered (unhashable)
+            found = _header_fields.__wrapped__(cells, wanted)
+        if found is not None:
+            return index, dict(found)
     if columns:
         missing = ", ".join(f"{f}={n}" for f, n in columns.items())
         raise StatementError(shown, None, f"no header row with the columns asked for ({missing}) in the first {HEADER_SEARCH_ROWS} rows")
@@ -262,6 +255,29 @@ def _find_header(rows, shown: str, columns: dict[str, str]) -> tuple[int, dict[s
         "no header row found: need Date, Description and Amount (or Paid in/Paid out, Money in/Money out); "
         "name other headers with --columns, e.g. date=Posted,description=Details,amount=Value",
     )
+
+
+@lru_cache(maxsize=1024)
+def _header_fields(cells: tuple, wanted: tuple[tuple[str, str], ...]) -> tuple[tuple[str, int], ...] | None:
+    """(field, column number) pairs when ``cells`` is a header row with a date, a description and
+    an amount (or money in / out) and every field ``wanted`` names ((field, header key) pairs);
+    else None."""
+    wanted = dict(wanted)
+    keys = [_header_key(c) for c in cells]
+    found: dict[str, int] = {}
+    for field in FIELDS:
+        names = (wanted[field],) if field in wanted else HEADERS[field]
+        for name in names:
+            if name in keys and keys.index(name) not in found.values():
+                found[field] = keys.index(name)
+                break
+    if any(f not in found for f in wanted):
+        return None
+    if "date" in found and "description" in found and ("amount" in found or "paid_in" in found or "paid_out" in found):
+        if "amount" in found:
+            found.pop("paid_in", None), found.pop("paid_out", None)
+        return tuple(found.items())
+    return None
 
 
 def _statement_sheet(sheets, shown: str, columns: dict[str, str]) -> list[tuple[int, list]]:
@@ -347,7 +363,7 @@ def _read_column(cells, known: dict, read) -> list:
     read by ``read`` (a list of texts -> their values, remembered in ``known``), each once.
     Raises ValueError from ``read``."""
     values = list(map(known.get, cells, repeat(_UNREAD)))
-    if _UNREAD in values:
+    if any(map(is_, values, repeat(_UNREAD))):  # by identity: == on a Decimal asks if the other is a number
         unread = list(set(cells).difference(known))
         table = dict(zip(unread, read(unread)))
         values = list(map(table.get, cells, values))
@@ -369,7 +385,7 @@ def _signed_column(paid_in: tuple, paid_out: tuple) -> list | None:
     remembers them); None when a row fills in both."""
     pairs = list(zip(paid_in, paid_out))
     values = list(map(SIGNED.get, pairs, repeat(_UNREAD)))
-    if _UNREAD in values:
+    if any(map(is_, values, repeat(_UNREAD))):
         unread = list(set(pairs).difference(SIGNED))
         signed = _signed(_read_column(list(map(_IN, unread)), READ_AMOUNTS, _amounts),
                          _read_column(list(map(_OUT, unread)), READ_AMOUNTS, _amounts))
