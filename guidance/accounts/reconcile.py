@@ -22,6 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import attrgetter, gt, is_
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
@@ -35,6 +38,7 @@ from guidance.accounts.statements import Ledger, Transaction
 MATCH_DAYS = 5  # "a few days either side" of a due date: weekends and a bank holiday
 LATE_DAYS = 14  # a payment the bank names as this payment, of the amount due, up to 2 weeks late
 _record = tuple.__new__  # _record(Entry, fields): a record made in one step
+_DATE, _AMOUNT, _BALANCE, _DESCRIPTION = attrgetter("date"), attrgetter("amount"), attrgetter("balance"), attrgetter("description")
 REFUND_FROM = ("tax", "pension", "insurance", "payroll_service", "agency", "care_other")
 
 
@@ -130,6 +134,10 @@ def running_balances(ledger: Ledger, plan: Plan) -> tuple[list[Decimal], list[Ba
         opening = plan.opening_balance
     else:
         raise ReconcileError("no statement shows a balance: add opening_balance (the balance before the first row) to the plan")
+    after = list(accumulate(map(_AMOUNT, rows), initial=opening))[1:]
+    balances = list(map(_BALANCE, rows))
+    if not any(map(is_, balances, repeat(None))) and balances == after:
+        return after, [], opening  # every row shows the balance its amounts give: no break
     running, after, breaks = opening, [], []
     for t in rows:
         running += t.amount
@@ -192,8 +200,14 @@ def _late(pairs, credits: list[int], rows, rule_of: dict, taken: set[int]) -> li
     return out
 
 
-def _out_kind(t: Transaction, rules: Rules) -> tuple[str, str, str]:
-    rule = rules.match(t.description)
+@lru_cache(maxsize=4096)
+def _due_reason(kind: str, date: dt.date) -> tuple[str, str, str]:
+    """(kind, reason, source) of a credit matched to a payment due on ``date``."""
+    return kind, f"{kind} payment due {date.isoformat()}", "plan"
+
+
+def _out_kind(description: str, rules: Rules) -> tuple[str, str, str]:
+    rule = rules.match(description)
     if rule is None:
         return "unexplained", "no rule or payee matches", ""
     if rule.kind in OUT_KINDS:
@@ -202,8 +216,8 @@ def _out_kind(t: Transaction, rules: Rules) -> tuple[str, str, str]:
     return "care_other", f"paid to '{rule.words}' ({rule.kind})", rule.source
 
 
-def _in_kind(t: Transaction, rules: Rules) -> tuple[str, str, str]:
-    rule = rules.match(t.description)
+def _in_kind(description: str, rules: Rules) -> tuple[str, str, str]:
+    rule = rules.match(description)
     if rule is None:
         return "other", "no payment due matches", ""
     if rule.kind in ("council", "contribution", "refund"):
@@ -219,7 +233,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     after, breaks, opening_all = running_balances(ledger, plan)
     rows = ledger.transactions
     start, end = plan.period.start, plan.period.end
-    dates = [t.date for t in rows]  # in date order (see ``merge``)
+    dates = list(map(_DATE, rows))  # in date order (see ``merge``)
     first, stop = bisect_left(dates, start), bisect_right(dates, end)
     rows_before, rows_after = first, len(rows) - stop
     inside = range(first, stop)
@@ -243,28 +257,29 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     contribution_pairs = _match(contribution_due, credits, rows, rule_of, taken)
     council_pairs = _late(council_pairs, credits, rows, rule_of, taken)
     contribution_pairs = _late(contribution_pairs, credits, rows, rule_of, taken)
-    matched_kind = {i: (k, f"{k} payment due {d.date.isoformat()}", "plan")
-                    for k, pairs in (("council", council_pairs), ("contribution", contribution_pairs)) for d, i in pairs if i is not None}
-    entries: dict[int, Entry] = {}
-    known: dict[tuple[bool, str], tuple[str, str, str]] = {}  # statements repeat the same payees
+    matched_kind = {i: _due_reason(k, d.date) for k, pairs in (("council", council_pairs), ("contribution", contribution_pairs))
+                    for d, i in pairs if i is not None}
+    inside_rows = rows[first:stop]
+    amounts = list(map(_AMOUNT, inside_rows))
+    paid_in = list(map(gt, amounts, repeat(ZERO)))
+    keys = list(zip(paid_in, map(_DESCRIPTION, inside_rows)))
+    known = rules.kinds  # (paid in, description) -> (kind, reason, rule source): statements repeat the same payees
+    found = list(map(known.get, keys))
+    if None in found:
+        for n, key in enumerate(keys):
+            if found[n] is None:
+                found[n] = known.get(key) or known.setdefault(key, _in_kind(key[1], rules) if key[0] else _out_kind(key[1], rules))
+    for i, reason in matched_kind.items():
+        found[i - first] = reason
+    kinds, whys, sources = zip(*found)
+    entries = list(map(_record, repeat(Entry), zip(inside_rows, kinds, whys, after[first:stop], sources)))
     money_in = {k: ZERO for k in IN_KINDS}
     money_out = {k: ZERO for k in OUT_KINDS + ("unexplained",)}
-    for i in inside:
-        t = rows[i]
-        amount = t.amount
-        paid_in = amount > ZERO
-        found = matched_kind.get(i)
-        if found is None:
-            key = (paid_in, t.description)
-            found = known.get(key)
-            if found is None:
-                found = known[key] = _in_kind(t, rules) if paid_in else _out_kind(t, rules)
-        kind_, why, source = found
-        entries[i] = _record(Entry, (t, kind_, why, after[i], source))
-        if paid_in:
-            money_in[kind_] += amount
+    for kind, amount, into in zip(kinds, amounts, paid_in):
+        if into:
+            money_in[kind] += amount
         else:
-            money_out[kind_] -= amount
+            money_out[kind] -= amount
     council_expected = sum((d.amount for d in council_due), ZERO)
     contribution_expected = sum((d.amount for d in contribution_due), ZERO)
     held = contingency(plan)
@@ -276,9 +291,9 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         contribution_expected=contribution_expected, contribution_paid=money_in["contribution"],
         contribution_shortfall=max(ZERO, contribution_expected - money_in["contribution"]),
         contingency=held, owed=plan.owed, surplus=max(ZERO, closing - plan.owed - held),
-        entries=tuple(entries.values()),  # made in the order of ``inside``
-        council=tuple([_record(Matched, (d, None if i is None else entries.get(i))) for d, i in council_pairs]),
-        contribution=tuple([_record(Matched, (d, None if i is None else entries.get(i))) for d, i in contribution_pairs]),
+        entries=tuple(entries),  # in the order of ``inside``
+        council=tuple([_record(Matched, (d, None if i is None else entries[i - first])) for d, i in council_pairs]),
+        contribution=tuple([_record(Matched, (d, None if i is None else entries[i - first])) for d, i in contribution_pairs]),
         breaks=tuple(b for b in breaks if b.tx in in_period),
         rows_before=rows_before, rows_after=rows_after,
     )

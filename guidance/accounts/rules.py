@@ -64,6 +64,9 @@ class Rules:
     large_transfer_weeks: Decimal = DEFAULT_LARGE_TRANSFER_WEEKS
     then: "Rules | None" = None  # tried after these (the team's rules, behind a plan's payees)
     _cache: dict = field(default_factory=dict, repr=False)
+    #: What the reconciliation makes of a row by these rules: (money in?, description) -> (kind,
+    #: reason, rule source); kept here because it depends on nothing else.
+    kinds: dict = field(default_factory=dict, repr=False, compare=False)
 
     def match(self, description: str) -> Rule | None:
         key = normalise(description)
