@@ -25,6 +25,7 @@ IN_KINDS = ("council", "contribution", "refund", "other")
 RULE_KINDS = OUT_KINDS + ("council", "contribution", "refund")
 RULES_FILE = Path("accounts") / "rules.yaml"
 DEFAULT_LARGE_TRANSFER_WEEKS = Decimal("2")
+MATCHES_KEPT = 20_000  # descriptions whose matching rule is remembered
 
 
 class RuleSpec(BaseModel):
@@ -71,6 +72,8 @@ class Rules:
     def match(self, description: str) -> Rule | None:
         key = normalise(description)
         if key not in self._cache:
+            if len(self._cache) >= MATCHES_KEPT:
+                self._cache.clear()  # a long batch of audits meets many descriptions
             found = next((r for r in self.rules if r.pattern.search(key)), None)
             self._cache[key] = found if found is not None or self.then is None else self.then.match(key)
         return self._cache[key]
