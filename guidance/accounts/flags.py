@@ -26,7 +26,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from collections import Counter
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import and_, attrgetter, gt, lt
 from decimal import Decimal
 
 from guidance.accounts.money import ZERO, money_text, pence
@@ -152,23 +155,21 @@ class _Rows:
 
 
 def _sort_out(rec: Reconciliation) -> _Rows:
-    paid_out, spending, taxes, wages, council = [], [], [], [], []
-    lowest = ZERO
-    for e in rec.entries:
-        kind, amount = e.kind, e.tx.amount
-        if amount < ZERO:
-            paid_out.append(e)
-            if kind == "tax":
-                taxes.append(e)
-        if kind in _SPENDING:
-            spending.append(e)
-        elif kind == "wages":
-            wages.append(e)
-        elif kind == "council":
-            council.append(e)
-        if e.balance < lowest:
-            lowest = e.balance
-    return _Rows(paid_out, spending, taxes, wages, council, lowest)
+    """The rows for each check, picked out a column at a time."""
+    entries = rec.entries
+    kinds = list(map(_KIND, entries))
+    out = list(map(lt, map(_AMOUNT, entries), repeat(ZERO)))
+    return _Rows(
+        paid_out=list(compress(entries, out)),
+        spending=list(compress(entries, map(_SPENDING.__contains__, kinds))),
+        taxes=list(compress(entries, map(and_, out, map("tax".__eq__, kinds)))),
+        wages=list(compress(entries, map("wages".__eq__, kinds))),
+        council=list(compress(entries, map("council".__eq__, kinds))),
+        lowest=min(ZERO, min(map(_BALANCE, entries), default=ZERO)),
+    )
+
+
+_KIND, _AMOUNT, _BALANCE, _DESCRIPTION = attrgetter("kind"), attrgetter("tx.amount"), attrgetter("balance"), attrgetter("tx.description")
 
 
 @dataclass(frozen=True)
@@ -393,14 +394,13 @@ def _median(values: list[int]):
 
 
 def _duplicates(plan, rows: _Rows, rec, rules, unseen):
+    paid_out = rows.paid_out
+    keys = list(zip(map(normalise, map(_DESCRIPTION, paid_out)), map(_AMOUNT, paid_out)))  # (payee, amount)
+    times = Counter(keys)
+    if len(times) == len(keys):
+        return  # no payee paid the same amount twice
     last_seen: dict[tuple, Entry] = {}
-    payees: dict[str, str] = {}
-    for e in rows.paid_out:
-        description = e.tx.description
-        payee = payees.get(description)
-        if payee is None:
-            payee = payees[description] = normalise(description)
-        key = (payee, e.tx.amount)
+    for e, key in compress(zip(paid_out, keys), map(gt, map(times.__getitem__, keys), repeat(1))):
         before = last_seen.get(key)
         if before is not None and (e.tx.date - before.tx.date).days <= DUPLICATE_DAYS:
             yield _at("duplicate", e, e.tx.date, -e.tx.amount,
