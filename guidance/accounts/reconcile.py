@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import attrgetter, gt, is_
 from dataclasses import dataclass
 from decimal import Decimal
@@ -152,16 +152,16 @@ def _match(schedule: tuple[Due, ...], credits: list[int], rows, rule_of: dict, t
     """Each payment due with the credit matched to it (an index of ``rows``), or None.
     ``rule_of`` gives the rule that matches each credit's description (or None)."""
     out = []
-    days_of = [rows[i].date for i in credits]  # rows are in date order, so credits are too
+    if not schedule:
+        return out
+    days_of = [rows[i].date.toordinal() for i in credits]  # rows are in date order, so credits are too
     said_of = [None if rule_of[i] is None else rule_of[i].kind for i in credits]  # the kind the bank's words give
     amounts = [rows[i].amount for i in credits]
-    window = dt.timedelta(days=MATCH_DAYS)
     for due in schedule:
         best = None
-        date, kind, amount, whole = due.date, due.kind, due.amount, due.full
+        day, kind, amount, whole = due.date.toordinal(), due.kind, due.amount, due.full
         positive = amount > ZERO
-        first, last = bisect_left(days_of, date - window), bisect_right(days_of, date + window)
-        for n in range(first, last):
+        for n in range(bisect_left(days_of, day - MATCH_DAYS), bisect_right(days_of, day + MATCH_DAYS)):
             index = credits[n]
             if index in taken:
                 continue
@@ -173,7 +173,7 @@ def _match(schedule: tuple[Due, ...], credits: list[int], rows, rule_of: dict, t
             full = amounts[n] == whole
             if not (exact or full or said):
                 continue
-            score = (not exact, not full, not said, abs((days_of[n] - date).days), index)
+            score = (not exact, not full, not said, abs(days_of[n] - day), index)
             if best is None or score < best[0]:
                 best = (score, index)
         if best is not None:
@@ -241,7 +241,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         raise ReconcileError(f"no statement row falls in the audit period {plan.period.start} to {plan.period.end}")
     opening = after[inside[0] - 1] if inside[0] > 0 else opening_all
     closing = after[inside[-1]]
-    credits = [i for i in inside if rows[i].amount > ZERO]
+    credits = list(compress(inside, map(gt, map(_AMOUNT, rows[first:stop]), repeat(ZERO))))
     taken: set[int] = set()
     council_due = dues(plan.council_payments, plan, "council")
     contribution_due = dues(plan.contribution, plan, "contribution")
