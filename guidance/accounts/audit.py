@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from guidance.accounts.flags import Flag, find_flags
@@ -57,9 +58,9 @@ def account_rules(content_dir: Path) -> Rules:
     The rules read are kept while their file is unchanged (the same size, modification and change
     times, and inode), so a batch of audits, or the app, reads and checks them once; a file
     edited since is read again."""
-    path = Path(content_dir) / RULES_FILE
+    path = _rules_path(content_dir)
     stamp = _stamp(path)
-    kept = _RULES.get(str(path))
+    kept = _RULES.get(path)
     if stamp is not None and kept is not None and kept[0] == stamp:
         return kept[1]
     problems = Problems()
@@ -69,14 +70,19 @@ def account_rules(content_dir: Path) -> Rules:
     if stamp is not None and stamp == _stamp(path):  # not changed while it was read
         if len(_RULES) >= 16:
             _RULES.clear()
-        _RULES[str(path)] = (stamp, rules)
+        _RULES[path] = (stamp, rules)
     return rules
 
 
 _RULES: dict[str, tuple[tuple, Rules]] = {}  # rules file -> (its stamp, the rules read from it)
 
 
-def _stamp(path: Path) -> tuple | None:
+@lru_cache(maxsize=16)
+def _rules_path(content_dir) -> str:
+    return str(Path(content_dir) / RULES_FILE)
+
+
+def _stamp(path: str) -> tuple | None:
     try:
         found = os.stat(path)
     except OSError:

@@ -15,6 +15,7 @@ named with a columns mapping such as ``date=Posted,description=Details,amount=Va
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -186,7 +187,7 @@ def csv_rows(path: Path, shown: str) -> list[tuple[int, list]]:
     ``line`` is the line the row starts on (a quoted cell may run on over the lines after it)."""
     data = path.read_bytes()
     try:
-        text = data.decode("utf-8-sig")
+        text = (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")  # as "utf-8-sig" reads it
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="strict") if _cp1252_ok(data) else None
         if text is None:
