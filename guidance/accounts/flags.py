@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import and_, attrgetter, gt, lt
+from operator import and_, attrgetter, gt, lt, sub
 from decimal import Decimal
 
 from guidance.accounts.money import ZERO, money_text, pence
@@ -355,40 +355,52 @@ def _tax(plan, rows: _Rows, rec, rules, unseen):
 
 
 def _payee(e: Entry, rules: Rules) -> str:
-    rule = rules.match(e.tx.description)
-    return rule.words if rule is not None else normalise(e.tx.description)
+    return _payee_words(e.tx.description, rules)
+
+
+def _payee_words(description: str, rules: Rules) -> str:
+    rule = rules.match(description)
+    return rule.words if rule is not None else normalise(description)
 
 
 def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
-    by_payee: dict[str, list[Entry]] = {}
-    payees: dict[str, str] = {}  # description -> payee (a PA's wages repeat one description)
-    for e in rows.wages:
-        if e.tx.amount < ZERO:
-            description = e.tx.description
-            payee = payees.get(description)
-            if payee is None:
-                payee = payees[description] = _payee(e, rules)
-            by_payee.setdefault(payee, []).append(e)
+    paid_all = list(compress(rows.wages, map(lt, map(_AMOUNT, rows.wages), repeat(ZERO))))
+    descriptions = list(map(_DESCRIPTION, paid_all))
+    payee_of = {d: _payee_words(d, rules) for d in dict.fromkeys(descriptions)}  # a PA's wages repeat one description
+    if len(set(payee_of.values())) == 1:
+        by_payee = {next(iter(payee_of.values())): paid_all}
+    else:
+        by_payee: dict[str, list[Entry]] = {}
+        for e, description in zip(paid_all, descriptions):
+            by_payee.setdefault(payee_of[description], []).append(e)
+    end = plan.period.end + dt.timedelta(days=1)
     for payee, paid in by_payee.items():
-        days = sorted({e.tx.date for e in paid})
+        dates = list(map(_DAY, paid))
+        days = sorted(set(dates))
         if len(days) < 3:
             continue
-        cycle = _median([(b - a).days for a, b in zip(days, days[1:])])
+        gaps = list(map(_DAYS, map(sub, days[1:], days[:-1]))) + [(end - days[-1]).days]
+        cycle = _median(gaps[:-1])
         if cycle < 1:
             continue
-        last_by_day = {e.tx.date: e for e in paid}
-        stops = list(zip(days, days[1:])) + [(days[-1], plan.period.end + dt.timedelta(days=1))]
-        for before, after in stops:
-            if (after - before).days > cycle * 3 / 2 and not unseen.overlaps(before, after):
-                e = last_by_day[before]
-                due = before + dt.timedelta(days=int(cycle))
-                yield _at("wages_gap", e, due, -e.tx.amount,
-                          f"'{payee}' was paid every {int(cycle)} days, then not from {before.isoformat()} until {'the end of the audit' if after > plan.period.end else after.isoformat()}")
+        last_by_day = dict(zip(dates, paid))
+        limit = cycle * 3 / 2
+        for k in compress(range(len(gaps)), map(lt, repeat(limit), gaps)):  # the gaps longer than half a cycle more
+            before, after = days[k], days[k + 1] if k + 1 < len(days) else end
+            if unseen.overlaps(before, after):
+                continue
+            e = last_by_day[before]
+            due = before + dt.timedelta(days=int(cycle))
+            yield _at("wages_gap", e, due, -e.tx.amount,
+                      f"'{payee}' was paid every {int(cycle)} days, then not from {before.isoformat()} until {'the end of the audit' if after > plan.period.end else after.isoformat()}")
+
+
+_DAY, _DAYS = attrgetter("tx.date"), attrgetter("days")
 
 
 def _median(values: list[int]):
     """As ``statistics.median``: the middle value, or the mean of the middle two."""
-    values.sort()
+    values = sorted(values)
     middle = len(values) // 2
     return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 

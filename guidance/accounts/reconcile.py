@@ -280,8 +280,8 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
             money_in[kind] += amount
         else:
             money_out[kind] -= amount
-    council_expected = sum((d.amount for d in council_due), ZERO)
-    contribution_expected = sum((d.amount for d in contribution_due), ZERO)
+    council_expected = sum(map(_AMOUNT, council_due), ZERO)
+    contribution_expected = sum(map(_AMOUNT, contribution_due), ZERO)
     held = contingency(plan)
     in_period = {b.tx for b in breaks if plan.period.start <= b.tx.date <= plan.period.end}
     return Reconciliation(
