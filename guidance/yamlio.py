@@ -8,6 +8,7 @@ inside the parser.
 
 from __future__ import annotations
 
+import operator
 import os
 import stat
 from pathlib import Path
@@ -51,6 +52,16 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
             _TAGS[key] = tag
         return tag
 
+    # The loader has no path resolvers (``add_path_resolver`` is never called for it), so the
+    # composer's step into and out of each node has nothing to track: PyYAML's methods would only
+    # return. Built-ins that take the same arguments and do nothing are called instead (a Python
+    # method call for every node of every file is a good part of reading a short file).
+    descend_resolver = staticmethod(operator.is_)  # (parent node, index) -> ignored
+    ascend_resolver = staticmethod(bool)  # () -> ignored
+
+
+if _Loader.yaml_path_resolvers:  # pragma: no cover - a guard for whoever adds one
+    raise RuntimeError("path resolvers need PyYAML's own descend_resolver and ascend_resolver")
 
 _TAG_TEXT = 80  # longer texts (sentences, paragraphs) are resolved each time, not remembered
 
