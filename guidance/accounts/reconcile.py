@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import attrgetter, gt, is_
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import NamedTuple
 
 from guidance.accounts.money import ZERO
