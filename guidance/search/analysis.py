@@ -27,6 +27,10 @@ STOP_WORDS = frozenset(
     # happens if..." above the page on what the caller asked about.
     "much many happen happens happened".split()
 ) | frozenset(
+    # Joining words that say how a question's parts relate, never what it is about: kept, a
+    # rare one ("whilst") made any page using it look like the answer.
+    "because whilst although though whenever wherever".split()
+) | frozenset(
     # Contractions of the words above, as they come out of ``raw_words`` ("doesn't" -> "doesnt").
     # Not "ill" (I'll), "id" (I'd), "well" (we'll) or "shell": those are words in their own right.
     """arent cant couldnt didnt doesnt dont hadnt hasnt havent im isnt ive shouldnt thats

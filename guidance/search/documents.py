@@ -21,8 +21,8 @@ from guidance.search.kinds import (
 #: ``questions`` are the questions callers ask in their own words (a page's ``questions:``).
 WEIGHTS = {"title": 5.0, "keywords": 4.0, "questions": 4.0, "summary": 2.5, "topics": 1.5, "headings": 2.0, "body": 1.0}
 
-#: Bump when what a document holds changes, so old indexes are rebuilt.
-DOC_FORMAT = 6
+#: Bump when what a document holds changes (or which words are stop words), so old indexes are rebuilt.
+DOC_FORMAT = 7
 
 
 @dataclass
