@@ -48,6 +48,9 @@ class IndexDoc:
     questions: list[str] = field(default_factory=list)
     #: "page", "flow", "calculator" or "letter" (see ``kinds``).
     kind: str = "page"
+    #: Ids of the pages this one points readers on to (a page's ``related:``): a narrower page
+    #: names the general page on its subject, so the pages a query finds vote for their hub.
+    related: list[str] = field(default_factory=list)
 
     def parts(self) -> dict[str, str]:
         """Text of each weighted part (see WEIGHTS)."""
@@ -178,6 +181,7 @@ class ContentSource:
             blocks=plain_blocks(record["text"]),
             fingerprint=self.fingerprints()[page_id],
             questions=list(getattr(page.meta, "questions", None) or []),
+            related=list(getattr(page.meta, "related", None) or []),
         )
 
     def _other(self, kind: str, doc_id: str, key: str) -> IndexDoc:

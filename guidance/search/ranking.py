@@ -43,6 +43,18 @@ COMMON_FLOOR = 0.5
 #: ``SUBJECT_AS_SHARE`` of the pages (see ``Ranker.rank``).
 SUBJECT_SHARE = 0.2
 SUBJECT_AS_SHARE = 0.15
+#: The best pages by the evidence above are looked at again (see ``Ranker.rerank``): a general
+#: page that the narrower pages found beside it name as related is the page about what they
+#: share. Only this many are looked at, whatever the limit, so the first N results never depend
+#: on the limit.
+RERANK_DEPTH = 20
+#: Share of its score a narrower page gives to the first page it names as related (the next in
+#: its list get half, a third...), when the query names the hub's subject and nothing of what
+#: narrows the page ("Holiday for PAs with irregular hours" votes for "Holiday entitlement for
+#: PAs" on "how much holiday do I give my staff", not on "holiday with irregular hours").
+HUB_VOTE = 0.08
+#: Only pages scoring at least this share of the best one vote.
+VOTER_SHARE = 0.5
 #: Cached postings and concept scores, counted in postings (~100 bytes each).
 CACHE_POSTINGS = 400_000
 TEXT, PAIRS = "text", "pairs"
@@ -54,6 +66,16 @@ class PostingSource(Protocol):
     def postings(self, field: str, term: str) -> tuple[Sequence[int], Sequence[float]]: ...
 
     def doc_lengths(self) -> tuple[dict[int, int], float]: ...
+
+
+class PageFacts(Protocol):
+    """What re-ranking needs besides postings (optional: a source without it is not re-ranked)."""
+
+    def page_facts(self, doc: int) -> tuple[str, frozenset[str], tuple[str, ...], frozenset[str]]:
+        """(id, stems of the title, ids of its related pages, subjects it covers) of a document."""
+
+    def doc_frequency(self, term: str) -> int:
+        """How many documents hold ``term``."""
 
 
 def pair_term(first: str, second: str) -> str:
@@ -240,11 +262,50 @@ class Ranker:
             _add(totals, scores, weight)
         if candidates is not None:
             totals = {doc: totals[doc] for doc in candidates if doc in totals}
+        if hasattr(self.source, "page_facts"):
+            self.rerank(totals, chosen)
         if doc_weights:
             for doc, weight in doc_weights.items():
                 if doc in totals:
                     totals[doc] *= weight
         return _best(totals, limit)
+
+    def rerank(self, totals: dict[int, float], concepts: list[Concept]) -> None:
+        """Hub votes, in place, among the ``RERANK_DEPTH`` best pages: a page scoring at least
+        ``VOTER_SHARE`` of the best gives ``HUB_VOTE`` of its score (divided by the place in its
+        list) to each page it names as related that covers a subject with it, when the hub's
+        title has a word the query names (title words on most pages left out), the voter's
+        title words that the hub's lacks are all unnamed, and the hub's title has fewer unnamed
+        words than the voter's: the query asks about the subject the pages share, not about what
+        makes the voter narrower (and the general page never votes for a narrower one).
+        """
+        if not totals or not concepts:
+            return
+        top = _best(totals, RERANK_DEPTH)
+        facts = {doc: self.source.page_facts(doc) for doc, _score in top}
+        by_id = {facts[doc][0]: doc for doc, _score in top}
+        named = frozenset(s for c in concepts for a in c.alternatives for s in a.stems)
+        distinct = {doc: self.distinct(facts[doc][1]) for doc, _score in top}
+        floor = top[0][1] * VOTER_SHARE
+        votes: dict[int, float] = {}
+        for doc, score in top:
+            if score < floor:
+                break
+            _id, _title, related, covers = facts[doc]
+            for place, target in enumerate(related):
+                hub = by_id.get(target)
+                if hub is None or hub == doc or covers.isdisjoint(facts[hub][3]):
+                    continue
+                narrower = distinct[doc] - distinct[hub]
+                if (distinct[hub] & named and narrower and not narrower & named
+                        and len(distinct[hub] - named) < len(distinct[doc] - named)):
+                    votes[hub] = votes.get(hub, 0.0) + score * HUB_VOTE / (place + 1)
+        for doc, vote in votes.items():
+            totals[doc] += vote
+
+    def distinct(self, title: frozenset[str]) -> frozenset[str]:
+        """A title's stems that are not on most pages: what it is about, not the domain."""
+        return frozenset(s for s in title if self.source.doc_frequency(s) <= COMMON_SHARE * self._count)
 
 
 def _phrase_only(concept: Concept) -> bool:
