@@ -155,3 +155,20 @@ def test_a_page_on_another_subject_does_not_vote(tmp_path):
 def test_the_general_page_on_the_shipped_content(shipped, question, answer, not_first):
     top = page_ids(shipped, question)
     assert top[0] == answer and not_first != top[0]
+
+
+def test_hub_votes_follow_a_page_that_was_updated_in_place(tmp_path):
+    docs = holiday_pages()
+    store = IndexStore(tmp_path / "index")
+    with Searcher.from_source(ListSource(docs), Synonyms(), store) as opened:
+        assert opened.search("holiday").ids[0] == "entitlement"
+    # The general page is edited (a new version replaces the old in the index): the votes find it.
+    docs[0] = page("entitlement", "Holiday entitlement", "Paid holiday each year. Work out the holiday from weeks.",
+                   related=["irregular", "leaving"])
+    with Searcher.from_source(ListSource(docs), Synonyms(), store) as opened:
+        reader = opened._reader
+        number = reader.doc_number("entitlement")
+        assert reader.document(number).blocks[0].text.endswith("from weeks.")
+        assert reader.page_facts(number) == (frozenset({"holidai", "entitl"}), ("irregular", "leaving"), frozenset({"holiday"}))
+        assert reader.doc_number("no-such-page") is None
+        assert opened.search("holiday").ids[0] == "entitlement"

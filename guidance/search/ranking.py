@@ -53,8 +53,12 @@ RERANK_DEPTH = 20
 #: narrows the page ("Holiday for PAs with irregular hours" votes for "Holiday entitlement for
 #: PAs" on "how much holiday do I give my staff", not on "holiday with irregular hours").
 HUB_VOTE = 0.08
-#: Only pages scoring at least this share of the best one vote.
+#: Only the first ``VOTERS`` pages, and of those only the ones scoring at least ``VOTER_SHARE`` of
+#: the best, vote.
+VOTERS = 5
 VOTER_SHARE = 0.5
+#: Pages whose distinctive title words are kept between queries.
+DISTINCT_CACHE = 20_000
 #: Cached postings and concept scores, counted in postings (~100 bytes each).
 CACHE_POSTINGS = 400_000
 TEXT, PAIRS = "text", "pairs"
@@ -71,8 +75,11 @@ class PostingSource(Protocol):
 class PageFacts(Protocol):
     """What re-ranking needs besides postings (optional: a source without it is not re-ranked)."""
 
-    def page_facts(self, doc: int) -> tuple[str, frozenset[str], tuple[str, ...], frozenset[str]]:
-        """(id, stems of the title, ids of its related pages, subjects it covers) of a document."""
+    def page_facts(self, doc: int) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+        """(stems of the title, ids of its related pages, subjects it covers) of a document."""
+
+    def doc_number(self, doc_id: str) -> int | None:
+        """The document number of a page id (None: not in the index)."""
 
     def doc_frequency(self, term: str) -> int:
         """How many documents hold ``term``."""
@@ -99,6 +106,7 @@ class Ranker:
         self._count = 0
         self._cache: OrderedDict[tuple, dict[int, float]] = OrderedDict()
         self._cached = 0
+        self._distinct: dict[int, frozenset[str]] = {}
 
     def _prepare(self) -> None:
         lengths, average = self.source.doc_lengths()
@@ -282,30 +290,44 @@ class Ranker:
         if not totals or not concepts:
             return
         top = _best(totals, RERANK_DEPTH)
-        facts = {doc: self.source.page_facts(doc) for doc, _score in top}
-        by_id = {facts[doc][0]: doc for doc, _score in top}
-        named = frozenset(s for c in concepts for a in c.alternatives for s in a.stems)
-        distinct = {doc: self.distinct(facts[doc][1]) for doc, _score in top}
+        best = dict(top)
+        named: frozenset[str] | None = None
         floor = top[0][1] * VOTER_SHARE
         votes: dict[int, float] = {}
-        for doc, score in top:
+        for doc, score in top[:VOTERS]:
             if score < floor:
                 break
-            _id, _title, related, covers = facts[doc]
+            _title, related, covers = self.source.page_facts(doc)
+            if not related:
+                continue
+            mine = self.distinct(doc)
             for place, target in enumerate(related):
-                hub = by_id.get(target)
-                if hub is None or hub == doc or covers.isdisjoint(facts[hub][3]):
+                hub = self.source.doc_number(target)
+                if hub is None or hub == doc or hub not in best:
                     continue
-                narrower = distinct[doc] - distinct[hub]
-                if (distinct[hub] & named and narrower and not narrower & named
-                        and len(distinct[hub] - named) < len(distinct[doc] - named)):
+                _title, _related, hub_covers = self.source.page_facts(hub)
+                if covers.isdisjoint(hub_covers):
+                    continue
+                if named is None:
+                    named = frozenset(s for c in concepts for a in c.alternatives for s in a.stems)
+                theirs = self.distinct(hub)
+                narrower = mine - theirs
+                if (theirs & named and narrower and not narrower & named
+                        and len(theirs - named) < len(mine - named)):
                     votes[hub] = votes.get(hub, 0.0) + score * HUB_VOTE / (place + 1)
         for doc, vote in votes.items():
             totals[doc] += vote
 
-    def distinct(self, title: frozenset[str]) -> frozenset[str]:
-        """A title's stems that are not on most pages: what it is about, not the domain."""
-        return frozenset(s for s in title if self.source.doc_frequency(s) <= COMMON_SHARE * self._count)
+    def distinct(self, doc: int) -> frozenset[str]:
+        """A page's title stems that are not on most pages: what it is about, not the domain."""
+        found = self._distinct.get(doc)
+        if found is None:
+            if len(self._distinct) >= DISTINCT_CACHE:
+                self._distinct.clear()
+            title = self.source.page_facts(doc)[0]
+            limit = COMMON_SHARE * self._count
+            found = self._distinct[doc] = frozenset(s for s in title if self.source.doc_frequency(s) <= limit)
+        return found
 
 
 def _phrase_only(concept: Concept) -> bool:

@@ -319,6 +319,7 @@ class IndexReader:
         self._docs: dict[int, IndexDoc] = {}
         self._idf: dict[str, float] = {}
         self._facts: dict[int, tuple] = {}
+        self._numbers: dict[str, int | None] = {}
         self._df: dict[str, int] = {}
 
     def close(self) -> None:
@@ -404,15 +405,25 @@ class IndexReader:
             ranked = self.ranker.rank(_relaxed(concepts), pairs, allowed, limit, weights)
         return [RawHit(self.document(doc), score) for doc, score in ranked]
 
-    def page_facts(self, docnum: int) -> tuple[str, frozenset[str], tuple[str, ...], frozenset[str]]:
-        """(id, title stems, related page ids, subjects covered) of a document, for ``Ranker.rerank``."""
+    def page_facts(self, docnum: int) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+        """(title stems, related page ids, subjects covered) of a document, for ``Ranker.rerank``;
+        read from the stored fields without decoding the page's text."""
         found = self._facts.get(docnum)
         if found is None:
             if len(self._facts) >= STORED_CACHE_DOCS:
                 self._facts.clear()
-            doc = self.document(docnum)
-            found = self._facts[docnum] = (doc.id, frozenset(stems(doc.title)), tuple(doc.related), frozenset(doc.covers))
+            stored = self.reader.stored_fields(docnum)
+            found = self._facts[docnum] = (frozenset(stems(stored.get("title", ""))),
+                                           tuple(stored.get("related", None) or ()), frozenset(stored.get("covers", None) or ()))
         return found
+
+    def doc_number(self, doc_id: str) -> int | None:
+        if doc_id not in self._numbers:
+            if len(self._numbers) >= STORED_CACHE_DOCS:
+                self._numbers.clear()
+            live = self.postings("id", doc_id)[0]  # deleted (replaced) versions left out
+            self._numbers[doc_id] = live[0] if live else None
+        return self._numbers[doc_id]
 
     def doc_frequency(self, term: str) -> int:
         value = self._df.get(term)
