@@ -78,6 +78,20 @@ def test_taking_leave_is_holiday(shipped):
     assert page_ids(shipped, "Can my PA take leave in her first month?")[0].startswith("holiday")
 
 
+@pytest.mark.parametrize("question, answer", [
+    ("Who can work as my PA?", "employing-family-and-friends"),
+    ("Who can I employ as my carer?", "employing-family-and-friends"),
+    ("What can I do with the money?", "what-you-can-spend-it-on"),
+    ("My circumstances have changed, what now?", "direct-payment-reviews"),
+    ("What if my needs change?", "direct-payment-reviews"),
+    ("What does being an employer involve?", "becoming-an-employer"),
+])
+def test_questions_with_only_everyday_words_reach_the_page_that_answers(shipped, question, answer):
+    # Each is all little words and one common word without its phrase: "who can work as",
+    # "do with the money", "circumstances have changed", "involve".
+    assert page_ids(shipped, question)[0] == answer
+
+
 # -- joining words -----------------------------------------------------------------------------
 
 
