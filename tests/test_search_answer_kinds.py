@@ -85,6 +85,7 @@ def test_taking_leave_is_holiday(shipped):
     ("My circumstances have changed, what now?", "direct-payment-reviews"),
     ("What if my needs change?", "direct-payment-reviews"),
     ("What does being an employer involve?", "becoming-an-employer"),
+    ("Will I have to pay something myself?", "your-contribution"),
 ])
 def test_questions_with_only_everyday_words_reach_the_page_that_answers(shipped, question, answer):
     # Each is all little words and one common word without its phrase: "who can work as",
