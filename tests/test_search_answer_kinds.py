@@ -2,7 +2,8 @@
 content. Each case is worded afresh (not a benchmark question), so it tests the kind, not a case.
 
 - everyday verbs: "receive", "withdraw", "can't come in", "on leave" reach the page's words;
-- joining words ("whilst", "because") never decide which page answers;
+- joining words ("whilst", "because") never decide which page answers, and an "allowance" is
+  not what is "allowed";
 - the general page on a subject beats the narrower pages that share its word, unless the query
   names what narrows them (hub votes through the pages' ``related:`` lists).
 """
@@ -17,7 +18,7 @@ import pytest
 from guidance.content.base import ContentBase
 from guidance.search import Searcher
 from guidance.search import ranking
-from guidance.search.analysis import words
+from guidance.search.analysis import stem, words
 from guidance.search.documents import Block, ContentSource, IndexDoc, fingerprint
 from guidance.search.store import IndexStore
 from guidance.search.synonyms import Synonyms, load_synonyms
@@ -91,6 +92,12 @@ def test_questions_with_only_everyday_words_reach_the_page_that_answers(shipped,
     # Each is all little words and one common word without its phrase: "who can work as",
     # "do with the money", "circumstances have changed", "involve".
     assert page_ids(shipped, question)[0] == answer
+
+
+def test_what_is_allowed_is_not_an_allowance(shipped):
+    assert stem("allowance") == stem("allowances") != stem("allowed") == stem("allow")
+    assert page_ids(shipped, "What am I not allowed to do with the money?")[0] == "what-you-can-spend-it-on"
+    assert page_ids(shipped, "Can I claim the employment allowance?")[0] == "employment-allowance"
 
 
 # -- joining words -----------------------------------------------------------------------------

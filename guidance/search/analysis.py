@@ -102,11 +102,16 @@ def words(text: str) -> list[str]:
     return [w for w in join_equivalents(raw_words(text)) if not is_stop(w)]
 
 
+#: Words the Porter stemmer folds into a word of another meaning, kept apart: an "allowance"
+#: (Carer's Allowance, the Employment Allowance) is not what is "allowed".
+KEPT_APART = {"allowance": "allowanc", "allowances": "allowanc"}
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     if word.isdigit() or len(word) < 3:
         return word
-    return _porter(word)
+    return KEPT_APART.get(word) or _porter(word)
 
 
 #: Where a run of words ends for word pairs: sentence ends, list separators, line breaks.
