@@ -12,6 +12,8 @@ and the length of each document; the scoring is done here, in plain Python, for 
 - Better ranking. A concept (the word typed with its synonyms and completions) is scored as
   one word (see ``Ranker``), and two query words that stand next to each other earn a bonus on
   pages where they do too ("bank holiday", "sleep in", "direct payment").
+- Hub votes. Among the best pages, a narrower page gives a little of its score to the general
+  page it names as related, when the query names nothing that narrows it (see ``rerank``).
 """
 
 from __future__ import annotations

@@ -418,6 +418,7 @@ class IndexReader:
         return found
 
     def doc_number(self, doc_id: str) -> int | None:
+        """The live document number of an index id (None: not in the index), for hub votes."""
         if doc_id not in self._numbers:
             if len(self._numbers) >= STORED_CACHE_DOCS:
                 self._numbers.clear()
@@ -426,6 +427,7 @@ class IndexReader:
         return self._numbers[doc_id]
 
     def doc_frequency(self, term: str) -> int:
+        """How many documents hold a stem (deleted ones included: a rough count is enough)."""
         value = self._df.get(term)
         if value is None:
             value = self._df[term] = self.reader.doc_frequency(TEXT, term)
