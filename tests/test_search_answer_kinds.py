@@ -5,7 +5,9 @@ content. Each case is worded afresh (not a benchmark question), so it tests the 
 - joining words ("whilst", "because") never decide which page answers, and an "allowance" is
   not what is "allowed";
 - the general page on a subject beats the narrower pages that share its word, unless the query
-  names what narrows them (hub votes through the pages' ``related:`` lists).
+  names what narrows them (hub votes through the pages' ``related:`` lists);
+- a caller phrase ("arrange cover") outweighs a single word beside it ("sick") that only says
+  the circumstances.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from guidance.search import ranking
 from guidance.search.analysis import stem, words
 from guidance.search.documents import Block, ContentSource, IndexDoc, fingerprint
 from guidance.search.store import IndexStore
-from guidance.search.synonyms import Synonyms, load_synonyms
+from guidance.problems import Problems
+from guidance.search.synonyms import Synonyms, load_synonyms, parse_synonyms
 
 REPO = Path(__file__).resolve().parents[1]
 ON = dt.date(2026, 12, 1)
@@ -194,3 +197,26 @@ def test_hub_votes_follow_a_page_that_was_updated_in_place(tmp_path):
         assert reader.page_facts(number) == (frozenset({"holidai", "entitl"}), ("irregular", "leaving"), frozenset({"holiday"}))
         assert reader.doc_number("no-such-page") is None
         assert opened.search("holiday").ids[0] == "entitlement"
+
+
+# -- a caller phrase against a word beside it ----------------------------------------------------
+
+
+def phrase_pages() -> list[IndexDoc]:
+    return [
+        page("backup", "Back-up plans", "Write a back-up plan. Keep the back-up plan for when your worker is away.",
+             covers=["cover"]),
+        page("sick", "Sick pay", "Pay for days off when ill.", covers=["sickness"]),
+        *(page(f"other{n}", f"Pensions {n}", "Nothing about time off.", covers=["pensions"]) for n in range(8)),
+    ]
+
+
+@pytest.mark.parametrize("weight, first", [(ranking.PHRASE_WEIGHT, "backup"), (1.0, "sick")])
+def test_a_caller_phrase_says_what_is_asked_more_than_a_word_beside_it(tmp_path, monkeypatch, weight, first):
+    # At weight 1 the page matching the circumstance ("sick") wins: the test can fail.
+    monkeypatch.setattr(ranking, "PHRASE_WEIGHT", weight)
+    problems = Problems()
+    synonyms = parse_synonyms("arrange cover: [back-up plan]\n", "content/synonyms.yaml", problems)
+    assert not problems.items
+    with Searcher.from_source(ListSource(phrase_pages()), synonyms, IndexStore(tmp_path / "index")) as opened:
+        assert opened.search("arrange cover when my worker is sick").ids[0] == first

@@ -61,6 +61,11 @@ VOTERS = 5
 VOTER_SHARE = 0.5
 #: Pages whose distinctive title words are kept between queries.
 DISTINCT_CACHE = 20_000
+#: Weight of a concept made from a caller phrase of several words ("pay anything myself",
+#: "arrange cover"): the phrase says what is asked, the single words beside it ("sick",
+#: "benefits") often only the circumstances, so a page matching the phrase wins over one
+#: matching a circumstance as strongly.
+PHRASE_WEIGHT = 1.25
 #: Cached postings and concept scores, counted in postings (~100 bytes each).
 CACHE_POSTINGS = 400_000
 TEXT, PAIRS = "text", "pairs"
@@ -262,6 +267,7 @@ class Ranker:
             # about them (title, questions, summary) are the answer.
             parts = [(self.concept_scores(c, SUBJECT_AS_SHARE) if share > COMMON_SHARE else scores, 1.0)
                      for c, (scores, _w), share in zip(chosen, parts, shares)]
+        parts = [(scores, weight * PHRASE_WEIGHT if c.caller_phrase else weight) for c, (scores, weight) in zip(chosen, parts)]
         parts += [(self.pair_scores(first, second), PAIR_BOOST) for first, second in pairs]
         parts = [(scores, weight) for scores, weight in parts if scores]
         if not parts:
