@@ -20,6 +20,8 @@ from textual.widgets.option_list import Option
 from guidance.tui.messages import ContentReady, ModeChanged, ReportsFailures, SearchReady
 from guidance.tui.widgets.call_panel import CallPanelHost
 from guidance.tui.widgets.result_rows import EXACT, Fit, Rows, build_rows
+from guidance.tui.widgets.results_list import ResultsList
+from guidance.tui.widgets.search_box import SearchBox
 
 #: The style rules that decide how a result wraps, with Textual's defaults.
 WRAP_RULES = (("line_pad", 0), ("text_overflow", "fold"), ("text_wrap", "wrap"))
@@ -31,7 +33,7 @@ class HomeTabs(Vertical):
     def compose(self) -> ComposeResult:
         with TabbedContent(id="home-tabs", initial="tab-results"):
             with TabPane("Results", id="tab-results"):
-                yield OptionList(id="results")
+                yield ResultsList(id="results")
             with TabPane("Browse", id="tab-browse"):
                 yield Tree("Subjects", id="browse")
             with TabPane("Guided help", id="tab-flows"):
@@ -63,7 +65,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         yield Header()
         with Horizontal(id="home-layout"):
             with Vertical(id="home"):
-                yield Input(placeholder=PROMPTS.get(self.app.mode, PROMPTS["officer"]), id="search")
+                yield SearchBox(placeholder=PROMPTS.get(self.app.mode, PROMPTS["officer"]), id="search")
                 yield Label("", id="suggestion")
                 yield Label("Loading the guidance…", id="loading")
         yield Footer(compact=True)
