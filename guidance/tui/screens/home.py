@@ -200,7 +200,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             results.scroll_y = 0
         else:
             self._set_suggestion(rows.suggestion)
-            results.set_options(rows.options)  # one refresh of the list per keystroke
+            results.set_options(rows.options)  # redraws only the lines that now show something else
             self._rows_shown = rows
         if rows.hits:
             self.query_one("#home-tabs", TabbedContent).active = "tab-results"
