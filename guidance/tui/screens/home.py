@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, TabbedContent, TabPane, Tree
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from guidance.tui.messages import ContentReady, ModeChanged, ReportsFailures, SearchReady
 from guidance.tui.widgets.call_panel import CallPanelHost
@@ -179,7 +180,8 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
     @work(exclusive=True, group="search", thread=True, exit_on_error=False, name="search")
     def _search(self, query: str, exact: bool, fit: Fit | None) -> None:
         """Search and make the rows off the UI thread; a newer keystroke's search replaces an
-        older one (exclusive), and rows for an old query are dropped when they arrive."""
+        older one (exclusive: the older one stops at its next check and makes no rows), and rows
+        for an old query are dropped when they arrive."""
         services = self.app.services
         if services.searcher is None or not query.strip():
             return
@@ -187,8 +189,11 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             outcome = services.searcher.search(query, audience=self.app.mode, limit=20, exact=True)
         else:
             outcome = services.search(query, audience=self.app.mode, limit=20, as_you_type=True)
+        if get_current_worker().is_cancelled:
+            return  # a newer keystroke's search has started: its rows are the ones to make
         rows = build_rows(outcome, services.base.settings.area_name, fit, self._rows_shown)
-        self.app.call_from_thread(self._show_results, query, rows)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_results, query, rows)
 
     def _show_results(self, query: str, rows: Rows) -> None:
         """Put ``rows`` on screen if ``query`` is still the one typed; untouched if the same."""
