@@ -16,10 +16,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, TabbedContent, TabPane, Tree
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from guidance.tui.messages import ContentReady, ModeChanged, ReportsFailures, SearchReady
 from guidance.tui.widgets.call_panel import CallPanelHost
 from guidance.tui.widgets.result_rows import EXACT, Fit, Rows, build_rows
+from guidance.tui.widgets.results_list import ResultsList
+from guidance.tui.widgets.search_box import SearchBox
 
 #: The style rules that decide how a result wraps, with Textual's defaults.
 WRAP_RULES = (("line_pad", 0), ("text_overflow", "fold"), ("text_wrap", "wrap"))
@@ -31,7 +34,7 @@ class HomeTabs(Vertical):
     def compose(self) -> ComposeResult:
         with TabbedContent(id="home-tabs", initial="tab-results"):
             with TabPane("Results", id="tab-results"):
-                yield OptionList(id="results")
+                yield ResultsList(id="results")
             with TabPane("Browse", id="tab-browse"):
                 yield Tree("Subjects", id="browse")
             with TabPane("Guided help", id="tab-flows"):
@@ -63,7 +66,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         yield Header()
         with Horizontal(id="home-layout"):
             with Vertical(id="home"):
-                yield Input(placeholder=PROMPTS.get(self.app.mode, PROMPTS["officer"]), id="search")
+                yield SearchBox(placeholder=PROMPTS.get(self.app.mode, PROMPTS["officer"]), id="search")
                 yield Label("", id="suggestion")
                 yield Label("Loading the guidance…", id="loading")
         yield Footer(compact=True)
@@ -179,7 +182,8 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
     @work(exclusive=True, group="search", thread=True, exit_on_error=False, name="search")
     def _search(self, query: str, exact: bool, fit: Fit | None) -> None:
         """Search and make the rows off the UI thread; a newer keystroke's search replaces an
-        older one (exclusive), and rows for an old query are dropped when they arrive."""
+        older one (exclusive: the older one stops at its next check and makes no rows), and rows
+        for an old query are dropped when they arrive."""
         services = self.app.services
         if services.searcher is None or not query.strip():
             return
@@ -187,8 +191,11 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             outcome = services.searcher.search(query, audience=self.app.mode, limit=20, exact=True)
         else:
             outcome = services.search(query, audience=self.app.mode, limit=20, as_you_type=True)
+        if get_current_worker().is_cancelled:
+            return  # a newer keystroke's search has started: its rows are the ones to make
         rows = build_rows(outcome, services.base.settings.area_name, fit, self._rows_shown)
-        self.app.call_from_thread(self._show_results, query, rows)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_results, query, rows)
 
     def _show_results(self, query: str, rows: Rows) -> None:
         """Put ``rows`` on screen if ``query`` is still the one typed; untouched if the same."""
@@ -200,7 +207,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             results.scroll_y = 0
         else:
             self._set_suggestion(rows.suggestion)
-            results.set_options(rows.options)  # one refresh of the list per keystroke
+            results.set_options(rows.options)  # redraws only the lines that now show something else
             self._rows_shown = rows
         if rows.hits:
             self.query_one("#home-tabs", TabbedContent).active = "tab-results"
