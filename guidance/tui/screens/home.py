@@ -151,6 +151,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
     def submitted(self, _: Input.Submitted) -> None:
         if not self.tabs_ready:
             return
+        self._catch_up()
         results = self.query_one("#results", OptionList)
         self.query_one("#home-tabs", TabbedContent).active = "tab-results"
         if results.option_count and not results.get_option_at_index(0).disabled:
@@ -164,6 +165,21 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             event.stop()
             event.prevent_default()
             self.submitted(None)
+
+    def _catch_up(self) -> None:
+        """Before the results take the keys: if they are still those of an earlier query (keys
+        typed faster than the search), search for what is typed now, here, so Down, Up and Enter
+        act on the results of the words in the box, never on a list about to be replaced."""
+        query = self.query_one("#search", Input).value
+        services = self.app.services
+        if query == self.shown_query or not query.strip() or services.searcher is None:
+            return
+        self.workers.cancel_group(self, "search")
+        try:
+            outcome = services.search(query, audience=self.app.mode, limit=20, as_you_type=True)
+        except Exception:  # the worker's own search reports failures; the list stays as it is
+            return
+        self._show_results(query, build_rows(outcome, services.base.settings.area_name, self._results_fit(), self._rows_shown))
 
     def run_search(self, query: str, exact: bool = False) -> None:
         """Search for ``query`` in the worker; ``exact``: the words as typed, no spelling
@@ -202,6 +218,8 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         if not self.tabs_ready or query != self.query_one("#search", Input).value:
             return  # a newer query is on its way
         results = self.query_one("#results", OptionList)
+        if query == self.shown_query and rows.same_as(self._rows_shown):
+            return  # already on screen (caught up before the keys): keep the highlight where it is
         if rows.same_as(self._rows_shown):
             results.highlighted = None  # as set_options leaves it, without redrawing the rows
             results.scroll_y = 0
