@@ -22,11 +22,13 @@ RECENT_LIMIT = 12
 
 
 def local_time(utc_text: str) -> str:
-    """A stored UTC time shown as people read it here (Europe/London): "25 Nov 2026 14:05"."""
+    """A stored UTC time shown as people read it here (Europe/London), dates as everywhere else
+    in guidance: "25 November 2026, 14:05"."""
+    from guidance.content.formatting import long_date
     from guidance.records.casenote import local_datetime
 
     moment = local_datetime(utc_text)
-    return moment.strftime("%-d %b %Y %H:%M") if moment else ""
+    return f"{long_date(moment.date())}, {moment:%H:%M}" if moment else ""
 
 
 def _mime(filename: str) -> str:
