@@ -85,3 +85,23 @@ async def test_after_each_key_the_list_shows_that_querys_results_and_is_refilled
             assert kept == (expected.same_as(build_rows(services.search(typed[:-1], audience=app.mode, limit=20, as_you_type=True), services.base.settings.area_name)) if typed[:-1].strip() else False)
             refills += not kept
         assert 0 < refills < len(typed)  # "pa off sick" and "pa off sick " find the same
+
+
+def test_rows_for_a_hidden_list_are_made_without_laying_them_out():
+    """A list on a tab not shown has no width: its rows are made, and wrapped when it is shown
+    (laying out to no width at all failed: "range() arg 3 must not be zero")."""
+    hidden = Fit(0, {"line_pad": 0, "text_overflow": "fold", "text_wrap": "wrap"})
+    rows = build_rows(Results("sick", [hit("sick-pay", "Your PA gets **sick** pay")]), AREAS, hidden)
+    assert rows.options[0].id == "sick-pay"
+
+
+async def test_a_search_typed_while_another_tab_is_shown_is_found(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("f6")  # guided help: the results list is hidden
+        await pilot.pause()
+        await pilot.press("ctrl+f", *"statutory sick pay")
+        await wait_for(pilot, lambda: app.screen.shown_query == "statutory sick pay")
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "PageScreen")

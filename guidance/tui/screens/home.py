@@ -193,7 +193,8 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         results = self.query_one("#results", OptionList)
         padding = results.get_component_styles("option-list--option").padding
         rules = {name: results.styles.get(name, default) for name, default in WRAP_RULES}
-        return Fit(results.scrollable_content_region.width - padding.width, rules)
+        width = results.scrollable_content_region.width - padding.width
+        return Fit(width, rules) if width > 0 else None  # hidden (another tab): laid out when shown
 
     @work(exclusive=True, group="search", thread=True, exit_on_error=False, name="search")
     def _search(self, query: str, exact: bool, fit: Fit | None) -> None:

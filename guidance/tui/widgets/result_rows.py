@@ -95,7 +95,7 @@ def build_rows(outcome, area_name: Callable[[str], str], fit: Fit | None = None,
         label = known.get(shown) or Content.assemble((hit.title, "bold"), ("  ·  " + where, "dim"), "\n", snippet_content(hit.snippet))
         prompts[shown] = label
         options.append(Option(label, id=hit.id if kind == "page" else f"{kind}:{hit.id}"))
-    if fit is not None:
+    if fit is not None and fit.width > 0:  # a hidden list has no width: it wraps when shown
         for option in options:
             if option is not None and isinstance(option.prompt, Content):
                 option.prompt.get_height(fit.rules, fit.width)  # remembered by the Content
