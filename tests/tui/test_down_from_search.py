@@ -23,14 +23,25 @@ async def test_down_from_search_highlights_the_first_result(make_app):
         assert results.highlighted == 0
 
 
-async def test_down_then_enter_on_a_corrected_word_searches_as_typed(make_app):
+async def test_after_a_corrected_word_enter_opens_the_top_result_and_up_offers_the_words_as_typed(make_app):
+    """Enter, Enter opens the best result for the corrected words (as the search box promises);
+    the words as typed are one Up away."""
+    from guidance.tui.screens.page import PageScreen
+
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         results = await _searched(app, pilot, "hoilday pay")
         assert results.get_option_at_index(0).id == "search:exact"
         await pilot.press("down")
         await pilot.pause()
-        assert results.highlighted == 0
+        first = results.get_option_at_index(results.highlighted)
+        assert results.highlighted > 0 and first.id not in ("search:exact", None)
+        await pilot.press("up")
+        await pilot.pause()
+        assert results.get_option_at_index(results.highlighted).id == "search:exact"
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PageScreen))
+        assert app.screen.page_id == first.id
 
 
 async def test_keys_typed_faster_than_the_search_act_on_the_words_in_the_box(make_app):

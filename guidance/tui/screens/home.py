@@ -154,9 +154,11 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         self._catch_up()
         results = self.query_one("#results", OptionList)
         self.query_one("#home-tabs", TabbedContent).active = "tab-results"
-        if results.option_count and not results.get_option_at_index(0).disabled:
+        first = next((i for i in range(results.option_count) if not results.get_option_at_index(i).disabled
+                      and results.get_option_at_index(i).id != EXACT), None)
+        if first is not None:  # the best result; the words as typed (after a correction) are one Up away
             results.focus()
-            results.highlighted = 0
+            results.highlighted = first
 
     def key_down(self, event: events.Key) -> None:
         """Down from the search box goes to the first result, as Enter does (the key is used up
