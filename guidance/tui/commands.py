@@ -32,9 +32,15 @@ def palette_score(typed: str, label: str, fuzzy: float, full: float, rank: int |
     """
     typed = " ".join(typed.lower().split())
     lowered = label.lower()
-    name = next((lowered[len(p):] for p in KIND_PREFIXES if lowered.startswith(p.lower())), lowered)
+    prefix = next((p.lower() for p in KIND_PREFIXES if lowered.startswith(p.lower())), "")
+    name = lowered[len(prefix):]
     if typed and name.startswith(typed):
         return full + fuzzy / 100
+    kind_word = prefix.rstrip(": ")
+    if kind_word and typed.startswith(kind_word + " "):  # "calculator holiday": that kind first
+        rest = typed[len(kind_word) + 1:]
+        if rest and rest in name:
+            return full * (0.95 if name.startswith(rest) or f" {rest}" in f" {name}" else 0.9)
     score = fuzzy if typed in lowered else fuzzy * 0.3
     if rank is not None:
         score = max(score, 0.8 * full * (1 - 0.03 * rank))

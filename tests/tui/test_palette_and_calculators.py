@@ -84,6 +84,10 @@ def test_palette_scores_a_name_first_then_what_search_finds_then_scattered_lette
     assert starts > found_first > found_later > scattered
     assert found_first > contains > scattered
     assert palette_score("holiday", "Page: Holiday pay", 15.0, full, None) > found_first  # kind prefix skipped
+    # the kind typed first ("calculator holiday") puts that kind's matching names first
+    calculator = palette_score("calculator holiday", "Calculator: Statutory holiday entitlement", 5.0, full, None)
+    assert calculator > palette_score("calculator holiday", "Page: Holiday entitlement for PAs", 5.0, full, 0)
+    assert palette_score("letter holiday", "Calculator: Statutory holiday entitlement", 5.0, full, None) < found_first
 
 
 async def test_key_dates_go_to_a_calendar_file(make_app, tmp_path):
