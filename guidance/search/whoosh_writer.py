@@ -129,6 +129,9 @@ class BulkWriter(SegmentWriter):
     # -- writing the segment -----------------------------------------------------------------
 
     def _flush_segment(self):
+        """Write the segment. Each bulk field's postings are dropped once written: Whoosh's
+        writer is held in reference cycles, so whatever it still holds is freed only by the
+        cycle collector, which would first walk every posting (a tenth of a large build)."""
         if not self._can_write_bulk():
             self._bulk_into_pool()
             return super()._flush_segment()
@@ -150,6 +153,7 @@ class BulkWriter(SegmentWriter):
                 _write_term(fieldwriter._postwriter, postings)
                 fieldwriter.finish_term()
             fieldwriter.finish_field()
+            terms.clear()  # see below
         fieldwriter.close()
 
     def _can_write_bulk(self) -> bool:
