@@ -10,7 +10,8 @@ sorted. The files written are the ones Whoosh writes: the same postings, weights
 block layout, read by the same reader.
 
 A term whose postings fit in one block (most of them) is written straight to the postings file
-and the term table (``_write_one_block``), in the bytes Whoosh's W3 codec would write.
+and the term table (``_write_one_block``), in the bytes Whoosh's W3 codec would write, except
+that a block under ``SMALL_BLOCK`` bytes is left uncompressed (each block says whether it is).
 
 Whoosh is not maintained, so this module relies on a few internals of its W3 codec (checked in
 ``BulkWriter._can_write_bulk``); where they are missing, or when the segment also merges
@@ -34,6 +35,10 @@ from whoosh.writing import SegmentWriter
 #: The W3 posting writer's methods used to hand it a whole block at once (it also keeps the
 #: block being filled in ``_ids``, ``_weights``, ``_values`` and ``_maxweight``).
 _BLOCK_API = ("_write_block", "_new_block", "finish_postings")
+#: A term's only block is compressed only from this many bytes: zlib saves next to nothing on
+#: the few dozen bytes of a term on one or two pages (most word pairs) and costs as much to set
+#: up as on a large block. The reader decompresses by each block's own flag.
+SMALL_BLOCK = 128
 
 
 class FastPostingsWriter(W3PostingsWriter):
@@ -221,7 +226,7 @@ def _write_one_block(fieldwriter, btext: bytes, postings: list) -> None:
         mini_weights = tuple(floats)
     data = pickle.dumps(((ids[0], *map(sub, ids[1:], ids[:-1])), mini_weights,
                          struct.pack(f"!{size}I", *uses)), 2)
-    compression = postwriter._compression
+    compression = postwriter._compression if len(data) >= SMALL_BLOCK else 0
     if compression:
         data = zlib.compress(data, compression)
     info = pickle.dumps((size, ids[-1], max_weight, compression, length_to_byte(None), length_to_byte(0)), 2)
