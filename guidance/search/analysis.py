@@ -13,7 +13,7 @@ from functools import lru_cache
 from whoosh.lang.porter import stem as _porter
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_OTHER_APOSTROPHES = ("\u2019", "\u2018", "`")
 
 STOP_WORDS = frozenset(
     """a about after all also am an and any are as at be been being but by can could did do does
@@ -36,7 +36,11 @@ STOP_WORDS = frozenset(
 
 def normalise(text: str) -> str:
     """Lower case with one kind of apostrophe, so "Employer’s" and "employer's" are one word."""
-    return text.translate(_APOSTROPHES).lower()
+    text = text.lower()  # before the apostrophes: no capital lowers into one of them
+    for mark in _OTHER_APOSTROPHES:
+        if mark in text:  # a search for the mark costs far less than ``str.translate``
+            text = text.replace(mark, "'")
+    return text
 
 
 def raw_words(text: str) -> list[str]:
@@ -147,3 +151,95 @@ def _meaningful(run: list[str]) -> list[str]:
 
 def stems(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
+
+
+#: Stands for the end of a run in ``marked_stems`` (stems are letters and digits only).
+RUN_MARK = "|"
+#: A word or a run end, in one pass over the text (the two never overlap: see ``marked_stems``).
+WORD_OR_END = f"{WORD.pattern}|(?:{RUN_END})"
+#: What ``marked_stems`` leaves out of a page's distinct words.
+_NOT_WORDS = STOP_WORDS | frozenset("abcdefghijklmnopqrstuvwxyz") | {RUN_MARK}
+#: Kept tables grow with the distinct words seen; past this size they start again.
+_TABLE_LIMIT = 200_000
+
+
+class _Table(dict):
+    """A dict that works out and keeps the value of each new key (``make``), so a text's words
+    are looked up with ``map`` (no Python call per word once the word has been seen)."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> str | None:
+        if len(self) >= _TABLE_LIMIT:
+            self.clear()
+        value = self[key] = self.make(key)
+        return value
+
+
+def _token_word(token: str) -> str:
+    """A token of ``_WORD_OR_END`` as the word ``raw_words`` makes of it, or RUN_MARK."""
+    if not token[0].isalnum():
+        return RUN_MARK
+    return _cleaned(token)
+
+
+def _word_stem(word: str) -> str | None:
+    """A word's stem, None for a stop word or single letter, RUN_MARK kept."""
+    if word == RUN_MARK:
+        return RUN_MARK
+    return None if is_stop(word) else stem(word)
+
+
+_TOKEN_WORDS = _Table(_token_word)
+_WORD_STEMS = _Table(_word_stem)
+
+
+def marked_stems(text: str) -> tuple[list[str], set[str]]:
+    """The stems of ``word_runs(text)`` in one list, runs separated by ``RUN_MARK`` (a mark
+    may also stand first, last or beside another), and the distinct words of those runs.
+
+    The same terms as ``word_runs``, made without a Python step per word: one regular expression
+    finds words and run ends alike (a run end holds no letter or digit, so it never hides a
+    word, and the ends found are the ones ``RUN_END`` splits at), and each word becomes its
+    stem through tables kept from page to page. A phrase of ``EQUIVALENTS`` cannot span a
+    mark, as it cannot span a run.
+    """
+    found = list(map(_TOKEN_WORDS.__getitem__, re.findall(WORD_OR_END, normalise(text))))
+    if not _EQUIVALENT_STARTS.isdisjoint(found):
+        found = _join_sparse(found)
+    words = set(found)
+    words.difference_update(_NOT_WORDS)
+    return list(filter(None, map(_WORD_STEMS.__getitem__, found))), words
+
+
+def _join_sparse(sequence: list[str]) -> list[str]:
+    """``join_equivalents`` looking only where a phrase may start (a few places in a page)."""
+    starts = sorted(i for word in _EQUIVALENT_STARTS.intersection(sequence) for i in _places(sequence, word))
+    out: list[str] = []
+    done = 0
+    for index in starts:
+        if index < done:  # inside a phrase already joined
+            continue
+        for size in range(_LONGEST_EQUIVALENT, 0, -1):
+            term = EQUIVALENTS.get(tuple(sequence[index:index + size]))
+            if term is not None:
+                out.extend(sequence[done:index])
+                out.append(term)
+                done = index + size
+                break
+    out.extend(sequence[done:])
+    return out
+
+
+def _places(sequence: list[str], word: str) -> list[int]:
+    """Every index of ``word`` in ``sequence``."""
+    out = []
+    index = sequence.index(word)
+    while True:
+        out.append(index)
+        try:
+            index = sequence.index(word, index + 1)
+        except ValueError:
+            return out

@@ -16,8 +16,10 @@ Whoosh stores and reads postings; ranking is done by ``ranking.Ranker`` from tho
 from __future__ import annotations
 
 import math
+from collections import Counter
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import ne
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from whoosh.system import pack_uint
 from whoosh.analysis import Analyzer, Token
 from whoosh.codec.whoosh3 import W3Codec
 
-from guidance.search.analysis import stem, word_runs
+from guidance.search.analysis import RUN_MARK, marked_stems
 from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
 from guidance.search.kinds import KIND_WEIGHTS
 from guidance.search.query import Alternative, Concept
@@ -43,6 +45,10 @@ STORED_CACHE_DOCS = 5000
 WEIGHT_SEP = "\x1f"
 
 
+#: ``pair_term`` for a (first, second) tuple, done by ``str.join`` when that is what it does.
+_JOIN_PAIR = "_".join if pair_term("first", "second") == "first_second" else (lambda pair: pair_term(*pair))
+
+
 def _weighted_parts(value: str):
     """(boost, text) for each part of a weighted text made by ``weighted_text``."""
     for part in value.split(PART_SEP):
@@ -56,17 +62,16 @@ SATURATE_AFTER = 8
 
 
 @lru_cache(maxsize=8)
-def _analysed(value: str) -> tuple[tuple[tuple[float, tuple[tuple[str, ...], ...]], ...], frozenset[str]]:
-    """((boost, runs of stems) for each part, the distinct words): a page's text is cut and
-    stemmed once for both fields and for the spelling vocabulary."""
+def _analysed(value: str) -> tuple[tuple[tuple[float, tuple[str, ...]], ...], frozenset[str]]:
+    """((boost, stems of the part with ``RUN_MARK`` between runs) for each part, the distinct
+    words): a page's text is cut and stemmed once for both fields and for the spelling
+    vocabulary."""
     out = []
     seen: set[str] = set()
     for boost, text in _weighted_parts(value):
-        runs = []
-        for found in word_runs(text):  # runs end where ``analysis.RUN_END`` says
-            seen.update(found)
-            runs.append(tuple(map(stem, found)))
-        out.append((boost, tuple(runs)))
+        stems, words = marked_stems(text)  # runs end where ``analysis.RUN_END`` says
+        seen |= words
+        out.append((boost, tuple(stems)))
     return tuple(out), frozenset(seen)
 
 
@@ -89,60 +94,87 @@ class WeightedAnalyzer(Analyzer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for boost, runs in _analysed(value)[0]:
+        for boost, stems in _analysed(value)[0]:
             seen: dict[str, int] = {}
-            for run in runs:
-                for term in run:
-                    count = seen.get(term, 0) + 1
-                    seen[term] = count
-                    if count > SATURATE_AFTER:
-                        position += 1
-                        continue
-                    token.text = term
-                    token.boost = boost / count
-                    token.stopped = False
-                    if positions:
-                        token.pos = position
+            for term in stems:
+                if term == RUN_MARK:
+                    continue
+                count = seen.get(term, 0) + 1
+                seen[term] = count
+                if count > SATURATE_AFTER:
                     position += 1
-                    yield token
+                    continue
+                token.text = term
+                token.boost = boost / count
+                token.stopped = False
+                if positions:
+                    token.pos = position
+                position += 1
+                yield token
             position += 1  # no phrase across the end of a part
 
 
 def _text_counts(value: str) -> dict[str, list]:
-    """Stem -> [uses, weight]: what ``WeightedAnalyzer`` yields, counted in one pass."""
+    """Stem -> [uses, weight]: what ``WeightedAnalyzer`` yields, counted a part at a time.
+
+    The weight is summed in the analyser's order (1/1, then 1/2, ... of the part's boost, part
+    after part), so it is the same number to the last bit."""
     counts: dict[str, list] = {}
-    for boost, runs in _analysed(value)[0]:
-        seen: dict[str, int] = {}
-        for run in runs:
-            for term in run:
-                count = seen.get(term, 0) + 1
-                seen[term] = count
-                if count > SATURATE_AFTER:
-                    continue
-                entry = counts.get(term)
-                if entry is None:
-                    counts[term] = [1, boost / count]
-                else:
-                    entry[0] += 1
-                    entry[1] += boost / count
+    get = counts.get
+    for boost, stems in _analysed(value)[0]:
+        sums = _saturated_sums(boost)
+        uses = Counter(stems)
+        uses.pop(RUN_MARK, None)
+        for term, count in uses.items():
+            if count > SATURATE_AFTER:
+                count = SATURATE_AFTER
+            entry = get(term)
+            if entry is None:
+                counts[term] = [count, sums[count]]
+                continue
+            entry[0] += count
+            weight = entry[1]
+            for nth in range(1, count + 1):
+                weight += boost / nth
+            entry[1] = weight
     return counts
 
 
+@lru_cache(maxsize=64)
+def _saturated_sums(boost: float) -> tuple[float, ...]:
+    """[n] = boost/1 + boost/2 + ... + boost/n, added in that order (n up to SATURATE_AFTER)."""
+    sums = [0.0, boost / 1]
+    for nth in range(2, SATURATE_AFTER + 1):
+        sums.append(sums[-1] + boost / nth)
+    return tuple(sums)
+
+
+def _pair_terms(stems: tuple[str, ...]):
+    """Pair terms of neighbouring stems (as ``pair_term`` makes them), a stem beside itself left
+    out; pairs with ``RUN_MARK`` in them are left for the caller to drop."""
+    return compress(map(_JOIN_PAIR, zip(stems, stems[1:])), map(ne, stems, stems[1:]))
+
+
 def _pair_counts(value: str) -> dict[str, list]:
-    """Pair term -> [uses, weight]: what ``PairAnalyzer`` yields, counted in one pass."""
+    """Pair term -> [uses, weight]: what ``PairAnalyzer`` yields, counted a part at a time (the
+    weight summed in the analyser's order)."""
     counts: dict[str, list] = {}
-    for boost, runs in _analysed(value)[0]:
-        for stems in runs:
-            for first, second in zip(stems, stems[1:]):
-                if first == second:
-                    continue
-                term = pair_term(first, second)
-                entry = counts.get(term)
-                if entry is None:
-                    counts[term] = [1, boost]
-                else:
-                    entry[0] += 1
-                    entry[1] += boost
+    get = counts.get
+    for boost, stems in _analysed(value)[0]:
+        for term, count in Counter(_pair_terms(stems)).items():
+            if RUN_MARK in term:
+                continue
+            entry = get(term)
+            if entry is None:
+                entry = counts[term] = [count, boost]
+                count -= 1
+            else:
+                entry[0] += count
+            if count:
+                weight = entry[1]
+                for _ in range(count):
+                    weight += boost
+                entry[1] = weight
     return counts
 
 
@@ -170,18 +202,17 @@ class PairAnalyzer(Analyzer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for boost, runs in _analysed(value)[0]:
-            for stems in runs:
-                for first, second in zip(stems, stems[1:]):
-                    if first == second:
-                        continue
-                    token.text = pair_term(first, second)
-                    token.boost = boost
-                    token.stopped = False
-                    if positions:
-                        token.pos = position
-                    position += 1
-                    yield token
+        for boost, stems in _analysed(value)[0]:
+            for term in _pair_terms(stems):
+                if RUN_MARK in term:
+                    continue
+                token.text = term
+                token.boost = boost
+                token.stopped = False
+                if positions:
+                    token.pos = position
+                position += 1
+                yield token
 
 
 def _text_field(analyzer) -> fields.TEXT:
