@@ -9,9 +9,10 @@ pass), and writes each term's list in blocks of the codec's size at the end: onl
 sorted. The files written are the ones Whoosh writes: the same postings, weights, lengths and
 block layout, read by the same reader.
 
-A term whose postings fit in one block (most of them) is written straight to the postings file
-and the term table (``_write_one_block``), in the bytes Whoosh's W3 codec would write, except
-that a block under ``SMALL_BLOCK`` bytes is left uncompressed (each block says whether it is).
+Terms whose postings fit in one block (most of them) are written straight to the postings file
+and the term table, many in one write (``_write_single_blocks``), in the bytes Whoosh's W3 codec
+would write, except that a block under ``SMALL_BLOCK`` bytes is left uncompressed (each block
+says whether it is).
 
 Whoosh is not maintained, so this module relies on a few internals of its W3 codec (checked in
 ``BulkWriter._can_write_bulk``); where they are missing, or when the segment also merges
@@ -25,9 +26,13 @@ import pickle
 import struct
 import zlib
 from array import array
-from operator import sub
+from collections import defaultdict, deque
+from hashlib import md5
+from itertools import repeat
+from operator import itemgetter, sub
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3PostingsWriter, W3TermInfo
+from whoosh.filedb.filetables import _lengths, md5_hash
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
@@ -35,6 +40,8 @@ from whoosh.writing import SegmentWriter
 #: The W3 posting writer's methods used to hand it a whole block at once (it also keeps the
 #: block being filled in ``_ids``, ``_weights``, ``_values`` and ``_maxweight``).
 _BLOCK_API = ("_write_block", "_new_block", "finish_postings")
+#: The W3 term table's (``OrderedHashWriter``) attributes ``_add_terms`` writes through.
+_TABLE_API = ("dbfile", "buckets", "index", "lastkey", "hashfn")
 #: A term's only block is compressed only from this many bytes: zlib saves next to nothing on
 #: the few dozen bytes of a term on one or two pages (most word pairs) and costs as much to set
 #: up as on a large block. The reader decompresses by each block's own flag.
@@ -70,9 +77,9 @@ class BulkWriter(SegmentWriter):
 
     def __init__(self, ix, bulk_fields: tuple[str, ...], **kwargs):
         super().__init__(ix, **kwargs)
-        #: field -> term -> [page, [uses, weight], page, [uses, weight], ...] in page order (one
-        #: flat list per term: two appends a posting, and the counts' own lists are kept).
-        self._bulk: dict[str, dict[str, list]] = {name: {} for name in bulk_fields}
+        #: field -> term -> [[uses, weight, page], ...] in page order: the counts' own lists,
+        #: each given its page, filed by ``map`` (no Python step per posting).
+        self._bulk: dict[str, defaultdict[str, list]] = {name: defaultdict(list) for name in bulk_fields}
 
     def add_document(self, **fields):
         """Whoosh's ``add_document`` for a schema without term vectors or separate spelling,
@@ -116,20 +123,14 @@ class BulkWriter(SegmentWriter):
 
     def _gather(self, fieldname: str, field, value, docnum: int, fieldboost: float) -> int:
         """File a page's postings of one bulk field under their terms; returns the field length."""
-        terms = self._bulk[fieldname]
-        get = terms.get
         counts = field.analyzer.counts(value)
-        boosted = field.format.field_boost != 1.0 or fieldboost != 1.0
-        for term, entry in counts.items():
-            if boosted:  # the pool's arithmetic: (weight * format boost) * field boost
-                entry = [entry[0], entry[1] * field.format.field_boost * fieldboost]
-            postings = get(term)
-            if postings is None:
-                terms[term] = [docnum, entry]
-            else:
-                postings.append(docnum)
-                postings.append(entry)
-        return sum([entry[0] for entry in counts.values()]) if field.scorable else 0
+        if field.format.field_boost != 1.0 or fieldboost != 1.0:  # the pool's arithmetic:
+            boost = field.format.field_boost  # (weight * format boost) * field boost
+            counts = {term: [uses, weight * boost * fieldboost] for term, (uses, weight) in counts.items()}
+        entries = counts.values()
+        _consume(map(list.append, entries, repeat(docnum, len(counts))))
+        _consume(map(list.append, map(self._bulk[fieldname].__getitem__, counts), entries))
+        return sum(map(itemgetter(0), entries)) if field.scorable else 0
 
     # -- writing the segment -----------------------------------------------------------------
 
@@ -145,20 +146,11 @@ class BulkWriter(SegmentWriter):
         fieldwriter.add_postings(self.schema, None, self.pool.iter_postings())
         for fieldname in sorted(self._bulk):
             terms = self._bulk[fieldname]
-            if not terms:
-                continue
-            fieldwriter.start_field(fieldname, self.schema[fieldname])
-            single = 2 * fieldwriter._postwriter._blocklimit  # [page, entry] pairs in one block
-            for btext, term in sorted((term.encode("utf-8"), term) for term in terms):
-                postings = terms[term]
-                if len(postings) <= single:
-                    _write_one_block(fieldwriter, btext, postings)
-                    continue
-                fieldwriter.start_term(btext)
-                _write_term(fieldwriter._postwriter, postings)
-                fieldwriter.finish_term()
-            fieldwriter.finish_field()
-            terms.clear()  # see below
+            if terms:
+                fieldwriter.start_field(fieldname, self.schema[fieldname])
+                _write_field(fieldwriter, terms)
+                fieldwriter.finish_field()
+            terms.clear()
         fieldwriter.close()
 
     def _can_write_bulk(self) -> bool:
@@ -172,6 +164,8 @@ class BulkWriter(SegmentWriter):
             and all(hasattr(W3PostingsWriter, name) for name in _BLOCK_API)
             and hasattr(W3TermInfo, "_struct")
             and all(hasattr(self.fieldwriter, name) for name in ("_tindex", "_fieldid"))
+            and all(hasattr(self.fieldwriter._tindex, name) for name in _TABLE_API)
+            and hasattr(self.fieldwriter._tindex.index, "array")
             and not (pooled & self._bulk.keys())
             and (not pooled or not self._bulk or max(pooled) < min(self._bulk))
         )
@@ -182,60 +176,133 @@ class BulkWriter(SegmentWriter):
         for fieldname, terms in self._bulk.items():
             for term, postings in terms.items():
                 tbytes = term.encode("utf-8")
-                for docnum, (uses, weight) in zip(postings[0::2], postings[1::2]):
+                for uses, weight, docnum in postings:
                     add_post((fieldname, tbytes, docnum, weight, struct.pack("!I", uses)))
             terms.clear()
 
 
+def _consume(iterator) -> None:
+    """Run an iterator to its end (``map`` of a method, for its effect)."""
+    deque(iterator, maxlen=0)
+
+
+def _write_field(fieldwriter, terms: dict[str, list]) -> None:
+    """Write one bulk field's terms in order: runs of terms whose postings fit in one block
+    together (``_write_single_blocks``), the others a block at a time through the codec.
+
+    Terms sort as their UTF-8 bytes do (UTF-8 keeps the order of code points)."""
+    limit = fieldwriter._postwriter._blocklimit
+    single: list[tuple[bytes, list]] = []
+    for term in sorted(terms):
+        postings = terms[term]
+        btext = term.encode("utf-8")
+        if len(postings) <= limit:
+            single.append((btext, postings))
+            continue
+        if single:
+            _write_single_blocks(fieldwriter, single)
+            single = []
+        fieldwriter.start_term(btext)
+        _write_term(fieldwriter._postwriter, postings)
+        fieldwriter.finish_term()
+    if single:
+        _write_single_blocks(fieldwriter, single)
+
+
 def _write_term(postwriter, postings: list) -> None:
-    """Hand a W3 posting writer one term's postings (``[page, [uses, weight], ...]``) a block at
+    """Hand a W3 posting writer one term's postings (``[[uses, weight, page], ...]``) a block at
     a time, as ``add_posting`` would have filled and written them: every full block but the
     last written here, the last one left buffered for ``finish_postings``."""
     limit = postwriter._blocklimit
-    ids = array("I", postings[0::2])
-    entries = postings[1::2]
-    total = len(ids)
+    total = len(postings)
     for start in range(0, total, limit):
         if start:
             postwriter._write_block()
         end = min(start + limit, total)
-        uses, weights = zip(*entries[start:end])
-        postwriter._ids = ids[start:end]
+        uses, weights, ids = zip(*postings[start:end])
+        postwriter._ids = array("I", ids)
         postwriter._weights = array("f", weights)
         postwriter._values = [struct.pack(f"!{end - start}I", *uses)]
         postwriter._maxweight = max(0, max(weights))
 
 
-def _write_one_block(fieldwriter, btext: bytes, postings: list) -> None:
-    """Write a term whose postings fit in one block (most terms) straight to the postings file
-    and the term table: what ``start_term``, ``_write_term`` and ``finish_term`` do, without
-    the dozen calls per term in between (the same bytes: see ``W3PostingsWriter._write_block``,
-    ``W3TermInfo.add_block`` and ``to_bytes``)."""
+#: What a W3 term's block info and term info hold for lengths when none are kept.
+_NO_MIN_LENGTH, _NO_MAX_LENGTH = length_to_byte(None), length_to_byte(0)
+
+
+def _write_single_blocks(fieldwriter, terms: list[tuple[bytes, list]]) -> None:
+    """Write terms whose postings fit in one block (most terms), in order, straight to the
+    postings file and the term table, each in one write: what ``start_term``, ``_write_term``
+    and ``finish_term`` write for each (the same bytes: see ``W3PostingsWriter._write_block``,
+    ``W3TermInfo.add_block`` and ``to_bytes``), except that a block under ``SMALL_BLOCK``
+    bytes is not compressed."""
     postwriter = fieldwriter._postwriter
     postfile = postwriter._postfile
-    ids = postings[0::2]
-    uses, weights = zip(*postings[1::2])
-    size = len(ids)
-    floats = array("f", weights)
-    max_weight = max(0, max(weights))
-    if floats.count(1.0) == size:
-        mini_weights = None
-    elif floats.count(floats[0]) == size:
-        mini_weights = floats[0]
-    else:
-        mini_weights = tuple(floats)
-    data = pickle.dumps(((ids[0], *map(sub, ids[1:], ids[:-1])), mini_weights,
-                         struct.pack(f"!{size}I", *uses)), 2)
-    compression = postwriter._compression if len(data) >= SMALL_BLOCK else 0
-    if compression:
-        data = zlib.compress(data, compression)
-    info = pickle.dumps((size, ids[-1], max_weight, compression, length_to_byte(None), length_to_byte(0)), 2)
-    start = postfile.tell()
-    postfile.write(WHOOSH3_HEADER_MAGIC)
-    postfile.write(pack_int(-(len(info) + len(data))))  # negative: the last block of the term
-    postfile.write(info)
-    postfile.write(data)
-    length = postfile.tell() - start
-    terminfo = W3TermInfo._struct.pack(False, 0 + sum(floats), size, 0, length_to_byte(0),
-                                       max(0, max_weight), ids[0], ids[-1])
-    fieldwriter._tindex.add(pack_ushort(fieldwriter._fieldid) + btext, terminfo + pack_long(start) + pack_int(length))
+    level = postwriter._compression
+    prefix = pack_ushort(fieldwriter._fieldid)
+    pack_info = W3TermInfo._struct.pack
+    offset = postfile.tell()
+    blocks: list[bytes] = []
+    entries: list[tuple[bytes, bytes]] = []
+    for btext, postings in terms:
+        uses, weights, ids = zip(*postings)
+        size = len(ids)
+        floats = array("f", weights)
+        if floats.count(1.0) == size:
+            mini_weights = None
+        elif floats.count(floats[0]) == size:
+            mini_weights = floats[0]
+        else:
+            mini_weights = tuple(floats)
+        gaps = (ids[0], *map(sub, ids[1:], ids[:-1])) if size > 1 else ids
+        data = pickle.dumps((gaps, mini_weights, struct.pack(f"!{size}I", *uses)), 2)
+        compression = level if len(data) >= SMALL_BLOCK else 0
+        if compression:
+            data = zlib.compress(data, compression)
+        max_weight = max(0, max(weights))
+        info = pickle.dumps((size, ids[-1], max_weight, compression, _NO_MIN_LENGTH, _NO_MAX_LENGTH), 2)
+        block = b"".join((WHOOSH3_HEADER_MAGIC, pack_int(-(len(info) + len(data))), info, data))  # negative: the term's last block
+        blocks.append(block)
+        terminfo = pack_info(False, 0 + sum(floats), size, 0, _NO_MAX_LENGTH, max_weight, ids[0], ids[-1])
+        entries.append((prefix + btext, terminfo + pack_long(offset) + pack_int(len(block))))
+        offset += len(block)
+    postfile.write(b"".join(blocks))
+    _add_terms(fieldwriter._tindex, entries)
+
+
+def _add_terms(table, entries: list[tuple[bytes, bytes]]) -> None:
+    """``OrderedHashWriter.add`` for many (key, value) pairs in increasing key order, in one
+    write (the same records, positions, hashes and key index)."""
+    if entries[0][0] <= table.lastkey:
+        raise ValueError(f"Keys must increase: {table.lastkey!r}..{entries[0][0]!r}")
+    dbfile = table.dbfile
+    fast_md5 = table.hashfn is md5_hash
+    hashfn = table.hashfn
+    buckets = table.buckets
+    position = dbfile.tell()
+    positions = []
+    records = []
+    for key, value in entries:
+        record = _lengths.pack(len(key), len(value)) + key + value
+        records.append(record)
+        positions.append(position)
+        digest = int.from_bytes(md5(key, usedforsecurity=False).digest()[-4:], "big") if fast_md5 else hashfn(key)
+        buckets[digest & 255].append((digest, position))
+        position += len(record)
+    dbfile.write(b"".join(records))
+    _extend_positions(table.index, positions)
+    table.lastkey = entries[-1][0]
+
+
+def _extend_positions(index, positions: list[int]) -> None:
+    """``GrowableArray.extend`` at once when the numbers fit its type, else one at a time (it
+    widens its type as needed)."""
+    numbers = index.array
+    if isinstance(numbers, array):
+        try:
+            numbers.extend(array(numbers.typecode, positions))
+            return
+        except OverflowError:
+            pass
+    for number in positions:
+        index.append(number)
