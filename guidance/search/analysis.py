@@ -111,6 +111,8 @@ def stem(word: str) -> str:
 
 #: Where a run of words ends for word pairs: sentence ends, list separators, line breaks.
 RUN_END = r"[.;:!?]+(?:\s|$)|\n|\s\.\s"
+#: Stands for the end of a run in ``marked_stems`` (stems are letters and digits only).
+RUN_MARK = "|"
 _RUN_END = re.compile(RUN_END)
 #: Raw token -> the word ``raw_words`` makes of it ("employer's" -> "employer", "can't" -> "cant").
 _CLEANED: dict[str, str] = {}
@@ -153,10 +155,13 @@ def stems(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
-#: Stands for the end of a run in ``marked_stems`` (stems are letters and digits only).
-RUN_MARK = "|"
-#: A word or a run end, in one pass over the text (the two never overlap: see ``marked_stems``).
-WORD_OR_END = f"{WORD.pattern}|(?:{RUN_END})"
+#: Run-end punctuation made one kind (``.``), whitespace other than line breaks made spaces, and
+#: a ``|`` in the text (not a run end) made a character that is not one either (ASCII bytes).
+_ONE_RUN_END = bytes.maketrans(b";:!?" + RUN_MARK.encode() + b"\t\x0b\x0c\r\x1c\x1d\x1e\x1f", b"...." + b"," + b" " * 8)
+#: Every ASCII character that is not in a word (``WORD``) nor a run mark made a space.
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789'" + RUN_MARK.encode())
+_SPACES = bytes(code if code in _WORD_BYTES else ord(" ") for code in range(256))
+_MARK_BYTES = f" {RUN_MARK} ".encode()
 #: What ``marked_stems`` leaves out of a page's distinct words.
 _NOT_WORDS = STOP_WORDS | frozenset("abcdefghijklmnopqrstuvwxyz") | {RUN_MARK}
 #: Kept tables grow with the distinct words seen; past this size they start again.
@@ -178,11 +183,9 @@ class _Table(dict):
         return value
 
 
-def _token_word(token: str) -> str:
-    """A token of ``_WORD_OR_END`` as the word ``raw_words`` makes of it, or RUN_MARK."""
-    if not token[0].isalnum():
-        return RUN_MARK
-    return _cleaned(token)
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    """The words ``raw_words`` makes of a run of word characters and apostrophes."""
+    return tuple(_cleaned(token) for token in WORD.findall(chunk))
 
 
 def _word_stem(word: str) -> str | None:
@@ -192,7 +195,7 @@ def _word_stem(word: str) -> str | None:
     return None if is_stop(word) else stem(word)
 
 
-_TOKEN_WORDS = _Table(_token_word)
+_CHUNK_WORDS = _Table(_chunk_words)
 _WORD_STEMS = _Table(_word_stem)
 
 
@@ -200,18 +203,61 @@ def marked_stems(text: str) -> tuple[list[str], set[str]]:
     """The stems of ``word_runs(text)`` in one list, runs separated by ``RUN_MARK`` (a mark
     may also stand first, last or beside another), and the distinct words of those runs.
 
-    The same terms as ``word_runs``, made without a Python step per word: one regular expression
-    finds words and run ends alike (a run end holds no letter or digit, so it never hides a
-    word, and the ends found are the ones ``RUN_END`` splits at), and each word becomes its
-    stem through tables kept from page to page. A phrase of ``EQUIVALENTS`` cannot span a
-    mark, as it cannot span a run.
+    The same terms as ``word_runs``, made without a Python step per word (``_marked_words``
+    cuts the text with string methods), each word turned into its stem through a table kept
+    from page to page. A phrase of ``EQUIVALENTS`` cannot span a mark, as it cannot span a run.
     """
-    found = list(map(_TOKEN_WORDS.__getitem__, re.findall(WORD_OR_END, normalise(text))))
+    found = _marked_words(normalise(text))
     if not _EQUIVALENT_STARTS.isdisjoint(found):
         found = _join_sparse(found)
     words = set(found)
     words.difference_update(_NOT_WORDS)
     return list(filter(None, map(_WORD_STEMS.__getitem__, found))), words
+
+
+def _marked_words(text: str) -> list[str]:
+    r"""The words ``raw_words`` makes of normalised ``text``, with ``RUN_MARK`` where a run ends.
+
+    A regular expression costs a step per character in Python's engine; string methods do the
+    same cut several times faster. A word is a run of ``[a-z0-9]`` (joined by apostrophes: see
+    ``WORD``), so every other character only separates words, except that run ends (``RUN_END``)
+    must be found first: a line break, or run-end punctuation followed by whitespace or the end
+    of the text (a run end standing for ``\s\.\s`` is also run-end punctuation followed by
+    whitespace). So: a character beyond ASCII becomes a space if it is whitespace (what ``\s``
+    matches, as ``str.isspace`` says) and a comma if not (neither a word nor a space); run-end
+    punctuation becomes ``.``; line breaks and ``.`` before a space become marks; everything
+    but words and marks becomes a space, and ``str.split`` cuts the rest.
+    """
+    if not text.isascii():
+        for char in set(text):
+            if not char.isascii():
+                text = text.replace(char, " " if char.isspace() else ",")
+    cut = text.encode("ascii").translate(_ONE_RUN_END)  # bytes: a table look-up a character
+    cut = cut.replace(b"\n", _MARK_BYTES).replace(b". ", _MARK_BYTES).translate(_SPACES)
+    text = cut.decode("ascii")
+    if "'" in text:
+        text = _apostrophes_cut(text)
+    return text.split()
+
+
+def _apostrophes_cut(text: str) -> str:
+    """``text`` (words, marks and spaces) with each space-separated piece holding an apostrophe
+    replaced by the words ``raw_words`` makes of it ("employer's" -> "employer", "o'clock" ->
+    "oclock", "'quoted'" -> "quoted"), found with ``str.find``: a few places in a page."""
+    pieces = []
+    done = 0
+    place = text.find("'")
+    while place != -1:
+        start = text.rfind(" ", 0, place) + 1
+        end = text.find(" ", place)
+        if end == -1:
+            end = len(text)
+        pieces.append(text[done:start])
+        pieces.append(" ".join(_CHUNK_WORDS[text[start:end]]))
+        done = end
+        place = text.find("'", end)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _join_sparse(sequence: list[str]) -> list[str]:
