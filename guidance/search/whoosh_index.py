@@ -151,30 +151,25 @@ def _saturated_sums(boost: float) -> tuple[float, ...]:
 
 def _pair_terms(stems: tuple[str, ...]):
     """Pair terms of neighbouring stems (as ``pair_term`` makes them), a stem beside itself left
-    out; pairs with ``RUN_MARK`` in them are left for the caller to drop."""
-    return compress(map(_JOIN_PAIR, zip(stems, stems[1:])), map(ne, stems, stems[1:]))
+    out; pairs with ``RUN_MARK`` in them (across a run end) are left for the caller to drop."""
+    nexts = stems[1:]
+    return compress(map(_JOIN_PAIR, zip(stems, nexts)), map(ne, stems, nexts))
 
 
 def _pair_counts(value: str) -> dict[str, list]:
-    """Pair term -> [uses, weight]: what ``PairAnalyzer`` yields, counted a part at a time (the
-    weight summed in the analyser's order)."""
+    """Pair term -> [uses, weight]: what ``PairAnalyzer`` yields, counted in one pass."""
     counts: dict[str, list] = {}
     get = counts.get
     for boost, stems in _analysed(value)[0]:
-        for term, count in Counter(_pair_terms(stems)).items():
-            if RUN_MARK in term:
-                continue
+        for term in _pair_terms(stems):
             entry = get(term)
             if entry is None:
-                entry = counts[term] = [count, boost]
-                count -= 1
+                counts[term] = [1, boost]
             else:
-                entry[0] += count
-            if count:
-                weight = entry[1]
-                for _ in range(count):
-                    weight += boost
-                entry[1] = weight
+                entry[0] += 1
+                entry[1] += boost
+    for term in [term for term in counts if RUN_MARK in term]:  # a pair across a run end
+        del counts[term]
     return counts
 
 
@@ -244,13 +239,15 @@ def weighted_text(doc: IndexDoc) -> str:
     return PART_SEP.join(f"{WEIGHTS[name]}{WEIGHT_SEP}{text}" for name, text in doc.parts().items() if text)
 
 
-def doc_fields(doc: IndexDoc) -> dict:
+def doc_fields(doc: IndexDoc, text: str | None = None) -> dict:
+    """The fields Whoosh is given for a document; ``text``: its ``weighted_text`` if already made."""
+    text = weighted_text(doc) if text is None else text
     return {
         "id": doc.id,
         "kind": doc.kind,
         "questions": list(doc.questions),
-        TEXT: weighted_text(doc),
-        PAIRS: weighted_text(doc),  # the same text, analysed into neighbouring word pairs
+        TEXT: text,
+        PAIRS: text,  # the same text, analysed into neighbouring word pairs
         "audience": " ".join(doc.audience),
         "area": doc.area,
         "title": doc.title,
@@ -311,8 +308,11 @@ class IndexWriter:
     def remove(self, doc_id: str) -> None:
         self.writer.delete_by_term("id", doc_id)
 
-    def add(self, doc: IndexDoc) -> None:
-        self.writer.add_document(**doc_fields(doc))
+    def add(self, doc: IndexDoc) -> frozenset[str]:
+        """Add a document; returns its distinct words (``distinct_words``), cut as it was indexed."""
+        text = weighted_text(doc)
+        self.writer.add_document(**doc_fields(doc, text))
+        return _analysed(text)[1]
 
     def commit(self) -> None:
         self.writer.commit()
