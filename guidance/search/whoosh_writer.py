@@ -5,14 +5,11 @@ Whoosh's own writer takes every posting of every page through a chain of generat
 10,000 pages), then hands the sorted postings one at a time to the codec. For the text and
 pair fields, whose postings are nine in ten of all, ``BulkWriter`` instead keeps one list per
 term as the pages are added (a page's counts come from ``analyzer.counts``, worked out in one
-pass), and writes each term's list in blocks of the codec's size at the end: only the terms are
-sorted. The files written are the ones Whoosh writes: the same postings, weights, lengths and
-block layout, read by the same reader.
-
-Terms whose postings fit in one block (most of them) are written straight to the postings file
-and the term table, many in one write (``_write_single_blocks``), in the bytes Whoosh's W3 codec
-would write, except that a block under ``SMALL_BLOCK`` bytes is left uncompressed (each block
-says whether it is).
+pass), and at the end writes each term's list straight to the postings file and the term
+table, many terms in one write (``_write_terms``): only the terms are sorted. The files
+written are the ones Whoosh writes: the same postings, weights, lengths, block layout and
+bytes, read by the same reader, except that a block under ``SMALL_BLOCK`` bytes is left
+uncompressed (each block says whether it is).
 
 Whoosh is not maintained, so this module relies on a few internals of its W3 codec (checked in
 ``BulkWriter._can_write_bulk``); where they are missing, or when the segment also merges
@@ -186,88 +183,83 @@ def _consume(iterator) -> None:
     deque(iterator, maxlen=0)
 
 
+#: Terms written to the postings file and term table in one write each (bounds the bytes held).
+_BATCH_TERMS = 4096
+
+
 def _write_field(fieldwriter, terms: dict[str, list]) -> None:
-    """Write one bulk field's terms in order: runs of terms whose postings fit in one block
-    together (``_write_single_blocks``), the others a block at a time through the codec.
-
-    Terms sort as their UTF-8 bytes do (UTF-8 keeps the order of code points)."""
-    limit = fieldwriter._postwriter._blocklimit
-    single: list[tuple[bytes, list]] = []
+    """Write one bulk field's terms in order (terms sort as their UTF-8 bytes do: UTF-8 keeps
+    the order of code points), a batch at a time (``_write_terms``)."""
+    batch: list[tuple[bytes, list]] = []
     for term in sorted(terms):
-        postings = terms[term]
-        btext = term.encode("utf-8")
-        if len(postings) <= limit:
-            single.append((btext, postings))
-            continue
-        if single:
-            _write_single_blocks(fieldwriter, single)
-            single = []
-        fieldwriter.start_term(btext)
-        _write_term(fieldwriter._postwriter, postings)
-        fieldwriter.finish_term()
-    if single:
-        _write_single_blocks(fieldwriter, single)
-
-
-def _write_term(postwriter, postings: list) -> None:
-    """Hand a W3 posting writer one term's postings (``[[uses, weight, page], ...]``) a block at
-    a time, as ``add_posting`` would have filled and written them: every full block but the
-    last written here, the last one left buffered for ``finish_postings``."""
-    limit = postwriter._blocklimit
-    total = len(postings)
-    for start in range(0, total, limit):
-        if start:
-            postwriter._write_block()
-        end = min(start + limit, total)
-        uses, weights, ids = zip(*postings[start:end])
-        postwriter._ids = array("I", ids)
-        postwriter._weights = array("f", weights)
-        postwriter._values = [struct.pack(f"!{end - start}I", *uses)]
-        postwriter._maxweight = max(0, max(weights))
+        batch.append((term.encode("utf-8"), terms[term]))
+        if len(batch) == _BATCH_TERMS:
+            _write_terms(fieldwriter, batch)
+            batch = []
+    if batch:
+        _write_terms(fieldwriter, batch)
 
 
 #: What a W3 term's block info and term info hold for lengths when none are kept.
 _NO_MIN_LENGTH, _NO_MAX_LENGTH = length_to_byte(None), length_to_byte(0)
 
 
-def _write_single_blocks(fieldwriter, terms: list[tuple[bytes, list]]) -> None:
-    """Write terms whose postings fit in one block (most terms), in order, straight to the
-    postings file and the term table, each in one write: what ``start_term``, ``_write_term``
-    and ``finish_term`` write for each (the same bytes: see ``W3PostingsWriter._write_block``,
-    ``W3TermInfo.add_block`` and ``to_bytes``), except that a block under ``SMALL_BLOCK``
-    bytes is not compressed."""
+def _write_terms(fieldwriter, terms: list[tuple[bytes, list]]) -> None:
+    """Write terms (``[(term bytes, [[uses, weight, page], ...]), ...]`` in order) straight to
+    the postings file and the term table, in one write each: what ``start_term``, one
+    ``add_posting`` a posting and ``finish_term`` write for each (see
+    ``W3PostingsWriter._write_block``, ``W3TermInfo.add_block`` and ``to_bytes``), without the
+    calls in between, except that a block under ``SMALL_BLOCK`` bytes is not compressed."""
     postwriter = fieldwriter._postwriter
-    postfile = postwriter._postfile
+    limit = postwriter._blocklimit
     level = postwriter._compression
     prefix = pack_ushort(fieldwriter._fieldid)
     pack_info = W3TermInfo._struct.pack
+    postfile = postwriter._postfile
     offset = postfile.tell()
-    blocks: list[bytes] = []
+    chunks: list[bytes] = []
     entries: list[tuple[bytes, bytes]] = []
     for btext, postings in terms:
-        uses, weights, ids = zip(*postings)
-        size = len(ids)
-        floats = array("f", weights)
-        if floats.count(1.0) == size:
-            mini_weights = None
-        elif floats.count(floats[0]) == size:
-            mini_weights = floats[0]
-        else:
-            mini_weights = tuple(floats)
-        gaps = (ids[0], *map(sub, ids[1:], ids[:-1])) if size > 1 else ids
-        data = pickle.dumps((gaps, mini_weights, struct.pack(f"!{size}I", *uses)), 2)
-        compression = level if len(data) >= SMALL_BLOCK else 0
-        if compression:
-            data = zlib.compress(data, compression)
-        max_weight = max(0, max(weights))
-        info = pickle.dumps((size, ids[-1], max_weight, compression, _NO_MIN_LENGTH, _NO_MAX_LENGTH), 2)
-        block = b"".join((WHOOSH3_HEADER_MAGIC, pack_int(-(len(info) + len(data))), info, data))  # negative: the term's last block
-        blocks.append(block)
-        terminfo = pack_info(False, 0 + sum(floats), size, 0, _NO_MAX_LENGTH, max_weight, ids[0], ids[-1])
-        entries.append((prefix + btext, terminfo + pack_long(offset) + pack_int(len(block))))
-        offset += len(block)
-    postfile.write(b"".join(blocks))
+        start = offset
+        size = len(postings)
+        chunks.append(WHOOSH3_HEADER_MAGIC)
+        offset += len(WHOOSH3_HEADER_MAGIC)
+        total = max_weight = 0
+        for first in range(0, size, limit):
+            info, data, weight, block_max = _block(postings[first:first + limit] if size > limit else postings, level)
+            length = len(info) + len(data)
+            chunks.append(pack_int(length if first + limit < size else -length))  # negative: the last block
+            chunks.append(info)
+            chunks.append(data)
+            offset += 4 + length
+            total += weight
+            max_weight = max(max_weight, block_max)
+        terminfo = pack_info(False, total, size, 0, _NO_MAX_LENGTH, max_weight, postings[0][2], postings[-1][2])
+        entries.append((prefix + btext, terminfo + pack_long(start) + pack_int(offset - start)))
+    postfile.write(b"".join(chunks))
     _add_terms(fieldwriter._tindex, entries)
+
+
+def _block(postings: list, level: int) -> tuple[bytes, bytes, float, float]:
+    """(info bytes, data bytes, sum of weights, max weight) of one block of postings, as
+    ``W3PostingsWriter._write_block`` makes them (``FastPostingsWriter`` minifies the same)."""
+    uses, weights, ids = zip(*postings)
+    size = len(ids)
+    floats = array("f", weights)
+    if floats.count(1.0) == size:
+        mini_weights = None
+    elif floats.count(floats[0]) == size:
+        mini_weights = floats[0]
+    else:
+        mini_weights = tuple(floats)
+    gaps = (ids[0], *map(sub, ids[1:], ids[:-1])) if size > 1 else ids
+    data = pickle.dumps((gaps, mini_weights, struct.pack(f"!{size}I", *uses)), 2)
+    compression = level if len(data) >= SMALL_BLOCK else 0
+    if compression:
+        data = zlib.compress(data, compression)
+    max_weight = max(0, max(weights))
+    info = pickle.dumps((size, ids[-1], max_weight, compression, _NO_MIN_LENGTH, _NO_MAX_LENGTH), 2)
+    return info, data, sum(floats), max_weight
 
 
 def _add_terms(table, entries: list[tuple[bytes, bytes]]) -> None:
