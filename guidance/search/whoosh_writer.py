@@ -140,7 +140,7 @@ class BulkWriter(SegmentWriter):
             return super()._flush_segment()
         self.perdocwriter.close()
         fieldwriter = self.fieldwriter
-        fieldwriter.add_postings(self.schema, None, self.pool.iter_postings())
+        _write_pooled(fieldwriter, self.schema, self.pool.iter_postings())
         for fieldname in sorted(self._bulk):
             terms = self._bulk[fieldname]
             if terms:
@@ -160,6 +160,7 @@ class BulkWriter(SegmentWriter):
             and not self.codec.length_stats
             and all(hasattr(W3PostingsWriter, name) for name in _BLOCK_API)
             and hasattr(W3TermInfo, "_struct")
+            and not any(getattr(field, "spelling", False) for _, field in self.schema.items())
             and all(hasattr(self.fieldwriter, name) for name in ("_tindex", "_fieldid"))
             and all(hasattr(self.fieldwriter._tindex, name) for name in _TABLE_API)
             and hasattr(self.fieldwriter._tindex.index, "array")
@@ -194,22 +195,69 @@ def _write_field(fieldwriter, terms: dict[str, list]) -> None:
     for term in sorted(terms):
         batch.append((term.encode("utf-8"), terms[term]))
         if len(batch) == _BATCH_TERMS:
-            _write_terms(fieldwriter, batch)
+            _write_terms(fieldwriter, batch, _packed_uses)
             batch = []
     if batch:
-        _write_terms(fieldwriter, batch)
+        _write_terms(fieldwriter, batch, _packed_uses)
+
+
+def _packed_uses(uses: tuple[int, ...]) -> bytes:
+    """A block's values for the bulk fields (``Frequency``: each posting's uses, 4 bytes)."""
+    return struct.pack(f"!{len(uses)}I", *uses)
+
+
+def _write_pooled(fieldwriter, schema, postings) -> None:
+    """Write the pool's sorted postings ``(field, term bytes, page, weight, value bytes)`` (the
+    small fields: page id, audience, area, kind) the way ``_write_terms`` writes the bulk
+    fields, in place of Whoosh's ``FieldWriter.add_postings`` (the same terms and blocks)."""
+    field = term = values = None
+    batch: list[tuple[bytes, list]] = []
+    postings_of_term: list = []
+    for fieldname, btext, docnum, weight, value in postings:
+        if fieldname != field:
+            if batch:
+                _write_terms(fieldwriter, batch, values)
+                batch = []
+            if field is not None:
+                fieldwriter.finish_field()
+            field, term = fieldname, None
+            fieldwriter.start_field(fieldname, schema[fieldname])
+            values = _values_of(schema[fieldname].format)
+        if btext != term:
+            if len(batch) == _BATCH_TERMS:
+                _write_terms(fieldwriter, batch, values)
+                batch = []
+            term, postings_of_term = btext, []
+            batch.append((btext, postings_of_term))
+        postings_of_term.append((value, weight, docnum))
+    if batch:
+        _write_terms(fieldwriter, batch, values)
+    if field is not None:
+        fieldwriter.finish_field()
+
+
+def _values_of(posting_format):
+    """How ``W3PostingsWriter._mini_values`` stores a block's value bytes for this format (it
+    keeps only the non-empty ones)."""
+    size = posting_format.fixed_value_size()
+    if size is None or size < 0:
+        return lambda values: tuple(value for value in values if value)
+    if size == 0:
+        return lambda values: None
+    return b"".join
 
 
 #: What a W3 term's block info and term info hold for lengths when none are kept.
 _NO_MIN_LENGTH, _NO_MAX_LENGTH = length_to_byte(None), length_to_byte(0)
 
 
-def _write_terms(fieldwriter, terms: list[tuple[bytes, list]]) -> None:
-    """Write terms (``[(term bytes, [[uses, weight, page], ...]), ...]`` in order) straight to
+def _write_terms(fieldwriter, terms: list[tuple[bytes, list]], values) -> None:
+    """Write terms (``[(term bytes, [(value, weight, page), ...]), ...]`` in order) straight to
     the postings file and the term table, in one write each: what ``start_term``, one
     ``add_posting`` a posting and ``finish_term`` write for each (see
     ``W3PostingsWriter._write_block``, ``W3TermInfo.add_block`` and ``to_bytes``), without the
-    calls in between, except that a block under ``SMALL_BLOCK`` bytes is not compressed."""
+    calls in between, except that a block under ``SMALL_BLOCK`` bytes is not compressed.
+    ``values``: a block's values (the first item of each posting) -> what the block stores."""
     postwriter = fieldwriter._postwriter
     limit = postwriter._blocklimit
     level = postwriter._compression
@@ -226,7 +274,7 @@ def _write_terms(fieldwriter, terms: list[tuple[bytes, list]]) -> None:
         offset += len(WHOOSH3_HEADER_MAGIC)
         total = max_weight = 0
         for first in range(0, size, limit):
-            info, data, weight, block_max = _block(postings[first:first + limit] if size > limit else postings, level)
+            info, data, weight, block_max = _block(postings[first:first + limit] if size > limit else postings, level, values)
             length = len(info) + len(data)
             chunks.append(pack_int(length if first + limit < size else -length))  # negative: the last block
             chunks.append(info)
@@ -240,10 +288,10 @@ def _write_terms(fieldwriter, terms: list[tuple[bytes, list]]) -> None:
     _add_terms(fieldwriter._tindex, entries)
 
 
-def _block(postings: list, level: int) -> tuple[bytes, bytes, float, float]:
+def _block(postings: list, level: int, values) -> tuple[bytes, bytes, float, float]:
     """(info bytes, data bytes, sum of weights, max weight) of one block of postings, as
     ``W3PostingsWriter._write_block`` makes them (``FastPostingsWriter`` minifies the same)."""
-    uses, weights, ids = zip(*postings)
+    firsts, weights, ids = zip(*postings)
     size = len(ids)
     floats = array("f", weights)
     if floats.count(1.0) == size:
@@ -253,7 +301,7 @@ def _block(postings: list, level: int) -> tuple[bytes, bytes, float, float]:
     else:
         mini_weights = tuple(floats)
     gaps = (ids[0], *map(sub, ids[1:], ids[:-1])) if size > 1 else ids
-    data = pickle.dumps((gaps, mini_weights, struct.pack(f"!{size}I", *uses)), 2)
+    data = pickle.dumps((gaps, mini_weights, values(firsts)), 2)
     compression = level if len(data) >= SMALL_BLOCK else 0
     if compression:
         data = zlib.compress(data, compression)
