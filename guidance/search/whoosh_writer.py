@@ -74,8 +74,9 @@ class BulkWriter(SegmentWriter):
 
     def __init__(self, ix, bulk_fields: tuple[str, ...], **kwargs):
         super().__init__(ix, **kwargs)
-        #: field -> term -> [[uses, weight, page], ...] in page order: the counts' own lists,
-        #: each given its page, filed by ``map`` (no Python step per posting).
+        #: field -> term -> [uses, weight, page, uses, weight, page, ...] in page order: one
+        #: flat list a term (no object a posting to make, walk and free), filled by ``map``
+        #: (no Python step a posting).
         self._bulk: dict[str, defaultdict[str, list]] = {name: defaultdict(list) for name in bulk_fields}
 
     def add_document(self, **fields):
@@ -125,8 +126,9 @@ class BulkWriter(SegmentWriter):
             boost = field.format.field_boost  # (weight * format boost) * field boost
             counts = {term: [uses, weight * boost * fieldboost] for term, (uses, weight) in counts.items()}
         entries = counts.values()
-        _consume(map(list.append, entries, repeat(docnum, len(counts))))
-        _consume(map(list.append, map(self._bulk[fieldname].__getitem__, counts), entries))
+        postings = list(map(self._bulk[fieldname].__getitem__, counts))
+        _consume(map(list.extend, postings, entries))
+        _consume(map(list.append, postings, repeat(docnum, len(postings))))
         return sum(map(itemgetter(0), entries)) if field.scorable else 0
 
     # -- writing the segment -----------------------------------------------------------------
@@ -174,7 +176,7 @@ class BulkWriter(SegmentWriter):
         for fieldname, terms in self._bulk.items():
             for term, postings in terms.items():
                 tbytes = term.encode("utf-8")
-                for uses, weight, docnum in postings:
+                for uses, weight, docnum in zip(postings[0::3], postings[1::3], postings[2::3]):
                     add_post((fieldname, tbytes, docnum, weight, struct.pack("!I", uses)))
             terms.clear()
 
@@ -229,7 +231,7 @@ def _write_pooled(fieldwriter, schema, postings) -> None:
                 batch = []
             term, postings_of_term = btext, []
             batch.append((btext, postings_of_term))
-        postings_of_term.append((value, weight, docnum))
+        postings_of_term.extend((value, weight, docnum))
     if batch:
         _write_terms(fieldwriter, batch, values)
     if field is not None:
@@ -252,7 +254,7 @@ _NO_MIN_LENGTH, _NO_MAX_LENGTH = length_to_byte(None), length_to_byte(0)
 
 
 def _write_terms(fieldwriter, terms: list[tuple[bytes, list]], values) -> None:
-    """Write terms (``[(term bytes, [(value, weight, page), ...]), ...]`` in order) straight to
+    """Write terms (``[(term bytes, [value, weight, page, value, ...]), ...]`` in order) straight to
     the postings file and the term table, in one write each: what ``start_term``, one
     ``add_posting`` a posting and ``finish_term`` write for each (see
     ``W3PostingsWriter._write_block``, ``W3TermInfo.add_block`` and ``to_bytes``), without the
@@ -269,12 +271,13 @@ def _write_terms(fieldwriter, terms: list[tuple[bytes, list]], values) -> None:
     entries: list[tuple[bytes, bytes]] = []
     for btext, postings in terms:
         start = offset
-        size = len(postings)
+        size = len(postings) // 3
         chunks.append(WHOOSH3_HEADER_MAGIC)
         offset += len(WHOOSH3_HEADER_MAGIC)
         total = max_weight = 0
         for first in range(0, size, limit):
-            info, data, weight, block_max = _block(postings[first:first + limit] if size > limit else postings, level, values)
+            block = postings[3 * first:3 * (first + limit)] if size > limit else postings
+            info, data, weight, block_max = _block(block, level, values)
             length = len(info) + len(data)
             chunks.append(pack_int(length if first + limit < size else -length))  # negative: the last block
             chunks.append(info)
@@ -282,7 +285,7 @@ def _write_terms(fieldwriter, terms: list[tuple[bytes, list]], values) -> None:
             offset += 4 + length
             total += weight
             max_weight = max(max_weight, block_max)
-        terminfo = pack_info(False, total, size, 0, _NO_MAX_LENGTH, max_weight, postings[0][2], postings[-1][2])
+        terminfo = pack_info(False, total, size, 0, _NO_MAX_LENGTH, max_weight, postings[2], postings[-1])
         entries.append((prefix + btext, terminfo + pack_long(start) + pack_int(offset - start)))
     postfile.write(b"".join(chunks))
     _add_terms(fieldwriter._tindex, entries)
@@ -291,7 +294,7 @@ def _write_terms(fieldwriter, terms: list[tuple[bytes, list]], values) -> None:
 def _block(postings: list, level: int, values) -> tuple[bytes, bytes, float, float]:
     """(info bytes, data bytes, sum of weights, max weight) of one block of postings, as
     ``W3PostingsWriter._write_block`` makes them (``FastPostingsWriter`` minifies the same)."""
-    firsts, weights, ids = zip(*postings)
+    firsts, weights, ids = postings[0::3], postings[1::3], postings[2::3]
     size = len(ids)
     floats = array("f", weights)
     if floats.count(1.0) == size:
@@ -300,7 +303,7 @@ def _block(postings: list, level: int, values) -> tuple[bytes, bytes, float, flo
         mini_weights = floats[0]
     else:
         mini_weights = tuple(floats)
-    gaps = (ids[0], *map(sub, ids[1:], ids[:-1])) if size > 1 else ids
+    gaps = (ids[0], *map(sub, ids[1:], ids[:-1]))
     data = pickle.dumps((gaps, mini_weights, values(firsts)), 2)
     compression = level if len(data) >= SMALL_BLOCK else 0
     if compression:
