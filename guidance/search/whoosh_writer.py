@@ -7,9 +7,10 @@ pair fields, whose postings are nine in ten of all, ``BulkWriter`` instead keeps
 term as the pages are added (a page's counts come from ``analyzer.counts``, worked out in one
 pass), and at the end writes each term's list straight to the postings file and the term
 table, many terms in one write (``_write_terms``): only the terms are sorted. The files
-written are the ones Whoosh writes: the same postings, weights, lengths, block layout and
-bytes, read by the same reader, except that a block under ``SMALL_BLOCK`` bytes is left
-uncompressed (each block says whether it is).
+written are the ones Whoosh writes: the same postings, weights, lengths and block layout,
+read by the same reader, except that blocks are pickled with a newer protocol
+(``PICKLE_PROTOCOL``) and a block under ``SMALL_BLOCK`` bytes is left uncompressed (each block
+says whether it is).
 
 Whoosh is not maintained, so this module relies on a few internals of its W3 codec (checked in
 ``BulkWriter._can_write_bulk``); where they are missing, or when the segment also merges
@@ -37,6 +38,10 @@ from whoosh.writing import SegmentWriter
 #: The W3 posting writer's methods used to hand it a whole block at once (it also keeps the
 #: block being filled in ``_ids``, ``_weights``, ``_values`` and ``_maxweight``).
 _BLOCK_API = ("_write_block", "_new_block", "finish_postings")
+#: Blocks are pickled with protocol 3, not Whoosh's 2: protocol 2 has no opcode for bytes and
+#: pickles a block's values (bytes) through a call to ``_codecs.encode``, six times slower to
+#: write and to read back and twice the size; Whoosh's reader reads any protocol.
+PICKLE_PROTOCOL = 3
 #: The W3 term table's (``OrderedHashWriter``) attributes ``_add_terms`` writes through.
 _TABLE_API = ("dbfile", "buckets", "index", "lastkey", "hashfn")
 #: A term's only block is compressed only from this many bytes: zlib saves next to nothing on
@@ -304,12 +309,12 @@ def _block(postings: list, level: int, values) -> tuple[bytes, bytes, float, flo
     else:
         mini_weights = tuple(floats)
     gaps = (ids[0], *map(sub, ids[1:], ids[:-1]))
-    data = pickle.dumps((gaps, mini_weights, values(firsts)), 2)
+    data = pickle.dumps((gaps, mini_weights, values(firsts)), PICKLE_PROTOCOL)
     compression = level if len(data) >= SMALL_BLOCK else 0
     if compression:
         data = zlib.compress(data, compression)
     max_weight = max(0, max(weights))
-    info = pickle.dumps((size, ids[-1], max_weight, compression, _NO_MIN_LENGTH, _NO_MAX_LENGTH), 2)
+    info = pickle.dumps((size, ids[-1], max_weight, compression, _NO_MIN_LENGTH, _NO_MAX_LENGTH), PICKLE_PROTOCOL)
     return info, data, sum(floats), max_weight
 
 
