@@ -38,6 +38,8 @@ from whoosh.writing import SegmentWriter
 #: The W3 posting writer's methods used to hand it a whole block at once (it also keeps the
 #: block being filled in ``_ids``, ``_weights``, ``_values`` and ``_maxweight``).
 _BLOCK_API = ("_write_block", "_new_block", "finish_postings")
+#: Values of the small fields whose postings are kept (``BulkWriter._indexed``).
+_INDEX_CACHE = 10_000
 #: Blocks are pickled with protocol 3, not Whoosh's 2: protocol 2 has no opcode for bytes and
 #: pickles a block's values (bytes) through a call to ``_codecs.encode``, six times slower to
 #: write and to read back and twice the size; Whoosh's reader reads any protocol.
@@ -83,6 +85,7 @@ class BulkWriter(SegmentWriter):
         #: flat list a term (no object a posting to make, walk and free), filled by ``map``
         #: (no Python step a posting).
         self._bulk: dict[str, defaultdict[str, list]] = {name: defaultdict(list) for name in bulk_fields}
+        self._index_cache: dict[tuple[str, str], list] = {}
 
     def add_document(self, **fields):
         """Whoosh's ``add_document`` for a schema without term vectors or separate spelling,
@@ -108,7 +111,7 @@ class BulkWriter(SegmentWriter):
                     if fieldname in self._bulk:
                         length = self._gather(fieldname, field, value, docnum, fieldboost)
                     else:
-                        for tbytes, freq, weight, vbytes in field.index(value):
+                        for tbytes, freq, weight, vbytes in self._indexed(fieldname, field, value):
                             if field.scorable:
                                 length += freq
                             add_post((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
@@ -123,6 +126,17 @@ class BulkWriter(SegmentWriter):
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def _indexed(self, fieldname: str, field, value) -> list:
+        """``field.index(value)`` worked out once a value for fields whose values repeat from page
+        to page (audience, area, kind: a handful of values), every time for unique ones (ids)."""
+        if field.unique or not isinstance(value, str) or len(self._index_cache) >= _INDEX_CACHE:
+            return field.index(value)
+        key = (fieldname, value)
+        postings = self._index_cache.get(key)
+        if postings is None:
+            postings = self._index_cache[key] = list(field.index(value))
+        return postings
 
     def _gather(self, fieldname: str, field, value, docnum: int, fieldboost: float) -> int:
         """File a page's postings of one bulk field under their terms; returns the field length."""
