@@ -7,6 +7,7 @@ The CLI never imports Textual except to open the app, so scripted use starts fas
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 
@@ -24,9 +25,32 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The whole parser; given the ``command`` being run, other commands that offer a
-    ``register_brief`` are registered by name and help only (their options cost imports: the
-    calculators' options need the calculators and their rates, which a search never uses)."""
+    """The parser. Given the ``command`` being run, and a module in ``COMMAND_MODULES`` named
+    after it that registers it, only that module is imported and registered: parsing the
+    command's own arguments needs nothing else, and other modules' imports and options would be
+    most of a cold ``guidance search``. Otherwise every command is registered (those that offer a
+    ``register_brief`` by name and help only, when another command is being run: the
+    calculators' options need the calculators and their rates), so ``--help`` lists them all and
+    a mistyped command is told the choices."""
+    own = next((name for name in COMMAND_MODULES if name.rsplit(".", 1)[1] == command), None)
+    if own is not None:
+        parser, sub = _top_parser()
+        importlib.import_module(own).register(sub)
+        if command in sub.choices:
+            return parser
+    parser, sub = _top_parser()
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        brief = getattr(module, "register_brief", None)
+        if command is not None and brief is not None and name.rsplit(".", 1)[1] != command:
+            brief(sub)
+        else:
+            module.register(sub)
+    return parser
+
+
+def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+    """The ``guidance`` parser with its global options, and the action subcommands are added to."""
     parser = _Parser(
         prog="guidance",
         description="Guidance for direct-payment employers and the officers who advise them.",
@@ -42,15 +66,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         metavar="URL",
         help="records database, e.g. postgresql://user@host/dbname (default: $GUIDANCE_DATABASE_URL, else a private file)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(name)
-        brief = getattr(module, "register_brief", None)
-        if command is not None and brief is not None and name.rsplit(".", 1)[1] != command:
-            brief(sub)
-        else:
-            module.register(sub)
-    return parser
+    return parser, parser.add_subparsers(dest="command", metavar="COMMAND")
 
 
 def command_word(argv: list[str]) -> str | None:
@@ -78,11 +94,20 @@ def printable(message: str, limit: int = 2000) -> str:
     return shown if len(shown) <= limit else shown[:limit] + f"... ({len(shown) - limit} more characters)"
 
 
+#: Commands whose objects are left for the operating system to free when the process ends:
+#: ``gc.freeze`` spares Python collecting them at exit (a tenth of a cold ``guidance search``).
+#: Only a command that closes everything it opens belongs here (a search closes its index and
+#: writes its files atomically), and only when ``main`` runs a whole process (no ``argv``).
+LEFT_TO_EXIT = frozenset({"search"})
+
+
 def main(argv: list[str] | None = None) -> int:
+    whole_process = argv is None
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(command_word(argv))
     args = parser.parse_args(argv)
     handler = getattr(args, "func", None)
+    left_to_exit = whole_process and args.command in LEFT_TO_EXIT
     if args.database:  # imported only when given: a search never opens the records
         from guidance.records.database import set_default_url
 
@@ -105,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.database:
             set_default_url(previous)
+        if left_to_exit:
+            gc.freeze()
     return 0
 
 

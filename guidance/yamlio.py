@@ -8,8 +8,9 @@ inside the parser.
 
 from __future__ import annotations
 
+import operator
 import os
-from dataclasses import dataclass
+import stat
 from pathlib import Path
 
 import yaml
@@ -51,6 +52,16 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
             _TAGS[key] = tag
         return tag
 
+    # The loader has no path resolvers (``add_path_resolver`` is never called for it), so the
+    # composer's step into and out of each node has nothing to track: PyYAML's methods would only
+    # return. Built-ins that take the same arguments and do nothing are called instead (a Python
+    # method call for every node of every file is a good part of reading a short file).
+    descend_resolver = staticmethod(operator.is_)  # (parent node, index) -> ignored
+    ascend_resolver = staticmethod(bool)  # () -> ignored
+
+
+if _Loader.yaml_path_resolvers:  # pragma: no cover - a guard for whoever adds one
+    raise RuntimeError("path resolvers need PyYAML's own descend_resolver and ascend_resolver")
 
 _TAG_TEXT = 80  # longer texts (sentences, paragraphs) are resolved each time, not remembered
 
@@ -65,22 +76,41 @@ def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
-@dataclass
 class YamlDoc:
-    """Parsed data plus where each key path starts (1-based lines in the original file)."""
+    """Parsed data plus where each key path starts (``lines``: key path -> 1-based line in the
+    original file). A document read with ``lazy_lines`` keeps its parsed nodes and works the
+    lines out from them the first time they are asked for (most files never need them: they
+    point at a mistake)."""
 
-    data: object
-    lines: dict[tuple, int]
-    offset: int = 0
+    __slots__ = ("data", "offset", "_lines", "_node")
+
+    def __init__(self, data: object, lines: dict[tuple, int] | None = None, offset: int = 0, node: yaml.Node | None = None):
+        self.data, self.offset, self._lines, self._node = data, offset, lines, node
+
+    @property
+    def lines(self) -> dict[tuple, int]:
+        if self._lines is None:
+            lines: dict[tuple, int] = {}
+            if self._node is not None:
+                _walk(self._node, (), lines, self.offset, refuse_repeats=False)  # repeats were refused when read
+            self._lines, self._node = lines, None
+        return self._lines
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, YamlDoc) and (self.data, self.lines, self.offset) == (other.data, other.lines, other.offset)
+
+    def __repr__(self) -> str:
+        return f"YamlDoc(data={self.data!r}, lines={self.lines!r}, offset={self.offset!r})"
 
     def line_of(self, *path) -> int | None:
         """Line of the deepest known prefix of ``path`` (a field error points at its key)."""
         path = tuple(path)
+        lines = self.lines
         while path:
-            if path in self.lines:
-                return self.lines[path]
+            if path in lines:
+                return lines[path]
             path = path[:-1]
-        return self.lines.get((), self.offset + 1)
+        return lines.get((), self.offset + 1)
 
 
 def _walk(node: yaml.Node, path: tuple, lines: dict, offset: int, refuse_repeats: bool = True) -> None:
@@ -114,12 +144,15 @@ class _NotPlain(Exception):
     """A node the quick builder leaves to PyYAML's own constructor (merge keys, sets, odd tags)."""
 
 
-def _construct(loader, node: yaml.Node, offset: int, refuse_repeats: bool) -> tuple[object, dict[tuple, int]]:
+def _construct(loader, node: yaml.Node, offset: int, refuse_repeats: bool, lazy_lines: bool = False) -> tuple[object, dict[tuple, int] | None]:
     """(data, lines) of a parsed document. Plain documents (maps, lists, scalars: every content
-    file) are built in one pass that also records the lines; anything else goes the long way,
-    PyYAML's constructor after ``_walk``, with the same results and errors."""
+    file) are built in one pass that also records the lines (or, with ``lazy_lines``, leaves
+    them to ``YamlDoc.lines``: lines None); anything else goes the long way, PyYAML's
+    constructor after ``_walk``, with the same results and errors."""
     lines: dict[tuple, int] = {}
     try:
+        if lazy_lines:
+            return _plain(loader, node, offset, refuse_repeats), None
         return _build(loader, node, (), lines, offset, refuse_repeats), lines
     except (_NotPlain, yaml.YAMLError):
         pass  # the long way reports a construction error after any repeated key, as it always did
@@ -174,6 +207,39 @@ def _build(loader, node: yaml.Node, path: tuple, lines: dict, offset: int, refus
     return out
 
 
+def _plain(loader, node: yaml.Node, offset: int, refuse_repeats: bool):
+    """The data of ``node``, as ``_build`` gives it, without noting lines. Raises ContentYamlError
+    for a repeated key (the same message), _NotPlain for what it leaves to PyYAML."""
+    kind = node.__class__
+    if kind is yaml.ScalarNode:
+        return _scalar(loader, node)
+    if kind is yaml.SequenceNode and node.tag == _SEQ:
+        return [_plain(loader, item, offset, refuse_repeats) for item in node.value]
+    if kind is not yaml.MappingNode or node.tag != _MAP:
+        raise _NotPlain(node.tag)
+    out: dict = {}
+    seen: set[str] = set()
+    for key, value in node.value:
+        if key.__class__ is not yaml.ScalarNode or key.tag in ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"):
+            raise _NotPlain(key.tag)
+        if refuse_repeats and key.value in seen:
+            _walk(node, (), {}, offset, True)  # the same message as the long way
+        seen.add(key.value)
+        if key.tag == _STR:
+            name = key.value
+        else:
+            name = _scalar(loader, key)
+            try:
+                hash(name)
+            except TypeError:
+                raise _NotPlain("unhashable key") from None
+        if value.__class__ is yaml.ScalarNode:
+            out[name] = value.value if value.tag == _STR else _scalar(loader, value)
+        else:
+            out[name] = _plain(loader, value, offset, refuse_repeats)
+    return out
+
+
 def _refuse_aliases(text: str, offset: int) -> None:
     if "&" not in text and "*" not in text:
         return
@@ -188,8 +254,9 @@ def _refuse_aliases(text: str, offset: int) -> None:
         return  # not valid YAML: the parser reports it, at a better line
 
 
-def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False) -> YamlDoc:
+def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False, lazy_lines: bool = False) -> YamlDoc:
     """Parse one YAML document. ``offset`` is the number of lines before ``text`` in its file.
+    ``lazy_lines``: work out the line of each key only when asked for (see ``YamlDoc``).
 
     Raises ContentYamlError (with the 1-based line) for invalid YAML, a key given twice in one
     mapping (both lines named), anchors or aliases, and text over ``MAX_YAML_BYTES``.
@@ -204,7 +271,7 @@ def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False) 
         try:
             node = loader.get_single_node()
             if node is not None:
-                data, lines = _construct(loader, node, offset, not caller_reports_repeats)
+                data, lines = _construct(loader, node, offset, not caller_reports_repeats, lazy_lines)
             else:
                 data = None
         finally:
@@ -220,7 +287,7 @@ def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False) 
         raise ContentYamlError("a key is a list or a mapping: keys must be plain words", offset + 1) from None
     if node is None:
         lines = {}
-    return YamlDoc(data, lines, offset)
+    return YamlDoc(data, lines, offset, node if lines is None else None)
 
 
 def _size(count: int) -> str:
@@ -378,6 +445,13 @@ def read_text(path, within=None, limit: int = MAX_YAML_BYTES) -> str:
     FileNotFoundError passes up: whether a missing file matters is the caller's business.
     """
     path = Path(path)
+    if within is None:
+        try:
+            found = os.lstat(path)
+        except OSError:
+            found = None
+        if found is not None and stat.S_ISREG(found.st_mode) and path.name not in ("", ".", ".."):
+            return _read_plain_file(path, found.st_size, limit)  # a file, not a link: one look at it
     if within is not None or path.name in ("", ".", "..") or path.is_symlink():
         refuse_outside_link(path, within if within is not None else path.parent)
     # else: a file that is not a link is inside its own folder (no need to resolve both paths)
@@ -388,6 +462,24 @@ def read_text(path, within=None, limit: int = MAX_YAML_BYTES) -> str:
         raw = path.read_bytes()
     except IsADirectoryError:
         raise ContentYamlError("a folder where a file was expected", None) from None
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise
+        raise ContentYamlError(f"cannot read file: {exc.strerror}", None) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentYamlError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", line) from None
+
+
+def _read_plain_file(path: Path, size: int, limit: int) -> str:
+    """``read_text`` of a file already seen to be a file (not a link) of ``size`` bytes."""
+    if size > limit:
+        raise ContentYamlError(f"too large for a content file ({_size(size)}; the limit is {_size(limit)})", None)
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
             raise
@@ -411,13 +503,14 @@ def refuse_outside_link(path, within) -> None:
         raise ContentYamlError(f"a link to a file outside the content folder ({target.name}); copy the file in instead", None)
 
 
-def read_yaml_file(path, shown: str, problems, within=None) -> YamlDoc | None:
+def read_yaml_file(path, shown: str, problems, within=None, lazy_lines: bool = False) -> YamlDoc | None:
     """Read and parse a YAML file; a file that cannot be read or parsed is reported, never raised.
+    ``lazy_lines``: see ``load_yaml``.
 
     A missing file is the caller's business (some are optional), so FileNotFoundError passes up.
     """
     try:
-        return load_yaml(read_text(path, within))
+        return load_yaml(read_text(path, within), lazy_lines=lazy_lines)
     except ContentYamlError as exc:
         problems.error(shown, exc.line, exc.message)
     return None

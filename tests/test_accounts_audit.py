@@ -4,6 +4,7 @@ flag kind is found where it was planted and nowhere else."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -255,3 +256,34 @@ def test_a_council_payment_made_late_is_not_missing(tmp_path):
     row.description = "FASTER PAYMENT RECEIVED"
     audit = _audit(account, "signed", tmp_path / "unnamed")
     assert [f.kind for f in audit.flags] == ["council_payment_missing"]
+
+
+def test_the_rules_are_read_again_when_their_file_is_edited_between_two_audits(tmp_path):
+    from guidance.accounts.audit import account_rules
+
+    account = Account.base()
+    account.add(dt.date(2026, 5, 12), "GARDEN CENTRE", "-45.99")
+    content = tmp_path / "content"
+    (content / "accounts").mkdir(parents=True)
+    rules_file = content / "accounts" / "rules.yaml"
+    shipped = (CONTENT / "accounts" / "rules.yaml").read_text(encoding="utf-8")
+    rules_file.write_text(shipped, encoding="utf-8")
+    plan = account.write_plan(tmp_path / "plan.yaml")
+    statement = write(account, "signed", tmp_path / "statements")
+
+    def garden(audit):
+        return [e.kind for e in audit.reconciliation.entries if e.tx.description == "GARDEN CENTRE"]
+
+    first = audit_files(plan, [statement], content)
+    assert garden(first) == ["unexplained"] and "unexplained" in [f.kind for f in first.flags]
+    assert account_rules(content) is account_rules(content)  # an unchanged file is read once
+    for text, kind in ((shipped + '  - {match: "GARDEN CENTRE", kind: care_other}\n', "care_other"),
+                       (shipped + '  - {match: "GARDEN CENTRE", kind: pension   }\n', "pension")):  # the same size
+        before = rules_file.stat().st_mtime_ns
+        rules_file.write_text(text, encoding="utf-8")
+        os.utime(rules_file, ns=(before + 2_000_000_000, before + 2_000_000_000))  # on a coarse clock too
+        again = audit_files(plan, [statement], content)
+        assert garden(again) == [kind] and "unexplained" not in [f.kind for f in again.flags]
+    rules_file.write_text(shipped + "  - {match: GARDEN CENTRE, kind: gardening}\n", encoding="utf-8")
+    with pytest.raises(AuditError, match="rules.yaml"):  # a mistake made since is found, not hidden by the old rules
+        audit_files(plan, [statement], content)

@@ -242,3 +242,13 @@ def test_a_statement_far_larger_than_any_account_is_refused_before_it_is_read(tm
     with pytest.raises(StatementError) as err:
         read_statement(path)
     assert "huge.csv" in str(err.value) and "more than the" in str(err.value)
+
+
+def test_a_byte_order_mark_at_the_start_of_a_csv_statement_is_not_part_of_its_first_header(tmp_path):
+    text = "Date,Description,Amount,Balance\n2026-05-01,NORTHFIELD COUNCIL DP,1920.00,2920.00\n2026-05-02,\ufeffA JONES,-420.00,2500.00\n"
+    plain, marked = tmp_path / "plain.csv", tmp_path / "marked.csv"
+    plain.write_bytes(text.encode("utf-8"))
+    marked.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    rows = [(t.date, t.description, t.amount, t.balance, t.line) for t in read_statement(marked).transactions]
+    assert rows == [(t.date, t.description, t.amount, t.balance, t.line) for t in read_statement(plain).transactions]
+    assert rows[1][1] == "\ufeffA JONES"  # only the mark at the very start is dropped

@@ -32,6 +32,7 @@ EXPECTED = {
     "no_safeguarding": (1, "no safeguarding exit"),
     "safeguarding_no_page": (6, "must lead to an outcome that lists the page 'recognising-and-reporting-abuse'"),
     "invalid_yaml": (4, "invalid YAML"),
+    "bad_letter_value": (20, "'answers.amout' names no node"),
 }
 
 

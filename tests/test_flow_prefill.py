@@ -294,3 +294,42 @@ def test_flow_run_from_an_empty_audit_number_is_refused_not_ignored(capsys, data
 def test_flow_run_from_an_audit_needs_a_flow_that_takes_one(capsys, database_url):
     assert main(["flow", "run", "pa_off_sick", "--from-audit", "abc"]) == 1
     assert "cannot start from an account audit" in capsys.readouterr().err
+
+
+def _surplus_letter_values(engine, state, base):
+    """The dp-surplus-repayment template and what the finished review fills in on it."""
+    from guidance.letters.session import session_values
+
+    template = base.letters().template("dp-surplus-repayment")
+    assert state.current == "surplus"
+    return template, session_values(template, dict(state.answers), dict(state.results))
+
+
+def test_the_surplus_letter_takes_the_figures_as_changed_in_the_review(flow, base, tmp_path):
+    """An answer changed from the audit's figure is the one the letter says (not the audit's)."""
+    from guidance.letters.compose import fill
+
+    _plan, _statement, audit = _audit(tmp_path, "surplus")
+    rec = audit.reconciliation
+    engine = Engine(flow, base.rates, ON)
+    done = _walk(engine, engine.start(prefill=_filled(flow, audit)))
+    more_owed = rec.owed + Decimal("100.00")
+    changed = engine.change(done, "audit_owed", str(more_owed))
+    template, values = _surplus_letter_values(engine, changed, base)
+    assert values["balance"] == rec.closing_balance
+    assert values["keep"] == more_owed + rec.contingency  # the changed figure, not the audit's
+    assert "balance_date" not in values  # the audit's date is the officer's to give
+    filled = fill(template, {**values, "balance_date": rec.end.isoformat(), "recipient_name": "A person", "reference": "DP-900101",
+                             "repay_by": "2027-01-15", "query_by": "2026-12-31", "how_to_pay": "invoice", "officer": "An officer"})
+    assert (filled["balance"], filled["keep"]) == (rec.closing_balance, more_owed + rec.contingency)
+
+
+def test_the_surplus_letter_takes_the_figures_given_without_an_audit(flow, base):
+    engine = Engine(flow, base.rates, ON)
+    state = engine.start()
+    for answer in ("routine", "by_hand", "all", "matches", "yes", "9000.00", "500.00", "400.00", "8", ""):
+        state = engine.answer(state, answer)
+    _template, values = _surplus_letter_values(engine, state, base)
+    assert values["balance"] == Decimal("9000.00")
+    assert values["keep"] == Decimal("500.00") + Decimal("400.00") * 8
+    assert values["balance_date"] == ON  # the balance asked for is today's

@@ -71,3 +71,50 @@ def test_opening_search_does_not_import_asyncio():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "functools"]
+
+
+def test_a_search_imports_no_other_command_and_no_web_client():
+    # A command named after its module is parsed by that module alone; Whoosh's re-export of
+    # urlretrieve is a stand-in until called (guidance/search/_light_whoosh.py).
+    code = (
+        "import sys\n"
+        "from guidance.cli import main\n"
+        "main(['search', 'holiday', 'pay'])\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('guidance.commands.') or m in ('urllib.request', 'http.client', 'ssl'))\n"
+        "print(','.join(loaded), file=sys.stderr)\n"
+        "import whoosh.compat, urllib.request\n"
+        "print(whoosh.compat.urlretrieve.__module__, 'urlopen' in dir(urllib.request), file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    loaded, late = out.stderr.strip().splitlines()[-2:]
+    assert loaded.split(",") == ["guidance.commands.common", "guidance.commands.search"]
+    assert late.split() == ["guidance.search._light_whoosh", "True"]
+
+
+def test_commands_without_a_module_of_their_name_and_mistyped_ones_still_parse(capsys):
+    from guidance.cli import build_parser
+
+    assert build_parser("index").parse_args(["index", "status"]).action == "status"
+    assert build_parser("search").parse_args(["search", "sick", "pay"]).query == ["sick", "pay"]
+    try:
+        build_parser("serch").parse_args(["serch", "pay"])
+    except SystemExit as exc:
+        assert exc.code == 2
+    error = capsys.readouterr().err
+    assert "invalid choice: 'serch'" in error and "'search'" in error and "'calc'" in error
+
+
+def test_a_search_process_leaves_its_objects_to_the_exit_but_a_call_with_arguments_does_not():
+    code = (
+        "import gc, sys\n"
+        "from guidance.cli import main\n"
+        "main(['search', 'holiday', 'pay'])\n"
+        "called = gc.get_freeze_count()\n"
+        "sys.argv = ['guidance', 'search', 'holiday', 'pay']\n"
+        "main()\n"
+        "print(called, gc.get_freeze_count() > 0, file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.split()[-2:] == ["0", "True"]

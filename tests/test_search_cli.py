@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +115,81 @@ def test_batch_names_lines_that_are_not_utf8_and_answers_the_rest(root, tmp_path
     rows = [json.loads(line) for line in out.splitlines()]
     assert [row["query"] for row in rows] == ["sick pay", None]  # one line out for each line in
     assert rows[1]["line"] == 2 and "not UTF-8" in rows[1]["error"]
+
+
+def _ids(capsys, root, *words):
+    code, out, err = run(capsys, "--root", root, "search", "--on", "2026-06-01", "--json", *words)
+    assert code == 0, err
+    return [hit["id"] for hit in json.loads(out)]
+
+
+def _same_size_edit(root):
+    path = os.path.join(root, "content", "employment", "dbs-checks.md")
+    text = open(path, encoding="utf-8").read()
+    stat = os.stat(path)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text.replace("umbrella body once", "registered brokers"))
+    assert os.path.getsize(path) == stat.st_size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    return ["registered", "broker"], ["dbs-checks"]
+
+
+def _resized_at_the_old_time(root):
+    path = os.path.join(root, "content", "employment", "dbs-checks.md")
+    stat = os.stat(path)
+    text = open(path, encoding="utf-8").read()
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text.replace("umbrella body once", "licensed broker once"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as a copy that keeps times would
+    return ["licensed", "broker"], ["dbs-checks"]
+
+
+def _page_added(root):
+    from search_support import PAGES, write_page
+
+    fields = dict(PAGES[("employment", "sick-pay")], title="Parental leave for a PA", keywords="[paternity]",
+                  summary="A PA may take unpaid parental leave to care for a child.", covers="[sickness]")
+    write_page(Path(root), "employment", "parental-leave", fields)
+    return ["parental", "leave"], ["parental-leave"]
+
+
+def _page_removed(root):
+    os.remove(os.path.join(root, "content", "employment", "dbs-checks.md"))
+    return ["umbrella", "body"], []
+
+
+def _synonym_added(root):
+    path = os.path.join(root, "content", "synonyms.yaml")
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write("vetting: [criminal record]\n")
+    return ["vetting"], ["dbs-checks"]
+
+
+@pytest.mark.parametrize("change", [_same_size_edit, _resized_at_the_old_time, _page_added, _page_removed, _synonym_added])
+def test_a_search_after_any_content_change_sees_it(root, capsys, change):
+    # Each search is a new run of the command; the second may take the short way (no content
+    # loaded) only while no content file has changed in size or time.
+    from guidance.search.searcher import Searcher
+
+    before = _ids(capsys, root, "umbrella", "body")
+    assert before[:1] == ["dbs-checks"] and _ids(capsys, root, "umbrella", "body") == before
+    assert Searcher.open_unchanged(root, dt.date(2026, 6, 1)) is not None
+    words, expected = change(root)
+    assert _ids(capsys, root, *words)[:len(expected) or None] == expected
+    assert _ids(capsys, root, *words)[:len(expected) or None] == expected  # and the short way again
+
+
+def test_an_area_is_checked_without_loading_the_content_when_nothing_changed(root, capsys, monkeypatch):
+    from guidance.content.base import ContentBase
+
+    full = _ids(capsys, root, "--area", "care_act", "council")
+    assert full == ["what-are-direct-payments"]
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("the content was loaded")
+
+    monkeypatch.setattr(ContentBase, "load", no_loading)
+    assert _ids(capsys, root, "--area", "care_act", "council") == full
+    monkeypatch.undo()
+    code, _, err = run(capsys, "--root", root, "search", "--area", "nowhere", "council")
+    assert code == 1 and "unknown area 'nowhere': choose one of care_act, employment" in err

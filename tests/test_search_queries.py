@@ -32,6 +32,7 @@ def plain_searcher(tmp_path_factory):
         ("dbs umbrela", "dbs umbrella", "dbs-checks"),
         ("dismisal notice", "dismissal notice", "dismissing-a-pa"),
         ("statutary sick pay", "statutory sick pay", "sick-pay"),
+        ("sik pay", "sick pay", "sick-pay"),
     ],
 )
 def test_typos_are_corrected_and_said(searcher, typed, corrected, top):
@@ -44,9 +45,13 @@ def test_correctly_spelt_queries_get_no_suggestion(searcher):
     assert searcher.search("holiday pay").suggestion is None
 
 
-def test_short_words_are_not_corrected():
-    vocabulary = Vocabulary({"pay": 3, "day": 2, "holiday": 1})
-    assert vocabulary.correct("pya") is None
+def test_short_words_are_corrected_only_by_a_dropped_letter_or_a_swap():
+    vocabulary = Vocabulary({"pay": 3, "day": 2, "holiday": 1, "sick": 4, "six": 1, "era": 2})
+    assert vocabulary.correct("pya") == "pay"  # two neighbours swapped
+    assert vocabulary.correct("sik") == "sick"  # a letter left out
+    assert vocabulary.correct("ypa") is None  # not the same first letter
+    assert vocabulary.correct("eja") is None  # a changed letter: as likely another word
+    assert vocabulary.correct("pa") is None  # two letters: never
     assert vocabulary.correct("holidya") == "holiday"
     assert edit_distance("holidya", "holiday") == 1
 

@@ -60,3 +60,26 @@ def test_an_unhashable_key_is_a_clear_error_not_a_traceback():
     with pytest.raises(ContentYamlError, match="keys must be plain words") as err:
         load_yaml("? [1, 2]\n: x\n", offset=3)
     assert err.value.line == 4
+
+
+def _read(text: str, lazy: bool, offset: int = 0):
+    try:
+        doc = load_yaml(text, offset=offset, lazy_lines=lazy)
+    except ContentYamlError as exc:
+        return "error", exc.message, exc.line
+    return doc.data, doc.lines, doc.line_of("a", 0, "b"), doc.line_of()
+
+
+PLAN = "reference: DP-1\nperiod:\n  from: '2026-04-06'\n  to: 2026-10-04\npayees:\n- match: A\n  kind: wages\n- {match: B, kind: x}\n"
+
+
+@pytest.mark.parametrize("text", ODD + [PLAN, "a:\n- b: 1\n  c: 2\n- b: 3\n", "a: 1\nb:\n  c: 1\n  c: 2\n", ""])
+@pytest.mark.parametrize("offset", [0, 4])
+def test_lines_worked_out_when_asked_are_the_lines_noted_when_read(text, offset):
+    assert _read(text, lazy=True, offset=offset) == _read(text, lazy=False, offset=offset)
+
+
+@pytest.mark.parametrize("path", SHIPPED[:40], ids=lambda p: str(p.relative_to(REPO)))
+def test_shipped_files_give_the_same_lines_when_worked_out_later(path):
+    text = path.read_text(encoding="utf-8")
+    assert _read(text, lazy=True) == _read(text, lazy=False)

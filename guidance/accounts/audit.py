@@ -8,13 +8,15 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from guidance.accounts.flags import Flag, find_flags
 from guidance.accounts.plan import Plan, PlanError, load_plan
 from guidance.accounts.reconcile import IN_KINDS, ReconcileError, Reconciliation, reconcile
-from guidance.accounts.rules import Rules, load_rules
+from guidance.accounts.rules import RULES_FILE, Rules, load_rules
 from guidance.accounts.statements import Ledger, StatementError, read_statements
 from guidance.problems import Problems
 
@@ -51,12 +53,41 @@ def run_audit(plan: Plan, ledger: Ledger, rules: Rules) -> Audit:
 
 
 def account_rules(content_dir: Path) -> Rules:
-    """The team's rules from the content root. Raises AuditError if the rules file has errors."""
+    """The team's rules from the content root. Raises AuditError if the rules file has errors.
+
+    The rules read are kept while their file is unchanged (the same size, modification and change
+    times, and inode), so a batch of audits, or the app, reads and checks them once; a file
+    edited since is read again."""
+    path = _rules_path(content_dir)
+    stamp = _stamp(path)
+    kept = _RULES.get(path)
+    if stamp is not None and kept is not None and kept[0] == stamp:
+        return kept[1]
     problems = Problems()
     rules = load_rules(content_dir, lambda p: str(p), problems)
     if problems.errors:
         raise AuditError("\n".join(str(p) for p in problems.errors))
+    if stamp is not None and stamp == _stamp(path):  # not changed while it was read
+        if len(_RULES) >= 16:
+            _RULES.clear()
+        _RULES[path] = (stamp, rules)
     return rules
+
+
+_RULES: dict[str, tuple[tuple, Rules]] = {}  # rules file -> (its stamp, the rules read from it)
+
+
+@lru_cache(maxsize=16)
+def _rules_path(content_dir) -> str:
+    return str(Path(content_dir) / RULES_FILE)
+
+
+def _stamp(path: str) -> tuple | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev)
 
 
 def audit_files(plan_path, statement_paths, content_dir: Path | None = None, columns: dict | None = None,

@@ -15,6 +15,7 @@ from decimal import Decimal
 from html import escape
 
 from guidance.accounts.money import money_text
+from guidance.content.formatting import long_date
 
 WIDTH, HEIGHT, PAD = 640, 240, 44
 
@@ -58,7 +59,7 @@ def svg(points: list[tuple[dt.date, Decimal]], contingency: Decimal) -> str:
         path.append(f"{'M' if previous is None else 'L'}{x(day):.1f},{y(float(value)):.1f}")
         previous = float(value)
     first, last = points[0][0], points[-1][0]
-    desc = (f"Balance from {money_text(points[0][1])} on {first:%d %B %Y} to {money_text(points[-1][1])} on {last:%d %B %Y}; "
+    desc = (f"Balance from {money_text(points[0][1])} on {long_date(first)} to {money_text(points[-1][1])} on {long_date(last)}; "
             f"lowest {money_text(min(v for _, v in points))}, highest {money_text(max(v for _, v in points))}.")
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="chart-title chart-desc">',
@@ -69,8 +70,8 @@ def svg(points: list[tuple[dt.date, Decimal]], contingency: Decimal) -> str:
         f'<line x1="{PAD}" y1="{y(float(contingency)):.1f}" x2="{WIDTH - PAD}" y2="{y(float(contingency)):.1f}" stroke="#f47738" stroke-width="1.5" stroke-dasharray="6 4"/>',
         f'<text x="{WIDTH - PAD}" y="{y(float(contingency)) - 4:.1f}" text-anchor="end" font-size="11" fill="#b14500">kept for emergencies {escape(money_text(contingency))}</text>',
         f'<path d="{" ".join(path)}" fill="none" stroke="#1d70b8" stroke-width="2"/>',
-        f'<text x="{PAD}" y="{HEIGHT - PAD + 16}" font-size="11">{first:%d %b %Y}</text>',
-        f'<text x="{WIDTH - PAD}" y="{HEIGHT - PAD + 16}" font-size="11" text-anchor="end">{last:%d %b %Y}</text>',
+        f'<text x="{PAD}" y="{HEIGHT - PAD + 16}" font-size="11">{long_date(first)}</text>',
+        f'<text x="{WIDTH - PAD}" y="{HEIGHT - PAD + 16}" font-size="11" text-anchor="end">{long_date(last)}</text>',
         f'<text x="4" y="{y(high) + 4:.1f}" font-size="11">{escape(money_text(Decimal(str(round(high)))))}</text>',
         f'<text x="4" y="{y(low) + 4:.1f}" font-size="11">{escape(money_text(Decimal(str(round(low)))))}</text>',
         "</svg>",

@@ -25,8 +25,11 @@ Kinds, most serious first (``SEVERITY``):
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from dataclasses import dataclass
+from collections import Counter
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import and_, attrgetter, gt, lt, sub
 from decimal import Decimal
 
 from guidance.accounts.money import ZERO, money_text, pence
@@ -119,12 +122,54 @@ def _near(rec: Reconciliation, date: dt.date) -> Entry | None:
 
 
 def find_flags(plan: Plan, ledger: Ledger, rec: Reconciliation, rules: Rules) -> tuple[Flag, ...]:
-    """Every flag, most serious first, then by date and row."""
+    """Every flag, most serious first, then by date and row. The entries are sorted out for the
+    checks in one pass (``_sort_out``); each check then reads only the rows it can flag."""
     found: list[Flag] = list(_missing_statements(plan, ledger, rec, rules))
     unseen = Unseen(tuple(f.missing for f in found if f.missing))
+    rows = _sort_out(rec)
     for check in (_safeguarding, _spending, _overdrawn, _council, _tax, _wages_gap, _duplicates, _money_totals):
-        found.extend(check(plan, ledger, rec, rules, unseen))
-    return tuple(sorted(found, key=lambda f: (f.severity, f.date, f.file or "", f.line or 0)))
+        found.extend(check(plan, rows, rec, rules, unseen))
+    found.sort(key=_order)
+    return tuple(found)
+
+
+def _order(flag: Flag) -> tuple:
+    return (SEVERITY.index(flag.kind), flag.date, flag.file or "", flag.line or 0)
+
+
+_SPENDING = frozenset(("excluded", "unexplained", "cash"))
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """The entries each check reads, in statement order: ``paid_out`` (money out), ``spending``
+    (excluded, unexplained or cash), ``taxes`` (money out to HMRC), ``wages``, ``council`` (money
+    in), and the ``lowest`` balance after any row."""
+
+    paid_out: list
+    spending: list
+    taxes: list
+    wages: list
+    council: list
+    lowest: Decimal
+
+
+def _sort_out(rec: Reconciliation) -> _Rows:
+    """The rows for each check, picked out a column at a time."""
+    entries = rec.entries
+    kinds = list(map(_KIND, entries))
+    out = list(map(lt, map(_AMOUNT, entries), repeat(ZERO)))
+    return _Rows(
+        paid_out=list(compress(entries, out)),
+        spending=list(compress(entries, map(_SPENDING.__contains__, kinds))),
+        taxes=list(compress(entries, map(and_, out, map("tax".__eq__, kinds)))),
+        wages=list(compress(entries, map("wages".__eq__, kinds))),
+        council=list(compress(entries, map("council".__eq__, kinds))),
+        lowest=min(ZERO, min(map(_BALANCE, entries), default=ZERO)),
+    )
+
+
+_KIND, _AMOUNT, _BALANCE, _DESCRIPTION = attrgetter("kind"), attrgetter("tx.amount"), attrgetter("balance"), attrgetter("tx.description")
 
 
 @dataclass(frozen=True)
@@ -142,11 +187,11 @@ class Unseen:
         return any(first <= end and last >= start for first, last in self.spans)
 
 
-def _safeguarding(plan, ledger, rec, rules, unseen=Unseen()):
+def _safeguarding(plan, rows: _Rows, rec, rules, unseen):
     household = [Rule.make(words, "household") for words in plan.household]
     line = line_in_force(plan.council_payments, plan.period.end) or plan.council_payments[0]
     large = pence(rules.large_transfer_weeks * weekly(line))
-    for e in rec.entries:
+    for e in rows.paid_out if household else rows.spending:  # only these two checks
         if e.tx.amount >= ZERO:
             continue
         out = -e.tx.amount
@@ -158,10 +203,8 @@ def _safeguarding(plan, ledger, rec, rules, unseen=Unseen()):
                       f"{money_text(out)} taken out in one go ({e.kind}), at least {rules.large_transfer_weeks} weeks of the council payment: a possible sign of financial abuse")
 
 
-def _spending(plan, ledger, rec, rules, unseen=Unseen()):
-    for e in rec.entries:
-        if e.kind not in ("excluded", "unexplained", "cash"):
-            continue
+def _spending(plan, rows: _Rows, rec, rules, unseen):
+    for e in rows.spending:
         out = -e.tx.amount
         if not out:
             continue  # a row of £0.00 (a card check) moves no money
@@ -175,7 +218,9 @@ def _spending(plan, ledger, rec, rules, unseen=Unseen()):
             yield _at("cash", e, e.tx.date, out, f"{money_text(out)} taken out in cash: ask for receipts or timesheets")
 
 
-def _overdrawn(plan, ledger, rec, rules, unseen=Unseen()):
+def _overdrawn(plan, rows: _Rows, rec, rules, unseen):
+    if rows.lowest >= ZERO:
+        return
     below = False
     guessed = _guessed_balances(rec, unseen)
     for n, e in enumerate(rec.entries):
@@ -244,7 +289,7 @@ def _in_suspension(plan: Plan, date: dt.date) -> bool:
     return any(s.start <= date <= s.end for s in plan.suspensions)
 
 
-def _council(plan, ledger, rec, rules, unseen=Unseen()):
+def _council(plan, rows: _Rows, rec, rules, unseen):
     matched = set()
     for m in rec.council:
         due, e = m.due, m.entry
@@ -263,15 +308,20 @@ def _council(plan, ledger, rec, rules, unseen=Unseen()):
             extra = e.tx.amount - due.amount
             yield _at("payment_during_suspension", e, e.tx.date, extra,
                       f"{money_text(extra)} paid for {due.suspended} day(s) of suspension when no payment was due")
-    for e in rec.entries:
-        if e.kind == "council" and id(e) not in matched and _in_suspension(plan, e.tx.date):
+    for e in rows.council:
+        if id(e) not in matched and _in_suspension(plan, e.tx.date):
             yield _at("payment_during_suspension", e, e.tx.date, e.tx.amount,
                       f"{money_text(e.tx.amount)} paid by the council during a suspension, when no payment was due")
 
 
-def _tax_quarters(start: dt.date, end: dt.date):
+@lru_cache(maxsize=256)
+def _tax_quarters(start: dt.date, end: dt.date) -> tuple[tuple[dt.date, dt.date, dt.date], ...]:
     """(first day, last day, payment deadline) of each tax quarter (6 Apr, 6 Jul, 6 Oct, 6 Jan)
     overlapping ``start``..``end``."""
+    return tuple(_quarters(start, end))
+
+
+def _quarters(start: dt.date, end: dt.date):
     year = start.year - 1
     while True:
         for month in (4, 7, 10, 13):
@@ -286,9 +336,10 @@ def _tax_quarters(start: dt.date, end: dt.date):
         year += 1
 
 
-def _tax(plan, ledger, rec, rules, unseen=Unseen()):
-    taxes = [e for e in rec.entries if e.kind == "tax" and e.tx.amount < ZERO]
-    all_wages = [e for e in rec.entries if e.kind == "wages"]
+def _tax(plan, rows: _Rows, rec, rules, unseen):
+    taxes, all_wages = rows.taxes, rows.wages
+    if not all_wages:
+        return
     used: set[int] = set()
     for first, last, deadline in _tax_quarters(plan.period.start, plan.period.end):
         wages = [e for e in all_wages if first <= e.tx.date <= last]
@@ -304,38 +355,64 @@ def _tax(plan, ledger, rec, rules, unseen=Unseen()):
 
 
 def _payee(e: Entry, rules: Rules) -> str:
-    rule = rules.match(e.tx.description)
-    return rule.words if rule is not None else normalise(e.tx.description)
+    return _payee_words(e.tx.description, rules)
 
 
-def _wages_gap(plan, ledger, rec, rules, unseen=Unseen()):
-    by_payee: dict[str, list[Entry]] = {}
-    for e in rec.entries:
-        if e.kind == "wages" and e.tx.amount < ZERO:
-            by_payee.setdefault(_payee(e, rules), []).append(e)
+def _payee_words(description: str, rules: Rules) -> str:
+    rule = rules.match(description)
+    return rule.words if rule is not None else normalise(description)
+
+
+def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
+    paid_all = list(compress(rows.wages, map(lt, map(_AMOUNT, rows.wages), repeat(ZERO))))
+    descriptions = list(map(_DESCRIPTION, paid_all))
+    payee_of = {d: _payee_words(d, rules) for d in dict.fromkeys(descriptions)}  # a PA's wages repeat one description
+    if len(set(payee_of.values())) == 1:
+        by_payee = {next(iter(payee_of.values())): paid_all}
+    else:
+        by_payee: dict[str, list[Entry]] = {}
+        for e, description in zip(paid_all, descriptions):
+            by_payee.setdefault(payee_of[description], []).append(e)
+    end = plan.period.end + dt.timedelta(days=1)
     for payee, paid in by_payee.items():
-        days = sorted({e.tx.date for e in paid})
+        dates = list(map(_DAY, paid))
+        days = sorted(set(dates))
         if len(days) < 3:
             continue
-        cycle = statistics.median((b - a).days for a, b in zip(days, days[1:]))
+        gaps = list(map(_DAYS, map(sub, days[1:], days[:-1]))) + [(end - days[-1]).days]
+        cycle = _median(gaps[:-1])
         if cycle < 1:
             continue
-        last_by_day = {e.tx.date: e for e in paid}
-        stops = list(zip(days, days[1:])) + [(days[-1], plan.period.end + dt.timedelta(days=1))]
-        for before, after in stops:
-            if (after - before).days > cycle * 3 / 2 and not unseen.overlaps(before, after):
-                e = last_by_day[before]
-                due = before + dt.timedelta(days=int(cycle))
-                yield _at("wages_gap", e, due, -e.tx.amount,
-                          f"'{payee}' was paid every {int(cycle)} days, then not from {before.isoformat()} until {'the end of the audit' if after > plan.period.end else after.isoformat()}")
+        last_by_day = dict(zip(dates, paid))
+        limit = cycle * 3 / 2
+        for k in compress(range(len(gaps)), map(lt, repeat(limit), gaps)):  # the gaps longer than half a cycle more
+            before, after = days[k], days[k + 1] if k + 1 < len(days) else end
+            if unseen.overlaps(before, after):
+                continue
+            e = last_by_day[before]
+            due = before + dt.timedelta(days=int(cycle))
+            yield _at("wages_gap", e, due, -e.tx.amount,
+                      f"'{payee}' was paid every {int(cycle)} days, then not from {before.isoformat()} until {'the end of the audit' if after > plan.period.end else after.isoformat()}")
 
 
-def _duplicates(plan, ledger, rec, rules, unseen=Unseen()):
+_DAY, _DAYS = attrgetter("tx.date"), attrgetter("days")
+
+
+def _median(values: list[int]):
+    """As ``statistics.median``: the middle value, or the mean of the middle two."""
+    values = sorted(values)
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+
+def _duplicates(plan, rows: _Rows, rec, rules, unseen):
+    paid_out = rows.paid_out
+    keys = list(zip(map(normalise, map(_DESCRIPTION, paid_out)), map(_AMOUNT, paid_out)))  # (payee, amount)
+    times = Counter(keys)
+    if len(times) == len(keys):
+        return  # no payee paid the same amount twice
     last_seen: dict[tuple, Entry] = {}
-    for e in rec.entries:
-        if e.tx.amount >= ZERO:
-            continue
-        key = (normalise(e.tx.description), e.tx.amount)
+    for e, key in compress(zip(paid_out, keys), map(gt, map(times.__getitem__, keys), repeat(1))):
         before = last_seen.get(key)
         if before is not None and (e.tx.date - before.tx.date).days <= DUPLICATE_DAYS:
             yield _at("duplicate", e, e.tx.date, -e.tx.amount,
@@ -343,8 +420,9 @@ def _duplicates(plan, ledger, rec, rules, unseen=Unseen()):
         last_seen[key] = e
 
 
-def _money_totals(plan, ledger, rec, rules, unseen=Unseen()):
-    unchecked = sum((m.due.amount for m in rec.contribution if m.entry is None and unseen.day(m.due.date)), ZERO)
+def _money_totals(plan, rows: _Rows, rec, rules, unseen):
+    unchecked = sum((m.due.amount for m in rec.contribution if m.entry is None and unseen.day(m.due.date)), ZERO) \
+        if unseen.spans else ZERO
     if rec.contribution_shortfall > unchecked:
         first = next((m.due.date for m in rec.contribution if m.entry is None and m.due.amount > 0 and not unseen.day(m.due.date)), rec.end)
         note = f"; {money_text(unchecked)} of it was due on days no statement shows" if unchecked else ""

@@ -174,6 +174,11 @@ def _text_date(raw: str) -> dt.date:
 
 def money_text(value: Decimal) -> str:
     """``1234.5`` as ``£1,234.50``; negative as ``-£12.00`` (the money kind's way, to the penny)."""
-    from guidance.content.formatting import money
+    return _money_writer()(value)
 
-    return money(value)
+
+@lru_cache(maxsize=1)
+def _money_writer():
+    from guidance.content.formatting import money  # imported when first needed
+
+    return money

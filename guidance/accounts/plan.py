@@ -142,7 +142,7 @@ def load_plan(path: Path, shown: str | None = None, references=None) -> Plan:
     shown = shown or str(path)
     problems = Problems()
     try:
-        doc = read_yaml_file(path, shown, problems)
+        doc = read_yaml_file(path, shown, problems, lazy_lines=True)  # lines only for a plan with a mistake
     except FileNotFoundError:
         problems.error(shown, None, "no such file")
         raise PlanError(problems) from None

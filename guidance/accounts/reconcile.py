@@ -24,8 +24,11 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+from itertools import accumulate, compress, repeat
+from operator import attrgetter, gt, is_
+from typing import NamedTuple
 
-from guidance.accounts.frozen import built
 from guidance.accounts.money import ZERO
 from guidance.accounts.plan import OUT_KINDS, Plan
 from guidance.accounts.rules import IN_KINDS, Rules
@@ -34,6 +37,8 @@ from guidance.accounts.statements import Ledger, Transaction
 
 MATCH_DAYS = 5  # "a few days either side" of a due date: weekends and a bank holiday
 LATE_DAYS = 14  # a payment the bank names as this payment, of the amount due, up to 2 weeks late
+_record = tuple.__new__  # _record(Entry, fields): a record made in one step
+_DATE, _AMOUNT, _BALANCE, _DESCRIPTION = attrgetter("date"), attrgetter("amount"), attrgetter("balance"), attrgetter("description")
 REFUND_FROM = ("tax", "pension", "insurance", "payroll_service", "agency", "care_other")
 
 
@@ -41,9 +46,9 @@ class ReconcileError(ValueError):
     """The statements and plan cannot give a reconciliation (the message says what to add)."""
 
 
-@dataclass(frozen=True)
-class Entry:
-    """A transaction with its ``kind``, the ``reason`` for it, and the running ``balance`` after it."""
+class Entry(NamedTuple):
+    """A transaction with its ``kind``, the ``reason`` for it, and the running ``balance`` after it
+    (a named tuple, as ``Transaction`` is: one for every row)."""
 
     tx: Transaction
     kind: str
@@ -66,8 +71,7 @@ class BalanceBreak:
         return self.shown - self.expected
 
 
-@dataclass(frozen=True)
-class Matched:
+class Matched(NamedTuple):
     """A payment due and the credit matched to it (None when nothing came in)."""
 
     due: Due
@@ -130,6 +134,10 @@ def running_balances(ledger: Ledger, plan: Plan) -> tuple[list[Decimal], list[Ba
         opening = plan.opening_balance
     else:
         raise ReconcileError("no statement shows a balance: add opening_balance (the balance before the first row) to the plan")
+    after = list(accumulate(map(_AMOUNT, rows), initial=opening))[1:]
+    balances = list(map(_BALANCE, rows))
+    if not any(map(is_, balances, repeat(None))) and balances == after:
+        return after, [], opening  # every row shows the balance its amounts give: no break
     running, after, breaks = opening, [], []
     for t in rows:
         running += t.amount
@@ -144,27 +152,28 @@ def _match(schedule: tuple[Due, ...], credits: list[int], rows, rule_of: dict, t
     """Each payment due with the credit matched to it (an index of ``rows``), or None.
     ``rule_of`` gives the rule that matches each credit's description (or None)."""
     out = []
-    days_of = [rows[i].date for i in credits]  # rows are in date order, so credits are too
-    window = dt.timedelta(days=MATCH_DAYS)
+    if not schedule:
+        return out
+    days_of = [rows[i].date.toordinal() for i in credits]  # rows are in date order, so credits are too
+    said_of = [None if rule_of[i] is None else rule_of[i].kind for i in credits]  # the kind the bank's words give
+    amounts = [rows[i].amount for i in credits]
     for due in schedule:
         best = None
-        first, last = bisect_left(days_of, due.date - window), bisect_right(days_of, due.date + window)
-        for index in credits[first:last]:
+        day, kind, amount, whole = due.date.toordinal(), due.kind, due.amount, due.full
+        positive = amount > ZERO
+        for n in range(bisect_left(days_of, day - MATCH_DAYS), bisect_right(days_of, day + MATCH_DAYS)):
+            index = credits[n]
             if index in taken:
                 continue
-            t = rows[index]
-            days = abs((t.date - due.date).days)
-            if days > MATCH_DAYS:
-                continue
-            rule = rule_of[index]
-            said = rule is not None and rule.kind == due.kind
-            if rule is not None and rule.kind in IN_KINDS and rule.kind != due.kind:
+            named = said_of[n]
+            said = named == kind
+            if not said and named in IN_KINDS:
                 continue  # the bank says it is another kind of payment
-            exact = t.amount == due.amount and due.amount > ZERO
-            full = t.amount == due.full
+            exact = positive and amounts[n] == amount
+            full = amounts[n] == whole
             if not (exact or full or said):
                 continue
-            score = (not exact, not full, not said, days, index)
+            score = (not exact, not full, not said, abs(days_of[n] - day), index)
             if best is None or score < best[0]:
                 best = (score, index)
         if best is not None:
@@ -191,8 +200,14 @@ def _late(pairs, credits: list[int], rows, rule_of: dict, taken: set[int]) -> li
     return out
 
 
-def _out_kind(t: Transaction, rules: Rules) -> tuple[str, str, str]:
-    rule = rules.match(t.description)
+@lru_cache(maxsize=4096)
+def _due_reason(kind: str, date: dt.date) -> tuple[str, str, str]:
+    """(kind, reason, source) of a credit matched to a payment due on ``date``."""
+    return kind, f"{kind} payment due {date.isoformat()}", "plan"
+
+
+def _out_kind(description: str, rules: Rules) -> tuple[str, str, str]:
+    rule = rules.match(description)
     if rule is None:
         return "unexplained", "no rule or payee matches", ""
     if rule.kind in OUT_KINDS:
@@ -201,8 +216,8 @@ def _out_kind(t: Transaction, rules: Rules) -> tuple[str, str, str]:
     return "care_other", f"paid to '{rule.words}' ({rule.kind})", rule.source
 
 
-def _in_kind(t: Transaction, rules: Rules) -> tuple[str, str, str]:
-    rule = rules.match(t.description)
+def _in_kind(description: str, rules: Rules) -> tuple[str, str, str]:
+    rule = rules.match(description)
     if rule is None:
         return "other", "no payment due matches", ""
     if rule.kind in ("council", "contribution", "refund"):
@@ -218,53 +233,55 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     after, breaks, opening_all = running_balances(ledger, plan)
     rows = ledger.transactions
     start, end = plan.period.start, plan.period.end
-    inside, rows_before, rows_after = [], 0, 0
-    for i, t in enumerate(rows):
-        if t.date < start:
-            rows_before += 1
-        elif t.date > end:
-            rows_after += 1
-        else:
-            inside.append(i)
+    dates = list(map(_DATE, rows))  # in date order (see ``merge``)
+    first, stop = bisect_left(dates, start), bisect_right(dates, end)
+    rows_before, rows_after = first, len(rows) - stop
+    inside = range(first, stop)
     if not inside:
         raise ReconcileError(f"no statement row falls in the audit period {plan.period.start} to {plan.period.end}")
     opening = after[inside[0] - 1] if inside[0] > 0 else opening_all
     closing = after[inside[-1]]
-    credits = [i for i in inside if rows[i].amount > ZERO]
+    credits = list(compress(inside, map(gt, map(_AMOUNT, rows[first:stop]), repeat(ZERO))))
     taken: set[int] = set()
     council_due = dues(plan.council_payments, plan, "council")
     contribution_due = dues(plan.contribution, plan, "contribution")
-    rule_of = {i: rules.match(rows[i].description) for i in credits}
+    rule_for: dict[str, object] = {}  # statements repeat the same descriptions
+    rule_of = {}
+    for i in credits:
+        description = rows[i].description
+        rule = rule_for.get(description, rule_for)
+        if rule is rule_for:
+            rule = rule_for[description] = rules.match(description)
+        rule_of[i] = rule
     council_pairs = _match(council_due, credits, rows, rule_of, taken)
     contribution_pairs = _match(contribution_due, credits, rows, rule_of, taken)
     council_pairs = _late(council_pairs, credits, rows, rule_of, taken)
     contribution_pairs = _late(contribution_pairs, credits, rows, rule_of, taken)
-    matched_kind = {i: (d, k) for k, pairs in (("council", council_pairs), ("contribution", contribution_pairs)) for d, i in pairs if i is not None}
-    entries: dict[int, Entry] = {}
-    known: dict[tuple[bool, str], tuple[str, str, str]] = {}  # statements repeat the same payees
+    matched_kind = {i: _due_reason(k, d.date) for k, pairs in (("council", council_pairs), ("contribution", contribution_pairs))
+                    for d, i in pairs if i is not None}
+    inside_rows = rows[first:stop]
+    amounts = list(map(_AMOUNT, inside_rows))
+    paid_in = list(map(gt, amounts, repeat(ZERO)))
+    keys = list(zip(paid_in, map(_DESCRIPTION, inside_rows)))
+    known = rules.kinds  # (paid in, description) -> (kind, reason, rule source): statements repeat the same payees
+    found = list(map(known.get, keys))
+    if None in found:
+        for n, key in enumerate(keys):
+            if found[n] is None:
+                found[n] = known.get(key) or known.setdefault(key, _in_kind(key[1], rules) if key[0] else _out_kind(key[1], rules))
+    for i, reason in matched_kind.items():
+        found[i - first] = reason
+    kinds, whys, sources = zip(*found)
+    entries = list(map(_record, repeat(Entry), zip(inside_rows, kinds, whys, after[first:stop], sources)))
     money_in = {k: ZERO for k in IN_KINDS}
     money_out = {k: ZERO for k in OUT_KINDS + ("unexplained",)}
-    for i in inside:
-        t = rows[i]
-        amount = t.amount
-        paid_in = amount > ZERO
-        matched = matched_kind.get(i)
-        if matched is not None:
-            due, kind = matched
-            kind_, why, source = kind, f"{kind} payment due {due.date.isoformat()}", "plan"
+    for kind, amount, into in zip(kinds, amounts, paid_in):
+        if into:
+            money_in[kind] += amount
         else:
-            key = (paid_in, t.description)
-            found = known.get(key)
-            if found is None:
-                found = known[key] = _in_kind(t, rules) if paid_in else _out_kind(t, rules)
-            kind_, why, source = found
-        entries[i] = built(Entry, {"tx": t, "kind": kind_, "reason": why, "balance": after[i], "rule_source": source})
-        if paid_in:
-            money_in[kind_] += amount
-        else:
-            money_out[kind_] -= amount
-    council_expected = sum((d.amount for d in council_due), ZERO)
-    contribution_expected = sum((d.amount for d in contribution_due), ZERO)
+            money_out[kind] -= amount
+    council_expected = sum(map(_AMOUNT, council_due), ZERO)
+    contribution_expected = sum(map(_AMOUNT, contribution_due), ZERO)
     held = contingency(plan)
     in_period = {b.tx for b in breaks if plan.period.start <= b.tx.date <= plan.period.end}
     return Reconciliation(
@@ -274,9 +291,9 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         contribution_expected=contribution_expected, contribution_paid=money_in["contribution"],
         contribution_shortfall=max(ZERO, contribution_expected - money_in["contribution"]),
         contingency=held, owed=plan.owed, surplus=max(ZERO, closing - plan.owed - held),
-        entries=tuple(entries.values()),  # made in the order of ``inside``
-        council=tuple([built(Matched, {"due": d, "entry": None if i is None else entries.get(i)}) for d, i in council_pairs]),
-        contribution=tuple([built(Matched, {"due": d, "entry": None if i is None else entries.get(i)}) for d, i in contribution_pairs]),
+        entries=tuple(entries),  # in the order of ``inside``
+        council=tuple([_record(Matched, (d, None if i is None else entries[i - first])) for d, i in council_pairs]),
+        contribution=tuple([_record(Matched, (d, None if i is None else entries[i - first])) for d, i in contribution_pairs]),
         breaks=tuple(b for b in breaks if b.tx in in_period),
         rows_before=rows_before, rows_after=rows_after,
     )

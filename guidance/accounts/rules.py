@@ -25,6 +25,7 @@ IN_KINDS = ("council", "contribution", "refund", "other")
 RULE_KINDS = OUT_KINDS + ("council", "contribution", "refund")
 RULES_FILE = Path("accounts") / "rules.yaml"
 DEFAULT_LARGE_TRANSFER_WEEKS = Decimal("2")
+MATCHES_KEPT = 20_000  # descriptions whose matching rule is remembered
 
 
 class RuleSpec(BaseModel):
@@ -64,10 +65,15 @@ class Rules:
     large_transfer_weeks: Decimal = DEFAULT_LARGE_TRANSFER_WEEKS
     then: "Rules | None" = None  # tried after these (the team's rules, behind a plan's payees)
     _cache: dict = field(default_factory=dict, repr=False)
+    #: What the reconciliation makes of a row by these rules: (money in?, description) -> (kind,
+    #: reason, rule source); kept here because it depends on nothing else.
+    kinds: dict = field(default_factory=dict, repr=False, compare=False)
 
     def match(self, description: str) -> Rule | None:
         key = normalise(description)
         if key not in self._cache:
+            if len(self._cache) >= MATCHES_KEPT:
+                self._cache.clear()  # a long batch of audits meets many descriptions
             found = next((r for r in self.rules if r.pattern.search(key)), None)
             self._cache[key] = found if found is not None or self.then is None else self.then.match(key)
         return self._cache[key]

@@ -13,21 +13,20 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal
 
-from guidance.accounts.frozen import built
 from guidance.accounts.money import pence
 from guidance.accounts.plan import Payment, Plan, Suspension
 
+_record = tuple.__new__  # _record(Due, fields): a record made in one step
 WEEKS = {"1 week": 1, "2 weeks": 2, "4 weeks": 4}
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(NamedTuple):
     """One payment due: ``date``, ``amount`` due (after any suspension), ``full`` amount of the
     line, the cycle's ``days`` and how many were ``suspended``; ``match`` words if the plan gives
-    them."""
+    them. A named tuple, as ``Transaction`` is."""
 
     kind: str  # council or contribution
     date: dt.date
@@ -100,9 +99,7 @@ def dues(lines: list[Payment], plan: Plan, kind: str) -> tuple[Due, ...]:
                 if a <= last and b >= date:
                     off = suspended_days(date, last, plan.suspensions)
                     break
-            amount = pence(full * (days - off) / days) if off else whole
-            out.append(built(Due, {"kind": kind, "date": date, "amount": amount, "full": full, "days": days,
-                                   "suspended": off, "match": match}))
+            out.append(_record(Due, (kind, date, pence(full * (days - off) / days) if off else whole, full, days, off, match)))
     return tuple(out)
 
 

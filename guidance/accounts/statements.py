@@ -15,6 +15,7 @@ named with a columns mapping such as ``date=Posted,description=Details,amount=Va
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -24,11 +25,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from itertools import count, repeat
-from operator import attrgetter, is_, itemgetter, le
+from operator import is_, itemgetter, le
 from pathlib import Path
+from typing import NamedTuple
 
-from guidance.accounts.frozen import built
-from guidance.accounts.money import READ_AMOUNTS, READ_DATES, common_amounts, statement_amount, statement_date
+from guidance.accounts.money import READ_AMOUNTS, READ_DATES, READ_LIMIT, common_amounts, statement_amount, statement_date
 
 FIELDS = ("date", "description", "amount", "paid_in", "paid_out", "balance")
 
@@ -58,10 +59,12 @@ class StatementError(ValueError):
         self.file, self.line, self.message = file, line, message
 
 
-@dataclass(frozen=True)
-class Transaction:
+class Transaction(NamedTuple):
     """One statement row. ``amount`` is signed (money in > 0); ``balance`` is the account balance
-    after it, when the statement gives one; ``file`` and ``line`` say where it was read."""
+    after it, when the statement gives one; ``file`` and ``line`` say where it was read.
+
+    A named tuple (fields read by name, never changed): an audit makes one for every row of every
+    statement, and a tuple is made in one step, many at once (``_plain_rows``)."""
 
     date: dt.date
     description: str
@@ -144,7 +147,7 @@ def parse_columns(text: str | None) -> dict[str, str]:
 
 def read_statements(paths, columns: dict[str, str] | None = None) -> Ledger:
     """Read every statement and merge them (see ``merge``). Raises StatementError."""
-    return merge([read_statement(Path(p), columns) for p in paths])
+    return merge([read_statement(p, columns) for p in paths])
 
 
 #: A statement file larger than this is refused before it is read: a year of a direct payment
@@ -156,7 +159,7 @@ MAX_STATEMENT_BYTES = 10_000_000
 def read_statement(path: Path, columns: dict[str, str] | None = None, shown: str | None = None) -> Statement:
     """Read one statement, choosing the reader by the file's extension (.csv, .txt, .ofx, .qfx,
     .xlsx). Raises StatementError with the file and row."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     shown = shown or str(path)
     suffix = path.suffix.lower()
     try:
@@ -184,7 +187,7 @@ def csv_rows(path: Path, shown: str) -> list[tuple[int, list]]:
     ``line`` is the line the row starts on (a quoted cell may run on over the lines after it)."""
     data = path.read_bytes()
     try:
-        text = data.decode("utf-8-sig")
+        text = (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")  # as "utf-8-sig" reads it
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="strict") if _cp1252_ok(data) else None
         if text is None:
@@ -236,22 +239,15 @@ def _find_header(rows, shown: str, columns: dict[str, str]) -> tuple[int, dict[s
     """(index of the header row, field -> column number); -1 when columns are given by number."""
     if columns and all(v.isdigit() for v in columns.values()):
         return -1, {field: int(number) - 1 for field, number in columns.items()}
-    wanted = {field: _header_key(name) for field, name in columns.items()}
+    wanted = tuple((field, _header_key(name)) for field, name in columns.items())
     for index, (_line, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        keys = [_header_key(c) for c in cells]
-        found: dict[str, int] = {}
-        for field in FIELDS:
-            names = (wanted[field],) if field in wanted else HEADERS[field]
-            for name in names:
-                if name in keys and keys.index(name) not in found.values():
-                    found[field] = keys.index(name)
-                    break
-        if any(f not in found for f in wanted):
-            continue
-        if "date" in found and "description" in found and ("amount" in found or "paid_in" in found or "paid_out" in found):
-            if "amount" in found:
-                found.pop("paid_in", None), found.pop("paid_out", None)
-            return index, found
+        cells = tuple(cells)
+        try:
+            found = _header_fields(cells, wanted)  # exports of one bank repeat one header
+        except TypeError:  # a cell that cannot be remembered (unhashable)
+            found = _header_fields.__wrapped__(cells, wanted)
+        if found is not None:
+            return index, dict(found)
     if columns:
         missing = ", ".join(f"{f}={n}" for f, n in columns.items())
         raise StatementError(shown, None, f"no header row with the columns asked for ({missing}) in the first {HEADER_SEARCH_ROWS} rows")
@@ -260,6 +256,29 @@ def _find_header(rows, shown: str, columns: dict[str, str]) -> tuple[int, dict[s
         "no header row found: need Date, Description and Amount (or Paid in/Paid out, Money in/Money out); "
         "name other headers with --columns, e.g. date=Posted,description=Details,amount=Value",
     )
+
+
+@lru_cache(maxsize=1024)
+def _header_fields(cells: tuple, wanted: tuple[tuple[str, str], ...]) -> tuple[tuple[str, int], ...] | None:
+    """(field, column number) pairs when ``cells`` is a header row with a date, a description and
+    an amount (or money in / out) and every field ``wanted`` names ((field, header key) pairs);
+    else None."""
+    wanted = dict(wanted)
+    keys = [_header_key(c) for c in cells]
+    found: dict[str, int] = {}
+    for field in FIELDS:
+        names = (wanted[field],) if field in wanted else HEADERS[field]
+        for name in names:
+            if name in keys and keys.index(name) not in found.values():
+                found[field] = keys.index(name)
+                break
+    if any(f not in found for f in wanted):
+        return None
+    if "date" in found and "description" in found and ("amount" in found or "paid_in" in found or "paid_out" in found):
+        if "amount" in found:
+            found.pop("paid_in", None), found.pop("paid_out", None)
+        return tuple(found.items())
+    return None
 
 
 def _statement_sheet(sheets, shown: str, columns: dict[str, str]) -> list[tuple[int, list]]:
@@ -302,7 +321,12 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
     return Statement(shown, fmt, tuple(ordered), ordered[0].date, ordered[-1].date, stated=False)
 
 
-_CELLS, _DATE = itemgetter(1), attrgetter("date")
+_LINE, _CELLS = itemgetter(0), itemgetter(1)  # of a (line, cells) row
+_IN, _OUT = itemgetter(0), itemgetter(1)  # of a (money in, money out) pair of texts
+_DATE = itemgetter(0)  # of a Transaction
+_record = tuple.__new__  # _record(Transaction, fields): a Transaction made in one step
+_UNREAD = object()  # a text not yet read
+SIGNED: dict[tuple[str, str], Decimal | None] = {}  # (money in, money out) texts -> signed amount
 
 
 def _plain_rows(body: list[tuple[int, list]], found: dict[str, int], width: int, shown: str) -> list[Transaction] | None:
@@ -317,38 +341,63 @@ def _plain_rows(body: list[tuple[int, list]], found: dict[str, int], width: int,
         return None  # the last row may run on to the end of the file
     columns = list(zip(*map(_CELLS, body)))
     try:
-        dates = _read_column(columns[found["date"]], statement_date, READ_DATES)
+        dates = _read_column(columns[found["date"]], READ_DATES, _dates)
         if "amount" in found:
-            amounts = _read_column(columns[found["amount"]], statement_amount, READ_AMOUNTS)
+            amounts = _read_column(columns[found["amount"]], READ_AMOUNTS, _amounts)
+        elif "paid_in" in found and "paid_out" in found:
+            amounts = _signed_column(columns[found["paid_in"]], columns[found["paid_out"]])
         else:
-            paid_in = _read_column(columns[found["paid_in"]], statement_amount, READ_AMOUNTS) if "paid_in" in found else None
-            paid_out = _read_column(columns[found["paid_out"]], statement_amount, READ_AMOUNTS) if "paid_out" in found else None
+            paid_in = _read_column(columns[found["paid_in"]], READ_AMOUNTS, _amounts) if "paid_in" in found else None
+            paid_out = _read_column(columns[found["paid_out"]], READ_AMOUNTS, _amounts) if "paid_out" in found else None
             amounts = _signed(paid_in, paid_out)
-        balances = _read_column(columns[found["balance"]], statement_amount, READ_AMOUNTS) if "balance" in found else None
+        balances = _read_column(columns[found["balance"]], READ_AMOUNTS, _amounts) if "balance" in found else repeat(None)
     except (ValueError, KeyError):
         return None
     if amounts is None or any(map(is_, amounts, repeat(None))):
         return None  # a blank row, a "brought forward" line, a row with no amount: read row by row
-    texts = columns[found["description"]]
-    return [built(Transaction, {"date": date, "description": text.strip(), "amount": amount, "balance": balance,
-                                "file": shown, "line": line})
-            for (line, _cells), date, text, amount, balance in zip(body, dates, texts, amounts, balances or repeat(None))]
+    texts = map(str.strip, columns[found["description"]])
+    return list(map(_record, repeat(Transaction), zip(dates, texts, amounts, balances, repeat(shown), map(_LINE, body))))
 
 
-def _read_column(cells, read, known: dict) -> list:
-    """Each cell read by ``read``, which remembers each text it reads in ``known`` (a text it
-    reads as None, an empty cell, it does not). Each text not yet known is read once (amounts
-    all at once where they can be). Raises ValueError from ``read``."""
-    texts = set(cells)
-    unread = texts.difference(known)
-    if not unread:
-        return list(map(known.__getitem__, cells))
-    rest = list(texts.difference(unread))
-    table = dict(zip(rest, map(known.__getitem__, rest)))
-    unread = list(unread)
-    values = common_amounts(unread) if read is statement_amount else None
-    table.update(zip(unread, values) if values is not None else [(text, read(text)) for text in unread])
-    return list(map(table.__getitem__, cells))
+def _read_column(cells, known: dict, read) -> list:
+    """Each cell's value: ``known`` holds the texts already read (text -> value); the others are
+    read by ``read`` (a list of texts -> their values, remembered in ``known``), each once.
+    Raises ValueError from ``read``."""
+    values = list(map(known.get, cells, repeat(_UNREAD)))
+    if any(map(is_, values, repeat(_UNREAD))):  # by identity: == on a Decimal asks if the other is a number
+        unread = list(set(cells).difference(known))
+        table = dict(zip(unread, read(unread)))
+        values = list(map(table.get, cells, values))
+    return values
+
+
+def _amounts(texts: list) -> list:
+    """Amounts, all at once where every text is in the common form."""
+    values = common_amounts(texts)
+    return values if values is not None else [statement_amount(text) for text in texts]
+
+
+def _dates(texts: list) -> list:
+    return [statement_date(text) for text in texts]
+
+
+def _signed_column(paid_in: tuple, paid_out: tuple) -> list | None:
+    """Signed amounts from money in and money out cells, each pair of texts read once (``SIGNED``
+    remembers them); None when a row fills in both."""
+    pairs = list(zip(paid_in, paid_out))
+    values = list(map(SIGNED.get, pairs, repeat(_UNREAD)))
+    if any(map(is_, values, repeat(_UNREAD))):
+        unread = list(set(pairs).difference(SIGNED))
+        signed = _signed(_read_column(list(map(_IN, unread)), READ_AMOUNTS, _amounts),
+                         _read_column(list(map(_OUT, unread)), READ_AMOUNTS, _amounts))
+        if signed is None:
+            return None
+        table = dict(zip(unread, signed))
+        if len(SIGNED) + len(table) >= READ_LIMIT:
+            SIGNED.clear()
+        SIGNED.update(table)
+        values = list(map(table.get, pairs, values))
+    return values
 
 
 def _signed(paid_in: list | None, paid_out: list | None) -> list | None:
@@ -396,8 +445,7 @@ def _row_reader(found: dict[str, int], shown: str):
             date = date_of(cells[date_at])
         except ValueError as exc:
             raise StatementError(shown, line, str(exc)) from None
-        return built(Transaction, {"date": date, "description": description, "amount": amount, "balance": balance,
-                                   "file": shown, "line": line})
+        return Transaction(date, description, amount, balance, shown, line)
 
     return read
 

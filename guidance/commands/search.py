@@ -63,7 +63,10 @@ def run_search(args) -> int:
     if args.batch is None and not args.query:
         raise CommandError("say what to search for, e.g. guidance search holiday pay (or use --batch FILE)")
     on = args.on or today()
-    searcher = None if args.area else _open_unchanged(args, on)
+    searcher = _open_unchanged(args, on)
+    if searcher is not None and args.area and args.area not in (searcher.areas or ()):
+        searcher.close()  # the long way checks the area against the taxonomy and says what is wrong
+        searcher = None
     if searcher is None:
         base = load_base(args, needs_figures=True)
         warn_left_out(base)

@@ -20,10 +20,9 @@ class RootError(ValueError):
 def bundled_root() -> Path:
     """The content base shipped with the package: ``guidance/_bundled/`` in an installed wheel
     (the build copies content/ and flows/ there, see setup.py), else the source tree holding the
-    package (a checkout, or an editable install)."""
-    from importlib.resources import files
-
-    packaged = Path(str(files("guidance").joinpath("_bundled")))
+    package (a checkout, or an editable install). The package is plain files on disk (the content
+    must be), so its folder is found from this file, without ``importlib.resources``."""
+    packaged = Path(__file__).absolute().parents[1] / "_bundled"
     if (packaged / "content").is_dir():
         return packaged
     return Path(__file__).resolve().parents[2]

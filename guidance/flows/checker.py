@@ -182,6 +182,8 @@ class _Checker:
                 yield "template", step.text, ("next_steps", index)
                 if step.when:
                     yield "expression", step.when, ("next_steps", index, "when")
+            for field, source in node.letter_values.items():
+                yield "expression", source, ("letter_values", field)
             for index, entry in enumerate(node.timeline):
                 yield "expression", entry.date, ("timeline", index, "date")
                 yield "template", entry.text, ("timeline", index, "text")

@@ -202,6 +202,8 @@ class Engine:
                 raise FlowRunError(f"route to unknown node '{node_id}'")
             state.trail.append(node_id)
             node = self.node(node_id)
+            if isinstance(node, Outcome) and node.letter_values:
+                state.results[node_id] = self._letter_values(node_id, node, state)
             if not isinstance(node, Calculate):
                 return state
             state.results[node.store] = self._run_calculator(node_id, node, state)
@@ -225,6 +227,20 @@ class Engine:
             raise AnswerError(f"{exc}", node=_culprit(node, state, str(exc))) from None
         except LookupError as exc:
             raise FlowRunError(f"node '{node_id}': calculator '{node.calculator}': {exc}") from None
+
+    def _letter_values(self, node_id: str, node: Outcome, state: State) -> dict:
+        """The figures an outcome works out for its letters (its ``letter_values``), from the
+        answers as they stand: an answer changed on the way fills the letter, not the first one."""
+        context = self.context(state)
+        values = {}
+        for field, source in node.letter_values.items():
+            try:
+                value = evaluate(source, context)
+            except ExpressionError as exc:
+                raise FlowRunError(f"node '{node_id}': letter value '{field}': {exc}") from None
+            if value is not None:  # none: the officer fills the field in
+                values[field] = value
+        return values
 
     def _truth(self, source: str, context: dict, node_id: str) -> bool:
         try:

@@ -169,6 +169,9 @@ class Outcome(_Node):
     next_steps: list[Step] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
     letters: list[str] = Field(default_factory=list)
+    letter_values: dict[str, str] = Field(
+        default_factory=dict,
+        description="letter field -> expression: figures this outcome works out for its letters (kept in 'results' under the outcome's id)")
     signposts: list[Signpost] = Field(default_factory=list)
 
     @field_validator("next_steps", mode="before")

@@ -27,6 +27,10 @@ STOP_WORDS = frozenset(
     # happens if..." above the page on what the caller asked about.
     "much many happen happens happened".split()
 ) | frozenset(
+    # Joining words that say how a question's parts relate, never what it is about: kept, a
+    # rare one ("whilst") made any page using it look like the answer.
+    "because whilst although though whenever wherever".split()
+) | frozenset(
     # Contractions of the words above, as they come out of ``raw_words`` ("doesn't" -> "doesnt").
     # Not "ill" (I'll), "id" (I'd), "well" (we'll) or "shell": those are words in their own right.
     """arent cant couldnt didnt doesnt dont hadnt hasnt havent im isnt ive shouldnt thats
@@ -102,11 +106,16 @@ def words(text: str) -> list[str]:
     return [w for w in join_equivalents(raw_words(text)) if not is_stop(w)]
 
 
+#: Words the Porter stemmer folds into a word of another meaning, kept apart: an "allowance"
+#: (Carer's Allowance, the Employment Allowance) is not what is "allowed".
+KEPT_APART = {"allowance": "allowanc", "allowances": "allowanc"}
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     if word.isdigit() or len(word) < 3:
         return word
-    return _porter(word)
+    return KEPT_APART.get(word) or _porter(word)
 
 
 #: Where a run of words ends for word pairs: sentence ends, list separators, line breaks.

@@ -21,8 +21,8 @@ from guidance.search.kinds import (
 #: ``questions`` are the questions callers ask in their own words (a page's ``questions:``).
 WEIGHTS = {"title": 5.0, "keywords": 4.0, "questions": 4.0, "summary": 2.5, "topics": 1.5, "headings": 2.0, "body": 1.0}
 
-#: Bump when what a document holds changes, so old indexes are rebuilt.
-DOC_FORMAT = 6
+#: Bump when what a document holds changes (or which words are stop words), so old indexes are rebuilt.
+DOC_FORMAT = 7
 
 
 @dataclass
@@ -48,6 +48,9 @@ class IndexDoc:
     questions: list[str] = field(default_factory=list)
     #: "page", "flow", "calculator" or "letter" (see ``kinds``).
     kind: str = "page"
+    #: Ids of the pages this one points readers on to (a page's ``related:``): a narrower page
+    #: names the general page on its subject, so the pages a query finds vote for their hub.
+    related: list[str] = field(default_factory=list)
 
     def parts(self) -> dict[str, str]:
         """Text of each weighted part (see WEIGHTS)."""
@@ -178,6 +181,7 @@ class ContentSource:
             blocks=plain_blocks(record["text"]),
             fingerprint=self.fingerprints()[page_id],
             questions=list(getattr(page.meta, "questions", None) or []),
+            related=list(getattr(page.meta, "related", None) or []),
         )
 
     def _other(self, kind: str, doc_id: str, key: str) -> IndexDoc:

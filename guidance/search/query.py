@@ -37,6 +37,9 @@ class Concept:
     label: str
     alternatives: list[Alternative]
     required: bool = False
+    #: Made from a caller phrase of several words in the synonyms file ("pay anything myself",
+    #: "can't come in"): it says what is asked more surely than a word on its own.
+    caller_phrase: bool = False
 
 
 @dataclass
@@ -140,7 +143,7 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> No
             phrase = end - index > 1
             alternatives = [Alternative(own)] if own and (len(own) > 1 or not phrase) else []
             alternatives += [Alternative(t, SYNONYM_BOOST) for t in entry.targets]
-            query.concepts.append(Concept(" ".join(words[index:end]), alternatives))
+            query.concepts.append(Concept(" ".join(words[index:end]), alternatives, caller_phrase=phrase))
             index = end
             continue
         word = words[index]

@@ -12,6 +12,8 @@ and the length of each document; the scoring is done here, in plain Python, for 
 - Better ranking. A concept (the word typed with its synonyms and completions) is scored as
   one word (see ``Ranker``), and two query words that stand next to each other earn a bonus on
   pages where they do too ("bank holiday", "sleep in", "direct payment").
+- Hub votes. Among the best pages, a narrower page gives a little of its score to the general
+  page it names as related, when the query names nothing that narrows it (see ``rerank``).
 """
 
 from __future__ import annotations
@@ -43,6 +45,27 @@ COMMON_FLOOR = 0.5
 #: ``SUBJECT_AS_SHARE`` of the pages (see ``Ranker.rank``).
 SUBJECT_SHARE = 0.2
 SUBJECT_AS_SHARE = 0.15
+#: The best pages by the evidence above are looked at again (see ``Ranker.rerank``): a general
+#: page that the narrower pages found beside it name as related is the page about what they
+#: share. Only this many are looked at, whatever the limit, so the first N results never depend
+#: on the limit.
+RERANK_DEPTH = 20
+#: Share of its score a narrower page gives to the first page it names as related (the next in
+#: its list get half, a third...), when the query names the hub's subject and nothing of what
+#: narrows the page ("Holiday for PAs with irregular hours" votes for "Holiday entitlement for
+#: PAs" on "how much holiday do I give my staff", not on "holiday with irregular hours").
+HUB_VOTE = 0.08
+#: Only the first ``VOTERS`` pages, and of those only the ones scoring at least ``VOTER_SHARE`` of
+#: the best, vote.
+VOTERS = 5
+VOTER_SHARE = 0.5
+#: Pages whose distinctive title words are kept between queries.
+DISTINCT_CACHE = 20_000
+#: Weight of a concept made from a caller phrase of several words ("pay anything myself",
+#: "arrange cover"): the phrase says what is asked, the single words beside it ("sick",
+#: "benefits") often only the circumstances, so a page matching the phrase wins over one
+#: matching a circumstance as strongly.
+PHRASE_WEIGHT = 1.25
 #: Cached postings and concept scores, counted in postings (~100 bytes each).
 CACHE_POSTINGS = 400_000
 TEXT, PAIRS = "text", "pairs"
@@ -54,6 +77,19 @@ class PostingSource(Protocol):
     def postings(self, field: str, term: str) -> tuple[Sequence[int], Sequence[float]]: ...
 
     def doc_lengths(self) -> tuple[dict[int, int], float]: ...
+
+
+class PageFacts(Protocol):
+    """What re-ranking needs besides postings (optional: a source without it is not re-ranked)."""
+
+    def page_facts(self, doc: int) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+        """(stems of the title, ids of its related pages, subjects it covers) of a document."""
+
+    def doc_number(self, doc_id: str) -> int | None:
+        """The document number of a page id (None: not in the index)."""
+
+    def doc_frequency(self, term: str) -> int:
+        """How many documents hold ``term``."""
 
 
 def pair_term(first: str, second: str) -> str:
@@ -77,6 +113,7 @@ class Ranker:
         self._count = 0
         self._cache: OrderedDict[tuple, dict[int, float]] = OrderedDict()
         self._cached = 0
+        self._distinct: dict[int, frozenset[str]] = {}
 
     def _prepare(self) -> None:
         lengths, average = self.source.doc_lengths()
@@ -230,6 +267,7 @@ class Ranker:
             # about them (title, questions, summary) are the answer.
             parts = [(self.concept_scores(c, SUBJECT_AS_SHARE) if share > COMMON_SHARE else scores, 1.0)
                      for c, (scores, _w), share in zip(chosen, parts, shares)]
+        parts = [(scores, weight * PHRASE_WEIGHT if c.caller_phrase else weight) for c, (scores, weight) in zip(chosen, parts)]
         parts += [(self.pair_scores(first, second), PAIR_BOOST) for first, second in pairs]
         parts = [(scores, weight) for scores, weight in parts if scores]
         if not parts:
@@ -240,11 +278,64 @@ class Ranker:
             _add(totals, scores, weight)
         if candidates is not None:
             totals = {doc: totals[doc] for doc in candidates if doc in totals}
+        if hasattr(self.source, "page_facts"):
+            self.rerank(totals, chosen)
         if doc_weights:
             for doc, weight in doc_weights.items():
                 if doc in totals:
                     totals[doc] *= weight
         return _best(totals, limit)
+
+    def rerank(self, totals: dict[int, float], concepts: list[Concept]) -> None:
+        """Hub votes, in place, among the ``RERANK_DEPTH`` best pages: a page scoring at least
+        ``VOTER_SHARE`` of the best gives ``HUB_VOTE`` of its score (divided by the place in its
+        list) to each page it names as related that covers a subject with it, when the hub's
+        title has a word the query names (title words on most pages left out), the voter's
+        title words that the hub's lacks are all unnamed, and the hub's title has fewer unnamed
+        words than the voter's: the query asks about the subject the pages share, not about what
+        makes the voter narrower (and the general page never votes for a narrower one).
+        """
+        if not totals or not concepts:
+            return
+        top = _best(totals, RERANK_DEPTH)
+        best = dict(top)
+        named: frozenset[str] | None = None
+        floor = top[0][1] * VOTER_SHARE
+        votes: dict[int, float] = {}
+        for doc, score in top[:VOTERS]:
+            if score < floor:
+                break
+            _title, related, covers = self.source.page_facts(doc)
+            if not related:
+                continue
+            mine = self.distinct(doc)
+            for place, target in enumerate(related):
+                hub = self.source.doc_number(target)
+                if hub is None or hub == doc or hub not in best:
+                    continue
+                _title, _related, hub_covers = self.source.page_facts(hub)
+                if covers.isdisjoint(hub_covers):
+                    continue
+                if named is None:
+                    named = frozenset(s for c in concepts for a in c.alternatives for s in a.stems)
+                theirs = self.distinct(hub)
+                narrower = mine - theirs
+                if (theirs & named and narrower and not narrower & named
+                        and len(theirs - named) < len(mine - named)):
+                    votes[hub] = votes.get(hub, 0.0) + score * HUB_VOTE / (place + 1)
+        for doc, vote in votes.items():
+            totals[doc] += vote
+
+    def distinct(self, doc: int) -> frozenset[str]:
+        """A page's title stems that are not on most pages: what it is about, not the domain."""
+        found = self._distinct.get(doc)
+        if found is None:
+            if len(self._distinct) >= DISTINCT_CACHE:
+                self._distinct.clear()
+            title = self.source.page_facts(doc)[0]
+            limit = COMMON_SHARE * self._count
+            found = self._distinct[doc] = frozenset(s for s in title if self.source.doc_frequency(s) <= limit)
+        return found
 
 
 def _phrase_only(concept: Concept) -> bool:

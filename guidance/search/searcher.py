@@ -53,6 +53,8 @@ class Searcher:
         self._stamp = None
         self.vocabulary = Vocabulary({})
         self._titles: "_TitleIndex | None" = None
+        #: The taxonomy's areas, when opened by ``open_unchanged`` from a stamp that has them.
+        self.areas: tuple[str, ...] | None = None
         # The app searches from worker threads, and a search still running when the next key
         # arrives must not share the index's open files with it: one search at a time.
         self._lock = threading.RLock()
@@ -70,7 +72,7 @@ class Searcher:
         synonyms = load_synonyms(base.content_dir)
         searcher = cls.from_source(ContentSource(base, on), synonyms, store or IndexStore.for_root(base.root), progress)
         if not base.problems.errors:
-            searcher._remember_stamp(base.root, on)
+            searcher._remember_stamp(base.root, on, sorted(base.taxonomy.areas))
         return searcher
 
     @classmethod
@@ -102,14 +104,17 @@ class Searcher:
         except (KeyError, TypeError, ValueError):
             synonyms = load_synonyms(root / "content")
         searcher = cls(store, _Unchanged(generation.docs), synonyms)
+        areas = remembered.get("areas")
+        searcher.areas = tuple(areas) if isinstance(areas, list) and all(isinstance(a, str) for a in areas) else None
         return searcher if searcher._attach(generation) else None
 
-    def _remember_stamp(self, root, on: dt.date) -> None:
-        """Note that this generation is current for the content as it is now (best effort)."""
+    def _remember_stamp(self, root, on: dt.date, areas: list[str]) -> None:
+        """Note that this generation is current for the content as it is now, with the
+        taxonomy's areas (so ``--area`` is checked without the content): best effort."""
         from guidance.fileio import atomic_write_text
 
         record = {"generation": self.generation.folder.name, "files": content_files_stamp(Path(root), on),
-                  "synonyms": self.synonyms.to_json()}
+                  "synonyms": self.synonyms.to_json(), "areas": list(areas)}
         try:
             atomic_write_text(self.store.folder / STAMP_FILE, json.dumps(record))
         except OSError:
@@ -282,32 +287,43 @@ class _Unchanged:
 
 
 def content_files_stamp(root: Path, on: dt.date) -> dict:
-    """{relative path: [size, mtime_ns]} of everything search reads from a root, and the date."""
+    """{relative path: [size, mtime_ns]} of everything search reads from a root, and the date.
+
+    One ``stat`` a file (from the directory listing), no file read: a few milliseconds for the
+    shipped content, checked by every cold search."""
     files: dict[str, list[int]] = {}
 
-    def walk(folder: Path) -> None:
+    def walk(folder: str, prefix: str) -> None:
         try:
-            entries = list(os.scandir(folder))
+            with os.scandir(folder) as listing:
+                entries = list(listing)
         except OSError:
             return
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
-                walk(Path(entry.path))
+                walk(entry.path, f"{prefix}{entry.name}{os.sep}")
             else:
                 st = entry.stat()
-                files[os.path.relpath(entry.path, root)] = [st.st_size, st.st_mtime_ns]
+                files[prefix + entry.name] = [st.st_size, st.st_mtime_ns]
 
-    walk(root / "content")
-    walk(root / "flows")
-    code = Path(__file__).resolve().parents[1] / "calculators"
+    for part in ("content", "flows"):
+        walk(os.path.join(root, part), part + os.sep)
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     for name in ("registry.py", "subjects.py"):
         try:
-            st = (code / name).stat()
+            st = os.stat(os.path.join(package, "calculators", name))
             files[f"<code>/{name}"] = [st.st_size, st.st_mtime_ns]
         except OSError:
             pass
+    # The search code itself: what is remembered (the synonyms as parsed) is in its terms, so
+    # another version of it (an upgrade, an edit) takes the long way once.
+    with os.scandir(os.path.dirname(os.path.abspath(__file__))) as listing:
+        for entry in listing:
+            if entry.name.endswith(".py"):
+                st = entry.stat()
+                files[f"<code>/search/{entry.name}"] = [st.st_size, st.st_mtime_ns]
     return {"on": on.isoformat(), "files": files}
 
 

@@ -8,6 +8,7 @@ back into plain and marked pieces for a screen to style.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import OrderedDict
 from functools import lru_cache
@@ -41,20 +42,32 @@ def _stem_of(word: str) -> str:
     return stem(word.replace("'", ""))
 
 
-#: Sentences and their stems of recently shown documents, by (id, fingerprint): a document's
-#: sentences are cut and stemmed once, not on every search that shows it.
+#: Letters at the end of a stem that may not be in its word: the Porter stemmer only replaces a
+#: word's ending, and what it puts in its place adds at most two letters of its own ("hoping" ->
+#: "hope", "sensibility" -> "sensibl"). So a word can have a query's stem only if it begins with
+#: that stem less its last two letters, and only such words need stemming to choose a sentence
+#: (checked over the words of the content and over a large English word list, see the tests).
+STEM_NEW_LETTERS = 2
+
+#: Sentences and their words of recently shown documents, by (id, fingerprint): a document's
+#: sentences are cut once, not on every search that shows it.
 _SENTENCE_CACHE: OrderedDict = OrderedDict()
 SENTENCE_CACHE_DOCS = 2000
 
 
-def stemmed_sentences(doc: IndexDoc) -> list[tuple[str, float, frozenset[str]]]:
-    """(sentence, bonus, its stems) for each sentence of ``sentences(doc)``, cached."""
+def sentence_words(doc: IndexDoc) -> list[tuple[str, float, tuple[str, ...]]]:
+    """(sentence, bonus, its words as ``_stem_of`` stems them) for each sentence of
+    ``sentences(doc)``, cached."""
     key = (doc.id, doc.fingerprint) if doc.fingerprint else None
     cached = _SENTENCE_CACHE.get(key) if key else None
     if cached is not None:
         _SENTENCE_CACHE.move_to_end(key)
         return cached
-    out = [(text, bonus, frozenset(_stem_of(w) for w in WORD.findall(normalise(text)))) for text, bonus in sentences(doc)]
+    out = []
+    for text, bonus in sentences(doc):
+        plain = normalise(text)
+        found = WORD.findall(plain)
+        out.append((text, bonus, tuple(map(_cleaned, found)) if "'" in plain else tuple(found)))
     if key:
         _SENTENCE_CACHE[key] = out
         while len(_SENTENCE_CACHE) > SENTENCE_CACHE_DOCS:
@@ -62,18 +75,31 @@ def stemmed_sentences(doc: IndexDoc) -> list[tuple[str, float, frozenset[str]]]:
     return out
 
 
+def _cleaned(word: str) -> str:
+    """A normalised word as ``_stem_of`` stems it: no possessive "'s", no apostrophes."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word.replace("'", "")
+
+
+def stem_starts(stems: set[str]) -> tuple[str, ...]:
+    """What a word must begin with to have one of ``stems`` (see ``STEM_NEW_LETTERS``)."""
+    return tuple({s[:max(0, len(s) - STEM_NEW_LETTERS)] for s in stems})
+
+
 def snippet(doc: IndexDoc, stems: set[str], idf: Callable[[str], float]) -> str:
     """The best sentence for these stems, marked; the summary when nothing matches."""
-    candidates = stemmed_sentences(doc)
+    candidates = sentence_words(doc)
     if not candidates:
         return ""
     weights = {s: max(idf(s), 0.1) for s in stems}
+    starts = stem_starts(stems)
     best_index, best_score = 0, -1.0
-    for index, (text, bonus, sentence_stems) in enumerate(candidates):
-        if sentence_stems.isdisjoint(stems):
-            score = 0.0
-        else:
-            score = sum(weights[s] for s in sentence_stems & stems) * (1 + bonus)
+    for index, (text, bonus, words) in enumerate(candidates):
+        # only words that could have a query stem are stemmed (see ``STEM_NEW_LETTERS``)
+        found = {found for w in words if w.startswith(starts) and (found := stem(w)) in stems}
+        # fsum: the score does not depend on the order a set of stems happens to be in
+        score = math.fsum(weights[s] for s in found) * (1 + bonus) if found else 0.0
         if score > best_score:
             best_index, best_score = index, score
     text = candidates[best_index][0]

@@ -20,7 +20,11 @@ from collections import defaultdict
 from guidance.search.analysis import stem
 
 #: Words shorter than this are never corrected: too many short words are one letter apart.
-MIN_CORRECT = 4
+MIN_CORRECT = 3
+#: Words shorter than this ("sik", "pya") are corrected only to a word that starts with the same
+#: letter and is one dropped letter or one swap of neighbours away ("sick", "pay"): a changed
+#: letter in a three-letter word is as likely another word or an abbreviation ("esa", "era").
+SHORT_WORD = 4
 #: Words this long or longer may be two edits away from what was meant.
 TWO_EDITS_FROM = 8
 #: Zipf frequency (log10 of uses per billion words) from which a word is certainly a real word:
@@ -42,6 +46,19 @@ def zipf(word: str) -> float:
 def is_real_word(word: str) -> bool:
     """Whether ``word`` is a real English word that must never be corrected into another."""
     return zipf(word) >= REAL_WORD_ZIPF
+
+
+def _dropped_or_swapped(typed: str, known: str) -> bool:
+    """Whether ``typed`` is ``known`` with one letter left out, or two neighbours swapped, and
+    starts with the same letter (the only corrections trusted for a very short word)."""
+    if typed[:1] != known[:1]:
+        return False
+    if len(known) == len(typed) + 1:
+        return typed in _deletes(known)
+    if len(known) == len(typed):
+        diff = [i for i, (a, b) in enumerate(zip(typed, known)) if a != b]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == known[diff[1]] and typed[diff[1]] == known[diff[0]]
+    return False
 
 
 def _deletes(word: str) -> set[str]:
@@ -120,7 +137,7 @@ class Vocabulary:
         best = None
         for candidate in candidates:
             distance = edit_distance(word, candidate, limit)
-            if distance > limit:
+            if distance > limit or len(word) < SHORT_WORD and not _dropped_or_swapped(word, candidate):
                 continue
             rank = (distance, candidate[0] != word[0], -self.counts[candidate], candidate)
             if best is None or rank < best[0]:

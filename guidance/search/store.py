@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,12 +84,16 @@ class IndexStore:
 
     def scratch(self) -> Path:
         """A fresh folder to build a generation in; it becomes visible only when published."""
+        import uuid  # writing only: a search starts without it (it loads ``platform``)
+
         path = self.folder / f".tmp-{uuid.uuid4().hex}"
         path.mkdir(parents=True)
         return path
 
     def publish(self, scratch: Path, meta: dict) -> Generation:
         atomic_write_text(scratch / META, json.dumps(meta, ensure_ascii=False))
+        import uuid
+
         name = f"g-{time.time_ns()}-{uuid.uuid4().hex[:6]}"
         final = self.folder / name
         os.replace(scratch, final)

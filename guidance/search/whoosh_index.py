@@ -28,7 +28,7 @@ from whoosh.system import pack_uint
 from whoosh.analysis import Analyzer, Token
 from whoosh.codec.whoosh3 import W3Codec
 
-from guidance.search.analysis import RUN_MARK, marked_stems
+from guidance.search.analysis import RUN_MARK, marked_stems, stems
 from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
 from guidance.search.kinds import KIND_WEIGHTS
 from guidance.search.query import Alternative, Concept
@@ -231,6 +231,7 @@ def schema() -> fields.Schema:
         fp=fields.STORED(),
         kind=fields.ID(stored=True),
         questions=fields.STORED(),
+        related=fields.STORED(),
     )
 
 
@@ -245,6 +246,7 @@ def doc_fields(doc: IndexDoc, text: str | None = None) -> dict:
         "id": doc.id,
         "kind": doc.kind,
         "questions": list(doc.questions),
+        "related": list(doc.related),
         TEXT: text,
         PAIRS: text,  # the same text, analysed into neighbouring word pairs
         "audience": " ".join(doc.audience),
@@ -273,6 +275,7 @@ def doc_from_fields(stored: dict) -> IndexDoc:
         fingerprint=stored.get("fp", ""),
         questions=list(stored.get("questions", []) or []),
         kind=stored.get("kind") or "page",
+        related=list(stored.get("related", []) or []),
     )
 
 
@@ -345,6 +348,9 @@ class IndexReader:
         self._kind_weights: dict[int, float] | None = None
         self._docs: dict[int, IndexDoc] = {}
         self._idf: dict[str, float] = {}
+        self._facts: dict[int, tuple] = {}
+        self._numbers: dict[str, int | None] = {}
+        self._df: dict[str, int] = {}
 
     def close(self) -> None:
         try:
@@ -428,6 +434,34 @@ class IndexReader:
         if not ranked and any(c.required for c in concepts):
             ranked = self.ranker.rank(_relaxed(concepts), pairs, allowed, limit, weights)
         return [RawHit(self.document(doc), score) for doc, score in ranked]
+
+    def page_facts(self, docnum: int) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+        """(title stems, related page ids, subjects covered) of a document, for ``Ranker.rerank``;
+        read from the stored fields without decoding the page's text."""
+        found = self._facts.get(docnum)
+        if found is None:
+            if len(self._facts) >= STORED_CACHE_DOCS:
+                self._facts.clear()
+            stored = self.reader.stored_fields(docnum)
+            found = self._facts[docnum] = (frozenset(stems(stored.get("title", ""))),
+                                           tuple(stored.get("related", None) or ()), frozenset(stored.get("covers", None) or ()))
+        return found
+
+    def doc_number(self, doc_id: str) -> int | None:
+        """The live document number of an index id (None: not in the index), for hub votes."""
+        if doc_id not in self._numbers:
+            if len(self._numbers) >= STORED_CACHE_DOCS:
+                self._numbers.clear()
+            live = self.postings("id", doc_id)[0]  # deleted (replaced) versions left out
+            self._numbers[doc_id] = live[0] if live else None
+        return self._numbers[doc_id]
+
+    def doc_frequency(self, term: str) -> int:
+        """How many documents hold a stem (deleted ones included: a rough count is enough)."""
+        value = self._df.get(term)
+        if value is None:
+            value = self._df[term] = self.reader.doc_frequency(TEXT, term)
+        return value
 
     def document(self, docnum: int) -> IndexDoc:
         """The stored document, read once per open index (a generation never changes)."""

@@ -227,6 +227,12 @@ class GuidanceApp(App):
         self.sub_title = f"{mode} mode"
 
     def action_toggle_mode(self) -> None:
+        if self.mode == "officer":
+            tool = next((OFFICER_ONLY[s.OFFICER_TOOL] for s in reversed(self.screen_stack)
+                         if getattr(s, "OFFICER_TOOL", None) in OFFICER_ONLY), None)
+            if tool is not None:  # nothing on an officer's screen is lost by a mode switch
+                self.notify(f"{tool} is open: close it (Esc) before switching to recipient mode.", severity="warning")
+                return
         self.mode = "recipient" if self.mode == "officer" else "officer"
         self.refresh_bindings()
         save_setting("mode", self.mode)

@@ -13,10 +13,56 @@ from typing import Callable, Iterable
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 Entry = tuple  # (label, action, help) or (label, action, help, id search knows it by)
-#: Palette score of the first thing search finds (later ones a little less); letter-by-letter
-#: matches keep their own scores.
-SEARCH_SCORE = 0.6
+#: How many things of each kind search is asked for.
 SEARCH_LIMIT = 12
+#: What a label's name is prefixed with ("Page: Holiday pay"); a name starting with what was
+#: typed is the strongest match.
+KIND_PREFIXES = ("Page: ", "Guided help: ", "Calculator: ", "Letter: ")
+
+
+def palette_score(typed: str, label: str, fuzzy: float, full: float, rank: int | None) -> float:
+    """The palette score of one entry, on the fuzzy matcher's own scale (so Textual's own commands
+    sort among ours): ``fuzzy`` is the matcher's score for ``label``, ``full`` its score for the
+    typed text against itself, ``rank`` where search put the entry (None: not found).
+
+    Best first: a name that starts with what was typed ("account audit" finds the account audit
+    before the pages about it); then the things search finds, in its order, above a name that
+    merely contains the words; letters scattered through a name ("died" in "Following a fair
+    DIsciplinary procEDure") count for little.
+    """
+    typed = " ".join(typed.lower().split())
+    lowered = label.lower()
+    name = next((lowered[len(p):] for p in KIND_PREFIXES if lowered.startswith(p.lower())), lowered)
+    if typed and name.startswith(typed):
+        return full + fuzzy / 100
+    score = fuzzy if typed in lowered else fuzzy * 0.3
+    if rank is not None:
+        score = max(score, 0.8 * full * (1 - 0.03 * rank))
+    return score
+
+
+#: (searcher, mode, query) -> {(kind, id): rank}: one search serves every provider (they ask
+#: for the same keystroke at once), so a page and the guided help keep search's own order.
+_RANKS: dict[tuple, dict[tuple[str, str], int]] = {}
+
+
+def search_ranks(app, query: str) -> dict[tuple[str, str], int]:
+    """(kind, id) -> rank of what search finds for ``query`` in the app's mode; empty when search
+    is not open yet, fails, or fewer than three letters were typed."""
+    searcher = getattr(app.services, "searcher", None)
+    if searcher is None or len(query.strip()) < 3:
+        return {}
+    key = (id(searcher), app.mode, query)
+    if key not in _RANKS:
+        try:
+            audience = "recipient" if app.mode == "recipient" else None
+            hits = searcher.search(query, audience=audience, limit=SEARCH_LIMIT, as_you_type=True).hits
+        except Exception:  # search unavailable: letter-by-letter matching still works
+            return {}
+        if len(_RANKS) > 64:
+            _RANKS.clear()
+        _RANKS[key] = {(hit.kind, hit.id): rank for rank, hit in enumerate(hits)}
+    return _RANKS[key]
 
 
 class _NamedProvider(Provider):
@@ -35,36 +81,30 @@ class _NamedProvider(Provider):
             yield DiscoveryHit(label, action, help=help_text)
 
     def _found(self, query: str) -> dict[str, int]:
-        """Id -> rank of this provider's things that search finds for ``query``."""
-        searcher = getattr(self.app.services, "searcher", None)
-        if self.KIND is None or searcher is None or len(query.strip()) < 3:
+        """Id -> rank of this provider's things among everything search finds for ``query``."""
+        if self.KIND is None:
             return {}
-        try:
-            results = searcher.search(query, limit=SEARCH_LIMIT, as_you_type=True, kinds=(self.KIND,))
-        except Exception:  # search unavailable: letter-by-letter matching still works
-            return {}
-        return {hit.id: rank for rank, hit in enumerate(results.hits)}
+        return {item: rank for (kind, item), rank in search_ranks(self.app, query).items() if kind == self.KIND}
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         found = self._found(query)
+        full = matcher.match(" ".join(query.lower().split())) or 1.0
         for label, action, help_text, *key in self._entries():
-            score = matcher.match(label)
             rank = found.get(key[0]) if key else None
-            if rank is not None:
-                score = max(score, SEARCH_SCORE / (1 + 0.1 * rank))
+            score = palette_score(query, label, matcher.match(label), full, rank)
             if score > 0:
                 yield Hit(score, matcher.highlight(label), action, help=help_text)
 
 
 class PageCommands(_NamedProvider):
-    """Open any page by its title."""
+    """Open any page offered in this mode by its title."""
 
     KIND = "page"
 
     def entries(self) -> Iterable[Entry]:
         base = self.app.services.base
-        for page in base.sorted_pages():
+        for page in self.app.services.pages_for(self.app.mode):
             summary = base.try_render_summary(page, self.app.today)
             yield f"Page: {page.meta.title}", partial(self.app.open_page, page.id), summary, page.id
 

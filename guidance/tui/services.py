@@ -22,11 +22,13 @@ RECENT_LIMIT = 12
 
 
 def local_time(utc_text: str) -> str:
-    """A stored UTC time shown as people read it here (Europe/London): "25 Nov 2026 14:05"."""
+    """A stored UTC time shown as people read it here (Europe/London), dates as everywhere else
+    in guidance: "25 November 2026, 14:05"."""
+    from guidance.content.formatting import long_date
     from guidance.records.casenote import local_datetime
 
     moment = local_datetime(utc_text)
-    return moment.strftime("%-d %b %Y %H:%M") if moment else ""
+    return f"{long_date(moment.date())}, {moment:%H:%M}" if moment else ""
 
 
 def _mime(filename: str) -> str:
@@ -137,6 +139,14 @@ class Services:
             atomic_write_text(state_dir() / "recent.json", json.dumps(recent[:RECENT_LIMIT]), mode=0o600)
         except OSError:
             pass  # an unwritable state folder only loses the recent list
+
+    def pages_for(self, mode: str | None) -> list:
+        """Pages offered in ``mode``, by title: a recipient is offered the pages written for
+        recipients; an officer every page (officers also read what recipients are given)."""
+        if self.base is None:
+            return []
+        pages = self.base.sorted_pages()
+        return pages if mode != "recipient" else [p for p in pages if "recipient" in p.meta.audience]
 
     # -- guided flows and their sessions -----------------------------------------------------
 

@@ -55,3 +55,46 @@ async def test_officer_mode_still_offers_them(make_app):
         assert any("Account audit" in label for label in await palette_labels(app, pilot, "account audit"))
         await pilot.press("f9")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "TeamScreen")
+
+
+def browse_titles(app) -> set[str]:
+    tree = app.screen.query_one("#browse")
+    titles, stack = set(), [tree.root]
+    while stack:
+        node = stack.pop()
+        if node.data:
+            titles.add(str(node.label))
+        stack.extend(node.children)
+    return titles
+
+
+async def test_recipient_mode_offers_no_officer_pages(make_app):
+    """Browse, recent pages and the palette offer a recipient only the pages written for them;
+    switching to officer mode offers the officers' pages again."""
+    app = make_app(build_index=False, mode="recipient")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        officer_title = "For officers: handling suspected misuse"
+        assert officer_title not in browse_titles(app)
+        assert "When your PA is off sick" in browse_titles(app)
+        assert not any("For officers" in label for label in await palette_labels(app, pilot, "for officers"))
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.mode == "officer" and officer_title in browse_titles(app))
+        assert any("For officers" in label for label in await palette_labels(app, pilot, "for officers"))
+
+
+async def test_switching_to_recipient_mode_keeps_an_officer_screen_open_and_says_why(make_app):
+    app = make_app(build_index=False)
+    shown = notices(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "TeamScreen")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.mode == "officer" and type(app.screen).__name__ == "TeamScreen"
+        assert any("team view is open" in text.lower() and "Esc" in text for text in shown), shown
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.mode == "recipient")

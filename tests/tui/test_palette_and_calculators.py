@@ -60,9 +60,30 @@ async def test_palette_finds_what_search_finds_for_the_words_typed(make_app):
         def prompts():
             return [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
 
-        await wait_for(pilot, lambda: any("When the employer dies" in p for p in prompts()))
-        assert any(p.startswith("Page: When the employer dies") for p in prompts())
-        assert any(p.startswith("Guided help: The employer is in hospital") for p in prompts())
+        await wait_for(pilot, lambda: any("When the employer dies" in p for p in prompts())
+                       and any("The employer is in hospital" in p for p in prompts()))
+        await pilot.pause(0.3)
+        first = prompts()[:2]  # above names that merely hold the letters d, i, e, d in order
+        assert any(p.startswith("Page: When the employer dies") for p in first), prompts()[:5]
+        assert any(p.startswith("Guided help: The employer is in hospital") for p in first), prompts()[:5]
+        await pilot.press(*["backspace"] * 4, *"account audit")
+        await wait_for(pilot, lambda: prompts() and "Account audit" in prompts()[0]
+                       or any("account audit" in p.lower() for p in prompts()[1:]))
+        assert prompts()[0].startswith("Account audit: reconcile"), prompts()[:3]  # the tool before pages about it
+
+
+def test_palette_scores_a_name_first_then_what_search_finds_then_scattered_letters():
+    from guidance.tui.commands import palette_score
+
+    full = 20.0
+    starts = palette_score("account audit", "Account audit: reconcile bank statements", 15.0, full, None)
+    found_first = palette_score("died", "Page: When the employer dies", 0.0, full, 0)
+    found_later = palette_score("died", "Page: Redundancy pay", 0.0, full, 5)
+    contains = palette_score("audit", "Page: Running an account audit", 12.0, full, None)
+    scattered = palette_score("died", "Page: Following a fair disciplinary procedure", 9.0, full, None)
+    assert starts > found_first > found_later > scattered
+    assert found_first > contains > scattered
+    assert palette_score("holiday", "Page: Holiday pay", 15.0, full, None) > found_first  # kind prefix skipped
 
 
 async def test_key_dates_go_to_a_calendar_file(make_app, tmp_path):

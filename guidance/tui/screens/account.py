@@ -40,6 +40,8 @@ def figure_rows(rec) -> list[tuple[str, object]]:
 
 
 class AccountScreen(ReportsFailures, Screen):
+    OFFICER_TOOL = "account_audit"  # see GuidanceApp.action_toggle_mode
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="account.back"),
         Binding("ctrl+r", "audit", "Audit", id="account.audit"),

@@ -16,10 +16,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, TabbedContent, TabPane, Tree
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from guidance.tui.messages import ContentReady, ModeChanged, ReportsFailures, SearchReady
 from guidance.tui.widgets.call_panel import CallPanelHost
 from guidance.tui.widgets.result_rows import EXACT, Fit, Rows, build_rows
+from guidance.tui.widgets.results_list import ResultsList
+from guidance.tui.widgets.search_box import SearchBox
 
 #: The style rules that decide how a result wraps, with Textual's defaults.
 WRAP_RULES = (("line_pad", 0), ("text_overflow", "fold"), ("text_wrap", "wrap"))
@@ -31,7 +34,7 @@ class HomeTabs(Vertical):
     def compose(self) -> ComposeResult:
         with TabbedContent(id="home-tabs", initial="tab-results"):
             with TabPane("Results", id="tab-results"):
-                yield OptionList(id="results")
+                yield ResultsList(id="results")
             with TabPane("Browse", id="tab-browse"):
                 yield Tree("Subjects", id="browse")
             with TabPane("Guided help", id="tab-flows"):
@@ -63,7 +66,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         yield Header()
         with Horizontal(id="home-layout"):
             with Vertical(id="home"):
-                yield Input(placeholder=PROMPTS.get(self.app.mode, PROMPTS["officer"]), id="search")
+                yield SearchBox(placeholder=PROMPTS.get(self.app.mode, PROMPTS["officer"]), id="search")
                 yield Label("", id="suggestion")
                 yield Label("Loading the guidance…", id="loading")
         yield Footer(compact=True)
@@ -128,6 +131,8 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         if not self.tabs_ready:
             return
         self._fill_flows()
+        self._fill_browse()
+        self._fill_recent()
         self.run_search(self.query_one("#search", Input).value)
 
     def on_screen_resume(self) -> None:
@@ -146,6 +151,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
     def submitted(self, _: Input.Submitted) -> None:
         if not self.tabs_ready:
             return
+        self._catch_up()
         results = self.query_one("#results", OptionList)
         self.query_one("#home-tabs", TabbedContent).active = "tab-results"
         if results.option_count and not results.get_option_at_index(0).disabled:
@@ -159,6 +165,21 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             event.stop()
             event.prevent_default()
             self.submitted(None)
+
+    def _catch_up(self) -> None:
+        """Before the results take the keys: if they are still those of an earlier query (keys
+        typed faster than the search), search for what is typed now, here, so Down, Up and Enter
+        act on the results of the words in the box, never on a list about to be replaced."""
+        query = self.query_one("#search", Input).value
+        services = self.app.services
+        if query == self.shown_query or not query.strip() or services.searcher is None:
+            return
+        self.workers.cancel_group(self, "search")
+        try:
+            outcome = services.search(query, audience=self.app.mode, limit=20, as_you_type=True)
+        except Exception:  # the worker's own search reports failures; the list stays as it is
+            return
+        self._show_results(query, build_rows(outcome, services.base.settings.area_name, self._results_fit(), self._rows_shown))
 
     def run_search(self, query: str, exact: bool = False) -> None:
         """Search for ``query`` in the worker; ``exact``: the words as typed, no spelling
@@ -177,7 +198,8 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
     @work(exclusive=True, group="search", thread=True, exit_on_error=False, name="search")
     def _search(self, query: str, exact: bool, fit: Fit | None) -> None:
         """Search and make the rows off the UI thread; a newer keystroke's search replaces an
-        older one (exclusive), and rows for an old query are dropped when they arrive."""
+        older one (exclusive: the older one stops at its next check and makes no rows), and rows
+        for an old query are dropped when they arrive."""
         services = self.app.services
         if services.searcher is None or not query.strip():
             return
@@ -185,20 +207,25 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             outcome = services.searcher.search(query, audience=self.app.mode, limit=20, exact=True)
         else:
             outcome = services.search(query, audience=self.app.mode, limit=20, as_you_type=True)
+        if get_current_worker().is_cancelled:
+            return  # a newer keystroke's search has started: its rows are the ones to make
         rows = build_rows(outcome, services.base.settings.area_name, fit, self._rows_shown)
-        self.app.call_from_thread(self._show_results, query, rows)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_results, query, rows)
 
     def _show_results(self, query: str, rows: Rows) -> None:
         """Put ``rows`` on screen if ``query`` is still the one typed; untouched if the same."""
         if not self.tabs_ready or query != self.query_one("#search", Input).value:
             return  # a newer query is on its way
         results = self.query_one("#results", OptionList)
+        if query == self.shown_query and rows.same_as(self._rows_shown):
+            return  # already on screen (caught up before the keys): keep the highlight where it is
         if rows.same_as(self._rows_shown):
             results.highlighted = None  # as set_options leaves it, without redrawing the rows
             results.scroll_y = 0
         else:
             self._set_suggestion(rows.suggestion)
-            results.set_options(rows.options)  # one refresh of the list per keystroke
+            results.set_options(rows.options)  # redraws only the lines that now show something else
             self._rows_shown = rows
         if rows.hits:
             self.query_one("#home-tabs", TabbedContent).active = "tab-results"
@@ -235,12 +262,15 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         tree = self.query_one("#browse", Tree)
         tree.clear()
         tree.root.expand()
+        offered = self.app.services.pages_for(self.app.mode)
         for area, subjects in base.taxonomy.areas.items():
-            area_node = tree.root.add(base.settings.area_name(area), expand=False)
+            area_node = None
             for key, description in subjects.items():
-                pages = [p for p in base.sorted_pages() if key in p.meta.covers]
+                pages = [p for p in offered if key in p.meta.covers]
                 if not pages:
                     continue
+                if area_node is None:
+                    area_node = tree.root.add(base.settings.area_name(area), expand=False)
                 subject = area_node.add(description.split(":")[0].rstrip("."), expand=False)
                 for page in pages:
                     subject.add_leaf(page.meta.title, data=page.id)
@@ -280,10 +310,10 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         recent.clear_options()
         for session in sessions:
             recent.add_option(Option(Text.assemble(("Resume: ", "bold"), session.label), id=f"session:{session.id}"))
-        base = self.app.services.base
+        offered = {page.id: page for page in self.app.services.pages_for(self.app.mode)}
         for page_id in self.app.services.recent_pages():
-            if page_id in base.pages:
-                recent.add_option(Option(base.pages[page_id].meta.title, id=page_id))
+            if page_id in offered:
+                recent.add_option(Option(offered[page_id].meta.title, id=page_id))
         if not recent.option_count:
             recent.add_option(Option("Pages you open and guided help you start appear here.", disabled=True))
 

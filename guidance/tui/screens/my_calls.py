@@ -15,6 +15,8 @@ from guidance.tui.screens.resume import call_line
 
 
 class MyCalls(ReportsFailures, Screen):
+    OFFICER_TOOL = "my_calls"  # see GuidanceApp.action_toggle_mode
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="my_calls.back"),
         Binding("ctrl+c", "copy", "Copy note", id="my_calls.copy", show=False),

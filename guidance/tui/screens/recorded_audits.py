@@ -34,6 +34,7 @@ def audit_line(summary: dict) -> Text:
 
 class RecordedAudits(ReportsFailures, ModalScreen):
     """Returns the chosen audit's id, or None."""
+    OFFICER_TOOL = "account_audit"  # see GuidanceApp.action_toggle_mode
 
     BINDINGS = [Binding("escape", "close", "Back", id="audits.back")]
 

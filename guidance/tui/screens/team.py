@@ -28,6 +28,8 @@ COMING_UP = 5
 
 
 class TeamScreen(ReportsFailures, Screen):
+    OFFICER_TOOL = "team_view"  # see GuidanceApp.action_toggle_mode
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="team.back"),
         Binding("r", "recheck", "Check again", id="team.recheck"),

@@ -1,0 +1,20 @@
+"""The home screen's search box: an ``Input`` whose keystrokes never lay out the whole screen.
+
+``Input`` records the width of its text as its scrollable size on every change, and a change of
+scrollable size asks for a layout of the screen (every widget placed again) before the next
+frame. The box itself is always the same size (a line of text in a border, as wide as its
+column), and it scrolls its own text, so here that size is kept without a layout: a keystroke
+only redraws the box (and the results, when they change).
+"""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.widgets import Input
+
+
+class SearchBox(Input):
+    """``Input`` whose scrollable size (the width of the text typed) changes without a layout."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
