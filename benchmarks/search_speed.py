@@ -1,6 +1,7 @@
 """Search speed on the shipped content and at 10,000 pages, ours beside SQLite FTS5 in one run.
 
     python benchmarks/search_speed.py [--pages 10000] [--questions QUESTIONS.tsv] [--cold-runs 7] [--cold-only]
+                                      [--only {shipped,cold,pages,build}]
 
 Prints, with the ratio to the baseline beside each:
 
@@ -12,6 +13,10 @@ Prints, with the ratio to the baseline beside each:
 - a cold ``guidance search`` (a new process, index already built) beside a bare
   ``python -c "import sqlite3"`` (median of ``--cold-runs``, wall and processor time; ``--cold-only``
   measures this alone).
+
+``--only`` runs one part: ``shipped`` (queries on the shipped content), ``cold`` (the cold
+start), ``pages`` (everything at ``--pages``) or ``build`` (only the build and index size at
+``--pages``); by default every part is run.
 
 Goals: queries at most 5x FTS5 (p95) at both sizes, the 10,000-page build at most 20 s, a cold
 search at most 5x the bare start.
@@ -184,6 +189,10 @@ def cold_start(root: str | None, runs: int) -> None:
         print(f"{'guidance search, median ' + label:<36}{ours:>10.3f}{baseline:>10.3f}{ours / baseline:>8.1f}")
 
 
+#: The parts ``--only`` can choose.
+PARTS = ("shipped", "cold", "pages", "build")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=10_000)
@@ -191,6 +200,7 @@ def main(argv=None) -> int:
     parser.add_argument("--root")
     parser.add_argument("--cold-runs", type=int, default=7, help="runs of each process for the cold start (0: skip)")
     parser.add_argument("--cold-only", action="store_true", help="measure only the cold start")
+    parser.add_argument("--only", choices=PARTS, help="run only this part (default: every part)")
     args = parser.parse_args(argv)
     if args.cold_only:
         cold_start(args.root, args.cold_runs or 7)
@@ -203,9 +213,12 @@ def main(argv=None) -> int:
     questions = [q for q, _ in read_questions(args.questions)] if args.questions.is_file() else []
     questions = questions or [f"{d.title.lower()} {d.keywords[0] if d.keywords else ''}".strip() for d in real]
     synonyms = load_synonyms(base.content_dir)
-    shipped_queries(base, on, content, questions, synonyms)
-    if args.cold_runs:
+    if args.only in (None, "shipped"):
+        shipped_queries(base, on, content, questions, synonyms)
+    if args.cold_runs and args.only in (None, "cold"):
         cold_start(args.root, args.cold_runs)
+    if args.only not in (None, "pages", "build"):
+        return 0
     print(f"{args.pages} synthetic pages from {len(real)} real ones; {len(questions)} questions, {len(keystrokes(questions))} keystrokes")
 
     docs = [source.document(doc_id) for doc_id in sorted(source.fingerprints())]
@@ -220,6 +233,14 @@ def main(argv=None) -> int:
         started, cpu = time.perf_counter(), time.process_time()
         fts.add(docs)
         fts_build, fts_build_cpu = time.perf_counter() - started, time.process_time() - cpu
+        print(f"{'':<28}{'ours':>10}{'FTS5':>10}{'ratio':>8}")
+        print(f"{'build (s)':<28}{ours_build:>10.2f}{fts_build:>10.2f}{ours_build / fts_build:>8.1f}")
+        # CPU seconds: what the build costs on an idle machine, whatever else the machine is doing.
+        print(f"{'build, CPU (s)':<28}{ours_build_cpu:>10.2f}{fts_build_cpu:>10.2f}{ours_build_cpu / max(fts_build_cpu, 1e-9):>8.1f}")
+        print(f"{'index size (MB)':<28}{size:>10.1f}")
+        if args.only == "build":
+            searcher.close()
+            return 0
 
         source.edits["s00042"] = 1
         started = time.perf_counter()
@@ -241,11 +262,6 @@ def main(argv=None) -> int:
             ("keystrokes", timed(lambda q: searcher.search(q, as_you_type=True), typed), timed(lambda q: fts.search(q, prefix_last=True), typed)),
             ("title suggest", timed(lambda q: searcher.suggest(q), typed), None),
         ]
-        print(f"{'':<28}{'ours':>10}{'FTS5':>10}{'ratio':>8}")
-        print(f"{'build (s)':<28}{ours_build:>10.2f}{fts_build:>10.2f}{ours_build / fts_build:>8.1f}")
-        # CPU seconds: what the build costs on an idle machine, whatever else the machine is doing.
-        print(f"{'build, CPU (s)':<28}{ours_build_cpu:>10.2f}{fts_build_cpu:>10.2f}{ours_build_cpu / max(fts_build_cpu, 1e-9):>8.1f}")
-        print(f"{'index size (MB)':<28}{size:>10.1f}")
         print(f"{'one-page update (s)':<28}{ours_update:>10.3f}{fts_update:>10.3f}{ours_update / max(fts_update, 1e-9):>8.1f}")
         for label, ours, theirs in rows:
             p50, p95 = percentiles(ours)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from whoosh.lang.porter import stem as _porter
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_OTHER_APOSTROPHES = ("\u2019", "\u2018", "`")
 
 STOP_WORDS = frozenset(
     """a about after all also am an and any are as at be been being but by can could did do does
@@ -40,7 +40,11 @@ STOP_WORDS = frozenset(
 
 def normalise(text: str) -> str:
     """Lower case with one kind of apostrophe, so "Employer’s" and "employer's" are one word."""
-    return text.translate(_APOSTROPHES).lower()
+    text = text.lower()  # before the apostrophes: no capital lowers into one of them
+    for mark in _OTHER_APOSTROPHES:
+        if mark in text:  # a search for the mark costs far less than ``str.translate``
+            text = text.replace(mark, "'")
+    return text
 
 
 def raw_words(text: str) -> list[str]:
@@ -116,6 +120,8 @@ def stem(word: str) -> str:
 
 #: Where a run of words ends for word pairs: sentence ends, list separators, line breaks.
 RUN_END = r"[.;:!?]+(?:\s|$)|\n|\s\.\s"
+#: Stands for the end of a run in ``marked_stems`` (stems are letters and digits only).
+RUN_MARK = "|"
 _RUN_END = re.compile(RUN_END)
 #: Raw token -> the word ``raw_words`` makes of it ("employer's" -> "employer", "can't" -> "cant").
 _CLEANED: dict[str, str] = {}
@@ -156,3 +162,139 @@ def _meaningful(run: list[str]) -> list[str]:
 
 def stems(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
+
+
+#: Run-end punctuation made one kind (``.``), whitespace other than line breaks made spaces, and
+#: a ``|`` in the text (not a run end) made a character that is not one either (ASCII bytes).
+_ONE_RUN_END = bytes.maketrans(b";:!?" + RUN_MARK.encode() + b"\t\x0b\x0c\r\x1c\x1d\x1e\x1f", b"...." + b"," + b" " * 8)
+#: Every ASCII character that is not in a word (``WORD``) nor a run mark made a space.
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789'" + RUN_MARK.encode())
+_SPACES = bytes(code if code in _WORD_BYTES else ord(" ") for code in range(256))
+_MARK_BYTES = f" {RUN_MARK} ".encode()
+#: What ``marked_stems`` leaves out of a page's distinct words.
+_NOT_WORDS = STOP_WORDS | frozenset("abcdefghijklmnopqrstuvwxyz") | {RUN_MARK}
+#: Kept tables grow with the distinct words seen; past this size they start again.
+_TABLE_LIMIT = 200_000
+
+
+class _Table(dict):
+    """A dict that works out and keeps the value of each new key (``make``), so a text's words
+    are looked up with ``map`` (no Python call per word once the word has been seen)."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> str | None:
+        if len(self) >= _TABLE_LIMIT:
+            self.clear()
+        value = self[key] = self.make(key)
+        return value
+
+
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    """The words ``raw_words`` makes of a run of word characters and apostrophes."""
+    return tuple(_cleaned(token) for token in WORD.findall(chunk))
+
+
+def _word_stem(word: str) -> str | None:
+    """A word's stem, None for a stop word or single letter, RUN_MARK kept."""
+    if word == RUN_MARK:
+        return RUN_MARK
+    return None if is_stop(word) else stem(word)
+
+
+_CHUNK_WORDS = _Table(_chunk_words)
+_WORD_STEMS = _Table(_word_stem)
+
+
+def marked_stems(text: str) -> tuple[list[str], set[str]]:
+    """The stems of ``word_runs(text)`` in one list, runs separated by ``RUN_MARK`` (a mark
+    may also stand first, last or beside another), and the distinct words of those runs.
+
+    The same terms as ``word_runs``, made without a Python step per word (``_marked_words``
+    cuts the text with string methods), each word turned into its stem through a table kept
+    from page to page. A phrase of ``EQUIVALENTS`` cannot span a mark, as it cannot span a run.
+    """
+    found = _marked_words(normalise(text))
+    if not _EQUIVALENT_STARTS.isdisjoint(found):
+        found = _join_sparse(found)
+    words = set(found)
+    words.difference_update(_NOT_WORDS)
+    return list(filter(None, map(_WORD_STEMS.__getitem__, found))), words
+
+
+def _marked_words(text: str) -> list[str]:
+    r"""The words ``raw_words`` makes of normalised ``text``, with ``RUN_MARK`` where a run ends.
+
+    A regular expression costs a step per character in Python's engine; string methods do the
+    same cut several times faster. A word is a run of ``[a-z0-9]`` (joined by apostrophes: see
+    ``WORD``), so every other character only separates words, except that run ends (``RUN_END``)
+    must be found first: a line break, or run-end punctuation followed by whitespace or the end
+    of the text (a run end standing for ``\s\.\s`` is also run-end punctuation followed by
+    whitespace). So: a character beyond ASCII becomes a space if it is whitespace (what ``\s``
+    matches, as ``str.isspace`` says) and a comma if not (neither a word nor a space); run-end
+    punctuation becomes ``.``; line breaks and ``.`` before a space become marks; everything
+    but words and marks becomes a space, and ``str.split`` cuts the rest.
+    """
+    if not text.isascii():
+        for char in set(text):
+            if not char.isascii():
+                text = text.replace(char, " " if char.isspace() else ",")
+    cut = text.encode("ascii").translate(_ONE_RUN_END)  # bytes: a table look-up a character
+    cut = cut.replace(b"\n", _MARK_BYTES).replace(b". ", _MARK_BYTES).translate(_SPACES)
+    text = cut.decode("ascii")
+    if "'" in text:
+        text = _apostrophes_cut(text)
+    return text.split()
+
+
+def _apostrophes_cut(text: str) -> str:
+    """``text`` (words, marks and spaces) with each space-separated piece holding an apostrophe
+    replaced by the words ``raw_words`` makes of it ("employer's" -> "employer", "o'clock" ->
+    "oclock", "'quoted'" -> "quoted"), found with ``str.find``: a few places in a page."""
+    pieces = []
+    done = 0
+    place = text.find("'")
+    while place != -1:
+        start = text.rfind(" ", 0, place) + 1
+        end = text.find(" ", place)
+        if end == -1:
+            end = len(text)
+        pieces.append(text[done:start])
+        pieces.append(" ".join(_CHUNK_WORDS[text[start:end]]))
+        done = end
+        place = text.find("'", end)
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _join_sparse(sequence: list[str]) -> list[str]:
+    """``join_equivalents`` looking only where a phrase may start (a few places in a page)."""
+    starts = sorted(i for word in _EQUIVALENT_STARTS.intersection(sequence) for i in _places(sequence, word))
+    out: list[str] = []
+    done = 0
+    for index in starts:
+        if index < done:  # inside a phrase already joined
+            continue
+        for size in range(_LONGEST_EQUIVALENT, 0, -1):
+            term = EQUIVALENTS.get(tuple(sequence[index:index + size]))
+            if term is not None:
+                out.extend(sequence[done:index])
+                out.append(term)
+                done = index + size
+                break
+    out.extend(sequence[done:])
+    return out
+
+
+def _places(sequence: list[str], word: str) -> list[int]:
+    """Every index of ``word`` in ``sequence``."""
+    out = []
+    index = sequence.index(word)
+    while True:
+        out.append(index)
+        try:
+            index = sequence.index(word, index + 1)
+        except ValueError:
+            return out

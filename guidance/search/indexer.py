@@ -122,8 +122,7 @@ def _build_all(store: IndexStore, source: DocumentSource, wanted: dict[str, str]
 def _add(writer, source, doc_id: str, vocab: Counter, titles: dict) -> None:
     """Index one page and note its words (for spelling) and its title (for as-you-type)."""
     doc = source.document(doc_id)
-    writer.add(doc)
-    vocab.update(doc_words(doc))
+    vocab.update(writer.add(doc))
     if doc.kind == "page":  # titles offered while typing open pages
         titles[doc_id] = title_entry(doc)
 

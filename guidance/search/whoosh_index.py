@@ -16,6 +16,7 @@ Whoosh stores and reads postings; ranking is done by ``ranking.Ranker`` from tho
 from __future__ import annotations
 
 import math
+from collections import Counter
 from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from whoosh.system import pack_uint
 from whoosh.analysis import Analyzer, Token
 from whoosh.codec.whoosh3 import W3Codec
 
-from guidance.search.analysis import stem, stems, word_runs
+from guidance.search.analysis import RUN_MARK, marked_stems, stems
 from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
 from guidance.search.kinds import KIND_WEIGHTS
 from guidance.search.query import Alternative, Concept
@@ -43,6 +44,8 @@ STORED_CACHE_DOCS = 5000
 WEIGHT_SEP = "\x1f"
 
 
+
+
 def _weighted_parts(value: str):
     """(boost, text) for each part of a weighted text made by ``weighted_text``."""
     for part in value.split(PART_SEP):
@@ -56,17 +59,16 @@ SATURATE_AFTER = 8
 
 
 @lru_cache(maxsize=8)
-def _analysed(value: str) -> tuple[tuple[tuple[float, tuple[tuple[str, ...], ...]], ...], frozenset[str]]:
-    """((boost, runs of stems) for each part, the distinct words): a page's text is cut and
-    stemmed once for both fields and for the spelling vocabulary."""
+def _analysed(value: str) -> tuple[tuple[tuple[float, tuple[str, ...]], ...], frozenset[str]]:
+    """((boost, stems of the part with ``RUN_MARK`` between runs) for each part, the distinct
+    words): a page's text is cut and stemmed once for both fields and for the spelling
+    vocabulary."""
     out = []
     seen: set[str] = set()
     for boost, text in _weighted_parts(value):
-        runs = []
-        for found in word_runs(text):  # runs end where ``analysis.RUN_END`` says
-            seen.update(found)
-            runs.append(tuple(map(stem, found)))
-        out.append((boost, tuple(runs)))
+        stems, words = marked_stems(text)  # runs end where ``analysis.RUN_END`` says
+        seen |= words
+        out.append((boost, tuple(stems)))
     return tuple(out), frozenset(seen)
 
 
@@ -89,60 +91,86 @@ class WeightedAnalyzer(Analyzer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for boost, runs in _analysed(value)[0]:
+        for boost, stems in _analysed(value)[0]:
             seen: dict[str, int] = {}
-            for run in runs:
-                for term in run:
-                    count = seen.get(term, 0) + 1
-                    seen[term] = count
-                    if count > SATURATE_AFTER:
-                        position += 1
-                        continue
-                    token.text = term
-                    token.boost = boost / count
-                    token.stopped = False
-                    if positions:
-                        token.pos = position
+            for term in stems:
+                if term == RUN_MARK:
+                    continue
+                count = seen.get(term, 0) + 1
+                seen[term] = count
+                if count > SATURATE_AFTER:
                     position += 1
-                    yield token
+                    continue
+                token.text = term
+                token.boost = boost / count
+                token.stopped = False
+                if positions:
+                    token.pos = position
+                position += 1
+                yield token
             position += 1  # no phrase across the end of a part
 
 
 def _text_counts(value: str) -> dict[str, list]:
-    """Stem -> [uses, weight]: what ``WeightedAnalyzer`` yields, counted in one pass."""
+    """Stem -> [uses, weight]: what ``WeightedAnalyzer`` yields, counted a part at a time.
+
+    The weight is summed in the analyser's order (1/1, then 1/2, ... of the part's boost, part
+    after part), so it is the same number to the last bit."""
     counts: dict[str, list] = {}
-    for boost, runs in _analysed(value)[0]:
-        seen: dict[str, int] = {}
-        for run in runs:
-            for term in run:
-                count = seen.get(term, 0) + 1
-                seen[term] = count
-                if count > SATURATE_AFTER:
-                    continue
-                entry = counts.get(term)
-                if entry is None:
-                    counts[term] = [1, boost / count]
-                else:
-                    entry[0] += 1
-                    entry[1] += boost / count
+    get = counts.get
+    for boost, stems in _analysed(value)[0]:
+        sums = _saturated_sums(boost)
+        uses = Counter(stems)
+        uses.pop(RUN_MARK, None)
+        for term, count in uses.items():
+            if count > SATURATE_AFTER:
+                count = SATURATE_AFTER
+            entry = get(term)
+            if entry is None:
+                counts[term] = [count, sums[count]]
+                continue
+            entry[0] += count
+            weight = entry[1]
+            for nth in range(1, count + 1):
+                weight += boost / nth
+            entry[1] = weight
     return counts
 
 
+@lru_cache(maxsize=64)
+def _saturated_sums(boost: float) -> tuple[float, ...]:
+    """[n] = boost/1 + boost/2 + ... + boost/n, added in that order (n up to SATURATE_AFTER)."""
+    sums = [0.0, boost / 1]
+    for nth in range(2, SATURATE_AFTER + 1):
+        sums.append(sums[-1] + boost / nth)
+    return tuple(sums)
+
+
+def _pair_terms(stems: tuple[str, ...]):
+    """Pair terms of neighbouring stems of one run (as ``pair_term`` makes them), a stem beside
+    itself left out."""
+    for first, second in zip(stems, stems[1:]):
+        if first != second and first != RUN_MARK and second != RUN_MARK:
+            yield pair_term(first, second)
+
+
 def _pair_counts(value: str) -> dict[str, list]:
-    """Pair term -> [uses, weight]: what ``PairAnalyzer`` yields, counted in one pass."""
+    """Pair term -> [uses, weight]: what ``PairAnalyzer`` yields, counted in one pass (a plain
+    loop: faster here than counting with ``Counter`` or chains of ``map``)."""
     counts: dict[str, list] = {}
-    for boost, runs in _analysed(value)[0]:
-        for stems in runs:
-            for first, second in zip(stems, stems[1:]):
-                if first == second:
-                    continue
-                term = pair_term(first, second)
-                entry = counts.get(term)
-                if entry is None:
-                    counts[term] = [1, boost]
-                else:
-                    entry[0] += 1
-                    entry[1] += boost
+    get = counts.get
+    mark = RUN_MARK
+    for boost, stems in _analysed(value)[0]:
+        for first, second in zip(stems, stems[1:]):
+            if first == second or first == mark or second == mark:
+                continue
+            term = pair_term(first, second)
+            entry = get(term)
+            if entry is None:
+                counts[term] = [1, boost]
+            else:
+                entry[0] += 1
+                entry[1] += boost
     return counts
 
 
@@ -170,18 +198,15 @@ class PairAnalyzer(Analyzer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for boost, runs in _analysed(value)[0]:
-            for stems in runs:
-                for first, second in zip(stems, stems[1:]):
-                    if first == second:
-                        continue
-                    token.text = pair_term(first, second)
-                    token.boost = boost
-                    token.stopped = False
-                    if positions:
-                        token.pos = position
-                    position += 1
-                    yield token
+        for boost, stems in _analysed(value)[0]:
+            for term in _pair_terms(stems):
+                token.text = term
+                token.boost = boost
+                token.stopped = False
+                if positions:
+                    token.pos = position
+                position += 1
+                yield token
 
 
 def _text_field(analyzer) -> fields.TEXT:
@@ -214,14 +239,16 @@ def weighted_text(doc: IndexDoc) -> str:
     return PART_SEP.join(f"{WEIGHTS[name]}{WEIGHT_SEP}{text}" for name, text in doc.parts().items() if text)
 
 
-def doc_fields(doc: IndexDoc) -> dict:
+def doc_fields(doc: IndexDoc, text: str | None = None) -> dict:
+    """The fields Whoosh is given for a document; ``text``: its ``weighted_text`` if already made."""
+    text = weighted_text(doc) if text is None else text
     return {
         "id": doc.id,
         "kind": doc.kind,
         "questions": list(doc.questions),
         "related": list(doc.related),
-        TEXT: weighted_text(doc),
-        PAIRS: weighted_text(doc),  # the same text, analysed into neighbouring word pairs
+        TEXT: text,
+        PAIRS: text,  # the same text, analysed into neighbouring word pairs
         "audience": " ".join(doc.audience),
         "area": doc.area,
         "title": doc.title,
@@ -283,8 +310,11 @@ class IndexWriter:
     def remove(self, doc_id: str) -> None:
         self.writer.delete_by_term("id", doc_id)
 
-    def add(self, doc: IndexDoc) -> None:
-        self.writer.add_document(**doc_fields(doc))
+    def add(self, doc: IndexDoc) -> frozenset[str]:
+        """Add a document; returns its distinct words (``distinct_words``), cut as it was indexed."""
+        text = weighted_text(doc)
+        self.writer.add_document(**doc_fields(doc, text))
+        return _analysed(text)[1]
 
     def commit(self) -> None:
         self.writer.commit()
