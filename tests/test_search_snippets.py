@@ -63,3 +63,20 @@ def test_the_chosen_sentence_is_the_one_stemming_every_word_would_choose():
     for stems in queries:
         assert snippet(doc, stems, idf) == _every_word_stemmed(doc, stems, idf), stems
     assert re.search(r"\*\*\w+\*\*", snippet(doc, {stem("sensible")}, idf))
+
+
+def test_a_page_shown_again_is_stemmed_once_and_chooses_the_same_sentence():
+    """The app shows the same pages on every keystroke: from a page's second showing its
+    sentences' stems are kept, and the sentence chosen is the same as stemming every word."""
+    from guidance.search import snippets
+
+    body = ("Relational duties are organised by the employer. The PA's happiness counts. "
+            "Holidays are paid; holiday pay is worked out weekly. Can't you see the umbrella bodies?")
+    doc = IndexDoc(id="shown-again", title="T", summary="A summary.", covers=[], audience=["recipient"],
+                   area="employment", keywords=[], topics="", blocks=[Block(body)], fingerprint="f1")
+    idf = lambda s: 1.0 + (len(s) % 5) / 3  # noqa: E731
+    vocabulary = sorted({_stem_of(w) for w in WORD.findall(normalise(body))})
+    for showing in range(3):
+        for word in vocabulary:
+            assert snippet(doc, {word}, idf) == _every_word_stemmed(doc, {word}, idf), (showing, word)
+    assert ("shown-again", "f1") in snippets._STEMS_CACHE

@@ -87,6 +87,37 @@ def stem_starts(stems: set[str]) -> tuple[str, ...]:
     return tuple({s[:max(0, len(s) - STEM_NEW_LETTERS)] for s in stems})
 
 
+#: Each sentence's stems, for documents shown more than once (the app shows the same pages on
+#: every keystroke): stemmed once, then each search is a set intersection a sentence.
+_STEMS_CACHE: OrderedDict = OrderedDict()
+
+
+def _sentence_stems(doc: IndexDoc, candidates: list) -> list[frozenset[str]] | None:
+    """The stems of each sentence when this document has been shown before in this process
+    (made on its second showing, kept after); None on its first, when stemming only the words
+    that could match is quicker (a single search from the command line shows each page once)."""
+    key = (doc.id, doc.fingerprint) if doc.fingerprint else None
+    if key is None:
+        return None
+    cached = _STEMS_CACHE.get(key)
+    if cached is not None:
+        _STEMS_CACHE.move_to_end(key)
+        return cached
+    if _SEEN.get(key) is None:
+        _SEEN[key] = True
+        while len(_SEEN) > SENTENCE_CACHE_DOCS:
+            _SEEN.popitem(last=False)
+        return None
+    made = [frozenset(map(stem, words)) for _text, _bonus, words in candidates]
+    _STEMS_CACHE[key] = made
+    while len(_STEMS_CACHE) > SENTENCE_CACHE_DOCS:
+        _STEMS_CACHE.popitem(last=False)
+    return made
+
+
+_SEEN: OrderedDict = OrderedDict()
+
+
 def snippet(doc: IndexDoc, stems: set[str], idf: Callable[[str], float]) -> str:
     """The best sentence for these stems, marked; the summary when nothing matches."""
     candidates = sentence_words(doc)
@@ -94,10 +125,13 @@ def snippet(doc: IndexDoc, stems: set[str], idf: Callable[[str], float]) -> str:
         return ""
     weights = {s: max(idf(s), 0.1) for s in stems}
     starts = stem_starts(stems)
+    stemmed = _sentence_stems(doc, candidates)
     best_index, best_score = 0, -1.0
     for index, (text, bonus, words) in enumerate(candidates):
-        # only words that could have a query stem are stemmed (see ``STEM_NEW_LETTERS``)
-        found = {found for w in words if w.startswith(starts) and (found := stem(w)) in stems}
+        if stemmed is not None:
+            found = stemmed[index] & stems
+        else:  # only words that could have a query stem are stemmed (see ``STEM_NEW_LETTERS``)
+            found = {found for w in words if w.startswith(starts) and (found := stem(w)) in stems}
         # fsum: the score does not depend on the order a set of stems happens to be in
         score = math.fsum(weights[s] for s in found) * (1 + bonus) if found else 0.0
         if score > best_score:
