@@ -456,8 +456,7 @@ def read_text(path, within=None, limit: int = MAX_YAML_BYTES) -> str:
         refuse_outside_link(path, within if within is not None else path.parent)
     # else: a file that is not a link is inside its own folder (no need to resolve both paths)
     size = path.stat().st_size
-    if size > limit:
-        raise ContentYamlError(f"too large for a content file ({_size(size)}; the limit is {_size(limit)})", None)
+    _check_size(size, limit)
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
@@ -466,17 +465,12 @@ def read_text(path, within=None, limit: int = MAX_YAML_BYTES) -> str:
         if isinstance(exc, FileNotFoundError):
             raise
         raise ContentYamlError(f"cannot read file: {exc.strerror}", None) from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ContentYamlError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", line) from None
+    return _utf8(raw)
 
 
 def _read_plain_file(path: Path, size: int, limit: int) -> str:
     """``read_text`` of a file already seen to be a file (not a link) of ``size`` bytes."""
-    if size > limit:
-        raise ContentYamlError(f"too large for a content file ({_size(size)}; the limit is {_size(limit)})", None)
+    _check_size(size, limit)
     try:
         with open(path, "rb") as f:
             raw = f.read()
@@ -484,6 +478,16 @@ def _read_plain_file(path: Path, size: int, limit: int) -> str:
         if isinstance(exc, FileNotFoundError):
             raise
         raise ContentYamlError(f"cannot read file: {exc.strerror}", None) from None
+    return _utf8(raw)
+
+
+def _check_size(size: int, limit: int) -> None:
+    if size > limit:
+        raise ContentYamlError(f"too large for a content file ({_size(size)}; the limit is {_size(limit)})", None)
+
+
+def _utf8(raw: bytes) -> str:
+    """The file's text; a file that is not UTF-8 is named at the line of its first bad byte."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
