@@ -71,6 +71,9 @@ EQUIVALENTS: dict[tuple[str, ...], str] = {
     ("dps",): "dp",
 }
 _LONGEST_EQUIVALENT = max(len(k) for k in EQUIVALENTS)
+#: The words of those phrases: known words for spelling even though the index only holds their
+#: joined term ("personal asistant" is corrected to "personal assistant", then joined).
+EQUIVALENT_WORDS = frozenset(w for k in EQUIVALENTS for w in k)
 _EQUIVALENT_STARTS = frozenset(k[0] for k in EQUIVALENTS)
 
 

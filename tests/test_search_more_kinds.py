@@ -1,0 +1,89 @@
+"""More kinds of question whose answering page was not on top, held in the right order on the
+shipped content. Each case is worded afresh (not a benchmark question), so it tests the kind.
+
+- a spelling correction that completes a two-word term ("dirct payments") is searched as that
+  term, exactly as if it had been typed right;
+- subjects that had no page (direct payments abroad, moving to another council, carers' own
+  assessments and direct payments) are found by callers' words for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from guidance.content.base import ContentBase
+from guidance.search import Searcher
+from guidance.search.documents import ContentSource
+from guidance.search.query import build_query
+from guidance.search.spelling import Vocabulary
+from guidance.search.store import IndexStore
+from guidance.search.synonyms import Synonyms, load_synonyms
+
+REPO = Path(__file__).resolve().parents[1]
+ON = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory):
+    base = ContentBase.load(REPO, use_cache=False)
+    store = IndexStore(tmp_path_factory.mktemp("shipped-index"))
+    with Searcher.from_source(ContentSource(base, ON), load_synonyms(base.content_dir), store) as opened:
+        yield opened
+
+
+def page_ids(searcher, question: str, limit: int = 10) -> list[str]:
+    return searcher.search(question, limit=limit, kinds=("page",)).ids
+
+
+# -- a correction that completes a term -----------------------------------------------------------
+
+
+def test_a_corrected_word_joins_the_term_it_completes():
+    vocabulary = Vocabulary({"direct": 5, "payment": 9, "dp": 9, "pa": 9, "spend": 3})
+    typed = build_query("spend my dirct payments", vocabulary, Synonyms())
+    right = build_query("spend my direct payments", vocabulary, Synonyms())
+    assert typed.corrections == {"dirct": "direct"}
+    assert [c.alternatives for c in typed.concepts] == [c.alternatives for c in right.concepts]
+    assert typed.pairs == right.pairs
+
+
+def test_a_word_still_being_typed_is_not_joined_into_a_term():
+    vocabulary = Vocabulary({"direct": 5, "payment": 9, "payments": 9, "dp": 9})
+    query = build_query("dirct payments", vocabulary, Synonyms(), as_you_type=True)
+    assert query.corrections == {"dirct": "direct"}
+    assert query.concepts[0].label == "direct"
+
+
+@pytest.mark.parametrize("typed, right", [
+    ("What am I allowed to buy with my drect payments?", "What am I allowed to buy with my direct payments?"),
+    ("Who can have dirct payments?", "Who can have direct payments?"),
+    ("How do I pay my personal asistant on time?", "How do I pay my personal assistant on time?"),
+])
+def test_a_typo_in_a_two_word_term_gives_the_same_first_page(shipped, typed, right):
+    assert page_ids(shipped, typed)[:1] == page_ids(shipped, right)[:1]
+
+
+# -- subjects that had no page ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Can my PA come with me on a trip overseas?", "holidays-and-time-abroad"),
+    ("Is it allowed to spend the care budget overseas?", "holidays-and-time-abroad"),
+    ("We are relocating to a different county next month, what happens to my support?", "moving-to-another-council"),
+    ("Will the new council carry on my care package after I move house?", "moving-to-another-council"),
+    ("I look after my partner, can I get an assessment of my own?", "carers-assessments-and-support"),
+    ("Can an unpaid carer be given a direct payment for a break?", "carers-assessments-and-support"),
+])
+def test_subjects_that_had_no_page_find_their_page(shipped, question, answer):
+    assert page_ids(shipped, question)[0] == answer
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("What am I allowed to buy with my direct payments?", "what-you-can-spend-it-on"),
+    ("Who can have direct payments?", "who-can-get-direct-payments"),
+])
+def test_the_new_pages_do_not_take_the_general_questions(shipped, question, answer):
+    assert page_ids(shipped, question)[0] == answer
