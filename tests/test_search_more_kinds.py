@@ -87,3 +87,16 @@ def test_subjects_that_had_no_page_find_their_page(shipped, question, answer):
 ])
 def test_the_new_pages_do_not_take_the_general_questions(shipped, question, answer):
     assert page_ids(shipped, question)[0] == answer
+
+
+# -- facts added to the page callers ask them of, and other names for a service ---------------------
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Are my extra heating costs from my illness counted as disability related expenditure?", "your-contribution"),
+    ("Must I accept direct payments, or can the council arrange my services?", "what-are-direct-payments"),
+    ("Is there a support organisation that helps people with direct payments?", "direct-payment-support-services"),
+    ("Who runs the direct payments support scheme near me?", "direct-payment-support-services"),
+])
+def test_facts_and_other_names_reach_the_page_that_answers(shipped, question, answer):
+    assert page_ids(shipped, question)[0] == answer
