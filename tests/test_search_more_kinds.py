@@ -100,3 +100,30 @@ def test_the_new_pages_do_not_take_the_general_questions(shipped, question, answ
 ])
 def test_facts_and_other_names_reach_the_page_that_answers(shipped, question, answer):
     assert page_ids(shipped, question)[0] == answer
+
+
+# -- the stemmer folding words together, or apart, wrongly ----------------------------------------
+
+
+def test_the_ate_forms_of_a_word_share_one_stem():
+    from guidance.search.analysis import stem
+
+    assert stem("calculated") == stem("calculate") == stem("calculating") == stem("calculation")
+    assert stem("estimated") == stem("estimate")
+    assert stem("chat") == "chat" and stem("relate") == stem("related")  # nothing shorter to take
+
+
+def test_a_responsibility_is_not_a_response():
+    from guidance.search.analysis import stem
+
+    assert stem("responsibilities") == stem("responsible") != stem("response")
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("How is holiday calculated for my carer?", "holiday-entitlement"),
+    ("How is a PA's notice pay calculated?", "notice-and-final-pay"),
+    ("What are all my responsibilities?", "becoming-an-employer"),
+    ("Weighing up the pros and cons of taking the money myself", "what-are-direct-payments"),
+])
+def test_word_forms_reach_the_page_that_answers(shipped, question, answer):
+    assert page_ids(shipped, question)[0] == answer

@@ -110,15 +110,31 @@ def words(text: str) -> list[str]:
 
 
 #: Words the Porter stemmer folds into a word of another meaning, kept apart: an "allowance"
-#: (Carer's Allowance, the Employment Allowance) is not what is "allowed".
-KEPT_APART = {"allowance": "allowanc", "allowances": "allowanc"}
+#: (Carer's Allowance, the Employment Allowance) is not what is "allowed"; a "responsibility"
+#: is not a "response" (a reply to a tribunal claim).
+KEPT_APART = {
+    "allowance": "allowanc", "allowances": "allowanc",
+    "responsibility": "responsib", "responsibilities": "responsib", "responsible": "responsib",
+}
 
 
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
+    """The stem pages and queries are matched on (Porter, with ``KEPT_APART`` and ``_ate_form``)."""
     if word.isdigit() or len(word) < 3:
         return word
-    return KEPT_APART.get(word) or _porter(word)
+    return KEPT_APART.get(word) or _ate_form(_porter(word))
+
+
+def _ate_form(stemmed: str) -> str:
+    """The stem of "-ate" for a stem left ending in "-at": the Porter stemmer used takes
+    "calculated" and "calculating" to "calculat" but "calculate" to "calcul", so a caller asking
+    how holiday is "calculated" missed the pages that say "calculate". Only a shorter stem that
+    begins the same is taken ("chat" stays "chat", "relat" stays "relat")."""
+    if not stemmed.endswith("at"):
+        return stemmed
+    again = _porter(stemmed + "e")
+    return again if len(again) < len(stemmed) and stemmed.startswith(again) else stemmed
 
 
 #: Where a run of words ends for word pairs: sentence ends, list separators, line breaks.
