@@ -127,3 +127,21 @@ def test_a_responsibility_is_not_a_response():
 ])
 def test_word_forms_reach_the_page_that_answers(shipped, question, answer):
     assert page_ids(shipped, question)[0] == answer
+
+
+# -- everyday phrases for turning 18, objecting, and time off sick ------------------------------------
+
+
+def test_the_age_of_18_is_the_move_to_adult_services(shipped):
+    assert page_ids(shipped, "What support is there for my son/daughter after the age of 18?")[0] == "moving-to-adult-services"
+
+
+def test_a_relative_objecting_finds_the_best_interests_page(shipped):
+    assert "best-interests-decisions" in page_ids(shipped, "Can a relative object to a decision made for someone with dementia?")[:2]
+
+
+@pytest.mark.parametrize("question", ["Is my PA paid for time off sick?", "Does a carer get paid time off sick?"])
+def test_time_off_sick_is_sickness_not_holiday(shipped, question):
+    found = page_ids(shipped, question)
+    assert found[0] == "sickness-absence"
+    assert found.index("statutory-sick-pay") < found.index("holiday-entitlement")
