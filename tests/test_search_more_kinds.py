@@ -145,3 +145,19 @@ def test_time_off_sick_is_sickness_not_holiday(shipped, question):
     found = page_ids(shipped, question)
     assert found[0] == "sickness-absence"
     assert found.index("statutory-sick-pay") < found.index("holiday-entitlement")
+
+
+# -- a hyphenated word split in two ----------------------------------------------------------------
+
+
+def test_self_employed_is_one_term_not_employ():
+    from guidance.search.analysis import stems
+
+    assert stems("a self-employed PA") == stems("a self employed PA") == stems("self-employment PA")
+    assert "employ" not in stems("a self-employed PA")
+
+
+def test_employing_someone_is_not_about_self_employed_pas(shipped):
+    for question in ("Can I employ a carer with my direct payment?", "Am I allowed to employ my own carer?"):
+        assert "self-employed-pas" not in page_ids(shipped, question)[:3]
+    assert page_ids(shipped, "Is my PA self-employed?")[0] == "self-employed-pas"

@@ -69,6 +69,10 @@ EQUIVALENTS: dict[tuple[str, ...], str] = {
     ("direct", "payment"): "dp",
     ("direct", "payments"): "dp",
     ("dps",): "dp",
+    # "Self-employed" is not "employ": a question about employing a PA is not about self-employed
+    # PAs, though the hyphen splits the word in two.
+    ("self", "employed"): "selfemployed",
+    ("self", "employment"): "selfemployed",
 }
 _LONGEST_EQUIVALENT = max(len(k) for k in EQUIVALENTS)
 #: The words of those phrases: known words for spelling even though the index only holds their
