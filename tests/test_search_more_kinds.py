@@ -161,3 +161,13 @@ def test_employing_someone_is_not_about_self_employed_pas(shipped):
     for question in ("Can I employ a carer with my direct payment?", "Am I allowed to employ my own carer?"):
         assert "self-employed-pas" not in page_ids(shipped, question)[:3]
     assert page_ids(shipped, "Is my PA self-employed?")[0] == "self-employed-pas"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("My husband was detained under section 3, will his care after hospital be free?", "section-117-aftercare"),
+    ("Can mental health aftercare be paid as a direct payment?", "section-117-aftercare"),
+    ("Could a provider hold my budget so I don't have to be an employer?", "ways-to-have-your-personal-budget"),
+    ("What does ISF stand for in social care?", "ways-to-have-your-personal-budget"),
+])
+def test_aftercare_and_individual_service_funds_find_their_pages(shipped, question, answer):
+    assert page_ids(shipped, question)[0] == answer
