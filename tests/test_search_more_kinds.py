@@ -171,3 +171,20 @@ def test_employing_someone_is_not_about_self_employed_pas(shipped):
 ])
 def test_aftercare_and_individual_service_funds_find_their_pages(shipped, question, answer):
     assert page_ids(shipped, question)[0] == answer
+
+
+# -- a typo of a word the pages only use in another form --------------------------------------------
+
+
+def test_a_typo_is_corrected_to_a_real_word_the_pages_use_in_another_form():
+    vocabulary = Vocabulary({"contribution": 3, "immigration": 2, "prepaid": 4})
+    assert vocabulary.correct("conntribute") == "contribute"  # a doubled letter
+    assert vocabulary.correct("immirant") == "immigrant"  # a dropped letter
+    assert vocabulary.correct("repaid") is None  # a real word is never changed
+    assert vocabulary.correct("xqzvbnmlk") is None  # nothing real is near
+
+
+def test_the_correction_is_said_and_finds_the_page(shipped):
+    results = shipped.search("Will I have to conntribute towards my care?", kinds=("page",))
+    assert results.corrections == {"conntribute": "contribute"}
+    assert results.ids[0] == "your-contribution"
