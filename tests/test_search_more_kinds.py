@@ -188,3 +188,22 @@ def test_the_correction_is_said_and_finds_the_page(shipped):
     results = shipped.search("Will I have to conntribute towards my care?", kinds=("page",))
     assert results.corrections == {"conntribute": "contribute"}
     assert results.ids[0] == "your-contribution"
+
+
+# -- a complaint about the council is not a PA's grievance; when the money is paid -----------------
+
+
+@pytest.mark.parametrize("question", [
+    "Who can I complain to about the council?",
+    "I want to complain about the council reducing my support",
+])
+def test_a_complaint_about_the_council_finds_the_complaints_route_not_grievances(shipped, question):
+    assert page_ids(shipped, question)[0] == "challenging-a-refusal"
+
+
+def test_a_pa_complaining_is_still_a_grievance(shipped):
+    assert page_ids(shipped, "My PA has made a complaint about me")[0] == "grievances"
+
+
+def test_how_often_the_money_comes_finds_the_account_page(shipped):
+    assert page_ids(shipped, "How often does my direct payment go into my account?")[0] == "direct-payment-account"
