@@ -207,3 +207,23 @@ def test_a_pa_complaining_is_still_a_grievance(shipped):
 
 def test_how_often_the_money_comes_finds_the_account_page(shipped):
     assert page_ids(shipped, "How often does my direct payment go into my account?")[0] == "direct-payment-account"
+
+
+# -- less money from the council, dying, and other words for the reserve -----------------------------
+
+
+def test_every_form_of_die_shares_one_stem():
+    from guidance.search.analysis import stem
+
+    assert stem("die") == stem("dies") == stem("died") == stem("dying")
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Is the council allowed to reduce my direct payment?", "direct-payment-reviews"),
+    ("The council cut my direct payment last month", "direct-payment-reviews"),
+    ("Who pays my PA if I die?", "employer-dies"),
+    ("How much should I keep in my contingency fund?", "contingency-balance"),
+    ("Will my direct payment cover a day centre?", "what-you-can-spend-it-on"),
+])
+def test_everyday_words_for_money_matters_reach_the_page(shipped, question, answer):
+    assert page_ids(shipped, question)[0] == answer

@@ -119,6 +119,9 @@ def words(text: str) -> list[str]:
 KEPT_APART = {
     "allowance": "allowanc", "allowances": "allowanc",
     "responsibility": "responsib", "responsibilities": "responsib", "responsible": "responsib",
+    # Porter takes "die" to "die" but "dies" and "died" to "di": a caller asking what happens
+    # "when I die" missed the page "When the employer dies".
+    "die": "die", "dies": "die", "died": "die", "dying": "die",
 }
 
 
