@@ -212,10 +212,19 @@ def test_how_often_the_money_comes_finds_the_account_page(shipped):
 # -- less money from the council, dying, and other words for the reserve -----------------------------
 
 
-def test_every_form_of_die_shares_one_stem():
+def test_every_form_of_die_and_sue_shares_one_stem():
     from guidance.search.analysis import stem
 
     assert stem("die") == stem("dies") == stem("died") == stem("dying")
+    assert stem("sue") == stem("sued") == stem("suing")
+
+
+def test_the_e_forms_of_a_word_share_one_stem():
+    from guidance.search.analysis import stem
+
+    assert stem("evidenced") == stem("evidence")
+    assert stem("nominated") == stem("nominate")
+    assert stem("cared") == stem("care") != stem("car")
 
 
 @pytest.mark.parametrize("question, answer", [
@@ -227,3 +236,8 @@ def test_every_form_of_die_shares_one_stem():
 ])
 def test_everyday_words_for_money_matters_reach_the_page(shipped, question, answer):
     assert page_ids(shipped, question)[0] == answer
+
+
+@pytest.mark.parametrize("question", ["I am being sued by my former carer", "My old PA says I will be sued"])
+def test_being_sued_reaches_the_tribunal_pages(shipped, question):
+    assert page_ids(shipped, question)[0] in {"tribunal-claim-received", "acas-early-conciliation", "tribunal-time-limits"}

@@ -122,23 +122,25 @@ KEPT_APART = {
     # Porter takes "die" to "die" but "dies" and "died" to "di": a caller asking what happens
     # "when I die" missed the page "When the employer dies".
     "die": "die", "dies": "die", "died": "die", "dying": "die",
+    "sue": "sue", "sues": "sue", "sued": "sue", "suing": "sue",
 }
 
 
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    """The stem pages and queries are matched on (Porter, with ``KEPT_APART`` and ``_ate_form``)."""
+    """The stem pages and queries are matched on (Porter, with ``KEPT_APART`` and ``_e_form``)."""
     if word.isdigit() or len(word) < 3:
         return word
-    return KEPT_APART.get(word) or _ate_form(_porter(word))
+    return KEPT_APART.get(word) or _e_form(_porter(word))
 
 
-def _ate_form(stemmed: str) -> str:
-    """The stem of "-ate" for a stem left ending in "-at": the Porter stemmer used takes
-    "calculated" and "calculating" to "calculat" but "calculate" to "calcul", so a caller asking
-    how holiday is "calculated" missed the pages that say "calculate". Only a shorter stem that
-    begins the same is taken ("chat" stays "chat", "relat" stays "relat")."""
-    if not stemmed.endswith("at"):
+def _e_form(stemmed: str) -> str:
+    """The stem of the word's "-e" form, when that is shorter: the Porter stemmer used takes
+    "calculated" and "calculating" to "calculat" but "calculate" to "calcul", and "evidenced" to
+    "evidenc" but "evidence" to "evid", so a caller asking how holiday is "calculated" missed the
+    pages that say "calculate". Only a shorter stem that begins the same is taken ("chat" stays
+    "chat", "relat" stays "relat", "car" does not become "care")."""
+    if stemmed.endswith("e"):
         return stemmed
     again = _porter(stemmed + "e")
     return again if len(again) < len(stemmed) and stemmed.startswith(again) else stemmed
