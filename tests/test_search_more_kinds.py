@@ -241,3 +241,17 @@ def test_everyday_words_for_money_matters_reach_the_page(shipped, question, answ
 @pytest.mark.parametrize("question", ["I am being sued by my former carer", "My old PA says I will be sued"])
 def test_being_sued_reaches_the_tribunal_pages(shipped, question):
     assert page_ids(shipped, question)[0] in {"tribunal-claim-received", "acas-early-conciliation", "tribunal-time-limits"}
+
+
+@pytest.mark.parametrize("question", [
+    "Is the council obliged to provide an advocate?",
+    "I need someone to speak up for me at my care review",
+])
+def test_advocacy_questions_find_the_advocacy_page(shipped, question):
+    assert page_ids(shipped, question)[0] == "independent-advocacy"
+
+
+def test_once_is_a_joining_word_not_a_subject():
+    from guidance.search.analysis import words
+
+    assert words("once I have a new PA") == ["new", "pa"]

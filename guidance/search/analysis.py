@@ -29,7 +29,7 @@ STOP_WORDS = frozenset(
 ) | frozenset(
     # Joining words that say how a question's parts relate, never what it is about: kept, a
     # rare one ("whilst") made any page using it look like the answer.
-    "because whilst although though whenever wherever".split()
+    "because whilst although though whenever wherever once".split()
 ) | frozenset(
     # Contractions of the words above, as they come out of ``raw_words`` ("doesn't" -> "doesnt").
     # Not "ill" (I'll), "id" (I'd), "well" (we'll) or "shell": those are words in their own right.
