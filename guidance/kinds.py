@@ -2,7 +2,8 @@
 days of the week and text.
 
 Calculators, flows, letters and the app all read what people type through these kinds, so
-"12,71", "1E+999999999" or a date in the year 9999 get the same clear refusal everywhere. Each
+"12,71", "1e5", "+5", "١٢٣", "1E+999999999", "31/02/2026" or a date in the year 9999 get the
+same clear refusal everywhere. Each
 kind parses (``parse``: what someone typed, or a value from a YAML/JSON file, to a Python value),
 checks its bounds, shows a value to people (``show``) and writes it as JSON (``dump``).
 
@@ -56,18 +57,23 @@ def _quoted(raw: Any) -> str:
 
 # -- numbers -------------------------------------------------------------------------------------
 
-_PLAIN = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
-_EXPONENT = re.compile(r"[+-]?\d+(?:\.\d+)?[eE][+-]?\d+")
-_DECIMAL_COMMA = re.compile(r"([+-]?\d+),(\d{1,2})")
+#: Dashes people (and word processors) type for a minus sign: en dash and the minus sign itself.
+MINUS_SIGNS = "\u2013\u2212"
+_PLAIN = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|-?\.\d+", re.ASCII)
+_EXPONENT = re.compile(r"[+-]?\d+(?:\.\d+)?[eE][+-]?\d+", re.ASCII)
+_DECIMAL_COMMA = re.compile(r"(-?\d+),(\d{1,2})", re.ASCII)
 
 
 def read_decimal(raw: Any, what: str = "a number") -> Decimal:
-    """``raw`` as an exact, finite Decimal, or KindError.
+    """``raw`` as an exact, finite Decimal, or KindError: the one reader of numbers and money.
 
-    Accepts 1271, 1,271, 1,271.00, £12.50 (the £ is dropped), ints, Decimals and floats (through
-    their shortest text form, 12.5 not 12.4999...). Refuses a decimal comma ("12,71": "use a
-    point: 12.71"), infinity, NaN, yes/no, lists, and numbers with more than 10 decimal places;
-    "1e400" and 10,000 digits are "far too large" (never decimal.Overflow).
+    Accepts 1271, 1,271, 1,271.00, 1234.5, £12.50 (the £ is dropped), -5 (an en dash or minus
+    sign "–5", "−5" is read as minus: bounds say where a negative is not allowed), ints, Decimals
+    and floats (through their shortest text form, 12.5 not 12.4999...). Refuses with a message
+    saying why: a decimal comma ("12,71": "use a point: 12.71"), a plus sign ("+5"), an exponent
+    ("1e5"), an underscore ("1_000"), digits other than 0-9 (Arabic-Indic, full-width), infinity,
+    NaN, yes/no, lists, and more than 10 decimal places; "1e400" as a float and 10,000 digits are
+    "far too large" (never decimal.Overflow).
     """
     if isinstance(raw, bool) or raw is None or isinstance(raw, (dict, list, tuple, set)):
         raise KindError(f"must be {what}")
@@ -75,17 +81,10 @@ def read_decimal(raw: Any, what: str = "a number") -> Decimal:
         value = raw
     elif isinstance(raw, int):
         value = Decimal(raw)
+    elif isinstance(raw, float):
+        value = Decimal(repr(raw)) if raw == raw else Decimal("NaN")  # shortest form; inf/nan checked below
     else:
-        text = (repr(raw) if isinstance(raw, float) else str(raw)).strip().replace("£", "", 1).strip()
-        slip = _DECIMAL_COMMA.fullmatch(text)
-        if slip:
-            raise KindError(f"{_quoted(raw)} has a comma where the decimal point goes: use a point: {slip[1]}.{slip[2]}")
-        if _PLAIN.fullmatch(text):
-            value = Decimal(text.replace(",", ""))
-        elif _EXPONENT.fullmatch(text):
-            value = Decimal(text)
-        else:
-            raise KindError(f"{_quoted(raw)} is not {what}")
+        value = _text_decimal(str(raw), what)
     if not value.is_finite():
         raise KindError(f"{_quoted(raw)} is not {what}")
     if value != 0 and value.adjusted() >= TOO_LARGE.adjusted():
@@ -95,6 +94,32 @@ def read_decimal(raw: Any, what: str = "a number") -> Decimal:
     if value.as_tuple().exponent > 0:
         value = Decimal(f"{value:f}")  # 1e3 as 1000
     return value
+
+
+def _text_decimal(raw: str, what: str) -> Decimal:
+    """Typed text as a Decimal (see :func:`read_decimal`); KindError saying what is wrong."""
+    text = raw.strip()
+    if text[:1] in MINUS_SIGNS:
+        text = "-" + text[1:]
+    text = text.replace("£", "", 1).strip()
+    if text[:1] in MINUS_SIGNS:
+        text = "-" + text[1:]
+    if any(ch.isdigit() and not ch.isascii() for ch in text):
+        raise KindError(f"{_quoted(raw)} is not {what}: type it with the digits 0 to 9")
+    if _PLAIN.fullmatch(text):
+        return Decimal(text.replace(",", ""))
+    slip = _DECIMAL_COMMA.fullmatch(text)
+    if slip:
+        raise KindError(f"{_quoted(raw)} has a comma where the decimal point goes: use a point: {slip[1]}.{slip[2]}")
+    if text.startswith("+") and _PLAIN.fullmatch(text[1:]):
+        raise KindError(f"{_quoted(raw)} is not {what}: leave out the + sign")
+    if _EXPONENT.fullmatch(text):
+        if Decimal(text).adjusted() >= TOO_LARGE.adjusted():
+            raise KindError(f"{_quoted(raw)} is far too large: check the number")
+        raise KindError(f"{_quoted(raw)} is not {what}: write the number out in full, without an 'e'")
+    if "_" in text:
+        raise KindError(f"{_quoted(raw)} is not {what}: leave out the _ (use a comma, e.g. 1,000, or nothing)")
+    raise KindError(f"{_quoted(raw)} is not {what}")
 
 
 def _places(value: Decimal) -> int:
@@ -229,9 +254,10 @@ class Money(Number):
 
 # -- dates ---------------------------------------------------------------------------------------
 
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
-_WEEKDAY = re.compile(r"^(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\.?,?\s+", re.IGNORECASE)
-_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", re.ASCII)
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})", re.ASCII)
+_WEEKDAY = re.compile(r"^(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\.?,?\s+", re.IGNORECASE | re.ASCII)
+_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+|\s*-\s*)([A-Za-z]+)\.?,?(?:\s+|\s*-\s*)(\d{4}|\d{2})", re.ASCII)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -242,45 +268,59 @@ _MONTHS = {
     )
     for name in names
 }
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+DATE_EXAMPLES = "write it like 31/01/2026, 31 Jan 2026 or 2026-01-31 (day first)"
 
 
-def _iso(raw: Any) -> dt.date | None:
+def day_month_year(raw: Any) -> dt.date:
+    """A date as people in the UK write it, or KindError saying why not: the one reader of dates.
+
+    Accepts a date object as it is, ISO 2026-01-31 (year first: four digits), and day first
+    always: 31/01/2026, 31-1-2026, 31.1.26, 31 Jan 2026, 31 January 2026, 31-Jan-26,
+    "Saturday 31st January 2026", "31 Jan, 2026". A two-digit year is 20yy. Never month first:
+    "1/13/2026" is refused ("there is no month 13"). An impossible date says so ("31 February
+    2026 does not exist"). Only the digits 0-9. No bounds are checked here: :class:`Date` does.
+    """
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):
         return raw
-    if raw is None or isinstance(raw, (bool, int, float, Decimal, dict, list, tuple)):
-        return None
-    text = str(raw).strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def read_date(raw: Any) -> dt.date | None:
-    """A date as people write it (2026-03-16, 16/03/2026, 16/3/26, 16.3.2026, 16 Mar 2026,
-    "Monday 16th March 2026", "16 Mar, 2026"; British day-first order; a two-digit year is 20yy),
-    a date object as it is; None if it is not a real date. No bounds are checked here:
-    :class:`Date` checks them."""
-    found = _iso(raw)
-    if found is not None or not isinstance(raw, str):
-        return found
+    if not isinstance(raw, str):
+        raise KindError(f"{_quoted(raw)} is not a date: {DATE_EXAMPLES}")
     text = _WEEKDAY.sub("", raw.strip())
-    match = _DAY_MONTH_YEAR.fullmatch(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        year += 2000 if len(match.group(3)) == 2 else 0
-    else:
-        match = _WORDS.fullmatch(text)
-        if not match or match[2].lower() not in _MONTHS:
-            return None
-        day, month, year = int(match[1]), _MONTHS[match[2].lower()], int(match[3])
+    day, month, year = _date_parts(raw, text)
+    if not 1 <= month <= 12:
+        raise KindError(f"{_quoted(raw)} is not a date: there is no month {month} (the day comes first, e.g. 31/01/2026)")
     try:
         return dt.date(year, month, day)
     except ValueError:
+        raise KindError(f"{day} {_MONTH_NAMES[month - 1]} {year} does not exist") from None
+
+
+def _date_parts(raw: str, text: str) -> tuple[int, int, int]:
+    """(day, month, year) from the text of a date; KindError when it is not written as one."""
+    match = _YEAR_FIRST.fullmatch(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        return day, month, year
+    match = _DAY_MONTH_YEAR.fullmatch(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        return day, month, year + (2000 if len(match[3]) == 2 else 0)
+    match = _WORDS.fullmatch(text)
+    if match and match[2].lower() in _MONTHS:
+        year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
+        return int(match[1]), _MONTHS[match[2].lower()], year
+    raise KindError(f"{_quoted(raw)} is not a date: {DATE_EXAMPLES}")
+
+
+def read_date(raw: Any) -> dt.date | None:
+    """:func:`day_month_year`, or None when ``raw`` is not a real date (for callers that say so
+    themselves)."""
+    try:
+        return day_month_year(raw)
+    except KindError:
         return None
 
 
@@ -295,9 +335,7 @@ class Date(Kind):
     hint = "a date, e.g. 16/03/2026 or 16 March 2026"
 
     def parse(self, raw: Any) -> dt.date:
-        value = read_date(raw)
-        if value is None:
-            raise KindError(f"{_quoted(raw)} is not a date: write it like 2026-03-16, 16/03/2026 or 16 March 2026")
+        value = day_month_year(raw)
         if not self.earliest <= value <= self.latest:
             raise KindError(
                 f"{self.show(value)} is out of range: it must be between {self.show(self.earliest)} and {self.show(self.latest)}"
@@ -305,7 +343,8 @@ class Date(Kind):
         return value
 
     def show(self, value: dt.date) -> str:
-        return f"{value.day} {value:%B %Y}"
+        """In words, as dates are shown to people everywhere: "6 April 2026" (never ISO)."""
+        return f"{value.day} {_MONTH_NAMES[value.month - 1]} {value.year}"
 
     def dump(self, value: dt.date) -> str:
         return value.isoformat()

@@ -207,3 +207,23 @@ def test_audit_command_uses_the_content_roots_rule(tmp_path, capsys):
     assert main(["--root", str(root), "account", "audit", "--plan", str(data / "plan.yaml"), str(data / "statement.csv")]) == 1
     err = capsys.readouterr().err
     assert f"{data / 'plan.yaml'}:1: reference: " in err and "ASC-104233" in err
+
+
+def test_plan_dates_and_amounts_are_read_as_everywhere_else(tmp_path):
+    plan = _plan(tmp_path, PLAN.replace("period: {from: 2026-04-06,", 'period: {from: "6/4/2026",')
+                 .replace('amount: "1920.00"', 'amount: "£1,920.00"'))
+    assert plan.period.start == dt.date(2026, 4, 6) and plan.council_payments[0].amount == Decimal("1920.00")
+
+
+@pytest.mark.parametrize("old, new, line, words", [
+    ('amount: "1920.00"', 'amount: "1e3"', 4, "write the number out in full"),
+    ('amount: "1920.00"', 'amount: "+1920.00"', 4, "leave out the + sign"),
+    ('amount: "1920.00"', 'amount: "\u0661\u0669\u0662\u0660"', 4, "digits 0 to 9"),
+    ('amount: "1920.00"', 'amount: "NaN"', 4, "is not a number"),
+    ("period: {from: 2026-04-06,", 'period: {from: "31/04/2026",', 2, "31 April 2026 does not exist"),
+    ("period: {from: 2026-04-06,", 'period: {from: "04/16/2026",', 2, "there is no month 16"),
+])
+def test_plan_refuses_numbers_and_dates_the_one_reader_refuses(tmp_path, old, new, line, words):
+    with pytest.raises(PlanError) as err:
+        _plan(tmp_path, PLAN.replace(old, new))
+    assert any(p.line == line and words in p.message for p in err.value.problems.errors), err.value.problems.errors

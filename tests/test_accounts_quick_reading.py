@@ -181,3 +181,32 @@ def test_a_statement_row_with_a_far_too_large_amount_is_named_by_its_line(tmp_pa
     path.write_text(HEADER + FINE + "03/05/2026,SHOP,,\"£999,999,999,999,999,999,999,999.00\",\"2,499.00\"\n", encoding="utf-8")
     with pytest.raises(StatementError, match=r"s\.csv:4: .* is far too large to be an amount"):
         read_statement(path)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("\u0661\u0662.\u0665\u0660", "digits 0 to 9"),  # Arabic-Indic 12.50: refused by the fast paths too
+    ("\uff11\uff12.50", "digits 0 to 9"),  # full-width digits
+    ("1e5", "write the number out in full"),
+    ("1_000.00", "leave out the _"),
+    ("nan", "is not an amount"),
+])
+def test_a_statement_amount_is_read_by_the_one_number_reader(text, words):
+    with pytest.raises(ValueError, match=words):
+        statement_amount(text)
+    assert common_amounts([text]) is None
+
+
+def test_a_statement_reads_an_en_dash_or_minus_sign_as_minus():
+    assert statement_amount("\u201312.50") == Decimal("-12.50")
+    assert statement_amount("\u2212£12.50") == Decimal("-12.50")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("31/02/2026", "31 February 2026 does not exist"),
+    ("02/31/2026", "there is no month 31"),
+    ("\u0663\u0661/\u0660\u0661/\u0662\u0660\u0662\u0666", "is not a date"),
+])
+def test_a_statement_date_is_read_by_the_one_date_reader(text, words):
+    with pytest.raises(ValueError, match=words):
+        statement_date(text)
+    assert statement_date("31-Jan-26") == statement_date("31/01/2026") == dt.date(2026, 1, 31)

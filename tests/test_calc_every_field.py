@@ -92,3 +92,14 @@ def test_the_command_line_names_the_option_too(capsys, name, field):
     err = capsys.readouterr().err
     assert f"{field.label}: '1E+999999999' is far too large" in err and f"(option {field.option})" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", sorted(GOOD))
+def test_working_and_warnings_write_dates_in_words_never_iso(rates, name):
+    import re
+
+    result = calculate(name, GOOD[name], rates, ON)
+    texts = list(result.get("working") or []) + list(result.get("warnings") or [])
+    assert texts, name
+    shown = "\n".join(texts)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", shown), shown

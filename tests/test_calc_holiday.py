@@ -273,7 +273,7 @@ def test_starting_month_counts_when_last_day_of_year_on_or_after_start_day(rates
         ({"basis": "irregular-hours", "leave_year_start": "2025-04-01"}, "Hours worked in the pay period: needed"),
         ({"basis": "irregular-hours", "leave_year_start": "2025-04-01", "hours_worked": -3}, "more than 0"),
         ({"basis": "days-per-week", "days_per_week": "lots"}, "not a number"),
-        ({"basis": "days-per-week", "days_per_week": 5, "start_date": "2020-02-30", "leave_year_start": "2020-01-01"}, "not a date"),
+        ({"basis": "days-per-week", "days_per_week": 5, "start_date": "2020-02-30", "leave_year_start": "2020-01-01"}, "30 February 2020 does not exist"),
     ],
 )
 def test_impossible_input_is_refused_with_a_clear_message(rates, kwargs, message):

@@ -14,7 +14,7 @@ def test_usage_errors_exit_2(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["rates", "--on", "31/02/2026"])
     assert exc.value.code == 2
-    assert "not a date" in capsys.readouterr().err
+    assert "31 February 2026 does not exist" in capsys.readouterr().err
 
 
 def test_a_root_without_content_is_a_clear_error(tmp_path, capsys):

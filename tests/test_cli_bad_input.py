@@ -193,3 +193,37 @@ def test_error_messages_never_send_control_characters_or_endless_input(capsys):
     assert main(["show", "x" * 10_000]) == 1
     err = capsys.readouterr().err
     assert len(err) < 2200 and "more characters" in err
+
+
+# Numbers and dates in options are read by the same reader as everywhere else.
+
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["search", "pay", "--limit", "\u0661\u0662"], "with the digits 0 to 9"),
+        (["search", "pay", "--limit", "1e3"], "write the number out in full"),
+        (["search", "pay", "--limit", "1_0"], "leave out the _"),
+        (["search", "pay", "--limit", "0"], "must be between 1 and 10000 (got 0)"),
+        (["review", "sample", "--percent", "nan"], "is not a number"),
+        (["review", "sample", "--percent", "+10"], "leave out the + sign"),
+        (["show", "some-page", "--version", "1e2"], "write the number out in full"),
+        (["calc", "employer-cost", "--hourly-rate", "1e1", "--hours-per-week", "10"], None),
+        (["search", "pay", "--on", "31/02/2026"], "31 February 2026 does not exist"),
+        (["search", "pay", "--on", "03/16/2026"], "there is no month 16"),
+    ],
+)
+def test_options_refuse_numbers_and_dates_as_every_reader_does(argv, message, capsys):
+    if message is None:  # calculator options are read by the calculator's fields: exit 1, the field's label
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert "Hourly rate" in err and "write the number out in full" in err
+    else:
+        assert message in usage_error(argv, capsys)
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_option_date_is_read_day_first():
+    from guidance.commands.common import iso_date
+
+    assert iso_date("2/3/26") == dt.date(2026, 3, 2)
+    assert iso_date("31-Jan-2026") == dt.date(2026, 1, 31)

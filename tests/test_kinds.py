@@ -41,8 +41,13 @@ HUGE = "9" * 10000
         (12.5, Decimal("12.5")),
         (0.1, Decimal("0.1")),
         (Decimal("3.25"), Decimal("3.25")),
-        ("1e3", Decimal("1000")),
         ("-3", Decimal("-3")),
+        ("\u20133", Decimal("-3")),  # an en dash, as word processors write a minus
+        ("\u22123.5", Decimal("-3.5")),  # the minus sign
+        ("-£12.50", Decimal("-12.50")),
+        ("\u2013£12.50", Decimal("-12.50")),
+        ("1234.5", Decimal("1234.5")),
+        ("£1,234.50", Decimal("1234.50")),
     ],
 )
 def test_numbers_people_write(raw, value):
@@ -63,7 +68,17 @@ def test_numbers_people_write(raw, value):
         ("NaN", "is not a number"),
         (Decimal("NaN"), "is not a number"),
         (float("inf"), "is not a number"),
-        ("1e-999999999", "more than 10 decimal places"),
+        ("1e3", "write the number out in full"),
+        ("1e5", "write the number out in full"),
+        ("1e-999999999", "write the number out in full"),
+        ("+5", "leave out the \\+ sign"),
+        ("£+5", "leave out the \\+ sign"),
+        ("1_000", "leave out the _"),
+        ("Infinity", "is not a number"),
+        ("\u0661\u0662\u0663", "with the digits 0 to 9"),  # Arabic-Indic 123
+        ("\uff11\uff12", "with the digits 0 to 9"),  # full-width 12
+        ("\u0967\u0968.\u0969", "with the digits 0 to 9"),  # Devanagari 12.3
+        (Decimal("1e-11"), "more than 10 decimal places"),
         ("12,7100", "is not a number"),
         ("1.2.3", "is not a number"),
         ("twelve", "is not a number"),
@@ -110,14 +125,33 @@ def test_dates_as_people_write_them(raw):
 
 
 @pytest.mark.parametrize(
+    "raw", ["31/01/2026", "31-1-2026", "31.1.2026", "31 Jan 2026", "31 January 2026", "2026-01-31", "2026/1/31",
+            "31/1/26", "31 Jan 26", "31-Jan-2026", "31-jan-26", "Saturday 31st January 2026", "31 Jan, 2026"]
+)
+def test_dates_as_people_in_the_uk_write_them_day_first(raw):
+    assert Date().parse(raw) == dt.date(2026, 1, 31)
+
+
+def test_a_date_that_could_be_either_way_is_read_day_first():
+    assert Date().parse("02/03/2026") == dt.date(2026, 3, 2)
+    assert Date().parse("2/3/26") == dt.date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(
     "raw,message",
     [
         ("9999-12-31", "out of range: it must be between 1 January 1900 and 31 December 2100"),
         ("1899-12-31", "out of range"),
-        ("2026-02-29", "is not a date"),
-        ("31/04/2026", "is not a date"),
+        ("2026-02-29", "29 February 2026 does not exist"),
+        ("31/04/2026", "31 April 2026 does not exist"),
+        ("31 February 2026", "31 February 2026 does not exist"),
+        ("30/2/26", "30 February 2026 does not exist"),
+        ("0/1/2026", "0 January 2026 does not exist"),
+        ("1/13/2026", "there is no month 13 \\(the day comes first"),
+        ("\u0663\u0661/\u0660\u0661/\u0662\u0660\u0662\u0666", "is not a date"),  # Arabic-Indic digits
+        ("31 Janvier 2026", "is not a date"),
         ("16 Marchember 2026", "is not a date"),
-        ("03/16/2026", "is not a date"),
+        ("03/16/2026", "there is no month 16"),
         ("next week", "is not a date"),
         (20260316, "is not a date"),
         (None, "is not a date"),
@@ -172,7 +206,7 @@ def test_a_field_names_itself_by_label_not_a_flag():
 
 # The same reader behind flows and letters.
 
-@pytest.mark.parametrize("raw", ["12,71", "inf", "nan", "1E+999999999"])
+@pytest.mark.parametrize("raw", ["12,71", "inf", "nan", "1E+999999999", "1e5", "+5", "1_000", "\u0661\u0662"])
 def test_flows_and_letters_refuse_the_same_numbers(raw):
     with pytest.raises(AnswerError):
         parse_answer(Question(type="question", kind="money", text="Pay?", next="end"), raw)

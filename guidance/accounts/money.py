@@ -13,15 +13,14 @@ import re
 from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
 
-from guidance.values import parse_date, parse_decimal, too_large
+from guidance.kinds import MINUS_SIGNS, KindError, day_month_year, read_decimal
+from guidance.values import too_large
 
 PENNY = Decimal("0.01")
 ZERO = Decimal("0.00")
 
-_TIME_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
-_DAY_FIRST_TIME = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s+\d{1,2}:\d{2}(:\d{2})?$")
-_SHORT_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$")
-_DASHED_MONTH = re.compile(r"^(\d{1,2})[- ]([A-Za-z]{3,9})[- ](\d{2}|\d{4})$")
+_TIME_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$", re.ASCII)
+_DAY_FIRST_TIME = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\s+\d{1,2}:\d{2}(:\d{2})?$", re.ASCII)
 
 
 def pence(value: Decimal) -> Decimal:
@@ -29,11 +28,12 @@ def pence(value: Decimal) -> Decimal:
     return value.quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
-_PLAIN = re.compile(r"-?\d{1,12}\.\d\d")
-_POUNDS = re.compile(r"(-?)£?(-?)(\d{1,3}(?:,\d{3}){0,3}|\d{1,12})\.(\d\d)")
+# Fast paths for the forms most cells take; only the digits 0-9 (re.ASCII), as the kinds read them.
+_PLAIN = re.compile(r"-?\d{1,12}\.\d\d", re.ASCII)
+_POUNDS = re.compile(r"(-?)£?(-?)(\d{1,3}(?:,\d{3}){0,3}|\d{1,12})\.(\d\d)", re.ASCII)
 
 
-_COMMON = re.compile(r"-?£?(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,12})\.\d\d")  # -1234.56, £1,234.56, -£12.00
+_COMMON = re.compile(r"-?£?(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,12})\.\d\d", re.ASCII)  # -1234.56, £1,234.56, -£12.00
 
 #: Amount and date texts already read (text -> Decimal or date; each is immutable, so one can be shared).
 #: Emptied when it holds ``READ_LIMIT`` texts, so memory stays small over a long batch.
@@ -65,7 +65,7 @@ def statement_amount(raw) -> Decimal | None:
     return _amount(raw)
 
 
-_COMMON_LINES = re.compile(f"(?:{_COMMON.pattern}\n)*{_COMMON.pattern}")  # the common form, one on each line
+_COMMON_LINES = re.compile(f"(?:{_COMMON.pattern}\n)*{_COMMON.pattern}", re.ASCII)  # the common form, one on each line
 
 
 def common_amounts(texts: list[str]) -> list[Decimal | None] | None:
@@ -99,10 +99,13 @@ def _text_amount(raw: str) -> Decimal | None:
 
 
 def _amount(raw) -> Decimal | None:
+    """A cell no fast path reads: what bank exports add (CR/DR, brackets, GBP, a leading + or
+    a sign before the £) is taken off here, and the number itself is read by
+    :func:`guidance.kinds.read_decimal`, as every other number is."""
     if raw is None:
         return None
     if isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool):
-        value = parse_decimal(raw)
+        value = _read(raw, raw)
     else:
         text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
         if not text or text in {"-", "—"}:
@@ -116,22 +119,27 @@ def _amount(raw) -> Decimal | None:
         text = text.replace("£", "").replace("GBP", "")
         if text.startswith("(") and text.endswith(")"):
             text, sign = text[1:-1], -sign
-        if text.startswith(("-", "−")):
+        if text[:1] in "-" + MINUS_SIGNS:
             text, sign = text[1:], -sign
         elif text.startswith("+"):
             text = text[1:]
-        text = text.replace("£", "")
-        if text.startswith(("-", "+")) or not re.fullmatch(r"\d{1,3}(,\d{3})*(\.\d+)?|\d+(\.\d+)?|\.\d+", text):
+        if text.startswith(("-", "+")) or text[:1] in MINUS_SIGNS:
             raise ValueError(f"'{raw}' is not an amount")
-        value = parse_decimal(text)
-        if value is None:  # digits it would read, but too many of them
-            raise ValueError(f"'{raw}' is far too large to be an amount")
-        value = sign * value
-    if value is None:
-        raise ValueError(f"'{raw}' is not an amount")
+        value = sign * _read(text, raw)
     if too_large(value):
         raise ValueError(f"'{raw}' is far too large to be an amount")
     return pence(value)
+
+
+def _read(text, raw) -> Decimal:
+    """The number in ``text`` (what is left of the cell ``raw``); ValueError naming the cell."""
+    try:
+        return read_decimal(text, "an amount")
+    except KindError as exc:
+        if "far too large" in str(exc):
+            raise ValueError(f"'{raw}' is far too large to be an amount") from None
+        reason = str(exc).partition(": ")[2]
+        raise ValueError(f"'{raw}' is not an amount" + (f": {reason}" if reason else "")) from None
 
 
 def statement_date(raw) -> dt.date:
@@ -148,28 +156,24 @@ def statement_date(raw) -> dt.date:
             READ_DATES[raw] = value
         return value
     if isinstance(raw, (dt.date, dt.datetime)):
-        return parse_date(raw)
+        return day_month_year(raw)
     return _text_date(str(raw or ""))
 
 
 @lru_cache(maxsize=8192)
 def _text_date(raw: str) -> dt.date:
+    """A date cell's text read by :func:`guidance.kinds.day_month_year` (day first, 2-digit years
+    as 20yy, "31-Jan-26"), after any time of day a bank export adds is taken off."""
     text = raw.strip()
     for pattern in (_TIME_OF_DAY, _DAY_FIRST_TIME):
         match = pattern.match(text)
         if match:
             text = match.group(1)
-    short = _SHORT_YEAR.match(text)
-    if short:
-        text = f"{short.group(1)}/{short.group(2)}/20{short.group(3)}"
-    dashed = _DASHED_MONTH.match(text)
-    if dashed:
-        year = dashed.group(3)
-        text = f"{dashed.group(1)} {dashed.group(2)} {'20' + year if len(year) == 2 else year}"
-    value = parse_date(text) if text else None
-    if value is None:
-        raise ValueError(f"'{raw}' is not a date (use e.g. 31/01/2026, 31 Jan 2026 or 2026-01-31)")
-    return value
+    try:
+        return day_month_year(text)
+    except KindError as exc:
+        reason = str(exc).partition(" is not a date: ")[2] or str(exc)  # "no month 13", "does not exist"
+        raise ValueError(f"'{raw}' is not a date: {reason}") from None
 
 
 def money_text(value: Decimal) -> str:

@@ -25,9 +25,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from guidance.kinds import Date, KindError, read_decimal
 
 from guidance.problems import Problems
 from guidance.yamlio import read_yaml_file, validate
@@ -36,6 +38,28 @@ EVERY = ("1 week", "2 weeks", "4 weeks", "1 month")
 OUT_KINDS = ("wages", "tax", "pension", "insurance", "payroll_service", "agency", "care_other", "cash", "excluded")
 Every = Literal["1 week", "2 weeks", "4 weeks", "1 month"]
 OutKind = Literal["wages", "tax", "pension", "insurance", "payroll_service", "agency", "care_other", "cash", "excluded"]
+
+
+def _number(raw):
+    """A number in the plan read by the one reader (:func:`guidance.kinds.read_decimal`): "1e5",
+    "+5", "nan" and digits other than 0-9 are refused as everywhere else."""
+    try:
+        return read_decimal(raw)
+    except KindError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _date(raw):
+    """A date in the plan read as every date is (:class:`guidance.kinds.Date`): 2026-04-06 or
+    6/4/2026, day first; "31/04/2026" says that day does not exist."""
+    try:
+        return Date().parse(raw)
+    except KindError as exc:
+        raise ValueError(str(exc)) from None
+
+
+PlanNumber = Annotated[Decimal, BeforeValidator(_number)]
+PlanDate = Annotated[dt.date, BeforeValidator(_date)]
 
 
 def _money(value: Decimal, name: str) -> Decimal:
@@ -55,8 +79,8 @@ class _Strict(BaseModel):
 
 
 class Period(_Strict):
-    start: dt.date = Field(alias="from", description="first day of the audit")
-    end: dt.date = Field(alias="to", description="last day of the audit")
+    start: PlanDate = Field(alias="from", description="first day of the audit")
+    end: PlanDate = Field(alias="to", description="last day of the audit")
 
     @model_validator(mode="after")
     def _in_order(self):
@@ -69,8 +93,8 @@ class Payment(_Strict):
     """An amount in force from a date, paid every week, 2 weeks, 4 weeks or month; the first
     payment is on ``from``."""
 
-    start: dt.date = Field(alias="from", description="date of the first payment at this amount")
-    amount: Decimal = Field(description="amount of each payment in pounds, e.g. \"1920.00\"")
+    start: PlanDate = Field(alias="from", description="date of the first payment at this amount")
+    amount: PlanNumber = Field(description="amount of each payment in pounds, e.g. \"1920.00\"")
     every: Every = Field(description="how often: 1 week, 2 weeks, 4 weeks or 1 month")
     match: str | None = Field(None, description="words the bank statement shows for this payment (optional)")
 
@@ -81,8 +105,8 @@ class Payment(_Strict):
 
 
 class Suspension(_Strict):
-    start: dt.date = Field(alias="from")
-    end: dt.date = Field(alias="to")
+    start: PlanDate = Field(alias="from")
+    end: PlanDate = Field(alias="to")
     reason: str = Field("", description="e.g. hospital, respite")
 
     @model_validator(mode="after")
@@ -104,11 +128,11 @@ class Plan(_Strict):
     council_payments: list[Payment] = Field(min_length=1)
     contribution: list[Payment] = Field(default_factory=list)
     suspensions: list[Suspension] = Field(default_factory=list)
-    contingency_weeks: Decimal = Field(ge=0, le=52, description="weeks of the council payment the account may keep")
-    owed: Decimal = Field(Decimal("0.00"), description="money already owed at the end (wages, HMRC, invoices)")
+    contingency_weeks: PlanNumber = Field(ge=0, le=52, description="weeks of the council payment the account may keep")
+    owed: PlanNumber = Field(Decimal("0.00"), description="money already owed at the end (wages, HMRC, invoices)")
     payees: list[Payee] = Field(default_factory=list)
     household: list[str] = Field(default_factory=list, description="how the statement names household members who are not PAs")
-    opening_balance: Decimal | None = Field(None, description="balance on the first day, if no statement shows balances")
+    opening_balance: PlanNumber | None = Field(None, description="balance on the first day, if no statement shows balances")
 
     @field_validator("owed")
     @classmethod

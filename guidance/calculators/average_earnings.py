@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from guidance.calculators.common import (
+    words,
     Result,
     CalculatorError,
     add_months,
@@ -175,23 +176,23 @@ def _reference_day(purpose, sick_start, due_date, week_end) -> tuple[dt.date, li
             raise CalculatorError("sick start: give the first day of sickness (of the first linked period, if linked)")
         start = date_value(sick_start, "sick start")
         return start - dt.timedelta(days=1), [
-            f"SSP: the relevant period ends with the last normal payday before {start.isoformat()}, the first day of "
+            f"SSP: the relevant period ends with the last normal payday before {words(start)}, the first day of "
             "sickness (for linked periods, of the first one) (SSP (General) Regulations 1982 reg 19)."
         ]
     if week_end not in (None, ""):
         saturday = date_value(week_end, "qualifying week end")
         if saturday.weekday() != 5:
-            raise CalculatorError(f"qualifying week end: {saturday.isoformat()} is not a Saturday")
+            raise CalculatorError(f"qualifying week end: {words(saturday)} is not a Saturday")
         lines = []
     elif due_date not in (None, ""):
         due = date_value(due_date, "due date")
         saturday = qualifying_week_end(due)
-        lines = [f"Baby due {due.isoformat()}: the qualifying week (15th week before the week it is due) ends "
-                 f"{saturday.isoformat()}."]
+        lines = [f"Baby due {words(due)}: the qualifying week (15th week before the week it is due) ends "
+                 f"{words(saturday)}."]
     else:
         raise CalculatorError("due date: give the date the baby is due, or the qualifying (matching) week's Saturday")
     lines.append(
-        f"SMP/SPP/SAP: the relevant period ends with the last normal payday on or before {saturday.isoformat()} "
+        f"SMP/SPP/SAP: the relevant period ends with the last normal payday on or before {words(saturday)} "
         "(Statutory Maternity Pay (General) Regulations 1986 reg 21)."
     )
     return saturday, lines
@@ -201,27 +202,27 @@ def _statutory_average(rates, purpose, frequency, paid, reference, employment_st
     before = [day for day, _ in paid if day <= reference]
     if not before:
         raise CalculatorError(
-            f"payments: no payday on or before {reference.isoformat()}; someone not yet paid has average weekly "
+            f"payments: no payday on or before {words(reference)}; someone not yet paid has average weekly "
             "earnings worked out from what they were due (ask HMRC or use GOV.UK's calculator)"
         )
     last = before[-1]
     earlier = [day for day in before if day <= last - dt.timedelta(days=RELEVANT_PERIOD_DAYS)]
     if earlier:
         first = earlier[-1] + dt.timedelta(days=1)
-        working.append(f"Last payday {last.isoformat()}; the last payday at least 8 weeks before it was "
-                        f"{earlier[-1].isoformat()}, so the relevant period is {first.isoformat()} to {last.isoformat()}.")
+        working.append(f"Last payday {words(last)}; the last payday at least 8 weeks before it was "
+                        f"{words(earlier[-1])}, so the relevant period is {words(first)} to {words(last)}.")
         rule = frequency
     else:
         if employment_start in (None, ""):
             raise CalculatorError(
-                f"employment start: no payday listed 8 weeks or more before {last.isoformat()}; if the PA started "
+                f"employment start: no payday listed 8 weeks or more before {words(last)}; if the PA started "
                 "less than 8 weeks before, give the first day of employment (otherwise list the earlier paydays)"
             )
         first = date_value(employment_start, "employment start")
         if first > last:
-            raise CalculatorError(f"employment start: {first.isoformat()} is after the last payday {last.isoformat()}")
+            raise CalculatorError(f"employment start: {words(first)} is after the last payday {words(last)}")
         working.append(f"Paid for less than 8 weeks: the relevant period runs from the start of employment, "
-                       f"{first.isoformat()}, to the last payday, {last.isoformat()}; averaged by days.")
+                       f"{words(first)}, to the last payday, {words(last)}; averaged by days.")
         rule = "irregular"
     counted = [(day, amount) for day, amount in paid if first <= day <= last]
     total = sum((amount for _, amount in counted), Decimal(0))
@@ -278,10 +279,10 @@ def _limit(rates, purpose, reference, average, working) -> dict:
     day = reference + dt.timedelta(days=1) if purpose == "ssp" else reference
     limit = figure_or_none(rates, key, day)
     if limit is None:
-        working.append(f"No earnings limit on record for {day.isoformat()}: compare it with the limit yourself.")
+        working.append(f"No earnings limit on record for {words(day)}: compare it with the limit yourself.")
         return {"earnings_limit": None, "at_or_above_limit": None}
     if limit == 0:
-        working.append(f"No earnings limit for SSP on {day.isoformat()} (removed from 6 April 2026).")
+        working.append(f"No earnings limit for SSP on {words(day)} (removed from 6 April 2026).")
         return {"earnings_limit": None, "at_or_above_limit": None}
     meets = average >= limit
     working.append(f"Earnings limit {gbp(limit)}: the unrounded average is {'at or above' if meets else 'below'} it.")
@@ -298,7 +299,7 @@ def _skip_weeks(value, paid) -> set[dt.date]:
     for number, item in enumerate(items, start=1):
         day = date_value(item, f"skip weeks item {number}")
         if day not in weeks:
-            raise CalculatorError(f"skip weeks: item {number} ({day.isoformat()}) is not one of the weeks in payments")
+            raise CalculatorError(f"skip weeks: item {number} ({words(day)}) is not one of the weeks in payments")
         days.add(day)
     return days
 
@@ -311,15 +312,15 @@ def _holiday_pay(paid, start: dt.date, skip: set[dt.date] = frozenset()) -> Aver
     counted = with_pay[-HOLIDAY_WEEKS:]
     if not counted:
         raise CalculatorError(
-            f"payments: no week with pay ending on or before {start.isoformat()} in the {HOLIDAY_LOOKBACK_WEEKS} weeks before"
+            f"payments: no week with pay ending on or before {words(start)} in the {HOLIDAY_LOOKBACK_WEEKS} weeks before"
         )
     total = sum((amount for _, amount in counted), Decimal(0))
     average = total / len(counted)
     skipped = [day for day, amount in in_range if (amount == 0 or day in skip) and day >= counted[0][0]]
     working = [
-        f"Leave starts {start.isoformat()}: weeks ending on or before it, back no further than {oldest.isoformat()} "
+        f"Leave starts {words(start)}: weeks ending on or before it, back no further than {words(oldest)} "
         f"({HOLIDAY_LOOKBACK_WEEKS} weeks) (Employment Rights Act 1996 s.224, from 6 April 2020).",
-        f"{len(counted)} week(s) with pay counted, {counted[0][0].isoformat()} to {counted[-1][0].isoformat()}; "
+        f"{len(counted)} week(s) with pay counted, {words(counted[0][0])} to {words(counted[-1][0])}; "
         f"{len(skipped)} week(s) without pay, or with only SSP or statutory leave pay, skipped.",
     ]
     if len(counted) < HOLIDAY_WEEKS:

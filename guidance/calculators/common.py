@@ -82,7 +82,7 @@ def _no_figure(rates, key: str, on: dt.date, exc: RateError) -> str:
     first = rate.periods[0].start
     if on >= first:
         return f"no figure for this date: {exc}"
-    return (f"there is no figure for {on.day} {on:%B %Y} ({on.isoformat()}): '{rate.label}' is on record from "
+    return (f"there is no figure for {on.day} {on:%B %Y} ({words(on)}): '{rate.label}' is on record from "
             f"{first.day} {first:%B %Y} (figures are kept from {FIGURES_FROM.day} {FIGURES_FROM:%B %Y})")
 
 
@@ -116,6 +116,19 @@ def date_value(value, name: str) -> dt.date:
         return Date().parse(value)
     except KindError as exc:
         raise CalculatorError(f"{name}: {exc}") from None
+
+
+def words(day: dt.date) -> str:
+    """A date as the working, errors and letters show it: "6 April 2026", never ISO."""
+    return Date().show(day)
+
+
+def at_field(fields, name: str, problem: str) -> "CalculatorError":
+    """A CalculatorError at the input ``name`` (one of ``fields``, a calculator's declared
+    inputs), its message starting with the field's label as the form shows it: "Last day off
+    sick: 2 March 2026 is before the first day off sick (9 March 2026)"."""
+    label = next((item.label for item in fields if item.name == name), name.replace("_", " "))
+    return CalculatorError(f"{label}: {problem}", name)
 
 
 def positive(value: Decimal, name: str) -> Decimal:

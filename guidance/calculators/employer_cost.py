@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, Result, decimal, figure, figure_or_none, gbp, pence, whole
+from guidance.calculators.common import CalculatorError, Result, decimal, figure, figure_or_none, gbp, pence, whole, words
 from guidance.calculators.minimum_wage import minimum_hourly_rate
 from guidance.kinds import Date, Field, Money, Number, Whole
 
@@ -105,7 +105,7 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) 
     if age_n is None:
         warnings.append(f"No age given: worked out for a PA aged {assumed} or over.")
     if rate < minimum:
-        warnings.append(f"{gbp(rate)} an hour is below the {band} of {gbp(minimum)} in force on {on.isoformat()}: it must be raised.")
+        warnings.append(f"{gbp(rate)} an hour is below the {band} of {gbp(minimum)} in force on {words(on)}: it must be raised.")
     ni_gross, ni_text = _employer_ni(rates, on, yearly_exact, age_n)
     allowance = figure(rates, "employment_allowance", on)
     ni = pence(max(Decimal(0), ni_gross - allowance))

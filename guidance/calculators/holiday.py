@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from guidance.calculators.common import (
+    words,
     CalculatorError,
     Result,
     add_years,
@@ -213,11 +214,11 @@ def _leave_year(period, start, leaving, leave_year_start) -> LeaveYear | None:
         return None
     if period == "starting-and-leaving":
         if leaving <= start:
-            raise CalculatorError(f"the leaving date ({leaving.isoformat()}) must be after the start date ({start.isoformat()})")
+            raise CalculatorError(f"the leaving date ({words(leaving)}) must be after the start date ({words(start)})")
         first = LeaveYear.beginning(start)
         if leaving > first.ends_on:
             raise CalculatorError(
-                f"the leaving date must be within a year of the start date (by {first.ends_on.isoformat()}); "
+                f"the leaving date must be within a year of the start date (by {words(first.ends_on)}); "
                 "work out each leave year separately"
             )
         # GOV.UK takes the leave year resetting on the start date that holds the leaving date: the
@@ -269,7 +270,7 @@ def holiday_entitlement(
         percent = figure_or_none(rates, "irregular_hours_accrual_percent", reset)
         if percent is not None:
             return _finish(_irregular_accrual(result, percent, hours_worked, reset, working), working)
-        working.append(f"The leave year began on {reset.isoformat()}, before the 12.07% accrual rules, so the weeks are worked out as for annualised hours.")
+        working.append(f"The leave year began on {words(reset)}, before the 12.07% accrual rules, so the weeks are worked out as for annualised hours.")
     figures_on = reset or start or leaving or on
     weeks = figure(rates, "holiday_weeks", figures_on)
     cap = figure(rates, "holiday_days_cap", figures_on)
@@ -297,14 +298,14 @@ def holiday_entitlement(
 
 
 def _fraction_text(period, start, leaving, year: LeaveYear, fraction: Decimal) -> str:
-    span = f"leave year {year.begins_on.isoformat()} to {year.ends_on.isoformat()}"
+    span = f"leave year {words(year.begins_on)} to {words(year.ends_on)}"
     if period == "starting":
-        return f"Starting {start.isoformat()} in the {span}: {fraction * 12:.0f} months of 12 ({round10(fraction):.4f} of the year)."
+        return f"Starting {words(start)} in the {span}: {fraction * 12:.0f} months of 12 ({round10(fraction):.4f} of the year)."
     days = (leaving - (start or year.begins_on)).days + 1
     text = f"Working {days} days of the {year.days} in the {span}: {round10(fraction):.4f} of the year."
     if start and start < year.begins_on:
-        text += (f" A job starting on {start.isoformat()} is counted, as GOV.UK counts it, against the year from "
-                 f"{year.begins_on.isoformat()}, which holds no 29 February.")
+        text += (f" A job starting on {words(start)} is counted, as GOV.UK counts it, against the year from "
+                 f"{words(year.begins_on)}, which holds no 29 February.")
     return text
 
 
@@ -401,7 +402,7 @@ def _irregular_accrual(result, percent: Decimal, hours_worked, reset: dt.date, w
     )
     working.extend(
         [
-            f"Leave year from {reset.isoformat()}: irregular-hours and part-year workers build up {percent}% of the hours worked.",
+            f"Leave year from {words(reset)}: irregular-hours and part-year workers build up {percent}% of the hours worked.",
             f"{hours.normalize():f} hours x {percent}% = {round10(exact).normalize():f} hours; to the nearest hour (half an hour or more rounds up): {rounded} hours.",
             "No more than 5.6 weeks (28 days) can build up over the leave year.",
         ]

@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, Result, decimal, figure, figure_or_none, gbp, gbp_exact, pence, pence_up, whole
+from guidance.calculators.common import CalculatorError, Result, decimal, figure, figure_or_none, gbp, gbp_exact, pence, pence_up, whole, words
 from guidance.kinds import Date, Field, Money, Number, Whole, YesNo
 
 FIELDS = (
@@ -121,7 +121,7 @@ def minimum_wage(
     """
     age_n = whole(age, "age")
     rate, band = minimum_hourly_rate(rates, on, age_n, bool(apprentice))
-    working = [f"On {on.isoformat()}, age {age_n}{' (apprentice)' if apprentice else ''}: the {band}, {gbp(rate)} an hour."]
+    working = [f"On {words(on)}, age {age_n}{' (apprentice)' if apprentice else ''}: the {band}, {gbp(rate)} an hour."]
     if pay in (None, "") and hours in (None, ""):
         if accommodation_charge not in (None, "") or nights not in (None, ""):
             raise CalculatorError("accommodation needs the pay and the hours too")

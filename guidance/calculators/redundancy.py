@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, Result, decimal, figure, gbp, pence, whole
+from guidance.calculators.common import CalculatorError, Result, decimal, figure, gbp, pence, whole, words
 from guidance.kinds import Date, Field, Money, Whole
 
 FIELDS = (
@@ -83,7 +83,7 @@ def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = N
         cap_source = "given"
     else:
         cap = figure(rates, "redundancy_week_pay_cap", on)
-        cap_source = f"in force on {on.isoformat()}"
+        cap_source = f"in force on {words(on)}"
     qualifying = int(figure(rates, "redundancy_qualifying_years", on))
     most_years = int(figure(rates, "redundancy_max_years", on))
     young = int(figure(rates, "redundancy_half_week_below_age", on))

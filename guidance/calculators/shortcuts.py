@@ -11,12 +11,14 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from guidance.kinds import KindError, Money
+from guidance.kinds import KindError, Money, read_decimal
+from guidance.values import too_large
 
 STILL_OFF = "still off"
 #: Inputs that take hours × rate as well as an amount.
 WEEKLY_PAY = frozenset({"average_weekly_earnings", "weekly_pay"})
-_PRODUCT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)?\s*[x×*@]\s*£?\s*(\d+(?:\.\d{1,2})?)\s*$", re.IGNORECASE)
+_PRODUCT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)?\s*[x×*@]\s*£?\s*(\d+(?:\.\d{1,2})?)\s*$",
+                      re.IGNORECASE | re.ASCII)
 
 
 def parse_pay(text: str) -> Decimal | None:
@@ -31,7 +33,13 @@ def parse_pay(text: str) -> Decimal | None:
     found = _PRODUCT.match(str(text))
     if not found:
         return None
-    product = Decimal(found.group(1)) * Decimal(found.group(2))
+    try:
+        hours, rate = read_decimal(found.group(1)), read_decimal(found.group(2))
+    except KindError:  # far too large
+        return None
+    product = hours * rate
+    if too_large(product):
+        return None
     pence = product.quantize(Decimal("0.01"))
     return pence if pence == product else product.normalize()
 

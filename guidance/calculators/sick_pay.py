@@ -68,6 +68,7 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 from guidance.calculators.common import (
+    words,
     Result,
     gbp,
     CalculatorError,
@@ -237,15 +238,15 @@ def rules_applied(rates, days, waiting, below, payable, protected_from, awe, lin
         unpaid = sum(1 for d in span if d in waiting)
         low = sum(1 for d in span if d in below)
         lines.append(
-            f"{first.isoformat()} to {last.isoformat()}: {rule}; {len(span)} qualifying day(s), {paid} paid, "
+            f"{words(first)} to {words(last)}: {rule}; {len(span)} qualifying day(s), {paid} paid, "
             f"{unpaid} waiting, {low} below the earnings threshold."
         )
     if protected_from is not None:
         flat = figure(rates, "ssp_weekly_rate", protected_from)
         share = figure(rates, "ssp_earnings_percent", protected_from)
         lines.append(
-            f"Already entitled to SSP at the flat rate on {(protected_from - dt.timedelta(days=1)).isoformat()}, so "
-            f"this continuous absence keeps the flat rate ({gbp(flat)} a week from {protected_from.isoformat()}) "
+            f"Already entitled to SSP at the flat rate on {words((protected_from - dt.timedelta(days=1)))}, so "
+            f"this continuous absence keeps the flat rate ({gbp(flat)} a week from {words(protected_from)}) "
             f"instead of {plain(share)}% of average weekly earnings ({gbp(q(awe * share / 100, 2))})."
         )
     if linked:
@@ -270,8 +271,8 @@ def _too_short(rates, start: dt.date, end: dt.date) -> str:
     minimum = int(figure(rates, "ssp_piw_minimum_days", start))
     days = (end - start).days + 1
     return (
-        f"{start.isoformat()} to {end.isoformat()} ({days} day{'s' if days != 1 else ''}) is under {minimum} days "
-        f"in a row (counting days not normally worked), the rule in force on {start.isoformat()}"
+        f"{words(start)} to {words(end)} ({days} day{'s' if days != 1 else ''}) is under {minimum} days "
+        f"in a row (counting days not normally worked), the rule in force on {words(start)}"
     )
 
 
@@ -287,7 +288,7 @@ def _linked(rates, sick_start, period_start, linked_start, linked_end):
     first = date_value(linked_start, "linked start")
     last = date_value(linked_end, "linked end")
     if last < first:
-        raise CalculatorError(f"linked period: the last day ({last.isoformat()}) is before the first ({first.isoformat()})")
+        raise CalculatorError(f"linked period: the last day ({words(last)}) is before the first ({words(first)})")
     if (sick_start - last).days - 1 < 1:
         raise CalculatorError(
             "the linked period must end at least one day before this sickness began; if it ran on, give one period"
@@ -327,11 +328,11 @@ def statutory_sick_pay(
         raise CalculatorError(f"average weekly earnings cannot be negative (got {awe})")
     if end < start:
         raise CalculatorError(
-            f"Last day off sick: {end.isoformat()} is before the first day off sick ({start.isoformat()})", "sick_end"
+            f"Last day off sick: {words(end)} is before the first day off sick ({words(start)})", "sick_end"
         )
     if end > _add_years(start, MAX_PIW_YEARS) or end.year >= dt.MAXYEAR:
         raise CalculatorError(
-            f"Last day off sick: {end.isoformat()} is more than {MAX_PIW_YEARS} years after {start.isoformat()}; SSP is never "
+            f"Last day off sick: {words(end)} is more than {MAX_PIW_YEARS} years after {words(start)}; SSP is never "
             f"due once a period of incapacity has lasted {MAX_PIW_YEARS} years (SSCBA 1992 s.153): check the dates",
             "sick_end",
         )
@@ -343,8 +344,8 @@ def statutory_sick_pay(
     working: list[str] = []
     if period[0] != start:
         working.append(
-            f"{_too_short(rates, start, end)}: the days before {period[0].isoformat()} were not a period of "
-            f"incapacity for work; from {period[0].isoformat()} one day is enough, so SSP is worked out from then."
+            f"{_too_short(rates, start, end)}: the days before {words(period[0])} were not a period of "
+            f"incapacity for work; from {words(period[0])} one day is enough, so SSP is worked out from then."
         )
     pattern_days = len(pattern)
     max_days = int(round10(figure(rates, "ssp_max_weeks", start) * pattern_days))
@@ -447,10 +448,10 @@ def _not_a_piw(rates, start, end) -> SickPay:
 
 def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable, below, max_days,
              rates_by_day, weeks, total, awe, rates, protected_from=None, limit=None) -> list[str]:
-    lines = [f"Sick {start.isoformat()} to {end.isoformat()}; {pattern_days} qualifying day(s) a week."]
+    lines = [f"Sick {words(start)} to {words(end)}; {pattern_days} qualifying day(s) a week."]
     if linked:
         lines.append(
-            f"Linked to {linked[0].isoformat()} to {linked[1].isoformat()}: {len(linked_days)} qualifying days, "
+            f"Linked to {words(linked[0])} to {words(linked[1])}: {len(linked_days)} qualifying days, "
             f"{paid_before} of them already paid."
         )
     if below:
@@ -460,17 +461,17 @@ def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting
             f"limit when the period of incapacity began): {len(below)} day(s) not paid."
         )
     if waiting:
-        lines.append(f"Waiting days (unpaid): {', '.join(d.isoformat() for d in waiting)}.")
+        lines.append(f"Waiting days (unpaid): {', '.join(words(d) for d in waiting)}.")
     lines.append(f"Payable days: {len(payable)} (at most {max_days} in one linked period, 28 weeks).")
     for rate in sorted(set(rates_by_day.values())):
         days = [d for d, r in rates_by_day.items() if r == rate]
         weekly = _day_rate(rates, min(days), awe, protected_from)
         lines.append(
             f"Daily rate {gbp(rate)} (weekly {gbp(q(weekly, 2))} / {pattern_days}, cut to 4 places) for {len(days)} day(s) "
-            f"from {min(days).isoformat()}."
+            f"from {words(min(days))}."
         )
     for saturday, amount in weeks:
-        lines.append(f"Week ending {saturday.isoformat()}: {gbp(amount)}")
+        lines.append(f"Week ending {words(saturday)}: {gbp(amount)}")
     lines.append(f"Total SSP: {gbp(total)}")
     return lines
 

@@ -40,7 +40,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from guidance.calculators.common import CalculatorError, Result, add_months, date_value, figure
+from guidance.calculators.common import CalculatorError, Result, add_months, date_value, figure, words
 from guidance.kinds import Choice, Date, Field
 
 CLAIM_LIMITS = {
@@ -121,7 +121,7 @@ def tribunal_deadline(
         days = int(figure(rates, "et3_response_days", sent))
         due = sent + dt.timedelta(days=days)
         result.update(et1_sent=sent, et3_due=due)
-        working.append(f"Claim sent {sent.isoformat()}: the response (ET3) is due within {days} days, by {due.isoformat()}.")
+        working.append(f"Claim sent {words(sent)}: the response (ET3) is due within {days} days, by {words(due)}.")
     return TribunalDeadline(working=tuple(working), **result)
 
 
@@ -131,7 +131,7 @@ def _last_day(rates, event: dt.date, claim_type: str, day_a, day_b, working: lis
     months = int(figure(rates, CLAIM_LIMITS[claim_type], event))
     limit = months_less_one_day(event, months)
     working.append(
-        f"{claim_type.replace('_', ' ').capitalize()}: {months} months beginning with {event.isoformat()} ends {limit.isoformat()}."
+        f"{claim_type.replace('_', ' ').capitalize()}: {months} months beginning with {words(event)} ends {words(limit)}."
     )
     result = {
         "claim_type": claim_type,
@@ -163,7 +163,7 @@ def _acas_days(day_a, day_b):
     a = date_value(day_a, "Acas Day A")
     b = date_value(day_b, "Acas Day B")
     if b < a:
-        raise CalculatorError(f"Day B ({b.isoformat()}) cannot be before Day A ({a.isoformat()})")
+        raise CalculatorError(f"Day B ({words(b)}) cannot be before Day A ({words(a)})")
     return a, b
 
 
@@ -189,18 +189,18 @@ def extend(limit: dt.date, a: dt.date, b: dt.date, counted_from: dt.date | None 
 def _with_conciliation(limit, months, a, b, event_before, result, working) -> list[dict]:
     if a > limit:
         working.append(
-            f"Acas was contacted on {a.isoformat()}, after the time limit had passed: early conciliation does not extend it. "
+            f"Acas was contacted on {words(a)}, after the time limit had passed: early conciliation does not extend it. "
             "A tribunal can accept a late claim only in narrow cases; get advice."
         )
         result["early_conciliation"] = {"day_a": a, "day_b": b, "days_not_counted": 0, "extended": False}
         return [_reading(months, "after the limit", limit, None)]
     last, stopped, moved = extend(limit, a, b)
     month_after_b = add_months(b, 1)
-    working.append(f"Day A {a.isoformat()}, Day B {b.isoformat()}: {stopped} day(s) from the day after Day A to Day B do not count, so the limit moves to {moved.isoformat()}.")
+    working.append(f"Day A {words(a)}, Day B {words(b)}: {stopped} day(s) from the day after Day A to Day B do not count, so the limit moves to {words(moved)}.")
     if last != moved:
-        working.append(f"That falls before one month after Day B, so the last day becomes {last.isoformat()}.")
+        working.append(f"That falls before one month after Day B, so the last day becomes {words(last)}.")
     else:
-        working.append(f"That is after one month after Day B ({month_after_b.isoformat()}), so it stands.")
+        working.append(f"That is after one month after Day B ({words(month_after_b)}), so it stands.")
     result["early_conciliation"] = {
         "day_a": a,
         "day_b": b,
@@ -217,9 +217,9 @@ def _with_conciliation(limit, months, a, b, event_before, result, working) -> li
     cautious_why = ("only days from the act or dismissal are not counted: conciliation before time starts to run "
                     "does not extend it (HMRC v Serra Garau [2017] ICR 1121)")
     working.append(
-        f"Acas was contacted before the act or dismissal ({event_before.isoformat()}), and tribunals have read the rule "
-        f"differently. Generous reading: {generous_why}; last day {last.isoformat()}. Cautious reading: {cautious_why}, "
-        f"{counted} day(s); last day {cautious.isoformat()}. A second Acas certificate for the same matter would not "
+        f"Acas was contacted before the act or dismissal ({words(event_before)}), and tribunals have read the rule "
+        f"differently. Generous reading: {generous_why}; last day {words(last)}. Cautious reading: {cautious_why}, "
+        f"{counted} day(s); last day {words(cautious)}. A second Acas certificate for the same matter would not "
         "stop the clock again (Garau)."
     )
     result["early_conciliation"]["days_not_counted_cautious"] = counted
@@ -238,7 +238,7 @@ def _unconfirmed_limit(rates, claim_type, event, months, readings, a, b, working
         return []
     limit = months_less_one_day(event, new_months)
     why = (f"the Employment Rights Act 2025 makes the limit {new_months} months, but its start date is not confirmed "
-           f"(expected no earlier than {earliest.isoformat()}) nor whether it covers acts before then")
+           f"(expected no earlier than {words(earliest)}) nor whether it covers acts before then")
     extra = []
     for reading in readings:
         last = limit
@@ -247,8 +247,8 @@ def _unconfirmed_limit(rates, claim_type, event, months, readings, a, b, working
             last = extend(limit, a, b, counted_from)[0]
         extra.append(_reading(new_months, reading["early_conciliation"], last, why))
     working.append(
-        f"The {months}-month limit ends after {earliest.isoformat()}: {why}. With {new_months} months the last day "
-        f"would be {max(r['last_day'] for r in extra).isoformat()}."
+        f"The {months}-month limit ends after {words(earliest)}: {why}. With {new_months} months the last day "
+        f"would be {words(max(r['last_day'] for r in extra))}."
     )
     return extra
 
@@ -263,8 +263,8 @@ def _settle(result: dict, readings: list[dict], working: list[str]) -> dict:
     result["unsettled"] = earliest != latest
     if earliest != latest:
         working.append(
-            f"Cautious for the PA (claimant): make the claim by {earliest.isoformat()}. Cautious for the employer: a "
-            f"claim may still be in time until {latest.isoformat()}, so do not treat it as late before then."
+            f"Cautious for the PA (claimant): make the claim by {words(earliest)}. Cautious for the employer: a "
+            f"claim may still be in time until {words(latest)}, so do not treat it as late before then."
         )
     return result
 

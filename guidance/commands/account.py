@@ -15,7 +15,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from guidance.commands.common import CommandError, UsageError, add_json_option, add_on_option, load_base, print_json, today
+from guidance.commands.common import CommandError, UsageError, add_json_option, add_on_option, kind_type, load_base, print_json, today
+from guidance.kinds import Whole
 
 FORCE_HELP = "replace the file if it is an existing file (never a link or device)"
 
@@ -54,7 +55,7 @@ def register(sub) -> None:
 
     decide = actions.add_parser("decide", help="record the decision on one flag of a recorded audit")
     decide.add_argument("audit_id", metavar="AUDIT")
-    decide.add_argument("flag", type=int, metavar="FLAG", help="the flag's number (see 'account show')")
+    decide.add_argument("flag", type=kind_type(Whole(minimum=1, maximum=1_000_000)), metavar="FLAG", help="the flag's number (see 'account show')")
     decide.add_argument("decision", choices=["explained", "query", "recover", "safeguarding"])
     decide.add_argument("--note", help="why (kept with the decision; not in the audit trail)")
     decide.set_defaults(func=run_decide)

@@ -19,13 +19,31 @@ class UsageError(RuntimeError):
 
 def iso_date(text: str) -> dt.date:
     """argparse type for dates: 2026-04-01, or as people write them (1/4/2026, 1 April 2026),
-    read by ``guidance.kinds.read_date`` like every other date."""
-    from guidance.kinds import read_date
+    read by ``guidance.kinds.Date`` like every other date; "31/02/2026" says it does not exist."""
+    from guidance.kinds import Date, KindError
 
-    found = read_date(text)
-    if found is None:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it like 2026-04-01 or 1/4/2026")
-    return found
+    try:
+        return Date(earliest=dt.date.min, latest=dt.date.max).parse(text)  # commands check their own spans
+    except KindError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def kind_type(kind, then=None):
+    """argparse type reading an option through a kind of :mod:`guidance.kinds` (the one reader of
+    numbers and dates): "1e5", "+5", "1_000", "nan" and digits other than 0-9 are refused with the
+    kind's message, as in every other place. ``then`` converts the value (e.g. ``float`` for a
+    share stored as JSON)."""
+    from guidance.kinds import KindError
+
+    def read(text: str):
+        try:
+            value = kind.parse(text)
+        except KindError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+        return then(value) if then else value
+
+    read.__name__ = kind.name  # argparse names the type in its messages
+    return read
 
 
 MAX_SPAN_DAYS = 100 * 366

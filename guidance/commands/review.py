@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from guidance.commands.common import CommandError, add_json_option, iso_date, print_json
+from decimal import Decimal
+
+from guidance.commands.common import CommandError, add_json_option, iso_date, kind_type, print_json
+from guidance.kinds import Number, Whole
 from guidance.commands.records_support import content_release, cutoff, open_db, span
 
 
@@ -10,9 +13,9 @@ def register(sub) -> None:
     parser = sub.add_parser("review", help="accuracy checks: sample calls and letters, record outcomes, results by officer")
     actions = parser.add_subparsers(dest="review_command", metavar="ACTION", required=True)
     sample = actions.add_parser("sample", help="pick a share of each officer's recent calls and letters to check")
-    sample.add_argument("--percent", type=float, default=10, help="share to check (default 10)")
+    sample.add_argument("--percent", type=kind_type(Number(minimum=Decimal(0), above=True, maximum=Decimal(100)), float), default=10, help="share to check (default 10)")
     sample.add_argument("--since", type=span, default="7d", metavar="SPAN", help="how far back, e.g. 7d (default)")
-    sample.add_argument("--seed", type=int, help="repeatable choice (for tests and audits of the sampling)")
+    sample.add_argument("--seed", type=kind_type(Whole(minimum=0, maximum=2**63)), help="repeatable choice (for tests and audits of the sampling)")
     sample.add_argument("--on", type=iso_date, metavar="DATE", help="count back from DATE (default: today)")
     add_json_option(sample)
     sample.set_defaults(func=run_sample)

@@ -10,17 +10,11 @@ import json
 import sys
 import time
 
-from guidance.commands.common import CommandError, add_json_option, add_on_option, load_base, print_json, today, warn_left_out
+from guidance.commands.common import CommandError, add_json_option, add_on_option, kind_type, load_base, print_json, today, warn_left_out
+from guidance.kinds import Whole
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
+_positive = kind_type(Whole(minimum=1, maximum=10_000))
 
 
 def register(sub) -> None:

@@ -11,7 +11,8 @@ import re
 import socket
 import sys
 
-from guidance.commands.common import CommandError, UsageError
+from guidance.commands.common import CommandError, UsageError, kind_type
+from guidance.kinds import Whole
 
 _HEADER_NAME = re.compile(r"[A-Za-z0-9-]{1,64}")
 
@@ -19,7 +20,7 @@ _HEADER_NAME = re.compile(r"[A-Za-z0-9-]{1,64}")
 def register(sub) -> None:
     parser = sub.add_parser("serve", help="run the app for web browsers (put it behind the council's reverse proxy)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: loopback only)")
-    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    parser.add_argument("--port", type=kind_type(Whole(minimum=1, maximum=65535)), default=8000, help="port (default 8000)")
     parser.add_argument("--public-url", metavar="URL", help="the address browsers use, e.g. https://guidance.council.example")
     parser.add_argument("--user-header", metavar="NAME",
                         help="header in which the reverse proxy names the signed-in officer, e.g. X-Forwarded-User; "

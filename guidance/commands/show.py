@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 import sys
 
-from guidance.commands.common import CommandError, add_json_option, add_on_option, load_base, print_json, refuse_broken, today
+from guidance.commands.common import CommandError, add_json_option, add_on_option, kind_type, load_base, print_json, refuse_broken, today
+from guidance.kinds import Whole
 
 
 def register(sub) -> None:
     show = sub.add_parser("show", help="show a page")
     show.add_argument("id", help="page id, e.g. holiday-pay")
     add_on_option(show)
-    show.add_argument("--version", type=int, metavar="N", help="show the text of released version N")
+    show.add_argument("--version", type=kind_type(Whole(minimum=1, maximum=1_000_000)), metavar="N", help="show the text of released version N")
     add_json_option(show)
     show.set_defaults(func=run_show)
 

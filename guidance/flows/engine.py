@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from guidance.kinds import Date
 from guidance.content.rates import RateError
 from guidance.flows.answers import AnswerError, parse_answer
 from guidance.flows.expressions import ExpressionError, evaluate, helpers, truth
@@ -267,6 +268,9 @@ def _culprit(node: Calculate, state: State, message: str) -> str | None:
 
     used = {name for source in node.inputs.values() for name in re.findall(r"answers\.(\w+)", str(source))}
     dates = set(re.findall(r"\d{4}-\d{2}-\d{2}", message))
-    found = [name for name in sorted(used) if isinstance(state.answers.get(name), dt.date)
-             and state.answers[name].isoformat() in dates]
+
+    def named(day: dt.date) -> bool:  # as ISO, or in words as calculators write dates ("2 March 2026")
+        return day.isoformat() in dates or re.search(rf"(?<!\d){re.escape(Date().show(day))}", message) is not None
+
+    found = [name for name in sorted(used) if isinstance(state.answers.get(name), dt.date) and named(state.answers[name])]
     return found[0] if len(found) == 1 else None
