@@ -190,7 +190,7 @@ def test_an_existing_folder_and_file_keep_their_modes(tmp_path, capsys):
     shared.mkdir()
     os.chmod(shared, 0o2775)
     path = shared / "records.sqlite3"
-    assert main(["--database", f"sqlite:///{path}", "db", "status"]) == 0
+    assert main(["--database", f"sqlite:///{path}", "db", "upgrade"]) == 0
     assert stat.S_IMODE(os.stat(shared).st_mode) == 0o2775  # the share keeps its group access
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600  # the file guidance made is private
     os.chmod(path, 0o660)
@@ -199,6 +199,24 @@ def test_an_existing_folder_and_file_keep_their_modes(tmp_path, capsys):
     made = tmp_path / "new" / "deeper" / "records.sqlite3"
     Database.sqlite(made).close()
     assert [stat.S_IMODE(os.stat(p).st_mode) for p in (made.parent.parent, made.parent, made)] == [0o700, 0o700, 0o600]
+
+
+def test_db_status_makes_no_database(tmp_path, capsys):
+    """Looking at the records database must not make one: a missing file is said plainly, and
+    no file or folder appears."""
+    from guidance.cli import main
+
+    path = tmp_path / "not-yet" / "records.sqlite3"
+    assert main(["--database", f"sqlite:///{path}", "db", "status"]) == 1
+    err = capsys.readouterr().err
+    assert f"no records database at {path}" in err and "Traceback" not in err
+    assert not path.exists() and not path.parent.exists()
+    assert main(["--database", f"sqlite:///{path}", "db", "status", "--json"]) == 1
+    assert not path.exists()
+    assert main(["--database", f"sqlite:///{path}", "db", "upgrade"]) == 0
+    capsys.readouterr()
+    assert main(["--database", f"sqlite:///{path}", "db", "status"]) == 0
+    assert "up to date" in capsys.readouterr().out
 
 
 def test_a_failed_open_changes_no_mode(tmp_path):

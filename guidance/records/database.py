@@ -104,7 +104,10 @@ def _userinfo_hidden(url: str) -> str:
 class Database:
     """An engine plus what the stores need: transactions, the clock, the schema check."""
 
-    def __init__(self, url: str, *, synchronous: str = "FULL", upgrade: bool | None = None, check: bool = True):
+    def __init__(self, url: str, *, synchronous: str = "FULL", upgrade: bool | None = None, check: bool = True,
+                 create: bool = True):
+        """``create``: make a missing SQLite file (owner-only); without it a missing file is a
+        StoreError "no records database at PATH" and nothing is made (for commands that only look)."""
         from sqlalchemy import create_engine, event
         from sqlalchemy.engine import make_url
         from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -128,7 +131,10 @@ class Database:
             if self.dialect == "sqlite":
                 if self.path is None:
                     raise StoreError("a SQLite database for records must be a file, not in memory")
-                created = _private_file(self.path)
+                if not create and not self.path.exists():
+                    raise StoreError(f"no records database at {self.path}: nothing is recorded there yet "
+                                     "(it is made on first use, or by 'guidance db upgrade')")
+                created = _private_file(self.path) if create else False
                 self.engine = create_engine(parsed, connect_args={"timeout": 60})
                 event.listen(self.engine, "connect", _sqlite_connect(synchronous))
                 event.listen(self.engine, "begin", _sqlite_begin)
