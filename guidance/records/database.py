@@ -67,24 +67,19 @@ def safe_url(url: str) -> str:
 
 
 def _private_file(path: Path) -> bool:
-    """Create what is missing before SQLite opens the file: folders 0700, the file 0600.
-    Returns True if the file was created here.
+    """Create what is missing before SQLite opens the file: folders 0700, the file 0600
+    (``fileio.create_private_file``). Returns True if the file was created here.
 
     Only what guidance creates gets owner-only modes: an existing folder or file keeps its mode
     (a team share keeps its group access), and nothing is changed when opening fails.
     """
-    missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
-    for folder in reversed(missing):
-        try:
-            folder.mkdir(mode=0o700)
-        except FileExistsError:
-            continue
+    from guidance.fileio import create_private_file
+
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = create_private_file(path)
     except FileExistsError:
         return False
     os.close(fd)
-    os.chmod(path, 0o600)  # whatever the umask
     return True
 
 
