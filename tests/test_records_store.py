@@ -122,6 +122,36 @@ def test_a_file_from_before_migrations_is_adopted(tmp_path):
     store.close()
 
 
+def test_sessions_keep_their_mode_and_old_ones_are_the_officers(database):
+    """A session remembers the mode it was run in; listing by mode gives only that mode's, and a
+    session from before modes were kept (the column added by 0006_session_mode) counts as the
+    officer's."""
+    from alembic import command
+    from alembic.config import Config
+
+    from guidance.records.migrate import MIGRATIONS, upgrade_schema
+    from guidance.records.schema import HEAD
+
+    store = SqlSessionStore(database)
+    old = store.create("pa_off_sick", 1, "r", ON, "{}", None)
+    with database.write() as conn:  # back to the schema before modes: the column goes
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0005_h16")
+        assert "mode" not in conn.execute(text("SELECT * FROM sessions")).keys()
+    assert upgrade_schema(database)[1] == HEAD
+    assert store.get(old.id).mode == "officer"
+    officer = store.create("hiring_a_pa", 1, "r", ON, "{}", None, mode="officer")
+    recipient = store.create("hiring_a_pa", 1, "r", ON, "{}", None, mode="recipient")
+    assert store.get(recipient.id).mode == "recipient"
+    assert {r.id for r in store.list(mode="officer")} == {old.id, officer.id}
+    assert [r.id for r in store.list(mode="recipient")] == [recipient.id]
+    assert {r.id for r in store.list()} == {old.id, officer.id, recipient.id}
+    with pytest.raises(ValueError, match="not 'caller'"):
+        store.create("hiring_a_pa", 1, "r", ON, "{}", None, mode="caller")
+
+
 def test_migrations_head_matches_the_schema():
     from alembic.config import Config
     from alembic.script import ScriptDirectory
