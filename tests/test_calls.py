@@ -28,6 +28,21 @@ def test_a_call_keeps_items_in_order_and_once_in_a_row(store):
     assert call.notes == "PA off since Monday." and call.status == "open"
 
 
+def test_what_was_used_is_listed_once_each_with_counts_in_first_use_order(store):
+    call_id = store.start("AB-123", "2026.11.2")
+    for kind, item_id, title in [("page", "holiday-pay", "Holiday pay"), ("calculator", "ssp", "Statutory Sick Pay\nFigure: £287.59"),
+                                 ("page", "dbs-checks", "DBS checks"), ("page", "holiday-pay", "Holiday pay"),
+                                 ("calculator", "ssp", "Statutory Sick Pay\nFigure: £118.75"), ("page", "holiday-pay", "Holiday pay")]:
+        store.add_item(call_id, kind, item_id, title, "2")
+    call = store.get(call_id)
+    assert len(call.items) == 6  # every use is kept
+    assert [(u.kind, u.item_id, u.title, u.version, u.count) for u in call.used()] == [
+        ("page", "holiday-pay", "Holiday pay", "2", 3), ("calculator", "ssp", "Statutory Sick Pay", "2", 2),
+        ("page", "dbs-checks", "DBS checks", "2", 1)]
+    store.add_item(call_id, "page", "holiday-pay", "Holiday pay", "3")  # another version is another thing used
+    assert [(u.item_id, u.version, u.count) for u in store.get(call_id).used()][-1] == ("holiday-pay", "3", 1)
+
+
 def test_case_note_names_versions_and_release(store):
     call_id = store.start("AB-123", "2026.11.2")
     store.add_item(call_id, "page", "holiday-pay", "Working out holiday pay", "3")

@@ -31,6 +31,17 @@ class CallItem:
 
 
 @dataclass(frozen=True)
+class Used:
+    """One thing used during a call, however often: ``title`` is the first line of its title at
+    first use, ``count`` how many times it was used (1 or more)."""
+    kind: str
+    item_id: str
+    title: str
+    version: str | None
+    count: int
+
+
+@dataclass(frozen=True)
 class Call:
     id: str
     caller_ref: str
@@ -42,6 +53,18 @@ class Call:
     ended_at: str | None
     items: tuple[CallItem, ...] = ()
     officer: str | None = None
+
+    def used(self) -> tuple[Used, ...]:
+        """What was used during the call, each page, flow, calculator or letter (and version)
+        once, in the order first used, with how many times it was used."""
+        counts: dict[tuple, int] = {}
+        first: dict[tuple, CallItem] = {}
+        for item in self.items:
+            key = (item.kind, item.item_id, item.version)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, item)
+        return tuple(Used(item.kind, item.item_id, item.title.split("\n")[0], item.version, counts[key])
+                     for key, item in first.items())
 
 
 _CALL_COLUMNS = (calls.c.id, calls.c.caller_ref, calls.c.content_release, calls.c.notes, calls.c.case_note,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Column, ForeignKey, Integer, MetaData, PrimaryKeyConstraint, Table, Text
 
-HEAD = "0005_h16"
+HEAD = "0006_session_mode"
 
 metadata = MetaData()
 
@@ -28,6 +28,7 @@ sessions = Table(
     Column("started_at", Text, nullable=False),
     Column("updated_at", Text, nullable=False),
     Column("officer", Text),
+    Column("mode", Text),  # "officer" or "recipient"; none (before 0006): the officer's
 )
 
 session_events = Table(

@@ -197,10 +197,12 @@ class GuidanceApp(App):
 
     @work(thread=True, group="open-work", exit_on_error=False, name="look for calls left open")
     def find_open_work(self) -> None:
-        """This officer's calls left open (closed app, crash) and, for a recipient, unfinished
-        checklists: offered back on start."""
-        calls = self.services.my_open_calls() if self.mode == "officer" else []
-        sessions = self.services.open_sessions() if self.mode == "recipient" else []
+        """Offered back on start: in officer mode this officer's calls left open (closed app,
+        crash) and unfinished guided help; in recipient mode the recipient's unfinished
+        checklists only."""
+        mode = self.mode
+        calls = self.services.my_open_calls() if mode == "officer" else []
+        sessions = self.services.open_sessions(mode)
         if calls or sessions:
             self.post_message(OpenWorkFound(calls, sessions))
 
