@@ -372,18 +372,20 @@ class GuidanceApp(App):
             self.call.call = message.call
         self.refresh_call_panels()
 
-    def record_use(self, kind: str, item_id: str, title: str, version) -> None:
+    def record_use(self, kind: str, item_id: str, title: str, version, run: str | None = None) -> None:
         """Note a page, flow, calculation or letter in the call record, if a call is on.
 
         ``title``: first line the item's title; later lines what was worked out (the case note
-        keeps them)."""
+        keeps them). ``run``: the flow session or calculation run (``call_state.new_run``) it
+        records: recorded again, it replaces that run's entry (see ``CallStore.add_item``)."""
         if self.call is not None:
-            self._record_item(self.call.call_id, kind, item_id, title, None if version is None else str(version))
+            self._record_item(self.call.call_id, kind, item_id, title, None if version is None else str(version), run)
 
     @work(thread=True, group="call", exit_on_error=False, name="add to the call record")
-    def _record_item(self, call_id: str, kind: str, item_id: str, title: str, version: str | None) -> None:
+    def _record_item(self, call_id: str, kind: str, item_id: str, title: str, version: str | None,
+                     run: str | None = None) -> None:
         calls = self.services.calls()
-        calls.add_item(call_id, kind, item_id, title, version)
+        calls.add_item(call_id, kind, item_id, title, version, run=run)
         self.post_message(CallChanged(calls.get(call_id)))
 
     def save_call_notes(self, notes: str) -> None:
