@@ -506,29 +506,27 @@ class GuidanceApp(App):
 
 def call_letter_values(call, base, notes: str | None = None) -> dict:
     """What a call can fill in on a letter: the reference, the date, the caller's question (the
-    first line of the notes), the advice points (the other lines, then what was worked out) and
+    first line of the notes), the advice points (``advice_points``: the other note lines, then each
+    outcome and figure in words, never raw answers) and
     the guides used (pages opened, and the pages a flow's outcome pointed to). The officer edits
     them on the letter screen."""
     from guidance.records.casenote import local_datetime
-    from guidance.tui.call_summary import GUIDES, guide_ids
+    from guidance.tui.call_summary import advice_points, guide_ids
 
     pages = [item.item_id for item in call.items if item.kind == "page" and item.item_id in base.pages]
     started = local_datetime(call.started_at)
     values = {"reference": call.caller_ref, "call_date": (started.date() if started else dt.date.fromisoformat(call.started_at[:10])).isoformat()}
-    lines = [line.strip().lstrip("-•*").strip() for line in (notes if notes is not None else call.notes).splitlines()]
+    notes = notes if notes is not None else call.notes
+    lines = [line.strip().lstrip("-•*").strip() for line in notes.splitlines()]
     lines = [line for line in lines if line]
     if lines:
         values["question"] = lines[0]
-    advice = lines[1:]
     for item in call.items:
-        if item.kind in ("calculator", "flow"):
-            details = [d.strip() for d in item.title.split("\n")[1:] if d.strip()]
-            pages += guide_ids(details, base.pages)  # the guides a flow's outcome pointed to
-            details = [d for d in details if not d.startswith(GUIDES)]
-            if details:
-                advice.append(f"{item.title.split(chr(10))[0]}: " + "; ".join(details))
+        if item.kind in ("calculator", "flow"):  # the guides a flow's outcome pointed to
+            pages += guide_ids([d.strip() for d in item.title.split("\n")[1:]], base.pages)
+    advice = advice_points(call.items, notes)
     if advice:
-        values["advice"] = list(dict.fromkeys(advice))
+        values["advice"] = advice
     if pages:
         values["pages"] = list(dict.fromkeys(pages))
     return values
