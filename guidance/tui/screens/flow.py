@@ -163,7 +163,8 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
     async def _view_ready(self, view: FlowView) -> None:
         self.view = view
         self.title = self.view.title
-        self.app.record_use("flow", self.view.flow_id, self.view.title, self.view.version)
+        # one entry per run: the outcome, when reached, replaces this line (same run)
+        self.app.record_use("flow", self.view.flow_id, self.view.title, self.view.version, run=self.view.session_id)
         if self.view.note:
             self.notify(self.view.note, timeout=10)
         self.sync_call_panel()
@@ -200,7 +201,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             summary = flow_summary(self.view.title, report, self.view.earlier_answers())
         except Exception:  # the outcome still shows; the call keeps the flow's title
             return
-        self.app.record_use("flow", self.view.flow_id, summary, self.view.version)
+        self.app.record_use("flow", self.view.flow_id, summary, self.view.version, run=self.view.session_id)
 
     async def _show_answer_widget(self, step) -> None:
         box = self.query_one("#flow-answer", Vertical)

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Markdown, Select, SelectionList, Static, TextArea
 
 from guidance.tui.messages import ReportsFailures
+from guidance.tui.screens.form import FormScreen
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
 
 FORMATS = [("Word (.docx)", "docx"), ("Web page (.html)", "html"), ("Plain text (.txt)", "txt"), ("Markdown (.md)", "md")]
@@ -22,7 +23,7 @@ NO_PREVIEW = "No preview yet: first fill in what the top of the form lists."
 _VALIDATORS = {"date": DateValidator, "money": MoneyValidator, "number": NumberValidator}
 
 
-class LetterScreen(ReportsFailures, Screen):
+class LetterScreen(ReportsFailures, FormScreen, Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="letter.back"),
         Binding("ctrl+s", "export", "Save letter", id="letter.export"),
@@ -82,8 +83,8 @@ class LetterScreen(ReportsFailures, Screen):
     def on_mount(self) -> None:
         template = self.catalogue.template(self.template_id)
         self.title = f"Letter: {template.meta.title}"
+        self.focus_first_field()  # before the preview is made: keys typed now go to the form
         self.refresh_preview()
-        self.query_one("#letter-form").query("Input, TextArea, Select, SelectionList").first().focus()
 
     @on(Input.Submitted)
     def next_field(self) -> None:
