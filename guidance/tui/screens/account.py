@@ -288,7 +288,8 @@ class AccountScreen(ReportsFailures, Screen):
         if number < len(self.audit.flags):
             table.move_cursor(row=number)
         left = len(self.audit.flags) - len(self.decisions)
-        self.notify(f"Flag {number}: {decision}" + (f". {left} to decide." if left else ". All flags decided."))
+        kept = "" if self.audit_id is not None else " (shown only: this audit is not recorded)"
+        self.notify(f"Flag {number}: {decision}{kept}" + (f". {left} to decide." if left else ". All flags decided."))
 
     @work(thread=True, group="account-decide", exit_on_error=False, name="record the decision on the flag")
     def record_decision(self, audit_id: str, number: int, decision: str, before: str | None) -> None:
