@@ -80,6 +80,7 @@ async def test_kill_9_while_writing_a_letter_in_a_call_gives_the_letter_back(mak
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot, search=False)
         await wait_for(pilot, lambda: isinstance(app.screen, ResumeWork))
+        assert "a letter being written" in str(app.screen.query_one("#open-calls", OptionList).get_option_at_index(0).prompt)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-recipient_name"))
         letter = app.screen
