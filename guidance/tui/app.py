@@ -360,6 +360,7 @@ class GuidanceApp(App):
         self.show_call_panel = True
         self.refresh_call_panels()
         self.notify(f"Call {call.caller_ref} taken back. F8 ends it.")
+        self.offer_drafts(call)
 
     def on_call_changed(self, message: CallChanged) -> None:
         from guidance.tui.call_state import CallState
@@ -491,7 +492,20 @@ class GuidanceApp(App):
             call, notes = self.call.call, self.call.notes
         if call is not None:
             prefill.update(call_letter_values(call, self.services.base, notes))
-        self.push_screen(LetterScreen(template_id, prefill, session_id))
+            draft = next((d for d in call.drafts if d.template_id == template_id), None)
+            if draft is not None:  # the letter was being written in this call: as it was typed
+                prefill.update(draft.data)
+        self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None))
+
+    def offer_drafts(self, call) -> None:
+        """A call taken back with a letter half written: open the newest draft, say so."""
+        if not call.drafts:
+            return
+        draft = call.drafts[0]
+        more = f" ({len(call.drafts) - 1} more: open those letters to carry on)" if len(call.drafts) > 1 else ""
+        self.open_letter(draft.template_id, session_id=draft.session_id)
+        self.notify(f"The letter you were writing is back as you left it: {self.services.letter_title(draft.template_id)}. "
+                    f"Ctrl+S saves it; Esc leaves it kept with the call{more}.", timeout=15)
 
     def open_page(self, page_id: str) -> None:
         """Open a page by id (from search, links, the palette or a flow)."""

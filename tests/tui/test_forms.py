@@ -54,3 +54,25 @@ async def test_letter_keeps_a_burst_typed_as_it_opens(make_app):
         first = app.screen.query_one("#field-recipient_name", Input)
         assert first.value == "Mr Abel"
         assert app.screen.values().get("recipient_address") == ["Flat 2"]
+
+
+async def test_a_reply_by_date_before_the_letter_date_is_refused_at_the_field(make_app):
+    from textual.widgets import Static
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_letter("dp-statements-request")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#error-reply_by"))
+        letter = app.screen
+        for name, value in letter.catalogue.template("dp-statements-request").examples().items():
+            widget = letter.query_one(f"#field-{name}")
+            if isinstance(widget, Input):
+                widget.value = str(value)
+        letter.query_one("#field-reply_by", Input).value = "24/11/2026"  # the app's today is 25 November 2026
+        error = letter.query_one("#error-reply_by", Static)
+        await wait_for(pilot, lambda: error.display and "before the date of the letter" in str(error.render()))
+        assert "25 November 2026" in str(error.render()) and letter.letter is None
+        letter.query_one("#field-reply_by", Input).value = "18/12/2026"
+        await wait_for(pilot, lambda: letter.letter is not None)
+        assert not error.display
