@@ -30,7 +30,10 @@ from guidance.search.query import Alternative, Concept
 #: the body, and the weights meant nothing. Repeats within a part already saturate when the
 #: page is indexed (``whoosh_index.SATURATE_AFTER``), so this one can be high.
 K1 = 10.0
-B = 0.75
+#: How far a page's length discounts its words (0: not at all, 1: in full). Below the usual 0.75:
+#: a long page is long because it answers more (a hub page, a full procedure), not because it
+#: repeats itself (repeats already saturate), so its words are discounted a little less.
+B = 0.65
 #: Weight of an adjacent pair of query words found next to each other on a page.
 PAIR_BOOST = 0.2
 #: Domain words on most pages ("PA", "direct payment", "council", "employer", "care") do not say
