@@ -22,7 +22,9 @@ from guidance.problems import Problems
 from guidance.search import Searcher
 from guidance.search.analysis import join_equivalents, raw_words, words
 from guidance.search.documents import ContentSource
-from guidance.search.ranking import COMMON_FLOOR, COMMON_SHARE, commonness_weight
+from guidance.search.ranking import (
+    COMMON_FLOOR, COMMON_SHARE, SUBJECT_SHARE_HIGH, SUBJECT_SHARE_LOW, commonness_weight, subject_lift,
+)
 from guidance.search.spelling import Vocabulary, is_real_word
 from guidance.search.store import IndexStore
 from guidance.search.synonyms import load_synonyms, parse_synonyms
@@ -92,6 +94,18 @@ def test_how_common_a_word_is_comes_from_the_pages_not_a_list():
     weights = [commonness_weight(s) for s in shares]
     assert weights == sorted(weights, reverse=True) and weights[0] < 1.0
     assert weights[-1] == pytest.approx(COMMON_FLOOR)
+
+
+def test_domain_words_become_the_subject_smoothly_as_the_sharpest_word_grows_common():
+    # No step: a query whose sharpest word sits near the boundary moves a little when a page is
+    # added, never all at once.
+    assert subject_lift(0.0) == subject_lift(SUBJECT_SHARE_LOW) == 0.0
+    assert subject_lift(SUBJECT_SHARE_HIGH) == subject_lift(1.0) == 1.0
+    span = SUBJECT_SHARE_HIGH - SUBJECT_SHARE_LOW
+    shares = [SUBJECT_SHARE_LOW + span * step / 100 for step in range(101)]
+    lifts = [subject_lift(s) for s in shares]
+    assert lifts == sorted(lifts) and 0.0 < lifts[50] < 1.0
+    assert max(b - a for a, b in zip(lifts, lifts[1:])) < 0.02
 
 
 def test_a_word_on_most_pages_counts_less_beside_a_word_that_says_what_is_asked(shipped):

@@ -30,20 +30,26 @@ from guidance.search.query import Alternative, Concept
 #: the body, and the weights meant nothing. Repeats within a part already saturate when the
 #: page is indexed (``whoosh_index.SATURATE_AFTER``), so this one can be high.
 K1 = 10.0
-B = 0.75
+#: How far a page's length discounts its words (0: not at all, 1: in full). Below the usual 0.75:
+#: a long page is long because it answers more (a hub page, a full procedure), not because it
+#: repeats itself (repeats already saturate), so its words are discounted a little less.
+B = 0.65
 #: Weight of an adjacent pair of query words found next to each other on a page.
 PAIR_BOOST = 0.2
 #: Domain words on most pages ("PA", "direct payment", "council", "employer", "care") do not say
 #: what is asked. A concept whose typed words are on more than this share of the pages counts
 #: for less, falling to ``COMMON_FLOOR`` of its score as its share rises (see
-#: ``commonness_weight``), whenever the query also has a word that says sharply what is asked
-#: (see ``SUBJECT_SHARE``); otherwise the domain words are the subject and count again.
+#: ``commonness_weight``), when the query also has a word that says sharply what is asked
+#: (see ``subject_lift``); otherwise the domain words are the subject and count again.
 COMMON_SHARE = 0.6
 COMMON_FLOOR = 0.5
-#: A query whose rarest word is on more than this share of the pages has no word that says
-#: sharply what is asked; its domain words then count as the subject, scored as if on
-#: ``SUBJECT_AS_SHARE`` of the pages (see ``Ranker.rank``).
-SUBJECT_SHARE = 0.2
+#: A query whose sharpest concept is on at most ``SUBJECT_SHARE_LOW`` of the pages has a word that
+#: says what is asked; one whose sharpest is on ``SUBJECT_SHARE_HIGH`` or more has none, and its
+#: domain words count as the subject, scored as if on ``SUBJECT_AS_SHARE`` of the pages. Between
+#: the two the treatments are blended smoothly (``subject_lift``): a hard step made adding one
+#: page flip the order of every query whose sharpest word sat near the step.
+SUBJECT_SHARE_LOW = 0.1
+SUBJECT_SHARE_HIGH = 0.25
 SUBJECT_AS_SHARE = 0.15
 #: The best pages by the evidence above are looked at again (see ``Ranker.rerank``): a general
 #: page that the narrower pages found beside it name as related is the page about what they
@@ -256,18 +262,7 @@ class Ranker:
         if candidates is not None and not candidates:
             return []
         chosen = [c for c in concepts if c.alternatives]
-        parts = [(self.concept_scores(c), 1.0) for c in chosen]
-        shares = [self.own_share(c) for c in chosen]
-        if any(share <= COMMON_SHARE for share in shares) and any(
-                share <= SUBJECT_SHARE or _phrase_only(c) for c, share in zip(chosen, shares)):
-            parts = [(scores, commonness_weight(share)) for (scores, _w), share in zip(parts, shares)]
-        elif any(share > COMMON_SHARE for share in shares):
-            # No word says sharply what is asked ("how to apply for direct payments", "what can I
-            # use my direct payments for"): the domain words are the subject, and the pages
-            # about them (title, questions, summary) are the answer.
-            parts = [(self.concept_scores(c, SUBJECT_AS_SHARE) if share > COMMON_SHARE else scores, 1.0)
-                     for c, (scores, _w), share in zip(chosen, parts, shares)]
-        parts = [(scores, weight * PHRASE_WEIGHT if c.caller_phrase else weight) for c, (scores, weight) in zip(chosen, parts)]
+        parts = self.concept_parts(chosen)  # caller phrases weighed by ``PHRASE_WEIGHT``
         parts += [(self.pair_scores(first, second), PAIR_BOOST) for first, second in pairs]
         parts = [(scores, weight) for scores, weight in parts if scores]
         if not parts:
@@ -285,6 +280,33 @@ class Ranker:
                 if doc in totals:
                     totals[doc] *= weight
         return _best(totals, limit)
+
+    def concept_parts(self, chosen: list[Concept]) -> list[tuple[dict[int, float], float]]:
+        """(scores, weight) of each concept, its domain words weighed by how sharply the query
+        says what is asked.
+
+        A concept on at most ``COMMON_SHARE`` of the pages counts in full. A domain concept (on
+        more) counts as a circumstance, at ``commonness_weight`` of its score, when another
+        word says sharply what is asked; when none does ("how to apply for direct payments")
+        it is the subject, scored as if on ``SUBJECT_AS_SHARE`` of the pages. Between the two,
+        ``subject_lift`` of the sharpest concept's share blends them, so adding a page moves
+        a close query's order a little, never all at once.
+        """
+        shares = [self.own_share(c) for c in chosen]
+        sharpest = min((0.0 if _phrase_only(c) else share for c, share in zip(chosen, shares)), default=1.0)
+        lift = subject_lift(sharpest)
+        parts: list[tuple[dict[int, float], float]] = []
+        for concept, share in zip(chosen, shares):
+            scores = self.concept_scores(concept)
+            phrase = PHRASE_WEIGHT if concept.caller_phrase else 1.0
+            if share <= COMMON_SHARE:
+                parts.append((scores, phrase))
+                continue
+            if lift < 1.0:
+                parts.append((scores, phrase * (1.0 - lift) * commonness_weight(share)))
+            if lift > 0.0:
+                parts.append((self.concept_scores(concept, SUBJECT_AS_SHARE), phrase * lift))
+        return parts
 
     def rerank(self, totals: dict[int, float], concepts: list[Concept]) -> None:
         """Hub votes, in place, among the ``RERANK_DEPTH`` best pages: a page scoring at least
@@ -342,6 +364,18 @@ def _phrase_only(concept: Concept) -> bool:
     """A caller's phrase searched by its page words only ("not doing the job"): it says what is
     asked however many pages its page words are on."""
     return all(a.boost != 1.0 for a in concept.alternatives)
+
+
+def subject_lift(sharpest: float) -> float:
+    """How far a query's domain words are its subject, from its sharpest concept's share of the
+    pages (0..1): 0 when that concept is on at most ``SUBJECT_SHARE_LOW`` of the pages (it says
+    what is asked), 1 from ``SUBJECT_SHARE_HIGH`` (nothing does), rising smoothly between."""
+    if sharpest <= SUBJECT_SHARE_LOW:
+        return 0.0
+    if sharpest >= SUBJECT_SHARE_HIGH:
+        return 1.0
+    x = (sharpest - SUBJECT_SHARE_LOW) / (SUBJECT_SHARE_HIGH - SUBJECT_SHARE_LOW)
+    return x * x * (3.0 - 2.0 * x)
 
 
 def commonness_weight(share: float) -> float:
