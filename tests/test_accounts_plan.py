@@ -167,8 +167,10 @@ def test_content_schema_writes_the_account_schemas(tmp_path):
 
 @pytest.mark.parametrize("reference, words", [
     ("Mrs Jones", "looks like a name"),
-    ("ABC123", "not a reference in this council's form"),
-    ("DP-APP001", "not a reference in this council's form"),
+    ("Jones", "looks like a name"),
+    ("PRICE-12", "looks like a name"),
+    ("ABC_123", "not a reference in this council's form"),
+    ("DP-001/", "not a reference in this council's form"),
 ])
 def test_reference_is_checked_with_the_councils_rule(tmp_path, reference, words):
     """The plan's reference is checked as every reference is (content/references.yaml), with the

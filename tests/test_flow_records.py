@@ -160,7 +160,7 @@ def test_answers_file_mistakes_name_the_line(capsys, tmp_path):
     answers.write_text("employed: me\nsick_start: 2026-02-31\n")
     assert main(["--root", str(REPO), "flow", "run", "pa_off_sick", "--answers", str(answers)]) == 1
     err = capsys.readouterr().err
-    assert f"{answers}:2: answer for 'sick_start': '2026-02-31' is not a date" in err
+    assert f"{answers}:2: answer for 'sick_start': the value is not a date" in err and "2026-02-31" not in err
 
 
 def test_a_session_label_is_a_reference_never_a_name(capsys, tmp_path):
@@ -168,9 +168,9 @@ def test_a_session_label_is_a_reference_never_a_name(capsys, tmp_path):
 
     answers = tmp_path / "a.yaml"
     answers.write_text("employed: agency\n")
-    for label in ("Mrs Jones", "Ann Jones, 4 Mill Lane", "QQ 12 34 56 C"):
+    for label in ("Mrs Jones", "Ann Jones, 4 Mill Lane", "QQ 12 34 56 C", "Jones", "SMITH", "O'Brien", "Patel-Khan", "jones1"):
         assert main(["--root", str(REPO), "flow", "run", "pa_off_sick", "--answers", str(answers), "--json", "--label", label]) == 1
         err = capsys.readouterr().err
-        assert "--label: That looks like a name" in err and label not in err
+        assert "--label: looks like a name" in err and label not in err
     assert main(["flow", "sessions", "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []  # nothing was stored

@@ -260,8 +260,11 @@ def _feed(session, name: str) -> None:
         try:
             session.answer(value)
         except AnswerError as exc:
+            from guidance.references import without_value
+
             blamed = exc.node or node_id  # a later step can fail on an earlier answer: name that one
-            raise CommandError(f"{name}:{doc.line_of(blamed)}: answer for '{blamed}': {exc}") from None
+            said = without_value(str(exc), answers.get(blamed, value))  # never repeated: it may be personal
+            raise CommandError(f"{name}:{doc.line_of(blamed)}: answer for '{blamed}': {said}") from None
     raise CommandError(f"{name}: the answers go round in a loop")
 
 
@@ -359,12 +362,12 @@ def _say_prefilled(flow, prefill) -> None:
 
 def _checked_label(base, label: str | None) -> str | None:
     """A session label is the person's reference in the council's form, never a name."""
-    from guidance.references import load_rule
+    from guidance.references import rule_for
 
     if label is None:
         return None
     try:
-        return load_rule(base.root).check(label)
+        return rule_for(base.root).check(label)
     except ValueError as exc:
         raise CommandError(f"--label: {exc}") from None
 

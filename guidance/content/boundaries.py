@@ -125,11 +125,11 @@ def _check_pages(base, failures: _Failures, earliest: dt.date) -> int:
     return count
 
 
-def _letter_tries(template, day: dt.date) -> list[tuple[dict, bool]]:
+def _letter_tries(template, day: dt.date, examples: dict | None = None) -> list[tuple[dict, bool]]:
     """The values to fill a letter with on ``day``: its examples (False: not changed), then the
     examples with every date field moved together so that each in turn falls on ``day``, then the
     examples with each other answer of each choice field (True: changed)."""
-    examples = template.examples()
+    examples = template.examples() if examples is None else examples
     fields = template.meta.fields
     dated = {name: _as_day(value) for name, value in examples.items() if fields[name].type == "date" and _as_day(value)}
     tries = [(examples, False)]
@@ -154,7 +154,7 @@ def _check_letters(base, failures: _Failures, earliest: dt.date) -> int:
     count = 0
     for template in catalogue.sorted_templates():
         for day in boundary_days(template.body, base.rates, earliest):
-            for values, is_moved in _letter_tries(template, day):
+            for values, is_moved in _letter_tries(template, day, catalogue.examples(template.id)):
                 count += 1
                 try:
                     catalogue.make(template.id, values, day)

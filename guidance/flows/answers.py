@@ -50,7 +50,7 @@ def _yes_no(node, raw) -> bool:
 
 
 def _choice(node, raw) -> str:
-    text = str(raw).strip()
+    text = ("yes" if raw else "no") if isinstance(raw, bool) else str(raw).strip()  # a bare YAML yes/no is a bool
     for number, option in enumerate(node.options, start=1):
         if text == option.value or text.lower() == option.label.lower() or text == str(number):
             return option.value
@@ -142,6 +142,9 @@ def _date(node, raw) -> dt.date:
 
 
 def _text(node, raw) -> str:
+    if isinstance(raw, bool):  # a bare yes/no in an answers file: never kept as "True"
+        raise AnswerError('this question takes words, but the answer is a bare yes/no (read as true/false): '
+                          'put it in quotes, e.g. "yes"')
     text = "" if raw is None else str(raw).strip()
     if not text and not node.optional:
         raise AnswerError("please write an answer")

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guidance.letters.compose import Letter, LetterError, Sources, compose, fill
+from guidance.letters.compose import REFERENCE_FIELD, Letter, LetterError, Sources, compose, fill
 from guidance.letters.council import COUNCIL_FILE_NAME, PLACEHOLDER, Council, load_council
 from guidance.letters.templates import LetterTemplate, load_templates
 from guidance.problems import Problems
@@ -20,6 +20,7 @@ class Catalogue:
     templates: dict[str, LetterTemplate]
     council: Council
     problems: Problems = field(default_factory=Problems)
+    _references: object = field(default=None, repr=False)
 
     @classmethod
     def load(cls, base) -> "Catalogue":
@@ -41,17 +42,36 @@ class Catalogue:
             known = ", ".join(sorted(self.templates)) or "none"
             raise LetterError([("content/letters", None, f"no letter template '{template_id}' (templates: {known})")]) from None
 
+    @property
+    def references(self):
+        """The council's ``ReferenceRule`` (``content/references.yaml``), read once."""
+        if self._references is None:
+            from guidance.references import rule_for
+
+            self._references = rule_for(getattr(self.base, "root", None))
+        return self._references
+
     def make(self, template_id: str, data: dict, on: dt.date, unknown: str = "error", deadlines: bool = False) -> Letter:
         """Fill in and render one letter from raw values, dated ``on``. Raises LetterError.
 
+        The one place every new letter is filled (CLI, mail merge, the app, account letters):
+        its ``reference`` is checked against the council's rule here and kept canonical.
         ``deadlines``: refuse a ``deadline`` date field before ``on`` (a letter being written)."""
         template = self.template(template_id)
-        values = fill(template, data, unknown, deadlines_from=on if deadlines else None)
+        values = fill(template, data, unknown, deadlines_from=on if deadlines else None, references=self.references)
         return compose(template, values, Sources.from_base(self.base), on, self.release, self.council)
 
-    def example(self, template_id: str, on: dt.date) -> Letter:
+    def examples(self, template_id: str) -> dict:
+        """The template's example values for a preview, with the council's example reference
+        (``content/references.yaml``) in place of the template's."""
         template = self.template(template_id)
-        return self.make(template_id, template.examples(), on)
+        values = template.examples()
+        if REFERENCE_FIELD in template.meta.fields:
+            values[REFERENCE_FIELD] = self.references.example
+        return values
+
+    def example(self, template_id: str, on: dt.date) -> Letter:
+        return self.make(template_id, self.examples(template_id), on)
 
     def sorted_templates(self) -> list[LetterTemplate]:
         return sorted(self.templates.values(), key=lambda t: t.id)

@@ -201,13 +201,17 @@ class Letter:
         return lines
 
 
-def fill(template: LetterTemplate, data: dict, unknown: str = "error", deadlines_from: dt.date | None = None) -> dict:
+def fill(template: LetterTemplate, data: dict, unknown: str = "error", deadlines_from: dt.date | None = None,
+         references=None) -> dict:
     """Each field's value converted by type; every missing or mistyped one is reported.
 
     ``unknown`` says what to do with names that are not fields: "error" for a data file someone
     wrote for this letter, "ignore" for a flow session's answers (which hold much more).
     ``deadlines_from``: the letter's date; a ``deadline`` field before it is reported (None:
     not checked, as for a letter re-made from the records or a template's example).
+    ``references``: the council's ``ReferenceRule``; the ``reference`` field is checked by it
+    and kept in its canonical form (None: not checked, for printing again a letter issued before).
+    No message repeats a value: a reference refused may be a person's name.
     """
     problems = []
     values = {}
@@ -216,6 +220,8 @@ def fill(template: LetterTemplate, data: dict, unknown: str = "error", deadlines
             values[name] = convert(spec, data.get(name))
             if deadlines_from is not None:
                 check_deadline(spec, values[name], deadlines_from)
+            if name == REFERENCE_FIELD and references is not None and values[name] is not None:
+                values[name] = _checked_reference(references, values[name])
         except FieldValueError as exc:
             problems.append((template.path, template.field_line(name), f"field '{name}' {exc}"))
     if unknown == "error":
@@ -225,6 +231,19 @@ def fill(template: LetterTemplate, data: dict, unknown: str = "error", deadlines
     if problems:
         raise LetterError(problems)
     return values
+
+
+REFERENCE_FIELD = "reference"
+
+
+def _checked_reference(rule, value: str) -> str:
+    """``value`` as the council keeps references, or FieldValueError without the value."""
+    from guidance.references import ReferenceError
+
+    try:
+        return rule.check(value)
+    except ReferenceError as exc:
+        raise FieldValueError(str(exc)) from None
 
 
 def compose(template: LetterTemplate, values: dict, sources: Sources, on: dt.date, release: str, council: Council) -> Letter:

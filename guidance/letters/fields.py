@@ -61,12 +61,18 @@ class LetterField(BaseModel):
 
 
 def convert(field: LetterField, raw: Any) -> Any:
-    """The value ``raw`` as the field's type, or FieldValueError saying what would fit."""
+    """The value ``raw`` as the field's type, or FieldValueError saying what would fit. The
+    message never repeats the value (it may be a person's name: a merge prints it for the row)."""
+    from guidance.references import without_value
+
     if _blank(raw):
         if field.required:
             raise FieldValueError("is required but was not given")
         return [] if field.type == "list" else None
-    return _CONVERTERS[field.type](field, raw)
+    try:
+        return _CONVERTERS[field.type](field, raw)
+    except FieldValueError as exc:
+        raise FieldValueError(without_value(str(exc), raw)) from None
 
 
 def check_deadline(field: LetterField, value: Any, on: dt.date) -> None:
@@ -83,6 +89,9 @@ def _blank(raw: Any) -> bool:
 
 
 def _text(field: LetterField, raw: Any) -> str:
+    if isinstance(raw, bool):
+        raise FieldValueError("is yes/no (a bare yes, no, true or false in a YAML file), but the field takes text: "
+                              "put the words in quotes, e.g. \"yes\"")
     try:
         text = Text(max_length=MAX_TEXT, no_control=True).parse(raw)
     except KindError as exc:
@@ -133,11 +142,11 @@ def _date(field: LetterField, raw: Any) -> dt.date:
 
 
 def _choice(field: LetterField, raw: Any) -> str:
-    text = str(raw).strip()
+    text = ("yes" if raw else "no") if isinstance(raw, bool) else str(raw).strip()  # a bare YAML yes/no is a bool
     for choice in field.choices or []:
         if text.lower() == choice.lower():
             return choice
-    raise FieldValueError(f"must be one of: {', '.join(field.choices or [])} (not '{text[:40]}')")
+    raise FieldValueError(f"must be one of: {', '.join(field.choices or [])}")
 
 
 def _list(field: LetterField, raw: Any) -> list[str]:

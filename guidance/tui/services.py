@@ -277,17 +277,21 @@ class Services:
         """The council's form of reference, a ``ReferenceRule`` (``content/references.yaml``,
         else the default)."""
         if self._references is None:
-            from guidance.references import DEFAULT, ReferenceError, load_rule
+            from guidance.references import rule_for
 
-            try:
-                self._references = load_rule(self.root)
-            except ReferenceError:
-                self._references = DEFAULT  # the content check reports the broken file
+            self._references = rule_for(self.root)  # a broken file: the default; the content check names it
         return self._references
 
     def check_reference(self, text: str) -> str:
-        """The reference tidied; ValueError with a message when it is empty, a name or malformed."""
-        return self.reference_pattern().check(text)
+        """The reference tidied; ValueError with a message (a sentence, never the text typed)
+        when it is empty, a name or malformed."""
+        from guidance.references import ReferenceError
+
+        try:
+            return self.reference_pattern().check(text)
+        except ReferenceError as exc:
+            message = str(exc)
+            raise ReferenceError(message if message[:1].isupper() else f"That {message}") from None
 
     def my_open_calls(self) -> list:
         """This officer's calls left open (the app closed or crashed mid-call), newest first."""

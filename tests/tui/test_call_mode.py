@@ -60,10 +60,13 @@ async def test_the_call_prompt_is_whole_at_80x24_and_names_are_refused(make_app)
         assert "never a name" in text.lower()
         assert prompt.region.height >= 2 and prompt.region.right <= 80  # wrapped, not cut off
         assert app.screen.focused is app.screen.query_one("#caller-ref")
-        await pilot.press(*"Mrs Jones", "enter")
-        await pilot.pause()
-        assert "looks like a name" in str(app.screen.query_one("#call-error").render())
-        assert isinstance(app.screen, CallStart) and app.call is None
+        for typed in ("Mrs Jones", "SMITH", "jones1", "O'Brien"):
+            app.screen.query_one("#caller-ref").value = ""
+            await pilot.press(*typed, "enter")
+            await pilot.pause()
+            error = str(app.screen.query_one("#call-error").render())
+            assert "looks like a name" in error and typed not in error  # refused, never repeated
+            assert isinstance(app.screen, CallStart) and app.call is None
         assert app.services.calls().list() == []  # nothing stored
         app.screen.query_one("#caller-ref").value = ""
         await pilot.press(*"asc-104233", "enter")
