@@ -66,6 +66,8 @@ def show_step(session: Session, out: TextIO) -> None:
     source = note(session.state.prefill, node, session.current, kept)
     if kept is not None and source and not isinstance(node, Info):
         _say(out, f"(Filled {source}: {display(node, kept)}. Enter keeps it, or type another answer.)")
+    elif kept is not None and session.to_confirm() and not isinstance(node, Info):
+        _say(out, f"(An earlier answer changed, so check this one. Enter keeps it: {display(node, kept)})")
     elif kept is not None and not isinstance(node, Info):
         _say(out, f"(Enter keeps your earlier answer: {display(node, kept)})")
 
