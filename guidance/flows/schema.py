@@ -224,6 +224,9 @@ class Flow(_Strict):
     version: int = Field(ge=1)
     audience: list[Literal["recipient", "officer"]] = Field(min_length=1)
     description: str | None = None
+    description_recipient: str | None = Field(
+        default=None, min_length=3,
+        description="the description as a recipient reads it (speaking to them); needed when the audience includes recipients")
     start: str = Field(pattern=NODE_ID)
     safeguarding: str | None = Field(
         default=None,
@@ -263,3 +266,10 @@ class Flow(_Strict):
 
     def node(self, node_id: str):
         return self.nodes[node_id]
+
+    def describe(self, mode: str) -> str:
+        """The description for ``mode`` ("recipient" or "officer"): a recipient reads the one
+        written to them when there is one; "" when there is none."""
+        if mode == "recipient" and self.description_recipient:
+            return self.description_recipient
+        return self.description or ""
