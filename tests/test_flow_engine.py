@@ -316,3 +316,47 @@ def test_answers_to_confirm_are_saved_and_resumed(rests, store):
     assert resumed.current == "fits" and resumed.to_confirm()
     resumed.answer("yes")  # confirmed: on through the kept answers to where it was
     assert resumed.finished and resumed.state.answers["note"] == "all fine"
+
+
+LISTED = RESTS.replace("""  hours:
+    type: question
+    kind: number
+    text: Hours a week?
+    examples: ["20"]""", """  hours:
+    type: question
+    kind: list
+    list_of: dated-amounts
+    text: Paydays and pay?
+    examples: ["2026-10-30=1000; 2026-09-30=900.50"]""")
+
+
+def test_a_list_question_reads_dated_amounts_and_keeps_them_exactly(rates, store):
+    from guidance.flows.answers import display
+
+    engine = Engine(load(LISTED), rates, ON, calculate=double)
+    node = engine.node("hours")
+    state = engine.answer(engine.start(), "10.00")
+    with pytest.raises(AnswerError, match="item 2 amount"):
+        engine.answer(state, "2026-10-30=1000; 2026-09-30=lots")
+    taken = engine.answer(state, "2026-10-30=1000; 2026-09-30=900.50")
+    value = taken.answers["hours"]
+    assert value == ((dt.date(2026, 9, 30), Decimal("900.50")), (dt.date(2026, 10, 30), Decimal("1000")))
+    assert display(node, value) == "30 September 2026 £900.50; 30 October 2026 £1,000.00"
+    session = Session.start(engine, store, "2026.1")
+    session.answer("10.00")
+    session.answer("2026-10-30=1000; 2026-09-30=900.50")
+    resumed = Session.resume(engine, store, session.id, "2026.1")
+    assert resumed.current == "fits" and display(node, resumed.state.answers["hours"]) == display(node, value)
+
+
+@pytest.mark.parametrize("extra, words", [
+    ("    list_of: pounds\n", "'pounds' is not a kind of list"),
+    ("", "a 'list' question needs list_of"),
+])
+def test_a_list_question_must_name_a_kind_of_list(extra, words):
+    from guidance.flows.loader import parse_flow_text
+
+    text = LISTED.replace("    list_of: dated-amounts\n", extra)
+    problems = Problems()
+    assert parse_flow_text(text, "listed.yaml", problems) is None or problems.items
+    assert any(words in p.message for p in problems.items), [p.message for p in problems.items]

@@ -50,6 +50,10 @@ def show_step(session: Session, out: TextIO) -> None:
             "date": "Type a date, e.g. 2026-04-01 or 1/4/2026.",
             "money": "Type an amount in pounds, e.g. 12.50.",
         }
+        if node.kind == "list":
+            from guidance.kinds import list_kind
+
+            _say(out, f"Type {list_kind(node.list_of).hint}.")
         if node.kind in hints:
             _say(out, hints[node.kind])
     elif isinstance(node, Checklist):

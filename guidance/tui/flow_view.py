@@ -18,6 +18,7 @@ from guidance.flows.outcome import build_report, transcript
 from guidance.flows.prefill import note
 from guidance.flows.schema import Calculate, Checklist, Info, Outcome, Question
 from guidance.flows.session import Session
+from guidance.kinds import list_kind, list_text
 
 _PLACEHOLDERS = {"date": "e.g. 1/4/2026", "money": "e.g. 12.71", "number": "e.g. 16", "text": ""}
 
@@ -44,8 +45,13 @@ class Step:
     def finished(self) -> bool:
         return self.kind == "outcome"
 
+    #: For a list question: the kind of list ("dated-amounts"), else None.
+    list_of: str | None = None
+
     @property
     def placeholder(self) -> str:
+        if self.list_of:
+            return f"e.g. {list_kind(self.list_of).hint.split('e.g. ', 1)[-1]}"
         return _PLACEHOLDERS.get(self.kind, "")
 
     @property
@@ -56,6 +62,8 @@ class Step:
             return ""
         if isinstance(value, dt.date):
             return value.isoformat()
+        if self.kind == "list":
+            return list_text(value)
         return str(value)
 
     @property
@@ -158,6 +166,7 @@ class FlowView:
             step.help = engine.text(node.help, state) if node.help else None
             step.options = self._options(node)
             step.default = state.answers.get(node_id)
+            step.list_of = node.list_of
             step.source = note(state.prefill, node, node_id, step.default)
         elif isinstance(node, Checklist):
             applicable = set(engine.applicable_items(node_id, state))
