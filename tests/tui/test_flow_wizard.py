@@ -254,3 +254,25 @@ async def test_an_error_wraps_and_shows_brackets_as_typed(make_app):
         assert "[bold]the 3rd[/bold]" in shown  # shown as typed, not read as markup
         assert error.size.height > 1 and error.size.width <= 80  # wrapped, not cut off
         assert error.region.right <= 80 and app.is_running
+
+
+async def test_the_side_column_sits_beside_the_question_when_wide_and_gives_way_at_80(make_app):
+    for size in ((120, 40), (80, 24)):
+        app = make_app(build_index=False)
+        async with app.run_test(size=size) as pilot:
+            await wait_ready(app, pilot, search=False)
+            app.start_flow("pa_off_sick")
+            await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+            await pilot.pause()
+            main, side = app.screen.query_one("#flow-main"), app.screen.query_one("#flow-side")
+            if size[0] >= 100:  # beside, not over, and wide enough for a page title
+                assert side.display and main.region.right <= side.region.x and side.region.width >= 30
+                assert side.region.right <= size[0] and main.region.width >= 60
+            else:  # the question has the width; Ctrl+O shows the answers in its place
+                assert not side.display and main.region.width == size[0]
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            if size[0] >= 100:
+                assert not side.display and main.region.width == size[0]
+            else:
+                assert side.display and not main.display and side.region.width == size[0]
