@@ -627,3 +627,30 @@ class Field:
         if self.default is not None:
             parts.append(f"default {self.default}")
         return "; ".join(parts) or self.kind.hint
+
+
+# -- lists a flow question can take (``kind: list`` with ``list_of: <name>``) ---------------------
+
+#: The kinds of list a flow question may ask for, by the name its ``list_of`` gives.
+LIST_KINDS: dict[str, type[Kind]] = {DatedAmounts.name: DatedAmounts, DateList.name: DateList}
+
+
+def list_kind(name: str) -> Kind:
+    """The kind that reads a list named ``name`` ("dated-amounts", "dates"); KindError names the
+    kinds there are when there is no such list."""
+    if name not in LIST_KINDS:
+        raise KindError(f"'{name}' is not a kind of list: use one of {', '.join(sorted(LIST_KINDS))}")
+    return LIST_KINDS[name]()
+
+
+def list_text(value) -> str:
+    """A list value written back as it is typed, so it can be read again unchanged:
+    "2026-01-30=1000.00; 2026-02-27=1000.00" or "2026-01-30; 2026-02-06"."""
+    parts = []
+    for item in value or ():
+        if isinstance(item, (list, tuple)):
+            day, amount = item
+            parts.append(f"{day.isoformat() if isinstance(day, dt.date) else day}={amount}")
+        else:
+            parts.append(item.isoformat() if isinstance(item, dt.date) else str(item))
+    return "; ".join(parts)

@@ -62,6 +62,16 @@ def test_flow_answers_refuse_money_far_too_large(tmp_path, capsys):
     assert f"{answers}:6: answer for 'earnings'" in err and "far too large" in err
 
 
+def test_flow_answers_missing_one_name_the_question_as_shown(tmp_path, capsys):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("employed: me\nsick_start: 2026-01-05\nstill_off: no\n")
+    assert main(["flow", "run", "pa_off_sick", "--answers", str(answers), "--on", ON]) == 1
+    err = capsys.readouterr().err
+    # the question as the person reads it (its template worked out), then the id to add to the file
+    assert "Missing answer: What was the last day your PA was off sick? (sick_end)" in err
+    assert "{%" not in err and "Traceback" not in err
+
+
 @pytest.mark.parametrize("amount", ["1e400", HUGE], ids=["exponent", "10000-digits"])
 def test_letter_money_field_refuses_a_number_far_too_large(amount):
     with pytest.raises(FieldValueError, match="far too large"):

@@ -55,7 +55,8 @@ def test_json_output_names_path_and_line(capsys):
     code = main(["--root", str(REPO), "flow", "check", str(BROKEN / "unknown_target.yaml"), "--json"])
     data = json.loads(capsys.readouterr().out)
     assert code == 1
-    assert data["problems"][0]["line"] == 14 and data["problems"][0]["level"] == "error"
+    errors = [p for p in data["problems"] if p["level"] == "error"]
+    assert errors[0]["line"] == 14 and errors[0]["path"] == "tests/data/flows/unknown_target.yaml"
 
 
 def test_shipped_flows_have_no_errors_but_missing_letters(capsys):
@@ -97,3 +98,25 @@ def test_list_names_the_flows(capsys):
     assert main(["--root", str(REPO), "flow", "list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {r["id"] for r in rows} >= {"hiring_a_pa", "capacity_check"}
+
+
+def test_a_recipient_flow_without_words_for_recipients_is_reported(content_copy, capsys):
+    path = content_copy / "flows" / "pa_off_sick.yaml"
+    text = path.read_text()
+    start = text.index("description_recipient:")
+    path.write_text(text[:start] + text[text.index("\nstart:", start) + 1:])
+    main(["--root", str(content_copy), "content", "check", "--no-style", "--on", "2026-11-25", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    found = [p for p in data["problems"] if p["path"] == "flows/pa_off_sick.yaml" and "description_recipient" in p["message"]]
+    assert len(found) == 1 and found[0]["line"] == 6 and found[0]["level"] == "warning"
+    others = [p for p in data["problems"] if "description_recipient" in p["message"] and p is not found[0]]
+    assert others == []  # the shipped recipient flows all have one
+
+
+def test_a_recipient_reads_the_description_written_to_them():
+    from guidance.flows.loader import load_flows
+    from guidance.problems import Problems
+
+    flow = load_flows(REPO, Problems())["pa_off_sick"].flow
+    assert flow.describe("recipient").startswith("For you if your PA is off sick")
+    assert flow.describe("officer") == flow.description

@@ -229,3 +229,134 @@ def test_resume_refuses_another_flows_session(engine, store, rates):
     other = Engine(load(MINI.replace("id: mini", "id: other")), rates, ON, calculate=double)
     with pytest.raises(SessionMismatch):
         Session.resume(other, store, session.id, "r")
+
+
+RESTS = """
+id: rests
+title: Answers that rest on others
+version: 1
+audience: recipient
+start: rate
+safeguarding: worried
+nodes:
+  rate:
+    type: question
+    kind: money
+    text: Hourly rate?
+    examples: ["10.00"]
+    next: hours
+  hours:
+    type: question
+    kind: number
+    text: Hours a week?
+    examples: ["20"]
+    next: cost
+  cost:
+    type: calculate
+    calculator: double
+    inputs: {amount: answers.rate}
+    store: doubled
+    next: fits
+  fits:
+    type: question
+    kind: yes_no
+    text: "Does {{ results.doubled.total | money }} fit your budget?"
+    next: note
+  note:
+    type: question
+    kind: text
+    text: Anything else?
+    examples: ["no"]
+    next: done
+  done:
+    type: outcome
+    title: Done
+    text: Done.
+  worried:
+    type: outcome
+    title: Safeguarding
+    text: Call the council.
+    pages: [recognising-and-reporting-abuse]
+"""
+
+
+@pytest.fixture
+def rests(rates):
+    return Engine(load(RESTS), rates, ON, calculate=double)
+
+
+def test_which_answers_rest_on_which_is_read_from_the_flow():
+    from guidance.flows.depends import dependants
+
+    table = dependants(load(RESTS))
+    assert table["rate"] == {"fits"}  # through the calculation its text shows
+    assert table["hours"] == set() and table["fits"] == set()
+
+
+def test_change_asks_again_only_the_answers_that_rest_on_it(rests):
+    finished = walk(rests, "10.00", "20", "yes", "all fine")
+    changed = rests.change(finished, "rate", "12.00")
+    # the hours do not rest on the rate: re-used; the "yes" given to the old cost does: asked again
+    assert changed.current == "fits" and changed.confirm == ["fits"]
+    assert changed.answers["hours"] == Decimal("20") and changed.answers["fits"] is True
+    assert changed.answers["note"] == "all fine"
+    again = rests.answer(changed, "yes")
+    assert again.confirm == []
+    same = rests.change(finished, "rate", "10")  # the same amount: nothing to ask again
+    assert same.current == "done" and same.confirm == []
+
+
+def test_answers_to_confirm_are_saved_and_resumed(rests, store):
+    session = Session.start(rests, store, "2026.1")
+    for raw in ("10.00", "20", "yes", "all fine"):
+        session.answer(raw)
+    session.change("rate", "12.00")
+    assert load_state(store.get(session.id).state).confirm == ["fits"]
+    resumed = Session.resume(rests, store, session.id, "2026.1")
+    assert resumed.current == "fits" and resumed.to_confirm()
+    resumed.answer("yes")  # confirmed: on through the kept answers to where it was
+    assert resumed.finished and resumed.state.answers["note"] == "all fine"
+
+
+LISTED = RESTS.replace("""  hours:
+    type: question
+    kind: number
+    text: Hours a week?
+    examples: ["20"]""", """  hours:
+    type: question
+    kind: list
+    list_of: dated-amounts
+    text: Paydays and pay?
+    examples: ["2026-10-30=1000; 2026-09-30=900.50"]""")
+
+
+def test_a_list_question_reads_dated_amounts_and_keeps_them_exactly(rates, store):
+    from guidance.flows.answers import display
+
+    engine = Engine(load(LISTED), rates, ON, calculate=double)
+    node = engine.node("hours")
+    state = engine.answer(engine.start(), "10.00")
+    with pytest.raises(AnswerError, match="item 2 amount"):
+        engine.answer(state, "2026-10-30=1000; 2026-09-30=lots")
+    taken = engine.answer(state, "2026-10-30=1000; 2026-09-30=900.50")
+    value = taken.answers["hours"]
+    assert value == ((dt.date(2026, 9, 30), Decimal("900.50")), (dt.date(2026, 10, 30), Decimal("1000")))
+    assert display(node, value) == "30 September 2026 £900.50; 30 October 2026 £1,000.00"
+    session = Session.start(engine, store, "2026.1")
+    session.answer("10.00")
+    session.answer("2026-10-30=1000; 2026-09-30=900.50")
+    resumed = Session.resume(engine, store, session.id, "2026.1")
+    assert resumed.current == "fits" and display(node, resumed.state.answers["hours"]) == display(node, value)
+
+
+@pytest.mark.parametrize("extra, words", [
+    ("    list_of: pounds\n", "'pounds' is not a kind of list"),
+    ("", "a 'list' question needs list_of"),
+])
+def test_a_list_question_must_name_a_kind_of_list(extra, words):
+    from guidance.flows.loader import parse_flow_text
+
+    text = LISTED.replace("    list_of: dated-amounts\n", extra)
+    problems = Problems()
+    assert parse_flow_text(text, "listed.yaml", problems) is None or problems.items
+    assert any(words in p.message for p in problems.items), [p.message for p in problems.items]

@@ -256,7 +256,7 @@ def _feed(session, name: str) -> None:
         elif isinstance(node, Checklist):
             value = []
         else:
-            raise CommandError(f"{name}: no answer for '{node_id}' ({node.text.strip().splitlines()[0]}); session {session.id} is saved")
+            raise CommandError(f"{name}: Missing answer: {_question_text(session)} ({node_id}); session {session.id} is saved")
         try:
             session.answer(value)
         except AnswerError as exc:
@@ -266,6 +266,18 @@ def _feed(session, name: str) -> None:
             said = without_value(str(exc), answers.get(blamed, value))  # never repeated: it may be personal
             raise CommandError(f"{name}:{doc.line_of(blamed)}: answer for '{blamed}': {said}") from None
     raise CommandError(f"{name}: the answers go round in a loop")
+
+
+def _question_text(session) -> str:
+    """The current question as the person sees it (figures and answers filled in), on one line."""
+    from guidance.flows.engine import FlowRunError
+
+    node = session.node
+    try:
+        text = session.engine.text(node.text, session.state)
+    except FlowRunError:
+        text = node.title or ""
+    return " ".join(text.split()) or node.title or ""
 
 
 def _finish(session, base, args, finished: bool) -> int:

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from guidance.content.formatting import long_date, money
 from guidance.flows.schema import Checklist, Info, Question
-from guidance.kinds import Date, KindError, YesNo, read_decimal
+from guidance.kinds import Date, KindError, YesNo, list_kind, read_decimal
 
 
 class AnswerError(ValueError):
@@ -153,6 +153,14 @@ def _text(node, raw) -> str:
     return text
 
 
+def _list(node, raw) -> tuple:
+    """A list of the kind ``node.list_of`` names (dated amounts: ((date, Decimal), ...))."""
+    try:
+        return list_kind(node.list_of).parse(raw)
+    except KindError as exc:
+        raise AnswerError(str(exc)) from None
+
+
 _PARSERS = {
     "yes_no": _yes_no,
     "choice": _choice,
@@ -161,6 +169,7 @@ _PARSERS = {
     "money": _money,
     "date": _date,
     "text": _text,
+    "list": _list,
 }
 
 
@@ -178,6 +187,8 @@ def display(node, value) -> str:
             return money(value, pence=True)
         if node.kind == "date":
             return long_date(value)
+        if node.kind == "list":
+            return list_kind(node.list_of).show(value) or "None"
         return str(value)
     if isinstance(node, Checklist):
         texts = {item.id: item.text for item in node.items}

@@ -93,6 +93,7 @@ class _Checker:
             self.examples(node_id, node)
         self.calculators()
         self.prefill()
+        self.described()
 
     def references_outside(self) -> None:
         self.pages()
@@ -140,6 +141,13 @@ class _Checker:
             if any(t not in self.flow.nodes for t in succ[node_id]) and all(t not in good for t in succ[node_id]):
                 continue  # already reported as an unknown target
             self.error(self.loaded.node_line(node_id), f"dead end: no outcome can be reached from node '{node_id}'")
+
+    def described(self) -> None:
+        """A flow offered to recipients says what it is for in words written to them."""
+        if "recipient" in self.flow.audience and not self.flow.description_recipient:
+            self.warning(self.loaded.line("description") or self.loaded.line("audience"),
+                         "a flow for recipients needs 'description_recipient': what it is for, written to the "
+                         "recipient ('you', 'your PA'), shown to them in place of 'description'")
 
     def safeguarding(self) -> None:
         target = self.flow.safeguarding

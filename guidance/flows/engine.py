@@ -6,7 +6,8 @@ write the new state to storage first and only then adopt it (an answer is never 
 Answers are kept by node id even after going back. Only answers on the current trail count in
 expressions ("effective" answers); the others wait as defaults until the person comes that way
 again, and are dropped once no route can lead back to their node (a changed answer made them
-irrelevant).
+irrelevant). Changing an answer marks the kept answers that rest on it (``depends.dependants``)
+as to be confirmed: they are asked again, offered as given, while the others are re-used.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any, Callable
 from guidance.kinds import Date
 from guidance.content.rates import RateError
 from guidance.flows.answers import AnswerError, parse_answer
+from guidance.flows.depends import dependants
 from guidance.flows.expressions import ExpressionError, evaluate, helpers, truth
 from guidance.flows.graph import reach_table
 from guidance.flows.schema import Calculate, Checklist, Flow, Info, Outcome, Question
@@ -36,9 +38,11 @@ class State:
     results: dict[str, Any] = field(default_factory=dict)
     #: Where answers filled before the start came from (``prefill.Prefill``), or None.
     prefill: Any = None
+    #: Node ids whose kept answer rests on an answer changed since: asked again, not re-used.
+    confirm: list[str] = field(default_factory=list)
 
     def copy(self) -> "State":
-        return State(list(self.trail), dict(self.answers), dict(self.results), self.prefill)
+        return State(list(self.trail), dict(self.answers), dict(self.results), self.prefill, list(self.confirm))
 
     @property
     def current(self) -> str:
@@ -61,6 +65,7 @@ class Engine:
         self.on = on
         self.calculate = calculate or default_calculate
         self.reach = reach_table(flow)
+        self.rests = dependants(flow)
         self._helpers = helpers(rates, on)
 
     # -- reading a state ------------------------------------------------------------------
@@ -106,6 +111,7 @@ class Engine:
         value = parse_answer(node, raw, items)
         new = state.copy()
         new.answers[node_id] = value
+        new.confirm = [n for n in new.confirm if n != node_id]
         context = self.context(new)
         for rule in getattr(node, "must", []):
             if not self._truth(rule.rule, context, node_id):
@@ -131,18 +137,28 @@ class Engine:
         return new
 
     def change(self, state: State, node_id: str, raw) -> State:
-        """Change an earlier answer, then go forward through the answers that still apply."""
+        """Change an earlier answer, then go forward through the answers that still apply.
+
+        A new value marks the kept answers that rest on it (``self.rests``) to be asked again:
+        a "yes" given to a weekly cost worked out from the old hourly rate is not re-used."""
         if node_id not in state.trail or not isinstance(self.node(node_id), INTERACTIVE):
             raise AnswerError(f"'{node_id}' is not an earlier step of this session")
+        old = state.answers.get(node_id)
+        before = set(state.trail[:state.trail.index(node_id)])
         new = state.copy()
         del new.trail[new.trail.index(node_id) + 1:]
         new = self.answer(new, raw)
+        if new.answers[node_id] != old:
+            again = self.rests.get(node_id, frozenset())
+            marked = [n for n in self.flow.nodes if n in again and n in new.answers and n not in before]
+            new.confirm = new.confirm + [n for n in marked if n not in new.confirm]
         return self.prune(self.fast_forward(new))
 
     def fast_forward(self, state: State) -> State:
-        """Re-use kept answers while they fit; stop at the first step that needs a new one."""
+        """Re-use kept answers while they fit; stop at the first step that needs a new one (no
+        kept answer, one to confirm, or one that no longer fits)."""
         seen = 0
-        while not self.is_finished(state) and state.current in state.answers:
+        while not self.is_finished(state) and state.current in state.answers and state.current not in state.confirm:
             seen += 1
             if seen > 10 * len(self.flow.nodes):
                 raise FlowRunError("the kept answers go round in a loop")
@@ -157,6 +173,7 @@ class Engine:
         keep = set(state.trail) | self.reach[state.current]
         new = state.copy()
         new.answers = {n: v for n, v in state.answers.items() if n in keep}
+        new.confirm = [n for n in state.confirm if n in new.answers]
         return new
 
     def safeguarding(self, state: State) -> State:
@@ -168,9 +185,11 @@ class Engine:
             return state
         return self._enter(state.copy(), target)
 
-    def replay(self, trail: list[str], kept: dict, prefill=None) -> tuple[State, bool]:
-        """Walk ``trail`` again with the kept answers: (state reached, whether it matched)."""
+    def replay(self, trail: list[str], kept: dict, prefill=None, confirm=()) -> tuple[State, bool]:
+        """Walk ``trail`` again with the kept answers: (state reached, whether it matched).
+        ``confirm``: kept answers still to be asked again (see ``change``)."""
         state = self.start(kept, prefill)
+        state.confirm = [n for n in confirm if n in state.answers]
         while True:
             size = len(state.trail)
             if state.trail != trail[:size]:

@@ -20,9 +20,9 @@ PAGE_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 #: Names a node may not take: in an expression ``answers.items`` would find the dict method.
 RESERVED_IDS = frozenset(name for name in dir(dict) if not name.startswith("_"))
 
-QUESTION_KINDS = ("choice", "yes_no", "number", "money", "date", "text", "several")
+QUESTION_KINDS = ("choice", "yes_no", "number", "money", "date", "text", "several", "list")
 #: Kinds whose answers cannot be listed, so path enumeration needs example answers.
-OPEN_KINDS = ("number", "money", "date", "text")
+OPEN_KINDS = ("number", "money", "date", "text", "list")
 
 
 class _Strict(BaseModel):
@@ -82,7 +82,8 @@ class _Routed(_Node):
 
 class Question(_Routed):
     type: Literal["question"]
-    kind: Literal["choice", "yes_no", "number", "money", "date", "text", "several"]
+    kind: Literal["choice", "yes_no", "number", "money", "date", "text", "several", "list"]
+    list_of: str | None = Field(default=None, description="for a 'list' question: the kind of list (guidance.kinds.LIST_KINDS), e.g. dated-amounts")
     help: str | None = None
     options: list[Option] = Field(default_factory=list)
     min: Decimal | None = None
@@ -104,7 +105,21 @@ class Question(_Routed):
             raise ValueError(f"a '{self.kind}' question takes no options")
         if (self.min is not None or self.max is not None) and self.kind not in ("number", "money"):
             raise ValueError("min and max apply to number and money questions only")
+        self._list_of_fits_kind()
         return self
+
+    def _list_of_fits_kind(self) -> None:
+        """``list_of`` goes with ``kind: list`` and names a kind of list there is."""
+        from guidance.kinds import LIST_KINDS
+
+        if self.kind != "list":
+            if self.list_of is not None:
+                raise ValueError(f"list_of goes with kind: list, not with a '{self.kind}' question")
+            return
+        if self.list_of is None:
+            raise ValueError(f"a 'list' question needs list_of: one of {', '.join(sorted(LIST_KINDS))}")
+        if self.list_of not in LIST_KINDS:
+            raise ValueError(f"list_of: '{self.list_of}' is not a kind of list: use one of {', '.join(sorted(LIST_KINDS))}")
 
 
 class Info(_Routed):
@@ -224,6 +239,9 @@ class Flow(_Strict):
     version: int = Field(ge=1)
     audience: list[Literal["recipient", "officer"]] = Field(min_length=1)
     description: str | None = None
+    description_recipient: str | None = Field(
+        default=None, min_length=3,
+        description="the description as a recipient reads it (speaking to them); needed when the audience includes recipients")
     start: str = Field(pattern=NODE_ID)
     safeguarding: str | None = Field(
         default=None,
@@ -263,3 +281,10 @@ class Flow(_Strict):
 
     def node(self, node_id: str):
         return self.nodes[node_id]
+
+    def describe(self, mode: str) -> str:
+        """The description for ``mode`` ("recipient" or "officer"): a recipient reads the one
+        written to them when there is one; "" when there is none."""
+        if mode == "recipient" and self.description_recipient:
+            return self.description_recipient
+        return self.description or ""

@@ -24,13 +24,15 @@ def dump_state(state: State) -> str:
     data = {"trail": state.trail, "answers": to_json_value(state.answers), "results": to_json_value(state.results)}
     if state.prefill is not None:
         data["prefill"] = state.prefill.to_json()
+    if state.confirm:
+        data["confirm"] = list(state.confirm)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def load_state(text: str) -> State:
     data = json.loads(text)
     return State(list(data["trail"]), from_json_value(data["answers"]), from_json_value(data["results"]),
-                 Prefill.from_json(data.get("prefill")))
+                 Prefill.from_json(data.get("prefill")), [str(n) for n in data.get("confirm", [])])
 
 
 class Session:
@@ -64,7 +66,7 @@ class Session:
             raise SessionMismatch(f"session {session_id} is for flow '{record.flow_id}', not '{flow.id}'")
         saved = load_state(record.state)
         kept = {n: v for n, v in saved.answers.items() if n in flow.nodes}
-        state, matched = engine.replay(saved.trail, kept, saved.prefill)
+        state, matched = engine.replay(saved.trail, kept, saved.prefill, saved.confirm)
         note = None
         if matched and record.flow_version == flow.version:
             return cls(engine, store, session_id, state, release)
@@ -103,10 +105,19 @@ class Session:
         """The answer given before for this step (after going back), offered as the default."""
         return self.state.answers.get(node_id or self.current)
 
+    def to_confirm(self, node_id: str | None = None) -> bool:
+        """True when this step's kept answer rests on an answer changed since: ask it again."""
+        return (node_id or self.current) in self.state.confirm
+
     # -- moving (each one saved before it counts) ---------------------------------------------
     def answer(self, raw) -> None:
+        """Take the answer for the current step. A step asked again because an earlier answer
+        changed, once confirmed, goes on through the kept answers that still apply."""
         node_id = self.current
-        new = self.engine.prune(self.engine.answer(self.state, raw))
+        new = self.engine.answer(self.state, raw)
+        if node_id in self.state.confirm:
+            new = self.engine.fast_forward(new)
+        new = self.engine.prune(new)
         self._save("answer", node_id, new.answers[node_id], new)
 
     def back(self) -> None:

@@ -50,6 +50,10 @@ def show_step(session: Session, out: TextIO) -> None:
             "date": "Type a date, e.g. 2026-04-01 or 1/4/2026.",
             "money": "Type an amount in pounds, e.g. 12.50.",
         }
+        if node.kind == "list":
+            from guidance.kinds import list_kind
+
+            _say(out, f"Type {list_kind(node.list_of).hint}.")
         if node.kind in hints:
             _say(out, hints[node.kind])
     elif isinstance(node, Checklist):
@@ -66,6 +70,8 @@ def show_step(session: Session, out: TextIO) -> None:
     source = note(session.state.prefill, node, session.current, kept)
     if kept is not None and source and not isinstance(node, Info):
         _say(out, f"(Filled {source}: {display(node, kept)}. Enter keeps it, or type another answer.)")
+    elif kept is not None and session.to_confirm() and not isinstance(node, Info):
+        _say(out, f"(An earlier answer changed, so check this one. Enter keeps it: {display(node, kept)})")
     elif kept is not None and not isinstance(node, Info):
         _say(out, f"(Enter keeps your earlier answer: {display(node, kept)})")
 

@@ -122,7 +122,7 @@ class FlowCommands(_NamedProvider):
 
     def entries(self) -> Iterable[Entry]:
         for flow in self.app.services.flows_for(self.app.mode):
-            yield f"Guided help: {flow.title}", partial(self.app.start_flow, flow.id), flow.description, flow.id
+            yield f"Guided help: {flow.title}", partial(self.app.start_flow, flow.id), flow.describe(self.app.mode), flow.id
 
 
 class CalculatorCommands(_NamedProvider):

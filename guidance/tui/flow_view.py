@@ -18,6 +18,7 @@ from guidance.flows.outcome import build_report, transcript
 from guidance.flows.prefill import note
 from guidance.flows.schema import Calculate, Checklist, Info, Outcome, Question
 from guidance.flows.session import Session
+from guidance.kinds import list_kind, list_text
 
 _PLACEHOLDERS = {"date": "e.g. 1/4/2026", "money": "e.g. 12.71", "number": "e.g. 16", "text": ""}
 
@@ -37,23 +38,40 @@ class Step:
     progress_total: int = 1
     #: Where the offered answer came from ("from account audit N"), or None.
     source: str | None = None
+    #: True when the offered answer rests on an earlier answer that changed: check it again.
+    recheck: bool = False
 
     @property
     def finished(self) -> bool:
         return self.kind == "outcome"
 
+    #: For a list question: the kind of list ("dated-amounts"), else None.
+    list_of: str | None = None
+
     @property
     def placeholder(self) -> str:
+        if self.list_of:
+            return f"e.g. {list_kind(self.list_of).hint.split('e.g. ', 1)[-1]}"
         return _PLACEHOLDERS.get(self.kind, "")
 
     @property
     def default_text(self) -> str:
+        """The offered answer as it would be typed (so Enter gives it back unchanged)."""
         value = self.default
         if value is None:
             return ""
         if isinstance(value, dt.date):
             return value.isoformat()
+        if self.kind == "list":
+            return list_text(value)
         return str(value)
+
+    @property
+    def default_option(self) -> str | None:
+        """The option value the offered answer picks (a yes/no answer is kept as True/False)."""
+        if self.kind == "yes_no" and isinstance(self.default, bool):
+            return "yes" if self.default else "no"
+        return self.default if isinstance(self.default, str) else None
 
     @property
     def progress_text(self) -> str:
@@ -69,7 +87,6 @@ class FlowView:
         self.session = session
         self.note = session.note
         self._succ = successors(loaded.flow)
-        self.reasking: dict = {}  # node -> the answer it had before an earlier answer changed
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -145,12 +162,14 @@ class FlowView:
         text = engine.text(node.text, state)
         step = Step(node_id=node_id, kind=self._kind(node), text=text, pages=self._pages(node.pages))
         step.progress_done, step.progress_total = self._progress()
+        step.recheck = node_id in state.confirm
         if isinstance(node, Outcome):
             step.progress_done = step.progress_total
         if isinstance(node, Question):
             step.help = engine.text(node.help, state) if node.help else None
             step.options = self._options(node)
-            step.default = state.answers.get(node_id, self.reasking.get(node_id))
+            step.default = state.answers.get(node_id)
+            step.list_of = node.list_of
             step.source = note(state.prefill, node, node_id, step.default)
         elif isinstance(node, Checklist):
             applicable = set(engine.applicable_items(node_id, state))
@@ -212,20 +231,17 @@ class FlowView:
     def give(self, raw, changing: str | None = None) -> str | None:
         """Save an answer (or a changed earlier answer). A message if it does not fit.
 
-        A changed answer that differs from the old one clears the later answers downstream of it
-        (they may rest on it: a "yes" to a weekly cost worked out from the old hourly rate), so
-        they are asked again, each offered with its old answer to confirm or change.
+        A changed answer keeps the later answers that do not rest on it; those that do (a "yes"
+        to a weekly cost worked out from the old hourly rate) are asked again, each offered as
+        given, to confirm or change (the engine decides which: ``Engine.change``).
         """
         from guidance.records.store import StoreError
 
         try:
             if changing:
-                self._clear_dependants(changing, raw)
                 self.session.change(changing, raw)
             else:
-                node_id = self.session.state.current
                 self.session.answer(raw)
-                self.reasking.pop(node_id, None)
         except AnswerError as exc:
             return _sentence(str(exc))
         except FlowRunError as exc:
@@ -233,20 +249,6 @@ class FlowView:
         except StoreError as exc:
             return f"This answer could not be saved: {exc}. Try again in a moment."
         return None
-
-    def _clear_dependants(self, changing: str, raw) -> None:
-        """Before a change: if the new answer differs, drop later answers downstream of it."""
-        engine, state = self.session.engine, self.session.state
-        old = state.answers.get(changing)
-        probe = engine.change(state, changing, raw)  # raises AnswerError for a bad answer
-        if probe.answers.get(changing) == old:
-            return  # the same answer again: everything after it still applies
-        trail = state.trail
-        later = trail[trail.index(changing) + 1:] if changing in trail else []
-        downstream = engine.reach.get(changing, set())
-        for node_id in later:
-            if node_id in downstream and node_id in state.answers and isinstance(engine.node(node_id), INTERACTIVE):
-                self.reasking[node_id] = state.answers.pop(node_id)
 
     def back(self) -> str | None:
         try:

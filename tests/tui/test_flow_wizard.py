@@ -130,18 +130,24 @@ async def test_changing_an_answer_asks_again_the_answers_that_rest_on_it(make_ap
         await pilot.press("enter")
         await pilot.pause()
         view = screen.view
-        # the hours are asked again (offered as given), and the budget answer given to the old
-        # weekly cost is gone: it will be asked with the new cost
-        assert view.step().node_id == "hours_per_week"
-        assert view.step().default == old_hours
-        assert "budget_fits" not in view.session.state.answers
-        for _ in range(3):  # the hours, then the cost worked out afresh
-            if screen.view.step().node_id == "budget_fits":
-                break
-            await answer_current(screen, pilot)
-        assert screen.view.step().node_id == "budget_fits"
+        # the hours do not rest on the rate: kept, not asked again. The true cost and the budget
+        # answer given to the old weekly cost do: they are asked again, offered as given
+        state = view.session.state
+        assert state.answers["hours_per_week"] == old_hours and "hours_per_week" not in state.confirm
+        assert view.step().node_id == "cost_summary" and view.step().recheck
+        assert "budget_fits" in state.confirm and state.answers["budget_fits"] is True
+        await answer_current(screen, pilot)  # the true cost, worked out afresh
+        step = screen.view.step()
+        assert step.node_id == "budget_fits" and step.recheck and step.default is True
         cost = screen.view.session.state.results["cost"]["total_weekly"]
-        assert f"{float(cost):,.2f}" in screen.view.step().text
+        assert f"{float(cost):,.2f}" in step.text
+        assert "check this one again" in str(screen.query_one("#flow-help").render())
+        # the old "yes" is shown chosen (not asked empty); Enter confirms it and the flow goes on
+        buttons = list(screen.query("#answer RadioButton"))
+        assert [b.value for b in buttons] == [True, False]
+        screen.query_one("#continue").press()
+        await wait_for(pilot, lambda: screen.view.step().node_id != "budget_fits")
+        assert "budget_fits" not in screen.view.session.state.confirm
 
 
 async def test_options_and_checklist_items_wrap_at_80x24_instead_of_being_cut(make_app):
@@ -188,3 +194,85 @@ async def test_a_number_answer_far_too_large_or_with_a_decimal_comma_is_refused_
             await pilot.press("enter")  # Enter in the field continues, as a person would
             await wait_for(pilot, lambda: message in str(screen.query_one("#flow-error").render()))
             assert app.is_running and screen.view.step().node_id == step.node_id
+
+
+async def test_going_back_shows_the_answer_given_not_an_empty_question(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("pa_off_sick")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        screen = app.screen
+        while screen.view.step().node_id != "sick_end":  # employed, first day, still off (yes)
+            await answer_current(screen, pilot)
+        await pilot.press("ctrl+b")
+        await wait_for(pilot, lambda: screen.view.step().node_id == "still_off")
+        await pilot.pause()
+        assert [b.value for b in screen.query("#answer RadioButton")] == [True, False]  # "Yes", as given
+        await pilot.press("ctrl+b")
+        await wait_for(pilot, lambda: screen.view.step().node_id == "sick_start")
+        await pilot.pause()
+        given = screen.view.session.state.answers["sick_start"]
+        assert screen.query_one("#answer").value == given.isoformat()
+
+
+async def test_escape_closes_the_answers_view_before_it_leaves_the_flow(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("pa_off_sick")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        screen = app.screen
+        await answer_current(screen, pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert screen.query_one("#flow-side").display and not screen.query_one("#flow-main").display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen  # still in the flow, back at the question
+        assert screen.query_one("#flow-main").display and not screen.query_one("#flow-side").display
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_an_error_wraps_and_shows_brackets_as_typed(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("pa_off_sick")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        screen = app.screen
+        await answer_current(screen, pilot)  # to the first day off sick (a date)
+        answer = screen.query_one("#answer")
+        answer.value = "[bold]the 3rd[/bold] of [red]last month, or thereabouts, I think[/red]"
+        answer.focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: str(screen.query_one("#flow-error").render()))
+        await pilot.pause()
+        error = screen.query_one("#flow-error")
+        shown = str(error.render())
+        assert "[bold]the 3rd[/bold]" in shown  # shown as typed, not read as markup
+        assert error.size.height > 1 and error.size.width <= 80  # wrapped, not cut off
+        assert error.region.right <= 80 and app.is_running
+
+
+async def test_the_side_column_sits_beside_the_question_when_wide_and_gives_way_at_80(make_app):
+    for size in ((120, 40), (80, 24)):
+        app = make_app(build_index=False)
+        async with app.run_test(size=size) as pilot:
+            await wait_ready(app, pilot, search=False)
+            app.start_flow("pa_off_sick")
+            await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+            await pilot.pause()
+            main, side = app.screen.query_one("#flow-main"), app.screen.query_one("#flow-side")
+            if size[0] >= 100:  # beside, not over, and wide enough for a page title
+                assert side.display and main.region.right <= side.region.x and side.region.width >= 30
+                assert side.region.right <= size[0] and main.region.width >= 60
+            else:  # the question has the width; Ctrl+O shows the answers in its place
+                assert not side.display and main.region.width == size[0]
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            if size[0] >= 100:
+                assert not side.display and main.region.width == size[0]
+            else:
+                assert side.display and not main.display and side.region.width == size[0]

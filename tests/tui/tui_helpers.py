@@ -59,7 +59,7 @@ async def answer_current(screen, pilot) -> None:
     await pilot.pause()
     screen.query_one("#continue").scroll_visible(animate=False)  # as a person scrolls to the button
     await pilot.pause()
-    if step.kind not in ("number", "money", "date", "text"):
+    if step.kind not in ("number", "money", "date", "text", "list"):
         await pilot.click("#continue")
         await pilot.pause()
         return
@@ -74,7 +74,8 @@ async def answer_current(screen, pilot) -> None:
 def example_texts(screen, step) -> list[str]:
     node = screen.view.session.engine.node(step.node_id)
     shown = [v.isoformat() if isinstance(v, dt.date) else str(v) for v in (getattr(node, "examples", None) or [])]
-    return shown + [{"number": "20", "money": "250.00", "date": "2026-11-02", "text": "A note"}[step.kind]]
+    return shown + [{"number": "20", "money": "250.00", "date": "2026-11-02", "text": "A note",
+                     "list": "2026-10-30=1000"}[step.kind]]
 
 
 async def palette_pick(pilot, wanted: str) -> None:

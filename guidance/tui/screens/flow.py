@@ -117,9 +117,9 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
                 yield Label("", id="flow-progress-label")
                 yield ProgressBar(id="flow-progress", show_eta=False, show_percentage=False)
                 yield Markdown("", id="flow-text")
-                yield Static("", id="flow-help", classes="help")
+                yield Static("", id="flow-help", classes="help", markup=False)
                 yield Vertical(id="flow-answer")
-                yield Label("", id="flow-error", classes="error")
+                yield Static("", id="flow-error", classes="error", markup=False)
                 with Horizontal(classes="buttons"):
                     yield Button("Continue", id="continue", variant="primary", compact=True)
                     yield Button("Back", id="back", compact=True)
@@ -166,7 +166,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         # one entry per run: the outcome, when reached, replaces this line (same run)
         self.app.record_use("flow", self.view.flow_id, self.view.title, self.view.version, run=self.view.session_id)
         if self.view.note:
-            self.notify(self.view.note, timeout=10)
+            self.notify(self.view.note, timeout=10, markup=False)
         self.sync_call_panel()
         await self.show_step()
 
@@ -181,8 +181,9 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         self.query_one("#flow-text", Markdown).update("" if step.finished else step.text)
         tick_hint = "Space ticks or unticks; Enter continues." if step.kind in ("several", "checklist") else ""
         source = f"Filled {step.source}: check it, then continue, or change it." if step.source else ""
-        self.query_one("#flow-help", Static).update("\n".join(x for x in (source, step.help, tick_hint) if x))
-        self.query_one("#flow-error", Label).update("")
+        recheck = "An earlier answer changed, so check this one again." if step.recheck else ""
+        self.query_one("#flow-help", Static).update("\n".join(x for x in (recheck, source, step.help, tick_hint) if x))
+        self.show_error("")
         await self._show_answer_widget(step)
         self._fill_side(step)
         self.query_one("#continue", Button).label = "Save change" if self.changing else ("Continue" if not step.finished else "Done")
@@ -208,11 +209,12 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         await box.remove_children()
         widget = None
         if step.kind in ("choice", "yes_no"):
-            widget = RadioSet(*[WrappingRadioButton(label, value=(value == step.default)) for value, label in step.options], id="answer")
+            chosen = step.default_option
+            widget = RadioSet(*[WrappingRadioButton(label, value=(value == chosen)) for value, label in step.options], id="answer")
         elif step.kind in ("several", "checklist"):
             chosen = set(step.default or [])
             widget = TickList(step.options, chosen, id="answer")
-        elif step.kind in ("number", "money", "date", "text"):
+        elif step.kind in ("number", "money", "date", "text", "list"):
             validators = [_INPUT_KINDS[step.kind]()] if step.kind in _INPUT_KINDS else []
             widget = Input(value=step.default_text, placeholder=step.placeholder, validators=validators, id="answer")
         elif step.kind == "outcome":
@@ -263,14 +265,23 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             return
         raw = self._raw_answer()
         if raw is None:
-            self.query_one("#flow-error", Label).update("Choose one of the answers.")
+            self.show_error("Choose one of the answers.")
             return
         problem = self.view.give(raw, self.changing)
         if problem:
-            self.query_one("#flow-error", Label).update(problem)
+            self.show_error(problem)
             return
         self.changing = None
         await self.show_step()
+
+    def show_error(self, text: str) -> None:
+        """A problem with the answer, under it: plain text (an answer with "[" in it is shown as
+        typed, never read as markup), wrapped to the width; scrolled into view."""
+        error = self.query_one("#flow-error", Static)
+        error.update(text)
+        error.display = bool(text)
+        if text:
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
     @on(RadioSet.Changed, "#answer")
     def chosen(self) -> None:
@@ -286,7 +297,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         else:
             problem = self.view.back()
             if problem:
-                self.notify(problem)
+                self.notify(problem, markup=False)
         await self.show_step()
 
     @on(Button.Pressed, "#change")
@@ -311,7 +322,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             return
         problem = self.view.safeguarding()
         if problem:
-            self.notify(problem, severity="warning")
+            self.notify(problem, severity="warning", markup=False)
         self.changing = None
         await self.show_step()
 
@@ -331,8 +342,14 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
 
     def action_toggle_side(self) -> None:
         """Ctrl+O: below 100 columns the question has the width; the answers so far and the
-        pages to read take it in turn."""
+        pages to read take it in turn (Esc or Ctrl+O again goes back to the question). Wider,
+        the answers are beside the question and Ctrl+O hides or shows them."""
         self.toggle_class("-side")
+
+    @property
+    def side_open(self) -> bool:
+        """True when the answers so far fill the screen in place of the question (narrow)."""
+        return self.has_class("-side") and not self.has_class("-wide")
 
     def action_calendar(self) -> None:
         """Ctrl+T at the outcome: its key dates as a calendar file."""
@@ -354,6 +371,11 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         self.app.call_from_thread(self.notify, f"Key dates saved for a calendar: {saved}")
 
     def action_leave(self) -> None:
+        """Esc: closes the answers so far when they are shown in place of the question; otherwise
+        leaves the guided help (everything is saved)."""
+        if self.side_open:
+            self.remove_class("-side")
+            return
         if self.view is not None and not self.view.finished:
             self.notify("Your answers are saved. Resume from Recent (F7) on the home screen.")
         self.app.pop_screen()

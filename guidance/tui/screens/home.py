@@ -290,7 +290,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         if not available:
             flows.add_option(Option("No guided help is available yet.", disabled=True))
         for flow in available:
-            about = (flow.description or "").split(". ")[0].rstrip(".")
+            about = flow.describe(self.app.mode).split(". ")[0].rstrip(".")
             flows.add_option(Option(Text.assemble((flow.title, "bold"), "\n", (about + ".", "dim")), id=flow.id))
 
     @on(OptionList.OptionSelected, "#flows")
