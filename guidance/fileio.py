@@ -1,4 +1,12 @@
-"""Writing files so a crash never leaves half of one: write a temporary file, then rename."""
+"""Writing files so a crash never leaves half of one (write a temporary file, then rename), and
+the modes of what guidance makes: owner-only for anything that may hold personal data (records,
+letters, exports, reports, calendar files, settings), world-readable only for the published
+content release.
+
+``make_folder`` (0700 unless told) and ``create_private_file`` (0600) are the one way folders
+and new files are made for personal data; the modes are exact, whatever the umask. What exists
+already keeps its mode (a team share keeps its group access).
+"""
 
 from __future__ import annotations
 
@@ -7,18 +15,24 @@ import os
 import tempfile
 from pathlib import Path
 
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+PUBLIC_FOLDER = 0o755  # the content release only
+PUBLIC_FILE = 0o644  # the content release only
 
-def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
+
+def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
+    """Write ``path`` whole or not at all, with ``mode`` (owner-only unless told: 0600). Missing
+    folders are made owner-only, or 0755 for a file others may read (``PUBLIC_FILE``)."""
     path = Path(path)
-    make_folder(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    make_folder(path.parent, PUBLIC_FOLDER if mode & 0o044 else PRIVATE_FOLDER)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # 0600
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -28,16 +42,41 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
         raise
 
 
-def make_folder(folder: Path) -> None:
-    """mkdir -p, but a file standing where a folder should be says so (not 'File exists')."""
+def make_folder(folder: Path, mode: int = PRIVATE_FOLDER) -> None:
+    """mkdir -p: each folder made here gets ``mode`` exactly (owner-only unless told, whatever
+    the umask); folders already there keep theirs. A file standing where a folder should be says
+    so (not 'File exists'). Raises NotADirectoryError or OSError."""
+    folder = Path(folder)
+    missing = [f for f in (folder, *folder.parents) if not f.is_dir()]
+    for each in reversed(missing):
+        try:
+            each.mkdir(mode=mode)
+        except FileExistsError:
+            if each.is_dir():
+                continue  # made meanwhile by someone else: theirs, keeps its mode
+            raise NotADirectoryError(errno.ENOTDIR, f"{each} is a file, not a folder", str(folder)) from None
+        except NotADirectoryError:
+            blocker = next((f for f in each.parents if f.exists() and not f.is_dir()), each.parent)
+            raise NotADirectoryError(errno.ENOTDIR, f"{blocker} is a file, not a folder", str(folder)) from None
+        os.chmod(each, mode)
+
+
+def create_private_file(path: Path) -> int:
+    """Make a new, empty file owner-only (0600 whatever the umask), and any missing folder 0700;
+    returns a descriptor open for reading and writing (the caller closes it). Raises
+    FileExistsError if anything is there already (it is never opened or changed), or OSError."""
+    path = Path(path)
+    make_folder(path.parent)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        blocker = next((f for f in (folder, *folder.parents) if f.exists() and not f.is_dir()), folder)
-        raise NotADirectoryError(errno.ENOTDIR, f"{blocker} is a file, not a folder", str(folder)) from None
+        os.fchmod(fd, PRIVATE_FILE)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
-def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
+def atomic_write_text(path: Path, text: str, mode: int = PRIVATE_FILE) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), mode)
 
 

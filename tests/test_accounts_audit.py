@@ -287,3 +287,25 @@ def test_the_rules_are_read_again_when_their_file_is_edited_between_two_audits(t
     rules_file.write_text(shipped + "  - {match: GARDEN CENTRE, kind: gardening}\n", encoding="utf-8")
     with pytest.raises(AuditError, match="rules.yaml"):  # a mistake made since is found, not hidden by the old rules
         audit_files(plan, [statement], content)
+
+
+def test_plans_share_rules_and_dues_only_when_their_inputs_agree(tmp_path):
+    """What audits keep between accounts (the rules for a plan's payees, the payments due under a
+    schedule) is shared only by plans that give the same words, period, suspensions and lines."""
+    from guidance.accounts.audit import account_rules
+    from guidance.accounts.plan import load_plan
+    from guidance.accounts.schedule import dues
+
+    base = Account.base().plan
+    def plan(name, **change):
+        return load_plan(Account.base().write_plan(tmp_path / f"{name}.yaml", **change))
+    same, again = plan("a"), plan("b", reference="DP-000002")
+    other_payee = plan("c", payees=[*base["payees"], {"match": "B SMITH", "kind": "wages"}])
+    longer_stay = plan("d", suspensions=[{"from": "2026-07-01", "to": "2026-08-21", "reason": "hospital"}])
+    rules = account_rules(CONTENT)
+    assert rules.for_plan(same) is rules.for_plan(again)
+    assert rules.for_plan(other_payee) is not rules.for_plan(same)
+    assert [r.words for r in rules.for_plan(other_payee).rules][-1] == "B SMITH"
+    assert dues(same.council_payments, same, "council") is dues(again.council_payments, again, "council")
+    fewer = dues(longer_stay.council_payments, longer_stay, "council")
+    assert sum(d.amount for d in fewer) < sum(d.amount for d in dues(same.council_payments, same, "council"))

@@ -22,6 +22,7 @@ def test_migration_down_and_up(database):
     from alembic.config import Config
 
     from guidance.records.migrate import MIGRATIONS, upgrade_schema
+    from guidance.records.schema import HEAD
 
     with database.read() as conn:
         assert {"account_audits", "account_flags"} <= set(inspect(conn).get_table_names())
@@ -32,7 +33,7 @@ def test_migration_down_and_up(database):
         command.downgrade(config, "0002")
     with database.read() as conn:
         assert not {"account_audits", "account_flags"} & set(inspect(conn).get_table_names())
-    assert upgrade_schema(database)[1] == "0005_h16"
+    assert upgrade_schema(database)[1] == HEAD
 
 
 def test_store_keeps_audit_flags_and_decisions(database, tmp_path):

@@ -78,8 +78,11 @@ def test_sampling_is_per_officer_never_twice_and_results_by_officer(database, mo
 
 
 def test_a_bad_percentage_is_a_plain_error(database, capsys):
-    assert main(["review", "sample", "--percent", "0"]) == 1
-    assert "more than 0" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:  # a bad option value is a usage error, as for every option
+        main(["review", "sample", "--percent", "0"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "--percent: must be more than 0" in err and "Traceback" not in err
 
 
 def test_export_holds_everything_about_one_person_and_is_audited(database, monkeypatch, tmp_path, capsys, caplog):

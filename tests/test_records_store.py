@@ -122,6 +122,36 @@ def test_a_file_from_before_migrations_is_adopted(tmp_path):
     store.close()
 
 
+def test_sessions_keep_their_mode_and_old_ones_are_the_officers(database):
+    """A session remembers the mode it was run in; listing by mode gives only that mode's, and a
+    session from before modes were kept (the column added by 0006_session_mode) counts as the
+    officer's."""
+    from alembic import command
+    from alembic.config import Config
+
+    from guidance.records.migrate import MIGRATIONS, upgrade_schema
+    from guidance.records.schema import HEAD
+
+    store = SqlSessionStore(database)
+    old = store.create("pa_off_sick", 1, "r", ON, "{}", None)
+    with database.write() as conn:  # back to the schema before modes: the column goes
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0005_h16")
+        assert "mode" not in conn.execute(text("SELECT * FROM sessions")).keys()
+    assert upgrade_schema(database)[1] == HEAD
+    assert store.get(old.id).mode == "officer"
+    officer = store.create("hiring_a_pa", 1, "r", ON, "{}", None, mode="officer")
+    recipient = store.create("hiring_a_pa", 1, "r", ON, "{}", None, mode="recipient")
+    assert store.get(recipient.id).mode == "recipient"
+    assert {r.id for r in store.list(mode="officer")} == {old.id, officer.id}
+    assert [r.id for r in store.list(mode="recipient")] == [recipient.id]
+    assert {r.id for r in store.list()} == {old.id, officer.id, recipient.id}
+    with pytest.raises(ValueError, match="not 'caller'"):
+        store.create("hiring_a_pa", 1, "r", ON, "{}", None, mode="caller")
+
+
 def test_migrations_head_matches_the_schema():
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -190,7 +220,7 @@ def test_an_existing_folder_and_file_keep_their_modes(tmp_path, capsys):
     shared.mkdir()
     os.chmod(shared, 0o2775)
     path = shared / "records.sqlite3"
-    assert main(["--database", f"sqlite:///{path}", "db", "status"]) == 0
+    assert main(["--database", f"sqlite:///{path}", "db", "upgrade"]) == 0
     assert stat.S_IMODE(os.stat(shared).st_mode) == 0o2775  # the share keeps its group access
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600  # the file guidance made is private
     os.chmod(path, 0o660)
@@ -199,6 +229,24 @@ def test_an_existing_folder_and_file_keep_their_modes(tmp_path, capsys):
     made = tmp_path / "new" / "deeper" / "records.sqlite3"
     Database.sqlite(made).close()
     assert [stat.S_IMODE(os.stat(p).st_mode) for p in (made.parent.parent, made.parent, made)] == [0o700, 0o700, 0o600]
+
+
+def test_db_status_makes_no_database(tmp_path, capsys):
+    """Looking at the records database must not make one: a missing file is said plainly, and
+    no file or folder appears."""
+    from guidance.cli import main
+
+    path = tmp_path / "not-yet" / "records.sqlite3"
+    assert main(["--database", f"sqlite:///{path}", "db", "status"]) == 1
+    err = capsys.readouterr().err
+    assert f"no records database at {path}" in err and "Traceback" not in err
+    assert not path.exists() and not path.parent.exists()
+    assert main(["--database", f"sqlite:///{path}", "db", "status", "--json"]) == 1
+    assert not path.exists()
+    assert main(["--database", f"sqlite:///{path}", "db", "upgrade"]) == 0
+    capsys.readouterr()
+    assert main(["--database", f"sqlite:///{path}", "db", "status"]) == 0
+    assert "up to date" in capsys.readouterr().out
 
 
 def test_a_failed_open_changes_no_mode(tmp_path):

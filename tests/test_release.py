@@ -75,6 +75,23 @@ def test_release_writes_lock_manifest_and_history(root, capsys):
     assert (root / "content" / "history" / "good-page" / "v1.md").is_file()
 
 
+def test_a_release_stays_world_readable_whatever_the_umask(root, capsys):
+    """The published content is for everyone: 0644 files, 0755 folders (personal data is 0600)."""
+    import os
+    import stat
+
+    old = os.umask(0o077)
+    try:
+        assert run(root, "content", "release", "--notes", "First release", "--on", "2026-11-25") == 0
+    finally:
+        os.umask(old)
+    content = root / "content"
+    history = content / "history" / "good-page"
+    modes = [stat.S_IMODE(os.stat(p).st_mode) for p in (content / "pages.lock", content / "manifest.yaml", history / "v1.md",
+                                                         history, content / "history")]
+    assert modes == [0o644, 0o644, 0o644, 0o755, 0o755]
+
+
 def _edit(root, old, new):
     page = root / "content" / "employment" / "good-page.md"
     page.write_text(page.read_text().replace(old, new))

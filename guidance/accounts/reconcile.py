@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from guidance.accounts.money import ZERO
 from guidance.accounts.plan import OUT_KINDS, Plan
-from guidance.accounts.rules import IN_KINDS, Rules
+from guidance.accounts.rules import IN_KINDS, MATCHES_KEPT, Rules
 from guidance.accounts.schedule import Due, contingency, dues
 from guidance.accounts.statements import Ledger, Transaction
 
@@ -266,6 +266,8 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     known = rules.kinds  # (paid in, description) -> (kind, reason, rule source): statements repeat the same payees
     found = list(map(known.get, keys))
     if None in found:
+        if len(known) >= MATCHES_KEPT:
+            known.clear()  # rules kept for a long batch of audits meet many descriptions
         for n, key in enumerate(keys):
             if found[n] is None:
                 found[n] = known.get(key) or known.setdefault(key, _in_kind(key[1], rules) if key[0] else _out_kind(key[1], rules))

@@ -26,6 +26,7 @@ RULE_KINDS = OUT_KINDS + ("council", "contribution", "refund")
 RULES_FILE = Path("accounts") / "rules.yaml"
 DEFAULT_LARGE_TRANSFER_WEEKS = Decimal("2")
 MATCHES_KEPT = 20_000  # descriptions whose matching rule is remembered
+PLANS_KEPT = 256  # sets of plan payee words whose rules are kept (see ``Rules.for_plan``)
 
 
 class RuleSpec(BaseModel):
@@ -68,6 +69,8 @@ class Rules:
     #: What the reconciliation makes of a row by these rules: (money in?, description) -> (kind,
     #: reason, rule source); kept here because it depends on nothing else.
     kinds: dict = field(default_factory=dict, repr=False, compare=False)
+    #: The Rules for each plan's words (see ``for_plan``): ((match, kind), ...) -> Rules.
+    _plans: dict = field(default_factory=dict, repr=False, compare=False)
 
     def match(self, description: str) -> Rule | None:
         key = normalise(description)
@@ -79,11 +82,20 @@ class Rules:
         return self._cache[key]
 
     def for_plan(self, plan: Plan) -> "Rules":
-        """The plan's payees and payment words, then these rules (whose matches stay cached)."""
-        extra = [Rule.make(p.match, p.kind, source="plan") for p in plan.payees]
-        extra += [Rule.make(p.match, "council", source="plan") for p in plan.council_payments if p.match]
-        extra += [Rule.make(p.match, "contribution", source="plan") for p in plan.contribution if p.match]
-        return Rules(extra, self.large_transfer_weeks, then=self)
+        """The plan's payees and payment words, then these rules (whose matches stay cached).
+
+        Plans that give the same words for the same kinds, in the same order, share one Rules
+        (up to PLANS_KEPT of them), so what it has matched and classified is worked out once."""
+        words = tuple((p.match, p.kind) for p in plan.payees)
+        words += tuple((p.match, "council") for p in plan.council_payments if p.match)
+        words += tuple((p.match, "contribution") for p in plan.contribution if p.match)
+        kept = self._plans.get(words)
+        if kept is None:
+            if len(self._plans) >= PLANS_KEPT:
+                self._plans.clear()
+            extra = [Rule.make(match, kind, source="plan") for match, kind in words]
+            kept = self._plans[words] = Rules(extra, self.large_transfer_weeks, then=self)
+        return kept
 
 
 def load_rules(content_dir: Path, shown, problems: Problems) -> Rules:

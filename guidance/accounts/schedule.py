@@ -82,8 +82,28 @@ def suspended_days(start: dt.date, end: dt.date, suspensions: list[Suspension]) 
     return total
 
 
+DUES_KEPT = 1024  # schedules whose payments due are kept (see ``dues``)
+_DUES: dict[tuple, tuple[Due, ...]] = {}
+
+
 def dues(lines: list[Payment], plan: Plan, kind: str) -> tuple[Due, ...]:
-    """Every payment due in the audit period from ``lines`` (council_payments or contribution)."""
+    """Every payment due in the audit period from ``lines`` (council_payments or contribution).
+
+    Plans with the same period, suspensions and payment lines (a batch of audits over one
+    period at the council's rates) have the same payments due: they are worked out once and
+    kept (up to DUES_KEPT schedules; the key holds everything the result depends on)."""
+    key = (kind, plan.period.start, plan.period.end, tuple((s.start, s.end) for s in plan.suspensions),
+           tuple((line.start, str(line.amount), line.every, line.match) for line in lines))
+    found = _DUES.get(key)
+    if found is None:
+        if len(_DUES) >= DUES_KEPT:
+            _DUES.clear()
+        found = _DUES[key] = _dues(lines, plan, kind)
+    return found
+
+
+def _dues(lines: list[Payment], plan: Plan, kind: str) -> tuple[Due, ...]:
+    """``dues`` worked out."""
     out = []
     first, end, one = plan.period.start, plan.period.end, dt.timedelta(days=1)
     spans = [(s.start, s.end) for s in plan.suspensions]

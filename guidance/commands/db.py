@@ -37,11 +37,12 @@ def run_upgrade(args) -> int:
     return 0
 
 
-def _open_for_upgrade():
-    """Open without the schema check (the upgrade is what fixes it)."""
+def _open_for_upgrade(create: bool = True):
+    """Open without the schema check (the upgrade is what fixes it); ``create=False``: a missing
+    SQLite file is an error, not made."""
     from guidance.records.database import Database
 
-    return Database(_url(), check=False)
+    return Database(_url(), check=False, create=create)
 
 
 def run_status(args) -> int:
@@ -50,7 +51,7 @@ def run_status(args) -> int:
     from guidance.records.store import StoreError
 
     try:
-        with _open_for_upgrade() as db:
+        with _open_for_upgrade(create=False) as db:  # looking must not make a database
             with db.read() as conn:
                 revision = current_revision(conn)
     except StoreError as exc:

@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from guidance.content.formatting import format_value
-from guidance.fileio import atomic_write_text
+from guidance.fileio import PUBLIC_FILE, atomic_write_text
 from guidance.problems import Problems
 from guidance.yamlio import read_yaml_file, validate
 
@@ -180,9 +180,9 @@ def make_release(base, notes: str, on: dt.date) -> ChangelogEntry:
             for key in base.rates.keys()
         },
     }
-    atomic_write_text(content / "pages.lock", json.dumps(lock, indent=1, sort_keys=True) + "\n")
+    atomic_write_text(content / "pages.lock", json.dumps(lock, indent=1, sort_keys=True) + "\n", mode=PUBLIC_FILE)
     manifest = Manifest(release=release, date=on, changelog=[entry, *base.manifest.changelog])
-    atomic_write_text(content / "manifest.yaml", _manifest_yaml(manifest))
+    atomic_write_text(content / "manifest.yaml", _manifest_yaml(manifest), mode=PUBLIC_FILE)
     return entry
 
 
@@ -192,7 +192,7 @@ def _keep_superseded(base, content: Path, changed: list[str]) -> None:
     for page_id in changed:
         page = base.pages[page_id]
         source = (base.root / page.path).read_text(encoding="utf-8")
-        atomic_write_text(history_path(content, page_id, page.meta.version), source)
+        atomic_write_text(history_path(content, page_id, page.meta.version), source, mode=PUBLIC_FILE)
 
 
 def _manifest_yaml(manifest: Manifest) -> str:

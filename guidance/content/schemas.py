@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from guidance.fileio import atomic_write_text, make_folder
+from guidance.fileio import PUBLIC_FILE, PUBLIC_FOLDER, atomic_write_text, make_folder
 
 
 def _models() -> dict[str, object]:
@@ -38,13 +38,13 @@ def _models() -> dict[str, object]:
 
 
 def write_schemas(out: Path) -> list[Path]:
-    make_folder(out)
+    make_folder(out, PUBLIC_FOLDER)  # editors' schemas hold no personal data
     written = []
     for name, model in _models().items():
         schema = model.model_json_schema(by_alias=True)
         schema.setdefault("title", name)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         path = out / f"{name}.schema.json"
-        atomic_write_text(path, json.dumps(schema, indent=2) + "\n")
+        atomic_write_text(path, json.dumps(schema, indent=2) + "\n", mode=PUBLIC_FILE)
         written.append(path)
     return written

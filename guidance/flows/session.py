@@ -45,13 +45,14 @@ class Session:
     # -- starting and resuming ------------------------------------------------------------
     @classmethod
     def start(cls, engine: Engine, store: SessionStore, release: str, label: str | None = None,
-              prefill: Prefill | None = None) -> "Session":
+              prefill: Prefill | None = None, mode: str = "officer") -> "Session":
         """A new session, saved before it is shown. ``prefill``: answers filled from a source
-        (the audit trail records the source, its record and the questions, not the answers)."""
+        (the audit trail records the source, its record and the questions, not the answers).
+        ``mode``: "officer" or "recipient", who it is run for (offered back only in that mode)."""
         state = engine.start(prefill=prefill)
         flow = engine.flow
         origin = prefill.trail_detail() if prefill is not None else None
-        record = store.create(flow.id, flow.version, release, engine.on, dump_state(state), label, origin=origin)
+        record = store.create(flow.id, flow.version, release, engine.on, dump_state(state), label, origin=origin, mode=mode)
         return cls(engine, store, record.id, state, release)
 
     @classmethod

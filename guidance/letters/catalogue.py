@@ -41,10 +41,12 @@ class Catalogue:
             known = ", ".join(sorted(self.templates)) or "none"
             raise LetterError([("content/letters", None, f"no letter template '{template_id}' (templates: {known})")]) from None
 
-    def make(self, template_id: str, data: dict, on: dt.date, unknown: str = "error") -> Letter:
-        """Fill in and render one letter from raw values. Raises LetterError."""
+    def make(self, template_id: str, data: dict, on: dt.date, unknown: str = "error", deadlines: bool = False) -> Letter:
+        """Fill in and render one letter from raw values, dated ``on``. Raises LetterError.
+
+        ``deadlines``: refuse a ``deadline`` date field before ``on`` (a letter being written)."""
         template = self.template(template_id)
-        values = fill(template, data, unknown)
+        values = fill(template, data, unknown, deadlines_from=on if deadlines else None)
         return compose(template, values, Sources.from_base(self.base), on, self.release, self.council)
 
     def example(self, template_id: str, on: dt.date) -> Letter:

@@ -18,7 +18,7 @@ from guidance.content.rates import Figure, RateError
 from guidance.content.render import RenderError, render
 from guidance.letters.blocks import markdown_text
 from guidance.letters.council import Council
-from guidance.letters.fields import FieldValueError, convert, to_plain
+from guidance.letters.fields import FieldValueError, check_deadline, convert, to_plain
 from guidance.letters.templates import LetterTemplate
 
 # explain() wraps what it prints in these marks so the checker can see which words it explained;
@@ -201,17 +201,21 @@ class Letter:
         return lines
 
 
-def fill(template: LetterTemplate, data: dict, unknown: str = "error") -> dict:
+def fill(template: LetterTemplate, data: dict, unknown: str = "error", deadlines_from: dt.date | None = None) -> dict:
     """Each field's value converted by type; every missing or mistyped one is reported.
 
     ``unknown`` says what to do with names that are not fields: "error" for a data file someone
     wrote for this letter, "ignore" for a flow session's answers (which hold much more).
+    ``deadlines_from``: the letter's date; a ``deadline`` field before it is reported (None:
+    not checked, as for a letter re-made from the records or a template's example).
     """
     problems = []
     values = {}
     for name, spec in template.meta.fields.items():
         try:
             values[name] = convert(spec, data.get(name))
+            if deadlines_from is not None:
+                check_deadline(spec, values[name], deadlines_from)
         except FieldValueError as exc:
             problems.append((template.path, template.field_line(name), f"field '{name}' {exc}"))
     if unknown == "error":

@@ -38,6 +38,7 @@ class LetterField(BaseModel):
     choices: list[str] | None = None
     session: str | None = Field(default=None, description="flow answer or result that fills this field, if named differently")
     multiline: bool = Field(default=False, description="a text field whose value may have several lines (a note); others refuse line breaks")
+    deadline: bool = Field(default=False, description="a date field the reader must act by (reply by, pay by, the tribunal's response due): a letter dated after it is refused")
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -47,6 +48,8 @@ class LetterField(BaseModel):
             raise ValueError("only a choice field takes 'choices'")
         if self.multiline and self.type != "text":
             raise ValueError("only a text field can be 'multiline'")
+        if self.deadline and self.type != "date":
+            raise ValueError("only a date field can be a 'deadline'")
         if self.required and self.example is None:
             raise ValueError("a required field needs an 'example' so the letter can be checked")
         if self.example is not None:
@@ -64,6 +67,15 @@ def convert(field: LetterField, raw: Any) -> Any:
             raise FieldValueError("is required but was not given")
         return [] if field.type == "list" else None
     return _CONVERTERS[field.type](field, raw)
+
+
+def check_deadline(field: LetterField, value: Any, on: dt.date) -> None:
+    """FieldValueError when ``field`` is a deadline and ``value`` (a date) is before ``on``, the
+    letter's date: a letter must never ask someone to act by a day already gone."""
+    if field.deadline and isinstance(value, dt.date) and value < on:
+        shown = Date().show
+        raise FieldValueError(f"is {shown(value)}, before the date of the letter ({shown(on)}): "
+                              "a date to act by must be on or after the day the letter is sent")
 
 
 def _blank(raw: Any) -> bool:

@@ -8,15 +8,16 @@ ending a call are audited with the content release.
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from guidance.records.audit import current_officer, scoped, write_entry
 from guidance.references import canonical
-from guidance.records.schema import call_items, calls
+from guidance.records.schema import call_drafts, call_items, calls
 
 KINDS = ("page", "flow", "calculator", "letter")
 
@@ -28,6 +29,30 @@ class CallItem:
     title: str
     version: str | None
     at: str
+    run: str | None = None  # the flow session or calculation run (None: a page or a letter)
+
+
+@dataclass(frozen=True)
+class LetterDraft:
+    """A letter being written in a call, as typed so far (kept until the letter is saved).
+
+    ``data``: field name -> value as the form holds it (text, or a list of lines or page ids)."""
+
+    template_id: str
+    data: dict
+    session_id: str | None
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Used:
+    """One thing used during a call, however often: ``title`` is the first line of its title at
+    first use, ``count`` how many times it was used (1 or more)."""
+    kind: str
+    item_id: str
+    title: str
+    version: str | None
+    count: int
 
 
 @dataclass(frozen=True)
@@ -42,6 +67,19 @@ class Call:
     ended_at: str | None
     items: tuple[CallItem, ...] = ()
     officer: str | None = None
+    drafts: tuple[LetterDraft, ...] = ()  # newest first
+
+    def used(self) -> tuple[Used, ...]:
+        """What was used during the call, each page, flow, calculator or letter (and version)
+        once, in the order first used, with how many times it was used."""
+        counts: dict[tuple, int] = {}
+        first: dict[tuple, CallItem] = {}
+        for item in self.items:
+            key = (item.kind, item.item_id, item.version)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, item)
+        return tuple(Used(item.kind, item.item_id, item.title.split("\n")[0], item.version, counts[key])
+                     for key, item in first.items())
 
 
 _CALL_COLUMNS = (calls.c.id, calls.c.caller_ref, calls.c.content_release, calls.c.notes, calls.c.case_note,
@@ -68,11 +106,16 @@ class CallStore:
             write_entry(db, conn, "call.start", subject_kind="call", subject_id=call_id, release=content_release)
         return call_id
 
-    def add_item(self, call_id: str, kind: str, item_id: str, title: str, version: str | None) -> None:
-        """Record something used in the call; the same item twice in a row is kept once.
+    def add_item(self, call_id: str, kind: str, item_id: str, title: str, version: str | None,
+                 run: str | None = None) -> None:
+        """Record something used in the call.
 
         ``title``: its first line names the item; further lines say what was worked out
-        (inputs, figures, key dates), and go into the case note as they are.
+        (inputs, figures, key dates), and go into the case note as they are. ``run``: the flow
+        session or calculation it records; the same run recorded again (an answer changed, a
+        figure worked out again) replaces its entry, so each run is one entry, as it ended. Without
+        a run (a page, a letter) the same item twice in a row is kept once.
+        Raises ValueError (unknown kind) or LookupError (no such call of this officer's).
         """
         if kind not in KINDS:
             raise ValueError(f"unknown kind '{kind}'")
@@ -80,14 +123,51 @@ class CallStore:
         with db.write("the call record") as conn:
             if conn.execute(scoped(select(calls.c.id).where(calls.c.id == call_id), calls.c.officer).with_for_update()).first() is None:
                 raise LookupError(f"no call '{call_id}'")
+            if run is not None and self._replace_run(conn, call_id, kind, item_id, title, version, run):
+                return
             last = conn.execute(
-                select(call_items.c.seq, call_items.c.kind, call_items.c.item_id, call_items.c.version, call_items.c.title)
+                select(call_items.c.seq, call_items.c.kind, call_items.c.item_id, call_items.c.version, call_items.c.title,
+                       call_items.c.run)
                 .where(call_items.c.call_id == call_id).order_by(call_items.c.seq.desc()).limit(1)
             ).first()
-            if last is not None and (last.kind, last.item_id, last.version, last.title) == (kind, item_id, version, title):
+            if run is None and last is not None and last.run is None and \
+                    (last.kind, last.item_id, last.version, last.title) == (kind, item_id, version, title):
                 return
             conn.execute(call_items.insert().values(call_id=call_id, seq=(last.seq if last else 0) + 1, kind=kind,
-                                                    item_id=item_id, title=title, version=version, at=db.now()))
+                                                    item_id=item_id, title=title, version=version, at=db.now(), run=run))
+
+    def _replace_run(self, conn, call_id: str, kind: str, item_id: str, title: str, version: str | None, run: str) -> bool:
+        """Update the entry already recording ``run`` in this call; False when there is none."""
+        where = (call_items.c.call_id == call_id) & (call_items.c.run == run) & (call_items.c.kind == kind)
+        if conn.execute(select(call_items.c.seq).where(where)).first() is None:
+            return False
+        conn.execute(update(call_items).where(where).values(item_id=item_id, title=title, version=version,
+                                                            at=self.database.now()))
+        return True
+
+    # -- letter drafts -------------------------------------------------------------------------
+
+    def save_draft(self, call_id: str, template_id: str, data: dict, session_id: str | None = None) -> None:
+        """Keep the letter ``template_id`` as typed so far in the call (one draft per letter:
+        a later save replaces it). ``data`` must be JSON-ready. Raises LookupError (no such call)."""
+        db = self.database
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        with db.write("the letter draft") as conn:
+            if conn.execute(scoped(select(calls.c.id).where(calls.c.id == call_id), calls.c.officer)).first() is None:
+                raise LookupError(f"no call '{call_id}'")
+            where = (call_drafts.c.call_id == call_id) & (call_drafts.c.template_id == template_id)
+            values = {"data": text, "session_id": session_id, "updated_at": db.now()}
+            if conn.execute(select(call_drafts.c.call_id).where(where)).first() is None:
+                conn.execute(call_drafts.insert().values(call_id=call_id, template_id=template_id, **values))
+            else:
+                conn.execute(update(call_drafts).where(where).values(**values))
+
+    def drop_draft(self, call_id: str, template_id: str) -> None:
+        """Forget the draft of ``template_id`` in the call (the letter has been saved)."""
+        with self.database.write("the letter draft") as conn:
+            if conn.execute(scoped(select(calls.c.id).where(calls.c.id == call_id), calls.c.officer)).first() is None:
+                return
+            conn.execute(delete(call_drafts).where((call_drafts.c.call_id == call_id) & (call_drafts.c.template_id == template_id)))
 
     def save_notes(self, call_id: str, notes: str) -> None:
         with self.database.write("the call notes") as conn:
@@ -151,7 +231,22 @@ def _load(conn, call_id: str) -> Call:
     if row is None:
         raise LookupError(f"no call '{call_id}'")
     items = conn.execute(
-        select(call_items.c.kind, call_items.c.item_id, call_items.c.title, call_items.c.version, call_items.c.at)
+        select(call_items.c.kind, call_items.c.item_id, call_items.c.title, call_items.c.version, call_items.c.at,
+               call_items.c.run)
         .where(call_items.c.call_id == call_id).order_by(call_items.c.seq)
     ).all()
-    return Call(*row[:8], items=tuple(CallItem(*item) for item in items), officer=row.officer)
+    drafts = conn.execute(
+        select(call_drafts.c.template_id, call_drafts.c.data, call_drafts.c.session_id, call_drafts.c.updated_at)
+        .where(call_drafts.c.call_id == call_id).order_by(call_drafts.c.updated_at.desc(), call_drafts.c.template_id)
+    ).all()
+    return Call(*row[:8], items=tuple(CallItem(*item) for item in items), officer=row.officer,
+                drafts=tuple(LetterDraft(d.template_id, _draft_data(d.data), d.session_id, d.updated_at) for d in drafts))
+
+
+def _draft_data(text: str) -> dict:
+    """A stored draft's values; {} when the text is not a JSON object (never a crash on resume)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -57,14 +57,25 @@ def case_note(call: Call, notes: str | None = None) -> str:
     ]
     if not call.items:
         lines.append("- none")
-    seen = set()
-    for item in call.items:
+    lines += _item_lines(call.items)
+    return "\n".join(lines) + "\n"
+
+
+def _item_lines(items) -> list[str]:
+    """One entry per thing used. A page or letter used again is named once; each flow or
+    calculation run (``CallItem.run``) is its own entry, with the time it was worked out (UK
+    time) and what it worked out (inputs, figures, key dates), even when two runs came out
+    the same."""
+    lines, seen = [], set()
+    for item in items:
         key = (item.kind, item.item_id, item.version, item.title)
-        if key in seen:
+        if item.run is None and key in seen:
             continue
         seen.add(key)
         version = f", version {item.version}" if item.version else ""
+        at = local_datetime(item.at) if item.run is not None else None
+        when = f", at {at:%H:%M}" if at is not None else ""
         title, *details = item.title.split("\n")
-        lines.append(f"- {_KIND_WORDS.get(item.kind, item.kind)}: {title} ({item.item_id}{version})")
+        lines.append(f"- {_KIND_WORDS.get(item.kind, item.kind)}: {title} ({item.item_id}{version}{when})")
         lines += [f"    {detail}" for detail in details if detail.strip()]
-    return "\n".join(lines) + "\n"
+    return lines

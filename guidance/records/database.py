@@ -67,24 +67,19 @@ def safe_url(url: str) -> str:
 
 
 def _private_file(path: Path) -> bool:
-    """Create what is missing before SQLite opens the file: folders 0700, the file 0600.
-    Returns True if the file was created here.
+    """Create what is missing before SQLite opens the file: folders 0700, the file 0600
+    (``fileio.create_private_file``). Returns True if the file was created here.
 
     Only what guidance creates gets owner-only modes: an existing folder or file keeps its mode
     (a team share keeps its group access), and nothing is changed when opening fails.
     """
-    missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
-    for folder in reversed(missing):
-        try:
-            folder.mkdir(mode=0o700)
-        except FileExistsError:
-            continue
+    from guidance.fileio import create_private_file
+
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = create_private_file(path)
     except FileExistsError:
         return False
     os.close(fd)
-    os.chmod(path, 0o600)  # whatever the umask
     return True
 
 
@@ -104,7 +99,10 @@ def _userinfo_hidden(url: str) -> str:
 class Database:
     """An engine plus what the stores need: transactions, the clock, the schema check."""
 
-    def __init__(self, url: str, *, synchronous: str = "FULL", upgrade: bool | None = None, check: bool = True):
+    def __init__(self, url: str, *, synchronous: str = "FULL", upgrade: bool | None = None, check: bool = True,
+                 create: bool = True):
+        """``create``: make a missing SQLite file (owner-only); without it a missing file is a
+        StoreError "no records database at PATH" and nothing is made (for commands that only look)."""
         from sqlalchemy import create_engine, event
         from sqlalchemy.engine import make_url
         from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -128,7 +126,10 @@ class Database:
             if self.dialect == "sqlite":
                 if self.path is None:
                     raise StoreError("a SQLite database for records must be a file, not in memory")
-                created = _private_file(self.path)
+                if not create and not self.path.exists():
+                    raise StoreError(f"no records database at {self.path}: nothing is recorded there yet "
+                                     "(it is made on first use, or by 'guidance db upgrade')")
+                created = _private_file(self.path) if create else False
                 self.engine = create_engine(parsed, connect_args={"timeout": 60})
                 event.listen(self.engine, "connect", _sqlite_connect(synchronous))
                 event.listen(self.engine, "begin", _sqlite_begin)

@@ -13,7 +13,7 @@ from sqlalchemy import delete, func, or_, select
 
 from guidance.records.audit import reference_digest, write_entry
 from guidance.references import canonical, stored_as
-from guidance.records.schema import account_audits, account_flags, call_items, calls, letter_templates, letters, reviews, session_events, sessions
+from guidance.records.schema import account_audits, account_flags, call_drafts, call_items, calls, letter_templates, letters, reviews, session_events, sessions
 
 
 def _rows(conn, query) -> list[dict]:
@@ -40,6 +40,8 @@ def export_person(database, reference: str, release: str | None = None) -> dict:
         for call in found_calls:
             call["items"] = _rows(conn, select(call_items.c.kind, call_items.c.item_id, call_items.c.title, call_items.c.version,
                                                call_items.c.at).where(call_items.c.call_id == call["id"]).order_by(call_items.c.seq))
+            call["letter_drafts"] = _rows(conn, select(call_drafts.c.template_id, call_drafts.c.data, call_drafts.c.updated_at)
+                                          .where(call_drafts.c.call_id == call["id"]).order_by(call_drafts.c.template_id))
         found_letters = _rows(conn, select(letters).where(_same(letters.c.reference, ref)).order_by(letters.c.issued_at))
         for letter in found_letters:
             letter["data"] = json.loads(letter["data"])
@@ -87,6 +89,7 @@ def purge_older_than(database, cutoff: str, dry_run: bool = False, release: str 
             conn.execute(delete(session_events).where(session_events.c.session_id.in_(old_sessions)))
             conn.execute(delete(sessions).where(sessions.c.id.in_(old_sessions.scalar_subquery())))
             conn.execute(delete(call_items).where(call_items.c.call_id.in_(old_calls)))
+            conn.execute(delete(call_drafts).where(call_drafts.c.call_id.in_(old_calls)))
             conn.execute(delete(calls).where(calls.c.id.in_(old_calls.scalar_subquery())))
             conn.execute(delete(letters).where(letters.c.id.in_(old_letters.scalar_subquery())))
             conn.execute(delete(letter_templates).where(letter_templates.c.digest.not_in(select(letters.c.template_digest))))

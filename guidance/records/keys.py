@@ -60,11 +60,10 @@ def _installation_key(path: Path) -> bytes:
         pass
     except (OSError, UnicodeDecodeError) as exc:
         raise StoreError(f"cannot read the audit key {path}: {getattr(exc, 'strerror', None) or exc}") from None
-    missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
+    from guidance.fileio import create_private_file
+
     try:
-        for folder in reversed(missing):
-            folder.mkdir(mode=0o700, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = create_private_file(path)  # folders 0700, the file 0600
     except FileExistsError:
         return _installation_key(path)  # another process made it first: use theirs
     except OSError as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Column, ForeignKey, Integer, MetaData, PrimaryKeyConstraint, Table, Text
 
-HEAD = "0005_h16"
+HEAD = "0007_call_drafts"
 
 metadata = MetaData()
 
@@ -28,6 +28,7 @@ sessions = Table(
     Column("started_at", Text, nullable=False),
     Column("updated_at", Text, nullable=False),
     Column("officer", Text),
+    Column("mode", Text),  # "officer" or "recipient"; none (before 0006): the officer's
 )
 
 session_events = Table(
@@ -64,7 +65,18 @@ call_items = Table(
     Column("title", Text, nullable=False),
     Column("version", Text),
     Column("at", Text, nullable=False),
+    Column("run", Text),  # the flow session or calculation run it records (None: a page, a letter)
     PrimaryKeyConstraint("call_id", "seq"),
+)
+
+call_drafts = Table(
+    "call_drafts", metadata,
+    Column("call_id", Text, ForeignKey("calls.id", ondelete="CASCADE"), nullable=False),
+    Column("template_id", Text, nullable=False),
+    Column("data", Text, nullable=False),  # JSON: field name -> the value as typed
+    Column("session_id", Text),
+    Column("updated_at", Text, nullable=False),
+    PrimaryKeyConstraint("call_id", "template_id"),
 )
 
 letter_templates = Table(

@@ -11,15 +11,15 @@ import datetime as dt
 import json
 import secrets
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 
 from guidance.records.audit import current_officer, officer_scope, scoped, write_entry
 from guidance.records.schema import session_events, sessions
-from guidance.records.store import ACTIVE, FINISHED, Event, SessionRecord, SessionStore, UnknownSession
+from guidance.records.store import ACTIVE, FINISHED, MODES, Event, SessionRecord, SessionStore, UnknownSession
 
 _COLUMNS = (sessions.c.id, sessions.c.flow_id, sessions.c.flow_version, sessions.c.content_release, sessions.c.on_date,
             sessions.c.status, sessions.c.state, sessions.c.label, sessions.c.started_at, sessions.c.updated_at,
-            sessions.c.steps)
+            sessions.c.steps, sessions.c.mode)
 
 
 class SqlSessionStore(SessionStore):
@@ -27,16 +27,19 @@ class SqlSessionStore(SessionStore):
         self.database = database
         self.path = database.path
 
-    def create(self, flow_id, flow_version, content_release, on, state, label=None, origin=None) -> SessionRecord:
+    def create(self, flow_id, flow_version, content_release, on, state, label=None, origin=None, mode="officer") -> SessionRecord:
         """A new session. ``origin``: where prefilled answers came from (source, record id and
-        question ids, never values), written to the audit entry and the start event."""
+        question ids, never values), written to the audit entry and the start event. ``mode``:
+        "officer" or "recipient", the mode it is run in (ValueError otherwise)."""
+        if mode not in MODES:
+            raise ValueError(f"a session's mode is one of {', '.join(MODES)}, not '{mode}'")
         session_id = secrets.token_hex(5)
         db = self.database
         with db.write("the new session") as conn:
             conn.execute(sessions.insert().values(
                 id=session_id, flow_id=flow_id, flow_version=flow_version, content_release=content_release,
                 on_date=on.isoformat(), status=ACTIVE, state=state, label=label, steps=0, started_at=db.now(),
-                updated_at=db.now(), officer=current_officer(),
+                updated_at=db.now(), officer=current_officer(), mode=mode,
             ))
             conn.execute(session_events.insert().values(session_id=session_id, seq=0, kind="start", flow_version=flow_version, at=db.now(),
                                                         value=json.dumps({"prefill": origin}, sort_keys=True) if origin else None))
@@ -82,12 +85,17 @@ class SqlSessionStore(SessionStore):
         with self.database.read() as conn:
             return [Event(*row) for row in conn.execute(query)]
 
-    def list(self, status=None, flow_id=None) -> list[SessionRecord]:
+    def list(self, status=None, flow_id=None, mode=None) -> list[SessionRecord]:
+        """Most recently updated first; only ``mode``'s when given (no mode: the officer's)."""
         query = scoped(select(*_COLUMNS).order_by(sessions.c.updated_at.desc(), sessions.c.id), sessions.c.officer)
         if status:
             query = query.where(sessions.c.status == status)
         if flow_id:
             query = query.where(sessions.c.flow_id == flow_id)
+        if mode == "officer":
+            query = query.where(or_(sessions.c.mode == "officer", sessions.c.mode.is_(None)))
+        elif mode:
+            query = query.where(sessions.c.mode == mode)
         with self.database.read() as conn:
             return [_record(row) for row in conn.execute(query)]
 
@@ -113,5 +121,5 @@ def _record(row) -> SessionRecord:
     return SessionRecord(
         id=row.id, flow_id=row.flow_id, flow_version=row.flow_version, content_release=row.content_release,
         on=dt.date.fromisoformat(row.on_date), status=row.status, state=row.state, label=row.label,
-        started_at=row.started_at, updated_at=row.updated_at, steps=row.steps,
+        started_at=row.started_at, updated_at=row.updated_at, steps=row.steps, mode=row.mode or "officer",
     )

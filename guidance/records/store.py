@@ -14,6 +14,7 @@ from dataclasses import dataclass
 ACTIVE = "active"
 FINISHED = "finished"
 STATUSES = (ACTIVE, FINISHED)
+MODES = ("officer", "recipient")  # who a session was run for; one without a mode is the officer's
 
 
 class StoreError(RuntimeError):
@@ -37,6 +38,7 @@ class SessionRecord:
     started_at: str
     updated_at: str
     steps: int
+    mode: str = "officer"  # the mode it was run in: "officer" or "recipient"
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,8 @@ class SessionStore(ABC):
 
     @abstractmethod
     def create(self, flow_id: str, flow_version: int, content_release: str, on: dt.date, state: str, label: str | None = None,
-               origin: dict | None = None) -> SessionRecord:
-        ...
+               origin: dict | None = None, mode: str = "officer") -> SessionRecord:
+        """``mode``: one of MODES (ValueError otherwise)."""
 
     @abstractmethod
     def record(self, session_id: str, kind: str, node: str | None, value: str | None, state: str, *, status: str = ACTIVE, flow_version: int | None = None) -> None:
@@ -72,8 +74,9 @@ class SessionStore(ABC):
         ...
 
     @abstractmethod
-    def list(self, status: str | None = None, flow_id: str | None = None) -> list[SessionRecord]:
-        """Most recently updated first."""
+    def list(self, status: str | None = None, flow_id: str | None = None, mode: str | None = None) -> list[SessionRecord]:
+        """Most recently updated first; only ``mode``'s when given (sessions without a mode are
+        the officer's)."""
 
     @abstractmethod
     def delete(self, session_id: str) -> None:

@@ -29,7 +29,7 @@ STOP_WORDS = frozenset(
 ) | frozenset(
     # Joining words that say how a question's parts relate, never what it is about: kept, a
     # rare one ("whilst") made any page using it look like the answer.
-    "because whilst although though whenever wherever".split()
+    "because whilst although though whenever wherever once".split()
 ) | frozenset(
     # Contractions of the words above, as they come out of ``raw_words`` ("doesn't" -> "doesnt").
     # Not "ill" (I'll), "id" (I'd), "well" (we'll) or "shell": those are words in their own right.
@@ -69,8 +69,15 @@ EQUIVALENTS: dict[tuple[str, ...], str] = {
     ("direct", "payment"): "dp",
     ("direct", "payments"): "dp",
     ("dps",): "dp",
+    # "Self-employed" is not "employ": a question about employing a PA is not about self-employed
+    # PAs, though the hyphen splits the word in two.
+    ("self", "employed"): "selfemployed",
+    ("self", "employment"): "selfemployed",
 }
 _LONGEST_EQUIVALENT = max(len(k) for k in EQUIVALENTS)
+#: The words of those phrases: known words for spelling even though the index only holds their
+#: joined term ("personal asistant" is corrected to "personal assistant", then joined).
+EQUIVALENT_WORDS = frozenset(w for k in EQUIVALENTS for w in k)
 _EQUIVALENT_STARTS = frozenset(k[0] for k in EQUIVALENTS)
 
 
@@ -107,15 +114,36 @@ def words(text: str) -> list[str]:
 
 
 #: Words the Porter stemmer folds into a word of another meaning, kept apart: an "allowance"
-#: (Carer's Allowance, the Employment Allowance) is not what is "allowed".
-KEPT_APART = {"allowance": "allowanc", "allowances": "allowanc"}
+#: (Carer's Allowance, the Employment Allowance) is not what is "allowed"; a "responsibility"
+#: is not a "response" (a reply to a tribunal claim).
+KEPT_APART = {
+    "allowance": "allowanc", "allowances": "allowanc",
+    "responsibility": "responsib", "responsibilities": "responsib", "responsible": "responsib",
+    # Porter takes "die" to "die" but "dies" and "died" to "di": a caller asking what happens
+    # "when I die" missed the page "When the employer dies".
+    "die": "die", "dies": "die", "died": "die", "dying": "die",
+    "sue": "sue", "sues": "sue", "sued": "sue", "suing": "sue",
+}
 
 
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
+    """The stem pages and queries are matched on (Porter, with ``KEPT_APART`` and ``_e_form``)."""
     if word.isdigit() or len(word) < 3:
         return word
-    return KEPT_APART.get(word) or _porter(word)
+    return KEPT_APART.get(word) or _e_form(_porter(word))
+
+
+def _e_form(stemmed: str) -> str:
+    """The stem of the word's "-e" form, when that is shorter: the Porter stemmer used takes
+    "calculated" and "calculating" to "calculat" but "calculate" to "calcul", and "evidenced" to
+    "evidenc" but "evidence" to "evid", so a caller asking how holiday is "calculated" missed the
+    pages that say "calculate". Only a shorter stem that begins the same is taken ("chat" stays
+    "chat", "relat" stays "relat", "car" does not become "care")."""
+    if stemmed.endswith("e"):
+        return stemmed
+    again = _porter(stemmed + "e")
+    return again if len(again) < len(stemmed) and stemmed.startswith(again) else stemmed
 
 
 #: Where a run of words ends for word pairs: sentence ends, list separators, line breaks.

@@ -98,12 +98,21 @@ def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_t
         notes.append(f"only the first {MAX_WORDS} words were searched")
         partial = None
     if correct:
-        words = [_corrected(w, vocabulary, query) if w != partial else w for w in words]
+        words = _rejoined([_corrected(w, vocabulary, query) if w != partial else w for w in words], partial)
     _add_word_concepts(query, words, synonyms)
     query.pairs = _pairs(words)
     if partial:
         _add_partial(query, partial, vocabulary, whole=bool(words) and words[-1] == partial, correct=correct)
     return query
+
+
+def _rejoined(words: list[str], partial: str | None) -> list[str]:
+    """``words`` with the equivalents a correction completed joined into their one term:
+    "dircet payments" corrected to "direct payments" is searched as "dp", as if typed right.
+    A last word still being typed (``partial``) is left as it is."""
+    if partial and words and words[-1] == partial:
+        return join_equivalents(words[:-1]) + [partial]
+    return join_equivalents(words)
 
 
 def _is_whole_word(word: str, vocabulary: Vocabulary, synonyms: Synonyms) -> bool:

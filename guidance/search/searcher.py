@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 from typing import Iterable
 
-from guidance.search.analysis import is_stop, raw_words
+from guidance.search.analysis import EQUIVALENT_WORDS, is_stop, raw_words
 from guidance.search.documents import ContentSource
 from guidance.search.indexer import DocumentSource, INDEX_FORMAT, Progress, is_current, sync
 from guidance.search.kinds import KINDS, split_index_id
@@ -153,7 +153,7 @@ class Searcher:
         if self._reader is not None:
             self._reader.close()
         self._reader, self.generation, self._stamp = reader, generation, stamp
-        self.vocabulary = Vocabulary(generation.meta.get("vocab", {}), self.synonyms.words)
+        self.vocabulary = Vocabulary(generation.meta.get("vocab", {}), self.synonyms.words | EQUIVALENT_WORDS)
         self._titles = None
         return True
 

@@ -9,7 +9,10 @@ a far commoner one ("untill" to "until"). Lookup is the
 symmetric-delete method: each known word is filed under itself and every one-letter deletion of
 itself, and a typed word's own deletions find candidates within two edits (a swap, a dropped or a
 doubled letter), which are then confirmed with a true edit distance. The table is built the
-first time a correction is needed.
+first time a correction is needed. When no known word is near, a real English word one edit away
+that is another form of a known word is taken ("conntribute" to "contribute", where pages say
+"contribution"; see ``Vocabulary._other_form``): a few hundred frequency look-ups, once per
+unknown word.
 """
 
 from __future__ import annotations
@@ -63,6 +66,14 @@ def _dropped_or_swapped(typed: str, known: str) -> bool:
 
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every word one letter dropped, one neighbour swap or one letter added away from ``word``."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+    added = {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}
+    return (_deletes(word) | swaps | added) - {word}
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -123,7 +134,7 @@ class Vocabulary:
         frequency = zipf(word)
         if frequency >= REAL_WORD_ZIPF:
             return None
-        better = self._nearest(word)
+        better = self._nearest(word) or self._other_form(word)
         if better is None or frequency > 0 and zipf(better) < frequency + COMMONER_BY:
             return None
         return better
@@ -143,6 +154,20 @@ class Vocabulary:
             if best is None or rank < best[0]:
                 best = (rank, candidate)
         return best[1] if best else None
+
+    def _other_form(self, word: str) -> str | None:
+        """A real English word one edit away (a letter doubled, dropped or swapped) that is another
+        form of a word the pages use: "conntribute" is "contribute", which no page says, though
+        pages say "contribution"; "immirant" is "immigrant" (pages say "immigration"). The
+        commonest such word wins; very short words are left alone."""
+        if len(word) < SHORT_WORD:
+            return None
+        best, best_zipf = None, 0.0
+        for candidate in sorted(_one_edit(word)):
+            frequency = zipf(candidate)
+            if frequency >= REAL_WORD_ZIPF and frequency > best_zipf and self.known(candidate):
+                best, best_zipf = candidate, frequency
+        return best
 
     def complete(self, prefix: str, limit: int = 6) -> list[str]:
         """The most used known words starting with ``prefix`` (as-you-type), most used first."""

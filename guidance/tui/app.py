@@ -197,10 +197,12 @@ class GuidanceApp(App):
 
     @work(thread=True, group="open-work", exit_on_error=False, name="look for calls left open")
     def find_open_work(self) -> None:
-        """This officer's calls left open (closed app, crash) and, for a recipient, unfinished
-        checklists: offered back on start."""
-        calls = self.services.my_open_calls() if self.mode == "officer" else []
-        sessions = self.services.open_sessions() if self.mode == "recipient" else []
+        """Offered back on start: in officer mode this officer's calls left open (closed app,
+        crash) and unfinished guided help; in recipient mode the recipient's unfinished
+        checklists only."""
+        mode = self.mode
+        calls = self.services.my_open_calls() if mode == "officer" else []
+        sessions = self.services.open_sessions(mode)
         if calls or sessions:
             self.post_message(OpenWorkFound(calls, sessions))
 
@@ -358,6 +360,7 @@ class GuidanceApp(App):
         self.show_call_panel = True
         self.refresh_call_panels()
         self.notify(f"Call {call.caller_ref} taken back. F8 ends it.")
+        self.offer_drafts(call)
 
     def on_call_changed(self, message: CallChanged) -> None:
         from guidance.tui.call_state import CallState
@@ -372,18 +375,20 @@ class GuidanceApp(App):
             self.call.call = message.call
         self.refresh_call_panels()
 
-    def record_use(self, kind: str, item_id: str, title: str, version) -> None:
+    def record_use(self, kind: str, item_id: str, title: str, version, run: str | None = None) -> None:
         """Note a page, flow, calculation or letter in the call record, if a call is on.
 
         ``title``: first line the item's title; later lines what was worked out (the case note
-        keeps them)."""
+        keeps them). ``run``: the flow session or calculation run (``call_state.new_run``) it
+        records: recorded again, it replaces that run's entry (see ``CallStore.add_item``)."""
         if self.call is not None:
-            self._record_item(self.call.call_id, kind, item_id, title, None if version is None else str(version))
+            self._record_item(self.call.call_id, kind, item_id, title, None if version is None else str(version), run)
 
     @work(thread=True, group="call", exit_on_error=False, name="add to the call record")
-    def _record_item(self, call_id: str, kind: str, item_id: str, title: str, version: str | None) -> None:
+    def _record_item(self, call_id: str, kind: str, item_id: str, title: str, version: str | None,
+                     run: str | None = None) -> None:
         calls = self.services.calls()
-        calls.add_item(call_id, kind, item_id, title, version)
+        calls.add_item(call_id, kind, item_id, title, version, run=run)
         self.post_message(CallChanged(calls.get(call_id)))
 
     def save_call_notes(self, notes: str) -> None:
@@ -487,7 +492,20 @@ class GuidanceApp(App):
             call, notes = self.call.call, self.call.notes
         if call is not None:
             prefill.update(call_letter_values(call, self.services.base, notes))
-        self.push_screen(LetterScreen(template_id, prefill, session_id))
+            draft = next((d for d in call.drafts if d.template_id == template_id), None)
+            if draft is not None:  # the letter was being written in this call: as it was typed
+                prefill.update(draft.data)
+        self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None))
+
+    def offer_drafts(self, call) -> None:
+        """A call taken back with a letter half written: open the newest draft, say so."""
+        if not call.drafts:
+            return
+        draft = call.drafts[0]
+        more = f" ({len(call.drafts) - 1} more: open those letters to carry on)" if len(call.drafts) > 1 else ""
+        self.open_letter(draft.template_id, session_id=draft.session_id)
+        self.notify(f"The letter you were writing is back as you left it: {self.services.letter_title(draft.template_id)}. "
+                    f"Ctrl+S saves it; Esc leaves it kept with the call{more}.", timeout=15)
 
     def open_page(self, page_id: str) -> None:
         """Open a page by id (from search, links, the palette or a flow)."""
@@ -504,29 +522,27 @@ class GuidanceApp(App):
 
 def call_letter_values(call, base, notes: str | None = None) -> dict:
     """What a call can fill in on a letter: the reference, the date, the caller's question (the
-    first line of the notes), the advice points (the other lines, then what was worked out) and
+    first line of the notes), the advice points (``advice_points``: the other note lines, then each
+    outcome and figure in words, never raw answers) and
     the guides used (pages opened, and the pages a flow's outcome pointed to). The officer edits
     them on the letter screen."""
     from guidance.records.casenote import local_datetime
-    from guidance.tui.call_summary import GUIDES, guide_ids
+    from guidance.tui.call_summary import advice_points, guide_ids
 
     pages = [item.item_id for item in call.items if item.kind == "page" and item.item_id in base.pages]
     started = local_datetime(call.started_at)
     values = {"reference": call.caller_ref, "call_date": (started.date() if started else dt.date.fromisoformat(call.started_at[:10])).isoformat()}
-    lines = [line.strip().lstrip("-•*").strip() for line in (notes if notes is not None else call.notes).splitlines()]
+    notes = notes if notes is not None else call.notes
+    lines = [line.strip().lstrip("-•*").strip() for line in notes.splitlines()]
     lines = [line for line in lines if line]
     if lines:
         values["question"] = lines[0]
-    advice = lines[1:]
     for item in call.items:
-        if item.kind in ("calculator", "flow"):
-            details = [d.strip() for d in item.title.split("\n")[1:] if d.strip()]
-            pages += guide_ids(details, base.pages)  # the guides a flow's outcome pointed to
-            details = [d for d in details if not d.startswith(GUIDES)]
-            if details:
-                advice.append(f"{item.title.split(chr(10))[0]}: " + "; ".join(details))
+        if item.kind in ("calculator", "flow"):  # the guides a flow's outcome pointed to
+            pages += guide_ids([d.strip() for d in item.title.split("\n")[1:]], base.pages)
+    advice = advice_points(call.items, notes)
     if advice:
-        values["advice"] = list(dict.fromkeys(advice))
+        values["advice"] = advice
     if pages:
         values["pages"] = list(dict.fromkeys(pages))
     return values

@@ -7,6 +7,7 @@ so closing the app mid-call loses nothing and drawing the panel never waits for 
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 from guidance.records.calls import Call
@@ -28,3 +29,11 @@ class CallState:
     @property
     def reference(self) -> str:
         return self.call.caller_ref
+
+
+
+def new_run() -> str:
+    """A fresh id for one calculation run (a calculator screen opened): its results recorded
+    again replace its entry in the call, while another run gets an entry of its own. A flow's
+    run is its session id."""
+    return "calc-" + secrets.token_hex(6)

@@ -11,6 +11,8 @@ import datetime as dt
 from guidance.content.formatting import long_date
 
 SICK_END = "sick_end"
+# the lines of a summary, by what they start with (written here, read back by advice_points)
+INPUTS, RESULT, OUTCOME, ANSWERS, KEY_DATES = "Inputs: ", "Result: ", "Outcome: ", "Answers: ", "Key dates: "
 
 
 def _shown_input(calculator, key: str, value) -> str:
@@ -51,13 +53,13 @@ def calculation_summary(calculator, inputs: dict, result: dict, label) -> str:
 
     lines = [calculator.title]
     if inputs:
-        lines.append("Inputs: " + "; ".join(f"{label(key)} {_shown_input(calculator, key, value)}" for key, value in inputs.items()))
+        lines.append(INPUTS + "; ".join(f"{label(key)} {_shown_input(calculator, key, value)}" for key, value in inputs.items()))
     figures = headline(calculator, result)
     if figures:
-        lines.append("Result: " + "; ".join(f"{name} {value}" for name, value in figures))
+        lines.append(RESULT + "; ".join(f"{name} {value}" for name, value in figures))
     dates = calculator_key_dates(calculator, inputs, result)
     if dates:
-        lines.append("Key dates: " + "; ".join(f"{long_date(day)} {text}" for day, text in sorted(dates)))
+        lines.append(KEY_DATES + "; ".join(f"{long_date(day)} {text}" for day, text in sorted(dates)))
     return "\n".join(lines)
 
 
@@ -72,12 +74,12 @@ GUIDES_SEPARATOR = "; "
 def flow_summary(title: str, report: dict, answers: list[dict]) -> str:
     """Title, then the outcome, the answers given (the inputs), the key dates and the guides the
     outcome points to (by title: the follow-up letter ticks them)."""
-    lines = [title, f"Outcome: {report['title']}"]
+    lines = [title, OUTCOME + report["title"]]
     if answers:
-        lines.append("Answers: " + "; ".join(f"{row['question']} {row['answer']}" for row in answers))
+        lines.append(ANSWERS + "; ".join(f"{row['question']} {row['answer']}" for row in answers))
     dates = flow_key_dates(report)
     if dates:
-        lines.append("Key dates: " + "; ".join(f"{long_date(day)} {text}" for day, text in sorted(dates)))
+        lines.append(KEY_DATES + "; ".join(f"{long_date(day)} {text}" for day, text in sorted(dates)))
     pages = [page["title"] for page in report.get("pages") or []]
     if pages:
         lines.append(GUIDES + GUIDES_SEPARATOR.join(pages))
@@ -93,3 +95,25 @@ def guide_ids(details: list[str], pages: dict) -> list[str]:
         if line.startswith(GUIDES):
             found += [by_title[t] for t in line[len(GUIDES):].split(GUIDES_SEPARATOR) if t in by_title]
     return found
+
+
+def advice_points(items, notes: str) -> list[str]:
+    """The advice points of a follow-up letter, in the caller's words, from a call.
+
+    ``items``: the call's ``CallItem``s; ``notes``: the call notes (the first line is the
+    caller's question, so it is left out). Returns the other note lines, then for each
+    calculation and guided help its outcome and figures ("Statutory Sick Pay: SSP due £287.59")
+    and its key dates ("Dates to remember (Statutory Sick Pay): 2 November 2026 ..."). The
+    answers and inputs given stay in the case note: they are not advice. Each point once.
+    """
+    lines = [line.strip().lstrip("-•*").strip() for line in notes.splitlines()]
+    points = [line for line in lines if line][1:]
+    for item in items:
+        if item.kind not in ("calculator", "flow"):
+            continue
+        title, *details = [d.strip() for d in item.title.split("\n")]
+        said = [d[len(prefix):] for d in details for prefix in (OUTCOME, RESULT) if d.startswith(prefix)]
+        if said:
+            points.append(f"{title}: " + "; ".join(said))
+        points += [f"Dates to remember ({title}): {d[len(KEY_DATES):]}" for d in details if d.startswith(KEY_DATES)]
+    return list(dict.fromkeys(points))

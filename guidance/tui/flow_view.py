@@ -74,8 +74,11 @@ class FlowView:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def start(cls, services, flow_id: str, label: str | None = None, from_audit: str | None = None) -> "FlowView":
-        """A new session; ``label`` is a checked reference (the call's), never a name.
+    def start(cls, services, flow_id: str, label: str | None = None, from_audit: str | None = None,
+              mode: str = "officer") -> "FlowView":
+        """A new session; ``label`` is a checked reference (the call's), never a name. ``mode``:
+        the app's mode ("officer" or "recipient"), kept with the session so it is offered back
+        only in that mode.
         ``from_audit``: a recorded account audit's id, whose figures fill the answers the flow
         names in its ``prefill`` (raises PrefillError if it names none, UnknownAudit if there
         is no such audit)."""
@@ -92,7 +95,7 @@ class FlowView:
                 raise LookupError(f"account audit {from_audit} is not in the records") from None
             prefill = fill(loaded.flow, "account_audit", record.id, source_values("account_audit", record))
             label = label or record.reference
-        session = Session.start(engine, services.store(), services.base.manifest.release, label, prefill)
+        session = Session.start(engine, services.store(), services.base.manifest.release, label, prefill, mode=mode)
         view = cls(services, loaded, session)
         if prefill is not None:
             view.note = _prefill_note(loaded.flow, prefill)

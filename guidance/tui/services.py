@@ -301,13 +301,15 @@ class Services:
 
         return self.calls().list(officer=current_officer(), limit=limit)
 
-    def open_sessions(self) -> list:
-        """Unfinished sessions to resume, newest first, labelled for the list."""
+    def open_sessions(self, mode: str) -> list:
+        """Unfinished sessions run in ``mode`` ("officer": the officer's guided help, with those
+        from before modes were kept; "recipient": the recipient's checklists), newest first,
+        labelled for the list."""
         from guidance.records.store import ACTIVE
 
         out = []
         titles = {flow_id: loaded.flow.title for flow_id, loaded in self.flows().items()}
-        for record in self.store().list(status=ACTIVE):
+        for record in self.store().list(status=ACTIVE, mode=mode):
             title = titles.get(record.flow_id, record.flow_id)
             when = local_time(record.updated_at)
             about = f"{record.label}, " if record.label else ""

@@ -1,6 +1,8 @@
 """Run the app headless in a child process, answer two flow steps, then wait to be killed.
 
 With "call" after the flow id, a call is started first and notes typed, so the flow belongs to it.
+With "letter" instead of a flow id, a call is started, a follow-up letter opened and a name typed
+into it; once its draft is kept with the call, the call id and the name are printed.
 """
 
 import asyncio
@@ -12,6 +14,8 @@ from guidance.tui.screens.flow import FlowScreen
 
 REFERENCE = "ASC-104233"
 NOTES = "Asked about sick pay for her PA"
+LETTER = "advice-follow-up"
+TYPED = "Mr Abel Okoro"
 
 
 async def main(flow_id: str, with_call: bool) -> None:
@@ -30,6 +34,8 @@ async def main(flow_id: str, with_call: bool) -> None:
             await pilot.press("ctrl+n")
             await pilot.press(*NOTES)
             await wait_for(pilot, lambda: app.services.calls().get(app.call.call_id).notes == NOTES)
+        if flow_id == "letter":
+            await write_letter(app, pilot)
         app.start_flow(flow_id)
         await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
         for _ in range(2):
@@ -37,6 +43,18 @@ async def main(flow_id: str, with_call: bool) -> None:
         view = app.screen.view
         print(view.session_id, view.step().node_id, flush=True)
         await asyncio.sleep(600)  # killed long before this
+
+
+async def write_letter(app, pilot) -> None:
+    from guidance.tui.screens.letter import LetterScreen
+
+    app.open_letter(LETTER)
+    await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
+    await pilot.press(*TYPED)
+    call_id = app.call.call_id
+    await wait_for(pilot, lambda: any(d.data.get("recipient_name") == TYPED for d in app.services.calls().get(call_id).drafts))
+    print(call_id, "letter", flush=True)
+    await asyncio.sleep(600)  # killed long before this
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ async def test_audit_decide_each_flag_and_record(make_app, monkeypatch, tmp_path
         figures = screen.query_one("#account-figures", DataTable)
         assert figures.get_row_at(11)[0] == "Surplus" and figures.get_row_at(11)[1] == f"£{screen.audit.reconciliation.surplus:,.2f}"
         for key in ("s", "e", "q", "r"):
-            await pilot.press(key)
+            await pilot.press(key, "enter")
             await pilot.pause()
         assert [flags.get_row_at(i)[0] for i in range(4)] == ["safeguarding", "explained", "query", "recover"]
         assert screen.audit_id is not None
@@ -87,12 +87,92 @@ async def test_a_decision_that_cannot_be_kept_is_undone_and_reported(make_app, m
                 raise StoreError("the records database cannot be reached")
 
         monkeypatch.setattr(app.services, "account_store", lambda: Broken())
-        await pilot.press("e")
+        await pilot.press("e", "enter")
         await app.workers.wait_for_complete()
         await wait_for(pilot, lambda: failures)
         flags = screen.query_one("#account-flag-table", DataTable)
         assert flags.get_row_at(0)[0] == "-" and 1 not in screen.decisions
         assert failures == [("record the decision on the flag", "the records database cannot be reached")]
+
+
+async def test_a_key_chooses_the_decision_and_enter_records_it(make_app, monkeypatch):
+    """E/Q/R/S only choose (shown on the row and in the line below, nothing recorded yet); Enter
+    records and moves on; Esc or moving to another flag drops a choice; the keys are in the
+    footer, whole, at 80×24."""
+    from textual.widgets._footer import FooterKey
+
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "statement.csv")
+        flags = screen.query_one("#account-flag-table", DataTable)
+        shown = {key.key: key for key in screen.query(FooterKey)}
+        for key, words in (("e", "Explained"), ("q", "Query"), ("r", "Recover"), ("s", "Safeguard"), ("enter", "Confirm")):
+            assert shown[key].description == words
+            region = shown[key].region
+            assert region.width >= len(words) and region.right <= 80 and region.y == 23, key
+        await pilot.press("q")
+        await pilot.pause()
+        assert str(flags.get_row_at(0)[0]) == "query" and screen.decisions == {} and screen.pending == (1, "query")
+        assert "Enter: record 'query'" in str(screen.query_one("#account-flag-text").render())
+        await pilot.press("escape")  # drops the choice; the screen stays
+        await pilot.pause()
+        assert isinstance(app.screen, AccountScreen) and screen.pending is None and flags.get_row_at(0)[0] == "-"
+        await pilot.press("r", "down")  # a choice belongs to its flag
+        await pilot.pause()
+        assert screen.pending is None and flags.get_row_at(0)[0] == "-" and flags.cursor_row == 1
+        await pilot.press("enter")  # nothing chosen: nothing recorded
+        await pilot.pause()
+        assert screen.decisions == {}
+        await pilot.press("e", "s", "enter")  # the last key chosen counts
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.decisions == {2: "safeguarding"} and flags.cursor_row == 2
+        record = app.services.account_store().get(screen.audit_id)
+        assert [f.decision for f in record.flags] == [None, "safeguarding", None, None]
+
+
+async def test_a_new_audit_clears_the_last_and_an_older_result_never_replaces_it(make_app, monkeypatch):
+    """Ctrl+R again: the old figures, flags and balance go at once; an audit started earlier
+    that finishes later is dropped (not shown, not recorded)."""
+    import dataclasses
+    import threading
+
+    import guidance.accounts.audit as audit_module
+
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "statement.csv")
+        first_id = screen.audit_id
+        real = audit_module.audit_files
+        release = threading.Event()
+        calls = []
+
+        def audit_files(*args, **kwargs):
+            calls.append(len(calls))
+            if len(calls) == 1:  # the earlier audit: slow, and different, to tell them apart
+                release.wait(30)
+                return dataclasses.replace(real(*args, **kwargs), flags=[])
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(audit_module, "audit_files", audit_files)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert screen.audit is None and screen.audit_id is None
+        assert screen.query_one("#account-figures", DataTable).row_count == 0
+        assert screen.query_one("#account-flag-table", DataTable).row_count == 0
+        assert screen.query_one("#account-balance", Sparkline).data == []
+        assert "Auditing" in str(screen.query_one("#account-status").render())
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: screen.audit is not None)
+        newer = (screen.audit, screen.audit_id)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (screen.audit, screen.audit_id) == newer and len(screen.audit.flags) == 4
+        assert screen.query_one("#account-flag-table", DataTable).row_count == 4
+        assert {record.id for record in app.services.account_store().list()} == {first_id, newer[1]}
 
 
 async def test_unreadable_statement_says_where(make_app, tmp_path, monkeypatch):
@@ -197,7 +277,7 @@ async def test_the_longest_labels_and_amounts_fit_at_80x24(make_app, monkeypatch
         flags = [Flag(kind, dt.date(2026, 4, 30), Decimal("-99999.99"), "a test") for kind in LABELS]
         screen._show(dataclasses.replace(screen.audit, reconciliation=rec, flags=flags), None)
         for _ in flags:
-            await pilot.press("s")  # "safeguarding", the longest decision, on every flag
+            await pilot.press("s", "enter")  # "safeguarding", the longest decision, on every flag
         await pilot.pause()
         for table_id in ("#account-figures", "#account-flag-table"):
             table = screen.query_one(table_id, DataTable)

@@ -132,7 +132,9 @@ async def test_a_whole_call_the_case_note_holds_the_figures_and_the_letter_needs
         await run_to_outcome(app, pilot)
         session_id = app.screen.view.session_id
         await pilot.press("escape")
-        await wait_for(pilot, lambda: len(app.call.call.items) >= 4)
+        # one entry for the flow run: its outcome replaced the line recorded when it started
+        await wait_for(pilot, lambda: any("Outcome:" in i.title for i in app.call.call.items))
+        assert [i.kind for i in app.call.call.items] == ["page", "calculator", "flow"]
         await pilot.press("f8")
         await wait_for(pilot, lambda: isinstance(app.screen, CaseNoteScreen))
         note = app.screen.note
@@ -191,3 +193,23 @@ async def test_notes_typed_after_earlier_notes_follow_them(make_app):
         await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "call-notes")
         await pilot.press(*" and holiday")
         await wait_for(pilot, lambda: app.focused.text == "Caller asked about sick pay and holiday")
+
+
+async def test_the_panel_lists_each_thing_used_once_with_a_count(make_app):
+    """Two pages opened in turn, five times in all: two lines, in first-use order, with counts."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await start_call(app, pilot)
+        opened = ("statutory-sick-pay", "holiday-pay", "statutory-sick-pay", "holiday-pay", "statutory-sick-pay")
+        for count, page in enumerate(opened, start=1):
+            app.open_page(page)
+            await wait_for(pilot, lambda: len(app.call.call.items) == count, tries=600)
+        panel = app.screen.query_one(CallPanel)
+        panel.refresh_call()
+        await pilot.pause()
+        lines = str(panel.query_one("#call-items").render()).splitlines()
+        titles = [app.services.base.pages[p].meta.title for p in opened[:2]]
+        assert len(lines) == 2 and lines[0].startswith(f"• {titles[0]}") and lines[0].endswith("×3")
+        assert lines[1].startswith(f"• {titles[1]}") and lines[1].endswith("×2")
+        assert " · 2 used · " in str(panel.query_one("#call-ref").render())

@@ -17,7 +17,7 @@ from tui_helpers import wait_for, wait_ready
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from kill_driver import NOTES, REFERENCE  # noqa: E402
+from kill_driver import LETTER, NOTES, REFERENCE, TYPED  # noqa: E402
 
 
 def run_and_kill(*args: str) -> tuple[str, str]:
@@ -67,3 +67,35 @@ async def test_kill_9_mid_call_offers_the_call_back_with_its_notes(make_app):
         app.resume_session(session_id)
         await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
         assert app.screen.view.step().node_id == where
+
+
+async def test_kill_9_while_writing_a_letter_in_a_call_gives_the_letter_back(make_app, tmp_path):
+    from textual.widgets import Input, SelectionList, TextArea
+
+    from guidance.tui.screens.letter import LetterScreen
+
+    call_id, _ = run_and_kill("letter", "call")
+    app = make_app(build_index=False)
+    app.services.downloads = tmp_path
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await wait_for(pilot, lambda: isinstance(app.screen, ResumeWork))
+        assert "a letter being written" in str(app.screen.query_one("#open-calls", OptionList).get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-recipient_name"))
+        letter = app.screen
+        assert app.call.call_id == call_id and letter.template_id == LETTER
+        assert letter.query_one("#field-recipient_name", Input).value == TYPED  # as typed before the kill
+        assert letter.query_one("#field-reference", Input).value == REFERENCE
+        # left without saving, the draft stays with the call; saved, it goes
+        await pilot.press("escape")
+        assert app.services.calls().get(call_id).drafts
+        app.open_letter(LETTER)
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-recipient_name"))
+        assert app.screen.query_one("#field-recipient_name", Input).value == TYPED
+        app.screen.query_one("#field-advice", TextArea).load_text("Sick pay is due from the fourth day off.")
+        app.screen.query_one("#field-pages", SelectionList).select("statutory-sick-pay")
+        await wait_for(pilot, lambda: app.screen.letter is not None)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not app.services.calls().get(call_id).drafts)
+        assert any(tmp_path.glob("*.docx"))

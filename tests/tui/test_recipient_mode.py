@@ -55,3 +55,31 @@ async def test_an_unfinished_checklist_is_offered_on_start_without_ids():
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(again.screen, FlowScreen) and again.screen.view is not None)
         assert again.screen.view.session_id == session_id
+
+
+async def _leave_unfinished(mode: str, flow_id: str) -> str:
+    app = GuidanceApp(REPO, TODAY, mode=mode, build_index=False, offer_open_work=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow(flow_id)
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        await answer_current(app.screen, pilot)
+        return app.screen.view.session_id
+
+
+async def _offered_on_start(mode: str) -> list[str]:
+    app = GuidanceApp(REPO, TODAY, mode=mode, build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await wait_for(pilot, lambda: isinstance(app.screen, ResumeWork), tries=400)
+        offered = app.screen.query_one("#open-sessions", OptionList)
+        return [offered.get_option_at_index(i).id for i in range(offered.option_count)]
+
+
+async def test_each_mode_is_offered_back_only_its_own_unfinished_work():
+    """Recipient mode offers only the recipient's checklists; officer mode only the officer's
+    guided help (the records keep the mode each session was run in)."""
+    officer = await _leave_unfinished("officer", "pa_off_sick")
+    recipient = await _leave_unfinished("recipient", "hiring_a_pa")
+    assert await _offered_on_start("recipient") == [f"session:{recipient}"]
+    assert await _offered_on_start("officer") == [f"session:{officer}"]

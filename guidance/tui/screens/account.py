@@ -2,11 +2,13 @@
 sparkline of the balance, decide each flag in turn, and make the report or a letter.
 
 Keyboard first, at 80×24: type the plan file and statement files, Enter (or Ctrl+R) audits;
-then in the flags table E/Q/R/S record explained / query / recover / safeguarding on the flag
-under the cursor and move to the next; W saves the report (Word); L opens the surplus letter
-(or the statements request when statements are missing); V opens the account review (the
-guided help whose ``prefill`` takes an account audit) with the audit's figures filled in. The
-audit runs in a worker.
+then in the flags table (its keys in the footer) E/Q/R/S choose explained / query / recover /
+safeguarding for the flag under the cursor, Enter records the choice (in a worker, through the
+services) and moves to the next flag, Esc drops a choice not yet recorded; W saves the report
+(Word); L opens the surplus letter (or the statements request when statements are missing); V
+opens the account review (the guided help whose ``prefill`` takes an account audit) with the
+audit's figures filled in. The audit runs in a worker; a new audit clears the last one's
+results at once, and the result of an audit started earlier never replaces a newer one.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from rich.text import Text
 from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline
 
 from guidance.kinds import Date
@@ -27,6 +30,24 @@ from guidance.tui.messages import Failed, ReportsFailures
 
 DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
 DATE = Date()
+OTHER_KEYS = "W report · L letter · V review · Ctrl+R audit"
+
+
+class FlagTable(DataTable):
+    """The flags, one a row. Its keys (shown in the footer while it has focus): a letter chooses
+    a decision for the flag under the cursor, Enter records it."""
+
+    BINDINGS = [
+        *(Binding(key, f"choose('{decision}')", decision.capitalize() if key != "s" else "Safeguard",
+                  id=f"account.decide.{decision}") for key, decision in DECISION_KEYS.items()),
+        Binding("enter", "confirm", "Confirm", key_display="⏎", id="account.confirm"),
+    ]
+
+    def action_choose(self, decision: str) -> None:
+        self.screen.choose(decision)
+
+    def action_confirm(self) -> None:
+        self.screen.confirm()
 
 
 def figure_rows(rec) -> list[tuple[str, object]]:
@@ -44,14 +65,11 @@ class AccountScreen(ReportsFailures, Screen):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="account.back"),
-        Binding("ctrl+r", "audit", "Audit", id="account.audit"),
-        Binding("e", "decide('explained')", "Explained", show=False),
-        Binding("q", "decide('query')", "Query", show=False),
-        Binding("r", "decide('recover')", "Recover", show=False),
-        Binding("s", "decide('safeguarding')", "Safeguarding", show=False),
-        Binding("w", "report", "Report", id="account.report"),
-        Binding("l", "letter", "Letter", id="account.letter"),
-        Binding("v", "review", "Review", id="account.review"),
+        # Shown under the flags (OTHER_KEYS), so the footer has room for the decision keys at 80×24.
+        Binding("ctrl+r", "audit", "Audit", id="account.audit", show=False),
+        Binding("w", "report", "Report", id="account.report", show=False),
+        Binding("l", "letter", "Letter", id="account.letter", show=False),
+        Binding("v", "review", "Review", id="account.review", show=False),
     ]
     DEFAULT_CSS = """
     AccountScreen #account-files Label { width: 11; padding: 0 1 0 0; }
@@ -73,6 +91,8 @@ class AccountScreen(ReportsFailures, Screen):
         self.audit = None
         self.audit_id: str | None = None
         self.decisions: dict[int, str] = {}
+        self.pending: tuple[int, str] | None = None  # (flag number, decision) chosen, not yet recorded
+        self.runs = 0  # audits started; only the latest one's result is shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,7 +108,7 @@ class AccountScreen(ReportsFailures, Screen):
         with Horizontal(id="account-body"):
             yield DataTable(id="account-figures", cursor_type="none", show_header=False, zebra_stripes=True)
             with Vertical(id="account-flags"):
-                yield DataTable(id="account-flag-table", cursor_type="row", zebra_stripes=True)
+                yield FlagTable(id="account-flag-table", cursor_type="row", zebra_stripes=True)
                 yield Label("", id="account-flag-text")
         yield Footer(compact=True)
 
@@ -117,21 +137,39 @@ class AccountScreen(ReportsFailures, Screen):
         if not plan or not statements:
             self._status("Give the plan file and at least one statement file.")
             return
+        self.runs += 1
+        self._clear()
         self._status("Auditing…")
-        self.run_audit(plan, statements)
+        self.run_audit(plan, statements, self.runs)
+
+    def _clear(self) -> None:
+        """Nothing of the last audit stays on screen (nor can be decided) while a new one runs."""
+        self.audit, self.audit_id, self.decisions, self.pending = None, None, {}, None
+        self.query_one("#account-balance", Sparkline).data = []
+        self.query_one("#account-figures", DataTable).clear()
+        self.query_one("#account-flag-table", DataTable).clear()
+        self.query_one("#account-flag-text", Label).update("")
 
     @work(thread=True, exclusive=True, group="account-audit", exit_on_error=False, name="audit the account")
-    def run_audit(self, plan: str, statements: list[str]) -> None:
+    def run_audit(self, plan: str, statements: list[str], run: int) -> None:
+        """Audit (and record) in a worker; ``run``: which audit this is, so a result that
+        arrives after a newer audit was started is dropped, not shown or recorded."""
         from guidance.accounts.audit import AuditError, account_rules, audit_files
 
         try:
             rules = account_rules(Path(self.app.services.base.content_dir)) if self.app.services.base else None
             audit = audit_files(plan, statements, rules=rules, references=self.app.services.reference_pattern())
         except AuditError as exc:
-            self.app.call_from_thread(self._status, f"Not audited: {str(exc).splitlines()[0]}")
+            self.app.call_from_thread(self._not_audited, f"Not audited: {str(exc).splitlines()[0]}", run)
             return
+        if run != self.runs:
+            return  # a newer audit was started meanwhile
         audit_id = self._record(audit, statements)
-        self.app.call_from_thread(self._show, audit, audit_id)
+        self.app.call_from_thread(self._show, audit, audit_id, run)
+
+    def _not_audited(self, text: str, run: int) -> None:
+        if run == self.runs:
+            self._status(text)
 
     def _record(self, audit, statements) -> str | None:
         """Keep the audit (in the worker). A failure is reported and the audit still shows."""
@@ -147,11 +185,14 @@ class AccountScreen(ReportsFailures, Screen):
     def _status(self, text: str) -> None:
         self.query_one("#account-status", Label).update(text)
 
-    def _show(self, audit, audit_id: str | None) -> None:
+    def _show(self, audit, audit_id: str | None, run: int | None = None) -> None:
+        """Show ``audit``; one from an audit older than the latest (``run``) is dropped."""
         from guidance.accounts.chart import balance_points
         from guidance.accounts.money import money_text
 
-        self.audit, self.audit_id, self.decisions = audit, audit_id, {}
+        if run is not None and run != self.runs:
+            return
+        self.audit, self.audit_id, self.decisions, self.pending = audit, audit_id, {}, None
         rec = audit.reconciliation
         points = balance_points(rec)
         self.query_one("#account-balance", Sparkline).data = [float(v) for _, v in points]
@@ -177,12 +218,21 @@ class AccountScreen(ReportsFailures, Screen):
         table.clear()
         for number, flag in enumerate(self.audit.flags, start=1):
             kind = flag.label + ("!" if flag.safeguarding else "")
-            table.add_row(self.decisions.get(number, "-"), kind, money_text(flag.amount), key=str(number))
+            table.add_row(self._decision_cell(number), kind, money_text(flag.amount), key=str(number))
         if self.audit.flags:
             table.move_cursor(row=min(max(row, 0), len(self.audit.flags) - 1))
 
+    def _decision_cell(self, number: int) -> str | Text:
+        """The flag's decision: as recorded ("-": none yet), or the one chosen and not yet
+        recorded, underlined."""
+        if self.pending is not None and self.pending[0] == number:
+            return Text(self.pending[1], style="bold underline")
+        return self.decisions.get(number, "-")
+
     @on(DataTable.RowHighlighted, "#account-flag-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.pending is not None and self.pending[0] != event.cursor_row + 1:
+            self._set_pending(None)  # a choice belongs to its flag: moving away drops it
         self._describe(event.cursor_row)
 
     def _describe(self, index: int) -> None:
@@ -191,17 +241,46 @@ class AccountScreen(ReportsFailures, Screen):
         flag = self.audit.flags[index]
         where = f" ({Path(flag.file).name}:{flag.line})" if flag.file else ""
         extra = " Safeguarding: follow the procedure (page: financial abuse)." if flag.safeguarding else ""
+        if self.pending is not None and self.pending[0] == index + 1:
+            keys = f"Enter: record '{self.pending[1]}' · Esc: drop it"
+        else:
+            keys = OTHER_KEYS
         self.query_one("#account-flag-text", Label).update(
-            f"E explained  Q query  R recover  S safeguarding\n"
-            f"{index + 1}. {flag.label}, {DATE.show(flag.date)}{where}: {flag.message}.{extra}")
+            f"{keys}\n{index + 1}. {flag.label}, {DATE.show(flag.date)}{where}: {flag.message}.{extra}")
 
     # -- decisions, report, letter ---------------------------------------------------------
 
-    def action_decide(self, decision: str) -> None:
+    def _set_pending(self, pending: tuple[int, str] | None) -> None:
+        """Choose (or drop) a decision not yet recorded; the flag's row and the line below say so."""
+        table = self.query_one("#account-flag-table", DataTable)
+        before, self.pending = self.pending, pending
+        for changed in (before, pending):
+            if changed is not None and 0 < changed[0] <= table.row_count:
+                table.update_cell(str(changed[0]), table.ordered_columns[0].key, self._decision_cell(changed[0]), update_width=True)
+        self._describe(table.cursor_row)
+
+    def choose(self, decision: str) -> None:
+        """E/Q/R/S on the flags: ``decision`` for the flag under the cursor, recorded on Enter."""
         table = self.query_one("#account-flag-table", DataTable)
         if self.audit is None or not self.audit.flags or not table.has_focus:
             return
-        number = table.cursor_row + 1
+        self._set_pending((table.cursor_row + 1, decision))
+
+    def confirm(self) -> None:
+        """Enter on the flags: record the chosen decision and go to the next flag."""
+        if self.audit is None or not self.audit.flags:
+            return
+        table = self.query_one("#account-flag-table", DataTable)
+        if self.pending is None or self.pending[0] != table.cursor_row + 1:
+            self.notify("Choose a decision first: E explained, Q query, R recover, S safeguarding; then Enter.")
+            return
+        number, decision = self.pending
+        self.pending = None
+        self.decide(number, decision)
+
+    def decide(self, number: int, decision: str) -> None:
+        """Record ``decision`` on flag ``number`` (1-based): shown at once, kept in a worker."""
+        table = self.query_one("#account-flag-table", DataTable)
         if self.audit_id is not None:
             self.record_decision(self.audit_id, number, decision, self.decisions.get(number))
         self.decisions[number] = decision
@@ -209,7 +288,8 @@ class AccountScreen(ReportsFailures, Screen):
         if number < len(self.audit.flags):
             table.move_cursor(row=number)
         left = len(self.audit.flags) - len(self.decisions)
-        self.notify(f"Flag {number}: {decision}" + (f". {left} to decide." if left else ". All flags decided."))
+        kept = "" if self.audit_id is not None else " (shown only: this audit is not recorded)"
+        self.notify(f"Flag {number}: {decision}{kept}" + (f". {left} to decide." if left else ". All flags decided."))
 
     @work(thread=True, group="account-decide", exit_on_error=False, name="record the decision on the flag")
     def record_decision(self, audit_id: str, number: int, decision: str, before: str | None) -> None:
@@ -218,11 +298,11 @@ class AccountScreen(ReportsFailures, Screen):
         try:
             self.app.services.account_store().decide(audit_id, number, decision)
         except Exception:
-            self.app.call_from_thread(self._undo, number, decision, before)
+            self.app.call_from_thread(self._undo, audit_id, number, decision, before)
             raise
 
-    def _undo(self, number: int, decision: str, before: str | None) -> None:
-        if self.decisions.get(number) == decision:
+    def _undo(self, audit_id: str, number: int, decision: str, before: str | None) -> None:
+        if self.audit_id == audit_id and self.decisions.get(number) == decision:  # still that audit
             if before is None:
                 self.decisions.pop(number, None)
             else:
@@ -267,6 +347,10 @@ class AccountScreen(ReportsFailures, Screen):
         open_review(self.app, self.audit_id)
 
     def action_back(self) -> None:
+        """Esc: drop a decision chosen but not recorded; else back."""
+        if self.pending is not None:
+            self._set_pending(None)
+            return
         self.app.pop_screen()
 
 

@@ -47,8 +47,10 @@ class CalculatorScreen(ReportsFailures, Screen):
     def __init__(self, name: str):
         super().__init__()
         from guidance.calculators.registry import CALCULATORS
+        from guidance.tui.call_state import new_run
 
         self.calculator = CALCULATORS[name]
+        self.run = new_run()  # this screen's calculations are one entry in the call (the last one)
         self.label_texts: dict[str, str] = {}  # as shown above each field, with hints
         self.last_result = None
 
@@ -129,7 +131,7 @@ class CalculatorScreen(ReportsFailures, Screen):
         output.update(format_result(self.calculator, result))
         output.scroll_visible()
         self.app.record_use("calculator", self.calculator.name,
-                            calculation_summary(self.calculator, inputs, result, self._summary_label), None)
+                            calculation_summary(self.calculator, inputs, result, self._summary_label), None, run=self.run)
 
     def _summary_label(self, key: str) -> str:
         """The field's label for the case note, where the value shows its own unit (£500.00)."""

@@ -13,8 +13,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from guidance.tui.screens.form import FormScreen
 
-class CallStart(ModalScreen[str | None]):
+
+class CallStart(FormScreen, ModalScreen[str | None]):
+    """Returns the reference, checked and tidied, or None (cancelled). The reference field has
+    the focus from the start: a reference typed straight after F4 is kept whole."""
+
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="call_start.cancel")]
 
     def compose(self) -> ComposeResult:
@@ -26,9 +31,6 @@ class CallStart(ModalScreen[str | None]):
             yield Input(placeholder=f"e.g. {example}", id="caller-ref")
             yield Static("", id="call-error", classes="error")
             yield Static("Enter starts the call · Esc cancels", classes="help")
-
-    def on_mount(self) -> None:
-        self.query_one("#caller-ref", Input).focus()
 
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:

@@ -108,6 +108,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         self.from_audit = from_audit  # a recorded account audit whose figures fill the answers
         self.view: FlowView | None = None
         self.changing: str | None = None  # node id of an earlier answer being changed
+        self.run_mode = "officer"  # the app's mode when opened (on_mount), kept with a new session
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -132,6 +133,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.run_mode = self.app.mode
         self.open_view()
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="open the guided help")
@@ -142,7 +144,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             if self.session_id:
                 view = FlowView.resume(services, self.session_id)
             else:
-                view = FlowView.start(services, self.flow_id, self.label, self.from_audit)
+                view = FlowView.start(services, self.flow_id, self.label, self.from_audit, mode=self.run_mode)
         except Exception as exc:  # a flow that cannot start is reported, never a crash
             self.app.call_from_thread(self._cannot_start, exc)
             return
@@ -161,7 +163,8 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
     async def _view_ready(self, view: FlowView) -> None:
         self.view = view
         self.title = self.view.title
-        self.app.record_use("flow", self.view.flow_id, self.view.title, self.view.version)
+        # one entry per run: the outcome, when reached, replaces this line (same run)
+        self.app.record_use("flow", self.view.flow_id, self.view.title, self.view.version, run=self.view.session_id)
         if self.view.note:
             self.notify(self.view.note, timeout=10)
         self.sync_call_panel()
@@ -198,7 +201,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             summary = flow_summary(self.view.title, report, self.view.earlier_answers())
         except Exception:  # the outcome still shows; the call keeps the flow's title
             return
-        self.app.record_use("flow", self.view.flow_id, summary, self.view.version)
+        self.app.record_use("flow", self.view.flow_id, summary, self.view.version, run=self.view.session_id)
 
     async def _show_answer_widget(self, step) -> None:
         box = self.query_one("#flow-answer", Vertical)

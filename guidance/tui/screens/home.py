@@ -305,7 +305,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
 
     @work(exclusive=True, group="recent", thread=True, exit_on_error=False, name="list unfinished guided help")
     def load_sessions(self) -> None:
-        sessions = self.app.services.open_sessions()
+        sessions = self.app.services.open_sessions(self.app.mode)
         self.app.call_from_thread(self._show_recent, sessions)
 
     def _show_recent(self, sessions: list) -> None:

@@ -7,6 +7,8 @@ as a download in a browser. Every export is recorded so the letter can be re-mad
 
 from __future__ import annotations
 
+import re
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Markdown, Select, SelectionList, Static, TextArea
 
 from guidance.kinds import Date, read_date
-from guidance.tui.messages import ReportsFailures
+from guidance.tui.messages import CallChanged, ReportsFailures
+from guidance.tui.screens.form import FormScreen
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
 
 FORMATS = [("Word (.docx)", "docx"), ("Web page (.html)", "html"), ("Plain text (.txt)", "txt"), ("Markdown (.md)", "md")]
@@ -23,21 +26,28 @@ NO_PREVIEW = "No preview yet: first fill in what the top of the form lists."
 _VALIDATORS = {"date": DateValidator, "money": MoneyValidator, "number": NumberValidator}
 
 
-class LetterScreen(ReportsFailures, Screen):
+class LetterScreen(ReportsFailures, FormScreen, Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="letter.back"),
         Binding("ctrl+s", "export", "Save letter", id="letter.export"),
         Binding("ctrl+o", "toggle_preview", "Preview", id="letter.preview"),
     ]
     PREVIEW_DELAY = 0.25  # seconds after the last keystroke before the preview is made again
+    DRAFT_DELAY = 1.0  # seconds after the last keystroke before the draft is kept with the call
 
-    def __init__(self, template_id: str, prefill: dict | None = None, session_id: str | None = None):
+    def __init__(self, template_id: str, prefill: dict | None = None, session_id: str | None = None,
+                 call_id: str | None = None):
+        """``call_id``: the call the letter is written in; what is typed is kept with it as a
+        draft (``CallStore.save_draft``) until the letter is saved, so a killed app loses none."""
         super().__init__()
         self.template_id = template_id
         self.prefill = dict(prefill or {})
         self.session_id = session_id
+        self.call_id = call_id
         self.letter = None
         self._preview_timer = None
+        self._draft_timer = None
+        self._kept = None  # the values last kept as the draft (at first: as the form opened)
 
     @property
     def catalogue(self):
@@ -53,6 +63,9 @@ class LetterScreen(ReportsFailures, Screen):
                     optional = "" if spec.required else " (optional)"
                     yield Label(_field_label(name, spec) + (" (Space ticks)" if _is_guides(name, spec) else "") + optional)
                     yield self._field_widget(name, spec)
+                    error = Static("", id=f"error-{name}", classes="error field-error", markup=False)
+                    error.display = False
+                    yield error
                 yield Label("Format")
                 yield Select(FORMATS, value="docx", allow_blank=False, id="letter-format")
                 yield Checkbox("Large print", id="letter-large")
@@ -84,8 +97,9 @@ class LetterScreen(ReportsFailures, Screen):
     def on_mount(self) -> None:
         template = self.catalogue.template(self.template_id)
         self.title = f"Letter: {template.meta.title}"
+        self.focus_first_field()  # before the preview is made: keys typed now go to the form
         self.refresh_preview()
-        self.query_one("#letter-form").query("Input, TextArea, Select, SelectionList").first().focus()
+        self._kept = self.values()  # nothing typed yet: no draft
 
     @on(Input.Submitted)
     def next_field(self) -> None:
@@ -129,6 +143,24 @@ class LetterScreen(ReportsFailures, Screen):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self._preview_timer = self.set_timer(self.PREVIEW_DELAY, self.refresh_preview)
+        if self.call_id is not None:
+            if self._draft_timer is not None:
+                self._draft_timer.stop()
+            self._draft_timer = self.set_timer(self.DRAFT_DELAY, self.keep_draft)
+
+    def keep_draft(self) -> None:
+        """Keep the form as typed with the call (in a worker), if it changed since last kept."""
+        data = self.values()
+        if self.call_id is None or self._kept is None or data == self._kept:
+            return
+        self._kept = data
+        self._save_draft(self.call_id, data)
+
+    @work(thread=True, exclusive=True, group="letter-draft", exit_on_error=False, name="keep the letter draft")
+    def _save_draft(self, call_id: str, data: dict) -> None:
+        calls = self.app.services.calls()
+        calls.save_draft(call_id, self.template_id, data, self.session_id)
+        self.app.post_message(CallChanged(calls.get(call_id)))  # the letter opened again in the call shows it
 
     def action_toggle_preview(self) -> None:
         """Ctrl+O: at 80 columns the form has the width; the preview shows instead of it."""
@@ -140,18 +172,34 @@ class LetterScreen(ReportsFailures, Screen):
 
         problems = self.query_one("#letter-problems", Static)
         try:
-            self.letter = self.catalogue.make(self.template_id, self.values(), self.app.today)
+            self.letter = self.catalogue.make(self.template_id, self.values(), self.app.today, deadlines=True)
         except LetterError as exc:
             self.letter = None
             labels = {name: _field_label(name, spec) for name, spec in self.catalogue.template(self.template_id).meta.fields.items()}
             problems.update("To finish the letter:\n" + "\n".join(f"• {_plain(p[2], labels)}" for p in exc.problems))
+            self._show_field_errors(exc.problems, labels)
             self.query_one("#letter-score", Static).update(NO_PREVIEW)
             self.query_one("#letter-preview", Markdown).update("")
             return
         problems.update("")
+        self._show_field_errors([], {})
         large = self.query_one("#letter-large", Checkbox).value
         self.query_one("#letter-preview", Markdown).update(to_markdown(self.letter, large))
         self.query_one("#letter-score", Static).update(self._score())
+
+    def _show_field_errors(self, problems: list, labels: dict[str, str]) -> None:
+        """Each field's problem under the field itself (a value typed but wrong: a date to reply
+        by before the letter's date, a malformed amount). A field still to fill in is listed at
+        the top only, so an empty form is not all red."""
+        said = {}
+        for _path, _line, message in problems:
+            found = _FIELD_PROBLEM.match(message)
+            if found and found.group(1) in labels and "is required" not in message:
+                said[found.group(1)] = _plain(message, labels)
+        for name in labels or self.catalogue.template(self.template_id).meta.fields:
+            box = self.query_one(f"#error-{name}", Static)
+            box.update(said.get(name, ""))
+            box.display = name in said
 
     def _score(self) -> str:
         from guidance.content.style import reader_text, reading_ease
@@ -186,9 +234,23 @@ class LetterScreen(ReportsFailures, Screen):
         self.saved_as = saved_as
         self.app.record_use("letter", self.template_id, template.meta.title, template.meta.version)
         self.notify(f"Letter saved: {saved_as}")
+        if self.call_id is not None:  # saved: the draft has done its work
+            if self._draft_timer is not None:
+                self._draft_timer.stop()
+            self._kept = self.values()  # as saved: a draft again only if the officer changes it
+            self._drop_draft(self.call_id)
+
+    @work(thread=True, exclusive=True, group="letter-draft", exit_on_error=False, name="remove the letter draft")
+    def _drop_draft(self, call_id: str) -> None:
+        calls = self.app.services.calls()
+        calls.drop_draft(call_id, self.template_id)
+        self.app.post_message(CallChanged(calls.get(call_id)))
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+_FIELD_PROBLEM = re.compile(r"field '([a-z][a-z0-9_]*)' ")  # as guidance.letters.compose.fill words it
 
 
 def _is_guides(name: str, spec) -> bool:

@@ -20,7 +20,10 @@ def call_line(call) -> Text:
     """A call as a line to choose: reference, when (UK time), what was used, the notes so far."""
     notes = " ".join(call.notes.split())
     notes = notes if len(notes) <= NOTES_SHOWN else notes[:NOTES_SHOWN] + "…"
-    used = f"{len(call.items)} used" if call.items else "nothing used yet"
+    used = f"{len(call.used())} used" if call.items else "nothing used yet"
+    drafts = len(getattr(call, "drafts", ()))
+    if drafts:  # offered back with the call (see GuidanceApp.offer_drafts)
+        used += " · a letter being written" if drafts == 1 else f" · {drafts} letters being written"
     return Text.assemble((call.caller_ref, "bold"), f" · started {local_time(call.started_at)} · {used}\n",
                          (f"Notes: {notes}" if notes else "No notes yet", "dim"))
 

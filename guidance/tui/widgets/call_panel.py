@@ -41,14 +41,15 @@ class CallPanel(Vertical):
         if state is None or not self.query("#call-ref"):
             return  # no call, or not composed yet (on_mount refreshes it then)
         call = state.call
-        used = len(call.items)
+        used = call.used()
         self.query_one("#call-ref", Label).update(
-            f"Call {call.caller_ref} · {used} used · Ctrl+N notes · F8 end")
+            f"Call {call.caller_ref} · {len(used)} used · Ctrl+N notes · F8 end")
         notes = self.query_one("#call-notes")
         if notes.text != state.notes:
             notes.load_text(state.notes)
             notes.move_cursor(notes.document.end)  # what is typed next follows the notes so far
-        lines = [f"• {item.title.splitlines()[0]}" + (f" (v{item.version})" if item.version else "") for item in call.items]
+        lines = [f"• {item.title}" + (f" (v{item.version})" if item.version else "") + (f" ×{item.count}" if item.count > 1 else "")
+                 for item in used]
         self.query_one("#call-items", Static).update("\n".join(lines) or "Nothing yet.")
 
     def open_notes(self) -> None:
