@@ -214,7 +214,7 @@ def test_run_calculator_takes_yaml_style_values(rates):
     [
         ("pension", {}, "unknown calculator"),
         ("holiday", {"basis": "days-per-week", "days_a_week": 5}, "unknown input"),
-        ("sick-pay", {"sick_start": "2026-05-01"}, "missing input"),
+        ("sick-pay", {"sick_start": "2026-05-01"}, r"^Last day off sick: this is needed \(also needed: Days they normally work, Average weekly pay\)$"),
         ("minimum-wage", {"age": 30, "apprentice": "perhaps"}, "Apprentice\\?: 'perhaps' is not yes or no"),
         ("minimum-wage", {"age": 30, "pay": "12,71", "hours": 1}, "use a point: 12.71"),
         ("sick-pay", {"sick_start": "2026-05-04", "sick_end": "2026-05-10", "work_days": {"mon": 1},
@@ -249,3 +249,37 @@ def test_help_lists_every_declared_field(capsys, name):
     out = capsys.readouterr().out
     for item in CALCULATORS[name].fields:
         assert item.option in out and item.label.split(" ")[0] in out
+
+
+# Errors about inputs that depend on each other name the field by its label, and carry it.
+
+@pytest.mark.parametrize("name, inputs, field, message", [
+    ("sick-pay", {"sick_start": "2026-05-10", "sick_end": "2026-05-04", "work_days": "mon", "average_weekly_earnings": "300"},
+     "sick_end", "Last day off sick: 4 May 2026 is before the first day off sick (10 May 2026)"),
+    ("sick-pay", {"sick_start": "2026-05-10", "sick_end": "2026-05-20", "work_days": "mon", "average_weekly_earnings": "300",
+                  "linked_start": "2026-04-01"}, "linked_end", "Earlier linked sickness: last day: needed too"),
+    ("holiday", {"basis": "days-per-week", "days_per_week": "5", "start_date": "2026-05-01", "leaving_date": "2026-04-01"},
+     "leaving_date", "Job ends (if this leave year): 1 April 2026 must be after the day the job started (1 May 2026)"),
+    ("minimum-wage", {"age": "30", "hours": "10"}, "pay", "Pay for the pay period: needed with the other"),
+    ("minimum-wage", {"age": "30", "pay": "100", "hours": "200", "pay_period_days": "7"}, "hours",
+     "Hours worked in the pay period: 200 hours is more than there are in 7 days"),
+    ("tribunal-deadline", {"event_date": "2026-01-10", "acas_day_a": "2026-03-20", "acas_day_b": "2026-03-01"}, "acas_day_b",
+     "Acas certificate (Day B): 1 March 2026 cannot be before Day A"),
+])
+def test_errors_between_fields_name_the_field_by_its_label(rates, name, inputs, field, message):
+    with pytest.raises(CalculatorError) as caught:
+        run_calculator(name, inputs, rates, ON)
+    assert caught.value.field == field
+    assert str(caught.value).startswith(message)
+    assert not any(key in str(caught.value) for key in inputs if "_" in key)  # never an input's Python name
+
+
+def test_still_off_works_out_to_today_and_refuses_a_first_day_in_the_future(capsys, monkeypatch):
+    monkeypatch.setattr("guidance.commands.calc.today", lambda: dt.date(2026, 11, 25))
+    base = ["calc", "sick-pay", "--work-days", "mon,tue,wed,thu,fri", "--average-weekly-earnings", "300"]
+    assert main(base + ["--sick-start", "2026-11-02", "--sick-end", "Still off"]) == 0
+    assert "25 November 2026" in capsys.readouterr().out
+    assert main(base + ["--sick-start", "2027-01-05", "--sick-end", "still off"]) == 1
+    err = capsys.readouterr().err
+    assert "First day off sick: 5 January 2027 is after today (25 November 2026), so they cannot be still off from it" in err
+    assert "(option --sick-start)" in err and "Traceback" not in err

@@ -266,7 +266,7 @@ def test_starting_month_counts_when_last_day_of_year_on_or_after_start_day(rates
         ({"basis": "hours-per-week", "days_per_week": 5, "hours_per_week": 170}, "168"),
         ({"basis": "hours-per-week", "days_per_week": 1, "hours_per_week": 43}, "24 hours a day"),
         ({"basis": "days-per-week", "days_per_week": 5, "start_date": "2020-07-14", "leaving_date": "2019-10-14"}, "must be after"),
-        ({"basis": "days-per-week", "days_per_week": 5, "start_date": "2020-01-01", "leaving_date": "2021-06-01"}, "within a year"),
+        ({"basis": "days-per-week", "days_per_week": 5, "start_date": "2020-01-01", "leaving_date": "2021-06-01"}, "Job ends \\(if this leave year\\): 1 June 2021 is more than a year after the job started"),
         ({"basis": "days-per-week", "days_per_week": 5, "start_date": "2020-07-14"}, "Leave year starts: needed"),
         ({"basis": "shifts", "shifts_per_pattern": 5, "days_per_pattern": 4}, "at least as many days"),
         ({"basis": "shifts", "shifts_per_pattern": 0, "days_per_pattern": 4}, "more than 0"),

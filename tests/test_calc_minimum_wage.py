@@ -77,7 +77,7 @@ def test_charge_within_offset_changes_nothing(rates):
     "kwargs,message",
     [
         ({"age": 15}, "school leaving age"),
-        ({"age": 30, "pay": "100"}, "both the pay and the hours"),
+        ({"age": 30, "pay": "100"}, "Hours worked in the pay period: needed with the other"),
         ({"age": 30, "pay": "100", "hours": "0"}, "more than 0"),
         ({"age": 30, "pay": "-100", "hours": "10"}, "cannot be negative"),
         ({"age": 30, "pay": "100", "hours": "10", "pay_period_days": 40}, "1 to 31"),

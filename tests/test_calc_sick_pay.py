@@ -232,7 +232,7 @@ def test_gap_of_exactly_8_weeks_links(rates):
         ({"start": "2026-05-01", "end": "2026-05-10", "days": ""}, "at least one day"),
         ({"start": "2026-05-01", "end": "2026-05-10", "awe": "-5"}, "cannot be negative"),
         ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-04-01"}, "needs both its first day and its last day"),
-        ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-04-20", "linked_end": "2026-04-30"}, "at least one day before"),
+        ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-04-20", "linked_end": "2026-04-30"}, "Earlier linked sickness: last day: 30 April 2026 leaves no day between it and this sickness"),
         # 20-21 March 2026: two days before the change were not a period, so cannot link.
         ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-03-20", "linked_end": "2026-03-21"}, "under 4 days"),
         ({"start": "2026-05-01", "end": "2026-05-10", "linked_start": "2026-03-21", "linked_end": "2026-03-20"}, "before the first"),

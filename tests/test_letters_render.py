@@ -212,3 +212,13 @@ def test_a_multi_line_field_and_any_typed_value_are_text_never_markdown(fmt):
     else:
         for line in ("# HEADING", "- not a list", "1. not numbered", "**not bold** [not a link](https://evil.example)", "Mr *D* Okafor"):
             assert line in text, line
+
+
+def test_a_date_printed_without_a_filter_is_in_words_never_iso():
+    import datetime as _dt
+
+    from guidance.content.render import environment
+
+    template = environment().from_string("{{ day }} / {{ day | long_date }} / {{ when }}")
+    shown = template.render(day=_dt.date(2026, 4, 6), when="2026-04-06")
+    assert shown == "6 April 2026 / 6 April 2026 / 2026-04-06"  # text typed as text is left as it is

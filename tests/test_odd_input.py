@@ -87,3 +87,19 @@ def test_index_build_writes_no_carriage_returns_when_not_a_terminal(capsys):
     assert main(["--root", str(REPO), "index", "build"]) == 0
     err = capsys.readouterr().err
     assert "\r" not in err and "Indexing pages" in err and err.count("\n") <= 14
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("sick_end: 2026-11-05", "sick_end: 2026-10-30", "before the first day off sick (2 November 2026)"),
+    ("sick_start: 2026-11-02", "sick_start: 31/11/2026", "31 November 2026 does not exist"),
+    ("sick_start: 2026-11-02", "sick_start: 11/30/2026", "there is no month 30"),
+])
+def test_flow_errors_that_echo_a_date_write_it_in_words(tmp_path, capsys, old, new, words):
+    import re
+
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(GOOD.replace(old, new))
+    assert main(["flow", "run", "pa_off_sick", "--answers", str(answers), "--on", "2026-11-25"]) == 1
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", err.split("answers.yaml", 1)[1]), err

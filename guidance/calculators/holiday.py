@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from guidance.calculators.common import (
+    at_field,
     words,
     CalculatorError,
     Result,
@@ -214,13 +215,12 @@ def _leave_year(period, start, leaving, leave_year_start) -> LeaveYear | None:
         return None
     if period == "starting-and-leaving":
         if leaving <= start:
-            raise CalculatorError(f"the leaving date ({words(leaving)}) must be after the start date ({words(start)})")
+            raise at_field(FIELDS, "leaving_date", f"{words(leaving)} must be after the day the job started ({words(start)})")
         first = LeaveYear.beginning(start)
         if leaving > first.ends_on:
-            raise CalculatorError(
-                f"the leaving date must be within a year of the start date (by {words(first.ends_on)}); "
-                "work out each leave year separately"
-            )
+            raise at_field(FIELDS, "leaving_date",
+                           f"{words(leaving)} is more than a year after the job started: it must be by {words(first.ends_on)} "
+                           "(work out each leave year separately)")
         # GOV.UK takes the leave year resetting on the start date that holds the leaving date: the
         # same year, except after a 29 February start (then 1 March to 28 February, 365 days).
         return LeaveYear.resetting_on(start, leaving)

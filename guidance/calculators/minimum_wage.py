@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, Result, decimal, figure, figure_or_none, gbp, gbp_exact, pence, pence_up, whole, words
+from guidance.calculators.common import at_field, CalculatorError, Result, decimal, figure, figure_or_none, gbp, gbp_exact, pence, pence_up, whole, words
 from guidance.kinds import Date, Field, Money, Number, Whole, YesNo
 
 FIELDS = (
@@ -124,10 +124,11 @@ def minimum_wage(
     working = [f"On {words(on)}, age {age_n}{' (apprentice)' if apprentice else ''}: the {band}, {gbp(rate)} an hour."]
     if pay in (None, "") and hours in (None, ""):
         if accommodation_charge not in (None, "") or nights not in (None, ""):
-            raise CalculatorError("accommodation needs the pay and the hours too")
+            raise at_field(FIELDS, "pay", "needed with the accommodation (and the hours worked too)")
         return MinimumWage(rate, band, on, tuple(working))
     if pay in (None, "") or hours in (None, ""):
-        raise CalculatorError("give both the pay and the hours to check pay against the minimum wage")
+        missing = "pay" if pay in (None, "") else "hours"
+        raise at_field(FIELDS, missing, "needed with the other, to check pay against the minimum wage")
     pay_d = decimal(pay, "pay")
     hours_d = decimal(hours, "hours")
     days = whole(7 if pay_period_days in (None, "") else pay_period_days, "pay period days")
@@ -138,7 +139,7 @@ def minimum_wage(
     if not 1 <= days <= 31:
         raise CalculatorError(f"the pay period must be 1 to 31 days (got {days})")
     if hours_d > 24 * days:
-        raise CalculatorError(f"{hours_d} hours is more than there are in {days} days")
+        raise at_field(FIELDS, "hours", f"{hours_d} hours is more than there are in {days} days")
     adjustment = _accommodation(rates, on, accommodation_charge, nights, days, working)
     counted = pay_d + adjustment
     due = rate * hours_d  # exact: compared before any rounding

@@ -9,7 +9,7 @@ label, kind with its bounds and choices, unit, help, whether needed) in its own 
 (what flows compare); ``run_calculator(name, inputs, rates, on)`` returns the dict
 ``guidance calc NAME --json`` prints: amounts as decimal text ("123.25"), dates as ISO text.
 Input keys are the field names (``days_per_week``, ``sick_start``). An unknown name or input, a
-missing one, or a value that does not fit its field is a CalculatorError naming the field by its
+missing one ("Last day off sick: this is needed"), or a value that does not fit its field is a CalculatorError naming the field by its
 label (``.field`` holds its name).
 """
 
@@ -123,10 +123,8 @@ def read_inputs(calculator: Calculator, inputs: dict) -> dict:
         )
     missing = [f for f in calculator.fields if f.required and given.get(f.name) in (None, "")]
     if missing:
-        raise CalculatorError(
-            f"{calculator.name}: missing input(s) {', '.join(f.name for f in missing)} ({', '.join(f.label for f in missing)})",
-            missing[0].name,
-        )
+        also = f" (also needed: {', '.join(f.label for f in missing[1:])})" if missing[1:] else ""
+        raise CalculatorError(f"{missing[0].label}: this is needed{also}", missing[0].name)
     values = {}
     for item in calculator.fields:
         if item.name not in given:

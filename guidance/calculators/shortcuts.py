@@ -44,6 +44,24 @@ def parse_pay(text: str) -> Decimal | None:
     return pence if pence == product else product.normalize()
 
 
+def prepared_inputs(inputs: dict, day: dt.date) -> dict:
+    """Every input with its shortcut made plain (see :func:`prepared`). A first day of sickness
+    after ``day`` with "still off" is refused at that field: someone cannot be still off from a
+    day that has not come (CalculatorError naming "First day off sick")."""
+    from guidance.calculators.common import at_field, words
+    from guidance.calculators.sick_pay import FIELDS
+    from guidance.kinds import read_date
+
+    out = {key: prepared(key, value, day) for key, value in inputs.items()}
+    if isinstance(inputs.get("sick_end"), str) and inputs["sick_end"].strip().lower() == STILL_OFF:
+        start = read_date(inputs.get("sick_start"))
+        if start is not None and start > day:
+            raise at_field(FIELDS, "sick_start",
+                           f"{words(start)} is after today ({words(day)}), so they cannot be still off from it: "
+                           "check the first day, or give the last day off sick")
+    return out
+
+
 def prepared(key: str, value, day: dt.date):
     """``value`` with the shortcuts made plain (text in, text out; anything else as it is):
     "still off" for ``sick_end`` is ``day``; hours × rate for weekly pay is the amount."""

@@ -68,6 +68,7 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 from guidance.calculators.common import (
+    at_field,
     words,
     Result,
     gbp,
@@ -281,29 +282,26 @@ def _linked(rates, sick_start, period_start, linked_start, linked_end):
     if linked_start in (None, "") and linked_end in (None, ""):
         return None
     if linked_start in (None, "") or linked_end in (None, ""):
-        raise CalculatorError(
-            "a linked period needs both its first day and its last day (Earlier linked sickness: first day, last day)",
-            "linked_end" if linked_end in (None, "") else "linked_start",
-        )
+        raise at_field(FIELDS, "linked_end" if linked_end in (None, "") else "linked_start",
+                       "needed too: an earlier linked sickness needs both its first day and its last day")
     first = date_value(linked_start, "linked start")
     last = date_value(linked_end, "linked end")
     if last < first:
-        raise CalculatorError(f"linked period: the last day ({words(last)}) is before the first ({words(first)})")
+        raise at_field(FIELDS, "linked_end", f"{words(last)} is before the first day of the earlier sickness ({words(first)})")
     if (sick_start - last).days - 1 < 1:
-        raise CalculatorError(
-            "the linked period must end at least one day before this sickness began; if it ran on, give one period"
-        )
+        raise at_field(FIELDS, "linked_end",
+                       f"{words(last)} leaves no day between it and this sickness, which began {words(sick_start)}: "
+                       "if it ran on, give one period")
     days = _period_days(rates, first, last)
     if not days:
-        raise CalculatorError(
-            f"linked period: {_too_short(rates, first, last)}, so it was not a period of incapacity for work "
-            "and cannot link"
-        )
+        raise at_field(FIELDS, "linked_start",
+                       f"{_too_short(rates, first, last)}, so it was not a period of incapacity for work and cannot link")
     gap = (period_start - last).days - 1
     weeks = int(figure(rates, "ssp_linking_weeks", period_start))
     if gap > weeks * 7:
-        raise CalculatorError(
-            f"the linked period ended {gap} days before this sickness: periods more than {weeks} weeks apart do not link"
+        raise at_field(
+            FIELDS, "linked_end",
+            f"the earlier sickness ended {gap} days before this one: periods more than {weeks} weeks apart do not link"
         )
     return days
 

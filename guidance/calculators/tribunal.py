@@ -40,7 +40,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from guidance.calculators.common import CalculatorError, Result, add_months, date_value, figure, words
+from guidance.calculators.common import at_field, CalculatorError, Result, add_months, date_value, figure, words
 from guidance.kinds import Choice, Date, Field
 
 CLAIM_LIMITS = {
@@ -163,7 +163,7 @@ def _acas_days(day_a, day_b):
     a = date_value(day_a, "Acas Day A")
     b = date_value(day_b, "Acas Day B")
     if b < a:
-        raise CalculatorError(f"Day B ({words(b)}) cannot be before Day A ({words(a)})")
+        raise at_field(FIELDS, "acas_day_b", f"{words(b)} cannot be before Day A, when Acas was contacted ({words(a)})")
     return a, b
 
 

@@ -75,13 +75,13 @@ def run_calc(args) -> int:
     from guidance.calculators import CalculatorError
     from guidance.calculators.registry import CALCULATORS, run_calculator
 
-    from guidance.calculators.shortcuts import prepared
+    from guidance.calculators.shortcuts import prepared_inputs
 
     day = getattr(args, "on", None) if isinstance(getattr(args, "on", None), dt.date) else today()
-    inputs = {dest: prepared(dest, getattr(args, dest), day) for dest in args.calc_options}
     rates = _load_rates(args)
     calculator = CALCULATORS[args.calculator]
     try:
+        inputs = prepared_inputs({dest: getattr(args, dest) for dest in args.calc_options}, day)
         result = run_calculator(args.calculator, inputs, rates, today())
     except CalculatorError as exc:
         option = f" (option {calculator.field(exc.field).option})" if exc.field in calculator.inputs else ""

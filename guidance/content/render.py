@@ -182,6 +182,14 @@ def _capped(filter_function, width_arg: str):
 
 
 @lru_cache(maxsize=1)
+def _shown(value):
+    """What ``{{ value }}`` prints: a date in words ("6 April 2026") even without ``| long_date``,
+    so no page, letter or flow text shows an ISO date; anything else as it is."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return long_date(value)
+    return value
+
+
 def environment() -> ImmutableSandboxedEnvironment:
     """One shared sandbox for pages, letters and flows."""
     env = BoundedSandbox(
@@ -189,6 +197,7 @@ def environment() -> ImmutableSandboxedEnvironment:
         autoescape=False,
         keep_trailing_newline=True,
         cache_size=10_000,
+        finalize=_shown,
     )
     env.globals["range"] = _bounded_range
     env.globals[_LOOP_BOUND] = _loop_bound

@@ -1,5 +1,6 @@
 """Make a letter in the app: fields from the flow, the rest typed, preview, export as .docx."""
 
+import re
 
 import docx
 
@@ -27,6 +28,9 @@ async def test_letter_from_a_finished_flow_exported_as_docx(make_app, tmp_path):
         await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#letter-preview"))
         screen = app.screen
         template = app.services.letters().template("pa-off-sick")
+        # dates the flow gives are shown in words in the form, never ISO
+        first_day = screen.query_one("#field-first_day_off", Input).value
+        assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", first_day), first_day
         # fill every empty required field with its example (a person typing the rest)
         for name, spec in template.meta.fields.items():
             widget = screen.query_one(f"#field-{name}")
@@ -44,6 +48,7 @@ async def test_letter_from_a_finished_flow_exported_as_docx(make_app, tmp_path):
         saved = next(tmp_path.glob("*.docx"))
         text = "\n".join(p.text for p in docx.Document(saved).paragraphs)
         assert template.meta.title.split()[0] in text or "sick" in text.lower()
+        assert first_day in text and not re.search(r"\d{4}-\d{2}-\d{2}", text)
         records = app.services.letter_store().list(template_id="pa-off-sick")
         assert records and records[0].session_id == session_id
 

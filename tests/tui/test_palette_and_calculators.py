@@ -1,5 +1,6 @@
 """The command palette finds pages, flows, calculators and letters; calculators work in the app."""
 
+import datetime as dt
 from pathlib import Path
 
 from guidance.tui.screens.calculator import CalculatorScreen
@@ -192,3 +193,41 @@ def test_hours_times_rate_is_not_rounded_before_it_is_compared():
     result = calculate("sick-pay", {"sick_start": "2025-11-03", "sick_end": "2025-11-14", "work_days": "mon,tue,wed,thu,fri",
                                     "average_weekly_earnings": typed}, rates, dt.date(2025, 11, 1))
     assert result["ssp_total"] == Decimal("0.00") and result["days_below_earnings_threshold"] > 0
+
+
+async def test_errors_between_fields_show_at_the_field_by_its_label(make_app):
+    from tui_helpers import TODAY
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(CalculatorScreen("sick-pay"))
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-sick_start"))
+        screen = app.screen
+        screen.query_one("#in-work_days").value = "mon,tue,wed,thu,fri"
+        screen.query_one("#in-average_weekly_earnings").value = "300"
+        screen.query_one("#in-sick_start").value = "10/5/2026"
+        screen.query_one("#in-sick_end").value = "4 May 2026"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        label = screen.query_one("#label-sick_end")
+        assert label.has_class("error") and "Last day off sick: 4 May 2026 is before the first day off sick (10 May 2026)" in str(label.render())
+        assert screen.focused is screen.query_one("#in-sick_end")
+        result = str(screen.query_one("#calc-result").render())
+        assert "sick_end" not in result and "missing input" not in result
+        # still off from a day that has not come: refused at the first day, in words
+        future = TODAY.replace(year=TODAY.year + 1)
+        screen.query_one("#in-sick_start").value = future.strftime("%d/%m/%Y")
+        screen.query_one("#in-sick_end").value = "still off"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        label = screen.query_one("#label-sick_start")
+        assert label.has_class("error") and "is after today" in str(label.render())
+        assert f"{future.day} {future:%B %Y}" in str(label.render()) and future.isoformat() not in str(label.render())
+        assert not screen.query_one("#label-sick_end").has_class("error")
+        # still off from a day that has come is worked out to today
+        screen.query_one("#in-sick_start").value = (TODAY - dt.timedelta(days=14)).strftime("%d/%m/%Y")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert screen.last_result is not None and "How this was worked out" in str(screen.query_one("#calc-result").render())
+        assert not screen.query_one("#label-sick_start").has_class("error")

@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from guidance.kinds import Choice, FieldError, YesNo
 from guidance.tui.messages import ReportsFailures
-from guidance.calculators.shortcuts import WEEKLY_PAY, prepared
+from guidance.calculators.shortcuts import WEEKLY_PAY, prepared, prepared_inputs
 
 
 class FieldValidator(Validator):
@@ -96,8 +96,8 @@ class CalculatorScreen(ReportsFailures, Screen):
             value = self.query_one(f"#in-{key}").value
             if value in (None, "", Select.NULL):
                 continue
-            values[key] = prepared(key, value, self.app.today)
-        return values
+            values[key] = value
+        return prepared_inputs(values, self.app.today)
 
     @on(Button.Pressed, "#calculate")
     def action_calculate(self) -> None:
@@ -107,14 +107,14 @@ class CalculatorScreen(ReportsFailures, Screen):
 
         output = self.query_one("#calc-result", Static)
         self._clear_field_errors()
-        inputs = self._inputs()
-        missing = [key for key in self.calculator.required if key not in inputs]
-        if missing:
-            for key in missing:
-                self._field_error(key, "fill this in")
-            output.update("Please fill in the fields marked in red.")
-            return
         try:
+            inputs = self._inputs()
+            missing = [key for key in self.calculator.required if key not in inputs]
+            if missing:
+                for key in reversed(missing):  # the first one is left focused
+                    self._field_error(key, "fill this in")
+                output.update("Please fill in the fields marked in red.")
+                return
             result = run_calculator(self.calculator.name, inputs, self.app.services.base.rates, self.app.today)
         except CalculatorError as exc:
             key = getattr(exc, "field", None) or self._field_named_in(str(exc))

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Markdown, Select, SelectionList, Static, TextArea
 
+from guidance.kinds import Date, read_date
 from guidance.tui.messages import CallChanged, ReportsFailures
 from guidance.tui.screens.form import FormScreen
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
@@ -89,7 +90,8 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         if spec.type == "choice":
             return Select([(c, c) for c in spec.choices], id=widget_id, value=value if value in spec.choices else Select.NULL)
         validators = [_VALIDATORS[spec.type]()] if spec.type in _VALIDATORS else []
-        text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        day = read_date(value) if spec.type == "date" else None
+        text = Date().show(day) if day is not None else str(value)  # a date in words, never ISO
         return Input(text, id=widget_id, validators=validators, valid_empty=not spec.required)
 
     def on_mount(self) -> None:
