@@ -160,7 +160,7 @@ def test_answers_file_mistakes_name_the_line(capsys, tmp_path):
     answers.write_text("employed: me\nsick_start: 2026-02-31\n")
     assert main(["--root", str(REPO), "flow", "run", "pa_off_sick", "--answers", str(answers)]) == 1
     err = capsys.readouterr().err
-    assert f"{answers}:2: answer for 'sick_start': the value is not a date" in err and "2026-02-31" not in err
+    assert f"{answers}:2: answer for 'sick_start': 31 February 2026 does not exist" in err and "2026-02-31" not in err
 
 
 def test_a_session_label_is_a_reference_never_a_name(capsys, tmp_path):
