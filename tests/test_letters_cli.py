@@ -205,3 +205,26 @@ def test_a_wrong_value_in_the_data_file_is_blamed_on_the_data_file_at_its_line(c
     code, _, err = run(capsys, "letter", "render", "pa-off-sick", "--data", str(data), "--format", "txt")
     assert code == 1 and f"{data}:2: 'x' is not a field of this letter" in err
     assert f"{data}: field 'pa_name' is required but was not given" in err and "content/letters" not in err
+
+
+def test_a_deadline_before_the_letter_date_is_refused_from_the_command_line(capsys, tmp_path):
+    """A letter made from a data file checks its deadlines as the app's form does: a reply-by date
+    before the letter's date is an error at that field, and nothing is written or recorded."""
+    import yaml
+
+    from guidance.content.base import ContentBase
+
+    catalogue = ContentBase.load(REPO).letters()
+    values = dict(catalogue.examples("dp-statements-request"), reply_by="2026-11-24")
+    data = tmp_path / "values.yaml"
+    data.write_text(yaml.safe_dump({k: str(v) for k, v in values.items() if v is not None}))
+    out_file = tmp_path / "letter.docx"
+    code, _out, err = run(capsys, "letter", "render", "dp-statements-request", "--data", str(data),
+                          "--format", "docx", "--out", str(out_file), "--on", ON)
+    assert code == 1 and not out_file.exists()
+    assert "field 'reply_by' is 24 November 2026, before the date of the letter (25 November 2026)" in err
+    values["reply_by"] = "2026-11-25"
+    data.write_text(yaml.safe_dump({k: str(v) for k, v in values.items() if v is not None}))
+    code, _out, err = run(capsys, "letter", "render", "dp-statements-request", "--data", str(data),
+                          "--format", "docx", "--out", str(out_file), "--on", ON)
+    assert code == 0 and out_file.exists(), err

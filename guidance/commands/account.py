@@ -260,7 +260,7 @@ def run_letter(args) -> int:
     catalogue = Catalogue.load(base)
     template_id = LETTERS[args.kind]
     try:
-        letter = catalogue.make(template_id, values, args.on or today())
+        letter = catalogue.make(template_id, values, args.on or today(), deadlines=True)
     except LetterError as exc:
         raise CommandError("the letter was not made:\n  " + "\n  ".join(exc.lines())) from None
     output = write(letter, args.format)

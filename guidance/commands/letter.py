@@ -115,9 +115,9 @@ def run_render(args) -> int:
             values = session_values(template, answers, results)
             if args.data:
                 values.update(_read_data(Path(args.data)))
-            letter = catalogue.make(args.id, values, on, unknown="ignore")
+            letter = catalogue.make(args.id, values, on, unknown="ignore", deadlines=True)
         else:
-            letter = catalogue.make(args.id, _read_data(Path(args.data)), on)
+            letter = catalogue.make(args.id, _read_data(Path(args.data)), on, deadlines=True)
     except LetterError as exc:
         if args.data:
             exc = _blame_data_file(exc, Path(args.data))

@@ -244,7 +244,7 @@ def _make(catalogue, template_id, row: Row, on, fmt, large_print, result: MergeR
         result.failed.append((row.number, row.problem or "the row cannot be read"))
         return None
     try:
-        letter = catalogue.make(template_id, row.values, on, unknown="ignore")
+        letter = catalogue.make(template_id, row.values, on, unknown="ignore", deadlines=True)
         return letter, write(letter, fmt, large_print)
     except LetterError as exc:
         result.failed.append((row.number, "; ".join(message for _path, _line, message in exc.problems)))
