@@ -44,7 +44,7 @@ def test_render_data_file_writes_docx_and_records_it(capsys, tmp_path):
     letter_id = err.split("Recorded as letter ")[1].split()[0]
     again = tmp_path / "again.docx"
     code, _out, err = run(capsys, "letter", "render", "pa-off-sick", "--record", letter_id, "--out", str(again))
-    assert code == 0 and "Identical to the letter sent on 2026-11-25" in err
+    assert code == 0 and "Identical to the letter sent on 25 November 2026" in err
     assert again.read_bytes() == out_file.read_bytes()
 
 

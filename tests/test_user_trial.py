@@ -20,7 +20,7 @@ def test_a_calculator_asked_about_a_day_before_the_figures_names_the_figure_not_
 def test_rates_before_the_records_begin_say_what_is_missing(capsys):
     assert main(["rates", "--on", "2010-01-01"]) == 0
     err = capsys.readouterr().err
-    assert "have no value on 2010-01-01" in err and "6 April 2015" in err
+    assert "have no value on 1 January 2010" in err and "6 April 2015" in err
     assert main(["rates", "--on", "2026-12-01"]) == 0
     assert "no value" not in capsys.readouterr().err
 

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from guidance.commands.common import CommandError, UsageError, add_json_option, add_on_option, load_base, print_json, today
+from guidance.content.formatting import long_date
 
 FORMATS = ("md", "txt", "html", "docx")
 
@@ -197,7 +198,7 @@ def _reprint(args) -> int:
         raise CommandError(str(exc)) from None
     _emit(output, args.out, fmt, args.force)
     if same:
-        print(f"Identical to the letter sent on {record.on.isoformat()} (SHA-256 {record.output_sha256[:16]}...)", file=sys.stderr)
+        print(f"Identical to the letter sent on {long_date(record.on)} (SHA-256 {record.output_sha256[:16]}...)", file=sys.stderr)
     elif fmt == record.format:
         print("warning: this copy differs from the bytes sent (the software that writes this format has changed)", file=sys.stderr)
     return 0

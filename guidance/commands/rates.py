@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from guidance.commands.common import add_json_option, add_on_option, load_base, print_json, refuse_broken, today
+from guidance.content.formatting import long_date
 
 
 def register(sub) -> None:
@@ -35,7 +36,7 @@ def run_rates(args) -> int:
     rate_errors = [p for p in base.problems.errors if p.path == base.rates.path]
     missing = len(base.rates.keys()) - len(rows)
     if missing:
-        print(f"note: {missing} of {len(base.rates.keys())} figures have no value on {on.isoformat()} "
+        print(f"note: {missing} of {len(base.rates.keys())} figures have no value on {long_date(on)} "
               "(figures are kept from 6 April 2015, and some rules began later)", file=sys.stderr)
     if args.json:
         print_json({"on": on.isoformat(), "rates": rows, "problems": [p.as_dict() for p in rate_errors]})
