@@ -70,6 +70,16 @@ def test_schema_for_editors():
     json.dumps(schema)
     assert {"reference", "period", "council_payments", "contingency_weeks"} <= set(schema["required"])
     assert "from" in json.dumps(schema["$defs"]["Payment"])
+    # plans take dates as people write them: the schema must not call 6/4/2026 an error
+    assert '"format": "date"' not in json.dumps(schema)
+    assert "6 April 2026" in schema["$defs"]["Payment"]["properties"]["from"]["description"]
+
+
+def test_a_plan_takes_dates_as_people_write_them(tmp_path):
+    text = PLAN.replace("{from: 2026-04-06, to: 2026-10-04}", "{from: 6/4/2026, to: 4 October 2026}")
+    assert text != PLAN
+    period = _plan(tmp_path, text).period
+    assert (period.start, period.end) == (dt.date(2026, 4, 6), dt.date(2026, 10, 4))
 
 
 def test_dues_pro_rata_by_day(tmp_path):

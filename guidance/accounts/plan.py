@@ -199,4 +199,23 @@ def plan_schema() -> dict:
     schema = Plan.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "guidance account plan"
+    _dates_as_people_write_them(schema)
     return schema
+
+
+DATE_FORMS = "a date, day first: 2026-04-06, 6/4/2026 or 6 April 2026"
+
+
+def _dates_as_people_write_them(node) -> None:
+    """A plan's dates are read by ``guidance.kinds`` (day first, as people write them), so the
+    schema must not tell editors that only ISO dates are valid: ``format: date`` becomes a
+    description of the forms that are read."""
+    if isinstance(node, dict):
+        if node.get("format") == "date":
+            del node["format"]
+            node["description"] = f"{node['description']} ({DATE_FORMS})" if node.get("description") else DATE_FORMS
+        for value in node.values():
+            _dates_as_people_write_them(value)
+    elif isinstance(node, list):
+        for value in node:
+            _dates_as_people_write_them(value)
