@@ -191,3 +191,23 @@ class CountingSource:
     def document(self, doc_id):
         (self.others if ":" in doc_id else self.rendered).append(doc_id)
         return self.source.document(doc_id)
+
+
+def open_shipped(tmp_path_factory, on: dt.date):
+    """The shipped content base indexed afresh in a temp folder, searched as on ``on``: a generator
+    for a module-scoped fixture (``yield from open_shipped(...)``)."""
+    from guidance.content.base import ContentBase
+    from guidance.search import Searcher
+    from guidance.search.documents import ContentSource
+    from guidance.search.store import IndexStore
+    from guidance.search.synonyms import load_synonyms
+
+    base = ContentBase.load(REPO_ROOT, use_cache=False)
+    store = IndexStore(tmp_path_factory.mktemp("shipped-index"))
+    with Searcher.from_source(ContentSource(base, on), load_synonyms(base.content_dir), store) as opened:
+        yield opened
+
+
+def page_ids(searcher, question: str, limit: int = 10) -> list[str]:
+    """The ids of the first ``limit`` pages found for ``question`` (flows and calculators left out)."""
+    return searcher.search(question, limit=limit, kinds=("page",)).ids

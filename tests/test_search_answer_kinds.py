@@ -13,33 +13,25 @@ content. Each case is worded afresh (not a benchmark question), so it tests the 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from guidance.content.base import ContentBase
 from guidance.search import Searcher
 from guidance.search import ranking
 from guidance.search.analysis import stem, words
-from guidance.search.documents import Block, ContentSource, IndexDoc, fingerprint
+from guidance.search.documents import Block, IndexDoc, fingerprint
 from guidance.search.store import IndexStore
 from guidance.problems import Problems
-from guidance.search.synonyms import Synonyms, load_synonyms, parse_synonyms
+from guidance.search.synonyms import Synonyms, parse_synonyms
 
-REPO = Path(__file__).resolve().parents[1]
+from search_support import open_shipped, page_ids
+
 ON = dt.date(2026, 12, 1)
 
 
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory):
-    base = ContentBase.load(REPO, use_cache=False)
-    store = IndexStore(tmp_path_factory.mktemp("shipped-index"))
-    with Searcher.from_source(ContentSource(base, ON), load_synonyms(base.content_dir), store) as opened:
-        yield opened
-
-
-def page_ids(searcher, question: str, limit: int = 10) -> list[str]:
-    return searcher.search(question, limit=limit, kinds=("page",)).ids
+    yield from open_shipped(tmp_path_factory, ON)
 
 
 # -- everyday verbs ---------------------------------------------------------------------------
