@@ -76,3 +76,23 @@ async def test_a_reply_by_date_before_the_letter_date_is_refused_at_the_field(ma
         letter.query_one("#field-reply_by", Input).value = "18/12/2026"
         await wait_for(pilot, lambda: letter.letter is not None)
         assert not error.display
+
+
+async def test_a_refused_reference_is_never_kept_in_the_letter_draft(make_app):
+    """The draft is kept with the call as typed, but a reference the council's rule refuses (it may
+    be a name) is kept empty: a crash at that moment leaves no name in the records."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f4", *REFERENCE, "enter")
+        await wait_for(pilot, lambda: app.call is not None)
+        call_id = app.call.call_id
+        app.open_letter("advice-follow-up")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-reference"))
+        app.screen.query_one("#field-recipient_name", Input).value = "Mr Abel"
+        app.screen.query_one("#field-reference", Input).value = "SMITH"
+        await wait_for(pilot, lambda: any(d.data.get("recipient_name") == "Mr Abel" for d in app.services.calls().get(call_id).drafts))
+        draft, = app.services.calls().get(call_id).drafts
+        assert draft.data["reference"] == ""
+        app.screen.query_one("#field-reference", Input).value = "DP-004512"
+        await wait_for(pilot, lambda: app.services.calls().get(call_id).drafts[0].data.get("reference") == "DP-004512")

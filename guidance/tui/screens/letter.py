@@ -154,7 +154,18 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         if self.call_id is None or self._kept is None or data == self._kept:
             return
         self._kept = data
-        self._save_draft(self.call_id, data)
+        self._save_draft(self.call_id, self._storable(data))
+
+    def _storable(self, data: dict) -> dict:
+        """The draft as it may be kept: a reference the council's rule refuses (it may be a
+        person's name) is kept empty, never stored in the records."""
+        reference = data.get("reference")
+        if isinstance(reference, str) and reference.strip():
+            try:
+                self.app.services.check_reference(reference)
+            except ValueError:
+                return {**data, "reference": ""}
+        return data
 
     @work(thread=True, exclusive=True, group="letter-draft", exit_on_error=False, name="keep the letter draft")
     def _save_draft(self, call_id: str, data: dict) -> None:
