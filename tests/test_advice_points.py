@@ -43,3 +43,34 @@ def test_advice_points_are_each_given_once_and_none_without_content():
     again = CallItem("flow", "pa_off_sick", "PA off sick\nOutcome: SSP is due", "2", AT, run="s2")
     assert advice_points([item, again], "Question\nPoint\nPoint") == ["Point", "PA off sick: SSP is due"]
     assert advice_points([CallItem("flow", "pa_off_sick", "PA off sick", "2", AT, run="s3")], "") == []
+
+
+def test_a_flows_worked_out_figure_is_in_the_note_and_the_letter():
+    """The outcome's first paragraph holds what the guided help worked out (the SSP due and the
+    days paid): it goes into the case note's entry and the letter's points, not only the title."""
+    report = {"title": "Statutory Sick Pay is due",
+              "summary": "Your PA is due **£256.01** Statutory Sick Pay for 3 November 2026 to 20 November 2026: "
+                         "12 day(s) paid.\n\nPay it on your usual payday.",
+              "timeline": []}
+    note = flow_summary("Your PA is off sick", report, [])
+    assert "Result: Your PA is due £256.01 Statutory Sick Pay for 3 November 2026 to 20 November 2026: 12 day(s) paid." in note
+    assert "usual payday" not in note  # the first paragraph only
+    points = advice_points([CallItem("flow", "pa_off_sick", note, "4", AT, run="s1")], "Question")
+    assert points == ["Your PA is off sick: Statutory Sick Pay is due; Your PA is due £256.01 Statutory Sick Pay "
+                      "for 3 November 2026 to 20 November 2026: 12 day(s) paid."]
+
+
+def test_a_long_outcome_is_cut_at_a_sentence():
+    from guidance.tui.call_summary import RESULT_LIMIT, outcome_result
+
+    text = "First sentence says the figure. " + "More words here. " * 40
+    said = outcome_result(text)
+    assert said.startswith("First sentence says the figure.") and said.endswith(".") and len(said) <= RESULT_LIMIT
+
+
+def test_a_calculation_done_again_gives_the_letter_only_its_last_figures():
+    first = CallItem("calculator", "sick-pay", "Statutory Sick Pay\nResult: SSP due £575.17", None, AT, run="c1")
+    other = CallItem("calculator", "holiday", "Holiday entitlement\nResult: 28 days", None, AT, run="c2")
+    last = CallItem("calculator", "sick-pay", "Statutory Sick Pay\nResult: SSP due £328.67", None, AT, run="c3")
+    points = advice_points([first, other, last], "Question")
+    assert points == ["Holiday entitlement: 28 days", "Statutory Sick Pay: SSP due £328.67"]

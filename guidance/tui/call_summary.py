@@ -63,6 +63,21 @@ def calculation_summary(calculator, inputs: dict, result: dict, label) -> str:
     return "\n".join(lines)
 
 
+RESULT_LIMIT = 400  # characters of an outcome's first paragraph kept as its result line
+
+
+def outcome_result(summary: str) -> str:
+    """The first paragraph of a flow outcome's text, on one line, without Markdown emphasis:
+    where the outcome says what was worked out ("Your PA is due £256.01 Statutory Sick Pay for
+    ...: 12 day(s) paid"). Cut at a sentence end within ``RESULT_LIMIT`` characters."""
+    paragraph = next((p for p in summary.split("\n\n") if p.strip() and not p.lstrip().startswith("#")), "")
+    text = " ".join(paragraph.replace("**", "").replace("__", "").split())
+    if len(text) <= RESULT_LIMIT:
+        return text
+    cut = text.rfind(". ", 0, RESULT_LIMIT)
+    return text[: cut + 1] if cut > 0 else text[:RESULT_LIMIT].rstrip() + "…"
+
+
 def flow_key_dates(report: dict) -> list[tuple[dt.date, str]]:
     return [(dt.date.fromisoformat(row["date"]), row["text"]) for row in report.get("timeline", [])]
 
@@ -75,6 +90,9 @@ def flow_summary(title: str, report: dict, answers: list[dict]) -> str:
     """Title, then the outcome, the answers given (the inputs), the key dates and the guides the
     outcome points to (by title: the follow-up letter ticks them)."""
     lines = [title, OUTCOME + report["title"]]
+    said = outcome_result(report.get("summary") or "")
+    if said:
+        lines.append(RESULT + said)
     if answers:
         lines.append(ANSWERS + "; ".join(f"{row['question']} {row['answer']}" for row in answers))
     dates = flow_key_dates(report)
@@ -104,13 +122,18 @@ def advice_points(items, notes: str) -> list[str]:
     caller's question, so it is left out). Returns the other note lines, then for each
     calculation and guided help its outcome and figures ("Statutory Sick Pay: SSP due £287.59")
     and its key dates ("Dates to remember (Statutory Sick Pay): 2 November 2026 ..."). The
-    answers and inputs given stay in the case note: they are not advice. Each point once.
+    answers and inputs given stay in the case note: they are not advice. Each point once; a
+    calculator worked out more than once in the call gives only its last figures (the case note
+    keeps every run).
     """
     lines = [line.strip().lstrip("-•*").strip() for line in notes.splitlines()]
     points = [line for line in lines if line][1:]
+    latest = {item.item_id: item for item in items if item.kind == "calculator"}
     for item in items:
         if item.kind not in ("calculator", "flow"):
             continue
+        if item.kind == "calculator" and latest[item.item_id] is not item:
+            continue  # worked out again later in the call: only the last figures are advice
         title, *details = [d.strip() for d in item.title.split("\n")]
         said = [d[len(prefix):] for d in details for prefix in (OUTCOME, RESULT) if d.startswith(prefix)]
         if said:
