@@ -201,7 +201,7 @@ class GuidanceApp(App):
         crash) and unfinished guided help; in recipient mode the recipient's unfinished
         checklists only."""
         mode = self.mode
-        calls = self.services.my_open_calls() if mode == "officer" else []
+        calls = self.services.my_open_calls() + self.services.my_unsaved_letters() if mode == "officer" else []
         sessions = self.services.open_sessions(mode)
         if calls or sessions:
             self.post_message(OpenWorkFound(calls, sessions))
@@ -211,12 +211,18 @@ class GuidanceApp(App):
 
         if self.call is not None:
             return
+        if len(self.screen_stack) > 1:  # already at work (the records were slow): never push over it
+            where = "the Recent tab or F10 (my calls)" if self.mode == "officer" else "the Recent tab"
+            self.notify(f"Some work was left unfinished before: {where} takes you back to it.")
+            return
 
         def chosen(choice) -> None:
             if choice is None:
                 return
             kind, item = choice
-            if kind == "call":
+            if kind == "call" and item.status != "open":
+                self.take_back_letter(item)
+            elif kind == "call":
                 self.resume_call(item)
             else:
                 self.resume_session(item)
@@ -496,6 +502,14 @@ class GuidanceApp(App):
             if draft is not None:  # the letter was being written in this call: as it was typed
                 prefill.update(draft.data)
         self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None))
+
+    def take_back_letter(self, call) -> None:
+        """A letter written after its call ended, never saved: open it as typed, linked to that
+        call, which stays ended."""
+        draft = call.drafts[0]
+        self.open_letter(draft.template_id, session_id=draft.session_id, call=call, notes=call.notes)
+        self.notify(f"The letter you were writing after call {call.caller_ref} is back as you left it: "
+                    f"{self.services.letter_title(draft.template_id)}. Save it (Ctrl+S) to finish.")
 
     def offer_drafts(self, call) -> None:
         """A call taken back with a letter half written: open the newest draft, say so."""

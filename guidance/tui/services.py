@@ -299,6 +299,14 @@ class Services:
 
         return self.calls().list(status="open", officer=current_officer())
 
+    def my_unsaved_letters(self, limit: int = 30) -> list:
+        """This officer's ended calls (of the last ``limit``) with a letter still being written:
+        its draft was kept but the letter never saved (the app closed or crashed after the call
+        ended), newest first."""
+        from guidance.records.audit import current_officer
+
+        return [call for call in self.calls().list(status="closed", officer=current_officer(), limit=limit) if call.drafts]
+
     def my_recent_calls(self, limit: int = 30) -> list:
         """This officer's calls, newest first."""
         from guidance.records.audit import current_officer

@@ -99,3 +99,57 @@ async def test_kill_9_while_writing_a_letter_in_a_call_gives_the_letter_back(mak
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: not app.services.calls().get(call_id).drafts)
         assert any(tmp_path.glob("*.docx"))
+
+
+async def test_a_letter_left_unsaved_after_its_call_ended_is_offered_back(make_app, tmp_path):
+    """'End call, write letter', some typing, then the app stops (closed or killed): on the next
+    start the letter is offered back as typed, linked to its call, and the call stays ended."""
+    from textual.widgets import Button, Input
+
+    from guidance.tui.screens.case_note import CaseNoteScreen
+    from guidance.tui.screens.letter import LetterScreen
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f4", *REFERENCE, "enter")
+        await wait_for(pilot, lambda: app.call is not None)
+        call_id = app.call.call_id
+        await pilot.press("f8")
+        await wait_for(pilot, lambda: isinstance(app.screen, CaseNoteScreen))
+        app.screen.query_one("#letter", Button).press()
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-recipient_name"))
+        await wait_for(pilot, lambda: app.services.calls().get(call_id).status == "closed")  # ended in a worker
+        await pilot.press(*TYPED)  # the first field has the focus
+        await wait_for(pilot, lambda: any(d.data.get("recipient_name") == TYPED for d in app.services.calls().get(call_id).drafts))
+    again = make_app(build_index=False)
+    again.services.downloads = tmp_path
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_ready(again, pilot, search=False)
+        await wait_for(pilot, lambda: isinstance(again.screen, ResumeWork))
+        shown = str(again.screen.query_one("#open-calls", OptionList).get_option_at_index(0).prompt)
+        assert REFERENCE in shown and "ended" in shown and "a letter being written" in shown
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(again.screen, LetterScreen) and again.screen.query("#field-recipient_name"))
+        letter = again.screen
+        assert letter.query_one("#field-recipient_name", Input).value == TYPED
+        assert letter.call_id == call_id and again.call is None
+        assert again.services.calls().get(call_id).status == "closed"
+
+
+async def test_work_found_late_never_covers_what_the_officer_already_opened(make_app):
+    """The records may answer after the officer has started (a guided help opened at once): what
+    was left open is then told in a notice, not pushed over the screen in use."""
+    from types import SimpleNamespace
+
+    from guidance.tui.messages import OpenWorkFound
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("pa_off_sick")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        app.post_message(OpenWorkFound([], [SimpleNamespace(id="s-1", label="Your PA is off sick (1 answer)")]))
+        await wait_for(pilot, lambda: any("left unfinished" in n.message for n in app._notifications))
+        assert isinstance(app.screen, FlowScreen)
+        assert not any(isinstance(screen, ResumeWork) for screen in app.screen_stack)

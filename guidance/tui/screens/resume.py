@@ -24,7 +24,8 @@ def call_line(call) -> Text:
     drafts = len(getattr(call, "drafts", ()))
     if drafts:  # offered back with the call (see GuidanceApp.offer_drafts)
         used += " · a letter being written" if drafts == 1 else f" · {drafts} letters being written"
-    return Text.assemble((call.caller_ref, "bold"), f" · started {local_time(call.started_at)} · {used}\n",
+    when = f"started {local_time(call.started_at)}" if call.status == "open" else f"ended {local_time(call.ended_at or call.started_at)}"
+    return Text.assemble((call.caller_ref, "bold"), f" · {when} · {used}\n",
                          (f"Notes: {notes}" if notes else "No notes yet", "dim"))
 
 
@@ -41,7 +42,10 @@ class ResumeWork(ModalScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide"):
             if self.calls:
-                yield Static("Calls you left open: choose one to carry on with it", classes="info-heading")
+                heading = ("Calls you left open, and letters left unsaved after a call: choose one to carry on"
+                           if any(call.status != "open" for call in self.calls.values())
+                           else "Calls you left open: choose one to carry on with it")
+                yield Static(heading, classes="info-heading")
                 yield OptionList(*[Option(call_line(call), id=f"call:{call.id}") for call in self.calls.values()], id="open-calls")
             if self.sessions:
                 yield Static("Unfinished guided help and checklists: choose one to carry on", classes="info-heading")
