@@ -21,7 +21,7 @@ has seen. ``questions_heldout2.tsv`` is a second such set (47 questions from oth
 charity and forum pages). Both have since had their misses read to find kinds of fault, so their
 figures now flatter search. ``questions_heldout3.tsv`` (61 questions from other council, charity,
 forum and GOV.UK pages, five of which no page answers yet: measured at subject level) was made
-without running search; its misses have not been read. ``questions_heldout4.tsv`` and
+without running search, but its misses have since been read too. ``questions_heldout4.tsv`` and
 ``questions_heldout5.tsv`` were made the same way, by people who did not run search, and are the
 sets to judge unseen questions by (see ``benchmarks/data/README.md``).
 
