@@ -178,20 +178,26 @@ def load_plan(path: Path, shown: str | None = None, references=None) -> Plan:
         doc = None
     plan = validate(Plan, doc, shown, problems) if doc is not None else None
     if plan is None:
+        if doc is not None and isinstance(doc.data.get("reference"), str) and doc.data["reference"].strip():
+            _reference(doc.data["reference"], doc, shown, references, problems)  # told with the other problems
+        problems.items.sort(key=lambda p: p.line or 0)  # stable: in the file's order
         raise PlanError(problems)
-    return _checked_reference(plan, doc, shown, references)
+    reference = _reference(plan.reference, doc, shown, references, problems)
+    if reference is None:
+        raise PlanError(problems)
+    return plan if reference == plan.reference else plan.model_copy(update={"reference": reference})
 
 
-def _checked_reference(plan: Plan, doc, shown: str, references) -> Plan:
+def _reference(text: str, doc, shown: str, references, problems: Problems) -> str | None:
+    """The reference in its canonical form, checked with the council's rule; None, with the
+    problem added to ``problems``, when the rule refuses it."""
     from guidance.references import DEFAULT, ReferenceError
 
     try:
-        reference = (references or DEFAULT).check(plan.reference)
+        return (references or DEFAULT).check(text)
     except ReferenceError as exc:
-        problems = Problems()
         problems.error(shown, doc.line_of("reference"), f"reference: {exc}")
-        raise PlanError(problems) from None
-    return plan if reference == plan.reference else plan.model_copy(update={"reference": reference})
+        return None
 
 
 def plan_schema() -> dict:
