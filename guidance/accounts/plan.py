@@ -44,18 +44,40 @@ def _number(raw):
     """A number in the plan read by the one reader (:func:`guidance.kinds.read_decimal`): "1e5",
     "+5", "nan" and digits other than 0-9 are refused as everywhere else."""
     try:
-        return read_decimal(raw)
+        return _remembered(read_decimal, raw)
     except KindError as exc:
         raise ValueError(str(exc)) from None
+
+
+_DATE = Date()
 
 
 def _date(raw):
     """A date in the plan read as every date is (:class:`guidance.kinds.Date`): 2026-04-06 or
     6/4/2026, day first; "31/04/2026" says that day does not exist."""
     try:
-        return Date().parse(raw)
+        return _remembered(_DATE.parse, raw)
     except KindError as exc:
         raise ValueError(str(exc)) from None
+
+
+#: (reader, type, text) -> value, for the texts plans repeat (a batch's plans share periods,
+#: payment dates and amounts): each read once. Values are dates and Decimals (never changed);
+#: a text that is refused raises and is never remembered.
+_READ: dict[tuple, object] = {}
+
+
+def _remembered(read, raw):
+    if raw.__class__ not in (str, int):
+        return read(raw)
+    key = (read, raw.__class__, raw)  # by type too: True == 1, but a plan's 1 is not its true
+    value = _READ.get(key)
+    if value is None:
+        value = read(raw)
+        if len(_READ) >= 4096:
+            _READ.clear()
+        _READ[key] = value
+    return value
 
 
 PlanNumber = Annotated[Decimal, BeforeValidator(_number)]
