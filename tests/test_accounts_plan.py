@@ -239,3 +239,17 @@ def test_plan_refuses_numbers_and_dates_the_one_reader_refuses(tmp_path, old, ne
     with pytest.raises(PlanError) as err:
         _plan(tmp_path, PLAN.replace(old, new))
     assert any(p.line == line and words in p.message for p in err.value.problems.errors), err.value.problems.errors
+
+
+def test_dates_and_numbers_remembered_from_one_plan_read_the_same_in_the_next(tmp_path):
+    from guidance.accounts.plan import _date, _number
+
+    for _ in range(2):  # a refused text is refused every time, never remembered as read
+        with pytest.raises(ValueError, match="31 April 2026 does not exist"):
+            _date("31/04/2026")
+        with pytest.raises(ValueError):
+            _number("1e5")
+    assert _date("6/4/2026") == _date("2026-04-06") == dt.date(2026, 4, 6)
+    assert _number(1) == _number("1") == Decimal("1")
+    with pytest.raises(ValueError, match="must be a number"):
+        _number(True)  # True == 1, but a yes/no is not the number 1 read just before

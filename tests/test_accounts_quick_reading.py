@@ -94,8 +94,10 @@ def test_rows_that_are_not_plain_are_read_or_refused_as_the_careful_reader_does(
 def test_a_bad_row_is_named_by_its_line_whichever_column_is_wrong(tmp_path):
     path = tmp_path / "s.csv"
     path.write_text(HEADER + FINE + "03/05/2026,SHOP,,1.00,\"2,499.00\"\n31/13/2026,SHOP,,abc,1.00\n", encoding="utf-8")
-    with pytest.raises(StatementError, match=r"s\.csv:5: 'abc' is not an amount"):
+    with pytest.raises(StatementError, match=r"s\.csv:5: column 4 \(paid out\): the value is not an amount; "
+                                              r"column 1 \(date\): the value is not a date: there is no month 13") as err:
         read_statement(path)
+    assert err.value.line == 5 and "abc" not in str(err.value) and "31/13" not in str(err.value)
 
 
 @pytest.mark.parametrize("texts", [

@@ -94,14 +94,28 @@ def audit_files(plan_path, statement_paths, content_dir: Path | None = None, col
                 rules: Rules | None = None, references=None) -> Audit:
     """Read the plan and statements and run the audit. ``references``: the council's reference
     rule for the plan's reference (the default rule when None). Raises AuditError."""
-    try:
-        plan = load_plan(Path(plan_path), references=references)
-        ledger = read_statements(statement_paths, columns)
-    except (PlanError, StatementError) as exc:
-        raise AuditError(str(exc)) from None
+    plan, ledger = read_inputs(Path(plan_path), statement_paths, columns, references)
     if rules is None:
         rules = account_rules(content_dir) if content_dir is not None else Rules([])
     return run_audit(plan, ledger, rules)
+
+
+def read_inputs(plan_path: Path, statement_paths, columns: dict | None = None, references=None) -> tuple[Plan, Ledger]:
+    """The plan and the statements, both read even when one has problems, so that the problems
+    of both are told at once. Raises AuditError listing them (the plan's first)."""
+    plan = ledger = None
+    said = []
+    try:
+        plan = load_plan(plan_path, references=references)
+    except PlanError as exc:
+        said.append(str(exc))
+    try:
+        ledger = read_statements(statement_paths, columns)
+    except StatementError as exc:
+        said.append(str(exc))
+    if said:
+        raise AuditError("\n".join(said))
+    return plan, ledger
 
 
 def audit_json(audit: Audit) -> dict:
@@ -115,4 +129,4 @@ def audit_json(audit: Audit) -> dict:
     return out
 
 
-__all__ = ["Audit", "AuditError", "FIGURES", "IN_KINDS", "account_rules", "audit_files", "audit_json", "run_audit"]
+__all__ = ["Audit", "AuditError", "FIGURES", "IN_KINDS", "account_rules", "audit_files", "audit_json", "read_inputs", "run_audit"]

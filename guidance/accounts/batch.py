@@ -16,12 +16,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from guidance.accounts.audit import Audit, AuditError, run_audit
+from guidance.accounts.audit import Audit, AuditError, read_inputs, run_audit
 from guidance.accounts.flags import SEVERITY
 from guidance.accounts.money import ZERO
-from guidance.accounts.plan import PlanError, load_plan
 from guidance.accounts.rules import Rules
-from guidance.accounts.statements import StatementError, read_statements
 
 STATEMENT_SUFFIXES = (".csv", ".ofx", ".qfx", ".xlsx")
 
@@ -82,11 +80,7 @@ def audit_one(folder: Path, plan_path: Path, rules: Rules, columns: dict | None,
         raise AuditError(f"{folder}: no such folder")
     if not files:
         raise AuditError(f"{folder}: no statements (CSV, OFX or .xlsx files)")
-    try:
-        plan = load_plan(plan_path, references=references)
-        ledger = read_statements(files, columns)
-    except (PlanError, StatementError) as exc:
-        raise AuditError(str(exc)) from None
+    plan, ledger = read_inputs(plan_path, files, columns, references)
     return run_audit(plan, ledger, rules)
 
 

@@ -29,6 +29,34 @@ def _reason(exc: Exception) -> str:
     return words[:80] if words and "<" not in words else exc.__class__.__name__
 
 
+_BLOCK = re.compile(r"<STMTTRN>(.*?)(?=</STMTTRN>|<STMTTRN>|</BANKTRANLIST>|\Z)", re.I | re.S)
+_CHECKED = (("DTPOSTED", "date"), ("TRNAMT", "amount"))
+
+
+def transaction_problems(text: str, shown: str) -> list[tuple[str, int, str]]:
+    """(file, line, problem) for every transaction whose date or amount ofxtools cannot read (or
+    that has none), each checked with ofxtools' own types; the values are never quoted."""
+    from ofxtools.Types import DateTime, Decimal as Number
+
+    kinds = {"DTPOSTED": DateTime(), "TRNAMT": Number()}
+    problems = []
+    for block in _BLOCK.finditer(text):
+        said = []
+        for tag, name in _CHECKED:
+            found = re.search(rf"<{tag}>([^<\r\n]*)", block.group(1), re.I)
+            value = found.group(1).strip() if found else ""
+            if not value:
+                said.append(f"no {name}")
+                continue
+            try:
+                kinds[tag].convert(value)
+            except Exception:  # ofxtools' types raise their own errors and decimal's
+                said.append(f"the {name} cannot be read")
+        if said:
+            problems.append((shown, text.count("\n", 0, block.start()) + 1, "a transaction: " + "; ".join(said)))
+    return problems
+
+
 def read_ofx(path: Path, shown: str):
     """The statement in an OFX file (one bank or card statement). Raises StatementError."""
     from ofxtools.Parser import OFXTree
@@ -39,11 +67,16 @@ def read_ofx(path: Path, shown: str):
     text = raw.decode("latin-1")
     lines = [text.count("\n", 0, m.start()) + 1 for m in _TAG.finditer(text)]
     tree = OFXTree()
+    parsed = False
     try:
         tree.parse(path)
+        parsed = True
         ofx = tree.convert()
         statements = list(ofx.statements)
     except Exception as exc:  # ofxtools raises many kinds (ParseError, KeyError, ValueError ...)
+        problems = transaction_problems(text, shown) if parsed else []  # it stops at the first bad one: name them all
+        if problems:
+            raise StatementError.of(problems) from None
         raise StatementError(shown, None, f"is not an OFX statement that can be read ({_reason(exc)})") from None
     if len(statements) != 1:
         raise StatementError(shown, None, f"holds {len(statements)} statements; export one account per file")
@@ -52,13 +85,16 @@ def read_ofx(path: Path, shown: str):
     rows = list(tranlist) if tranlist is not None else []
     if not rows:
         raise StatementError(shown, None, "has no transactions")
-    out = []
+    out, problems = [], []
     for index, item in enumerate(rows):
         line = lines[index] if index < len(lines) else None
         if item.trnamt is None or item.dtposted is None:
-            raise StatementError(shown, line, "a transaction has no amount or date")
+            problems.append((shown, line, "a transaction has no amount or date"))
+            continue
         description = " ".join(p for p in (item.name, item.memo) if p) or (item.trntype or "")
         out.append(Transaction(_uk_date(item.dtposted), description.strip(), pence(item.trnamt), None, shown, line or 0))
+    if problems:
+        raise StatementError.of(problems)
     out.sort(key=lambda t: t.date)  # stable: same-day rows keep the file's order
     ledger = getattr(stmt, "ledgerbal", None)
     if ledger is not None and ledger.balamt is not None and _uk_date(ledger.dtasof) >= out[-1].date:

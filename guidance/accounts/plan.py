@@ -44,18 +44,40 @@ def _number(raw):
     """A number in the plan read by the one reader (:func:`guidance.kinds.read_decimal`): "1e5",
     "+5", "nan" and digits other than 0-9 are refused as everywhere else."""
     try:
-        return read_decimal(raw)
+        return _remembered(read_decimal, raw)
     except KindError as exc:
         raise ValueError(str(exc)) from None
+
+
+_DATE = Date()
 
 
 def _date(raw):
     """A date in the plan read as every date is (:class:`guidance.kinds.Date`): 2026-04-06 or
     6/4/2026, day first; "31/04/2026" says that day does not exist."""
     try:
-        return Date().parse(raw)
+        return _remembered(_DATE.parse, raw)
     except KindError as exc:
         raise ValueError(str(exc)) from None
+
+
+#: (reader, type, text) -> value, for the texts plans repeat (a batch's plans share periods,
+#: payment dates and amounts): each read once. Values are dates and Decimals (never changed);
+#: a text that is refused raises and is never remembered.
+_READ: dict[tuple, object] = {}
+
+
+def _remembered(read, raw):
+    if raw.__class__ not in (str, int):
+        return read(raw)
+    key = (read, raw.__class__, raw)  # by type too: True == 1, but a plan's 1 is not its true
+    value = _READ.get(key)
+    if value is None:
+        value = read(raw)
+        if len(_READ) >= 4096:
+            _READ.clear()
+        _READ[key] = value
+    return value
 
 
 PlanNumber = Annotated[Decimal, BeforeValidator(_number)]
@@ -178,20 +200,26 @@ def load_plan(path: Path, shown: str | None = None, references=None) -> Plan:
         doc = None
     plan = validate(Plan, doc, shown, problems) if doc is not None else None
     if plan is None:
+        if doc is not None and isinstance(doc.data.get("reference"), str) and doc.data["reference"].strip():
+            _reference(doc.data["reference"], doc, shown, references, problems)  # told with the other problems
+        problems.items.sort(key=lambda p: p.line or 0)  # stable: in the file's order
         raise PlanError(problems)
-    return _checked_reference(plan, doc, shown, references)
+    reference = _reference(plan.reference, doc, shown, references, problems)
+    if reference is None:
+        raise PlanError(problems)
+    return plan if reference == plan.reference else plan.model_copy(update={"reference": reference})
 
 
-def _checked_reference(plan: Plan, doc, shown: str, references) -> Plan:
+def _reference(text: str, doc, shown: str, references, problems: Problems) -> str | None:
+    """The reference in its canonical form, checked with the council's rule; None, with the
+    problem added to ``problems``, when the rule refuses it."""
     from guidance.references import DEFAULT, ReferenceError
 
     try:
-        reference = (references or DEFAULT).check(plan.reference)
+        return (references or DEFAULT).check(text)
     except ReferenceError as exc:
-        problems = Problems()
         problems.error(shown, doc.line_of("reference"), f"reference: {exc}")
-        raise PlanError(problems) from None
-    return plan if reference == plan.reference else plan.model_copy(update={"reference": reference})
+        return None
 
 
 def plan_schema() -> dict:

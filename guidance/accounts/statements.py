@@ -6,7 +6,8 @@ for one account into a ``Ledger`` in date order, dropping the rows that overlapp
 both hold.
 
 Errors: a statement that cannot be read raises ``StatementError`` naming the file, the row (or
-line) and the problem. A statement is read whole or not at all: nothing is half-read.
+line) and the problem, for every bad row of every file at once (each file is read to its end), and
+never quoting a cell. A statement is read whole or not at all: nothing is half-read.
 
 CSV headers are detected (``Date``, ``Description``, a signed ``Amount`` or ``Paid in``/``Paid out``,
 ``Money in``/``Money out``, ``Credit``/``Debit``, and an optional ``Balance``); other headers are
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from guidance.accounts.money import READ_AMOUNTS, READ_DATES, READ_LIMIT, common_amounts, statement_amount, statement_date
+from guidance.references import without_value
 
 FIELDS = ("date", "description", "amount", "paid_in", "paid_out", "balance")
 
@@ -50,13 +52,33 @@ HEADER_SEARCH_ROWS = 30  # exports may start with a few lines about the account 
 _SKIP_ROW = re.compile(r"\b(brought|carried) forward\b|\b(opening|closing) balance\b", re.I)
 
 
-class StatementError(ValueError):
-    """A statement that cannot be read: ``file``, ``line`` (row or line in the file, or None) and
-    ``message``. ``str()`` is ``file:line: message``."""
+#: How many problems an error lists before it says "and N more problems".
+SHOWN_PROBLEMS = 20
 
-    def __init__(self, file: str, line: int | None, message: str):
-        super().__init__(f"{file}:{line}: {message}" if line else f"{file}: {message}")
-        self.file, self.line, self.message = file, line, message
+
+class StatementError(ValueError):
+    """Statements that cannot be read: ``problems`` holds every one found, each a (file, line,
+    message) triple (line: the row or line in the file, or None); ``file``, ``line`` and
+    ``message`` are those of the first. ``str()`` is ``file:line: message``, one a line, the first
+    ``SHOWN_PROBLEMS`` of them and then how many more there are. Messages never quote a cell."""
+
+    def __init__(self, file: str, line: int | None, message: str, problems=None):
+        self.problems = tuple(problems) if problems else ((file, line, message),)
+        self.file, self.line, self.message = self.problems[0]
+        super().__init__(_listed(self.problems))
+
+    @classmethod
+    def of(cls, problems) -> "StatementError":
+        """One error for several (file, line, message) problems, the first first."""
+        return cls(*problems[0], problems=problems)
+
+
+def _listed(problems) -> str:
+    lines = [f"{file}:{line}: {message}" if line else f"{file}: {message}" for file, line, message in problems[:SHOWN_PROBLEMS]]
+    more = len(problems) - SHOWN_PROBLEMS
+    if more > 0:
+        lines.append(f"... and {more} more problem{'s' if more > 1 else ''} ({len(problems)} in all)")
+    return "\n".join(lines)
 
 
 class Transaction(NamedTuple):
@@ -146,8 +168,17 @@ def parse_columns(text: str | None) -> dict[str, str]:
 
 
 def read_statements(paths, columns: dict[str, str] | None = None) -> Ledger:
-    """Read every statement and merge them (see ``merge``). Raises StatementError."""
-    return merge([read_statement(p, columns) for p in paths])
+    """Read every statement and merge them (see ``merge``). Raises StatementError with the
+    problems of every statement that cannot be read (each file is read to its end)."""
+    statements, problems = [], []
+    for path in paths:
+        try:
+            statements.append(read_statement(path, columns))
+        except StatementError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise StatementError.of(problems)
+    return merge(statements)
 
 
 #: A statement file larger than this is refused before it is read: a year of a direct payment
@@ -306,15 +337,21 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
         ordered = _oldest_first(out)
         return Statement(shown, fmt, tuple(ordered), ordered[0].date, ordered[-1].date, stated=False)
     read_row = _row_reader(found, shown)
-    out = []
+    out, problems = [], []
     append, last = out.append, len(rows) - 1
     for index in range(header + 1, len(rows)):
         line, cells = rows[index]
-        if (width is not None and len(cells) > width) or (fmt == "csv" and (index == last or rows[index + 1][0] - line > 1)):
-            _check_cells(cells, width, shown, line, fmt)  # a CSV row on one line has no line break in a cell
-        row = read_row(cells, line)
+        try:
+            if (width is not None and len(cells) > width) or (fmt == "csv" and (index == last or rows[index + 1][0] - line > 1)):
+                _check_cells(cells, width, shown, line, fmt)  # a CSV row on one line has no line break in a cell
+            row = read_row(cells, line)
+        except StatementError as exc:  # noted, and the rows below still read, so every bad row is named at once
+            problems.append((shown, line, exc.message))
+            continue
         if row is not None:
             append(row)
+    if problems:
+        raise StatementError.of(problems)
     if not out:
         raise StatementError(shown, None, "has a header but no transactions")
     ordered = _oldest_first(out)
@@ -414,11 +451,10 @@ def _signed(paid_in: list | None, paid_out: list | None) -> list | None:
 def _row_reader(found: dict[str, int], shown: str):
     """``read(cells, line)``: one row as a Transaction, or None for a blank row or a "brought
     forward" line. The columns are looked up once for the whole file. Raises StatementError
-    naming the row."""
+    naming the row and every cell of it that cannot be read (by column, never quoting the cell)."""
     date_at, text_at, balance_at = found.get("date"), found.get("description"), found.get("balance")
     amount_at, in_at, out_at = found.get("amount"), found.get("paid_in"), found.get("paid_out")
     width = max(found.values()) + 1
-    amount_of, date_of = statement_amount, statement_date
     named = {v: k for k, v in found.items()}
     missing = (f"column {amount_at + 1}" if amount_at is not None else
                " or ".join(f"column {i + 1}" for i in (in_at, out_at) if i is not None)) + " (" + \
@@ -427,27 +463,46 @@ def _row_reader(found: dict[str, int], shown: str):
     def read(cells, line: int) -> Transaction | None:
         if len(cells) < width:
             cells = list(cells) + [None] * (width - len(cells))
-        try:
-            if amount_at is not None:
-                amount = amount_of(cells[amount_at])
-            else:
-                amount = _in_or_out(None if in_at is None else amount_of(cells[in_at]),
-                                    None if out_at is None else amount_of(cells[out_at]))
-            balance = None if balance_at is None else amount_of(cells[balance_at])
-            description = cells[text_at]
-            description = description.strip() if description.__class__ is str else str(description or "").strip()
-            if amount is None:
-                if all(c is None or not str(c).strip() for c in cells):
-                    return None  # a blank row
-                if _SKIP_ROW.search(description):
-                    return None  # a "balance brought forward" line is not a transaction
-                raise ValueError(f"no amount in {missing}")
-            date = date_of(cells[date_at])
-        except ValueError as exc:
-            raise StatementError(shown, line, str(exc)) from None
+        said: list[str] = []
+        if amount_at is not None:
+            amount = _cell(statement_amount, cells, amount_at, "amount", said)
+        else:
+            paid_in = None if in_at is None else _cell(statement_amount, cells, in_at, "paid in", said)
+            paid_out = None if out_at is None else _cell(statement_amount, cells, out_at, "paid out", said)
+            try:
+                amount = _in_or_out(paid_in, paid_out)
+            except ValueError as exc:
+                amount = None
+                said.append(str(exc))
+        balance = None if balance_at is None else _cell(statement_amount, cells, balance_at, "balance", said)
+        description = cells[text_at]
+        description = description.strip() if description.__class__ is str else str(description or "").strip()
+        if amount is None and not said:
+            if all(c is None or not str(c).strip() for c in cells):
+                return None  # a blank row
+            if _SKIP_ROW.search(description):
+                return None  # a "balance brought forward" line is not a transaction
+            said.append(f"no amount in {missing}")
+        date = _cell(statement_date, cells, date_at, "date", said)
+        if said:
+            raise StatementError(shown, line, "; ".join(said))
         return Transaction(date, description, amount, balance, shown, line)
 
     return read
+
+
+def _cell(read, cells, at: int, name: str, said: list[str]):
+    """``read(cells[at])``; None, with the problem added to ``said``, when the cell cannot be read.
+    The problem names the column and never quotes the cell (it may hold a person's name)."""
+    cell = cells[at]
+    if name == "date" and (cell is None or (cell.__class__ is str and not cell.strip())):
+        said.append(f"no date in column {at + 1} (date)")
+        return None
+    try:
+        return read(cell)
+    except ValueError as exc:
+        said.append(f"column {at + 1} ({name}): {without_value(str(exc), cell)}")
+        return None
 
 
 def _width(header_cells) -> int:

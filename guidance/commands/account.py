@@ -231,9 +231,11 @@ def run_batch(args) -> int:
     if progress:
         print(file=sys.stderr)
     _write(Path(args.out), summary_csv(rows).encode("utf-8"), args.force, announce=False)
-    failed = sum(1 for r in rows if r.error)
-    print(f"Audited {len(rows) - failed} of {len(rows)} accounts; wrote {args.out}"
-          + (f" ({failed} could not be audited: see the error column)" if failed else ""), file=sys.stderr)
+    failed = sorted(r.line for r in rows if r.error)
+    shown = ", ".join(map(str, failed[:20])) + (f" and {len(failed) - 20} more" if len(failed) > 20 else "")
+    print(f"Audited {len(rows) - len(failed)} of {len(rows)} accounts; wrote {args.out}"
+          + (f" ({len(failed)} could not be audited, on line{'s' if len(failed) > 1 else ''} {shown} of {args.plans}: "
+             "see the error column)" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -177,7 +177,7 @@ async def test_a_new_audit_clears_the_last_and_an_older_result_never_replaces_it
 
 async def test_unreadable_statement_says_where(make_app, tmp_path, monkeypatch):
     bad = tmp_path / "bad.csv"
-    bad.write_text("Date,Description,Amount\n01/04/2026,X,ten\n", encoding="utf-8")
+    bad.write_text("Date,Description,Amount\n01/04/2026,X,ten\n02/04/2026,Y,-1.00\n03/04/2026,Z,eleven\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     (tmp_path / "plan.yaml").write_text((DATA / "plan.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     app = make_app(build_index=False)
@@ -190,6 +190,7 @@ async def test_unreadable_statement_says_where(make_app, tmp_path, monkeypatch):
         status = app.screen.query_one("#account-status")
         await wait_for(pilot, lambda: "Not audited" in str(status.render()))
         assert "bad.csv:2" in str(status.render()) and app.screen.audit is None
+        assert "bad.csv:4" in str(app.screen.query_one("#account-flag-text").render())  # every bad row, not only the first
 
 
 async def test_palette_opens_the_account_screen(make_app):

@@ -160,16 +160,20 @@ class AccountScreen(ReportsFailures, Screen):
             rules = account_rules(Path(self.app.services.base.content_dir)) if self.app.services.base else None
             audit = audit_files(plan, statements, rules=rules, references=self.app.services.reference_pattern())
         except AuditError as exc:
-            self.app.call_from_thread(self._not_audited, f"Not audited: {str(exc).splitlines()[0]}", run)
+            lines = str(exc).splitlines() or [""]
+            self.app.call_from_thread(self._not_audited, f"Not audited: {lines[0]}", "\n".join(lines[1:]), run)
             return
         if run != self.runs:
             return  # a newer audit was started meanwhile
         audit_id = self._record(audit, statements)
         self.app.call_from_thread(self._show, audit, audit_id, run)
 
-    def _not_audited(self, text: str, run: int) -> None:
+    def _not_audited(self, text: str, more: str, run: int) -> None:
+        """The first problem in the status line, the others (every bad row, not only the first)
+        under it where the flags would be."""
         if run == self.runs:
             self._status(text)
+            self.query_one("#account-flag-text", Label).update(Text(more))  # file names are not markup
 
     def _record(self, audit, statements) -> str | None:
         """Keep the audit (in the worker). A failure is reported and the audit still shows."""
