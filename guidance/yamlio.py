@@ -254,7 +254,8 @@ def _refuse_aliases(text: str, offset: int) -> None:
         return  # not valid YAML: the parser reports it, at a better line
 
 
-def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False, lazy_lines: bool = False) -> YamlDoc:
+def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False, lazy_lines: bool = False,
+              quote_lines: bool = True) -> YamlDoc:
     """Parse one YAML document. ``offset`` is the number of lines before ``text`` in its file.
     ``lazy_lines``: work out the line of each key only when asked for (see ``YamlDoc``).
 
@@ -262,6 +263,8 @@ def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False, 
     mapping (both lines named), anchors or aliases, and text over ``MAX_YAML_BYTES``.
     ``caller_reports_repeats`` is for a file that reports each repeated key itself and keeps
     the rest (the synonyms list); every other file is refused whole.
+    ``quote_lines=False`` leaves the offending line out of a parser error: for files that hold
+    personal details (an account plan names payees), whose messages may reach logs.
     """
     if len(text) > MAX_YAML_BYTES:
         raise ContentYamlError(f"too large for a content file ({_size(len(text))}; the limit is {_size(MAX_YAML_BYTES)})", offset + 1)
@@ -280,6 +283,8 @@ def load_yaml(text: str, offset: int = 0, caller_reports_repeats: bool = False, 
         raise
     except yaml.MarkedYAMLError as exc:
         message, index = _plain_yaml_error(exc, text)
+        if not quote_lines:
+            message = message.split(_LINE_READS)[0]
         raise ContentYamlError(message, index + 1 + offset if index is not None else None) from None
     except yaml.YAMLError as exc:
         raise ContentYamlError(f"invalid YAML: {exc}", offset + 1) from None
@@ -294,11 +299,14 @@ def _size(count: int) -> str:
     return f"{count / 1_000_000:.1f} MB" if count >= 100_000 else f"{count:,} bytes"
 
 
+_LINE_READS = " (the line reads: "
+
+
 def _quoted(lines: list[str], index: int | None) -> str:
     if index is None or index >= len(lines) or not lines[index].strip():
         return ""
     line = lines[index].strip()
-    return f" (the line reads: {line[:77] + '...' if len(line) > 80 else line})"
+    return f"{_LINE_READS}{line[:77] + '...' if len(line) > 80 else line})"
 
 
 def _indent(line: str) -> int:
@@ -404,11 +412,12 @@ def _offending(err: dict) -> str:
     return ""
 
 
-def pydantic_problems(exc, doc: YamlDoc, prefix: tuple = ()) -> list[tuple[int | None, str]]:
+def pydantic_problems(exc, doc: YamlDoc, prefix: tuple = (), quote_values: bool = True) -> list[tuple[int | None, str]]:
     """Turn a pydantic ValidationError into (line, message) pairs an author can act on.
 
     ``prefix`` is where the validated object sits in the document (a rate's key, say). List
     items are named by their date or id where they have one ("the period from 2026-04-01").
+    ``quote_values=False`` never repeats the value found (for files holding personal details).
     """
     out = []
     for err in exc.errors():
@@ -420,19 +429,21 @@ def pydantic_problems(exc, doc: YamlDoc, prefix: tuple = ()) -> list[tuple[int |
         elif err.get("type") == "extra_forbidden":
             msg = f"unknown field '{field}' (check the spelling)"
         else:
-            msg = f"{_field_name(loc, doc, prefix)}: {msg}{_offending(err)}"
+            shown_value = _offending(err) if quote_values else ""
+            msg = f"{_field_name(loc, doc, prefix)}: {msg}{shown_value}"
         out.append((doc.line_of(*prefix, *loc), msg))
     return out
 
 
-def validate(model, doc: YamlDoc, shown: str, problems, prefix: tuple = ()):
-    """``model.model_validate(data)``, or None with each pydantic error reported at its line."""
+def validate(model, doc: YamlDoc, shown: str, problems, prefix: tuple = (), quote_values: bool = True):
+    """``model.model_validate(data)``, or None with each pydantic error reported at its line
+    (``quote_values``: see ``pydantic_problems``)."""
     from pydantic import ValidationError
 
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        for line, message in pydantic_problems(exc, doc, prefix):
+        for line, message in pydantic_problems(exc, doc, prefix, quote_values):
             problems.error(shown, line, message)
         return None
 
@@ -507,14 +518,15 @@ def refuse_outside_link(path, within) -> None:
         raise ContentYamlError(f"a link to a file outside the content folder ({target.name}); copy the file in instead", None)
 
 
-def read_yaml_file(path, shown: str, problems, within=None, lazy_lines: bool = False) -> YamlDoc | None:
+def read_yaml_file(path, shown: str, problems, within=None, lazy_lines: bool = False,
+                   quote_lines: bool = True) -> YamlDoc | None:
     """Read and parse a YAML file; a file that cannot be read or parsed is reported, never raised.
-    ``lazy_lines``: see ``load_yaml``.
+    ``lazy_lines``, ``quote_lines``: see ``load_yaml``.
 
     A missing file is the caller's business (some are optional), so FileNotFoundError passes up.
     """
     try:
-        return load_yaml(read_text(path, within), lazy_lines=lazy_lines)
+        return load_yaml(read_text(path, within), lazy_lines=lazy_lines, quote_lines=quote_lines)
     except ContentYamlError as exc:
         problems.error(shown, exc.line, exc.message)
     return None

@@ -253,3 +253,18 @@ def test_dates_and_numbers_remembered_from_one_plan_read_the_same_in_the_next(tm
     assert _number(1) == _number("1") == Decimal("1")
     with pytest.raises(ValueError, match="must be a number"):
         _number(True)  # True == 1, but a yes/no is not the number 1 read just before
+
+
+@pytest.mark.parametrize("old, new", [
+    ('{match: "A JONES", kind: wages}', '{match: ["A JONES"], kind: wages}'),  # a wrong shape
+    ('{match: "A JONES", kind: wages}', '{match: "A JONES", kind: "A JONES"}'),  # a value not allowed
+    ('{match: "A JONES", kind: wages}', '{match: "A JONES, kind: wages}'),  # broken YAML on the line
+])
+def test_plan_errors_never_repeat_a_payee(tmp_path, old, new):
+    """A plan names the people paid, so a mistake is told by field and line, never by its value
+    (the messages reach the screen, logs and support tickets)."""
+    with pytest.raises(PlanError) as err:
+        _plan(tmp_path, PLAN.replace(old, new))
+    text = str(err.value)
+    assert "plan.yaml:" in text
+    assert "JONES" not in text, text

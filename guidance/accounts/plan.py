@@ -188,7 +188,7 @@ def load_plan(path: Path, shown: str | None = None, references=None) -> Plan:
     shown = shown or str(path)
     problems = Problems()
     try:
-        doc = read_yaml_file(path, shown, problems, lazy_lines=True)  # lines only for a plan with a mistake
+        doc = read_yaml_file(path, shown, problems, lazy_lines=True, quote_lines=False)  # lines only for a plan with a mistake
     except FileNotFoundError:
         problems.error(shown, None, "no such file")
         raise PlanError(problems) from None
@@ -198,7 +198,7 @@ def load_plan(path: Path, shown: str | None = None, references=None) -> Plan:
     if doc is not None and not isinstance(doc.data, dict):
         problems.error(shown, doc.line_of(), "a plan is a mapping of fields (reference:, period:, ...)")
         doc = None
-    plan = validate(Plan, doc, shown, problems) if doc is not None else None
+    plan = validate(Plan, doc, shown, problems, quote_values=False) if doc is not None else None
     if plan is None:
         if doc is not None and isinstance(doc.data.get("reference"), str) and doc.data["reference"].strip():
             _reference(doc.data["reference"], doc, shown, references, problems)  # told with the other problems
