@@ -111,7 +111,7 @@ NEVER_FOR_A_SEARCH = ("textual", "sqlalchemy", "alembic", "openpyxl", "faker", "
 #: What the short way (nothing changed since the last search) must not load either: the content
 #: loader and its readers, the real-word list (no word to correct) and the numbers' kinds.
 NOT_FOR_AN_UNCHANGED_SEARCH = ("yaml", "pydantic", "jinja2", "markdown_it", "wordfreq", "guidance.content.base",
-                               "guidance.kinds", "guidance.calculators")
+                               "guidance.kinds", "guidance.calculators", "guidance.problems")
 
 
 def _imported_by_a_search(root: str, *words: str) -> set[str]:
