@@ -28,6 +28,7 @@ PIECES = [
     "e.g.", "etc.", ".", ";", ":", "!", "?", "...", " . ", "\n", "\t", "\u2028", "\u2014", "-",
     "\u00a310.50", "3.5", "(", ")", ",", "'", "\u2019", "s's", "'s", "x'9", "a''b", "9's", "don't's",
     ".)", ").", "!?", "a;b", "|", ".|", "\r\n", "\x0b", "\x0c", "\x1c", "\x85", "\u3000", "\u2026",
+    "#", "a#b", ".#", "#.",
 ]
 GLUE = ["", " ", "  ", "\n", ". ", ",", "\u00a0", " . ", "\t", ".\t", "?\n", "|"]
 
@@ -57,6 +58,18 @@ def test_words_cut_in_one_pass_are_the_words_of_each_run(seed):
         runs = analysis.word_runs(text)
         assert runs_of(stems) == [[analysis.stem(w) for w in run] for run in runs], text
         assert words == {w for run in runs for w in run}, text
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_pages_parts_cut_in_one_pass_are_each_part_cut_alone(seed):
+    rng = random.Random(seed)
+    texts = list(random_texts(seed + 10, 3000))
+    for _ in range(600):
+        parts = [rng.choice(texts) for _ in range(rng.randint(1, 7))]
+        stems, words = analysis.marked_stems_of(parts)
+        alone = [analysis.marked_stems(part) for part in parts]
+        assert stems == [part_stems for part_stems, _ in alone], parts
+        assert words == set().union(*(part_words for _, part_words in alone)), parts
 
 
 def test_a_phrase_is_one_term_only_within_a_run():

@@ -106,6 +106,47 @@ def test_the_search_command_does_not_import_textual(root):
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+#: Packages a search has no use for: the app, the records database, spreadsheets, name lists.
+NEVER_FOR_A_SEARCH = ("textual", "sqlalchemy", "alembic", "openpyxl", "faker", "docx")
+#: What the short way (nothing changed since the last search) must not load either: the content
+#: loader and its readers, the real-word list (no word to correct) and the numbers' kinds.
+NOT_FOR_AN_UNCHANGED_SEARCH = ("yaml", "pydantic", "jinja2", "markdown_it", "wordfreq", "guidance.content.base",
+                               "guidance.kinds", "guidance.calculators", "guidance.problems")
+
+
+def _imported_by_a_search(root: str, *words: str) -> set[str]:
+    """The modules a new ``python -m guidance --root ROOT search WORDS`` process imported, as
+    the command runs it (``runpy``, so ``main`` runs as a whole process), seen at its end."""
+    script = textwrap.dedent(
+        f"""
+        import runpy, sys
+        sys.argv = ["guidance", "--root", {root!r}, "search", *{list(words)!r}, "--json"]
+        try:
+            runpy.run_module("guidance", run_name="__main__", alter_sys=True)
+        except SystemExit as exit:
+            assert not exit.code, exit.code
+        print("\\n".join(sorted(sys.modules)), file=sys.stderr)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=dict(os.environ), timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0]["id"] == "sick-pay"
+    return set(done.stderr.split())
+
+
+def _loaded(modules: set[str], packages: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if m in packages or m.startswith(tuple(f"{p}." for p in packages)))
+
+
+def test_a_cold_search_imports_only_what_it_needs(root):
+    first = _imported_by_a_search(root, "sick", "pay")  # builds the index from the content
+    assert _loaded(first, NEVER_FOR_A_SEARCH) == []
+    assert "guidance.content.base" in first and "yaml" in first  # the check below can see them
+    again = _imported_by_a_search(root, "sick", "pay")  # nothing changed: the short way
+    assert _loaded(again, NEVER_FOR_A_SEARCH + NOT_FOR_AN_UNCHANGED_SEARCH) == []
+    assert "guidance.search.searcher" in again
+
+
 def test_batch_names_lines_that_are_not_utf8_and_answers_the_rest(root, tmp_path, capsys):
     questions = tmp_path / "q.bin"
     questions.write_bytes(b"sick pay\n\xff\xfe\x00bad\n")

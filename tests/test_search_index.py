@@ -203,6 +203,19 @@ def test_any_change_under_the_root_sends_a_new_process_the_long_way(root):
     assert Searcher.open_unchanged(root, ON) is None
 
 
+def test_superseded_page_text_is_not_stat_by_the_short_way_but_a_style_folder_is(root):
+    # content/history holds released pages' old text, which no search reads: a new version
+    # there keeps the short way; any other folder under content/ (style rules) does not.
+    with Searcher.open(ContentBase.load(root, use_cache=False), ON):
+        pass
+    (root / "content" / "history" / "dbs-checks").mkdir(parents=True)
+    (root / "content" / "history" / "dbs-checks" / "v1.md").write_text("old text\n", encoding="utf-8")
+    assert Searcher.open_unchanged(root, ON) is not None
+    (root / "content" / "style").mkdir()
+    (root / "content" / "style" / "words.yaml").write_text("{}\n", encoding="utf-8")
+    assert Searcher.open_unchanged(root, ON) is None
+
+
 def test_content_with_errors_is_never_searched_the_short_way(root):
     from guidance.search.searcher import STAMP_FILE
 

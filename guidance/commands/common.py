@@ -46,6 +46,18 @@ def kind_type(kind, then=None):
     return read
 
 
+def lazy_kind_type(name: str, make, then=None):
+    """``kind_type`` of the kind ``make()`` returns, made (and :mod:`guidance.kinds` imported)
+    only when the option is given: a command that starts often (a search) does not pay for
+    every kind's set-up on each run. ``name`` is the kind's name, for argparse's messages."""
+
+    def read(text: str):
+        return kind_type(make(), then)(text)
+
+    read.__name__ = name
+    return read
+
+
 MAX_SPAN_DAYS = 100 * 366
 
 

@@ -10,11 +10,16 @@ import json
 import sys
 import time
 
-from guidance.commands.common import CommandError, add_json_option, add_on_option, kind_type, load_base, print_json, today, warn_left_out
-from guidance.kinds import Whole
+from guidance.commands.common import CommandError, add_json_option, add_on_option, lazy_kind_type, load_base, print_json, today, warn_left_out
 
 
-_positive = kind_type(Whole(minimum=1, maximum=10_000))
+def _limit_kind():
+    from guidance.kinds import Whole
+
+    return Whole(minimum=1, maximum=10_000)
+
+
+_positive = lazy_kind_type("whole", _limit_kind)
 
 
 def register(sub) -> None:

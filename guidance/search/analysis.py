@@ -199,8 +199,19 @@ _ONE_RUN_END = bytes.maketrans(b";:!?" + RUN_MARK.encode() + b"\t\x0b\x0c\r\x1c\
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789'" + RUN_MARK.encode())
 _SPACES = bytes(code if code in _WORD_BYTES else ord(" ") for code in range(256))
 _MARK_BYTES = f" {RUN_MARK} ".encode()
+#: Stands between the texts ``marked_stems_of`` cuts in one pass (not a word, nor a run mark,
+#: nor whitespace to ``str.split``). The texts are joined by ``_JOIN`` (which no text holds once
+#: split from a weighted text, and which is not whitespace to the run-end rules before the
+#: join becomes this mark); a ``#`` in a text is made a character that is not a word either.
+PART_MARK = "#"
+_JOIN = "\x1e"
+_ONE_RUN_END_PARTS = bytes.maketrans(
+    b";:!?" + RUN_MARK.encode() + PART_MARK.encode() + _JOIN.encode() + b"\t\x0b\x0c\r\x1c\x1d\x1f",
+    b"...." + b",," + PART_MARK.encode() + b" " * 7)
+_SPACES_PARTS = bytes(code if code in _WORD_BYTES or code == ord(PART_MARK) else ord(" ") for code in range(256))
+_PART_BYTES = f" {PART_MARK} ".encode()
 #: What ``marked_stems`` leaves out of a page's distinct words.
-_NOT_WORDS = STOP_WORDS | frozenset("abcdefghijklmnopqrstuvwxyz") | {RUN_MARK}
+_NOT_WORDS = STOP_WORDS | frozenset("abcdefghijklmnopqrstuvwxyz") | {RUN_MARK, PART_MARK}
 #: Kept tables grow with the distinct words seen; past this size they start again.
 _TABLE_LIMIT = 200_000
 
@@ -226,9 +237,9 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
 
 
 def _word_stem(word: str) -> str | None:
-    """A word's stem, None for a stop word or single letter, RUN_MARK kept."""
-    if word == RUN_MARK:
-        return RUN_MARK
+    """A word's stem, None for a stop word or single letter, RUN_MARK and PART_MARK kept."""
+    if word == RUN_MARK or word == PART_MARK:
+        return word
     return None if is_stop(word) else stem(word)
 
 
@@ -252,7 +263,30 @@ def marked_stems(text: str) -> tuple[list[str], set[str]]:
     return list(filter(None, map(_WORD_STEMS.__getitem__, found))), words
 
 
-def _marked_words(text: str) -> list[str]:
+def marked_stems_of(texts: list[str]) -> tuple[list[list[str]], set[str]]:
+    """``marked_stems`` of each text (the parts of a page), and the distinct words of them all:
+    the texts are cut in one pass (a page's parts are short, so cutting each on its own cost
+    as much in set-up as in cutting), a ``PART_MARK`` between them, then split apart."""
+    if len(texts) == 1:
+        stems, words = marked_stems(texts[0])
+        return [stems], words
+    found = _marked_words(normalise(_JOIN.join(texts)), _ONE_RUN_END_PARTS, _SPACES_PARTS)
+    if not _EQUIVALENT_STARTS.isdisjoint(found):
+        found = _join_sparse(found)
+    words = set(found)
+    words.difference_update(_NOT_WORDS)
+    stems = list(filter(None, map(_WORD_STEMS.__getitem__, found)))
+    out = []
+    start = 0
+    for _ in range(len(texts) - 1):
+        end = stems.index(PART_MARK, start)
+        out.append(stems[start:end])
+        start = end + 1
+    out.append(stems[start:])
+    return out, words
+
+
+def _marked_words(text: str, run_ends: bytes = _ONE_RUN_END, spaces: bytes = _SPACES) -> list[str]:
     r"""The words ``raw_words`` makes of normalised ``text``, with ``RUN_MARK`` where a run ends.
 
     A regular expression costs a step per character in Python's engine; string methods do the
@@ -269,8 +303,11 @@ def _marked_words(text: str) -> list[str]:
         for char in set(text):
             if not char.isascii():
                 text = text.replace(char, " " if char.isspace() else ",")
-    cut = text.encode("ascii").translate(_ONE_RUN_END)  # bytes: a table look-up a character
-    cut = cut.replace(b"\n", _MARK_BYTES).replace(b". ", _MARK_BYTES).translate(_SPACES)
+    cut = text.encode("ascii").translate(run_ends)  # bytes: a table look-up a character
+    cut = cut.replace(b"\n", _MARK_BYTES).replace(b". ", _MARK_BYTES)
+    if run_ends is _ONE_RUN_END_PARTS:  # texts joined (``marked_stems_of``): the joins as words
+        cut = cut.replace(_PART_BYTES[1:2], _PART_BYTES)
+    cut = cut.translate(spaces)
     text = cut.decode("ascii")
     if "'" in text:
         text = _apostrophes_cut(text)

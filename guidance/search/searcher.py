@@ -286,11 +286,17 @@ class _Unchanged:
         raise SearchError("the search index must be rebuilt from the content: search again")
 
 
+#: Folders under the root that nothing search reads (see ``content_files_stamp``).
+_NOT_SEARCHED = frozenset({os.path.join("content", "history")})
+
+
 def content_files_stamp(root: Path, on: dt.date) -> dict:
     """{relative path: [size, mtime_ns]} of everything search reads from a root, and the date.
 
     One ``stat`` a file (from the directory listing), no file read: a few milliseconds for the
-    shipped content, checked by every cold search."""
+    shipped content, checked by every cold search. ``content/history`` (the superseded text of
+    released pages, a folder a page) is left out: nothing search shows is read from it, and a
+    release that adds to it also changes the pages and the lock file."""
     files: dict[str, list[int]] = {}
 
     def walk(folder: str, prefix: str) -> None:
@@ -303,7 +309,8 @@ def content_files_stamp(root: Path, on: dt.date) -> dict:
             if entry.name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
-                walk(entry.path, f"{prefix}{entry.name}{os.sep}")
+                if prefix + entry.name not in _NOT_SEARCHED:
+                    walk(entry.path, f"{prefix}{entry.name}{os.sep}")
             else:
                 st = entry.stat()
                 files[prefix + entry.name] = [st.st_size, st.st_mtime_ns]

@@ -20,8 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from guidance.problems import Problems
+if TYPE_CHECKING:
+    from guidance.problems import Problems
+
 from guidance.search.analysis import is_stop, join_equivalents, raw_words, stem
 
 FILE_NAME = "synonyms.yaml"
@@ -85,6 +88,7 @@ class Synonyms:
 
 def load_synonyms(content_dir: Path, problems: Problems | None = None, shown: str | None = None) -> Synonyms:
     """Read the synonyms file; a missing file means no synonyms, a bad entry is reported and skipped."""
+    from guidance.problems import Problems  # like YAML, only when the file is read (not by a cold search)
     from guidance.yamlio import ContentYamlError, read_text  # YAML only when the file is read
 
     problems = problems if problems is not None else Problems()
