@@ -72,6 +72,9 @@ DISTINCT_CACHE = 20_000
 #: "benefits") often only the circumstances, so a page matching the phrase wins over one
 #: matching a circumstance as strongly.
 PHRASE_WEIGHT = 1.25
+#: The place, at worst, of the best document of a kind the caller asked for (see ``Ranker.rank``):
+#: beside the page that answers, so "redundancy calculator" offers the calculator and the page.
+WANTED_PLACE = 2
 #: Cached postings and concept scores, counted in postings (~100 bytes each).
 CACHE_POSTINGS = 400_000
 TEXT, PAIRS = "text", "pairs"
@@ -246,11 +249,14 @@ class Ranker:
         return len(scores) / self._count if self._count else 0.0
 
     def rank(self, concepts: list[Concept], pairs: Iterable[tuple[str, str]], allowed: set[int] | None, limit: int,
-             doc_weights: dict[int, float] | None = None) -> list[tuple[int, float]]:
+             doc_weights: dict[int, float] | None = None, wanted: set[int] | None = None) -> list[tuple[int, float]]:
         """(document number, score) best first; ties go to the lower document number.
 
         ``doc_weights``: documents whose score is multiplied (guided help, calculators and letters
         are offered beside the pages that answer, not above them on equal evidence).
+        ``wanted``: documents of a kind the caller asked for ("sick pay calculator"): the best
+        of them that matches a word saying what is asked is first or second, whatever else
+        scores higher.
         """
         required = [c for c in concepts if c.required and c.alternatives]
         candidates: set[int] | None = None
@@ -279,7 +285,18 @@ class Ranker:
             for doc, weight in doc_weights.items():
                 if doc in totals:
                     totals[doc] *= weight
-        return _best(totals, limit)
+        if wanted:
+            wanted = self.saying_what_is_asked(wanted, chosen)
+        return _promoted(_best(totals, max(limit, WANTED_PLACE)), totals, wanted)[:limit]
+
+    def saying_what_is_asked(self, docs: set[int], concepts: list[Concept]) -> set[int]:
+        """Those of ``docs`` that match a concept on at most ``COMMON_SHARE`` of the pages: a
+        calculator matching only "PA" is no answer to "how much holiday does my PA get"."""
+        sharp: set[int] = set()
+        for concept in concepts:
+            if self.own_share(concept) <= COMMON_SHARE:
+                sharp.update(doc for doc in self.concept_scores(concept) if doc in docs)
+        return sharp
 
     def concept_parts(self, chosen: list[Concept]) -> list[tuple[dict[int, float], float]]:
         """(scores, weight) of each concept, its domain words weighed by how sharply the query
@@ -401,6 +418,19 @@ def _best(totals: dict[int, float], limit: int) -> list[tuple[int, float]]:
         chosen = list(totals.items())
     chosen.sort(key=lambda item: (-item[1], item[0]))
     return chosen[:limit]
+
+
+def _promoted(ranked: list[tuple[int, float]], totals: dict[int, float], wanted: set[int] | None) -> list[tuple[int, float]]:
+    """``ranked`` with the best-scoring ``wanted`` document among ``totals`` moved up to place
+    ``WANTED_PLACE`` when it is lower (or not in ``ranked``); its score is left as it was."""
+    if not wanted or any(doc in wanted for doc, _score in ranked[:WANTED_PLACE]):
+        return ranked
+    found = [(-score, doc) for doc, score in totals.items() if doc in wanted]
+    if not found:
+        return ranked
+    score, doc = min(found)
+    rest = [item for item in ranked if item[0] != doc]
+    return rest[:WANTED_PLACE - 1] + [(doc, -score)] + rest[WANTED_PLACE - 1:]
 
 
 def _add(totals: dict[int, float], scores: dict[int, float], weight: float) -> None:
