@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 
 from guidance.search.kinds import (
-    FLOW, LETTER, PAGE, calculator_fields, flow_fields, letter_fields, other_fingerprints, split_index_id,
+    FLOW, KIND_LABELS, LETTER, PAGE, calculator_fields, flow_fields, letter_fields, other_fingerprints, split_index_id,
 )
 
 #: Weight of each part of a page in ranking: a word in the title says more than one in the body.
@@ -25,7 +25,7 @@ from guidance.search.kinds import (
 WEIGHTS = {"title": 5.0, "keywords": 4.0, "questions": 3.0, "summary": 2.5, "topics": 1.5, "headings": 2.0, "body": 1.0}
 
 #: Bump when what a document holds changes (or which words are stop words), so old indexes are rebuilt.
-DOC_FORMAT = 9
+DOC_FORMAT = 10
 
 
 @dataclass
@@ -208,6 +208,7 @@ class ContentSource:
             covers=list(covers),
             audience=fields["audience"],
             area="",
+            keywords=[KIND_LABELS[kind]],
             topics=topics,
             blocks=[Block(h, True) for h in fields["headings"]],
             fingerprint=self.fingerprints().get(key, ""),

@@ -11,6 +11,7 @@ flow, a letter or the calculators.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 from typing import Callable
@@ -22,9 +23,24 @@ KIND_LABELS = {PAGE: "Page", FLOW: "Guided help", CALCULATOR: "Calculator", LETT
 #: Score multipliers for the kinds that are not pages: guided help and calculators come beside
 #: the page that answers (a short document matches a word strongly), a letter below them.
 KIND_WEIGHTS = {FLOW: 0.85, CALCULATOR: 0.85, LETTER: 0.6}
+#: Score multiplier for a kind the caller names ("sick pay calculator", "a letter asking for
+#: statements", or a caller word that ``content/synonyms.yaml`` maps to the kind's name, such as
+#: "work out" or "template"): that kind ranks above its usual place, and the best of it is first
+#: or second (``ranking.WANTED_PLACE``).
+NAMED_KIND_WEIGHT = 1.3
 #: Letters are written by officers, whoever reads them.
 LETTER_AUDIENCE = ["officer"]
 CALCULATOR_AUDIENCE = ["recipient", "officer"]
+
+
+@functools.lru_cache(maxsize=1)
+def kind_name_stems() -> dict[tuple[str, ...], str]:
+    """The stems of each kind's name ("Guided help" -> ("guid", "help")) -> the kind, pages left
+    out: a query alternative with these stems names that kind. The names are indexed with each
+    flow, calculator and letter, so a caller's "calculator" finds the calculators."""
+    from guidance.search.analysis import raw_words, stem
+
+    return {tuple(stem(w) for w in raw_words(label)): kind for kind, label in KIND_LABELS.items() if kind != PAGE}
 
 
 def index_id(kind: str, doc_id: str) -> str:

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from guidance.search.analysis import is_stop, join_equivalents, raw_words, stem
+from guidance.search.kinds import kind_name_stems
 from guidance.search.spelling import Vocabulary
 from guidance.search.synonyms import Synonyms
 
@@ -50,6 +51,9 @@ class Query:
     notes: list[str] = field(default_factory=list)
     #: Stems of neighbouring words as typed ("bank holiday"): pages with them side by side rank higher.
     pairs: list[tuple[str, str]] = field(default_factory=list)
+    #: Kinds of result the caller names ("calculator", "letter", "guided help", or a caller word
+    #: the synonyms map to one: "work out", "template"): those come first (see ``kinds``).
+    named_kinds: frozenset[str] = frozenset()
 
     @property
     def stems(self) -> set[str]:
@@ -103,7 +107,33 @@ def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_t
     query.pairs = _pairs(words)
     if partial:
         _add_partial(query, partial, vocabulary, whole=bool(words) and words[-1] == partial, correct=correct)
+    _note_named_kinds(query)
     return query
+
+
+def _note_named_kinds(query: Query) -> None:
+    """Note the kinds of result the query names, and take a kind's name that only a synonym
+    brought in ("work out" -> "calculator") out of the words pages are scored by: it says what
+    kind of thing is wanted, not what it is about, so a page that happens to mention a calculator
+    must not rise for it. A name the caller typed stays a word to search ("calculator" alone
+    still lists the calculators)."""
+    names = kind_name_stems()
+    named: set[str] = set()
+    kept = []
+    for concept in query.concepts:
+        alternatives = []
+        for alternative in concept.alternatives:
+            kind = names.get(alternative.stems)
+            if kind is not None and (alternative.boost == 1.0 or alternative.boost == SYNONYM_BOOST):
+                named.add(kind)
+                if alternative.boost != 1.0:
+                    continue
+            alternatives.append(alternative)
+        concept.alternatives = alternatives
+        if alternatives:
+            kept.append(concept)
+    query.concepts = kept
+    query.named_kinds = frozenset(named)
 
 
 def _rejoined(words: list[str], partial: str | None) -> list[str]:

@@ -72,6 +72,19 @@ DISTINCT_CACHE = 20_000
 #: "benefits") often only the circumstances, so a page matching the phrase wins over one
 #: matching a circumstance as strongly.
 PHRASE_WEIGHT = 1.25
+#: The place, at worst, of the best document of a kind the caller asked for (see ``Ranker.rank``):
+#: beside the page that answers, so "redundancy calculator" offers the calculator and the page.
+WANTED_PLACE = 2
+#: A word on fewer pages than this is scored as if on this many: one rare word in a question
+#: ("dementia", "fall", a name) often says only the circumstances, and with its full rarity it
+#: outweighed the words that say what is asked.
+RARE_AS_DF = 5
+#: ... but never more than this fraction (1/20) of the pages: a small index keeps every rarity.
+RARE_SHARE_DIVISOR = 20
+#: How much matching more of the question's concepts counts (see ``Ranker.coordinate``): a page
+#: matching half of them keeps 0.5 ** 0.25 (84%) of its score. Small, because a question's
+#: concepts are not all of equal worth and synonyms already widen what each one matches.
+COORDINATION = 0.25
 #: Cached postings and concept scores, counted in postings (~100 bytes each).
 CACHE_POSTINGS = 400_000
 TEXT, PAIRS = "text", "pairs"
@@ -117,6 +130,7 @@ class Ranker:
         self.source = source
         self._norms: dict[int, float] | None = None
         self._count = 0
+        self._rare_as = 1
         self._cache: OrderedDict[tuple, dict[int, float]] = OrderedDict()
         self._cached = 0
         self._distinct: dict[int, frozenset[str]] = {}
@@ -127,6 +141,7 @@ class Ranker:
         self._count = len(lengths)
         # The length part of BM25's denominator, once per page rather than once per posting.
         self._norms = {doc: K1 * (1 - B + B * length / average) for doc, length in lengths.items()}
+        self._rare_as = max(1, min(RARE_AS_DF, self._count // RARE_SHARE_DIVISOR))
 
     # -- cache -----------------------------------------------------------------------------
 
@@ -173,12 +188,13 @@ class Ranker:
 
     def bm25(self, weights: dict[int, float], df: int | None = None) -> dict[int, float]:
         """BM25 of a (pseudo-)term given its weight on each page; ``df``: the document frequency
-        its rarity is judged by (default: the pages it is on)."""
+        its rarity is judged by (default: the pages it is on), never below ``RARE_AS_DF``
+        (or a twentieth of the pages, if fewer)."""
         if not weights:
             return {}
         if self._norms is None:
             self._prepare()
-        df = df or len(weights)
+        df = max(df or len(weights), self._rare_as)
         top = math.log(1 + (self._count - df + 0.5) / (df + 0.5)) * (K1 + 1)
         norms = self._norms
         return {doc: top * w / (w + norms[doc]) for doc, w in weights.items()}
@@ -246,11 +262,14 @@ class Ranker:
         return len(scores) / self._count if self._count else 0.0
 
     def rank(self, concepts: list[Concept], pairs: Iterable[tuple[str, str]], allowed: set[int] | None, limit: int,
-             doc_weights: dict[int, float] | None = None) -> list[tuple[int, float]]:
+             doc_weights: dict[int, float] | None = None, wanted: set[int] | None = None) -> list[tuple[int, float]]:
         """(document number, score) best first; ties go to the lower document number.
 
         ``doc_weights``: documents whose score is multiplied (guided help, calculators and letters
         are offered beside the pages that answer, not above them on equal evidence).
+        ``wanted``: documents of a kind the caller asked for ("sick pay calculator"): the best
+        of them that matches a word saying what is asked is first or second, whatever else
+        scores higher.
         """
         required = [c for c in concepts if c.required and c.alternatives]
         candidates: set[int] | None = None
@@ -273,13 +292,40 @@ class Ranker:
             _add(totals, scores, weight)
         if candidates is not None:
             totals = {doc: totals[doc] for doc in candidates if doc in totals}
+        self.coordinate(totals, chosen)
         if hasattr(self.source, "page_facts"):
             self.rerank(totals, chosen)
         if doc_weights:
             for doc, weight in doc_weights.items():
                 if doc in totals:
                     totals[doc] *= weight
-        return _best(totals, limit)
+        if wanted:
+            wanted = self.saying_what_is_asked(wanted, chosen)
+        return _promoted(_best(totals, max(limit, WANTED_PLACE)), totals, wanted)[:limit]
+
+    def saying_what_is_asked(self, docs: set[int], concepts: list[Concept]) -> set[int]:
+        """Those of ``docs`` that match a concept on at most ``COMMON_SHARE`` of the pages: a
+        calculator matching only "PA" is no answer to "how much holiday does my PA get"."""
+        sharp: set[int] = set()
+        for concept in concepts:
+            if self.own_share(concept) <= COMMON_SHARE:
+                sharp.update(doc for doc in self.concept_scores(concept) if doc in docs)
+        return sharp
+
+    def coordinate(self, totals: dict[int, float], chosen: list[Concept]) -> None:
+        """Scale each page's score, in place, by the share of the query's concepts it matches,
+        to the power ``COORDINATION``: of two pages scoring alike, the one that answers more of
+        the question ranks higher than one that matches a part of it strongly."""
+        if COORDINATION <= 0 or len(chosen) < 2:
+            return
+        matched: dict[int, int] = {}
+        get = matched.get
+        for concept in chosen:
+            for doc in self.concept_scores(concept):
+                matched[doc] = get(doc, 0) + 1
+        factors = [(n / len(chosen)) ** COORDINATION for n in range(len(chosen) + 1)]
+        for doc in totals:
+            totals[doc] *= factors[matched.get(doc, 0)]
 
     def concept_parts(self, chosen: list[Concept]) -> list[tuple[dict[int, float], float]]:
         """(scores, weight) of each concept, its domain words weighed by how sharply the query
@@ -401,6 +447,19 @@ def _best(totals: dict[int, float], limit: int) -> list[tuple[int, float]]:
         chosen = list(totals.items())
     chosen.sort(key=lambda item: (-item[1], item[0]))
     return chosen[:limit]
+
+
+def _promoted(ranked: list[tuple[int, float]], totals: dict[int, float], wanted: set[int] | None) -> list[tuple[int, float]]:
+    """``ranked`` with the best-scoring ``wanted`` document among ``totals`` moved up to place
+    ``WANTED_PLACE`` when it is lower (or not in ``ranked``); its score is left as it was."""
+    if not wanted or any(doc in wanted for doc, _score in ranked[:WANTED_PLACE]):
+        return ranked
+    found = [(-score, doc) for doc, score in totals.items() if doc in wanted]
+    if not found:
+        return ranked
+    score, doc = min(found)
+    rest = [item for item in ranked if item[0] != doc]
+    return rest[:WANTED_PLACE - 1] + [(doc, -score)] + rest[WANTED_PLACE - 1:]
 
 
 def _add(totals: dict[int, float], scores: dict[int, float], weight: float) -> None:

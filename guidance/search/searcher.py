@@ -215,7 +215,7 @@ class Searcher:
         if not query.concepts:
             note = "type a word or two to search" if not raw_words(query.text) else "those are all very common words: add a word that says what the question is about"
             return Results(query.text, [], None, [*query.notes, note])
-        raw = self._run(lambda reader: reader.search(query.concepts, audience, area, limit, query.pairs, kinds))
+        raw = self._run(lambda reader: reader.search(query.concepts, audience, area, limit, query.pairs, kinds, query.named_kinds))
         stems = query.stems
         hits = [
             Hit(

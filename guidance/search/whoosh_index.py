@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from whoosh.codec.whoosh3 import W3Codec
 
 from guidance.search.analysis import RUN_MARK, marked_stems_of, stems
 from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
-from guidance.search.kinds import KIND_WEIGHTS
+from guidance.search.kinds import KIND_WEIGHTS, NAMED_KIND_WEIGHT
 from guidance.search.query import Alternative, Concept
 from guidance.search.ranking import PAIRS, TEXT, Ranker, pair_term
 
@@ -423,12 +424,20 @@ class IndexReader:
         return self._filters[key]
 
     def search(self, concepts: list[Concept], audience: str | None, area: str | None, limit: int,
-               pairs: list[tuple[str, str]] = (), kinds: tuple[str, ...] | None = None) -> list[RawHit]:
+               pairs: list[tuple[str, str]] = (), kinds: tuple[str, ...] | None = None,
+               named_kinds: Iterable[str] = ()) -> list[RawHit]:
+        """``named_kinds``: kinds the caller named, weighed by ``NAMED_KIND_WEIGHT`` instead of
+        ``KIND_WEIGHTS``, the best of them first or second (``Ranker.rank``)."""
         allowed = self.allowed(audience, area, kinds)
         weights = self.kind_weights()
-        ranked = self.ranker.rank(concepts, pairs, allowed, limit, weights)
+        wanted: set[int] = set()
+        for kind in named_kinds:
+            wanted.update(self.postings("kind", kind)[0])
+        if wanted:
+            weights = {**weights, **{doc: NAMED_KIND_WEIGHT for doc in wanted}}
+        ranked = self.ranker.rank(concepts, pairs, allowed, limit, weights, wanted)
         if not ranked and any(c.required for c in concepts):
-            ranked = self.ranker.rank(_relaxed(concepts), pairs, allowed, limit, weights)
+            ranked = self.ranker.rank(_relaxed(concepts), pairs, allowed, limit, weights, wanted)
         return [RawHit(self.document(doc), score) for doc, score in ranked]
 
     def page_facts(self, docnum: int) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:

@@ -61,8 +61,7 @@ def search_ranks(app, query: str) -> dict[tuple[str, str], int]:
     key = (id(searcher), app.mode, query)
     if key not in _RANKS:
         try:
-            audience = "recipient" if app.mode == "recipient" else None
-            hits = searcher.search(query, audience=audience, limit=SEARCH_LIMIT, as_you_type=True).hits
+            hits = app.services.search_in_mode(query, app.mode, limit=SEARCH_LIMIT, as_you_type=True).hits
         except Exception:  # search unavailable: letter-by-letter matching still works
             return {}
         if len(_RANKS) > 64:

@@ -120,6 +120,15 @@ class Services:
         """Results best first, with "did you mean" and plain notes (see guidance.search.Results)."""
         return self._searcher.search(query, audience=audience, limit=limit, as_you_type=as_you_type)
 
+    def search_in_mode(self, query: str, mode: str | None, limit: int = 20, as_you_type: bool = False, exact: bool = False):
+        """Search as the home screen and the command palette both do in ``mode``: pages, guided
+        help, calculators and letters in one list, a recipient's pages only in recipient mode
+        and everything for an officer (as ``pages_for``)."""
+        audience = "recipient" if mode == "recipient" else None
+        if exact:
+            return self._searcher.search(query, audience=audience, limit=limit, exact=True)
+        return self._searcher.search(query, audience=audience, limit=limit, as_you_type=as_you_type)
+
     @property
     def searcher(self):
         return self._searcher

@@ -178,7 +178,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             return
         self.workers.cancel_group(self, "search")
         try:
-            outcome = services.search(query, audience=self.app.mode, limit=20, as_you_type=True)
+            outcome = services.search_in_mode(query, self.app.mode, limit=20, as_you_type=True)
         except Exception:  # the worker's own search reports failures; the list stays as it is
             return
         self._show_results(query, build_rows(outcome, services.base.settings.area_name, self._results_fit(), self._rows_shown))
@@ -206,10 +206,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         services = self.app.services
         if services.searcher is None or not query.strip():
             return
-        if exact:
-            outcome = services.searcher.search(query, audience=self.app.mode, limit=20, exact=True)
-        else:
-            outcome = services.search(query, audience=self.app.mode, limit=20, as_you_type=True)
+        outcome = services.search_in_mode(query, self.app.mode, limit=20, as_you_type=not exact, exact=exact)
         if get_current_worker().is_cancelled:
             return  # a newer keystroke's search has started: its rows are the ones to make
         rows = build_rows(outcome, services.base.settings.area_name, fit, self._rows_shown)
