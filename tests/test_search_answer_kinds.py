@@ -205,12 +205,8 @@ def phrase_pages() -> list[IndexDoc]:
 
 @pytest.mark.parametrize("weight, first", [(ranking.PHRASE_WEIGHT, "backup"), (1.0, "sick")])
 def test_a_caller_phrase_says_what_is_asked_more_than_a_word_beside_it(tmp_path, monkeypatch, weight, first):
-    # At weight 1 the page matching the circumstance ("sick") wins: the test can fail. (The page
-    # matching more of the question also gains from coordination, which is left out there so
-    # that the phrase weight is tested on its own.)
+    # At weight 1 the page matching the circumstance ("sick") wins: the test can fail.
     monkeypatch.setattr(ranking, "PHRASE_WEIGHT", weight)
-    if weight == 1.0:
-        monkeypatch.setattr(ranking, "COORDINATION", 0.0)
     problems = Problems()
     synonyms = parse_synonyms("arrange cover: [back-up plan]\n", "content/synonyms.yaml", problems)
     assert not problems.items

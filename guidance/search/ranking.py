@@ -75,16 +75,6 @@ PHRASE_WEIGHT = 1.25
 #: The place, at worst, of the best document of a kind the caller asked for (see ``Ranker.rank``):
 #: beside the page that answers, so "redundancy calculator" offers the calculator and the page.
 WANTED_PLACE = 2
-#: A word on fewer pages than this is scored as if on this many: one rare word in a question
-#: ("dementia", "fall", a name) often says only the circumstances, and with its full rarity it
-#: outweighed the words that say what is asked.
-RARE_AS_DF = 5
-#: ... but never more than this fraction (1/20) of the pages: a small index keeps every rarity.
-RARE_SHARE_DIVISOR = 20
-#: How much matching more of the question's concepts counts (see ``Ranker.coordinate``): a page
-#: matching half of them keeps 0.5 ** 0.25 (84%) of its score. Small, because a question's
-#: concepts are not all of equal worth and synonyms already widen what each one matches.
-COORDINATION = 0.25
 #: Cached postings and concept scores, counted in postings (~100 bytes each).
 CACHE_POSTINGS = 400_000
 TEXT, PAIRS = "text", "pairs"
@@ -130,7 +120,6 @@ class Ranker:
         self.source = source
         self._norms: dict[int, float] | None = None
         self._count = 0
-        self._rare_as = 1
         self._cache: OrderedDict[tuple, dict[int, float]] = OrderedDict()
         self._cached = 0
         self._distinct: dict[int, frozenset[str]] = {}
@@ -141,7 +130,6 @@ class Ranker:
         self._count = len(lengths)
         # The length part of BM25's denominator, once per page rather than once per posting.
         self._norms = {doc: K1 * (1 - B + B * length / average) for doc, length in lengths.items()}
-        self._rare_as = max(1, min(RARE_AS_DF, self._count // RARE_SHARE_DIVISOR))
 
     # -- cache -----------------------------------------------------------------------------
 
@@ -188,13 +176,12 @@ class Ranker:
 
     def bm25(self, weights: dict[int, float], df: int | None = None) -> dict[int, float]:
         """BM25 of a (pseudo-)term given its weight on each page; ``df``: the document frequency
-        its rarity is judged by (default: the pages it is on), never below ``RARE_AS_DF``
-        (or a twentieth of the pages, if fewer)."""
+        its rarity is judged by (default: the pages it is on)."""
         if not weights:
             return {}
         if self._norms is None:
             self._prepare()
-        df = max(df or len(weights), self._rare_as)
+        df = df or len(weights)
         top = math.log(1 + (self._count - df + 0.5) / (df + 0.5)) * (K1 + 1)
         norms = self._norms
         return {doc: top * w / (w + norms[doc]) for doc, w in weights.items()}
@@ -292,7 +279,6 @@ class Ranker:
             _add(totals, scores, weight)
         if candidates is not None:
             totals = {doc: totals[doc] for doc in candidates if doc in totals}
-        self.coordinate(totals, chosen)
         if hasattr(self.source, "page_facts"):
             self.rerank(totals, chosen)
         if doc_weights:
@@ -311,21 +297,6 @@ class Ranker:
             if self.own_share(concept) <= COMMON_SHARE:
                 sharp.update(doc for doc in self.concept_scores(concept) if doc in docs)
         return sharp
-
-    def coordinate(self, totals: dict[int, float], chosen: list[Concept]) -> None:
-        """Scale each page's score, in place, by the share of the query's concepts it matches,
-        to the power ``COORDINATION``: of two pages scoring alike, the one that answers more of
-        the question ranks higher than one that matches a part of it strongly."""
-        if COORDINATION <= 0 or len(chosen) < 2:
-            return
-        matched: dict[int, int] = {}
-        get = matched.get
-        for concept in chosen:
-            for doc in self.concept_scores(concept):
-                matched[doc] = get(doc, 0) + 1
-        factors = [(n / len(chosen)) ** COORDINATION for n in range(len(chosen) + 1)]
-        for doc in totals:
-            totals[doc] *= factors[matched.get(doc, 0)]
 
     def concept_parts(self, chosen: list[Concept]) -> list[tuple[dict[int, float], float]]:
         """(scores, weight) of each concept, its domain words weighed by how sharply the query
