@@ -185,13 +185,35 @@ def test_options_are_made_from_the_declared_fields():
         assert set(options) == set(calculator.inputs)
         for item in calculator.fields:
             assert options[item.name].option_strings == [item.option]
-            assert options[item.name].required == item.required
+            assert not options[item.name].required  # checked with the values: every problem told at once
+            assert ("(needed)" in options[item.name].help) == item.required
             assert item.label in options[item.name].help
 
 
 def test_registry_names_are_the_ones_flows_use():
     assert set(CALCULATORS) == {"holiday", "sick-pay", "redundancy", "minimum-wage", "tribunal-deadline", "employer-cost",
                                 "average-earnings"}
+
+
+def test_every_bad_or_missing_input_is_told_at_once(capsys, rates):
+    """Three bad fields and one missing: one message, each by its label and option, not one at a time."""
+    argv = ["calc", "sick-pay", "--sick-start", "31/02/2026", "--sick-end", "soon", "--work-days", "mon",
+            "--average-weekly-earnings", "12,5"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "calc sick-pay: 3 problems:" in err and "Traceback" not in err
+    assert "First day off sick: 31 February 2026 does not exist (option --sick-start)" in err
+    assert "Last day off sick: 'soon' is not a date" in err and "(option --sick-end)" in err
+    assert "Average weekly pay: '12,5' has a comma" in err and "(option --average-weekly-earnings)" in err
+    with pytest.raises(SystemExit) as exc:  # a needed option left out: a usage error, still every problem told
+        main(argv[:4] + argv[6:])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "3 problems:" in err and "Last day off sick: this is needed (option --sick-end)" in err
+    assert "First day off sick: 31 February 2026 does not exist" in err and "Average weekly pay: '12,5'" in err
+    with pytest.raises(CalculatorError) as caught:
+        run_calculator("sick-pay", {"sick_start": "31/02/2026", "work_days": "funday"}, rates, ON)
+    assert [p.field for p in caught.value.problems] == ["sick_start", "sick_end", "work_days", "average_weekly_earnings"]
 
 
 def test_run_calculator_matches_the_cli_json(rates, capsys):
@@ -214,7 +236,7 @@ def test_run_calculator_takes_yaml_style_values(rates):
     [
         ("pension", {}, "unknown calculator"),
         ("holiday", {"basis": "days-per-week", "days_a_week": 5}, "unknown input"),
-        ("sick-pay", {"sick_start": "2026-05-01"}, r"^Last day off sick: this is needed \(also needed: Days they normally work, Average weekly pay\)$"),
+        ("sick-pay", {"sick_start": "2026-05-01"}, r"^Last day off sick: this is needed; Days they normally work: this is needed; Average weekly pay: this is needed$"),
         ("minimum-wage", {"age": 30, "apprentice": "perhaps"}, "Apprentice\\?: 'perhaps' is not yes or no"),
         ("minimum-wage", {"age": 30, "pay": "12,71", "hours": 1}, "use a point: 12.71"),
         ("sick-pay", {"sick_start": "2026-05-04", "sick_end": "2026-05-10", "work_days": {"mon": 1},

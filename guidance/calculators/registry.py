@@ -8,9 +8,10 @@ label, kind with its bounds and choices, unit, help, whether needed) in its own 
 ``calculate(name, inputs, rates, on)`` returns the result as a dict keeping Decimal and date values
 (what flows compare); ``run_calculator(name, inputs, rates, on)`` returns the dict
 ``guidance calc NAME --json`` prints: amounts as decimal text ("123.25"), dates as ISO text.
-Input keys are the field names (``days_per_week``, ``sick_start``). An unknown name or input, a
-missing one ("Last day off sick: this is needed"), or a value that does not fit its field is a CalculatorError naming the field by its
-label (``.field`` holds its name).
+Input keys are the field names (``days_per_week``, ``sick_start``). An unknown name or input is a
+CalculatorError; every missing input ("Last day off sick: this is needed") and value that does not
+fit its field is found at once, each a problem naming the field by its label (``.field`` holds
+its name; several come together as ``CalculatorErrors``, see ``read_inputs``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from guidance.calculators import average_earnings, employer_cost, holiday, minimum_wage, redundancy, sick_pay, tribunal
-from guidance.calculators.common import CalculatorError, as_dict, jsonable
+from guidance.calculators.common import CalculatorError, as_dict, jsonable, raise_all
 from guidance.kinds import Field, FieldError
 
 #: Inputs that set the day the rates are read for, instead of the day it is run.
@@ -112,8 +113,10 @@ CALCULATORS: dict[str, Calculator] = {
 def read_inputs(calculator: Calculator, inputs: dict) -> dict:
     """Every given input read through its field: typed values, blanks left out.
 
-    CalculatorError for an unknown input, a missing one, two of an ``exclusive`` group, or a value
-    that does not fit its field (the message names the field by its label).
+    CalculatorError for an unknown input. Every missing input, value that does not fit its field
+    and second one of an ``exclusive`` group is found before anything is raised: one problem is a
+    CalculatorError, more a :class:`CalculatorErrors` holding each (each message names its field
+    by its label, and ``.field`` holds its name).
     """
     given = {k: v for k, v in (inputs or {}).items() if v is not None}
     unknown = sorted(set(given) - set(calculator.inputs))
@@ -121,30 +124,30 @@ def read_inputs(calculator: Calculator, inputs: dict) -> dict:
         raise CalculatorError(
             f"{calculator.name}: unknown input(s) {', '.join(unknown)}; it takes {', '.join(calculator.inputs)}"
         )
-    missing = [f for f in calculator.fields if f.required and given.get(f.name) in (None, "")]
-    if missing:
-        also = f" (also needed: {', '.join(f.label for f in missing[1:])})" if missing[1:] else ""
-        raise CalculatorError(f"{missing[0].label}: this is needed{also}", missing[0].name)
-    values = {}
+    values, problems = {}, []
     for item in calculator.fields:
-        if item.name not in given:
+        if item.name not in given and not item.required:
             continue
         try:
-            value = item.parse(given[item.name])
+            value = item.parse(given.get(item.name))
         except FieldError as exc:
-            raise CalculatorError(str(exc), exc.field) from None
+            problems.append(CalculatorError(str(exc), exc.field))
+            continue
         if value is not None:
             values[item.name] = value
+    problems += _exclusive_problems(calculator, values)
+    raise_all(problems)
+    return values
+
+
+def _exclusive_problems(calculator: Calculator, values: dict) -> list[CalculatorError]:
+    """A problem for each group of ``exclusive`` fields given more than one value."""
     groups: dict[str, list[Field]] = {}
     for item in calculator.fields:
         if item.exclusive and item.name in values:
             groups.setdefault(item.exclusive, []).append(item)
-    for together in groups.values():
-        if len(together) > 1:
-            raise CalculatorError(
-                f"give only one of: {', '.join(f.label for f in together)}", together[1].name
-            )
-    return values
+    return [CalculatorError(f"give only one of: {', '.join(f.label for f in together)}", together[1].name)
+            for together in groups.values() if len(together) > 1]
 
 
 def calculate(name: str, inputs: dict, rates, on: dt.date) -> dict:

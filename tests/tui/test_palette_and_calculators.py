@@ -231,3 +231,42 @@ async def test_errors_between_fields_show_at_the_field_by_its_label(make_app):
         await pilot.pause()
         assert screen.last_result is not None and "How this was worked out" in str(screen.query_one("#calc-result").render())
         assert not screen.query_one("#label-sick_start").has_class("error")
+
+
+async def test_every_bad_or_missing_field_is_shown_at_once_at_its_field(make_app):
+    """Three bad or missing fields are all marked at once, each at its field by its label: the
+    officer does not fix one, press Ctrl+R and only then see the next."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(CalculatorScreen("sick-pay"))
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-sick_start"))
+        screen = app.screen
+        screen.query_one("#in-sick_start").value = "31/02/2026"
+        screen.query_one("#in-work_days").value = "mon,tue"
+        screen.query_one("#in-average_weekly_earnings").value = "300,5"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        expected = {
+            "sick_start": "First day off sick: 31 February 2026 does not exist",
+            "sick_end": "Last day off sick: this is needed",
+            "average_weekly_earnings": "Average weekly pay (£): '300,5' has a comma",
+        }
+        for key, message in expected.items():
+            label = screen.query_one(f"#label-{key}")
+            assert label.has_class("error") and message in str(label.render()), key
+        assert not screen.query_one("#label-work_days").has_class("error")
+        result = str(screen.query_one("#calc-result").render())
+        assert "Please check the fields marked in red" in result
+        for message in ("First day off sick: 31 February", "Last day off sick: this is needed", "Average weekly pay: '300,5'"):
+            assert message in result
+        assert screen.focused is screen.query_one("#in-sick_start")  # the first field at fault
+        assert screen.last_result is None
+        # the fixed fields lose their mark, the one still wrong keeps it
+        screen.query_one("#in-sick_start").value = "4/5/2026"
+        screen.query_one("#in-sick_end").value = "8/5/2026"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert not screen.query_one("#label-sick_start").has_class("error")
+        assert screen.query_one("#label-average_weekly_earnings").has_class("error")
+        assert screen.focused is screen.query_one("#in-average_weekly_earnings")
