@@ -305,3 +305,27 @@ def test_still_off_works_out_to_today_and_refuses_a_first_day_in_the_future(caps
     err = capsys.readouterr().err
     assert "First day off sick: 5 January 2027 is after today (25 November 2026), so they cannot be still off from it" in err
     assert "(option --sick-start)" in err and "Traceback" not in err
+
+
+def test_unusual_inputs_are_warned_of_beside_the_figure_never_refused(capsys, rates):
+    """£1,000,000 a week is worked out, with a warning naming the field by its label; the bounds
+    are the settings' (content a team leader edits), not Python."""
+    from guidance.content.settings import load_settings
+
+    unusual = load_settings(REPO / "content", "content/settings.yaml", Problems()).unusual
+    argv = ["calc", "redundancy", "--age", "45", "--years", "12", "--weekly-pay", "1000000", "--date", "2026-05-01"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    warning = "Weekly pay before tax: £1,000,000.00 is more than £3,000.00, which is unusual: check it was typed right"
+    assert f"  warning: {warning}\n" in out and "Statutory redundancy pay: £10,514.00" in out
+    assert out.index(warning) < out.index("How this was worked out")  # beside the figures
+    data = calc_json(capsys, *argv[1:])
+    assert data["unusual"] == [{"field": "weekly_pay", "warning": warning}]
+    usual = run_calculator("redundancy", {"age": 45, "years": 12, "weekly_pay": 600, "date": "2026-05-01"}, rates, ON, unusual)
+    assert usual["unusual"] == []
+    hours = run_calculator("employer-cost", {"hourly_rate": "13", "hours_per_week": "100"}, rates, ON, unusual)
+    assert hours["unusual"][0]["warning"].startswith("Hours worked a week: 100 hours is more than 70 hours")
+    dated = run_calculator("tribunal-deadline", {"event_date": "2030-01-10"}, rates, ON, unusual)
+    assert dated["unusual"][0]["warning"].startswith(
+        "Date of dismissal or the act complained of: 10 January 2030 is more than 2 years after 1 November 2026")
+    assert run_calculator("redundancy", {"age": 45, "years": 12, "weekly_pay": 1000000}, rates, ON)["unusual"] == []

@@ -22,6 +22,7 @@ from typing import Callable
 
 from guidance.calculators import average_earnings, employer_cost, holiday, minimum_wage, redundancy, sick_pay, tribunal
 from guidance.calculators.common import CalculatorError, as_dict, jsonable, raise_all
+from guidance.calculators.unusual import unusual_inputs
 from guidance.kinds import Field, FieldError
 
 #: Inputs that set the day the rates are read for, instead of the day it is run.
@@ -157,18 +158,34 @@ def calculate(name: str, inputs: dict, rates, on: dt.date) -> dict:
 
 def calculate_result(name: str, inputs: dict, rates, on: dt.date):
     """Run a calculator by name on ``inputs``; its typed result (a frozen dataclass)."""
+    calculator = _named(name)
+    return _run(calculator, read_inputs(calculator, inputs), rates, on)
+
+
+def _named(name: str) -> Calculator:
     calculator = CALCULATORS.get(name)
     if calculator is None:
         raise CalculatorError(f"unknown calculator '{name}': use one of {', '.join(CALCULATORS)}")
-    kwargs = read_inputs(calculator, inputs)
+    return calculator
+
+
+def _run(calculator: Calculator, values: dict, rates, on: dt.date):
+    kwargs = dict(values)
     for key in DAY_INPUTS:
         if key in kwargs:
             on = kwargs.pop(key)
     return calculator.function(rates=rates, on=on, **kwargs)
 
 
-def run_calculator(name: str, inputs: dict, rates, on: dt.date) -> dict:
-    """Run a calculator by name; the JSON-able result (amounts as decimal text, dates ISO)."""
-    result = jsonable(calculate(name, inputs, rates, on))
+def run_calculator(name: str, inputs: dict, rates, on: dt.date, unusual=None) -> dict:
+    """Run a calculator by name; the JSON-able result (amounts as decimal text, dates ISO).
+
+    ``unusual`` (the settings' bounds, :class:`guidance.content.settings.UnusualModel`) adds
+    ``unusual``: a ``{"field", "warning"}`` for each input outside them, read out beside the
+    figures (a warning, never a refusal; see :mod:`guidance.calculators.unusual`)."""
+    calculator = _named(name)
+    values = read_inputs(calculator, inputs)
+    result = jsonable(as_dict(_run(calculator, values, rates, on)))
     result["calculator"] = name
+    result["unusual"] = unusual_inputs(calculator, values, on, unusual)
     return result

@@ -69,7 +69,9 @@ def problems_text(calculator, error) -> str:
     return f"{len(lines)} problems:\n  " + "\n  ".join(lines)
 
 
-def _load_rates(args):
+def _load_content(args):
+    """The figures and the settings' bounds of unusual inputs (None when the settings cannot be
+    read: the figures are still worked out, without those warnings)."""
     from pathlib import Path
 
     from guidance.content.rates import load_rates
@@ -84,7 +86,10 @@ def _load_rates(args):
     rates = load_rates(Path(root) / "content" / "rates.yaml", problems, "content/rates.yaml")
     if rates.broken:
         raise CommandError(f"the content is broken and figures cannot be used until this is fixed:\n  {problems.errors[0]}")
-    return rates
+    from guidance.content.settings import load_settings
+
+    settings = load_settings(Path(root) / "content", "content/settings.yaml", Problems())
+    return rates, settings.unusual
 
 
 def run_calc(args) -> int:
@@ -94,11 +99,11 @@ def run_calc(args) -> int:
     from guidance.calculators.shortcuts import prepared_inputs
 
     day = getattr(args, "on", None) if isinstance(getattr(args, "on", None), dt.date) else today()
-    rates = _load_rates(args)
+    rates, unusual = _load_content(args)
     calculator = CALCULATORS[args.calculator]
     try:
         inputs = prepared_inputs({dest: getattr(args, dest) for dest in args.calc_options}, day)
-        result = run_calculator(args.calculator, inputs, rates, today())
+        result = run_calculator(args.calculator, inputs, rates, today(), unusual)
     except CalculatorError as exc:
         message = problems_text(calculator, exc)
         if any(getattr(args, f.name) in (None, "") for f in calculator.fields if f.required):
@@ -114,6 +119,8 @@ def run_calc(args) -> int:
         print(f"  {label}: {value}")
     for warning in result.get("warnings", []):
         print(f"  warning: {warning}")
+    for unusual_input in result["unusual"]:
+        print(f"  warning: {unusual_input['warning']}")
     print("How this was worked out:")
     for line in result.get("working", []):
         print(f"  - {line}")

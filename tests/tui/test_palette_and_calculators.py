@@ -270,3 +270,26 @@ async def test_every_bad_or_missing_field_is_shown_at_once_at_its_field(make_app
         assert not screen.query_one("#label-sick_start").has_class("error")
         assert screen.query_one("#label-average_weekly_earnings").has_class("error")
         assert screen.focused is screen.query_one("#in-average_weekly_earnings")
+
+
+async def test_an_unusual_input_is_warned_of_beside_the_result(make_app):
+    """£1,000,000 a week is worked out, and the result says to check it, by the field's label."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(CalculatorScreen("redundancy"))
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-age"))
+        screen = app.screen
+        screen.query_one("#in-age").value = "45"
+        screen.query_one("#in-years").value = "10"
+        screen.query_one("#in-weekly_pay").value = "1,000,000"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        result = str(screen.query_one("#calc-result").render())
+        assert "Statutory redundancy pay:" in result
+        warning = "Check: Weekly pay before tax: £1,000,000.00 is more than £3,000.00, which is unusual"
+        assert warning in result and result.index(warning) < result.index("How this was worked out")
+        screen.query_one("#in-weekly_pay").value = "500"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "Check:" not in str(screen.query_one("#calc-result").render())

@@ -109,7 +109,8 @@ class CalculatorScreen(ReportsFailures, Screen):
         self._clear_field_errors()
         try:
             inputs = self._inputs()
-            result = run_calculator(self.calculator.name, inputs, self.app.services.base.rates, self.app.today)
+            base = self.app.services.base
+            result = run_calculator(self.calculator.name, inputs, base.rates, self.app.today, base.settings.unusual)
         except CalculatorError as exc:
             output.update(self._show_problems(exc))
             return
@@ -218,10 +219,12 @@ def _problem_only(message: str, label: str) -> str:
 
 
 def format_result(calculator, result: dict) -> str:
-    """The headline figures first, then each step of the working, then any warnings."""
+    """The headline figures first, with a warning for each unusual input beside them, then each
+    step of the working, then the calculator's own warnings."""
     from guidance.calculators.presentation import headline
 
     lines = [f"{label}: {value}" for label, value in headline(calculator, result)]
+    lines += [f"Check: {item['warning']}" for item in result.get("unusual") or ()]
     working = result.get("working") or []
     if working:
         lines += ["", "How this was worked out:"] + [f"  • {step}" for step in working]
