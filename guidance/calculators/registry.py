@@ -177,15 +177,44 @@ def _run(calculator: Calculator, values: dict, rates, on: dt.date):
     return calculator.function(rates=rates, on=on, **kwargs)
 
 
+def _rates_day(values: dict, on: dt.date) -> dt.date:
+    """The day the rates are read for: a day input when given, else ``on``."""
+    return next((values[key] for key in DAY_INPUTS if key in values), on)
+
+
+def _latest_day(values: dict, on: dt.date) -> dt.date:
+    """The latest day a calculation reads figures for: the rates' day or any date given."""
+    days = [_rates_day(values, on)]
+    for value in values.values():
+        items = value if isinstance(value, tuple) else (value,)
+        for item in items:
+            item = item[0] if isinstance(item, tuple) and item else item  # (payday, amount)
+            if isinstance(item, dt.date):
+                days.append(item)
+    return max(days)
+
+
+def figures_note(rates, values: dict, on: dt.date) -> dict:
+    """``figures_known_until`` (ISO, or None when the rates file does not say) and
+    ``figures_may_change``: the warning, in words, when a day the calculation reads figures for
+    is after it (None otherwise)."""
+    known = getattr(rates, "known_until", None)
+    return {"figures_known_until": known.isoformat() if known else None,
+            "figures_may_change": rates.may_change(_latest_day(values, on)) if known else None}
+
+
 def run_calculator(name: str, inputs: dict, rates, on: dt.date, unusual=None) -> dict:
     """Run a calculator by name; the JSON-able result (amounts as decimal text, dates ISO).
 
     ``unusual`` (the settings' bounds, :class:`guidance.content.settings.UnusualModel`) adds
     ``unusual``: a ``{"field", "warning"}`` for each input outside them, read out beside the
-    figures (a warning, never a refusal; see :mod:`guidance.calculators.unusual`)."""
+    figures (a warning, never a refusal; see :mod:`guidance.calculators.unusual`); and
+    ``figures_known_until`` with ``figures_may_change``, the warning when the sum reads figures
+    for a day after they are known to be right (see :func:`figures_note`)."""
     calculator = _named(name)
     values = read_inputs(calculator, inputs)
     result = jsonable(as_dict(_run(calculator, values, rates, on)))
     result["calculator"] = name
     result["unusual"] = unusual_inputs(calculator, values, on, unusual)
+    result.update(figures_note(rates, values, on))
     return result

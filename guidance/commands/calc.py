@@ -121,6 +121,8 @@ def run_calc(args) -> int:
         print(f"  warning: {warning}")
     for unusual_input in result["unusual"]:
         print(f"  warning: {unusual_input['warning']}")
+    if result["figures_may_change"]:
+        print(f"  warning: {result['figures_may_change']}")
     print("How this was worked out:")
     for line in result.get("working", []):
         print(f"  - {line}")

@@ -293,3 +293,25 @@ async def test_an_unusual_input_is_warned_of_beside_the_result(make_app):
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert "Check:" not in str(screen.query_one("#calc-result").render())
+
+
+async def test_a_result_for_a_day_after_the_figures_are_known_says_they_may_change(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(CalculatorScreen("minimum-wage"))
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-age"))
+        screen = app.screen
+        screen.query_one("#in-age").value = "30"
+        screen.query_one("#in-on").value = "1/6/2029"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        result = str(screen.query_one("#calc-result").render())
+        note = ("Note: The figures are known to be right until 31 March 2027; for 1 June 2029 these are the "
+                "latest on record and may change")
+        assert "Minimum hourly rate:" in result and note in result
+        assert result.index(note) < result.index("How this was worked out")
+        screen.query_one("#in-on").value = "1/6/2026"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "may change" not in str(screen.query_one("#calc-result").render())

@@ -219,12 +219,15 @@ def _problem_only(message: str, label: str) -> str:
 
 
 def format_result(calculator, result: dict) -> str:
-    """The headline figures first, with a warning for each unusual input beside them, then each
-    step of the working, then the calculator's own warnings."""
+    """The headline figures first, with a warning for each unusual input and for figures that may
+    change (a day after they are known to be right) beside them, then each step of the working,
+    then the calculator's own warnings."""
     from guidance.calculators.presentation import headline
 
     lines = [f"{label}: {value}" for label, value in headline(calculator, result)]
     lines += [f"Check: {item['warning']}" for item in result.get("unusual") or ()]
+    if result.get("figures_may_change"):
+        lines.append(f"Note: {result['figures_may_change']}")
     working = result.get("working") or []
     if working:
         lines += ["", "How this was worked out:"] + [f"  • {step}" for step in working]
