@@ -83,3 +83,27 @@ def test_a_wrong_known_until_is_an_error_at_its_line(tmp_path, written, line):
     assert [(p.path, p.line) for p in problems.errors] == [("content/rates.yaml", line)]
     assert "figures_known_until must be a real date" in problems.errors[0].message
     assert loaded.keys() == ["good"] and loaded.known_until is None
+
+
+def test_a_flow_that_uses_figures_warns_for_a_later_day(capsys, tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "stage: claim\nclaim_type: unfair_dismissal\nevent_date: 2026-09-15\net1_sent: 2026-11-20\n"
+        "acas_status: certificate\nacas_day_a: 2026-10-01\nacas_day_b: 2026-11-05\ninsurer: helpline\n"
+    )
+    run = ["--root", str(REPO), "flow", "run", "tribunal_preparation", "--answers", str(answers)]
+    assert main(run + ["--on", "2026-11-25", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["figures_may_change"] is None
+    assert main(run + ["--on", "2029-06-01", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["figures_may_change"].startswith(WARNING)
+    assert main(run + ["--on", "2029-06-01"]) == 0
+    assert f"Warning: {WARNING}" in capsys.readouterr().out
+
+
+def test_the_apps_flow_outcome_carries_the_warning():
+    from guidance.tui.flow_view import report_markdown
+
+    report = {"title": "T", "summary": "S", "timeline": [], "checklists": [], "next_steps": [], "pages": [],
+              "letters": [], "signposts": [], "figures_may_change": WARNING}
+    assert f"> **Warning:** {WARNING}" in report_markdown(report)
+    assert "Warning" not in report_markdown({**report, "figures_may_change": None})
