@@ -287,6 +287,18 @@ def test_help_lists_every_declared_field(capsys, name):
      "Hours worked in the pay period: 200 hours is more than there are in 7 days"),
     ("tribunal-deadline", {"event_date": "2026-01-10", "acas_day_a": "2026-03-20", "acas_day_b": "2026-03-01"}, "acas_day_b",
      "Acas certificate (Day B): 1 March 2026 cannot be before Day A"),
+    ("employer-cost", {"hourly_rate": "13", "hours_per_week": "0"}, "hours_per_week", "Hours worked a week: must be more than 0"),
+    ("employer-cost", {"hourly_rate": "0", "hours_per_week": "10"}, "hourly_rate", "Hourly rate: must be more than 0"),
+    ("redundancy", {"age": "20", "years": "10", "weekly_pay": "300"}, "years",
+     "Full years worked: 10 years of service is not possible at age 20"),
+    ("redundancy", {"age": "15", "years": "0", "weekly_pay": "300"}, "age", "PA's age: must be between 16 and 100"),
+    ("holiday", {"basis": "days-per-week", "days_per_week": "0.2"}, "days_per_week", "Days worked a week: must be between 0.5 and 7"),
+    ("holiday", {"basis": "hours-per-week", "days_per_week": "1", "hours_per_week": "30"}, "hours_per_week",
+     "Hours worked a week: 30 hours over 1 days is more than 24 hours a day"),
+    ("minimum-wage", {"age": "30", "accommodation_charge": "5", "pay": "100", "hours": "10"}, "nights",
+     "Nights of accommodation a week: needed too"),
+    ("average-earnings", {"payments": "2026-01-30=1000", "sick_start": "2026-04-10"}, "frequency",
+     "How often the PA is paid: needed"),
 ])
 def test_errors_between_fields_name_the_field_by_its_label(rates, name, inputs, field, message):
     with pytest.raises(CalculatorError) as caught:
