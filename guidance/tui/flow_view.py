@@ -307,6 +307,8 @@ def report_markdown(report: dict) -> str:
     lines = [f"## {report['title']}", "", report["summary"], ""]
     if report.get("figures_may_change"):
         lines += [f"> **Warning:** {report['figures_may_change']}", ""]
+    for warning in report.get("unusual") or ():
+        lines += [f"> **Check:** {warning}", ""]
     if report["timeline"]:
         lines += ["### Key dates", ""]
         lines += [f"- **{long_date(dt.date.fromisoformat(row['date']))}**: {row['text']}" for row in report["timeline"]]
