@@ -239,4 +239,4 @@ async def test_changed_since_release_lists_the_new_period_of_a_figure(tmp_path, 
         await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and "errors" in str(app.screen.query_one("#check-status").render()))
         table = app.screen.query_one("#changes-table", DataTable)
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        assert ["rate national_living_wage", "new period from 2027-04-01: £13.20", "2 periods"] in rows, rows
+        assert ["rate national_living_wage", "new period from 1 April 2027: £13.20", "2 periods"] in rows, rows
