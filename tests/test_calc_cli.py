@@ -341,3 +341,12 @@ def test_unusual_inputs_are_warned_of_beside_the_figure_never_refused(capsys, ra
     assert dated["unusual"][0]["warning"].startswith(
         "Date of dismissal or the act complained of: 10 January 2030 is more than 2 years after 1 November 2026")
     assert run_calculator("redundancy", {"age": 45, "years": 12, "weekly_pay": 1000000}, rates, ON)["unusual"] == []
+
+
+def test_still_off_from_a_day_to_come_is_told_with_the_other_problems(capsys, monkeypatch):
+    monkeypatch.setattr("guidance.commands.calc.today", lambda: dt.date(2026, 11, 25))
+    assert main(["calc", "sick-pay", "--sick-start", "2027-01-05", "--sick-end", "still off", "--work-days", "funday",
+                 "--average-weekly-earnings", "12,5"]) == 1
+    err = capsys.readouterr().err
+    assert "3 problems:" in err and "First day off sick: 5 January 2027 is after today (25 November 2026)" in err
+    assert "Days they normally work: 'funday'" in err and "Average weekly pay: '12,5'" in err
