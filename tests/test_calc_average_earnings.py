@@ -92,7 +92,7 @@ def test_payday_on_the_first_day_of_sickness_is_not_in_the_period(rates):
 def test_paid_for_less_than_8_weeks_averages_from_the_start_of_employment(rates, start, pay, expected):
     result = awe(rates, f"2026-04-12={pay}", frequency="weekly", sick_start="2026-04-13", employment_start=start)
     assert result["average_weekly_earnings"] == Decimal(expected)
-    with pytest.raises(CalculatorError, match="employment start"):
+    with pytest.raises(CalculatorError, match="^First day of employment: no payday listed 8 weeks"):
         awe(rates, f"2026-04-12={pay}", frequency="weekly", sick_start="2026-04-13")
 
 
@@ -229,12 +229,12 @@ def test_holiday_week_not_yet_complete_is_left_out(rates):
     ({"payments": "", "frequency": "monthly", "sick_start": "2026-04-10"}, "at least one payday"),
     ({"payments": "2026-05-30=100", "frequency": "monthly", "sick_start": "2026-04-10"}, "no payday on or before"),
     ({"payments": "2026-01-30=1000", "frequency": "yearly", "sick_start": "2026-04-10"}, "frequency"),
-    ({"payments": "2026-01-30=1000", "sick_start": "2026-04-10"}, "frequency"),
-    ({"payments": "2026-01-30=1000", "frequency": "monthly"}, "sick start"),
-    ({"payments": "2026-01-30=1000", "frequency": "monthly", "purpose": "family"}, "due date"),
+    ({"payments": "2026-01-30=1000", "sick_start": "2026-04-10"}, "^How often the PA is paid: needed"),
+    ({"payments": "2026-01-30=1000", "frequency": "monthly"}, "^First day off sick: needed for SSP"),
+    ({"payments": "2026-01-30=1000", "frequency": "monthly", "purpose": "family"}, "^Date the baby is due: needed"),
     ({"payments": "2026-01-30=1000", "frequency": "monthly", "purpose": "family", "qualifying_week_end": "2026-02-06"},
      "not a Saturday"),
-    ({"payments": "2026-01-30=1000", "purpose": "holiday"}, "holiday start"),
+    ({"payments": "2026-01-30=1000", "purpose": "holiday"}, "^First day of the leave: needed for holiday pay"),
     ({"payments": "2026-01-30=1000", "purpose": "pension"}, "purpose"),
 ])
 def test_bad_input_is_named(rates, kwargs, message):
@@ -266,7 +266,7 @@ def test_holiday_weeks_of_only_sick_pay_are_skipped_too(rates):
     result = awe(rates, weeks, purpose="holiday", holiday_start="2026-06-01", skip_weeks="2026-05-23; 2026-05-30")
     assert (result["weeks_counted"], result["weeks_without_pay_skipped"]) == (52, 2)
     assert result["average_weekly_earnings"] == Decimal("203.85")
-    with pytest.raises(CalculatorError, match="skip weeks: item 1"):
+    with pytest.raises(CalculatorError, match="^Weeks paid only SSP or statutory leave pay: item 1"):
         awe(rates, weeks, purpose="holiday", holiday_start="2026-06-01", skip_weeks="2026-05-24")
 
 

@@ -185,13 +185,35 @@ def test_options_are_made_from_the_declared_fields():
         assert set(options) == set(calculator.inputs)
         for item in calculator.fields:
             assert options[item.name].option_strings == [item.option]
-            assert options[item.name].required == item.required
+            assert not options[item.name].required  # checked with the values: every problem told at once
+            assert ("(needed)" in options[item.name].help) == item.required
             assert item.label in options[item.name].help
 
 
 def test_registry_names_are_the_ones_flows_use():
     assert set(CALCULATORS) == {"holiday", "sick-pay", "redundancy", "minimum-wage", "tribunal-deadline", "employer-cost",
                                 "average-earnings"}
+
+
+def test_every_bad_or_missing_input_is_told_at_once(capsys, rates):
+    """Three bad fields and one missing: one message, each by its label and option, not one at a time."""
+    argv = ["calc", "sick-pay", "--sick-start", "31/02/2026", "--sick-end", "soon", "--work-days", "mon",
+            "--average-weekly-earnings", "12,5"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "calc sick-pay: 3 problems:" in err and "Traceback" not in err
+    assert "First day off sick: 31 February 2026 does not exist (option --sick-start)" in err
+    assert "Last day off sick: 'soon' is not a date" in err and "(option --sick-end)" in err
+    assert "Average weekly pay: '12,5' has a comma" in err and "(option --average-weekly-earnings)" in err
+    with pytest.raises(SystemExit) as exc:  # a needed option left out: a usage error, still every problem told
+        main(argv[:4] + argv[6:])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "3 problems:" in err and "Last day off sick: this is needed (option --sick-end)" in err
+    assert "First day off sick: 31 February 2026 does not exist" in err and "Average weekly pay: '12,5'" in err
+    with pytest.raises(CalculatorError) as caught:
+        run_calculator("sick-pay", {"sick_start": "31/02/2026", "work_days": "funday"}, rates, ON)
+    assert [p.field for p in caught.value.problems] == ["sick_start", "sick_end", "work_days", "average_weekly_earnings"]
 
 
 def test_run_calculator_matches_the_cli_json(rates, capsys):
@@ -214,7 +236,7 @@ def test_run_calculator_takes_yaml_style_values(rates):
     [
         ("pension", {}, "unknown calculator"),
         ("holiday", {"basis": "days-per-week", "days_a_week": 5}, "unknown input"),
-        ("sick-pay", {"sick_start": "2026-05-01"}, r"^Last day off sick: this is needed \(also needed: Days they normally work, Average weekly pay\)$"),
+        ("sick-pay", {"sick_start": "2026-05-01"}, r"^Last day off sick: this is needed; Days they normally work: this is needed; Average weekly pay: this is needed$"),
         ("minimum-wage", {"age": 30, "apprentice": "perhaps"}, "Apprentice\\?: 'perhaps' is not yes or no"),
         ("minimum-wage", {"age": 30, "pay": "12,71", "hours": 1}, "use a point: 12.71"),
         ("sick-pay", {"sick_start": "2026-05-04", "sick_end": "2026-05-10", "work_days": {"mon": 1},
@@ -265,6 +287,18 @@ def test_help_lists_every_declared_field(capsys, name):
      "Hours worked in the pay period: 200 hours is more than there are in 7 days"),
     ("tribunal-deadline", {"event_date": "2026-01-10", "acas_day_a": "2026-03-20", "acas_day_b": "2026-03-01"}, "acas_day_b",
      "Acas certificate (Day B): 1 March 2026 cannot be before Day A"),
+    ("employer-cost", {"hourly_rate": "13", "hours_per_week": "0"}, "hours_per_week", "Hours worked a week: must be more than 0"),
+    ("employer-cost", {"hourly_rate": "0", "hours_per_week": "10"}, "hourly_rate", "Hourly rate: must be more than 0"),
+    ("redundancy", {"age": "20", "years": "10", "weekly_pay": "300"}, "years",
+     "Full years worked: 10 years of service is not possible at age 20"),
+    ("redundancy", {"age": "15", "years": "0", "weekly_pay": "300"}, "age", "PA's age: must be between 16 and 100"),
+    ("holiday", {"basis": "days-per-week", "days_per_week": "0.2"}, "days_per_week", "Days worked a week: must be between 0.5 and 7"),
+    ("holiday", {"basis": "hours-per-week", "days_per_week": "1", "hours_per_week": "30"}, "hours_per_week",
+     "Hours worked a week: 30 hours over 1 days is more than 24 hours a day"),
+    ("minimum-wage", {"age": "30", "accommodation_charge": "5", "pay": "100", "hours": "10"}, "nights",
+     "Nights of accommodation a week: needed too"),
+    ("average-earnings", {"payments": "2026-01-30=1000", "sick_start": "2026-04-10"}, "frequency",
+     "How often the PA is paid: needed"),
 ])
 def test_errors_between_fields_name_the_field_by_its_label(rates, name, inputs, field, message):
     with pytest.raises(CalculatorError) as caught:
@@ -283,3 +317,36 @@ def test_still_off_works_out_to_today_and_refuses_a_first_day_in_the_future(caps
     err = capsys.readouterr().err
     assert "First day off sick: 5 January 2027 is after today (25 November 2026), so they cannot be still off from it" in err
     assert "(option --sick-start)" in err and "Traceback" not in err
+
+
+def test_unusual_inputs_are_warned_of_beside_the_figure_never_refused(capsys, rates):
+    """£1,000,000 a week is worked out, with a warning naming the field by its label; the bounds
+    are the settings' (content a team leader edits), not Python."""
+    from guidance.content.settings import load_settings
+
+    unusual = load_settings(REPO / "content", "content/settings.yaml", Problems()).unusual
+    argv = ["calc", "redundancy", "--age", "45", "--years", "12", "--weekly-pay", "1000000", "--date", "2026-05-01"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    warning = "Weekly pay before tax: £1,000,000.00 is more than £3,000.00, which is unusual: check it was typed right"
+    assert f"  warning: {warning}\n" in out and "Statutory redundancy pay: £10,514.00" in out
+    assert out.index(warning) < out.index("How this was worked out")  # beside the figures
+    data = calc_json(capsys, *argv[1:])
+    assert data["unusual"] == [{"field": "weekly_pay", "warning": warning}]
+    usual = run_calculator("redundancy", {"age": 45, "years": 12, "weekly_pay": 600, "date": "2026-05-01"}, rates, ON, unusual)
+    assert usual["unusual"] == []
+    hours = run_calculator("employer-cost", {"hourly_rate": "13", "hours_per_week": "100"}, rates, ON, unusual)
+    assert hours["unusual"][0]["warning"].startswith("Hours worked a week: 100 hours is more than 70 hours")
+    dated = run_calculator("tribunal-deadline", {"event_date": "2030-01-10"}, rates, ON, unusual)
+    assert dated["unusual"][0]["warning"].startswith(
+        "Date of dismissal or the act complained of: 10 January 2030 is more than 2 years after 1 November 2026")
+    assert run_calculator("redundancy", {"age": 45, "years": 12, "weekly_pay": 1000000}, rates, ON)["unusual"] == []
+
+
+def test_still_off_from_a_day_to_come_is_told_with_the_other_problems(capsys, monkeypatch):
+    monkeypatch.setattr("guidance.commands.calc.today", lambda: dt.date(2026, 11, 25))
+    assert main(["calc", "sick-pay", "--sick-start", "2027-01-05", "--sick-end", "still off", "--work-days", "funday",
+                 "--average-weekly-earnings", "12,5"]) == 1
+    err = capsys.readouterr().err
+    assert "3 problems:" in err and "First day off sick: 5 January 2027 is after today (25 November 2026)" in err
+    assert "Days they normally work: 'funday'" in err and "Average weekly pay: '12,5'" in err

@@ -50,3 +50,20 @@ def test_case_note_dates_are_written_one_way():
     assert "When: 1 December 2026, 14:05 to 14:20" in note
     assert not ISO.search(note), note
 
+
+
+def test_calculation_summary_records_the_warnings_given_with_the_figure():
+    from guidance.content.settings import load_settings
+    from guidance.problems import Problems
+
+    base = ContentBase.load(REPO)
+    unusual = load_settings(REPO / "content", "content/settings.yaml", Problems()).unusual
+    calculator = CALCULATORS["minimum-wage"]
+    inputs = {"age": "30", "on": "1/6/2029", "pay": "1000000", "hours": "40"}
+    result = run_calculator("minimum-wage", inputs, base.rates, dt.date(2028, 11, 25), unusual)
+    summary = calculation_summary(calculator, inputs, result, lambda key: calculator.field(key).label)
+    warnings = next(line for line in summary.splitlines() if line.startswith("Warnings: "))
+    assert "Pay for the pay period: £1,000,000.00 is more than £12,000.00, which is unusual" in warnings
+    assert "The figures are known to be right until 31 March 2027; for 1 June 2029" in warnings
+    usual = run_calculator("minimum-wage", {"age": "30", "on": "1/6/2026"}, base.rates, dt.date(2026, 11, 25), unusual)
+    assert "Warnings" not in calculation_summary(calculator, {"age": "30"}, usual, lambda key: calculator.field(key).label)

@@ -48,7 +48,14 @@ def test_review_due_lists_soonest_first(capsys):
     rows = json.loads(capsys.readouterr().out)
     assert rows and all(r["review_by"] == "2027-03-01" for r in rows)
     assert main(["--root", str(BROKEN), "content", "review-due", "--on", "2026-01-01", "--within", "30d"]) == 0
-    assert "Nothing is due" in capsys.readouterr().out
+    assert "Nothing is due for review by 31 January 2026." in capsys.readouterr().out
+
+
+def test_review_due_says_dates_in_words_to_people(capsys):
+    assert main(["--root", str(BROKEN), "content", "review-due", "--on", "2027-02-20", "--within", "2w"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(line.startswith("1 March 2027 ") for line in lines)
+    assert not any("2027-03-01" in line for line in lines)
 
 
 def test_check_warns_about_pages_past_review(capsys):

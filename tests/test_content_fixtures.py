@@ -137,6 +137,32 @@ CASE_EXPECTED = [
     ("settings-unknown-names", "content/settings.yaml", 7, "error", "safeguarding page 'reporting-abuse' does not exist"),
 ]
 
+#: Bounds of unusual calculator inputs: each slip at its line (the file is then not used, so the
+#: name check of the inputs runs on a file whose bounds are well formed: see the test below).
+UNUSUAL_EXPECTED = [
+    (10, "below (60) must be less than above (5)"),
+    (11, "unusual.inputs.age.above"),
+    (12, "give below, above or both"),
+    (13, "unusual.dates.years_before"),
+]
+
+
+@pytest.mark.parametrize("line,text", UNUSUAL_EXPECTED)
+def test_bounds_of_unusual_inputs_are_checked_at_their_line(tmp_path, line, text):
+    _, found = check_case(tmp_path, "settings-unusual-bounds")
+    matches = [p for p in found.errors if p.path == "content/settings.yaml" and text in p.message]
+    assert matches, [str(p) for p in found]
+    assert matches[0].line == line
+
+
+def test_an_unusual_input_no_calculator_takes_is_named_at_its_line(tmp_path):
+    root = case_root(tmp_path, "_base")
+    settings = root / "content/settings.yaml"
+    settings.write_text(settings.read_text() + "unusual:\n  inputs:\n    weekly_pay: {above: 3000}\n    weekly_wage: {above: 3000}\n")
+    found = check_content(ContentBase.load(root, use_cache=False), ON, style_checks=False)
+    assert [(p.path, p.line) for p in found.errors] == [("content/settings.yaml", 9)], [str(p) for p in found]
+    assert "no calculator takes a number called 'weekly_wage'" in found.errors[0].message
+
 
 @pytest.mark.parametrize("case,path,line,level,text", CASE_EXPECTED)
 def test_each_case_is_reported_at_its_place(tmp_path, case, path, line, level, text):

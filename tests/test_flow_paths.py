@@ -176,3 +176,22 @@ def test_monthly_paid_pa_average_comes_from_the_paydays(capsys, tmp_path):
     assert report["outcome"] == "ssp_due"
     assert any("£230.77" in step and "31 August 2026" in step for step in report["next_steps"])
     assert "£123.25" in report["summary"]
+
+
+def test_an_unusual_answer_a_calculator_was_given_is_warned_of_in_the_outcome(capsys, tmp_path):
+    """£1,000,000 a week reaches the SSP calculator: the outcome is given, with a warning to check it."""
+    answers = tmp_path / "answers.yaml"
+    text = ("employed: me\nsick_start: 2026-11-16\nstill_off: no\nsick_end: 2026-11-20\n"
+            "work_days: [mon, tue, wed, thu, fri]\npay_frequency: average_known\nearnings: '{pay}'\nlinked: no\n"
+            "company_sick_pay: no\ncover: other_pa\n")
+    run = ["--root", str(REPO), "flow", "run", "pa_off_sick", "--on", "2026-11-25", "--answers", str(answers)]
+    answers.write_text(text.format(pay="1000000"))
+    assert main(run + ["--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["outcome"] == "ssp_due"
+    assert report["unusual"] == ["Average weekly pay: £1,000,000.00 is more than £3,000.00, which is unusual: check it was typed right"]
+    assert main(run) == 0
+    assert "Check: Average weekly pay: £1,000,000.00 is more than £3,000.00" in capsys.readouterr().out
+    answers.write_text(text.format(pay="400"))
+    assert main(run + ["--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["unusual"] == []

@@ -273,3 +273,13 @@ def test_the_audit_hash_of_a_reference_is_keyed_and_the_key_is_private(database,
     assert main(["records", "export", "--person", "DP-004512"]) == 1
     err = capsys.readouterr().err
     assert "GUIDANCE_AUDIT_KEY" in err and "shorter than 32" in err and "short'" not in err
+
+
+def test_sample_text_says_when_in_words_and_uk_time(database, monkeypatch, capsys):
+    for n in range(3):
+        _call(database, monkeypatch, "alice", f"R-{n}", "2026-07-20T10:05:00.000Z")  # 11:05 British Summer Time
+    monkeypatch.setenv("GUIDANCE_OFFICER", "team-leader")
+    assert main(["review", "sample", "--percent", "50", "--since", "7d", "--on", "2026-07-25", "--seed", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    assert lines and all(line.endswith("alice  20 July 2026, 11:05") for line in lines), lines
+    assert not any("2026-07-20" in line for line in lines)

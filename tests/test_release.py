@@ -134,12 +134,12 @@ def test_a_release_records_changed_figures_and_their_new_periods(root, capsys):
         '    - {from: 2026-04-01, value: "12.71"}\n    - {from: 2027-04-01, value: "13.20"}',
     ))
     changes = changed_rates(ContentBase.load(root, use_cache=False))
-    assert [str(c) for c in changes] == ["national_living_wage: new period from 2027-04-01: £13.20 (was 2 periods)"]
+    assert [str(c) for c in changes] == ["national_living_wage: new period from 1 April 2027: £13.20 (was 2 periods)"]
     capsys.readouterr()
     assert run(root, "content", "release", "--notes", "April rates", "--on", "2026-11-26") == 0
-    assert "national_living_wage: new period from 2027-04-01: £13.20" in capsys.readouterr().out
+    assert "national_living_wage: new period from 1 April 2027: £13.20" in capsys.readouterr().out
     manifest = ContentBase.load(root, use_cache=False).manifest
-    assert manifest.changelog[0].rates == ["national_living_wage: new period from 2027-04-01: £13.20 (was 2 periods)"]
+    assert manifest.changelog[0].rates == ["national_living_wage: new period from 1 April 2027: £13.20 (was 2 periods)"]
     assert manifest.changelog[0].pages == []
 
 

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from guidance.calculators.common import (
+    at_field,
     words,
     Result,
     CalculatorError,
@@ -159,10 +160,10 @@ def average_weekly_earnings(
     paid = parse_payments(payments)
     if purpose == "holiday":
         if holiday_start in (None, ""):
-            raise CalculatorError("holiday start: give the first day of the leave (the calculation date)")
+            raise at_field(FIELDS, "holiday_start", "needed for holiday pay: give the first day of the leave (the calculation date)")
         return _holiday_pay(paid, date_value(holiday_start, "holiday start"), _skip_weeks(skip_weeks, paid))
     if frequency in (None, ""):
-        raise CalculatorError(f"frequency: give how often the PA is paid ({', '.join(FREQUENCIES)})")
+        raise at_field(FIELDS, "frequency", f"needed: give how often the PA is paid ({', '.join(FREQUENCIES)})")
     if frequency not in FREQUENCIES:
         raise CalculatorError(f"frequency: '{frequency}' is not one of {', '.join(FREQUENCIES)}")
     reference, working = _reference_day(purpose, sick_start, due_date, qualifying_week_end)
@@ -173,7 +174,7 @@ def _reference_day(purpose, sick_start, due_date, week_end) -> tuple[dt.date, li
     """The last day a payday can fall on to end the relevant period, and the working so far."""
     if purpose == "ssp":
         if sick_start in (None, ""):
-            raise CalculatorError("sick start: give the first day of sickness (of the first linked period, if linked)")
+            raise at_field(FIELDS, "sick_start", "needed for SSP: give the first day of sickness (of the first linked period, if linked)")
         start = date_value(sick_start, "sick start")
         return start - dt.timedelta(days=1), [
             f"SSP: the relevant period ends with the last normal payday before {words(start)}, the first day of "
@@ -182,7 +183,7 @@ def _reference_day(purpose, sick_start, due_date, week_end) -> tuple[dt.date, li
     if week_end not in (None, ""):
         saturday = date_value(week_end, "qualifying week end")
         if saturday.weekday() != 5:
-            raise CalculatorError(f"qualifying week end: {words(saturday)} is not a Saturday")
+            raise at_field(FIELDS, "qualifying_week_end", f"{words(saturday)} is not a Saturday")
         lines = []
     elif due_date not in (None, ""):
         due = date_value(due_date, "due date")
@@ -190,7 +191,7 @@ def _reference_day(purpose, sick_start, due_date, week_end) -> tuple[dt.date, li
         lines = [f"Baby due {words(due)}: the qualifying week (15th week before the week it is due) ends "
                  f"{words(saturday)}."]
     else:
-        raise CalculatorError("due date: give the date the baby is due, or the qualifying (matching) week's Saturday")
+        raise at_field(FIELDS, "due_date", "needed: give the date the baby is due, or the qualifying (matching) week's Saturday")
     lines.append(
         f"SMP/SPP/SAP: the relevant period ends with the last normal payday on or before {words(saturday)} "
         "(Statutory Maternity Pay (General) Regulations 1986 reg 21)."
@@ -201,8 +202,8 @@ def _reference_day(purpose, sick_start, due_date, week_end) -> tuple[dt.date, li
 def _statutory_average(rates, purpose, frequency, paid, reference, employment_start, working) -> AverageEarnings:
     before = [day for day, _ in paid if day <= reference]
     if not before:
-        raise CalculatorError(
-            f"payments: no payday on or before {words(reference)}; someone not yet paid has average weekly "
+        raise at_field(
+            FIELDS, "payments", f"no payday on or before {words(reference)}; someone not yet paid has average weekly "
             "earnings worked out from what they were due (ask HMRC or use GOV.UK's calculator)"
         )
     last = before[-1]
@@ -214,13 +215,13 @@ def _statutory_average(rates, purpose, frequency, paid, reference, employment_st
         rule = frequency
     else:
         if employment_start in (None, ""):
-            raise CalculatorError(
-                f"employment start: no payday listed 8 weeks or more before {words(last)}; if the PA started "
+            raise at_field(
+                FIELDS, "employment_start", f"no payday listed 8 weeks or more before {words(last)}; if the PA started "
                 "less than 8 weeks before, give the first day of employment (otherwise list the earlier paydays)"
             )
         first = date_value(employment_start, "employment start")
         if first > last:
-            raise CalculatorError(f"employment start: {words(first)} is after the last payday {words(last)}")
+            raise at_field(FIELDS, "employment_start", f"{words(first)} is after the last payday {words(last)}")
         working.append(f"Paid for less than 8 weeks: the relevant period runs from the start of employment, "
                        f"{words(first)}, to the last payday, {words(last)}; averaged by days.")
         rule = "irregular"
@@ -251,7 +252,7 @@ def _divide(rule, total, first, last, days, working) -> tuple[Decimal, str]:
     if rule == "monthly":
         months, whole, odd = whole_months(first, last)
         if months == 0:
-            raise CalculatorError("payments: the relevant period is under half a month; check the paydays")
+            raise at_field(FIELDS, "payments", "the relevant period is under half a month; check the paydays")
         note = f" ({whole} whole and {odd} odd day(s), rounded)" if odd else ""
         working.append(f"Monthly pay: {gbp(total)} / {months} month(s){note} x 12 / 52 (HMRC SPM170300).")
         return total / months * 12 / 52, f"{months} months"
@@ -299,7 +300,7 @@ def _skip_weeks(value, paid) -> set[dt.date]:
     for number, item in enumerate(items, start=1):
         day = date_value(item, f"skip weeks item {number}")
         if day not in weeks:
-            raise CalculatorError(f"skip weeks: item {number} ({words(day)}) is not one of the weeks in payments")
+            raise at_field(FIELDS, "skip_weeks", f"item {number} ({words(day)}) is not one of the weeks in the paydays")
         days.add(day)
     return days
 
@@ -311,8 +312,8 @@ def _holiday_pay(paid, start: dt.date, skip: set[dt.date] = frozenset()) -> Aver
     with_pay = [(day, amount) for day, amount in in_range if amount > 0 and day not in skip]
     counted = with_pay[-HOLIDAY_WEEKS:]
     if not counted:
-        raise CalculatorError(
-            f"payments: no week with pay ending on or before {words(start)} in the {HOLIDAY_LOOKBACK_WEEKS} weeks before"
+        raise at_field(
+            FIELDS, "payments", f"no week with pay ending on or before {words(start)} in the {HOLIDAY_LOOKBACK_WEEKS} weeks before"
         )
     total = sum((amount for _, amount in counted), Decimal(0))
     average = total / len(counted)

@@ -26,6 +26,35 @@ class CalculatorError(ValueError):
         super().__init__(message)
         self.field = field
 
+    @property
+    def problems(self) -> tuple["CalculatorError", ...]:
+        """Each problem on its own, with its field (this one error, here)."""
+        return (self,)
+
+
+class CalculatorErrors(CalculatorError):
+    """Every problem found in a calculator's inputs at once (three bad or missing fields are three
+    problems, not one at a time). ``problems`` holds one CalculatorError per problem, each with its
+    field; the message is theirs joined with "; ", and ``field`` is the first one's."""
+
+    def __init__(self, problems):
+        problems = tuple(problems)
+        super().__init__("; ".join(str(p) for p in problems), problems[0].field)
+        self._problems = problems
+
+    @property
+    def problems(self) -> tuple[CalculatorError, ...]:
+        return self._problems
+
+
+def raise_all(problems) -> None:
+    """Raise the problems found, if any: one as itself, more as a :class:`CalculatorErrors`."""
+    problems = list(problems)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise CalculatorErrors(problems)
+
 
 @dataclasses.dataclass(frozen=True)
 class Result:

@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, Result, decimal, figure, figure_or_none, gbp, pence, whole, words
+from guidance.calculators.common import at_field, CalculatorError, Result, decimal, figure, figure_or_none, gbp, pence, whole, words
 from guidance.calculators.minimum_wage import minimum_hourly_rate
 from guidance.kinds import Date, Field, Money, Number, Whole
 
@@ -87,11 +87,11 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) 
     rate = decimal(hourly_rate, "hourly rate")
     hours = decimal(hours_per_week, "hours per week")
     if rate <= 0:
-        raise CalculatorError(f"the hourly rate must be more than 0 (got {rate})")
+        raise at_field(FIELDS, "hourly_rate", f"must be more than 0 (got {rate})")
     if hours <= 0:
-        raise CalculatorError(f"hours per week must be more than 0 (got {hours})")
+        raise at_field(FIELDS, "hours_per_week", f"must be more than 0 (got {hours})")
     if hours > 168:
-        raise CalculatorError(f"hours per week cannot be more than 168 (got {hours})")
+        raise at_field(FIELDS, "hours_per_week", f"cannot be more than 168 (got {hours})")
     age_n = whole(age, "age") if age not in (None, "") else None
     warnings: list[str] = []
     working: list[str] = []

@@ -198,16 +198,15 @@ def _fraction(period: str, start: dt.date | None, leaving: dt.date | None, year:
 
 def _check_pattern(days_per_week: Decimal, hours_per_week: Decimal | None) -> None:
     if not Decimal("0.5") <= days_per_week <= 7:
-        raise CalculatorError(f"days per week must be between 0.5 and 7 (got {days_per_week})")
+        raise at_field(FIELDS, "days_per_week", f"must be between 0.5 and 7 (got {days_per_week})")
     if hours_per_week is not None:
         if hours_per_week <= 0:
-            raise CalculatorError(f"hours per week must be more than 0 (got {hours_per_week})")
+            raise at_field(FIELDS, "hours_per_week", f"must be more than 0 (got {hours_per_week})")
         if hours_per_week > 168:
-            raise CalculatorError(f"hours per week cannot be more than 168, the hours in a week (got {hours_per_week})")
+            raise at_field(FIELDS, "hours_per_week", f"cannot be more than 168, the hours in a week (got {hours_per_week})")
         if hours_per_week / days_per_week > 24:
-            raise CalculatorError(
-                f"{hours_per_week} hours over {days_per_week} days is more than 24 hours a day: check both figures"
-            )
+            raise at_field(FIELDS, "hours_per_week",
+                           f"{hours_per_week} hours over {days_per_week} days is more than 24 hours a day: check both figures")
 
 
 def _leave_year(period, start, leaving, leave_year_start) -> LeaveYear | None:
@@ -357,11 +356,10 @@ def _shifts(result, shifts_per_pattern, days_per_pattern, weeks, standard_days, 
     shifts = decimal(shifts_per_pattern, "shifts per pattern")
     pattern_days = decimal(days_per_pattern, "days per pattern")
     if shifts <= 0 or shifts != shifts.to_integral_value():
-        raise CalculatorError(f"shifts per pattern must be a whole number more than 0 (got {shifts})")
+        raise at_field(FIELDS, "shifts_per_pattern", f"must be a whole number more than 0 (got {shifts})")
     if pattern_days < shifts:
-        raise CalculatorError(
-            f"the pattern must have at least as many days as shifts ({shifts} shifts over {pattern_days} days)"
-        )
+        raise at_field(FIELDS, "days_per_pattern",
+                       f"the pattern must have at least as many days as shifts ({shifts} shifts over {pattern_days} days)")
     per_week = round10(shifts / pattern_days * 7)
     entitlement = weeks * fraction * min(per_week, standard_days)
     working.append(
@@ -391,7 +389,7 @@ def _irregular_accrual(result, percent: Decimal, hours_worked, reset: dt.date, w
         raise CalculatorError("Hours worked in the pay period: needed for irregular hours", "hours_worked")
     hours = decimal(hours_worked, "hours worked")
     if hours <= 0:
-        raise CalculatorError(f"hours worked must be more than 0 (got {hours})")
+        raise at_field(FIELDS, "hours_worked", f"must be more than 0 (got {hours})")
     exact = hours * percent / 100
     rounded = q(exact, 0, ROUND_HALF_UP)
     result.update(

@@ -80,7 +80,7 @@ RATES_USED = (
 def minimum_hourly_rate(rates, on: dt.date, age: int, apprentice: bool = False) -> tuple[Decimal, str]:
     """The rate in force on ``on`` for a worker of ``age``, with the band's name."""
     if age < 16:
-        raise CalculatorError(f"the minimum wage applies from school leaving age (16); got age {age}")
+        raise at_field(FIELDS, "age", f"the minimum wage applies from school leaving age (16); got age {age}")
     if age > 120:
         raise CalculatorError(f"age {age} is not possible")
     if apprentice:
@@ -135,7 +135,7 @@ def minimum_wage(
     if pay_d < 0:
         raise CalculatorError(f"pay cannot be negative (got {pay_d})")
     if hours_d <= 0:
-        raise CalculatorError(f"hours must be more than 0 (got {hours_d})")
+        raise at_field(FIELDS, "hours", f"must be more than 0 (got {hours_d})")
     if not 1 <= days <= 31:
         raise CalculatorError(f"the pay period must be 1 to 31 days (got {days})")
     if hours_d > 24 * days:
@@ -167,7 +167,8 @@ def _accommodation(rates, on, charge, nights, days: int, working: list[str]) -> 
     if charge in (None, "") and nights in (None, ""):
         return Decimal(0)
     if charge in (None, "") or nights in (None, ""):
-        raise CalculatorError("accommodation needs both the accommodation charge (per night; 0 if free) and the nights a week")
+        raise at_field(FIELDS, "nights" if nights in (None, "") else "accommodation_charge",
+                       "needed too: accommodation needs both the accommodation charge (per night; 0 if free) and the nights a week")
     charge_d = decimal(charge, "accommodation charge")
     nights_n = whole(nights, "nights")
     if charge_d < 0:

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import CalculatorError, Result, decimal, figure, gbp, pence, whole, words
+from guidance.calculators.common import at_field, CalculatorError, Result, decimal, figure, gbp, pence, whole, words
 from guidance.kinds import Date, Field, Money, Whole
 
 FIELDS = (
@@ -71,15 +71,15 @@ def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = N
     if years_n < 0:
         raise CalculatorError(f"years of service cannot be negative (got {years_n})")
     if not 16 <= age_n <= 100:
-        raise CalculatorError(f"age must be between 16 and 100 (got {age_n})")
+        raise at_field(FIELDS, "age", f"must be between 16 and 100 (got {age_n})")
     if years_n > age_n - 15:
-        raise CalculatorError(f"{years_n} years of service is not possible at age {age_n}: nobody can be employed before 16")
+        raise at_field(FIELDS, "years", f"{years_n} years of service is not possible at age {age_n}: nobody can be employed before 16")
     if rates is None or on is None:
         raise CalculatorError("the rates and a date are needed for the statutory figures")
     if weekly_cap not in (None, ""):
         cap = decimal(weekly_cap, "weekly cap")
         if cap <= 0:
-            raise CalculatorError(f"the weekly cap must be more than 0 (got {cap})")
+            raise at_field(FIELDS, "weekly_cap", f"must be more than 0 (got {cap})")
         cap_source = "given"
     else:
         cap = figure(rates, "redundancy_week_pay_cap", on)

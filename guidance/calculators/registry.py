@@ -8,9 +8,10 @@ label, kind with its bounds and choices, unit, help, whether needed) in its own 
 ``calculate(name, inputs, rates, on)`` returns the result as a dict keeping Decimal and date values
 (what flows compare); ``run_calculator(name, inputs, rates, on)`` returns the dict
 ``guidance calc NAME --json`` prints: amounts as decimal text ("123.25"), dates as ISO text.
-Input keys are the field names (``days_per_week``, ``sick_start``). An unknown name or input, a
-missing one ("Last day off sick: this is needed"), or a value that does not fit its field is a CalculatorError naming the field by its
-label (``.field`` holds its name).
+Input keys are the field names (``days_per_week``, ``sick_start``). An unknown name or input is a
+CalculatorError; every missing input ("Last day off sick: this is needed") and value that does not
+fit its field is found at once, each a problem naming the field by its label (``.field`` holds
+its name; several come together as ``CalculatorErrors``, see ``read_inputs``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from guidance.calculators import average_earnings, employer_cost, holiday, minimum_wage, redundancy, sick_pay, tribunal
-from guidance.calculators.common import CalculatorError, as_dict, jsonable
+from guidance.calculators.common import CalculatorError, as_dict, jsonable, raise_all
+from guidance.calculators.unusual import unusual_inputs
 from guidance.kinds import Field, FieldError
 
 #: Inputs that set the day the rates are read for, instead of the day it is run.
@@ -112,8 +114,10 @@ CALCULATORS: dict[str, Calculator] = {
 def read_inputs(calculator: Calculator, inputs: dict) -> dict:
     """Every given input read through its field: typed values, blanks left out.
 
-    CalculatorError for an unknown input, a missing one, two of an ``exclusive`` group, or a value
-    that does not fit its field (the message names the field by its label).
+    CalculatorError for an unknown input. Every missing input, value that does not fit its field
+    and second one of an ``exclusive`` group is found before anything is raised: one problem is a
+    CalculatorError, more a :class:`CalculatorErrors` holding each (each message names its field
+    by its label, and ``.field`` holds its name).
     """
     given = {k: v for k, v in (inputs or {}).items() if v is not None}
     unknown = sorted(set(given) - set(calculator.inputs))
@@ -121,30 +125,30 @@ def read_inputs(calculator: Calculator, inputs: dict) -> dict:
         raise CalculatorError(
             f"{calculator.name}: unknown input(s) {', '.join(unknown)}; it takes {', '.join(calculator.inputs)}"
         )
-    missing = [f for f in calculator.fields if f.required and given.get(f.name) in (None, "")]
-    if missing:
-        also = f" (also needed: {', '.join(f.label for f in missing[1:])})" if missing[1:] else ""
-        raise CalculatorError(f"{missing[0].label}: this is needed{also}", missing[0].name)
-    values = {}
+    values, problems = {}, []
     for item in calculator.fields:
-        if item.name not in given:
+        if item.name not in given and not item.required:
             continue
         try:
-            value = item.parse(given[item.name])
+            value = item.parse(given.get(item.name))
         except FieldError as exc:
-            raise CalculatorError(str(exc), exc.field) from None
+            problems.append(CalculatorError(str(exc), exc.field))
+            continue
         if value is not None:
             values[item.name] = value
+    problems += _exclusive_problems(calculator, values)
+    raise_all(problems)
+    return values
+
+
+def _exclusive_problems(calculator: Calculator, values: dict) -> list[CalculatorError]:
+    """A problem for each group of ``exclusive`` fields given more than one value."""
     groups: dict[str, list[Field]] = {}
     for item in calculator.fields:
         if item.exclusive and item.name in values:
             groups.setdefault(item.exclusive, []).append(item)
-    for together in groups.values():
-        if len(together) > 1:
-            raise CalculatorError(
-                f"give only one of: {', '.join(f.label for f in together)}", together[1].name
-            )
-    return values
+    return [CalculatorError(f"give only one of: {', '.join(f.label for f in together)}", together[1].name)
+            for together in groups.values() if len(together) > 1]
 
 
 def calculate(name: str, inputs: dict, rates, on: dt.date) -> dict:
@@ -154,18 +158,63 @@ def calculate(name: str, inputs: dict, rates, on: dt.date) -> dict:
 
 def calculate_result(name: str, inputs: dict, rates, on: dt.date):
     """Run a calculator by name on ``inputs``; its typed result (a frozen dataclass)."""
+    calculator = _named(name)
+    return _run(calculator, read_inputs(calculator, inputs), rates, on)
+
+
+def _named(name: str) -> Calculator:
     calculator = CALCULATORS.get(name)
     if calculator is None:
         raise CalculatorError(f"unknown calculator '{name}': use one of {', '.join(CALCULATORS)}")
-    kwargs = read_inputs(calculator, inputs)
+    return calculator
+
+
+def _run(calculator: Calculator, values: dict, rates, on: dt.date):
+    kwargs = dict(values)
     for key in DAY_INPUTS:
         if key in kwargs:
             on = kwargs.pop(key)
     return calculator.function(rates=rates, on=on, **kwargs)
 
 
-def run_calculator(name: str, inputs: dict, rates, on: dt.date) -> dict:
-    """Run a calculator by name; the JSON-able result (amounts as decimal text, dates ISO)."""
-    result = jsonable(calculate(name, inputs, rates, on))
+def _rates_day(values: dict, on: dt.date) -> dt.date:
+    """The day the rates are read for: a day input when given, else ``on``."""
+    return next((values[key] for key in DAY_INPUTS if key in values), on)
+
+
+def _latest_day(values: dict, on: dt.date) -> dt.date:
+    """The latest day a calculation reads figures for: the rates' day or any date given."""
+    days = [_rates_day(values, on)]
+    for value in values.values():
+        items = value if isinstance(value, tuple) else (value,)
+        for item in items:
+            item = item[0] if isinstance(item, tuple) and item else item  # (payday, amount)
+            if isinstance(item, dt.date):
+                days.append(item)
+    return max(days)
+
+
+def figures_note(rates, values: dict, on: dt.date) -> dict:
+    """``figures_known_until`` (ISO, or None when the rates file does not say) and
+    ``figures_may_change``: the warning, in words, when a day the calculation reads figures for
+    is after it (None otherwise)."""
+    known = getattr(rates, "known_until", None)
+    return {"figures_known_until": known.isoformat() if known else None,
+            "figures_may_change": rates.may_change(_latest_day(values, on)) if known else None}
+
+
+def run_calculator(name: str, inputs: dict, rates, on: dt.date, unusual=None) -> dict:
+    """Run a calculator by name; the JSON-able result (amounts as decimal text, dates ISO).
+
+    ``unusual`` (the settings' bounds, :class:`guidance.content.settings.UnusualModel`) adds
+    ``unusual``: a ``{"field", "warning"}`` for each input outside them, read out beside the
+    figures (a warning, never a refusal; see :mod:`guidance.calculators.unusual`); and
+    ``figures_known_until`` with ``figures_may_change``, the warning when the sum reads figures
+    for a day after they are known to be right (see :func:`figures_note`)."""
+    calculator = _named(name)
+    values = read_inputs(calculator, inputs)
+    result = jsonable(as_dict(_run(calculator, values, rates, on)))
     result["calculator"] = name
+    result["unusual"] = unusual_inputs(calculator, values, on, unusual)
+    result.update(figures_note(rates, values, on))
     return result

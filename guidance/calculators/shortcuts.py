@@ -48,7 +48,7 @@ def prepared_inputs(inputs: dict, day: dt.date) -> dict:
     """Every input with its shortcut made plain (see :func:`prepared`). A first day of sickness
     after ``day`` with "still off" is refused at that field: someone cannot be still off from a
     day that has not come (CalculatorError naming "First day off sick")."""
-    from guidance.calculators.common import at_field, words
+    from guidance.calculators.common import at_field, raise_all, words
     from guidance.calculators.sick_pay import FIELDS
     from guidance.kinds import read_date
 
@@ -56,10 +56,23 @@ def prepared_inputs(inputs: dict, day: dt.date) -> dict:
     if isinstance(inputs.get("sick_end"), str) and inputs["sick_end"].strip().lower() == STILL_OFF:
         start = read_date(inputs.get("sick_start"))
         if start is not None and start > day:
-            raise at_field(FIELDS, "sick_start",
-                           f"{words(start)} is after today ({words(day)}), so they cannot be still off from it: "
-                           "check the first day, or give the last day off sick")
+            problem = at_field(FIELDS, "sick_start",
+                               f"{words(start)} is after today ({words(day)}), so they cannot be still off from it: "
+                               "check the first day, or give the last day off sick")
+            raise_all([problem] + _other_problems(out, "sick_start"))
     return out
+
+
+def _other_problems(inputs: dict, but: str) -> list:
+    """The sick pay calculator's other input problems, so all are told with the one found here."""
+    from guidance.calculators.common import CalculatorError
+    from guidance.calculators.registry import CALCULATORS, read_inputs
+
+    try:
+        read_inputs(CALCULATORS["sick-pay"], {k: v for k, v in inputs.items() if k in CALCULATORS["sick-pay"].inputs})
+    except CalculatorError as exc:
+        return [p for p in exc.problems if p.field != but]
+    return []
 
 
 def prepared(key: str, value, day: dt.date):

@@ -4,7 +4,8 @@ The options are made from each calculator's declared inputs (``FIELDS`` in its m
 ``guidance.calculators.registry``): ``--days-per-week`` is the field ``days_per_week``, so a flow,
 the app and the command line ask for the same things. Values are read as the field's kind (dates
 as people write them, "12,71" refused) by the registry, not by argparse, so bad input is a plain
-message naming the field and its option, and exit 1.
+message naming the field and its option, and exit 1; every problem is told at once, and when a
+needed option is left out the exit is 2 (a usage error).
 """
 
 from __future__ import annotations
@@ -29,8 +30,11 @@ def add_field_options(parser, fields) -> None:
             target.add_argument(item.option, dest=item.name, action="store_const", const=True, default=None,
                                 help=f"{item.label}: {item.describe()}")
             continue
-        target.add_argument(item.option, dest=item.name, required=item.required, metavar=item.kind.metavar,
-                            help=f"{item.label}: {item.describe()}")
+        # A needed option is checked with the values, not by argparse, so every missing or bad
+        # input is told in one message.
+        needed = " (needed)" if item.required else ""
+        target.add_argument(item.option, dest=item.name, metavar=item.kind.metavar,
+                            help=f"{item.label}{needed}: {item.describe()}")
 
 
 HELP = "statutory calculators: holiday, sick pay, redundancy, wages, deadlines, costs"
@@ -50,10 +54,24 @@ def register(sub) -> None:
         parser = names.add_parser(name, help=f"the {name.replace('-', ' ')} calculator: {calculator.title.lower()}")
         add_field_options(parser, calculator.fields)
         add_json_option(parser)
-        parser.set_defaults(func=run_calc, calc_options=list(calculator.inputs))
+        parser.set_defaults(func=run_calc, calc_options=list(calculator.inputs), calc_parser=parser)
 
 
-def _load_rates(args):
+def problems_text(calculator, error) -> str:
+    """Every problem of a calculator's inputs, each naming its field by label and option: one on
+    the line, or "3 problems:" and one a line."""
+    lines = []
+    for problem in error.problems:
+        field = problem.field if problem.field in calculator.inputs else None
+        lines.append(f"{problem}{f' (option {calculator.field(field).option})' if field else ''}")
+    if len(lines) == 1:
+        return lines[0]
+    return f"{len(lines)} problems:\n  " + "\n  ".join(lines)
+
+
+def _load_content(args):
+    """The figures and the settings' bounds of unusual inputs (None when the settings cannot be
+    read: the figures are still worked out, without those warnings)."""
     from pathlib import Path
 
     from guidance.content.rates import load_rates
@@ -68,7 +86,10 @@ def _load_rates(args):
     rates = load_rates(Path(root) / "content" / "rates.yaml", problems, "content/rates.yaml")
     if rates.broken:
         raise CommandError(f"the content is broken and figures cannot be used until this is fixed:\n  {problems.errors[0]}")
-    return rates
+    from guidance.content.settings import load_settings
+
+    settings = load_settings(Path(root) / "content", "content/settings.yaml", Problems())
+    return rates, settings.unusual
 
 
 def run_calc(args) -> int:
@@ -78,14 +99,16 @@ def run_calc(args) -> int:
     from guidance.calculators.shortcuts import prepared_inputs
 
     day = getattr(args, "on", None) if isinstance(getattr(args, "on", None), dt.date) else today()
-    rates = _load_rates(args)
+    rates, unusual = _load_content(args)
     calculator = CALCULATORS[args.calculator]
     try:
         inputs = prepared_inputs({dest: getattr(args, dest) for dest in args.calc_options}, day)
-        result = run_calculator(args.calculator, inputs, rates, today())
+        result = run_calculator(args.calculator, inputs, rates, today(), unusual)
     except CalculatorError as exc:
-        option = f" (option {calculator.field(exc.field).option})" if exc.field in calculator.inputs else ""
-        raise CommandError(f"calc {args.calculator}: {exc}{option}") from None
+        message = problems_text(calculator, exc)
+        if any(getattr(args, f.name) in (None, "") for f in calculator.fields if f.required):
+            args.calc_parser.error(message)  # a needed option left out: a usage error, exit 2
+        raise CommandError(f"calc {args.calculator}: {message}") from None
     if args.json:
         print_json({k: v for k, v in result.items()})
         return 0
@@ -96,6 +119,10 @@ def run_calc(args) -> int:
         print(f"  {label}: {value}")
     for warning in result.get("warnings", []):
         print(f"  warning: {warning}")
+    for unusual_input in result["unusual"]:
+        print(f"  warning: {unusual_input['warning']}")
+    if result["figures_may_change"]:
+        print(f"  warning: {result['figures_may_change']}")
     print("How this was worked out:")
     for line in result.get("working", []):
         print(f"  - {line}")

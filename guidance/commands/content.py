@@ -75,6 +75,7 @@ def run_check(args) -> int:
 
 
 def run_review_due(args) -> int:
+    from guidance.content.formatting import long_date
     from guidance.content.review import due_for_review, review_limit
 
     base = load_base(args)
@@ -89,10 +90,10 @@ def run_review_due(args) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print(f"Nothing is due for review by {limit.isoformat()}.")
+        print(f"Nothing is due for review by {long_date(limit)}.")
     for row in rows:
         flag = "OVERDUE " if row["overdue"] else ""
-        print(f"{row['review_by']}  {flag}{row['id']}  ({row['owner']})  {row['path']}")
+        print(f"{long_date(row['review_by']):<17}  {flag}{row['id']}  ({row['owner']})  {row['path']}")
     return 0
 
 

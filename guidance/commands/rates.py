@@ -1,4 +1,6 @@
-"""``guidance rates``: the figures in force on a date, with their source."""
+"""``guidance rates``: the figures in force on a date, with their source; for a date after the
+figures are known to be right (``figures_known_until`` in the rates file), a warning that the
+latest figures shown may change. Dates are in words for people, ISO in ``--json``."""
 
 from __future__ import annotations
 
@@ -38,15 +40,20 @@ def run_rates(args) -> int:
     if missing:
         print(f"note: {missing} of {len(base.rates.keys())} figures have no value on {long_date(on)} "
               "(figures are kept from 6 April 2015, and some rules began later)", file=sys.stderr)
+    known = base.rates.known_until
+    may_change = base.rates.may_change(on)
     if args.json:
-        print_json({"on": on.isoformat(), "rates": rows, "problems": [p.as_dict() for p in rate_errors]})
+        print_json({"on": on.isoformat(), "figures_known_until": known.isoformat() if known else None,
+                    "may_change": may_change, "rates": rows, "problems": [p.as_dict() for p in rate_errors]})
         for problem in rate_errors:
             print(problem, file=sys.stderr)
         return 1 if rate_errors else 0
-    print(f"Figures in force on {on.isoformat()}")
+    print(f"Figures in force on {long_date(on)}")
+    if may_change:
+        print(f"Warning: {may_change}")
     width = max((len(r["key"]) for r in rows), default=10)
     for row in rows:
-        print(f"  {row['key']:<{width}}  {row['shown']:>12}  since {row['since']}  {row['label']}")
+        print(f"  {row['key']:<{width}}  {row['shown']:>12}  since {long_date(row['since']):<17}  {row['label']}")
         print(f"  {'':<{width}}  {'':>12}  source: {row['period_source']}")
     for problem in rate_errors:
         print(problem)

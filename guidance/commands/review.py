@@ -47,6 +47,8 @@ def _row(review) -> dict:
 
 
 def run_sample(args) -> int:
+    from guidance.records.casenote import local_words
+
     store = _reviews()
     try:
         chosen = store.sample(args.percent, cutoff(args.since, args.on), args.seed, content_release(args))
@@ -61,7 +63,7 @@ def run_sample(args) -> int:
     else:
         print(f"Sampled {len(chosen)} to check (record each with 'guidance review record ID --outcome ...'):")
         for r in chosen:
-            print(f"  {r.id}  {r.kind:<6} {r.item_id}  {r.officer}  {r.item_at[:16].replace('T', ' ')}")
+            print(f"  {r.id}  {r.kind:<6} {r.item_id}  {r.officer}  {local_words(r.item_at) or r.item_at}")
     return 0
 
 

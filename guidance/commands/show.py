@@ -6,6 +6,7 @@ import re
 import sys
 
 from guidance.commands.common import CommandError, add_json_option, add_on_option, kind_type, load_base, print_json, refuse_broken, today
+from guidance.content.formatting import long_date
 from guidance.kinds import Whole
 
 
@@ -57,6 +58,7 @@ def run_show(args) -> int:
     record["text"] = render_links(record["text"], base)
     if shown_version:
         record["shown_version"] = shown_version
+    record["figures_may_change"] = base.figures_may_change(page, on)
     if args.json:
         print_json(record)
         return 0
@@ -94,12 +96,14 @@ def render_links(text: str, base) -> str:
 
 def _print_page(record: dict, on) -> None:
     heading = f"# {record['title']}\n\n**{record['summary']}**\n\n"
+    if record.get("figures_may_change"):
+        heading = f"> Warning: {record['figures_may_change']}\n\n" + heading
     if record.get("shown_version"):
         heading = f"> {record['shown_version']}\n\n" + heading
     sources = "\n".join(f"- {s['title']}" + (f" ({s.get('url') or s.get('citation')})") for s in record["sources"])
     footer = (
-        f"\n\n---\n\nVersion {record['version']}, updated {record['updated']}, review by {record['review_by']}. "
-        f"Figures as in force on {on.isoformat()}.\n\n**Sources**\n\n{sources}\n"
+        f"\n\n---\n\nVersion {record['version']}, updated {long_date(record['updated'])}, review by {long_date(record['review_by'])}. "
+        f"Figures as in force on {long_date(on)}.\n\n**Sources**\n\n{sources}\n"
     )
     text = heading + record["text"] + footer
     if sys.stdout.isatty():

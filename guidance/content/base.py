@@ -129,6 +129,16 @@ class ContentBase:
         """The page's Markdown with figures in force on ``on``. Raises RenderError."""
         return render(page.body, self.rates, on)
 
+    def figures_may_change(self, page: Page, on: dt.date) -> str | None:
+        """For a page that quotes figures, shown for a day after they are known to be right:
+        the warning that they may change (see ``Rates.may_change``); else None."""
+        import re
+
+        text = f"{page.meta.summary}\n{page.body}"
+        if not re.search(r"\b(?:rate|rule|has_rate)\s*\(", text):
+            return None
+        return self.rates.may_change(on)
+
     def try_render(self, page: Page, on: dt.date) -> str:
         """Render for display: a broken page shows its error rather than crashing a screen."""
         try:

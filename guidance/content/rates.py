@@ -2,7 +2,9 @@
 
 Each figure has a list of periods, each with the date it took effect. ``Rates.value(key, on)``
 returns the value in force on that day. A date before the first period is an error, not a guess:
-we would rather refuse than quote an old minimum wage to a caller.
+we would rather refuse than quote an old minimum wage to a caller. A date after
+``figures_known_until`` (the file's one entry that is not a figure) gets the latest figures, and
+``Rates.may_change(day)`` says in words that they may change.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from guidance.content.formatting import format_value
+from guidance.content.formatting import format_value, long_date
 from guidance.problems import Problems
 from guidance.values import too_large
 from guidance.yamlio import ContentYamlError, load_yaml, pydantic_problems, read_text
@@ -28,6 +30,9 @@ _YES_NO = {"yes": Decimal(1), "no": Decimal(0), True: Decimal(1), False: Decimal
 
 #: Figures are kept from the start of tax year 2015 to 2016 (some rules began later).
 FIGURES_FROM = dt.date(2015, 4, 6)
+#: The rates file's one entry that is not a figure: the last day every figure in it is known to
+#: be right (the day before the next April's changes, whose figures are not yet all published).
+KNOWN_UNTIL = "figures_known_until"
 
 
 def before_figures(day: dt.date) -> str:
@@ -81,6 +86,18 @@ class Rate(BaseModel):
         return current
 
 
+class RatesFile(BaseModel):
+    """The rates file's shape, for editors' schemas: each figure by its key, and the last day
+    they are all known to be right (``figures_known_until``)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    figures_known_until: dt.date | None = Field(
+        default=None, description="the last day every figure is known to be right (the day before next April's changes)"
+    )
+    __pydantic_extra__: dict[str, Rate]
+
+
 @dataclass(frozen=True)
 class Figure:
     """A rate's value on a day, which prints itself the way a reader expects (£12.71, 15%)."""
@@ -102,8 +119,12 @@ class Figure:
 class Rates:
     """All figures, loaded from ``content/rates.yaml``."""
 
-    def __init__(self, rates: dict[str, Rate], path: str = "rates.yaml", broken: bool = False, lines: dict | None = None):
+    def __init__(self, rates: dict[str, Rate], path: str = "rates.yaml", broken: bool = False, lines: dict | None = None,
+                 known_until: dt.date | None = None):
         self.rates = rates
+        #: The last day every figure is known to be right (``figures_known_until`` in the file);
+        #: None when the file does not say, and then no figure is said to be unconfirmed.
+        self.known_until = known_until
         self.path = path
         self.lines = lines or {}
         #: Keys in the file that were left out because something in them is wrong.
@@ -152,6 +173,14 @@ class Rates:
         except RateError as exc:
             raise RateError(f"rate '{key}' has {exc} (asked for {on.isoformat()})") from None
         return period.source or rate.source
+
+    def may_change(self, day: dt.date) -> str | None:
+        """For a day after the figures are known to be right: what to tell people beside them
+        (the latest figures are used, and may change); None for a day they are known for."""
+        if self.known_until is None or day <= self.known_until:
+            return None
+        return (f"The figures are known to be right until {long_date(self.known_until)}; for {long_date(day)} "
+                "these are the latest on record and may change when new figures are published.")
 
     def in_force(self, on: dt.date) -> list[tuple[str, Rate, Figure]]:
         """Every figure that has a value on ``on``, for `guidance rates`."""
@@ -217,7 +246,10 @@ def load_rates(path: Path, problems: Problems, display: str | None = None) -> Ra
         return Rates({}, shown, broken=True)
     rates: dict[str, Rate] = {}
     invalid: set[str] = set()
+    known_until = _known_until(doc, shown, problems)
     for key, raw in doc.data.items():
+        if key == KNOWN_UNTIL:
+            continue
         try:
             rate = Rate.model_validate(raw)
         except ValidationError as exc:
@@ -230,9 +262,26 @@ def load_rates(path: Path, problems: Problems, display: str | None = None) -> Ra
         else:
             invalid.add(str(key))
     _check_groups(rates, doc, shown, problems)
-    loaded = Rates(rates, shown, lines=doc.lines)
+    loaded = Rates(rates, shown, lines=doc.lines, known_until=known_until)
     loaded.invalid = invalid
     return loaded
+
+
+def _known_until(doc, path: str, problems: Problems) -> dt.date | None:
+    """``figures_known_until`` as a date; absent is None, a slip an error at its line."""
+    if KNOWN_UNTIL not in doc.data:
+        return None
+    raw = doc.data[KNOWN_UNTIL]
+    try:
+        day = raw if isinstance(raw, dt.date) else dt.date.fromisoformat(str(raw).strip())
+    except ValueError:
+        day = None
+    if day is None or not FIGURES_FROM <= day <= dt.date(2100, 12, 31):
+        problems.error(path, doc.line_of(KNOWN_UNTIL),
+                       f"{KNOWN_UNTIL} must be a real date written year first, e.g. 2027-03-31, "
+                       f"from {long_date(FIGURES_FROM)} on (not {str(raw)[:30]!r})")
+        return None
+    return day
 
 
 def _check_groups(rates: dict[str, Rate], doc, path: str, problems: Problems) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from guidance.content.formatting import format_value
+from guidance.content.formatting import format_value, long_date
 from guidance.fileio import PUBLIC_FILE, atomic_write_text
 from guidance.problems import Problems
 from guidance.yamlio import read_yaml_file, validate
@@ -147,7 +147,7 @@ def changed_rates(base) -> list[RateChange]:
         old_starts = set(before.get("periods", []))
         added = [p for p in rate.periods if p.start.isoformat() not in old_starts]
         if added:
-            words = ", ".join(f"from {p.start.isoformat()}: {format_value(p.value, rate.unit)}" for p in added)
+            words = ", ".join(f"from {long_date(p.start)}: {format_value(p.value, rate.unit)}" for p in added)
             out.append(RateChange(key, f"new period {words}", f"{len(old_starts)} periods"))
         else:
             out.append(RateChange(key, "changed (label, source or an existing value)", "as released"))

@@ -12,16 +12,14 @@ from guidance.fileio import PUBLIC_FILE, PUBLIC_FOLDER, atomic_write_text, make_
 
 
 def _models() -> dict[str, object]:
-    from pydantic import RootModel
-
     from guidance.content.pages import PageMeta
-    from guidance.content.rates import Rate
+    from guidance.content.rates import RatesFile
     from guidance.content.release import Manifest
     from guidance.content.settings import SettingsModel
 
     models: dict[str, object] = {
         "page": PageMeta,
-        "rates": RootModel[dict[str, Rate]],
+        "rates": RatesFile,
         "manifest": Manifest,
         "settings": SettingsModel,
     }

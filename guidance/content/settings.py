@@ -1,7 +1,8 @@
 """What the team decides about the product, kept as content: ``content/settings.yaml``.
 
 How each area is named in the app, which calculators a page offers by the subjects it covers,
-and which page every flow's safeguarding exit must lead to. Team leaders edit these like any
+which page every flow's safeguarding exit must lead to, and which calculator inputs are warned of
+as unusual (``unusual``: the bounds, see ``guidance.calculators.unusual``). Team leaders edit these like any
 other content, and ``guidance content check`` checks them (unknown areas, subjects, pages and
 calculators are errors with their line).
 """
@@ -11,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from guidance.problems import Problems
 from guidance.yamlio import YamlDoc, read_yaml_file, validate
@@ -19,6 +22,50 @@ from guidance.yamlio import YamlDoc, read_yaml_file, validate
 FILE_NAME = "settings.yaml"
 #: Used only when a content root has no settings file (small test roots).
 DEFAULT_SAFEGUARDING_PAGE = "recognising-and-reporting-abuse"
+
+
+class NumberBounds(BaseModel):
+    """An input's usual range: below ``below`` or above ``above`` it is warned of, never refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    below: Decimal | None = Field(default=None, ge=0, description="warn when the value is less than this")
+    above: Decimal | None = Field(default=None, ge=0, description="warn when the value is more than this")
+
+    @field_validator("below", "above", mode="before")
+    @classmethod
+    def _no_floats(cls, value):
+        if isinstance(value, bool):
+            raise ValueError("must be a number, not yes or no")
+        return str(value) if isinstance(value, (int, float)) else value
+
+    @model_validator(mode="after")
+    def _in_order(self):
+        if self.below is not None and self.above is not None and self.below >= self.above:
+            raise ValueError(f"below ({self.below}) must be less than above ({self.above})")
+        if self.below is None and self.above is None:
+            raise ValueError("give below, above or both")
+        return self
+
+
+class DateBounds(BaseModel):
+    """How far a date input may be from the day a sum is worked out for before it is warned of."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    years_before: int | None = Field(default=None, ge=1, le=200)
+    years_after: int | None = Field(default=None, ge=1, le=200)
+
+
+class UnusualModel(BaseModel):
+    """What a calculator warns is unusual (a warning beside the figure, never a refusal)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    inputs: dict[str, NumberBounds] = Field(
+        default_factory=dict, description="calculator input name -> its usual range (the same name in every calculator)"
+    )
+    dates: DateBounds | None = Field(default=None, description="for every date a calculator is given")
 
 
 class SettingsModel(BaseModel):
@@ -31,6 +78,9 @@ class SettingsModel(BaseModel):
     safeguarding_page: str = Field(
         default=DEFAULT_SAFEGUARDING_PAGE, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
         description="the page every flow's safeguarding exit must lead to",
+    )
+    unusual: UnusualModel | None = Field(
+        default=None, description="calculator inputs warned of as unusual (never refused)"
     )
 
 
@@ -52,6 +102,11 @@ class Settings:
         """Calculator names relevant to a page's subjects, in the file's order."""
         wanted = set(covers)
         return [name for name, subjects in self.model.calculators.items() if wanted & set(subjects)]
+
+    @property
+    def unusual(self) -> UnusualModel | None:
+        """The bounds calculator inputs are warned of outside (None: no warnings)."""
+        return self.model.unusual
 
     def line_of(self, *keys) -> int | None:
         return self.doc.line_of(*keys) if self.doc else None
@@ -88,5 +143,20 @@ def check_settings(base, on, problems: Problems) -> None:
         for index, subject in enumerate(covers):
             if subject not in subjects:
                 problems.error(settings.path, settings.line_of("calculators", name, index), f"unknown subject '{subject}' (see content/taxonomy.yaml)")
+    _check_unusual(settings, problems)
     if base.pages and settings.safeguarding_page not in base.pages:
         problems.error(settings.path, settings.line_of("safeguarding_page"), f"safeguarding page '{settings.safeguarding_page}' does not exist")
+
+
+def _check_unusual(settings: Settings, problems: Problems) -> None:
+    """Each input ``unusual`` names is a number some calculator takes (its line on error)."""
+    from guidance.calculators.registry import CALCULATORS
+    from guidance.kinds import Number
+
+    if settings.unusual is None:
+        return
+    numbers = {f.name for c in CALCULATORS.values() for f in c.fields if isinstance(f.kind, Number)}
+    for name in settings.unusual.inputs:
+        if name not in numbers:
+            problems.error(settings.path, settings.line_of("unusual", "inputs", name),
+                           f"unusual: no calculator takes a number called '{name}' (they take: {', '.join(sorted(numbers))})")

@@ -7,6 +7,7 @@ and it carries the flow version and content release it was made with.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from guidance.content.formatting import long_date
 from guidance.flows.answers import display, to_json_value
@@ -136,14 +137,62 @@ def build_report(engine: Engine, state: State, base=None, release: str | None = 
         "answers": transcript(engine, state),
         "results": results,
         "path": list(state.trail),
+        "figures_may_change": figures_may_change(engine, state, bool(results)),
+        "unusual": unusual_answers(engine, state, getattr(getattr(base, "settings", None), "unusual", None)),
         **({"prefill": {"source": state.prefill.source, "id": state.prefill.record_id, "from": state.prefill.origin}}
            if state.prefill is not None else {}),
     }
 
 
+_FIGURE_CALL = re.compile(r"\b(?:rate|rule|rate_value|has_rate)\s*\(")
+
+
+def figures_may_change(engine: Engine, state: State, calculated: bool) -> str | None:
+    """When the flow used figures (a calculator ran, or its texts or conditions quote one) for a
+    day after they are known to be right (the day it runs on, or a date answered): the warning
+    that they may change (``Rates.may_change``); else None."""
+    may_change = getattr(engine.rates, "may_change", None)
+    if may_change is None:
+        return None
+    if not calculated and not _FIGURE_CALL.search(engine.flow.model_dump_json()):
+        return None
+    days = [engine.on] + [v for v in state.answers.values() if isinstance(v, dt.date)]
+    return may_change(max(days))
+
+
+def unusual_answers(engine: Engine, state: State, unusual) -> list[str]:
+    """A warning for each value a calculator of the flow was given outside the bounds the
+    settings set (``unusual`` in settings.yaml; see :mod:`guidance.calculators.unusual`), in
+    the order the calculators ran; none without bounds."""
+    from guidance.calculators.common import CalculatorError
+    from guidance.calculators.registry import CALCULATORS, read_inputs
+    from guidance.calculators.unusual import unusual_inputs
+
+    if unusual is None:
+        return []
+    found: list[str] = []
+    context = engine.context(state)
+    for node_id in state.trail:
+        node = engine.node(node_id)
+        calculator = CALCULATORS.get(node.calculator) if isinstance(node, Calculate) else None
+        if calculator is None:
+            continue
+        try:
+            values = read_inputs(calculator, {key: evaluate(source, context) for key, source in node.inputs.items()})
+        except (CalculatorError, ExpressionError):
+            continue  # the calculation itself says what is wrong
+        found += [item["warning"] for item in unusual_inputs(calculator, values, engine.on, unusual)
+                  if item["warning"] not in found]
+    return found
+
+
 def report_text(report: dict) -> str:
     """The report as plain text for the terminal (and to read out on the phone)."""
     lines = [report["title"], "=" * len(report["title"]), "", report["summary"], ""]
+    if report.get("figures_may_change"):
+        lines += [f"Warning: {report['figures_may_change']}", ""]
+    lines += [f"Check: {warning}" for warning in report.get("unusual") or ()]
+    lines += [""] if report.get("unusual") else []
     if report.get("prefill"):
         changed = [row["question"] for row in report.get("answers", []) if row.get("source", "").startswith("changed")]
         lines += [f"Started from {report['prefill']['from']}" + (f"; changed: {', '.join(changed)}." if changed else "."), ""]

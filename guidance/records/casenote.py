@@ -29,6 +29,15 @@ def local_datetime(utc_text: str | None) -> dt.datetime | None:
     return moment.astimezone(ZoneInfo(LOCAL_ZONE))
 
 
+def local_words(utc_text: str | None) -> str:
+    """A stored UTC time as people read it here (Europe/London), the date in words as
+    everywhere in guidance: "25 November 2026, 14:05"; "" if blank or not a time."""
+    from guidance.kinds import Date
+
+    moment = local_datetime(utc_text)
+    return f"{Date().show(moment.date())}, {moment:%H:%M}" if moment else ""
+
+
 def _when(call: Call) -> str:
     start = local_datetime(call.started_at)
     end = local_datetime(call.ended_at)

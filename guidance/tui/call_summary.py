@@ -13,6 +13,7 @@ from guidance.content.formatting import long_date
 SICK_END = "sick_end"
 # the lines of a summary, by what they start with (written here, read back by advice_points)
 INPUTS, RESULT, OUTCOME, ANSWERS, KEY_DATES = "Inputs: ", "Result: ", "Outcome: ", "Answers: ", "Key dates: "
+WARNINGS = "Warnings: "
 
 
 def _shown_input(calculator, key: str, value) -> str:
@@ -47,8 +48,9 @@ def calculator_key_dates(calculator, inputs: dict, result: dict) -> list[tuple[d
 
 
 def calculation_summary(calculator, inputs: dict, result: dict, label) -> str:
-    """Title, then "Inputs: ...", "Result: ..." and "Key dates: ..." lines. ``label(key)``
-    gives an input's label as the form shows it."""
+    """Title, then "Inputs: ...", "Result: ...", "Key dates: ..." and "Warnings: ..." (unusual
+    inputs, figures that may change) lines. ``label(key)`` gives an input's label as the form
+    shows it."""
     from guidance.calculators.presentation import headline
 
     lines = [calculator.title]
@@ -60,6 +62,10 @@ def calculation_summary(calculator, inputs: dict, result: dict, label) -> str:
     dates = calculator_key_dates(calculator, inputs, result)
     if dates:
         lines.append(KEY_DATES + "; ".join(f"{long_date(day)} {text}" for day, text in sorted(dates)))
+    warnings = [item["warning"] for item in result.get("unusual") or ()]
+    warnings += [result["figures_may_change"]] if result.get("figures_may_change") else []
+    if warnings:  # what the officer was told to check goes on record with the figure
+        lines.append(WARNINGS + " ".join(w if w.endswith(".") else w + "." for w in warnings))
     return "\n".join(lines)
 
 

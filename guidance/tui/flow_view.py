@@ -305,6 +305,10 @@ def _sentence(text: str) -> str:
 def report_markdown(report: dict) -> str:
     """The outcome as Markdown: the answer, key dates, checklists, next steps, who can help."""
     lines = [f"## {report['title']}", "", report["summary"], ""]
+    if report.get("figures_may_change"):
+        lines += [f"> **Warning:** {report['figures_may_change']}", ""]
+    for warning in report.get("unusual") or ():
+        lines += [f"> **Check:** {warning}", ""]
     if report["timeline"]:
         lines += ["### Key dates", ""]
         lines += [f"- **{long_date(dt.date.fromisoformat(row['date']))}**: {row['text']}" for row in report["timeline"]]

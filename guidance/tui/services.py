@@ -24,11 +24,9 @@ RECENT_LIMIT = 12
 def local_time(utc_text: str) -> str:
     """A stored UTC time shown as people read it here (Europe/London), dates as everywhere else
     in guidance: "25 November 2026, 14:05"."""
-    from guidance.content.formatting import long_date
-    from guidance.records.casenote import local_datetime
+    from guidance.records.casenote import local_words
 
-    moment = local_datetime(utc_text)
-    return f"{long_date(moment.date())}, {moment:%H:%M}" if moment else ""
+    return local_words(utc_text)
 
 
 def _mime(filename: str) -> str:

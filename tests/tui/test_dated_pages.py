@@ -36,3 +36,19 @@ async def test_a_page_as_at_a_day_before_the_figures_says_so_plainly(make_app):
         body = app.screen._markdown()
         assert "figures are kept from 6 April 2015" in body
         assert "rate '" not in body and "ssp_" not in body
+
+
+async def test_a_page_as_at_a_day_after_the_figures_are_known_says_they_may_change(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_page("minimum-wage")
+        await wait_for(pilot, lambda: isinstance(app.screen, PageScreen))
+        assert "may change" not in app.screen._markdown()
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#date-input").value = "1/6/2029"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PageScreen) and app.screen.on_date is not None)
+        assert ("> **Warning:** The figures are known to be right until 31 March 2027; for 1 June 2029 these are "
+                "the latest on record and may change") in app.screen._markdown()

@@ -231,3 +231,87 @@ async def test_errors_between_fields_show_at_the_field_by_its_label(make_app):
         await pilot.pause()
         assert screen.last_result is not None and "How this was worked out" in str(screen.query_one("#calc-result").render())
         assert not screen.query_one("#label-sick_start").has_class("error")
+
+
+async def test_every_bad_or_missing_field_is_shown_at_once_at_its_field(make_app):
+    """Three bad or missing fields are all marked at once, each at its field by its label: the
+    officer does not fix one, press Ctrl+R and only then see the next."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(CalculatorScreen("sick-pay"))
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-sick_start"))
+        screen = app.screen
+        screen.query_one("#in-sick_start").value = "31/02/2026"
+        screen.query_one("#in-work_days").value = "mon,tue"
+        screen.query_one("#in-average_weekly_earnings").value = "300,5"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        expected = {
+            "sick_start": "First day off sick: 31 February 2026 does not exist",
+            "sick_end": "Last day off sick: this is needed",
+            "average_weekly_earnings": "Average weekly pay (£): '300,5' has a comma",
+        }
+        for key, message in expected.items():
+            label = screen.query_one(f"#label-{key}")
+            assert label.has_class("error") and message in str(label.render()), key
+        assert not screen.query_one("#label-work_days").has_class("error")
+        result = str(screen.query_one("#calc-result").render())
+        assert "Please check the fields marked in red" in result
+        for message in ("First day off sick: 31 February", "Last day off sick: this is needed", "Average weekly pay: '300,5'"):
+            assert message in result
+        assert screen.focused is screen.query_one("#in-sick_start")  # the first field at fault
+        assert screen.last_result is None
+        # the fixed fields lose their mark, the one still wrong keeps it
+        screen.query_one("#in-sick_start").value = "4/5/2026"
+        screen.query_one("#in-sick_end").value = "8/5/2026"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert not screen.query_one("#label-sick_start").has_class("error")
+        assert screen.query_one("#label-average_weekly_earnings").has_class("error")
+        assert screen.focused is screen.query_one("#in-average_weekly_earnings")
+
+
+async def test_an_unusual_input_is_warned_of_beside_the_result(make_app):
+    """£1,000,000 a week is worked out, and the result says to check it, by the field's label."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(CalculatorScreen("redundancy"))
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-age"))
+        screen = app.screen
+        screen.query_one("#in-age").value = "45"
+        screen.query_one("#in-years").value = "10"
+        screen.query_one("#in-weekly_pay").value = "1,000,000"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        result = str(screen.query_one("#calc-result").render())
+        assert "Statutory redundancy pay:" in result
+        warning = "Check: Weekly pay before tax: £1,000,000.00 is more than £3,000.00, which is unusual"
+        assert warning in result and result.index(warning) < result.index("How this was worked out")
+        screen.query_one("#in-weekly_pay").value = "500"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "Check:" not in str(screen.query_one("#calc-result").render())
+
+
+async def test_a_result_for_a_day_after_the_figures_are_known_says_they_may_change(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(CalculatorScreen("minimum-wage"))
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-age"))
+        screen = app.screen
+        screen.query_one("#in-age").value = "30"
+        screen.query_one("#in-on").value = "1/6/2029"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        result = str(screen.query_one("#calc-result").render())
+        note = ("Note: The figures are known to be right until 31 March 2027; for 1 June 2029 these are the "
+                "latest on record and may change")
+        assert "Minimum hourly rate:" in result and note in result
+        assert result.index(note) < result.index("How this was worked out")
+        screen.query_one("#in-on").value = "1/6/2026"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "may change" not in str(screen.query_one("#calc-result").render())

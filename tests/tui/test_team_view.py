@@ -21,8 +21,16 @@ async def test_team_view_shows_check_review_and_flow_graph(make_app):
         assert status.startswith("0 errors") or problems.row_count > 0
         # the review table lists pages due within the window, soonest first
         review = screen.query_one("#review-table", DataTable)
-        dates = [review.get_row_at(i)[0] for i in range(review.row_count)]
+        from guidance.kinds import day_month_year
+
+        shown = [str(review.get_row_at(i)[0]) for i in range(review.row_count)]
+        assert shown and not any("-" in cell for cell in shown), shown  # in words, never ISO
+        dates = [day_month_year(cell) for cell in shown]
         assert dates == sorted(dates)
+        assert [app.services.base.pages[str(key.value)].meta.review_by for key in review.rows] == dates
+        release = str(screen.query_one("#release-label").render())
+        manifest_date = app.services.base.manifest.date
+        assert f"of {manifest_date.day} {manifest_date:%B %Y}." in release and manifest_date.isoformat() not in release
         graphs = screen.query_one("#flow-graph-list", OptionList)
         assert graphs.option_count >= 6
         screen.query_one("#team-tabs").active = "team-flows"
@@ -109,8 +117,8 @@ async def test_due_for_review_uses_the_cli_window_and_says_when_nothing_is_due(m
         await pilot.press("f9")
         await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and app.screen.query("#review-status"))
         status = str(app.screen.query_one("#review-status").render())
-        limit = (app.today + __import__("datetime").timedelta(days=REVIEW_WINDOW_DAYS)).isoformat()
-        assert limit in status
+        limit = app.today + __import__("datetime").timedelta(days=REVIEW_WINDOW_DAYS)
+        assert f"by {limit.day} {limit:%B %Y}" in status and limit.isoformat() not in status
         review = app.screen.query_one("#review-table", DataTable)
         flags = {str(review.get_row_at(i)[3]) for i in range(review.row_count)}
         if status.startswith("Nothing is due"):
@@ -231,4 +239,4 @@ async def test_changed_since_release_lists_the_new_period_of_a_figure(tmp_path, 
         await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and "errors" in str(app.screen.query_one("#check-status").render()))
         table = app.screen.query_one("#changes-table", DataTable)
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        assert ["rate national_living_wage", "new period from 2027-04-01: £13.20", "2 periods"] in rows, rows
+        assert ["rate national_living_wage", "new period from 1 April 2027: £13.20", "2 periods"] in rows, rows

@@ -109,19 +109,10 @@ class CalculatorScreen(ReportsFailures, Screen):
         self._clear_field_errors()
         try:
             inputs = self._inputs()
-            missing = [key for key in self.calculator.required if key not in inputs]
-            if missing:
-                for key in reversed(missing):  # the first one is left focused
-                    self._field_error(key, "fill this in")
-                output.update("Please fill in the fields marked in red.")
-                return
-            result = run_calculator(self.calculator.name, inputs, self.app.services.base.rates, self.app.today)
+            base = self.app.services.base
+            result = run_calculator(self.calculator.name, inputs, base.rates, self.app.today, base.settings.unusual)
         except CalculatorError as exc:
-            key = getattr(exc, "field", None) or self._field_named_in(str(exc))
-            key = key if key in self.calculator.inputs else None
-            if key:
-                self._field_error(key, _problem_only(str(exc), self.calculator.field(key).label))
-            output.update(f"Please check: {self._plain(str(exc))}")
+            output.update(self._show_problems(exc))
             return
         except (ArithmeticError, ValueError, OverflowError) as exc:  # never close the app on odd input
             output.update(f"Please check the numbers: {exc}")
@@ -132,6 +123,24 @@ class CalculatorScreen(ReportsFailures, Screen):
         output.scroll_visible()
         self.app.record_use("calculator", self.calculator.name,
                             calculation_summary(self.calculator, inputs, result, self._summary_label), None, run=self.run)
+
+    def _show_problems(self, error) -> str:
+        """Every problem at its field (the label turns red and says it), the first field in the
+        form focused; the text for under the form, each problem by its field's label."""
+        lines, marked = [], set()
+        for problem in error.problems:
+            key = getattr(problem, "field", None) or self._field_named_in(str(problem))
+            key = key if key in self.calculator.inputs and key not in marked else None
+            if key:
+                marked.add(key)
+                self._field_error(key, _problem_only(str(problem), self.calculator.field(key).label))
+            lines.append(self._plain(str(problem)))
+        first = next((k for k in self.calculator.inputs if k in marked), None)
+        if first:
+            self.query_one(f"#in-{first}").focus()
+        if len(lines) == 1:
+            return f"Please check: {lines[0]}"
+        return "Please check the fields marked in red:\n" + "\n".join(f"  • {line}" for line in lines)
 
     def _summary_label(self, key: str) -> str:
         """The field's label for the case note, where the value shows its own unit (£500.00)."""
@@ -165,7 +174,6 @@ class CalculatorScreen(ReportsFailures, Screen):
         label = self.query_one(f"#label-{key}", Label)
         label.update(f"{self._label(key)}: {problem}")
         label.add_class("error")
-        self.query_one(f"#in-{key}").focus()
 
     def _clear_field_errors(self) -> None:
         for key in self.calculator.inputs:
@@ -211,10 +219,15 @@ def _problem_only(message: str, label: str) -> str:
 
 
 def format_result(calculator, result: dict) -> str:
-    """The headline figures first, then each step of the working, then any warnings."""
+    """The headline figures first, with a warning for each unusual input and for figures that may
+    change (a day after they are known to be right) beside them, then each step of the working,
+    then the calculator's own warnings."""
     from guidance.calculators.presentation import headline
 
     lines = [f"{label}: {value}" for label, value in headline(calculator, result)]
+    lines += [f"Check: {item['warning']}" for item in result.get("unusual") or ()]
+    if result.get("figures_may_change"):
+        lines.append(f"Note: {result['figures_may_change']}")
     working = result.get("working") or []
     if working:
         lines += ["", "How this was worked out:"] + [f"  • {step}" for step in working]

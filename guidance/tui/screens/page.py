@@ -87,7 +87,9 @@ class PageScreen(CallPanelHost, Screen):
 
     def _markdown(self) -> str:
         page = self.page
-        return f"# {page.meta.title}\n\n" + self.base.try_render(page, self.shown_date)
+        may_change = self.base.figures_may_change(page, self.shown_date)
+        warning = f"> **Warning:** {may_change}\n\n" if may_change else ""
+        return f"# {page.meta.title}\n\n{warning}" + self.base.try_render(page, self.shown_date)
 
     def _fill_info(self) -> None:
         meta = self.page.meta

@@ -3,7 +3,8 @@ and the shape of each guided flow.
 
 "Check again" reads the files on disk afresh (a team leader edits them in another window), and
 runs in a worker because the check reads every page. A problem row opens the file at its line
-in the team leader's editor ($VISUAL or $EDITOR), or shows the path to copy.
+in the team leader's editor ($VISUAL or $EDITOR), or shows the path to copy. Dates are in words,
+as everywhere in the app ("2 December 2026").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from guidance.content.formatting import long_date
 from guidance.content.review import REVIEW_WINDOW_DAYS
 from guidance.tui.messages import ReportsFailures
 
@@ -161,21 +163,21 @@ class TeamScreen(ReportsFailures, Screen):
         due = due_for_review(base, today, REVIEW_WINDOW_DAYS)
         status = self.query_one("#review-status", Label)
         if due:
-            status.update(f"{len(due)} pages to review by {limit.isoformat()} (the next {REVIEW_WINDOW_DAYS} days, as 'guidance content review-due')")
+            status.update(f"{len(due)} pages to review by {long_date(limit)} (the next {REVIEW_WINDOW_DAYS} days, as 'guidance content review-due')")
         else:
             coming = sorted((p for p in base.pages.values() if p.meta.review_by > limit), key=lambda p: (p.meta.review_by, p.id))[:COMING_UP]
-            status.update(f"Nothing is due for review by {limit.isoformat()}." + (" Coming up next:" if coming else ""))
+            status.update(f"Nothing is due for review by {long_date(limit)}." + (" Coming up next:" if coming else ""))
             for page in coming:
-                table.add_row(page.meta.review_by.isoformat(), page.meta.title, page.meta.owner, "coming up", key=page.id)
+                table.add_row(long_date(page.meta.review_by), page.meta.title, page.meta.owner, "coming up", key=page.id)
             return
         for item in due:
-            table.add_row(item.review_by.isoformat(), item.title, item.owner, "overdue" if item.overdue else "due soon", key=item.page_id)
+            table.add_row(long_date(item.review_by), item.title, item.owner, "overdue" if item.overdue else "due soon", key=item.page_id)
 
     def _fill_changes(self, base) -> None:
         from guidance.content.release import changed_pages, changed_rates
 
         self.query_one("#release-label", Label).update(
-            f"Release {base.manifest.release} of {base.manifest.date.isoformat()}. New or changed since then:"
+            f"Release {base.manifest.release} of {long_date(base.manifest.date)}. New or changed since then:"
         )
         table = self.query_one("#changes-table", DataTable)
         table.clear()
