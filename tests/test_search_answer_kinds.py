@@ -163,6 +163,34 @@ def test_a_page_on_another_subject_does_not_vote(tmp_path):
         assert totals[numbers["entitlement"]] == 5.0
 
 
+def domain_pages() -> list[IndexDoc]:
+    # "Grant" is on every page (the domain's word, as "direct payment" is): the general page's
+    # title has no other word, so a query naming only the domain's word names nothing narrower.
+    return [
+        page("grant", "Grants", "What a grant is and how it helps you to choose "
+             "your own help.", related=["support", "who"], covers=["grants"]),
+        page("support", "Grant support services", "Grant support services help with the "
+             "forms and the accounts of a grant.", related=["grant"], covers=["grants"]),
+        page("who", "Grants for families", "A grant for a family with children, and "
+             "grants for carers.",
+             related=["grant"], covers=["grants"]),
+        *(page(f"other{n}", f"Keeping records {n}", f"Record {n}: keep the receipts, the invoices and the bank "
+               f"statements for the grant for six years.", covers=["rules"]) for n in range(8)),
+    ]
+
+
+def test_a_query_of_the_domain_word_alone_finds_the_page_titled_by_it(tmp_path):
+    with Searcher.from_source(ListSource(domain_pages()), Synonyms(), IndexStore(tmp_path / "index")) as opened:
+        assert opened.search("how much would the grant be").ids[0] == "grant"
+        assert opened.search("grant support services").ids[0] == "support"  # named: the narrower page
+
+
+def test_without_votes_a_narrower_page_takes_the_domain_word(tmp_path, monkeypatch):
+    monkeypatch.setattr(ranking, "HUB_VOTE", 0.0)
+    with Searcher.from_source(ListSource(domain_pages()), Synonyms(), IndexStore(tmp_path / "index")) as opened:
+        assert opened.search("how much would the grant be").ids[0] != "grant"
+
+
 @pytest.mark.parametrize("question, answer, not_first", [
     ("My PA and sickness", "sickness-absence", "long-term-sickness"),
     ("Long-term sickness of my PA", "long-term-sickness", "sickness-absence"),

@@ -329,7 +329,8 @@ class Ranker:
         """Hub votes, in place, among the ``RERANK_DEPTH`` best pages: a page scoring at least
         ``VOTER_SHARE`` of the best gives ``HUB_VOTE`` of its score (divided by the place in its
         list) to each page it names as related that covers a subject with it, when the hub's
-        title has a word the query names (title words on most pages left out), the voter's
+        title has a word the query names or has only the domain's words ("What direct payments
+        are": title words on most pages left out), the voter's
         title words that the hub's lacks are all unnamed, and the hub's title has fewer unnamed
         words than the voter's: the query asks about the subject the pages share, not about what
         makes the voter narrower (and the general page never votes for a narrower one).
@@ -359,7 +360,7 @@ class Ranker:
                     named = frozenset(s for c in concepts for a in c.alternatives for s in a.stems)
                 theirs = self.distinct(hub)
                 narrower = mine - theirs
-                if (theirs & named and narrower and not narrower & named
+                if ((theirs & named or not theirs) and narrower and not narrower & named
                         and len(theirs - named) < len(mine - named)):
                     votes[hub] = votes.get(hub, 0.0) + score * HUB_VOTE / (place + 1)
         for doc, vote in votes.items():
