@@ -76,6 +76,9 @@ class GuidanceApp(App):
         self._notices: dict[str, float] = {}  # notice or cause -> when it was last shown
         self.clock = time.monotonic  # seconds; tests move it on
         self.load_problem: str | None = None  # why the guidance or its search could not be opened
+        #: Letters written outside a call and left unsaved, (template id, session id) -> the
+        #: ``StandaloneDraft``: opening that letter again carries on with it.
+        self.letter_drafts: dict[tuple, object] = {}
 
     @property
     def today(self) -> dt.date:
@@ -202,13 +205,17 @@ class GuidanceApp(App):
         checklists only."""
         mode = self.mode
         calls = self.services.my_open_calls() + self.services.my_unsaved_letters() if mode == "officer" else []
+        letters = self.services.my_letter_drafts() if mode == "officer" else []
+        letters = [(draft, self.services.letter_title(draft.template_id)) for draft in letters]
         sessions = self.services.open_sessions(mode)
-        if calls or sessions:
-            self.post_message(OpenWorkFound(calls, sessions))
+        if calls or sessions or letters:
+            self.post_message(OpenWorkFound(calls, sessions, letters))
 
     def on_open_work_found(self, message: OpenWorkFound) -> None:
         from guidance.tui.screens.resume import ResumeWork
 
+        for draft, _title in message.letters:  # opening one of these letters carries on with it
+            self.letter_drafts.setdefault((draft.template_id, draft.session_id), draft)
         if self.call is not None:
             return
         if len(self.screen_stack) > 1:  # already at work (the records were slow): never push over it
@@ -220,14 +227,16 @@ class GuidanceApp(App):
             if choice is None:
                 return
             kind, item = choice
-            if kind == "call" and item.status != "open":
+            if kind == "letter":
+                self.take_back_own_letter(item)
+            elif kind == "call" and item.status != "open":
                 self.take_back_letter(item)
             elif kind == "call":
                 self.resume_call(item)
             else:
                 self.resume_session(item)
 
-        self.push_screen(ResumeWork(message.calls, message.sessions), chosen)
+        self.push_screen(ResumeWork(message.calls, message.sessions, message.letters), chosen)
 
     # -- modes and looks --------------------------------------------------------------------
 
@@ -310,14 +319,24 @@ class GuidanceApp(App):
 
     # -- quitting ---------------------------------------------------------------------------
 
+    def unsaved_letters(self) -> list:
+        """The letter screens open (on top or under others) with typing not saved."""
+        from guidance.tui.screens.letter import LetterScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, LetterScreen) and screen.unsaved]
+
     async def action_quit(self) -> None:
-        """Ctrl+Q: with a call open, ask first (the call stays open and is offered back)."""
+        """Ctrl+Q: with a call open or a letter not saved, ask first (the call stays open, the
+        letter's draft is kept, and both are offered back on the next start)."""
         from guidance.tui.screens.confirm_quit import ConfirmQuit
 
-        if self.call is None:
-            self.exit()
-            return
         if isinstance(self.screen, ConfirmQuit):
+            return
+        letters = self.unsaved_letters()
+        for letter in letters:  # what was typed in the last moment is kept now, not lost with the app
+            letter.keep_draft()
+        if self.call is None and not letters:
+            self.exit()
             return
 
         def chosen(choice: str | None) -> None:
@@ -326,7 +345,8 @@ class GuidanceApp(App):
             elif choice == "end":
                 self.action_end_call()
 
-        self.push_screen(ConfirmQuit(self.call.reference), chosen)
+        reference = self.call.reference if self.call is not None else None
+        self.push_screen(ConfirmQuit(reference, [letter.title_text for letter in letters]), chosen)
 
     # -- calls ------------------------------------------------------------------------------
 
@@ -496,12 +516,25 @@ class GuidanceApp(App):
                 self.show_failure("fill the letter from the guided help", exc)
         if call is None and self.call is not None:
             call, notes = self.call.call, self.call.notes
+        own = None  # a letter outside a call left unsaved: carried on with, as it was typed
         if call is not None:
             prefill.update(call_letter_values(call, self.services.base, notes))
             draft = next((d for d in call.drafts if d.template_id == template_id), None)
             if draft is not None:  # the letter was being written in this call: as it was typed
                 prefill.update(draft.data)
-        self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None))
+        else:
+            own = self.letter_drafts.get((template_id, session_id))
+            if own is not None:
+                prefill.update(own.data)
+        self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None,
+                                      draft_id=own.id if own is not None else None, restored=own is not None))
+
+    def take_back_own_letter(self, draft) -> None:
+        """A letter written outside any call, never saved: open it as typed."""
+        self.letter_drafts[(draft.template_id, draft.session_id)] = draft
+        self.open_letter(draft.template_id, session_id=draft.session_id)
+        self.notify(f"The letter you were writing is back as you left it: {self.services.letter_title(draft.template_id)}. "
+                    "Save it (Ctrl+S) to finish.", timeout=15)
 
     def take_back_letter(self, call) -> None:
         """A letter written after its call ended, never saved: open it as typed, linked to that
