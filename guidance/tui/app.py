@@ -33,6 +33,7 @@ REPEAT_NOTICE_SECONDS = 20  # the same failure is not shown again within this ti
 #: Officers' tools (action -> what it is called): not offered in recipient mode.
 OFFICER_ONLY = {
     "call": "Taking a call", "call_panel": "The call panel", "end_call": "Ending a call", "call_notes": "Call notes",
+    "call_calendar": "The call's key dates",
     "my_calls": "My calls", "team_view": "The team view", "account_audit": "The account audit",
 }
 SAME_CAUSE_SECONDS = 20  # background failures with a cause just reported add no notice
@@ -54,6 +55,7 @@ class GuidanceApp(App):
         Binding("f9", "team_view", "Team", id="team_view", show=False),
         Binding("f10", "my_calls", "My calls", id="my_calls", show=False),
         Binding("ctrl+n", "call_notes", "Call notes", id="call_notes", show=False),
+        Binding("ctrl+t", "call_calendar", "Calendar", id="call_calendar", show=False),  # during a call
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # 80×24 first
@@ -294,7 +296,7 @@ class GuidanceApp(App):
         not take calls or run the team (``on_key`` says so if one is pressed)."""
         if action in OFFICER_ONLY and self.mode == "recipient":
             return False
-        if action in ("end_call", "call_panel") and self.call is None:
+        if action in ("end_call", "call_panel", "call_calendar") and self.call is None:
             return False  # shown (and working) only while a call is on
         if action == "call" and self.call is not None:
             return False  # F4 then shows or hides the call panel; the footer keeps its room
@@ -351,10 +353,20 @@ class GuidanceApp(App):
     # -- calls ------------------------------------------------------------------------------
 
     def action_call_panel(self) -> None:
-        """F4 during a call: hide or show the call panel."""
-        if self.call is not None:
-            self.show_call_panel = not self.show_call_panel
-            self.refresh_call_panels()
+        """F4 during a call: hide or show the call panel (on a screen without one, the notes)."""
+        if self.call is None:
+            return
+        if not self.has_call_panel(self.screen):
+            self.action_call_notes()
+            return
+        self.show_call_panel = not self.show_call_panel
+        self.refresh_call_panels()
+
+    @staticmethod
+    def has_call_panel(screen) -> bool:
+        from guidance.tui.widgets.call_panel import CallPanelHost
+
+        return isinstance(screen, CallPanelHost)
 
     def action_call(self) -> None:
         """F4: start a call (during one, F4 is ``call_panel``)."""
@@ -401,13 +413,17 @@ class GuidanceApp(App):
             self.call.call = message.call
         self.refresh_call_panels()
 
-    def record_use(self, kind: str, item_id: str, title: str, version, run: str | None = None) -> None:
+    def record_use(self, kind: str, item_id: str, title: str, version, run: str | None = None,
+                   dates: list | None = None) -> None:
         """Note a page, flow, calculation or letter in the call record, if a call is on.
 
         ``title``: first line the item's title; later lines what was worked out (the case note
         keeps them). ``run``: the flow session or calculation run (``call_state.new_run``) it
-        records: recorded again, it replaces that run's entry (see ``CallStore.add_item``)."""
+        records: recorded again, it replaces that run's entry (see ``CallStore.add_item``).
+        ``dates``: the key dates it worked out, ``[(date, what it is)]`` (Ctrl+T saves them)."""
         if self.call is not None:
+            if dates is not None:
+                self.call.key_dates[run or item_id] = list(dates)
             self._record_item(self.call.call_id, kind, item_id, title, None if version is None else str(version), run)
 
     @work(thread=True, group="call", exit_on_error=False, name="add to the call record")
@@ -426,10 +442,36 @@ class GuidanceApp(App):
     def _save_notes(self, call_id: str, notes: str) -> None:
         self.services.calls().save_notes(call_id, notes)
 
-    def action_call_notes(self) -> None:
-        """Ctrl+N: to the call notes (showing the call panel if it was hidden)."""
+    def action_call_calendar(self) -> None:
+        """Ctrl+T during a call (where the screen has no key dates of its own): every key date a
+        calculator or guided help worked out in the call, as a calendar (.ics) file."""
         if self.call is None:
             self.notify("No call is on. F4 starts one.")
+            return
+        dates = self.call.all_key_dates()
+        if not dates:
+            self.notify("No key dates have been worked out in this call yet: a calculator or guided help "
+                        "that works out dates adds them.")
+            return
+        self._save_call_dates(dates, self.call.reference)
+
+    @work(thread=True, group="call", exit_on_error=False, name="save the key dates")
+    def _save_call_dates(self, dates: list, reference: str) -> None:
+        saved = self.services.save_key_dates(self, dates, reference, "call")
+        self.call_from_thread(self.notify, f"Key dates of the call saved for a calendar: {saved}")
+
+    def action_call_notes(self) -> None:
+        """Ctrl+N: to the call notes (showing the call panel if it was hidden); on a screen
+        without the panel, the notes open over it (Esc goes back)."""
+        from guidance.tui.screens.call_notes import CallNotesDialog
+
+        if self.call is None:
+            self.notify("No call is on. F4 starts one.")
+            return
+        if isinstance(self.screen, CallNotesDialog):
+            return
+        if not self.has_call_panel(self.screen):
+            self.push_screen(CallNotesDialog())
             return
         self.show_call_panel = True
         self.refresh_call_panels()
@@ -441,8 +483,6 @@ class GuidanceApp(App):
         panels = self.screen.query(CallPanel)
         if panels:
             panels.first().open_notes()
-        else:
-            self.notify("The call notes show on the home, page and guided help screens.")
 
     def action_end_call(self) -> None:
         from guidance.records.casenote import case_note

@@ -195,14 +195,15 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
 
     def _record_outcome(self) -> None:
         """The outcome, the answers given and the key dates go into the call record."""
-        from guidance.tui.call_summary import flow_summary
+        from guidance.tui.call_summary import flow_key_dates, flow_summary
 
         try:
             report = self.view.session.report(self.app.services.base)
             summary = flow_summary(self.view.title, report, self.view.earlier_answers())
+            dates = flow_key_dates(report)
         except Exception:  # the outcome still shows; the call keeps the flow's title
             return
-        self.app.record_use("flow", self.view.flow_id, summary, self.view.version, run=self.view.session_id)
+        self.app.record_use("flow", self.view.flow_id, summary, self.view.version, run=self.view.session_id, dates=dates)
 
     async def _show_answer_widget(self, step) -> None:
         box = self.query_one("#flow-answer", Vertical)
