@@ -262,7 +262,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             return  # still opening
         step = self.view.step(self.changing)
         if step.finished and not self.changing:
-            self.action_leave()
+            await self.action_leave()
             return
         raw = self._raw_answer()
         if raw is None:
@@ -371,11 +371,14 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         saved = self.app.services.save_key_dates(self.app, dates, reference, self.view.flow_id.replace("_", "-"))
         self.app.call_from_thread(self.notify, f"Key dates saved for a calendar: {saved}")
 
-    def action_leave(self) -> None:
-        """Esc: closes the answers so far when they are shown in place of the question; otherwise
-        leaves the guided help (everything is saved)."""
+    async def action_leave(self) -> None:
+        """Esc: closes the answers so far when they are shown in place of the question, stops
+        changing an earlier answer; otherwise leaves the guided help (everything is saved)."""
         if self.side_open:
             self.remove_class("-side")
+            return
+        if self.changing:  # changing an earlier answer: back to the question it was left at
+            await self.action_back()
             return
         if self.view is not None and not self.view.finished:
             self.notify("Your answers are saved. Resume from Recent (F7) on the home screen.")
