@@ -1,4 +1,4 @@
-"""The letter's preview by keyboard alone: Ctrl+O gives the preview the keys (PgDn and the arrows
+"""The letter's preview (and guided help's answers so far) by keyboard alone: Ctrl+O gives the preview the keys (PgDn and the arrows
 scroll it at once), Tab reaches Save, and Esc goes back to the form, on the field that was being
 filled in (not out of the letter)."""
 
@@ -58,3 +58,33 @@ async def test_the_preview_takes_the_keys_and_esc_goes_back_to_the_field(make_ap
         assert app.focused is letter.query_one("#letter-save-preview")
         await pilot.press("enter")
         await wait_for(pilot, lambda: any(tmp_path.glob("*.docx")))
+
+
+async def test_the_answers_so_far_take_the_keys_and_esc_goes_back_to_the_answer(make_app):
+    """Guided help at 80 columns: Ctrl+O shows the answers so far in place of the question, with
+    the keys; Esc goes back to the question, on the answer being given."""
+    from guidance.tui.screens.flow import FlowScreen
+    from tui_helpers import answer_current
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("pa_off_sick")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        flow = app.screen
+        await answer_current(flow, pilot)
+        await pilot.pause()
+        answer = flow.query_one("#answer")
+        answer.focus()
+        await pilot.pause()
+        was = app.focused
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        side = flow.query_one("#flow-side")
+        assert side.display and app.focused is side
+        await pilot.press("tab")  # on to the pages to read
+        await pilot.pause()
+        assert app.focused is flow.query_one("#flow-pages")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is flow and not side.display and app.focused is was

@@ -343,9 +343,29 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
 
     def action_toggle_side(self) -> None:
         """Ctrl+O: below 100 columns the question has the width; the answers so far and the
-        pages to read take it in turn (Esc or Ctrl+O again goes back to the question). Wider,
-        the answers are beside the question and Ctrl+O hides or shows them."""
+        pages to read take it in turn, with the keys (the arrows and PgDn scroll them, Tab
+        reaches the pages), and Esc or Ctrl+O again goes back to the question, on the answer
+        the person was giving. Wider, the answers are beside the question and Ctrl+O hides or
+        shows them."""
+        if self.side_open:
+            self.close_side()
+            return
+        came_from = self.focused
         self.toggle_class("-side")
+        if self.side_open:
+            self._came_from = came_from
+            self.query_one("#flow-side").focus()
+        elif came_from is not None and self.query_one("#flow-side") in came_from.ancestors_with_self:
+            self.query_one("#continue", Button).focus()  # the answers it was in are hidden now
+
+    def close_side(self) -> None:
+        """Back from the answers so far to the question, on the widget that had the keys."""
+        self.remove_class("-side")
+        back, self._came_from = getattr(self, "_came_from", None), None
+        if back is not None and back.is_attached and back.focusable:
+            self.set_focus(back)
+        else:
+            self.query_one("#continue", Button).focus()
 
     @property
     def side_open(self) -> bool:
@@ -375,7 +395,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         """Esc: closes the answers so far when they are shown in place of the question, stops
         changing an earlier answer; otherwise leaves the guided help (everything is saved)."""
         if self.side_open:
-            self.remove_class("-side")
+            self.close_side()
             return
         if self.changing:  # changing an earlier answer: back to the question it was left at
             await self.action_back()
