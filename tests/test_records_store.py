@@ -343,3 +343,43 @@ def test_a_shared_sqlite_file_keeps_group_access_for_its_journal(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o660
+
+
+def test_letter_drafts_outside_a_call_round_trip_and_their_migration(database, monkeypatch):
+    """Drafts of letters written on their own (0008_letter_drafts): kept by id, replaced when
+    kept again, listed newest first for their officer, gone when dropped; the migration goes
+    down and up again."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from guidance.records.drafts import LetterDraftStore
+    from guidance.records.duties import export_person, purge_older_than
+    from guidance.records.migrate import MIGRATIONS, upgrade_schema
+    from guidance.records.schema import HEAD
+
+    with database.write() as conn:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0007_call_drafts")
+        assert "letter_drafts" not in inspect(conn).get_table_names()
+    assert upgrade_schema(database) == ("0007_call_drafts", HEAD)
+    monkeypatch.setenv("GUIDANCE_OFFICER", "officer-a")
+    store = LetterDraftStore(database)
+    store.save("d1", "advice-follow-up", {"recipient_name": "Ann Example"})
+    store.save("d1", "advice-follow-up", {"recipient_name": "Ann Example", "reference": "DP-1"}, reference="DP-1")
+    store.save("d2", "pa-off-sick", {"reference": "DP-2"}, session_id="s-9", reference="DP-2")
+    monkeypatch.setenv("GUIDANCE_OFFICER", "officer-b")
+    store.save("d3", "pa-off-sick", {})
+    mine = store.list(officer="officer-a")
+    assert {d.id for d in mine} == {"d1", "d2"}  # officer-b's draft is not listed
+    assert {d.id: d.data for d in mine}["d1"] == {"recipient_name": "Ann Example", "reference": "DP-1"}
+    assert {d.id: d.session_id for d in mine}["d2"] == "s-9"
+    found = export_person(database, "dp-1")  # a subject access request finds the draft by its reference
+    assert [(d["id"], d["data"]["recipient_name"]) for d in found["letter_drafts"]] == [("d1", "Ann Example")]
+    store.drop("d1")
+    assert [d.id for d in store.list(officer="officer-a")] == ["d2"]
+    assert purge_older_than(database, "9999-01-01", dry_run=True)["letter_drafts"] == 2
+    purge_older_than(database, "9999-01-01")
+    assert store.list() == []

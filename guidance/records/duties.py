@@ -13,7 +13,7 @@ from sqlalchemy import delete, func, or_, select
 
 from guidance.records.audit import reference_digest, write_entry
 from guidance.references import canonical, stored_as
-from guidance.records.schema import account_audits, account_flags, call_drafts, call_items, calls, letter_templates, letters, reviews, session_events, sessions
+from guidance.records.schema import account_audits, account_flags, call_drafts, call_items, calls, letter_drafts, letter_templates, letters, reviews, session_events, sessions
 
 
 def _rows(conn, query) -> list[dict]:
@@ -26,7 +26,8 @@ def _same(column, ref: str):
 
 
 def export_person(database, reference: str, release: str | None = None) -> dict:
-    """Calls, letters (with the values they were filled with), linked sessions and their checks.
+    """Calls, letters (with the values they were filled with), letter drafts with the reference,
+    linked sessions and their checks.
 
     The reference is compared in its canonical form (``guidance.references.canonical``), so
     ``dp-777`` finds what was recorded as ``DP-777``. Raises ValueError for an empty reference.
@@ -46,6 +47,9 @@ def export_person(database, reference: str, release: str | None = None) -> dict:
         for letter in found_letters:
             letter["data"] = json.loads(letter["data"])
             letter["snapshot"] = json.loads(letter["snapshot"])
+        found_drafts = _rows(conn, select(letter_drafts).where(_same(letter_drafts.c.reference, ref)).order_by(letter_drafts.c.updated_at))
+        for draft in found_drafts:
+            draft["data"] = json.loads(draft["data"])
         linked = {letter["session_id"] for letter in found_letters if letter["session_id"]}
         found_sessions = _rows(conn, select(sessions).where(or_(_same(sessions.c.label, ref), sessions.c.id.in_(linked))).order_by(sessions.c.started_at))
         for session in found_sessions:
@@ -59,14 +63,15 @@ def export_person(database, reference: str, release: str | None = None) -> dict:
         item_ids = [c["id"] for c in found_calls] + [letter["id"] for letter in found_letters] + [a["id"] for a in found_audits]
         found_reviews = _rows(conn, select(reviews).where(reviews.c.item_id.in_(item_ids))) if item_ids else []
         counts = {"calls": len(found_calls), "letters": len(found_letters), "sessions": len(found_sessions), "reviews": len(found_reviews),
-                  "account_audits": len(found_audits)}
+                  "account_audits": len(found_audits), "letter_drafts": len(found_drafts)}
         write_entry(database, conn, "records.export", release=release, detail={"reference_hmac": digest, **counts})
     return {"reference": ref, "calls": found_calls, "letters": found_letters, "sessions": found_sessions, "accuracy_checks": found_reviews,
-            "account_audits": found_audits}
+            "account_audits": found_audits, "letter_drafts": found_drafts}
 
 
 def purge_older_than(database, cutoff: str, dry_run: bool = False, release: str | None = None) -> dict:
-    """Delete sessions last touched, calls started and letters issued before ``cutoff`` (ISO date).
+    """Delete sessions last touched, calls started, letters issued and letter drafts last typed
+    into before ``cutoff`` (ISO date).
 
     The checks of purged items go with them; template texts no letter uses any more too. The
     audit trail stays: it holds ids and counts, not personal data.
@@ -76,9 +81,10 @@ def purge_older_than(database, cutoff: str, dry_run: bool = False, release: str 
         old_calls = select(calls.c.id).where(calls.c.started_at < cutoff)
         old_letters = select(letters.c.id).where(letters.c.issued_at < cutoff)
         old_audits = select(account_audits.c.id).where(account_audits.c.audited_at < cutoff)
+        old_drafts = select(letter_drafts.c.id).where(letter_drafts.c.updated_at < cutoff)
         counts = {name: conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
                   for name, query in (("sessions", old_sessions), ("calls", old_calls), ("letters", old_letters),
-                                      ("account_audits", old_audits))}
+                                      ("account_audits", old_audits), ("letter_drafts", old_drafts))}
         if not dry_run:
             conn.execute(delete(reviews).where((reviews.c.kind == "account_audit") & reviews.c.item_id.in_(old_audits)))
             conn.execute(delete(account_flags).where(account_flags.c.audit_id.in_(old_audits)))
@@ -92,6 +98,7 @@ def purge_older_than(database, cutoff: str, dry_run: bool = False, release: str 
             conn.execute(delete(call_drafts).where(call_drafts.c.call_id.in_(old_calls)))
             conn.execute(delete(calls).where(calls.c.id.in_(old_calls.scalar_subquery())))
             conn.execute(delete(letters).where(letters.c.id.in_(old_letters.scalar_subquery())))
+            conn.execute(delete(letter_drafts).where(letter_drafts.c.id.in_(old_drafts.scalar_subquery())))
             conn.execute(delete(letter_templates).where(letter_templates.c.digest.not_in(select(letters.c.template_digest))))
             write_entry(database, conn, "records.purge", release=release, detail={"before": cutoff, **counts})
     return counts

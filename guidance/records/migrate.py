@@ -13,7 +13,7 @@ from pathlib import Path
 from guidance.records.schema import HEAD
 from guidance.records.store import StoreError
 
-REVISIONS = ("0001", "0002", "0005_h16", "0006_session_mode", "0007_call_drafts")  # oldest first; HEAD is the last
+REVISIONS = ("0001", "0002", "0005_h16", "0006_session_mode", "0007_call_drafts", "0008_letter_drafts")  # oldest first; HEAD is the last
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _LOCK_KEY = 7_334_211  # pg_advisory_xact_lock key: one upgrade at a time per database
 

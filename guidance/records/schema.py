@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Column, ForeignKey, Integer, MetaData, PrimaryKeyConstraint, Table, Text
 
-HEAD = "0007_call_drafts"
+HEAD = "0008_letter_drafts"
 
 metadata = MetaData()
 
@@ -77,6 +77,17 @@ call_drafts = Table(
     Column("session_id", Text),
     Column("updated_at", Text, nullable=False),
     PrimaryKeyConstraint("call_id", "template_id"),
+)
+
+letter_drafts = Table(  # a letter written outside any call, as typed so far
+    "letter_drafts", metadata,
+    Column("id", Text, primary_key=True),
+    Column("template_id", Text, nullable=False),
+    Column("data", Text, nullable=False),  # JSON: field name -> the value as typed
+    Column("session_id", Text),
+    Column("reference", Text),  # the letter's reference, canonical, when the council's rule accepts it
+    Column("officer", Text),
+    Column("updated_at", Text, nullable=False),
 )
 
 letter_templates = Table(

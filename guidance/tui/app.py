@@ -33,6 +33,7 @@ REPEAT_NOTICE_SECONDS = 20  # the same failure is not shown again within this ti
 #: Officers' tools (action -> what it is called): not offered in recipient mode.
 OFFICER_ONLY = {
     "call": "Taking a call", "call_panel": "The call panel", "end_call": "Ending a call", "call_notes": "Call notes",
+    "call_calendar": "The call's key dates",
     "my_calls": "My calls", "team_view": "The team view", "account_audit": "The account audit",
 }
 SAME_CAUSE_SECONDS = 20  # background failures with a cause just reported add no notice
@@ -54,6 +55,7 @@ class GuidanceApp(App):
         Binding("f9", "team_view", "Team", id="team_view", show=False),
         Binding("f10", "my_calls", "My calls", id="my_calls", show=False),
         Binding("ctrl+n", "call_notes", "Call notes", id="call_notes", show=False),
+        Binding("ctrl+t", "call_calendar", "Calendar", id="call_calendar", show=False),  # during a call
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # 80×24 first
@@ -76,6 +78,9 @@ class GuidanceApp(App):
         self._notices: dict[str, float] = {}  # notice or cause -> when it was last shown
         self.clock = time.monotonic  # seconds; tests move it on
         self.load_problem: str | None = None  # why the guidance or its search could not be opened
+        #: Letters written outside a call and left unsaved, (template id, session id) -> the
+        #: ``StandaloneDraft``: opening that letter again carries on with it.
+        self.letter_drafts: dict[tuple, object] = {}
 
     @property
     def today(self) -> dt.date:
@@ -202,13 +207,17 @@ class GuidanceApp(App):
         checklists only."""
         mode = self.mode
         calls = self.services.my_open_calls() + self.services.my_unsaved_letters() if mode == "officer" else []
+        letters = self.services.my_letter_drafts() if mode == "officer" else []
+        letters = [(draft, self.services.letter_title(draft.template_id)) for draft in letters]
         sessions = self.services.open_sessions(mode)
-        if calls or sessions:
-            self.post_message(OpenWorkFound(calls, sessions))
+        if calls or sessions or letters:
+            self.post_message(OpenWorkFound(calls, sessions, letters))
 
     def on_open_work_found(self, message: OpenWorkFound) -> None:
         from guidance.tui.screens.resume import ResumeWork
 
+        for draft, _title in message.letters:  # opening one of these letters carries on with it
+            self.letter_drafts.setdefault((draft.template_id, draft.session_id), draft)
         if self.call is not None:
             return
         if len(self.screen_stack) > 1:  # already at work (the records were slow): never push over it
@@ -220,14 +229,16 @@ class GuidanceApp(App):
             if choice is None:
                 return
             kind, item = choice
-            if kind == "call" and item.status != "open":
+            if kind == "letter":
+                self.take_back_own_letter(item)
+            elif kind == "call" and item.status != "open":
                 self.take_back_letter(item)
             elif kind == "call":
                 self.resume_call(item)
             else:
                 self.resume_session(item)
 
-        self.push_screen(ResumeWork(message.calls, message.sessions), chosen)
+        self.push_screen(ResumeWork(message.calls, message.sessions, message.letters), chosen)
 
     # -- modes and looks --------------------------------------------------------------------
 
@@ -285,7 +296,7 @@ class GuidanceApp(App):
         not take calls or run the team (``on_key`` says so if one is pressed)."""
         if action in OFFICER_ONLY and self.mode == "recipient":
             return False
-        if action in ("end_call", "call_panel") and self.call is None:
+        if action in ("end_call", "call_panel", "call_calendar") and self.call is None:
             return False  # shown (and working) only while a call is on
         if action == "call" and self.call is not None:
             return False  # F4 then shows or hides the call panel; the footer keeps its room
@@ -310,14 +321,24 @@ class GuidanceApp(App):
 
     # -- quitting ---------------------------------------------------------------------------
 
+    def unsaved_letters(self) -> list:
+        """The letter screens open (on top or under others) with typing not saved."""
+        from guidance.tui.screens.letter import LetterScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, LetterScreen) and screen.unsaved]
+
     async def action_quit(self) -> None:
-        """Ctrl+Q: with a call open, ask first (the call stays open and is offered back)."""
+        """Ctrl+Q: with a call open or a letter not saved, ask first (the call stays open, the
+        letter's draft is kept, and both are offered back on the next start)."""
         from guidance.tui.screens.confirm_quit import ConfirmQuit
 
-        if self.call is None:
-            self.exit()
-            return
         if isinstance(self.screen, ConfirmQuit):
+            return
+        letters = self.unsaved_letters()
+        for letter in letters:  # what was typed in the last moment is kept now, not lost with the app
+            letter.keep_draft()
+        if self.call is None and not letters:
+            self.exit()
             return
 
         def chosen(choice: str | None) -> None:
@@ -326,15 +347,26 @@ class GuidanceApp(App):
             elif choice == "end":
                 self.action_end_call()
 
-        self.push_screen(ConfirmQuit(self.call.reference), chosen)
+        reference = self.call.reference if self.call is not None else None
+        self.push_screen(ConfirmQuit(reference, [letter.title_text for letter in letters]), chosen)
 
     # -- calls ------------------------------------------------------------------------------
 
     def action_call_panel(self) -> None:
-        """F4 during a call: hide or show the call panel."""
-        if self.call is not None:
-            self.show_call_panel = not self.show_call_panel
-            self.refresh_call_panels()
+        """F4 during a call: hide or show the call panel (on a screen without one, the notes)."""
+        if self.call is None:
+            return
+        if not self.has_call_panel(self.screen):
+            self.action_call_notes()
+            return
+        self.show_call_panel = not self.show_call_panel
+        self.refresh_call_panels()
+
+    @staticmethod
+    def has_call_panel(screen) -> bool:
+        from guidance.tui.widgets.call_panel import CallPanelHost
+
+        return isinstance(screen, CallPanelHost)
 
     def action_call(self) -> None:
         """F4: start a call (during one, F4 is ``call_panel``)."""
@@ -381,13 +413,17 @@ class GuidanceApp(App):
             self.call.call = message.call
         self.refresh_call_panels()
 
-    def record_use(self, kind: str, item_id: str, title: str, version, run: str | None = None) -> None:
+    def record_use(self, kind: str, item_id: str, title: str, version, run: str | None = None,
+                   dates: list | None = None) -> None:
         """Note a page, flow, calculation or letter in the call record, if a call is on.
 
         ``title``: first line the item's title; later lines what was worked out (the case note
         keeps them). ``run``: the flow session or calculation run (``call_state.new_run``) it
-        records: recorded again, it replaces that run's entry (see ``CallStore.add_item``)."""
+        records: recorded again, it replaces that run's entry (see ``CallStore.add_item``).
+        ``dates``: the key dates it worked out, ``[(date, what it is)]`` (Ctrl+T saves them)."""
         if self.call is not None:
+            if dates is not None:
+                self.call.key_dates[run or item_id] = list(dates)
             self._record_item(self.call.call_id, kind, item_id, title, None if version is None else str(version), run)
 
     @work(thread=True, group="call", exit_on_error=False, name="add to the call record")
@@ -406,10 +442,36 @@ class GuidanceApp(App):
     def _save_notes(self, call_id: str, notes: str) -> None:
         self.services.calls().save_notes(call_id, notes)
 
-    def action_call_notes(self) -> None:
-        """Ctrl+N: to the call notes (showing the call panel if it was hidden)."""
+    def action_call_calendar(self) -> None:
+        """Ctrl+T during a call (where the screen has no key dates of its own): every key date a
+        calculator or guided help worked out in the call, as a calendar (.ics) file."""
         if self.call is None:
             self.notify("No call is on. F4 starts one.")
+            return
+        dates = self.call.all_key_dates()
+        if not dates:
+            self.notify("No key dates have been worked out in this call yet: a calculator or guided help "
+                        "that works out dates adds them.")
+            return
+        self._save_call_dates(dates, self.call.reference)
+
+    @work(thread=True, group="call", exit_on_error=False, name="save the key dates")
+    def _save_call_dates(self, dates: list, reference: str) -> None:
+        saved = self.services.save_key_dates(self, dates, reference, "call")
+        self.call_from_thread(self.notify, f"Key dates of the call saved for a calendar: {saved}")
+
+    def action_call_notes(self) -> None:
+        """Ctrl+N: to the call notes (showing the call panel if it was hidden); on a screen
+        without the panel, the notes open over it (Esc goes back)."""
+        from guidance.tui.screens.call_notes import CallNotesDialog
+
+        if self.call is None:
+            self.notify("No call is on. F4 starts one.")
+            return
+        if isinstance(self.screen, CallNotesDialog):
+            return
+        if not self.has_call_panel(self.screen):
+            self.push_screen(CallNotesDialog())
             return
         self.show_call_panel = True
         self.refresh_call_panels()
@@ -421,8 +483,6 @@ class GuidanceApp(App):
         panels = self.screen.query(CallPanel)
         if panels:
             panels.first().open_notes()
-        else:
-            self.notify("The call notes show on the home, page and guided help screens.")
 
     def action_end_call(self) -> None:
         from guidance.records.casenote import case_note
@@ -496,12 +556,25 @@ class GuidanceApp(App):
                 self.show_failure("fill the letter from the guided help", exc)
         if call is None and self.call is not None:
             call, notes = self.call.call, self.call.notes
+        own = None  # a letter outside a call left unsaved: carried on with, as it was typed
         if call is not None:
             prefill.update(call_letter_values(call, self.services.base, notes))
             draft = next((d for d in call.drafts if d.template_id == template_id), None)
             if draft is not None:  # the letter was being written in this call: as it was typed
                 prefill.update(draft.data)
-        self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None))
+        else:
+            own = self.letter_drafts.get((template_id, session_id))
+            if own is not None:
+                prefill.update(own.data)
+        self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None,
+                                      draft_id=own.id if own is not None else None, restored=own is not None))
+
+    def take_back_own_letter(self, draft) -> None:
+        """A letter written outside any call, never saved: open it as typed."""
+        self.letter_drafts[(draft.template_id, draft.session_id)] = draft
+        self.open_letter(draft.template_id, session_id=draft.session_id)
+        self.notify(f"The letter you were writing is back as you left it: {self.services.letter_title(draft.template_id)}. "
+                    "Save it (Ctrl+S) to finish.", timeout=15)
 
     def take_back_letter(self, call) -> None:
         """A letter written after its call ended, never saved: open it as typed, linked to that

@@ -8,7 +8,7 @@ so closing the app mid-call loses nothing and drawing the panel never waits for 
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from guidance.records.calls import Call
 
@@ -17,6 +17,13 @@ from guidance.records.calls import Call
 class CallState:
     call: Call
     notes: str = ""
+    #: The key dates worked out in this call, by run (a calculation run or a flow session; the
+    #: last result of each run): ``[(date, what it is), ...]``, for Ctrl+T on any screen.
+    key_dates: dict[str, list] = field(default_factory=dict)
+
+    def all_key_dates(self) -> list:
+        """Every key date worked out in the call, by date, each once."""
+        return sorted(set(day for dates in self.key_dates.values() for day in dates))
 
     @classmethod
     def of(cls, call: Call) -> "CallState":

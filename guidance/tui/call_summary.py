@@ -40,9 +40,9 @@ def calculator_key_dates(calculator, inputs: dict, result: dict) -> list[tuple[d
             except ValueError:
                 continue
     if SICK_END in inputs and result.get("entitled"):
-        try:
-            dates.append((dt.date.fromisoformat(str(inputs[SICK_END])), "Sick pay worked out to this day"))
-        except ValueError:
+        try:  # read as the form reads it: "20/11/2026" as much as "2026-11-20"
+            dates.append((calculator.field(SICK_END).parse(inputs[SICK_END]), "Sick pay worked out to this day"))
+        except (KeyError, ValueError):
             pass
     return dates
 

@@ -48,12 +48,14 @@ class CallChanged(Message):
 
 
 class OpenWorkFound(Message):
-    """On start: this officer's calls left open, and unfinished guided help, to offer back."""
+    """On start: this officer's calls left open, unfinished guided help, and letters written
+    outside a call and never saved (``letters``: ``StandaloneDraft``), to offer back."""
 
-    def __init__(self, calls: list, sessions: list) -> None:
+    def __init__(self, calls: list, sessions: list, letters: list = ()) -> None:
         super().__init__()
         self.calls = calls
         self.sessions = sessions
+        self.letters = list(letters)
 
 
 def failure_text(what: str, error: BaseException) -> str:

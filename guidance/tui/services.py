@@ -93,6 +93,7 @@ class Services:
     _calls: object | None = field(default=None, repr=False)
     _letters: object | None = field(default=None, repr=False)
     _letter_store: object | None = field(default=None, repr=False)
+    _letter_drafts: object | None = field(default=None, repr=False)
     _database: object | None = field(default=None, repr=False)
     _account_store: object | None = field(default=None, repr=False)
     _references: object | None = field(default=None, repr=False)
@@ -210,6 +211,21 @@ class Services:
 
             self._letter_store = LetterStore(self.database())
         return self._letter_store
+
+    def letter_drafts(self):
+        """Drafts of letters written outside any call, on the shared database."""
+        if self._letter_drafts is None:
+            from guidance.records.drafts import LetterDraftStore
+
+            self._letter_drafts = LetterDraftStore(self.database())
+        return self._letter_drafts
+
+    def my_letter_drafts(self) -> list:
+        """This officer's letters written outside a call and never saved (the app was closed or
+        crashed while writing), newest first."""
+        from guidance.records.audit import current_officer
+
+        return self.letter_drafts().list(officer=current_officer())
 
     def account_store(self):
         """Account audits and the decisions on their flags, on the shared database."""

@@ -1,8 +1,8 @@
 """Run the app headless in a child process, answer two flow steps, then wait to be killed.
 
 With "call" after the flow id, a call is started first and notes typed, so the flow belongs to it.
-With "letter" instead of a flow id, a call is started, a follow-up letter opened and a name typed
-into it; once its draft is kept with the call, the call id and the name are printed.
+With "letter" instead of a flow id, a follow-up letter is opened (in a call, with "call") and a
+name typed into it; once its draft is kept, the call id (or the letter's own draft id) is printed.
 """
 
 import asyncio
@@ -51,6 +51,10 @@ async def write_letter(app, pilot) -> None:
     app.open_letter(LETTER)
     await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
     await pilot.press(*TYPED)
+    if app.call is None:  # a letter on its own: its draft is kept outside any call
+        await wait_for(pilot, lambda: any(d.data.get("recipient_name") == TYPED for d in app.services.my_letter_drafts()))
+        print(app.screen.draft_id, "letter", flush=True)
+        await asyncio.sleep(600)  # killed long before this
     call_id = app.call.call_id
     await wait_for(pilot, lambda: any(d.data.get("recipient_name") == TYPED for d in app.services.calls().get(call_id).drafts))
     print(call_id, "letter", flush=True)

@@ -121,8 +121,11 @@ class CalculatorScreen(ReportsFailures, Screen):
         self.refresh_bindings()
         output.update(format_result(self.calculator, result))
         output.scroll_visible()
+        from guidance.tui.call_summary import calculator_key_dates
+
         self.app.record_use("calculator", self.calculator.name,
-                            calculation_summary(self.calculator, inputs, result, self._summary_label), None, run=self.run)
+                            calculation_summary(self.calculator, inputs, result, self._summary_label), None, run=self.run,
+                            dates=calculator_key_dates(self.calculator, inputs, result))
 
     def _show_problems(self, error) -> str:
         """Every problem at its field (the label turns red and says it), the first field in the

@@ -195,14 +195,15 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
 
     def _record_outcome(self) -> None:
         """The outcome, the answers given and the key dates go into the call record."""
-        from guidance.tui.call_summary import flow_summary
+        from guidance.tui.call_summary import flow_key_dates, flow_summary
 
         try:
             report = self.view.session.report(self.app.services.base)
             summary = flow_summary(self.view.title, report, self.view.earlier_answers())
+            dates = flow_key_dates(report)
         except Exception:  # the outcome still shows; the call keeps the flow's title
             return
-        self.app.record_use("flow", self.view.flow_id, summary, self.view.version, run=self.view.session_id)
+        self.app.record_use("flow", self.view.flow_id, summary, self.view.version, run=self.view.session_id, dates=dates)
 
     async def _show_answer_widget(self, step) -> None:
         box = self.query_one("#flow-answer", Vertical)
@@ -261,7 +262,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             return  # still opening
         step = self.view.step(self.changing)
         if step.finished and not self.changing:
-            self.action_leave()
+            await self.action_leave()
             return
         raw = self._raw_answer()
         if raw is None:
@@ -342,9 +343,29 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
 
     def action_toggle_side(self) -> None:
         """Ctrl+O: below 100 columns the question has the width; the answers so far and the
-        pages to read take it in turn (Esc or Ctrl+O again goes back to the question). Wider,
-        the answers are beside the question and Ctrl+O hides or shows them."""
+        pages to read take it in turn, with the keys (the arrows and PgDn scroll them, Tab
+        reaches the pages), and Esc or Ctrl+O again goes back to the question, on the answer
+        the person was giving. Wider, the answers are beside the question and Ctrl+O hides or
+        shows them."""
+        if self.side_open:
+            self.close_side()
+            return
+        came_from = self.focused
         self.toggle_class("-side")
+        if self.side_open:
+            self._came_from = came_from
+            self.query_one("#flow-side").focus()
+        elif came_from is not None and self.query_one("#flow-side") in came_from.ancestors_with_self:
+            self.query_one("#continue", Button).focus()  # the answers it was in are hidden now
+
+    def close_side(self) -> None:
+        """Back from the answers so far to the question, on the widget that had the keys."""
+        self.remove_class("-side")
+        back, self._came_from = getattr(self, "_came_from", None), None
+        if back is not None and back.is_attached and back.focusable:
+            self.set_focus(back)
+        else:
+            self.query_one("#continue", Button).focus()
 
     @property
     def side_open(self) -> bool:
@@ -370,11 +391,14 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         saved = self.app.services.save_key_dates(self.app, dates, reference, self.view.flow_id.replace("_", "-"))
         self.app.call_from_thread(self.notify, f"Key dates saved for a calendar: {saved}")
 
-    def action_leave(self) -> None:
-        """Esc: closes the answers so far when they are shown in place of the question; otherwise
-        leaves the guided help (everything is saved)."""
+    async def action_leave(self) -> None:
+        """Esc: closes the answers so far when they are shown in place of the question, stops
+        changing an earlier answer; otherwise leaves the guided help (everything is saved)."""
         if self.side_open:
-            self.remove_class("-side")
+            self.close_side()
+            return
+        if self.changing:  # changing an earlier answer: back to the question it was left at
+            await self.action_back()
             return
         if self.view is not None and not self.view.finished:
             self.notify("Your answers are saved. Resume from Recent (F7) on the home screen.")

@@ -31,15 +31,17 @@ class FormScreen:
     def on_mount(self) -> None:
         self.focus_first_field()
 
-    def focus_first_field(self) -> None:
+    def focus_first_field(self, again: bool = False) -> None:
         """Give the first field the focus (unless a field already has it: Textual's auto focus
-        may have given it to the scrolling dialog around the fields) and note when."""
-        if self._focused_at is not None:
+        may have given it to the scrolling dialog around the fields) and note when. ``again``:
+        also after the form has opened (back from somewhere else on the screen)."""
+        if self._focused_at is not None and not again:
             return
         fields = [w for w in self.query(self.FIRST_FIELD) if w.focusable]
         if fields and self.focused not in fields:
             self.set_focus(fields[0], scroll_visible=False)
-        self._focused_at = _time.get_time()
+        if self._focused_at is None:
+            self._focused_at = _time.get_time()
 
     def on_key(self, event: events.Key) -> None:
         """A key made before the field had the focus reached the screen: hand it to the field.

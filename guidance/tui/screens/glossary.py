@@ -8,9 +8,14 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from guidance.tui.call_keys import CALL_KEYS
+
 
 class GlossaryScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "close", "Close", id="glossary.close"), Binding("g", "close", show=False)]
+    """A dialog over the page: a dialog takes no app keys, so the call's keys are its own too."""
+
+    BINDINGS = [Binding("escape", "close", "Close", id="glossary.close"), Binding("g", "close", show=False),
+                *CALL_KEYS]
 
     def __init__(self, entries):
         super().__init__()

@@ -160,6 +160,22 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             results.focus()
             results.highlighted = first
 
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed in a list (the results, the subjects, guided help, recent work) starts
+        a new search: it goes to the search box, with the keys typed after it. Keys typed at
+        once after Esc from a page, while the home screen is coming back with a list holding
+        the focus, are searched for instead of lost. The box takes the focus here, before the
+        next key is handed out, so the keys stay in order."""
+        from textual.widgets import Tabs
+
+        box = self.query_one("#search", Input)
+        if not event.is_printable or event.character in (None, " ") or not isinstance(self.focused, (OptionList, Tree, Tabs)):
+            return
+        event.stop()
+        event.prevent_default()
+        self.set_focus(box)  # now, not later: all the words in it are chosen, the first key types over them
+        box.post_message(events.Key(event.key, event.character))
+
     def key_down(self, event: events.Key) -> None:
         """Down from the search box goes to the first result, as Enter does (the key is used up
         here, so the list does not also move on to the second result)."""

@@ -36,18 +36,25 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
     DRAFT_DELAY = 1.0  # seconds after the last keystroke before the draft is kept with the call
 
     def __init__(self, template_id: str, prefill: dict | None = None, session_id: str | None = None,
-                 call_id: str | None = None):
-        """``call_id``: the call the letter is written in; what is typed is kept with it as a
-        draft (``CallStore.save_draft``) until the letter is saved, so a killed app loses none."""
+                 call_id: str | None = None, draft_id: str | None = None, restored: bool = False):
+        """What is typed is kept as a draft until the letter is saved, so a killed app loses
+        none: with the call the letter is written in (``call_id``, ``CallStore.save_draft``), or
+        outside a call as the draft ``draft_id`` (a new one when None; ``LetterDraftStore``).
+        ``restored``: ``prefill`` holds a draft given back, so the letter is unsaved from the start."""
+        from guidance.records.drafts import new_draft_id
+
         super().__init__()
         self.template_id = template_id
         self.prefill = dict(prefill or {})
         self.session_id = session_id
         self.call_id = call_id
+        self.draft_id = None if call_id is not None else (draft_id or new_draft_id())
+        self.restored = restored
         self.letter = None
         self._preview_timer = None
         self._draft_timer = None
         self._kept = None  # the values last kept as the draft (at first: as the form opened)
+        self._clean = None  # the values as opened or last saved (None: a draft given back, never saved)
 
     @property
     def catalogue(self):
@@ -74,6 +81,8 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
             with VerticalScroll(id="letter-preview-pane"):
                 yield Static("", id="letter-score")
                 yield Markdown("", id="letter-preview")
+                with Horizontal(classes="buttons"):  # Tab from the preview reaches Save
+                    yield Button("Save letter", id="letter-save-preview", variant="primary", compact=True)
         yield Footer(compact=True)
 
     def _field_widget(self, name: str, spec):
@@ -100,6 +109,18 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         self.focus_first_field()  # before the preview is made: keys typed now go to the form
         self.refresh_preview()
         self._kept = self.values()  # nothing typed yet: no draft
+        self._clean = None if self.restored else self._kept
+
+    @property
+    def title_text(self) -> str:
+        return self.catalogue.template(self.template_id).meta.title
+
+    @property
+    def unsaved(self) -> bool:
+        """Typed into (or given back as a draft) and not saved since."""
+        if self._kept is None:  # not yet mounted: nothing typed
+            return False
+        return self._clean is None or self.values() != self._clean
 
     @on(Input.Submitted)
     def next_field(self) -> None:
@@ -143,18 +164,27 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self._preview_timer = self.set_timer(self.PREVIEW_DELAY, self.refresh_preview)
-        if self.call_id is not None:
-            if self._draft_timer is not None:
-                self._draft_timer.stop()
-            self._draft_timer = self.set_timer(self.DRAFT_DELAY, self.keep_draft)
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(self.DRAFT_DELAY, self.keep_draft)
 
     def keep_draft(self) -> None:
-        """Keep the form as typed with the call (in a worker), if it changed since last kept."""
+        """Keep the form as typed (in a worker), with the call or as a letter on its own, if it
+        changed since last kept."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
         data = self.values()
-        if self.call_id is None or self._kept is None or data == self._kept:
+        if self._kept is None or data == self._kept:
             return
         self._kept = data
-        self._save_draft(self.call_id, self._storable(data))
+        if self.call_id is not None:
+            self._save_draft(self.call_id, self._storable(data))
+        else:
+            from guidance.records.drafts import StandaloneDraft
+
+            kept = self._storable(data)
+            self.app.letter_drafts[(self.template_id, self.session_id)] = StandaloneDraft(self.draft_id, self.template_id, kept, self.session_id, "")
+            self._save_own_draft(self.draft_id, kept)
 
     def _storable(self, data: dict) -> dict:
         """The draft as it may be kept: a reference the council's rule refuses (it may be a
@@ -173,9 +203,37 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         calls.save_draft(call_id, self.template_id, data, self.session_id)
         self.app.post_message(CallChanged(calls.get(call_id)))  # the letter opened again in the call shows it
 
+    @work(thread=True, exclusive=True, group="letter-draft", exit_on_error=False, name="keep the letter draft")
+    def _save_own_draft(self, draft_id: str, data: dict) -> None:
+        reference = data.get("reference")
+        reference = self.app.services.check_reference(reference) if isinstance(reference, str) and reference.strip() else None
+        self.app.services.letter_drafts().save(draft_id, self.template_id, data, self.session_id, reference)
+
     def action_toggle_preview(self) -> None:
-        """Ctrl+O: at 80 columns the form has the width; the preview shows instead of it."""
-        self.toggle_class("-side")
+        """Ctrl+O: to the preview, with the keys (PgDn and the arrows scroll it, Tab reaches
+        Save), and back to the field that was being filled in. At 80 columns the form has the
+        width, so the preview shows instead of it."""
+        if self.previewing:
+            self.close_preview()
+            return
+        self._form_field = self.focused
+        self.add_class("-side")
+        self.query_one("#letter-preview-pane").focus()
+
+    @property
+    def previewing(self) -> bool:
+        """The preview has the keys (at 80 columns: it is showing instead of the form)."""
+        pane = self.query_one("#letter-preview-pane")
+        return self.has_class("-side") or (self.focused is not None and pane in self.focused.ancestors_with_self)
+
+    def close_preview(self) -> None:
+        """Back to the form, on the field the person was in."""
+        self.remove_class("-side")
+        field = getattr(self, "_form_field", None)
+        if field is not None and field.is_attached and field.focusable:
+            self.set_focus(field)
+        else:
+            self.focus_first_field(again=True)
 
     def refresh_preview(self) -> None:
         from guidance.letters.compose import LetterError
@@ -225,6 +283,7 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
     # -- export ----------------------------------------------------------------------------
 
     @on(Button.Pressed, "#letter-save")
+    @on(Button.Pressed, "#letter-save-preview")
     def action_export(self) -> None:
         self.refresh_preview()  # what is typed now, even within the preview's pause
         if self.letter is None:
@@ -245,11 +304,14 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         self.saved_as = saved_as
         self.app.record_use("letter", self.template_id, template.meta.title, template.meta.version)
         self.notify(f"Letter saved: {saved_as}")
-        if self.call_id is not None:  # saved: the draft has done its work
-            if self._draft_timer is not None:
-                self._draft_timer.stop()
-            self._kept = self.values()  # as saved: a draft again only if the officer changes it
+        if self._draft_timer is not None:  # saved: the draft has done its work
+            self._draft_timer.stop()
+        self._kept = self._clean = self.values()  # as saved: a draft again only if the officer changes it
+        if self.call_id is not None:
             self._drop_draft(self.call_id)
+        else:
+            self.app.letter_drafts.pop((self.template_id, self.session_id), None)
+            self._drop_own_draft(self.draft_id)
 
     @work(thread=True, exclusive=True, group="letter-draft", exit_on_error=False, name="remove the letter draft")
     def _drop_draft(self, call_id: str) -> None:
@@ -257,7 +319,21 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         calls.drop_draft(call_id, self.template_id)
         self.app.post_message(CallChanged(calls.get(call_id)))
 
+    @work(thread=True, exclusive=True, group="letter-draft", exit_on_error=False, name="remove the letter draft")
+    def _drop_own_draft(self, draft_id: str) -> None:
+        self.app.services.letter_drafts().drop(draft_id)
+
     def action_back(self) -> None:
+        """Esc: from the preview, back to the form; from the form, back where the letter was
+        opened from (a letter not saved keeps its draft)."""
+        if self.previewing:
+            self.close_preview()
+            return
+        if self.unsaved:
+            self.keep_draft()
+            if self.call_id is None:
+                self.notify(f"'{self.title_text}' is not saved: what you typed is kept, and offered back "
+                            "when guidance next starts.")
         self.app.pop_screen()
 
 

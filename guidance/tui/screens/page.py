@@ -24,6 +24,9 @@ from guidance.content.pages import PAGE_LINK
 from guidance.tui.widgets.call_panel import CallPanelHost
 
 
+CONTENTS_WIDTH = 160  # columns from which the page's contents show beside it from the start
+
+
 class PageScreen(CallPanelHost, Screen):
     CALL_PANEL_PARENT = "#page-layout"
     """One page of guidance."""
@@ -78,7 +81,7 @@ class PageScreen(CallPanelHost, Screen):
         self.title = self.page.meta.title
         self.app.services.remember_page(self.page_id)
         self._fill_info()
-        self.query_one("#page-body").show_table_of_contents = self.app.size.width >= 160
+        self.query_one("#page-body").show_table_of_contents = self.app.size.width >= CONTENTS_WIDTH
         self.query_one(MarkdownViewer).document.focus()
         self.sync_call_panel()
 
@@ -141,7 +144,17 @@ class PageScreen(CallPanelHost, Screen):
         self.app.open_page(event.option.id)
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        """Esc goes back one step: from the read-out answer and facts (I, at 80 columns) or the
+        contents opened with T, back to the page's text; from the page, to where it was opened."""
+        viewer = self.query_one(MarkdownViewer)
+        if self.has_class("-info") and self.has_class("-narrow"):
+            self.remove_class("-info")
+        elif viewer.show_table_of_contents and self.app.size.width < CONTENTS_WIDTH:
+            viewer.show_table_of_contents = False
+        else:
+            self.app.pop_screen()
+            return
+        viewer.document.focus()
 
     def action_toggle_info(self) -> None:
         """I: below 100 columns the page has the width; the read-out answer and facts take it

@@ -1,4 +1,5 @@
-"""On start: offer back every call this officer left open, and unfinished guided help."""
+"""On start: offer back every call this officer left open, unfinished guided help, and letters
+written outside a call and never saved."""
 
 from __future__ import annotations
 
@@ -29,15 +30,26 @@ def call_line(call) -> Text:
                          (f"Notes: {notes}" if notes else "No notes yet", "dim"))
 
 
+def letter_line(draft, title: str) -> Text:
+    """A letter left unsaved as a line to choose: its title, reference (if any) and when it
+    was last typed into (never the person's name or address)."""
+    reference = draft.data.get("reference")
+    about = f" ({reference})" if isinstance(reference, str) and reference.strip() else ""
+    return Text.assemble((f"{title}{about}", "bold"), f" · last typed {local_time(draft.updated_at)}")
+
+
 class ResumeWork(ModalScreen):
-    """Returns ("call", Call), ("session", session id) or None (start fresh)."""
+    """Returns ("call", Call), ("session", session id), ("letter", StandaloneDraft) or None
+    (start fresh)."""
 
     BINDINGS = [Binding("escape", "fresh", "Start fresh", id="resume.fresh")]
 
-    def __init__(self, calls: list, sessions: list):
+    def __init__(self, calls: list, sessions: list, letters: list = ()):
+        """``letters``: (``StandaloneDraft``, the letter's title) pairs."""
         super().__init__()
         self.calls = {call.id: call for call in calls}
         self.sessions = sessions
+        self.letters = {draft.id: (draft, title) for draft, title in letters}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide"):
@@ -47,6 +59,10 @@ class ResumeWork(ModalScreen):
                            else "Calls you left open: choose one to carry on with it")
                 yield Static(heading, classes="info-heading")
                 yield OptionList(*[Option(call_line(call), id=f"call:{call.id}") for call in self.calls.values()], id="open-calls")
+            if self.letters:
+                yield Static("Letters you were writing, never saved: choose one to finish it", classes="info-heading")
+                yield OptionList(*[Option(letter_line(draft, title), id=f"letter:{draft.id}")
+                                   for draft, title in self.letters.values()], id="open-letters")
             if self.sessions:
                 yield Static("Unfinished guided help and checklists: choose one to carry on", classes="info-heading")
                 yield OptionList(*[Option(s.label, id=f"session:{s.id}") for s in self.sessions], id="open-sessions")
@@ -61,7 +77,12 @@ class ResumeWork(ModalScreen):
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:
         kind, item = event.option.id.split(":", 1)
-        self.dismiss(("call", self.calls[item]) if kind == "call" else ("session", item))
+        if kind == "call":
+            self.dismiss(("call", self.calls[item]))
+        elif kind == "letter":
+            self.dismiss(("letter", self.letters[item][0]))
+        else:
+            self.dismiss(("session", item))
 
     @on(Button.Pressed, "#fresh")
     def action_fresh(self) -> None:

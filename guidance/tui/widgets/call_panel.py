@@ -52,13 +52,24 @@ class CallPanel(Vertical):
                  for item in used]
         self.query_one("#call-items", Static).update("\n".join(lines) or "Nothing yet.")
 
+    _came_from = None  # the widget that had the focus before Ctrl+N: Esc goes back to it
+
     def open_notes(self) -> None:
+        notes = self.query_one("#call-notes")
+        if self.screen.focused is not notes:
+            self._came_from = self.screen.focused
         self.add_class("-open")
-        self.query_one("#call-notes").focus()
+        notes.focus()
 
     def action_fold(self) -> None:
+        """Esc in the notes: fold them and go back to where the officer was (the search box, the
+        field, the page) before Ctrl+N."""
         self.remove_class("-open")
-        self.screen.focus_next()
+        back, self._came_from = self._came_from, None
+        if back is not None and back.is_attached and back.focusable and back not in self.query("*"):
+            self.screen.set_focus(back)
+        else:
+            self.screen.focus_next()
 
     def on_descendant_blur(self) -> None:
         self.call_after_refresh(self._fold_if_left)
