@@ -79,4 +79,4 @@ def test_a_page_shown_again_is_stemmed_once_and_chooses_the_same_sentence():
     for showing in range(3):
         for word in vocabulary:
             assert snippet(doc, {word}, idf) == _every_word_stemmed(doc, {word}, idf), (showing, word)
-    assert ("shown-again", "f1") in snippets._STEMS_CACHE
+    assert ("shown-again", "f1", None) in snippets._STEMS_CACHE  # by reader: see snippets._cache_key

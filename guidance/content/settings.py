@@ -14,6 +14,8 @@ from pathlib import Path
 
 from decimal import Decimal
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from guidance.problems import Problems
@@ -82,6 +84,10 @@ class SettingsModel(BaseModel):
     unusual: UnusualModel | None = Field(
         default=None, description="calculator inputs warned of as unusual (never refused)"
     )
+    audience_sections: dict[Literal["recipient", "officer"], list[str]] = Field(
+        default_factory=lambda: {"officer": ["For officers"]},
+        description="audience -> the page headings whose part is written for that audience only",
+    )
 
 
 @dataclass
@@ -107,6 +113,11 @@ class Settings:
     def unusual(self) -> UnusualModel | None:
         """The bounds calculator inputs are warned of outside (None: no warnings)."""
         return self.model.unusual
+
+    def audience_headings(self) -> dict[str, str]:
+        """Heading text -> the audience the part of a page under it is written for (search
+        never quotes such a part to a reader of the other audience)."""
+        return {heading: audience for audience, headings in self.model.audience_sections.items() for heading in headings}
 
     def line_of(self, *keys) -> int | None:
         return self.doc.line_of(*keys) if self.doc else None

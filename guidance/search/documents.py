@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from guidance.search.kinds import (
     FLOW, KIND_LABELS, LETTER, PAGE, calculator_fields, flow_fields, letter_fields, other_fingerprints, split_index_id,
@@ -25,7 +26,7 @@ from guidance.search.kinds import (
 WEIGHTS = {"title": 5.0, "keywords": 4.0, "questions": 3.0, "summary": 2.5, "topics": 1.5, "headings": 2.0, "body": 1.0}
 
 #: Bump when what a document holds changes (or which words are stop words), so old indexes are rebuilt.
-DOC_FORMAT = 10
+DOC_FORMAT = 11
 
 
 @dataclass
@@ -34,6 +35,14 @@ class Block:
 
     text: str
     heading: bool = False
+    #: Who the part of the page holding this block is written for ("officer" under a page's
+    #: "For officers" heading, see ``audience_sections`` in the settings); None: everyone.
+    audience: str | None = None
+
+    def shown_to(self, audience: str | None) -> bool:
+        """Whether a reader of ``audience`` (None: anyone, as an officer's unfiltered search)
+        may be shown this block: never one written for the other audience."""
+        return audience is None or self.audience is None or self.audience == audience
 
 
 @dataclass
@@ -68,37 +77,47 @@ class IndexDoc:
         }
 
     def blocks_json(self) -> str:
-        return json.dumps([[b.text, b.heading] for b in self.blocks], ensure_ascii=False)
+        return json.dumps([[b.text, b.heading, b.audience] for b in self.blocks], ensure_ascii=False)
 
 
 def blocks_from_json(text: str) -> list[Block]:
-    return [Block(t, bool(h)) for t, h in json.loads(text or "[]")]
+    return [Block(item[0], bool(item[1]), item[2] if len(item) > 2 else None) for item in json.loads(text or "[]")]
 
 
-def plain_blocks(markdown_text: str) -> list[Block]:
-    """Rendered Markdown as plain-text blocks: no markup left to confuse words or snippets."""
+def plain_blocks(markdown_text: str, sections: Mapping[str, str] | None = None) -> list[Block]:
+    """Rendered Markdown as plain-text blocks: no markup left to confuse words or snippets.
+
+    ``sections``: heading text (any case) -> the audience the part under it is written for
+    ("For officers" -> "officer"); each block of such a part, its heading included, is marked
+    with that audience, up to the next heading of the same or a higher level."""
     from guidance.content.pages import markdown  # only when pages are indexed: a search opens quickly
 
+    marked = {" ".join(k.split()).casefold(): v for k, v in (sections or {}).items()}
     blocks: list[Block] = []
     row: list[str] | None = None
-    heading = False
+    heading = 0
+    part: tuple[int, str] | None = None  # (heading level, audience) of the part being read
     for token in markdown().parse(markdown_text):
         if token.type == "heading_open":
-            heading = True
+            heading = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
+            if part is not None and heading <= part[0]:
+                part = None
         elif token.type == "heading_close":
-            heading = False
+            heading = 0
         elif token.type == "tr_open":
             row = []
         elif token.type == "tr_close":
             if row and any(row):
-                blocks.append(Block(": ".join(c for c in row if c)))
+                blocks.append(Block(": ".join(c for c in row if c), audience=part and part[1]))
             row = None
         elif token.type == "inline":
             text = _inline_text(token)
+            if heading and text.casefold() in marked:
+                part = (heading, marked[text.casefold()])
             if row is not None:
                 row.append(text)
             elif text:
-                blocks.append(Block(text, heading))
+                blocks.append(Block(text, bool(heading), part and part[1]))
     return blocks
 
 
@@ -152,7 +171,11 @@ class ContentSource:
                 figures.append((key, str(self.base.rates.value(key, self.on))))
             except Exception:  # an unknown key or a date before the first period: shown as an error
                 figures.append((key, "?"))
-        return fingerprint(page.digest, page.area, figures, self._topics(page))
+        return fingerprint(page.digest, page.area, figures, self._topics(page), self._sections())
+
+    def _sections(self) -> dict[str, str]:
+        """Heading -> audience of the parts of pages written for one audience (the settings)."""
+        return self.base.settings.audience_headings()
 
     def _topics(self, page) -> str:
         if self._subjects is None:
@@ -181,7 +204,7 @@ class ContentSource:
             area=record["area"],
             keywords=record["keywords"],
             topics=self._topics(page),
-            blocks=plain_blocks(record["text"]),
+            blocks=plain_blocks(record["text"], self._sections()),
             fingerprint=self.fingerprints()[page_id],
             questions=list(getattr(page.meta, "questions", None) or []),
             related=list(getattr(page.meta, "related", None) or []),

@@ -222,7 +222,7 @@ class Searcher:
                 id=split_index_id(r.doc.id)[1],
                 title=r.doc.title,
                 score=round(r.score, 4),
-                snippet=snippet(r.doc, stems, self._reader.idf),
+                snippet=snippet(r.doc, stems, self._reader.idf, audience),
                 covers=list(r.doc.covers),
                 summary=r.doc.summary,
                 area=r.doc.area,

@@ -24,11 +24,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9£\"'(])")
 _WORD_SPAN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)*")
 
 
-def sentences(doc: IndexDoc) -> list[tuple[str, float]]:
-    """(sentence, bonus): the summary is the read-out answer, so it starts slightly ahead."""
+def sentences(doc: IndexDoc, audience: str | None = None) -> list[tuple[str, float]]:
+    """(sentence, bonus): the summary is the read-out answer, so it starts slightly ahead.
+    Never a sentence of a part written for the other audience than ``audience`` (None: any)."""
     out = [(s, 0.15) for s in _SENTENCE_END.split(doc.summary) if s.strip()]
     for block in doc.blocks:
-        if block.heading:
+        if block.heading or not block.shown_to(audience):
             continue
         out.extend((s, 0.0) for s in _SENTENCE_END.split(block.text) if s.strip())
     return out
@@ -55,16 +56,16 @@ _SENTENCE_CACHE: OrderedDict = OrderedDict()
 SENTENCE_CACHE_DOCS = 2000
 
 
-def sentence_words(doc: IndexDoc) -> list[tuple[str, float, tuple[str, ...]]]:
+def sentence_words(doc: IndexDoc, audience: str | None = None) -> list[tuple[str, float, tuple[str, ...]]]:
     """(sentence, bonus, its words as ``_stem_of`` stems them) for each sentence of
-    ``sentences(doc)``, cached."""
-    key = (doc.id, doc.fingerprint) if doc.fingerprint else None
+    ``sentences(doc, audience)``, cached."""
+    key = _cache_key(doc, audience)
     cached = _SENTENCE_CACHE.get(key) if key else None
     if cached is not None:
         _SENTENCE_CACHE.move_to_end(key)
         return cached
     out = []
-    for text, bonus in sentences(doc):
+    for text, bonus in sentences(doc, audience):
         plain = normalise(text)
         found = WORD.findall(plain)
         out.append((text, bonus, tuple(map(_cleaned, found)) if "'" in plain else tuple(found)))
@@ -73,6 +74,11 @@ def sentence_words(doc: IndexDoc) -> list[tuple[str, float, tuple[str, ...]]]:
         while len(_SENTENCE_CACHE) > SENTENCE_CACHE_DOCS:
             _SENTENCE_CACHE.popitem(last=False)
     return out
+
+
+def _cache_key(doc: IndexDoc, audience: str | None) -> tuple | None:
+    """What a document's sentences are cached under: they differ by the reader's audience."""
+    return (doc.id, doc.fingerprint, audience) if doc.fingerprint else None
 
 
 def _cleaned(word: str) -> str:
@@ -92,11 +98,11 @@ def stem_starts(stems: set[str]) -> tuple[str, ...]:
 _STEMS_CACHE: OrderedDict = OrderedDict()
 
 
-def _sentence_stems(doc: IndexDoc, candidates: list) -> list[frozenset[str]] | None:
+def _sentence_stems(doc: IndexDoc, candidates: list, audience: str | None = None) -> list[frozenset[str]] | None:
     """The stems of each sentence when this document has been shown before in this process
     (made on its second showing, kept after); None on its first, when stemming only the words
     that could match is quicker (a single search from the command line shows each page once)."""
-    key = (doc.id, doc.fingerprint) if doc.fingerprint else None
+    key = _cache_key(doc, audience)
     if key is None:
         return None
     cached = _STEMS_CACHE.get(key)
@@ -118,14 +124,15 @@ def _sentence_stems(doc: IndexDoc, candidates: list) -> list[frozenset[str]] | N
 _SEEN: OrderedDict = OrderedDict()
 
 
-def snippet(doc: IndexDoc, stems: set[str], idf: Callable[[str], float]) -> str:
-    """The best sentence for these stems, marked; the summary when nothing matches."""
-    candidates = sentence_words(doc)
+def snippet(doc: IndexDoc, stems: set[str], idf: Callable[[str], float], audience: str | None = None) -> str:
+    """The best sentence for these stems, marked; the summary when nothing matches. For a
+    reader of ``audience``, never a sentence written for the other audience (None: any)."""
+    candidates = sentence_words(doc, audience)
     if not candidates:
         return ""
     weights = {s: max(idf(s), 0.1) for s in stems}
     starts = stem_starts(stems)
-    stemmed = _sentence_stems(doc, candidates)
+    stemmed = _sentence_stems(doc, candidates, audience)
     best_index, best_score = 0, -1.0
     for index, (text, bonus, words) in enumerate(candidates):
         if stemmed is not None:
