@@ -12,12 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from guidance.query_limits import MAX_QUERY_CHARS, cut_note
 from guidance.search.analysis import is_stop, join_equivalents, raw_words, stem
 from guidance.search.kinds import kind_name_stems
 from guidance.search.spelling import Vocabulary
 from guidance.search.synonyms import Synonyms
 
-MAX_CHARS = 500
+MAX_CHARS = MAX_QUERY_CHARS  # one limit for the command line and the app
 MAX_WORDS = 32
 SYNONYM_BOOST = 0.9
 COMPLETION_BOOST = 0.8
@@ -74,7 +75,7 @@ def clean(text: str) -> tuple[str, list[str]]:
     text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in str(text))
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
-        notes.append(f"only the first {MAX_CHARS} characters were searched")
+        notes.append(cut_note())
     return text, notes
 
 

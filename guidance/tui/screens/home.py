@@ -197,12 +197,18 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             outcome = services.search_in_mode(query, self.app.mode, limit=20, as_you_type=True)
         except Exception:  # the worker's own search reports failures; the list stays as it is
             return
-        self._show_results(query, build_rows(outcome, services.base.settings.area_name, self._results_fit(), self._rows_shown))
+        self._show_results(query, build_rows(outcome, services.base.settings.area_name, self._results_fit(), self._rows_shown, self._cut()))
 
     def run_search(self, query: str, exact: bool = False) -> None:
         """Search for ``query`` in the worker; ``exact``: the words as typed, no spelling
         correction (offered when one was made)."""
-        self._search(query, exact, self._results_fit())
+        self._search(query, exact, self._results_fit(), self._cut())
+
+    def _cut(self) -> tuple[str, ...]:
+        """What the search box left out of a long paste, said plainly (nothing when whole)."""
+        from guidance.query_limits import cut_note
+
+        return (cut_note(),) if self.query_one("#search", SearchBox).cut else ()
 
     def _results_fit(self) -> Fit | None:
         """The results list's text width and wrapping rules, for the worker to lay rows out."""
@@ -215,7 +221,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         return Fit(width, rules) if width > 0 else None  # hidden (another tab): laid out when shown
 
     @work(exclusive=True, group="search", thread=True, exit_on_error=False, name="search")
-    def _search(self, query: str, exact: bool, fit: Fit | None) -> None:
+    def _search(self, query: str, exact: bool, fit: Fit | None, cut: tuple[str, ...] = ()) -> None:
         """Search and make the rows off the UI thread; a newer keystroke's search replaces an
         older one (exclusive: the older one stops at its next check and makes no rows), and rows
         for an old query are dropped when they arrive."""
@@ -225,7 +231,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         outcome = services.search_in_mode(query, self.app.mode, limit=20, as_you_type=not exact, exact=exact)
         if get_current_worker().is_cancelled:
             return  # a newer keystroke's search has started: its rows are the ones to make
-        rows = build_rows(outcome, services.base.settings.area_name, fit, self._rows_shown)
+        rows = build_rows(outcome, services.base.settings.area_name, fit, self._rows_shown, cut)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_results, query, rows)
 

@@ -68,11 +68,14 @@ def snippet_content(snippet: str) -> Content:
     return Content.assemble(*((piece, "bold reverse") if match else piece for piece, match in split_marked(snippet or "")))
 
 
-def build_rows(outcome, area_name: Callable[[str], str], fit: Fit | None = None, previous: Rows | None = None) -> Rows:
+def build_rows(outcome, area_name: Callable[[str], str], fit: Fit | None = None, previous: Rows | None = None,
+               cut: tuple[str, ...] = ()) -> Rows:
     """Rows for a search ``outcome`` (``guidance.search.Results``: hits, notes, suggestion and
     any correction). ``area_name`` names a page's area. With ``fit``, each prompt is also
     wrapped once to the list's width here, so the list need not do it on the UI thread; a
-    result shown the same way in the ``previous`` rows at the same fit is taken from them."""
+    result shown the same way in the ``previous`` rows at the same fit is taken from them.
+    ``cut``: what was left out of the query before it was searched (the search box cuts a long
+    paste), said in the line above the results with the searcher's own notes of the kind."""
     options: list = []
     note = getattr(outcome, "correction_note", None)
     if note:
@@ -81,6 +84,10 @@ def build_rows(outcome, area_name: Callable[[str], str], fit: Fit | None = None,
         options.append(Option(Content.assemble(("Search for ", "dim"), (typed, "bold"), (" as typed", "dim")), id=EXACT))
     else:
         suggestion = f"Did you mean: {outcome.suggestion}?" if outcome.suggestion else ""
+    left_out = [*cut, *(n for n in outcome.notes if n.startswith("only the first"))] if outcome.hits else list(cut)
+    if left_out:
+        said = "; ".join(dict.fromkeys(left_out))
+        suggestion = " ".join(filter(None, (suggestion, f"{said[:1].upper()}{said[1:]}.")))
     if not outcome.hits:
         message = "; ".join(outcome.notes) or "nothing found"
         options.append(Option(f"{message[:1].upper()}{message[1:]}. Or browse by subject (F5).", disabled=True))
