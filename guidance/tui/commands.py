@@ -7,6 +7,7 @@ when search finds the thing for those words ("died" finds "When the employer die
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import Callable, Iterable
 
@@ -30,12 +31,16 @@ def palette_score(typed: str, label: str, fuzzy: float, full: float, rank: int |
     merely contains the words; letters scattered through a name ("died" in "Following a fair
     DIsciplinary procEDure") count for little.
     """
+    open_end = not typed[-1:].isspace()
     typed = " ".join(typed.lower().split())
     lowered = label.lower()
     prefix = next((p.lower() for p in KIND_PREFIXES if lowered.startswith(p.lower())), "")
     name = lowered[len(prefix):]
     if typed and name.startswith(typed):
         return full + fuzzy / 100
+    named = names_title(typed, prefix, name, open_end)
+    if named:
+        return (full if named == "start" else TITLE_RUN * full) + fuzzy / 100
     kind_word = prefix.rstrip(": ")
     if kind_word and typed.startswith(kind_word + " "):  # "calculator holiday": that kind first
         rest = typed[len(kind_word) + 1:]
@@ -45,6 +50,42 @@ def palette_score(typed: str, label: str, fuzzy: float, full: float, rank: int |
     if rank is not None:
         score = max(score, 0.8 * full * (1 - 0.03 * rank))
     return score
+
+
+#: Share of the top score for a guided help, calculator or letter whose title holds the words
+#: typed in a row ("minimum wage is going"): above what search finds, below a name starting so.
+TITLE_RUN = 0.97
+_WORD = re.compile(r"[a-z0-9£]+(?:['\u2019][a-z]+)?")
+
+
+def names_title(typed: str, prefix: str, name: str, open_end: bool = True) -> str | None:
+    """Whether the words typed are this entry's title as shown, with or without its kind
+    ("letter: the minimum wage", "Letter: The minimum wage"): "start" when they begin it,
+    "run" when a guided help's, calculator's or letter's title holds two or more of them in a
+    row ("minimum wage is going"), else None. Punctuation and case do not count; the last word
+    may be unfinished while it is being typed (``open_end``)."""
+    words, kind = _WORD.findall(typed), _WORD.findall(prefix)
+    if kind and words[:len(kind)] == kind:
+        words = words[len(kind):]
+    elif any(words[:len(w)] == w for w in map(_WORD.findall, (p.lower() for p in KIND_PREFIXES)) if w):
+        return None  # another kind named first: "page: minimum wage" is not a letter's name
+    title = _WORD.findall(name)
+    if not words or len(words) > len(title):
+        return None
+    for start in range(len(title) - len(words) + 1):
+        if _run_at(words, title, start, open_end):
+            if start == 0:
+                return "start"
+            if len(words) >= 2 and prefix and prefix != "page: ":
+                return "run"
+    return None
+
+
+def _run_at(words: list[str], title: list[str], start: int, open_end: bool) -> bool:
+    """Whether ``words`` stand in ``title`` from ``start`` on (the last may be begun only)."""
+    *whole, last = words
+    here = title[start:start + len(words)]
+    return here[:-1] == whole and (here[-1] == last or open_end and here[-1].startswith(last))
 
 
 #: (searcher, mode, query) -> {(kind, id): rank}: one search serves every provider (they ask

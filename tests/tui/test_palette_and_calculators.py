@@ -315,3 +315,47 @@ async def test_a_result_for_a_day_after_the_figures_are_known_says_they_may_chan
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert "may change" not in str(screen.query_one("#calc-result").render())
+
+
+async def test_palette_puts_a_letter_first_when_its_title_is_typed(make_app):
+    """The letter's name as shown ("Letter: The minimum wage") or words of it in a row ("minimum
+    wage is going") put the letter above the page about the same subject, so Enter opens it."""
+    from textual.command import CommandList
+
+    from guidance.tui.screens.letter import LetterScreen
+
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await wait_ready(app, pilot)
+        for typed in ("Letter: The minimum wage", "minimum wage is going"):
+            await pilot.press("ctrl+p")
+            await wait_for(pilot, lambda: app.screen.query(CommandList))
+            await pilot.press(*typed)
+            commands = app.screen.query_one(CommandList)
+
+            def prompts():
+                return [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+
+            await wait_for(pilot, lambda: any("Minimum wage for personal assistants" in p for p in prompts())
+                           and any("The minimum wage is going up" in p for p in prompts()))
+            await pilot.pause(0.3)
+            assert prompts()[0].startswith("Letter: The minimum wage is going up"), (typed, prompts()[:3])
+            if typed.startswith("Letter"):
+                await pilot.press("escape")
+                await wait_for(pilot, lambda: not app.screen.query(CommandList))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
+
+
+def test_palette_scores_a_title_typed_with_or_without_its_kind_first():
+    from guidance.tui.commands import palette_score
+
+    full = 20.0
+    letter, page, calc = "Letter: The minimum wage is going up", "Page: Minimum wage for personal assistants", "Calculator: Minimum wage"
+    for typed in ("Letter: The minimum wage", "letter the minimum wage", "minimum wage is going", "letter: minimum wage is go"):
+        assert palette_score(typed, letter, 5.0, full, 3) > palette_score(typed, page, 12.0, full, 0), typed
+    # another kind named first, or a single word inside a title, does not lift the letter
+    assert palette_score("page: minimum wage", page, 5.0, full, 0) > palette_score("page: minimum wage", letter, 5.0, full, 1)
+    assert palette_score("going", letter, 5.0, full, 3) < palette_score("going", page, 5.0, full, 0)
+    # a name that starts with the words stays above one that only holds them
+    assert palette_score("minimum wage", calc, 5.0, full, 2) > palette_score("minimum wage", letter, 5.0, full, 1)
