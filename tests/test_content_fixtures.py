@@ -428,3 +428,12 @@ def test_a_calculation_is_run_once_with_an_example_it_accepts(tmp_path, examples
         assert found == [], [str(p) for p in found]
     else:
         assert [(p.line, "calculator 'minimum-wage' refuses every example answer" in p.message) for p in found] == [(17, True)], [str(p) for p in found]
+
+
+def test_a_heading_marked_for_both_audiences_is_named_at_its_line(tmp_path):
+    root = case_root(tmp_path, "_base")
+    settings = root / "content/settings.yaml"
+    settings.write_text(settings.read_text() + "audience_sections:\n  officer: [For officers]\n  recipient: [For you, for  OFFICERS]\n")
+    found = check_content(ContentBase.load(root, use_cache=False), ON, style_checks=False)
+    assert [(p.path, p.line) for p in found.errors] == [("content/settings.yaml", 8)], [str(p) for p in found]
+    assert "'for  OFFICERS' is already for the officer" in found.errors[0].message

@@ -155,8 +155,21 @@ def check_settings(base, on, problems: Problems) -> None:
             if subject not in subjects:
                 problems.error(settings.path, settings.line_of("calculators", name, index), f"unknown subject '{subject}' (see content/taxonomy.yaml)")
     _check_unusual(settings, problems)
+    _check_audience_sections(settings, problems)
     if base.pages and settings.safeguarding_page not in base.pages:
         problems.error(settings.path, settings.line_of("safeguarding_page"), f"safeguarding page '{settings.safeguarding_page}' does not exist")
+
+
+def _check_audience_sections(settings: Settings, problems: Problems) -> None:
+    """A heading marks a part of a page for one audience only: never for both (its line)."""
+    seen: dict[str, str] = {}
+    for audience, headings in settings.model.audience_sections.items():
+        for index, heading in enumerate(headings):
+            key = " ".join(heading.split()).casefold()
+            if key in seen and seen[key] != audience:
+                problems.error(settings.path, settings.line_of("audience_sections", audience, index),
+                               f"audience_sections: the heading '{heading}' is already for the {seen[key]}, so it cannot be for the {audience} too")
+            seen.setdefault(key, audience)
 
 
 def _check_unusual(settings: Settings, problems: Problems) -> None:
