@@ -83,3 +83,20 @@ async def test_each_mode_is_offered_back_only_its_own_unfinished_work():
     recipient = await _leave_unfinished("recipient", "hiring_a_pa")
     assert await _offered_on_start("recipient") == [f"session:{recipient}"]
     assert await _offered_on_start("officer") == [f"session:{officer}"]
+
+
+async def test_recipient_mode_quotes_no_officers_section_under_the_results(make_app):
+    """Searching "contingency" as a recipient (F2) shows snippets from the parts of pages written
+    for recipients, never a sentence of a page's "For officers" section."""
+    app = make_app(mode="recipient")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press(*"contingency")
+        await wait_for(pilot, lambda: app.screen.shown_query == "contingency")
+        results = app.screen.query_one("#results", OptionList)
+        shown = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)
+                 if results.get_option_at_index(i) is not None and results.get_option_at_index(i).id]
+        assert any("reserve" in text.lower() for text in shown), shown[:3]
+        for text in shown:
+            assert "Agree the contingency with the recipient" not in text
+            assert "Ask to see the contingency plan at each review" not in text
