@@ -2,7 +2,9 @@
 
 How each area is named in the app, which calculators a page offers by the subjects it covers,
 which page every flow's safeguarding exit must lead to, and which calculator inputs are warned of
-as unusual (``unusual``: the bounds, see ``guidance.calculators.unusual``). Team leaders edit these like any
+as unusual (``unusual``: the bounds, see ``guidance.calculators.unusual``), and which page headings
+start a part written for one audience only (``audience_sections``: search never quotes such a part
+to the other audience). Team leaders edit these like any
 other content, and ``guidance content check`` checks them (unknown areas, subjects, pages and
 calculators are errors with their line).
 """
