@@ -132,6 +132,16 @@ class Services:
     def searcher(self):
         return self._searcher
 
+    def page_text_for(self, page, day, mode: str | None) -> str:
+        """A page's body rendered for ``day`` as a reader in ``mode`` sees it: in recipient mode
+        the parts written for officers ("For officers", see ``audience_sections`` in the
+        settings) are left out; an officer sees everything."""
+        from guidance.content.audience_parts import for_audience
+
+        text = self.base.try_render(page, day)
+        audience = "recipient" if mode == "recipient" else None
+        return for_audience(text, self.base.settings.audience_headings(), audience)
+
     # -- recent pages (a small file in the user state folder: ids only, nothing personal) ----
 
     def recent_pages(self) -> list[str]:

@@ -100,3 +100,23 @@ async def test_recipient_mode_quotes_no_officers_section_under_the_results(make_
         for text in shown:
             assert "Agree the contingency with the recipient" not in text
             assert "Ask to see the contingency plan at each review" not in text
+
+
+async def test_a_page_in_recipient_mode_leaves_out_its_officers_part(make_app):
+    """The contingency page's "For officers" part is shown to an officer, never to a recipient."""
+    from textual.widgets import MarkdownViewer
+
+    from guidance.tui.screens.page import PageScreen
+
+    seen = {}
+    for mode in ("officer", "recipient"):
+        app = make_app(build_index=False, mode=mode)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_ready(app, pilot, search=False)
+            screen = PageScreen("contingency-balance")
+            app.push_screen(screen)
+            await wait_for(pilot, lambda: screen.query(MarkdownViewer))
+            seen[mode] = screen.query_one(MarkdownViewer).document.source
+    assert "For officers" in seen["officer"] and "Agree the contingency with the recipient" in seen["officer"]
+    assert "For officers" not in seen["recipient"] and "Agree the contingency" not in seen["recipient"]
+    assert "How much to keep" in seen["recipient"] or "contingency" in seen["recipient"].lower()

@@ -92,7 +92,7 @@ class PageScreen(CallPanelHost, Screen):
         page = self.page
         may_change = self.base.figures_may_change(page, self.shown_date)
         warning = f"> **Warning:** {may_change}\n\n" if may_change else ""
-        return f"# {page.meta.title}\n\n{warning}" + self.base.try_render(page, self.shown_date)
+        return f"# {page.meta.title}\n\n{warning}" + self.app.services.page_text_for(page, self.shown_date, self.app.mode)
 
     def _fill_info(self) -> None:
         meta = self.page.meta

@@ -1,0 +1,48 @@
+"""A page's part written for officers is left out for a recipient, and kept for everyone else."""
+
+from __future__ import annotations
+
+from guidance.content.audience_parts import for_audience
+
+SECTIONS = {"For officers": "officer"}
+
+PAGE = """\
+Intro for everyone.
+
+## What to do
+
+Tell your council.
+
+## For  Officers
+
+Record it on the case system.
+
+### Checks
+
+Ask for the statements.
+
+## Sources
+
+The Care Act.
+
+```
+## For officers (inside code: not a heading)
+```
+"""
+
+
+def test_a_recipient_does_not_get_the_officers_part():
+    shown = for_audience(PAGE, SECTIONS, "recipient")
+    assert "Record it" not in shown and "Ask for the statements" not in shown and "For  Officers" not in shown
+    assert "Tell your council." in shown and "## Sources" in shown and "The Care Act." in shown
+    assert "inside code" in shown
+
+
+def test_an_officer_and_no_audience_get_everything():
+    assert for_audience(PAGE, SECTIONS, "officer") == PAGE
+    assert for_audience(PAGE, SECTIONS, None) == PAGE
+
+
+def test_a_part_at_the_end_runs_to_the_end():
+    page = "Intro.\n\n## For officers\n\nOnly officers.\n"
+    assert for_audience(page, SECTIONS, "recipient") == "Intro.\n"
