@@ -123,8 +123,9 @@ def _walk(node: yaml.Node, path: tuple, lines: dict, offset: int, refuse_repeats
             if refuse_repeats and isinstance(key, yaml.ScalarNode) and key.value in seen:
                 # YAML keeps the last of two equal keys without a word: a second
                 # 'national_living_wage:' would silently replace the first.
+                lines_named = f"lines {seen[key.value]} and {line}" if seen[key.value] != line else f"line {line}"
                 raise ContentYamlError(
-                    f"'{key.value}' appears twice (lines {seen[key.value]} and {line}): YAML keeps only "
+                    f"'{key.value}' appears twice ({lines_named}): YAML keeps only "
                     "the last one, so remove or merge one of them",
                     line,
                 )
