@@ -617,16 +617,22 @@ class Field:
     def show(self, value: Any) -> str:
         return self.kind.show(value)
 
-    def describe(self) -> str:
-        """Help text: the help, the unit and the choices."""
+    def describe(self, also: str | None = None) -> str:
+        """Help text from the declaration: the help, what the field accepts (the kind's example,
+        the unit or the choices), ``also`` (a shortcut the field takes as well) and the default."""
         parts = [self.help] if self.help else []
-        if self.unit:
-            parts.append(f"in {self.unit}")
         if isinstance(self.kind, Choice):
             parts.append("one of " + ", ".join(self.kind.choices))
+        elif "e.g." not in (self.help or ""):
+            accepts = self.kind.hint
+            if self.unit and self.unit not in accepts:
+                accepts += f" (in {self.unit})"
+            parts.append(accepts + (f", {also}" if also else ""))
+        elif also:
+            parts.append(also)
         if self.default is not None:
             parts.append(f"default {self.default}")
-        return "; ".join(parts) or self.kind.hint
+        return "; ".join(parts)
 
 
 # -- lists a flow question can take (``kind: list`` with ``list_of: <name>``) ---------------------

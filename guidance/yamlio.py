@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import operator
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -122,8 +123,9 @@ def _walk(node: yaml.Node, path: tuple, lines: dict, offset: int, refuse_repeats
             if refuse_repeats and isinstance(key, yaml.ScalarNode) and key.value in seen:
                 # YAML keeps the last of two equal keys without a word: a second
                 # 'national_living_wage:' would silently replace the first.
+                lines_named = f"lines {seen[key.value]} and {line}" if seen[key.value] != line else f"line {line}"
                 raise ContentYamlError(
-                    f"'{key.value}' appears twice (lines {seen[key.value]} and {line}): YAML keeps only "
+                    f"'{key.value}' appears twice ({lines_named}): YAML keeps only "
                     "the last one, so remove or merge one of them",
                     line,
                 )
@@ -381,6 +383,65 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | 
     return f"invalid YAML: {problem}{_quoted(lines, at)}", at
 
 
+_NUMBER = ("int_parsing", "int_type", "float_parsing", "float_type", "decimal_parsing", "decimal_type",
+           "finite_number")
+_DATE = ("date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact")
+_PLAIN = {
+    "int_from_float": "must be a whole number",
+    "bool_parsing": "must be true or false", "bool_type": "must be true or false",
+    "string_type": "must be text", "list_type": "must be a list", "dict_type": "must be a set of fields",
+    "model_type": "must be a set of fields", "model_attributes_type": "must be a set of fields",
+}
+_BOUNDS = {"greater_than_equal": ("ge", "must be at least {}"), "greater_than": ("gt", "must be more than {}"),
+           "less_than_equal": ("le", "must be at most {}"), "less_than": ("lt", "must be less than {}")}
+
+
+def _own_words(err: dict, msg: str, quote_values: bool) -> str:
+    """A validator's own message without pydantic's "Value error, "; with ``quote_values=False``
+    the value found is never repeated, even where the validator quoted it."""
+    if err.get("type") == "value_error" and msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    value = err.get("input")
+    if not quote_values and isinstance(value, str) and value.strip() and value in msg:
+        msg = msg.replace(f"'{value}'", "it").replace(value, "it")
+    return msg
+
+
+def plain_error(err: dict) -> str | None:
+    """A pydantic error in an author's words, to follow the field's name ("must be one of: wages,
+    tax"), or None for one without plain words (its own message is used). Never the value found."""
+    kind, ctx = err.get("type", ""), err.get("ctx") or {}
+    if kind in ("literal_error", "enum"):
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return f"must be one of: {', '.join(choices)}" if choices else None
+    if kind in ("string_too_short", "string_too_long", "too_short", "too_long"):
+        return _length(kind, ctx)
+    if kind in _NUMBER:
+        return "must be a number"
+    if kind in _DATE:
+        return "must be a date written like 2026-04-06"
+    if kind in _BOUNDS:
+        name, words = _BOUNDS[kind]
+        return words.format(ctx[name]) if name in ctx else None
+    return _PLAIN.get(kind)
+
+
+def _length(kind: str, ctx: dict) -> str | None:
+    """"must be at least 2 characters long", "must have at most 3 items"."""
+    short = kind.endswith("too_short")
+    size = ctx.get("min_length" if short else "max_length")
+    if size is None:
+        return None
+    if kind.startswith("string"):
+        if short and size == 1:
+            return "must not be empty"
+        unit = "character" if size == 1 else "characters"
+        return f"must be at {'least' if short else 'most'} {size} {unit} long"
+    if short and size == 1:
+        return "must not be empty"
+    return f"must have at {'least' if short else 'most'} {size} {'item' if size == 1 else 'items'}"
+
+
 def _field_name(loc: tuple, doc: YamlDoc, prefix: tuple) -> str:
     """``periods.2.value`` -> ``the period from 2026-04-01: value``: a period named by its date."""
     text, data = "", _get(doc.data, prefix)
@@ -430,7 +491,9 @@ def pydantic_problems(exc, doc: YamlDoc, prefix: tuple = (), quote_values: bool 
             msg = f"unknown field '{field}' (check the spelling)"
         else:
             shown_value = _offending(err) if quote_values else ""
-            msg = f"{_field_name(loc, doc, prefix)}: {msg}{shown_value}"
+            plain = plain_error(err)
+            name = _field_name(loc, doc, prefix)
+            msg = f"{name} {plain}{shown_value}" if plain else f"{name}: {_own_words(err, msg, quote_values)}{shown_value}"
         out.append((doc.line_of(*prefix, *loc), msg))
     return out
 

@@ -268,3 +268,18 @@ def test_plan_errors_never_repeat_a_payee(tmp_path, old, new):
     text = str(err.value)
     assert "plan.yaml:" in text
     assert "JONES" not in text, text
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("kind: wages", "kind: holiday", "payees.0.kind must be one of: wages, "),
+    ('match: "A JONES"', 'match: "A"', "payees.0.match must be at least 2 characters long"),
+    ("contingency_weeks: 8", "contingency_weeks: eight", "contingency_weeks: it is not a number"),
+    ("to: 2026-07-21", "to: soon", "suspensions.0.to: "),
+])
+def test_plan_errors_are_in_plain_words_not_the_libraries(tmp_path, old, new, words):
+    with pytest.raises(PlanError) as err:
+        _plan(tmp_path, PLAN.replace(old, new))
+    messages = [p.message for p in err.value.problems.errors]
+    assert any(words in m for m in messages), messages
+    assert not any("should" in m or "Input" in m for m in messages), messages
+    assert not any("holiday" in m or "eight" in m or "soon" in m for m in messages), messages  # never the value

@@ -115,7 +115,7 @@ CASE_EXPECTED = [
     ("half-entered-year", "content/rates.yaml", 18, "warning", "rate 'minimum_wage_18_20' (group 'minimum_wage') has no period from 2027-04-01, but national_living_wage does"),
     ("half-entered-year", "content/rates.yaml", 45, "warning", "rate 'accommodation_offset_daily' (group 'minimum_wage') has no period from 2027-04-01"),
     ("unprintable-value", "content/rates.yaml", 10, "error", "the period from 2026-04-01 has a value that cannot be written out"),
-    ("period-value-not-a-number", "content/rates.yaml", 10, "error", "rate 'national_living_wage': the period from 2026-04-01: value: Input should be a valid decimal (it says 'twelve pounds')"),
+    ("period-value-not-a-number", "content/rates.yaml", 10, "error", "rate 'national_living_wage': the period from 2026-04-01: value must be a number (it says 'twelve pounds')"),
     ("rates-unquoted-colon", "content/rates.yaml", 13, "error", "a colon inside a value; put the value in quotes"),
     ("rates-tab", "content/rates.yaml", 23, "error", "a tab character is used to indent"),
     # the parser notices these a line or more later: the slip's own line is named and quoted

@@ -107,3 +107,21 @@ def test_the_apps_flow_outcome_carries_the_warning():
               "letters": [], "signposts": [], "figures_may_change": WARNING}
     assert f"> **Warning:** {WARNING}" in report_markdown(report)
     assert "Warning" not in report_markdown({**report, "figures_may_change": None})
+
+
+def test_a_letter_needing_a_figure_not_yet_published_says_why_in_plain_words(capsys, tmp_path):
+    data = tmp_path / "values.yaml"
+    data.write_text("recipient_name: Mrs Ann Patel\nreference: DP-9\nchange_date: 2027-04-01\n")
+    code = main(["--root", str(REPO), "letter", "render", "minimum-wage-change", "--data", str(data),
+                 "--no-record", "--on", "2026-12-02"])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert ("The National Living Wage from 1 April 2027 is not published in guidance yet: figures are known "
+            "up to 31 March 2027. Ask your team leader to add it when it is announced.") in err
+    assert "rates.yaml" not in err and "rate_from" not in err and "national_living_wage" not in err
+
+
+def test_the_plain_words_are_only_for_days_after_the_figures_are_known(rates):
+    assert rates.not_known_yet("national_living_wage", KNOWN) is None
+    assert rates.not_known_yet("national_living_wage", KNOWN + dt.timedelta(days=1)).startswith(
+        "The National Living Wage from 1 April 2027 is not published in guidance yet")

@@ -70,7 +70,7 @@ def test_badly_declared_fields_each_get_their_line():
     found = {(p.line, p.message.split(":")[0]) for p in problems.errors}
     assert (13, "fields.amount") in found  # the example is not money
     assert (16, "fields.choice_without_choices") in found  # a choice with no choices
-    assert (20, "fields.start.type") in found  # no such type
+    assert (20, "fields.start.type must be one of") in found  # no such type, in plain words
 
 
 def test_a_missing_and_a_mistyped_value_name_the_field_and_its_line():

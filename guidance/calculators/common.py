@@ -111,8 +111,8 @@ def _no_figure(rates, key: str, on: dt.date, exc: RateError) -> str:
     first = rate.periods[0].start
     if on >= first:
         return f"no figure for this date: {exc}"
-    return (f"there is no figure for {on.day} {on:%B %Y} ({words(on)}): '{rate.label}' is on record from "
-            f"{first.day} {first:%B %Y} (figures are kept from {FIGURES_FROM.day} {FIGURES_FROM:%B %Y})")
+    return (f"there is no figure for {words(on)}: '{rate.label}' is on record from "
+            f"{words(first)} (figures are kept from {words(FIGURES_FROM)})")
 
 
 def figure_or_none(rates, key: str, on: dt.date) -> Decimal | None:

@@ -21,6 +21,16 @@ _PRODUCT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)?\s*[x×*@]\s*£?\s
                       re.IGNORECASE | re.ASCII)
 
 
+def also_accepts(key: str) -> str | None:
+    """The shortcut an input takes besides its kind's values, in words for its help (the
+    command line's --help and the app's form say the same), or None."""
+    if key == "sick_end":
+        return f"or '{STILL_OFF}' if they have not come back yet"
+    if key in WEEKLY_PAY:
+        return "or hours x hourly rate, e.g. 30 x 12.71"
+    return None
+
+
 def parse_pay(text: str) -> Decimal | None:
     """An amount, or hours × hourly rate worked out exactly: to the penny when it comes to whole
     pence, else unrounded (37.5 x 12.71 is 476.625), because the calculators compare it with

@@ -17,6 +17,7 @@ from guidance.commands.common import CommandError, add_json_option, print_json, 
 
 def add_field_options(parser, fields) -> None:
     """One option per declared field; fields sharing ``exclusive`` are mutually exclusive."""
+    from guidance.calculators.shortcuts import also_accepts
     from guidance.kinds import YesNo
 
     groups: dict[str, object] = {}
@@ -28,13 +29,13 @@ def add_field_options(parser, fields) -> None:
             target = groups[item.exclusive]
         if isinstance(item.kind, YesNo):
             target.add_argument(item.option, dest=item.name, action="store_const", const=True, default=None,
-                                help=f"{item.label}: {item.describe()}")
+                                help=f"{item.label}: {item.help}" if item.help else item.label)  # a switch: no value to give
             continue
         # A needed option is checked with the values, not by argparse, so every missing or bad
         # input is told in one message.
         needed = " (needed)" if item.required else ""
         target.add_argument(item.option, dest=item.name, metavar=item.kind.metavar,
-                            help=f"{item.label}{needed}: {item.describe()}")
+                            help=f"{item.label}{needed}: {item.describe(also_accepts(item.name))}")
 
 
 HELP = "statutory calculators: holiday, sick pay, redundancy, wages, deadlines, costs"

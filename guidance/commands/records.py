@@ -62,7 +62,9 @@ def run_export(args) -> int:
         except NotReplaced as exc:
             raise CommandError(f"{exc.strerror}; the export was not written") from None
         except OSError as exc:
-            raise CommandError(f"cannot write {args.out}: {exc.strerror}") from None
+            reason = exc.strerror or str(exc)
+            where = "" if str(args.out) in reason else f" {args.out}"  # the path once, not twice
+            raise CommandError(f"cannot write{where}: {reason}") from None
         print(f"Wrote {counts} to {args.out}.", file=sys.stderr)
     else:
         print_json(data)

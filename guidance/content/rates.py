@@ -182,6 +182,19 @@ class Rates:
         return (f"The figures are known to be right until {long_date(self.known_until)}; for {long_date(day)} "
                 "these are the latest on record and may change when new figures are published.")
 
+    def not_known_yet(self, key: str, day: dt.date) -> str | None:
+        """Plain words for a user when ``key`` is needed from ``day`` but that day is after the
+        figures are known (``figures_known_until``); None for a day they are known for.
+
+        The one wording for a figure not published yet, wherever it is missing (a letter, a
+        calculator, a page); the file and key are for ``content check``, not for this message."""
+        if self.known_until is None or day <= self.known_until:
+            return None
+        name = self.rates[key].label if key in self.rates else key.replace("_", " ")
+        name = name.split(" (")[0].split(",")[0].strip()
+        return (f"The {name} from {long_date(day)} is not published in guidance yet: figures are known up to "
+                f"{long_date(self.known_until)}. Ask your team leader to add it when it is announced.")
+
     def in_force(self, on: dt.date) -> list[tuple[str, Rate, Figure]]:
         """Every figure that has a value on ``on``, for `guidance rates`."""
         out = []

@@ -26,10 +26,12 @@ from guidance.content.rates import FIGURES_FROM, RateError, Rates, before_figure
 class RenderError(ValueError):
     """A template that cannot be rendered; ``line`` is relative to the template text (1-based)."""
 
-    def __init__(self, message: str, line: int | None = None):
+    def __init__(self, message: str, line: int | None = None, detail: str | None = None):
         super().__init__(message)
         self.message = message
         self.line = line
+        #: The technical reason (file, key) for ``content check``; the message is for users.
+        self.detail = detail or message
 
 
 #: Bounds on one rendering. A page is a few kilobytes of text; these are far above any real
@@ -299,7 +301,7 @@ def render(source: str, rates: Rates, on: dt.date, context: dict | None = None) 
     try:
         return template.render(values)
     except RenderError as exc:
-        raise RenderError(exc.message, _error_line(exc)) from None
+        raise RenderError(exc.message, _error_line(exc), exc.detail) from None
     except SecurityError as exc:
         raise RenderError(f"refused by the sandbox: {exc}", _error_line(exc)) from None
     except UndefinedError as exc:

@@ -15,8 +15,8 @@ from guidance.flows.prefill import note
 from guidance.flows.schema import Checklist, Info, Question
 from guidance.flows.session import Session
 
-HELP = ("Commands: 'back' goes to the previous question, 'abuse' if someone may be at risk of abuse "
-        "or neglect, 'quit' stops here (everything is saved; resume later).")
+HELP = ("Commands: 'back' goes to the previous question, 'safeguarding' (or 'abuse') if someone may be at "
+        "risk of abuse or neglect, 'quit' stops here (everything is saved; resume later).")
 BACK = {"back", "b"}
 QUIT = {"quit", "q", "exit"}
 SAFEGUARDING = {"abuse", "neglect", "safeguarding", "harm"}

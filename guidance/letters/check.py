@@ -25,7 +25,7 @@ def check_letters(base, on: dt.date, problems: Problems) -> None:
         try:
             letter = catalogue.example(template.id, on)
         except LetterError as exc:
-            for path, line, message in exc.problems:
+            for path, line, message in exc.detail:
                 problems.error(path, line, f"with its example values: {message}")
             continue
         check_letter(letter, style, base.glossary, template.path, template.body_line, problems)

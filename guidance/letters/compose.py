@@ -32,8 +32,10 @@ _MARKED = re.compile(f"{_OPEN}(\\d+){_MID}(.*?){_CLOSE}|{_QUIET_OPEN}(.*?){_QUIE
 class LetterError(ValueError):
     """A letter that cannot be made; ``problems`` are (path, line, message) for each reason."""
 
-    def __init__(self, problems: list[tuple[str, int | None, str]]):
+    def __init__(self, problems: list[tuple[str, int | None, str]], detail: list | None = None):
         self.problems = problems
+        #: The same problems with the file and line, for ``content check`` (plain ones drop them).
+        self.detail = detail or problems
         super().__init__("; ".join(_where(p) for p in problems))
 
     def lines(self) -> list[str]:
@@ -42,6 +44,8 @@ class LetterError(ValueError):
 
 def _where(problem: tuple[str, int | None, str]) -> str:
     path, line, message = problem
+    if not path:
+        return message
     return f"{path}:{line}: {message}" if line else f"{path}: {message}"
 
 
@@ -102,10 +106,11 @@ class Sources:
         except RateError as exc:
             raise RenderError(str(exc)) from None
         if figure.since != day:
-            raise RenderError(
-                f"rate_from: '{key}' has no figure starting on {long_date(day)} in content/rates.yaml "
-                f"(the latest starts on {long_date(figure.since)}): add the new figure first"
-            )
+            detail = (f"rate_from: '{key}' has no figure starting on {long_date(day)} in content/rates.yaml "
+                      f"(the latest starts on {long_date(figure.since)}): add the new figure first")
+            rates = self.rates if self.frozen is None else None
+            plain = rates.not_known_yet(key, day) if rates is not None else None
+            raise RenderError(plain or detail, detail=detail)
         return figure
 
     def page(self, page_id: str) -> PageRef:
@@ -275,6 +280,8 @@ def compose(template: LetterTemplate, values: dict, sources: Sources, on: dt.dat
         raw = render(template.body, _RatesView(sources, on), on, context)
     except RenderError as exc:
         line = template.body_line + exc.line - 1 if exc.line else template.body_line
+        if exc.detail != exc.message:  # plain words for the user (a figure not published yet)
+            raise LetterError([("", None, exc.message)], detail=[(template.path, line, exc.detail)]) from None
         raise LetterError([(template.path, line, exc.message)]) from None
     body, explained, quiet = _unmark(raw, marks)
     snapshot = dict(sources.used)

@@ -183,7 +183,9 @@ def _output_folder(out_dir: Path) -> Path:
     try:
         make_folder(out_dir)
     except OSError as exc:
-        raise MergeError(f"{out_dir}: cannot make the folder for the letters: {exc.strerror}") from None
+        reason = exc.strerror or str(exc)
+        where = "" if str(out_dir) in reason else f"{out_dir}: "  # the path once, not twice
+        raise MergeError(f"{where}cannot make the folder for the letters: {reason}") from None
     return out_dir
 
 

@@ -67,7 +67,8 @@ def failure_text(what: str, error: BaseException) -> str:
     if isinstance(error, PermissionError):
         return f"Could not {what}: no permission to write to {error.filename or 'that folder'}."
     if isinstance(error, OSError):
-        where = f" ({error.filename})" if error.filename else ""
+        said = str(error.strerror or error)
+        where = f" ({error.filename})" if error.filename and str(error.filename) not in said else ""
         return f"Could not {what}: {error.strerror or error}{where}."
     return f"Could not {what}: {error}"
 

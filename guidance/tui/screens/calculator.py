@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from guidance.kinds import Choice, FieldError, YesNo
 from guidance.tui.messages import ReportsFailures
-from guidance.calculators.shortcuts import WEEKLY_PAY, prepared, prepared_inputs
+from guidance.calculators.shortcuts import also_accepts, prepared, prepared_inputs
 
 
 class FieldValidator(Validator):
@@ -60,8 +60,8 @@ class CalculatorScreen(ReportsFailures, Screen):
             for field in self.calculator.fields:
                 key, kind = field.name, field.kind
                 needed = "" if field.required else " (optional)"
-                hint = " (or hours x rate, e.g. 30 x 12.71)" if key in WEEKLY_PAY else ""
-                hint += " (or type: still off)" if key == "sick_end" else ""
+                also = also_accepts(key)
+                hint = f" ({also})" if also else ""
                 self.label_texts[key] = self._label(key) + needed + hint
                 yield Label(self.label_texts[key], id=f"label-{key}", classes="field-label")
                 if isinstance(kind, Choice):
