@@ -232,8 +232,8 @@ class Money(Number):
     places: int | None = None
     name = "money"
     metavar = "X"
-    hint = "an amount in pounds, e.g. 12.71"
-    what = "an amount in pounds, e.g. 12.71"
+    hint = "an amount in pounds and pence, e.g. 250 or 12.71"
+    what = "an amount in pounds and pence, e.g. 250 or 12.71"
 
     def parse(self, raw: Any) -> Decimal:
         value = self._bounded(read_decimal(raw, self.what))
