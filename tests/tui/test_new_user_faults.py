@@ -31,3 +31,44 @@ def test_a_flow_date_answer_is_offered_day_first():
 
     step = Step(node_id="start", kind="date", text="When?", default=dt.date(2026, 12, 2))
     assert step.default_text == "2 December 2026"
+
+
+def _empty_headings(screen, side: str) -> list[str]:
+    """Headings shown in ``side`` whose list or text below them is hidden or empty."""
+    from textual.widgets import OptionList, Static
+
+    empty = []
+    for heading in screen.query_one(side).query(".info-heading"):
+        if not heading.display:
+            continue
+        below = heading.parent.children[heading.parent.children.index(heading) + 1]
+        if not below.display or (isinstance(below, OptionList) and below.option_count == 0) or (
+                isinstance(below, Static) and not str(below.render()).strip()):
+            empty.append(str(heading.render()))
+    return empty
+
+
+async def test_guided_help_side_never_shows_an_empty_heading(make_app):
+    from guidance.tui.screens.flow import FlowScreen
+    from tui_helpers import answer_current
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("pa_off_sick")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        screen = app.screen
+        seen_without_pages = False
+        for _ in range(12):
+            step = screen.view.step()
+            seen_without_pages |= not step.pages
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            assert _empty_headings(screen, "#flow-side") == [], step.node_id
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            if step.finished:
+                break
+            await answer_current(screen, pilot)
+        assert seen_without_pages  # the walk met a step with nothing to read more
+
