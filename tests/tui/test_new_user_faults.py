@@ -72,3 +72,27 @@ async def test_guided_help_side_never_shows_an_empty_heading(make_app):
             await answer_current(screen, pilot)
         assert seen_without_pages  # the walk met a step with nothing to read more
 
+
+
+async def test_tab_onto_a_page_work_it_out_list_then_enter_opens_the_calculator(make_app):
+    from textual.widgets import OptionList
+
+    from guidance.tui.screens.calculator import CalculatorScreen
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_page("statutory-sick-pay")
+        await wait_for(pilot, lambda: isinstance(app.screen, PageScreen))
+        await pilot.press("i")
+        await pilot.pause()
+        calcs = app.screen.query_one("#page-calcs", OptionList)
+        for _ in range(12):
+            if app.focused is calcs:
+                break
+            await pilot.press("tab")
+            await pilot.pause()
+        assert app.focused is calcs
+        assert calcs.highlighted == 0
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen))
