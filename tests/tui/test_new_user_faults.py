@@ -96,3 +96,44 @@ async def test_tab_onto_a_page_work_it_out_list_then_enter_opens_the_calculator(
         assert calcs.highlighted == 0
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen))
+
+
+async def test_a_calculator_fields_old_error_goes_when_the_field_changes(make_app):
+    from guidance.tui.screens.calculator import CalculatorScreen
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(CalculatorScreen("sick-pay"))
+        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-sick_start"))
+        screen = app.screen
+        screen.query_one("#in-work_days").value = "mon,tue,wed"
+        screen.query_one("#in-average_weekly_earnings").value = "300"
+        screen.query_one("#in-sick_start").value = "10/5/2026"
+        screen.query_one("#in-sick_end").value = "4 May 2026"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        end, start = screen.query_one("#label-sick_end"), screen.query_one("#label-sick_start")
+        assert end.has_class("error")
+        await pilot.press("end", "backspace")  # the focused field (the last day) is changed
+        await pilot.pause()
+        assert not end.has_class("error") and "before the first day" not in str(end.render())
+        assert not start.has_class("error")
+
+
+async def test_the_call_reference_problem_goes_when_the_reference_changes(make_app):
+    from guidance.tui.screens.call_start import CallStart
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(CallStart())
+        await wait_for(pilot, lambda: isinstance(app.screen, CallStart))
+        await pilot.pause()
+        await pilot.press("J", "o", "enter")
+        await pilot.pause()
+        error = app.screen.query_one("#call-error")
+        assert str(error.render()).strip()
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert not str(error.render()).strip()
