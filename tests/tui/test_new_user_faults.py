@@ -137,3 +137,47 @@ async def test_the_call_reference_problem_goes_when_the_reference_changes(make_a
         await pilot.press("backspace")
         await pilot.pause()
         assert not str(error.render()).strip()
+
+
+async def test_saving_a_letter_with_a_date_in_the_past_names_it_and_goes_to_the_field(make_app, tmp_path):
+    from guidance.tui.screens.letter import LetterScreen
+
+    app = make_app(build_index=False)
+    app.services.downloads = tmp_path
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_letter("dp-statements-request")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#letter-preview"))
+        screen = app.screen
+        for name, value in {"recipient_name": "Ms A Example", "reference": "DP-007741", "period_from": "1/4/2026",
+                            "period_to": "30/9/2026", "reply_by": "1/1/2026"}.items():
+            screen.query_one(f"#field-{name}", Input).value = value
+        screen.query_one("#field-recipient_name", Input).focus()
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        said = [str(n.message) for n in app._notifications]
+        assert not any("missing" in text for text in said), said
+        assert any("Date we would like them by is 1 January 2026, before the date of the letter" in text for text in said), said
+        reply_by = screen.query_one("#field-reply_by", Input)
+        assert screen.focused is reply_by
+        form = screen.query_one("#letter-form")
+        assert form.scroll_y <= reply_by.virtual_region.y < form.scroll_y + form.scrollable_content_region.height
+        assert not list(tmp_path.iterdir())  # nothing saved
+
+
+async def test_auditing_without_statements_names_the_field_and_goes_to_it(make_app):
+    from guidance.tui.screens.account import AccountScreen
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(AccountScreen(plan="plan.yaml"))
+        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen))
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#account-plan", Input).focus()
+        screen.action_audit()
+        await pilot.pause()
+        assert str(screen.query_one("#account-status").render()).startswith("Statements:")
+        assert screen.focused is screen.query_one("#account-statements", Input)
