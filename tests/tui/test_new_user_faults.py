@@ -205,24 +205,3 @@ async def test_a_2400_character_name_is_refused_with_a_clear_message(make_app, t
         assert error.display and "more than the 200" in str(error.render())
         assert screen.focused is screen.query_one("#field-recipient_name", Input)
         assert not list(tmp_path.iterdir())
-
-
-async def test_a_guided_help_answers_old_problem_goes_when_the_answer_changes(make_app):
-    from guidance.tui.screens.flow import FlowScreen
-    from tui_helpers import answer_current
-
-    app = make_app(build_index=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.start_flow("pa_off_sick")
-        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
-        screen = app.screen
-        await answer_current(screen, pilot)  # to the first day off sick (a date)
-        answer = screen.query_one("#answer", Input)
-        answer.value = "not a date"
-        answer.focus()
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: str(screen.query_one("#flow-error").render()).strip())
-        await pilot.press("backspace")
-        await pilot.pause()
-        assert not str(screen.query_one("#flow-error").render()).strip()

@@ -289,14 +289,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
     @on(RadioSet.Changed, "#answer")
     def chosen(self) -> None:
         """One choice made: the next Enter continues (arrows, Enter, Enter)."""
-        self.show_error("")  # the problem with the answer before it is gone
         self.query_one("#continue", Button).focus()
-
-    @on(Input.Changed, "#answer")
-    def answer_changed(self) -> None:
-        """The answer was changed since its problem was shown: the old problem goes (Enter
-        checks it again)."""
-        self.show_error("")
 
     @on(Button.Pressed, "#back")
     async def action_back(self) -> None:
