@@ -67,3 +67,17 @@ def test_calculation_summary_records_the_warnings_given_with_the_figure():
     assert "The figures are known to be right until 31 March 2027; for 1 June 2029" in warnings
     usual = run_calculator("minimum-wage", {"age": "30", "on": "1/6/2026"}, base.rates, dt.date(2026, 11, 25), unusual)
     assert "Warnings" not in calculation_summary(calculator, {"age": "30"}, usual, lambda key: calculator.field(key).label)
+
+
+def test_a_flow_day_list_answer_reads_as_days_in_the_case_note_summary():
+    from guidance.flows.answers import display
+    from guidance.tui.call_summary import flow_summary
+
+    node = ContentBase.load(REPO).flows()["pa_off_sick"].flow.nodes["work_days"]
+
+    shown = display(node, ["mon", "tue", "wed"])
+    assert shown == "Monday, Tuesday and Wednesday"
+    summary = flow_summary("PA off sick", {"title": "Done"}, [{"question": "Days the PA normally works", "answer": shown},
+                                                               {"question": "How often", "answer": "Weekly"}])
+    answers = next(line for line in summary.splitlines() if line.startswith("Answers: "))
+    assert answers == "Answers: Days the PA normally works Monday, Tuesday and Wednesday; How often Weekly"

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from guidance.content.formatting import long_date, money
 from guidance.flows.schema import Checklist, Info, Question
-from guidance.kinds import Date, KindError, YesNo, list_kind, read_decimal
+from guidance.kinds import DAY_NAMES, Date, DayList, KindError, YesNo, and_list, list_kind, read_decimal
 
 
 class AnswerError(ValueError):
@@ -173,6 +173,14 @@ _PARSERS = {
 }
 
 
+def _several(labels: dict, value) -> str:
+    """Options picked, by kind: days of the week as DayList shows them ("Monday, Tuesday and
+    Wednesday"), others by label joined the same way (never by ";", which separates answers)."""
+    if value and all(str(v) in DAY_NAMES for v in value):
+        return DayList().show(DayList().parse(list(value)))
+    return and_list([labels.get(v, v) for v in value])
+
+
 def display(node, value) -> str:
     """An answer written the way a person reads it back."""
     if isinstance(node, Question):
@@ -182,7 +190,7 @@ def display(node, value) -> str:
         if node.kind == "choice":
             return labels.get(value, str(value))
         if node.kind == "several":
-            return "; ".join(labels.get(v, v) for v in value) or "None of these"
+            return _several(labels, value) or "None of these"
         if node.kind == "money":
             return money(value, pence=True)
         if node.kind == "date":

@@ -123,6 +123,19 @@ class GuidanceApp(App):
         if not self.stylesheet.has_source(str(SCREENS_CSS), ""):
             self.stylesheet.read(SCREENS_CSS)
 
+    # -- lists ----------------------------------------------------------------------------
+
+    def on_descendant_focus(self, event) -> None:
+        """Any list (OptionList, SelectionList, ListView) that takes the focus with nothing
+        highlighted highlights its first item, so Enter works at once, without Down first."""
+        from textual.widgets import ListView, OptionList
+
+        widget = event.widget
+        if isinstance(widget, OptionList) and widget.highlighted is None and widget.option_count:
+            widget.action_first()
+        elif isinstance(widget, ListView) and widget.index is None and len(widget):
+            widget.index = 0
+
     # -- failures: one handler --------------------------------------------------------------
 
     @on(Failed)

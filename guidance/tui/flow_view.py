@@ -61,7 +61,7 @@ class Step:
         if value is None:
             return ""
         if isinstance(value, dt.date):
-            return value.isoformat()
+            return long_date(value)  # day first, in words, as the app writes dates; read back as typed
         if self.kind == "list":
             return list_text(value)
         return str(value)

@@ -240,3 +240,29 @@ async def test_changed_since_release_lists_the_new_period_of_a_figure(tmp_path, 
         table = app.screen.query_one("#changes-table", DataTable)
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
         assert ["rate national_living_wage", "new period from 1 April 2027: £13.20", "2 periods"] in rows, rows
+
+
+async def test_due_for_review_fits_80_columns_and_120(make_app):
+    """The Owner column is never cut ("Direct paym"): the table fits the width, long titles wrap."""
+    for width in (80, 120):
+        app = make_app(build_index=False)
+        async with app.run_test(size=(width, 24)) as pilot:
+            await wait_ready(app, pilot, search=False)
+            await pilot.press("f9")
+            await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and app.screen.query("#review-status"))
+            app.screen.query_one("#team-tabs").active = "team-review"
+            await pilot.pause(0.3)
+            review = app.screen.query_one("#review-table", DataTable)
+            assert review.row_count > 0
+            assert review.virtual_size.width <= review.size.width, (width, review.virtual_size, review.size)
+            owner = str(review.get_row_at(0)[2])
+            assert all(column.get_render_width(review) >= len(owner) for column in list(review.columns.values())[2:3])
+            assert owner in _screen_text(app)
+
+
+def _screen_text(app) -> str:
+    """The screen's text, as a person reads it (from the SVG screenshot)."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")

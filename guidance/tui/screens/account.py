@@ -133,9 +133,12 @@ class AccountScreen(ReportsFailures, Screen):
             statements = shlex.split(self.query_one("#account-statements", Input).value)
         except ValueError as exc:
             self._status(f"Statements: {exc}")
+            self.query_one("#account-statements", Input).focus()
             return
         if not plan or not statements:
-            self._status("Give the plan file and at least one statement file.")
+            missing = "Plan" if not plan else "Statements"
+            self._status(f"{missing}: give the plan file and at least one statement file.")
+            self.query_one("#account-plan" if not plan else "#account-statements", Input).focus()
             return
         self.runs += 1
         self._clear()

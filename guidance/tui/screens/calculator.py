@@ -180,10 +180,22 @@ class CalculatorScreen(ReportsFailures, Screen):
 
     def _clear_field_errors(self) -> None:
         for key in self.calculator.inputs:
-            label = self.query_one(f"#label-{key}", Label)
-            if label.has_class("error"):
-                label.remove_class("error")
-                label.update(self.label_texts[key])
+            self._clear_field_error(key)
+
+    def _clear_field_error(self, key: str) -> None:
+        label = self.query_one(f"#label-{key}", Label)
+        if label.has_class("error"):
+            label.remove_class("error")
+            label.update(self.label_texts[key])
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def field_changed(self, event) -> None:
+        """A field changed since its problem was shown: its old problem goes (the field's own
+        check shows at once whether what is typed now reads; Ctrl+R checks the rest again)."""
+        key = (event.control.id or "").removeprefix("in-")
+        if key in self.calculator.inputs:
+            self._clear_field_error(key)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "calendar":

@@ -41,5 +41,10 @@ class CallStart(FormScreen, ModalScreen[str | None]):
             return
         self.dismiss(reference)
 
+    @on(Input.Changed)
+    def clear_problem(self) -> None:
+        """The reference changed: its old problem goes (Enter checks it again)."""
+        self.query_one("#call-error", Static).update("")
+
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,4 +1,4 @@
-"""Ask for a date (YYYY-MM-DD or 1/4/2026), validated as it is typed."""
+"""Ask for a date (1/4/2026, 1 April 2026 or 2026-04-01), validated as it is typed."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from guidance.content.formatting import long_date
 from guidance.tui.validators import DateValidator, parse_date
 
 
@@ -25,7 +26,7 @@ class DatePrompt(ModalScreen[dt.date | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
             yield Label(self.question)
-            yield Input(self.value.isoformat(), placeholder="e.g. 2026-04-01 or 1/4/2026", validators=[DateValidator()], id="date-input")
+            yield Input(long_date(self.value), placeholder="e.g. 1/4/2026 or 1 April 2026", validators=[DateValidator()], id="date-input")
             yield Label("", id="date-error", classes="error")
 
     def on_mount(self) -> None:

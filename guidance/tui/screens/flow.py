@@ -126,7 +126,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
                     yield Button("Change answer", id="change", compact=True)
                     yield Button("Safeguarding", id="safeguarding", variant="warning", compact=True)
             with VerticalScroll(id="flow-side"):
-                yield Label("Read more", classes="info-heading")
+                yield Label("Read more", classes="info-heading", id="flow-pages-heading")
                 yield OptionList(id="flow-pages")
                 yield Label("Your answers", classes="info-heading")
                 yield Static("", id="flow-transcript", markup=False)
@@ -239,6 +239,8 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         pages.clear_options()
         for page_id, title in step.pages:
             pages.add_option(Option(title, id=page_id))
+        # never a heading with nothing under it
+        pages.display = self.query_one("#flow-pages-heading").display = bool(step.pages)
         self.query_one("#flow-transcript", Static).update(self.view.transcript_text())
 
     # -- answering -------------------------------------------------------------------------

@@ -55,6 +55,7 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         self._draft_timer = None
         self._kept = None  # the values last kept as the draft (at first: as the form opened)
         self._clean = None  # the values as opened or last saved (None: a draft given back, never saved)
+        self._problems: list[tuple[str | None, str]] = []  # (field name or None, problem in words)
 
     @property
     def catalogue(self):
@@ -245,12 +246,14 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         except LetterError as exc:
             self.letter = None
             labels = {name: _field_label(name, spec) for name, spec in self.catalogue.template(self.template_id).meta.fields.items()}
-            problems.update("To finish the letter:\n" + "\n".join(f"• {_plain(p[2], labels)}" for p in exc.problems))
+            self._problems = [(_field_of(p[2], labels), _plain(p[2], labels)) for p in exc.problems]
+            problems.update("To finish the letter:\n" + "\n".join(f"• {said}" for _name, said in self._problems))
             self._show_field_errors(exc.problems, labels)
             self.query_one("#letter-score", Static).update(NO_PREVIEW)
             self.query_one("#letter-preview", Markdown).update("")
             return
         problems.update("")
+        self._problems = []
         self._show_field_errors([], {})
         large = self.query_one("#letter-large", Checkbox).value
         self.query_one("#letter-preview", Markdown).update(to_markdown(self.letter, large))
@@ -287,11 +290,25 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
     def action_export(self) -> None:
         self.refresh_preview()  # what is typed now, even within the preview's pause
         if self.letter is None:
-            self.notify("Fill in the missing details first.", severity="warning")
+            self._tell_problems()
             return
         fmt = self.query_one("#letter-format", Select).value
         large = self.query_one("#letter-large", Checkbox).value
         self.save(self.letter, fmt, large)
+
+    def _tell_problems(self) -> None:
+        """Why the letter cannot be saved: each problem by its field's label (a date in the past,
+        a field still empty), with the focus on the first field at fault, scrolled into view."""
+        fields = list(self.catalogue.template(self.template_id).meta.fields)
+        at_fault = sorted({name for name, _said in self._problems if name in fields}, key=fields.index)
+        said = "\n".join(f"• {text}" for _name, text in self._problems) or NO_PREVIEW
+        self.notify(f"The letter cannot be saved yet:\n{said}", severity="warning", markup=False)
+        if self.previewing:
+            self.close_preview()
+        if at_fault:
+            widget = self.query_one(f"#field-{at_fault[0]}")
+            self.set_focus(widget, scroll_visible=False)
+            self.query_one("#letter-form").scroll_to_widget(widget, animate=False)
 
     @work(thread=True, exclusive=True, group="letter-save", exit_on_error=False, name="save the letter")
     def save(self, letter, fmt: str, large: bool) -> None:
@@ -338,6 +355,12 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
 
 
 _FIELD_PROBLEM = re.compile(r"field '([a-z][a-z0-9_]*)' ")  # as guidance.letters.compose.fill words it
+
+
+def _field_of(message: str, labels: dict[str, str]) -> str | None:
+    """The field a problem is about (as guidance.letters.compose.fill names it), or None."""
+    found = _FIELD_PROBLEM.search(message)
+    return found.group(1) if found and found.group(1) in labels else None
 
 
 def _is_guides(name: str, spec) -> bool:

@@ -69,11 +69,11 @@ class PageScreen(CallPanelHost, Screen):
             with VerticalScroll(id="page-info"):
                 yield Static(id="page-summary", markup=False)
                 yield Static(id="page-facts")
-                yield Static("Related pages", classes="info-heading")
+                yield Static("Related pages", classes="info-heading", id="page-related-heading")
                 yield OptionList(id="page-related")
                 yield Static("Work it out", classes="info-heading", id="page-calcs-heading")
                 yield OptionList(id="page-calcs")
-                yield Static("Sources", classes="info-heading")
+                yield Static("Sources", classes="info-heading", id="page-sources-heading")
                 yield Static(id="page-sources", markup=False)
         yield Footer(compact=True)
 
@@ -110,9 +110,12 @@ class PageScreen(CallPanelHost, Screen):
             target = self.base.pages.get(page_id)
             if target is not None:
                 related.add_option(Option(target.meta.title, id=page_id))
+        # never a heading with nothing under it
+        related.display = self.query_one("#page-related-heading").display = related.option_count > 0
         self._fill_calculators(meta.covers)
         sources = "\n".join(f"• {s.title}" + (f"\n  {s.url}" if s.url else f"\n  {s.citation}") for s in meta.sources)
         self.query_one("#page-sources", Static).update(sources)
+        self.query_one("#page-sources", Static).display = self.query_one("#page-sources-heading").display = bool(sources)
 
     def _fill_calculators(self, covers) -> None:
         from guidance.calculators.registry import CALCULATORS

@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
+from rich.text import Text
 
 from guidance.content.formatting import long_date
 from guidance.content.review import REVIEW_WINDOW_DAYS
@@ -27,6 +28,10 @@ from guidance.tui.messages import ReportsFailures
 
 #: How many pages "coming up" lists when nothing is due within the window.
 COMING_UP = 5
+#: Width of the review table's date and status columns ("30 September 2026", "coming up").
+REVIEW_DATE_WIDTH, REVIEW_STATUS_WIDTH = 17, 9
+#: Columns the review table leaves for its frame, cell padding and scroll bar.
+REVIEW_FRAME = 10
 
 
 class TeamScreen(ReportsFailures, Screen):
@@ -66,7 +71,6 @@ class TeamScreen(ReportsFailures, Screen):
         self.title = "Team leader"
         self.problems: list = []
         self.query_one("#problems-table", DataTable).add_columns("Level", "File", "Line", "Problem")
-        self.query_one("#review-table", DataTable).add_columns("Review by", "Page", "Owner", "")
         self.query_one("#changes-table", DataTable).add_columns("What", "Now", "Released")
         base = self.app.services.base
         self._fill_review(base, self.app.today)
@@ -158,7 +162,9 @@ class TeamScreen(ReportsFailures, Screen):
         from guidance.content.review import due_for_review, review_limit
 
         table = self.query_one("#review-table", DataTable)
-        table.clear()
+        self._review_base, self._review_width = (base, today), self.app.size.width
+        owners = [page.meta.owner for page in base.pages.values()]
+        self._review_columns(table, max(map(len, owners), default=5))
         limit = review_limit(today, REVIEW_WINDOW_DAYS)
         due = due_for_review(base, today, REVIEW_WINDOW_DAYS)
         status = self.query_one("#review-status", Label)
@@ -168,10 +174,29 @@ class TeamScreen(ReportsFailures, Screen):
             coming = sorted((p for p in base.pages.values() if p.meta.review_by > limit), key=lambda p: (p.meta.review_by, p.id))[:COMING_UP]
             status.update(f"Nothing is due for review by {long_date(limit)}." + (" Coming up next:" if coming else ""))
             for page in coming:
-                table.add_row(long_date(page.meta.review_by), page.meta.title, page.meta.owner, "coming up", key=page.id)
+                table.add_row(long_date(page.meta.review_by), Text(page.meta.title), page.meta.owner, "coming up", key=page.id, height=None)
             return
         for item in due:
-            table.add_row(long_date(item.review_by), item.title, item.owner, "overdue" if item.overdue else "due soon", key=item.page_id)
+            table.add_row(long_date(item.review_by), Text(item.title), item.owner, "overdue" if item.overdue else "due soon",
+                          key=item.page_id, height=None)
+
+    def _review_columns(self, table: DataTable, owner_width: int) -> None:
+        """The review table's columns fitted to the screen's width: the date, owner and status
+        whole, the page title in the width left, wrapped onto more lines when it is long (at
+        80 columns nothing is cut or scrolled out of sight)."""
+        table.clear(columns=True)
+        owner_width = min(owner_width, 24)
+        page_width = max(16, self.app.size.width - REVIEW_FRAME - REVIEW_DATE_WIDTH - REVIEW_STATUS_WIDTH - owner_width)
+        table.add_column("Review by", width=REVIEW_DATE_WIDTH)
+        table.add_column("Page", width=page_width)
+        table.add_column("Owner", width=owner_width)
+        table.add_column("", width=REVIEW_STATUS_WIDTH)
+
+    def on_resize(self) -> None:
+        """Fit the review table to the new width."""
+        kept = getattr(self, "_review_base", None)
+        if kept is not None and self.app.size.width != self._review_width:
+            self._fill_review(*kept)
 
     def _fill_changes(self, base) -> None:
         from guidance.content.release import changed_pages, changed_rates
