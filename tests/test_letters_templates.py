@@ -129,19 +129,3 @@ def test_a_choice_takes_only_its_choices():
     assert convert(field, "Invoice") == "invoice"
     with pytest.raises(FieldValueError, match="one of: invoice, reduce payments"):
         convert(field, "cheque")
-
-
-def test_one_line_fields_have_a_sensible_maximum_that_a_template_may_set():
-    from guidance.letters.fields import FieldValueError, LetterField, convert
-
-    name = LetterField(type="text", label="Name", example="Ms A")
-    assert convert(name, "A" * 200) == "A" * 200
-    with pytest.raises(FieldValueError, match="is 201 characters long, more than the 200 it may have"):
-        convert(name, "A" * 201)
-    note = LetterField(type="text", multiline=True, required=False)
-    assert len(convert(note, "A" * 2400)) == 2400
-    short = LetterField(type="list", required=False, max_length=10)
-    with pytest.raises(FieldValueError, match="more than the 10"):
-        convert(short, ["12345678901"])
-    with pytest.raises(ValueError, match="only a text or list field"):
-        LetterField(type="date", required=False, max_length=10)

@@ -18,8 +18,7 @@ from guidance.kinds import Date, KindError, Text, read_decimal
 
 FIELD_TYPES = ("text", "money", "date", "number", "choice", "list")
 FIELD_NAME = r"^[a-z][a-z0-9_]*$"
-MAX_TEXT = 4000  # the most a multi-line text field (a note) may hold
-ONE_LINE = 200  # the most a one-line text field or a list item may hold, unless it declares its own
+MAX_TEXT = 4000
 _LIST_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
 
 
@@ -39,15 +38,7 @@ class LetterField(BaseModel):
     choices: list[str] | None = None
     session: str | None = Field(default=None, description="flow answer or result that fills this field, if named differently")
     multiline: bool = Field(default=False, description="a text field whose value may have several lines (a note); others refuse line breaks")
-    max_length: int | None = Field(default=None, ge=1, le=MAX_TEXT, description=f"the most characters a value (each item of a list) may have; {ONE_LINE} for one-line text and list items, {MAX_TEXT} for a multiline note, unless given")
     deadline: bool = Field(default=False, description="a date field the reader must act by (reply by, pay by, the tribunal's response due): a letter dated after it is refused")
-
-    @property
-    def longest(self) -> int:
-        """The most characters a value (each item of a list) may have."""
-        if self.max_length is not None:
-            return self.max_length
-        return MAX_TEXT if self.multiline else ONE_LINE
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -57,8 +48,6 @@ class LetterField(BaseModel):
             raise ValueError("only a choice field takes 'choices'")
         if self.multiline and self.type != "text":
             raise ValueError("only a text field can be 'multiline'")
-        if self.max_length is not None and self.type not in ("text", "list"):
-            raise ValueError("only a text or list field takes 'max_length'")
         if self.deadline and self.type != "date":
             raise ValueError("only a date field can be a 'deadline'")
         if self.required and self.example is None:
@@ -107,8 +96,6 @@ def _text(field: LetterField, raw: Any) -> str:
         text = Text(max_length=MAX_TEXT, no_control=True).parse(raw)
     except KindError as exc:
         raise FieldValueError(str(exc)) from None
-    if len(text) > field.longest:
-        raise FieldValueError(f"is {len(text):,} characters long, more than the {field.longest:,} it may have: shorten it")
     if not (field.multiline and field.type == "text"):
         _one_line(text)
     return text

@@ -181,27 +181,3 @@ async def test_auditing_without_statements_names_the_field_and_goes_to_it(make_a
         await pilot.pause()
         assert str(screen.query_one("#account-status").render()).startswith("Statements:")
         assert screen.focused is screen.query_one("#account-statements", Input)
-
-
-async def test_a_2400_character_name_is_refused_with_a_clear_message(make_app, tmp_path):
-    from guidance.tui.screens.letter import LetterScreen
-
-    app = make_app(build_index=False)
-    app.services.downloads = tmp_path
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.open_letter("dp-statements-request")
-        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#letter-preview"))
-        screen = app.screen
-        for name, value in {"recipient_name": "A" * 2400, "reference": "DP-007741", "period_from": "1/4/2026",
-                            "period_to": "30/9/2026", "reply_by": "1/12/2026"}.items():
-            screen.query_one(f"#field-{name}", Input).value = value
-        await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
-        said = "\n".join(str(n.message) for n in app._notifications)
-        assert ("Name of the person the letter is for is 2,400 characters long, more than the 200 it may have" in said), said
-        assert "AAAA" not in said
-        error = screen.query_one("#error-recipient_name")
-        assert error.display and "more than the 200" in str(error.render())
-        assert screen.focused is screen.query_one("#field-recipient_name", Input)
-        assert not list(tmp_path.iterdir())
