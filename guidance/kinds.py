@@ -619,11 +619,16 @@ class Field:
 
     def describe(self, also: str | None = None) -> str:
         """Help text from the declaration: the help, what the field accepts (the kind's example,
-        the unit or the choices), ``also`` (a shortcut the field takes as well) and the default."""
-        parts = [self.help] if self.help else []
+        the unit or the choices), ``also`` (a shortcut the field takes as well) and the default.
+        A help ending in "(default today)" keeps that at the very end."""
+        help_text, said_default = self.help or "", ""
+        if help_text.endswith(")") and " (default" in help_text:
+            help_text, said_default = help_text.rsplit(" (default", 1)
+            said_default = " (default" + said_default
+        parts = [help_text] if help_text else []
         if isinstance(self.kind, Choice):
             parts.append("one of " + ", ".join(self.kind.choices))
-        elif "e.g." not in (self.help or ""):
+        elif "e.g." not in help_text:
             accepts = self.kind.hint
             if self.unit and self.unit not in accepts:
                 accepts += f" (in {self.unit})"
@@ -632,7 +637,7 @@ class Field:
             parts.append(also)
         if self.default is not None:
             parts.append(f"default {self.default}")
-        return "; ".join(parts)
+        return "; ".join(parts) + said_default
 
 
 # -- lists a flow question can take (``kind: list`` with ``list_of: <name>``) ---------------------
