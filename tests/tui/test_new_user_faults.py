@@ -6,7 +6,7 @@ from textual.widgets import Input
 
 from guidance.tui.screens.page import PageScreen
 
-from tui_helpers import TODAY, wait_for, wait_ready
+from tui_helpers import TODAY, open_calculator, wait_for, wait_ready
 
 
 async def test_the_as_at_dialog_offers_the_date_day_first_and_reads_it_back(make_app):
@@ -99,14 +99,9 @@ async def test_tab_onto_a_page_work_it_out_list_then_enter_opens_the_calculator(
 
 
 async def test_a_calculator_fields_old_error_goes_when_the_field_changes(make_app):
-    from guidance.tui.screens.calculator import CalculatorScreen
-
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(CalculatorScreen("sick-pay"))
-        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-sick_start"))
-        screen = app.screen
+        screen = await open_calculator(app, pilot, "sick-pay")
         screen.query_one("#in-work_days").value = "mon,tue,wed"
         screen.query_one("#in-average_weekly_earnings").value = "300"
         screen.query_one("#in-sick_start").value = "10/5/2026"

@@ -6,7 +6,7 @@ from pathlib import Path
 from guidance.tui.screens.calculator import CalculatorScreen
 from guidance.tui.screens.letter import LetterScreen
 
-from tui_helpers import palette_pick, wait_for, wait_ready
+from tui_helpers import open_calculator, palette_pick, wait_for, wait_ready
 
 
 async def test_palette_opens_a_calculator_and_it_works(make_app):
@@ -136,10 +136,7 @@ def test_dates_as_people_write_them():
 async def test_a_calculator_form_refuses_bad_numbers_without_closing(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(110, 40)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(CalculatorScreen("redundancy"))
-        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-age"))
-        screen = app.screen
+        screen = await open_calculator(app, pilot, "redundancy")
         screen.query_one("#in-age").value = "45"
         screen.query_one("#in-years").value = "10"
         for typed, message in (("1E+999999999", "far too large"), ("800,00", "use a point: 800.00")):
@@ -200,10 +197,7 @@ async def test_errors_between_fields_show_at_the_field_by_its_label(make_app):
 
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(CalculatorScreen("sick-pay"))
-        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-sick_start"))
-        screen = app.screen
+        screen = await open_calculator(app, pilot, "sick-pay")
         screen.query_one("#in-work_days").value = "mon,tue,wed,thu,fri"
         screen.query_one("#in-average_weekly_earnings").value = "300"
         screen.query_one("#in-sick_start").value = "10/5/2026"
@@ -238,10 +232,7 @@ async def test_every_bad_or_missing_field_is_shown_at_once_at_its_field(make_app
     officer does not fix one, press Ctrl+R and only then see the next."""
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(CalculatorScreen("sick-pay"))
-        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-sick_start"))
-        screen = app.screen
+        screen = await open_calculator(app, pilot, "sick-pay")
         screen.query_one("#in-sick_start").value = "31/02/2026"
         screen.query_one("#in-work_days").value = "mon,tue"
         screen.query_one("#in-average_weekly_earnings").value = "300,5"
@@ -276,10 +267,7 @@ async def test_an_unusual_input_is_warned_of_beside_the_result(make_app):
     """£1,000,000 a week is worked out, and the result says to check it, by the field's label."""
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(CalculatorScreen("redundancy"))
-        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-age"))
-        screen = app.screen
+        screen = await open_calculator(app, pilot, "redundancy")
         screen.query_one("#in-age").value = "45"
         screen.query_one("#in-years").value = "10"
         screen.query_one("#in-weekly_pay").value = "1,000,000"
@@ -298,10 +286,7 @@ async def test_an_unusual_input_is_warned_of_beside_the_result(make_app):
 async def test_a_result_for_a_day_after_the_figures_are_known_says_they_may_change(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(CalculatorScreen("minimum-wage"))
-        await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query("#in-age"))
-        screen = app.screen
+        screen = await open_calculator(app, pilot, "minimum-wage")
         screen.query_one("#in-age").value = "30"
         screen.query_one("#in-on").value = "1/6/2029"
         await pilot.press("ctrl+r")

@@ -97,3 +97,16 @@ async def palette_pick(pilot, wanted: str) -> None:
     await wait_for(pilot, lambda: index() is not None)
     commands.highlighted = index()
     await pilot.press("enter")
+
+
+async def open_calculator(app, pilot, name: str):
+    """Wait for the app to load, open calculator ``name`` and wait for its first field; the
+    calculator screen."""
+    from guidance.calculators.registry import CALCULATORS
+    from guidance.tui.screens.calculator import CalculatorScreen
+
+    await wait_ready(app, pilot, search=False)
+    app.push_screen(CalculatorScreen(name))
+    first = f"#in-{CALCULATORS[name].fields[0].name}"
+    await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query(first))
+    return app.screen
