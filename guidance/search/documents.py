@@ -26,7 +26,7 @@ from guidance.search.kinds import (
 WEIGHTS = {"title": 5.0, "keywords": 4.0, "questions": 3.0, "summary": 2.5, "topics": 1.5, "headings": 2.0, "body": 1.0}
 
 #: Bump when what a document holds changes (or which words are stop words), so old indexes are rebuilt.
-DOC_FORMAT = 11
+DOC_FORMAT = 12
 
 
 @dataclass
@@ -90,34 +90,32 @@ def plain_blocks(markdown_text: str, sections: Mapping[str, str] | None = None) 
     ``sections``: heading text (any case) -> the audience the part under it is written for
     ("For officers" -> "officer"); each block of such a part, its heading included, is marked
     with that audience, up to the next heading of the same or a higher level."""
+    from guidance.content.audience_parts import AudienceParts, heading_level
     from guidance.content.pages import markdown  # only when pages are indexed: a search opens quickly
 
-    marked = {" ".join(k.split()).casefold(): v for k, v in (sections or {}).items()}
+    parts = AudienceParts(sections)
     blocks: list[Block] = []
     row: list[str] | None = None
     heading = 0
-    part: tuple[int, str] | None = None  # (heading level, audience) of the part being read
     for token in markdown().parse(markdown_text):
         if token.type == "heading_open":
-            heading = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
-            if part is not None and heading <= part[0]:
-                part = None
+            heading = heading_level(token)
         elif token.type == "heading_close":
             heading = 0
         elif token.type == "tr_open":
             row = []
         elif token.type == "tr_close":
             if row and any(row):
-                blocks.append(Block(": ".join(c for c in row if c), audience=part and part[1]))
+                blocks.append(Block(": ".join(c for c in row if c), audience=parts.audience))
             row = None
         elif token.type == "inline":
             text = _inline_text(token)
-            if heading and text.casefold() in marked:
-                part = (heading, marked[text.casefold()])
+            if heading:
+                parts.heading(heading, text)
             if row is not None:
                 row.append(text)
             elif text:
-                blocks.append(Block(text, bool(heading), part and part[1]))
+                blocks.append(Block(text, bool(heading), parts.audience))
     return blocks
 
 
