@@ -23,7 +23,10 @@ figures now flatter search. ``questions_heldout3.tsv`` (61 questions from other 
 forum and GOV.UK pages, five of which no page answers yet: measured at subject level) was made
 without running search, but its misses have since been read too. ``questions_heldout4.tsv`` and
 ``questions_heldout5.tsv`` were made the same way, by people who did not run search, and are the
-sets to judge unseen questions by (see ``benchmarks/data/README.md``).
+sets to judge unseen questions by (see ``benchmarks/data/README.md``). ``questions_heldout6.tsv``
+(71 questions from forums, council, charity, payroll and advice pages, nine with no answering page)
+was made the same way, but as a development aid: its misses may be read to find kinds of fault,
+so heldout4 and heldout5 stay the blind sets.
 
 Every question is run as written and again with deterministic typos (a swapped, dropped or doubled
 letter in one word of three), against our searcher and against FTS5 over the same rendered pages.
