@@ -95,6 +95,20 @@ def test_what_is_allowed_is_not_an_allowance(shipped):
     assert page_ids(shipped, "Can I claim the employment allowance?")[0] == "employment-allowance"
 
 
+@pytest.mark.parametrize("question, answer", [
+    ("Social services froze my care account pending an investigation", "council-suspends-direct-payment"),
+    ("How many years of paperwork can the direct payments audit team ask me for?", "financial-monitoring"),
+    ("Can adult services decline to assess my 16 year old before she is 18?", "moving-to-adult-services"),
+    ("There is less money on my direct payment card than there should be", "prepaid-cards-and-managed-accounts"),
+    ("Is the council obliged to give me a written copy of my care plan?", "care-and-support-plan"),
+])
+def test_questions_on_filled_content_gaps_find_the_page_that_answers(shipped, question, answer):
+    # Pausing a payment, how far back an audit looks, a refused transition assessment, a card
+    # balance that looks wrong, what a care plan must contain: each answer is a section or page
+    # written for it, and the question is worded unlike the page's own `questions:`.
+    assert answer in page_ids(shipped, question)[:3]
+
+
 # -- joining words -----------------------------------------------------------------------------
 
 
