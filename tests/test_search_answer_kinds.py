@@ -254,3 +254,17 @@ def test_a_caller_phrase_says_what_is_asked_more_than_a_word_beside_it(tmp_path,
     assert not problems.items
     with Searcher.from_source(ListSource(phrase_pages()), synonyms, IndexStore(tmp_path / "index")) as opened:
         assert opened.search("arrange cover when my worker is sick").ids[0] == first
+
+
+# -- content gaps: a question in new words finds the page written for it -------------------------
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Can my PA be made to work back the time she was off ill?", "sickness-absence"),
+    ("If I hand my care over to an agency, do my PAs' jobs transfer?", "tupe-moving-to-or-from-an-agency"),
+    ("Can the relative I pay as my PA also run the direct payment money?", "paid-relative-managing-the-money"),
+    ("Can I pay my PA every week instead of every month?", "how-often-to-pay-your-pa"),
+    ("Where can I find work as a PA and what checks will I need?", "working-as-a-pa"),
+])
+def test_a_gap_question_in_new_words_finds_its_page_in_the_top_three(shipped, question, answer):
+    assert answer in page_ids(shipped, question)[:3]
