@@ -265,6 +265,14 @@ def test_a_caller_phrase_says_what_is_asked_more_than_a_word_beside_it(tmp_path,
     ("Can the relative I pay as my PA also run the direct payment money?", "paid-relative-managing-the-money"),
     ("Can I pay my PA every week instead of every month?", "how-often-to-pay-your-pa"),
     ("Where can I find work as a PA and what checks will I need?", "working-as-a-pa"),
+    ("Can the personal allowance be shared across my carer's two jobs?", "pa-tax-codes-and-second-jobs"),
+    ("I am self isolating, does my PA still get paid if I cancel her?", "sickness-absence"),
+    ("Is the council allowed to veto the person I want to hire as my PA?", "council-approval-of-your-pa"),
+    ("Do personal assistants have to be CQC registered?", "does-a-pa-need-to-be-registered"),
+    ("How should my PA record the money when she does my food shopping?", "pa-shopping-and-handling-money"),
+    ("Can I get assessed by social care if I have money in the bank?", "needs-assessment"),
+    ("A relative is overstepping with my brother's support workers, what can the PA do?", "family-and-your-pas"),
+    ("Can I add my own money to my direct payment to pay a more expensive agency?", "direct-payment-amount-and-top-ups"),
 ])
 def test_a_gap_question_in_new_words_finds_its_page_in_the_top_three(shipped, question, answer):
     assert answer in page_ids(shipped, question)[:3]
