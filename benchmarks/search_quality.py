@@ -20,7 +20,7 @@ synonyms or ranking on its questions, or it stops telling how search does on que
 has seen. ``questions_heldout2.tsv`` is a second such set (47 questions from other council,
 charity and forum pages). Both have since had their misses read to find kinds of fault, so their
 figures now flatter search. ``questions_heldout3.tsv`` (61 questions from other council, charity,
-forum and GOV.UK pages, five of which no page answers yet: measured at subject level) was made
+forum and GOV.UK pages, two of which no page answers yet: measured at subject level) was made
 without running search, but its misses have since been read too. ``questions_heldout4.tsv`` and
 ``questions_heldout5.tsv`` were made the same way, by people who did not run search, and are the
 sets to judge unseen questions by (see ``benchmarks/data/README.md``). ``questions_heldout6.tsv``
