@@ -25,6 +25,7 @@ Kinds, most serious first (``SEVERITY``):
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from collections import Counter
 from functools import lru_cache
@@ -341,8 +342,9 @@ def _tax(plan, rows: _Rows, rec, rules, unseen):
     if not all_wages:
         return
     used: set[int] = set()
+    paid_on = list(map(_DAY, all_wages))  # in date order, as the entries are
     for first, last, deadline in _tax_quarters(plan.period.start, plan.period.end):
-        wages = [e for e in all_wages if first <= e.tx.date <= last]
+        wages = all_wages[bisect_left(paid_on, first):bisect_right(paid_on, last)]
         if not wages or deadline > plan.period.end or unseen.overlaps(first, deadline):
             continue
         paid = next((i for i, e in enumerate(taxes) if i not in used and first < e.tx.date <= deadline), None)
