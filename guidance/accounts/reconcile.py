@@ -158,17 +158,16 @@ class _Credits(NamedTuple):
     amounts: list
 
 
-def _credits(credits: list[int], rows, rules: Rules) -> _Credits:
-    """The columns of the credits (rows are in date order, so credits are too); each
-    description's rule is looked up once."""
-    credit_rows = [rows[i] for i in credits]
+def _credits(credits: list[int], credit_rows: list[Transaction], amounts: list, rules: Rules) -> _Credits:
+    """The columns of the credits (``credits``: their indexes in the ledger, whose rows are in
+    date order, so credits are too; their rows and amounts); each description's rule is looked
+    up once."""
     descriptions = list(map(_DESCRIPTION, credit_rows))
     kind_of = {}
     for description in dict.fromkeys(descriptions):
         rule = rules.match(description)
         kind_of[description] = None if rule is None else rule.kind
-    return _Credits(credits, [t.date.toordinal() for t in credit_rows], list(map(kind_of.__getitem__, descriptions)),
-                    list(map(_AMOUNT, credit_rows)))
+    return _Credits(credits, [t.date.toordinal() for t in credit_rows], list(map(kind_of.__getitem__, descriptions)), amounts)
 
 
 _DUE_DAYS: dict[int, tuple] = {}  # id(schedule) -> (schedule, day ordinals, reasons)
@@ -281,20 +280,20 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         raise ReconcileError(f"no statement row falls in the audit period {plan.period.start} to {plan.period.end}")
     opening = after[inside[0] - 1] if inside[0] > 0 else opening_all
     closing = after[inside[-1]]
-    credits = list(compress(inside, map(gt, map(_AMOUNT, rows[first:stop]), repeat(ZERO))))
+    inside_rows = rows[first:stop]
+    amounts = list(map(_AMOUNT, inside_rows))
+    paid_in = list(map(gt, amounts, repeat(ZERO)))
+    credits = list(compress(inside, paid_in))
     taken: set[int] = set()
     council_due = dues(plan.council_payments, plan, "council")
     contribution_due = dues(plan.contribution, plan, "contribution")
-    columns = _credits(credits, rows, rules)
+    columns = _credits(credits, list(compress(inside_rows, paid_in)), list(compress(amounts, paid_in)), rules)
     council_pairs = _match(council_due, columns, taken)
     contribution_pairs = _match(contribution_due, columns, taken)
     council_pairs = _late(council_pairs, columns, taken)  # after both: a credit on time for either is theirs
     contribution_pairs = _late(contribution_pairs, columns, taken)
     matched_kind = [(i, reason) for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due))
                     for (_due, i), reason in zip(pairs, _due_days(schedule)[1]) if i is not None]
-    inside_rows = rows[first:stop]
-    amounts = list(map(_AMOUNT, inside_rows))
-    paid_in = list(map(gt, amounts, repeat(ZERO)))
     keys = list(zip(paid_in, map(_DESCRIPTION, inside_rows)))
     known = rules.kinds  # (paid in, description) -> (kind, reason, rule source): statements repeat the same payees
     found = list(map(known.get, keys))
