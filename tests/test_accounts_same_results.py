@@ -27,6 +27,7 @@ sys.path.insert(0, str(HERE))
 from accounts_support import WRITERS, Account, plant, random_account, write  # noqa: E402
 from guidance.accounts.audit import AuditError, audit_files, audit_json  # noqa: E402
 from guidance.accounts.flags import SEVERITY  # noqa: E402
+from guidance.accounts.plan import PlanError, load_plan  # noqa: E402
 
 RULES_ROOT = HERE / "data" / "accounts" / "frozen"
 EXPECTED = HERE / "data" / "accounts" / "audits_expected.json"
@@ -102,6 +103,48 @@ def test_audits_read_again_in_the_same_run_give_the_same_results(tmp_path):
     """What is remembered between audits (texts read, rules matched, payments due) changes nothing."""
     first = dict(list(all_outcomes(tmp_path / "first").items()))
     assert all_outcomes(tmp_path / "again") == first
+
+
+PURE_LOADER = """
+import json, sys
+from pathlib import Path
+import yaml
+del yaml.CSafeLoader  # as a PyYAML built without libyaml has it
+sys.path.insert(0, {tests!r})
+import test_accounts_same_results as same
+from guidance import yamlio
+assert yamlio._Loader.__mro__[1] is yaml.SafeLoader
+print(json.dumps(same.plan_outcomes(Path(sys.argv[1]))))
+"""
+
+
+def plan_outcomes(folder: Path) -> dict:
+    """A few audits, and the errors of plans with mistakes (each told with its line)."""
+    out = {name: outcome(account, "signed", folder / name) for name, account in accounts()[:3]}
+    good = (folder / "random00" / "plan.yaml").read_text(encoding="utf-8")
+    for number, broken in enumerate((good.replace("every: 4 weeks", "every: 3 weeks"), good.replace("period:", "period: [", 1),
+                                     good.replace("owed:", "owed: x\nowed:"), good + "tab:\n\t- x\n")):
+        path = folder / f"broken{number}.yaml"
+        path.write_text(broken, encoding="utf-8")
+        try:
+            load_plan(path)
+        except PlanError as exc:
+            out[path.name] = str(exc).replace(str(folder), "FOLDER")
+    return out
+
+
+def test_without_libyaml_plans_are_read_the_same(tmp_path):
+    """PyYAML built from source has no C loader: the pure-Python one gives the same audits and
+    the same errors at the same lines."""
+    import subprocess
+
+    script = PURE_LOADER.format(tests=str(HERE))
+    pure = subprocess.run([sys.executable, "-c", script, str(tmp_path / "pure")], capture_output=True, text=True,
+                          cwd=HERE.parent, timeout=120)
+    assert pure.returncode == 0, pure.stderr
+    found = json.loads(pure.stdout)
+    assert found == plan_outcomes(tmp_path / "here")  # read here, with libyaml where this PyYAML has it
+    assert sum(name.startswith("broken") for name in found) == 4
 
 
 if __name__ == "__main__":
