@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import and_, attrgetter, gt, lt, sub
+from operator import attrgetter, gt, lt, sub
 from decimal import Decimal
 
 from guidance.accounts.money import ZERO, money_text, pence
@@ -163,7 +163,7 @@ def _sort_out(rec: Reconciliation) -> _Rows:
     return _Rows(
         paid_out=list(compress(entries, out)),
         spending=list(compress(entries, map(_SPENDING.__contains__, kinds))),
-        taxes=list(compress(entries, map(and_, out, map("tax".__eq__, kinds)))),
+        taxes=[e for e in compress(entries, map("tax".__eq__, kinds)) if e.tx.amount < ZERO],  # a few rows: picked out by kind first
         wages=list(compress(entries, map("wages".__eq__, kinds))),
         council=list(compress(entries, map("council".__eq__, kinds))),
         lowest=min(ZERO, min(map(_BALANCE, entries), default=ZERO)),
