@@ -518,7 +518,7 @@ def read_text(path, within=None, limit: int = MAX_YAML_BYTES) -> str:
 
     FileNotFoundError passes up: whether a missing file matters is the caller's business.
     """
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     if within is None:
         try:
             found = os.lstat(path)

@@ -104,8 +104,9 @@ def test_a_bad_row_is_named_by_its_line_whichever_column_is_wrong(tmp_path):
     ["-1234.56", "£1,234.56", "-£12.00", "0.00", "", "12.50", "£999,999.99", "-0.00", "£0.01", "1234567.89"],
     [""], ["-£1,000,000.00"],
 ])
-def test_many_amounts_at_once_are_each_what_one_at_a_time_gives(texts):
-    together = common_amounts(texts)
+@pytest.mark.parametrize("remember", [True, False])
+def test_many_amounts_at_once_are_each_what_one_at_a_time_gives(texts, remember):
+    together = common_amounts(texts, remember=remember)
     assert together is not None
     assert [None if v is None else str(v) for v in together] == [None if v is None else str(v) for v in map(statement_amount, texts)]
 
@@ -114,6 +115,7 @@ def test_the_common_form_is_read_at_once_and_other_forms_are_left_to_the_full_re
     assert common_amounts(["£1,234.56", ""]) == [Decimal("1234.56"), None]
     for odd in (["1,23"], ["(12.00)"], ["1.00\n2.00"], ["12.00 DR"], ["1,920"], ["£-3.20"], [" 1.00"], ["12.0.0"], ["1.00", "x"]):
         assert common_amounts(odd) is None
+        assert common_amounts(odd, remember=False) is None
 
 
 @pytest.mark.parametrize("text", ["abc", "1,23", "£", "1e5"])

@@ -25,11 +25,12 @@ Kinds, most serious first (``SEVERITY``):
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import and_, attrgetter, gt, lt, sub
+from operator import attrgetter, gt, lt, sub
 from decimal import Decimal
 
 from guidance.accounts.money import ZERO, money_text, pence
@@ -162,7 +163,7 @@ def _sort_out(rec: Reconciliation) -> _Rows:
     return _Rows(
         paid_out=list(compress(entries, out)),
         spending=list(compress(entries, map(_SPENDING.__contains__, kinds))),
-        taxes=list(compress(entries, map(and_, out, map("tax".__eq__, kinds)))),
+        taxes=[e for e in compress(entries, map("tax".__eq__, kinds)) if e.tx.amount < ZERO],  # a few rows: picked out by kind first
         wages=list(compress(entries, map("wages".__eq__, kinds))),
         council=list(compress(entries, map("council".__eq__, kinds))),
         lowest=min(ZERO, min(map(_BALANCE, entries), default=ZERO)),
@@ -341,8 +342,9 @@ def _tax(plan, rows: _Rows, rec, rules, unseen):
     if not all_wages:
         return
     used: set[int] = set()
+    paid_on = list(map(_DAY, all_wages))  # in date order, as the entries are
     for first, last, deadline in _tax_quarters(plan.period.start, plan.period.end):
-        wages = [e for e in all_wages if first <= e.tx.date <= last]
+        wages = all_wages[bisect_left(paid_on, first):bisect_right(paid_on, last)]
         if not wages or deadline > plan.period.end or unseen.overlaps(first, deadline):
             continue
         paid = next((i for i, e in enumerate(taxes) if i not in used and first < e.tx.date <= deadline), None)

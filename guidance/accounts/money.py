@@ -68,10 +68,12 @@ def statement_amount(raw) -> Decimal | None:
 _COMMON_LINES = re.compile(f"(?:{_COMMON.pattern}\n)*{_COMMON.pattern}", re.ASCII)  # the common form, one on each line
 
 
-def common_amounts(texts: list[str]) -> list[Decimal | None] | None:
+def common_amounts(texts: list[str], remember: bool = True) -> list[Decimal | None] | None:
     """The amounts of many texts at once (a statement's balances), each as ``statement_amount``
     gives it, when every text is empty (None) or in the common form it reads straight away
-    (``-1234.56``, ``£1,234.56``, ``-£12.00``); None when any is not (then read each in turn)."""
+    (``-1234.56``, ``£1,234.56``, ``-£12.00``); None when any is not (then read each in turn).
+    ``remember=False``: the texts are not kept among those already read (a column of balances,
+    each one different, would only push out the texts that do repeat)."""
     filled = [text for text in texts if text]
     joined = "\n".join(filled)
     if filled and not _COMMON_LINES.fullmatch(joined):
@@ -79,6 +81,9 @@ def common_amounts(texts: list[str]) -> list[Decimal | None] | None:
     parts = joined.replace(",", "").replace("£", "").split("\n") if filled else []
     if len(parts) != len(filled):
         return None  # a text with a line break in it
+    if not remember:
+        values = iter(map(Decimal, parts))
+        return [next(values) if text else None for text in texts]
     read = dict(zip(filled, map(Decimal, parts)))
     if len(READ_AMOUNTS) + len(read) >= READ_LIMIT:
         READ_AMOUNTS.clear()

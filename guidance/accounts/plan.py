@@ -184,7 +184,7 @@ def load_plan(path: Path, shown: str | None = None, references=None) -> Plan:
     ``references``: the council's ``ReferenceRule`` (``guidance.references``; the default rule
     when None): the plan's ``reference`` is checked with it, as every reference is, and kept in
     its canonical form (``dp-004512`` as ``DP-004512``)."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     shown = shown or str(path)
     problems = Problems()
     try:

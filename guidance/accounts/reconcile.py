@@ -148,51 +148,90 @@ def running_balances(ledger: Ledger, plan: Plan) -> tuple[list[Decimal], list[Ba
     return after, breaks, opening
 
 
-def _match(schedule: tuple[Due, ...], credits: list[int], rows, rule_of: dict, taken: set[int]) -> list[tuple[Due, int | None]]:
-    """Each payment due with the credit matched to it (an index of ``rows``), or None.
-    ``rule_of`` gives the rule that matches each credit's description (or None)."""
+class _Credits(NamedTuple):
+    """The credits in the audit period, a column each: ``rows`` (indexes into the ledger), the
+    ``days`` (ordinals), the ``said`` kind the bank's words give (or None) and the ``amounts``."""
+
+    rows: list[int]
+    days: list[int]
+    said: list
+    amounts: list
+
+
+def _credits(credits: list[int], credit_rows: list[Transaction], amounts: list, rules: Rules) -> _Credits:
+    """The columns of the credits (``credits``: their indexes in the ledger, whose rows are in
+    date order, so credits are too; their rows and amounts); each description's rule is looked
+    up once."""
+    descriptions = list(map(_DESCRIPTION, credit_rows))
+    kind_of = {}
+    for description in dict.fromkeys(descriptions):
+        rule = rules.match(description)
+        kind_of[description] = None if rule is None else rule.kind
+    return _Credits(credits, [t.date.toordinal() for t in credit_rows], list(map(kind_of.__getitem__, descriptions)), amounts)
+
+
+_DUE_DAYS: dict[int, tuple] = {}  # id(schedule) -> (schedule, day ordinals, reasons)
+
+
+def _due_days(schedule: tuple[Due, ...]) -> tuple[list[int], list[tuple[str, str, str]]]:
+    """(the day ordinal, and the (kind, reason, source) of a credit matched to it, of each payment
+    due), worked out once for each schedule (``dues`` gives plans that share one the same tuple)."""
+    kept = _DUE_DAYS.get(id(schedule))
+    if kept is None or kept[0] is not schedule:  # the schedule is held here, so its id is not reused while kept
+        if len(_DUE_DAYS) >= 1024:
+            _DUE_DAYS.clear()
+        kept = _DUE_DAYS[id(schedule)] = (schedule, [d.date.toordinal() for d in schedule],
+                                          [_due_reason(d.kind, d.date) for d in schedule])
+    return kept[1], kept[2]
+
+
+def _match(schedule: tuple[Due, ...], credits: _Credits, taken: set[int]) -> list[tuple[Due, int | None]]:
+    """Each payment due with the credit matched to it (an index of the ledger's rows), or None."""
     out = []
     if not schedule:
         return out
-    days_of = [rows[i].date.toordinal() for i in credits]  # rows are in date order, so credits are too
-    said_of = [None if rule_of[i] is None else rule_of[i].kind for i in credits]  # the kind the bank's words give
-    amounts = [rows[i].amount for i in credits]
-    for due in schedule:
+    indexes, days_of, said_of, amounts = credits
+    for due, day in zip(schedule, _due_days(schedule)[0]):
         best = None
-        day, kind, amount, whole = due.date.toordinal(), due.kind, due.amount, due.full
-        positive = amount > ZERO
-        for n in range(bisect_left(days_of, day - MATCH_DAYS), bisect_right(days_of, day + MATCH_DAYS)):
-            index = credits[n]
-            if index in taken:
-                continue
-            named = said_of[n]
-            said = named == kind
-            if not said and named in IN_KINDS:
-                continue  # the bank says it is another kind of payment
-            exact = positive and amounts[n] == amount
-            full = amounts[n] == whole
-            if not (exact or full or said):
-                continue
-            score = (not exact, not full, not said, abs(days_of[n] - day), index)
-            if best is None or score < best[0]:
-                best = (score, index)
-        if best is not None:
+        lo = bisect_left(days_of, day - MATCH_DAYS)
+        hi = bisect_right(days_of, day + MATCH_DAYS, lo)
+        if lo < hi:
+            kind, amount, whole = due.kind, due.amount, due.full
+            positive = amount > ZERO
+            for n in range(lo, hi):
+                index = indexes[n]
+                if index in taken:
+                    continue
+                named = said_of[n]
+                said = named == kind
+                if not said and named in IN_KINDS:
+                    continue  # the bank says it is another kind of payment
+                exact = positive and amounts[n] == amount
+                full = amounts[n] == whole
+                if not (exact or full or said):
+                    continue
+                score = (not exact, not full, not said, abs(days_of[n] - day), index)
+                if best is None or score < best[0]:
+                    best = (score, index)
+        if best is None:
+            out.append((due, None))
+        else:
             taken.add(best[1])
-        out.append((due, best[1] if best else None))
+            out.append((due, best[1]))
     return out
 
 
-def _late(pairs, credits: list[int], rows, rule_of: dict, taken: set[int]) -> list[tuple[Due, int | None]]:
+def _late(pairs, credits: _Credits, taken: set[int]) -> list[tuple[Due, int | None]]:
     """Second pass: a due payment nothing matched takes a later credit (up to LATE_DAYS) of its
     amount that the bank's words name as this kind of payment (a payment made late, not missed)."""
     out = []
+    indexes, days_of, said_of, amounts = credits
     for due, index in pairs:
         if index is None and due.amount > 0:
-            for i in credits:
-                t = rows[i]
-                rule = rule_of[i]
-                if (i not in taken and rule is not None and rule.kind == due.kind and t.amount in (due.amount, due.full)
-                        and due.date < t.date <= due.date + dt.timedelta(days=LATE_DAYS)):
+            day = due.date.toordinal()
+            for n, i in enumerate(indexes):
+                if (i not in taken and said_of[n] == due.kind and amounts[n] in (due.amount, due.full)
+                        and day < days_of[n] <= day + LATE_DAYS):
                     taken.add(i)
                     index = i
                     break
@@ -241,27 +280,20 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         raise ReconcileError(f"no statement row falls in the audit period {plan.period.start} to {plan.period.end}")
     opening = after[inside[0] - 1] if inside[0] > 0 else opening_all
     closing = after[inside[-1]]
-    credits = list(compress(inside, map(gt, map(_AMOUNT, rows[first:stop]), repeat(ZERO))))
-    taken: set[int] = set()
-    council_due = dues(plan.council_payments, plan, "council")
-    contribution_due = dues(plan.contribution, plan, "contribution")
-    rule_for: dict[str, object] = {}  # statements repeat the same descriptions
-    rule_of = {}
-    for i in credits:
-        description = rows[i].description
-        rule = rule_for.get(description, rule_for)
-        if rule is rule_for:
-            rule = rule_for[description] = rules.match(description)
-        rule_of[i] = rule
-    council_pairs = _match(council_due, credits, rows, rule_of, taken)
-    contribution_pairs = _match(contribution_due, credits, rows, rule_of, taken)
-    council_pairs = _late(council_pairs, credits, rows, rule_of, taken)
-    contribution_pairs = _late(contribution_pairs, credits, rows, rule_of, taken)
-    matched_kind = {i: _due_reason(k, d.date) for k, pairs in (("council", council_pairs), ("contribution", contribution_pairs))
-                    for d, i in pairs if i is not None}
     inside_rows = rows[first:stop]
     amounts = list(map(_AMOUNT, inside_rows))
     paid_in = list(map(gt, amounts, repeat(ZERO)))
+    credits = list(compress(inside, paid_in))
+    taken: set[int] = set()
+    council_due = dues(plan.council_payments, plan, "council")
+    contribution_due = dues(plan.contribution, plan, "contribution")
+    columns = _credits(credits, list(compress(inside_rows, paid_in)), list(compress(amounts, paid_in)), rules)
+    council_pairs = _match(council_due, columns, taken)
+    contribution_pairs = _match(contribution_due, columns, taken)
+    council_pairs = _late(council_pairs, columns, taken)  # after both: a credit on time for either is theirs
+    contribution_pairs = _late(contribution_pairs, columns, taken)
+    matched_kind = [(i, reason) for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due))
+                    for (_due, i), reason in zip(pairs, _due_days(schedule)[1]) if i is not None]
     keys = list(zip(paid_in, map(_DESCRIPTION, inside_rows)))
     known = rules.kinds  # (paid in, description) -> (kind, reason, rule source): statements repeat the same payees
     found = list(map(known.get, keys))
@@ -271,7 +303,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         for n, key in enumerate(keys):
             if found[n] is None:
                 found[n] = known.get(key) or known.setdefault(key, _in_kind(key[1], rules) if key[0] else _out_kind(key[1], rules))
-    for i, reason in matched_kind.items():
+    for i, reason in matched_kind:
         found[i - first] = reason
     kinds, whys, sources = zip(*found)
     entries = list(map(_record, repeat(Entry), zip(inside_rows, kinds, whys, after[first:stop], sources)))

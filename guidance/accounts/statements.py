@@ -387,7 +387,7 @@ def _plain_rows(body: list[tuple[int, list]], found: dict[str, int], width: int,
             paid_in = _read_column(columns[found["paid_in"]], READ_AMOUNTS, _amounts) if "paid_in" in found else None
             paid_out = _read_column(columns[found["paid_out"]], READ_AMOUNTS, _amounts) if "paid_out" in found else None
             amounts = _signed(paid_in, paid_out)
-        balances = _read_column(columns[found["balance"]], READ_AMOUNTS, _amounts) if "balance" in found else repeat(None)
+        balances = _balances(columns[found["balance"]]) if "balance" in found else repeat(None)
     except (ValueError, KeyError):
         return None
     if amounts is None or any(map(is_, amounts, repeat(None))):
@@ -406,6 +406,14 @@ def _read_column(cells, known: dict, read) -> list:
         table = dict(zip(unread, read(unread)))
         values = list(map(table.get, cells, values))
     return values
+
+
+def _balances(cells) -> list:
+    """A column of balances: each row's balance differs, so the texts are read at once when every
+    one is in the common form (``common_amounts``), without looking each up among the texts
+    already read; else as any other column."""
+    values = common_amounts(cells, remember=False)
+    return values if values is not None else _read_column(cells, READ_AMOUNTS, _amounts)
 
 
 def _amounts(texts: list) -> list:
