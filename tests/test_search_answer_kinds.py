@@ -276,3 +276,18 @@ def test_a_caller_phrase_says_what_is_asked_more_than_a_word_beside_it(tmp_path,
 ])
 def test_a_gap_question_in_new_words_finds_its_page_in_the_top_three(shipped, question, answer):
     assert answer in page_ids(shipped, question)[:3]
+
+
+# -- caller phrases that name what is asked ----------------------------------------------------
+
+@pytest.mark.parametrize("question, answer", [
+    # someone who can no longer run their own money: attorneys and deputies
+    ("My grandad can no longer manage his affairs", "attorneys-and-deputies"),
+    ("How can I act on behalf of my sister now she has dementia?", "attorneys-and-deputies"),
+    # how long a PA may work: the working time rules
+    ("What is the maximum hours a week my PA is allowed to work?", "sleep-ins-travel-and-overtime"),
+    # a less generous care package is a review of the plan and budget
+    ("The council says my care package has been cut, can they do that?", "direct-payment-reviews"),
+])
+def test_a_caller_phrase_finds_the_page_about_what_it_names(shipped, question, answer):
+    assert answer in page_ids(shipped, question)[:3]
