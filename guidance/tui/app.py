@@ -123,6 +123,21 @@ class GuidanceApp(App):
         if not self.stylesheet.has_source(str(SCREENS_CSS), ""):
             self.stylesheet.read(SCREENS_CSS)
 
+    # -- keys -----------------------------------------------------------------------------
+
+    async def on_event(self, event) -> None:
+        """A key is given to the screen's ``take_typing`` (if it has one) before it is handed to
+        the widget with the focus, so a screen can move the focus for it here, where keys are
+        handed out one by one in the order typed. Moved later (when a list handles the key),
+        the keys typed within the same moment were already queued for the list: some were lost
+        or came out of order."""
+        from textual import events
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            take_typing = getattr(self.screen, "take_typing", None)
+            if take_typing is not None:
+                take_typing(event)
+        await super().on_event(event)
+
     # -- lists ----------------------------------------------------------------------------
 
     def on_descendant_focus(self, event) -> None:

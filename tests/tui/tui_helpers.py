@@ -110,3 +110,12 @@ async def open_calculator(app, pilot, name: str):
     first = f"#in-{CALCULATORS[name].fields[0].name}"
     await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query(first))
     return app.screen
+
+
+def type_burst(app, text: str) -> None:
+    """Type ``text`` as a fast typist does: every key handed to the app at once, with no pause
+    for any of them to be handled (``pilot.press`` waits after each key)."""
+    from textual import events
+
+    for char in text:
+        app.post_message(events.Key("space" if char == " " else char, char))
