@@ -126,13 +126,20 @@ class GuidanceApp(App):
     # -- keys -----------------------------------------------------------------------------
 
     async def on_event(self, event) -> None:
-        """A key is given to the screen's ``take_typing`` (if it has one) before it is handed to
+        """A call key typed on a dialog is the app's to do or refuse (``call_keys.over_dialog``).
+        Any other key is given to the screen's ``take_typing`` (if it has one) before it is handed to
         the widget with the focus, so a screen can move the focus for it here, where keys are
         handed out one by one in the order typed. Moved later (when a list handles the key),
         the keys typed within the same moment were already queued for the list: some were lost
         or came out of order."""
         from textual import events
+        from textual.screen import ModalScreen
+
+        from guidance.tui.call_keys import over_dialog
+
         if isinstance(event, events.Key) and not event.is_forwarded:
+            if isinstance(self.screen, ModalScreen) and over_dialog(self, self.screen, event.key):
+                return  # a call key on a dialog: done or said (see call_keys)
             take_typing = getattr(self.screen, "take_typing", None)
             if take_typing is not None:
                 take_typing(event)
