@@ -284,6 +284,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         answer the problem is about (it goes when the answer becomes another)."""
         self._error_about = about
         error = self.query_one("#flow-error", Static)
+        error.styles.height = "auto"
         error.update(text)
         error.display = bool(text)
         if text:
@@ -302,11 +303,15 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         """The answer is now other than the one its problem is about: the problem goes at once
         (Enter checks the answer again). A change reported after the answer was checked (the
         change message can come after the Enter or the click that checked it) leaves the problem,
-        as the answer it is about is still the one there."""
-        if self.view is None or not self.query("#answer") or not self.query_one("#flow-error", Static).display:
+        as the answer it is about is still the one there. The problem's lines stay, blank, until
+        the answer is checked again, so the buttons under them do not move while the person
+        reaches for them (a click aimed at Continue landed on the key line below it)."""
+        error = self.query_one("#flow-error", Static)
+        if self.view is None or not self.query("#answer") or not error.display or not str(error.render()):
             return
         if self._raw_answer() != self._error_about:
-            self.show_error("")
+            error.styles.height = error.outer_size.height
+            error.update("")
 
     @on(Button.Pressed, "#back")
     async def action_back(self) -> None:
