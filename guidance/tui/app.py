@@ -593,7 +593,7 @@ class GuidanceApp(App):
             call, notes = self.call.call, self.call.notes
         own = None  # a letter outside a call left unsaved: carried on with, as it was typed
         if call is not None:
-            prefill.update(call_letter_values(call, self.services.base, notes))
+            prefill.update(fit_to_template(call_letter_values(call, self.services.base, notes), templates[template_id]))
             draft = next((d for d in call.drafts if d.template_id == template_id), None)
             if draft is not None:  # the letter was being written in this call: as it was typed
                 prefill.update(draft.data)
@@ -640,6 +640,15 @@ class GuidanceApp(App):
         page = base.pages[page_id]
         self.record_use("page", page_id, page.meta.title, page.meta.version)
         self.push_screen(PageScreen(page_id))
+
+
+def fit_to_template(values: dict, template) -> dict:
+    """Values filled in from a call, each made to fit its field's limit (cut at a word, saying
+    so: ``letters.fields.cut_to_fit``); values for fields the letter does not have as they are."""
+    from guidance.letters.fields import cut_to_fit
+
+    fields = template.meta.fields
+    return {name: cut_to_fit(fields[name], value) if name in fields else value for name, value in values.items()}
 
 
 def call_letter_values(call, base, notes: str | None = None) -> dict:
