@@ -49,8 +49,10 @@ class GuidanceApp(App):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
         Binding("f2", "toggle_mode", "Mode", id="toggle_mode", show=False),
         Binding("f3", "toggle_contrast", "Contrast", id="toggle_contrast", show=False),
-        Binding("f4", "call", "Call", id="call"),
-        Binding("f4", "call_panel", "Call panel", id="call_panel", show=False),  # during a call
+        # F4 is handled as it is typed (priority), before the keys after it are handed out: the
+        # reference typed straight after it goes to the call start dialog, not the search box
+        Binding("f4", "call", "Call", id="call", priority=True),
+        Binding("f4", "call_panel", "Call panel", id="call_panel", show=False, priority=True),  # during a call
         Binding("f8", "end_call", "End", id="end_call"),
         Binding("f9", "team_view", "Team", id="team_view", show=False),
         Binding("f10", "my_calls", "My calls", id="my_calls", show=False),
