@@ -39,3 +39,16 @@ async def test_sick_pay_earnings_and_dates_the_wrong_way_round_are_shown_togethe
         assert {p.field for p in exc.problems} == {"average_weekly_earnings", "sick_end"}
     else:
         raise AssertionError("no problem found")
+
+
+async def test_tribunal_acas_dates_without_the_event_and_day_b_before_day_a_are_shown_together(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calculator(app, pilot, "tribunal-deadline")
+        for name, value in {"acas_day_a": "10/3/2026", "acas_day_b": "1/3/2026", "et1_sent": "1/6/2026"}.items():
+            screen.query_one(f"#in-{name}").value = value
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        event, day_b = screen.query_one("#label-event_date"), screen.query_one("#label-acas_day_b")
+        assert event.has_class("error") and "Acas dates need the date of dismissal" in _text(event)
+        assert day_b.has_class("error") and "Acas certificate (Day B)" in _text(day_b) and "cannot be before Day A" in _text(day_b)
