@@ -65,9 +65,23 @@ async def answer_current(screen, pilot) -> None:
         return
     for text in example_texts(screen, step):
         widget.value = text
+        await pilot.pause()  # the change seen (an old problem goes) before Continue is clicked
         await pilot.click("#continue")
-        await pilot.pause()
+        await _checked(screen, pilot, widget)
         if not str(screen.query_one("#flow-error").render()):
+            return
+
+
+async def _checked(screen, pilot, widget, tries: int = 10) -> None:
+    """Wait, as a person waits to see it, for the answer just given in ``widget`` to be checked:
+    a problem shown under it, or the next step shown (``widget`` replaced). A problem shown
+    before goes as soon as the answer is changed, so a blank line alone does not say the answer
+    was taken. A click that missed the button (the step still being laid out) is seen as taken
+    after ``tries`` pauses: the caller then asks the same step again."""
+    for _ in range(tries):
+        await pilot.pause()
+        answer = screen.query("#answer")
+        if str(screen.query_one("#flow-error").render()) or not answer or answer.first() is not widget:
             return
 
 
