@@ -14,12 +14,14 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import ModalScreen
 from textual.worker import Worker, WorkerState
 
+from guidance.tui.call_keys import over_dialog
 from guidance.tui.commands import AccountCommands, CalculatorCommands, FlowCommands, LetterCommands, PageCommands
 from guidance.tui.messages import BACKGROUND_GROUPS, CallChanged, ContentReady, Failed, ModeChanged, OpenWorkFound, SearchReady, failure_cause, failure_text
 from guidance.tui.services import Services, load_settings, save_setting
@@ -134,11 +136,6 @@ class GuidanceApp(App):
         handed out one by one in the order typed. Moved later (when a list handles the key),
         the keys typed within the same moment were already queued for the list: some were lost
         or came out of order."""
-        from textual import events
-        from textual.screen import ModalScreen
-
-        from guidance.tui.call_keys import over_dialog
-
         if isinstance(event, events.Key) and not event.is_forwarded:
             if isinstance(self.screen, ModalScreen) and over_dialog(self, self.screen, event.key):
                 return  # a call key on a dialog: done or said (see call_keys)
