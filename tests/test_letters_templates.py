@@ -129,3 +129,43 @@ def test_a_choice_takes_only_its_choices():
     assert convert(field, "Invoice") == "invoice"
     with pytest.raises(FieldValueError, match="one of: invoice, reduce payments"):
         convert(field, "cheque")
+
+
+def test_one_line_fields_have_a_sensible_maximum_that_a_template_may_set():
+    from guidance.letters.fields import FieldValueError, LetterField, convert
+
+    name = LetterField(type="text", label="Name", example="Ms A")
+    assert convert(name, "A" * 200) == "A" * 200
+    with pytest.raises(FieldValueError, match="is 201 characters long, more than the 200 it may have"):
+        convert(name, "A" * 201)
+    note = LetterField(type="text", multiline=True, required=False)
+    assert len(convert(note, "A" * 2400)) == 2400
+    short = LetterField(type="list", required=False, max_length=10)
+    with pytest.raises(FieldValueError, match="more than the 10"):
+        convert(short, ["12345678901"])
+    with pytest.raises(ValueError, match="only a text or list field"):
+        LetterField(type="date", required=False, max_length=10)
+
+
+def test_every_shipped_text_and_list_field_declares_its_own_limit_and_its_example_fits():
+    catalogue = shipped()
+    assert len(catalogue.templates) >= 5
+    for template in catalogue.templates.values():
+        for name, field in template.meta.fields.items():
+            if field.type in ("text", "list"):
+                assert field.max_length is not None, (template.id, name)
+                if field.example is not None:
+                    convert(field, field.example)
+
+
+def test_a_value_filled_in_from_a_call_is_cut_at_a_word_to_fit_saying_so():
+    from guidance.letters.fields import CUT_NOTE, LetterField, convert, cut_to_fit
+
+    field = LetterField(type="list", required=False, max_length=60)
+    long_point = "pay the carer " * 10
+    cut = cut_to_fit(field, [long_point, "short"])
+    assert cut[1] == "short"
+    assert cut[0].endswith(CUT_NOTE) and len(cut[0]) <= 60
+    assert long_point.startswith(cut[0][: -len(CUT_NOTE)]) and not cut[0][: -len(CUT_NOTE)].endswith(" ")
+    assert convert(field, cut) == cut
+    assert cut_to_fit(field, ["short"]) == ["short"]

@@ -51,6 +51,7 @@ from guidance.calculators.common import (
     figure,
     figure_or_none,
     q,
+    raise_all,
     round10,
 )
 
@@ -196,30 +197,42 @@ def _fraction(period: str, start: dt.date | None, leaving: dt.date | None, year:
     return Decimal((leaving - year.begins_on).days + 1) / year.days
 
 
-def _check_pattern(days_per_week: Decimal, hours_per_week: Decimal | None) -> None:
-    if not Decimal("0.5") <= days_per_week <= 7:
-        raise at_field(FIELDS, "days_per_week", f"must be between 0.5 and 7 (got {days_per_week})")
+def _pattern_problems(days_per_week: Decimal, hours_per_week: Decimal | None) -> list[CalculatorError]:
+    """Every problem with the working pattern, each at its field (days, hours, hours against days)."""
+    problems = []
+    days_fit = Decimal("0.5") <= days_per_week <= 7
+    if not days_fit:
+        problems.append(at_field(FIELDS, "days_per_week", f"must be between 0.5 and 7 (got {days_per_week})"))
     if hours_per_week is not None:
         if hours_per_week <= 0:
-            raise at_field(FIELDS, "hours_per_week", f"must be more than 0 (got {hours_per_week})")
-        if hours_per_week > 168:
-            raise at_field(FIELDS, "hours_per_week", f"cannot be more than 168, the hours in a week (got {hours_per_week})")
-        if hours_per_week / days_per_week > 24:
-            raise at_field(FIELDS, "hours_per_week",
-                           f"{hours_per_week} hours over {days_per_week} days is more than 24 hours a day: check both figures")
+            problems.append(at_field(FIELDS, "hours_per_week", f"must be more than 0 (got {hours_per_week})"))
+        elif hours_per_week > 168:
+            problems.append(at_field(FIELDS, "hours_per_week", f"cannot be more than 168, the hours in a week (got {hours_per_week})"))
+        elif days_fit and hours_per_week / days_per_week > 24:
+            problems.append(at_field(FIELDS, "hours_per_week",
+                                     f"{hours_per_week} hours over {days_per_week} days is more than 24 hours a day: check both figures"))
+    return problems
+
+
+def _dates_problems(period: str, start: dt.date | None, leaving: dt.date | None) -> list[CalculatorError]:
+    """The leaving date against the start date (before it, or more than a leave year on)."""
+    if period != "starting-and-leaving":
+        return []
+    if leaving <= start:
+        return [at_field(FIELDS, "leaving_date", f"{words(leaving)} must be after the day the job started ({words(start)})")]
+    first = LeaveYear.beginning(start)
+    if leaving > first.ends_on:
+        return [at_field(FIELDS, "leaving_date",
+                         f"{words(leaving)} is more than a year after the job started: it must be by {words(first.ends_on)} "
+                         "(work out each leave year separately)")]
+    return []
 
 
 def _leave_year(period, start, leaving, leave_year_start) -> LeaveYear | None:
     if period == "full-year":
         return None
     if period == "starting-and-leaving":
-        if leaving <= start:
-            raise at_field(FIELDS, "leaving_date", f"{words(leaving)} must be after the day the job started ({words(start)})")
-        first = LeaveYear.beginning(start)
-        if leaving > first.ends_on:
-            raise at_field(FIELDS, "leaving_date",
-                           f"{words(leaving)} is more than a year after the job started: it must be by {words(first.ends_on)} "
-                           "(work out each leave year separately)")
+        raise_all(_dates_problems(period, start, leaving))
         # GOV.UK takes the leave year resetting on the start date that holds the leaving date: the
         # same year, except after a 29 February start (then 1 March to 28 February, 365 days).
         return LeaveYear.resetting_on(start, leaving)
@@ -251,6 +264,7 @@ def holiday_entitlement(
     leaving = date_value(leaving_date, "leaving date") if leaving_date not in (None, "") else None
     reset = date_value(leave_year_start, "leave year start") if leave_year_start not in (None, "") else None
     period = _period(start, leaving)
+    _check_across_fields(basis, period, start, leaving, days_per_week, hours_per_week)
     working: list[str] = []
     result = {
         "basis": basis,
@@ -284,16 +298,25 @@ def holiday_entitlement(
         _weeks(result, weeks, fraction, period, working)
     elif basis == "days-per-week":
         dpw = decimal(days_per_week, "days per week")
-        _check_pattern(dpw, None)
         _days(result, dpw, weeks, cap, standard_days, fraction, period, working)
     elif basis in HOURS_BASES:
         dpw = decimal(days_per_week, "days per week")
         hpw = decimal(hours_per_week, "hours per week")
-        _check_pattern(dpw, hpw)
         _hours(result, basis, dpw, hpw, weeks, cap, standard_days, fraction, period, working)
     else:
         _shifts(result, shifts_per_pattern, days_per_pattern, weeks, standard_days, fraction, period, working)
     return _finish(result, working)
+
+
+def _check_across_fields(basis, period, start, leaving, days_per_week, hours_per_week) -> None:
+    """Every problem across fields at once (the dates against each other, the hours against the
+    days), each at its field: all are told together, not one per try."""
+    problems = [] if basis == "irregular-hours" else _dates_problems(period, start, leaving)
+    if basis == "days-per-week" or basis in HOURS_BASES:
+        days = decimal(days_per_week, "days per week")
+        hours = decimal(hours_per_week, "hours per week") if basis in HOURS_BASES else None
+        problems += _pattern_problems(days, hours)
+    raise_all(problems)
 
 
 def _fraction_text(period, start, leaving, year: LeaveYear, fraction: Decimal) -> str:

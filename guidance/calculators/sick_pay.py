@@ -80,6 +80,7 @@ from guidance.calculators.common import (
     pence_up,
     plain,
     q,
+    raise_all,
     round10,
 )
 from guidance.kinds import Date, DayList, Field, KindError, Money, weekday_numbers
@@ -306,6 +307,23 @@ def _linked(rates, sick_start, period_start, linked_start, linked_end):
     return days
 
 
+def _input_problems(start: dt.date, end: dt.date, awe) -> list[CalculatorError]:
+    """Every problem with the inputs at once, each at its field: the earnings, and the last day
+    off sick against the first."""
+    problems = []
+    if awe < 0:
+        problems.append(CalculatorError(f"average weekly earnings cannot be negative (got {awe})", "average_weekly_earnings"))
+    if end < start:
+        problems.append(CalculatorError(
+            f"Last day off sick: {words(end)} is before the first day off sick ({words(start)})", "sick_end"))
+    elif end > _add_years(start, MAX_PIW_YEARS) or end.year >= dt.MAXYEAR:
+        problems.append(CalculatorError(
+            f"Last day off sick: {words(end)} is more than {MAX_PIW_YEARS} years after {words(start)}; SSP is never "
+            f"due once a period of incapacity has lasted {MAX_PIW_YEARS} years (SSCBA 1992 s.153): check the dates",
+            "sick_end"))
+    return problems
+
+
 def statutory_sick_pay(
     *,
     sick_start,
@@ -322,18 +340,7 @@ def statutory_sick_pay(
     end = date_value(sick_end, "sick end")
     pattern = parse_work_days(work_days)
     awe = decimal(average_weekly_earnings, "average weekly earnings")
-    if awe < 0:
-        raise CalculatorError(f"average weekly earnings cannot be negative (got {awe})")
-    if end < start:
-        raise CalculatorError(
-            f"Last day off sick: {words(end)} is before the first day off sick ({words(start)})", "sick_end"
-        )
-    if end > _add_years(start, MAX_PIW_YEARS) or end.year >= dt.MAXYEAR:
-        raise CalculatorError(
-            f"Last day off sick: {words(end)} is more than {MAX_PIW_YEARS} years after {words(start)}; SSP is never "
-            f"due once a period of incapacity has lasted {MAX_PIW_YEARS} years (SSCBA 1992 s.153): check the dates",
-            "sick_end",
-        )
+    raise_all(_input_problems(start, end, awe))
     period = _period_days(rates, start, end)
     linked_period = _linked(rates, start, period[0] if period else start, linked_start, linked_end)
     if not period:

@@ -40,7 +40,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from guidance.calculators.common import at_field, CalculatorError, Result, add_months, date_value, figure, words
+from guidance.calculators.common import at_field, CalculatorError, Result, add_months, date_value, figure, raise_all, words
 from guidance.kinds import Choice, Date, Field
 
 CLAIM_LIMITS = {
@@ -106,16 +106,11 @@ def tribunal_deadline(
     et1_sent=None,
 ) -> TribunalDeadline:
     """The last day to claim from ``event_date`` (with early conciliation), and/or the ET3 due date."""
-    if event_date in (None, "") and et1_sent in (None, ""):
-        raise CalculatorError(
-            "give the date of dismissal or the act complained of, or the date the claim was sent to you", "event_date"
-        )
+    raise_all(_date_problems(event_date, et1_sent, acas_day_a, acas_day_b))
     result: dict = {}
     working: list[str] = []
     if event_date not in (None, ""):
         result.update(_last_day(rates, date_value(event_date, "event date"), claim_type, acas_day_a, acas_day_b, working))
-    elif acas_day_a not in (None, "") or acas_day_b not in (None, ""):
-        raise CalculatorError("Acas dates need the date of dismissal or the act complained of too", "event_date")
     if et1_sent not in (None, ""):
         sent = date_value(et1_sent, "ET1 sent")
         days = int(figure(rates, "et3_response_days", sent))
@@ -150,6 +145,24 @@ def _last_day(rates, event: dt.date, claim_type: str, day_a, day_b, working: lis
         readings = _with_conciliation(limit, months, a, b, event if before_event else None, result, working)
     readings += _unconfirmed_limit(rates, claim_type, event, months, readings, a, b, working)
     return _settle(result, readings, working)
+
+
+def _date_problems(event_date, et1_sent, day_a, day_b) -> list[CalculatorError]:
+    """Every problem across the dates at once, each at its field: a date to count from, the Acas
+    dates without one, one Acas date without the other, Day B before Day A."""
+    problems = []
+    given = {name: value not in (None, "") for name, value in
+             (("event", event_date), ("et1", et1_sent), ("a", day_a), ("b", day_b))}
+    if not given["event"] and not given["et1"]:
+        problems.append(CalculatorError(
+            "give the date of dismissal or the act complained of, or the date the claim was sent to you", "event_date"))
+    elif not given["event"] and (given["a"] or given["b"]):
+        problems.append(CalculatorError("Acas dates need the date of dismissal or the act complained of too", "event_date"))
+    try:
+        _acas_days(day_a, day_b)
+    except CalculatorError as exc:
+        problems.append(exc)
+    return problems
 
 
 def _acas_days(day_a, day_b):

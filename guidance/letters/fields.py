@@ -18,7 +18,8 @@ from guidance.kinds import Date, KindError, Text, read_decimal
 
 FIELD_TYPES = ("text", "money", "date", "number", "choice", "list")
 FIELD_NAME = r"^[a-z][a-z0-9_]*$"
-MAX_TEXT = 4000
+MAX_TEXT = 4000  # the most a multi-line text field (a note) may hold
+ONE_LINE = 200  # the most a one-line text field or a list item may hold, unless it declares its own
 _LIST_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
 
 
@@ -38,7 +39,15 @@ class LetterField(BaseModel):
     choices: list[str] | None = None
     session: str | None = Field(default=None, description="flow answer or result that fills this field, if named differently")
     multiline: bool = Field(default=False, description="a text field whose value may have several lines (a note); others refuse line breaks")
+    max_length: int | None = Field(default=None, ge=1, le=MAX_TEXT, description=f"the most characters a value (each item of a list) may have: set it for each text and list field (a reference or a name is short, the caller's question or an advice point long); {ONE_LINE} for one-line text and list items, {MAX_TEXT} for a multiline note, when not given")
     deadline: bool = Field(default=False, description="a date field the reader must act by (reply by, pay by, the tribunal's response due): a letter dated after it is refused")
+
+    @property
+    def longest(self) -> int:
+        """The most characters a value (each item of a list) may have."""
+        if self.max_length is not None:
+            return self.max_length
+        return MAX_TEXT if self.multiline else ONE_LINE
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -48,6 +57,8 @@ class LetterField(BaseModel):
             raise ValueError("only a choice field takes 'choices'")
         if self.multiline and self.type != "text":
             raise ValueError("only a text field can be 'multiline'")
+        if self.max_length is not None and self.type not in ("text", "list"):
+            raise ValueError("only a text or list field takes 'max_length'")
         if self.deadline and self.type != "date":
             raise ValueError("only a date field can be a 'deadline'")
         if self.required and self.example is None:
@@ -75,6 +86,25 @@ def convert(field: LetterField, raw: Any) -> Any:
         raise FieldValueError(without_value(str(exc), raw)) from None
 
 
+CUT_NOTE = " [cut to fit: the rest is in the call notes]"
+
+
+def cut_to_fit(field: LetterField, value: Any) -> Any:
+    """A value filled in for the officer (from a call) made to fit ``field``'s limit: a text (each
+    item of a list) too long is cut at a word, with ``CUT_NOTE`` saying so where it was cut;
+    anything else as it is."""
+    if field.type not in ("text", "list"):
+        return value
+    if isinstance(value, list):
+        return [cut_to_fit(field, item) for item in value]
+    if not isinstance(value, str) or len(value) <= field.longest:
+        return value
+    room = max(field.longest - len(CUT_NOTE), 0)
+    kept = value[:room + 1].rsplit(None, 1)[0] if " " in value[:room + 1] else value[:room]
+    kept = kept[:room].rstrip(" ,;:-")
+    return (kept + CUT_NOTE)[:field.longest] if room else value[:field.longest]
+
+
 def check_deadline(field: LetterField, value: Any, on: dt.date) -> None:
     """FieldValueError when ``field`` is a deadline and ``value`` (a date) is before ``on``, the
     letter's date: a letter must never ask someone to act by a day already gone."""
@@ -96,6 +126,8 @@ def _text(field: LetterField, raw: Any) -> str:
         text = Text(max_length=MAX_TEXT, no_control=True).parse(raw)
     except KindError as exc:
         raise FieldValueError(str(exc)) from None
+    if len(text) > field.longest:
+        raise FieldValueError(f"is {len(text):,} characters long, more than the {field.longest:,} it may have: shorten it")
     if not (field.multiline and field.type == "text"):
         _one_line(text)
     return text

@@ -14,12 +14,14 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import ModalScreen
 from textual.worker import Worker, WorkerState
 
+from guidance.tui.call_keys import over_dialog
 from guidance.tui.commands import AccountCommands, CalculatorCommands, FlowCommands, LetterCommands, PageCommands
 from guidance.tui.messages import BACKGROUND_GROUPS, CallChanged, ContentReady, Failed, ModeChanged, OpenWorkFound, SearchReady, failure_cause, failure_text
 from guidance.tui.services import Services, load_settings, save_setting
@@ -49,8 +51,10 @@ class GuidanceApp(App):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
         Binding("f2", "toggle_mode", "Mode", id="toggle_mode", show=False),
         Binding("f3", "toggle_contrast", "Contrast", id="toggle_contrast", show=False),
-        Binding("f4", "call", "Call", id="call"),
-        Binding("f4", "call_panel", "Call panel", id="call_panel", show=False),  # during a call
+        # F4 is handled as it is typed (priority), before the keys after it are handed out: the
+        # reference typed straight after it goes to the call start dialog, not the search box
+        Binding("f4", "call", "Call", id="call", priority=True),
+        Binding("f4", "call_panel", "Call panel", id="call_panel", show=False, priority=True),  # during a call
         Binding("f8", "end_call", "End", id="end_call"),
         Binding("f9", "team_view", "Team", id="team_view", show=False),
         Binding("f10", "my_calls", "My calls", id="my_calls", show=False),
@@ -122,6 +126,23 @@ class GuidanceApp(App):
         they had been in ``app.tcss``: they are the app's own CSS, not a widget default."""
         if not self.stylesheet.has_source(str(SCREENS_CSS), ""):
             self.stylesheet.read(SCREENS_CSS)
+
+    # -- keys -----------------------------------------------------------------------------
+
+    async def on_event(self, event) -> None:
+        """A call key typed on a dialog is the app's to do or refuse (``call_keys.over_dialog``).
+        Any other key is given to the screen's ``take_typing`` (if it has one) before it is handed to
+        the widget with the focus, so a screen can move the focus for it here, where keys are
+        handed out one by one in the order typed. Moved later (when a list handles the key),
+        the keys typed within the same moment were already queued for the list: some were lost
+        or came out of order."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if isinstance(self.screen, ModalScreen) and over_dialog(self, self.screen, event.key):
+                return  # a call key on a dialog: done or said (see call_keys)
+            take_typing = getattr(self.screen, "take_typing", None)
+            if take_typing is not None:
+                take_typing(event)
+        await super().on_event(event)
 
     # -- lists ----------------------------------------------------------------------------
 
@@ -571,7 +592,7 @@ class GuidanceApp(App):
             call, notes = self.call.call, self.call.notes
         own = None  # a letter outside a call left unsaved: carried on with, as it was typed
         if call is not None:
-            prefill.update(call_letter_values(call, self.services.base, notes))
+            prefill.update(fit_to_template(call_letter_values(call, self.services.base, notes), templates[template_id]))
             draft = next((d for d in call.drafts if d.template_id == template_id), None)
             if draft is not None:  # the letter was being written in this call: as it was typed
                 prefill.update(draft.data)
@@ -618,6 +639,15 @@ class GuidanceApp(App):
         page = base.pages[page_id]
         self.record_use("page", page_id, page.meta.title, page.meta.version)
         self.push_screen(PageScreen(page_id))
+
+
+def fit_to_template(values: dict, template) -> dict:
+    """Values filled in from a call, each made to fit its field's limit (cut at a word, saying
+    so: ``letters.fields.cut_to_fit``); values for fields the letter does not have as they are."""
+    from guidance.letters.fields import cut_to_fit
+
+    fields = template.meta.fields
+    return {name: cut_to_fit(fields[name], value) if name in fields else value for name, value in values.items()}
 
 
 def call_letter_values(call, base, notes: str | None = None) -> dict:

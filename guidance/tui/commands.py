@@ -81,6 +81,13 @@ def names_title(typed: str, prefix: str, name: str, open_end: bool = True) -> st
     return None
 
 
+def is_whole_title(typed: str, title: str, open_end: bool = True) -> bool:
+    """Whether the words typed are all of ``title`` in order (punctuation and case do not count;
+    the last word may be unfinished while it is being typed, ``open_end``)."""
+    words, name = _WORD.findall(" ".join(typed.lower().split())), _WORD.findall(title.lower())
+    return bool(words) and len(words) == len(name) and _run_at(words, name, 0, open_end)
+
+
 def _run_at(words: list[str], title: list[str], start: int, open_end: bool) -> bool:
     """Whether ``words`` stand in ``title`` from ``start`` on (the last may be begun only)."""
     *whole, last = words

@@ -86,3 +86,37 @@ async def test_kill_9_while_writing_a_letter_on_its_own_offers_it_back(make_app,
         await wait_for(pilot, lambda: any(tmp_path.glob("*.docx")))
         await wait_for(pilot, lambda: not app.services.my_letter_drafts())  # saved: the draft has gone
         assert not letter.unsaved
+
+
+async def _draft_written(app, pilot, letter) -> None:
+    """Wait for the draft writes asked for by the keys typed so far (no pause for a debounce)."""
+    await pilot.pause()  # the last key handled
+    await app.workers.wait_for_complete()
+
+
+async def test_a_letter_on_its_own_is_in_the_records_as_typed_right_after_the_last_key(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        letter = await _open_letter(app, pilot)
+        for typed in ("Mr A", "bel Okoro"):  # a second burst while the first may be writing
+            await pilot.press(*typed)
+            await _draft_written(app, pilot, letter)
+            field = letter.query_one("#field-recipient_name", Input).value
+            assert [d.data.get("recipient_name") for d in app.services.my_letter_drafts()] == [field]
+        assert field == "Mr Abel Okoro"
+
+
+async def test_a_calls_letter_is_kept_with_the_call_as_typed_right_after_the_last_key(make_app):
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f4", *"ASC-104233", "enter")
+        await wait_for(pilot, lambda: app.call is not None, tries=400)
+        letter = await _open_letter(app, pilot)
+        letter.query_one("#field-recipient_name", Input).focus()
+        await pilot.press(*TYPED)
+        await _draft_written(app, pilot, letter)
+        drafts = app.services.calls().get(app.call.call_id).drafts
+        assert [d.data.get("recipient_name") for d in drafts] == [letter.query_one("#field-recipient_name", Input).value]
+        assert drafts[0].data["recipient_name"].endswith(TYPED)

@@ -98,3 +98,59 @@ async def test_a_money_field_far_too_large_is_listed_as_a_problem_not_a_crash(ma
             screen.query_one("#field-hourly_rate").value = typed
             await wait_for(pilot, lambda: message in str(screen.query_one("#letter-problems").render()))
             assert screen.letter is None and app.is_running
+
+
+async def test_a_letter_field_longer_than_its_templates_limit_is_refused_naming_the_field_and_the_limit(make_app, tmp_path):
+    from textual.widgets import Input
+
+    from guidance.tui.screens.letter import LetterScreen
+
+    app = make_app(build_index=False)
+    app.services.downloads = tmp_path
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_letter("dp-statements-request")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#letter-preview"), tries=400)
+        screen = app.screen
+        limit = app.services.letters().template("dp-statements-request").meta.fields["recipient_name"].max_length
+        assert limit == 100  # declared in the template itself
+        for name, value in {"recipient_name": "A" * 2400, "reference": "DP-007741", "period_from": "1/4/2026",
+                            "period_to": "30/9/2026", "reply_by": "1/12/2026"}.items():
+            screen.query_one(f"#field-{name}", Input).value = value
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        said = "\n".join(str(n.message) for n in app._notifications)
+        assert "Name of the person the letter is for is 2,400 characters long, more than the 100 it may have" in said, said
+        assert "AAAA" not in said
+        error = screen.query_one("#error-recipient_name")
+        assert error.display and "more than the 100" in str(error.render())
+        assert screen.focused is screen.query_one("#field-recipient_name", Input)
+        assert not list(tmp_path.iterdir())
+
+
+async def test_a_follow_up_letter_filled_from_a_long_call_fits_every_field_saying_where_it_was_cut(make_app):
+    from textual.widgets import Input, TextArea
+
+    from guidance.letters.fields import CUT_NOTE
+    from guidance.tui.screens.letter import LetterScreen
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("f4", *"ASC-104233", "enter")
+        await wait_for(pilot, lambda: app.call is not None, tries=400)
+        app.call.notes = "Asked " + "about sick pay " * 200 + "\n" + "Told them " + "how to pay " * 150 + "\nA short point"
+        app.open_letter("advice-follow-up")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#letter-preview"), tries=400)
+        screen = app.screen
+        fields = app.services.letters().template("advice-follow-up").meta.fields
+        question = screen.query_one("#field-question", Input).value
+        advice = screen.query_one("#field-advice", TextArea).text.split("\n")
+        assert question.startswith("Asked about sick pay") and question.endswith(CUT_NOTE)
+        assert len(question) <= fields["question"].max_length
+        assert advice[0].startswith("Told them how to pay") and advice[0].endswith(CUT_NOTE)
+        assert all(len(point) <= fields["advice"].max_length for point in advice)
+        assert "A short point" in advice
+        screen.refresh_preview()
+        for name in ("question", "advice"):
+            assert not screen.query_one(f"#error-{name}").display

@@ -176,3 +176,30 @@ async def test_auditing_without_statements_names_the_field_and_goes_to_it(make_a
         await pilot.pause()
         assert str(screen.query_one("#account-status").render()).startswith("Statements:")
         assert screen.focused is screen.query_one("#account-statements", Input)
+
+
+async def test_a_guided_help_answers_old_problem_goes_when_the_answer_changes(make_app):
+    """The problem goes as the answer is changed; a change reported only after the answer was
+    checked (as when a value is set and Continue clicked at once) leaves the problem shown."""
+    from textual.widgets import Input
+
+    from guidance.tui.screens.flow import FlowScreen
+    from tui_helpers import answer_current
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("pa_off_sick")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        screen = app.screen
+        await answer_current(screen, pilot)  # to the first day off sick (a date)
+        answer = screen.query_one("#answer", Input)
+        answer.value = "not a date"
+        answer.focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: str(screen.query_one("#flow-error").render()).strip(), tries=200)
+        screen.answer_changed()  # a late report of the change to the answer the problem is about
+        assert str(screen.query_one("#flow-error").render()).strip()
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert not str(screen.query_one("#flow-error").render()).strip()

@@ -65,9 +65,23 @@ async def answer_current(screen, pilot) -> None:
         return
     for text in example_texts(screen, step):
         widget.value = text
+        await pilot.pause()  # the change seen (an old problem goes) before Continue is clicked
         await pilot.click("#continue")
-        await pilot.pause()
+        await _checked(screen, pilot, widget)
         if not str(screen.query_one("#flow-error").render()):
+            return
+
+
+async def _checked(screen, pilot, widget, tries: int = 10) -> None:
+    """Wait, as a person waits to see it, for the answer just given in ``widget`` to be checked:
+    a problem shown under it, or the next step shown (``widget`` replaced). A problem shown
+    before goes as soon as the answer is changed, so a blank line alone does not say the answer
+    was taken. A click that missed the button (the step still being laid out) is seen as taken
+    after ``tries`` pauses: the caller then asks the same step again."""
+    for _ in range(tries):
+        await pilot.pause()
+        answer = screen.query("#answer")
+        if str(screen.query_one("#flow-error").render()) or not answer or answer.first() is not widget:
             return
 
 
@@ -110,3 +124,12 @@ async def open_calculator(app, pilot, name: str):
     first = f"#in-{CALCULATORS[name].fields[0].name}"
     await wait_for(pilot, lambda: isinstance(app.screen, CalculatorScreen) and app.screen.query(first))
     return app.screen
+
+
+def type_burst(app, text: str) -> None:
+    """Type ``text`` as a fast typist does: every key handed to the app at once, with no pause
+    for any of them to be handled (``pilot.press`` waits after each key)."""
+    from textual import events
+
+    for char in text:
+        app.post_message(events.Key("space" if char == " " else char, char))

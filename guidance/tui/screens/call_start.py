@@ -21,6 +21,8 @@ class CallStart(FormScreen, ModalScreen[str | None]):
     the focus from the start: a reference typed straight after F4 is kept whole."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="call_start.cancel")]
+    #: F4 here would start a second call over this one (see ``call_keys``).
+    CALL_KEY_NOTICES = {"call": "A call is being started here: type the reference and press Enter (Esc cancels)."}
 
     def compose(self) -> ComposeResult:
         example = self.app.services.reference_pattern().example

@@ -16,6 +16,11 @@ class CaseNoteScreen(ModalScreen[str | None]):
     The dialog scrolls, so its buttons are always reachable at 80×24."""
 
     BINDINGS = [Binding("escape", "keep", "Back to the call", id="case_note.keep")]
+    #: The call is ending here: its notes are in the case note shown (see ``call_keys``).
+    CALL_KEY_NOTICES = {
+        "end_call": "This call is ending: choose End call here, or Back (Esc) to carry on with it.",
+        "call_notes": "The case note holds the notes as they are: Back (Esc) to the call to add to them.",
+    }
 
     def __init__(self, note: str):
         super().__init__()

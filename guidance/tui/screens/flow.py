@@ -109,6 +109,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         self.view: FlowView | None = None
         self.changing: str | None = None  # node id of an earlier answer being changed
         self.run_mode = "officer"  # the app's mode when opened (on_mount), kept with a new session
+        self._error_about = None  # the answer the problem shown is about (see show_error)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -268,19 +269,22 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             return
         raw = self._raw_answer()
         if raw is None:
-            self.show_error("Choose one of the answers.")
+            self.show_error("Choose one of the answers.", about=raw)
             return
         problem = self.view.give(raw, self.changing)
         if problem:
-            self.show_error(problem)
+            self.show_error(problem, about=raw)
             return
         self.changing = None
         await self.show_step()
 
-    def show_error(self, text: str) -> None:
+    def show_error(self, text: str, about=None) -> None:
         """A problem with the answer, under it: plain text (an answer with "[" in it is shown as
-        typed, never read as markup), wrapped to the width; scrolled into view."""
+        typed, never read as markup), wrapped to the width; scrolled into view. ``about``: the
+        answer the problem is about (it goes when the answer becomes another)."""
+        self._error_about = about
         error = self.query_one("#flow-error", Static)
+        error.styles.height = "auto"
         error.update(text)
         error.display = bool(text)
         if text:
@@ -288,8 +292,26 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
 
     @on(RadioSet.Changed, "#answer")
     def chosen(self) -> None:
-        """One choice made: the next Enter continues (arrows, Enter, Enter)."""
+        """One choice made: the next Enter continues (arrows, Enter, Enter); the problem shown
+        with no choice made goes."""
+        self.answer_changed()
         self.query_one("#continue", Button).focus()
+
+    @on(Input.Changed, "#answer")
+    @on(Checkbox.Changed, "TickBox")
+    def answer_changed(self) -> None:
+        """The answer is now other than the one its problem is about: the problem goes at once
+        (Enter checks the answer again). A change reported after the answer was checked (the
+        change message can come after the Enter or the click that checked it) leaves the problem,
+        as the answer it is about is still the one there. The problem's lines stay, blank, until
+        the answer is checked again, so the buttons under them do not move while the person
+        reaches for them (a click aimed at Continue landed on the key line below it)."""
+        error = self.query_one("#flow-error", Static)
+        if self.view is None or not self.query("#answer") or not error.display or not str(error.render()):
+            return
+        if self._raw_answer() != self._error_about:
+            error.styles.height = error.outer_size.height
+            error.update("")
 
     @on(Button.Pressed, "#back")
     async def action_back(self) -> None:

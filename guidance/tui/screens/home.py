@@ -160,16 +160,25 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             results.focus()
             results.highlighted = first
 
-    def on_key(self, event: events.Key) -> None:
+    def take_typing(self, event: events.Key) -> None:
         """A letter typed in a list (the results, the subjects, guided help, recent work) starts
-        a new search: it goes to the search box, with the keys typed after it. Keys typed at
-        once after Esc from a page, while the home screen is coming back with a list holding
-        the focus, are searched for instead of lost. The box takes the focus here, before the
-        next key is handed out, so the keys stay in order."""
+        a new search: the search box takes the focus as the key is handed out (the app calls
+        this first), so it gets that key and every key typed after it, in order, however fast
+        (a burst of keys was queued for the list, and some were lost)."""
+        if self._starts_search(event):
+            self.set_focus(self.query_one("#search", Input))  # all the words in it are chosen: the key types over them
+
+    def _starts_search(self, event: events.Key) -> bool:
+        """A letter or digit typed while a list (or the tabs) has the focus."""
         from textual.widgets import Tabs
 
+        return event.is_printable and event.character not in (None, " ") and isinstance(self.focused, (OptionList, Tree, Tabs))
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter that still reached a list (the focus moved to it after the key was handed
+        out, e.g. while the home screen was coming back after Esc) goes to the search box."""
         box = self.query_one("#search", Input)
-        if not event.is_printable or event.character in (None, " ") or not isinstance(self.focused, (OptionList, Tree, Tabs)):
+        if not self._starts_search(event):
             return
         event.stop()
         event.prevent_default()

@@ -8,6 +8,7 @@ as a download in a browser. Every export is recorded so the letter can be re-mad
 from __future__ import annotations
 
 import re
+import threading
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -33,7 +34,6 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         Binding("ctrl+o", "toggle_preview", "Preview", id="letter.preview"),
     ]
     PREVIEW_DELAY = 0.25  # seconds after the last keystroke before the preview is made again
-    DRAFT_DELAY = 1.0  # seconds after the last keystroke before the draft is kept with the call
 
     def __init__(self, template_id: str, prefill: dict | None = None, session_id: str | None = None,
                  call_id: str | None = None, draft_id: str | None = None, restored: bool = False):
@@ -52,7 +52,11 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         self.restored = restored
         self.letter = None
         self._preview_timer = None
-        self._draft_timer = None
+        #: The draft write waiting for the one in flight (``_DROP`` or the values to keep), and
+        #: whether a write is in flight; both under ``_draft_lock`` (see ``_queue_draft``).
+        self._draft_next = None
+        self._draft_writing = False
+        self._draft_lock = threading.Lock()
         self._kept = None  # the values last kept as the draft (at first: as the form opened)
         self._clean = None  # the values as opened or last saved (None: a draft given back, never saved)
         self._problems: list[tuple[str | None, str]] = []  # (field name or None, problem in words)
@@ -161,31 +165,75 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
     @on(Select.Changed)
     @on(Checkbox.Changed)
     def changed(self) -> None:
-        """Typing re-makes the preview once the person pauses, not on every keystroke."""
+        """Every change is kept as the draft at once (a killed app loses at most the write in
+        flight); the preview is made again once the person pauses, not on every keystroke."""
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self._preview_timer = self.set_timer(self.PREVIEW_DELAY, self.refresh_preview)
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(self.DRAFT_DELAY, self.keep_draft)
+        self.keep_draft()
 
     def keep_draft(self) -> None:
-        """Keep the form as typed (in a worker), with the call or as a letter on its own, if it
-        changed since last kept."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
+        """Keep the form as typed, with the call or as a letter on its own, if it changed since
+        last kept (written in a worker: typing never waits on the records)."""
         data = self.values()
         if self._kept is None or data == self._kept:
             return
         self._kept = data
-        if self.call_id is not None:
-            self._save_draft(self.call_id, self._storable(data))
-        else:
+        kept = self._storable(data)
+        if self.call_id is None:
             from guidance.records.drafts import StandaloneDraft
 
-            kept = self._storable(data)
             self.app.letter_drafts[(self.template_id, self.session_id)] = StandaloneDraft(self.draft_id, self.template_id, kept, self.session_id, "")
-            self._save_own_draft(self.draft_id, kept)
+        self._queue_draft(kept)
+
+    def _queue_draft(self, what) -> None:
+        """Write ``what`` (the values to keep, or ``_DROP``) after the write in flight, if any.
+        Writes are coalesced: at most one is in flight, only the newest waits (it replaces one
+        waiting), and the last one asked for is always written, in the order asked."""
+        with self._draft_lock:
+            self._draft_next = what
+            start, self._draft_writing = not self._draft_writing, True
+        if start:
+            self._write_drafts()
+
+    @property
+    def draft_settled(self) -> bool:
+        """No draft write in flight or waiting: the records hold the draft as last kept."""
+        with self._draft_lock:
+            return not self._draft_writing
+
+    @work(thread=True, group="letter-draft-write", exit_on_error=False, name="keep the letter draft")
+    def _write_drafts(self) -> None:
+        """Write the waiting draft (or its removal), then the one that came while writing, until
+        none waits."""
+        while True:
+            with self._draft_lock:
+                what, self._draft_next = self._draft_next, None
+                if what is None:
+                    self._draft_writing = False
+                    return
+            try:
+                self._write_draft(what)
+            except BaseException:
+                with self._draft_lock:  # the next change tries again
+                    self._draft_next, self._draft_writing = None, False
+                raise
+
+    def _write_draft(self, what) -> None:
+        """One write to the records: the draft kept with the call or on its own, or removed."""
+        if self.call_id is not None:
+            calls = self.app.services.calls()
+            if what is _DROP:
+                calls.drop_draft(self.call_id, self.template_id)
+            else:
+                calls.save_draft(self.call_id, self.template_id, what, self.session_id)
+            self.app.post_message(CallChanged(calls.get(self.call_id)))  # the letter opened again in the call shows it
+        elif what is _DROP:
+            self.app.services.letter_drafts().drop(self.draft_id)
+        else:
+            reference = what.get("reference")
+            reference = self.app.services.check_reference(reference) if isinstance(reference, str) and reference.strip() else None
+            self.app.services.letter_drafts().save(self.draft_id, self.template_id, what, self.session_id, reference)
 
     def _storable(self, data: dict) -> dict:
         """The draft as it may be kept: a reference the council's rule refuses (it may be a
@@ -197,18 +245,6 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
             except ValueError:
                 return {**data, "reference": ""}
         return data
-
-    @work(thread=True, exclusive=True, group="letter-draft", exit_on_error=False, name="keep the letter draft")
-    def _save_draft(self, call_id: str, data: dict) -> None:
-        calls = self.app.services.calls()
-        calls.save_draft(call_id, self.template_id, data, self.session_id)
-        self.app.post_message(CallChanged(calls.get(call_id)))  # the letter opened again in the call shows it
-
-    @work(thread=True, exclusive=True, group="letter-draft", exit_on_error=False, name="keep the letter draft")
-    def _save_own_draft(self, draft_id: str, data: dict) -> None:
-        reference = data.get("reference")
-        reference = self.app.services.check_reference(reference) if isinstance(reference, str) and reference.strip() else None
-        self.app.services.letter_drafts().save(draft_id, self.template_id, data, self.session_id, reference)
 
     def action_toggle_preview(self) -> None:
         """Ctrl+O: to the preview, with the keys (PgDn and the arrows scroll it, Tab reaches
@@ -321,24 +357,10 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         self.saved_as = saved_as
         self.app.record_use("letter", self.template_id, template.meta.title, template.meta.version)
         self.notify(f"Letter saved: {saved_as}")
-        if self._draft_timer is not None:  # saved: the draft has done its work
-            self._draft_timer.stop()
         self._kept = self._clean = self.values()  # as saved: a draft again only if the officer changes it
-        if self.call_id is not None:
-            self._drop_draft(self.call_id)
-        else:
+        if self.call_id is None:
             self.app.letter_drafts.pop((self.template_id, self.session_id), None)
-            self._drop_own_draft(self.draft_id)
-
-    @work(thread=True, exclusive=True, group="letter-draft", exit_on_error=False, name="remove the letter draft")
-    def _drop_draft(self, call_id: str) -> None:
-        calls = self.app.services.calls()
-        calls.drop_draft(call_id, self.template_id)
-        self.app.post_message(CallChanged(calls.get(call_id)))
-
-    @work(thread=True, exclusive=True, group="letter-draft", exit_on_error=False, name="remove the letter draft")
-    def _drop_own_draft(self, draft_id: str) -> None:
-        self.app.services.letter_drafts().drop(draft_id)
+        self._queue_draft(_DROP)  # saved: the draft has done its work (after any write in flight)
 
     def action_back(self) -> None:
         """Esc: from the preview, back to the form; from the form, back where the letter was
@@ -354,6 +376,7 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         self.app.pop_screen()
 
 
+_DROP = object()  # a draft write that removes the draft (the letter was saved)
 _FIELD_PROBLEM = re.compile(r"field '([a-z][a-z0-9_]*)' ")  # as guidance.letters.compose.fill words it
 
 
