@@ -118,7 +118,8 @@ def test_a_thing_of_the_named_kind_matching_only_domain_words_is_not_lifted(open
 
 
 def test_without_a_kind_named_the_pages_stay_above_the_tools(opened):
-    hits = found(opened, "sick pay", limit=10)
+    # (not the calculator's whole title "Sick pay": a tool named in full comes first)
+    hits = found(opened, "sick pay due", limit=10)
     assert hits[0][0] == "page"
     assert hits.index(("page", "ssp")) < hits.index(("calculator", "sick-pay"))
 
@@ -168,3 +169,17 @@ def test_the_palette_searches_as_the_home_screen_does():
     commands._RANKS.clear()
     assert commands.search_ranks(app, "sick pay calculator") == {("calculator", "sick-pay"): 0}
     assert calls == [("sick pay calculator", "officer", True)]
+
+
+# -- a tool named in full ----------------------------------------------------------------------
+
+def test_every_tool_named_by_its_whole_title_comes_first_in_search_itself(shipped):
+    """The rule is search's own, so the command line and the app agree ("statutory sick pay"
+    puts the sick pay calculator first in both); a search for pages only is left as it is."""
+    documents = shipped.search("sick pay", limit=50, kinds=("flow", "calculator", "letter")).hits
+    tools = [(h.kind, h.id, h.title) for h in documents]
+    assert tools
+    for kind, doc_id, title in tools:
+        first = shipped.search(title, limit=10).hits[0]
+        assert (first.kind, first.id) == (kind, doc_id), title
+    assert shipped.search("Statutory Sick Pay", limit=5, kinds=("page",)).hits[0].kind == "page"

@@ -13,6 +13,7 @@ and rebuilds a damaged index. A searcher stays open for many queries; before eac
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -205,7 +206,31 @@ class Searcher:
         if chosen is not None and not set(chosen) <= set(KINDS):
             raise ValueError(f"kinds must be among {', '.join(KINDS)}, not {', '.join(k for k in chosen if k not in KINDS)}")
         with self._lock:
-            return self._search(text, audience, area, limit, as_you_type, chosen, exact)
+            outcome = self._search(text, audience, area, limit, as_you_type, chosen, exact)
+            if chosen is None or set(chosen) - {"page"}:
+                outcome = self._named_first(text, outcome, audience, area, chosen, as_you_type and not exact)
+            return outcome
+
+    def _named_first(self, text: str, outcome: Results, audience, area, kinds, open_end: bool) -> Results:
+        """A guided help, calculator or letter whose whole title was typed ("statutory sick pay")
+        comes first, as the command palette puts a name typed in full first; found by its own
+        kind when the words ranked it below the results asked for."""
+        from guidance.search.titles import is_whole_title
+
+        def named(hit: Hit) -> bool:
+            return hit.kind != "page" and is_whole_title(text, hit.title, open_end)
+
+        if not outcome.hits or named(outcome.hits[0]):
+            return outcome
+        found = next((hit for hit in outcome.hits if named(hit)), None)
+        if found is None:
+            tools = tuple(k for k in (kinds or KINDS) if k != "page")
+            more = self._search(text, audience, area, 5, open_end, tools, not open_end)
+            found = next((hit for hit in more.hits if named(hit)), None)
+        if found is None:
+            return outcome
+        rest = [hit for hit in outcome.hits if (hit.kind, hit.id) != (found.kind, found.id)]
+        return dataclasses.replace(outcome, hits=[found, *rest][:max(len(outcome.hits), 1)])
 
     def _search(self, text: str, audience: str | None, area: str | None, limit: int, as_you_type: bool,
                 kinds: tuple[str, ...] | None = None, exact: bool = False) -> Results:

@@ -7,11 +7,12 @@ when search finds the thing for those words ("died" finds "When the employer die
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from typing import Callable, Iterable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from guidance.search.titles import WORD_PATTERN, is_whole_title, run_at  # noqa: F401 (is_whole_title: one rule)
 
 Entry = tuple  # (label, action, help) or (label, action, help, id search knows it by)
 #: How many things of each kind search is asked for.
@@ -55,7 +56,7 @@ def palette_score(typed: str, label: str, fuzzy: float, full: float, rank: int |
 #: Share of the top score for a guided help, calculator or letter whose title holds the words
 #: typed in a row ("minimum wage is going"): above what search finds, below a name starting so.
 TITLE_RUN = 0.97
-_WORD = re.compile(r"[a-z0-9£]+(?:['\u2019][a-z]+)?")
+_WORD = WORD_PATTERN
 
 
 def names_title(typed: str, prefix: str, name: str, open_end: bool = True) -> str | None:
@@ -73,26 +74,12 @@ def names_title(typed: str, prefix: str, name: str, open_end: bool = True) -> st
     if not words or len(words) > len(title):
         return None
     for start in range(len(title) - len(words) + 1):
-        if _run_at(words, title, start, open_end):
+        if run_at(words, title, start, open_end):
             if start == 0:
                 return "start"
             if len(words) >= 2 and prefix and prefix != "page: ":
                 return "run"
     return None
-
-
-def is_whole_title(typed: str, title: str, open_end: bool = True) -> bool:
-    """Whether the words typed are all of ``title`` in order (punctuation and case do not count;
-    the last word may be unfinished while it is being typed, ``open_end``)."""
-    words, name = _WORD.findall(" ".join(typed.lower().split())), _WORD.findall(title.lower())
-    return bool(words) and len(words) == len(name) and _run_at(words, name, 0, open_end)
-
-
-def _run_at(words: list[str], title: list[str], start: int, open_end: bool) -> bool:
-    """Whether ``words`` stand in ``title`` from ``start`` on (the last may be begun only)."""
-    *whole, last = words
-    here = title[start:start + len(words)]
-    return here[:-1] == whole and (here[-1] == last or open_end and here[-1].startswith(last))
 
 
 #: (searcher, mode, query) -> {(kind, id): rank}: one search serves every provider (they ask

@@ -128,30 +128,7 @@ class Services:
             outcome = self._searcher.search(query, audience=audience, limit=limit, exact=True)
         else:
             outcome = self._searcher.search(query, audience=audience, limit=limit, as_you_type=as_you_type)
-        return self._named_first(query, outcome, audience, as_you_type and not exact)
-
-    def _named_first(self, query: str, outcome, audience: str | None, open_end: bool):
-        """A guided help, calculator or letter whose whole title was typed comes first (as the
-        palette puts a name typed in full first), found by its own kind if the words ranked it
-        below the results asked for."""
-        import dataclasses
-
-        from guidance.tui.commands import is_whole_title
-
-        def named(hit) -> bool:
-            return hit.kind != "page" and is_whole_title(query, hit.title, open_end)
-
-        if not outcome.hits or named(outcome.hits[0]):
-            return outcome
-        found = next((hit for hit in outcome.hits if named(hit)), None)
-        if found is None:
-            tools = self._searcher.search(query, audience=audience, limit=5, as_you_type=open_end,
-                                          kinds=("flow", "calculator", "letter"), exact=not open_end)
-            found = next((hit for hit in tools.hits if named(hit)), None)
-        if found is None:
-            return outcome
-        rest = [hit for hit in outcome.hits if (hit.kind, hit.id) != (found.kind, found.id)]
-        return dataclasses.replace(outcome, hits=[found, *rest][:max(len(outcome.hits), 1)])
+        return outcome
 
     @property
     def searcher(self):
