@@ -437,3 +437,21 @@ def test_a_heading_marked_for_both_audiences_is_named_at_its_line(tmp_path):
     found = check_content(ContentBase.load(root, use_cache=False), ON, style_checks=False)
     assert [(p.path, p.line) for p in found.errors] == [("content/settings.yaml", 8)], [str(p) for p in found]
     assert "'for  OFFICERS' is already for the officer" in found.errors[0].message
+
+
+def test_a_page_that_cannot_be_read_is_named_once_not_again_at_every_link_to_it(tmp_path):
+    root = case_root(tmp_path, "_base")
+    page = root / "content/employment/minimum-wage.md"
+    text = page.read_text()
+    linking = (text.replace("id: minimum-wage", "id: paying-your-pa").replace("owner: Test team", "owner: Test team\nrelated: [minimum-wage]")
+               + "\nSee [the minimum wage](page:minimum-wage).\n")
+    (root / "content/employment/paying-your-pa.md").write_text(linking)
+    assert not check_content(ContentBase.load(root, use_cache=False), ON, style_checks=False).items
+    page.write_text(text.replace("review_by: 2027-03-01", "review_by: 2027-02-31"))
+    found = check_content(ContentBase.load(root, use_cache=False), ON, style_checks=False)
+    assert [(p.path, p.line) for p in found] == [("content/employment/minimum-wage.md", 9)], [str(p) for p in found]
+    page.unlink()  # no file at all: the links are missing pages again
+    found = check_content(ContentBase.load(root, use_cache=False), ON, style_checks=False)
+    messages = [p.message for p in found]
+    assert any("related page 'minimum-wage' does not exist" in m for m in messages), messages
+    assert any("link to missing page 'page:minimum-wage'" in m for m in messages), messages

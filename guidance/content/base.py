@@ -71,6 +71,17 @@ class ContentBase:
         pages = _load_pages(content, taxonomy, shown, problems, PageCache.for_root(root) if use_cache else None)
         return cls(root, pages, rates, taxonomy, manifest, lock, glossary, problems, settings)
 
+    @property
+    def unreadable_pages(self) -> frozenset[str]:
+        """Ids (file names) of page files that are there but could not be read. Their own errors
+        say why; links and references to them are not reported again as missing pages, so the
+        cause is not lost among its knock-ons."""
+        if "unreadable" not in self._parts:
+            content = self.root / "content"
+            files = _page_files(content, self.taxonomy, lambda path: str(path), Problems()) if content.is_dir() else ()
+            self._parts["unreadable"] = (frozenset(path.stem for _area, path in files) - set(self.pages), Problems())
+        return self._parts["unreadable"][0]
+
     def _part(self, name: str, load):
         if name not in self._parts:
             found = Problems()

@@ -132,14 +132,17 @@ def _check_covers(base: ContentBase, on: dt.date, problems: Problems) -> None:
 
 
 def _check_links(base: ContentBase, on: dt.date, problems: Problems) -> None:
+    unreadable = base.unreadable_pages  # their own errors are told; not again at every link
     for page in base.pages.values():
         for index, target in enumerate(page.meta.related):
+            if target in unreadable:
+                continue
             if target not in base.pages:
                 problems.error(page.path, page.line_of("related", index), f"related page '{target}' does not exist{did_you_mean(target, base.pages)}")
             elif target == page.id:
                 problems.warning(page.path, page.line_of("related", index), "a page should not list itself as related")
         for target, line in page.links:
-            if target not in base.pages:
+            if target not in base.pages and target not in unreadable:
                 problems.error(page.path, line, f"link to missing page 'page:{target}'{did_you_mean(target, base.pages)}")
 
 
@@ -222,7 +225,7 @@ def _check_glossary(base: ContentBase, on: dt.date, problems: Problems) -> None:
     shown = "content/glossary.yaml"
     for entry in base.glossary.entries:
         line = base.glossary.lines.get(entry.term)
-        if entry.page and entry.page not in base.pages:
+        if entry.page and entry.page not in base.pages and entry.page not in base.unreadable_pages:
             problems.error(shown, line, f"glossary term '{entry.term}' links to missing page '{entry.page}'")
         if _LITERAL_FIGURE.search(entry.definition):
             problems.error(shown, line, f"glossary term '{entry.term}': no money amounts or percentages in definitions")

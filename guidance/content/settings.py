@@ -158,7 +158,7 @@ def check_settings(base, on, problems: Problems) -> None:
                 problems.error(settings.path, settings.line_of("calculators", name, index), f"unknown subject '{subject}' (see content/taxonomy.yaml)")
     _check_unusual(settings, problems)
     _check_audience_sections(settings, problems)
-    if base.pages and settings.safeguarding_page not in base.pages:
+    if base.pages and settings.safeguarding_page not in base.pages and settings.safeguarding_page not in base.unreadable_pages:
         problems.error(settings.path, settings.line_of("safeguarding_page"), f"safeguarding page '{settings.safeguarding_page}' does not exist")
 
 

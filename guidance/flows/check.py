@@ -18,7 +18,8 @@ from guidance.problems import Problems
 
 def known_for(base) -> Known:
     return Known(
-        pages=set(base.pages), calculators=calculator_names(), letters=letter_ids(base.content_dir),
+        pages=set(base.pages) | base.unreadable_pages,  # an unreadable page's own error is told
+        calculators=calculator_names(), letters=letter_ids(base.content_dir),
         safeguarding_page=base.settings.safeguarding_page,
     )
 
