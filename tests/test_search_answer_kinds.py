@@ -273,6 +273,8 @@ def test_a_caller_phrase_says_what_is_asked_more_than_a_word_beside_it(tmp_path,
     ("Can I get assessed by social care if I have money in the bank?", "needs-assessment"),
     ("A relative is overstepping with my brother's support workers, what can the PA do?", "family-and-your-pas"),
     ("Can I add my own money to my direct payment to pay a more expensive agency?", "direct-payment-amount-and-top-ups"),
+    ("Nothing has been paid into my care account by the council yet, how do I pay my carer?", "payment-late-or-wrong"),
+    ("The council sent my direct payment twice, what happens to the extra?", "payment-late-or-wrong"),
 ])
 def test_a_gap_question_in_new_words_finds_its_page_in_the_top_three(shipped, question, answer):
     assert answer in page_ids(shipped, question)[:3]
