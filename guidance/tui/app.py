@@ -560,6 +560,8 @@ class GuidanceApp(App):
             self.push_screen(MyCalls())
 
     def refresh_call_panels(self) -> None:
+        if not self.screen_stack:  # a call's news before the first screen, or after the last has gone
+            return
         self.refresh_bindings()
         sync = getattr(self.screen, "sync_call_panel", None)
         if sync is not None:
