@@ -153,3 +153,10 @@ async def test_work_found_late_never_covers_what_the_officer_already_opened(make
         await wait_for(pilot, lambda: any("left unfinished" in n.message for n in app._notifications))
         assert isinstance(app.screen, FlowScreen)
         assert not any(isinstance(screen, ResumeWork) for screen in app.screen_stack)
+
+
+def test_news_of_a_call_with_no_screen_shown_does_not_stop_the_app(make_app):
+    # The open call offered back after a kill can be told before the first screen is up.
+    app = make_app(build_index=False)
+    assert not app.screen_stack
+    app.refresh_call_panels()
