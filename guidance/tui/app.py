@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from guidance.tui.call_keys import over_dialog
 from guidance.tui.commands import AccountCommands, CalculatorCommands, FlowCommands, LetterCommands, PageCommands
+from guidance.tui.latest_writes import LatestWrites
 from guidance.tui.messages import BACKGROUND_GROUPS, CallChanged, ContentReady, Failed, ModeChanged, OpenWorkFound, SearchReady, failure_cause, failure_text
 from guidance.tui.services import Services, load_settings, save_setting
 from guidance.tui.theme import HIGH_CONTRAST
@@ -85,6 +86,7 @@ class GuidanceApp(App):
         #: Letters written outside a call and left unsaved, (template id, session id) -> the
         #: ``StandaloneDraft``: opening that letter again carries on with it.
         self.letter_drafts: dict[tuple, object] = {}
+        self._notes_writes = LatestWrites()  # (call id, notes) as typed, written in order
 
     @property
     def today(self) -> dt.date:
@@ -468,13 +470,22 @@ class GuidanceApp(App):
         self.post_message(CallChanged(calls.get(call_id)))
 
     def save_call_notes(self, notes: str) -> None:
+        """Keep the notes as typed with the call at once, in order (``LatestWrites``): a killed
+        app loses at most the write under way, and older notes never overwrite newer ones."""
         if self.call is not None:
             self.call.notes = notes
-            self._save_notes(self.call.call_id, notes)
+            if self._notes_writes.put((self.call.call_id, notes)):
+                self._save_notes()
 
-    @work(thread=True, group="call-notes", exclusive=True, exit_on_error=False, name="save the call notes")
-    def _save_notes(self, call_id: str, notes: str) -> None:
-        self.services.calls().save_notes(call_id, notes)
+    @property
+    def notes_settled(self) -> bool:
+        """No notes write in flight or waiting: the records hold the notes as last typed."""
+        return self._notes_writes.settled
+
+    @work(thread=True, group="call-notes", exit_on_error=False, name="save the call notes")
+    def _save_notes(self) -> None:
+        calls = self.services.calls()
+        self._notes_writes.drain(lambda what: calls.save_notes(*what))
 
     def action_call_calendar(self) -> None:
         """Ctrl+T during a call (where the screen has no key dates of its own): every key date a

@@ -5,7 +5,7 @@ from guidance.tui.screens.page import PageScreen
 from guidance.tui.widgets.call_panel import CallPanel
 from textual.widgets import TextArea
 
-from tui_helpers import wait_for, wait_ready
+from tui_helpers import type_burst, wait_for, wait_ready
 
 
 async def test_call_from_start_to_case_note(make_app):
@@ -216,3 +216,41 @@ async def test_the_panel_lists_each_thing_used_once_with_a_count(make_app):
         assert len(lines) == 2 and lines[0].startswith(f"• {titles[0]}") and lines[0].endswith("×3")
         assert lines[1].startswith(f"• {titles[1]}") and lines[1].endswith("×2")
         assert " · 2 used · " in str(panel.query_one("#call-ref").render())
+
+
+async def test_notes_are_kept_as_typed_at_once_and_in_order(make_app, monkeypatch):
+    """Every change to the notes is written at once (a killed app loses at most the write under
+    way), one write at a time, so slow writes never put older notes over newer ones."""
+    import threading
+    import time
+
+    from guidance.records.calls import CallStore
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await start_call(app, pilot)
+        written, writing, overlapped = [], [], []
+        save = CallStore.save_notes
+        lock = threading.Lock()
+
+        def slow_save(self, call_id, notes):
+            with lock:
+                overlapped.append(bool(writing))
+                writing.append(1)
+            time.sleep(0.02)  # a slow database: the typist is faster than the writes
+            save(self, call_id, notes)
+            with lock:
+                writing.pop()
+                written.append(notes)
+
+        monkeypatch.setattr(CallStore, "save_notes", slow_save)
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: app.screen.focused is app.screen.query_one("#call-notes"))
+        typed = "PA off since Monday no fit note yet"
+        type_burst(app, typed)  # as a fast typist: no pause for any key to be handled
+        await wait_for(pilot, lambda: app.screen.query_one("#call-notes").text == typed and app.notes_settled)
+        assert written and written[-1] == typed
+        assert not any(overlapped)
+        assert len(written) < len(typed)  # coalesced: only the newest waiting text is written
+        assert app.services.calls().get(app.call.call_id).notes == typed

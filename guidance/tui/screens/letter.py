@@ -8,7 +8,6 @@ as a download in a browser. Every export is recorded so the letter can be re-mad
 from __future__ import annotations
 
 import re
-import threading
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Markdown, Select, SelectionList, Static, TextArea
 
 from guidance.kinds import Date, read_date
+from guidance.tui.latest_writes import LatestWrites
 from guidance.tui.messages import CallChanged, ReportsFailures
 from guidance.tui.screens.form import FormScreen
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
@@ -52,11 +52,7 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         self.restored = restored
         self.letter = None
         self._preview_timer = None
-        #: The draft write waiting for the one in flight (``_DROP`` or the values to keep), and
-        #: whether a write is in flight; both under ``_draft_lock`` (see ``_queue_draft``).
-        self._draft_next = None
-        self._draft_writing = False
-        self._draft_lock = threading.Lock()
+        self._drafts = LatestWrites()  # the draft's writes: the values to keep, or ``_DROP``
         self._kept = None  # the values last kept as the draft (at first: as the form opened)
         self._clean = None  # the values as opened or last saved (None: a draft given back, never saved)
         self._problems: list[tuple[str | None, str]] = []  # (field name or None, problem in words)
@@ -187,37 +183,19 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         self._queue_draft(kept)
 
     def _queue_draft(self, what) -> None:
-        """Write ``what`` (the values to keep, or ``_DROP``) after the write in flight, if any.
-        Writes are coalesced: at most one is in flight, only the newest waits (it replaces one
-        waiting), and the last one asked for is always written, in the order asked."""
-        with self._draft_lock:
-            self._draft_next = what
-            start, self._draft_writing = not self._draft_writing, True
-        if start:
+        """Write ``what`` (the values to keep, or ``_DROP``) after the write in flight, if any
+        (``LatestWrites``: the last one asked for is always written, in the order asked)."""
+        if self._drafts.put(what):
             self._write_drafts()
 
     @property
     def draft_settled(self) -> bool:
         """No draft write in flight or waiting: the records hold the draft as last kept."""
-        with self._draft_lock:
-            return not self._draft_writing
+        return self._drafts.settled
 
     @work(thread=True, group="letter-draft-write", exit_on_error=False, name="keep the letter draft")
     def _write_drafts(self) -> None:
-        """Write the waiting draft (or its removal), then the one that came while writing, until
-        none waits."""
-        while True:
-            with self._draft_lock:
-                what, self._draft_next = self._draft_next, None
-                if what is None:
-                    self._draft_writing = False
-                    return
-            try:
-                self._write_draft(what)
-            except BaseException:
-                with self._draft_lock:  # the next change tries again
-                    self._draft_next, self._draft_writing = None, False
-                raise
+        self._drafts.drain(self._write_draft)
 
     def _write_draft(self, what) -> None:
         """One write to the records: the draft kept with the call or on its own, or removed."""
