@@ -98,3 +98,21 @@ async def test_switching_to_recipient_mode_keeps_an_officer_screen_open_and_says
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         await pilot.press("f2")
         await wait_for(pilot, lambda: app.mode == "recipient")
+
+
+async def test_recipient_mode_offers_and_opens_no_officer_letters(make_app):
+    """Letters are an officer's work (search gives them to officers only): the palette lists none
+    in recipient mode, and opening one by id says it is for officers instead."""
+    app = make_app(build_index=False, mode="recipient")
+    shown = notices(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        assert not any(label.startswith("Letter:") for label in await palette_labels(app, pilot, "capacity"))
+        template_id = app.services.letters().sorted_templates()[0].id
+        app.open_letter(template_id)
+        await pilot.pause()
+        assert type(app.screen).__name__ != "LetterScreen"
+        assert any("for officers" in text for text in shown)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.mode == "officer")
+        assert any(label.startswith("Letter:") for label in await palette_labels(app, pilot, "capacity"))
