@@ -96,19 +96,21 @@ class PageScreen(CallPanelHost, Screen):
 
     def _fill_info(self) -> None:
         meta = self.page.meta
-        self.query_one("#page-summary", Static).update(f"Read out:\n{self.base.try_render_summary(self.page, self.shown_date)}")
+        officer = self.app.mode != "recipient"  # a recipient is spoken to, not read out to
+        label = "Read out" if officer else "In short"
+        self.query_one("#page-summary", Static).update(f"{label}:\n{self.base.try_render_summary(self.page, self.shown_date)}")
         as_at = "today" if self.on_date is None else f"as at {long_date(self.on_date)}"
-        self.query_one("#page-facts", Static).update(
-            f"Version {meta.version} · updated {long_date(meta.updated)}\n"
-            f"Review by {long_date(meta.review_by)}\n"
-            f"Figures {as_at}\n"
-            f"For: {', '.join(meta.audience)}"
-        )
+        facts = [f"Version {meta.version} · updated {long_date(meta.updated)}", f"Review by {long_date(meta.review_by)}",
+                 f"Figures {as_at}"]
+        if officer:
+            facts.append(f"For: {', '.join(meta.audience)}")
+        self.query_one("#page-facts", Static).update("\n".join(facts))
         related = self.query_one("#page-related", OptionList)
         related.clear_options()
+        offered = {page.id for page in self.app.services.pages_for(self.app.mode)}
         for page_id in meta.related:
             target = self.base.pages.get(page_id)
-            if target is not None:
+            if target is not None and page_id in offered:
                 related.add_option(Option(target.meta.title, id=page_id))
         # never a heading with nothing under it
         related.display = self.query_one("#page-related-heading").display = related.option_count > 0
