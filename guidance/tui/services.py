@@ -191,6 +191,10 @@ class Services:
         pages = self.base.sorted_pages()
         return pages if mode != "recipient" else [p for p in pages if "recipient" in p.meta.audience]
 
+    def page_titles(self) -> dict[str, str]:
+        """Page id -> title (what people are shown instead of a page's id)."""
+        return {} if self.base is None else {page_id: page.meta.title for page_id, page in self.base.pages.items()}
+
     def letters_for(self, mode: str | None) -> list:
         """Letter templates offered in ``mode``, by title: writing letters is an officer's work,
         so none in recipient mode (as search, which gives letters to officers only)."""

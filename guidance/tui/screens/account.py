@@ -168,8 +168,8 @@ class AccountScreen(ReportsFailures, Screen):
             return
         if run != self.runs:
             return  # a newer audit was started meanwhile
-        audit_id = self._record(audit, statements)
-        self.app.call_from_thread(self._show, audit, audit_id, run)
+        audit_id, decisions = self._record(audit, statements)
+        self.app.call_from_thread(self._show, audit, audit_id, run, decisions)
 
     def _not_audited(self, text: str, more: str, run: int) -> None:
         """The first problem in the status line, the others (every bad row, not only the first)
@@ -178,28 +178,32 @@ class AccountScreen(ReportsFailures, Screen):
             self._status(text)
             self.query_one("#account-flag-text", Label).update(Text(more))  # file names are not markup
 
-    def _record(self, audit, statements) -> str | None:
-        """Keep the audit (in the worker). A failure is reported and the audit still shows."""
+    def _record(self, audit, statements) -> tuple[str | None, dict[int, str]]:
+        """Keep the audit (in the worker): (its id, the decisions recorded on it). The same audit
+        just recorded (same plan, statements and figures) is reused with its decisions, not kept
+        twice. A failure is reported and the audit still shows."""
         from guidance.records.accounts import statement_digests
 
         try:
             release = str(self.app.services.base.manifest.release) if self.app.services.base else None
-            return self.app.services.account_store().add(audit, statement_digests(statements), release)
+            store = self.app.services.account_store()
+            audit_id, new = store.record(audit, statement_digests(statements), release)
+            return audit_id, ({} if new else store.decisions(audit_id))
         except Exception as exc:  # the audit still shows; the officer is told it was not kept
             self.app.post_message(Failed("record the audit", exc))
-            return None
+            return None, {}
 
     def _status(self, text: str) -> None:
         self.query_one("#account-status", Label).update(text)
 
-    def _show(self, audit, audit_id: str | None, run: int | None = None) -> None:
+    def _show(self, audit, audit_id: str | None, run: int | None = None, decisions: dict[int, str] | None = None) -> None:
         """Show ``audit``; one from an audit older than the latest (``run``) is dropped."""
         from guidance.accounts.chart import balance_points
         from guidance.accounts.money import money_text
 
         if run is not None and run != self.runs:
             return
-        self.audit, self.audit_id, self.decisions, self.pending = audit, audit_id, {}, None
+        self.audit, self.audit_id, self.decisions, self.pending = audit, audit_id, dict(decisions or {}), None
         rec = audit.reconciliation
         points = balance_points(rec)
         self.query_one("#account-balance", Sparkline).data = [float(v) for _, v in points]
@@ -247,7 +251,11 @@ class AccountScreen(ReportsFailures, Screen):
             return
         flag = self.audit.flags[index]
         where = f" ({Path(flag.file).name}:{flag.line})" if flag.file else ""
-        extra = " Safeguarding: follow the procedure (page: financial abuse)." if flag.safeguarding else ""
+        extra = ""
+        if flag.safeguarding:
+            from guidance.accounts.report import page_names
+
+            extra = f" Safeguarding: follow the procedure (see {page_names(flag.pages, self.app.services.page_titles())})."
         if self.pending is not None and self.pending[0] == index + 1:
             keys = f"Enter: record '{self.pending[1]}' · Esc: drop it"
         else:
@@ -317,15 +325,16 @@ class AccountScreen(ReportsFailures, Screen):
             self._fill_flags()
 
     def action_report(self) -> None:
-        if self.audit is not None:
-            self.save_report(self.audit)
+        if self.audit is not None:  # with the decisions recorded so far, as on screen
+            self.save_report(self.audit, dict(self.decisions))
 
     @work(thread=True, group="account-report", exit_on_error=False, name="save the report")
-    def save_report(self, audit) -> None:
+    def save_report(self, audit, decisions: dict[int, str]) -> None:
         from guidance.accounts.report import write_report
 
         name = f"{audit.reconciliation.reference}-account-audit.docx"
-        where = self.app.services.deliver(self.app, write_report(audit, "docx"), name)
+        report = write_report(audit, "docx", self.app.services.page_titles(), decisions)
+        where = self.app.services.deliver(self.app, report, name)
         self.app.call_from_thread(self.notify, f"Report saved: {where}")
 
     def action_letter(self) -> None:
