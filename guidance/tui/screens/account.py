@@ -1,7 +1,8 @@
 """The officer's account screen: open a plan and statements, see the reconciliation and a
 sparkline of the balance, decide each flag in turn, and make the report or a letter.
 
-Keyboard first, at 80×24: type the plan file and statement files, Enter (or Ctrl+R) audits;
+Keyboard first, at 80×24: type the plan file and statement files (one file as typed, spaces and
+all; several separated by ";", or by spaces with quotes), Enter (or Ctrl+R) audits;
 then in the flags table (its keys in the footer) E/Q/R/S choose explained / query / recover /
 safeguarding for the flag under the cursor, Enter records the choice (in a worker, through the
 services) and moves to the next flag, Esc drops a choice not yet recorded; W saves the report
@@ -31,6 +32,21 @@ from guidance.tui.messages import Failed, ReportsFailures
 DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
 DATE = Date()
 OTHER_KEYS = "W report · L letter · V review · Ctrl+R audit"
+STATEMENTS_HINT = "files separated by ; (names may have spaces); Enter audits"
+
+
+def statement_files(text: str) -> list[str]:
+    """The statement files typed in the field: a file that exists as typed is taken whole
+    (spaces and all); several are separated by ";"; without one, by spaces, with quotes around a
+    name that has spaces (as in a shell). Raises ValueError for an unclosed quote."""
+    text = text.strip()
+    if not text:
+        return []
+    if Path(text).expanduser().is_file():
+        return [text]
+    if ";" in text:
+        return [part.strip() for part in text.split(";") if part.strip()]
+    return shlex.split(text)
 
 
 class FlagTable(DataTable):
@@ -102,7 +118,7 @@ class AccountScreen(ReportsFailures, Screen):
                 yield Input(self.initial[0], placeholder="plan.yaml", id="account-plan", compact=True)
             with Horizontal():
                 yield Label("Statements")
-                yield Input(self.initial[1], placeholder="files, separated by spaces; Enter audits", id="account-statements", compact=True)
+                yield Input(self.initial[1], placeholder=STATEMENTS_HINT, id="account-statements", compact=True)
         yield Label("Give the plan file and the statements, then press Enter.", id="account-status")
         yield Sparkline([], id="account-balance")
         with Horizontal(id="account-body"):
@@ -130,7 +146,7 @@ class AccountScreen(ReportsFailures, Screen):
     def action_audit(self) -> None:
         plan = self.query_one("#account-plan", Input).value.strip()
         try:
-            statements = shlex.split(self.query_one("#account-statements", Input).value)
+            statements = statement_files(self.query_one("#account-statements", Input).value)
         except ValueError as exc:
             self._status(f"Statements: {exc}")
             self.query_one("#account-statements", Input).focus()
@@ -255,7 +271,8 @@ class AccountScreen(ReportsFailures, Screen):
         if flag.safeguarding:
             from guidance.accounts.report import page_names
 
-            extra = f" Safeguarding: follow the procedure (see {page_names(flag.pages, self.app.services.page_titles())})."
+            pages = page_names(flag.pages[:1], self.app.services.page_titles())  # the first: room is short at 80×24
+            extra = f" Safeguarding: follow the procedure (see {pages})." if pages else " Safeguarding: follow the procedure."
         if self.pending is not None and self.pending[0] == index + 1:
             keys = f"Enter: record '{self.pending[1]}' · Esc: drop it"
         else:
