@@ -139,3 +139,25 @@ async def test_a_page_side_panel_speaks_to_the_recipient(make_app):
             ids = {related.get_option_at_index(i).id for i in range(related.option_count)}
             assert ("Read out" in panel) is officer and ("For: recipient" in panel) is officer, panel
             assert ("officer-handling-misuse" in ids) is officer, ids
+
+
+async def test_switching_mode_on_a_page_changes_its_panel_or_closes_an_officers_page(make_app):
+    """F2 on an open page: the panel speaks to the new mode's reader at once; a page written for
+    officers only is closed when switching to recipient mode."""
+    app = make_app(build_index=False, mode="officer")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_page("misuse-and-fraud")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "PageScreen" and app.screen.query("#page-summary"))
+        await pilot.pause()
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.mode == "recipient")
+        await pilot.pause()
+        assert "Read out" not in str(app.screen.query_one("#page-summary").render())
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.mode == "officer")
+        app.open_page("officer-handling-misuse")
+        await wait_for(pilot, lambda: getattr(app.screen, "page_id", None) == "officer-handling-misuse")
+        await pilot.pause()
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.mode == "recipient" and getattr(app.screen, "page_id", None) != "officer-handling-misuse")

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from guidance.content.formatting import long_date
 from guidance.content.pages import PAGE_LINK
+from guidance.tui.messages import ModeChanged
 from guidance.tui.widgets.call_panel import CallPanelHost
 
 
@@ -173,6 +174,16 @@ class PageScreen(CallPanelHost, Screen):
     def action_copy_summary(self) -> None:
         self.app.copy_to_clipboard(self.base.try_render_summary(self.page, self.shown_date))
         self.notify("Answer copied")
+
+    def on_mode_changed(self, _: ModeChanged) -> None:
+        """The mode switched (F2) with this page open: its text and panel now speak to the new
+        mode's reader; a page written for officers only is closed in recipient mode."""
+        if not self.app.services.offered("page", self.page_id, self.app.mode):
+            self.app.notify("That page is for officers: it is closed in recipient mode.", severity="warning")
+            self.dismiss()
+            return
+        self.query_one(MarkdownViewer).document.update(self._markdown())
+        self._fill_info()
 
     def action_as_at(self) -> None:
         from guidance.tui.screens.date_prompt import DatePrompt
