@@ -92,7 +92,8 @@ def test_report_formats(capsys, tmp_path, suffix):
         assert any(n.startswith("word/media/") and n.endswith(".png") for n in names)
     else:
         body = report.read_text(encoding="utf-8")
-    assert "household payment" in body and "Safeguarding" in body and "financial-abuse" in body
+    assert "household payment" in body and "Safeguarding" in body and "Financial abuse and direct payments" in body
+    assert "financial-abuse" not in body and "page:" not in body  # pages by title, never by id
     assert "What we are asking back" in body
     if suffix == "html":
         assert "<svg" in body and "<title id=\"chart-title\">" in body
@@ -323,3 +324,26 @@ def test_a_stray_quote_or_extra_cell_in_the_plans_list_is_named_and_no_account_i
     assert len(errors) == 2 and "plans.csv:2:" in errors[0] and "stray" in errors[0] and "plans.csv:5:" in errors[1] and "3 cells" in errors[1]
     assert sorted(r["folder"] for r in rows if r["status"] == "audited") == ["three", "two"]
     assert "Audited 2 of 4 accounts" in capsys.readouterr().err
+
+
+def test_show_report_and_a_repeated_audit_speak_to_people(capsys, tmp_path, database_url):
+    """``account show`` prints money in and out as lines (no dict); an audit repeated with the
+    same plan and statements is not recorded twice, and its report names the flags' pages by
+    title (never ``page:`` ids) with the decisions recorded so far."""
+    _account, plan, statement = _files(tmp_path, "cash", "household_payment")
+    assert main(["account", "audit", "--plan", str(plan), str(statement)]) == 0
+    capsys.readouterr()
+    (row,) = _json(capsys, "account", "list", "--json")
+    assert main(["account", "show", row["id"]]) == 0
+    out = capsys.readouterr().out
+    assert "{" not in out and "'" not in out and "money out:" in out
+    assert any(line.strip().startswith("agency: £") for line in out.splitlines()), out
+    assert main(["account", "decide", row["id"], "1", "query"]) == 0
+    capsys.readouterr()
+    report = tmp_path / "r.md"
+    assert main(["account", "audit", "--plan", str(plan), str(statement), "--report", str(report)]) == 0
+    assert "not recorded again" in capsys.readouterr().err
+    assert [r["id"] for r in _json(capsys, "account", "list", "--json")] == [row["id"]]
+    text = report.read_text(encoding="utf-8")
+    assert "page:" not in text and "See 'Keeping receipts and statements'" in text, text
+    assert "Decision: query." in text and text.count("Decision:") == 1

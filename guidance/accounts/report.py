@@ -2,12 +2,15 @@
 plain-language summary with a chart of the balance, as Markdown, HTML or Word (.docx).
 
 ``report_markdown(audit)`` is the text both other formats are made from; ``write_report(audit,
-fmt)`` gives the bytes of a file (``md``, ``html`` or ``docx``).
+fmt)`` gives the bytes of a file (``md``, ``html`` or ``docx``). Both take the titles of the pages
+a flag points to (``titles``: page id -> title; a page's id is never shown to people) and the
+decisions recorded so far on the flags (``decisions``: flag number, from 1 -> decision).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from html import escape
 
 from guidance.accounts.audit import Audit
@@ -20,12 +23,21 @@ CHART_MARK = "<!-- chart -->"
 KIND_WORDS = {"payroll_service": "payroll service", "care_other": "other care costs"}
 
 
-def _kind(kind: str) -> str:
+def kind_words(kind: str) -> str:
+    """A money kind in words ("payroll_service" -> "payroll service")."""
     return KIND_WORDS.get(kind, kind.replace("_", " "))
 
 
-def officer_markdown(audit: Audit) -> str:
-    """The officer's reconciliation: figures, money in and out by kind, payments due, flags."""
+def page_names(pages, titles: Mapping[str, str] | None) -> str:
+    """The pages a flag points to, by title (an id without a title reads as words, never as an id)."""
+    titles = titles or {}
+    return ", ".join(f"'{titles.get(p) or p.replace('-', ' ').capitalize()}'" for p in pages)
+
+
+def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
+                     decisions: Mapping[int, str] | None = None) -> str:
+    """The officer's reconciliation: figures, money in and out by kind, payments due, flags with
+    the decisions recorded so far."""
     rec = audit.reconciliation
     files = ", ".join(s.file for s in audit.ledger.statements)
     lines = [
@@ -60,13 +72,13 @@ def officer_markdown(audit: Audit) -> str:
         "",
         "| Kind | Amount |",
         "| --- | ---: |",
-        *[f"| {_kind(k)} | {money_text(v)} |" for k, v in rec.money_in.items()],
+        *[f"| {kind_words(k)} | {money_text(v)} |" for k, v in rec.money_in.items()],
         "",
         "## Money out by kind",
         "",
         "| Kind | Amount |",
         "| --- | ---: |",
-        *[f"| {_kind(k)} | {money_text(v)} |" for k, v in rec.money_out.items()],
+        *[f"| {kind_words(k)} | {money_text(v)} |" for k, v in rec.money_out.items()],
         "",
         "## Council payments due",
         "",
@@ -83,26 +95,31 @@ def officer_markdown(audit: Audit) -> str:
                   "before the summary below is sent to anyone.", ""]
     if not audit.flags:
         lines.append("No flags.")
-    for f in audit.flags:
+    decisions = decisions or {}
+    for number, f in enumerate(audit.flags, start=1):
         where = f"{f.file}:{f.line}" if f.file else "no single row"
-        text = f"- **{_kind(f.kind)}** {f.date.isoformat()}, {money_text(f.amount)} ({where}): {f.message}."
+        text = f"- **{kind_words(f.kind)}** {f.date.isoformat()}, {money_text(f.amount)} ({where}): {f.message}."
         if f.safeguarding:
-            text += " **Safeguarding:** follow the council's safeguarding procedure; see " + ", ".join(f"page:{p}" for p in f.pages) + "."
+            text += " **Safeguarding:** follow the council's safeguarding procedure; see " + page_names(f.pages, titles) + "."
         elif f.pages:
-            text += " See " + ", ".join(f"page:{p}" for p in f.pages) + "."
+            text += " See " + page_names(f.pages, titles) + "."
+        if decisions.get(number):
+            text += f" Decision: {decisions[number]}."
         lines.append(text)
     return "\n".join(lines) + "\n"
 
 
-def report_markdown(audit: Audit) -> str:
+def report_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
+                    decisions: Mapping[int, str] | None = None) -> str:
     """The whole report as Markdown: the officer's part, then the person's summary."""
-    return officer_markdown(audit) + "\n---\n\n" + summary_markdown(audit).replace(
+    return officer_markdown(audit, titles, decisions) + "\n---\n\n" + summary_markdown(audit).replace(
         "### What came in", CHART_MARK + "\n\n### What came in", 1)
 
 
-def write_report(audit: Audit, fmt: str) -> bytes:
+def write_report(audit: Audit, fmt: str, titles: Mapping[str, str] | None = None,
+                 decisions: Mapping[int, str] | None = None) -> bytes:
     """The report file's bytes in ``fmt`` (md, html or docx). Raises ValueError for another format."""
-    text = report_markdown(audit)
+    text = report_markdown(audit, titles, decisions)
     points = balance_points(audit.reconciliation)
     if fmt == "md":
         return text.replace(CHART_MARK + "\n\n", "").encode("utf-8")

@@ -159,14 +159,14 @@ def run_audit(args) -> int:
             raise UsageError(f"--report: name a .md, .html or .docx file, not '{args.report}'")
     _check_out(args.report, args.force)
     audit, base = _run(args)
+    audit_id = None if args.no_record else _record(audit, args.statements, base)
     if args.report:
         from guidance.accounts.summary import check_summary, summary_markdown
 
         for problem in check_summary(summary_markdown(audit), base.content_dir, "the person's summary"):
             print(f"guidance: warning: {problem.message}", file=sys.stderr)
-        _write(Path(args.report), write_report(audit, fmt), args.force)
-    if not args.no_record:
-        _record(audit, args.statements, base)
+        titles = {page_id: page.meta.title for page_id, page in base.pages.items()}
+        _write(Path(args.report), write_report(audit, fmt, titles, _decisions(audit_id)), args.force)
     if args.json:
         print_json(audit_json(audit))
     else:
@@ -181,13 +181,32 @@ def _record(audit, statements, base) -> str:
 
     db = open_db()
     try:
-        audit_id = AccountAuditStore(db).add(audit, statement_digests(statements), str(base.manifest.release))
+        audit_id, new = AccountAuditStore(db).record(audit, statement_digests(statements), str(base.manifest.release))
     except StoreError as exc:
         raise CommandError(f"the audit was made but not recorded: {exc}") from None
     finally:
         db.close()
-    print(f"Recorded as account audit {audit_id}", file=sys.stderr)
+    if new:
+        print(f"Recorded as account audit {audit_id}", file=sys.stderr)
+    else:
+        print(f"Same as recorded account audit {audit_id} (nothing changed): not recorded again", file=sys.stderr)
     return audit_id
+
+
+def _decisions(audit_id: str | None) -> dict[int, str]:
+    """The decisions recorded so far on the flags of audit ``audit_id`` (none when not recorded)."""
+    from guidance.records.store import StoreError
+
+    if audit_id is None:
+        return {}
+    try:
+        store = _store()
+        try:
+            return store.decisions(audit_id)
+        finally:
+            store.database.close()
+    except StoreError as exc:
+        raise CommandError(f"the decisions on the flags could not be read: {exc}; the report was not written") from None
 
 
 def _print(audit) -> None:
@@ -336,11 +355,36 @@ def run_show(args) -> int:
         print_json({**asdict(record), "flags": [asdict(f) for f in record.flags]})
         return 0
     print(f"Account audit {record.id}: {record.reference}, {record.period_from} to {record.period_to} ({record.audited_at[:10]})")
-    for name, value in record.figures.items():
-        print(f"  {name}: {value}")
+    for line in _figure_lines(record.figures):
+        print(f"  {line}")
     for f in record.flags:
         print(f"  {f.seq:>3}. {f.kind} {f.on} {f.amount} ({f.file}:{f.line}) -> {f.decision or 'to decide'}")
     return 0
+
+
+def _figure_lines(figures: dict) -> list[str]:
+    """A recorded audit's figures as readable lines: "name: £amount", and money in and out one
+    line a kind under their name (never a raw dict)."""
+    from decimal import Decimal, InvalidOperation
+
+    from guidance.accounts.money import money_text
+    from guidance.accounts.report import kind_words
+
+    def amount(value) -> str:
+        try:
+            return money_text(Decimal(str(value)))
+        except InvalidOperation:
+            return str(value)
+
+    lines = []
+    for name, value in figures.items():
+        label = name.replace("_", " ")
+        if isinstance(value, dict):
+            lines.append(f"{label}:" if value else f"{label}: none")
+            lines += [f"  {kind_words(kind)}: {amount(v)}" for kind, v in value.items()]
+        else:
+            lines.append(f"{label}: {amount(value)}")
+    return lines
 
 
 def run_schema(args) -> int:

@@ -104,6 +104,36 @@ class AccountAuditStore:
                         detail={"flags": len(flags), "kinds": sorted({f["kind"] for f in flags}), "statements": len(statements)})
         return audit_id
 
+    def record(self, audit, statements: list[dict], release: str | None = None) -> tuple[str, bool]:
+        """Keep an audit unless the same one was just kept: (its id, whether it is new). The same
+        one is the signed-in officer's latest audit of that reference with the same plan, the
+        same statements (by name and SHA-256), the same figures and content release; auditing it
+        again changes nothing, so it is reused (with its decisions) rather than kept twice."""
+        same = self.latest_same(audit, statements, release)
+        return (same, False) if same is not None else (self.add(audit, statements, release), True)
+
+    def latest_same(self, audit, statements: list[dict], release: str | None = None) -> str | None:
+        """The id of the latest recorded audit ``audit`` repeats (see ``record``), or None."""
+        from guidance.accounts.audit import audit_json
+
+        rec = audit.reconciliation
+        query = _mine(select(account_audits).where(stored_as(account_audits.c.reference, rec.reference))
+                      .order_by(account_audits.c.audited_at.desc(), account_audits.c.id.desc()).limit(1))
+        with self.database.read() as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            return None
+        data = audit_json(audit)
+        data.pop("flags")
+        same = (json.loads(row.figures) == json.loads(_dumps(data)) and json.loads(row.statements) == json.loads(_dumps(statements))
+                and json.loads(row.plan) == json.loads(_dumps(audit.plan.model_dump(mode="json", by_alias=True)))
+                and row.content_release == release and row.period_from == rec.start.isoformat() and row.period_to == rec.end.isoformat())
+        return row.id if same else None
+
+    def decisions(self, audit_id: str) -> dict[int, str]:
+        """Flag number -> the decision recorded on it so far (flags not yet decided are left out)."""
+        return {f.seq: f.decision for f in self.get(audit_id).flags if f.decision}
+
     def decide(self, audit_id: str, seq: int, decision: str, note: str | None = None, release: str | None = None) -> FlagRecord:
         """Record the officer's decision on flag ``seq`` of an audit. Raises ValueError for an
         unknown decision, UnknownAudit for an unknown audit or flag."""

@@ -309,6 +309,14 @@ class GuidanceApp(App):
         self.notify(f"{OFFICER_ONLY[action]} is for officers. F2 switches to officer mode.", severity="warning")
         return True
 
+    def offered(self, kind: str, item_id: str) -> bool:
+        """True when the ``kind`` ``item_id`` is offered in this mode; otherwise False, with a
+        notice (something written for officers only is never opened in recipient mode)."""
+        if self.mode != "recipient" or self.services.offered(kind, item_id, self.mode):
+            return True
+        self.notify(f"That {kind} is for officers. F2 switches to officer mode.", severity="warning")
+        return False
+
     def on_key(self, event) -> None:
         """A key for an officer's tool, pressed in recipient mode (where it is not offered): say why
         nothing opens."""
@@ -341,12 +349,14 @@ class GuidanceApp(App):
     def open_calculator(self, name: str) -> None:
         from guidance.tui.screens.calculator import CalculatorScreen
 
-        if self.services.base is not None:
+        if self.services.base is not None and self.offered("calculator", name):
             self.push_screen(CalculatorScreen(name))
 
     def start_flow(self, flow_id: str) -> None:
         from guidance.tui.screens.flow import FlowScreen
 
+        if not self.offered("flow", flow_id):
+            return
         label = self.call.reference if self.call is not None else None
         self.push_screen(FlowScreen(flow_id=flow_id, label=label))
 
@@ -591,6 +601,8 @@ class GuidanceApp(App):
         if template_id not in templates:
             self.notify("There is no such letter.", severity="error")
             return
+        if not self.offered("letter", template_id):
+            return
         prefill = {}
         if session_id:
             from guidance.letters.compose import LetterError
@@ -648,6 +660,8 @@ class GuidanceApp(App):
         base = self.services.base
         if base is None or page_id not in base.pages:
             self.notify("That page is not in this content.", severity="error")
+            return
+        if not self.offered("page", page_id):
             return
         page = base.pages[page_id]
         self.record_use("page", page_id, page.meta.title, page.meta.version)

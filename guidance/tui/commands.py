@@ -165,9 +165,7 @@ class CalculatorCommands(_NamedProvider):
     KIND = "calculator"
 
     def entries(self) -> Iterable[Entry]:
-        from guidance.calculators.registry import CALCULATORS
-
-        for calc in CALCULATORS.values():
+        for calc in self.app.services.calculators_for(self.app.mode):
             yield f"Calculator: {calc.title}", partial(self.app.open_calculator, calc.name), None, calc.name
 
 
@@ -177,7 +175,7 @@ class LetterCommands(_NamedProvider):
     KIND = "letter"
 
     def entries(self) -> Iterable[Entry]:
-        for template in self.app.services.letters().sorted_templates():
+        for template in self.app.services.letters_for(self.app.mode):
             yield f"Letter: {template.meta.title}", partial(self.app.open_letter, template.id), None, template.id
 
 

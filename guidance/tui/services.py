@@ -168,6 +168,39 @@ class Services:
         pages = self.base.sorted_pages()
         return pages if mode != "recipient" else [p for p in pages if "recipient" in p.meta.audience]
 
+    def page_titles(self) -> dict[str, str]:
+        """Page id -> title (what people are shown instead of a page's id)."""
+        return {} if self.base is None else {page_id: page.meta.title for page_id, page in self.base.pages.items()}
+
+    def letters_for(self, mode: str | None) -> list:
+        """Letter templates offered in ``mode``, by title: writing letters is an officer's work,
+        so none in recipient mode (as search, which gives letters to officers only)."""
+        from guidance.search.kinds import LETTER_AUDIENCE
+
+        if self.base is None or (mode is not None and mode not in LETTER_AUDIENCE):
+            return []
+        return self.letters().sorted_templates()
+
+    def calculators_for(self, mode: str | None) -> list:
+        """Calculators offered in ``mode`` (those search gives that audience)."""
+        from guidance.calculators.registry import CALCULATORS
+        from guidance.search.kinds import CALCULATOR_AUDIENCE
+
+        return [] if mode is not None and mode not in CALCULATOR_AUDIENCE else list(CALCULATORS.values())
+
+    def offered(self, kind: str, item_id: str, mode: str | None) -> bool:
+        """Whether the ``kind`` ("page", "flow", "letter", "calculator") ``item_id`` is offered
+        in ``mode``: nothing written for officers only is opened in recipient mode."""
+        if kind == "page":
+            return any(page.id == item_id for page in self.pages_for(mode))
+        if kind == "flow":
+            return any(flow.id == item_id for flow in self.flows_for(mode))
+        if kind == "letter":
+            return any(template.id == item_id for template in self.letters_for(mode))
+        if kind == "calculator":
+            return any(calc.name == item_id for calc in self.calculators_for(mode))
+        return False
+
     # -- guided flows and their sessions -----------------------------------------------------
 
     def flows(self) -> dict:

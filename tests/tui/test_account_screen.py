@@ -283,3 +283,44 @@ async def test_the_longest_labels_and_amounts_fit_at_80x24(make_app, monkeypatch
         for table_id in ("#account-figures", "#account-flag-table"):
             table = screen.query_one(table_id, DataTable)
             assert table.virtual_size.width <= table.scrollable_content_region.width, table_id
+
+
+async def test_files_with_spaces_one_record_and_the_report_keeps_decisions(make_app, monkeypatch, tmp_path):
+    """A statement named with spaces is taken whole as typed (or among others split by ";");
+    Enter again on the same files reuses the recorded audit (no duplicate in the records) and
+    keeps its decisions; W's report carries the decisions recorded so far and pages by title."""
+    import shutil
+    import zipfile
+
+    from guidance.tui.screens.account import STATEMENTS_HINT, statement_files
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(DATA / "plan.yaml", "plan.yaml")
+    shutil.copy(DATA / "statement.csv", "Statement Apr-Jun 2026.csv")
+    assert "; (names may have spaces)" in STATEMENTS_HINT
+    assert statement_files("Statement Apr-Jun 2026.csv ; b c.csv") == ["Statement Apr-Jun 2026.csv", "b c.csv"]
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "Statement Apr-Jun 2026.csv")
+        first = screen.audit_id
+        assert first is not None and "Not audited" not in str(screen.query_one("#account-status").render())
+        await pilot.press("q", "enter")
+        await app.workers.wait_for_complete()
+        screen.query_one("#account-statements", Input).focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.audit is not None)
+        await pilot.pause()
+        assert screen.audit_id == first and screen.decisions == {1: "query"}
+        db = open_database()
+        try:
+            assert [r.id for r in AccountAuditStore(db).list()] == [first]
+        finally:
+            db.close()
+        app.services.downloads = tmp_path
+        await pilot.press("w")
+        report = tmp_path / "DP-900001-account-audit.docx"
+        await wait_for(pilot, lambda: report.exists())
+        await app.workers.wait_for_complete()
+        with zipfile.ZipFile(report) as z:
+            body = z.read("word/document.xml").decode("utf-8")
+        assert "Decision: query." in body and "page:" not in body

@@ -98,3 +98,49 @@ async def test_switching_to_recipient_mode_keeps_an_officer_screen_open_and_says
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         await pilot.press("f2")
         await wait_for(pilot, lambda: app.mode == "recipient")
+
+
+async def test_recipient_mode_offers_and_opens_no_officer_letters(make_app):
+    """Letters are an officer's work (search gives them to officers only): the palette lists none
+    in recipient mode, and opening one by id says it is for officers instead."""
+    app = make_app(build_index=False, mode="recipient")
+    shown = notices(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        assert not any(label.startswith("Letter:") for label in await palette_labels(app, pilot, "capacity"))
+        template_id = app.services.letters().sorted_templates()[0].id
+        app.open_letter(template_id)
+        await pilot.pause()
+        assert type(app.screen).__name__ != "LetterScreen"
+        assert any("for officers" in text for text in shown)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.mode == "officer")
+        assert any(label.startswith("Letter:") for label in await palette_labels(app, pilot, "capacity"))
+
+
+async def test_guided_help_offers_a_recipient_no_letter_and_no_officers_page(make_app):
+    """At the end of guided help a recipient is offered no letter to write (an officer's work)
+    and beside it no page written for officers only; an officer is offered both."""
+    from textual.widgets import OptionList
+
+    from guidance.tui.flow_view import Step
+
+    step = Step("end", "outcome", "", pages=[("officer-handling-misuse", "For officers"), ("misuse-and-fraud", "Misuse")])
+    for mode, officer in (("recipient", False), ("officer", True)):
+        app = make_app(build_index=False, mode=mode)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_ready(app, pilot, search=False)
+            template = app.services.letters().sorted_templates()[0]
+            step.letters = [(template.id, template.meta.title)]
+            app.start_flow("pa_off_sick")
+            await wait_for(pilot, lambda: type(app.screen).__name__ == "FlowScreen" and app.screen.query("#flow-pages"))
+            await pilot.pause()
+            outcome = app.screen._outcome_widgets(step)
+            await app.screen.mount(outcome)
+            await pilot.pause()
+            letters = outcome.query_one("#flow-letters", OptionList)
+            assert (letters.option_count == 1) is officer
+            app.screen._fill_side(step)
+            pages = app.screen.query_one("#flow-pages", OptionList)
+            ids = [pages.get_option_at_index(i).id for i in range(pages.option_count)]
+            assert ids == (["officer-handling-misuse", "misuse-and-fraud"] if officer else ["misuse-and-fraud"])

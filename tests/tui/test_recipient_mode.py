@@ -120,3 +120,44 @@ async def test_a_page_in_recipient_mode_leaves_out_its_officers_part(make_app):
     assert "For officers" in seen["officer"] and "Agree the contingency with the recipient" in seen["officer"]
     assert "For officers" not in seen["recipient"] and "Agree the contingency" not in seen["recipient"]
     assert "How much to keep" in seen["recipient"] or "contingency" in seen["recipient"].lower()
+
+
+async def test_a_page_side_panel_speaks_to_the_recipient(make_app):
+    """Recipient mode: the panel beside a page has no officer wording ("Read out", the audience
+    list) and no related page written for officers only; officer mode keeps them."""
+    from textual.widgets import Static
+
+    for mode, officer in (("recipient", False), ("officer", True)):
+        app = make_app(build_index=False, mode=mode)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_ready(app, pilot, search=False)
+            app.open_page("misuse-and-fraud")
+            await wait_for(pilot, lambda: type(app.screen).__name__ == "PageScreen" and app.screen.query("#page-related"))
+            await pilot.pause()
+            panel = " ".join(str(w.render()) for w in app.screen.query("#page-info Static"))
+            related = app.screen.query_one("#page-related", OptionList)
+            ids = {related.get_option_at_index(i).id for i in range(related.option_count)}
+            assert ("Read out" in panel) is officer and ("For: recipient" in panel) is officer, panel
+            assert ("officer-handling-misuse" in ids) is officer, ids
+
+
+async def test_switching_mode_on_a_page_changes_its_panel_or_closes_an_officers_page(make_app):
+    """F2 on an open page: the panel speaks to the new mode's reader at once; a page written for
+    officers only is closed when switching to recipient mode."""
+    app = make_app(build_index=False, mode="officer")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_page("misuse-and-fraud")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "PageScreen" and app.screen.query("#page-summary"))
+        await pilot.pause()
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.mode == "recipient")
+        await pilot.pause()
+        assert "Read out" not in str(app.screen.query_one("#page-summary").render())
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.mode == "officer")
+        app.open_page("officer-handling-misuse")
+        await wait_for(pilot, lambda: getattr(app.screen, "page_id", None) == "officer-handling-misuse")
+        await pilot.pause()
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.mode == "recipient" and getattr(app.screen, "page_id", None) != "officer-handling-misuse")

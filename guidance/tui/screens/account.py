@@ -1,7 +1,8 @@
 """The officer's account screen: open a plan and statements, see the reconciliation and a
 sparkline of the balance, decide each flag in turn, and make the report or a letter.
 
-Keyboard first, at 80×24: type the plan file and statement files, Enter (or Ctrl+R) audits;
+Keyboard first, at 80×24: type the plan file and statement files (one file as typed, spaces and
+all; several separated by ";", or by spaces with quotes), Enter (or Ctrl+R) audits;
 then in the flags table (its keys in the footer) E/Q/R/S choose explained / query / recover /
 safeguarding for the flag under the cursor, Enter records the choice (in a worker, through the
 services) and moves to the next flag, Esc drops a choice not yet recorded; W saves the report
@@ -31,6 +32,21 @@ from guidance.tui.messages import Failed, ReportsFailures
 DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
 DATE = Date()
 OTHER_KEYS = "W report · L letter · V review · Ctrl+R audit"
+STATEMENTS_HINT = "files separated by ; (names may have spaces); Enter audits"
+
+
+def statement_files(text: str) -> list[str]:
+    """The statement files typed in the field: a file that exists as typed is taken whole
+    (spaces and all); several are separated by ";"; without one, by spaces, with quotes around a
+    name that has spaces (as in a shell). Raises ValueError for an unclosed quote."""
+    text = text.strip()
+    if not text:
+        return []
+    if Path(text).expanduser().is_file():
+        return [text]
+    if ";" in text:
+        return [part.strip() for part in text.split(";") if part.strip()]
+    return shlex.split(text)
 
 
 class FlagTable(DataTable):
@@ -102,7 +118,7 @@ class AccountScreen(ReportsFailures, Screen):
                 yield Input(self.initial[0], placeholder="plan.yaml", id="account-plan", compact=True)
             with Horizontal():
                 yield Label("Statements")
-                yield Input(self.initial[1], placeholder="files, separated by spaces; Enter audits", id="account-statements", compact=True)
+                yield Input(self.initial[1], placeholder=STATEMENTS_HINT, id="account-statements", compact=True)
         yield Label("Give the plan file and the statements, then press Enter.", id="account-status")
         yield Sparkline([], id="account-balance")
         with Horizontal(id="account-body"):
@@ -130,7 +146,7 @@ class AccountScreen(ReportsFailures, Screen):
     def action_audit(self) -> None:
         plan = self.query_one("#account-plan", Input).value.strip()
         try:
-            statements = shlex.split(self.query_one("#account-statements", Input).value)
+            statements = statement_files(self.query_one("#account-statements", Input).value)
         except ValueError as exc:
             self._status(f"Statements: {exc}")
             self.query_one("#account-statements", Input).focus()
@@ -168,8 +184,8 @@ class AccountScreen(ReportsFailures, Screen):
             return
         if run != self.runs:
             return  # a newer audit was started meanwhile
-        audit_id = self._record(audit, statements)
-        self.app.call_from_thread(self._show, audit, audit_id, run)
+        audit_id, decisions = self._record(audit, statements)
+        self.app.call_from_thread(self._show, audit, audit_id, run, decisions)
 
     def _not_audited(self, text: str, more: str, run: int) -> None:
         """The first problem in the status line, the others (every bad row, not only the first)
@@ -178,28 +194,32 @@ class AccountScreen(ReportsFailures, Screen):
             self._status(text)
             self.query_one("#account-flag-text", Label).update(Text(more))  # file names are not markup
 
-    def _record(self, audit, statements) -> str | None:
-        """Keep the audit (in the worker). A failure is reported and the audit still shows."""
+    def _record(self, audit, statements) -> tuple[str | None, dict[int, str]]:
+        """Keep the audit (in the worker): (its id, the decisions recorded on it). The same audit
+        just recorded (same plan, statements and figures) is reused with its decisions, not kept
+        twice. A failure is reported and the audit still shows."""
         from guidance.records.accounts import statement_digests
 
         try:
             release = str(self.app.services.base.manifest.release) if self.app.services.base else None
-            return self.app.services.account_store().add(audit, statement_digests(statements), release)
+            store = self.app.services.account_store()
+            audit_id, new = store.record(audit, statement_digests(statements), release)
+            return audit_id, ({} if new else store.decisions(audit_id))
         except Exception as exc:  # the audit still shows; the officer is told it was not kept
             self.app.post_message(Failed("record the audit", exc))
-            return None
+            return None, {}
 
     def _status(self, text: str) -> None:
         self.query_one("#account-status", Label).update(text)
 
-    def _show(self, audit, audit_id: str | None, run: int | None = None) -> None:
+    def _show(self, audit, audit_id: str | None, run: int | None = None, decisions: dict[int, str] | None = None) -> None:
         """Show ``audit``; one from an audit older than the latest (``run``) is dropped."""
         from guidance.accounts.chart import balance_points
         from guidance.accounts.money import money_text
 
         if run is not None and run != self.runs:
             return
-        self.audit, self.audit_id, self.decisions, self.pending = audit, audit_id, {}, None
+        self.audit, self.audit_id, self.decisions, self.pending = audit, audit_id, dict(decisions or {}), None
         rec = audit.reconciliation
         points = balance_points(rec)
         self.query_one("#account-balance", Sparkline).data = [float(v) for _, v in points]
@@ -247,7 +267,12 @@ class AccountScreen(ReportsFailures, Screen):
             return
         flag = self.audit.flags[index]
         where = f" ({Path(flag.file).name}:{flag.line})" if flag.file else ""
-        extra = " Safeguarding: follow the procedure (page: financial abuse)." if flag.safeguarding else ""
+        extra = ""
+        if flag.safeguarding:
+            from guidance.accounts.report import page_names
+
+            pages = page_names(flag.pages[:1], self.app.services.page_titles())  # the first: room is short at 80×24
+            extra = f" Safeguarding: follow the procedure (see {pages})." if pages else " Safeguarding: follow the procedure."
         if self.pending is not None and self.pending[0] == index + 1:
             keys = f"Enter: record '{self.pending[1]}' · Esc: drop it"
         else:
@@ -317,15 +342,16 @@ class AccountScreen(ReportsFailures, Screen):
             self._fill_flags()
 
     def action_report(self) -> None:
-        if self.audit is not None:
-            self.save_report(self.audit)
+        if self.audit is not None:  # with the decisions recorded so far, as on screen
+            self.save_report(self.audit, dict(self.decisions))
 
     @work(thread=True, group="account-report", exit_on_error=False, name="save the report")
-    def save_report(self, audit) -> None:
+    def save_report(self, audit, decisions: dict[int, str]) -> None:
         from guidance.accounts.report import write_report
 
         name = f"{audit.reconciliation.reference}-account-audit.docx"
-        where = self.app.services.deliver(self.app, write_report(audit, "docx"), name)
+        report = write_report(audit, "docx", self.app.services.page_titles(), decisions)
+        where = self.app.services.deliver(self.app, report, name)
         self.app.call_from_thread(self.notify, f"Report saved: {where}")
 
     def action_letter(self) -> None:

@@ -232,16 +232,19 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             self.call_after_refresh(self.query_one("#continue", Button).focus)  # Enter continues
 
     def _outcome_widgets(self, step) -> Vertical:
-        letters = OptionList(*[Option(f"Write letter: {title}", id=letter_id) for letter_id, title in step.letters], id="flow-letters")
+        offered = self.app.services.offered
+        letters = OptionList(*[Option(f"Write letter: {title}", id=letter_id) for letter_id, title in step.letters
+                               if offered("letter", letter_id, self.app.mode)], id="flow-letters")
         return Vertical(Markdown(step.report_markdown, id="flow-report"), letters, id="flow-outcome")
 
     def _fill_side(self, step) -> None:
         pages = self.query_one("#flow-pages", OptionList)
         pages.clear_options()
         for page_id, title in step.pages:
-            pages.add_option(Option(title, id=page_id))
+            if self.app.services.offered("page", page_id, self.app.mode):  # none for officers only to a recipient
+                pages.add_option(Option(title, id=page_id))
         # never a heading with nothing under it
-        pages.display = self.query_one("#flow-pages-heading").display = bool(step.pages)
+        pages.display = self.query_one("#flow-pages-heading").display = pages.option_count > 0
         self.query_one("#flow-transcript", Static).update(self.view.transcript_text())
 
     # -- answering -------------------------------------------------------------------------

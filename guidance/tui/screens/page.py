@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from guidance.content.formatting import long_date
 from guidance.content.pages import PAGE_LINK
+from guidance.tui.messages import ModeChanged
 from guidance.tui.widgets.call_panel import CallPanelHost
 
 
@@ -96,19 +97,21 @@ class PageScreen(CallPanelHost, Screen):
 
     def _fill_info(self) -> None:
         meta = self.page.meta
-        self.query_one("#page-summary", Static).update(f"Read out:\n{self.base.try_render_summary(self.page, self.shown_date)}")
+        officer = self.app.mode != "recipient"  # a recipient is spoken to, not read out to
+        label = "Read out" if officer else "In short"
+        self.query_one("#page-summary", Static).update(f"{label}:\n{self.base.try_render_summary(self.page, self.shown_date)}")
         as_at = "today" if self.on_date is None else f"as at {long_date(self.on_date)}"
-        self.query_one("#page-facts", Static).update(
-            f"Version {meta.version} · updated {long_date(meta.updated)}\n"
-            f"Review by {long_date(meta.review_by)}\n"
-            f"Figures {as_at}\n"
-            f"For: {', '.join(meta.audience)}"
-        )
+        facts = [f"Version {meta.version} · updated {long_date(meta.updated)}", f"Review by {long_date(meta.review_by)}",
+                 f"Figures {as_at}"]
+        if officer:
+            facts.append(f"For: {', '.join(meta.audience)}")
+        self.query_one("#page-facts", Static).update("\n".join(facts))
         related = self.query_one("#page-related", OptionList)
         related.clear_options()
+        offered = {page.id for page in self.app.services.pages_for(self.app.mode)}
         for page_id in meta.related:
             target = self.base.pages.get(page_id)
-            if target is not None:
+            if target is not None and page_id in offered:
                 related.add_option(Option(target.meta.title, id=page_id))
         # never a heading with nothing under it
         related.display = self.query_one("#page-related-heading").display = related.option_count > 0
@@ -171,6 +174,16 @@ class PageScreen(CallPanelHost, Screen):
     def action_copy_summary(self) -> None:
         self.app.copy_to_clipboard(self.base.try_render_summary(self.page, self.shown_date))
         self.notify("Answer copied")
+
+    def on_mode_changed(self, _: ModeChanged) -> None:
+        """The mode switched (F2) with this page open: its text and panel now speak to the new
+        mode's reader; a page written for officers only is closed in recipient mode."""
+        if not self.app.services.offered("page", self.page_id, self.app.mode):
+            self.app.notify("That page is for officers: it is closed in recipient mode.", severity="warning")
+            self.dismiss()
+            return
+        self.query_one(MarkdownViewer).document.update(self._markdown())
+        self._fill_info()
 
     def action_as_at(self) -> None:
         from guidance.tui.screens.date_prompt import DatePrompt
