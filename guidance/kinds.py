@@ -146,6 +146,7 @@ class Kind:
     name = "text"
     metavar = "TEXT"
     hint = "some text"
+    noun = "some text"
 
     def parse(self, raw: Any) -> Any:  # pragma: no cover - each kind has its own
         raise NotImplementedError
@@ -171,6 +172,7 @@ class Number(Kind):
     metavar = "N"
     hint = "a number, e.g. 16 or 37.5"
     what = "a number"
+    noun = "a number"
 
     def parse(self, raw: Any) -> Decimal:
         return self._bounded(read_decimal(raw, self.what))
@@ -209,6 +211,7 @@ class Whole(Number):
     name = "whole"
     hint = "a whole number, e.g. 3"
     what = "a whole number"
+    noun = "a whole number"
 
     def parse(self, raw: Any) -> int:
         value = read_decimal(raw, self.what)
@@ -234,6 +237,7 @@ class Money(Number):
     metavar = "X"
     hint = "an amount in pounds and pence, e.g. 250 or 12.71"
     what = "an amount in pounds and pence, e.g. 250 or 12.71"
+    noun = "an amount in pounds and pence"
 
     def parse(self, raw: Any) -> Decimal:
         value = self._bounded(read_decimal(raw, self.what))
@@ -333,6 +337,7 @@ class Date(Kind):
     name = "date"
     metavar = "DATE"
     hint = "a date, e.g. 16/03/2026 or 16 March 2026"
+    noun = "a date"
 
     def parse(self, raw: Any) -> dt.date:
         value = day_month_year(raw)
@@ -583,8 +588,10 @@ class Field:
 
     ``name`` is the Python name (``hours_per_week``), ``label`` what people see, ``kind`` how the
     value is read and checked (bounds and choices live on the kind), ``unit`` and ``help`` say
-    more, ``required`` whether it must be given, ``default`` the value when it is not, and
-    ``exclusive`` names a group of fields of which at most one may be given.
+    more, ``required`` whether it must be given, ``default`` the value when it is not,
+    ``exclusive`` names a group of fields of which at most one may be given, and ``example``
+    what a typical answer to this input looks like ("25", "3 or 4.5"), said instead of the
+    kind's own example (each alternative after "or" must itself be accepted by the field).
     """
 
     name: str
@@ -595,6 +602,20 @@ class Field:
     required: bool = False
     default: Any = None
     exclusive: str = ""
+    example: str = ""
+
+    @property
+    def hint(self) -> str:
+        """What the field accepts with an example that fits it: "a whole number, e.g. 25"."""
+        if self.example:
+            return f"{self.kind.noun}, e.g. {self.example}"
+        return self.kind.hint
+
+    @property
+    def examples(self) -> tuple[str, ...]:
+        """Each example the hint gives, as typed ("16", "37.5"); none for a kind without one."""
+        _, said, example = self.hint.partition("e.g. ")
+        return tuple(part.strip() for part in example.split(" or ")) if said else ()
 
     @property
     def option(self) -> str:
@@ -629,7 +650,7 @@ class Field:
         if isinstance(self.kind, Choice):
             parts.append("one of " + ", ".join(self.kind.choices))
         elif "e.g." not in help_text:
-            accepts = self.kind.hint
+            accepts = self.hint
             if self.unit and self.unit not in accepts:
                 accepts += f" (in {self.unit})"
             parts.append(accepts + (f", {also}" if also else ""))

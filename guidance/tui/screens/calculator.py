@@ -69,7 +69,7 @@ class CalculatorScreen(ReportsFailures, Screen):
                 elif isinstance(kind, YesNo):
                     yield Select([("No", "no"), ("Yes", "yes")], id=f"in-{key}", value="no", allow_blank=False)
                 else:
-                    yield Input(id=f"in-{key}", placeholder=kind.hint, validators=[FieldValidator(field, self)],
+                    yield Input(id=f"in-{key}", placeholder=field.hint, validators=[FieldValidator(field, self)],
                                 valid_empty=not field.required)
             with Horizontal(classes="buttons"):
                 yield Button("Work it out", id="calculate", variant="primary")
