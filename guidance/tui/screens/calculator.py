@@ -31,7 +31,7 @@ class FieldValidator(Validator):
 
     def validate(self, value: str) -> ValidationResult:
         try:
-            self.field.parse(prepared(self.field.name, value, self.screen.app.today))
+            self.field.parse(prepared(self.field.name, value, self.screen.app.today), self.screen.app.today)
         except FieldError as exc:
             return self.failure(str(exc))
         return self.success()
