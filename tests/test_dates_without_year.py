@@ -58,5 +58,5 @@ def test_a_flow_answer_takes_the_year_from_the_flow_day():
     rates = ContentBase.load(Path(__file__).resolve().parents[1]).rates
     engine = Engine(flow, rates, dt.date(2027, 1, 2), calculate=lambda name, inputs, rates, on: {"total": 0})
     state = engine.answer(engine.start(), "yes")
-    state = engine.answer(state, "monday 30 december")
+    state = engine.answer(state, "wednesday 30 december")
     assert state.answers["start_date"] == dt.date(2026, 12, 30)
