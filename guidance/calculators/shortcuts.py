@@ -31,6 +31,18 @@ def also_accepts(key: str) -> str | None:
     return None
 
 
+def still_off(inputs: dict) -> bool:
+    """True when the last day of sickness was given as "still off" (not a day they came back)."""
+    value = (inputs or {}).get("sick_end")
+    return isinstance(value, str) and value.strip().lower() == STILL_OFF
+
+
+def still_off_words(day_words: str) -> str:
+    """How an open-ended sickness is said wherever the inputs are shown back (case note, letter,
+    command line): "still off (worked out to 2 December 2026)", never as a last day off."""
+    return f"{STILL_OFF} (worked out to {day_words})"
+
+
 def parse_pay(text: str) -> Decimal | None:
     """An amount, or hours × hourly rate worked out exactly: to the penny when it comes to whole
     pence, else unrounded (37.5 x 12.71 is 476.625), because the calculators compare it with

@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from guidance.kinds import Choice, FieldError, YesNo
 from guidance.tui.messages import ReportsFailures
-from guidance.calculators.shortcuts import also_accepts, prepared, prepared_inputs
+from guidance.calculators.shortcuts import also_accepts, prepared, prepared_inputs, still_off
 
 
 class FieldValidator(Validator):
@@ -53,6 +53,7 @@ class CalculatorScreen(ReportsFailures, Screen):
         self.run = new_run()  # this screen's calculations are one entry in the call (the last one)
         self.label_texts: dict[str, str] = {}  # as shown above each field, with hints
         self.last_result = None
+        self.typed_still_off = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,6 +98,7 @@ class CalculatorScreen(ReportsFailures, Screen):
             if value in (None, "", Select.NULL):
                 continue
             values[key] = value
+        self.typed_still_off = still_off(values)
         return prepared_inputs(values, self.app.today)
 
     @on(Button.Pressed, "#calculate")
@@ -124,8 +126,9 @@ class CalculatorScreen(ReportsFailures, Screen):
         from guidance.tui.call_summary import calculator_key_dates
 
         self.app.record_use("calculator", self.calculator.name,
-                            calculation_summary(self.calculator, inputs, result, self._summary_label), None, run=self.run,
-                            dates=calculator_key_dates(self.calculator, inputs, result))
+                            calculation_summary(self.calculator, inputs, result, self._summary_label, self.typed_still_off),
+                            None, run=self.run,
+                            dates=calculator_key_dates(self.calculator, inputs, result, self.typed_still_off))
 
     def _show_problems(self, error) -> str:
         """Every problem at its field (the label turns red and says it), the first field in the
