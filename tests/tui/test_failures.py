@@ -58,6 +58,9 @@ async def test_unwritable_downloads_gives_a_notice_and_records_no_letter(make_ap
         await wait_for(pilot, lambda: screen.letter is not None)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: any("Could not save the letter" in text for text in shown))
+        said = next(text for text in shown if "Could not save the letter" in text)
+        assert f"the folder {blocker / 'Downloads'} cannot be written to" in said, said
+        assert "choose another folder" in said and ".tmp" not in said, said
         assert app.is_running and app.screen is screen
         assert app.services.letter_store().list(template_id="advice-follow-up") == []  # not recorded as issued
         # the folder comes back: the same letter saves and is recorded once
