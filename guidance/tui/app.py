@@ -174,6 +174,7 @@ class GuidanceApp(App):
         unreachable at start) adds no notice: one notice, not a stack. An action someone asked
         for that fails always says what could not be done."""
         text = failure_text(what, error)
+        _log_failure(what, error)
         cause = failure_cause(error)
         now = self.clock()
         if now - self._notices.get(text, -REPEAT_NOTICE_SECONDS) < REPEAT_NOTICE_SECONDS:
@@ -404,19 +405,29 @@ class GuidanceApp(App):
 
     def action_call(self) -> None:
         """F4: start a call (during one, F4 is ``call_panel``)."""
-        from guidance.tui.screens.call_start import CallStart
-
         if self.call is not None:
             self.action_call_panel()
             return
         if self.services.base is None:
             return
+        self.check_records_then_ask_for_a_caller()
+
+    @work(thread=True, group="call", exit_on_error=False, name="start a call")
+    def check_records_then_ask_for_a_caller(self) -> None:
+        """F4: the caller's reference is asked for only when the records can be reached (a call
+        is recorded there); otherwise the one-line notice says why no call can start."""
+        self.services.database()
+        self.call_from_thread(self._ask_for_a_caller)
+
+    def _ask_for_a_caller(self) -> None:
+        from guidance.tui.screens.call_start import CallStart
 
         def started(reference: str | None) -> None:
             if reference:
                 self.start_call(reference)
 
-        self.push_screen(CallStart(), started)
+        if self.call is None:
+            self.push_screen(CallStart(), started)
 
     @work(thread=True, group="call", exit_on_error=False, name="start the call")
     def start_call(self, reference: str) -> None:
@@ -648,6 +659,16 @@ def fit_to_template(values: dict, template) -> dict:
 
     fields = template.meta.fields
     return {name: cut_to_fit(fields[name], value) if name in fields else value for name, value in values.items()}
+
+
+def _log_failure(what: str, error: BaseException) -> None:
+    """The technical side of a failure for the log (the notice stays one plain line): what could
+    not be done and the kind of error, never its text (it may hold a reference or a password)."""
+    import logging
+
+    cause = error.__cause__ or error.__context__
+    logging.getLogger("guidance.app").warning("could not %s: %s%s", what, type(error).__name__,
+                                              f" ({type(cause).__name__})" if cause else "")
 
 
 def call_letter_values(call, base, notes: str | None = None) -> dict:
