@@ -82,6 +82,7 @@ class GuidanceApp(App):
         self._notices: dict[str, float] = {}  # notice or cause -> when it was last shown
         self.clock = time.monotonic  # seconds; tests move it on
         self.load_problem: str | None = None  # why the guidance or its search could not be opened
+        self.records_unreachable = False  # a notice said so: F4 checks again before asking for a caller
         #: Letters written outside a call and left unsaved, (template id, session id) -> the
         #: ``StandaloneDraft``: opening that letter again carries on with it.
         self.letter_drafts: dict[tuple, object] = {}
@@ -173,8 +174,11 @@ class GuidanceApp(App):
         reported within ``SAME_CAUSE_SECONDS`` (several workers finding the records database
         unreachable at start) adds no notice: one notice, not a stack. An action someone asked
         for that fails always says what could not be done."""
+        from guidance.records.store import StoreError
+
         text = failure_text(what, error)
         _log_failure(what, error)
+        self.records_unreachable = self.records_unreachable or isinstance(error, StoreError)
         cause = failure_cause(error)
         now = self.clock()
         if now - self._notices.get(text, -REPEAT_NOTICE_SECONDS) < REPEAT_NOTICE_SECONDS:
@@ -410,13 +414,17 @@ class GuidanceApp(App):
             return
         if self.services.base is None:
             return
-        self.check_records_then_ask_for_a_caller()
+        if self.records_unreachable:  # say at once why no call can start (or ask if they are back)
+            self.check_records_then_ask_for_a_caller()
+        else:
+            self._ask_for_a_caller()  # at once: the first keys typed after F4 go into the reference
 
     @work(thread=True, group="call", exit_on_error=False, name="start a call")
     def check_records_then_ask_for_a_caller(self) -> None:
         """F4: the caller's reference is asked for only when the records can be reached (a call
         is recorded there); otherwise the one-line notice says why no call can start."""
         self.services.database()
+        self.records_unreachable = False
         self.call_from_thread(self._ask_for_a_caller)
 
     def _ask_for_a_caller(self) -> None:
