@@ -108,3 +108,15 @@ def test_the_command_line_says_still_off(capsys, monkeypatch):
                  "--average-weekly-earnings", "250"]) == 0
     out = capsys.readouterr().out
     assert "Last day off sick: still off (worked out to 2 December 2026)" in out
+
+
+def test_a_date_typed_without_a_year_is_shown_back_with_the_year_taken():
+    from guidance.calculators.shortcuts import prepared_inputs
+
+    base = ContentBase.load(REPO)
+    calculator = CALCULATORS["sick-pay"]
+    inputs = prepared_inputs({"sick_start": "monday 23 november", "sick_end": "2 january", "work_days": "mon,tue",
+                              "average_weekly_earnings": "250"}, dt.date(2026, 12, 30))
+    result = run_calculator("sick-pay", inputs, base.rates, dt.date(2026, 12, 30))
+    summary = calculation_summary(calculator, inputs, result, lambda key: calculator.field(key).label)
+    assert "First day off sick 23 November 2026" in summary and "Last day off sick 2 January 2027" in summary

@@ -99,7 +99,8 @@ def _other_problems(inputs: dict, but: str) -> list:
 
 def prepared(key: str, value, day: dt.date):
     """``value`` with the shortcuts made plain (text in, text out; anything else as it is):
-    "still off" for ``sick_end`` is ``day``; hours × rate for weekly pay is the amount."""
+    "still off" for ``sick_end`` is ``day``; hours × rate for weekly pay is the amount; a date
+    without a year takes the year nearest ``day``."""
     if not isinstance(value, str):
         return value
     text = value.strip()
@@ -108,4 +109,16 @@ def prepared(key: str, value, day: dt.date):
     if key in WEEKLY_PAY:
         pay = parse_pay(text)
         return str(pay) if pay is not None else text
+    return _year_given(text, day)
+
+
+def _year_given(text: str, day: dt.date) -> str:
+    """A day and month typed without a year ("23 november") as the full date nearest ``day``,
+    so everything that shows the input back shows the year taken; any other text as it is."""
+    from guidance.kinds import read_date
+
+    if read_date(text) is None:
+        found = read_date(text, day)
+        if found is not None:
+            return found.isoformat()
     return text
