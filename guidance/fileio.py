@@ -21,12 +21,43 @@ PUBLIC_FOLDER = 0o755  # the content release only
 PUBLIC_FILE = 0o644  # the content release only
 
 
+class FolderNotWritable(OSError):
+    """A file cannot be saved in its folder: the message names the folder (never the temporary
+    file written first), the problem in plain words and what to do."""
+
+
+_REASONS = {
+    errno.EACCES: "there is no permission to write there",
+    errno.EPERM: "there is no permission to write there",
+    errno.EROFS: "it is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.ENOENT: "it does not exist or cannot hold files",
+    errno.ENOTDIR: "it is not a folder",
+}
+
+
+def folder_not_writable(folder: Path, error: OSError) -> FolderNotWritable:
+    """The plain-words error for ``folder`` refusing a new file (``error``: what the system said)."""
+    reason = _REASONS.get(error.errno, (error.strerror or str(error)).lower())
+    return FolderNotWritable(error.errno or errno.EIO,
+                             f"the folder {folder} cannot be written to ({reason}): choose another folder or check its permissions",
+                             str(folder))
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """A new owner-only temporary file in ``path``'s folder; FolderNotWritable when there is none."""
+    try:
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # 0600
+    except OSError as exc:
+        raise folder_not_writable(path.parent, exc) from None
+
+
 def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
     """Write ``path`` whole or not at all, with ``mode`` (owner-only unless told: 0600). Missing
     folders are made owner-only, or 0755 for a file others may read (``PUBLIC_FILE``)."""
     path = Path(path)
     make_folder(path.parent, PUBLIC_FOLDER if mode & 0o044 else PRIVATE_FOLDER)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # 0600
+    fd, tmp = _temporary_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -54,11 +85,22 @@ def make_folder(folder: Path, mode: int = PRIVATE_FOLDER) -> None:
         except FileExistsError:
             if each.is_dir():
                 continue  # made meanwhile by someone else: theirs, keeps its mode
-            raise NotADirectoryError(errno.ENOTDIR, f"{each} is a file, not a folder", str(folder)) from None
+            raise _not_a_folder(folder, each) from None
         except NotADirectoryError:
             blocker = next((f for f in each.parents if f.exists() and not f.is_dir()), each.parent)
-            raise NotADirectoryError(errno.ENOTDIR, f"{blocker} is a file, not a folder", str(folder)) from None
+            raise _not_a_folder(folder, blocker) from None
+        except OSError as exc:
+            raise folder_not_writable(each.parent, exc) from None
         os.chmod(each, mode)
+
+
+def _not_a_folder(folder: Path, blocker: Path) -> NotADirectoryError:
+    """A file stands where ``folder`` (or a folder above it, ``blocker``) should be."""
+    if Path(blocker) == Path(folder):
+        said = f"{folder} is a file, not a folder: choose another folder"
+    else:
+        said = f"the folder {folder} cannot be written to ({blocker} is a file, not a folder): choose another folder"
+    return NotADirectoryError(errno.ENOTDIR, said, str(folder))
 
 
 def create_private_file(path: Path) -> int:
@@ -99,7 +141,7 @@ def check_output_path(path: Path, replace: bool = False) -> os.stat_result | Non
         return None
     except NotADirectoryError:
         blocker = next((f for f in Path(path).parents if f.exists() and not f.is_dir()), Path(path).parent)
-        raise NotReplaced(errno.ENOTDIR, f"{blocker} is a file, not a folder") from None
+        raise NotReplaced(errno.ENOTDIR, f"the folder {Path(path).parent} cannot be written to ({blocker} is a file, not a folder): choose another folder") from None
     if not stat.S_ISREG(info.st_mode):
         kind = "a symbolic link" if stat.S_ISLNK(info.st_mode) else "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
         raise NotReplaced(errno.EEXIST, f"{path} is {kind}: not replaced; choose a new file name")
@@ -120,7 +162,7 @@ def write_output_file(path: Path, data: bytes, replace: bool = False) -> None:
 
     path = Path(path)
     info = check_output_path(path, replace)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # 0600
+    fd, tmp = _temporary_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

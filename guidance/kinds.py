@@ -146,6 +146,7 @@ class Kind:
     name = "text"
     metavar = "TEXT"
     hint = "some text"
+    noun = "some text"
 
     def parse(self, raw: Any) -> Any:  # pragma: no cover - each kind has its own
         raise NotImplementedError
@@ -171,6 +172,7 @@ class Number(Kind):
     metavar = "N"
     hint = "a number, e.g. 16 or 37.5"
     what = "a number"
+    noun = "a number"
 
     def parse(self, raw: Any) -> Decimal:
         return self._bounded(read_decimal(raw, self.what))
@@ -209,6 +211,7 @@ class Whole(Number):
     name = "whole"
     hint = "a whole number, e.g. 3"
     what = "a whole number"
+    noun = "a whole number"
 
     def parse(self, raw: Any) -> int:
         value = read_decimal(raw, self.what)
@@ -234,6 +237,7 @@ class Money(Number):
     metavar = "X"
     hint = "an amount in pounds and pence, e.g. 250 or 12.71"
     what = "an amount in pounds and pence, e.g. 250 or 12.71"
+    noun = "an amount in pounds and pence"
 
     def parse(self, raw: Any) -> Decimal:
         value = self._bounded(read_decimal(raw, self.what))
@@ -258,6 +262,7 @@ _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", re.ASCII)
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})", re.ASCII)
 _WEEKDAY = re.compile(r"^(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\.?,?\s+", re.IGNORECASE | re.ASCII)
 _WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+|\s*-\s*)([A-Za-z]+)\.?,?(?:\s+|\s*-\s*)(\d{4}|\d{2})", re.ASCII)
+_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+|\s*-\s*)([A-Za-z]+)\.?", re.ASCII)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -273,7 +278,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 DATE_EXAMPLES = "write it like 31/01/2026, 31 Jan 2026 or 2026-01-31 (day first)"
 
 
-def day_month_year(raw: Any) -> dt.date:
+def day_month_year(raw: Any, near: dt.date | None = None) -> dt.date:
     """A date as people in the UK write it, or KindError saying why not: the one reader of dates.
 
     Accepts a date object as it is, ISO 2026-01-31 (year first: four digits), and day first
@@ -281,6 +286,10 @@ def day_month_year(raw: Any) -> dt.date:
     "Saturday 31st January 2026", "31 Jan, 2026". A two-digit year is 20yy. Never month first:
     "1/13/2026" is refused ("there is no month 13"). An impossible date says so ("31 February
     2026 does not exist"). Only the digits 0-9. No bounds are checked here: :class:`Date` does.
+
+    A day and month in words without a year ("23 november", "Monday 23 Nov") takes the year
+    that puts the date nearest ``near`` (the day the answer is given, passed in: "2 january"
+    given on 30 December 2026 is 2 January 2027); without ``near`` it asks for the year.
     """
     if isinstance(raw, dt.datetime):
         return raw.date()
@@ -289,6 +298,9 @@ def day_month_year(raw: Any) -> dt.date:
     if not isinstance(raw, str):
         raise KindError(f"{_quoted(raw)} is not a date: {DATE_EXAMPLES}")
     text = _WEEKDAY.sub("", raw.strip())
+    no_year = _NO_YEAR.fullmatch(text)
+    if no_year and no_year[2].lower() in _MONTHS:
+        return _nearest_year(raw, int(no_year[1]), _MONTHS[no_year[2].lower()], near)
     day, month, year = _date_parts(raw, text)
     if not 1 <= month <= 12:
         raise KindError(f"{_quoted(raw)} is not a date: there is no month {month} (the day comes first, e.g. 31/01/2026)")
@@ -296,6 +308,21 @@ def day_month_year(raw: Any) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise KindError(f"{day} {_MONTH_NAMES[month - 1]} {year} does not exist") from None
+
+
+def _nearest_year(raw: str, day: int, month: int, near: dt.date | None) -> dt.date:
+    """The day and month in the year (before, of or after ``near``'s) nearest ``near``."""
+    if near is None:
+        raise KindError(f"{_quoted(raw)} has no year: {DATE_EXAMPLES}")
+    found = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            found.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not found:
+        raise KindError(f"{day} {_MONTH_NAMES[month - 1]} does not exist")
+    return min(found, key=lambda day_found: abs(day_found - near))
 
 
 def _date_parts(raw: str, text: str) -> tuple[int, int, int]:
@@ -315,11 +342,11 @@ def _date_parts(raw: str, text: str) -> tuple[int, int, int]:
     raise KindError(f"{_quoted(raw)} is not a date: {DATE_EXAMPLES}")
 
 
-def read_date(raw: Any) -> dt.date | None:
+def read_date(raw: Any, near: dt.date | None = None) -> dt.date | None:
     """:func:`day_month_year`, or None when ``raw`` is not a real date (for callers that say so
     themselves)."""
     try:
-        return day_month_year(raw)
+        return day_month_year(raw, near)
     except KindError:
         return None
 
@@ -333,9 +360,12 @@ class Date(Kind):
     name = "date"
     metavar = "DATE"
     hint = "a date, e.g. 16/03/2026 or 16 March 2026"
+    noun = "a date"
 
-    def parse(self, raw: Any) -> dt.date:
-        value = day_month_year(raw)
+    def parse(self, raw: Any, near: dt.date | None = None) -> dt.date:
+        """``raw`` as a date within the bounds; ``near`` (the day it is answered) gives a year to
+        a day and month typed without one (see :func:`day_month_year`)."""
+        value = day_month_year(raw, near)
         if not self.earliest <= value <= self.latest:
             raise KindError(
                 f"{self.show(value)} is out of range: it must be between {self.show(self.earliest)} and {self.show(self.latest)}"
@@ -583,8 +613,10 @@ class Field:
 
     ``name`` is the Python name (``hours_per_week``), ``label`` what people see, ``kind`` how the
     value is read and checked (bounds and choices live on the kind), ``unit`` and ``help`` say
-    more, ``required`` whether it must be given, ``default`` the value when it is not, and
-    ``exclusive`` names a group of fields of which at most one may be given.
+    more, ``required`` whether it must be given, ``default`` the value when it is not,
+    ``exclusive`` names a group of fields of which at most one may be given, and ``example``
+    what a typical answer to this input looks like ("25", "3 or 4.5"), said instead of the
+    kind's own example (each alternative after "or" must itself be accepted by the field).
     """
 
     name: str
@@ -595,19 +627,36 @@ class Field:
     required: bool = False
     default: Any = None
     exclusive: str = ""
+    example: str = ""
+
+    @property
+    def hint(self) -> str:
+        """What the field accepts with an example that fits it: "a whole number, e.g. 25"."""
+        if self.example:
+            return f"{self.kind.noun}, e.g. {self.example}"
+        return self.kind.hint
+
+    @property
+    def examples(self) -> tuple[str, ...]:
+        """Each example the hint gives, as typed ("16", "37.5"); none for a kind without one."""
+        _, said, example = self.hint.partition("e.g. ")
+        return tuple(part.strip() for part in example.split(" or ")) if said else ()
 
     @property
     def option(self) -> str:
         """The command-line option for this field (``--hours-per-week``)."""
         return "--" + self.name.replace("_", "-")
 
-    def parse(self, raw: Any) -> Any:
-        """``raw`` as this field's kind; None when blank and not required. FieldError names the label."""
+    def parse(self, raw: Any, near: dt.date | None = None) -> Any:
+        """``raw`` as this field's kind; None when blank and not required. FieldError names the
+        label. ``near``: the day the answer is given, for a date typed without a year."""
         if blank(raw):
             if self.required:
                 raise FieldError(self.name, f"{self.label}: this is needed")
             return None
         try:
+            if near is not None and isinstance(self.kind, Date):
+                return self.kind.parse(raw, near)
             return self.kind.parse(raw)
         except FieldError:
             raise
@@ -629,7 +678,7 @@ class Field:
         if isinstance(self.kind, Choice):
             parts.append("one of " + ", ".join(self.kind.choices))
         elif "e.g." not in help_text:
-            accepts = self.kind.hint
+            accepts = self.hint
             if self.unit and self.unit not in accepts:
                 accepts += f" (in {self.unit})"
             parts.append(accepts + (f", {also}" if also else ""))

@@ -25,7 +25,8 @@ def parse_decimal(raw) -> Decimal | None:
         return None
 
 
-def parse_date(raw) -> dt.date | None:
+def parse_date(raw, near: dt.date | None = None) -> dt.date | None:
     """A date as people write it: 2026-04-01, 1/4/2026, 01.04.2026, 1 Apr 2026 or 1 April 2026
-    (British day-first order); a date object as it is. None if it is not a real date."""
-    return read_date(raw)
+    (British day-first order); a date object as it is; "1 April" in the year nearest ``near``.
+    None if it is not a real date."""
+    return read_date(raw, near)

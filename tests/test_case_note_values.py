@@ -81,3 +81,42 @@ def test_a_flow_day_list_answer_reads_as_days_in_the_case_note_summary():
                                                                {"question": "How often", "answer": "Weekly"}])
     answers = next(line for line in summary.splitlines() if line.startswith("Answers: "))
     assert answers == "Answers: Days the PA normally works Monday, Tuesday and Wednesday; How often Weekly"
+
+
+def test_still_off_is_never_written_as_the_last_day_off_sick():
+    from guidance.calculators.shortcuts import prepared_inputs, still_off
+
+    base = ContentBase.load(REPO)
+    calculator = CALCULATORS["sick-pay"]
+    typed = {"sick_start": "23rd Nov 2026", "sick_end": "still off", "work_days": "mon,tue,wed,thu,fri",
+             "average_weekly_earnings": "250"}
+    inputs = prepared_inputs(typed, dt.date(2026, 12, 2))
+    result = run_calculator("sick-pay", inputs, base.rates, dt.date(2026, 12, 2))
+    summary = calculation_summary(calculator, inputs, result, lambda key: calculator.field(key).label, still_off(typed))
+    assert "Last day off sick still off (worked out to 2 December 2026)" in summary
+    assert "Last day off sick 2 December 2026" not in summary
+    assert "2 December 2026 Still off: sick pay worked out to this day" in summary
+
+
+def test_the_command_line_says_still_off(capsys, monkeypatch):
+    from guidance.cli import main
+    from guidance.commands import calc
+
+    monkeypatch.setattr(calc, "today", lambda: dt.date(2026, 12, 2))
+    assert main(["--root", str(REPO), "calc", "sick-pay", "--sick-start", "23rd Nov 2026",
+                 "--sick-end", "still off", "--work-days", "mon,tue,wed,thu,fri",
+                 "--average-weekly-earnings", "250"]) == 0
+    out = capsys.readouterr().out
+    assert "Last day off sick: still off (worked out to 2 December 2026)" in out
+
+
+def test_a_date_typed_without_a_year_is_shown_back_with_the_year_taken():
+    from guidance.calculators.shortcuts import prepared_inputs
+
+    base = ContentBase.load(REPO)
+    calculator = CALCULATORS["sick-pay"]
+    inputs = prepared_inputs({"sick_start": "monday 23 november", "sick_end": "2 january", "work_days": "mon,tue",
+                              "average_weekly_earnings": "250"}, dt.date(2026, 12, 30))
+    result = run_calculator("sick-pay", inputs, base.rates, dt.date(2026, 12, 30))
+    summary = calculation_summary(calculator, inputs, result, lambda key: calculator.field(key).label)
+    assert "First day off sick 23 November 2026" in summary and "Last day off sick 2 January 2027" in summary

@@ -131,7 +131,8 @@ def test_writing_under_a_file_names_the_file_in_the_way(tmp_path):
     in_the_way.write_text("x")
     with pytest.raises(NotADirectoryError) as exc:
         atomic_write_text(in_the_way / "a" / "b.json", "{}")
-    assert exc.value.strerror == f"{in_the_way} is a file, not a folder"
+    assert exc.value.strerror == (f"the folder {in_the_way / 'a'} cannot be written to ({in_the_way} is a file, "
+                                  "not a folder): choose another folder")
 
 
 def test_records_export_under_a_file_is_a_clear_error(tmp_path, capsys):

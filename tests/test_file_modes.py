@@ -122,3 +122,16 @@ def test_command_outputs_are_owner_only(tmp_path, capsys, monkeypatch):
     export = tmp_path / "export.json"
     assert main(["records", "export", "--person", "DP-900001", "--out", str(export)]) == 0
     assert mode(report) == 0o600 and mode(export) == 0o600
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a folder no one can write to, even root")
+@pytest.mark.parametrize("write", ["atomic", "output"])
+def test_a_folder_that_cannot_hold_files_is_named_not_the_temporary_file(write):
+    from guidance.fileio import FolderNotWritable, atomic_write_bytes, write_output_file
+
+    target = Path("/proc/self/advice-follow-up-ASC-104233.docx")
+    with pytest.raises(FolderNotWritable) as exc:
+        (atomic_write_bytes if write == "atomic" else write_output_file)(target, b"x")
+    said = str(exc.value.strerror)
+    assert said.startswith("the folder /proc/self cannot be written to (")
+    assert "choose another folder or check its permissions" in said and ".tmp" not in str(exc.value)

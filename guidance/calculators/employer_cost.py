@@ -27,10 +27,10 @@ from guidance.calculators.minimum_wage import minimum_hourly_rate
 from guidance.kinds import Date, Field, Money, Number, Whole
 
 FIELDS = (
-    Field("hourly_rate", "Hourly rate", Money(), unit="pounds", help="pay an hour before tax", required=True),
+    Field("hourly_rate", "Hourly rate", Money(), unit="pounds", help="pay an hour before tax", required=True, example="12.71"),
     Field("hours_per_week", "Hours worked a week", Number(minimum=Decimal(0), maximum=Decimal(168)), unit="hours",
-          required=True),
-    Field("age", "PA's age", Whole(minimum=0, maximum=120), unit="years"),
+          required=True, example="16 or 37.5"),
+    Field("age", "PA's age", Whole(minimum=0, maximum=120), unit="years", example="25"),
     Field("on", "Date to work it out for", Date(), help="rates in force on this day (default today)"),
 )
 

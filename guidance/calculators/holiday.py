@@ -74,12 +74,12 @@ MONTHS = Decimal(12)
 
 FIELDS = (
     Field("basis", "How the PA works", Choice(BASES), required=True),
-    Field("days_per_week", "Days worked a week", Number(minimum=Decimal(0), above=True, maximum=Decimal(7)), unit="days"),
-    Field("hours_per_week", "Hours worked a week", Number(minimum=Decimal(0), above=True, maximum=Decimal(168)), unit="hours"),
-    Field("shifts_per_pattern", "Shifts in the shift pattern", Whole(minimum=0, maximum=1000), unit="shifts"),
-    Field("days_per_pattern", "Days in the shift pattern", Number(minimum=Decimal(0), above=True, maximum=Decimal(1000)), unit="days"),
+    Field("days_per_week", "Days worked a week", Number(minimum=Decimal(0), above=True, maximum=Decimal(7)), unit="days", example="3 or 4.5"),
+    Field("hours_per_week", "Hours worked a week", Number(minimum=Decimal(0), above=True, maximum=Decimal(168)), unit="hours", example="16 or 37.5"),
+    Field("shifts_per_pattern", "Shifts in the shift pattern", Whole(minimum=0, maximum=1000), unit="shifts", example="8"),
+    Field("days_per_pattern", "Days in the shift pattern", Number(minimum=Decimal(0), above=True, maximum=Decimal(1000)), unit="days", example="14 or 28"),
     Field("hours_worked", "Hours worked in the pay period", Number(minimum=Decimal(0), above=True, maximum=Decimal(24 * 31)),
-          unit="hours", help="hours worked in the pay period (irregular hours)"),
+          unit="hours", help="hours worked in the pay period (irregular hours)", example="40 or 62.5"),
     Field("leave_year_start", "Leave year starts", Date(), help="the first day of the leave year"),
     Field("start_date", "Job started (if this leave year)", Date(), help="for someone starting part way through the leave year"),
     Field("leaving_date", "Job ends (if this leave year)", Date(), help="for someone leaving part way through the leave year"),

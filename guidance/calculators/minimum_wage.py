@@ -25,15 +25,15 @@ from guidance.calculators.common import at_field, CalculatorError, Result, decim
 from guidance.kinds import Date, Field, Money, Number, Whole, YesNo
 
 FIELDS = (
-    Field("age", "PA's age", Whole(minimum=0, maximum=120), unit="years", help="age on the day", required=True),
+    Field("age", "PA's age", Whole(minimum=0, maximum=120), unit="years", help="age on the day", required=True, example="25"),
     Field("apprentice", "Apprentice?", YesNo(), help="an apprentice under 19, or in the first year"),
     Field("on", "Date to work it out for", Date(), help="rates in force on this day (default today)"),
-    Field("pay", "Pay for the pay period", Money(), unit="pounds", help="gross pay for the pay period, before tax"),
-    Field("hours", "Hours worked in the pay period", Number(minimum=Decimal(0), maximum=Decimal(24 * 31)), unit="hours"),
-    Field("pay_period_days", "Days in the pay period", Whole(minimum=1, maximum=31), unit="days", default=7),
+    Field("pay", "Pay for the pay period", Money(), unit="pounds", help="gross pay for the pay period, before tax", example="250.00"),
+    Field("hours", "Hours worked in the pay period", Number(minimum=Decimal(0), maximum=Decimal(24 * 31)), unit="hours", example="16 or 37.5"),
+    Field("pay_period_days", "Days in the pay period", Whole(minimum=1, maximum=31), unit="days", default=7, example="7 or 14"),
     Field("accommodation_charge", "Accommodation charge a night", Money(), unit="pounds",
-          help="charged per night (0 if free)"),
-    Field("nights", "Nights of accommodation a week", Whole(minimum=0, maximum=7), unit="nights"),
+          help="charged per night (0 if free)", example="10.66"),
+    Field("nights", "Nights of accommodation a week", Whole(minimum=0, maximum=7), unit="nights", example="5"),
 )
 
 

@@ -23,14 +23,14 @@ from guidance.calculators.common import at_field, CalculatorError, Result, decim
 from guidance.kinds import Date, Field, Money, Whole
 
 FIELDS = (
-    Field("age", "PA's age", Whole(minimum=0, maximum=120), unit="years", help="age on the day of redundancy", required=True),
+    Field("age", "PA's age", Whole(minimum=0, maximum=120), unit="years", help="age on the day of redundancy", required=True, example="45"),
     Field("years", "Full years worked", Whole(minimum=0, maximum=100), unit="years",
-          help="full years of continuous service", required=True),
-    Field("weekly_pay", "Weekly pay before tax", Money(), unit="pounds", help="a week's pay before tax", required=True),
+          help="full years of continuous service", required=True, example="5"),
+    Field("weekly_pay", "Weekly pay before tax", Money(), unit="pounds", help="a week's pay before tax", required=True, example="250.00"),
     Field("date", "Date of dismissal", Date(), help="date of redundancy: the cap in force then (default today)",
           exclusive="cap"),
     Field("weekly_cap", "Weekly pay cap", Money(), unit="pounds",
-          help="use this cap on a week's pay instead of the law's", exclusive="cap"),
+          help="use this cap on a week's pay instead of the law's", exclusive="cap", example="719.00"),
 )
 
 #: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure

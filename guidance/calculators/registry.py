@@ -111,8 +111,9 @@ CALCULATORS: dict[str, Calculator] = {
 }
 
 
-def read_inputs(calculator: Calculator, inputs: dict) -> dict:
-    """Every given input read through its field: typed values, blanks left out.
+def read_inputs(calculator: Calculator, inputs: dict, on: dt.date | None = None) -> dict:
+    """Every given input read through its field: typed values, blanks left out; ``on``, the day
+    the sum is worked out for, gives a year to a date typed without one ("23 november").
 
     CalculatorError for an unknown input. Every missing input, value that does not fit its field
     and second one of an ``exclusive`` group is found before anything is raised: one problem is a
@@ -130,7 +131,7 @@ def read_inputs(calculator: Calculator, inputs: dict) -> dict:
         if item.name not in given and not item.required:
             continue
         try:
-            value = item.parse(given.get(item.name))
+            value = item.parse(given.get(item.name), on)
         except FieldError as exc:
             problems.append(CalculatorError(str(exc), exc.field))
             continue
@@ -159,7 +160,7 @@ def calculate(name: str, inputs: dict, rates, on: dt.date) -> dict:
 def calculate_result(name: str, inputs: dict, rates, on: dt.date):
     """Run a calculator by name on ``inputs``; its typed result (a frozen dataclass)."""
     calculator = _named(name)
-    return _run(calculator, read_inputs(calculator, inputs), rates, on)
+    return _run(calculator, read_inputs(calculator, inputs, on), rates, on)
 
 
 def _named(name: str) -> Calculator:
@@ -212,7 +213,7 @@ def run_calculator(name: str, inputs: dict, rates, on: dt.date, unusual=None) ->
     ``figures_known_until`` with ``figures_may_change``, the warning when the sum reads figures
     for a day after they are known to be right (see :func:`figures_note`)."""
     calculator = _named(name)
-    values = read_inputs(calculator, inputs)
+    values = read_inputs(calculator, inputs, on)
     result = jsonable(as_dict(_run(calculator, values, rates, on)))
     result["calculator"] = name
     result["unusual"] = unusual_inputs(calculator, values, on, unusual)

@@ -31,6 +31,18 @@ def also_accepts(key: str) -> str | None:
     return None
 
 
+def still_off(inputs: dict) -> bool:
+    """True when the last day of sickness was given as "still off" (not a day they came back)."""
+    value = (inputs or {}).get("sick_end")
+    return isinstance(value, str) and value.strip().lower() == STILL_OFF
+
+
+def still_off_words(day_words: str) -> str:
+    """How an open-ended sickness is said wherever the inputs are shown back (case note, letter,
+    command line): "still off (worked out to 2 December 2026)", never as a last day off."""
+    return f"{STILL_OFF} (worked out to {day_words})"
+
+
 def parse_pay(text: str) -> Decimal | None:
     """An amount, or hours × hourly rate worked out exactly: to the penny when it comes to whole
     pence, else unrounded (37.5 x 12.71 is 476.625), because the calculators compare it with
@@ -87,7 +99,8 @@ def _other_problems(inputs: dict, but: str) -> list:
 
 def prepared(key: str, value, day: dt.date):
     """``value`` with the shortcuts made plain (text in, text out; anything else as it is):
-    "still off" for ``sick_end`` is ``day``; hours × rate for weekly pay is the amount."""
+    "still off" for ``sick_end`` is ``day``; hours × rate for weekly pay is the amount; a date
+    without a year takes the year nearest ``day``."""
     if not isinstance(value, str):
         return value
     text = value.strip()
@@ -96,4 +109,16 @@ def prepared(key: str, value, day: dt.date):
     if key in WEEKLY_PAY:
         pay = parse_pay(text)
         return str(pay) if pay is not None else text
+    return _year_given(text, day)
+
+
+def _year_given(text: str, day: dt.date) -> str:
+    """A day and month typed without a year ("23 november") as the full date nearest ``day``,
+    so everything that shows the input back shows the year taken; any other text as it is."""
+    from guidance.kinds import read_date
+
+    if read_date(text) is None:
+        found = read_date(text, day)
+        if found is not None:
+            return found.isoformat()
     return text

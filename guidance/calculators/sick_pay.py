@@ -485,7 +485,7 @@ FIELDS = (
     Field("sick_start", "First day off sick", Date(), required=True),
     Field("sick_end", "Last day off sick", Date(), required=True),
     Field("work_days", "Days they normally work", DayList(), help="days normally worked, e.g. mon,tue,wed", required=True),
-    Field("average_weekly_earnings", "Average weekly pay", Money(), unit="pounds", required=True),
+    Field("average_weekly_earnings", "Average weekly pay", Money(), unit="pounds", required=True, example="250.00"),
     Field("linked_start", "Earlier linked sickness: first day", Date(), help="an earlier sickness within 8 weeks"),
     Field("linked_end", "Earlier linked sickness: last day", Date()),
 )

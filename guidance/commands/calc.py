@@ -93,17 +93,25 @@ def _load_content(args):
     return rates, settings.unusual
 
 
+def inputs_day(inputs: dict) -> dt.date:
+    """The day "still off" was worked out to (the prepared last day of sickness)."""
+    from guidance.kinds import day_month_year
+
+    return day_month_year(inputs["sick_end"])
+
+
 def run_calc(args) -> int:
     from guidance.calculators import CalculatorError
     from guidance.calculators.registry import CALCULATORS, run_calculator
 
-    from guidance.calculators.shortcuts import prepared_inputs
+    from guidance.calculators.shortcuts import prepared_inputs, still_off, still_off_words
 
     day = getattr(args, "on", None) if isinstance(getattr(args, "on", None), dt.date) else today()
     rates, unusual = _load_content(args)
     calculator = CALCULATORS[args.calculator]
     try:
-        inputs = prepared_inputs({dest: getattr(args, dest) for dest in args.calc_options}, day)
+        typed = {dest: getattr(args, dest) for dest in args.calc_options}
+        inputs = prepared_inputs(typed, day)
         result = run_calculator(args.calculator, inputs, rates, today(), unusual)
     except CalculatorError as exc:
         message = problems_text(calculator, exc)
@@ -118,6 +126,8 @@ def run_calc(args) -> int:
     print(calculator.title)
     for label, value in headline(calculator, result):
         print(f"  {label}: {value}")
+    if still_off(typed):  # never shown as the day they came back
+        print(f"  {calculator.field('sick_end').label}: {still_off_words(calculator.field('sick_end').show(inputs_day(inputs)))}")
     for warning in result.get("warnings", []):
         print(f"  warning: {warning}")
     for unusual_input in result["unusual"]:

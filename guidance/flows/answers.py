@@ -30,14 +30,17 @@ class AnswerError(ValueError):
 MAX_TEXT = 4000
 
 
-def parse_answer(node, raw, applicable_items: list[str] | None = None):
-    """Check ``raw`` against the node and return the value to keep."""
+def parse_answer(node, raw, applicable_items: list[str] | None = None, on: dt.date | None = None):
+    """Check ``raw`` against the node and return the value to keep. ``on``, the day the answer
+    is given, gives a year to a date typed without one ("23 november")."""
     if isinstance(node, Info):
         return True
     if isinstance(node, Checklist):
         return _parse_items(raw, applicable_items or [item.id for item in node.items], "item")
     if not isinstance(node, Question):
         raise AnswerError("this step takes no answer")
+    if node.kind == "date":
+        return _date(node, raw, on)
     parser = _PARSERS[node.kind]
     return parser(node, raw)
 
@@ -134,9 +137,9 @@ def _money(node, raw) -> Decimal:
     return _in_range(node, value, money)
 
 
-def _date(node, raw) -> dt.date:
+def _date(node, raw, on: dt.date | None = None) -> dt.date:
     try:
-        return Date().parse(raw)
+        return Date().parse(raw, on)
     except KindError as exc:
         raise AnswerError(str(exc)) from None  # the kind's message already shows how to write one
 

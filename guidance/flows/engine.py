@@ -108,7 +108,7 @@ class Engine:
         if isinstance(node, Outcome):
             raise AnswerError("this flow has finished: go back to change an answer")
         items = self.applicable_items(node_id, state) if isinstance(node, Checklist) else None
-        value = parse_answer(node, raw, items)
+        value = parse_answer(node, raw, items, self.on)
         new = state.copy()
         new.answers[node_id] = value
         new.confirm = [n for n in new.confirm if n != node_id]

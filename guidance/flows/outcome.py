@@ -178,7 +178,7 @@ def unusual_answers(engine: Engine, state: State, unusual) -> list[str]:
         if calculator is None:
             continue
         try:
-            values = read_inputs(calculator, {key: evaluate(source, context) for key, source in node.inputs.items()})
+            values = read_inputs(calculator, {key: evaluate(source, context) for key, source in node.inputs.items()}, engine.on)
         except (CalculatorError, ExpressionError):
             continue  # the calculation itself says what is wrong
         found += [item["warning"] for item in unusual_inputs(calculator, values, engine.on, unusual)

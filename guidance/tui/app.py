@@ -83,6 +83,7 @@ class GuidanceApp(App):
         self._notices: dict[str, float] = {}  # notice or cause -> when it was last shown
         self.clock = time.monotonic  # seconds; tests move it on
         self.load_problem: str | None = None  # why the guidance or its search could not be opened
+        self.records_unreachable = False  # a notice said so: F4 checks again before asking for a caller
         #: Letters written outside a call and left unsaved, (template id, session id) -> the
         #: ``StandaloneDraft``: opening that letter again carries on with it.
         self.letter_drafts: dict[tuple, object] = {}
@@ -175,7 +176,11 @@ class GuidanceApp(App):
         reported within ``SAME_CAUSE_SECONDS`` (several workers finding the records database
         unreachable at start) adds no notice: one notice, not a stack. An action someone asked
         for that fails always says what could not be done."""
+        from guidance.records.store import StoreError
+
         text = failure_text(what, error)
+        _log_failure(what, error)
+        self.records_unreachable = self.records_unreachable or isinstance(error, StoreError)
         cause = failure_cause(error)
         now = self.clock()
         if now - self._notices.get(text, -REPEAT_NOTICE_SECONDS) < REPEAT_NOTICE_SECONDS:
@@ -416,19 +421,33 @@ class GuidanceApp(App):
 
     def action_call(self) -> None:
         """F4: start a call (during one, F4 is ``call_panel``)."""
-        from guidance.tui.screens.call_start import CallStart
-
         if self.call is not None:
             self.action_call_panel()
             return
         if self.services.base is None:
             return
+        if self.records_unreachable:  # say at once why no call can start (or ask if they are back)
+            self.check_records_then_ask_for_a_caller()
+        else:
+            self._ask_for_a_caller()  # at once: the first keys typed after F4 go into the reference
+
+    @work(thread=True, group="call", exit_on_error=False, name="start a call")
+    def check_records_then_ask_for_a_caller(self) -> None:
+        """F4: the caller's reference is asked for only when the records can be reached (a call
+        is recorded there); otherwise the one-line notice says why no call can start."""
+        self.services.database()
+        self.records_unreachable = False
+        self.call_from_thread(self._ask_for_a_caller)
+
+    def _ask_for_a_caller(self) -> None:
+        from guidance.tui.screens.call_start import CallStart
 
         def started(reference: str | None) -> None:
             if reference:
                 self.start_call(reference)
 
-        self.push_screen(CallStart(), started)
+        if self.call is None:
+            self.push_screen(CallStart(), started)
 
     @work(thread=True, group="call", exit_on_error=False, name="start the call")
     def start_call(self, reference: str) -> None:
@@ -675,6 +694,16 @@ def fit_to_template(values: dict, template) -> dict:
 
     fields = template.meta.fields
     return {name: cut_to_fit(fields[name], value) if name in fields else value for name, value in values.items()}
+
+
+def _log_failure(what: str, error: BaseException) -> None:
+    """The technical side of a failure for the log (the notice stays one plain line): what could
+    not be done and the kind of error, never its text (it may hold a reference or a password)."""
+    import logging
+
+    cause = error.__cause__ or error.__context__
+    logging.getLogger("guidance.app").warning("could not %s: %s%s", what, type(error).__name__,
+                                              f" ({type(cause).__name__})" if cause else "")
 
 
 def call_letter_values(call, base, notes: str | None = None) -> dict:

@@ -26,9 +26,17 @@ def _shown_input(calculator, key: str, value) -> str:
         return str(value).replace("_", " ")
 
 
-def calculator_key_dates(calculator, inputs: dict, result: dict) -> list[tuple[dt.date, str]]:
+def _input_words(calculator, key: str, value, still_off: bool) -> str:
+    from guidance.calculators.shortcuts import still_off_words
+
+    shown = _shown_input(calculator, key, value)
+    return still_off_words(shown) if still_off and key == SICK_END else shown
+
+
+def calculator_key_dates(calculator, inputs: dict, result: dict, still_off: bool = False) -> list[tuple[dt.date, str]]:
     """Dates a calculator worked out (its headline dates, e.g. the last day to claim), and for
-    sick pay the last day of sickness it was worked out to."""
+    sick pay the last day of sickness it was worked out to (``still_off``: they have not come
+    back, so it is never called their last day off)."""
     from guidance.calculators.presentation import label, shows
 
     dates = []
@@ -41,25 +49,28 @@ def calculator_key_dates(calculator, inputs: dict, result: dict) -> list[tuple[d
                 continue
     if SICK_END in inputs and result.get("entitled"):
         try:  # read as the form reads it: "20/11/2026" as much as "2026-11-20"
-            dates.append((calculator.field(SICK_END).parse(inputs[SICK_END]), "Sick pay worked out to this day"))
+            text = "Still off: sick pay worked out to this day" if still_off else "Sick pay worked out to this day"
+            dates.append((calculator.field(SICK_END).parse(inputs[SICK_END]), text))
         except (KeyError, ValueError):
             pass
     return dates
 
 
-def calculation_summary(calculator, inputs: dict, result: dict, label) -> str:
+def calculation_summary(calculator, inputs: dict, result: dict, label, still_off: bool = False) -> str:
     """Title, then "Inputs: ...", "Result: ...", "Key dates: ..." and "Warnings: ..." (unusual
     inputs, figures that may change) lines. ``label(key)`` gives an input's label as the form
-    shows it."""
+    shows it. ``still_off``: the last day was typed as "still off", so it shows as "still off
+    (worked out to 2 December 2026)", never as the day they came back."""
     from guidance.calculators.presentation import headline
 
     lines = [calculator.title]
     if inputs:
-        lines.append(INPUTS + "; ".join(f"{label(key)} {_shown_input(calculator, key, value)}" for key, value in inputs.items()))
+        lines.append(INPUTS + "; ".join(f"{label(key)} {_input_words(calculator, key, value, still_off)}"
+                                        for key, value in inputs.items()))
     figures = headline(calculator, result)
     if figures:
         lines.append(RESULT + "; ".join(f"{name} {value}" for name, value in figures))
-    dates = calculator_key_dates(calculator, inputs, result)
+    dates = calculator_key_dates(calculator, inputs, result, still_off)
     if dates:
         lines.append(KEY_DATES + "; ".join(f"{long_date(day)} {text}" for day, text in sorted(dates)))
     warnings = [item["warning"] for item in result.get("unusual") or ()]

@@ -58,12 +58,15 @@ class OpenWorkFound(Message):
         self.letters = list(letters)
 
 
+RECORDS_UNREACHABLE = "The records database cannot be reached"
+
+
 def failure_text(what: str, error: BaseException) -> str:
     """A failure in plain words for a notice: what could not be done and why, never a traceback."""
     from guidance.records.store import StoreError
 
-    if isinstance(error, StoreError):
-        return f"Records are unavailable: could not {what}. Search and pages still work. ({error})"
+    if isinstance(error, StoreError):  # one short line: the connection error is for 'guidance db status'
+        return f"{RECORDS_UNREACHABLE}: could not {what}. Search, pages and calculators still work. Details: guidance db status"
     if isinstance(error, PermissionError):
         return f"Could not {what}: no permission to write to {error.filename or 'that folder'}."
     if isinstance(error, OSError):

@@ -33,9 +33,15 @@ def parse_number(text: str) -> Decimal | None:
 
 
 class DateValidator(Validator):
+    """A real date; ``near`` (the app's day) gives a year to "1 April" typed without one."""
+
+    def __init__(self, near=None) -> None:
+        super().__init__()
+        self.near = near
+
     def validate(self, value: str) -> ValidationResult:
         try:
-            Date().parse(value)
+            Date().parse(value, self.near)
         except KindError:
             return self.failure("Type a real date, e.g. 1/4/2026")
         return self.success()

@@ -144,7 +144,8 @@ async def test_a_whole_call_the_case_note_holds_the_figures_and_the_letter_needs
         assert "Calculation: Statutory Sick Pay" in note or "Calculation: Sick pay" in note
         assert f"Statutory Sick Pay due {figure}" in note
         assert "Average weekly pay £500.00" in note  # 40 hours x £12.50, shown as money is
-        assert "Last day off sick 25 November 2026" in note  # still off: worked out to today
+        assert "Last day off sick still off (worked out to 25 November 2026)" in note  # never as the day they came back
+        assert "Last day off sick 25 November 2026" not in note
         assert "Outcome:" in note and "Key dates:" in note
         assert "(GMT, UK time)" in note  # November: Greenwich Mean Time, not UTC
         buttons = app.screen.query_one("#letter")

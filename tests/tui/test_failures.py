@@ -58,6 +58,9 @@ async def test_unwritable_downloads_gives_a_notice_and_records_no_letter(make_ap
         await wait_for(pilot, lambda: screen.letter is not None)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: any("Could not save the letter" in text for text in shown))
+        said = next(text for text in shown if "Could not save the letter" in text)
+        assert f"the folder {blocker / 'Downloads'} cannot be written to" in said, said
+        assert "choose another folder" in said and ".tmp" not in said, said
         assert app.is_running and app.screen is screen
         assert app.services.letter_store().list(template_id="advice-follow-up") == []  # not recorded as issued
         # the folder comes back: the same letter saves and is recorded once
@@ -73,7 +76,10 @@ async def test_unreachable_records_leave_search_and_pages_working(make_app, tmp_
     shown = notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
-        await wait_for(pilot, lambda: any("Records are unavailable" in text for text in shown))
+        await wait_for(pilot, lambda: any("records database cannot be reached" in text for text in shown))
+        said = next(text for text in shown if "records database cannot be reached" in text)
+        assert len(said) <= 160 and "\n" not in said and "Details: guidance db status" in said, said
+        assert "sqlite" not in said.lower() and "records.sqlite3" not in said, said  # no connection error
         assert isinstance(app.screen, HomeScreen)
         await pilot.press(*"holiday pay")
         await wait_for(pilot, lambda: app.screen.shown_query == "holiday pay")
@@ -83,11 +89,9 @@ async def test_unreachable_records_leave_search_and_pages_working(make_app, tmp_
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         # starting a call or guided help says why it cannot, and the app carries on
         shown.clear()
-        await pilot.press("f4")
-        await wait_for(pilot, lambda: app.screen.query("#caller-ref"))
-        await pilot.press(*"ASC-104233", "enter")
-        await wait_for(pilot, lambda: any("Records are unavailable: could not start the call" in text for text in shown))
-        assert app.call is None
+        await pilot.press("f4")  # F4 says at once why no call can start: no reference is asked for
+        await wait_for(pilot, lambda: any("cannot be reached: could not start a call" in text for text in shown))
+        assert not app.screen.query("#caller-ref") and app.call is None
         app.start_flow("pa_off_sick")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and len(shown) >= 2)
         assert app.is_running
@@ -145,7 +149,7 @@ async def test_an_unreachable_database_gives_one_notice_not_a_stack(make_app, tm
     shown = notices(app)
 
     def records_notices():
-        return [text for text in shown if "Records are unavailable" in text]
+        return [text for text in shown if "records database cannot be reached" in text]
 
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot)
@@ -154,9 +158,7 @@ async def test_an_unreachable_database_gives_one_notice_not_a_stack(make_app, tm
         await pilot.pause(0.3)
         assert len(records_notices()) == 1  # listing guided help and looking for open calls both failed
         await pilot.press("f4")
-        await wait_for(pilot, lambda: app.screen.query("#caller-ref"))
-        await pilot.press(*"ASC-104233", "enter")
-        await wait_for(pilot, lambda: any("could not start the call" in text for text in shown))
+        await wait_for(pilot, lambda: any("could not start a call" in text for text in shown))
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
         assert len(records_notices()) == 2  # the call's own notice; going home lists guided help again: no more

@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from guidance.kinds import Choice, FieldError, YesNo
 from guidance.tui.messages import ReportsFailures
-from guidance.calculators.shortcuts import also_accepts, prepared, prepared_inputs
+from guidance.calculators.shortcuts import also_accepts, prepared, prepared_inputs, still_off
 
 
 class FieldValidator(Validator):
@@ -31,7 +31,7 @@ class FieldValidator(Validator):
 
     def validate(self, value: str) -> ValidationResult:
         try:
-            self.field.parse(prepared(self.field.name, value, self.screen.app.today))
+            self.field.parse(prepared(self.field.name, value, self.screen.app.today), self.screen.app.today)
         except FieldError as exc:
             return self.failure(str(exc))
         return self.success()
@@ -53,6 +53,7 @@ class CalculatorScreen(ReportsFailures, Screen):
         self.run = new_run()  # this screen's calculations are one entry in the call (the last one)
         self.label_texts: dict[str, str] = {}  # as shown above each field, with hints
         self.last_result = None
+        self.typed_still_off = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,7 +70,7 @@ class CalculatorScreen(ReportsFailures, Screen):
                 elif isinstance(kind, YesNo):
                     yield Select([("No", "no"), ("Yes", "yes")], id=f"in-{key}", value="no", allow_blank=False)
                 else:
-                    yield Input(id=f"in-{key}", placeholder=kind.hint, validators=[FieldValidator(field, self)],
+                    yield Input(id=f"in-{key}", placeholder=field.hint, validators=[FieldValidator(field, self)],
                                 valid_empty=not field.required)
             with Horizontal(classes="buttons"):
                 yield Button("Work it out", id="calculate", variant="primary")
@@ -97,6 +98,7 @@ class CalculatorScreen(ReportsFailures, Screen):
             if value in (None, "", Select.NULL):
                 continue
             values[key] = value
+        self.typed_still_off = still_off(values)
         return prepared_inputs(values, self.app.today)
 
     @on(Button.Pressed, "#calculate")
@@ -124,8 +126,9 @@ class CalculatorScreen(ReportsFailures, Screen):
         from guidance.tui.call_summary import calculator_key_dates
 
         self.app.record_use("calculator", self.calculator.name,
-                            calculation_summary(self.calculator, inputs, result, self._summary_label), None, run=self.run,
-                            dates=calculator_key_dates(self.calculator, inputs, result))
+                            calculation_summary(self.calculator, inputs, result, self._summary_label, self.typed_still_off),
+                            None, run=self.run,
+                            dates=calculator_key_dates(self.calculator, inputs, result, self.typed_still_off))
 
     def _show_problems(self, error) -> str:
         """Every problem at its field (the label turns red and says it), the first field in the

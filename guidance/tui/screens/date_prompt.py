@@ -26,7 +26,7 @@ class DatePrompt(ModalScreen[dt.date | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
             yield Label(self.question)
-            yield Input(long_date(self.value), placeholder="e.g. 1/4/2026 or 1 April 2026", validators=[DateValidator()], id="date-input")
+            yield Input(long_date(self.value), placeholder="e.g. 1/4/2026 or 1 April 2026", validators=[DateValidator(self.app.today)], id="date-input")
             yield Label("", id="date-error", classes="error")
 
     def on_mount(self) -> None:
@@ -40,7 +40,7 @@ class DatePrompt(ModalScreen[dt.date | None]):
 
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:
-        value = parse_date(event.value)
+        value = parse_date(event.value, self.app.today)
         if value is not None:
             self.dismiss(value)
 
