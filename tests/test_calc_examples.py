@@ -57,3 +57,14 @@ def test_an_example_outside_the_bounds_is_caught():
     assert Field("x", "X", Number(maximum=Decimal(7)), example="16").examples == ("16",)
     with pytest.raises(Exception):
         Field("x", "X", Number(maximum=Decimal(7)), example="16").parse("16")
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_INPUTS = [(c, i) for c, i in INPUTS if any(day in i.label for day in WEEKDAYS)]
+
+
+@pytest.mark.parametrize("calc,item", DAY_INPUTS, ids=[f"{c.name}-{i.name}" for c, i in DAY_INPUTS])
+def test_a_date_example_falls_on_the_day_its_input_asks_for(calc, item):
+    (wanted,) = [day for day in WEEKDAYS if day in item.label]
+    for example in item.examples:
+        assert item.parse(example).strftime("%A") == wanted, (item.label, example)

@@ -290,6 +290,10 @@ class GuidanceApp(App):
         if self.mode == "officer":
             tool = next((OFFICER_ONLY[s.OFFICER_TOOL] for s in reversed(self.screen_stack)
                          if getattr(s, "OFFICER_TOOL", None) in OFFICER_ONLY), None)
+            if tool is None:  # a letter, guided help or calculator written for officers only
+                item = next((s.offered_item for s in reversed(self.screen_stack) if getattr(s, "offered_item", None)
+                             and not self.services.offered(*s.offered_item, "recipient")), None)
+                tool = item and f"This {'guided help' if item[0] == 'flow' else item[0]}, written for officers,"
             if tool is not None:  # nothing on an officer's screen is lost by a mode switch
                 self.notify(f"{tool} is open: close it (Esc) before switching to recipient mode.", severity="warning")
                 return

@@ -20,7 +20,9 @@ from guidance.flows.schema import Calculate, Checklist, Info, Outcome, Question
 from guidance.flows.session import Session
 from guidance.kinds import list_kind, list_text
 
-_PLACEHOLDERS = {"date": "e.g. 1/4/2026", "money": "e.g. 12.71", "number": "e.g. 16", "text": ""}
+#: What each kind of answer takes; no example number or amount, which would not fit every question
+#: (an age, a count of weeks, an hourly rate, a weekly cost).
+_PLACEHOLDERS = {"date": "a date, e.g. 1/4/2026", "money": "an amount in pounds", "number": "a number", "text": ""}
 
 
 @dataclass

@@ -154,3 +154,19 @@ async def test_a_follow_up_letter_filled_from_a_long_call_fits_every_field_sayin
         screen.refresh_preview()
         for name in ("question", "advice"):
             assert not screen.query_one(f"#error-{name}").display
+
+
+async def test_a_letter_to_the_person_offers_no_guide_written_for_officers_only(make_app):
+    from textual.widgets import SelectionList
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        pages = app.services.base.pages
+        officers_only = {pid for pid, page in pages.items() if "recipient" not in page.meta.audience}
+        assert officers_only  # the shipped content has some ("For officers: the Care Act duties")
+        app.open_letter("advice-follow-up")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query(".guides-field"))
+        guides = app.screen.query_one(".guides-field", SelectionList)
+        offered = {guides.get_option_at_index(i).value for i in range(guides.option_count)}
+        assert offered and not offered & officers_only

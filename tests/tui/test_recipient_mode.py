@@ -161,3 +161,20 @@ async def test_switching_mode_on_a_page_changes_its_panel_or_closes_an_officers_
         await pilot.pause()
         await pilot.press("f2")
         await wait_for(pilot, lambda: app.mode == "recipient" and getattr(app.screen, "page_id", None) != "officer-handling-misuse")
+
+
+async def test_a_letter_for_officers_open_keeps_the_app_in_officer_mode(make_app, monkeypatch):
+    from guidance.tui.screens.letter import LetterScreen
+
+    app = make_app(build_index=False, mode="officer")
+    monkeypatch.setattr("guidance.tui.app.save_setting", lambda *a: None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_letter("capacity-assessment-record")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen))
+        await wait_for(pilot, lambda: app.focused is not None)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.mode == "officer" and isinstance(app.screen, LetterScreen)
+        shown = [n.message for n in app._notifications]
+        assert any("written for officers" in n and "close it" in n for n in shown), shown

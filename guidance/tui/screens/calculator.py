@@ -44,6 +44,11 @@ class CalculatorScreen(ReportsFailures, Screen):
         Binding("ctrl+t", "calendar", "Calendar", id="calc.calendar"),
     ]
 
+    @property
+    def offered_item(self) -> tuple[str, str]:
+        """(kind, id) of what this screen holds: a screen for officers only stays out of recipient mode."""
+        return ("calculator", self.calculator.name)
+
     def __init__(self, name: str):
         super().__init__()
         from guidance.calculators.registry import CALCULATORS

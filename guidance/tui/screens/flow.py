@@ -99,6 +99,11 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         Binding("ctrl+o", "toggle_side", "Answers", id="flow.toggle_side"),
     ]
 
+    @property
+    def offered_item(self) -> tuple[str, str]:
+        """(kind, id) of what this screen holds: a screen for officers only stays out of recipient mode."""
+        return ("flow", self.flow_id)
+
     def __init__(self, flow_id: str | None = None, session_id: str | None = None, label: str | None = None,
                  from_audit: str | None = None):
         super().__init__()

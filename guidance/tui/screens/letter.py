@@ -35,6 +35,11 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
     ]
     PREVIEW_DELAY = 0.25  # seconds after the last keystroke before the preview is made again
 
+    @property
+    def offered_item(self) -> tuple[str, str]:
+        """(kind, id) of what this screen holds: a screen for officers only stays out of recipient mode."""
+        return ("letter", self.template_id)
+
     def __init__(self, template_id: str, prefill: dict | None = None, session_id: str | None = None,
                  call_id: str | None = None, draft_id: str | None = None, restored: bool = False):
         """What is typed is kept as a draft until the letter is saved, so a killed app loses
@@ -90,9 +95,12 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         value = self.prefill.get(name, "")
         widget_id = f"field-{name}"
         if _is_guides(name, spec):  # guides by title, never ids typed by hand
-            chosen = value if isinstance(value, list) else []
+            # a letter to the person, their family or a PA names only guides written for them
+            reader = "officer" if self.catalogue.template(self.template_id).meta.audience == "officer" else "recipient"
+            offered = {p.id: p for p in self.app.services.pages_for(reader)}
+            chosen = [pid for pid in (value if isinstance(value, list) else []) if pid in offered]
             pages = self.app.services.base.pages
-            ordered = [pid for pid in chosen if pid in pages] + [p.id for p in self.app.services.base.sorted_pages() if p.id not in chosen]
+            ordered = chosen + [pid for pid in offered if pid not in chosen]
             return SelectionList(*[(pages[pid].meta.title, pid, pid in chosen) for pid in ordered], id=widget_id, classes="guides-field")
         if spec.type == "list":
             lines = value if isinstance(value, list) else ([str(value)] if value else [])
