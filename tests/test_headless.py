@@ -118,3 +118,14 @@ def test_a_search_process_leaves_its_objects_to_the_exit_but_a_call_with_argumen
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stderr.split()[-2:] == ["0", "True"]
+
+
+def test_opening_the_app_module_does_not_load_search():
+    """The first screen comes up before search is loaded (in a worker): importing the app must not
+    bring in the search engine or Whoosh, or every start pays for them."""
+    code = (
+        "import sys, guidance.tui.app\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith(('guidance.search', 'whoosh')))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -215,7 +215,7 @@ class Searcher:
         """A guided help, calculator or letter whose whole title was typed ("statutory sick pay")
         comes first, as the command palette puts a name typed in full first; found by its own
         kind when the words ranked it below the results asked for."""
-        from guidance.search.titles import is_whole_title
+        from guidance.titles import is_whole_title
 
         def named(hit: Hit) -> bool:
             return hit.kind != "page" and is_whole_title(text, hit.title, open_end)
