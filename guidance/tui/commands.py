@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from guidance.titles import WORD_PATTERN, is_whole_title, run_at  # noqa: F401 (is_whole_title: one rule)
+from guidance.titles import WORD_PATTERN, run_at
 
 Entry = tuple  # (label, action, help) or (label, action, help, id search knows it by)
 #: How many things of each kind search is asked for.

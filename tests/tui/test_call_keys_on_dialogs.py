@@ -23,13 +23,18 @@ async def _in_a_call(app, pilot):
     await pilot.pause()
 
 
+
+async def _at_the_quit_question(app, pilot):
+    """In a call, with Ctrl+Q's question on screen: that dialog."""
+    await _in_a_call(app, pilot)
+    await pilot.press("ctrl+q")
+    await wait_for(pilot, lambda: isinstance(app.screen, ConfirmQuit), tries=200)
+    return app.screen
+
 async def test_ctrl_n_and_f4_open_the_notes_over_the_quit_question_and_esc_goes_back(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _in_a_call(app, pilot)
-        await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmQuit), tries=200)
-        dialog = app.screen
+        dialog = await _at_the_quit_question(app, pilot)
         for key in ("ctrl+n", "f4"):
             await pilot.press(key)
             await wait_for(pilot, lambda: isinstance(app.screen, CallNotesDialog), tries=200)
@@ -40,10 +45,7 @@ async def test_ctrl_n_and_f4_open_the_notes_over_the_quit_question_and_esc_goes_
 async def test_f8_and_f10_over_the_quit_question_say_to_answer_it_first(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _in_a_call(app, pilot)
-        await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmQuit), tries=200)
-        dialog = app.screen
+        dialog = await _at_the_quit_question(app, pilot)
         await pilot.press("f8")
         await pilot.pause()
         assert app.screen is dialog
