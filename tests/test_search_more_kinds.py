@@ -244,3 +244,35 @@ def test_once_is_a_joining_word_not_a_subject():
     from guidance.search.analysis import words
 
     assert words("once I have a new PA") == ["new", "pa"]
+
+
+# -- a long question: the sentence that asks is searched ------------------------------------------
+
+
+STORY = ("We have looked after my father at home for nine years now with the help of two local "
+         "ladies who come in every morning and evening, and my brother helps at weekends when his "
+         "shifts allow, although his work has been busy lately and the ladies are getting older. "
+         "Last winter one of them slipped on the icy path outside the back door and hurt her wrist "
+         "badly, so she was off for several weeks while the other covered extra mornings. ")
+
+
+def test_a_long_story_keeps_the_sentence_that_asks():
+    vocabulary = Vocabulary({"insurance": 4, "employer": 9, "liability": 3})
+    query = build_query(STORY + "Do we need employers liability insurance?", vocabulary, Synonyms())
+    labels = [c.label for c in query.concepts]
+    assert {"employers", "liability", "insurance"} <= set(labels), labels
+    assert any(note.startswith("only part of a long question") for note in query.notes)
+
+
+def test_stop_words_do_not_count_towards_the_word_limit():
+    # 40 words, but only 11 of them searched: nothing is left out.
+    typed = ("If it is the case that I am not able to do it and he is not able to do it either, "
+             "what is it that we have to do to be sure that the pension is paid on time?")
+    query = build_query(typed, Vocabulary({"pension": 4}), Synonyms())
+    assert "pension" in [c.label for c in query.concepts]
+    assert not query.notes
+
+
+def test_a_long_question_finds_the_page_for_what_it_asks(shipped):
+    ids = page_ids(shipped, STORY + "Do we need employers liability insurance for them?", limit=3)
+    assert "employers-liability-insurance" in ids, ids

@@ -98,9 +98,9 @@ def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_t
         partial = None
     elif not _is_whole_word(partial, vocabulary, synonyms):
         words = words[:-1]
-    if len(words) > MAX_WORDS:
-        words = words[:MAX_WORDS]
-        notes.append(f"only the first {MAX_WORDS} words were searched")
+    if _meaningful(words) > MAX_WORDS:
+        words = _asking_words_first(loose, MAX_WORDS)
+        notes.append(f"only part of a long question was searched ({MAX_WORDS} words, the sentences that ask first)")
         partial = None
     if correct:
         words = _rejoined([_corrected(w, vocabulary, query) if w != partial else w for w in words], partial)
@@ -135,6 +135,44 @@ def _note_named_kinds(query: Query) -> None:
             kept.append(concept)
     query.concepts = kept
     query.named_kinds = frozenset(named)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+
+
+def _meaningful(words: list[str]) -> int:
+    """How many of ``words`` are searched (stop words are not)."""
+    return sum(1 for w in words if not is_stop(w))
+
+
+def _asking_words_first(text: str, limit: int) -> list[str]:
+    """The words of a long question, at most ``limit`` of them meaningful: the sentences that
+    ask (ending in "?") are kept first, then the others in order, each sentence whole or not at
+    all, and the kept words are searched in the order typed.
+
+    A forum post tells its story first and asks last ("My mum has dementia ... Are there ways to
+    pay for help?"); cutting at the first words searched the story and dropped the question.
+    """
+    sentences = [join_equivalents(raw_words(part)) for part in _SENTENCE_END.split(text) if part.strip()]
+    asking = [i for i, part in enumerate(_SENTENCE_END.split(text)) if part.strip().endswith("?")]
+    order = asking + [i for i in range(len(sentences)) if i not in asking]
+    kept: set[int] = set()
+    room = limit
+    for i in order:
+        size = _meaningful(sentences[i])
+        if size <= room:
+            kept.add(i)
+            room -= size
+    if not kept:  # one sentence longer than the limit: its first words
+        first = sentences[order[0]]
+        out, count = [], 0
+        for word in first:
+            count += not is_stop(word)
+            if count > limit:
+                break
+            out.append(word)
+        return out
+    return [w for i in sorted(kept) for w in sentences[i]]
 
 
 def _rejoined(words: list[str], partial: str | None) -> list[str]:
