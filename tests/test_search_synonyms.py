@@ -94,3 +94,11 @@ def test_content_check_warns_when_no_page_says_a_page_phrase_word_for_word(tmp_p
     shown = [str(p) for p in problems if p.path.endswith("synonyms.yaml")]
     assert "content/synonyms.yaml:2: warning: 'hols': no page says 'holiday umbrella' word for word yet, so this part finds nothing" in shown
     assert len(shown) == 1
+
+
+def test_caller_words_are_worked_out_once():
+    # Every word typed asks whether it is a caller word: the set is made when the file is read,
+    # not on each keystroke (it made a keystroke's search three times slower).
+    synonyms = parse_synonyms("sack: dismiss\nlet go: [dismiss, redundancy]\n", "synonyms.yaml", Problems())
+    assert synonyms.words == {"sack", "let", "go"}
+    assert synonyms.words is synonyms.words

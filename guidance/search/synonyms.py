@@ -53,6 +53,7 @@ class Synonyms:
         self._by_first: dict[str, list[Synonym]] = {}
         for entry in sorted(self.entries, key=lambda e: -len(e.stems)):
             self._by_first.setdefault(entry.stems[0], []).append(entry)
+        self._words = frozenset(w for e in self.entries for w in raw_words(e.key))
 
     def to_json(self) -> list:
         """The entries as JSON-able lists (``from_json`` reads them back)."""
@@ -64,9 +65,10 @@ class Synonyms:
                     for key, stems, targets, line, texts in rows])
 
     @property
-    def words(self) -> set[str]:
-        """Every caller word, so the spelling corrector knows "sack" is a word worth keeping."""
-        return {w for e in self.entries for w in raw_words(e.key)}
+    def words(self) -> frozenset[str]:
+        """Every caller word, so the spelling corrector knows "sack" is a word worth keeping
+        (worked out once: every word typed asks)."""
+        return self._words
 
     def find(self, words: list[str]) -> list[tuple[int, int, Synonym]]:
         """Longest caller phrases in ``words``, left to right, as (start, end, entry): ``start``
