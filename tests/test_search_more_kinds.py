@@ -276,3 +276,22 @@ def test_stop_words_do_not_count_towards_the_word_limit():
 def test_a_long_question_finds_the_page_for_what_it_asks(shipped):
     ids = page_ids(shipped, STORY + "Do we need employers liability insurance for them?", limit=3)
     assert "employers-liability-insurance" in ids, ids
+
+
+# -- a word no page uses is said, not silently dropped ----------------------------------------------
+
+
+def test_a_word_nothing_uses_is_said_beside_the_results(shipped):
+    results = shipped.search("my pa wants zorblat leave", limit=3)
+    assert results.hits
+    assert 'nothing here uses "zorblat": these results match only your other words' in results.notes
+
+
+def test_every_word_used_gives_no_such_note(shipped):
+    assert not [n for n in shipped.search("pa holiday pay", limit=3).notes if n.startswith("nothing here uses")]
+
+
+def test_a_word_being_typed_is_judged_only_when_no_word_begins_with_it(shipped):
+    assert not [n for n in shipped.search("holiday entitle", limit=3, as_you_type=True).notes if "entitle" in n]
+    results = shipped.search("holiday zorblat", limit=3, as_you_type=True)
+    assert results.hits and [n for n in results.notes if '"zorblat"' in n]

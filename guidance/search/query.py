@@ -55,6 +55,9 @@ class Query:
     #: Kinds of result the caller names ("calculator", "letter", "guided help", or a caller word
     #: the synonyms map to one: "work out", "template"): those come first (see ``kinds``).
     named_kinds: frozenset[str] = frozenset()
+    #: A last word still being typed that no word in the pages begins and none is near
+    #: ("furlough"): it is searched for nothing, and the searcher says so.
+    unknown: list[str] = field(default_factory=list)
 
     @property
     def stems(self) -> set[str]:
@@ -256,3 +259,5 @@ def _add_partial(query: Query, partial: str, vocabulary: Vocabulary, whole: bool
             alternatives.append(Alternative((stem(better),)))
     if concept is None and alternatives:
         query.concepts.append(Concept(partial + "…", alternatives))
+    elif concept is None:
+        query.unknown.append(partial)

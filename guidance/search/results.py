@@ -34,6 +34,10 @@ class Hit:
         return asdict(self)
 
 
+#: How the notes begin that are said beside results, not only when nothing is found.
+NOTES_WITH_HITS = ("only the first", "only part", "nothing here uses")
+
+
 @dataclass(frozen=True)
 class Results:
     query: str
@@ -46,6 +50,12 @@ class Results:
 
     def __iter__(self):
         return iter(self.hits)
+
+    @property
+    def notes_with_hits(self) -> list[str]:
+        """The notes to say above the results when there are some: what part of the question
+        was searched, and words nothing uses (the results then match only the others)."""
+        return [note for note in self.notes if note.startswith(NOTES_WITH_HITS)]
 
     def __len__(self) -> int:
         return len(self.hits)

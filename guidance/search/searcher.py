@@ -259,7 +259,18 @@ class Searcher:
         notes = list(query.notes)
         if not hits:
             notes.append("no page matches: try other words" + (" or remove the filters" if audience or area or kinds else ""))
+        else:
+            notes += self._unmatched_notes(query)
         return Results(query.text, hits, query.corrected_text, notes, dict(query.corrections))
+
+    def _unmatched_notes(self, query) -> list[str]:
+        """A note for each whole word typed that nothing in the index uses ("furlough"): the
+        results then match only the other words, and the officer must know that before reading
+        one out. A word still being typed (shown with "…") is not judged."""
+        missing = self._run(lambda reader: [c.label for c in query.concepts
+                                            if not c.label.endswith("…") and not reader.ranker.concept_scores(c)])
+        missing += query.unknown
+        return [f'nothing here uses "{label}": these results match only your other words' for label in missing]
 
     def _run(self, action):
         """Run a query; if the index fails, reopen it, then rebuild it, before giving up."""

@@ -43,6 +43,13 @@ def test_nothing_found_is_one_disabled_row_with_the_notes():
     assert rows.suggestion == "Did you mean: pay?" and not rows.hits
 
 
+def test_a_word_nothing_uses_is_said_above_the_results():
+    note = 'nothing here uses "zorblat": these results match only your other words'
+    rows = build_rows(Results("pa zorblat", [hit("paying-your-pa", "**PA**")], notes=[note]), AREAS)
+    assert rows.suggestion == 'Nothing here uses "zorblat": these results match only your other words.'
+    assert rows.hits
+
+
 def test_same_rows_are_recognised_and_changed_ones_are_not():
     one = build_rows(Results("sick", [hit("sick-pay", "**sick** pay")]), AREAS)
     assert one.same_as(build_rows(Results("sick ", [hit("sick-pay", "**sick** pay")]), AREAS))

@@ -84,7 +84,7 @@ def build_rows(outcome, area_name: Callable[[str], str], fit: Fit | None = None,
         options.append(Option(Content.assemble(("Search for ", "dim"), (typed, "bold"), (" as typed", "dim")), id=EXACT))
     else:
         suggestion = f"Did you mean: {outcome.suggestion}?" if outcome.suggestion else ""
-    left_out = [*cut, *(n for n in outcome.notes if n.startswith(("only the first", "only part")))] if outcome.hits else list(cut)
+    left_out = [*cut, *outcome.notes_with_hits] if outcome.hits else list(cut)
     if left_out:
         said = "; ".join(dict.fromkeys(left_out))
         suggestion = " ".join(filter(None, (suggestion, f"{said[:1].upper()}{said[1:]}.")))
