@@ -275,6 +275,14 @@ def test_a_caller_phrase_says_what_is_asked_more_than_a_word_beside_it(tmp_path,
     ("Can I add my own money to my direct payment to pay a more expensive agency?", "direct-payment-amount-and-top-ups"),
     ("Nothing has been paid into my care account by the council yet, how do I pay my carer?", "payment-late-or-wrong"),
     ("The council sent my direct payment twice, what happens to the extra?", "payment-late-or-wrong"),
+    ("Does HMRC count my care money from the council as income on my tax return?", "what-are-direct-payments"),
+    ("Is the council allowed to make me use a pre-paid card for my care money?", "prepaid-cards-and-managed-accounts"),
+    ("What goes into the hourly figure the council pays for my PA?", "direct-payment-amount-and-top-ups"),
+    ("Agency cover is dearer than my own PA, where does the extra money come from?", "contingency-plans"),
+    ("Our carer settles Nan's bills out of her own purse and Nan repays her, is that wise?", "pa-shopping-and-handling-money"),
+    ("The review wants every task timed in minutes, why are they asking this?", "direct-payment-reviews"),
+    ("Dad has dementia and hardly any savings, how do we get help paying for carers?", "needs-assessment"),
+    ("What does the council need from me to show how the care money was used?", "financial-monitoring"),
 ])
 def test_a_gap_question_in_new_words_finds_its_page_in_the_top_three(shipped, question, answer):
     assert answer in page_ids(shipped, question)[:3]
