@@ -301,3 +301,21 @@ def test_a_gap_question_in_new_words_finds_its_page_in_the_top_three(shipped, qu
 ])
 def test_a_caller_phrase_finds_the_page_about_what_it_names(shipped, question, answer):
     assert answer in page_ids(shipped, question)[:3]
+
+
+# -- employer duties that had no page: one question each, worded unlike the page's own --------
+
+@pytest.mark.parametrize("question, answer", [
+    ("My PA wants to change to four long days instead of five, can I refuse?", "flexible-working-requests"),
+    ("Does my carer get a break during a ten hour shift?", "working-hours-breaks-and-nights"),
+    ("My PA's son died, how much time off is she allowed?", "bereavement-leave"),
+    ("My carer's newborn is in the special care unit, what leave is she entitled to?", "neonatal-care-leave"),
+    ("My PA's client wants to give her a present, is that allowed?", "gifts-and-wills"),
+    ("Does the Information Commissioner need me to pay a fee for my carer's records?", "your-pas-personal-information"),
+    ("Can I insist on only female carers for washing and dressing?", "equality-and-discrimination"),
+    ("My niece is seventeen, could she work as my personal assistant?", "young-pas-under-18"),
+])
+def test_an_employer_duty_asked_in_new_words_finds_its_page_in_the_top_three(shipped, question, answer):
+    # Flexible working, working time, bereavement and neonatal leave, gifts, data protection,
+    # equality law and PAs under 18 each have a page written for them.
+    assert answer in page_ids(shipped, question)[:3]
