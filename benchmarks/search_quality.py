@@ -26,7 +26,8 @@ without running search, but its misses have since been read too. ``questions_hel
 sets to judge unseen questions by (see ``benchmarks/data/README.md``). ``questions_heldout6.tsv``
 (71 questions from forums, council, charity, payroll and advice pages, nine with no answering page)
 was made the same way, but as a development aid: its misses may be read to find kinds of fault,
-so heldout4 and heldout5 stay the blind sets.
+so heldout4 and heldout5 stay the blind sets. ``questions_heldout7.tsv`` (71 questions, four with
+no answering page) was made the same way, also as a development aid.
 
 Every question is run as written and again with deterministic typos (a swapped, dropped or doubled
 letter in one word of three), against our searcher and against FTS5 over the same rendered pages.
