@@ -17,6 +17,7 @@ from guidance.accounts.flags import SEVERITY
 REPO = Path(__file__).resolve().parents[1]
 CONTENT = REPO / "content"
 BALANCE_STYLES = ("signed", "paid", "money", "xlsx")  # a balance on every row
+BALANCE_ONLY = ("missing_statement", "balance_misprint")  # kinds only a balance on each row can show
 
 
 def _audit(account: Account, style: str, folder: Path, **plan_extra):
@@ -65,7 +66,7 @@ def test_every_format_gives_the_same_reconciliation(tmp_path, kind):
     if kind:
         plant(account, kind)
     results = {style: _figures(_audit(account, style, tmp_path / style)) for style in WRITERS}
-    if kind == "missing_statement":  # without a balance on each row a missing row cannot be seen
+    if kind in BALANCE_ONLY:  # without a balance on each row a missing row or a misprint cannot be seen
         for style in ("card", "ofx"):
             assert results[style]["flags"] == []
             results.pop(style)
@@ -77,7 +78,7 @@ def test_every_format_gives_the_same_reconciliation(tmp_path, kind):
 # A missing row shows only where each row has a balance: for card exports and OFX see
 # test_balance_break_across_ofx_statements and test_every_format_gives_the_same_reconciliation.
 PLANTS = [(kind, style) for kind in SEVERITY for style in WRITERS
-          if not (kind == "missing_statement" and style in ("card", "ofx"))]
+          if not (kind in BALANCE_ONLY and style in ("card", "ofx"))]
 
 
 @pytest.mark.parametrize("kind, style", PLANTS)
@@ -108,6 +109,44 @@ def test_balance_break_is_flagged_not_summed(tmp_path):
     assert rec.closing_balance == account.shown()[-1][1]
     assert rec.unaccounted == Decimal("-200.00")
     assert rec.opening_balance + rec.total_in - rec.total_out != rec.closing_balance
+
+
+@pytest.mark.parametrize("style", BALANCE_STYLES)
+def test_a_misprinted_balance_is_a_misprint_not_a_missing_statement(tmp_path, style):
+    """One row's printed balance is off and the rows either side agree: one balance_misprint flag
+    on that row, with the gap, and the figures of the same statement printed right."""
+    clean = _figures(_audit(Account.base(), style, tmp_path / "clean"))
+    account = Account.base()
+    plant(account, "balance_misprint")
+    audit = _audit(account, style, tmp_path / "misprint")
+    (flag,) = audit.flags
+    assert (flag.kind, flag.date, flag.amount) == ("balance_misprint", dt.date(2026, 6, 12), Decimal("90.00"))
+    assert _row_description(audit, flag) == "A JONES WAGES" and flag.line is not None
+    assert flag.missing is None and "misprint" in flag.message
+    assert audit.reconciliation.breaks == () and audit.reconciliation.unaccounted == 0
+    found = _figures(audit)
+    assert found.pop("flags") == [("balance_misprint", "2026-06-12", "90.00")]
+    clean.pop("flags")
+    assert found == clean
+    entry = next(e for e in audit.reconciliation.entries if e.tx.line == flag.line)
+    assert entry.balance == entry.tx.balance - Decimal("90.00")  # the running balance goes on from the rows
+
+
+def test_a_misprint_and_a_missing_statement_are_told_apart(tmp_path):
+    account = Account.base()
+    plant(account, "balance_misprint")
+    plant(account, "missing_statement")
+    audit = _audit(account, "paid", tmp_path)
+    assert [(f.kind, f.date, f.amount) for f in audit.flags] == [
+        ("missing_statement", dt.date(2026, 5, 22), Decimal("-200.00")), ("balance_misprint", dt.date(2026, 6, 12), Decimal("90.00"))]
+
+
+def test_a_misprint_on_the_last_row_cannot_be_told_from_a_missing_statement(tmp_path):
+    """Nothing after the row says the rows go on from it: the audit asks for the statement."""
+    account = Account.base()
+    account.rows[-1].misprint = Decimal("90.00")
+    audit = _audit(account, "signed", tmp_path)
+    assert [f.kind for f in audit.flags] == ["missing_statement"]
 
 
 def test_balance_break_across_ofx_statements(tmp_path):

@@ -111,6 +111,18 @@ def test_person_summary_is_plain(tmp_path, kinds):
             assert f"£{flag.amount:,.2f} more in the account than you need" in text
 
 
+def test_a_misprinted_balance_is_told_in_the_summary_and_asks_nothing(tmp_path):
+    _account, plan, statement = _files(tmp_path, "balance_misprint")
+    audit = audit_files(plan, [statement], REPO / "content")
+    text = summary_markdown(audit)
+    assert check_summary(text, REPO / "content").items == []
+    assert "One balance printed on your statement was wrong" in text
+    assert "We need to ask you" not in text and "statements seem to be missing" not in text
+    _account, plan, statement = _files(tmp_path / "both", "balance_misprint", "cash")
+    text = summary_markdown(audit_files(plan, [statement], REPO / "content"))
+    assert "We need to ask you" in text and "One balance printed on your statement was wrong" in text
+
+
 def test_summary_check_can_fail():
     hard = ("## Summary\n\nNotwithstanding the aforementioned considerations, the reconciliation demonstrates "
             "substantial discrepancies necessitating comprehensive investigation and subsequent remediation.\n")
@@ -178,7 +190,8 @@ def test_audit_is_recorded_decided_exported_and_sampled(capsys, tmp_path, databa
 
 def test_audit_batch_worst_first(capsys, tmp_path):
     folder, plans = tmp_path / "accounts", []
-    for name, kinds in [("calm", ()), ("surplus", ("surplus",)), ("abuse", ("large_transfer",)), ("cash", ("cash",))]:
+    for name, kinds in [("calm", ()), ("surplus", ("surplus",)), ("abuse", ("large_transfer",)), ("cash", ("cash",)),
+                        ("misprint", ("balance_misprint",))]:
         account = Account.base(reference=f"DP-{len(plans) + 1:06d}")
         for kind in kinds:
             plant(account, kind)
@@ -192,12 +205,14 @@ def test_audit_batch_worst_first(capsys, tmp_path):
     out = tmp_path / "summary.csv"
     assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out)]) == 1
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert [r["folder"] for r in rows] == ["broken", "abuse", "cash", "surplus", "calm"]
+    assert [r["folder"] for r in rows] == ["broken", "abuse", "cash", "misprint", "surplus", "calm"]
+    assert rows[3]["most_serious"] == "balance_misprint" and rows[3]["balance_misprint"] == "1" and rows[3]["missing_statement"] == "0"
+    assert rows[3]["flags"] == "1" and rows[2]["balance_misprint"] == "0"
     assert "s.csv:2" in rows[0]["error"] and rows[0]["status"] == "error"
     assert rows[1]["most_serious"] == "large_transfer" and rows[1]["safeguarding"] == "1" and rows[1]["unexplained"] == "1"
-    assert Decimal(rows[3]["surplus"]) > 0 and rows[4]["flags"] == "0"
+    assert Decimal(rows[4]["surplus"]) > 0 and rows[5]["flags"] == "0"
     err = capsys.readouterr().err
-    assert "Audited 4 of 5 accounts" in err and "\r[" not in err  # no progress bar when not on a terminal
+    assert "Audited 5 of 6 accounts" in err and "\r[" not in err  # no progress bar when not on a terminal
 
 
 def test_batch_summary_cells_are_not_formulas(tmp_path):

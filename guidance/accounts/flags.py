@@ -18,6 +18,9 @@ Kinds, most serious first (``SEVERITY``):
 - ``unexplained``: money out that no payee or rule explains;
 - ``cash``: cash taken out (receipts needed);
 - ``duplicate``: the same payee and amount twice within 3 days;
+- ``balance_misprint``: one row's shown balance is wrong while the rows before and after it agree
+  with each other (the bank's misprint: the figures go on from the rows, and no statement is
+  asked for);
 - ``contribution_shortfall``: the person paid in less than their assessed contribution;
 - ``surplus``: more in the account than owed plus the contingency.
 """
@@ -43,7 +46,7 @@ from guidance.accounts.statements import Ledger, normalise
 SEVERITY = (
     "household_payment", "large_transfer", "excluded_spending", "overdrawn", "missing_statement",
     "council_payment_missing", "payment_during_suspension", "no_tax_payment", "wages_gap",
-    "unexplained", "cash", "duplicate", "contribution_shortfall", "surplus",
+    "unexplained", "cash", "duplicate", "balance_misprint", "contribution_shortfall", "surplus",
 )
 #: Each kind in a few words (at most ``LABEL_WIDTH`` characters), for tables on an 80-column screen.
 LABELS = {
@@ -51,7 +54,7 @@ LABELS = {
     "excluded_spending": "Excluded spending", "overdrawn": "Overdrawn", "missing_statement": "Missing statement",
     "council_payment_missing": "No council payment", "payment_during_suspension": "Paid in suspension",
     "no_tax_payment": "No HMRC payment", "wages_gap": "Wages gap", "unexplained": "Unexplained", "cash": "Cash",
-    "duplicate": "Duplicate", "contribution_shortfall": "Contribution short", "surplus": "Surplus",
+    "duplicate": "Duplicate", "balance_misprint": "Misprinted balance", "contribution_shortfall": "Contribution short", "surplus": "Surplus",
 }
 LABEL_WIDTH = 18
 SAFEGUARDING = ("household_payment", "large_transfer")
@@ -59,6 +62,7 @@ SAFEGUARDING_PAGES = ("financial-abuse", "recognising-and-reporting-abuse")
 PAGES = {
     "excluded_spending": ("misuse-and-fraud", "officer-handling-misuse"),
     "missing_statement": ("receipts-and-statements",),
+    "balance_misprint": ("running-an-account-audit",),
     "surplus": ("surplus-and-clawback", "contingency-balance"),
     "contribution_shortfall": ("your-contribution",),
     "cash": ("receipts-and-statements",),
@@ -260,7 +264,7 @@ def _guessed_balances(rec: Reconciliation, unseen: Unseen) -> set[int]:
 def _missing_statements(plan, ledger, rec, rules):
     from dataclasses import replace
 
-    position = {id(e.tx): n for n, e in enumerate(rec.entries)} if rec.breaks else {}
+    position = {id(e.tx): n for n, e in enumerate(rec.entries)} if rec.breaks or rec.misprints else {}
     for b in rec.breaks:
         n = position.get(id(b.tx))
         entry = rec.entries[n] if n is not None else None
@@ -268,6 +272,12 @@ def _missing_statements(plan, ledger, rec, rules):
         flag = _at("missing_statement", entry, b.tx.date, b.gap,
                    f"the balance jumps by {money_text(b.gap)}: the statement shows {money_text(b.shown)}, the rows before give {money_text(b.expected)}; a statement is missing (payments due on those days cannot be checked without it)")
         yield replace(flag, missing=(since, b.tx.date))
+    for m in rec.misprints:
+        n = position.get(id(m.tx))
+        yield _at("balance_misprint", rec.entries[n] if n is not None else None, m.tx.date, m.gap,
+                  f"the balance shown on this row is {money_text(m.shown)}, but the rows before it give {money_text(m.expected)} "
+                  f"and the next balance shown follows from {money_text(m.expected)}: a misprint on the statement, not a missing one "
+                  "(the figures use the rows)")
     for start, end in _uncovered(plan, ledger):
         flag = _at("missing_statement", _near(rec, start), start, ZERO, f"no statement covers {start.isoformat()} to {end.isoformat()} (payments due on those days cannot be checked without it)")
         yield replace(flag, missing=(start, end))

@@ -15,7 +15,10 @@ plan) and surplus = closing balance − owed − contingency, never below 0.
 
 The running balance is checked row by row wherever a statement shows a balance: a row whose
 balance is not the one before plus its amount is a ``BalanceBreak`` (statements missing), never
-summed over in silence.
+summed over in silence, unless the rows of that day follow one another in another order (they are
+then taken in that order) or that row's balance alone is misprinted and the next balance shown
+follows from the rows (a ``BalanceMisprint``: the figures go on from the rows). See
+``running_balances``.
 """
 
 from __future__ import annotations
@@ -71,6 +74,21 @@ class BalanceBreak:
         return self.shown - self.expected
 
 
+@dataclass(frozen=True)
+class BalanceMisprint:
+    """A row whose shown balance alone is wrong: the balance before it plus its amount is
+    ``expected``, and the next balance shown follows from that, not from the ``shown`` one (a
+    misprint on the statement, not money moved unseen). ``gap`` = shown − expected."""
+
+    tx: Transaction
+    expected: Decimal
+    shown: Decimal
+
+    @property
+    def gap(self) -> Decimal:
+        return self.shown - self.expected
+
+
 class Matched(NamedTuple):
     """A payment due and the credit matched to it (None when nothing came in)."""
 
@@ -101,6 +119,7 @@ class Reconciliation:
     breaks: tuple[BalanceBreak, ...]
     rows_before: int = 0  # statement rows dated before the audit period: read, not counted
     rows_after: int = 0  # statement rows dated after it
+    misprints: tuple[BalanceMisprint, ...] = ()  # rows whose shown balance alone is wrong
 
     @property
     def outside_text(self) -> str:
@@ -123,13 +142,38 @@ class Reconciliation:
         return self.closing_balance - self.opening_balance - self.total_in + self.total_out
 
 
-def running_balances(ledger: Ledger, plan: Plan) -> tuple[list[Decimal], list[BalanceBreak], Decimal]:
-    """(balance after each row, breaks, balance before the first row). Raises ReconcileError when
-    no row shows a balance and the plan gives no ``opening_balance``."""
+class Running(NamedTuple):
+    """The running balance through the statements: ``rows`` in the order the bank posted them
+    (the ledger's order, except a day whose rows are listed in another order: see
+    ``posted_order``), the balance ``after`` each, the ``breaks``, the ``misprints`` and the
+    ``opening`` balance before the first row."""
+
+    rows: tuple[Transaction, ...]
+    after: list[Decimal]
+    breaks: list[BalanceBreak]
+    misprints: list[BalanceMisprint]
+    opening: Decimal
+
+
+def running_balances(ledger: Ledger, plan: Plan) -> Running:
+    """The running balance through the ledger (see ``Running``). Raises ReconcileError when no
+    row shows a balance and the plan gives no ``opening_balance``.
+
+    Where a row's shown balance is not the balance before plus its amount:
+
+    - the rows of that day are put in the order in which every shown balance follows from the
+      one before, when there is one (banks list a day's rows in their own order, not always the
+      order they were posted in): no break;
+    - a row whose balance alone is off, while the next balance shown follows from the rows
+      before it, is a ``BalanceMisprint``: the running balance goes on from the rows, not from
+      the misprint, so the figures are those of the statement without it;
+    - else it is a ``BalanceBreak``: money moved on days no statement shows, and the running
+      balance goes on from the balance shown.
+    """
     rows = ledger.transactions
     first = next((i for i, t in enumerate(rows) if t.balance is not None), None)
     if first is not None:
-        opening = rows[first].balance - sum((t.amount for t in rows[: first + 1]), ZERO)
+        opening = _opening(rows, first)
     elif plan.opening_balance is not None:
         opening = plan.opening_balance
     else:
@@ -137,15 +181,112 @@ def running_balances(ledger: Ledger, plan: Plan) -> tuple[list[Decimal], list[Ba
     after = list(accumulate(map(_AMOUNT, rows), initial=opening))[1:]
     balances = list(map(_BALANCE, rows))
     if not any(map(is_, balances, repeat(None))) and balances == after:
-        return after, [], opening  # every row shows the balance its amounts give: no break
-    running, after, breaks = opening, [], []
+        return Running(rows, after, [], [], opening)  # every row shows the balance its amounts give: no break
+    return _walk(rows, opening)
+
+
+def _opening(rows: tuple[Transaction, ...], first: int) -> Decimal:
+    """The balance before the first row, from the first balance shown (``rows[first]``). When the
+    rows of that day only follow one another in another order, the balance is taken from the row
+    the bank posted first."""
+    listed = rows[first].balance - sum((t.amount for t in rows[: first + 1]), ZERO)
+    start, end = _day_span(rows, first)
+    group = rows[start:end]
+    if start != first or len(group) == 1:
+        return listed
+    earlier = sum((t.amount for t in rows[:start]), ZERO)  # rows of days before, with no balance shown
+    if _follows(group, listed + earlier) or posted_order(group, listed + earlier) is not None:
+        return listed
+    for t in group:
+        if posted_order(group, t.balance - t.amount) is not None:
+            return t.balance - t.amount - earlier
+    return listed
+
+
+def _day_span(rows, index: int) -> tuple[int, int]:
+    """(first, one past the last) index of the rows dated as ``rows[index]`` (rows are in date order)."""
+    day = rows[index].date
+    start = index
+    while start > 0 and rows[start - 1].date == day:
+        start -= 1
+    end = index + 1
+    while end < len(rows) and rows[end].date == day:
+        end += 1
+    return start, end
+
+
+def _walk(rows: tuple[Transaction, ...], opening: Decimal) -> Running:
+    """The running balance row by row, a day at a time (see ``running_balances``)."""
+    posted: list[Transaction] = []
+    after: list[Decimal] = []
+    breaks: list[BalanceBreak] = []
+    misprints: list[BalanceMisprint] = []
+    running, start = opening, 0
+    while start < len(rows):
+        end = _day_span(rows, start)[1]
+        group = rows[start:end]
+        if len(group) > 1 and not _follows(group, running):
+            group = posted_order(group, running) or group
+        for k, t in enumerate(group):
+            running += t.amount
+            if t.balance is not None and t.balance != running:
+                if _next_balance_follows(group[k + 1:] + rows[end:], running):
+                    misprints.append(BalanceMisprint(t, running, t.balance))
+                else:
+                    breaks.append(BalanceBreak(t, running, t.balance))
+                    running = t.balance
+            posted.append(t)
+            after.append(running)
+        start = end
+    return Running(tuple(posted), after, breaks, misprints, opening)
+
+
+def _follows(rows, running: Decimal) -> bool:
+    """True when each shown balance of ``rows`` is the one before plus its amount, from ``running``."""
     for t in rows:
         running += t.amount
         if t.balance is not None and t.balance != running:
-            breaks.append(BalanceBreak(t, running, t.balance))
-            running = t.balance
-        after.append(running)
-    return after, breaks, opening
+            return False
+    return True
+
+
+def _next_balance_follows(rest, running: Decimal) -> bool:
+    """True when the next balance shown in ``rest`` is ``running`` plus the amounts up to it."""
+    for t in rest:
+        running += t.amount
+        if t.balance is not None:
+            return t.balance == running
+    return False
+
+
+POSTED_ORDER_ROWS = 40  # a day with more rows than this is taken in its listed order
+
+
+def posted_order(day: tuple[Transaction, ...], running: Decimal) -> tuple[Transaction, ...] | None:
+    """The rows of one day in an order in which each shown balance is the balance before plus
+    its amount, starting from ``running``; None when there is none, when a row shows no balance
+    (it could go anywhere) or when the day has more than POSTED_ORDER_ROWS rows. Rows that
+    can come next are tried in their listed order, so the order found keeps the listing where it
+    can."""
+    if len(day) > POSTED_ORDER_ROWS or any(t.balance is None for t in day):
+        return None
+    order: list[Transaction] = []
+
+    def place(left: tuple[Transaction, ...], balance: Decimal) -> bool:
+        if not left:
+            return True
+        tried = set()
+        for n, t in enumerate(left):
+            if t.balance != balance + t.amount or (t.amount, t.balance) in tried:
+                continue
+            tried.add((t.amount, t.balance))  # rows alike lead to the same orders: one is tried
+            order.append(t)
+            if place(left[:n] + left[n + 1:], t.balance):
+                return True
+            order.pop()
+        return False
+
+    return tuple(order) if place(tuple(day), running) else None
 
 
 class _Credits(NamedTuple):
@@ -269,8 +410,9 @@ def _in_kind(description: str, rules: Rules) -> tuple[str, str, str]:
 def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     """Classify every transaction in the audit period and work out the figures (see module doc).
     ``rules`` should already hold the plan's payees (``Rules.for_plan``). Raises ReconcileError."""
-    after, breaks, opening_all = running_balances(ledger, plan)
-    rows = ledger.transactions
+    running = running_balances(ledger, plan)
+    after, breaks, misprints, opening_all = running.after, running.breaks, running.misprints, running.opening
+    rows = running.rows  # a day's rows in the order the bank posted them
     start, end = plan.period.start, plan.period.end
     dates = list(map(_DATE, rows))  # in date order (see ``merge``)
     first, stop = bisect_left(dates, start), bisect_right(dates, end)
@@ -330,4 +472,5 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         contribution=tuple([_record(Matched, (d, None if i is None else entries[i - first])) for d, i in contribution_pairs]),
         breaks=tuple(b for b in breaks if b.tx in in_period),
         rows_before=rows_before, rows_after=rows_after,
+        misprints=tuple(m for m in misprints if start <= m.tx.date <= end),
     )
