@@ -149,6 +149,31 @@ def test_a_misprint_on_the_last_row_cannot_be_told_from_a_missing_statement(tmp_
     assert [f.kind for f in audit.flags] == ["missing_statement"]
 
 
+def _listed_backwards(*days) -> Account:
+    """The clean account with a payroll fee on the first day, beside the council's payment, and
+    the rows of ``days`` listed in reverse of the order the bank posted them."""
+    account = Account.base()
+    account.add(START, "CAREPAY PAYROLL LTD SETUP", "-25.00")
+    account.listed_backwards.update(days)
+    return account
+
+
+@pytest.mark.parametrize("style", WRITERS)
+@pytest.mark.parametrize("days", [(dt.date(2026, 5, 1),), (START,), (START, dt.date(2026, 5, 1))])
+def test_rows_of_one_day_listed_in_another_order_are_not_a_break(tmp_path, style, days):
+    """A day's rows listed in another order than the bank posted them (the running balance works
+    only in the posted order): no flag, and the figures of the statement listed in posted order."""
+    posted = _figures(_audit(_listed_backwards(), style, tmp_path / "posted"))
+    account = _listed_backwards(*days)
+    assert [r for r, _ in account.shown()] != [r for r, _ in _listed_backwards().shown()]  # the listing differs
+    audit = _audit(account, style, tmp_path / "listed")
+    assert _figures(audit) == posted and posted["flags"] == []
+    assert audit.reconciliation.breaks == () and audit.reconciliation.misprints == ()
+    for e in audit.reconciliation.entries:
+        if e.tx.balance is not None:
+            assert e.balance == e.tx.balance  # each row's running balance is the one the bank shows
+
+
 def test_balance_break_across_ofx_statements(tmp_path):
     account = Account.base()
     account.add(dt.date(2026, 8, 12), "HIDDEN SHOP", "-200.00", hidden=True)

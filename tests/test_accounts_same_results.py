@@ -15,6 +15,7 @@ A change meant to alter results rewrites the file, and the diff shows what chang
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import random
@@ -24,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from accounts_support import WRITERS, Account, plant, random_account, write  # noqa: E402
+from accounts_support import START, WRITERS, Account, plant, random_account, write  # noqa: E402
 from guidance.accounts.audit import AuditError, audit_files, audit_json  # noqa: E402
 from guidance.accounts.flags import SEVERITY  # noqa: E402
 from guidance.accounts.plan import PlanError, load_plan  # noqa: E402
@@ -47,6 +48,10 @@ def accounts() -> list[tuple[str, Account]]:
     for kind in ("cash", "duplicate", "missing_statement", "wages_gap"):
         plant(several, kind)
     out.append(("several", several))
+    listed = Account.base()  # a day's rows listed in another order than posted: no break
+    listed.add(START, "CAREPAY PAYROLL LTD SETUP", "-25.00")
+    listed.listed_backwards.update({START, dt.date(2026, 5, 1)})
+    out.append(("listed_backwards", listed))
     return out
 
 
