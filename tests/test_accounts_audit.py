@@ -253,6 +253,41 @@ def test_period_starting_before_the_statements_is_uncovered(tmp_path):
     plan = account.write_plan(tmp_path / "plan.yaml", period={"from": "2026-03-30", "to": END.isoformat()})
     audit = audit_files(plan, [write(account, "signed", tmp_path)], CONTENT)
     assert [(f.kind, f.date) for f in audit.flags] == [("missing_statement", dt.date(2026, 3, 30))]
+    # the whole span before the first row (6 April), not a part of it
+    assert audit.flags[0].missing == (dt.date(2026, 3, 30), dt.date(2026, 4, 5)) and "2026-03-30 to 2026-04-05" in audit.flags[0].message
+
+
+@pytest.mark.parametrize("first, last, uncovered", [
+    ("2026-04-04", "2026-10-04", None),  # 2 days before the first row (6 April): forgiven at the start
+    ("2026-04-01", "2026-10-04", ("2026-04-01", "2026-04-05")),  # 5 days: told whole
+    ("2026-04-06", "2026-10-05", None),  # 3 days after the last row (2 October): forgiven at the end
+    ("2026-04-06", "2026-10-09", ("2026-10-03", "2026-10-09")),  # 7 days: told whole
+])
+def test_a_few_days_uncovered_are_forgiven_only_at_the_start_or_end(tmp_path, first, last, uncovered):
+    account = Account.base()
+    plan = account.write_plan(tmp_path / "plan.yaml", period={"from": first, "to": last})
+    audit = audit_files(plan, [write(account, "signed", tmp_path)], CONTENT)
+    missing = [f.missing for f in audit.flags if f.kind == "missing_statement"]
+    assert missing == ([] if uncovered is None else [tuple(dt.date.fromisoformat(d) for d in uncovered)])
+
+
+@pytest.mark.parametrize("style", ["signed", "card"])
+@pytest.mark.parametrize("cut, next_row", [(dt.date(2026, 7, 3), dt.date(2026, 7, 10)),  # 6 days between the files
+                                           (dt.date(2026, 5, 12), dt.date(2026, 5, 15))])  # 2 days
+def test_days_between_two_statements_without_a_stated_period_are_told_whole(tmp_path, style, cut, next_row):
+    """Statements that state no period cover the days of their rows: the days between the last row
+    of one and the first of the next are uncovered, however few, and the flag gives them all."""
+    account = Account.base()
+    rows = account.shown()
+    assert {r.date for r, _ in rows if cut < r.date <= next_row} == {next_row}  # nothing dated between
+    early = Account(account.plan, [r for r, _ in rows if r.date <= cut], account.opening)
+    late = Account(account.plan, [r for r, _ in rows if r.date > cut], next(b - r.amount for r, b in rows if r.date > cut))
+    files = [write(early, style, tmp_path / "parts", "early"), write(late, style, tmp_path / "parts", "late")]
+    plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
+    audit = audit_files(plan, files, CONTENT)
+    gap = (cut + dt.timedelta(days=1), next_row - dt.timedelta(days=1))
+    assert [(f.kind, f.date, f.missing) for f in audit.flags] == [("missing_statement", gap[0], gap)]
+    assert f"{gap[0].isoformat()} to {gap[1].isoformat()}" in audit.flags[0].message
 
 
 @pytest.mark.parametrize("style", list(CSV_WRITERS))

@@ -52,6 +52,9 @@ def accounts() -> list[tuple[str, Account]]:
     listed.add(START, "CAREPAY PAYROLL LTD SETUP", "-25.00")
     listed.listed_backwards.update({START, dt.date(2026, 5, 1)})
     out.append(("listed_backwards", listed))
+    early = Account.base()  # the audit starts 5 days before the statement's first row: told whole
+    early.plan["period"] = {"from": "2026-04-01", "to": early.plan["period"]["to"]}
+    out.append(("uncovered_start", early))
     return out
 
 

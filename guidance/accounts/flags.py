@@ -68,7 +68,7 @@ PAGES = {
     "cash": ("receipts-and-statements",),
 }
 DUPLICATE_DAYS = 3
-COVER_SLACK_DAYS = 3  # a CSV says no period: its first and last rows are taken to cover 3 days more
+COVER_SLACK_DAYS = 3  # days no statement covers at the very start or end of the audit that are not asked for
 TAX_DAY = 22  # PAYE paid electronically is due by the 22nd after the period (HMRC)
 
 
@@ -284,16 +284,22 @@ def _missing_statements(plan, ledger, rec, rules):
 
 
 def _uncovered(plan: Plan, ledger: Ledger) -> list[tuple[dt.date, dt.date]]:
-    slack = dt.timedelta(days=COVER_SLACK_DAYS)
-    spans = sorted((s.start, s.end) if s.stated else (s.start - slack, s.end + slack) for s in ledger.statements)
-    gaps, cursor = [], plan.period.start
-    for start, end in spans:
-        if start > cursor and cursor <= plan.period.end:
-            gaps.append((cursor, min(start - dt.timedelta(days=1), plan.period.end)))
-        cursor = max(cursor, end + dt.timedelta(days=1))
-    if cursor <= plan.period.end:
-        gaps.append((cursor, plan.period.end))
-    return gaps
+    """The spans of the audit period (first and last day, both included) that no statement
+    covers, each whole. A statement covers the period it states (OFX), or else the days from its
+    first row to its last. A span of at most COVER_SLACK_DAYS at the very start or the very end of
+    the audit period is not reported (an account may just have had no payments on those days);
+    any span between two statements is, however short."""
+    first_day, last_day, one = plan.period.start, plan.period.end, dt.timedelta(days=1)
+    gaps, cursor = [], first_day
+    for start, end in sorted((s.start, s.end) for s in ledger.statements):
+        if start > cursor and cursor <= last_day:
+            gaps.append((cursor, min(start - one, last_day)))
+        cursor = max(cursor, end + one)
+    if cursor <= last_day:
+        gaps.append((cursor, last_day))
+    return [(start, end) for start, end in gaps
+            if not ((start == first_day or end == last_day) and (end - start).days + 1 <= COVER_SLACK_DAYS
+                    and (start, end) != (first_day, last_day))]
 
 
 def _in_suspension(plan: Plan, date: dt.date) -> bool:
