@@ -174,6 +174,29 @@ def test_rows_of_one_day_listed_in_another_order_are_not_a_break(tmp_path, style
             assert e.balance == e.tx.balance  # each row's running balance is the one the bank shows
 
 
+@pytest.mark.parametrize("paid, flagged", [
+    (dt.date(2026, 4, 22), True),  # the 22nd after the quarter to 5 April ends: pays that quarter, not this one
+    (dt.date(2026, 4, 23), False),  # the first day that pays the quarter from 6 April
+    (dt.date(2026, 7, 22), False),  # the last day for the quarter to 5 July
+    (dt.date(2026, 7, 23), True),  # late
+])
+def test_a_payment_to_hmrc_pays_the_quarter_whose_window_it_falls_in(tmp_path, paid, flagged):
+    """The quarter 6 April to 5 July (wages paid in it) is paid by a payment to HMRC from 23 April
+    to 22 July; one made from 6 to 22 April is the previous quarter's."""
+    from guidance.accounts.flags import tax_payment_window
+
+    assert tax_payment_window(dt.date(2026, 4, 6)) == (dt.date(2026, 4, 23), dt.date(2026, 7, 22))
+    assert tax_payment_window(dt.date(2026, 1, 6)) == (dt.date(2026, 1, 23), dt.date(2026, 4, 22))
+    assert tax_payment_window(dt.date(2026, 10, 6)) == (dt.date(2026, 10, 23), dt.date(2027, 1, 22))
+    account = Account.base()
+    next(r for r in account.rows if r.description.startswith("HMRC")).date = paid
+    account.sort()
+    audit = _audit(account, "signed", tmp_path)
+    assert [(f.kind, f.date) for f in audit.flags] == ([("no_tax_payment", dt.date(2026, 7, 22))] if flagged else [])
+    if flagged:
+        assert audit.flags[0].amount == Decimal("420.00") * 13 and "from 2026-04-23 to 2026-07-22" in audit.flags[0].message
+
+
 def test_balance_break_across_ofx_statements(tmp_path):
     account = Account.base()
     account.add(dt.date(2026, 8, 12), "HIDDEN SHOP", "-200.00", hidden=True)

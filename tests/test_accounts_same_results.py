@@ -55,6 +55,10 @@ def accounts() -> list[tuple[str, Account]]:
     early = Account.base()  # the audit starts 5 days before the statement's first row: told whole
     early.plan["period"] = {"from": "2026-04-01", "to": early.plan["period"]["to"]}
     out.append(("uncovered_start", early))
+    previous = Account.base()  # HMRC paid on 22 April: the quarter to 5 April's payment, not this quarter's
+    next(r for r in previous.rows if r.description.startswith("HMRC")).date = dt.date(2026, 4, 22)
+    previous.sort()
+    out.append(("hmrc_previous_quarter", previous))
     return out
 
 

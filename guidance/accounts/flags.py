@@ -13,7 +13,8 @@ Kinds, most serious first (``SEVERITY``):
   contribution) cannot be checked, so its absence there is not flagged again under its own kind;
 - ``council_payment_missing``: a council payment due that did not come in (or came in short);
 - ``payment_during_suspension``: the council paid for days when no payment was due;
-- ``no_tax_payment``: wages paid in a tax quarter, no payment to HMRC by the 22nd after it ends;
+- ``no_tax_payment``: wages paid in a tax quarter, no payment to HMRC for it by the 22nd after it
+  ends (a payment early in the next quarter pays the quarter before: see ``tax_payment_window``);
 - ``wages_gap``: a PA paid regularly and then not for a whole pay cycle;
 - ``unexplained``: money out that no payee or rule explains;
 - ``cash``: cash taken out (receipts needed);
@@ -40,7 +41,7 @@ from guidance.accounts.money import ZERO, money_text, pence
 from guidance.accounts.plan import Plan
 from guidance.accounts.reconcile import Entry, Reconciliation
 from guidance.accounts.rules import Rules, Rule
-from guidance.accounts.schedule import line_in_force, weekly
+from guidance.accounts.schedule import add_months, line_in_force, weekly
 from guidance.accounts.statements import Ledger, normalise
 
 SEVERITY = (
@@ -332,9 +333,9 @@ def _council(plan, rows: _Rows, rec, rules, unseen):
 
 
 @lru_cache(maxsize=256)
-def _tax_quarters(start: dt.date, end: dt.date) -> tuple[tuple[dt.date, dt.date, dt.date], ...]:
-    """(first day, last day, payment deadline) of each tax quarter (6 Apr, 6 Jul, 6 Oct, 6 Jan)
-    overlapping ``start``..``end``."""
+def _tax_quarters(start: dt.date, end: dt.date) -> tuple[tuple[dt.date, dt.date, dt.date, dt.date], ...]:
+    """(first day, last day, first and last day of its payment window: see ``tax_payment_window``)
+    of each tax quarter (6 Apr, 6 Jul, 6 Oct, 6 Jan) overlapping ``start``..``end``."""
     return tuple(_quarters(start, end))
 
 
@@ -345,12 +346,27 @@ def _quarters(start: dt.date, end: dt.date):
             first = dt.date(year + (month > 12), (month - 1) % 12 + 1, 6)
             following = dt.date(year + (month + 3 > 12), (month + 2) % 12 + 1, 6)
             last = following - dt.timedelta(days=1)
-            deadline = following.replace(day=TAX_DAY)
             if first > end:
                 return
             if last >= start:
-                yield first, last, deadline
+                yield (first, last, *tax_payment_window(first))
         year += 1
+
+
+def tax_payment_window(first: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day (both included) of the payments to HMRC that pay the PAYE tax
+    quarter starting on ``first`` (6 April, 6 July, 6 October or 6 January).
+
+    Source: HMRC, "Pay employers' PAYE" (https://www.gov.uk/pay-paye-tax): an employer who pays
+    quarterly pays for the quarters ending 5 July, 5 October, 5 January and 5 April, and a payment
+    made electronically must reach HMRC by the 22nd after the quarter ends (``TAX_DAY``).
+
+    So the window ends on the 22nd of the month after the quarter. It starts on the 23rd of the
+    quarter's own first month: a payment from the 6th to the 22nd of that month is the one due
+    for the quarter before (by that 22nd), so it never makes the quarter it falls in look paid.
+    A payment from the 23rd on is taken as paying this quarter (early, or month by month)."""
+    following = add_months(first, 3)
+    return first.replace(day=TAX_DAY + 1), following.replace(day=TAX_DAY)
 
 
 def _tax(plan, rows: _Rows, rec, rules, unseen):
@@ -359,17 +375,18 @@ def _tax(plan, rows: _Rows, rec, rules, unseen):
         return
     used: set[int] = set()
     paid_on = list(map(_DAY, all_wages))  # in date order, as the entries are
-    for first, last, deadline in _tax_quarters(plan.period.start, plan.period.end):
+    for first, last, opens, deadline in _tax_quarters(plan.period.start, plan.period.end):
         wages = all_wages[bisect_left(paid_on, first):bisect_right(paid_on, last)]
         if not wages or deadline > plan.period.end or unseen.overlaps(first, deadline):
             continue
-        paid = next((i for i, e in enumerate(taxes) if i not in used and first < e.tx.date <= deadline), None)
+        paid = next((i for i, e in enumerate(taxes) if i not in used and opens <= e.tx.date <= deadline), None)
         if paid is not None:
             used.add(paid)
             continue
         total = -sum((e.tx.amount for e in wages), ZERO)
         yield _at("no_tax_payment", wages[-1], deadline, total,
-                  f"{money_text(total)} of wages paid {first.isoformat()} to {last.isoformat()} and no payment to HMRC by {deadline.isoformat()}")
+                  f"{money_text(total)} of wages paid {first.isoformat()} to {last.isoformat()} and no payment to HMRC for them "
+                  f"from {opens.isoformat()} to {deadline.isoformat()} (a payment before {opens.isoformat()} is for the quarter before)")
 
 
 def _payee(e: Entry, rules: Rules) -> str:
