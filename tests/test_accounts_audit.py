@@ -197,6 +197,43 @@ def test_a_payment_to_hmrc_pays_the_quarter_whose_window_it_falls_in(tmp_path, p
         assert audit.flags[0].amount == Decimal("420.00") * 13 and "from 2026-04-23 to 2026-07-22" in audit.flags[0].message
 
 
+def _pa_paid(every: int, missed: tuple[int, ...] = (), payments: int | None = None, first: dt.date = dt.date(2026, 4, 10)) -> Account:
+    """The clean account with its PA paid every ``every`` days from ``first`` (the same pay a
+    week) instead of weekly, except the payments numbered in ``missed`` (0 is the first)."""
+    account = Account.base()
+    account.rows = [r for r in account.rows if not r.description.startswith("A JONES")]
+    day, number = first, 0
+    while day <= END and (payments is None or number < payments):
+        if number not in missed:
+            account.add(day, "A JONES WAGES", str(-Decimal("420.00") * every / 7))
+        day, number = day + dt.timedelta(days=every), number + 1
+    account.add(dt.date(2026, 10, 2), "NEST PENSIONS", "-40.00")  # the statement runs to the end of the audit
+    return account
+
+
+@pytest.mark.parametrize("every, missed, payments, first, gap_from", [
+    (7, (5,), None, dt.date(2026, 4, 10), dt.date(2026, 5, 8)),  # weekly, one week missed
+    (7, (2,), 4, dt.date(2026, 9, 11), dt.date(2026, 9, 18)),  # weekly, three payments, one week missed
+    (14, (), None, dt.date(2026, 4, 10), None),  # fortnightly
+    (14, (4,), None, dt.date(2026, 4, 10), dt.date(2026, 5, 22)),  # fortnightly, one missed
+    (28, (), None, dt.date(2026, 4, 10), None),  # four-weekly
+    (28, (3,), None, dt.date(2026, 4, 10), dt.date(2026, 6, 5)),  # four-weekly, one missed
+    (28, (1,), 4, dt.date(2026, 6, 12), dt.date(2026, 6, 12)),  # four-weekly, three payments, one missed
+])
+def test_a_pa_s_pay_cycle_is_not_set_by_one_long_gap(tmp_path, every, missed, payments, first, gap_from):
+    """The pay cycle is the lower median of the gaps between payments: a missed payment is a
+    wages_gap flag (dated a cycle after the last pay before it), however few the payments."""
+    account = _pa_paid(every, missed, payments, first)
+    account.opening += Decimal("2000.00")  # pay in bigger sums must not overdraw the account
+    if first > dt.date(2026, 7, 5):
+        account.remove(dt.date(2026, 7, 20), "HMRC")  # no wages in the quarter it pays
+    audit = _audit(account, "signed", tmp_path)
+    flags = [(f.kind, f.date) for f in audit.flags if f.kind != "surplus"]
+    assert flags == ([] if gap_from is None else [("wages_gap", gap_from + dt.timedelta(days=every))])
+    if gap_from is not None:
+        assert f"paid every {every} days, then not from {gap_from.isoformat()}" in audit.flags[0].message
+
+
 def test_balance_break_across_ofx_statements(tmp_path):
     account = Account.base()
     account.add(dt.date(2026, 8, 12), "HIDDEN SHOP", "-200.00", hidden=True)

@@ -59,6 +59,11 @@ def accounts() -> list[tuple[str, Account]]:
     next(r for r in previous.rows if r.description.startswith("HMRC")).date = dt.date(2026, 4, 22)
     previous.sort()
     out.append(("hmrc_previous_quarter", previous))
+    short = Account.base()  # a second PA paid three times at the end, one week missed: cycle 7, not 10.5
+    short.plan["payees"].append({"match": "B SMITH", "kind": "wages"})
+    for day in (dt.date(2026, 9, 11), dt.date(2026, 9, 18), dt.date(2026, 10, 2)):
+        short.add(day, "B SMITH WAGES", "-150.00")
+    out.append(("wages_gap_few_payments", short))
     return out
 
 

@@ -15,7 +15,8 @@ Kinds, most serious first (``SEVERITY``):
 - ``payment_during_suspension``: the council paid for days when no payment was due;
 - ``no_tax_payment``: wages paid in a tax quarter, no payment to HMRC for it by the 22nd after it
   ends (a payment early in the next quarter pays the quarter before: see ``tax_payment_window``);
-- ``wages_gap``: a PA paid regularly and then not for a whole pay cycle;
+- ``wages_gap``: a PA paid regularly and then not for a whole pay cycle (the cycle is the lower
+  median of the gaps between payments, so one long gap never sets it);
 - ``unexplained``: money out that no payee or rule explains;
 - ``cash``: cash taken out (receipts needed);
 - ``duplicate``: the same payee and amount twice within 3 days;
@@ -415,7 +416,7 @@ def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
         if len(days) < 3:
             continue
         gaps = list(map(_DAYS, map(sub, days[1:], days[:-1]))) + [(end - days[-1]).days]
-        cycle = _median(gaps[:-1])
+        cycle = _lower_median(gaps[:-1])
         if cycle < 1:
             continue
         last_by_day = dict(zip(dates, paid))
@@ -425,19 +426,21 @@ def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
             if unseen.overlaps(before, after):
                 continue
             e = last_by_day[before]
-            due = before + dt.timedelta(days=int(cycle))
+            due = before + dt.timedelta(days=cycle)
             yield _at("wages_gap", e, due, -e.tx.amount,
-                      f"'{payee}' was paid every {int(cycle)} days, then not from {before.isoformat()} until {'the end of the audit' if after > plan.period.end else after.isoformat()}")
+                      f"'{payee}' was paid every {cycle} days, then not from {before.isoformat()} until {'the end of the audit' if after > plan.period.end else after.isoformat()}")
 
 
 _DAY, _DAYS = attrgetter("tx.date"), attrgetter("days")
 
 
-def _median(values: list[int]):
-    """As ``statistics.median``: the middle value, or the mean of the middle two."""
+def _lower_median(values: list[int]) -> int:
+    """The pay cycle from the gaps (in days) between a PA's payments: the middle gap, or the
+    lower of the middle two (as ``statistics.median_low``). One long gap (a missed payment, a
+    holiday paid ahead) never sets the cycle, however few payments there are: with gaps of 7 and
+    14 days the cycle is 7, not 10.5."""
     values = sorted(values)
-    middle = len(values) // 2
-    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+    return values[(len(values) - 1) // 2]
 
 
 def _duplicates(plan, rows: _Rows, rec, rules, unseen):
