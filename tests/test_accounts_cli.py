@@ -341,6 +341,41 @@ def test_a_stray_quote_or_extra_cell_in_the_plans_list_is_named_and_no_account_i
     assert "Audited 2 of 4 accounts" in capsys.readouterr().err
 
 
+def test_list_and_show_state_their_order_and_show_money_as_the_product_does(capsys, tmp_path, database_url):
+    """``account list`` says its order (newest first, or oldest first when asked) and shows each
+    audit's time; ``list`` and ``show`` give money as £1,234.56, never as bare decimals."""
+    import re
+
+    made = []
+    for number, kinds in enumerate([("surplus",), ("cash", "surplus")]):
+        account = Account.base(reference=f"DP-{number + 1:06d}")
+        for kind in kinds:
+            plant(account, kind)
+        folder = tmp_path / f"a{number}"
+        folder.mkdir()
+        plan = account.write_plan(folder / "plan.yaml", opening_balance=str(account.opening))
+        assert main(["account", "audit", "--plan", str(plan), str(write(account, "paid", folder))]) == 0
+        made.append(account.plan["reference"])
+    capsys.readouterr()
+    assert main(["account", "list"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "2 account audits, newest first (by when each was made, UTC):"
+    assert [line.split()[3] for line in out[1:]] == made[::-1]  # day, time, id, reference
+    assert all(re.search(r"surplus £\d{1,3}(,\d{3})*\.\d\d ", line) for line in out[1:]), out
+    assert all(re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d ", line) for line in out[1:]), out
+    assert main(["account", "list", "--oldest-first"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("2 account audits, oldest first") and [line.split()[3] for line in out[1:]] == made
+    assert [r["reference"] for r in _json(capsys, "account", "list", "--json", "--oldest-first")] == made
+    newest = _json(capsys, "account", "list", "--json")[0]
+    assert main(["account", "show", newest["id"]]) == 0
+    shown = capsys.readouterr().out
+    flags = [line for line in shown.splitlines() if re.match(r"\s+\d+\. ", line)]
+    assert [line.split(". ", 1)[1].split(" 2026-")[0] for line in flags] == ["Cash", "Surplus"]
+    assert "£100.00" in flags[0] and re.search(r" £\d,\d{3}\.\d\d ", flags[1]), flags
+    assert "made " in shown.splitlines()[0] and "flags, most serious first:" in shown
+
+
 def test_show_report_and_a_repeated_audit_speak_to_people(capsys, tmp_path, database_url):
     """``account show`` prints money in and out as lines (no dict); an audit repeated with the
     same plan and statements is not recorded twice, and its report names the flags' pages by
