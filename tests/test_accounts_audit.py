@@ -417,6 +417,26 @@ def test_a_council_payment_made_late_is_not_missing(tmp_path):
     assert [f.kind for f in audit.flags] == ["council_payment_missing"]
 
 
+# 14 days before 24 August is as near the payment due on 27 July: not taken as this one's
+@pytest.mark.parametrize("early, matched", [(6, True), (10, True), (13, True), (14, False), (15, False)])
+def test_a_council_payment_made_early_is_matched_and_said_early(tmp_path, early, matched):
+    """A council payment of the amount due, more than 5 days early (up to 14, and nearer its due
+    date than the one before), is that payment paid early, not missing."""
+    due = dt.date(2026, 8, 24)
+    account = Account.base()
+    row = next(r for r in account.rows if r.date == due and r.description.startswith("NORTHFIELD"))
+    row.date = due - dt.timedelta(days=early)
+    account.sort()
+    audit = _audit(account, "signed", tmp_path)
+    (m,) = [m for m in audit.reconciliation.council if m.due.date == due]
+    if matched:
+        assert audit.flags == ()
+        assert m.entry.tx.date == row.date and m.entry.kind == "council" and f"paid {early} days early" in m.entry.reason
+        assert audit.reconciliation.council_received == audit.reconciliation.council_expected
+    else:
+        assert m.entry is None and [(f.kind, f.date) for f in audit.flags] == [("council_payment_missing", due)]
+
+
 def test_the_rules_are_read_again_when_their_file_is_edited_between_two_audits(tmp_path):
     from guidance.accounts.audit import account_rules
 

@@ -5,7 +5,9 @@ council's payments and the contribution due under the plan: a credit within ``MA
 due date whose amount is the amount due (or the full amount of the line), or whose description
 matches the words the plan or rules give for that payment; a due payment nothing matched then
 takes a credit of its amount, up to ``LATE_DAYS`` later, that the bank's words name as that
-payment (paid late, not missed). Money out is classified by the
+payment (paid late, not missed), or else a credit of its amount up to ``EARLY_DAYS`` earlier and
+nearer its date than the payment due before (paid early, not missed: the row's reason says how
+many days early). Money out is classified by the
 plan's payees, then the team's rules; what neither explains is ``unexplained``.
 
 Figures (``Decimal``, pounds and pence): opening and closing balance for the audit period,
@@ -40,6 +42,7 @@ from guidance.accounts.statements import Ledger, Transaction
 
 MATCH_DAYS = 5  # "a few days either side" of a due date: weekends and a bank holiday
 LATE_DAYS = 14  # a payment the bank names as this payment, of the amount due, up to 2 weeks late
+EARLY_DAYS = 14  # a payment of the amount due up to 2 weeks early, nearer this due date than the one before
 _record = tuple.__new__  # _record(Entry, fields): a record made in one step
 _DATE, _AMOUNT, _BALANCE, _DESCRIPTION = attrgetter("date"), attrgetter("amount"), attrgetter("balance"), attrgetter("description")
 REFUND_FROM = ("tax", "pension", "insurance", "payroll_service", "agency", "care_other")
@@ -380,10 +383,45 @@ def _late(pairs, credits: _Credits, taken: set[int]) -> list[tuple[Due, int | No
     return out
 
 
+def _early(pairs, credits: _Credits, taken: set[int]) -> tuple[list[tuple[Due, int | None]], dict[int, int]]:
+    """Third pass: a due payment nothing matched takes an earlier credit of its amount (the
+    amount due or the line's full amount) from more than MATCH_DAYS up to EARLY_DAYS before its
+    date, that is nearer its date than the payment due before it and that the bank's words do not
+    name as another kind of payment (a payment made early, not missed). Returns the pairs and,
+    for each credit taken so, how many days early it came (the row's reason says so)."""
+    out, early = [], {}
+    indexes, days_of, said_of, amounts = credits
+    before = None  # the day the payment before was due
+    for due, index in pairs:
+        day = due.date.toordinal()
+        if index is None and due.amount > 0:
+            lo = bisect_left(days_of, day - EARLY_DAYS)
+            hi = bisect_left(days_of, day - MATCH_DAYS)
+            for n in range(hi - 1, lo - 1, -1):  # the nearest first
+                i = indexes[n]
+                if before is not None and days_of[n] - before <= day - days_of[n]:
+                    break  # as near the payment due before: not this one's
+                named = said_of[n]
+                if i in taken or (named != due.kind and named in IN_KINDS) or amounts[n] not in (due.amount, due.full):
+                    continue
+                taken.add(i)
+                index, early[i] = i, day - days_of[n]
+                break
+        out.append((due, index))
+        before = day
+    return out, early
+
+
 @lru_cache(maxsize=4096)
 def _due_reason(kind: str, date: dt.date) -> tuple[str, str, str]:
     """(kind, reason, source) of a credit matched to a payment due on ``date``."""
     return kind, f"{kind} payment due {date.isoformat()}", "plan"
+
+
+def _early_reason(reason: tuple[str, str, str], days: int) -> tuple[str, str, str]:
+    """The (kind, reason, source) of a credit matched to a payment due ``days`` after it."""
+    kind, why, source = reason
+    return kind, f"{why}, paid {days} days early", source
 
 
 def _out_kind(description: str, rules: Rules) -> tuple[str, str, str]:
@@ -434,7 +472,11 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     contribution_pairs = _match(contribution_due, columns, taken)
     council_pairs = _late(council_pairs, columns, taken)  # after both: a credit on time for either is theirs
     contribution_pairs = _late(contribution_pairs, columns, taken)
-    matched_kind = [(i, reason) for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due))
+    council_pairs, early = _early(council_pairs, columns, taken)  # after on time and late: those are nearer
+    contribution_pairs, early_too = _early(contribution_pairs, columns, taken)
+    early.update(early_too)
+    matched_kind = [(i, _early_reason(reason, early[i]) if i in early else reason)
+                    for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due))
                     for (_due, i), reason in zip(pairs, _due_days(schedule)[1]) if i is not None]
     keys = list(zip(paid_in, map(_DESCRIPTION, inside_rows)))
     known = rules.kinds  # (paid in, description) -> (kind, reason, rule source): statements repeat the same payees
