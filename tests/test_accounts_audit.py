@@ -263,6 +263,32 @@ def test_statement_periods_that_leave_days_uncovered(tmp_path):
     assert {f.kind for f in audit.flags} == {"missing_statement"}
 
 
+@pytest.mark.parametrize("first_end, second_start, uncovered", [
+    ("20260701000000", "20260701", None),  # midnight starting 1 July: the first covers to 30 June
+    ("20260701000000[0:GMT]", "20260701", None),
+    ("20260701000000[+1:BST]", "20260701", None),
+    ("20260630235959", "20260701", None),
+    ("20260630", "20260701", None),  # a date alone names the last day covered
+    ("20260701000000", "20260702", (dt.date(2026, 7, 1), dt.date(2026, 7, 1))),  # 1 July is in neither
+    ("20260701120000", "20260702", None),  # noon on 1 July: that day is covered
+])
+def test_an_ofx_statement_s_end_is_the_first_moment_it_does_not_cover(tmp_path, first_end, second_start, uncovered):
+    """OFX DTEND is the value to send as the next DTSTART: an end at midnight covers to the end of
+    the day before, so two statements that follow on leave no day between them, and a day
+    neither covers is asked for."""
+    account = Account.base()
+    next(r for r in account.rows if r.date == dt.date(2026, 7, 1)).date = dt.date(2026, 7, 2)  # nothing dated 1 July
+    account.sort()
+    rows = account.shown()
+    cut = dt.date(2026, 6, 30)
+    first = write_ofx(account, tmp_path / "a.ofx", START, cut, [r for r in rows if r[0].date <= cut])
+    second = write_ofx(account, tmp_path / "b.ofx", dt.date(2026, 7, 2), END, [r for r in rows if r[0].date > cut])
+    first.write_text(first.read_text(encoding="ascii").replace("<DTEND>20260630", f"<DTEND>{first_end}"), encoding="ascii")
+    second.write_text(second.read_text(encoding="ascii").replace("<DTSTART>20260702", f"<DTSTART>{second_start}"), encoding="ascii")
+    audit = audit_files(account.write_plan(tmp_path / "plan.yaml"), [first, second], CONTENT)
+    assert [(f.kind, f.missing) for f in audit.flags] == ([] if uncovered is None else [("missing_statement", uncovered)])
+
+
 # What each hidden row would be flagged as if the days it falls on were taken as seen.
 HIDDEN = {
     "council": (dt.date(2026, 8, 24), "NORTHFIELD COUNCIL"),
