@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import stat
 import zipfile
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -157,6 +159,42 @@ def test_statements_letter_asks_for_the_missing_days(capsys, tmp_path, database_
                  "--out", str(tmp_path / "no.md")]) == 1
     assert "no statements missing" in capsys.readouterr().err
     assert not (tmp_path / "no.md").exists()
+
+
+def test_statements_letter_asks_for_every_span_of_missing_days(capsys, tmp_path, database_url):
+    """Two breaks in the running balance months apart: the letter asks for each span of days,
+    not for everything from the first to the last."""
+    account = Account.base()
+    plant(account, "missing_statement")  # 20 May, hidden: the rows shown jump from 19 May to 22 May
+    account.add(dt.date(2026, 8, 12), "HIDDEN SHOP", "-30.00", hidden=True)  # the rows jump from 11 August to 14 August
+    plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
+    statement = write(account, "paid", tmp_path)
+    audit = audit_files(plan, [statement], REPO / "content")
+    assert [f.missing for f in audit.flags] == [(dt.date(2026, 5, 19), dt.date(2026, 5, 22)), (dt.date(2026, 8, 11), dt.date(2026, 8, 14))]
+    data = tmp_path / "person.yaml"
+    data.write_text("recipient_name: Mx Example\nreply_by: 2026-12-18\n", encoding="utf-8")
+    out = tmp_path / "letter.md"
+    assert main(["account", "letter", "statements", "--plan", str(plan), str(statement), "--data", str(data), "--format", "md",
+                 "--out", str(out), "--on", "2026-11-30", "--no-record"]) == 0
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert "- 19 May 2026 to 22 May 2026 - 11 August 2026 to 14 August 2026" in text, text
+    assert "June" not in text  # nothing asked for between the two
+
+
+def test_statements_letter_joins_missing_days_that_follow_on(tmp_path):
+    from guidance.accounts.flags import Flag
+    from guidance.accounts.letters import statements_values
+
+    account = Account.base()
+    plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
+    audit = audit_files(plan, [write(account, "signed", tmp_path)], REPO / "content")
+    day = dt.date
+    flags = tuple(Flag("missing_statement", a, Decimal("0"), "", missing=(a, b)) for a, b in
+                  [(day(2026, 7, 8), day(2026, 7, 9)), (day(2026, 5, 1), day(2026, 5, 3)), (day(2026, 5, 4), day(2026, 5, 6)),
+                   (day(2026, 5, 5), day(2026, 5, 5))])
+    values = statements_values(replace(audit, flags=flags))
+    assert (values["period_from"], values["period_to"]) == ("2026-05-01", "2026-05-06")
+    assert values["more_periods"] == ["8 July 2026 to 9 July 2026"]
 
 
 def test_audit_is_recorded_decided_exported_and_sampled(capsys, tmp_path, database_url):
