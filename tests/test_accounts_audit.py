@@ -141,6 +141,15 @@ def test_a_misprint_and_a_missing_statement_are_told_apart(tmp_path):
         ("missing_statement", dt.date(2026, 5, 22), Decimal("-200.00")), ("balance_misprint", dt.date(2026, 6, 12), Decimal("90.00"))]
 
 
+def test_each_misprinted_balance_is_one_flag(tmp_path):
+    account = Account.base()
+    plant(account, "balance_misprint")
+    next(r for r in account.rows if r.date == dt.date(2026, 9, 15)).misprint = Decimal("-9000.00")  # printed below zero: not overdrawn
+    audit = _audit(account, "money", tmp_path)
+    assert [(f.kind, f.date, f.amount) for f in audit.flags] == [
+        ("balance_misprint", dt.date(2026, 6, 12), Decimal("90.00")), ("balance_misprint", dt.date(2026, 9, 15), Decimal("-9000.00"))]
+
+
 def test_a_misprint_on_the_last_row_cannot_be_told_from_a_missing_statement(tmp_path):
     """Nothing after the row says the rows go on from it: the audit asks for the statement."""
     account = Account.base()
