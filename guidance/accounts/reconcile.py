@@ -148,8 +148,8 @@ class Reconciliation:
 class Running(NamedTuple):
     """The running balance through the statements: ``rows`` in the order the bank posted them
     (the ledger's order, except a day whose rows are listed in another order: see
-    ``posted_order``), the balance ``after`` each, the ``breaks``, the ``misprints`` and the
-    ``opening`` balance before the first row."""
+    ``posted_order``; the ledger's own tuple when no day is), the balance ``after`` each, the
+    ``breaks``, the ``misprints`` and the ``opening`` balance before the first row."""
 
     rows: tuple[Transaction, ...]
     after: list[Decimal]
@@ -224,12 +224,14 @@ def _walk(rows: tuple[Transaction, ...], opening: Decimal) -> Running:
     after: list[Decimal] = []
     breaks: list[BalanceBreak] = []
     misprints: list[BalanceMisprint] = []
-    running, start = opening, 0
+    running, start, reordered = opening, 0, False
     while start < len(rows):
         end = _day_span(rows, start)[1]
         group = rows[start:end]
         if len(group) > 1 and not _follows(group, running):
-            group = posted_order(group, running) or group
+            posted_rows = posted_order(group, running)
+            if posted_rows is not None:
+                group, reordered = posted_rows, True
         for k, t in enumerate(group):
             running += t.amount
             if t.balance is not None and t.balance != running:
@@ -241,7 +243,7 @@ def _walk(rows: tuple[Transaction, ...], opening: Decimal) -> Running:
             posted.append(t)
             after.append(running)
         start = end
-    return Running(tuple(posted), after, breaks, misprints, opening)
+    return Running(tuple(posted) if reordered else rows, after, breaks, misprints, opening)
 
 
 def _follows(rows, running: Decimal) -> bool:
