@@ -18,6 +18,7 @@ from pathlib import Path
 from guidance.commands.common import CommandError, UsageError, add_json_option, add_on_option, kind_type, load_base, print_json, today
 from guidance.kinds import Whole
 
+LETTER_FORMATS = ("md", "txt", "html", "docx")
 FORCE_HELP = "replace the file if it is an existing file (never a link or device)"
 
 
@@ -46,8 +47,9 @@ def register(sub) -> None:
     letter.add_argument("kind", choices=["surplus", "statements"])
     _audit_inputs(letter)
     letter.add_argument("--data", required=True, metavar="FILE", help="YAML or JSON: name, address and the dates the letter needs")
-    letter.add_argument("--format", choices=["md", "txt", "html", "docx"], default="docx")
-    letter.add_argument("--out", required=True, metavar="PATH", help="where to write the letter")
+    letter.add_argument("--format", choices=LETTER_FORMATS, default=None,
+                        help="md, txt, html or docx (default: what --out's name says, else docx); must agree with --out's name")
+    letter.add_argument("--out", required=True, metavar="PATH", help="where to write the letter: its name's ending sets the format")
     letter.add_argument("--no-record", action="store_true", help="do not keep the letter in the record of letters issued")
     letter.add_argument("--force", action="store_true", help=FORCE_HELP)
     add_on_option(letter, says="date the letter DATE, with figures in force then")
@@ -122,6 +124,17 @@ def _run(args):
         raise CommandError(str(exc)) from None
 
 
+def _format(option: str, name: str, given: str | None, default: str | None, formats) -> str | None:
+    """The format to write ``name`` in, as its ending says (see ``guidance.outnames``); a name or
+    ``--format`` that says another format is a usage error, before any work."""
+    from guidance.outnames import FormatClash, output_format
+
+    try:
+        return output_format(name, given, default, formats)
+    except FormatClash as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
 def _check_out(path: str | None, force: bool) -> None:
     """Refuse, before any work, a file the command must not replace (see ``_write``)."""
     from guidance.fileio import NotReplaced, check_output_path
@@ -154,8 +167,8 @@ def run_audit(args) -> int:
 
     fmt = None
     if args.report:
-        fmt = Path(args.report).suffix.lower().lstrip(".")
-        if fmt not in FORMATS:
+        fmt = _format("--report", args.report, None, None, FORMATS)
+        if fmt is None:
             raise UsageError(f"--report: name a .md, .html or .docx file, not '{args.report}'")
     _check_out(args.report, args.force)
     audit, base = _run(args)
@@ -238,6 +251,7 @@ def run_batch(args) -> int:
     from guidance.accounts.batch import BatchError, audit_batch, summary_csv
 
     columns = _columns(args)
+    _format("--out", args.out, None, "csv", ("csv",))
     _check_out(args.out, args.force)
     rules, base = _rules(args)
     progress = _progress if sys.stderr.isatty() else None
@@ -272,6 +286,7 @@ def run_letter(args) -> int:
     from guidance.letters.compose import LetterError
     from guidance.letters.formats import write
 
+    args.format = _format("--out", args.out, args.format, "docx", LETTER_FORMATS)
     _check_out(args.out, args.force)
     audit, base = _run(args)
     try:
@@ -394,6 +409,7 @@ def run_schema(args) -> int:
 
     text = json.dumps(plan_schema(), indent=2) + "\n"
     if args.out:
+        _format("--out", args.out, None, "json", ("json",))
         _check_out(args.out, args.force)
         _write(Path(args.out), text.encode("utf-8"), args.force)
     else:
