@@ -324,3 +324,67 @@ async def test_files_with_spaces_one_record_and_the_report_keeps_decisions(make_
         with zipfile.ZipFile(report) as z:
             body = z.read("word/document.xml").decode("utf-8")
         assert "Decision: query." in body and "page:" not in body
+
+
+def _many_flags(folder: Path, count: int = 24) -> None:
+    """A plan and a statement (synthetic) in ``folder`` whose audit has ``count`` flags."""
+    from accounts_support import Account, plant_many_unexplained, write
+
+    account = Account.base(reference="DP-900024")
+    plant_many_unexplained(account, count)
+    account.write_plan(folder / "plan.yaml", opening_balance=str(account.opening))
+    write(account, "paid", folder)
+
+
+async def test_with_many_flags_the_selected_flag_and_the_hints_stay_on_screen(make_app, monkeypatch, tmp_path):
+    """24 flags at 80×24: the list scrolls, and the selected flag's date, file:line and message
+    and the key hints stay below it, on screen, wherever the cursor is."""
+    from guidance.tui.screens.account import OTHER_KEYS
+
+    monkeypatch.chdir(tmp_path)
+    _many_flags(tmp_path)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "statement.csv")
+        assert len(screen.audit.flags) == 24
+        flags = screen.query_one("#account-flag-table", DataTable)
+        text = screen.query_one("#account-flag-text")
+        for row in (0, 11, 20, 23):
+            await pilot.press(*["down"] * (row - flags.cursor_row))
+            await pilot.pause()
+            flag = screen.audit.flags[row]
+            shown = str(text.render())
+            assert f"statement.csv:{flag.line})" in shown and OTHER_KEYS in shown, row
+            assert text.region.height >= 3 and text.region.bottom <= 23, (row, text.region)  # above the footer
+            assert flags.region.y <= flags.region.y + flags.cursor_row - flags.scroll_offset.y < flags.region.bottom
+
+
+def test_account_screen_with_many_flags_snapshot(snap_compare, monkeypatch, tmp_path):
+    """24 flags at 80×24, the cursor far down the list: the details and hints still show."""
+    import datetime as dt
+
+    from guidance.tui.app import GuidanceApp
+
+    monkeypatch.chdir(tmp_path)
+    _many_flags(tmp_path)
+    root = Path(__file__).resolve().parents[1] / "data" / "app_root"
+
+    async def run(pilot):
+        app = pilot.app
+        for _ in range(9000):
+            await pilot.pause(0.02)
+            if app.services.base is not None:
+                break
+        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
+        await pilot.pause()
+        for widget in app.screen.query(Input):
+            widget.cursor_blink = False
+        await pilot.press("ctrl+r")
+        for _ in range(9000):
+            await pilot.pause(0.02)
+            if app.screen.audit is not None:
+                break
+        await pilot.press(*["down"] * 20)
+        await pilot.pause()
+
+    assert snap_compare(GuidanceApp(root, dt.date(2026, 11, 25), build_index=False), terminal_size=(80, 24), run_before=run)

@@ -8,7 +8,8 @@ safeguarding for the flag under the cursor, Enter records the choice (in a worke
 services) and moves to the next flag, Esc drops a choice not yet recorded; W saves the report
 (Word); L opens the surplus letter (or the statements request when statements are missing); V
 opens the account review (the guided help whose ``prefill`` takes an account audit) with the
-audit's figures filled in. The audit runs in a worker; a new audit clears the last one's
+audit's figures filled in. However many flags there are, the list scrolls and the selected flag's
+details and the key hints stay on screen. The audit runs in a worker; a new audit clears the last one's
 results at once, and the result of an audit started earlier never replaces a newer one.
 """
 
@@ -97,7 +98,7 @@ class AccountScreen(ReportsFailures, Screen):
     AccountScreen #account-body { height: 1fr; width: 100%; }
     AccountScreen #account-figures { width: auto; max-width: 32; }
     AccountScreen #account-flags { width: 1fr; }
-    AccountScreen #account-flag-table { scrollbar-size-vertical: 1; }
+    AccountScreen #account-flag-table { height: 1fr; scrollbar-size-vertical: 1; }
     AccountScreen #account-flag-text { height: auto; max-height: 6; width: 100%; color: $text; }
     """
 
