@@ -359,6 +359,29 @@ async def test_with_many_flags_the_selected_flag_and_the_hints_stay_on_screen(ma
             assert flags.region.y <= flags.region.y + flags.cursor_row - flags.scroll_offset.y < flags.region.bottom
 
 
+async def test_keys_work_as_the_hints_show_them_and_with_shift(make_app, monkeypatch, tmp_path):
+    """The hint line shows each letter key as it is pressed (lowercase), and that key is bound;
+    with Shift (or Caps Lock) the same key does the same."""
+    import re
+
+    from guidance.tui.screens.account import OTHER_KEYS
+
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "statement.csv")
+        letters = re.findall(r"(?:^|· )(\w) ", OTHER_KEYS)
+        assert letters == ["w", "l", "v"]
+        bound = {binding.key for binding in AccountScreen.BINDINGS}
+        assert set(letters) <= bound and {key.upper() for key in letters} <= bound
+        app.services.downloads = tmp_path
+        await pilot.press("W")
+        await wait_for(pilot, lambda: (tmp_path / "DP-900001-account-audit.docx").exists())
+        await pilot.press("Q")
+        await pilot.pause()
+        assert screen.pending == (1, "query")
+
+
 def test_account_screen_with_many_flags_snapshot(snap_compare, monkeypatch, tmp_path):
     """24 flags at 80×24, the cursor far down the list: the details and hints still show."""
     import datetime as dt

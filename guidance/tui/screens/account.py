@@ -3,10 +3,10 @@ sparkline of the balance, decide each flag in turn, and make the report or a let
 
 Keyboard first, at 80×24: type the plan file and statement files (one file as typed, spaces and
 all; several separated by ";", or by spaces with quotes), Enter (or Ctrl+R) audits;
-then in the flags table (its keys in the footer) E/Q/R/S choose explained / query / recover /
+then in the flags table (its keys in the footer) e/q/r/s choose explained / query / recover /
 safeguarding for the flag under the cursor, Enter records the choice (in a worker, through the
-services) and moves to the next flag, Esc drops a choice not yet recorded; W saves the report
-(Word); L opens the surplus letter (or the statements request when statements are missing); V
+services) and moves to the next flag, Esc drops a choice not yet recorded; w saves the report
+(Word); l opens the surplus letter (or the statements request when statements are missing); v
 opens the account review (the guided help whose ``prefill`` takes an account audit) with the
 audit's figures filled in. However many flags there are, the list scrolls and the selected flag's
 details and the key hints stay on screen. The audit runs in a worker; a new audit clears the last one's
@@ -32,7 +32,7 @@ from guidance.tui.messages import Failed, ReportsFailures
 
 DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
 DATE = Date()
-OTHER_KEYS = "W report · L letter · V review · Ctrl+R audit"
+OTHER_KEYS = "w report · l letter · v review · Ctrl+R audit"  # keys as pressed (W with Shift works too)
 STATEMENTS_HINT = "files separated by ; (names may have spaces); Enter audits"
 
 
@@ -57,6 +57,8 @@ class FlagTable(DataTable):
     BINDINGS = [
         *(Binding(key, f"choose('{decision}')", decision.capitalize() if key != "s" else "Safeguard",
                   id=f"account.decide.{decision}") for key, decision in DECISION_KEYS.items()),
+        # The same with Shift (or Caps Lock): the footer shows the lowercase key only.
+        *(Binding(key.upper(), f"choose('{decision}')", show=False) for key, decision in DECISION_KEYS.items()),
         Binding("enter", "confirm", "Confirm", key_display="⏎", id="account.confirm"),
     ]
 
@@ -87,6 +89,10 @@ class AccountScreen(ReportsFailures, Screen):
         Binding("w", "report", "Report", id="account.report", show=False),
         Binding("l", "letter", "Letter", id="account.letter", show=False),
         Binding("v", "review", "Review", id="account.review", show=False),
+        # The same keys with Shift (or Caps Lock on): the hint shows the lowercase key only.
+        Binding("W", "report", show=False),
+        Binding("L", "letter", show=False),
+        Binding("V", "review", show=False),
     ]
     DEFAULT_CSS = """
     AccountScreen #account-files Label { width: 11; padding: 0 1 0 0; }
@@ -305,7 +311,7 @@ class AccountScreen(ReportsFailures, Screen):
             return
         table = self.query_one("#account-flag-table", DataTable)
         if self.pending is None or self.pending[0] != table.cursor_row + 1:
-            self.notify("Choose a decision first: E explained, Q query, R recover, S safeguarding; then Enter.")
+            self.notify("Choose a decision first: e explained, q query, r recover, s safeguarding; then Enter.")
             return
         number, decision = self.pending
         self.pending = None
