@@ -325,13 +325,17 @@ def _store():
 
 def run_decide(args) -> int:
     from guidance.commands.records_support import content_release
-    from guidance.records.accounts import UnknownAudit
+    from guidance.records.accounts import UnknownAudit, UnknownFlag
 
     store = _store()
     try:
         flag = store.decide(args.audit_id, args.flag, args.decision, args.note, content_release(args))
+    except UnknownFlag as exc:
+        has = f"it has {exc.flags} flag{'' if exc.flags == 1 else 's'}" if exc.flags else "it has no flags"
+        raise CommandError(f"no flag {args.flag} on account audit '{args.audit_id}': {has} "
+                           f"(see 'guidance account show {args.audit_id}')") from None
     except UnknownAudit:
-        raise CommandError(f"no flag {args.flag} on account audit '{args.audit_id}' (see 'guidance account show {args.audit_id}')") from None
+        raise CommandError(f"no account audit '{args.audit_id}' (see 'guidance account list')") from None
     finally:
         store.database.close()
     print(f"Recorded: flag {flag.seq} ({flag.kind}) {flag.decision}.")
@@ -363,7 +367,7 @@ def run_show(args) -> int:
     try:
         record = store.get(args.audit_id)
     except UnknownAudit:
-        raise CommandError(f"no account audit '{args.audit_id}'") from None
+        raise CommandError(f"no account audit '{args.audit_id}' (see 'guidance account list')") from None
     finally:
         store.database.close()
     if args.json:
