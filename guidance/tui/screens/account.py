@@ -2,15 +2,17 @@
 sparkline of the balance, decide each flag in turn, and make the report or a letter.
 
 Keyboard first, at 80×24: type the plan file and statement files (one file as typed, spaces and
-all; several separated by ";", or by spaces with quotes), Enter (or Ctrl+R) audits;
-then in the flags table (its keys in the footer) e/q/r/s choose explained / query / recover /
-safeguarding for the flag under the cursor, Enter records the choice (in a worker, through the
-services) and moves to the next flag, Esc drops a choice not yet recorded; w saves the report
-(Word); l opens the surplus letter (or the statements request when statements are missing); v
-opens the account review (the guided help whose ``prefill`` takes an account audit) with the
-audit's figures filled in. However many flags there are, the list scrolls and the selected flag's
-details and the key hints stay on screen. The audit runs in a worker; a new audit clears the last one's
-results at once, and the result of an audit started earlier never replaces a newer one.
+all; several separated by ";", or by spaces with quotes), Enter (or Ctrl+R) audits; then in the
+flags table (its keys in the footer) e/q/r/s choose explained / query / recover / safeguarding for
+the flag under the cursor, Enter records the choice (in a worker, through the services) and shows
+it at once, the cursor staying on that flag (moving on is the officer's own keypress), Esc drops a
+choice not yet recorded; w saves the report (Word); l opens the surplus letter (or the statements
+request when statements are missing); v opens the account review (the guided help whose
+``prefill`` takes an account audit) with the audit's figures filled in. Hints show the keys as
+pressed (lowercase); with Shift or Caps Lock they do the same. However many flags there are, the
+list scrolls and the selected flag's details and the key hints stay on screen. The audit runs in a
+worker; a new audit clears the last one's results at once, and the result of an audit started
+earlier never replaces a newer one.
 """
 
 from __future__ import annotations
@@ -280,12 +282,13 @@ class AccountScreen(ReportsFailures, Screen):
 
             pages = page_names(flag.pages[:1], self.app.services.page_titles())  # the first: room is short at 80×24
             extra = f" Safeguarding: follow the procedure (see {pages})." if pages else " Safeguarding: follow the procedure."
+        decided = f" ({self.decisions[index + 1]})" if index + 1 in self.decisions else ""
         if self.pending is not None and self.pending[0] == index + 1:
             keys = f"Enter: record '{self.pending[1]}' · Esc: drop it"
         else:
             keys = OTHER_KEYS
         self.query_one("#account-flag-text", Label).update(
-            f"{keys}\n{index + 1}. {flag.label}, {DATE.show(flag.date)}{where}: {flag.message}.{extra}")
+            f"{keys}\n{index + 1}. {flag.label}{decided}, {DATE.show(flag.date)}{where}: {flag.message}.{extra}")
 
     # -- decisions, report, letter ---------------------------------------------------------
 
@@ -306,7 +309,7 @@ class AccountScreen(ReportsFailures, Screen):
         self._set_pending((table.cursor_row + 1, decision))
 
     def confirm(self) -> None:
-        """Enter on the flags: record the chosen decision and go to the next flag."""
+        """Enter on the flags: record the chosen decision; the cursor stays on its flag."""
         if self.audit is None or not self.audit.flags:
             return
         table = self.query_one("#account-flag-table", DataTable)
@@ -323,9 +326,8 @@ class AccountScreen(ReportsFailures, Screen):
         if self.audit_id is not None:
             self.record_decision(self.audit_id, number, decision, self.decisions.get(number))
         self.decisions[number] = decision
-        self._fill_flags()
-        if number < len(self.audit.flags):
-            table.move_cursor(row=number)
+        self._fill_flags()  # the cursor stays on the flag just decided
+        self._describe(table.cursor_row)
         left = len(self.audit.flags) - len(self.decisions)
         kept = "" if self.audit_id is not None else " (shown only: this audit is not recorded)"
         self.notify(f"Flag {number}: {decision}{kept}" + (f". {left} to decide." if left else ". All flags decided."))
