@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -124,6 +125,17 @@ def _run(args):
         raise CommandError(str(exc)) from None
 
 
+_MONEY = re.compile(r"£\d[\d,]*(?:\.\d\d)?")
+_DAY = re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b")
+
+
+def summary_wording(text: str) -> str:
+    """The person's summary with each amount and date the same (£12.00, 1 May 2026): its
+    plainness is a matter of its words, so audits worded alike are measured once (the measures
+    are kept in the user's cache) instead of each report loading the pronouncing dictionary."""
+    return _DAY.sub("1 May 2026", _MONEY.sub("£12.00", text))
+
+
 def _format(option: str, name: str, given: str | None, default: str | None, formats) -> str | None:
     """The format to write ``name`` in, as its ending says (see ``guidance.outnames``); a name or
     ``--format`` that says another format is a usage error, before any work."""
@@ -175,9 +187,11 @@ def run_audit(args) -> int:
     audit_id = None if args.no_record else _record(audit, args.statements, base)
     if args.report:
         from guidance.accounts.summary import check_summary, summary_markdown
+        from guidance.content.style import save_scores
 
-        for problem in check_summary(summary_markdown(audit), base.content_dir, "the person's summary"):
+        for problem in check_summary(summary_wording(summary_markdown(audit)), base.content_dir, "the person's summary"):
             print(f"guidance: warning: {problem.message}", file=sys.stderr)
+        save_scores()  # the wording's measures are kept: the next report with this wording is not measured again
         titles = {page_id: page.meta.title for page_id, page in base.pages.items()}
         _write(Path(args.report), write_report(audit, fmt, titles, _decisions(audit_id)), args.force)
     if args.json:
