@@ -165,6 +165,18 @@ def plant(account: Account, kind: str) -> Planted:
     raise ValueError(kind)
 
 
+def plant_many_unexplained(account: Account, count: int) -> Planted:
+    """``count`` payments out that no rule explains, one a week from 14 April (a screen or report
+    with many flags)."""
+    planted = []
+    for n in range(count):
+        day = dt.date(2026, 4, 14) + dt.timedelta(weeks=n % 24, days=n // 24)
+        description = f"CORNER SHOP {n + 1:02d}"
+        account.add(day, description, f"-{5 + n}.00")
+        planted.append(("unexplained", day, description))
+    return planted
+
+
 # ---- writers -------------------------------------------------------------------------------
 
 def _money(value: Decimal, pound: bool = False, thousands: bool = False) -> str:

@@ -332,17 +332,18 @@ def _outputs(kind, tmp_path, plan, statement, out, *more):
 @pytest.mark.parametrize("kind", ["report", "letter", "schema"])
 def test_account_files_never_overwrite_without_force_nor_replace_a_link(capsys, tmp_path, kind):
     _account, plan, statement = _files(tmp_path, "surplus")
-    out = tmp_path / "out.md"
+    suffix = ".json" if kind == "schema" else ".md"  # the plan's schema is JSON, and the name must say so
+    out = tmp_path / f"out{suffix}"
     out.write_text("kept\n", encoding="utf-8")
     out.chmod(0o640)
     assert main(_outputs(kind, tmp_path, plan, statement, out)) == 1
     assert "already exists" in capsys.readouterr().err and out.read_text(encoding="utf-8") == "kept\n"
     assert main(_outputs(kind, tmp_path, plan, statement, out, "--force")) == 0
     assert out.read_text(encoding="utf-8") != "kept\n" and stat.S_IMODE(out.stat().st_mode) == 0o640
-    link = tmp_path / "link.md"
-    link.symlink_to(tmp_path / "elsewhere.md")
+    link = tmp_path / f"link{suffix}"
+    link.symlink_to(tmp_path / f"elsewhere{suffix}")
     assert main(_outputs(kind, tmp_path, plan, statement, link, "--force")) == 1
-    assert "symbolic link" in capsys.readouterr().err and link.is_symlink() and not (tmp_path / "elsewhere.md").exists()
+    assert "symbolic link" in capsys.readouterr().err and link.is_symlink() and not (tmp_path / f"elsewhere{suffix}").exists()
 
 
 def test_audit_batch_summary_is_never_written_over_an_existing_file(capsys, tmp_path):
@@ -435,3 +436,4 @@ def test_show_report_and_a_repeated_audit_speak_to_people(capsys, tmp_path, data
     text = report.read_text(encoding="utf-8")
     assert "page:" not in text and "See 'Keeping receipts and statements'" in text, text
     assert "Decision: query." in text and text.count("Decision:") == 1
+

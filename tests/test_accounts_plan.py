@@ -128,10 +128,37 @@ def _rules_problems(root, old, new):
 
 
 def test_rules_file_errors_in_content_check(content_copy):
-    bet = '  - {match: "BET365", kind: excluded, note: gambling}'
+    bet = '  - {match: "BET 365", kind: excluded, note: gambling}'
     lines, at = _rules_problems(content_copy, bet, '  - {match: "BET365", kind: excluded}\n  - {match: "HMRC", kind: cash}')
     assert "say why 'BET365' is excluded" in at[at_line(lines, '"BET365"')]
     assert "listed twice" in at[at_line(lines, '"HMRC", kind: cash')] and "as tax and as cash" in at[at_line(lines, '"HMRC", kind: cash')]
+
+
+GAMBLING_PRINTED = ["SKY BETTING AND GAMING", "PADDYPOWER", "PADDY POWER 0123", "SKYBET.COM", "BET365 LTD", "BET 365",
+                    "WWW.BET365.COM", "WILLIAMHILL", "WILLIAM HILL ORG", "LADBROKES 1234", "CORAL RACING LTD",
+                    "CORAL.CO.UK", "BETFAIR", "BETFRED 55", "NATIONAL LOTTERY", "NATIONALLOTTERY.CO.UK", "GALA BETTING SHOP",
+                    "TOMBOLA ARCADE", "GALA BINGO", "PAYPAL *BET365"]
+ORDINARY_PAYEES = ["ALPHABET LTD", "BETTY SMITH", "CORAL STREET SURGERY", "HONEST BAKERY", "BETTER LEISURE", "ELIZABETH HILL",
+                   "PADDY JONES", "SKYLINE TAXIS", "SKY DIGITAL", "WILLIAMS HILLTOP FARM", "BETHANY CARE LTD",
+                   "SHOPPING ARCADE CAFE", "BINGLEY PHARMACY"]
+
+
+@pytest.mark.parametrize("description", GAMBLING_PRINTED)
+def test_shipped_rules_find_gambling_as_banks_print_it(bundled_root, description):
+    from guidance.accounts.rules import load_rules
+    from guidance.problems import Problems
+
+    rule = load_rules(bundled_root / "content", str, Problems()).match(description)
+    assert rule is not None and (rule.kind, rule.note) == ("excluded", "gambling"), description
+
+
+@pytest.mark.parametrize("description", ORDINARY_PAYEES)
+def test_shipped_rules_leave_ordinary_payees_alone(bundled_root, description):
+    from guidance.accounts.rules import load_rules
+    from guidance.problems import Problems
+
+    rule = load_rules(bundled_root / "content", str, Problems()).match(description)
+    assert rule is None or rule.kind != "excluded", (description, rule)
 
 
 def test_rules_file_unknown_kind(content_copy):

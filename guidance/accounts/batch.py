@@ -72,6 +72,19 @@ def read_plan_list(plans_csv: Path) -> list[tuple[int, str, Path | None, str | N
     return out
 
 
+def check_each_folder_once(plans, plans_csv: Path) -> None:
+    """Raise BatchError, before anything is audited or recorded, when a folder is listed on more
+    than one row of the plans CSV (it would be audited, and recorded, twice), naming the lines."""
+    lines: dict[str, list[int]] = {}
+    for line, name, _plan, problem in plans:
+        if problem is None and name:
+            lines.setdefault(name, []).append(line)
+    repeated = [f"'{name}' on lines {', '.join(map(str, found[:-1]))} and {found[-1]}" for name, found in lines.items() if len(found) > 1]
+    if repeated:
+        raise BatchError(f"{plans_csv}: each account's folder is listed once, but {'; '.join(repeated)}: "
+                         "keep one row for each (nothing was audited)")
+
+
 def audit_one(folder: Path, plan_path: Path, rules: Rules, columns: dict | None, references=None) -> Audit:
     """Audit the statements in ``folder`` against ``plan_path`` (its reference checked with the
     council's rule ``references``). Raises AuditError."""
@@ -90,6 +103,7 @@ def audit_batch(folder: Path, plans_csv: Path, rules: Rules, columns: dict | Non
     """Audit every account in the plans CSV; rows worst first. ``progress(done, total)`` is
     called after each account; ``keep(audit, files)`` records an audit."""
     plans = read_plan_list(plans_csv)
+    check_each_folder_once(plans, plans_csv)
     rows = []
     for done, (line, name, plan_path, problem) in enumerate(plans, start=1):
         where = f"{plans_csv}:{line}"

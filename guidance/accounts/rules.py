@@ -1,6 +1,8 @@
 """Classification rules: which bank transactions are wages, tax, cash, spending a direct payment may
 not buy, and so on. The team keeps them in ``content/accounts/rules.yaml``; an audit's plan adds
-its payees (tried first). Matching is on whole words, any case, first rule wins.
+its payees (tried first). Matching is on whole words, any case, first rule wins; the words of a
+rule may be printed joined (``PADDY POWER`` also finds ``PADDYPOWER``), since banks often drop the
+spaces of a name.
 
 ``load_rules(content_dir, shown, problems)`` reads and checks the file (every problem with its
 line goes to ``problems``; a file with errors gives no rules rather than half of them).
@@ -44,7 +46,8 @@ class RulesFile(BaseModel):
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule: ``words`` matched as whole words, the ``kind`` of money, where it came from."""
+    """One rule: ``words`` matched as whole words (with or without the spaces between them), the
+    ``kind`` of money, where it came from."""
 
     words: str
     kind: str
@@ -55,7 +58,13 @@ class Rule:
     @classmethod
     def make(cls, words: str, kind: str, note: str = "", source: str = "") -> "Rule":
         text = normalise(words)
-        return cls(text, kind, note, source, re.compile(r"(?<![A-Z0-9])" + re.escape(text) + r"(?![A-Z0-9])"))
+        return cls(text, kind, note, source, re.compile(r"(?<![A-Z0-9])" + words_pattern(text) + r"(?![A-Z0-9])"))
+
+
+def words_pattern(text: str) -> str:
+    """The regular expression for a rule's words: each word as written, the space between two
+    words there or not (``SKY BET`` finds ``SKY BET`` and ``SKYBET``)."""
+    return " ?".join(re.escape(word) for word in text.split(" "))
 
 
 @dataclass

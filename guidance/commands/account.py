@@ -12,12 +12,14 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 from guidance.commands.common import CommandError, UsageError, add_json_option, add_on_option, kind_type, load_base, print_json, today
 from guidance.kinds import Whole
 
+LETTER_FORMATS = ("md", "txt", "html", "docx")
 FORCE_HELP = "replace the file if it is an existing file (never a link or device)"
 
 
@@ -46,8 +48,9 @@ def register(sub) -> None:
     letter.add_argument("kind", choices=["surplus", "statements"])
     _audit_inputs(letter)
     letter.add_argument("--data", required=True, metavar="FILE", help="YAML or JSON: name, address and the dates the letter needs")
-    letter.add_argument("--format", choices=["md", "txt", "html", "docx"], default="docx")
-    letter.add_argument("--out", required=True, metavar="PATH", help="where to write the letter")
+    letter.add_argument("--format", choices=LETTER_FORMATS, default=None,
+                        help="md, txt, html or docx (default: what --out's name says, else docx); must agree with --out's name")
+    letter.add_argument("--out", required=True, metavar="PATH", help="where to write the letter: its name's ending sets the format")
     letter.add_argument("--no-record", action="store_true", help="do not keep the letter in the record of letters issued")
     letter.add_argument("--force", action="store_true", help=FORCE_HELP)
     add_on_option(letter, says="date the letter DATE, with figures in force then")
@@ -123,6 +126,28 @@ def _run(args):
         raise CommandError(str(exc)) from None
 
 
+_MONEY = re.compile(r"£\d[\d,]*(?:\.\d\d)?")
+_DAY = re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b")
+
+
+def summary_wording(text: str) -> str:
+    """The person's summary with each amount and date the same (£12.00, 1 May 2026): its
+    plainness is a matter of its words, so audits worded alike are measured once (the measures
+    are kept in the user's cache) instead of each report loading the pronouncing dictionary."""
+    return _DAY.sub("1 May 2026", _MONEY.sub("£12.00", text))
+
+
+def _format(option: str, name: str, given: str | None, default: str | None, formats) -> str | None:
+    """The format to write ``name`` in, as its ending says (see ``guidance.outnames``); a name or
+    ``--format`` that says another format is a usage error, before any work."""
+    from guidance.outnames import FormatClash, output_format
+
+    try:
+        return output_format(name, given, default, formats)
+    except FormatClash as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
 def _check_out(path: str | None, force: bool) -> None:
     """Refuse, before any work, a file the command must not replace (see ``_write``)."""
     from guidance.fileio import NotReplaced, check_output_path
@@ -155,17 +180,19 @@ def run_audit(args) -> int:
 
     fmt = None
     if args.report:
-        fmt = Path(args.report).suffix.lower().lstrip(".")
-        if fmt not in FORMATS:
+        fmt = _format("--report", args.report, None, None, FORMATS)
+        if fmt is None:
             raise UsageError(f"--report: name a .md, .html or .docx file, not '{args.report}'")
     _check_out(args.report, args.force)
     audit, base = _run(args)
     audit_id = None if args.no_record else _record(audit, args.statements, base)
     if args.report:
         from guidance.accounts.summary import check_summary, summary_markdown
+        from guidance.content.style import save_scores
 
-        for problem in check_summary(summary_markdown(audit), base.content_dir, "the person's summary"):
+        for problem in check_summary(summary_wording(summary_markdown(audit)), base.content_dir, "the person's summary"):
             print(f"guidance: warning: {problem.message}", file=sys.stderr)
+        save_scores()  # the wording's measures are kept: the next report with this wording is not measured again
         titles = {page_id: page.meta.title for page_id, page in base.pages.items()}
         _write(Path(args.report), write_report(audit, fmt, titles, _decisions(audit_id)), args.force)
     if args.json:
@@ -239,6 +266,7 @@ def run_batch(args) -> int:
     from guidance.accounts.batch import BatchError, audit_batch, summary_csv
 
     columns = _columns(args)
+    _format("--out", args.out, None, "csv", ("csv",))
     _check_out(args.out, args.force)
     rules, base = _rules(args)
     progress = _progress if sys.stderr.isatty() else None
@@ -273,6 +301,7 @@ def run_letter(args) -> int:
     from guidance.letters.compose import LetterError
     from guidance.letters.formats import write
 
+    args.format = _format("--out", args.out, args.format, "docx", LETTER_FORMATS)
     _check_out(args.out, args.force)
     audit, base = _run(args)
     try:
@@ -311,13 +340,17 @@ def _store():
 
 def run_decide(args) -> int:
     from guidance.commands.records_support import content_release
-    from guidance.records.accounts import UnknownAudit
+    from guidance.records.accounts import UnknownAudit, UnknownFlag
 
     store = _store()
     try:
         flag = store.decide(args.audit_id, args.flag, args.decision, args.note, content_release(args))
+    except UnknownFlag as exc:
+        has = f"it has {exc.flags} flag{'' if exc.flags == 1 else 's'}" if exc.flags else "it has no flags"
+        raise CommandError(f"no flag {args.flag} on account audit '{args.audit_id}': {has} "
+                           f"(see 'guidance account show {args.audit_id}')") from None
     except UnknownAudit:
-        raise CommandError(f"no flag {args.flag} on account audit '{args.audit_id}' (see 'guidance account show {args.audit_id}')") from None
+        raise CommandError(f"no account audit '{args.audit_id}' (see 'guidance account list')") from None
     finally:
         store.database.close()
     print(f"Recorded: flag {flag.seq} ({flag.kind}) {flag.decision}.")
@@ -372,7 +405,7 @@ def run_show(args) -> int:
     try:
         record = store.get(args.audit_id)
     except UnknownAudit:
-        raise CommandError(f"no account audit '{args.audit_id}'") from None
+        raise CommandError(f"no account audit '{args.audit_id}' (see 'guidance account list')") from None
     finally:
         store.database.close()
     if args.json:
@@ -413,6 +446,7 @@ def run_schema(args) -> int:
 
     text = json.dumps(plan_schema(), indent=2) + "\n"
     if args.out:
+        _format("--out", args.out, None, "json", ("json",))
         _check_out(args.out, args.force)
         _write(Path(args.out), text.encode("utf-8"), args.force)
     else:

@@ -51,7 +51,8 @@ def register(sub) -> None:
 
 
 def _output_options(parser, default: str) -> None:
-    parser.add_argument("--format", choices=FORMATS, default=None, help=f"output format (default {default})")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help=f"output format (default: what --out's name says, else {default}); must agree with --out's name")
     parser.set_defaults(default_format=default)
     parser.add_argument("--large-print", action="store_true", help="large print (18pt text in HTML and Word)")
 
@@ -101,7 +102,7 @@ def run_render(args) -> int:
     try:
         if args.record:
             return _reprint(args)
-        args.format = args.format or args.default_format
+        args.format = _format(args, args.default_format)
         _check_screen(args)
         catalogue = _catalogue(args)
         template = catalogue.template(args.id)
@@ -130,6 +131,17 @@ def run_render(args) -> int:
     if not args.example and not args.no_record:
         _record(letter, template, args, output, session_id)
     return 0
+
+
+def _format(args, default: str) -> str:
+    """The letter's format: what --out's name says (``letter.md`` is Markdown), else --format, else
+    ``default``; a --format the name contradicts is a usage error."""
+    from guidance.outnames import FormatClash, output_format
+
+    try:
+        return output_format(args.out, args.format, default, FORMATS)
+    except FormatClash as exc:
+        raise UsageError(f"--out: {exc}") from None
 
 
 def _check_screen(args) -> None:
@@ -188,8 +200,7 @@ def _reprint(args) -> int:
             record = store.get(args.record)
             if record.template_id != args.id:
                 raise CommandError(f"letter {args.record} was made from '{record.template_id}', not '{args.id}'")
-            fmt = args.format or record.format
-            args.format = fmt
+            fmt = args.format = _format(args, record.format)
             _check_screen(args)
             letter, output, same = reprint(store, args.record, fmt, args.large_print or record.large_print)
     except UnknownLetter:

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from guidance.commands.common import CommandError, iso_date, print_json, today
+from guidance.commands.common import CommandError, UsageError, iso_date, print_json, today
 from guidance.commands.records_support import content_release, open_db, reference_rule, retention_cutoff, retention_span
 from guidance.records.store import StoreError
 
@@ -32,12 +32,23 @@ def register(sub) -> None:
     purge.set_defaults(func=run_purge)
 
 
+def _check_json_name(name: str) -> None:
+    """The export is JSON: a name that says another kind of file (``export.docx``) is refused."""
+    from guidance.outnames import FormatClash, output_format
+
+    try:
+        output_format(name, None, "json", ("json",))
+    except FormatClash as exc:
+        raise UsageError(f"--out: {exc}") from None
+
+
 def run_export(args) -> int:
     from guidance.fileio import NotReplaced, check_output_path, write_output_file
     from guidance.records.duties import export_person
 
     rule = reference_rule(args)
     if args.out:
+        _check_json_name(args.out)
         try:
             check_output_path(Path(args.out), args.force)
         except NotReplaced as exc:

@@ -13,11 +13,14 @@ Every failure is an error (pages only get warnings): a letter that fails is not 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from guidance.content.glossary import Glossary, _word
 from guidance.content.style import DEFAULTS, Style, check_text, reader_text
-from guidance.letters.compose import Letter
 from guidance.problems import Problems
+
+if TYPE_CHECKING:  # the letter machinery (Jinja, Markdown) is not loaded to check a summary's words
+    from guidance.letters.compose import Letter
 
 MIN_READING_EASE = DEFAULTS["min_reading_ease_letter"]  # unless content/style/readability.yaml says
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")

@@ -33,6 +33,14 @@ class UnknownAudit(LookupError):
     """No account audit (or no flag with that number) in the records."""
 
 
+class UnknownFlag(UnknownAudit):
+    """The account audit is recorded but has no flag with that number."""
+
+    def __init__(self, audit_id: str, seq: int, flags: int):
+        super().__init__(f"{audit_id} flag {seq}")
+        self.audit_id, self.seq, self.flags = audit_id, seq, flags
+
+
 @dataclass(frozen=True)
 class FlagRecord:
     seq: int
@@ -136,7 +144,7 @@ class AccountAuditStore:
 
     def decide(self, audit_id: str, seq: int, decision: str, note: str | None = None, release: str | None = None) -> FlagRecord:
         """Record the officer's decision on flag ``seq`` of an audit. Raises ValueError for an
-        unknown decision, UnknownAudit for an unknown audit or flag."""
+        unknown decision, UnknownAudit for an unknown audit, UnknownFlag for a flag the audit has not."""
         if decision not in DECISIONS:
             raise ValueError(f"unknown decision '{decision}' (use {', '.join(DECISIONS)})")
         db = self.database
@@ -146,7 +154,8 @@ class AccountAuditStore:
                 raise UnknownAudit(audit_id)
             row = conn.execute(select(account_flags.c.kind, account_flags.c.decision).where(where).with_for_update()).first()
             if row is None:
-                raise UnknownAudit(f"{audit_id} flag {seq}")
+                count = conn.execute(select(func.count()).select_from(account_flags).where(account_flags.c.audit_id == audit_id)).scalar()
+                raise UnknownFlag(audit_id, seq, count)
             conn.execute(update(account_flags).where(where).values(decision=decision, note=note, decided_by=current_officer(),
                                                                    decided_at=db.now()))
             write_entry(db, conn, "account.flag.decide", subject_kind="account_audit", subject_id=audit_id, release=release,

@@ -49,7 +49,7 @@ async def test_audit_decide_each_flag_and_record(make_app, monkeypatch, tmp_path
         figures = screen.query_one("#account-figures", DataTable)
         assert figures.get_row_at(11)[0] == "Surplus" and figures.get_row_at(11)[1] == f"£{screen.audit.reconciliation.surplus:,.2f}"
         for key in ("s", "e", "q", "r"):
-            await pilot.press(key, "enter")
+            await pilot.press(key, "enter", "down")  # moving on is the officer's own keypress
             await pilot.pause()
         assert [flags.get_row_at(i)[0] for i in range(4)] == ["safeguarding", "explained", "query", "recover"]
         assert screen.audit_id is not None
@@ -97,7 +97,7 @@ async def test_a_decision_that_cannot_be_kept_is_undone_and_reported(make_app, m
 
 async def test_a_key_chooses_the_decision_and_enter_records_it(make_app, monkeypatch):
     """E/Q/R/S only choose (shown on the row and in the line below, nothing recorded yet); Enter
-    records and moves on; Esc or moving to another flag drops a choice; the keys are in the
+    records, the cursor staying on the flag; Esc or moving to another flag drops a choice; the keys are in the
     footer, whole, at 80×24."""
     from textual.widgets._footer import FooterKey
 
@@ -127,7 +127,7 @@ async def test_a_key_chooses_the_decision_and_enter_records_it(make_app, monkeyp
         await pilot.press("e", "s", "enter")  # the last key chosen counts
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert screen.decisions == {2: "safeguarding"} and flags.cursor_row == 2
+        assert screen.decisions == {2: "safeguarding"} and flags.cursor_row == 1
         record = app.services.account_store().get(screen.audit_id)
         assert [f.decision for f in record.flags] == [None, "safeguarding", None, None]
 
@@ -278,7 +278,7 @@ async def test_the_longest_labels_and_amounts_fit_at_80x24(make_app, monkeypatch
         flags = [Flag(kind, dt.date(2026, 4, 30), Decimal("-99999.99"), "a test") for kind in LABELS]
         screen._show(dataclasses.replace(screen.audit, reconciliation=rec, flags=flags), None)
         for _ in flags:
-            await pilot.press("s", "enter")  # "safeguarding", the longest decision, on every flag
+            await pilot.press("s", "enter", "down")  # "safeguarding", the longest decision, on every flag
         await pilot.pause()
         for table_id in ("#account-figures", "#account-flag-table"):
             table = screen.query_one(table_id, DataTable)
@@ -324,3 +324,110 @@ async def test_files_with_spaces_one_record_and_the_report_keeps_decisions(make_
         with zipfile.ZipFile(report) as z:
             body = z.read("word/document.xml").decode("utf-8")
         assert "Decision: query." in body and "page:" not in body
+
+
+def _many_flags(folder: Path, count: int = 24) -> None:
+    """A plan and a statement (synthetic) in ``folder`` whose audit has ``count`` flags."""
+    from accounts_support import Account, plant_many_unexplained, write
+
+    account = Account.base(reference="DP-900024")
+    plant_many_unexplained(account, count)
+    account.write_plan(folder / "plan.yaml", opening_balance=str(account.opening))
+    write(account, "paid", folder)
+
+
+async def test_with_many_flags_the_selected_flag_and_the_hints_stay_on_screen(make_app, monkeypatch, tmp_path):
+    """24 flags at 80×24: the list scrolls, and the selected flag's date, file:line and message
+    and the key hints stay below it, on screen, wherever the cursor is."""
+    from guidance.tui.screens.account import OTHER_KEYS
+
+    monkeypatch.chdir(tmp_path)
+    _many_flags(tmp_path)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "statement.csv")
+        assert len(screen.audit.flags) == 24
+        flags = screen.query_one("#account-flag-table", DataTable)
+        text = screen.query_one("#account-flag-text")
+        for row in (0, 11, 20, 23):
+            await pilot.press(*["down"] * (row - flags.cursor_row))
+            await pilot.pause()
+            flag = screen.audit.flags[row]
+            shown = str(text.render())
+            assert f"statement.csv:{flag.line})" in shown and OTHER_KEYS in shown, row
+            assert text.region.height >= 3 and text.region.bottom <= 23, (row, text.region)  # above the footer
+            assert flags.region.y <= flags.region.y + flags.cursor_row - flags.scroll_offset.y < flags.region.bottom
+
+
+async def test_keys_work_as_the_hints_show_them_and_with_shift(make_app, monkeypatch, tmp_path):
+    """The hint line shows each letter key as it is pressed (lowercase), and that key is bound;
+    with Shift (or Caps Lock) the same key does the same."""
+    import re
+
+    from guidance.tui.screens.account import OTHER_KEYS
+
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "statement.csv")
+        letters = re.findall(r"(?:^|· )(\w) ", OTHER_KEYS)
+        assert letters == ["w", "l", "v"]
+        bound = {binding.key for binding in AccountScreen.BINDINGS}
+        assert set(letters) <= bound and {key.upper() for key in letters} <= bound
+        app.services.downloads = tmp_path
+        await pilot.press("W")
+        await wait_for(pilot, lambda: (tmp_path / "DP-900001-account-audit.docx").exists())
+        await pilot.press("Q")
+        await pilot.pause()
+        assert screen.pending == (1, "query")
+
+
+async def test_a_decision_keeps_the_cursor_on_its_flag(make_app, monkeypatch):
+    """Enter records the decision and shows it at once on that flag, and the cursor stays there:
+    "Down, q, Enter" decides the flag the officer moved to, never the one after it."""
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "statement.csv")
+        flags = screen.query_one("#account-flag-table", DataTable)
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        assert flags.cursor_row == 0 and flags.get_row_at(0)[0] == "explained"
+        assert "(explained)" in str(screen.query_one("#account-flag-text").render())
+        await pilot.press("down", "q", "enter")
+        await pilot.pause()
+        assert flags.cursor_row == 1
+        assert [str(flags.get_row_at(i)[0]) for i in range(4)] == ["explained", "query", "-", "-"]
+        await app.workers.wait_for_complete()
+        assert screen.decisions == {1: "explained", 2: "query"}
+
+
+def test_account_screen_with_many_flags_snapshot(snap_compare, monkeypatch, tmp_path):
+    """24 flags at 80×24, the cursor far down the list: the details and hints still show."""
+    import datetime as dt
+
+    from guidance.tui.app import GuidanceApp
+
+    monkeypatch.chdir(tmp_path)
+    _many_flags(tmp_path)
+    root = Path(__file__).resolve().parents[1] / "data" / "app_root"
+
+    async def run(pilot):
+        app = pilot.app
+        for _ in range(9000):
+            await pilot.pause(0.02)
+            if app.services.base is not None:
+                break
+        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
+        await pilot.pause()
+        for widget in app.screen.query(Input):
+            widget.cursor_blink = False
+        await pilot.press("ctrl+r")
+        for _ in range(9000):
+            await pilot.pause(0.02)
+            if app.screen.audit is not None:
+                break
+        await pilot.press(*["down"] * 20)
+        await pilot.pause()
+
+    assert snap_compare(GuidanceApp(root, dt.date(2026, 11, 25), build_index=False), terminal_size=(80, 24), run_before=run)

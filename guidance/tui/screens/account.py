@@ -2,14 +2,17 @@
 sparkline of the balance, decide each flag in turn, and make the report or a letter.
 
 Keyboard first, at 80×24: type the plan file and statement files (one file as typed, spaces and
-all; several separated by ";", or by spaces with quotes), Enter (or Ctrl+R) audits;
-then in the flags table (its keys in the footer) E/Q/R/S choose explained / query / recover /
-safeguarding for the flag under the cursor, Enter records the choice (in a worker, through the
-services) and moves to the next flag, Esc drops a choice not yet recorded; W saves the report
-(Word); L opens the surplus letter (or the statements request when statements are missing); V
-opens the account review (the guided help whose ``prefill`` takes an account audit) with the
-audit's figures filled in. The audit runs in a worker; a new audit clears the last one's
-results at once, and the result of an audit started earlier never replaces a newer one.
+all; several separated by ";", or by spaces with quotes), Enter (or Ctrl+R) audits; then in the
+flags table (its keys in the footer) e/q/r/s choose explained / query / recover / safeguarding for
+the flag under the cursor, Enter records the choice (in a worker, through the services) and shows
+it at once, the cursor staying on that flag (moving on is the officer's own keypress), Esc drops a
+choice not yet recorded; w saves the report (Word); l opens the surplus letter (or the statements
+request when statements are missing); v opens the account review (the guided help whose
+``prefill`` takes an account audit) with the audit's figures filled in. Hints show the keys as
+pressed (lowercase); with Shift or Caps Lock they do the same. However many flags there are, the
+list scrolls and the selected flag's details and the key hints stay on screen. The audit runs in a
+worker; a new audit clears the last one's results at once, and the result of an audit started
+earlier never replaces a newer one.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from guidance.tui.messages import Failed, ReportsFailures
 
 DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
 DATE = Date()
-OTHER_KEYS = "W report · L letter · V review · Ctrl+R audit"
+OTHER_KEYS = "w report · l letter · v review · Ctrl+R audit"  # keys as pressed (W with Shift works too)
 STATEMENTS_HINT = "files separated by ; (names may have spaces); Enter audits"
 
 
@@ -56,6 +59,8 @@ class FlagTable(DataTable):
     BINDINGS = [
         *(Binding(key, f"choose('{decision}')", decision.capitalize() if key != "s" else "Safeguard",
                   id=f"account.decide.{decision}") for key, decision in DECISION_KEYS.items()),
+        # The same with Shift (or Caps Lock): the footer shows the lowercase key only.
+        *(Binding(key.upper(), f"choose('{decision}')", show=False) for key, decision in DECISION_KEYS.items()),
         Binding("enter", "confirm", "Confirm", key_display="⏎", id="account.confirm"),
     ]
 
@@ -86,6 +91,10 @@ class AccountScreen(ReportsFailures, Screen):
         Binding("w", "report", "Report", id="account.report", show=False),
         Binding("l", "letter", "Letter", id="account.letter", show=False),
         Binding("v", "review", "Review", id="account.review", show=False),
+        # The same keys with Shift (or Caps Lock on): the hint shows the lowercase key only.
+        Binding("W", "report", show=False),
+        Binding("L", "letter", show=False),
+        Binding("V", "review", show=False),
     ]
     DEFAULT_CSS = """
     AccountScreen #account-files Label { width: 11; padding: 0 1 0 0; }
@@ -97,7 +106,7 @@ class AccountScreen(ReportsFailures, Screen):
     AccountScreen #account-body { height: 1fr; width: 100%; }
     AccountScreen #account-figures { width: auto; max-width: 32; }
     AccountScreen #account-flags { width: 1fr; }
-    AccountScreen #account-flag-table { scrollbar-size-vertical: 1; }
+    AccountScreen #account-flag-table { height: 1fr; scrollbar-size-vertical: 1; }
     AccountScreen #account-flag-text { height: auto; max-height: 6; width: 100%; color: $text; }
     """
 
@@ -273,12 +282,13 @@ class AccountScreen(ReportsFailures, Screen):
 
             pages = page_names(flag.pages[:1], self.app.services.page_titles())  # the first: room is short at 80×24
             extra = f" Safeguarding: follow the procedure (see {pages})." if pages else " Safeguarding: follow the procedure."
+        decided = f" ({self.decisions[index + 1]})" if index + 1 in self.decisions else ""
         if self.pending is not None and self.pending[0] == index + 1:
             keys = f"Enter: record '{self.pending[1]}' · Esc: drop it"
         else:
             keys = OTHER_KEYS
         self.query_one("#account-flag-text", Label).update(
-            f"{keys}\n{index + 1}. {flag.label}, {DATE.show(flag.date)}{where}: {flag.message}.{extra}")
+            f"{keys}\n{index + 1}. {flag.label}{decided}, {DATE.show(flag.date)}{where}: {flag.message}.{extra}")
 
     # -- decisions, report, letter ---------------------------------------------------------
 
@@ -299,12 +309,12 @@ class AccountScreen(ReportsFailures, Screen):
         self._set_pending((table.cursor_row + 1, decision))
 
     def confirm(self) -> None:
-        """Enter on the flags: record the chosen decision and go to the next flag."""
+        """Enter on the flags: record the chosen decision; the cursor stays on its flag."""
         if self.audit is None or not self.audit.flags:
             return
         table = self.query_one("#account-flag-table", DataTable)
         if self.pending is None or self.pending[0] != table.cursor_row + 1:
-            self.notify("Choose a decision first: E explained, Q query, R recover, S safeguarding; then Enter.")
+            self.notify("Choose a decision first: e explained, q query, r recover, s safeguarding; then Enter.")
             return
         number, decision = self.pending
         self.pending = None
@@ -316,9 +326,8 @@ class AccountScreen(ReportsFailures, Screen):
         if self.audit_id is not None:
             self.record_decision(self.audit_id, number, decision, self.decisions.get(number))
         self.decisions[number] = decision
-        self._fill_flags()
-        if number < len(self.audit.flags):
-            table.move_cursor(row=number)
+        self._fill_flags()  # the cursor stays on the flag just decided
+        self._describe(table.cursor_row)
         left = len(self.audit.flags) - len(self.decisions)
         kept = "" if self.audit_id is not None else " (shown only: this audit is not recorded)"
         self.notify(f"Flag {number}: {decision}{kept}" + (f". {left} to decide." if left else ". All flags decided."))

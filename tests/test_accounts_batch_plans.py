@@ -1,0 +1,23 @@
+"""audit-batch's list of plans: each account's folder once."""
+
+from __future__ import annotations
+
+from accounts_support import Account, write
+from guidance.cli import main
+
+
+def test_a_folder_listed_twice_in_the_plans_list_is_refused_naming_the_lines(capsys, tmp_path):
+    """Listed twice, an account would be audited (and recorded) twice: the batch stops before
+    auditing anything and names the rows; nothing is written."""
+    folder = tmp_path / "accounts"
+    for name in ("calm", "busy"):
+        account = Account.base(reference="DP-000001" if name == "calm" else "DP-000002")
+        write(account, "signed", folder / name)
+        account.write_plan(tmp_path / f"{name}.yaml")
+    plans_csv = tmp_path / "plans.csv"
+    plans_csv.write_text("folder,plan\ncalm,calm.yaml\nbusy,busy.yaml\ncalm,calm.yaml\n\nbusy,busy.yaml\ncalm,calm.yaml\n", encoding="utf-8")
+    out = tmp_path / "summary.csv"
+    assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "'calm' on lines 2, 4 and 7" in err and "'busy' on lines 3 and 6" in err and "plans.csv" in err
+    assert "Traceback" not in err and not out.exists()
