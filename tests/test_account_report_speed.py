@@ -40,6 +40,7 @@ def test_a_second_report_worded_alike_is_not_measured_again(capsys, tmp_path, mo
 
     from guidance.content import style
 
+    style._SCORES.clear()  # a fresh process: a wording measured by an earlier test is not held in memory
     assert main(_report(tmp_path, "first", Account.base().opening)) == 0
     style._SCORES.clear()  # as a new process starts
     monkeypatch.setattr(textstat, "flesch_reading_ease", lambda text: (_ for _ in ()).throw(AssertionError("measured again")))
