@@ -27,12 +27,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from guidance.accounts.plain_yaml import NOT_PLAIN, plain_data
 from guidance.kinds import Date, KindError, read_decimal
-
 from guidance.problems import Problems
-from guidance.yamlio import read_yaml_file, validate
+from guidance.yamlio import ContentYamlError, read_text, read_yaml_file, validate
 
 EVERY = ("1 week", "2 weeks", "4 weeks", "1 month")
 OUT_KINDS = ("wages", "tax", "pension", "insurance", "payroll_service", "agency", "care_other", "cash", "excluded")
@@ -185,6 +185,9 @@ def load_plan(path: Path, shown: str | None = None, references=None) -> Plan:
     when None): the plan's ``reference`` is checked with it, as every reference is, and kept in
     its canonical form (``dp-004512`` as ``DP-004512``)."""
     path = path if isinstance(path, Path) else Path(path)
+    quick = _plain_plan(path, references)
+    if quick is not None:
+        return quick
     shown = shown or str(path)
     problems = Problems()
     try:
@@ -207,6 +210,26 @@ def load_plan(path: Path, shown: str | None = None, references=None) -> Plan:
     reference = _reference(plan.reference, doc, shown, references, problems)
     if reference is None:
         raise PlanError(problems)
+    return plan if reference == plan.reference else plan.model_copy(update={"reference": reference})
+
+
+def _plain_plan(path: Path, references) -> Plan | None:
+    """The plan, when its file is in the plain YAML most plans are written in (read quickly by
+    :mod:`guidance.accounts.plain_yaml`, with the same data) and has no mistake; else None, and
+    ``load_plan`` reads the file the full way, which names every problem with its line."""
+    from guidance.references import DEFAULT, ReferenceError
+
+    try:
+        data = plain_data(read_text(path))
+    except (ContentYamlError, OSError):
+        return None
+    if data is NOT_PLAIN:
+        return None
+    try:
+        plan = Plan.model_validate(data)
+        reference = (references or DEFAULT).check(plan.reference)
+    except (ValidationError, ReferenceError):
+        return None
     return plan if reference == plan.reference else plan.model_copy(update={"reference": reference})
 
 
