@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from guidance.accounts.plain_yaml import NOT_PLAIN, plain_data
-from guidance.accounts.plan import load_plan
+from guidance.accounts.plan import PlanError, load_plan
 from guidance.yamlio import ContentYamlError, load_yaml
 
 from accounts_support import Account, random_account
@@ -230,9 +230,29 @@ def test_changed_plans_are_read_the_same_or_left_to_the_full_reader():
     assert quick > 800  # most slips still leave plain YAML, read quickly
 
 
-def test_a_plan_read_quickly_is_the_plan_read_the_full_way(tmp_path, monkeypatch):
+@pytest.mark.parametrize("old, new", [("", ""), ("reference: DP-004512", "reference: dp-004512")])
+def test_a_plan_read_quickly_is_the_plan_read_the_full_way(tmp_path, monkeypatch, old, new):
+    """The same plan, the reference in its canonical form either way."""
     path = tmp_path / "plan.yaml"
-    path.write_text(PLAN, encoding="utf-8")
+    path.write_text(PLAN.replace(old, new) if old else PLAN, encoding="utf-8")
     quick = load_plan(path)
     monkeypatch.setattr("guidance.accounts.plan.plain_data", lambda text: NOT_PLAIN)
-    assert load_plan(path) == quick
+    assert load_plan(path) == quick and quick.reference == "DP-004512"
+
+
+def test_a_plain_plan_is_not_parsed_by_pyyaml_and_one_with_a_mistake_is(tmp_path, monkeypatch):
+    """The quick way is taken for a plain plan; a plan with a mistake is read the full way, so its
+    problems are named with their lines as they always were."""
+    import guidance.accounts.plan as plan_module
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    full = plan_module.read_yaml_file
+    calls = []
+    monkeypatch.setattr(plan_module, "read_yaml_file", lambda *a, **k: calls.append(a) or full(*a, **k))
+    load_plan(path)
+    assert calls == []
+    path.write_text(PLAN.replace("every: 4 weeks", "every: 3 weeks"), encoding="utf-8")
+    with pytest.raises(PlanError) as err:
+        load_plan(path)
+    assert len(calls) == 1 and any(p.line == 9 and "every" in p.message for p in err.value.problems.errors)

@@ -38,7 +38,7 @@ from guidance.accounts.statements import Ledger, Transaction
 MATCH_DAYS = 5  # "a few days either side" of a due date: weekends and a bank holiday
 LATE_DAYS = 14  # a payment the bank names as this payment, of the amount due, up to 2 weeks late
 _record = tuple.__new__  # _record(Entry, fields): a record made in one step
-_DATE, _AMOUNT, _BALANCE, _DESCRIPTION = attrgetter("date"), attrgetter("amount"), attrgetter("balance"), attrgetter("description")
+_AMOUNT, _DESCRIPTION = attrgetter("amount"), attrgetter("description")
 REFUND_FROM = ("tax", "pension", "insurance", "payroll_service", "agency", "care_other")
 
 
@@ -134,9 +134,9 @@ def running_balances(ledger: Ledger, plan: Plan) -> tuple[list[Decimal], list[Ba
         opening = plan.opening_balance
     else:
         raise ReconcileError("no statement shows a balance: add opening_balance (the balance before the first row) to the plan")
-    after = list(accumulate(map(_AMOUNT, rows), initial=opening))[1:]
-    balances = list(map(_BALANCE, rows))
-    if not any(map(is_, balances, repeat(None))) and balances == after:
+    after = list(accumulate(ledger.amounts, initial=opening))[1:]
+    balances = ledger.balances
+    if not any(map(is_, balances, repeat(None))) and list(balances) == after:
         return after, [], opening  # every row shows the balance its amounts give: no break
     running, after, breaks = opening, [], []
     for t in rows:
@@ -272,7 +272,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     after, breaks, opening_all = running_balances(ledger, plan)
     rows = ledger.transactions
     start, end = plan.period.start, plan.period.end
-    dates = list(map(_DATE, rows))  # in date order (see ``merge``)
+    dates = ledger.dates  # in date order (see ``merge``)
     first, stop = bisect_left(dates, start), bisect_right(dates, end)
     rows_before, rows_after = first, len(rows) - stop
     inside = range(first, stop)
@@ -281,7 +281,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     opening = after[inside[0] - 1] if inside[0] > 0 else opening_all
     closing = after[inside[-1]]
     inside_rows = rows[first:stop]
-    amounts = list(map(_AMOUNT, inside_rows))
+    amounts = ledger.amounts[first:stop]
     paid_in = list(map(gt, amounts, repeat(ZERO)))
     credits = list(compress(inside, paid_in))
     taken: set[int] = set()
@@ -294,7 +294,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     contribution_pairs = _late(contribution_pairs, columns, taken)
     matched_kind = [(i, reason) for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due))
                     for (_due, i), reason in zip(pairs, _due_days(schedule)[1]) if i is not None]
-    keys = list(zip(paid_in, map(_DESCRIPTION, inside_rows)))
+    keys = list(zip(paid_in, ledger.descriptions[first:stop]))
     known = rules.kinds  # (paid in, description) -> (kind, reason, rule source): statements repeat the same payees
     found = list(map(known.get, keys))
     if None in found:
