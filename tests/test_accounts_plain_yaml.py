@@ -256,3 +256,16 @@ def test_a_plain_plan_is_not_parsed_by_pyyaml_and_one_with_a_mistake_is(tmp_path
     with pytest.raises(PlanError) as err:
         load_plan(path)
     assert len(calls) == 1 and any(p.line == 9 and "every" in p.message for p in err.value.problems.errors)
+
+
+def test_plans_sharing_parts_share_them_and_are_the_plans_read_the_full_way(tmp_path, monkeypatch):
+    """Two plans with the same payment lines and payees (a batch): each part is made once and
+    shared (parts are frozen); each plan is the plan the full way reads."""
+    first, second = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    first.write_text(PLAN, encoding="utf-8")
+    second.write_text(PLAN.replace("DP-004512", "DP-004513").replace("hospital (planned)", "respite"), encoding="utf-8")
+    one, two = load_plan(first), load_plan(second)
+    assert one.council_payments[0] is two.council_payments[0] and one.payees[1] is two.payees[1]
+    assert one.suspensions[0] is not two.suspensions[0] and two.suspensions[0].reason == "respite"
+    monkeypatch.setattr("guidance.accounts.plan.plain_data", lambda text: NOT_PLAIN)
+    assert (load_plan(first), load_plan(second)) == (one, two)

@@ -226,11 +226,50 @@ def _plain_plan(path: Path, references) -> Plan | None:
     if data is NOT_PLAIN:
         return None
     try:
-        plan = Plan.model_validate(data)
+        plan = Plan.model_validate(_parts_made(data))
         reference = (references or DEFAULT).check(plan.reference)
     except (ValidationError, ReferenceError):
         return None
     return plan if reference == plan.reference else plan.model_copy(update={"reference": reference})
+
+
+#: The parts of a plan that are models of their own, by field: a batch's plans share periods,
+#: payment lines, suspensions and payees, and each is checked once (``_parts_made``).
+_PARTS = {"period": Period, "council_payments": Payment, "contribution": Payment, "suspensions": Suspension, "payees": Payee}
+_MADE: dict[tuple, _Strict] = {}  # (model, (key, type, value) of each field given) -> the part made from them
+
+
+def _parts_made(data: dict) -> dict:
+    """``data`` with each part (the period, each payment line, suspension and payee) that is a
+    mapping of plain values replaced by the part made from the same values before, or made now.
+    Parts are never changed (frozen), so plans can share them, and pydantic takes a part already
+    made as it is: the plan is the plan ``data`` gives. A part that cannot be made is left as it
+    is, for the plan's own check to report."""
+    out = dict(data)
+    for name, model in _PARTS.items():
+        value = data.get(name)
+        if value.__class__ is dict:
+            out[name] = _part(model, value)
+        elif value.__class__ is list:
+            out[name] = [_part(model, item) if item.__class__ is dict else item for item in value]
+    return out
+
+
+def _part(model, fields: dict):
+    try:
+        key = (model, tuple([(k, v.__class__, v) for k, v in fields.items()]))
+        made = _MADE.get(key)
+    except TypeError:  # a value that is a list or mapping: made with the plan
+        return fields
+    if made is None:
+        try:
+            made = model.model_validate(fields)
+        except ValidationError:
+            return fields
+        if len(_MADE) >= 4096:
+            _MADE.clear()
+        _MADE[key] = made
+    return made
 
 
 def _reference(text: str, doc, shown: str, references, problems: Problems) -> str | None:
