@@ -27,6 +27,7 @@ class Row:
     description: str
     amount: Decimal
     hidden: bool = False  # moves the balance but is left out of every statement
+    misprint: Decimal = Decimal("0.00")  # added to the balance the statement prints for this row only
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Account:
     plan: dict
     rows: list[Row]
     opening: Decimal
+    listed_backwards: set = field(default_factory=set)  # days whose rows statements list in reverse posting order
 
     @classmethod
     def base(cls, reference: str = "DP-000001", wage: Decimal = D("420.00"), council: Decimal = D("1920.00"),
@@ -85,12 +87,16 @@ class Account:
         return row
 
     def shown(self) -> list[tuple[Row, Decimal]]:
-        """(row, balance after it) for the rows a statement shows."""
+        """(row, balance printed after it) for the rows a statement shows, in the order it lists
+        them: posting order, except the days in ``listed_backwards``."""
         balance, out = self.opening, []
         for row in self.rows:
             balance += row.amount
             if not row.hidden:
-                out.append((row, balance))
+                out.append((row, balance + row.misprint))
+        for day in self.listed_backwards:
+            at = [n for n, (row, _) in enumerate(out) if row.date == day]
+            out[at[0]:at[-1] + 1] = out[at[0]:at[-1] + 1][::-1]
         return out
 
     def write_plan(self, path: Path, **extra) -> Path:
@@ -130,6 +136,10 @@ def plant(account: Account, kind: str) -> Planted:
     if kind == "missing_statement":
         account.add(day(2026, 5, 20), "HIDDEN SHOP", "-200.00", hidden=True)
         return [("missing_statement", day(2026, 5, 22), "A JONES WAGES")]
+    if kind == "balance_misprint":
+        row = next(r for r in account.rows if r.date == day(2026, 6, 12) and r.description.startswith("A JONES"))
+        row.misprint = D("90.00")  # one printed balance off (digits swapped); the rows before and after agree
+        return [("balance_misprint", day(2026, 6, 12), "A JONES WAGES")]
     if kind == "council_payment_missing":
         account.remove(day(2026, 8, 24), "NORTHFIELD COUNCIL")
         account.opening += D("1920.00")  # so the missing payment does not also overdraw the account

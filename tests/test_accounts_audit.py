@@ -17,6 +17,7 @@ from guidance.accounts.flags import SEVERITY
 REPO = Path(__file__).resolve().parents[1]
 CONTENT = REPO / "content"
 BALANCE_STYLES = ("signed", "paid", "money", "xlsx")  # a balance on every row
+BALANCE_ONLY = ("missing_statement", "balance_misprint")  # kinds only a balance on each row can show
 
 
 def _audit(account: Account, style: str, folder: Path, **plan_extra):
@@ -65,7 +66,7 @@ def test_every_format_gives_the_same_reconciliation(tmp_path, kind):
     if kind:
         plant(account, kind)
     results = {style: _figures(_audit(account, style, tmp_path / style)) for style in WRITERS}
-    if kind == "missing_statement":  # without a balance on each row a missing row cannot be seen
+    if kind in BALANCE_ONLY:  # without a balance on each row a missing row or a misprint cannot be seen
         for style in ("card", "ofx"):
             assert results[style]["flags"] == []
             results.pop(style)
@@ -77,7 +78,7 @@ def test_every_format_gives_the_same_reconciliation(tmp_path, kind):
 # A missing row shows only where each row has a balance: for card exports and OFX see
 # test_balance_break_across_ofx_statements and test_every_format_gives_the_same_reconciliation.
 PLANTS = [(kind, style) for kind in SEVERITY for style in WRITERS
-          if not (kind == "missing_statement" and style in ("card", "ofx"))]
+          if not (kind in BALANCE_ONLY and style in ("card", "ofx"))]
 
 
 @pytest.mark.parametrize("kind, style", PLANTS)
@@ -110,6 +111,138 @@ def test_balance_break_is_flagged_not_summed(tmp_path):
     assert rec.opening_balance + rec.total_in - rec.total_out != rec.closing_balance
 
 
+@pytest.mark.parametrize("style", BALANCE_STYLES)
+def test_a_misprinted_balance_is_a_misprint_not_a_missing_statement(tmp_path, style):
+    """One row's printed balance is off and the rows either side agree: one balance_misprint flag
+    on that row, with the gap, and the figures of the same statement printed right."""
+    clean = _figures(_audit(Account.base(), style, tmp_path / "clean"))
+    account = Account.base()
+    plant(account, "balance_misprint")
+    audit = _audit(account, style, tmp_path / "misprint")
+    (flag,) = audit.flags
+    assert (flag.kind, flag.date, flag.amount) == ("balance_misprint", dt.date(2026, 6, 12), Decimal("90.00"))
+    assert _row_description(audit, flag) == "A JONES WAGES" and flag.line is not None
+    assert flag.missing is None and "misprint" in flag.message
+    assert audit.reconciliation.breaks == () and audit.reconciliation.unaccounted == 0
+    found = _figures(audit)
+    assert found.pop("flags") == [("balance_misprint", "2026-06-12", "90.00")]
+    clean.pop("flags")
+    assert found == clean
+    entry = next(e for e in audit.reconciliation.entries if e.tx.line == flag.line)
+    assert entry.balance == entry.tx.balance - Decimal("90.00")  # the running balance goes on from the rows
+
+
+def test_a_misprint_and_a_missing_statement_are_told_apart(tmp_path):
+    account = Account.base()
+    plant(account, "balance_misprint")
+    plant(account, "missing_statement")
+    audit = _audit(account, "paid", tmp_path)
+    assert [(f.kind, f.date, f.amount) for f in audit.flags] == [
+        ("missing_statement", dt.date(2026, 5, 22), Decimal("-200.00")), ("balance_misprint", dt.date(2026, 6, 12), Decimal("90.00"))]
+
+
+def test_each_misprinted_balance_is_one_flag(tmp_path):
+    account = Account.base()
+    plant(account, "balance_misprint")
+    next(r for r in account.rows if r.date == dt.date(2026, 9, 15)).misprint = Decimal("-9000.00")  # printed below zero: not overdrawn
+    audit = _audit(account, "money", tmp_path)
+    assert [(f.kind, f.date, f.amount) for f in audit.flags] == [
+        ("balance_misprint", dt.date(2026, 6, 12), Decimal("90.00")), ("balance_misprint", dt.date(2026, 9, 15), Decimal("-9000.00"))]
+
+
+def test_a_misprint_on_the_last_row_cannot_be_told_from_a_missing_statement(tmp_path):
+    """Nothing after the row says the rows go on from it: the audit asks for the statement."""
+    account = Account.base()
+    account.rows[-1].misprint = Decimal("90.00")
+    audit = _audit(account, "signed", tmp_path)
+    assert [f.kind for f in audit.flags] == ["missing_statement"]
+
+
+def _listed_backwards(*days) -> Account:
+    """The clean account with a payroll fee on the first day, beside the council's payment, and
+    the rows of ``days`` listed in reverse of the order the bank posted them."""
+    account = Account.base()
+    account.add(START, "CAREPAY PAYROLL LTD SETUP", "-25.00")
+    account.listed_backwards.update(days)
+    return account
+
+
+@pytest.mark.parametrize("style", WRITERS)
+@pytest.mark.parametrize("days", [(dt.date(2026, 5, 1),), (START,), (START, dt.date(2026, 5, 1))])
+def test_rows_of_one_day_listed_in_another_order_are_not_a_break(tmp_path, style, days):
+    """A day's rows listed in another order than the bank posted them (the running balance works
+    only in the posted order): no flag, and the figures of the statement listed in posted order."""
+    posted = _figures(_audit(_listed_backwards(), style, tmp_path / "posted"))
+    account = _listed_backwards(*days)
+    assert [r for r, _ in account.shown()] != [r for r, _ in _listed_backwards().shown()]  # the listing differs
+    audit = _audit(account, style, tmp_path / "listed")
+    assert _figures(audit) == posted and posted["flags"] == []
+    assert audit.reconciliation.breaks == () and audit.reconciliation.misprints == ()
+    for e in audit.reconciliation.entries:
+        if e.tx.balance is not None:
+            assert e.balance == e.tx.balance  # each row's running balance is the one the bank shows
+
+
+@pytest.mark.parametrize("paid, flagged", [
+    (dt.date(2026, 4, 22), True),  # the 22nd after the quarter to 5 April ends: pays that quarter, not this one
+    (dt.date(2026, 4, 23), False),  # the first day that pays the quarter from 6 April
+    (dt.date(2026, 7, 22), False),  # the last day for the quarter to 5 July
+    (dt.date(2026, 7, 23), True),  # late
+])
+def test_a_payment_to_hmrc_pays_the_quarter_whose_window_it_falls_in(tmp_path, paid, flagged):
+    """The quarter 6 April to 5 July (wages paid in it) is paid by a payment to HMRC from 23 April
+    to 22 July; one made from 6 to 22 April is the previous quarter's."""
+    from guidance.accounts.flags import tax_payment_window
+
+    assert tax_payment_window(dt.date(2026, 4, 6)) == (dt.date(2026, 4, 23), dt.date(2026, 7, 22))
+    assert tax_payment_window(dt.date(2026, 1, 6)) == (dt.date(2026, 1, 23), dt.date(2026, 4, 22))
+    assert tax_payment_window(dt.date(2026, 10, 6)) == (dt.date(2026, 10, 23), dt.date(2027, 1, 22))
+    account = Account.base()
+    next(r for r in account.rows if r.description.startswith("HMRC")).date = paid
+    account.sort()
+    audit = _audit(account, "signed", tmp_path)
+    assert [(f.kind, f.date) for f in audit.flags] == ([("no_tax_payment", dt.date(2026, 7, 22))] if flagged else [])
+    if flagged:
+        assert audit.flags[0].amount == Decimal("420.00") * 13 and "from 2026-04-23 to 2026-07-22" in audit.flags[0].message
+
+
+def _pa_paid(every: int, missed: tuple[int, ...] = (), payments: int | None = None, first: dt.date = dt.date(2026, 4, 10)) -> Account:
+    """The clean account with its PA paid every ``every`` days from ``first`` (the same pay a
+    week) instead of weekly, except the payments numbered in ``missed`` (0 is the first)."""
+    account = Account.base()
+    account.rows = [r for r in account.rows if not r.description.startswith("A JONES")]
+    day, number = first, 0
+    while day <= END and (payments is None or number < payments):
+        if number not in missed:
+            account.add(day, "A JONES WAGES", str(-Decimal("420.00") * every / 7))
+        day, number = day + dt.timedelta(days=every), number + 1
+    account.add(dt.date(2026, 10, 2), "NEST PENSIONS", "-40.00")  # the statement runs to the end of the audit
+    return account
+
+
+@pytest.mark.parametrize("every, missed, payments, first, gap_from", [
+    (7, (5,), None, dt.date(2026, 4, 10), dt.date(2026, 5, 8)),  # weekly, one week missed
+    (7, (2,), 4, dt.date(2026, 9, 11), dt.date(2026, 9, 18)),  # weekly, three payments, one week missed
+    (14, (), None, dt.date(2026, 4, 10), None),  # fortnightly
+    (14, (4,), None, dt.date(2026, 4, 10), dt.date(2026, 5, 22)),  # fortnightly, one missed
+    (28, (), None, dt.date(2026, 4, 10), None),  # four-weekly
+    (28, (3,), None, dt.date(2026, 4, 10), dt.date(2026, 6, 5)),  # four-weekly, one missed
+    (28, (1,), 4, dt.date(2026, 6, 12), dt.date(2026, 6, 12)),  # four-weekly, three payments, one missed
+])
+def test_a_pa_s_pay_cycle_is_not_set_by_one_long_gap(tmp_path, every, missed, payments, first, gap_from):
+    """The pay cycle is the lower median of the gaps between payments: a missed payment is a
+    wages_gap flag (dated a cycle after the last pay before it), however few the payments."""
+    account = _pa_paid(every, missed, payments, first)
+    account.opening += Decimal("2000.00")  # pay in bigger sums must not overdraw the account
+    if first > dt.date(2026, 7, 5):
+        account.remove(dt.date(2026, 7, 20), "HMRC")  # no wages in the quarter it pays
+    audit = _audit(account, "signed", tmp_path)
+    flags = [(f.kind, f.date) for f in audit.flags if f.kind != "surplus"]
+    assert flags == ([] if gap_from is None else [("wages_gap", gap_from + dt.timedelta(days=every))])
+    if gap_from is not None:
+        assert f"paid every {every} days, then not from {gap_from.isoformat()}" in audit.flags[0].message
+
+
 def test_balance_break_across_ofx_statements(tmp_path):
     account = Account.base()
     account.add(dt.date(2026, 8, 12), "HIDDEN SHOP", "-200.00", hidden=True)
@@ -137,6 +270,32 @@ def test_statement_periods_that_leave_days_uncovered(tmp_path):
     assert any(f.date == gap_from and f.missing == (gap_from, gap_to) and "2026-07-01 to 2026-07-07" in f.message for f in missing)
     # the wages of 3 July fall in the missing days: asked for as a statement, not flagged as unpaid
     assert {f.kind for f in audit.flags} == {"missing_statement"}
+
+
+@pytest.mark.parametrize("first_end, second_start, uncovered", [
+    ("20260701000000", "20260701", None),  # midnight starting 1 July: the first covers to 30 June
+    ("20260701000000[0:GMT]", "20260701", None),
+    ("20260701000000[+1:BST]", "20260701", None),
+    ("20260630235959", "20260701", None),
+    ("20260630", "20260701", None),  # a date alone names the last day covered
+    ("20260701000000", "20260702", (dt.date(2026, 7, 1), dt.date(2026, 7, 1))),  # 1 July is in neither
+    ("20260701120000", "20260702", None),  # noon on 1 July: that day is covered
+])
+def test_an_ofx_statement_s_end_is_the_first_moment_it_does_not_cover(tmp_path, first_end, second_start, uncovered):
+    """OFX DTEND is the value to send as the next DTSTART: an end at midnight covers to the end of
+    the day before, so two statements that follow on leave no day between them, and a day
+    neither covers is asked for."""
+    account = Account.base()
+    next(r for r in account.rows if r.date == dt.date(2026, 7, 1)).date = dt.date(2026, 7, 2)  # nothing dated 1 July
+    account.sort()
+    rows = account.shown()
+    cut = dt.date(2026, 6, 30)
+    first = write_ofx(account, tmp_path / "a.ofx", START, cut, [r for r in rows if r[0].date <= cut])
+    second = write_ofx(account, tmp_path / "b.ofx", dt.date(2026, 7, 2), END, [r for r in rows if r[0].date > cut])
+    first.write_text(first.read_text(encoding="ascii").replace("<DTEND>20260630", f"<DTEND>{first_end}"), encoding="ascii")
+    second.write_text(second.read_text(encoding="ascii").replace("<DTSTART>20260702", f"<DTSTART>{second_start}"), encoding="ascii")
+    audit = audit_files(account.write_plan(tmp_path / "plan.yaml"), [first, second], CONTENT)
+    assert [(f.kind, f.missing) for f in audit.flags] == ([] if uncovered is None else [("missing_statement", uncovered)])
 
 
 # What each hidden row would be flagged as if the days it falls on were taken as seen.
@@ -189,6 +348,41 @@ def test_period_starting_before_the_statements_is_uncovered(tmp_path):
     plan = account.write_plan(tmp_path / "plan.yaml", period={"from": "2026-03-30", "to": END.isoformat()})
     audit = audit_files(plan, [write(account, "signed", tmp_path)], CONTENT)
     assert [(f.kind, f.date) for f in audit.flags] == [("missing_statement", dt.date(2026, 3, 30))]
+    # the whole span before the first row (6 April), not a part of it
+    assert audit.flags[0].missing == (dt.date(2026, 3, 30), dt.date(2026, 4, 5)) and "2026-03-30 to 2026-04-05" in audit.flags[0].message
+
+
+@pytest.mark.parametrize("first, last, uncovered", [
+    ("2026-04-04", "2026-10-04", None),  # 2 days before the first row (6 April): forgiven at the start
+    ("2026-04-01", "2026-10-04", ("2026-04-01", "2026-04-05")),  # 5 days: told whole
+    ("2026-04-06", "2026-10-05", None),  # 3 days after the last row (2 October): forgiven at the end
+    ("2026-04-06", "2026-10-09", ("2026-10-03", "2026-10-09")),  # 7 days: told whole
+])
+def test_a_few_days_uncovered_are_forgiven_only_at_the_start_or_end(tmp_path, first, last, uncovered):
+    account = Account.base()
+    plan = account.write_plan(tmp_path / "plan.yaml", period={"from": first, "to": last})
+    audit = audit_files(plan, [write(account, "signed", tmp_path)], CONTENT)
+    missing = [f.missing for f in audit.flags if f.kind == "missing_statement"]
+    assert missing == ([] if uncovered is None else [tuple(dt.date.fromisoformat(d) for d in uncovered)])
+
+
+@pytest.mark.parametrize("style", ["signed", "card"])
+@pytest.mark.parametrize("cut, next_row", [(dt.date(2026, 7, 3), dt.date(2026, 7, 10)),  # 6 days between the files
+                                           (dt.date(2026, 5, 12), dt.date(2026, 5, 15))])  # 2 days
+def test_days_between_two_statements_without_a_stated_period_are_told_whole(tmp_path, style, cut, next_row):
+    """Statements that state no period cover the days of their rows: the days between the last row
+    of one and the first of the next are uncovered, however few, and the flag gives them all."""
+    account = Account.base()
+    rows = account.shown()
+    assert {r.date for r, _ in rows if cut < r.date <= next_row} == {next_row}  # nothing dated between
+    early = Account(account.plan, [r for r, _ in rows if r.date <= cut], account.opening)
+    late = Account(account.plan, [r for r, _ in rows if r.date > cut], next(b - r.amount for r, b in rows if r.date > cut))
+    files = [write(early, style, tmp_path / "parts", "early"), write(late, style, tmp_path / "parts", "late")]
+    plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
+    audit = audit_files(plan, files, CONTENT)
+    gap = (cut + dt.timedelta(days=1), next_row - dt.timedelta(days=1))
+    assert [(f.kind, f.date, f.missing) for f in audit.flags] == [("missing_statement", gap[0], gap)]
+    assert f"{gap[0].isoformat()} to {gap[1].isoformat()}" in audit.flags[0].message
 
 
 @pytest.mark.parametrize("style", list(CSV_WRITERS))
@@ -256,6 +450,26 @@ def test_a_council_payment_made_late_is_not_missing(tmp_path):
     row.description = "FASTER PAYMENT RECEIVED"
     audit = _audit(account, "signed", tmp_path / "unnamed")
     assert [f.kind for f in audit.flags] == ["council_payment_missing"]
+
+
+# 14 days before 24 August is as near the payment due on 27 July: not taken as this one's
+@pytest.mark.parametrize("early, matched", [(6, True), (10, True), (13, True), (14, False), (15, False)])
+def test_a_council_payment_made_early_is_matched_and_said_early(tmp_path, early, matched):
+    """A council payment of the amount due, more than 5 days early (up to 14, and nearer its due
+    date than the one before), is that payment paid early, not missing."""
+    due = dt.date(2026, 8, 24)
+    account = Account.base()
+    row = next(r for r in account.rows if r.date == due and r.description.startswith("NORTHFIELD"))
+    row.date = due - dt.timedelta(days=early)
+    account.sort()
+    audit = _audit(account, "signed", tmp_path)
+    (m,) = [m for m in audit.reconciliation.council if m.due.date == due]
+    if matched:
+        assert audit.flags == ()
+        assert m.entry.tx.date == row.date and m.entry.kind == "council" and f"paid {early} days early" in m.entry.reason
+        assert audit.reconciliation.council_received == audit.reconciliation.council_expected
+    else:
+        assert m.entry is None and [(f.kind, f.date) for f in audit.flags] == [("council_payment_missing", due)]
 
 
 def test_the_rules_are_read_again_when_their_file_is_edited_between_two_audits(tmp_path):

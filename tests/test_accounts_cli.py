@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import stat
 import zipfile
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -111,6 +113,18 @@ def test_person_summary_is_plain(tmp_path, kinds):
             assert f"£{flag.amount:,.2f} more in the account than you need" in text
 
 
+def test_a_misprinted_balance_is_told_in_the_summary_and_asks_nothing(tmp_path):
+    _account, plan, statement = _files(tmp_path, "balance_misprint")
+    audit = audit_files(plan, [statement], REPO / "content")
+    text = summary_markdown(audit)
+    assert check_summary(text, REPO / "content").items == []
+    assert "One balance printed on your statement was wrong" in text
+    assert "We need to ask you" not in text and "statements seem to be missing" not in text
+    _account, plan, statement = _files(tmp_path / "both", "balance_misprint", "cash")
+    text = summary_markdown(audit_files(plan, [statement], REPO / "content"))
+    assert "We need to ask you" in text and "One balance printed on your statement was wrong" in text
+
+
 def test_summary_check_can_fail():
     hard = ("## Summary\n\nNotwithstanding the aforementioned considerations, the reconciliation demonstrates "
             "substantial discrepancies necessitating comprehensive investigation and subsequent remediation.\n")
@@ -147,6 +161,42 @@ def test_statements_letter_asks_for_the_missing_days(capsys, tmp_path, database_
     assert not (tmp_path / "no.md").exists()
 
 
+def test_statements_letter_asks_for_every_span_of_missing_days(capsys, tmp_path, database_url):
+    """Two breaks in the running balance months apart: the letter asks for each span of days,
+    not for everything from the first to the last."""
+    account = Account.base()
+    plant(account, "missing_statement")  # 20 May, hidden: the rows shown jump from 19 May to 22 May
+    account.add(dt.date(2026, 8, 12), "HIDDEN SHOP", "-30.00", hidden=True)  # the rows jump from 11 August to 14 August
+    plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
+    statement = write(account, "paid", tmp_path)
+    audit = audit_files(plan, [statement], REPO / "content")
+    assert [f.missing for f in audit.flags] == [(dt.date(2026, 5, 19), dt.date(2026, 5, 22)), (dt.date(2026, 8, 11), dt.date(2026, 8, 14))]
+    data = tmp_path / "person.yaml"
+    data.write_text("recipient_name: Mx Example\nreply_by: 2026-12-18\n", encoding="utf-8")
+    out = tmp_path / "letter.md"
+    assert main(["account", "letter", "statements", "--plan", str(plan), str(statement), "--data", str(data), "--format", "md",
+                 "--out", str(out), "--on", "2026-11-30", "--no-record"]) == 0
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert "- 19 May 2026 to 22 May 2026 - 11 August 2026 to 14 August 2026" in text, text
+    assert "June" not in text  # nothing asked for between the two
+
+
+def test_statements_letter_joins_missing_days_that_follow_on(tmp_path):
+    from guidance.accounts.flags import Flag
+    from guidance.accounts.letters import statements_values
+
+    account = Account.base()
+    plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
+    audit = audit_files(plan, [write(account, "signed", tmp_path)], REPO / "content")
+    day = dt.date
+    flags = tuple(Flag("missing_statement", a, Decimal("0"), "", missing=(a, b)) for a, b in
+                  [(day(2026, 7, 8), day(2026, 7, 9)), (day(2026, 5, 1), day(2026, 5, 3)), (day(2026, 5, 4), day(2026, 5, 6)),
+                   (day(2026, 5, 5), day(2026, 5, 5))])
+    values = statements_values(replace(audit, flags=flags))
+    assert (values["period_from"], values["period_to"]) == ("2026-05-01", "2026-05-06")
+    assert values["more_periods"] == ["8 July 2026 to 9 July 2026"]
+
+
 def test_audit_is_recorded_decided_exported_and_sampled(capsys, tmp_path, database_url):
     _account, plan, statement = _files(tmp_path, "cash", "household_payment")
     assert main(["account", "audit", "--plan", str(plan), str(statement)]) == 0
@@ -178,7 +228,8 @@ def test_audit_is_recorded_decided_exported_and_sampled(capsys, tmp_path, databa
 
 def test_audit_batch_worst_first(capsys, tmp_path):
     folder, plans = tmp_path / "accounts", []
-    for name, kinds in [("calm", ()), ("surplus", ("surplus",)), ("abuse", ("large_transfer",)), ("cash", ("cash",))]:
+    for name, kinds in [("calm", ()), ("surplus", ("surplus",)), ("abuse", ("large_transfer",)), ("cash", ("cash",)),
+                        ("misprint", ("balance_misprint",))]:
         account = Account.base(reference=f"DP-{len(plans) + 1:06d}")
         for kind in kinds:
             plant(account, kind)
@@ -192,12 +243,14 @@ def test_audit_batch_worst_first(capsys, tmp_path):
     out = tmp_path / "summary.csv"
     assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out)]) == 1
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert [r["folder"] for r in rows] == ["broken", "abuse", "cash", "surplus", "calm"]
+    assert [r["folder"] for r in rows] == ["broken", "abuse", "cash", "misprint", "surplus", "calm"]
+    assert rows[3]["most_serious"] == "balance_misprint" and rows[3]["balance_misprint"] == "1" and rows[3]["missing_statement"] == "0"
+    assert rows[3]["flags"] == "1" and rows[2]["balance_misprint"] == "0"
     assert "s.csv:2" in rows[0]["error"] and rows[0]["status"] == "error"
     assert rows[1]["most_serious"] == "large_transfer" and rows[1]["safeguarding"] == "1" and rows[1]["unexplained"] == "1"
-    assert Decimal(rows[3]["surplus"]) > 0 and rows[4]["flags"] == "0"
+    assert Decimal(rows[4]["surplus"]) > 0 and rows[5]["flags"] == "0"
     err = capsys.readouterr().err
-    assert "Audited 4 of 5 accounts" in err and "\r[" not in err  # no progress bar when not on a terminal
+    assert "Audited 5 of 6 accounts" in err and "\r[" not in err  # no progress bar when not on a terminal
 
 
 def test_batch_summary_cells_are_not_formulas(tmp_path):
@@ -324,6 +377,41 @@ def test_a_stray_quote_or_extra_cell_in_the_plans_list_is_named_and_no_account_i
     assert len(errors) == 2 and "plans.csv:2:" in errors[0] and "stray" in errors[0] and "plans.csv:5:" in errors[1] and "3 cells" in errors[1]
     assert sorted(r["folder"] for r in rows if r["status"] == "audited") == ["three", "two"]
     assert "Audited 2 of 4 accounts" in capsys.readouterr().err
+
+
+def test_list_and_show_state_their_order_and_show_money_as_the_product_does(capsys, tmp_path, database_url):
+    """``account list`` says its order (newest first, or oldest first when asked) and shows each
+    audit's time; ``list`` and ``show`` give money as £1,234.56, never as bare decimals."""
+    import re
+
+    made = []
+    for number, kinds in enumerate([("surplus",), ("cash", "surplus")]):
+        account = Account.base(reference=f"DP-{number + 1:06d}")
+        for kind in kinds:
+            plant(account, kind)
+        folder = tmp_path / f"a{number}"
+        folder.mkdir()
+        plan = account.write_plan(folder / "plan.yaml", opening_balance=str(account.opening))
+        assert main(["account", "audit", "--plan", str(plan), str(write(account, "paid", folder))]) == 0
+        made.append(account.plan["reference"])
+    capsys.readouterr()
+    assert main(["account", "list"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "2 account audits, newest first (by when each was made, UTC):"
+    assert [line.split()[3] for line in out[1:]] == made[::-1]  # day, time, id, reference
+    assert all(re.search(r"surplus £\d{1,3}(,\d{3})*\.\d\d ", line) for line in out[1:]), out
+    assert all(re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d ", line) for line in out[1:]), out
+    assert main(["account", "list", "--oldest-first"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("2 account audits, oldest first") and [line.split()[3] for line in out[1:]] == made
+    assert [r["reference"] for r in _json(capsys, "account", "list", "--json", "--oldest-first")] == made
+    newest = _json(capsys, "account", "list", "--json")[0]
+    assert main(["account", "show", newest["id"]]) == 0
+    shown = capsys.readouterr().out
+    flags = [line for line in shown.splitlines() if re.match(r"\s+\d+\. ", line)]
+    assert [line.split(". ", 1)[1].split(" 2026-")[0] for line in flags] == ["Cash", "Surplus"]
+    assert "£100.00" in flags[0] and re.search(r" £\d,\d{3}\.\d\d ", flags[1]), flags
+    assert "made " in shown.splitlines()[0] and "flags, most serious first:" in shown
 
 
 def test_show_report_and_a_repeated_audit_speak_to_people(capsys, tmp_path, database_url):

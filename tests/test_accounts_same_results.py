@@ -15,6 +15,7 @@ A change meant to alter results rewrites the file, and the diff shows what chang
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import random
@@ -24,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from accounts_support import WRITERS, Account, plant, random_account, write  # noqa: E402
+from accounts_support import START, WRITERS, Account, plant, random_account, write  # noqa: E402
 from guidance.accounts.audit import AuditError, audit_files, audit_json  # noqa: E402
 from guidance.accounts.flags import SEVERITY  # noqa: E402
 from guidance.accounts.plan import PlanError, load_plan  # noqa: E402
@@ -47,6 +48,26 @@ def accounts() -> list[tuple[str, Account]]:
     for kind in ("cash", "duplicate", "missing_statement", "wages_gap"):
         plant(several, kind)
     out.append(("several", several))
+    listed = Account.base()  # a day's rows listed in another order than posted: no break
+    listed.add(START, "CAREPAY PAYROLL LTD SETUP", "-25.00")
+    listed.listed_backwards.update({START, dt.date(2026, 5, 1)})
+    out.append(("listed_backwards", listed))
+    early = Account.base()  # the audit starts 5 days before the statement's first row: told whole
+    early.plan["period"] = {"from": "2026-04-01", "to": early.plan["period"]["to"]}
+    out.append(("uncovered_start", early))
+    previous = Account.base()  # HMRC paid on 22 April: the quarter to 5 April's payment, not this quarter's
+    next(r for r in previous.rows if r.description.startswith("HMRC")).date = dt.date(2026, 4, 22)
+    previous.sort()
+    out.append(("hmrc_previous_quarter", previous))
+    short = Account.base()  # a second PA paid three times at the end, one week missed: cycle 7, not 10.5
+    short.plan["payees"].append({"match": "B SMITH", "kind": "wages"})
+    for day in (dt.date(2026, 9, 11), dt.date(2026, 9, 18), dt.date(2026, 10, 2)):
+        short.add(day, "B SMITH WAGES", "-150.00")
+    out.append(("wages_gap_few_payments", short))
+    early = Account.base()  # the council's payment of 24 August made 10 days early: matched, not missing
+    next(r for r in early.rows if r.date == dt.date(2026, 8, 24) and r.description.startswith("NORTHFIELD")).date = dt.date(2026, 8, 14)
+    early.sort()
+    out.append(("council_early", early))
     return out
 
 

@@ -13,11 +13,16 @@ Kinds, most serious first (``SEVERITY``):
   contribution) cannot be checked, so its absence there is not flagged again under its own kind;
 - ``council_payment_missing``: a council payment due that did not come in (or came in short);
 - ``payment_during_suspension``: the council paid for days when no payment was due;
-- ``no_tax_payment``: wages paid in a tax quarter, no payment to HMRC by the 22nd after it ends;
-- ``wages_gap``: a PA paid regularly and then not for a whole pay cycle;
+- ``no_tax_payment``: wages paid in a tax quarter, no payment to HMRC for it by the 22nd after it
+  ends (a payment early in the next quarter pays the quarter before: see ``tax_payment_window``);
+- ``wages_gap``: a PA paid regularly and then not for a whole pay cycle (the cycle is the lower
+  median of the gaps between payments, so one long gap never sets it);
 - ``unexplained``: money out that no payee or rule explains;
 - ``cash``: cash taken out (receipts needed);
 - ``duplicate``: the same payee and amount twice within 3 days;
+- ``balance_misprint``: one row's shown balance is wrong while the rows before and after it agree
+  with each other (the bank's misprint: the figures go on from the rows, and no statement is
+  asked for);
 - ``contribution_shortfall``: the person paid in less than their assessed contribution;
 - ``surplus``: more in the account than owed plus the contingency.
 """
@@ -37,13 +42,13 @@ from guidance.accounts.money import ZERO, money_text, pence
 from guidance.accounts.plan import Plan
 from guidance.accounts.reconcile import Entry, Reconciliation
 from guidance.accounts.rules import Rules, Rule
-from guidance.accounts.schedule import line_in_force, weekly
+from guidance.accounts.schedule import add_months, line_in_force, weekly
 from guidance.accounts.statements import Ledger, normalise
 
 SEVERITY = (
     "household_payment", "large_transfer", "excluded_spending", "overdrawn", "missing_statement",
     "council_payment_missing", "payment_during_suspension", "no_tax_payment", "wages_gap",
-    "unexplained", "cash", "duplicate", "contribution_shortfall", "surplus",
+    "unexplained", "cash", "duplicate", "balance_misprint", "contribution_shortfall", "surplus",
 )
 #: Each kind in a few words (at most ``LABEL_WIDTH`` characters), for tables on an 80-column screen.
 LABELS = {
@@ -51,7 +56,7 @@ LABELS = {
     "excluded_spending": "Excluded spending", "overdrawn": "Overdrawn", "missing_statement": "Missing statement",
     "council_payment_missing": "No council payment", "payment_during_suspension": "Paid in suspension",
     "no_tax_payment": "No HMRC payment", "wages_gap": "Wages gap", "unexplained": "Unexplained", "cash": "Cash",
-    "duplicate": "Duplicate", "contribution_shortfall": "Contribution short", "surplus": "Surplus",
+    "duplicate": "Duplicate", "balance_misprint": "Misprinted balance", "contribution_shortfall": "Contribution short", "surplus": "Surplus",
 }
 LABEL_WIDTH = 18
 SAFEGUARDING = ("household_payment", "large_transfer")
@@ -59,12 +64,13 @@ SAFEGUARDING_PAGES = ("financial-abuse", "recognising-and-reporting-abuse")
 PAGES = {
     "excluded_spending": ("misuse-and-fraud", "officer-handling-misuse"),
     "missing_statement": ("receipts-and-statements",),
+    "balance_misprint": ("running-an-account-audit",),
     "surplus": ("surplus-and-clawback", "contingency-balance"),
     "contribution_shortfall": ("your-contribution",),
     "cash": ("receipts-and-statements",),
 }
 DUPLICATE_DAYS = 3
-COVER_SLACK_DAYS = 3  # a CSV says no period: its first and last rows are taken to cover 3 days more
+COVER_SLACK_DAYS = 3  # days no statement covers at the very start or end of the audit that are not asked for
 TAX_DAY = 22  # PAYE paid electronically is due by the 22nd after the period (HMRC)
 
 
@@ -260,7 +266,7 @@ def _guessed_balances(rec: Reconciliation, unseen: Unseen) -> set[int]:
 def _missing_statements(plan, ledger, rec, rules):
     from dataclasses import replace
 
-    position = {id(e.tx): n for n, e in enumerate(rec.entries)} if rec.breaks else {}
+    position = {id(e.tx): n for n, e in enumerate(rec.entries)} if rec.breaks or rec.misprints else {}
     for b in rec.breaks:
         n = position.get(id(b.tx))
         entry = rec.entries[n] if n is not None else None
@@ -268,22 +274,34 @@ def _missing_statements(plan, ledger, rec, rules):
         flag = _at("missing_statement", entry, b.tx.date, b.gap,
                    f"the balance jumps by {money_text(b.gap)}: the statement shows {money_text(b.shown)}, the rows before give {money_text(b.expected)}; a statement is missing (payments due on those days cannot be checked without it)")
         yield replace(flag, missing=(since, b.tx.date))
+    for m in rec.misprints:
+        n = position.get(id(m.tx))
+        yield _at("balance_misprint", rec.entries[n] if n is not None else None, m.tx.date, m.gap,
+                  f"the balance shown on this row is {money_text(m.shown)}, but the rows before it give {money_text(m.expected)} "
+                  f"and the next balance shown follows from {money_text(m.expected)}: a misprint on the statement, not a missing one "
+                  "(the figures use the rows)")
     for start, end in _uncovered(plan, ledger):
         flag = _at("missing_statement", _near(rec, start), start, ZERO, f"no statement covers {start.isoformat()} to {end.isoformat()} (payments due on those days cannot be checked without it)")
         yield replace(flag, missing=(start, end))
 
 
 def _uncovered(plan: Plan, ledger: Ledger) -> list[tuple[dt.date, dt.date]]:
-    slack = dt.timedelta(days=COVER_SLACK_DAYS)
-    spans = sorted((s.start, s.end) if s.stated else (s.start - slack, s.end + slack) for s in ledger.statements)
-    gaps, cursor = [], plan.period.start
-    for start, end in spans:
-        if start > cursor and cursor <= plan.period.end:
-            gaps.append((cursor, min(start - dt.timedelta(days=1), plan.period.end)))
-        cursor = max(cursor, end + dt.timedelta(days=1))
-    if cursor <= plan.period.end:
-        gaps.append((cursor, plan.period.end))
-    return gaps
+    """The spans of the audit period (first and last day, both included) that no statement
+    covers, each whole. A statement covers the period it states (OFX), or else the days from its
+    first row to its last. A span of at most COVER_SLACK_DAYS at the very start or the very end of
+    the audit period is not reported (an account may just have had no payments on those days);
+    any span between two statements is, however short."""
+    first_day, last_day, one = plan.period.start, plan.period.end, dt.timedelta(days=1)
+    gaps, cursor = [], first_day
+    for start, end in sorted((s.start, s.end) for s in ledger.statements):
+        if start > cursor and cursor <= last_day:
+            gaps.append((cursor, min(start - one, last_day)))
+        cursor = max(cursor, end + one)
+    if cursor <= last_day:
+        gaps.append((cursor, last_day))
+    return [(start, end) for start, end in gaps
+            if not ((start == first_day or end == last_day) and (end - start).days + 1 <= COVER_SLACK_DAYS
+                    and (start, end) != (first_day, last_day))]
 
 
 def _in_suspension(plan: Plan, date: dt.date) -> bool:
@@ -316,9 +334,9 @@ def _council(plan, rows: _Rows, rec, rules, unseen):
 
 
 @lru_cache(maxsize=256)
-def _tax_quarters(start: dt.date, end: dt.date) -> tuple[tuple[dt.date, dt.date, dt.date], ...]:
-    """(first day, last day, payment deadline) of each tax quarter (6 Apr, 6 Jul, 6 Oct, 6 Jan)
-    overlapping ``start``..``end``."""
+def _tax_quarters(start: dt.date, end: dt.date) -> tuple[tuple[dt.date, dt.date, dt.date, dt.date], ...]:
+    """(first day, last day, first and last day of its payment window: see ``tax_payment_window``)
+    of each tax quarter (6 Apr, 6 Jul, 6 Oct, 6 Jan) overlapping ``start``..``end``."""
     return tuple(_quarters(start, end))
 
 
@@ -329,12 +347,27 @@ def _quarters(start: dt.date, end: dt.date):
             first = dt.date(year + (month > 12), (month - 1) % 12 + 1, 6)
             following = dt.date(year + (month + 3 > 12), (month + 2) % 12 + 1, 6)
             last = following - dt.timedelta(days=1)
-            deadline = following.replace(day=TAX_DAY)
             if first > end:
                 return
             if last >= start:
-                yield first, last, deadline
+                yield (first, last, *tax_payment_window(first))
         year += 1
+
+
+def tax_payment_window(first: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day (both included) of the payments to HMRC that pay the PAYE tax
+    quarter starting on ``first`` (6 April, 6 July, 6 October or 6 January).
+
+    Source: HMRC, "Pay employers' PAYE" (https://www.gov.uk/pay-paye-tax): an employer who pays
+    quarterly pays for the quarters ending 5 July, 5 October, 5 January and 5 April, and a payment
+    made electronically must reach HMRC by the 22nd after the quarter ends (``TAX_DAY``).
+
+    So the window ends on the 22nd of the month after the quarter. It starts on the 23rd of the
+    quarter's own first month: a payment from the 6th to the 22nd of that month is the one due
+    for the quarter before (by that 22nd), so it never makes the quarter it falls in look paid.
+    A payment from the 23rd on is taken as paying this quarter (early, or month by month)."""
+    following = add_months(first, 3)
+    return first.replace(day=TAX_DAY + 1), following.replace(day=TAX_DAY)
 
 
 def _tax(plan, rows: _Rows, rec, rules, unseen):
@@ -343,17 +376,18 @@ def _tax(plan, rows: _Rows, rec, rules, unseen):
         return
     used: set[int] = set()
     paid_on = list(map(_DAY, all_wages))  # in date order, as the entries are
-    for first, last, deadline in _tax_quarters(plan.period.start, plan.period.end):
+    for first, last, opens, deadline in _tax_quarters(plan.period.start, plan.period.end):
         wages = all_wages[bisect_left(paid_on, first):bisect_right(paid_on, last)]
         if not wages or deadline > plan.period.end or unseen.overlaps(first, deadline):
             continue
-        paid = next((i for i, e in enumerate(taxes) if i not in used and first < e.tx.date <= deadline), None)
+        paid = next((i for i, e in enumerate(taxes) if i not in used and opens <= e.tx.date <= deadline), None)
         if paid is not None:
             used.add(paid)
             continue
         total = -sum((e.tx.amount for e in wages), ZERO)
         yield _at("no_tax_payment", wages[-1], deadline, total,
-                  f"{money_text(total)} of wages paid {first.isoformat()} to {last.isoformat()} and no payment to HMRC by {deadline.isoformat()}")
+                  f"{money_text(total)} of wages paid {first.isoformat()} to {last.isoformat()} and no payment to HMRC for them "
+                  f"from {opens.isoformat()} to {deadline.isoformat()} (a payment before {opens.isoformat()} is for the quarter before)")
 
 
 def _payee(e: Entry, rules: Rules) -> str:
@@ -382,7 +416,7 @@ def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
         if len(days) < 3:
             continue
         gaps = list(map(_DAYS, map(sub, days[1:], days[:-1]))) + [(end - days[-1]).days]
-        cycle = _median(gaps[:-1])
+        cycle = _lower_median(gaps[:-1])
         if cycle < 1:
             continue
         last_by_day = dict(zip(dates, paid))
@@ -392,19 +426,21 @@ def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
             if unseen.overlaps(before, after):
                 continue
             e = last_by_day[before]
-            due = before + dt.timedelta(days=int(cycle))
+            due = before + dt.timedelta(days=cycle)
             yield _at("wages_gap", e, due, -e.tx.amount,
-                      f"'{payee}' was paid every {int(cycle)} days, then not from {before.isoformat()} until {'the end of the audit' if after > plan.period.end else after.isoformat()}")
+                      f"'{payee}' was paid every {cycle} days, then not from {before.isoformat()} until {'the end of the audit' if after > plan.period.end else after.isoformat()}")
 
 
 _DAY, _DAYS = attrgetter("tx.date"), attrgetter("days")
 
 
-def _median(values: list[int]):
-    """As ``statistics.median``: the middle value, or the mean of the middle two."""
+def _lower_median(values: list[int]) -> int:
+    """The pay cycle from the gaps (in days) between a PA's payments: the middle gap, or the
+    lower of the middle two (as ``statistics.median_low``). One long gap (a missed payment, a
+    holiday paid ahead) never sets the cycle, however few payments there are: with gaps of 7 and
+    14 days the cycle is 7, not 10.5."""
     values = sorted(values)
-    middle = len(values) // 2
-    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+    return values[(len(values) - 1) // 2]
 
 
 def _duplicates(plan, rows: _Rows, rec, rules, unseen):

@@ -7,6 +7,7 @@ data win over the audit's only for fields the audit does not fill.
 from __future__ import annotations
 
 from guidance.accounts.audit import Audit
+from guidance.content.formatting import long_date
 
 LETTERS = {"surplus": "dp-surplus-repayment", "statements": "dp-statements-request"}
 
@@ -25,13 +26,30 @@ def surplus_values(audit: Audit) -> dict:
 
 
 def statements_values(audit: Audit) -> dict:
-    """reference and the days statements are missing for (period_from, period_to) for
-    dp-statements-request. A balance break asks for the days between the row before it and it."""
-    spans = [f.missing for f in audit.flags if f.kind == "missing_statement" and f.missing]
+    """reference and every span of days statements are missing for, for dp-statements-request:
+    the first span as period_from and period_to, each later one in ``more_periods`` ("1 July 2026
+    to 7 July 2026"), oldest first, spans that overlap or touch told as one. A balance break asks
+    for the days between the row before it and it; days no statement covers are asked for whole."""
+    spans = missing_spans(audit)
     if not spans:
         raise NothingToAsk("the audit found no statements missing")
-    return {"reference": audit.reconciliation.reference, "period_from": min(a for a, _ in spans).isoformat(),
-            "period_to": max(b for _, b in spans).isoformat()}
+    (first, last), rest = spans[0], spans[1:]
+    return {"reference": audit.reconciliation.reference, "period_from": first.isoformat(), "period_to": last.isoformat(),
+            "more_periods": [f"{long_date(a)} to {long_date(b)}" for a, b in rest]}
+
+
+def missing_spans(audit: Audit) -> list[tuple]:
+    """The spans (first day, last day) of the audit's missing_statement flags, oldest first, with
+    spans that overlap or follow on day after day joined."""
+    import datetime as dt
+
+    spans: list[list] = []
+    for start, end in sorted(f.missing for f in audit.flags if f.kind == "missing_statement" and f.missing):
+        if spans and start <= spans[-1][1] + dt.timedelta(days=1):
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [tuple(span) for span in spans]
 
 
 def letter_values(audit: Audit, kind: str, data: dict) -> dict:

@@ -2,8 +2,9 @@
 
 Each STMTTRN becomes a transaction, its line the line of its ``<STMTTRN>`` tag in the file. The
 statement's stated period (BANKTRANLIST DTSTART/DTEND) is kept to check that the statements cover
-the audit; the ledger balance (LEDGERBAL) is the balance after the last transaction on or
-before its date. Dates are taken in UK time (ofxtools gives UTC).
+the audit (see ``last_day_covered`` for how DTEND is read); the ledger balance (LEDGERBAL) is the
+balance after the last transaction on or before its date. Dates are taken in UK time (ofxtools
+gives UTC).
 """
 
 from __future__ import annotations
@@ -16,10 +17,38 @@ from guidance.accounts.money import pence
 
 UK = ZoneInfo("Europe/London")
 _TAG = re.compile(r"<STMTTRN>", re.I)
+_DTEND = re.compile(r"<BANKTRANLIST>.*?<DTEND>\s*(\d{8})(\d*)", re.I | re.S)
 
 
 def _uk_date(value):
     return value.astimezone(UK).date() if getattr(value, "tzinfo", None) else value.date()
+
+
+def last_day_covered(dtend, time_given: bool):
+    """The last day a statement covers, from its DTEND (a UTC datetime, as ofxtools reads it).
+
+    The OFX specification (BANKTRANLIST, in the chapter on bank statement download) defines
+    DTEND as the "value that client should send in next <DTSTART> request to ensure that it does
+    not miss any transactions": the first moment the statement does not cover. So a DTEND with a
+    time of day covers up to the moment before it: midnight at the start of 1 October covers up
+    to the end of 30 September, not 1 October. Midnight is the start of a day in UK time or in
+    UTC (the specification's zone for a time with none), so the earlier of the two days is taken:
+    a bank's 00:00:00 with no zone, in summer, is still the end of the day before. A DTEND that is
+    a date alone names the statement's last day, as banks write it (read as the midnight that
+    starts it, every statement ending 30 September would leave that day uncovered before the next
+    one starting 1 October)."""
+    import datetime as dt
+
+    if not time_given:
+        return dtend.date()
+    before = dtend - dt.timedelta(microseconds=1)
+    return min(before.date(), before.astimezone(UK).date())
+
+
+def _stated_end(text: str) -> bool:
+    """True when the statement's DTEND gives a time of day, not only a date."""
+    found = _DTEND.search(text)
+    return bool(found and found.group(2))
 
 
 def _reason(exc: Exception) -> str:
@@ -101,5 +130,5 @@ def read_ofx(path: Path, shown: str):
         last = out[-1]
         out[-1] = Transaction(last.date, last.description, last.amount, pence(ledger.balamt), last.file, last.line)
     start = _uk_date(tranlist.dtstart) if tranlist.dtstart else out[0].date
-    end = _uk_date(tranlist.dtend) if tranlist.dtend else out[-1].date
+    end = max(last_day_covered(tranlist.dtend, _stated_end(text)), out[-1].date) if tranlist.dtend else out[-1].date
     return Statement(shown, "ofx", tuple(out), start, end, stated=bool(tranlist.dtstart and tranlist.dtend))

@@ -5,7 +5,9 @@ council's payments and the contribution due under the plan: a credit within ``MA
 due date whose amount is the amount due (or the full amount of the line), or whose description
 matches the words the plan or rules give for that payment; a due payment nothing matched then
 takes a credit of its amount, up to ``LATE_DAYS`` later, that the bank's words name as that
-payment (paid late, not missed). Money out is classified by the
+payment (paid late, not missed), or else a credit of its amount up to ``EARLY_DAYS`` earlier and
+nearer its date than the payment due before (paid early, not missed: the row's reason says how
+many days early). Money out is classified by the
 plan's payees, then the team's rules; what neither explains is ``unexplained``.
 
 Figures (``Decimal``, pounds and pence): opening and closing balance for the audit period,
@@ -15,7 +17,10 @@ plan) and surplus = closing balance − owed − contingency, never below 0.
 
 The running balance is checked row by row wherever a statement shows a balance: a row whose
 balance is not the one before plus its amount is a ``BalanceBreak`` (statements missing), never
-summed over in silence.
+summed over in silence, unless the rows of that day follow one another in another order (they are
+then taken in that order) or that row's balance alone is misprinted and the next balance shown
+follows from the rows (a ``BalanceMisprint``: the figures go on from the rows). See
+``running_balances``.
 """
 
 from __future__ import annotations
@@ -37,8 +42,9 @@ from guidance.accounts.statements import Ledger, Transaction
 
 MATCH_DAYS = 5  # "a few days either side" of a due date: weekends and a bank holiday
 LATE_DAYS = 14  # a payment the bank names as this payment, of the amount due, up to 2 weeks late
+EARLY_DAYS = 14  # a payment of the amount due up to 2 weeks early, nearer this due date than the one before
 _record = tuple.__new__  # _record(Entry, fields): a record made in one step
-_AMOUNT, _DESCRIPTION = attrgetter("amount"), attrgetter("description")
+_DATE, _AMOUNT, _BALANCE, _DESCRIPTION = attrgetter("date"), attrgetter("amount"), attrgetter("balance"), attrgetter("description")
 REFUND_FROM = ("tax", "pension", "insurance", "payroll_service", "agency", "care_other")
 
 
@@ -61,6 +67,21 @@ class Entry(NamedTuple):
 class BalanceBreak:
     """A row whose shown balance is not the balance before plus its amount: ``gap`` = shown −
     expected (money moved on days no statement shows)."""
+
+    tx: Transaction
+    expected: Decimal
+    shown: Decimal
+
+    @property
+    def gap(self) -> Decimal:
+        return self.shown - self.expected
+
+
+@dataclass(frozen=True)
+class BalanceMisprint:
+    """A row whose shown balance alone is wrong: the balance before it plus its amount is
+    ``expected``, and the next balance shown follows from that, not from the ``shown`` one (a
+    misprint on the statement, not money moved unseen). ``gap`` = shown − expected."""
 
     tx: Transaction
     expected: Decimal
@@ -101,6 +122,7 @@ class Reconciliation:
     breaks: tuple[BalanceBreak, ...]
     rows_before: int = 0  # statement rows dated before the audit period: read, not counted
     rows_after: int = 0  # statement rows dated after it
+    misprints: tuple[BalanceMisprint, ...] = ()  # rows whose shown balance alone is wrong
 
     @property
     def outside_text(self) -> str:
@@ -123,29 +145,153 @@ class Reconciliation:
         return self.closing_balance - self.opening_balance - self.total_in + self.total_out
 
 
-def running_balances(ledger: Ledger, plan: Plan) -> tuple[list[Decimal], list[BalanceBreak], Decimal]:
-    """(balance after each row, breaks, balance before the first row). Raises ReconcileError when
-    no row shows a balance and the plan gives no ``opening_balance``."""
+class Running(NamedTuple):
+    """The running balance through the statements: ``rows`` in the order the bank posted them
+    (the ledger's order, except a day whose rows are listed in another order: see
+    ``posted_order``; the ledger's own tuple when no day is), the balance ``after`` each, the
+    ``breaks``, the ``misprints`` and the ``opening`` balance before the first row."""
+
+    rows: tuple[Transaction, ...]
+    after: list[Decimal]
+    breaks: list[BalanceBreak]
+    misprints: list[BalanceMisprint]
+    opening: Decimal
+
+
+def running_balances(ledger: Ledger, plan: Plan) -> Running:
+    """The running balance through the ledger (see ``Running``). Raises ReconcileError when no
+    row shows a balance and the plan gives no ``opening_balance``.
+
+    Where a row's shown balance is not the balance before plus its amount:
+
+    - the rows of that day are put in the order in which every shown balance follows from the
+      one before, when there is one (banks list a day's rows in their own order, not always the
+      order they were posted in): no break;
+    - a row whose balance alone is off, while the next balance shown follows from the rows
+      before it, is a ``BalanceMisprint``: the running balance goes on from the rows, not from
+      the misprint, so the figures are those of the statement without it;
+    - else it is a ``BalanceBreak``: money moved on days no statement shows, and the running
+      balance goes on from the balance shown.
+    """
     rows = ledger.transactions
     first = next((i for i, t in enumerate(rows) if t.balance is not None), None)
     if first is not None:
-        opening = rows[first].balance - sum((t.amount for t in rows[: first + 1]), ZERO)
+        opening = _opening(rows, first)
     elif plan.opening_balance is not None:
         opening = plan.opening_balance
     else:
         raise ReconcileError("no statement shows a balance: add opening_balance (the balance before the first row) to the plan")
-    after = list(accumulate(ledger.amounts, initial=opening))[1:]
-    balances = ledger.balances
-    if not any(map(is_, balances, repeat(None))) and list(balances) == after:
-        return after, [], opening  # every row shows the balance its amounts give: no break
-    running, after, breaks = opening, [], []
+    after = list(accumulate(map(_AMOUNT, rows), initial=opening))[1:]
+    balances = list(map(_BALANCE, rows))
+    if not any(map(is_, balances, repeat(None))) and balances == after:
+        return Running(rows, after, [], [], opening)  # every row shows the balance its amounts give: no break
+    return _walk(rows, opening)
+
+
+def _opening(rows: tuple[Transaction, ...], first: int) -> Decimal:
+    """The balance before the first row, from the first balance shown (``rows[first]``). When the
+    rows of that day only follow one another in another order, the balance is taken from the row
+    the bank posted first."""
+    listed = rows[first].balance - sum((t.amount for t in rows[: first + 1]), ZERO)
+    start, end = _day_span(rows, first)
+    group = rows[start:end]
+    if start != first or len(group) == 1:
+        return listed
+    earlier = sum((t.amount for t in rows[:start]), ZERO)  # rows of days before, with no balance shown
+    if _follows(group, listed + earlier) or posted_order(group, listed + earlier) is not None:
+        return listed
+    for t in group:
+        if posted_order(group, t.balance - t.amount) is not None:
+            return t.balance - t.amount - earlier
+    return listed
+
+
+def _day_span(rows, index: int) -> tuple[int, int]:
+    """(first, one past the last) index of the rows dated as ``rows[index]`` (rows are in date order)."""
+    day = rows[index].date
+    start = index
+    while start > 0 and rows[start - 1].date == day:
+        start -= 1
+    end = index + 1
+    while end < len(rows) and rows[end].date == day:
+        end += 1
+    return start, end
+
+
+def _walk(rows: tuple[Transaction, ...], opening: Decimal) -> Running:
+    """The running balance row by row, a day at a time (see ``running_balances``)."""
+    posted: list[Transaction] = []
+    after: list[Decimal] = []
+    breaks: list[BalanceBreak] = []
+    misprints: list[BalanceMisprint] = []
+    running, start, reordered = opening, 0, False
+    while start < len(rows):
+        end = _day_span(rows, start)[1]
+        group = rows[start:end]
+        if len(group) > 1 and not _follows(group, running):
+            posted_rows = posted_order(group, running)
+            if posted_rows is not None:
+                group, reordered = posted_rows, True
+        for k, t in enumerate(group):
+            running += t.amount
+            if t.balance is not None and t.balance != running:
+                if _next_balance_follows(group[k + 1:] + rows[end:], running):
+                    misprints.append(BalanceMisprint(t, running, t.balance))
+                else:
+                    breaks.append(BalanceBreak(t, running, t.balance))
+                    running = t.balance
+            posted.append(t)
+            after.append(running)
+        start = end
+    return Running(tuple(posted) if reordered else rows, after, breaks, misprints, opening)
+
+
+def _follows(rows, running: Decimal) -> bool:
+    """True when each shown balance of ``rows`` is the one before plus its amount, from ``running``."""
     for t in rows:
         running += t.amount
         if t.balance is not None and t.balance != running:
-            breaks.append(BalanceBreak(t, running, t.balance))
-            running = t.balance
-        after.append(running)
-    return after, breaks, opening
+            return False
+    return True
+
+
+def _next_balance_follows(rest, running: Decimal) -> bool:
+    """True when the next balance shown in ``rest`` is ``running`` plus the amounts up to it."""
+    for t in rest:
+        running += t.amount
+        if t.balance is not None:
+            return t.balance == running
+    return False
+
+
+POSTED_ORDER_ROWS = 40  # a day with more rows than this is taken in its listed order
+
+
+def posted_order(day: tuple[Transaction, ...], running: Decimal) -> tuple[Transaction, ...] | None:
+    """The rows of one day in an order in which each shown balance is the balance before plus
+    its amount, starting from ``running``; None when there is none, when a row shows no balance
+    (it could go anywhere) or when the day has more than POSTED_ORDER_ROWS rows. Rows that
+    can come next are tried in their listed order, so the order found keeps the listing where it
+    can."""
+    if len(day) > POSTED_ORDER_ROWS or any(t.balance is None for t in day):
+        return None
+    order: list[Transaction] = []
+
+    def place(left: tuple[Transaction, ...], balance: Decimal) -> bool:
+        if not left:
+            return True
+        tried = set()
+        for n, t in enumerate(left):
+            if t.balance != balance + t.amount or (t.amount, t.balance) in tried:
+                continue
+            tried.add((t.amount, t.balance))  # rows alike lead to the same orders: one is tried
+            order.append(t)
+            if place(left[:n] + left[n + 1:], t.balance):
+                return True
+            order.pop()
+        return False
+
+    return tuple(order) if place(tuple(day), running) else None
 
 
 class _Credits(NamedTuple):
@@ -239,10 +385,45 @@ def _late(pairs, credits: _Credits, taken: set[int]) -> list[tuple[Due, int | No
     return out
 
 
+def _early(pairs, credits: _Credits, taken: set[int]) -> tuple[list[tuple[Due, int | None]], dict[int, int]]:
+    """Third pass: a due payment nothing matched takes an earlier credit of its amount (the
+    amount due or the line's full amount) from more than MATCH_DAYS up to EARLY_DAYS before its
+    date, that is nearer its date than the payment due before it and that the bank's words do not
+    name as another kind of payment (a payment made early, not missed). Returns the pairs and,
+    for each credit taken so, how many days early it came (the row's reason says so)."""
+    out, early = [], {}
+    indexes, days_of, said_of, amounts = credits
+    before = None  # the day the payment before was due
+    for due, index in pairs:
+        day = due.date.toordinal()
+        if index is None and due.amount > 0:
+            lo = bisect_left(days_of, day - EARLY_DAYS)
+            hi = bisect_left(days_of, day - MATCH_DAYS)
+            for n in range(hi - 1, lo - 1, -1):  # the nearest first
+                i = indexes[n]
+                if before is not None and days_of[n] - before <= day - days_of[n]:
+                    break  # as near the payment due before: not this one's
+                named = said_of[n]
+                if i in taken or (named != due.kind and named in IN_KINDS) or amounts[n] not in (due.amount, due.full):
+                    continue
+                taken.add(i)
+                index, early[i] = i, day - days_of[n]
+                break
+        out.append((due, index))
+        before = day
+    return out, early
+
+
 @lru_cache(maxsize=4096)
 def _due_reason(kind: str, date: dt.date) -> tuple[str, str, str]:
     """(kind, reason, source) of a credit matched to a payment due on ``date``."""
     return kind, f"{kind} payment due {date.isoformat()}", "plan"
+
+
+def _early_reason(reason: tuple[str, str, str], days: int) -> tuple[str, str, str]:
+    """The (kind, reason, source) of a credit matched to a payment due ``days`` after it."""
+    kind, why, source = reason
+    return kind, f"{why}, paid {days} days early", source
 
 
 def _out_kind(description: str, rules: Rules) -> tuple[str, str, str]:
@@ -269,10 +450,11 @@ def _in_kind(description: str, rules: Rules) -> tuple[str, str, str]:
 def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     """Classify every transaction in the audit period and work out the figures (see module doc).
     ``rules`` should already hold the plan's payees (``Rules.for_plan``). Raises ReconcileError."""
-    after, breaks, opening_all = running_balances(ledger, plan)
-    rows = ledger.transactions
+    running = running_balances(ledger, plan)
+    after, breaks, misprints, opening_all = running.after, running.breaks, running.misprints, running.opening
+    rows = running.rows  # a day's rows in the order the bank posted them
     start, end = plan.period.start, plan.period.end
-    dates = ledger.dates  # in date order (see ``merge``)
+    dates = list(map(_DATE, rows))  # in date order (see ``merge``)
     first, stop = bisect_left(dates, start), bisect_right(dates, end)
     rows_before, rows_after = first, len(rows) - stop
     inside = range(first, stop)
@@ -281,7 +463,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     opening = after[inside[0] - 1] if inside[0] > 0 else opening_all
     closing = after[inside[-1]]
     inside_rows = rows[first:stop]
-    amounts = ledger.amounts[first:stop]
+    amounts = list(map(_AMOUNT, inside_rows))
     paid_in = list(map(gt, amounts, repeat(ZERO)))
     credits = list(compress(inside, paid_in))
     taken: set[int] = set()
@@ -292,9 +474,13 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     contribution_pairs = _match(contribution_due, columns, taken)
     council_pairs = _late(council_pairs, columns, taken)  # after both: a credit on time for either is theirs
     contribution_pairs = _late(contribution_pairs, columns, taken)
-    matched_kind = [(i, reason) for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due))
+    council_pairs, early = _early(council_pairs, columns, taken)  # after on time and late: those are nearer
+    contribution_pairs, early_too = _early(contribution_pairs, columns, taken)
+    early.update(early_too)
+    matched_kind = [(i, _early_reason(reason, early[i]) if i in early else reason)
+                    for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due))
                     for (_due, i), reason in zip(pairs, _due_days(schedule)[1]) if i is not None]
-    keys = list(zip(paid_in, ledger.descriptions[first:stop]))
+    keys = list(zip(paid_in, map(_DESCRIPTION, inside_rows)))
     known = rules.kinds  # (paid in, description) -> (kind, reason, rule source): statements repeat the same payees
     found = list(map(known.get, keys))
     if None in found:
@@ -330,4 +516,5 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         contribution=tuple([_record(Matched, (d, None if i is None else entries[i - first])) for d, i in contribution_pairs]),
         breaks=tuple(b for b in breaks if b.tx in in_period),
         rows_before=rows_before, rows_after=rows_after,
+        misprints=tuple(m for m in misprints if start <= m.tx.date <= end),
     )

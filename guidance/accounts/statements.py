@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import count, repeat
 from operator import is_, itemgetter, le
 from pathlib import Path
@@ -127,28 +127,6 @@ class Ledger:
     statements: tuple[Statement, ...]
     transactions: tuple[Transaction, ...]
     overlaps: int = 0
-
-    @cached_property
-    def columns(self) -> tuple[tuple, ...]:
-        """The rows a column at a time, in the order of ``transactions`` (a tuple for each field of
-        ``Transaction``, in its order): made at once, the first time a check reads a column."""
-        return tuple(zip(*self.transactions)) if self.transactions else ((),) * len(Transaction._fields)
-
-    @property
-    def dates(self) -> tuple[dt.date, ...]:
-        return self.columns[0]
-
-    @property
-    def descriptions(self) -> tuple[str, ...]:
-        return self.columns[1]
-
-    @property
-    def amounts(self) -> tuple[Decimal, ...]:
-        return self.columns[2]
-
-    @property
-    def balances(self) -> tuple[Decimal | None, ...]:
-        return self.columns[3]
 
 
 @lru_cache(maxsize=16384)
@@ -382,6 +360,7 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
 
 _LINE, _CELLS = itemgetter(0), itemgetter(1)  # of a (line, cells) row
 _IN, _OUT = itemgetter(0), itemgetter(1)  # of a (money in, money out) pair of texts
+_DATE = itemgetter(0)  # of a Transaction
 _record = tuple.__new__  # _record(Transaction, fields): a Transaction made in one step
 _UNREAD = object()  # a text not yet read
 SIGNED: dict[tuple[str, str], Decimal | None] = {}  # (money in, money out) texts -> signed amount
@@ -585,15 +564,17 @@ def _oldest_first(rows: list[Transaction]) -> list[Transaction]:
     return rows
 
 
+def _dates_rise(rows) -> bool:
+    dates = list(map(_DATE, rows))
+    return all(map(le, dates, dates[1:]))
+
+
 def merge(statements: list[Statement]) -> Ledger:
     """One ledger from several statements of one account: oldest first; where two statements
     cover the same days, the rows the later one repeats are dropped (matched by date, amount and
     description, as many times as the earlier one holds them)."""
-    if len(statements) == 1:
-        ledger = Ledger(tuple(statements), statements[0].transactions, 0)
-        dates = ledger.dates
-        if all(map(le, dates, dates[1:])):
-            return ledger  # one statement, already in order
+    if len(statements) == 1 and _dates_rise(statements[0].transactions):
+        return Ledger(tuple(statements), statements[0].transactions, 0)  # one statement, already in order
     ordered = sorted(statements, key=lambda s: (s.transactions[0].date, s.file))
     kept: list[tuple[dt.date, int, int, Transaction]] = []
     overlaps = 0

@@ -42,6 +42,11 @@ ASK = {
     "surplus": "There is more money in the account than you need.",
 }
 
+#: Flags the person need not act on, each told in a sentence of its own after what to do.
+TELL = {
+    "balance_misprint": "One balance printed on your statement was wrong, but the payments add up. You do not need to do anything about it.",
+}
+
 
 def summary_markdown(audit: Audit) -> str:
     """The person's summary as Markdown (headings, short paragraphs, lists)."""
@@ -76,13 +81,17 @@ def summary_markdown(audit: Audit) -> str:
         lines.append("We are not asking for any money back.")
     if rec.contribution_shortfall:
         lines.append(f"You paid in {money_text(rec.contribution_shortfall)} less than your share. Please pay this into the account.")
-    asks = [ASK[kind] for kind in dict.fromkeys(f.kind for f in audit.flags) if kind not in ("surplus", "contribution_shortfall")]
+    kinds = list(dict.fromkeys(f.kind for f in audit.flags))
+    asks = [ASK[kind] for kind in kinds if kind in ASK and kind not in ("surplus", "contribution_shortfall")]
     lines += ["", "### What to do", ""]
     if asks:
         lines += ["We need to ask you about some things:", ""] + [f"- {text}" for text in asks]
         lines += ["", "Please call us about these. We can help you sort them out."]
     else:
         lines.append("You do not need to do anything. Thank you for keeping good records.")
+    told = [TELL[kind] for kind in kinds if kind in TELL]
+    if told:
+        lines += [""] + told
     return "\n".join(lines) + "\n"
 
 

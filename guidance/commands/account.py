@@ -60,8 +60,9 @@ def register(sub) -> None:
     decide.add_argument("--note", help="why (kept with the decision; not in the audit trail)")
     decide.set_defaults(func=run_decide)
 
-    listing = actions.add_parser("list", help="recorded audits, newest first")
+    listing = actions.add_parser("list", help="recorded audits, newest first (by when they were made)")
     listing.add_argument("--reference", metavar="REF")
+    listing.add_argument("--oldest-first", action="store_true", help="list the oldest audit first")
     add_json_option(listing)
     listing.set_defaults(func=run_list)
 
@@ -326,7 +327,7 @@ def run_decide(args) -> int:
 def run_list(args) -> int:
     store = _store()
     try:
-        rows = [r.summary() for r in store.list(args.reference)]
+        rows = [r.summary() for r in store.list(args.reference, oldest_first=args.oldest_first)]
     finally:
         store.database.close()
     if args.json:
@@ -334,14 +335,37 @@ def run_list(args) -> int:
         return 0
     if not rows:
         print("No account audits recorded.")
+        return 0
+    order = "oldest first" if args.oldest_first else "newest first"
+    print(f"{len(rows)} account audit{'s' if len(rows) != 1 else ''}, {order} (by when each was made, UTC):")
     for r in rows:
-        print(f"{r['id']}  {r['reference']:<14} {r['period']}  surplus {r['surplus']}  flags {r['decided']}/{r['flags']} decided")
+        print(f"{_when(r['audited_at'])}  {r['id']}  {r['reference']:<14} {r['period']}  surplus {_money(r['surplus'])}  "
+              f"flags {r['decided']}/{r['flags']} decided")
     return 0
+
+
+def _when(stamp: str) -> str:
+    """A record's time as the day and the minute ("2026-12-03 06:12")."""
+    return stamp[:16].replace("T", " ")
+
+
+def _money(value) -> str:
+    """A recorded amount (decimal text) as the product shows money ("£1,234.56"); text that is
+    not an amount as it is."""
+    from decimal import Decimal, InvalidOperation
+
+    from guidance.accounts.money import money_text
+
+    try:
+        return money_text(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        return str(value)
 
 
 def run_show(args) -> int:
     from dataclasses import asdict
 
+    from guidance.accounts.flags import LABELS
     from guidance.records.accounts import UnknownAudit
 
     store = _store()
@@ -354,28 +378,23 @@ def run_show(args) -> int:
     if args.json:
         print_json({**asdict(record), "flags": [asdict(f) for f in record.flags]})
         return 0
-    print(f"Account audit {record.id}: {record.reference}, {record.period_from} to {record.period_to} ({record.audited_at[:10]})")
+    print(f"Account audit {record.id}: {record.reference}, {record.period_from} to {record.period_to} (made {_when(record.audited_at)} UTC)")
     for line in _figure_lines(record.figures):
         print(f"  {line}")
+    if record.flags:
+        print("  flags, most serious first:")
     for f in record.flags:
-        print(f"  {f.seq:>3}. {f.kind} {f.on} {f.amount} ({f.file}:{f.line}) -> {f.decision or 'to decide'}")
+        where = f" ({f.file}:{f.line})" if f.file else ""
+        print(f"  {f.seq:>3}. {LABELS.get(f.kind, f.kind)} {f.on} {_money(f.amount)}{where} -> {f.decision or 'to decide'}")
     return 0
 
 
 def _figure_lines(figures: dict) -> list[str]:
     """A recorded audit's figures as readable lines: "name: £amount", and money in and out one
     line a kind under their name (never a raw dict)."""
-    from decimal import Decimal, InvalidOperation
-
-    from guidance.accounts.money import money_text
     from guidance.accounts.report import kind_words
 
-    def amount(value) -> str:
-        try:
-            return money_text(Decimal(str(value)))
-        except InvalidOperation:
-            return str(value)
-
+    amount = _money
     lines = []
     for name, value in figures.items():
         label = name.replace("_", " ")

@@ -161,8 +161,15 @@ class AccountAuditStore:
             flags = conn.execute(select(account_flags).where(account_flags.c.audit_id == audit_id).order_by(account_flags.c.seq)).all()
         return _record(row, flags)
 
-    def list(self, reference: str | None = None) -> list[AuditRecord]:
-        query = _mine(select(account_audits).order_by(account_audits.c.audited_at.desc(), account_audits.c.id))
+    def list(self, reference: str | None = None, oldest_first: bool = False) -> list[AuditRecord]:
+        """The recorded audits (of ``reference`` if given), newest first by when each was made
+        (to the millisecond; audits made in the same millisecond by id, as ``latest_same``
+        takes the latest), or oldest first: the same order turned round."""
+        if oldest_first:
+            order = (account_audits.c.audited_at, account_audits.c.id)
+        else:
+            order = (account_audits.c.audited_at.desc(), account_audits.c.id.desc())
+        query = _mine(select(account_audits).order_by(*order))
         if reference is not None:
             query = query.where(stored_as(account_audits.c.reference, reference))
         with self.database.read() as conn:

@@ -40,7 +40,7 @@ class RecordedAudits(ReportsFailures, ModalScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide"):
-            yield Static("Recorded account audits: choose one to review", classes="info-heading")
+            yield Static("Recorded account audits, newest first: choose one to review", classes="info-heading")
             yield Static("Reading the records…", id="audits-status")
             yield OptionList(id="audits-list")
 
