@@ -256,6 +256,8 @@ def _parts_made(data: dict) -> dict:
 
 
 def _part(model, fields: dict):
+    """The ``model`` part made from ``fields`` (kept by their keys, types and values), or
+    ``fields`` as they are when they cannot be kept or made."""
     try:
         key = (model, tuple([(k, v.__class__, v) for k, v in fields.items()]))
         made = _MADE.get(key)
