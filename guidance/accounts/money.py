@@ -33,7 +33,9 @@ _PLAIN = re.compile(r"-?\d{1,12}\.\d\d", re.ASCII)
 _POUNDS = re.compile(r"(-?)£?(-?)(\d{1,3}(?:,\d{3}){0,3}|\d{1,12})\.(\d\d)", re.ASCII)
 
 
-_COMMON = re.compile(r"-?£?(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,12})\.\d\d", re.ASCII)  # -1234.56, £1,234.56, -£12.00
+#: -1234.56, £1,234.56, -£12.00. The digits are an atomic group: once one form of them matches, the other is
+#: never tried after it (it could not match either: only the first takes a comma, and a point must follow).
+_COMMON = re.compile(r"-?£?(?>\d{1,3}(?:,\d{3}){1,3}|\d{1,12})\.\d\d", re.ASCII)
 
 #: Amount and date texts already read (text -> Decimal or date; each is immutable, so one can be shared).
 #: Emptied when it holds ``READ_LIMIT`` texts, so memory stays small over a long batch.
@@ -65,7 +67,8 @@ def statement_amount(raw) -> Decimal | None:
     return _amount(raw)
 
 
-_COMMON_LINES = re.compile(f"(?:{_COMMON.pattern}\n)*{_COMMON.pattern}", re.ASCII)  # the common form, one on each line
+#: The common form, one on each line (the lines with a line break after them taken possessively: the last has none).
+_COMMON_LINES = re.compile(f"(?:{_COMMON.pattern}\n)*+{_COMMON.pattern}", re.ASCII)
 
 
 def common_amounts(texts: list[str], remember: bool = True) -> list[Decimal | None] | None:
@@ -82,6 +85,8 @@ def common_amounts(texts: list[str], remember: bool = True) -> list[Decimal | No
     if len(parts) != len(filled):
         return None  # a text with a line break in it
     if not remember:
+        if len(filled) == len(texts):
+            return list(map(Decimal, parts))  # every text filled in (a column of balances)
         values = iter(map(Decimal, parts))
         return [next(values) if text else None for text in texts]
     read = dict(zip(filled, map(Decimal, parts)))

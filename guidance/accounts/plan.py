@@ -27,12 +27,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from guidance.accounts.plain_yaml import NOT_PLAIN, plain_data
 from guidance.kinds import Date, KindError, read_decimal
-
 from guidance.problems import Problems
-from guidance.yamlio import read_yaml_file, validate
+from guidance.yamlio import ContentYamlError, read_text, read_yaml_file, validate
 
 EVERY = ("1 week", "2 weeks", "4 weeks", "1 month")
 OUT_KINDS = ("wages", "tax", "pension", "insurance", "payroll_service", "agency", "care_other", "cash", "excluded")
@@ -185,6 +185,9 @@ def load_plan(path: Path, shown: str | None = None, references=None) -> Plan:
     when None): the plan's ``reference`` is checked with it, as every reference is, and kept in
     its canonical form (``dp-004512`` as ``DP-004512``)."""
     path = path if isinstance(path, Path) else Path(path)
+    quick = _plain_plan(path, references)
+    if quick is not None:
+        return quick
     shown = shown or str(path)
     problems = Problems()
     try:
@@ -208,6 +211,67 @@ def load_plan(path: Path, shown: str | None = None, references=None) -> Plan:
     if reference is None:
         raise PlanError(problems)
     return plan if reference == plan.reference else plan.model_copy(update={"reference": reference})
+
+
+def _plain_plan(path: Path, references) -> Plan | None:
+    """The plan, when its file is in the plain YAML most plans are written in (read quickly by
+    :mod:`guidance.accounts.plain_yaml`, with the same data) and has no mistake; else None, and
+    ``load_plan`` reads the file the full way, which names every problem with its line."""
+    from guidance.references import DEFAULT, ReferenceError
+
+    try:
+        data = plain_data(read_text(path))
+    except (ContentYamlError, OSError):
+        return None
+    if data is NOT_PLAIN:
+        return None
+    try:
+        plan = Plan.model_validate(_parts_made(data))
+        reference = (references or DEFAULT).check(plan.reference)
+    except (ValidationError, ReferenceError):
+        return None
+    return plan if reference == plan.reference else plan.model_copy(update={"reference": reference})
+
+
+#: The parts of a plan that are models of their own, by field: a batch's plans share periods,
+#: payment lines, suspensions and payees, and each is checked once (``_parts_made``).
+_PARTS = {"period": Period, "council_payments": Payment, "contribution": Payment, "suspensions": Suspension, "payees": Payee}
+_MADE: dict[tuple, _Strict] = {}  # (model, (key, type, value) of each field given) -> the part made from them
+
+
+def _parts_made(data: dict) -> dict:
+    """``data`` with each part (the period, each payment line, suspension and payee) that is a
+    mapping of plain values replaced by the part made from the same values before, or made now.
+    Parts are never changed (frozen), so plans can share them, and pydantic takes a part already
+    made as it is: the plan is the plan ``data`` gives. A part that cannot be made is left as it
+    is, for the plan's own check to report."""
+    out = dict(data)
+    for name, model in _PARTS.items():
+        value = data.get(name)
+        if value.__class__ is dict:
+            out[name] = _part(model, value)
+        elif value.__class__ is list:
+            out[name] = [_part(model, item) if item.__class__ is dict else item for item in value]
+    return out
+
+
+def _part(model, fields: dict):
+    """The ``model`` part made from ``fields`` (kept by their keys, types and values), or
+    ``fields`` as they are when they cannot be kept or made."""
+    try:
+        key = (model, tuple([(k, v.__class__, v) for k, v in fields.items()]))
+        made = _MADE.get(key)
+    except TypeError:  # a value that is a list or mapping: made with the plan
+        return fields
+    if made is None:
+        try:
+            made = model.model_validate(fields)
+        except ValidationError:
+            return fields
+        if len(_MADE) >= 4096:
+            _MADE.clear()
+        _MADE[key] = made
+    return made
 
 
 def _reference(text: str, doc, shown: str, references, problems: Problems) -> str | None:
