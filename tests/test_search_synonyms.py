@@ -112,6 +112,9 @@ def test_a_caller_phrase_meets_the_question_asked_in_any_person():
         assert [entry.key for _s, _e, entry in synonyms.find(typed.split())] == ["who can i employ"], typed
     assert [entry.key for _s, _e, entry in synonyms.find("how is it paid to us".split())] == ["paid to me"]
     assert synonyms.find("who can they employ".split()) == []
+    assert [entry.key for _s, _e, entry in synonyms.find("who could we employ".split())] == ["who can i employ"]
+    used = parse_synonyms("use it for: spend\n", "s.yaml", Problems())
+    assert [entry.key for _s, _e, entry in used.find("what can we use them for".split())] == ["use it for"]
 
 
 def test_a_question_in_the_second_person_finds_the_page_its_first_person_form_finds():

@@ -34,7 +34,11 @@ FILE_NAME = "synonyms.yaml"
 FILLERS = frozenset("a an the my your his her their our its this that these those".split())
 #: Words for the person asking, in the first or second person, singular or plural: one word in a
 #: caller phrase ("who can I employ", "who can you employ", "who can we employ").
-PERSONS = {"i": "you", "we": "you", "me": "you", "us": "you", "myself": "yourself", "ourselves": "yourself"}
+PERSONS = {"i": "you", "we": "you", "me": "you", "us": "you", "myself": "yourself", "ourselves": "yourself",
+           # the thing asked about, one or several: "use it for" is "use them for";
+           "them": "it",
+           # and how politely it is asked: "could I get" is "can I get".
+           "could": "can"}
 _KEY_LINE = re.compile(r"^(?P<key>[^\s#\-][^:#]*?)\s*:")
 
 
