@@ -5,7 +5,8 @@ answers (held on the shipped content). Each case is worded afresh, not a benchma
 - paying "someone to help" rather than employing a PA;
 - short general questions about direct payments: what they pay for, why choose one, how much
   control, how to ask, help to manage, stopping them, paying for care;
-- the same caller phrase in another person or number ("use them for", "who can you employ").
+- the same caller phrase in another person or number ("use them for", "who can you employ");
+- fewer hours in other words than the pages' "cut" and "reduce" ("decrease").
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def shipped(tmp_path_factory):
     ("Is there help with managing direct payments?", {"direct-payment-support-services"}),
     ("We don't want to continue with direct payments", {"ending-direct-payments"}),
     ("Would I have to pay for care?", {"your-contribution"}),
+    ("How do I lower my support worker's hours?", {"probation-and-changing-terms"}),
+    ("I need to decrease my PA's weekly hours", {"probation-and-changing-terms"}),
 ])
 def test_an_everyday_question_finds_the_page_that_answers_first(shipped, question, answers):
     assert page_ids(shipped, question)[0] in answers
