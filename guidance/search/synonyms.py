@@ -39,6 +39,9 @@ PERSONS = {"i": "you", "we": "you", "me": "you", "us": "you", "myself": "yoursel
            "them": "it",
            # and how politely it is asked: "could I get" is "can I get".
            "could": "can"}
+#: Bump when the way a caller phrase is turned into stems changes (``FILLERS``, ``PERSONS``):
+#: phrases remembered as stems by an older version would no longer meet what callers type.
+MATCHING_FORMAT = 2
 _KEY_LINE = re.compile(r"^(?P<key>[^\s#\-][^:#]*?)\s*:")
 
 
