@@ -285,3 +285,23 @@ def test_the_index_written_in_bulk_holds_exactly_what_whooshs_own_writer_writes(
     assert max(len(value[0][0]) for key, value in pooled.items() if key[0] == "text") > 128
     assert bulk.keys() == pooled.keys()
     assert [key for key in pooled if bulk[key] != pooled[key]] == []
+
+
+def test_caller_phrases_remembered_by_an_older_matching_are_not_used_the_short_way(root):
+    """The short way keeps caller phrases as stems; stems made by an older way of matching
+    ("who can i employ" before the asker's person was made one) would silently stop meeting
+    what callers type, so such a stamp sends a new process the long way, which renews it."""
+    import json
+
+    from guidance.search.searcher import STAMP_FILE
+
+    with Searcher.open(ContentBase.load(root, use_cache=False), ON):
+        pass
+    stamp = IndexStore.for_root(root).folder / STAMP_FILE
+    record = json.loads(stamp.read_text(encoding="utf-8"))
+    record.pop("synonyms_format", None)  # as written before the matching changed
+    stamp.write_text(json.dumps(record), encoding="utf-8")
+    assert Searcher.open_unchanged(root, ON) is None
+    with Searcher.open(ContentBase.load(root, use_cache=False), ON):
+        pass
+    assert Searcher.open_unchanged(root, ON) is not None

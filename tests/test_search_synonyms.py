@@ -102,3 +102,25 @@ def test_caller_words_are_worked_out_once():
     synonyms = parse_synonyms("sack: dismiss\nlet go: [dismiss, redundancy]\n", "synonyms.yaml", Problems())
     assert synonyms.words == {"sack", "let", "go"}
     assert synonyms.words is synonyms.words
+
+
+def test_a_caller_phrase_meets_the_question_asked_in_any_person():
+    """A council FAQ asks "who can you employ?", a forum post "who can I employ?" or "who can we
+    employ?": one entry serves them all, whichever person it was written in."""
+    synonyms = parse_synonyms("who can i employ: relative\npaid to me: account\n", "s.yaml", Problems())
+    for typed in ("who can you employ", "who can we employ", "who can i employ"):
+        assert [entry.key for _s, _e, entry in synonyms.find(typed.split())] == ["who can i employ"], typed
+    assert [entry.key for _s, _e, entry in synonyms.find("how is it paid to us".split())] == ["paid to me"]
+    assert synonyms.find("who can they employ".split()) == []
+    assert [entry.key for _s, _e, entry in synonyms.find("who could we employ".split())] == ["who can i employ"]
+    used = parse_synonyms("use it for: spend\n", "s.yaml", Problems())
+    assert [entry.key for _s, _e, entry in used.find("what can we use them for".split())] == ["use it for"]
+
+
+def test_a_question_in_the_second_person_finds_the_page_its_first_person_form_finds():
+    from guidance.search import Searcher
+
+    with Searcher.open(REPO_ROOT, ON) as searcher:
+        mine = [hit.id for hit in searcher.search("who can I employ as my carer", limit=3).hits]
+        yours = [hit.id for hit in searcher.search("who can you employ as your carer", limit=3).hits]
+    assert yours[0] == mine[0] == "employing-family-and-friends"

@@ -30,7 +30,7 @@ from guidance.search.results import Hit, Results, Suggestion
 from guidance.search.snippets import snippet
 from guidance.search.spelling import Vocabulary
 from guidance.search.store import Generation, IndexStore
-from guidance.search.synonyms import Synonyms, load_synonyms
+from guidance.search.synonyms import MATCHING_FORMAT as SYNONYMS_MATCHING_FORMAT, Synonyms, load_synonyms
 from guidance.search.whoosh_index import IndexReader
 
 AUDIENCES = ("recipient", "officer")
@@ -98,6 +98,7 @@ class Searcher:
             or generation.meta.get("format") != INDEX_FORMAT
             or remembered.get("generation") != generation.folder.name
             or remembered.get("files") != content_files_stamp(root, on)
+            or remembered.get("synonyms_format") != SYNONYMS_MATCHING_FORMAT
         ):
             return None
         try:
@@ -115,7 +116,8 @@ class Searcher:
         from guidance.fileio import atomic_write_text
 
         record = {"generation": self.generation.folder.name, "files": content_files_stamp(Path(root), on),
-                  "synonyms": self.synonyms.to_json(), "areas": list(areas)}
+                  "synonyms": self.synonyms.to_json(), "synonyms_format": SYNONYMS_MATCHING_FORMAT,
+                  "areas": list(areas)}
         try:
             atomic_write_text(self.store.folder / STAMP_FILE, json.dumps(record))
         except OSError:

@@ -13,6 +13,8 @@ compared as stems, so "sacked" and "sacking" meet the entry for "sack".
 Keys may be phrases, stop words and all ("not doing the job", "used for"): they are matched
 word for word in what the caller typed, except that the little words ``FILLERS`` ("the", "my",
 "their"...) are passed over on both sides, so "not doing their job" meets "not doing the job".
+The caller's own person does not matter either (``PERSONS``): a council's FAQ asks "who can you
+employ?", a forum post "who can I employ?", and both meet one entry.
 """
 
 from __future__ import annotations
@@ -30,6 +32,16 @@ from guidance.search.analysis import is_stop, join_equivalents, raw_words, stem
 FILE_NAME = "synonyms.yaml"
 #: Words a caller phrase may have or lack without changing what it means.
 FILLERS = frozenset("a an the my your his her their our its this that these those".split())
+#: Words for the person asking, in the first or second person, singular or plural: one word in a
+#: caller phrase ("who can I employ", "who can you employ", "who can we employ").
+PERSONS = {"i": "you", "we": "you", "me": "you", "us": "you", "myself": "yourself", "ourselves": "yourself",
+           # the thing asked about, one or several: "use it for" is "use them for";
+           "them": "it",
+           # and how politely it is asked: "could I get" is "can I get".
+           "could": "can"}
+#: Bump when the way a caller phrase is turned into stems changes (``FILLERS``, ``PERSONS``):
+#: phrases remembered as stems by an older version would no longer meet what callers type.
+MATCHING_FORMAT = 2
 _KEY_LINE = re.compile(r"^(?P<key>[^\s#\-][^:#]*?)\s*:")
 
 
@@ -75,7 +87,7 @@ class Synonyms:
         and ``end`` index ``words``; fillers inside a phrase are part of its span."""
         found = []
         places = [i for i, w in enumerate(words) if w not in FILLERS]
-        keyed = [stem(words[i]) for i in places]
+        keyed = [_person_stem(words[i]) for i in places]
         index = 0
         while index < len(keyed):
             for entry in self._by_first.get(keyed[index], ()):
@@ -86,6 +98,11 @@ class Synonyms:
                     break
             index += 1
         return found
+
+
+def _person_stem(word: str) -> str:
+    """The stem a caller phrase is matched by, the asker's person made one (see ``PERSONS``)."""
+    return stem(PERSONS.get(word, word))
 
 
 def load_synonyms(content_dir: Path, problems: Problems | None = None, shown: str | None = None) -> Synonyms:
@@ -146,7 +163,7 @@ def _entry(key, value, line, shown: str, problems: Problems) -> Synonym | None:
     if not isinstance(values, list) or not values:
         problems.error(shown, line, f"'{key}' needs the page words it stands for: a word, a phrase or a list of them")
         return None
-    key_stems = tuple(stem(w) for w in join_equivalents(raw_words(key)) if w not in FILLERS)
+    key_stems = tuple(_person_stem(w) for w in join_equivalents(raw_words(key)) if w not in FILLERS)
     if not key_stems:
         problems.error(shown, line, f"'{key}' has only little words like 'the' and 'my': say what the caller says")
         return None
