@@ -92,7 +92,7 @@ class PageScreen(CallPanelHost, Screen):
             if not self.app.services.offered("page", self.page_id, self.app.mode):
                 self.call_after_refresh(self._close_for_officers)
                 return
-            self._show_for_mode()
+            self.call_after_refresh(self._show_for_mode)
         self.sync_call_panel()
 
     def _markdown(self) -> str:
@@ -198,11 +198,11 @@ class PageScreen(CallPanelHost, Screen):
     def _close_for_officers(self) -> None:
         """Close this page, written for officers only, now that the app is in recipient mode
         (once, and only while it is the screen on top)."""
-        if self.app.screen is not self or getattr(self, "_closing", False):
+        if self.app.screen is not self or getattr(self, "closing_for_mode", False):
             return
-        self._closing = True
+        self.closing_for_mode = True
         self.app.notify("That page is for officers: it is closed in recipient mode.", severity="warning")
-        self.app.pop_screen()
+        self.dismiss()
 
     def action_as_at(self) -> None:
         from guidance.tui.screens.date_prompt import DatePrompt
