@@ -260,7 +260,9 @@ class Money(Number):
 
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", re.ASCII)
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})", re.ASCII)
-_WEEKDAY = re.compile(r"^(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\.?,?\s+", re.IGNORECASE | re.ASCII)
+_WEEKDAY = re.compile(r"^(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+", re.IGNORECASE | re.ASCII)
+#: A day and month in figures without a year: "23/11", "23.11", "2-1".
+_FIGURES_NO_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})", re.ASCII)
 _WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+|\s*-\s*)([A-Za-z]+)\.?,?(?:\s+|\s*-\s*)(\d{4}|\d{2})", re.ASCII)
 _NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+|\s*-\s*)([A-Za-z]+)\.?", re.ASCII)
 _MONTHS = {
@@ -287,9 +289,13 @@ def day_month_year(raw: Any, near: dt.date | None = None) -> dt.date:
     "1/13/2026" is refused ("there is no month 13"). An impossible date says so ("31 February
     2026 does not exist"). Only the digits 0-9. No bounds are checked here: :class:`Date` does.
 
-    A day and month in words without a year ("23 november", "Monday 23 Nov") takes the year
-    that puts the date nearest ``near`` (the day the answer is given, passed in: "2 january"
-    given on 30 December 2026 is 2 January 2027); without ``near`` it asks for the year.
+    A day and month without a year, in words or figures ("23 november", "Monday 23 Nov",
+    "23/11") takes the year that puts the date nearest ``near`` (the day the answer is given or
+    the sum worked out for, passed in, never the clock: "2/1" near 30 December 2026 is 2 January
+    2027); without ``near`` it asks for the year.
+
+    A weekday written before the date must be that date's weekday: "Monday 24 November 2026" is
+    refused ("24 November 2026 is a Tuesday, not a Monday"), as one of the two is a slip.
     """
     if isinstance(raw, dt.datetime):
         return raw.date()
@@ -297,17 +303,47 @@ def day_month_year(raw: Any, near: dt.date | None = None) -> dt.date:
         return raw
     if not isinstance(raw, str):
         raise KindError(f"{_quoted(raw)} is not a date: {DATE_EXAMPLES}")
-    text = _WEEKDAY.sub("", raw.strip())
+    weekday = _WEEKDAY.match(raw.strip())
+    text = raw.strip()[weekday.end():] if weekday else raw.strip()
+    value = _read_date_text(raw, text, near)
+    if weekday:
+        _check_weekday(weekday[1], value)
+    return value
+
+
+def _read_date_text(raw: str, text: str, near: dt.date | None) -> dt.date:
+    """The date ``text`` (``raw`` without its weekday) stands for; KindError saying why not."""
     no_year = _NO_YEAR.fullmatch(text)
     if no_year and no_year[2].lower() in _MONTHS:
         return _nearest_year(raw, int(no_year[1]), _MONTHS[no_year[2].lower()], near)
+    in_figures = _FIGURES_NO_YEAR.fullmatch(text)
+    if in_figures:
+        day, month = int(in_figures[1]), int(in_figures[2])
+        _check_month(raw, month)
+        return _nearest_year(raw, day, month, near)
     day, month, year = _date_parts(raw, text)
-    if not 1 <= month <= 12:
-        raise KindError(f"{_quoted(raw)} is not a date: there is no month {month} (the day comes first, e.g. 31/01/2026)")
+    _check_month(raw, month)
     try:
         return dt.date(year, month, day)
     except ValueError:
         raise KindError(f"{day} {_MONTH_NAMES[month - 1]} {year} does not exist") from None
+
+
+def _check_month(raw: str, month: int) -> None:
+    """KindError when ``month`` is no month (a month-first date such as 1/13/2026)."""
+    if not 1 <= month <= 12:
+        raise KindError(f"{_quoted(raw)} is not a date: there is no month {month} (the day comes first, e.g. 31/01/2026)")
+
+
+def _check_weekday(written: str, value: dt.date) -> None:
+    """KindError when the weekday written before a date is not the weekday that date falls on."""
+    said = DAY_NAMES.index(written[:3].lower())
+    if said != value.weekday():
+        actual = _FULL_DAYS[value.weekday()].capitalize()
+        raise KindError(
+            f"{value.day} {_MONTH_NAMES[value.month - 1]} {value.year} is a {actual}, not a "
+            f"{_FULL_DAYS[said].capitalize()}: check the day and the date"
+        )
 
 
 def _nearest_year(raw: str, day: int, month: int, near: dt.date | None) -> dt.date:
@@ -490,9 +526,11 @@ class DateList(Kind):
     metavar = "DATES"
     hint = "dates, e.g. 2026-01-30; 2026-02-06"
 
-    def parse(self, raw: Any) -> tuple[dt.date, ...]:
+    def parse(self, raw: Any, near: dt.date | None = None) -> tuple[dt.date, ...]:
+        """Each date read as :class:`Date` reads one (``near`` gives a year to "23/11"); a comma
+        inside a date ("Monday, 23 November 2026", "23 Nov, 2026") does not split it."""
         if isinstance(raw, str):
-            items = [i for i in re.split(r"[;,\n]", raw) if i.strip()]
+            items = date_items(raw)
         elif isinstance(raw, (list, tuple)):
             items = list(raw)
         else:
@@ -500,7 +538,7 @@ class DateList(Kind):
         days = set()
         for number, item in enumerate(items, start=1):
             try:
-                days.add(Date().parse(item))
+                days.add(Date().parse(item, near))
             except KindError as exc:
                 raise KindError(f"item {number}: {exc}") from None
         return tuple(sorted(days))
@@ -510,6 +548,28 @@ class DateList(Kind):
 
     def dump(self, value) -> list[str]:
         return [day.isoformat() for day in value]
+
+
+_LONE_WEEKDAY = re.compile(r"\s*(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*", re.IGNORECASE | re.ASCII)
+_LONE_YEAR = re.compile(r"\s*\d{4}\s*", re.ASCII)
+
+
+def date_items(text: str) -> list[str]:
+    """The dates in a list typed as text, split at ";", new lines and commas, but a comma after
+    a weekday ("Monday, 23 November 2026") or before a year ("23 Nov, 2026") stays in its date."""
+    items: list[str] = []
+    joining = False
+    for piece in re.split(r"[;\n]", text):
+        for number, part in enumerate(piece.split(",")):
+            if not part.strip():
+                continue
+            if items and number and (joining or _LONE_YEAR.fullmatch(part)):
+                items[-1] += "," + part
+            else:
+                items.append(part)
+            joining = bool(_LONE_WEEKDAY.fullmatch(part))
+        joining = False
+    return [item.strip() for item in items]
 
 
 _ITEM_SPLIT = re.compile(r"[;\n]|,(?=\s*\d{4}-\d{2}-\d{2})")
@@ -527,7 +587,8 @@ class DatedAmounts(Kind):
     metavar = "LIST"
     hint = "dates and amounts, e.g. 2026-01-30=1000; 2026-02-27=1000"
 
-    def parse(self, raw: Any) -> tuple[tuple[dt.date, Decimal], ...]:
+    def parse(self, raw: Any, near: dt.date | None = None) -> tuple[tuple[dt.date, Decimal], ...]:
+        """Each item read (``near`` gives a year to a date typed without one)."""
         if blank(raw):
             raise KindError("give at least one payday and amount, e.g. 2026-01-30=1000")
         if isinstance(raw, str):
@@ -549,7 +610,7 @@ class DatedAmounts(Kind):
                 except (TypeError, ValueError):
                     raise KindError(f"item {number} is not a [date, amount] pair") from None
             try:
-                day = Date().parse(day_text)
+                day = Date().parse(day_text, near)
             except KindError as exc:
                 raise KindError(f"item {number} date: {exc}") from None
             try:
@@ -655,7 +716,7 @@ class Field:
                 raise FieldError(self.name, f"{self.label}: this is needed")
             return None
         try:
-            if near is not None and isinstance(self.kind, Date):
+            if near is not None and takes_dates(self.kind):
                 return self.kind.parse(raw, near)
             return self.kind.parse(raw)
         except FieldError:
@@ -687,6 +748,12 @@ class Field:
         if self.default is not None:
             parts.append(f"default {self.default}")
         return "; ".join(parts) + said_default
+
+
+def takes_dates(kind: Kind) -> bool:
+    """Whether ``kind`` reads dates, so a day and month without a year need the day to put them
+    nearest (a date, a list of dates, dated amounts)."""
+    return isinstance(kind, (Date, DateList, DatedAmounts))
 
 
 # -- lists a flow question can take (``kind: list`` with ``list_of: <name>``) ---------------------

@@ -49,7 +49,7 @@ def test_the_command_line_takes_still_off_and_hours_times_rate_as_the_app_does(c
     shortcut = json.loads(capsys.readouterr().out)
     from guidance.commands.common import today
 
-    assert main(argv + ["--sick-end", today().isoformat(), "--average-weekly-earnings", "381.30"]) == 0
+    assert main(argv + ["--sick-end", today().isoformat(), "--still-off", "--average-weekly-earnings", "381.30"]) == 0
     assert json.loads(capsys.readouterr().out) == shortcut
 
 

@@ -32,9 +32,10 @@ def also_accepts(key: str) -> str | None:
 
 
 def still_off(inputs: dict) -> bool:
-    """True when the last day of sickness was given as "still off" (not a day they came back)."""
+    """True when the PA has not come back: the last day of sickness was given as "still off", or
+    the "still off sick" input as yes (the last day given is then not a day they came back)."""
     value = (inputs or {}).get("sick_end")
-    return isinstance(value, str) and value.strip().lower() == STILL_OFF
+    return isinstance(value, str) and value.strip().lower() == STILL_OFF or _said_yes((inputs or {}).get("still_off"))
 
 
 def still_off_words(day_words: str) -> str:
@@ -75,6 +76,10 @@ def prepared_inputs(inputs: dict, day: dt.date) -> dict:
     from guidance.kinds import read_date
 
     out = {key: prepared(key, value, day) for key, value in inputs.items()}
+    if still_off(inputs) and "sick_start" in inputs:
+        out["still_off"] = "yes"  # the working then says "still off; worked out to", never a last day
+        if _blank(inputs.get("sick_end")):
+            out["sick_end"] = day.isoformat()  # no day given: worked out to the day asked about
     if isinstance(inputs.get("sick_end"), str) and inputs["sick_end"].strip().lower() == STILL_OFF:
         start = read_date(inputs.get("sick_start"))
         if start is not None and start > day:
@@ -83,6 +88,20 @@ def prepared_inputs(inputs: dict, day: dt.date) -> dict:
                                "check the first day, or give the last day off sick")
             raise_all([problem] + _other_problems(out, "sick_start"))
     return out
+
+
+def _said_yes(value) -> bool:
+    """Whether a yes/no input was given as yes ("yes", "y", True)."""
+    from guidance.kinds import KindError, YesNo
+
+    try:
+        return value is not None and YesNo().parse(value)
+    except KindError:
+        return False
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _other_problems(inputs: dict, but: str) -> list:

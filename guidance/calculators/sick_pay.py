@@ -83,7 +83,7 @@ from guidance.calculators.common import (
     raise_all,
     round10,
 )
-from guidance.kinds import Date, DayList, Field, KindError, Money, weekday_numbers
+from guidance.kinds import Date, DayList, Field, KindError, Money, YesNo, weekday_numbers
 
 #: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
 #: each exists and is in force on the day checked.
@@ -334,8 +334,11 @@ def statutory_sick_pay(
     on: dt.date | None = None,
     linked_start=None,
     linked_end=None,
+    still_off=False,
 ) -> SickPay:
-    """SSP due for ``sick_start``..``sick_end`` (the ``on`` date is not needed: each day has its figures)."""
+    """SSP due for ``sick_start``..``sick_end`` (the ``on`` date is not needed: each day has its figures).
+    ``still_off``: the PA has not come back, so ``sick_end`` is only the day it is worked out to
+    and the working says so ("Sick since 23 November 2026, still off; worked out to ...")."""
     start = date_value(sick_start, "sick start")
     end = date_value(sick_end, "sick end")
     pattern = parse_work_days(work_days)
@@ -344,7 +347,7 @@ def statutory_sick_pay(
     period = _period_days(rates, start, end)
     linked_period = _linked(rates, start, period[0] if period else start, linked_start, linked_end)
     if not period:
-        return _not_a_piw(rates, start, end)
+        return _not_a_piw(rates, start, end, bool(still_off))
     linked = (linked_period[0], linked_period[-1]) if linked_period else None
     working: list[str] = []
     if period[0] != start:
@@ -382,6 +385,7 @@ def statutory_sick_pay(
     rates_by_day = {day: daily_rate(_day_rate(rates, day, awe, protected_from), pattern_days) for day in payable}
     weeks = _weekly_payments(start, end, rates_by_day)
     total = pence_up(sum((amount for _, amount in weeks), Decimal(0)))
+    working.append(f"{sick_days(start, end, bool(still_off))}; {pattern_days} qualifying day(s) a week.")
     working.extend(_explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable,
                             below_threshold, max_days, rates_by_day, weeks, total, awe, rates, protected_from, limit))
     working.extend(rules_applied(rates, current_days, waiting, below_threshold, payable, protected_from, awe,
@@ -429,7 +433,16 @@ def _rate_changes(rates_by_day: dict) -> list[list]:
     return changes
 
 
-def _not_a_piw(rates, start, end) -> SickPay:
+def sick_days(start: dt.date, end: dt.date, still_off: bool = False) -> str:
+    """The days of sickness worked out, in words: "Sick 23 November 2026 to 3 December 2026", or
+    for a PA not yet back "Sick since 23 November 2026, still off; worked out to 3 December 2026"
+    (never a last day off that is only the day the sum was done)."""
+    if still_off:
+        return f"Sick since {words(start)}, still off; worked out to {words(end)}"
+    return f"Sick {words(start)} to {words(end)}"
+
+
+def _not_a_piw(rates, start, end, still_off: bool = False) -> SickPay:
     return SickPay.of({
         "ssp_total": Decimal("0.00"),
         "weekly_payments": [],
@@ -444,16 +457,16 @@ def _not_a_piw(rates, start, end) -> SickPay:
         "flat_rate_protected_from": None,
         "rules_by_day": [],
         "entitled": False,
-        "working": [
+        "working": ([f"{sick_days(start, end, True)}."] if still_off else []) + [
             f"Off sick {_too_short(rates, start, end)}, so it is not a period of incapacity for work and no SSP "
-            "is due."
+            "is due" + (" yet." if still_off else ".")
         ],
     })
 
 
 def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable, below, max_days,
              rates_by_day, weeks, total, awe, rates, protected_from=None, limit=None) -> list[str]:
-    lines = [f"Sick {words(start)} to {words(end)}; {pattern_days} qualifying day(s) a week."]
+    lines = []
     if linked:
         lines.append(
             f"Linked to {words(linked[0])} to {words(linked[1])}: {len(linked_days)} qualifying days, "
@@ -488,4 +501,6 @@ FIELDS = (
     Field("average_weekly_earnings", "Average weekly pay", Money(), unit="pounds", required=True, example="250.00"),
     Field("linked_start", "Earlier linked sickness: first day", Date(), help="an earlier sickness within 8 weeks"),
     Field("linked_end", "Earlier linked sickness: last day", Date()),
+    Field("still_off", "Still off sick", YesNo(),
+          help="they have not come back yet: the last day off sick is then only the day it is worked out to"),
 )

@@ -121,13 +121,18 @@ def _notes(results) -> list[str]:
 
 
 def _print_results(results) -> None:
+    """Each hit with its snippet, the words matched in bold on a terminal (plain when piped or
+    with NO_COLOR: never the ``**`` marks, which ``--json`` keeps for other tools)."""
+    from guidance.commands.terminal_text import bold_wanted, show_bold
+
+    bold = bold_wanted(sys.stdout)
     for note in _notes(results):
         print(note)
     for number, hit in enumerate(results.hits, start=1):
         marker = "" if hit.kind == "page" else f"{hit.kind_label}: "
         print(f"{number:>2}. {marker}{hit.title}  [{hit.id}]")
         if hit.snippet:
-            print(f"    {hit.snippet}")
+            print(f"    {show_bold(hit.snippet, bold)}")
 
 
 def _run_batch(searcher, args) -> int:

@@ -15,6 +15,9 @@ def register(sub) -> None:
     show.add_argument("id", help="page id, e.g. holiday-pay")
     add_on_option(show)
     show.add_argument("--version", type=kind_type(Whole(minimum=1, maximum=1_000_000)), metavar="N", help="show the text of released version N")
+    show.add_argument("--markdown", action="store_true",
+                      help="print the page as Markdown, marks and all (for editors and other tools); "
+                           "otherwise it is formatted on a terminal and plain text when piped")
     add_json_option(show)
     show.set_defaults(func=run_show)
 
@@ -62,7 +65,7 @@ def run_show(args) -> int:
     if args.json:
         print_json(record)
         return 0
-    _print_page(record, on)
+    _print_page(record, on, args.markdown)
     return 0
 
 
@@ -94,7 +97,9 @@ def render_links(text: str, base) -> str:
     return _PAGE_LINK.sub(one, text)
 
 
-def _print_page(record: dict, on) -> None:
+def _print_page(record: dict, on, markdown: bool = False) -> None:
+    """The page on a terminal formatted (bold, headings, lists); piped or to a file as plain text
+    with no Markdown marks; with ``markdown`` (``--markdown``) as Markdown, marks and all."""
     heading = f"# {record['title']}\n\n**{record['summary']}**\n\n"
     if record.get("figures_may_change"):
         heading = f"> Warning: {record['figures_may_change']}\n\n" + heading
@@ -106,10 +111,14 @@ def _print_page(record: dict, on) -> None:
         f"Figures as in force on {long_date(on)}.\n\n**Sources**\n\n{sources}\n"
     )
     text = heading + record["text"] + footer
-    if sys.stdout.isatty():
+    if markdown:
+        sys.stdout.write(text)
+    elif sys.stdout.isatty():
         from rich.console import Console
         from rich.markdown import Markdown
 
-        Console().print(Markdown(text))
+        Console().print(Markdown(text))  # rich leaves colour out itself when NO_COLOR is set
     else:
-        sys.stdout.write(text)
+        from guidance.commands.terminal_text import plain_text
+
+        sys.stdout.write(plain_text(text))

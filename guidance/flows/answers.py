@@ -41,6 +41,8 @@ def parse_answer(node, raw, applicable_items: list[str] | None = None, on: dt.da
         raise AnswerError("this step takes no answer")
     if node.kind == "date":
         return _date(node, raw, on)
+    if node.kind == "list":
+        return _list(node, raw, on)
     parser = _PARSERS[node.kind]
     return parser(node, raw)
 
@@ -156,10 +158,11 @@ def _text(node, raw) -> str:
     return text
 
 
-def _list(node, raw) -> tuple:
-    """A list of the kind ``node.list_of`` names (dated amounts: ((date, Decimal), ...))."""
+def _list(node, raw, on: dt.date | None = None) -> tuple:
+    """A list of the kind ``node.list_of`` names (dated amounts: ((date, Decimal), ...)); ``on``
+    gives a year to a date in it typed without one."""
     try:
-        return list_kind(node.list_of).parse(raw)
+        return list_kind(node.list_of).parse(raw, on)
     except KindError as exc:
         raise AnswerError(str(exc)) from None
 

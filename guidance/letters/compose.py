@@ -222,7 +222,7 @@ def fill(template: LetterTemplate, data: dict, unknown: str = "error", deadlines
     values = {}
     for name, spec in template.meta.fields.items():
         try:
-            values[name] = convert(spec, data.get(name))
+            values[name] = convert(spec, data.get(name), deadlines_from)
             if deadlines_from is not None:
                 check_deadline(spec, values[name], deadlines_from)
             if name == REFERENCE_FIELD and references is not None and values[name] is not None:

@@ -71,9 +71,10 @@ class LetterField(BaseModel):
         return self
 
 
-def convert(field: LetterField, raw: Any) -> Any:
+def convert(field: LetterField, raw: Any, near: dt.date | None = None) -> Any:
     """The value ``raw`` as the field's type, or FieldValueError saying what would fit. The
-    message never repeats the value (it may be a person's name: a merge prints it for the row)."""
+    message never repeats the value (it may be a person's name: a merge prints it for the row).
+    ``near``: the letter's date, which gives a year to a date typed without one ("23/11")."""
     from guidance.references import without_value
 
     if _blank(raw):
@@ -81,6 +82,8 @@ def convert(field: LetterField, raw: Any) -> Any:
             raise FieldValueError("is required but was not given")
         return [] if field.type == "list" else None
     try:
+        if field.type == "date":
+            return _date(field, raw, near)
         return _CONVERTERS[field.type](field, raw)
     except FieldValueError as exc:
         raise FieldValueError(without_value(str(exc), raw)) from None
@@ -166,9 +169,9 @@ def _number(field: LetterField, raw: Any) -> Decimal | int:
     return int(value) if value == value.to_integral_value() else value
 
 
-def _date(field: LetterField, raw: Any) -> dt.date:
+def _date(field: LetterField, raw: Any, near: dt.date | None = None) -> dt.date:
     try:
-        return Date().parse(raw)
+        return Date().parse(raw, near)
     except KindError as exc:
         raise FieldValueError(f"must be a real date such as 2026-04-01 or 1/4/2026: {exc}") from None
 

@@ -301,7 +301,7 @@ class GuidanceApp(App):
         self.refresh_bindings()
         save_setting("mode", self.mode)
         self.notify(f"Now in {self.mode} mode")
-        self.screen.post_message(ModeChanged())
+        self.screen.post_message(ModeChanged())  # the screens under it catch up as they come back (shown_mode)
 
     def action_toggle_contrast(self) -> None:
         if self.theme == HIGH_CONTRAST.name:

@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from guidance.titles import WORD_PATTERN, run_at
+from guidance.titles import WORD_PATTERN, holds_words, run_at
 
 Entry = tuple  # (label, action, help) or (label, action, help, id search knows it by)
 #: How many things of each kind search is asked for.
@@ -48,11 +48,17 @@ def palette_score(typed: str, label: str, fuzzy: float, full: float, rank: int |
         if rest and rest in name:
             return full * (0.95 if name.startswith(rest) or f" {rest}" in f" {name}" else 0.9)
     score = fuzzy if typed in lowered else fuzzy * 0.3
+    if typed not in lowered and holds_words(typed, name, open_end):
+        score = max(score, WORD_FORMS * full)  # "redundancies" in "Redundancy pay": a word in another form
     if rank is not None:
         score = max(score, 0.8 * full * (1 - 0.03 * rank))
     return score
 
 
+#: Share of the top score for a name holding the words typed in other forms of them
+#: ("dismissing" in "Unfair dismissal"): about where a name holding them as typed comes, below
+#: what search finds first.
+WORD_FORMS = 0.6
 #: Share of the top score for a guided help, calculator or letter whose title holds the words
 #: typed in a row ("minimum wage is going"): above what search finds, below a name starting so.
 TITLE_RUN = 0.97

@@ -42,8 +42,8 @@ class DateValidator(Validator):
     def validate(self, value: str) -> ValidationResult:
         try:
             Date().parse(value, self.near)
-        except KindError:
-            return self.failure("Type a real date, e.g. 1/4/2026")
+        except KindError as exc:
+            return self.failure(f"Type a real date, e.g. 1/4/2026 ({exc})")
         return self.success()
 
 

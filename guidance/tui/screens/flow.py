@@ -29,7 +29,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from guidance.tui.flow_view import FlowView
-from guidance.tui.messages import ReportsFailures
+from guidance.tui.messages import ModeChanged, ReportsFailures
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
 from guidance.tui.widgets.call_panel import CallPanelHost
 
@@ -139,6 +139,7 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.shown_mode = self.app.mode  # the mode its pages and letters are offered for
         self.run_mode = self.app.mode
         self.open_view()
 
@@ -241,6 +242,17 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
         letters = OptionList(*[Option(f"Write letter: {title}", id=letter_id) for letter_id, title in step.letters
                                if offered("letter", letter_id, self.app.mode)], id="flow-letters")
         return Vertical(Markdown(step.report_markdown, id="flow-report"), letters, id="flow-outcome")
+
+    async def on_mode_changed(self, _: ModeChanged) -> None:
+        """The mode switched (F2) in guided help: the pages to read and the letters offered are
+        now those of the new mode (the answers and the step stay as they are)."""
+        self.shown_mode = self.app.mode
+        if self.view is None:
+            return
+        step = self.view.step(self.changing)
+        self._fill_side(step)
+        if step.kind == "outcome" and self.query("#flow-letters"):
+            await self._show_answer_widget(step)
 
     def _fill_side(self, step) -> None:
         pages = self.query_one("#flow-pages", OptionList)

@@ -72,6 +72,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.shown_mode = self.app.mode  # the mode the prompt, lists and results are for
         self.title = "guidance"
         self.query_one("#search", Input).focus()
         self.call_after_refresh(self._build_tabs)  # the search box first; the rest a moment later
@@ -127,15 +128,23 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
             self.run_search(query)
 
     def on_mode_changed(self, _: ModeChanged) -> None:
+        """The mode switched (F2): the prompt, the lists and the results shown now are those of
+        the new mode (a result written for officers only goes from a recipient's list at once)."""
+        self.shown_mode = self.app.mode
         self.query_one("#search", Input).placeholder = PROMPTS.get(self.app.mode, PROMPTS["officer"])
         if not self.tabs_ready:
             return
         self._fill_flows()
         self._fill_browse()
         self._fill_recent()
-        self.run_search(self.query_one("#search", Input).value)
+        query = self.query_one("#search", Input).value
+        if query.strip() and self.app.services.searcher is not None:
+            self.shown_query = ""  # the rows shown are the old mode's, even for the same words
+            self.run_search(query)
 
     def on_screen_resume(self) -> None:
+        if getattr(self, "shown_mode", self.app.mode) != self.app.mode:  # F2 pressed on a screen over this one
+            self.on_mode_changed(ModeChanged())
         if self.tabs_ready and self.app.services.base is not None:
             self._fill_recent()
             self._sync_loading()

@@ -79,6 +79,7 @@ class PageScreen(CallPanelHost, Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.shown_mode = self.app.mode  # the mode the text is shown for
         self.title = self.page.meta.title
         self.app.services.remember_page(self.page_id)
         self._fill_info()
@@ -87,6 +88,11 @@ class PageScreen(CallPanelHost, Screen):
         self.sync_call_panel()
 
     def on_screen_resume(self) -> None:
+        if getattr(self, "shown_mode", self.app.mode) != self.app.mode:  # F2 pressed on a screen over this one
+            if not self.app.services.offered("page", self.page_id, self.app.mode):
+                self.call_after_refresh(self._close_for_officers)
+                return
+            self.call_after_refresh(self._show_for_mode)
         self.sync_call_panel()
 
     def _markdown(self) -> str:
@@ -179,11 +185,24 @@ class PageScreen(CallPanelHost, Screen):
         """The mode switched (F2) with this page open: its text and panel now speak to the new
         mode's reader; a page written for officers only is closed in recipient mode."""
         if not self.app.services.offered("page", self.page_id, self.app.mode):
-            self.app.notify("That page is for officers: it is closed in recipient mode.", severity="warning")
-            self.dismiss()
+            self._close_for_officers()
             return
+        self._show_for_mode()
+
+    def _show_for_mode(self) -> None:
+        """The text and panel for the app's mode now."""
+        self.shown_mode = self.app.mode
         self.query_one(MarkdownViewer).document.update(self._markdown())
         self._fill_info()
+
+    def _close_for_officers(self) -> None:
+        """Close this page, written for officers only, now that the app is in recipient mode
+        (once, and only while it is the screen on top)."""
+        if self.app.screen is not self or getattr(self, "closing_for_mode", False):
+            return
+        self.closing_for_mode = True
+        self.app.notify("That page is for officers: it is closed in recipient mode.", severity="warning")
+        self.dismiss()
 
     def action_as_at(self) -> None:
         from guidance.tui.screens.date_prompt import DatePrompt
