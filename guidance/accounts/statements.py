@@ -335,7 +335,7 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
     out = _plain_rows(rows[header + 1:], found, width, shown) if fmt == "csv" and width is not None else None
     if out is not None:
         ordered = _oldest_first(out)
-        return Statement(shown, fmt, tuple(ordered), ordered[0].date, ordered[-1].date, stated=False)
+        return Statement(shown, fmt, tuple(ordered), *_row_days(ordered), stated=False)
     read_row = _row_reader(found, shown)
     out, problems = [], []
     append, last = out.append, len(rows) - 1
@@ -355,7 +355,7 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
     if not out:
         raise StatementError(shown, None, "has a header but no transactions")
     ordered = _oldest_first(out)
-    return Statement(shown, fmt, tuple(ordered), ordered[0].date, ordered[-1].date, stated=False)
+    return Statement(shown, fmt, tuple(ordered), *_row_days(ordered), stated=False)
 
 
 _LINE, _CELLS = itemgetter(0), itemgetter(1)  # of a (line, cells) row
@@ -562,6 +562,13 @@ def _oldest_first(rows: list[Transaction]) -> list[Transaction]:
     if rows[0].date == rows[-1].date and len(rows) > 1 and not _chain_ok(rows) and _chain_ok(rows[::-1]):
         return rows[::-1]
     return rows
+
+
+def _row_days(rows) -> tuple[dt.date, dt.date]:
+    """The earliest and latest day of ``rows``: the days a statement that states no period covers,
+    whatever order its rows are listed in (a row may come after later-dated ones)."""
+    dates = list(map(_DATE, rows))
+    return min(dates), max(dates)
 
 
 def _dates_rise(rows) -> bool:
