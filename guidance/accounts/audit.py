@@ -25,6 +25,13 @@ FIGURES = (
     "contribution_expected", "contribution_paid", "contribution_shortfall", "contingency", "owed", "surplus",
 )
 
+#: What ``audit_json`` gives besides the FIGURES and the flags: the days the balances are from,
+#: whether the surplus is provisional, dues on days no statement shows, days with no rows, notes.
+DETAILS = (
+    "opening_date", "closing_date", "surplus_provisional", "surplus_provisional_reason", "council_expected_uncovered",
+    "contribution_expected_uncovered", "quiet_days", "notes",
+)
+
 
 class AuditError(ValueError):
     """An audit that cannot be run: the message names each file, line and problem."""
@@ -143,4 +150,4 @@ def audit_json(audit: Audit) -> dict:
     return out
 
 
-__all__ = ["Audit", "AuditError", "FIGURES", "IN_KINDS", "account_rules", "audit_files", "audit_json", "read_inputs", "run_audit"]
+__all__ = ["Audit", "AuditError", "DETAILS", "FIGURES", "IN_KINDS", "account_rules", "audit_files", "audit_json", "read_inputs", "run_audit"]

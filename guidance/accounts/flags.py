@@ -37,6 +37,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter, gt, lt, sub
 from decimal import Decimal
+from pathlib import PurePath
 
 from guidance.accounts.coverage import COVER_SLACK_DAYS  # noqa: F401 (the slack is told in this module's terms too)
 from guidance.accounts.money import ZERO, money_text, pence
@@ -496,6 +497,11 @@ def find_notes(plan: Plan, rec: Reconciliation) -> tuple[str, ...]:
     return tuple(notes)
 
 
+def _row_name(e: Entry) -> str:
+    """Where a row was read, by the statement's file name (not its folder) and line."""
+    return f"{PurePath(e.tx.file).name}:{e.tx.line}"
+
+
 def _council_notes(plan: Plan, rec: Reconciliation):
     """Council payments that came in late, and council money no payment due explains."""
     from guidance.accounts.reconcile import MATCH_DAYS
@@ -508,11 +514,11 @@ def _council_notes(plan: Plan, rec: Reconciliation):
         late = (m.entry.tx.date - m.due.date).days
         if late > MATCH_DAYS:
             yield (f"the council payment of {money_text(m.due.amount)} due on {m.due.date.isoformat()} came in {late} days late, "
-                   f"on {m.entry.tx.date.isoformat()} ({m.entry.tx.where})")
+                   f"on {m.entry.tx.date.isoformat()} ({_row_name(m.entry)})")
     extra = [e for e in rec.entries if e.kind == "council" and e.tx.amount > 0 and id(e) not in matched
              and not _in_suspension(plan, e.tx.date)]
     for e in extra:
-        yield (f"{money_text(e.tx.amount)} came in from the council on {e.tx.date.isoformat()} ({e.tx.where}) that no payment "
+        yield (f"{money_text(e.tx.amount)} came in from the council on {e.tx.date.isoformat()} ({_row_name(e)}) that no payment "
                "due explains: an extra payment or overpayment to ask the council about")
     if extra and rec.council_received > rec.council_expected:
         over = rec.council_received - rec.council_expected

@@ -405,6 +405,12 @@ def _figure_lines(figures: dict) -> list[str]:
         if isinstance(value, dict):
             lines.append(f"{label}:" if value else f"{label}: none")
             lines += [f"  {kind_words(kind)}: {amount(v)}" for kind, v in value.items()]
+        elif isinstance(value, list):  # notes, and spans of days (first, last)
+            lines.append(f"{label}:" if value else f"{label}: none")
+            lines += [f"  - {' to '.join(map(str, v)) if isinstance(v, list) else v}" for v in value]
+        elif isinstance(value, bool) or value is None:
+            if value is not None:
+                lines.append(f"{label}: {'yes' if value else 'no'}")
         else:
             lines.append(f"{label}: {amount(value)}")
     return lines
