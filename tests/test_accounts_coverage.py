@@ -86,7 +86,7 @@ def test_statements_that_reach_the_end_give_a_final_surplus(tmp_path):
     audit = _audit(tmp_path, _csv(tmp_path / "s.csv", WEEKS, opening="6000.00"),
                    plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
     assert audit.reconciliation.surplus > 0 and not audit.reconciliation.surplus_provisional
-    assert surplus_values(audit)["balance_date"] == "2026-04-28"
+    assert surplus_values(audit)["balance_date"] == "2026-04-27"  # the last day the statements show
 
 
 def test_statements_that_start_late_say_when_the_opening_balance_is_from(tmp_path):
