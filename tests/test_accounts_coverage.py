@@ -174,3 +174,19 @@ def test_quiet_days_between_two_statements_are_told_not_flagged(tmp_path):
     audit = _audit(tmp_path, a, broken, plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
     assert [f.missing for f in audit.flags if f.kind == "missing_statement"] == [(dt.date(2026, 4, 17), dt.date(2026, 4, 20))]
     assert audit.reconciliation.quiet == ()
+
+
+def test_a_provisional_surplus_is_not_given_to_a_flow(tmp_path):
+    """A flow started from an audit asks for the surplus rather than take a provisional one."""
+    from types import SimpleNamespace
+
+    from guidance.accounts.prefill import values
+
+    statement = _csv(tmp_path / "s.csv", [("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00")])
+    figures = audit_json(_audit(tmp_path, statement))
+    figures.pop("flags")
+    record = SimpleNamespace(id="abc", figures=figures, plan={"contingency_weeks": 6}, flags=[])
+    given = values(record)
+    assert "surplus" not in given and given["closing_balance"] == Decimal("4920.00")
+    record.figures = {**figures, "surplus_provisional": False}
+    assert values(record)["surplus"] == Decimal(figures["surplus"])
