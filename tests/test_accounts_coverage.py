@@ -190,3 +190,16 @@ def test_a_provisional_surplus_is_not_given_to_a_flow(tmp_path):
     assert "surplus" not in given and given["closing_balance"] == Decimal("4920.00")
     record.figures = {**figures, "surplus_provisional": False}
     assert values(record)["surplus"] == Decimal(figures["surplus"])
+
+
+def test_batch_summary_says_a_surplus_is_provisional(tmp_path):
+    import csv
+    import io
+
+    from guidance.accounts.batch import BatchRow, summary_csv
+
+    statement = _csv(tmp_path / "s.csv", [("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00")])
+    text = summary_csv([BatchRow("one", 2, _audit(tmp_path, statement))])
+    header, found = list(csv.reader(io.StringIO(text)))
+    cell = dict(zip(reversed(header), reversed(found)))  # the first 'surplus' column is the figure (the last a flag count)
+    assert (cell["surplus"], cell["surplus_provisional"], cell["closing_date"]) == ("1940.00", "yes", "2026-04-06"), text
