@@ -8,10 +8,13 @@ Kinds, most serious first (``SEVERITY``):
   ``large_transfer_weeks`` of the council payment (safeguarding sign);
 - ``excluded_spending``: spending a direct payment may not buy (gambling, alcohol);
 - ``overdrawn``: the balance went below zero;
-- ``missing_statement``: a break in the running balance, or days of the audit no statement covers;
+- ``missing_statement``: a break in the running balance, or days of the audit no statement covers
+  (see ``coverage``: days with no rows between two statements over which the balance carries on
+  are a note, not a flag);
   what should have happened on those days (a council payment, wages, a payment to HMRC, a
   contribution) cannot be checked, so its absence there is not flagged again under its own kind;
-- ``council_payment_missing``: a council payment due that did not come in (or came in short);
+- ``council_payment_missing``: a council payment due that did not come in (or came in short) on
+  a day the statements show (one that came in late is a note: see ``find_notes``);
 - ``payment_during_suspension``: the council paid for days when no payment was due;
 - ``no_tax_payment``: wages paid in a tax quarter, no payment to HMRC for it by the 22nd after it
   ends (a payment early in the next quarter pays the quarter before: see ``tax_payment_window``);
@@ -23,8 +26,10 @@ Kinds, most serious first (``SEVERITY``):
 - ``balance_misprint``: one row's shown balance is wrong while the rows before and after it agree
   with each other (the bank's misprint: the figures go on from the rows, and no statement is
   asked for);
-- ``contribution_shortfall``: the person paid in less than their assessed contribution;
-- ``surplus``: more in the account than owed plus the contingency.
+- ``contribution_shortfall``: the person paid in less than their assessed contribution due on
+  days the statements show (what was due on other days is told apart, not counted);
+- ``surplus``: more in the account than owed plus the contingency (PROVISIONAL, and dated the
+  last day the statements show, when they stop before the audit period ends).
 """
 
 from __future__ import annotations

@@ -4,16 +4,21 @@ Money in is ``council``, ``contribution``, ``refund`` or ``other``. Credits are 
 council's payments and the contribution due under the plan: a credit within ``MATCH_DAYS`` of a
 due date whose amount is the amount due (or the full amount of the line), or whose description
 matches the words the plan or rules give for that payment; a due payment nothing matched then
-takes a credit of its amount, up to ``LATE_DAYS`` later, that the bank's words name as that
-payment (paid late, not missed), or else a credit of its amount up to ``EARLY_DAYS`` earlier and
+takes a credit of its amount that the bank's words name as that payment, after it and before
+the next payment is due (at least ``LATE_DAYS``: paid late, not missed; the row's reason says how
+many days late), or else a credit of its amount up to ``EARLY_DAYS`` earlier and
 nearer its date than the payment due before (paid early, not missed: the row's reason says how
 many days early). Money out is classified by the
 plan's payees, then the team's rules; what neither explains is ``unexplained``.
 
 Figures (``Decimal``, pounds and pence): opening and closing balance for the audit period,
 money in and out by kind, council expected and received, contribution expected and paid,
-shortfall (expected − paid, not below 0), contingency (see ``schedule.contingency``), owed (from the
-plan) and surplus = closing balance − owed − contingency, never below 0.
+shortfall (expected on days the statements show − paid, not below 0: payments due on days no
+statement shows are counted apart, in ``*_expected_uncovered``, as they cannot be checked), contingency (see ``schedule.contingency``), owed (from the
+plan) and surplus = closing balance − owed − contingency, never below 0. The opening and closing
+balances are those of the first and last day the statements show (``opening_date``,
+``closing_date``: see ``coverage``); the surplus is provisional when the statements stop before
+the audit period ends (``surplus_provisional``).
 
 The running balance is checked row by row wherever a statement shows a balance: a row whose
 balance is not the one before plus its amount is a ``BalanceBreak`` (statements missing), never
