@@ -203,3 +203,13 @@ def test_batch_summary_says_a_surplus_is_provisional(tmp_path):
     header, found = list(csv.reader(io.StringIO(text)))
     cell = dict(zip(reversed(header), reversed(found)))  # the first 'surplus' column is the figure (the last a flag count)
     assert (cell["surplus"], cell["surplus_provisional"], cell["closing_date"]) == ("1940.00", "yes", "2026-04-06"), text
+
+
+def test_overlapping_statements_with_a_row_listed_out_of_order_are_merged_once(tmp_path):
+    """The second statement repeats 13 April, listed after 17 April: it is the same row, counted once."""
+    a = _csv(tmp_path / "a.csv", WEEKS[:4])
+    b = _csv(tmp_path / "b.csv", [WEEKS[4], WEEKS[3], *WEEKS[5:]], opening="4555.00")
+    audit = _audit(tmp_path, a, b, plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    assert audit.ledger.overlaps == 1
+    assert audit.reconciliation.contribution_paid == Decimal("140.00")
+    assert [f.kind for f in audit.flags if f.kind in ("missing_statement", "duplicate")] == []

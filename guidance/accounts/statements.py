@@ -582,11 +582,12 @@ def merge(statements: list[Statement]) -> Ledger:
     description, as many times as the earlier one holds them)."""
     if len(statements) == 1 and _dates_rise(statements[0].transactions):
         return Ledger(tuple(statements), statements[0].transactions, 0)  # one statement, already in order
-    ordered = sorted(statements, key=lambda s: (s.transactions[0].date, s.file))
+    firsts = {id(s): _row_days(s.transactions)[0] for s in statements}  # a row may be listed after later-dated ones
+    ordered = sorted(statements, key=lambda s: (firsts[id(s)], s.file))
     kept: list[tuple[dt.date, int, int, Transaction]] = []
     overlaps = 0
     for number, statement in enumerate(ordered):
-        first = statement.transactions[0].date
+        first = firsts[id(statement)]
         last_kept = max((k[0] for k in kept), default=None)
         earlier = Counter(k[3].key() for k in kept if k[0] >= first)
         for position, t in enumerate(statement.transactions):
