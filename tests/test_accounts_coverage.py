@@ -213,3 +213,12 @@ def test_overlapping_statements_with_a_row_listed_out_of_order_are_merged_once(t
     assert audit.ledger.overlaps == 1
     assert audit.reconciliation.contribution_paid == Decimal("140.00")
     assert [f.kind for f in audit.flags if f.kind in ("missing_statement", "duplicate")] == []
+
+
+def test_the_balance_chart_stops_where_the_statements_stop(tmp_path):
+    from guidance.accounts.chart import balance_points
+
+    statement = _csv(tmp_path / "s.csv", WEEKS[2:4], opening="4955.00")  # 10 and 13 April only
+    points = balance_points(_audit(tmp_path, statement).reconciliation)
+    assert [day for day, _ in points] == [dt.date(2026, 4, 10), dt.date(2026, 4, 13)]
+    assert points[0][1] == Decimal("4555.00") and points[-1][1] == Decimal("4590.00")  # each at the end of its day

@@ -21,12 +21,15 @@ WIDTH, HEIGHT, PAD = 640, 240, 44
 
 
 def balance_points(rec) -> list[tuple[dt.date, Decimal]]:
-    """(day, balance at the end of that day), starting with the opening balance on the first day."""
-    points: dict[dt.date, Decimal] = {rec.start: rec.opening_balance}
+    """(day, balance at the end of that day), starting with the opening balance on the first day
+    the statements show and ending with the closing balance on the last (never drawn on across
+    days before or after the statements, where the balance is not known)."""
+    first, last = rec.opening_date or rec.start, rec.closing_date or rec.end
+    points: dict[dt.date, Decimal] = {first: rec.opening_balance}
     for entry in rec.entries:
         points[entry.tx.date] = entry.balance
-    if rec.end not in points:
-        points[rec.end] = rec.closing_balance
+    if last not in points:
+        points[last] = rec.closing_balance
     return sorted(points.items())
 
 

@@ -16,7 +16,7 @@ from guidance.flows.prefill import Source, SourceField
 
 _MONEY = ("money", "number")
 _HELP = {
-    "opening_balance": "the balance at the start of the period", "closing_balance": "the balance at the end",
+    "opening_balance": "the balance on the first day the statements show", "closing_balance": "the balance on the last day the statements show",
     "money_in": "all money paid in", "money_out": "all money paid out",
     "council_expected": "council payments due", "council_received": "council payments received",
     "contribution_expected": "the person's contribution due", "contribution_paid": "contribution paid in",
