@@ -93,13 +93,3 @@ def coverage(period_start: dt.date, period_end: dt.date, statements, carries_on)
                     and (start, end) != (period_start, period_end))]
     return Coverage(tuple(kept), tuple(quiet), shown_from, shown_to)
 
-
-def reaches_end(cover: Coverage, period_end: dt.date) -> bool:
-    """True when the statements show the audit period to its end (or to within COVER_SLACK_DAYS,
-    days on which nothing need have happened)."""
-    return not any(end == period_end for _start, end in cover.uncovered)
-
-
-def reaches_start(cover: Coverage, period_start: dt.date) -> bool:
-    """True when the statements show the audit period from its first day (or nearly: see ``reaches_end``)."""
-    return not any(start == period_start for start, _end in cover.uncovered)

@@ -44,7 +44,6 @@ from operator import attrgetter, gt, lt, sub
 from decimal import Decimal
 from pathlib import PurePath
 
-from guidance.accounts.coverage import COVER_SLACK_DAYS  # noqa: F401 (the slack is told in this module's terms too)
 from guidance.accounts.money import ZERO, money_text, pence
 from guidance.accounts.plan import Plan
 from guidance.accounts.reconcile import Entry, Reconciliation
