@@ -4,8 +4,8 @@ Money in is ``council``, ``contribution``, ``refund`` or ``other``. Credits are 
 council's payments and the contribution due under the plan: a credit within ``MATCH_DAYS`` of a
 due date whose amount is the amount due (or the full amount of the line), or whose description
 matches the words the plan or rules give for that payment; a due payment nothing matched then
-takes a credit of its amount that the bank's words name as that payment (or else do not name as
-another), after it and before the next payment is due (at least ``LATE_DAYS``: paid late, not missed; the row's reason says how
+takes a credit of its amount that the bank's words name as that payment, after it and before
+the next payment is due (at least ``LATE_DAYS``: paid late, not missed; the row's reason says how
 many days late), or else a credit of its amount up to ``EARLY_DAYS`` earlier and
 nearer its date than the payment due before (paid early, not missed: the row's reason says how
 many days early). Money out is classified by the
@@ -403,8 +403,7 @@ def _match(schedule: tuple[Due, ...], credits: _Credits, taken: set[int]) -> lis
 
 def _late(pairs, credits: _Credits, taken: set[int]) -> tuple[list[tuple[Due, int | None]], dict[int, int]]:
     """Second pass: a due payment nothing matched takes a later credit of its amount that the
-    bank's words name as this kind of payment (a payment made late, not missed), or else one of
-    its amount they do not name as another kind of payment, up to the day
+    bank's words name as this kind of payment (a payment made late, not missed), up to the day
     before the next payment of the schedule is due (at least LATE_DAYS; for the last payment, one
     cycle as long as the one before it). Returns the pairs and, for each credit taken so, how many
     days late it came (the row's reason says so)."""
@@ -419,16 +418,12 @@ def _late(pairs, credits: _Credits, taken: set[int]) -> tuple[list[tuple[Due, in
             else:
                 until = day + (day - days[k - 1]) - 1 if k else day
             until = max(until, day + LATE_DAYS)
-            window = range(bisect_right(days_of, day), bisect_right(days_of, until))
-            found = next((n for n in window if indexes[n] not in taken and said_of[n] == due.kind
-                          and amounts[n] in (due.amount, due.full)), None)
-            if found is None:  # else a credit of the amount due the bank's words do not name as another payment
-                found = next((n for n in window if indexes[n] not in taken and said_of[n] not in IN_KINDS
-                              and amounts[n] in (due.amount, due.full)), None)
-            if found is not None:
-                index = indexes[found]
-                taken.add(index)
-                late[index] = days_of[found] - day
+            for n in range(bisect_right(days_of, day), bisect_right(days_of, until)):
+                i = indexes[n]
+                if i not in taken and said_of[n] == due.kind and amounts[n] in (due.amount, due.full):
+                    taken.add(i)
+                    index, late[i] = i, days_of[n] - day
+                    break
         out.append((due, index))
     return out, late
 
