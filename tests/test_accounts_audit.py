@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from accounts_support import CSV_WRITERS, WRITERS, Account, plant, write, write_ofx, END, START
-from guidance.accounts.audit import FIGURES, AuditError, audit_files, audit_json
+from guidance.accounts.audit import DETAILS, FIGURES, AuditError, audit_files, audit_json
 from guidance.accounts.flags import SEVERITY
+from guidance.accounts.summary import summary_markdown
 
 REPO = Path(__file__).resolve().parents[1]
 CONTENT = REPO / "content"
@@ -30,6 +31,16 @@ def _figures(audit) -> dict:
     data = audit_json(audit)
     data["flags"] = [(f["kind"], f["date"], f["amount"]) for f in data["flags"]]
     return data
+
+
+# An OFX file states the days it covers (to the end of the audit); a CSV of the same rows covers
+# the days of its rows (to 2 October): the day the closing balance is from, and the note saying
+# so, differ by format, and nothing else does.
+STATED_DAYS = ("opening_date", "closing_date", "notes")
+
+
+def _same_rows_figures(audit) -> dict:
+    return {k: v for k, v in _figures(audit).items() if k not in STATED_DAYS}
 
 
 def _row_description(audit, flag) -> str | None:
@@ -56,7 +67,8 @@ def test_clean_account_figures(tmp_path):
     assert data["money_out"]["insurance"] == "96.50"
     assert data["money_out"]["payroll_service"] == "72.00"
     assert data["money_out"]["unexplained"] == "0.00"
-    assert set(data) == set(FIGURES) | {"flags"}
+    assert set(data) == set(FIGURES) | set(DETAILS) | {"flags"}
+    assert data["surplus_provisional"] is False and data["surplus_provisional_reason"] is None
     assert data["flags"] == []
 
 
@@ -65,7 +77,7 @@ def test_every_format_gives_the_same_reconciliation(tmp_path, kind):
     account = Account.base()
     if kind:
         plant(account, kind)
-    results = {style: _figures(_audit(account, style, tmp_path / style)) for style in WRITERS}
+    results = {style: _same_rows_figures(_audit(account, style, tmp_path / style)) for style in WRITERS}
     if kind in BALANCE_ONLY:  # without a balance on each row a missing row or a misprint cannot be seen
         for style in ("card", "ofx"):
             assert results[style]["flags"] == []
@@ -240,7 +252,9 @@ def test_a_pa_s_pay_cycle_is_not_set_by_one_long_gap(tmp_path, every, missed, pa
     flags = [(f.kind, f.date) for f in audit.flags if f.kind != "surplus"]
     assert flags == ([] if gap_from is None else [("wages_gap", gap_from + dt.timedelta(days=every))])
     if gap_from is not None:
-        assert f"paid every {every} days, then not from {gap_from.isoformat()}" in audit.flags[0].message
+        message = audit.flags[0].message
+        assert f"paid every {every} days, last on {gap_from.isoformat()}, then not again" in message
+        assert f"no payment from {(gap_from + dt.timedelta(days=1)).isoformat()}" in message  # the day after the last paid
 
 
 def test_balance_break_across_ofx_statements(tmp_path):
@@ -327,9 +341,11 @@ def test_what_falls_on_days_no_statement_shows_is_asked_for_not_flagged_missing(
     audit = audit_files(account.write_plan(tmp_path / "plan.yaml"), files, CONTENT)
     assert {f.kind for f in audit.flags} == {"missing_statement"}, [f.message for f in audit.flags]
     assert any(f.missing[0] <= day <= f.missing[1] for f in audit.flags)
-    # the figures still show the payment as not received: only the flag waits for the statement
+    # the payment is not told as unpaid: it is counted apart, as due on days no statement shows
     if hidden == "contribution":
-        assert audit.reconciliation.contribution_shortfall == Decimal("35.00")
+        assert audit.reconciliation.contribution_shortfall == Decimal("0.00")
+        assert audit.reconciliation.contribution_expected_uncovered == Decimal("35.00")
+        assert "less than your share" not in summary_markdown(audit)
 
 
 def test_a_shortfall_beyond_the_unseen_days_is_still_flagged(tmp_path):
@@ -340,7 +356,12 @@ def test_a_shortfall_beyond_the_unseen_days_is_still_flagged(tmp_path):
     kinds = sorted(f.kind for f in audit.flags)
     assert kinds == ["contribution_shortfall", "missing_statement"]
     (short,) = [f for f in audit.flags if f.kind == "contribution_shortfall"]
-    assert short.amount == Decimal("70.00") and short.date == dt.date(2026, 8, 3) and "£35.00 of it was due on days" in short.message
+    assert short.amount == Decimal("35.00") and short.date == dt.date(2026, 8, 3)
+    assert "a further £35.00 was due on days no statement shows" in short.message
+    rec = audit.reconciliation
+    assert (rec.contribution_shortfall, rec.contribution_expected_uncovered) == (Decimal("35.00"), Decimal("35.00"))
+    # the flag points at a contribution row, never a row of another kind
+    assert _row_description(audit, short).startswith("MR P")
 
 
 def test_period_starting_before_the_statements_is_uncovered(tmp_path):
@@ -369,9 +390,11 @@ def test_a_few_days_uncovered_are_forgiven_only_at_the_start_or_end(tmp_path, fi
 @pytest.mark.parametrize("style", ["signed", "card"])
 @pytest.mark.parametrize("cut, next_row", [(dt.date(2026, 7, 3), dt.date(2026, 7, 10)),  # 6 days between the files
                                            (dt.date(2026, 5, 12), dt.date(2026, 5, 15))])  # 2 days
-def test_days_between_two_statements_without_a_stated_period_are_told_whole(tmp_path, style, cut, next_row):
-    """Statements that state no period cover the days of their rows: the days between the last row
-    of one and the first of the next are uncovered, however few, and the flag gives them all."""
+def test_quiet_days_between_two_statements_without_a_stated_period(tmp_path, style, cut, next_row):
+    """Days with no rows between two statements that state no period: where the running balance
+    carries on exactly from the last row of one to the first of the next, no money moved on those
+    days, so no statement is missing: the officer is told so (a note), nothing is flagged. Where no
+    balance is shown to tell, the days are uncovered, and the flag gives them all."""
     account = Account.base()
     rows = account.shown()
     assert {r.date for r, _ in rows if cut < r.date <= next_row} == {next_row}  # nothing dated between
@@ -381,8 +404,31 @@ def test_days_between_two_statements_without_a_stated_period_are_told_whole(tmp_
     plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
     audit = audit_files(plan, files, CONTENT)
     gap = (cut + dt.timedelta(days=1), next_row - dt.timedelta(days=1))
-    assert [(f.kind, f.date, f.missing) for f in audit.flags] == [("missing_statement", gap[0], gap)]
-    assert f"{gap[0].isoformat()} to {gap[1].isoformat()}" in audit.flags[0].message
+    if style == "signed":  # a balance on every row
+        assert audit.flags == ()
+        assert audit.reconciliation.quiet == (gap,)
+        assert any(f"no rows from {gap[0].isoformat()} to {gap[1].isoformat()}" in note and "balance carries on" in note
+                   for note in audit.notes)
+        assert audit_json(audit)["quiet_days"] == [[gap[0].isoformat(), gap[1].isoformat()]]
+    else:  # no balance shown: the days cannot be seen to be quiet
+        assert [(f.kind, f.date, f.missing) for f in audit.flags] == [("missing_statement", gap[0], gap)]
+        assert f"{gap[0].isoformat()} to {gap[1].isoformat()}" in audit.flags[0].message
+
+
+def test_a_real_gap_between_two_statements_without_a_stated_period_is_still_asked_for(tmp_path):
+    """Money that moved on days between two statements breaks the running balance: the days are
+    asked for (from the last row before to the first row after), once."""
+    account = Account.base()
+    account.add(dt.date(2026, 7, 6), "HIDDEN SHOP", "-200.00", hidden=True)
+    rows = account.shown()
+    cut, next_row = dt.date(2026, 7, 3), dt.date(2026, 7, 10)
+    early = Account(account.plan, [r for r, _ in rows if r.date <= cut], account.opening)
+    late = Account(account.plan, [r for r, _ in rows if r.date > cut], next(b - r.amount for r, b in rows if r.date > cut))
+    files = [write(early, "signed", tmp_path / "parts", "early"), write(late, "signed", tmp_path / "parts", "late")]
+    audit = audit_files(account.write_plan(tmp_path / "plan.yaml"), files, CONTENT)
+    missing = [f for f in audit.flags if f.kind == "missing_statement"]
+    assert [(f.amount, f.missing) for f in missing] == [(Decimal("-200.00"), (cut, next_row))]
+    assert audit.reconciliation.quiet == ()
 
 
 @pytest.mark.parametrize("style", list(CSV_WRITERS))
@@ -433,7 +479,8 @@ def test_csv_and_ofx_statements_that_overlap_are_merged_once(tmp_path):
     plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
     merged = audit_files(plan, files, CONTENT)
     assert merged.ledger.overlaps == len([r for r, _ in rows if cut_late <= r.date <= cut_early])
-    assert {k: v for k, v in _figures(merged).items() if k != "flags"} == {k: v for k, v in whole.items() if k != "flags"}
+    merged_figures = _same_rows_figures(merged)
+    assert {k: v for k, v in merged_figures.items() if k != "flags"} == {k: v for k, v in whole.items() if k not in ("flags", *STATED_DAYS)}
     assert _figures(merged)["flags"] == whole["flags"] == []
 
 

@@ -16,7 +16,7 @@ import pytest
 from records_support import database, database_url  # noqa: F401  (fixtures)
 
 from accounts_support import Account, plant, write
-from guidance.accounts.audit import FIGURES, audit_files
+from guidance.accounts.audit import DETAILS, FIGURES, audit_files
 from guidance.accounts.report import write_report
 from guidance.accounts.summary import check_summary, summary_markdown
 from guidance.cli import main
@@ -40,7 +40,7 @@ def _json(capsys, *argv):
 def test_audit_json_has_the_issue_keys(capsys, tmp_path):
     _account, plan, statement = _files(tmp_path, "cash", "surplus")
     data = _json(capsys, "account", "audit", "--plan", str(plan), str(statement), "--json", "--no-record")
-    assert list(data) == [*FIGURES, "flags"]
+    assert list(data) == [*FIGURES, *DETAILS, "flags"]
     for name in FIGURES:
         values = data[name].values() if isinstance(data[name], dict) else [data[name]]
         assert all(isinstance(v, str) and Decimal(v) == Decimal(v).quantize(Decimal("0.01")) for v in values)

@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import random
+from decimal import Decimal as D
 import sys
 from pathlib import Path
 
@@ -68,6 +69,18 @@ def accounts() -> list[tuple[str, Account]]:
     next(r for r in early.rows if r.date == dt.date(2026, 8, 24) and r.description.startswith("NORTHFIELD")).date = dt.date(2026, 8, 14)
     early.sort()
     out.append(("council_early", early))
+    stops = Account.base()  # the audit runs a month past the statements: the surplus is provisional
+    stops.opening += D("6000.00")
+    stops.plan["period"] = {"from": stops.plan["period"]["from"], "to": "2026-11-04"}
+    out.append(("statements_stop_early", stops))
+    starts = Account.base()  # the statements start 10 April: the dues before are not told as unpaid
+    starts.plan["period"] = {"from": "2026-03-30", "to": starts.plan["period"]["to"]}
+    out.append(("statements_start_late", starts))
+    late = Account.base()  # the council's payment of 24 August made 16 days late, and £960 more on 22 September
+    next(r for r in late.rows if r.date == dt.date(2026, 8, 24) and r.description.startswith("NORTHFIELD")).date = dt.date(2026, 9, 9)
+    late.add(dt.date(2026, 9, 22), "NORTHFIELD COUNCIL DP", "960.00")
+    late.sort()
+    out.append(("council_late", late))
     return out
 
 

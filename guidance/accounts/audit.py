@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from guidance.accounts.flags import Flag, find_flags
+from guidance.accounts.flags import Flag, find_flags, find_notes
 from guidance.accounts.plan import Plan, PlanError, load_plan
 from guidance.accounts.reconcile import IN_KINDS, ReconcileError, Reconciliation, reconcile
 from guidance.accounts.rules import RULES_FILE, Rules, load_rules
@@ -23,6 +23,13 @@ from guidance.problems import Problems
 FIGURES = (
     "opening_balance", "closing_balance", "money_in", "money_out", "council_expected", "council_received",
     "contribution_expected", "contribution_paid", "contribution_shortfall", "contingency", "owed", "surplus",
+)
+
+#: What ``audit_json`` gives besides the FIGURES and the flags: the days the balances are from,
+#: whether the surplus is provisional, dues on days no statement shows, days with no rows, notes.
+DETAILS = (
+    "opening_date", "closing_date", "surplus_provisional", "surplus_provisional_reason", "council_expected_uncovered",
+    "contribution_expected_uncovered", "quiet_days", "notes",
 )
 
 
@@ -36,6 +43,7 @@ class Audit:
     ledger: Ledger
     reconciliation: Reconciliation
     flags: tuple[Flag, ...]
+    notes: tuple[str, ...] = ()  # what the officer should know that is not a flag (see ``flags.find_notes``)
 
     @property
     def worst(self) -> Flag | None:
@@ -49,7 +57,7 @@ def run_audit(plan: Plan, ledger: Ledger, rules: Rules) -> Audit:
         rec = reconcile(plan, ledger, rules)
     except ReconcileError as exc:
         raise AuditError(str(exc)) from None
-    return Audit(plan, ledger, rec, find_flags(plan, ledger, rec, rules))
+    return Audit(plan, ledger, rec, find_flags(plan, ledger, rec, rules), find_notes(plan, rec))
 
 
 def account_rules(content_dir: Path) -> Rules:
@@ -119,14 +127,27 @@ def read_inputs(plan_path: Path, statement_paths, columns: dict | None = None, r
 
 
 def audit_json(audit: Audit) -> dict:
-    """The figures (decimal strings; money_in and money_out by kind) and the flags."""
+    """The figures (decimal strings; money_in and money_out by kind), the days the opening and
+    closing balances are from (``opening_date``, ``closing_date``), whether the surplus is
+    provisional (``surplus_provisional``, and ``surplus_provisional_reason``: the statements stop
+    before the period ends), what was due on days no statement shows
+    (``council_expected_uncovered``, ``contribution_expected_uncovered``), the days with no rows
+    over which the balance carries on (``quiet_days``), the officer's ``notes`` and the flags."""
     rec = audit.reconciliation
     out: dict = {}
     for name in FIGURES:
         value = getattr(rec, name)
         out[name] = {k: str(v) for k, v in value.items()} if isinstance(value, dict) else str(value)
+    out["opening_date"] = (rec.opening_date or rec.start).isoformat()
+    out["closing_date"] = (rec.closing_date or rec.end).isoformat()
+    out["surplus_provisional"] = bool(rec.surplus_provisional)
+    out["surplus_provisional_reason"] = rec.surplus_provisional or None
+    out["council_expected_uncovered"] = str(rec.council_expected_uncovered)
+    out["contribution_expected_uncovered"] = str(rec.contribution_expected_uncovered)
+    out["quiet_days"] = [[a.isoformat(), b.isoformat()] for a, b in rec.quiet]
+    out["notes"] = list(audit.notes)
     out["flags"] = [f.as_dict() for f in audit.flags]
     return out
 
 
-__all__ = ["Audit", "AuditError", "FIGURES", "IN_KINDS", "account_rules", "audit_files", "audit_json", "read_inputs", "run_audit"]
+__all__ = ["Audit", "AuditError", "DETAILS", "FIGURES", "IN_KINDS", "account_rules", "audit_files", "audit_json", "read_inputs", "run_audit"]

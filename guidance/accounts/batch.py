@@ -130,21 +130,24 @@ def _text_cell(text: str) -> str:
 
 
 def summary_csv(rows: list[BatchRow]) -> str:
-    """One row per account: reference, folder, status, surplus, shortfall, flag counts, most serious."""
+    """One row per account: reference, folder, status, surplus (and whether it is provisional: the
+    statements stop before the period ends), shortfall, closing balance and the day it is from,
+    flag counts, most serious."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["reference", "folder", "status", "surplus", "contribution_shortfall", "closing_balance", "flags",
+    writer.writerow(["reference", "folder", "status", "surplus", "surplus_provisional", "contribution_shortfall", "closing_balance",
+                     "closing_date", "flags",
                      "safeguarding", "most_serious", *SEVERITY, "error"])
     for row in rows:
         if row.audit is None:
-            writer.writerow(["", _text_cell(row.folder), "error", "", "", "", "", "", "", *[""] * len(SEVERITY), _text_cell(row.error)])
+            writer.writerow(["", _text_cell(row.folder), "error", "", "", "", "", "", "", "", "", *[""] * len(SEVERITY), _text_cell(row.error)])
             continue
         rec, flags = row.audit.reconciliation, row.audit.flags
         counts = {kind: 0 for kind in SEVERITY}
         for f in flags:
             counts[f.kind] += 1
-        writer.writerow([rec.reference, _text_cell(row.folder), "audited", rec.surplus, rec.contribution_shortfall, rec.closing_balance,
-                         len(flags), sum(f.safeguarding for f in flags), flags[0].kind if flags else "",
+        writer.writerow([rec.reference, _text_cell(row.folder), "audited", rec.surplus, "yes" if rec.surplus_provisional else "",
+                         rec.contribution_shortfall, rec.closing_balance, (rec.closing_date or rec.end).isoformat(), len(flags), sum(f.safeguarding for f in flags), flags[0].kind if flags else "",
                          *counts.values(), ""])
     return out.getvalue()
 

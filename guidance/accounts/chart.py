@@ -21,12 +21,18 @@ WIDTH, HEIGHT, PAD = 640, 240, 44
 
 
 def balance_points(rec) -> list[tuple[dt.date, Decimal]]:
-    """(day, balance at the end of that day), starting with the opening balance on the first day."""
-    points: dict[dt.date, Decimal] = {rec.start: rec.opening_balance}
+    """(day, balance at the end of that day), from the opening balance to the closing balance:
+    on the audit's first and last days when the statements reach them (or nearly: a few days with
+    no rows at either end are taken as days nothing moved), else on the first and last days the
+    statements show (never drawn on across days no statement shows, where it is not known)."""
+    uncovered = rec.uncovered
+    first = rec.opening_date if any(a == rec.start for a, _b in uncovered) and rec.opening_date else rec.start
+    last = rec.closing_date if any(b == rec.end for _a, b in uncovered) and rec.closing_date else rec.end
+    points: dict[dt.date, Decimal] = {first: rec.opening_balance}
     for entry in rec.entries:
         points[entry.tx.date] = entry.balance
-    if rec.end not in points:
-        points[rec.end] = rec.closing_balance
+    if last not in points:
+        points[last] = rec.closing_balance
     return sorted(points.items())
 
 

@@ -8,10 +8,13 @@ Kinds, most serious first (``SEVERITY``):
   ``large_transfer_weeks`` of the council payment (safeguarding sign);
 - ``excluded_spending``: spending a direct payment may not buy (gambling, alcohol);
 - ``overdrawn``: the balance went below zero;
-- ``missing_statement``: a break in the running balance, or days of the audit no statement covers;
+- ``missing_statement``: a break in the running balance, or days of the audit no statement covers
+  (see ``coverage``: days with no rows between two statements over which the balance carries on
+  are a note, not a flag);
   what should have happened on those days (a council payment, wages, a payment to HMRC, a
   contribution) cannot be checked, so its absence there is not flagged again under its own kind;
-- ``council_payment_missing``: a council payment due that did not come in (or came in short);
+- ``council_payment_missing``: a council payment due that did not come in (or came in short) on
+  a day the statements show (one that came in late is a note: see ``find_notes``);
 - ``payment_during_suspension``: the council paid for days when no payment was due;
 - ``no_tax_payment``: wages paid in a tax quarter, no payment to HMRC for it by the 22nd after it
   ends (a payment early in the next quarter pays the quarter before: see ``tax_payment_window``);
@@ -23,8 +26,10 @@ Kinds, most serious first (``SEVERITY``):
 - ``balance_misprint``: one row's shown balance is wrong while the rows before and after it agree
   with each other (the bank's misprint: the figures go on from the rows, and no statement is
   asked for);
-- ``contribution_shortfall``: the person paid in less than their assessed contribution;
-- ``surplus``: more in the account than owed plus the contingency.
+- ``contribution_shortfall``: the person paid in less than their assessed contribution due on
+  days the statements show (what was due on other days is told apart, not counted);
+- ``surplus``: more in the account than owed plus the contingency (PROVISIONAL, and dated the
+  last day the statements show, when they stop before the audit period ends).
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter, gt, lt, sub
 from decimal import Decimal
+from pathlib import PurePath
 
 from guidance.accounts.money import ZERO, money_text, pence
 from guidance.accounts.plan import Plan
@@ -70,7 +76,6 @@ PAGES = {
     "cash": ("receipts-and-statements",),
 }
 DUPLICATE_DAYS = 3
-COVER_SLACK_DAYS = 3  # days no statement covers at the very start or end of the audit that are not asked for
 TAX_DAY = 22  # PAYE paid electronically is due by the 22nd after the period (HMRC)
 
 
@@ -280,28 +285,9 @@ def _missing_statements(plan, ledger, rec, rules):
                   f"the balance shown on this row is {money_text(m.shown)}, but the rows before it give {money_text(m.expected)} "
                   f"and the next balance shown follows from {money_text(m.expected)}: a misprint on the statement, not a missing one "
                   "(the figures use the rows)")
-    for start, end in _uncovered(plan, ledger):
+    for start, end in rec.uncovered:
         flag = _at("missing_statement", _near(rec, start), start, ZERO, f"no statement covers {start.isoformat()} to {end.isoformat()} (payments due on those days cannot be checked without it)")
         yield replace(flag, missing=(start, end))
-
-
-def _uncovered(plan: Plan, ledger: Ledger) -> list[tuple[dt.date, dt.date]]:
-    """The spans of the audit period (first and last day, both included) that no statement
-    covers, each whole. A statement covers the period it states (OFX), or else the days from its
-    first row to its last. A span of at most COVER_SLACK_DAYS at the very start or the very end of
-    the audit period is not reported (an account may just have had no payments on those days);
-    any span between two statements is, however short."""
-    first_day, last_day, one = plan.period.start, plan.period.end, dt.timedelta(days=1)
-    gaps, cursor = [], first_day
-    for start, end in sorted((s.start, s.end) for s in ledger.statements):
-        if start > cursor and cursor <= last_day:
-            gaps.append((cursor, min(start - one, last_day)))
-        cursor = max(cursor, end + one)
-    if cursor <= last_day:
-        gaps.append((cursor, last_day))
-    return [(start, end) for start, end in gaps
-            if not ((start == first_day or end == last_day) and (end - start).days + 1 <= COVER_SLACK_DAYS
-                    and (start, end) != (first_day, last_day))]
 
 
 def _in_suspension(plan: Plan, date: dt.date) -> bool:
@@ -428,7 +414,9 @@ def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
             e = last_by_day[before]
             due = before + dt.timedelta(days=cycle)
             yield _at("wages_gap", e, due, -e.tx.amount,
-                      f"'{payee}' was paid every {cycle} days, then not from {before.isoformat()} until {'the end of the audit' if after > plan.period.end else after.isoformat()}")
+                      f"'{payee}' was paid every {cycle} days, last on {before.isoformat()}, then not again "
+                      + ("by the end of the audit" if after > plan.period.end else f"until {after.isoformat()}")
+                      + f" (no payment from {(before + dt.timedelta(days=1)).isoformat()} to {(after - dt.timedelta(days=1)).isoformat()})")
 
 
 _DAY, _DAYS = attrgetter("tx.date"), attrgetter("days")
@@ -459,13 +447,84 @@ def _duplicates(plan, rows: _Rows, rec, rules, unseen):
 
 
 def _money_totals(plan, rows: _Rows, rec, rules, unseen):
-    unchecked = sum((m.due.amount for m in rec.contribution if m.entry is None and unseen.day(m.due.date)), ZERO) \
-        if unseen.spans else ZERO
-    if rec.contribution_shortfall > unchecked:
+    unchecked = rec.contribution_expected_uncovered
+    if rec.contribution_shortfall > 0:
         first = next((m.due.date for m in rec.contribution if m.entry is None and m.due.amount > 0 and not unseen.day(m.due.date)), rec.end)
-        note = f"; {money_text(unchecked)} of it was due on days no statement shows" if unchecked else ""
-        yield _at("contribution_shortfall", _near(rec, first), first, rec.contribution_shortfall,
-                  f"contributions paid in are {money_text(rec.contribution_shortfall)} less than assessed ({money_text(rec.contribution_paid)} of {money_text(rec.contribution_expected)}){note}")
+        note = (f"; a further {money_text(unchecked)} was due on days no statement shows, and is not counted until those statements are seen"
+                if unchecked else "")
+        yield _at("contribution_shortfall", _last_contribution(rec, first), first, rec.contribution_shortfall,
+                  f"contributions paid in are {money_text(rec.contribution_shortfall)} less than assessed for the days the statements show "
+                  f"({money_text(rec.contribution_paid)} of {money_text(rec.contribution_expected_covered)}){note}")
     if rec.surplus > 0:
-        yield _at("surplus", rec.entries[-1] if rec.entries else None, rec.end, rec.surplus,
-                  f"{money_text(rec.surplus)} more than is owed ({money_text(rec.owed)}) plus the contingency ({money_text(rec.contingency)})")
+        shown = rec.closing_date or rec.end
+        provisional = rec.surplus_provisional
+        yield _at("surplus", rec.entries[-1] if rec.entries else None, shown if provisional else rec.end, rec.surplus,
+                  f"{money_text(rec.surplus)} more than is owed ({money_text(rec.owed)}) plus the contingency ({money_text(rec.contingency)})"
+                  + (f" on {shown.isoformat()}, the last day the statements show: PROVISIONAL, not worked out ({provisional}); "
+                     "ask for the missing statements before asking for any money back" if provisional else ""))
+
+
+def _last_contribution(rec: Reconciliation, date: dt.date) -> Entry | None:
+    """The last contribution paid in on or before ``date`` (else the first one; None when none
+    was): the row a shortfall is read from, never a row of another kind."""
+    paid = [m.entry for m in rec.contribution if m.entry is not None]
+    paid.sort(key=lambda e: (e.tx.date, e.tx.line))
+    before = [e for e in paid if e.tx.date <= date]
+    return before[-1] if before else (paid[0] if paid else None)
+
+
+def find_notes(plan: Plan, rec: Reconciliation) -> tuple[str, ...]:
+    """What the officer should know that is not a flag (nothing to decide): the days the opening
+    and closing balances are from when they are not the audit's first and last days, a surplus
+    not yet worked out, payments due on days no statement shows, days with no rows over which the
+    balance carries on, council payments that came in late, and council money no payment due
+    explains."""
+    notes: list[str] = []
+    if rec.opening_date and rec.opening_date != rec.start:
+        notes.append(f"the opening balance is from {rec.opening_date.isoformat()}, the first day the statements show "
+                     f"(the audit starts on {rec.start.isoformat()})")
+    if rec.closing_date and rec.closing_date != rec.end:
+        notes.append(f"the closing balance is from {rec.closing_date.isoformat()}, the last day the statements show "
+                     f"(the audit ends on {rec.end.isoformat()})")
+    if rec.surplus_provisional:
+        notes.append(f"surplus provisional: {rec.surplus_provisional}")
+    for kind, uncovered, expected in (("council payments", rec.council_expected_uncovered, rec.council_expected),
+                                      ("contributions", rec.contribution_expected_uncovered, rec.contribution_expected)):
+        if uncovered:
+            notes.append(f"{money_text(uncovered)} of the {money_text(expected)} of {kind} expected was due on days no statement "
+                         f"shows: not checked, and not counted as missing or short until those statements are seen "
+                         f"({money_text(expected - uncovered)} was due on days the statements show)")
+    for first, last in rec.quiet:
+        notes.append(f"no rows from {first.isoformat()} to {last.isoformat()}, between two statements, but the balance carries on "
+                     "exactly from the row before to the row after: no money moved on those days (not a missing statement)")
+    notes.extend(_council_notes(plan, rec))
+    return tuple(notes)
+
+
+def _row_name(e: Entry) -> str:
+    """Where a row was read, by the statement's file name (not its folder) and line."""
+    return f"{PurePath(e.tx.file).name}:{e.tx.line}"
+
+
+def _council_notes(plan: Plan, rec: Reconciliation):
+    """Council payments that came in late, and council money no payment due explains."""
+    from guidance.accounts.reconcile import MATCH_DAYS
+
+    matched = set()
+    for m in rec.council:
+        if m.entry is None:
+            continue
+        matched.add(id(m.entry))
+        late = (m.entry.tx.date - m.due.date).days
+        if late > MATCH_DAYS:
+            yield (f"the council payment of {money_text(m.due.amount)} due on {m.due.date.isoformat()} came in {late} days late, "
+                   f"on {m.entry.tx.date.isoformat()} ({_row_name(m.entry)})")
+    extra = [e for e in rec.entries if e.kind == "council" and e.tx.amount > 0 and id(e) not in matched
+             and not _in_suspension(plan, e.tx.date)]
+    for e in extra:
+        yield (f"{money_text(e.tx.amount)} came in from the council on {e.tx.date.isoformat()} ({_row_name(e)}) that no payment "
+               "due explains: an extra payment or overpayment to ask the council about")
+    if extra and rec.council_received > rec.council_expected:
+        over = rec.council_received - rec.council_expected
+        yield (f"the council paid in {money_text(rec.council_received)} against {money_text(rec.council_expected)} expected: "
+               f"{money_text(over)} more")

@@ -16,12 +16,30 @@ class NothingToAsk(ValueError):
     """The audit gives no reason for this letter (no surplus, or no statements missing)."""
 
 
-def surplus_values(audit: Audit) -> dict:
-    """reference, balance_date, balance and keep (owed + contingency) for dp-surplus-repayment."""
+#: The officer's data key that makes a surplus letter from a provisional surplus (see ``surplus_values``).
+OVERRIDE_PROVISIONAL = "use_provisional_surplus"
+
+
+class ProvisionalSurplus(NothingToAsk):
+    """The surplus is not worked out: the statements stop before the audit period ends."""
+
+
+def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
+    """reference, balance_date (the last day the statements show), balance and keep (owed +
+    contingency) for dp-surplus-repayment. Raises ProvisionalSurplus when the statements stop
+    before the audit period ends (the balance at its end is not known: ask for the statements
+    first), unless ``use_provisional`` (the officer's explicit choice)."""
     rec = audit.reconciliation
     if rec.surplus <= 0:
         raise NothingToAsk("the audit found no surplus, so there is nothing to ask back")
-    return {"reference": rec.reference, "balance_date": rec.end.isoformat(), "balance": str(rec.closing_balance),
+    if rec.surplus_provisional and not use_provisional:
+        shown = rec.closing_date or rec.end
+        raise ProvisionalSurplus(
+            f"the surplus is provisional: the statements stop on {shown.isoformat()}, before the audit period ends on "
+            f"{rec.end.isoformat()}, so the balance at the end is not known. Ask for the statements first (the statements "
+            f"letter), or, to make this letter from the balance on {shown.isoformat()} anyway, put "
+            f"'{OVERRIDE_PROVISIONAL}: true' in the letter's data")
+    return {"reference": rec.reference, "balance_date": (rec.closing_date or rec.end).isoformat(), "balance": str(rec.closing_balance),
             "keep": str(rec.owed + rec.contingency)}
 
 
@@ -54,6 +72,13 @@ def missing_spans(audit: Audit) -> list[tuple]:
 
 def letter_values(audit: Audit, kind: str, data: dict) -> dict:
     """The values for letter ``kind`` (surplus or statements): the officer's ``data`` with the
-    audit's figures over them. Raises NothingToAsk, or KeyError for an unknown kind."""
-    made = {"surplus": surplus_values, "statements": statements_values}[kind](audit)
+    audit's figures over them. ``use_provisional_surplus: true`` in ``data`` makes a surplus letter
+    from a provisional surplus (see ``surplus_values``). Raises NothingToAsk, or KeyError for an
+    unknown kind."""
+    data = dict(data)
+    override = data.pop(OVERRIDE_PROVISIONAL, False)
+    if kind == "surplus":
+        made = surplus_values(audit, use_provisional=override is True or str(override).strip().lower() in ("true", "yes"))
+    else:
+        made = {"statements": statements_values}[kind](audit)
     return {**data, **made}

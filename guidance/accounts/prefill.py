@@ -16,7 +16,7 @@ from guidance.flows.prefill import Source, SourceField
 
 _MONEY = ("money", "number")
 _HELP = {
-    "opening_balance": "the balance at the start of the period", "closing_balance": "the balance at the end",
+    "opening_balance": "the balance on the first day the statements show", "closing_balance": "the balance on the last day the statements show",
     "money_in": "all money paid in", "money_out": "all money paid out",
     "council_expected": "council payments due", "council_received": "council payments received",
     "contribution_expected": "the person's contribution due", "contribution_paid": "contribution paid in",
@@ -39,9 +39,13 @@ SOURCE = Source(
 def values(record) -> dict:
     """``record`` (``records.accounts.AuditRecord``) as {field: value}: Decimal for money,
     a list of flag kinds (most serious first), the id as text. A figure that is missing or
-    not a number is left out (the question is then asked as usual)."""
+    not a number is left out (the question is then asked as usual), and so is a surplus the audit
+    marks provisional (``surplus_provisional``)."""
     out: dict = {"id": record.id}
+    provisional = record.figures.get("surplus_provisional") is True
     for name in FIGURES:
+        if name == "surplus" and provisional:
+            continue  # the statements stop before the period ends: the surplus is not worked out, so it is asked
         amount = _amount(record.figures.get(name))
         if amount is not None:
             out[name] = amount

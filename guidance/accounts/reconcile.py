@@ -4,16 +4,21 @@ Money in is ``council``, ``contribution``, ``refund`` or ``other``. Credits are 
 council's payments and the contribution due under the plan: a credit within ``MATCH_DAYS`` of a
 due date whose amount is the amount due (or the full amount of the line), or whose description
 matches the words the plan or rules give for that payment; a due payment nothing matched then
-takes a credit of its amount, up to ``LATE_DAYS`` later, that the bank's words name as that
-payment (paid late, not missed), or else a credit of its amount up to ``EARLY_DAYS`` earlier and
+takes a credit of its amount that the bank's words name as that payment, after it and before
+the next payment is due (at least ``LATE_DAYS``: paid late, not missed; the row's reason says how
+many days late), or else a credit of its amount up to ``EARLY_DAYS`` earlier and
 nearer its date than the payment due before (paid early, not missed: the row's reason says how
 many days early). Money out is classified by the
 plan's payees, then the team's rules; what neither explains is ``unexplained``.
 
 Figures (``Decimal``, pounds and pence): opening and closing balance for the audit period,
 money in and out by kind, council expected and received, contribution expected and paid,
-shortfall (expected − paid, not below 0), contingency (see ``schedule.contingency``), owed (from the
-plan) and surplus = closing balance − owed − contingency, never below 0.
+shortfall (expected on days the statements show − paid, not below 0: payments due on days no
+statement shows are counted apart, in ``*_expected_uncovered``, as they cannot be checked), contingency (see ``schedule.contingency``), owed (from the
+plan) and surplus = closing balance − owed − contingency, never below 0. The opening and closing
+balances are those of the first and last day the statements show (``opening_date``,
+``closing_date``: see ``coverage``); the surplus is provisional when the statements stop before
+the audit period ends (``surplus_provisional``).
 
 The running balance is checked row by row wherever a statement shows a balance: a row whose
 balance is not the one before plus its amount is a ``BalanceBreak`` (statements missing), never
@@ -34,6 +39,7 @@ from itertools import accumulate, compress, repeat
 from operator import attrgetter, gt, is_
 from typing import NamedTuple
 
+from guidance.accounts.coverage import coverage
 from guidance.accounts.money import ZERO
 from guidance.accounts.plan import OUT_KINDS, Plan
 from guidance.accounts.rules import IN_KINDS, MATCHES_KEPT, Rules
@@ -123,6 +129,34 @@ class Reconciliation:
     rows_before: int = 0  # statement rows dated before the audit period: read, not counted
     rows_after: int = 0  # statement rows dated after it
     misprints: tuple[BalanceMisprint, ...] = ()  # rows whose shown balance alone is wrong
+    opening_date: dt.date | None = None  # the day the opening balance is from (the first day the statements show)
+    closing_date: dt.date | None = None  # the day the closing balance is from (the last day the statements show)
+    uncovered: tuple[tuple[dt.date, dt.date], ...] = ()  # days no statement covers: statements missing
+    quiet: tuple[tuple[dt.date, dt.date], ...] = ()  # days between statements with no rows, the balance carrying on
+    unseen: tuple[tuple[dt.date, dt.date], ...] = ()  # uncovered days and the days a balance break leaves out
+    council_expected_uncovered: Decimal = ZERO  # council payments due, unmatched, on days no statement shows
+    contribution_expected_uncovered: Decimal = ZERO  # contributions due, unmatched, on days no statement shows
+
+    @property
+    def surplus_provisional(self) -> str:
+        """Why the surplus is not worked out yet ('' when it is): the statements stop before the
+        audit period ends, so the balance at its end is not known."""
+        if any(end == self.end for _start, end in self.uncovered):
+            shown = self.closing_date or self.end
+            return (f"the statements stop on {shown.isoformat()}, before the audit period ends on {self.end.isoformat()}: "
+                    f"the balance at the end is not known, so the surplus is worked out from the balance on {shown.isoformat()} "
+                    "and is not final until the statements to the end are seen")
+        return ""
+
+    @property
+    def contribution_expected_covered(self) -> Decimal:
+        """Contributions due on days the statements show (or paid)."""
+        return self.contribution_expected - self.contribution_expected_uncovered
+
+    @property
+    def council_expected_covered(self) -> Decimal:
+        """Council payments due on days the statements show (or paid)."""
+        return self.council_expected - self.council_expected_uncovered
 
     @property
     def outside_text(self) -> str:
@@ -367,22 +401,31 @@ def _match(schedule: tuple[Due, ...], credits: _Credits, taken: set[int]) -> lis
     return out
 
 
-def _late(pairs, credits: _Credits, taken: set[int]) -> list[tuple[Due, int | None]]:
-    """Second pass: a due payment nothing matched takes a later credit (up to LATE_DAYS) of its
-    amount that the bank's words name as this kind of payment (a payment made late, not missed)."""
-    out = []
+def _late(pairs, credits: _Credits, taken: set[int]) -> tuple[list[tuple[Due, int | None]], dict[int, int]]:
+    """Second pass: a due payment nothing matched takes a later credit of its amount that the
+    bank's words name as this kind of payment (a payment made late, not missed), up to the day
+    before the next payment of the schedule is due (at least LATE_DAYS; for the last payment, one
+    cycle as long as the one before it). Returns the pairs and, for each credit taken so, how many
+    days late it came (the row's reason says so)."""
+    out, late = [], {}
     indexes, days_of, said_of, amounts = credits
-    for due, index in pairs:
+    days = [due.date.toordinal() for due, _index in pairs]
+    for k, (due, index) in enumerate(pairs):
         if index is None and due.amount > 0:
-            day = due.date.toordinal()
-            for n, i in enumerate(indexes):
-                if (i not in taken and said_of[n] == due.kind and amounts[n] in (due.amount, due.full)
-                        and day < days_of[n] <= day + LATE_DAYS):
+            day = days[k]
+            if k + 1 < len(days):
+                until = days[k + 1] - 1
+            else:
+                until = day + (day - days[k - 1]) - 1 if k else day
+            until = max(until, day + LATE_DAYS)
+            for n in range(bisect_right(days_of, day), bisect_right(days_of, until)):
+                i = indexes[n]
+                if i not in taken and said_of[n] == due.kind and amounts[n] in (due.amount, due.full):
                     taken.add(i)
-                    index = i
+                    index, late[i] = i, days_of[n] - day
                     break
         out.append((due, index))
-    return out
+    return out, late
 
 
 def _early(pairs, credits: _Credits, taken: set[int]) -> tuple[list[tuple[Due, int | None]], dict[int, int]]:
@@ -418,6 +461,12 @@ def _early(pairs, credits: _Credits, taken: set[int]) -> tuple[list[tuple[Due, i
 def _due_reason(kind: str, date: dt.date) -> tuple[str, str, str]:
     """(kind, reason, source) of a credit matched to a payment due on ``date``."""
     return kind, f"{kind} payment due {date.isoformat()}", "plan"
+
+
+def _late_reason(reason: tuple[str, str, str], days: int) -> tuple[str, str, str]:
+    """The (kind, reason, source) of a credit matched to a payment due ``days`` before it."""
+    kind, why, source = reason
+    return kind, f"{why}, paid {days} days late", source
 
 
 def _early_reason(reason: tuple[str, str, str], days: int) -> tuple[str, str, str]:
@@ -472,12 +521,13 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     columns = _credits(credits, list(compress(inside_rows, paid_in)), list(compress(amounts, paid_in)), rules)
     council_pairs = _match(council_due, columns, taken)
     contribution_pairs = _match(contribution_due, columns, taken)
-    council_pairs = _late(council_pairs, columns, taken)  # after both: a credit on time for either is theirs
-    contribution_pairs = _late(contribution_pairs, columns, taken)
+    council_pairs, late = _late(council_pairs, columns, taken)  # after both: a credit on time for either is theirs
+    contribution_pairs, late_too = _late(contribution_pairs, columns, taken)
+    late.update(late_too)
     council_pairs, early = _early(council_pairs, columns, taken)  # after on time and late: those are nearer
     contribution_pairs, early_too = _early(contribution_pairs, columns, taken)
     early.update(early_too)
-    matched_kind = [(i, _early_reason(reason, early[i]) if i in early else reason)
+    matched_kind = [(i, _early_reason(reason, early[i]) if i in early else _late_reason(reason, late[i]) if i in late else reason)
                     for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due))
                     for (_due, i), reason in zip(pairs, _due_days(schedule)[1]) if i is not None]
     keys = list(zip(paid_in, map(_DESCRIPTION, inside_rows)))
@@ -504,12 +554,16 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     contribution_expected = sum(map(_AMOUNT, contribution_due), ZERO)
     held = contingency(plan)
     in_period = {b.tx for b in breaks if plan.period.start <= b.tx.date <= plan.period.end}
+    cover = coverage(start, end, ledger.statements, _carries_on(rows, dates, breaks, misprints, plan))
+    unseen = cover.uncovered + _break_spans(rows, breaks, in_period, start)
+    council_uncovered = _due_unseen(council_pairs, unseen)
+    contribution_uncovered = _due_unseen(contribution_pairs, unseen)
     return Reconciliation(
         reference=plan.reference, start=plan.period.start, end=plan.period.end,
         opening_balance=opening, closing_balance=closing, money_in=money_in, money_out=money_out,
         council_expected=council_expected, council_received=money_in["council"],
         contribution_expected=contribution_expected, contribution_paid=money_in["contribution"],
-        contribution_shortfall=max(ZERO, contribution_expected - money_in["contribution"]),
+        contribution_shortfall=max(ZERO, contribution_expected - contribution_uncovered - money_in["contribution"]),
         contingency=held, owed=plan.owed, surplus=max(ZERO, closing - plan.owed - held),
         entries=tuple(entries),  # in the order of ``inside``
         council=tuple([_record(Matched, (d, None if i is None else entries[i - first])) for d, i in council_pairs]),
@@ -517,4 +571,50 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         breaks=tuple(b for b in breaks if b.tx in in_period),
         rows_before=rows_before, rows_after=rows_after,
         misprints=tuple(m for m in misprints if start <= m.tx.date <= end),
+        opening_date=cover.shown_from, closing_date=cover.shown_to, uncovered=cover.uncovered, quiet=cover.quiet,
+        unseen=unseen, council_expected_uncovered=council_uncovered, contribution_expected_uncovered=contribution_uncovered,
     )
+
+
+def _carries_on(rows, dates, breaks, misprints, plan: Plan):
+    """``carries_on(before, after)`` for ``coverage``: whether the running balance is seen to
+    carry on from the last row on or before ``before`` to the first row on or after ``after``
+    (True), breaks there (False), or cannot be told (None: no balance shown on one side)."""
+    broken = {b.tx for b in breaks}
+    misprinted = {m.tx for m in misprints}
+    first_shown = next((n for n, t in enumerate(rows) if t.balance is not None), None)
+
+    def carries_on(before: dt.date, after: dt.date) -> bool | None:
+        last, following = bisect_right(dates, before) - 1, bisect_left(dates, after)
+        if last < 0 or following >= len(rows):
+            return None
+        row = rows[following]
+        if row in broken:
+            return False
+        if row.balance is None or row in misprinted:
+            return None
+        seen_before = (first_shown is not None and first_shown <= last) or plan.opening_balance is not None
+        return True if seen_before else None
+
+    return carries_on
+
+
+def _break_spans(rows, breaks, in_period, start: dt.date) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The days each balance break in the audit period leaves out: from the row before it (or
+    the start of the audit) to the break's row."""
+    if not in_period:
+        return ()
+    position = {id(t): n for n, t in enumerate(rows)}
+    spans = []
+    for b in breaks:
+        if b.tx in in_period:
+            n = position.get(id(b.tx))
+            since = max(rows[n - 1].date, start) if n else start
+            spans.append((since, b.tx.date))
+    return tuple(spans)
+
+
+def _due_unseen(pairs, unseen) -> Decimal:
+    """The payments due that nothing matched on days no statement shows: they cannot be checked."""
+    return sum((due.amount for due, index in pairs
+                if index is None and due.amount > 0 and any(a <= due.date <= b for a, b in unseen)), ZERO)

@@ -34,6 +34,17 @@ def page_names(pages, titles: Mapping[str, str] | None) -> str:
     return ", ".join(f"'{titles.get(p) or p.replace('-', ' ').capitalize()}'" for p in pages)
 
 
+def _not_received(rec, day) -> str:
+    """What the table says of a payment due that nothing matched: none, or not shown when no
+    statement shows its day (it cannot be checked)."""
+    return "not shown (no statement for that day)" if any(a <= day <= b for a, b in rec.unseen) else "none"
+
+
+def _on(day) -> str:
+    """' on <day>' for a balance's row label ('' when the day is not known)."""
+    return f" on {day.isoformat()}" if day else ""
+
+
 def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
                      decisions: Mapping[int, str] | None = None) -> str:
     """The officer's reconciliation: figures, money in and out by kind, payments due, flags with
@@ -51,14 +62,14 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
         "",
         "| Figure | Amount |",
         "| --- | ---: |",
-        f"| Opening balance | {money_text(rec.opening_balance)} |",
+        f"| Opening balance{_on(rec.opening_date)} | {money_text(rec.opening_balance)} |",
         f"| Money in | {money_text(rec.total_in)} |",
         f"| Money out | {money_text(rec.total_out)} |",
     ]
     if rec.unaccounted:
         lines.append(f"| Not shown on any statement (balance breaks) | {money_text(rec.unaccounted)} |")
     lines += [
-        f"| Closing balance | {money_text(rec.closing_balance)} |",
+        f"| Closing balance{_on(rec.closing_date)} | {money_text(rec.closing_balance)} |",
         f"| Council payments expected | {money_text(rec.council_expected)} |",
         f"| Council payments received | {money_text(rec.council_received)} |",
         f"| Contribution expected | {money_text(rec.contribution_expected)} |",
@@ -66,7 +77,7 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
         f"| Contribution shortfall | {money_text(rec.contribution_shortfall)} |",
         f"| Contingency | {money_text(rec.contingency)} |",
         f"| Owed | {money_text(rec.owed)} |",
-        f"| Surplus (closing − owed − contingency, not below zero) | {money_text(rec.surplus)} |",
+        f"| Surplus (closing − owed − contingency, not below zero){' — PROVISIONAL, not worked out' if rec.surplus_provisional else ''} | {money_text(rec.surplus)} |",
         "",
         "## Money in by kind",
         "",
@@ -88,7 +99,9 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
     for m in rec.council:
         got = m.entry
         lines.append(f"| {m.due.date.isoformat()} | {money_text(m.due.amount)}{' (suspension)' if m.due.suspended else ''} | "
-                     f"{money_text(got.tx.amount) if got else 'none'} | {got.tx.date.isoformat() if got else ''} |")
+                     f"{money_text(got.tx.amount) if got else _not_received(rec, m.due.date)} | {got.tx.date.isoformat() if got else ''} |")
+    if audit.notes:
+        lines += ["", "## Notes (no decision needed)", "", *[f"- {note[0].upper()}{note[1:]}." for note in audit.notes]]
     lines += ["", f"## Flags ({len(audit.flags)})", ""]
     if any(f.safeguarding for f in audit.flags):
         lines += ["Some flags are possible signs of financial abuse. Decide under the safeguarding procedure "

@@ -335,7 +335,7 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
     out = _plain_rows(rows[header + 1:], found, width, shown) if fmt == "csv" and width is not None else None
     if out is not None:
         ordered = _oldest_first(out)
-        return Statement(shown, fmt, tuple(ordered), ordered[0].date, ordered[-1].date, stated=False)
+        return Statement(shown, fmt, tuple(ordered), *_row_days(ordered), stated=False)
     read_row = _row_reader(found, shown)
     out, problems = [], []
     append, last = out.append, len(rows) - 1
@@ -355,7 +355,7 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
     if not out:
         raise StatementError(shown, None, "has a header but no transactions")
     ordered = _oldest_first(out)
-    return Statement(shown, fmt, tuple(ordered), ordered[0].date, ordered[-1].date, stated=False)
+    return Statement(shown, fmt, tuple(ordered), *_row_days(ordered), stated=False)
 
 
 _LINE, _CELLS = itemgetter(0), itemgetter(1)  # of a (line, cells) row
@@ -564,6 +564,13 @@ def _oldest_first(rows: list[Transaction]) -> list[Transaction]:
     return rows
 
 
+def _row_days(rows) -> tuple[dt.date, dt.date]:
+    """The earliest and latest day of ``rows``: the days a statement that states no period covers,
+    whatever order its rows are listed in (a row may come after later-dated ones)."""
+    dates = list(map(_DATE, rows))
+    return min(dates), max(dates)
+
+
 def _dates_rise(rows) -> bool:
     dates = list(map(_DATE, rows))
     return all(map(le, dates, dates[1:]))
@@ -575,11 +582,12 @@ def merge(statements: list[Statement]) -> Ledger:
     description, as many times as the earlier one holds them)."""
     if len(statements) == 1 and _dates_rise(statements[0].transactions):
         return Ledger(tuple(statements), statements[0].transactions, 0)  # one statement, already in order
-    ordered = sorted(statements, key=lambda s: (s.transactions[0].date, s.file))
+    firsts = {id(s): _row_days(s.transactions)[0] for s in statements}  # a row may be listed after later-dated ones
+    ordered = sorted(statements, key=lambda s: (firsts[id(s)], s.file))
     kept: list[tuple[dt.date, int, int, Transaction]] = []
     overlaps = 0
     for number, statement in enumerate(ordered):
-        first = statement.transactions[0].date
+        first = firsts[id(statement)]
         last_kept = max((k[0] for k in kept), default=None)
         earlier = Counter(k[3].key() for k in kept if k[0] >= first)
         for position, t in enumerate(statement.transactions):

@@ -54,8 +54,7 @@ def summary_markdown(audit: Audit) -> str:
     lines = [
         "## Your direct payment account: what we found",
         "",
-        f"We looked at the statements for your account from {rec.start:%-d %B %Y} to {rec.end:%-d %B %Y}.",
-        f"At the start there was {money_text(rec.opening_balance)} in the account. At the end there was {money_text(rec.closing_balance)}.",
+        *_period_lines(rec),
         "",
         "### What came in",
         "",
@@ -74,13 +73,20 @@ def summary_markdown(audit: Audit) -> str:
     if rec.owed:
         lines.append(f"You also keep {money_text(rec.owed)} for bills you still have to pay.")
     lines += ["", "### What we are asking back, and why", ""]
-    if rec.surplus:
+    if rec.surplus and rec.surplus_provisional:
+        lines.append(f"Some of your statements are missing, so we cannot yet tell if there is more money in the account than you need. "
+                     f"We are not asking for any money back now. We will look again when we have the statements up to {rec.end:%-d %B %Y}.")
+    elif rec.surplus:
         lines.append(f"There is {money_text(rec.surplus)} more in the account than you need. We will ask you to pay this back. "
                      "We will write to you about how to do this.")
     else:
         lines.append("We are not asking for any money back.")
     if rec.contribution_shortfall:
         lines.append(f"You paid in {money_text(rec.contribution_shortfall)} less than your share. Please pay this into the account.")
+    unchecked = rec.contribution_expected_uncovered + rec.council_expected_uncovered
+    if unchecked:
+        lines.append("Some payments were due on days your statements do not show. We have not counted them as missing. "
+                     "We will check them when we have those statements.")
     kinds = list(dict.fromkeys(f.kind for f in audit.flags))
     asks = [ASK[kind] for kind in kinds if kind in ASK and kind not in ("surplus", "contribution_shortfall")]
     lines += ["", "### What to do", ""]
@@ -93,6 +99,18 @@ def summary_markdown(audit: Audit) -> str:
     if told:
         lines += [""] + told
     return "\n".join(lines) + "\n"
+
+
+def _period_lines(rec) -> list[str]:
+    """Which days the statements show, and the balance on the first and the last of them (the
+    days they are from are always said, as the statements may not reach the start or the end)."""
+    opened, closed = rec.opening_date or rec.start, rec.closing_date or rec.end
+    lines = [f"We looked at the statements for your account from {rec.start:%-d %B %Y} to {rec.end:%-d %B %Y}."]
+    if (opened, closed) != (rec.start, rec.end) and (rec.uncovered or rec.unseen):
+        lines.append(f"The statements we have show {opened:%-d %B %Y} to {closed:%-d %B %Y}. Some statements are missing.")
+    lines.append(f"On {opened:%-d %B %Y} there was {money_text(rec.opening_balance)} in the account. "
+                 f"On {closed:%-d %B %Y} there was {money_text(rec.closing_balance)}.")
+    return lines
 
 
 def check_summary(text: str, content_dir, where: str = "summary") -> Problems:

@@ -246,15 +246,19 @@ def _print(audit) -> None:
     print(f"  {len(ledger.statements)} statement file(s), {len(rec.entries)} rows in the audit period"
           + (f"; {ledger.overlaps} rows shown twice counted once" if ledger.overlaps else "")
           + (f"; {rec.outside_text}" if rec.outside_text else ""))
-    rows = [("Opening balance", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out),
-            ("Closing balance", rec.closing_balance), ("Council expected", rec.council_expected),
+    opened, closed = rec.opening_date or rec.start, rec.closing_date or rec.end
+    rows = [(f"Opening balance {opened.isoformat()}", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out),
+            (f"Closing balance {closed.isoformat()}", rec.closing_balance), ("Council expected", rec.council_expected),
             ("Council received", rec.council_received), ("Contribution expected", rec.contribution_expected),
             ("Contribution paid", rec.contribution_paid), ("Contribution shortfall", rec.contribution_shortfall),
-            ("Contingency", rec.contingency), ("Owed", rec.owed), ("Surplus", rec.surplus)]
+            ("Contingency", rec.contingency), ("Owed", rec.owed),
+            ("Surplus (PROVISIONAL)" if rec.surplus_provisional else "Surplus", rec.surplus)]
     if rec.unaccounted:
         rows.insert(3, ("Not on any statement", rec.unaccounted))
     for label, value in rows:
-        print(f"  {label:<24}{money_text(value):>14}")
+        print(f"  {label:<28}{money_text(value):>14}")
+    for note in audit.notes:
+        print(f"  Note: {note}")
     print(f"Flags: {len(audit.flags)}")
     for number, f in enumerate(audit.flags, start=1):
         where = f"{f.file}:{f.line}" if f.file else "-"
@@ -434,6 +438,12 @@ def _figure_lines(figures: dict) -> list[str]:
         if isinstance(value, dict):
             lines.append(f"{label}:" if value else f"{label}: none")
             lines += [f"  {kind_words(kind)}: {amount(v)}" for kind, v in value.items()]
+        elif isinstance(value, list):  # notes, and spans of days (first, last)
+            lines.append(f"{label}:" if value else f"{label}: none")
+            lines += [f"  - {' to '.join(map(str, v)) if isinstance(v, list) else v}" for v in value]
+        elif isinstance(value, bool) or value is None:
+            if value is not None:
+                lines.append(f"{label}: {'yes' if value else 'no'}")
         else:
             lines.append(f"{label}: {amount(value)}")
     return lines

@@ -1,0 +1,224 @@
+"""Audits of statements that do not cover the whole audit period: which day each balance is from,
+a surplus not yet worked out, payments due on days no statement shows, rows listed out of date
+order, and council payments that come in late or more than due. Synthetic statements only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from guidance.accounts.audit import audit_files, audit_json
+from guidance.accounts.letters import NothingToAsk, ProvisionalSurplus, letter_values, statements_values, surplus_values
+from guidance.accounts.summary import summary_markdown
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+PLAN = """reference: DP-000099
+period: {from: 2026-04-06, to: 2026-06-28}
+council_payments:
+  - {from: 2026-04-06, amount: "1920.00", every: 4 weeks}
+contribution:
+  - {from: 2026-04-06, amount: "35.00", every: 1 week}
+contingency_weeks: 6
+owed: "100.00"
+payees:
+  - {match: "P SAMPLE", kind: wages}
+"""
+
+HEADER = "Date,Description,Amount,Balance\n"
+# a contribution every Monday and the council every 4 weeks, wages every Friday
+WEEKS = [
+    ("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00"), ("06/04/2026", "TFR CONTRIBUTION", "35.00"),
+    ("10/04/2026", "P SAMPLE WAGES", "-400.00"), ("13/04/2026", "TFR CONTRIBUTION", "35.00"),
+    ("17/04/2026", "P SAMPLE WAGES", "-400.00"), ("20/04/2026", "TFR CONTRIBUTION", "35.00"),
+    ("24/04/2026", "P SAMPLE WAGES", "-400.00"), ("27/04/2026", "TFR CONTRIBUTION", "35.00"),
+]
+
+
+def _csv(path: Path, rows, opening: str = "3000.00") -> Path:
+    """A signed-amount CSV with a running balance on every row, in the order given (the balance of
+    each row is worked out in date order, as a bank that lists by posting date shows it)."""
+    balance = Decimal(opening)
+    shown = {}
+    for n, (day, _what, amount) in sorted(enumerate(rows), key=lambda r: (dt.datetime.strptime(r[1][0], "%d/%m/%Y"), r[0])):
+        balance += Decimal(amount)
+        shown[n] = balance
+    path.write_text(HEADER + "".join(f"{d},{w},{a},{shown[n]}\n" for n, (d, w, a) in enumerate(rows)), encoding="utf-8")
+    return path
+
+
+def _audit(tmp_path: Path, *files: Path, plan: str = PLAN):
+    plan_path = tmp_path / "plan.yaml"
+    plan_path.write_text(plan, encoding="utf-8")
+    return audit_files(plan_path, list(files), CONTENT)
+
+
+def test_statements_that_stop_before_the_period_ends_give_a_provisional_surplus(tmp_path):
+    """Rows on 6 and 10 April only, for an audit to 28 June: the closing balance is the 10 April
+    one and says so; the surplus is provisional; the person is not asked for money back; the
+    surplus letter is refused unless the officer chooses to make it."""
+    statement = _csv(tmp_path / "s.csv", [("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00"),
+                                          ("10/04/2026", "P SAMPLE WAGES", "-400.00")])
+    audit = _audit(tmp_path, statement)
+    rec = audit.reconciliation
+    assert (rec.closing_balance, rec.closing_date) == (Decimal("4520.00"), dt.date(2026, 4, 10))
+    data = audit_json(audit)
+    assert data["closing_date"] == "2026-04-10" and data["surplus"] == "1540.00"
+    assert data["surplus_provisional"] is True and "stop on 2026-04-10" in data["surplus_provisional_reason"]
+    (surplus,) = [f for f in audit.flags if f.kind == "surplus"]
+    assert surplus.date == dt.date(2026, 4, 10) and "PROVISIONAL" in surplus.message
+    text = summary_markdown(audit)
+    assert "pay this back" not in text and "We are not asking for any money back now" in text
+    assert "Some statements are missing" in text and "On 10 April 2026 there was £4,520.00" in text
+    with pytest.raises(ProvisionalSurplus, match="ask for the statements first|Ask for the statements first"):
+        surplus_values(audit)
+    with pytest.raises(NothingToAsk):
+        letter_values(audit, "surplus", {"recipient_name": "Mx Sample"})
+    made = letter_values(audit, "surplus", {"recipient_name": "Mx Sample", "use_provisional_surplus": True})
+    assert made["balance_date"] == "2026-04-10" and made["balance"] == "4520.00" and "use_provisional_surplus" not in made
+    assert statements_values(audit)["period_from"] == "2026-04-11"
+
+
+def test_statements_that_reach_the_end_give_a_final_surplus(tmp_path):
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", WEEKS, opening="6000.00"),
+                   plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    assert audit.reconciliation.surplus > 0 and not audit.reconciliation.surplus_provisional
+    assert surplus_values(audit)["balance_date"] == "2026-04-27"  # the last day the statements show
+
+
+def test_statements_that_start_late_say_when_the_opening_balance_is_from(tmp_path):
+    """Statements from 10 April for an audit from 6 April: the opening balance is the one before
+    the 10 April row, on 10 April; the council payment and contribution due on 6 April are not
+    told to the person as unpaid, and are counted apart in the figures."""
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", WEEKS[2:], opening="4955.00"),
+                   plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    rec = audit.reconciliation
+    assert (rec.opening_balance, rec.opening_date) == (Decimal("4955.00"), dt.date(2026, 4, 10))
+    assert (rec.council_expected_uncovered, rec.contribution_expected_uncovered) == (Decimal("1920.00"), Decimal("35.00"))
+    assert rec.contribution_shortfall == Decimal("0.00")
+    assert {f.kind for f in audit.flags} - {"surplus"} == {"missing_statement"}
+    text = summary_markdown(audit)
+    assert "On 10 April 2026 there was £4,955.00" in text
+    assert "less than your share" not in text and "due on days your statements do not show" in text
+    assert any("£1,920.00 of the £1,920.00 of council payments expected was due on days no statement shows" in n for n in audit.notes)
+    data = audit_json(audit)
+    assert (data["opening_date"], data["council_expected_uncovered"]) == ("2026-04-10", "1920.00")
+
+
+def test_a_row_listed_out_of_date_order_leaves_no_days_uncovered(tmp_path):
+    """The 13 April row listed last, with its own balance (a bank listing by posting date): the
+    statement covers 6 to 27 April, and nothing is asked for inside it."""
+    rows = WEEKS[:3] + WEEKS[4:] + [WEEKS[3]]
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    assert audit.flags == () or {f.kind for f in audit.flags} <= {"surplus"}
+    assert audit.reconciliation.uncovered == () and audit.reconciliation.closing_date == dt.date(2026, 4, 27)
+    with pytest.raises(NothingToAsk):
+        statements_values(audit)
+
+
+def test_a_row_listed_out_of_date_order_in_a_statement_that_stops_early(tmp_path):
+    rows = WEEKS[:3] + WEEKS[4:] + [WEEKS[3]]
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows))
+    assert [f.missing for f in audit.flags if f.kind == "missing_statement"] == [(dt.date(2026, 4, 28), dt.date(2026, 6, 28))]
+    assert statements_values(audit)["period_from"] == "2026-04-28"
+
+
+def test_a_council_payment_late_by_more_than_two_weeks_is_late_not_missing(tmp_path):
+    """Due 6 April, 4 May and 1 June; paid 6 April, 20 May (16 days late), 1 June, and £960 more
+    on 2 June: no council_payment_missing; the late payment and the extra money are told to the
+    officer; the contribution shortfall points at no council row."""
+    rows = [("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00"), ("20/05/2026", "NORTHFIELD COUNCIL DP", "1920.00"),
+            ("01/06/2026", "NORTHFIELD COUNCIL DP", "1920.00"), ("02/06/2026", "NORTHFIELD COUNCIL DP", "960.00"),
+            ("26/06/2026", "P SAMPLE WAGES", "-100.00")]
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows))
+    kinds = [f.kind for f in audit.flags]
+    assert "council_payment_missing" not in kinds
+    assert any("due on 2026-05-04 came in 16 days late, on 2026-05-20 (s.csv:3)" in n for n in audit.notes)
+    assert any("£960.00 came in from the council on 2026-06-02 (s.csv:5)" in n for n in audit.notes)
+    assert any("£6,720.00 against £5,760.00 expected: £960.00 more" in n for n in audit.notes)
+    (late,) = [e for e in audit.reconciliation.entries if e.tx.date == dt.date(2026, 5, 20)]
+    assert late.kind == "council" and "paid 16 days late" in late.reason
+    (short,) = [f for f in audit.flags if f.kind == "contribution_shortfall"]
+    assert short.line is None  # no contribution was paid in: no row to point at, never a council row
+
+
+def test_a_council_payment_after_the_next_one_was_due_is_not_taken_as_late(tmp_path):
+    """A credit after the next payment was due is not the late payment of the one before."""
+    rows = [("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00"), ("05/06/2026", "NORTHFIELD COUNCIL DP", "1920.00")]
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", "to: 2026-06-10"))
+    missing = [f.date for f in audit.flags if f.kind == "council_payment_missing"]
+    assert missing == [dt.date(2026, 5, 4)]
+
+
+def test_a_contribution_shortfall_points_at_a_contribution_row(tmp_path):
+    rows = [r for r in WEEKS if r[0] != "20/04/2026"]
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    (short,) = [f for f in audit.flags if f.kind == "contribution_shortfall"]
+    assert short.amount == Decimal("35.00") and short.date == dt.date(2026, 4, 20)
+    assert short.line == 5  # the 13 April contribution, the last paid before the one missed
+
+
+def test_quiet_days_between_two_statements_are_told_not_flagged(tmp_path):
+    """File A ends 17 April, file B starts 20 April; the balance carries on exactly: no flag, a
+    note; a break in the balance there is still a missing statement."""
+    a = _csv(tmp_path / "a.csv", WEEKS[:5])
+    b = _csv(tmp_path / "b.csv", WEEKS[5:], opening="4190.00")
+    audit = _audit(tmp_path, a, b, plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    assert [f.kind for f in audit.flags if f.kind == "missing_statement"] == []
+    assert audit.reconciliation.quiet == ((dt.date(2026, 4, 18), dt.date(2026, 4, 19)),)
+    assert any("no rows from 2026-04-18 to 2026-04-19" in n for n in audit.notes)
+    broken = _csv(tmp_path / "c.csv", WEEKS[5:], opening="4090.00")  # £100 moved on days no statement shows
+    audit = _audit(tmp_path, a, broken, plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    assert [f.missing for f in audit.flags if f.kind == "missing_statement"] == [(dt.date(2026, 4, 17), dt.date(2026, 4, 20))]
+    assert audit.reconciliation.quiet == ()
+
+
+def test_a_provisional_surplus_is_not_given_to_a_flow(tmp_path):
+    """A flow started from an audit asks for the surplus rather than take a provisional one."""
+    from types import SimpleNamespace
+
+    from guidance.accounts.prefill import values
+
+    statement = _csv(tmp_path / "s.csv", [("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00")])
+    figures = audit_json(_audit(tmp_path, statement))
+    figures.pop("flags")
+    record = SimpleNamespace(id="abc", figures=figures, plan={"contingency_weeks": 6}, flags=[])
+    given = values(record)
+    assert "surplus" not in given and given["closing_balance"] == Decimal("4920.00")
+    record.figures = {**figures, "surplus_provisional": False}
+    assert values(record)["surplus"] == Decimal(figures["surplus"])
+
+
+def test_batch_summary_says_a_surplus_is_provisional(tmp_path):
+    import csv
+    import io
+
+    from guidance.accounts.batch import BatchRow, summary_csv
+
+    statement = _csv(tmp_path / "s.csv", [("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00")])
+    text = summary_csv([BatchRow("one", 2, _audit(tmp_path, statement))])
+    header, found = list(csv.reader(io.StringIO(text)))
+    cell = dict(zip(reversed(header), reversed(found)))  # the first 'surplus' column is the figure (the last a flag count)
+    assert (cell["surplus"], cell["surplus_provisional"], cell["closing_date"]) == ("1940.00", "yes", "2026-04-06"), text
+
+
+def test_overlapping_statements_with_a_row_listed_out_of_order_are_merged_once(tmp_path):
+    """The second statement repeats 13 April, listed after 17 April: it is the same row, counted once."""
+    a = _csv(tmp_path / "a.csv", WEEKS[:4])
+    b = _csv(tmp_path / "b.csv", [WEEKS[4], WEEKS[3], *WEEKS[5:]], opening="4555.00")
+    audit = _audit(tmp_path, a, b, plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    assert audit.ledger.overlaps == 1
+    assert audit.reconciliation.contribution_paid == Decimal("140.00")
+    assert [f.kind for f in audit.flags if f.kind in ("missing_statement", "duplicate")] == []
+
+
+def test_the_balance_chart_stops_where_the_statements_stop(tmp_path):
+    from guidance.accounts.chart import balance_points
+
+    statement = _csv(tmp_path / "s.csv", WEEKS[2:4], opening="4955.00")  # 10 and 13 April only
+    points = balance_points(_audit(tmp_path, statement).reconciliation)
+    assert [day for day, _ in points] == [dt.date(2026, 4, 10), dt.date(2026, 4, 13)]
+    assert points[0][1] == Decimal("4555.00") and points[-1][1] == Decimal("4590.00")  # each at the end of its day
