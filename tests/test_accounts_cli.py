@@ -244,11 +244,14 @@ def test_audit_batch_worst_first(capsys, tmp_path):
     assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out)]) == 1
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert [r["folder"] for r in rows] == ["broken", "abuse", "cash", "misprint", "surplus", "calm"]
-    assert rows[3]["most_serious"] == "balance_misprint" and rows[3]["balance_misprint"] == "1" and rows[3]["missing_statement"] == "0"
-    assert rows[3]["flags"] == "1" and rows[2]["balance_misprint"] == "0"
+    assert rows[3]["most_serious"] == "balance_misprint" and rows[3]["flags_balance_misprint"] == "1" and rows[3]["flags_missing_statement"] == "0"
+    assert rows[3]["flags"] == "1" and rows[2]["flags_balance_misprint"] == "0"
     assert "s.csv:2" in rows[0]["error"] and rows[0]["status"] == "error"
-    assert rows[1]["most_serious"] == "large_transfer" and rows[1]["safeguarding"] == "1" and rows[1]["unexplained"] == "1"
+    assert rows[1]["most_serious"] == "large_transfer" and rows[1]["safeguarding"] == "1" and rows[1]["flags_unexplained"] == "1"
     assert Decimal(rows[4]["surplus"]) > 0 and rows[5]["flags"] == "0"
+    header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert len(header) == len(set(header)), "a header names two columns"
+    assert rows[4]["flags_surplus"] == "1" and Decimal(rows[4]["surplus"]) != 1  # the figure, not the count
     err = capsys.readouterr().err
     assert "Audited 5 of 6 accounts" in err and "\r[" not in err  # no progress bar when not on a terminal
 

@@ -132,12 +132,13 @@ def _text_cell(text: str) -> str:
 def summary_csv(rows: list[BatchRow]) -> str:
     """One row per account: reference, folder, status, surplus (and whether it is provisional: the
     statements stop before the period ends), shortfall, closing balance and the day it is from,
-    flag counts, most serious."""
+    the most serious flag, then a count of each flag kind (``flags_<kind>``: a kind such as
+    ``surplus`` is also a figure's column, and one header must never name two columns)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["reference", "folder", "status", "surplus", "surplus_provisional", "contribution_shortfall", "closing_balance",
                      "closing_date", "flags",
-                     "safeguarding", "most_serious", *SEVERITY, "error"])
+                     "safeguarding", "most_serious", *(f"flags_{kind}" for kind in SEVERITY), "error"])
     for row in rows:
         if row.audit is None:
             writer.writerow(["", _text_cell(row.folder), "error", "", "", "", "", "", "", "", "", *[""] * len(SEVERITY), _text_cell(row.error)])
