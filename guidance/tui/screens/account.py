@@ -73,12 +73,17 @@ class FlagTable(DataTable):
 
 def figure_rows(rec) -> list[tuple[str, object]]:
     """The reconciliation's figures as (label, amount in pounds), in words short enough for the
-    panel beside the flags at 80 columns."""
+    panel beside the flags at 80 columns. When the statements stop before the audit period ends
+    the closing balance is that of the last day shown and the surplus is not final: the labels say
+    so, so an officer never reads it out as money to pay back."""
+    provisional = bool(rec.surplus_provisional)
     return [("Opening balance", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out),
-            ("Closing balance", rec.closing_balance), ("Council due", rec.council_expected),
+            ("Closing (last shown)" if provisional else "Closing balance", rec.closing_balance),
+            ("Council due", rec.council_expected),
             ("Council paid", rec.council_received), ("Contribution due", rec.contribution_expected),
             ("Contribution paid", rec.contribution_paid), ("Shortfall", rec.contribution_shortfall),
-            ("Contingency", rec.contingency), ("Owed", rec.owed), ("Surplus", rec.surplus)]
+            ("Contingency", rec.contingency), ("Owed", rec.owed),
+            ("Surplus, not final" if provisional else "Surplus", rec.surplus)]
 
 
 class AccountScreen(ReportsFailures, Screen):
@@ -235,6 +240,7 @@ class AccountScreen(ReportsFailures, Screen):
         low = min(v for _, v in points)
         self._status(f"{rec.reference} {DATE.show(rec.start)} to {DATE.show(rec.end)}: {money_text(rec.opening_balance)} "
                      f"to {money_text(rec.closing_balance)}, low {money_text(low)}, "
+                     + (f"statements stop {DATE.show(rec.closing_date)}, " if rec.surplus_provisional and rec.closing_date else "")
                      + ("recorded" if audit_id else "not recorded"))
         figures = self.query_one("#account-figures", DataTable)
         figures.clear()
