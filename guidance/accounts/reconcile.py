@@ -70,9 +70,8 @@ class Entry(NamedTuple):
 
 
 @dataclass(frozen=True)
-class BalanceBreak:
-    """A row whose shown balance is not the balance before plus its amount: ``gap`` = shown −
-    expected (money moved on days no statement shows)."""
+class _ShownBalance:
+    """A row whose shown balance is not the ``expected`` one: ``gap`` = shown − expected."""
 
     tx: Transaction
     expected: Decimal
@@ -84,18 +83,16 @@ class BalanceBreak:
 
 
 @dataclass(frozen=True)
-class BalanceMisprint:
+class BalanceBreak(_ShownBalance):
+    """A row whose shown balance is not the balance before plus its amount (money moved on days
+    no statement shows)."""
+
+
+@dataclass(frozen=True)
+class BalanceMisprint(_ShownBalance):
     """A row whose shown balance alone is wrong: the balance before it plus its amount is
     ``expected``, and the next balance shown follows from that, not from the ``shown`` one (a
-    misprint on the statement, not money moved unseen). ``gap`` = shown − expected."""
-
-    tx: Transaction
-    expected: Decimal
-    shown: Decimal
-
-    @property
-    def gap(self) -> Decimal:
-        return self.shown - self.expected
+    misprint on the statement, not money moved unseen)."""
 
 
 class Matched(NamedTuple):

@@ -209,12 +209,13 @@ async def test_palette_opens_the_account_screen(make_app):
         await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen))
 
 
-def test_account_screen_snapshot(snap_compare, monkeypatch):
+def _audited_at_80x24(snap_compare, downs: int = 0) -> bool:
+    """Snapshot of the account screen at 80×24 after auditing plan.yaml and statement.csv in the
+    current folder, the cursor moved ``downs`` flags down."""
     import datetime as dt
 
     from guidance.tui.app import GuidanceApp
 
-    monkeypatch.chdir(DATA)
     root = Path(__file__).resolve().parents[1] / "data" / "app_root"
 
     async def run(pilot):
@@ -232,9 +233,16 @@ def test_account_screen_snapshot(snap_compare, monkeypatch):
             await pilot.pause(0.02)
             if app.screen.audit is not None:
                 break
+        if downs:
+            await pilot.press(*["down"] * downs)
         await pilot.pause()
 
-    assert snap_compare(GuidanceApp(root, dt.date(2026, 11, 25), build_index=False), terminal_size=(80, 24), run_before=run)
+    return snap_compare(GuidanceApp(root, dt.date(2026, 11, 25), build_index=False), terminal_size=(80, 24), run_before=run)
+
+
+def test_account_screen_snapshot(snap_compare, monkeypatch):
+    monkeypatch.chdir(DATA)
+    assert _audited_at_80x24(snap_compare)
 
 
 async def test_nothing_is_cut_at_80x24(make_app, monkeypatch):
@@ -404,30 +412,6 @@ async def test_a_decision_keeps_the_cursor_on_its_flag(make_app, monkeypatch):
 
 def test_account_screen_with_many_flags_snapshot(snap_compare, monkeypatch, tmp_path):
     """24 flags at 80×24, the cursor far down the list: the details and hints still show."""
-    import datetime as dt
-
-    from guidance.tui.app import GuidanceApp
-
     monkeypatch.chdir(tmp_path)
     _many_flags(tmp_path)
-    root = Path(__file__).resolve().parents[1] / "data" / "app_root"
-
-    async def run(pilot):
-        app = pilot.app
-        for _ in range(9000):
-            await pilot.pause(0.02)
-            if app.services.base is not None:
-                break
-        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
-        await pilot.pause()
-        for widget in app.screen.query(Input):
-            widget.cursor_blink = False
-        await pilot.press("ctrl+r")
-        for _ in range(9000):
-            await pilot.pause(0.02)
-            if app.screen.audit is not None:
-                break
-        await pilot.press(*["down"] * 20)
-        await pilot.pause()
-
-    assert snap_compare(GuidanceApp(root, dt.date(2026, 11, 25), build_index=False), terminal_size=(80, 24), run_before=run)
+    assert _audited_at_80x24(snap_compare, downs=20)
