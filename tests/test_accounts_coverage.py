@@ -222,3 +222,21 @@ def test_the_balance_chart_stops_where_the_statements_stop(tmp_path):
     points = balance_points(_audit(tmp_path, statement).reconciliation)
     assert [day for day, _ in points] == [dt.date(2026, 4, 10), dt.date(2026, 4, 13)]
     assert points[0][1] == Decimal("4555.00") and points[-1][1] == Decimal("4590.00")  # each at the end of its day
+
+
+def test_payments_due_on_the_few_days_no_statement_shows_at_either_end_are_not_told_as_unpaid(tmp_path):
+    """Statements from 8 April to 27 April for an audit from 6 to 28 April: the two days at the
+    start and the one at the end are not asked for (within the slack), but no statement shows
+    them, so the council payment and the contribution due on 6 April are not told as missing or
+    unpaid; they are counted apart, as on any day no statement shows."""
+    rows = [("08/04/2026", "SHOP", "-5.00")] + WEEKS[2:]
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows, opening="4955.00"),
+                   plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    rec = audit.reconciliation
+    assert (rec.opening_date, rec.closing_date) == (dt.date(2026, 4, 8), dt.date(2026, 4, 27))
+    assert rec.uncovered == ()  # within the slack: nothing is asked for
+    assert "council_payment_missing" not in {f.kind for f in audit.flags}
+    assert (rec.council_expected_uncovered, rec.contribution_expected_uncovered) == (Decimal("1920.00"), Decimal("35.00"))
+    assert rec.contribution_shortfall == Decimal("0.00")
+    text = summary_markdown(audit)
+    assert "less than your share" not in text and "did not reach your account" not in text

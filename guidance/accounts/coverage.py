@@ -93,3 +93,11 @@ def coverage(period_start: dt.date, period_end: dt.date, statements, carries_on)
                     and (start, end) != (period_start, period_end))]
     return Coverage(tuple(kept), tuple(quiet), shown_from, shown_to)
 
+
+def unshown_ends(period_start: dt.date, period_end: dt.date, shown_from: dt.date, shown_to: dt.date) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The days at the very start and end of the audit period before the first day and after the
+    last day the statements show, as (first, last) spans. A few of them are not asked for (see
+    ``COVER_SLACK_DAYS``), but no statement shows them either: a payment due on them cannot be
+    checked, so it is never told as missing or unpaid."""
+    spans = ((period_start, shown_from - _ONE), (shown_to + _ONE, period_end))
+    return tuple((first, last) for first, last in spans if first <= last)

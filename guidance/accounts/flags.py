@@ -44,6 +44,7 @@ from operator import attrgetter, gt, lt, sub
 from decimal import Decimal
 from pathlib import PurePath
 
+from guidance.accounts.coverage import unshown_ends
 from guidance.accounts.money import ZERO, money_text, pence
 from guidance.accounts.plan import Plan
 from guidance.accounts.reconcile import Entry, Reconciliation
@@ -137,7 +138,8 @@ def find_flags(plan: Plan, ledger: Ledger, rec: Reconciliation, rules: Rules) ->
     """Every flag, most serious first, then by date and row. The entries are sorted out for the
     checks in one pass (``_sort_out``); each check then reads only the rows it can flag."""
     found: list[Flag] = list(_missing_statements(plan, ledger, rec, rules))
-    unseen = Unseen(tuple(f.missing for f in found if f.missing))
+    shown_ends = unshown_ends(rec.start, rec.end, rec.opening_date or rec.start, rec.closing_date or rec.end)
+    unseen = Unseen(tuple(f.missing for f in found if f.missing) + shown_ends)
     rows = _sort_out(rec)
     for check in (_safeguarding, _spending, _overdrawn, _council, _tax, _wages_gap, _duplicates, _money_totals):
         found.extend(check(plan, rows, rec, rules, unseen))

@@ -39,7 +39,7 @@ from itertools import accumulate, compress, repeat
 from operator import attrgetter, gt, is_
 from typing import NamedTuple
 
-from guidance.accounts.coverage import coverage
+from guidance.accounts.coverage import coverage, unshown_ends
 from guidance.accounts.money import ZERO
 from guidance.accounts.plan import OUT_KINDS, Plan
 from guidance.accounts.rules import IN_KINDS, MATCHES_KEPT, Rules
@@ -552,7 +552,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     held = contingency(plan)
     in_period = {b.tx for b in breaks if plan.period.start <= b.tx.date <= plan.period.end}
     cover = coverage(start, end, ledger.statements, _carries_on(rows, dates, breaks, misprints, plan))
-    unseen = cover.uncovered + _break_spans(rows, breaks, in_period, start)
+    unseen = cover.uncovered + unshown_ends(start, end, cover.shown_from, cover.shown_to) + _break_spans(rows, breaks, in_period, start)
     council_uncovered = _due_unseen(council_pairs, unseen)
     contribution_uncovered = _due_unseen(contribution_pairs, unseen)
     return Reconciliation(
