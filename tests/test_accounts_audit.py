@@ -570,3 +570,23 @@ def test_plans_share_rules_and_dues_only_when_their_inputs_agree(tmp_path):
     assert dues(same.council_payments, same, "council") is dues(again.council_payments, again, "council")
     fewer = dues(longer_stay.council_payments, longer_stay, "council")
     assert sum(d.amount for d in fewer) < sum(d.amount for d in dues(same.council_payments, same, "council"))
+
+
+def test_the_persons_summary_never_asks_twice_or_says_nothing_is_needed_when_it_asks(tmp_path):
+    """A surplus to pay back and a contribution shortfall: the shortfall is not asked to be paid
+    into the account (it would only add to the surplus asked back), and 'What to do' does not say
+    there is nothing to do. With a shortfall alone it is asked for; with neither, nothing is."""
+    def summary(*kinds):
+        folder = tmp_path / "-".join(kinds or ("calm",))
+        folder.mkdir()
+        account = Account.base()
+        for kind in kinds:
+            plant(account, kind)
+        return summary_markdown(audit_files(account.write_plan(folder / "plan.yaml"), [write(account, "paid", folder)], CONTENT))
+
+    both = summary("surplus", "contribution_shortfall")
+    assert "We will ask you to pay this back" in both and "Please pay this into the account" not in both
+    assert "less than your share" in both and "You do not need to do anything" not in both
+    alone = summary("contribution_shortfall")
+    assert "Please pay this into the account" in alone and "You do not need to do anything" not in alone
+    assert "You do not need to do anything" in summary()

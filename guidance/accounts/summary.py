@@ -81,7 +81,13 @@ def summary_markdown(audit: Audit) -> str:
                      "We will write to you about how to do this.")
     else:
         lines.append("We are not asking for any money back.")
-    if rec.contribution_shortfall:
+    asking_back = bool(rec.surplus) and not rec.surplus_provisional
+    if rec.contribution_shortfall and asking_back:
+        # Paid into the account, it would only add to the money asked back: the officer decides
+        # whether it is asked for apart (council policies differ), so the person is not asked twice.
+        lines.append(f"You also paid in {money_text(rec.contribution_shortfall)} less than your share. "
+                     "Our letter will tell you if you need to pay this to us.")
+    elif rec.contribution_shortfall:
         lines.append(f"You paid in {money_text(rec.contribution_shortfall)} less than your share. Please pay this into the account.")
     unchecked = rec.contribution_expected_uncovered + rec.council_expected_uncovered
     if unchecked:
@@ -93,6 +99,8 @@ def summary_markdown(audit: Audit) -> str:
     if asks:
         lines += ["We need to ask you about some things:", ""] + [f"- {text}" for text in asks]
         lines += ["", "Please call us about these. We can help you sort them out."]
+    elif asking_back or rec.contribution_shortfall:
+        lines.append("Please do what we ask above. Call us if you have any questions.")
     else:
         lines.append("You do not need to do anything. Thank you for keeping good records.")
     told = [TELL[kind] for kind in kinds if kind in TELL]
