@@ -46,3 +46,15 @@ def test_a_surplus_from_statements_to_the_end_is_plain(tmp_path):
     lines += f"28/06/2026,P SAMPLE WAGES,-400.00,{balance}\n"
     rows = _rows(tmp_path, lines)
     assert "Surplus" in rows and "Surplus, not final" not in rows and rows["Closing balance"] == balance
+
+
+def test_money_no_statement_shows_has_a_row_so_the_figures_add_up(tmp_path):
+    """A balance break of £100 (money moved on days no statement shows): opening + in − out +
+    the unseen money = closing, on the screen as in the CLI."""
+    rows = _rows(tmp_path, "06/04/2026,NORTHFIELD COUNCIL DP,1920.00,4920.00\n"
+                           "20/04/2026,P SAMPLE WAGES,-400.00,4420.00\n"
+                           "04/05/2026,NORTHFIELD COUNCIL DP,1920.00,6340.00\n"
+                           "01/06/2026,NORTHFIELD COUNCIL DP,1920.00,8260.00\n"
+                           "28/06/2026,P SAMPLE WAGES,-400.00,7860.00\n")
+    assert rows["Not on statements"] == Decimal("-100.00")
+    assert rows["Opening balance"] + rows["Money in"] - rows["Money out"] + rows["Not on statements"] == rows["Closing balance"]

@@ -75,9 +75,12 @@ def figure_rows(rec) -> list[tuple[str, object]]:
     """The reconciliation's figures as (label, amount in pounds), in words short enough for the
     panel beside the flags at 80 columns. When the statements stop before the audit period ends
     the closing balance is that of the last day shown and the surplus is not final: the labels say
-    so, so an officer never reads it out as money to pay back."""
+    so, so an officer never reads it out as money to pay back. Money moved on days no statement
+    shows (balance breaks) has a row of its own, so opening + in − out + that = closing."""
     provisional = bool(rec.surplus_provisional)
-    return [("Opening balance", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out),
+    # Money the balance shows moving on days no statement shows: without it the figures do not add up.
+    unseen = [("Not on statements", rec.unaccounted)] if rec.unaccounted else []
+    return [("Opening balance", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out), *unseen,
             ("Closing (last shown)" if provisional else "Closing balance", rec.closing_balance),
             ("Council due", rec.council_expected),
             ("Council paid", rec.council_received), ("Contribution due", rec.contribution_expected),
