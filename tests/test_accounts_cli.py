@@ -440,3 +440,19 @@ def test_show_report_and_a_repeated_audit_speak_to_people(capsys, tmp_path, data
     assert "page:" not in text and "See 'Keeping receipts and statements'" in text, text
     assert "Decision: query." in text and text.count("Decision:") == 1
 
+
+
+def test_an_audit_repeated_after_another_of_the_same_account_is_not_kept_twice(capsys, tmp_path, database_url):
+    """Audit A (and decide a flag), then audit B of the same reference, then A again: A is
+    found with its decision, not kept a second time with no decisions."""
+    _a, plan_a, statement_a = _files(tmp_path / "a", "cash")
+    _b, plan_b, statement_b = _files(tmp_path / "b", "cash", "surplus")
+    assert main(["account", "audit", "--plan", str(plan_a), str(statement_a)]) == 0
+    capsys.readouterr()
+    (first,) = _json(capsys, "account", "list", "--json")
+    assert main(["account", "decide", first["id"], "1", "query"]) == 0
+    assert main(["account", "audit", "--plan", str(plan_b), str(statement_b)]) == 0
+    assert main(["account", "audit", "--plan", str(plan_a), str(statement_a)]) == 0
+    assert f"Same as recorded account audit {first['id']}" in capsys.readouterr().err
+    listed = _json(capsys, "account", "list", "--json")
+    assert len(listed) == 2 and first["id"] in [r["id"] for r in listed]

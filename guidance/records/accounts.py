@@ -113,10 +113,11 @@ class AccountAuditStore:
         return audit_id
 
     def record(self, audit, statements: list[dict], release: str | None = None) -> tuple[str, bool]:
-        """Keep an audit unless the same one was just kept: (its id, whether it is new). The same
-        one is the signed-in officer's latest audit of that reference with the same plan, the
-        same statements (by name and SHA-256), the same figures and content release; auditing it
-        again changes nothing, so it is reused (with its decisions) rather than kept twice."""
+        """Keep an audit unless the same one is kept already: (its id, whether it is new). The same
+        one is an audit by the signed-in officer of that reference with the same plan, the same
+        statements (by name and SHA-256), the same figures and content release (the latest such,
+        even when other audits of the reference came after it); auditing it again changes
+        nothing, so it is reused (with its decisions) rather than kept twice."""
         same = self.latest_same(audit, statements, release)
         return (same, False) if same is not None else (self.add(audit, statements, release), True)
 
@@ -126,17 +127,19 @@ class AccountAuditStore:
 
         rec = audit.reconciliation
         query = _mine(select(account_audits).where(stored_as(account_audits.c.reference, rec.reference))
-                      .order_by(account_audits.c.audited_at.desc(), account_audits.c.id.desc()).limit(1))
-        with self.database.read() as conn:
-            row = conn.execute(query).first()
-        if row is None:
-            return None
+                      .where(account_audits.c.period_from == rec.start.isoformat())
+                      .where(account_audits.c.period_to == rec.end.isoformat())
+                      .order_by(account_audits.c.audited_at.desc(), account_audits.c.id.desc()))
         data = audit_json(audit)
         data.pop("flags")
-        same = (json.loads(row.figures) == json.loads(_dumps(data)) and json.loads(row.statements) == json.loads(_dumps(statements))
-                and json.loads(row.plan) == json.loads(_dumps(audit.plan.model_dump(mode="json", by_alias=True)))
-                and row.content_release == release and row.period_from == rec.start.isoformat() and row.period_to == rec.end.isoformat())
-        return row.id if same else None
+        figures, kept = json.loads(_dumps(data)), json.loads(_dumps(statements))
+        plan = json.loads(_dumps(audit.plan.model_dump(mode="json", by_alias=True)))
+        with self.database.read() as conn:
+            for row in conn.execute(query):
+                if (row.content_release == release and json.loads(row.statements) == kept
+                        and json.loads(row.figures) == figures and json.loads(row.plan) == plan):
+                    return row.id
+        return None
 
     def decisions(self, audit_id: str) -> dict[int, str]:
         """Flag number -> the decision recorded on it so far (flags not yet decided are left out)."""
