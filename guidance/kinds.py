@@ -332,7 +332,9 @@ def _read_date_text(raw: str, text: str, near: dt.date | None) -> dt.date:
 def _check_month(raw: str, month: int) -> None:
     """KindError when ``month`` is no month (a month-first date such as 1/13/2026)."""
     if not 1 <= month <= 12:
-        raise KindError(f"{_quoted(raw)} is not a date: there is no month {month} (the day comes first, e.g. 31/01/2026)")
+        year_first = re.match(r"\s*\d{4}\s*-", raw)  # ISO: year, month, day
+        hint = "(year, month, day: e.g. 2026-01-31)" if year_first else "(the day comes first, e.g. 31/01/2026)"
+        raise KindError(f"{_quoted(raw)} is not a date: there is no month {month} {hint}")
 
 
 def _check_weekday(written: str, value: dt.date) -> None:

@@ -148,6 +148,7 @@ def test_a_date_that_could_be_either_way_is_read_day_first():
         ("30/2/26", "30 February 2026 does not exist"),
         ("0/1/2026", "0 January 2026 does not exist"),
         ("1/13/2026", "there is no month 13 \\(the day comes first"),
+        ("2026-13-06", "there is no month 13 \\(year, month, day"),  # written year first: no day-first hint
         ("\u0663\u0661/\u0660\u0661/\u0662\u0660\u0662\u0666", "is not a date"),  # Arabic-Indic digits
         ("31 Janvier 2026", "is not a date"),
         ("16 Marchember 2026", "is not a date"),
