@@ -24,8 +24,9 @@ Kinds, most serious first (``SEVERITY``):
 - ``cash``: cash taken out (receipts needed);
 - ``duplicate``: the same payee and amount twice within 3 days;
 - ``balance_misprint``: one row's shown balance is wrong while the rows before and after it agree
-  with each other (the bank's misprint: the figures go on from the rows, and no statement is
-  asked for);
+  with each other, or, on the first or last balance shown, the other rows of its day agree (a
+  statement covers whole days; the bank's misprint: the figures go on from the rows, and no
+  statement is asked for; on the last row the surplus is provisional);
 - ``contribution_shortfall``: the person paid in less than their assessed contribution due on
   days the statements show (what was due on other days is told apart, not counted);
 - ``surplus``: more in the account than owed plus the contingency (PROVISIONAL, and dated the
