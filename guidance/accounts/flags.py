@@ -24,8 +24,9 @@ Kinds, most serious first (``SEVERITY``):
 - ``cash``: cash taken out (receipts needed);
 - ``duplicate``: the same payee and amount twice within 3 days;
 - ``balance_misprint``: one row's shown balance is wrong while the rows before and after it agree
-  with each other (the bank's misprint: the figures go on from the rows, and no statement is
-  asked for);
+  with each other, or, on the first or last balance shown, the other rows of its day agree (a
+  statement covers whole days; the bank's misprint: the figures go on from the rows, and no
+  statement is asked for; on the last row the surplus is provisional);
 - ``contribution_shortfall``: the person paid in less than their assessed contribution due on
   days the statements show (what was due on other days is told apart, not counted);
 - ``surplus``: more in the account than owed plus the contingency (PROVISIONAL, and dated the
@@ -283,13 +284,26 @@ def _missing_statements(plan, ledger, rec, rules):
         yield replace(flag, missing=(since, b.tx.date))
     for m in rec.misprints:
         n = position.get(id(m.tx))
-        yield _at("balance_misprint", rec.entries[n] if n is not None else None, m.tx.date, m.gap,
-                  f"the balance shown on this row is {money_text(m.shown)}, but the rows before it give {money_text(m.expected)} "
-                  f"and the next balance shown follows from {money_text(m.expected)}: a misprint on the statement, not a missing one "
-                  "(the figures use the rows)")
+        yield _at("balance_misprint", rec.entries[n] if n is not None else None, m.tx.date, m.gap, _misprint_text(m))
     for start, end in rec.uncovered:
         flag = _at("missing_statement", _near(rec, start), start, ZERO, f"no statement covers {start.isoformat()} to {end.isoformat()} (payments due on those days cannot be checked without it)")
         yield replace(flag, missing=(start, end))
+
+
+def _misprint_text(m) -> str:
+    """What a ``balance_misprint`` flag says: how the rows show the balance is misprinted."""
+    shown, rows = money_text(m.shown), money_text(m.expected)
+    if m.at == "first":
+        return (f"the balance shown on this row is {shown}, but the balances shown after it on the same day follow from {rows}: "
+                "a misprint on the statement, not a missing one (a statement covers whole days; the opening balance and the "
+                "figures use the rows)")
+    if m.at == "last":
+        return (f"the balance shown on this row, the last one, is {shown}, but the rows before it on the same day give {rows}: "
+                "a misprint on the statement, not a missing one (a statement covers whole days; the closing balance and the "
+                "figures use the rows, and the surplus is provisional until the bank confirms the balance)")
+    return (f"the balance shown on this row is {shown}, but the rows before it give {rows} "
+            f"and the next balance shown follows from {rows}: a misprint on the statement, not a missing one "
+            "(the figures use the rows)")
 
 
 def _in_suspension(plan: Plan, date: dt.date) -> bool:
@@ -463,7 +477,8 @@ def _money_totals(plan, rows: _Rows, rec, rules, unseen):
         yield _at("surplus", rec.entries[-1] if rec.entries else None, shown if provisional else rec.end, rec.surplus,
                   f"{money_text(rec.surplus)} more than is owed ({money_text(rec.owed)}) plus the contingency ({money_text(rec.contingency)})"
                   + (f" on {shown.isoformat()}, the last day the statements show: PROVISIONAL, not worked out ({provisional}); "
-                     "ask for the missing statements before asking for any money back" if provisional else ""))
+                     + ("ask for the missing statements" if rec.stops_early else "ask the bank to confirm the closing balance")
+                     + " before asking for any money back" if provisional else ""))
 
 
 def _last_contribution(rec: Reconciliation, date: dt.date) -> Entry | None:

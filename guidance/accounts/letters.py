@@ -21,24 +21,25 @@ OVERRIDE_PROVISIONAL = "use_provisional_surplus"
 
 
 class ProvisionalSurplus(NothingToAsk):
-    """The surplus is not worked out: the statements stop before the audit period ends."""
+    """The surplus is not worked out: the statements stop before the audit period ends, or the
+    last balance shown does not follow from the rows."""
 
 
 def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
     """reference, balance_date (the last day the statements show), balance and keep (owed +
     contingency) for dp-surplus-repayment. Raises ProvisionalSurplus when the statements stop
     before the audit period ends (the balance at its end is not known: ask for the statements
-    first), unless ``use_provisional`` (the officer's explicit choice)."""
+    first) or the last balance shown does not follow from the rows (ask the bank), unless ``use_provisional`` (the officer's explicit choice)."""
     rec = audit.reconciliation
     if rec.surplus <= 0:
         raise NothingToAsk("the audit found no surplus, so there is nothing to ask back")
     if rec.surplus_provisional and not use_provisional:
         shown = rec.closing_date or rec.end
+        first = ("Ask for the statements first (the statements letter)" if rec.stops_early
+                 else "Ask the bank to confirm the closing balance first")
         raise ProvisionalSurplus(
-            f"the surplus is provisional: the statements stop on {shown.isoformat()}, before the audit period ends on "
-            f"{rec.end.isoformat()}, so the balance at the end is not known. Ask for the statements first (the statements "
-            f"letter), or, to make this letter from the balance on {shown.isoformat()} anyway, put "
-            f"'{OVERRIDE_PROVISIONAL}: true' in the letter's data")
+            f"the surplus is provisional: {rec.surplus_provisional}. {first}, or, to make this letter from the balance on "
+            f"{shown.isoformat()} anyway, put '{OVERRIDE_PROVISIONAL}: true' in the letter's data")
     return {"reference": rec.reference, "balance_date": (rec.closing_date or rec.end).isoformat(), "balance": str(rec.closing_balance),
             "keep": str(rec.owed + rec.contingency)}
 

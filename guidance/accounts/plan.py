@@ -11,7 +11,8 @@ owed: "0.00"
 payees: [{match: "A JONES", kind: wages}]
 ```
 
-Optional: ``opening_balance`` (needed only when no statement shows a balance), ``household``
+Optional: ``opening_balance`` (needed only when no statement shows a balance; when given, it
+must agree before a first balance shown is read as misprinted), ``household``
 (text that identifies people in the household who are not named as PAs: money paid to them is a
 safeguarding sign), and ``match`` on a payment line (words the bank shows for it).
 

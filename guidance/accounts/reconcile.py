@@ -24,8 +24,10 @@ The running balance is checked row by row wherever a statement shows a balance: 
 balance is not the one before plus its amount is a ``BalanceBreak`` (statements missing), never
 summed over in silence, unless the rows of that day follow one another in another order (they are
 then taken in that order) or that row's balance alone is misprinted and the next balance shown
-follows from the rows (a ``BalanceMisprint``: the figures go on from the rows). See
-``running_balances``.
+follows from the rows (a ``BalanceMisprint``: the figures go on from the rows). A break between
+two rows dated the same day is never a missing statement (a statement covers whole days): on the
+first or last row it is that row's misprint. See ``running_balances``. When the last balance
+shown does not follow from the rows (a misprint or a break there), the surplus is provisional.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from operator import attrgetter, gt, is_
 from typing import NamedTuple
 
 from guidance.accounts.coverage import coverage, unshown_ends
-from guidance.accounts.money import ZERO
+from guidance.accounts.money import ZERO, money_text
 from guidance.accounts.plan import OUT_KINDS, Plan
 from guidance.accounts.rules import IN_KINDS, MATCHES_KEPT, Rules
 from guidance.accounts.schedule import Due, contingency, dues
@@ -92,7 +94,11 @@ class BalanceBreak(_ShownBalance):
 class BalanceMisprint(_ShownBalance):
     """A row whose shown balance alone is wrong: the balance before it plus its amount is
     ``expected``, and the next balance shown follows from that, not from the ``shown`` one (a
-    misprint on the statement, not money moved unseen)."""
+    misprint on the statement, not money moved unseen). ``at`` is "first" for the first balance
+    shown (the rows after it on its day follow from ``expected``), "last" for the last one (the
+    rows before it on its day give ``expected``), else ""."""
+
+    at: str = ""
 
 
 class Matched(NamedTuple):
@@ -133,17 +139,31 @@ class Reconciliation:
     unseen: tuple[tuple[dt.date, dt.date], ...] = ()  # uncovered days and the days a balance break leaves out
     council_expected_uncovered: Decimal = ZERO  # council payments due, unmatched, on days no statement shows
     contribution_expected_uncovered: Decimal = ZERO  # contributions due, unmatched, on days no statement shows
+    last_shown: _ShownBalance | None = None  # the last balance shown, when it does not follow from the rows
+
+    @property
+    def stops_early(self) -> bool:
+        """True when the statements stop before the audit period ends."""
+        return any(end == self.end for _start, end in self.uncovered)
 
     @property
     def surplus_provisional(self) -> str:
         """Why the surplus is not worked out yet ('' when it is): the statements stop before the
-        audit period ends, so the balance at its end is not known."""
-        if any(end == self.end for _start, end in self.uncovered):
+        audit period ends, so the balance at its end is not known; or the last balance shown does
+        not follow from the rows (``last_shown``), so the closing balance is not certain."""
+        reasons = []
+        if self.stops_early:
             shown = self.closing_date or self.end
-            return (f"the statements stop on {shown.isoformat()}, before the audit period ends on {self.end.isoformat()}: "
-                    f"the balance at the end is not known, so the surplus is worked out from the balance on {shown.isoformat()} "
-                    "and is not final until the statements to the end are seen")
-        return ""
+            reasons.append(f"the statements stop on {shown.isoformat()}, before the audit period ends on {self.end.isoformat()}: "
+                           f"the balance at the end is not known, so the surplus is worked out from the balance on {shown.isoformat()} "
+                           "and is not final until the statements to the end are seen")
+        if self.last_shown is not None:
+            last = self.last_shown
+            used = "the rows' figure" if isinstance(last, BalanceMisprint) else "the balance shown"
+            reasons.append(f"the last balance shown, {money_text(last.shown)} on {last.tx.date.isoformat()}, does not follow from "
+                           f"the rows (they give {money_text(last.expected)}): the closing balance is not certain, so the surplus "
+                           f"is worked out from {used} and is not final until the bank confirms the balance")
+        return "; and ".join(reasons)
 
     @property
     def contribution_expected_covered(self) -> Decimal:
@@ -202,7 +222,17 @@ def running_balances(ledger: Ledger, plan: Plan) -> Running:
       before it, is a ``BalanceMisprint``: the running balance goes on from the rows, not from
       the misprint, so the figures are those of the statement without it;
     - else it is a ``BalanceBreak``: money moved on days no statement shows, and the running
-      balance goes on from the balance shown.
+      balance goes on from the balance shown;
+    - except that a break between two rows dated the same day cannot be a missing statement (a
+      statement covers whole days). At the first two balances shown, when reading the first
+      one as misprinted makes every balance after it on that day follow, it is a
+      ``BalanceMisprint`` of the first row (``at`` "first") and the opening balance comes from
+      the rows after it; unless the plan's ``opening_balance`` contradicts that reading (the
+      break then stands). At the last balance shown, on the same day as the balance shown
+      before it, it is a ``BalanceMisprint`` of the last row (``at`` "last") and the closing
+      balance is the rows' figure. (A break at the last row on a later day than the balance
+      before it stays a break: money may have moved on the days between. Either way the surplus
+      is provisional: see ``Reconciliation.last_shown``.)
     """
     rows = ledger.transactions
     first = next((i for i, t in enumerate(rows) if t.balance is not None), None)
@@ -216,7 +246,53 @@ def running_balances(ledger: Ledger, plan: Plan) -> Running:
     balances = list(map(_BALANCE, rows))
     if not any(map(is_, balances, repeat(None))) and balances == after:
         return Running(rows, after, [], [], opening)  # every row shows the balance its amounts give: no break
-    return _walk(rows, opening)
+    walked = _walk(rows, opening)
+    if walked.breaks and first is not None:
+        walked = _last_row_misprint(_first_row_misprint(rows, first, walked, plan))
+    return walked
+
+
+def _first_row_misprint(rows: tuple[Transaction, ...], first: int, walked: Running, plan: Plan) -> Running:
+    """``walked`` read again with the first balance shown (``rows[first]``) as misprinted, when a
+    break falls on its day, the next balance shown is on that same day, the rows' reading of the
+    opening balance makes every other balance of that day follow, and the plan's
+    ``opening_balance``, if given, is that reading; else ``walked`` as it is."""
+    day = rows[first].date
+    second = next((n for n in range(first + 1, len(rows)) if rows[n].balance is not None), None)
+    if second is None or rows[second].date != day or walked.breaks[0].tx.date != day:
+        return walked
+    opening = rows[second].balance - sum((t.amount for t in rows[: second + 1]), ZERO)
+    if plan.opening_balance is not None and plan.opening_balance != opening:
+        return walked  # the plan's opening balance contradicts the rows' reading
+    again = _walk(rows, opening)
+    on_day = [m for m in again.misprints if m.tx.date == day]
+    if any(b.tx.date == day for b in again.breaks) or [m.tx for m in on_day] != [rows[first]]:
+        return walked
+    misprints = [BalanceMisprint(m.tx, m.expected, m.shown, "first") if m in on_day else m for m in again.misprints]
+    return again._replace(misprints=misprints)
+
+
+def _last_row_misprint(walked: Running) -> Running:
+    """``walked`` with a break at the last balance shown taken as that row's misprint when the
+    balance shown before it is on the same day (the running balance then goes on from the rows);
+    else ``walked`` as it is."""
+    rows, breaks = walked.rows, walked.breaks
+    shown = [n for n, t in enumerate(rows) if t.balance is not None]
+    if len(shown) < 2 or not breaks or breaks[-1].tx is not rows[shown[-1]]:
+        return walked
+    last, before = shown[-1], shown[-2]
+    if rows[before].date != rows[last].date:
+        return walked  # a later day: money may have moved unseen, so the break stands
+    b = breaks[-1]
+    after = walked.after[:last] + [balance - b.gap for balance in walked.after[last:]]
+    return walked._replace(breaks=breaks[:-1], after=after,
+                           misprints=walked.misprints + [BalanceMisprint(b.tx, b.expected, b.shown, "last")])
+
+
+def last_shown_off(running: Running) -> _ShownBalance | None:
+    """The break or misprint at the last balance shown (None when it follows from the rows)."""
+    last = next((t for t in reversed(running.rows) if t.balance is not None), None)
+    return next((s for s in running.breaks + running.misprints if s.tx is last), None) if last is not None else None
 
 
 def _opening(rows: tuple[Transaction, ...], first: int) -> Decimal:
@@ -554,6 +630,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     cover = coverage(start, end, ledger.statements, _carries_on(rows, dates, breaks, misprints, plan))
     unseen = cover.uncovered + unshown_ends(start, end, cover.shown_from, cover.shown_to) + _break_spans(rows, breaks, in_period, start)
     council_uncovered = _due_unseen(council_pairs, unseen)
+    last_off = last_shown_off(running)
     contribution_uncovered = _due_unseen(contribution_pairs, unseen)
     return Reconciliation(
         reference=plan.reference, start=plan.period.start, end=plan.period.end,
@@ -570,6 +647,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         misprints=tuple(m for m in misprints if start <= m.tx.date <= end),
         opening_date=cover.shown_from, closing_date=cover.shown_to, uncovered=cover.uncovered, quiet=cover.quiet,
         unseen=unseen, council_expected_uncovered=council_uncovered, contribution_expected_uncovered=contribution_uncovered,
+        last_shown=last_off if last_off is not None and start <= last_off.tx.date <= end else None,
     )
 
 

@@ -73,9 +73,13 @@ def summary_markdown(audit: Audit) -> str:
     if rec.owed:
         lines.append(f"You also keep {money_text(rec.owed)} for bills you still have to pay.")
     lines += ["", "### What we are asking back, and why", ""]
-    if rec.surplus and rec.surplus_provisional:
+    if rec.surplus and rec.surplus_provisional and rec.stops_early:
         lines.append(f"Some of your statements are missing, so we cannot yet tell if there is more money in the account than you need. "
                      f"We are not asking for any money back now. We will look again when we have the statements up to {rec.end:%-d %B %Y}.")
+    elif rec.surplus and rec.surplus_provisional:
+        lines.append("The last balance on your statement does not match the payments on it, so we cannot yet tell if there is more "
+                     "money in the account than you need. We are not asking for any money back now. We will look again when the "
+                     "bank has told us the balance.")
     elif rec.surplus:
         lines.append(f"There is {money_text(rec.surplus)} more in the account than you need. We will ask you to pay this back. "
                      "We will write to you about how to do this.")

@@ -243,7 +243,7 @@ class AccountScreen(ReportsFailures, Screen):
         low = min(v for _, v in points)
         self._status(f"{rec.reference} {DATE.show(rec.start)} to {DATE.show(rec.end)}: {money_text(rec.opening_balance)} "
                      f"to {money_text(rec.closing_balance)}, low {money_text(low)}, "
-                     + (f"statements stop {DATE.show(rec.closing_date)}, " if rec.surplus_provisional and rec.closing_date else "")
+                     + (f"statements stop {DATE.show(rec.closing_date)}, " if rec.stops_early and rec.closing_date else "")
                      + ("recorded" if audit_id else "not recorded"))
         figures = self.query_one("#account-figures", DataTable)
         figures.clear()

@@ -1,0 +1,146 @@
+"""A balance misprinted on a statement's first or last row: a break between two rows dated the
+same day is never a missing statement (a statement covers whole days). The opening or closing
+balance comes from the rows, and a last balance that does not follow from the rows makes the
+surplus provisional. Synthetic statements only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from guidance.accounts.audit import audit_files, audit_json
+from guidance.accounts.letters import ProvisionalSurplus, surplus_values
+from guidance.accounts.summary import summary_markdown
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+PLAN = """reference: DP-000099
+period: {from: 2026-04-06, to: 2026-04-28}
+council_payments:
+  - {from: 2026-04-06, amount: "1920.00", every: 4 weeks}
+contribution:
+  - {from: 2026-04-06, amount: "35.00", every: 1 week}
+contingency_weeks: 6
+owed: "100.00"
+payees:
+  - {match: "P SAMPLE", kind: wages}
+"""
+
+# from 6000.00: the council and a contribution on the first day, wages and a fee on the last
+ROWS = [
+    ("06/04/2026", "TFR CONTRIBUTION", "35.00"), ("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00"),
+    ("10/04/2026", "P SAMPLE WAGES", "-400.00"), ("13/04/2026", "TFR CONTRIBUTION", "35.00"),
+    ("17/04/2026", "P SAMPLE WAGES", "-400.00"), ("20/04/2026", "TFR CONTRIBUTION", "35.00"),
+    ("24/04/2026", "P SAMPLE WAGES", "-400.00"), ("27/04/2026", "TFR CONTRIBUTION", "35.00"),
+    ("27/04/2026", "P SAMPLE WAGES", "-400.00"),
+]
+CLOSING = Decimal("6460.00")  # 6000 + 1920 + 4 × 35 − 4 × 400
+SURPLUS = CLOSING - Decimal("100.00") - Decimal("2880.00")  # less owed and 6 weeks of £480
+
+
+def _audit(tmp_path: Path, rows=ROWS, off: dict[int, str] | None = None, plan: str = PLAN):
+    """Audit one signed-amount CSV of ``rows`` from an opening of £6,000.00, with the printed
+    balance of row ``n`` (0 is the first) put off by ``off[n]`` pounds."""
+    balance, lines = Decimal("6000.00"), []
+    for n, (day, what, amount) in enumerate(rows):
+        balance += Decimal(amount)
+        lines.append(f"{day},{what},{amount},{balance + Decimal((off or {}).get(n, '0'))}\n")
+    statement = tmp_path / "s.csv"
+    statement.write_text("Date,Description,Amount,Balance\n" + "".join(lines), encoding="utf-8")
+    plan_path = tmp_path / "plan.yaml"
+    plan_path.write_text(plan, encoding="utf-8")
+    return audit_files(plan_path, [statement], CONTENT)
+
+
+def _balance_flags(audit):
+    return [(f.kind, f.date, f.amount) for f in audit.flags if f.kind in ("missing_statement", "balance_misprint")]
+
+
+def test_the_clean_statement_gives_a_final_surplus(tmp_path):
+    rec = _audit(tmp_path).reconciliation
+    assert (rec.opening_balance, rec.closing_balance, rec.surplus) == (Decimal("6000.00"), CLOSING, SURPLUS)
+    assert rec.surplus_provisional == "" and rec.last_shown is None
+
+
+def test_a_misprint_on_the_last_row_same_day_is_a_misprint_and_the_surplus_is_provisional(tmp_path):
+    """The last row's balance printed £100 high, on the same day as the row before: a misprint,
+    not a missing statement; the closing balance and surplus are the rows' figures, and the
+    surplus is provisional because the last balance shown does not follow from the rows."""
+    audit = _audit(tmp_path, off={8: "100.00"})
+    rec = audit.reconciliation
+    assert (rec.opening_balance, rec.closing_balance, rec.surplus) == (Decimal("6000.00"), CLOSING, SURPLUS)
+    assert rec.unaccounted == Decimal("0.00") and rec.breaks == ()
+    assert _balance_flags(audit) == [("balance_misprint", dt.date(2026, 4, 27), Decimal("100.00"))]
+    (misprint,) = [f for f in audit.flags if f.kind == "balance_misprint"]
+    assert "the last one" in misprint.message and "£6,560.00" in misprint.message and "£6,460.00" in misprint.message
+    data = audit_json(audit)
+    assert (data["closing_balance"], data["surplus"], data["surplus_provisional"]) == ("6460.00", "3480.00", True)
+    assert "the last balance shown, £6,560.00 on 2026-04-27, does not follow from the rows" in data["surplus_provisional_reason"]
+    assert "statements stop" not in data["surplus_provisional_reason"]
+    (surplus,) = [f for f in audit.flags if f.kind == "surplus"]
+    assert "PROVISIONAL" in surplus.message and "confirm the closing balance" in surplus.message
+    text = summary_markdown(audit)
+    assert "pay this back" not in text and "We are not asking for any money back now" in text
+    assert "The last balance on your statement does not match the payments on it" in text
+    with pytest.raises(ProvisionalSurplus, match="does not follow from the rows.*Ask the bank to confirm"):
+        surplus_values(audit)
+
+
+def test_a_break_at_the_last_row_on_a_later_day_stays_a_break_and_the_surplus_is_provisional(tmp_path):
+    """The last row alone on its day: money may have moved on the days before it, so the break
+    stands (the balance shown is used), but the surplus is provisional all the same."""
+    audit = _audit(tmp_path, ROWS[:-1], off={7: "100.00"})
+    rec = audit.reconciliation
+    closing = CLOSING + Decimal("400.00") + Decimal("100.00")  # without the last wages, as shown
+    assert (rec.closing_balance, rec.surplus) == (closing, closing - Decimal("2980.00"))
+    assert _balance_flags(audit) == [("missing_statement", dt.date(2026, 4, 27), Decimal("100.00"))]
+    assert "does not follow from the rows" in rec.surplus_provisional and "balance shown" in rec.surplus_provisional
+    assert audit_json(audit)["surplus_provisional"] is True
+
+
+def test_a_misprint_on_the_first_row_same_day_is_a_misprint_and_the_opening_comes_from_the_rows(tmp_path):
+    """The first row's balance printed £100 high, and the next row, on the same day, follows from
+    the rows: the opening balance is £6,000.00, nothing is left unaccounted, no statement asked for."""
+    audit = _audit(tmp_path, off={0: "100.00"})
+    rec = audit.reconciliation
+    assert (rec.opening_balance, rec.closing_balance, rec.surplus) == (Decimal("6000.00"), CLOSING, SURPLUS)
+    assert rec.unaccounted == Decimal("0.00") and rec.breaks == () and rec.surplus_provisional == ""
+    assert _balance_flags(audit) == [("balance_misprint", dt.date(2026, 4, 6), Decimal("100.00"))]
+    (misprint,) = [f for f in audit.flags if f.kind == "balance_misprint"]
+    assert "after it on the same day follow from £6,035.00" in misprint.message and "opening balance" in misprint.message
+    assert [m.at for m in rec.misprints] == ["first"]
+
+
+@pytest.mark.parametrize("opening, misprint", [("6000.00", True), ("6100.00", False)])
+def test_the_plans_opening_balance_confirms_or_contradicts_a_first_row_misprint(tmp_path, opening, misprint):
+    """The plan's opening balance agrees with the rows' reading: a misprint; it agrees with the
+    first balance printed instead: the break stands, as before."""
+    audit = _audit(tmp_path, off={0: "100.00"}, plan=PLAN + f'opening_balance: "{opening}"\n')
+    rec = audit.reconciliation
+    if misprint:
+        assert rec.opening_balance == Decimal("6000.00") and rec.breaks == ()
+        assert _balance_flags(audit) == [("balance_misprint", dt.date(2026, 4, 6), Decimal("100.00"))]
+    else:
+        assert rec.opening_balance == Decimal("6100.00") and rec.unaccounted == Decimal("-100.00")
+        assert _balance_flags(audit) == [("missing_statement", dt.date(2026, 4, 6), Decimal("-100.00"))]
+
+
+def test_a_first_row_misprint_needs_the_rest_of_its_day_to_follow(tmp_path):
+    """Three rows on the first day, the second and third printed off by different sums: reading
+    the first as misprinted does not make the day follow, so nothing is read as a misprint of it."""
+    rows = [ROWS[0], ("06/04/2026", "SHOP", "-5.00")] + ROWS[1:]
+    audit = _audit(tmp_path, rows, off={1: "50.00", 2: "70.00"})
+    assert all(m.at != "first" for m in audit.reconciliation.misprints)
+    assert ("balance_misprint", dt.date(2026, 4, 6), Decimal("50.00")) not in _balance_flags(audit)
+
+
+def test_a_middle_misprint_is_still_told_as_before(tmp_path):
+    """The second row of the first day printed off, the row after it following from the rows:
+    that row's misprint, not the first row's."""
+    audit = _audit(tmp_path, off={1: "100.00"})
+    assert _balance_flags(audit) == [("balance_misprint", dt.date(2026, 4, 6), Decimal("100.00"))]
+    assert [m.at for m in audit.reconciliation.misprints] == [""]
+    assert audit.reconciliation.opening_balance == Decimal("6000.00")
