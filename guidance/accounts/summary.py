@@ -118,7 +118,7 @@ def _period_lines(rec) -> list[str]:
     days they are from are always said, as the statements may not reach the start or the end)."""
     opened, closed = rec.opening_date or rec.start, rec.closing_date or rec.end
     lines = [f"We looked at the statements for your account from {rec.start:%-d %B %Y} to {rec.end:%-d %B %Y}."]
-    if (opened, closed) != (rec.start, rec.end) and (rec.uncovered or rec.unseen):
+    if (opened, closed) != (rec.start, rec.end) and (rec.uncovered or rec.breaks):
         lines.append(f"The statements we have show {opened:%-d %B %Y} to {closed:%-d %B %Y}. Some statements are missing.")
     lines.append(f"On {opened:%-d %B %Y} there was {money_text(rec.opening_balance)} in the account. "
                  f"On {closed:%-d %B %Y} there was {money_text(rec.closing_balance)}.")
