@@ -66,7 +66,9 @@ def test_calc_warns_when_a_day_it_reads_figures_for_is_later(capsys, rates):
 def test_show_warns_on_a_page_with_figures_only(capsys):
     assert main(["show", "minimum-wage", "--on", "2029-06-01"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("> Warning: " + WARNING) and "Figures as in force on 1 June 2029." in out
+    assert out.startswith("Warning: " + WARNING) and "Figures as in force on 1 June 2029." in out  # plain text when piped
+    assert main(["show", "minimum-wage", "--on", "2029-06-01", "--markdown"]) == 0
+    assert capsys.readouterr().out.startswith("> Warning: " + WARNING)
     assert main(["show", "minimum-wage", "--on", "2026-06-01", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["figures_may_change"] is None
     assert main(["show", "minimum-wage", "--on", "2029-06-01", "--json"]) == 0

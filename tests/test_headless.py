@@ -88,7 +88,8 @@ def test_a_search_imports_no_other_command_and_no_web_client():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     loaded, late = out.stderr.strip().splitlines()[-2:]
-    assert loaded.split(",") == ["guidance.commands.common", "guidance.commands.search"]
+    # terminal_text is the shared printer of page text (bold on a terminal, plain when piped), not a command
+    assert loaded.split(",") == ["guidance.commands.common", "guidance.commands.search", "guidance.commands.terminal_text"]
     assert late.split() == ["guidance.search._light_whoosh", "True"]
 
 
