@@ -241,3 +241,17 @@ def test_payments_due_on_the_few_days_no_statement_shows_at_either_end_are_not_t
     text = summary_markdown(audit)
     assert "less than your share" not in text and "did not reach your account" not in text
     assert "Some statements are missing" not in text  # those few days are not asked for
+
+
+def test_a_payment_due_on_the_few_unshown_days_at_the_end_makes_the_surplus_provisional(tmp_path):
+    """Statements to 1 May for an audit to 4 May (3 days not asked for), with the council payment
+    and a contribution due on 4 May: the balance at the end would differ, so the surplus is not
+    final. Ending on 27 April for an audit to 28 April, with nothing due on the 28th, it is."""
+    rows = WEEKS + [("01/05/2026", "P SAMPLE WAGES", "-400.00")]
+    stops = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", "to: 2026-05-04"))
+    rec = stops.reconciliation
+    assert rec.closing_date == dt.date(2026, 5, 1) and rec.uncovered == ()
+    assert rec.surplus_provisional and "stop on 2026-05-01" in rec.surplus_provisional
+    nothing_due = _audit(tmp_path, _csv(tmp_path / "t.csv", WEEKS), plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    assert nothing_due.reconciliation.closing_date == dt.date(2026, 4, 27)
+    assert not nothing_due.reconciliation.surplus_provisional

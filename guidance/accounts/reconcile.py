@@ -143,8 +143,14 @@ class Reconciliation:
 
     @property
     def stops_early(self) -> bool:
-        """True when the statements stop before the audit period ends."""
-        return any(end == self.end for _start, end in self.uncovered)
+        """True when the statements stop before the audit period ends: more than the few days not
+        asked for (see ``coverage.COVER_SLACK_DAYS``), or fewer with a payment due on them that
+        no statement shows (it would change the balance at the end)."""
+        if any(end == self.end for _start, end in self.uncovered):
+            return True
+        last = self.closing_date
+        return last is not None and last < self.end and any(
+            m.entry is None and m.due.amount > 0 and m.due.date > last for m in self.council + self.contribution)
 
     @property
     def surplus_provisional(self) -> str:

@@ -33,7 +33,10 @@ def test_a_surplus_from_statements_that_stop_early_is_labelled_not_final(tmp_pat
     rows = _rows(tmp_path, "06/04/2026,NORTHFIELD COUNCIL DP,1920.00,4920.00\n"
                            "10/04/2026,P SAMPLE WAGES,-400.00,4520.00\n")
     assert "Surplus" not in rows and rows["Surplus, not final"] > 0
-    assert rows["Closing (last shown)"] == Decimal("4520.00") and "Closing balance" not in rows
+    assert rows["Closing, not final"] == Decimal("4520.00") and "Closing balance" not in rows
+    # the council payments due on 4 May and 1 June: no statement shows those days
+    assert rows["Council unseen"] == Decimal("3840.00")
+    assert rows["Council due"] - rows["Council unseen"] == rows["Council paid"]
 
 
 def test_a_surplus_from_statements_to_the_end_is_plain(tmp_path):

@@ -73,17 +73,22 @@ class FlagTable(DataTable):
 
 def figure_rows(rec) -> list[tuple[str, object]]:
     """The reconciliation's figures as (label, amount in pounds), in words short enough for the
-    panel beside the flags at 80 columns. When the statements stop before the audit period ends
-    the closing balance is that of the last day shown and the surplus is not final: the labels say
-    so, so an officer never reads it out as money to pay back. Money moved on days no statement
-    shows (balance breaks) has a row of its own, so opening + in − out + that = closing."""
+    panel beside the flags at 80 columns. When the surplus is not final (statements that stop
+    before the audit period ends, or a last balance that does not follow from the rows) the
+    closing balance and the surplus say so, so an officer never reads it out as money to pay
+    back. Money moved on days no statement shows (balance breaks) has a row of its own, so
+    opening + in − out + that = closing; payments due on days no statement shows have rows of
+    their own, so due − unseen − paid = the shortfall."""
     provisional = bool(rec.surplus_provisional)
     # Money the balance shows moving on days no statement shows: without it the figures do not add up.
     unseen = [("Not on statements", rec.unaccounted)] if rec.unaccounted else []
+    council_unseen = [("Council unseen", rec.council_expected_uncovered)] if rec.council_expected_uncovered else []
+    contribution_unseen = ([("Contrib. unseen", rec.contribution_expected_uncovered)]
+                           if rec.contribution_expected_uncovered else [])
     return [("Opening balance", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out), *unseen,
-            ("Closing (last shown)" if provisional else "Closing balance", rec.closing_balance),
-            ("Council due", rec.council_expected),
-            ("Council paid", rec.council_received), ("Contribution due", rec.contribution_expected),
+            ("Closing, not final" if provisional else "Closing balance", rec.closing_balance),
+            ("Council due", rec.council_expected), *council_unseen,
+            ("Council paid", rec.council_received), ("Contribution due", rec.contribution_expected), *contribution_unseen,
             ("Contribution paid", rec.contribution_paid), ("Shortfall", rec.contribution_shortfall),
             ("Contingency", rec.contingency), ("Owed", rec.owed),
             ("Surplus, not final" if provisional else "Surplus", rec.surplus)]
