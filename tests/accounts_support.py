@@ -20,6 +20,20 @@ START = dt.date(2026, 4, 6)
 END = dt.date(2026, 10, 4)
 D = Decimal
 
+# A short plan written out as an officer would, for tests that write their statements inline:
+# the council every 4 weeks, a weekly contribution, wages to one PA (period to 28 June 2026).
+INLINE_PLAN = """reference: DP-000099
+period: {from: 2026-04-06, to: 2026-06-28}
+council_payments:
+  - {from: 2026-04-06, amount: "1920.00", every: 4 weeks}
+contribution:
+  - {from: 2026-04-06, amount: "35.00", every: 1 week}
+contingency_weeks: 6
+owed: "100.00"
+payees:
+  - {match: "P SAMPLE", kind: wages}
+"""
+
 
 @dataclass
 class Row:

@@ -11,23 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from accounts_support import INLINE_PLAN
 from guidance.accounts.audit import audit_files, audit_json
 from guidance.accounts.letters import ProvisionalSurplus, surplus_values
 from guidance.accounts.summary import summary_markdown
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 
-PLAN = """reference: DP-000099
-period: {from: 2026-04-06, to: 2026-04-28}
-council_payments:
-  - {from: 2026-04-06, amount: "1920.00", every: 4 weeks}
-contribution:
-  - {from: 2026-04-06, amount: "35.00", every: 1 week}
-contingency_weeks: 6
-owed: "100.00"
-payees:
-  - {match: "P SAMPLE", kind: wages}
-"""
+PLAN = INLINE_PLAN.replace("to: 2026-06-28", "to: 2026-04-28")
 
 # from 6000.00: the council and a contribution on the first day, wages and a fee on the last
 ROWS = [
