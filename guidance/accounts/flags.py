@@ -52,6 +52,7 @@ from guidance.accounts.reconcile import Entry, Reconciliation
 from guidance.accounts.rules import Rules, Rule
 from guidance.accounts.schedule import add_months, line_in_force, weekly
 from guidance.accounts.statements import Ledger, normalise
+from guidance.accounts.words import counted
 
 SEVERITY = (
     "household_payment", "large_transfer", "excluded_spending", "overdrawn", "missing_statement",
@@ -215,7 +216,7 @@ def _safeguarding(plan, rows: _Rows, rec, rules, unseen):
                       f"{money_text(out)} paid to a household member who is not named as a PA: a possible sign of financial abuse")
         if e.kind in ("unexplained", "cash") and out >= large:
             yield _at("large_transfer", e, e.tx.date, out,
-                      f"{money_text(out)} taken out in one go ({e.kind}), at least {rules.large_transfer_weeks} weeks of the council payment: a possible sign of financial abuse")
+                      f"{money_text(out)} taken out in one go ({e.kind}), at least {counted(rules.large_transfer_weeks, 'week')} of the council payment: a possible sign of financial abuse")
 
 
 def _spending(plan, rows: _Rows, rec, rules, unseen):
@@ -328,7 +329,7 @@ def _council(plan, rows: _Rows, rec, rules, unseen):
         elif e is not None and due.suspended and e.tx.amount > due.amount:
             extra = e.tx.amount - due.amount
             yield _at("payment_during_suspension", e, e.tx.date, extra,
-                      f"{money_text(extra)} paid for {due.suspended} day(s) of suspension when no payment was due")
+                      f"{money_text(extra)} paid for {counted(due.suspended, 'day')} of suspension when no payment was due")
     for e in rows.council:
         if id(e) not in matched and _in_suspension(plan, e.tx.date):
             yield _at("payment_during_suspension", e, e.tx.date, e.tx.amount,
@@ -430,7 +431,7 @@ def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
             e = last_by_day[before]
             due = before + dt.timedelta(days=cycle)
             yield _at("wages_gap", e, due, -e.tx.amount,
-                      f"'{payee}' was paid every {cycle} days, last on {before.isoformat()}, then not again "
+                      f"'{payee}' was paid every {counted(cycle, 'day')}, last on {before.isoformat()}, then not again "
                       + ("by the end of the audit" if after > plan.period.end else f"until {after.isoformat()}")
                       + f" (no payment from {(before + dt.timedelta(days=1)).isoformat()} to {(after - dt.timedelta(days=1)).isoformat()})")
 
@@ -534,7 +535,7 @@ def _council_notes(plan: Plan, rec: Reconciliation):
         matched.add(id(m.entry))
         late = (m.entry.tx.date - m.due.date).days
         if late > MATCH_DAYS:
-            yield (f"the council payment of {money_text(m.due.amount)} due on {m.due.date.isoformat()} came in {late} days late, "
+            yield (f"the council payment of {money_text(m.due.amount)} due on {m.due.date.isoformat()} came in {counted(late, 'day')} late, "
                    f"on {m.entry.tx.date.isoformat()} ({_row_name(m.entry)})")
     extra = [e for e in rec.entries if e.kind == "council" and e.tx.amount > 0 and id(e) not in matched
              and not _in_suspension(plan, e.tx.date)]

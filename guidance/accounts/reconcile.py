@@ -47,6 +47,7 @@ from guidance.accounts.plan import OUT_KINDS, Plan
 from guidance.accounts.rules import IN_KINDS, MATCHES_KEPT, Rules
 from guidance.accounts.schedule import Due, contingency, dues
 from guidance.accounts.statements import Ledger, Transaction
+from guidance.accounts.words import counted
 
 MATCH_DAYS = 5  # "a few days either side" of a due date: weekends and a bank holiday
 LATE_DAYS = 14  # a payment the bank names as this payment, of the amount due, up to 2 weeks late
@@ -545,13 +546,13 @@ def _due_reason(kind: str, date: dt.date) -> tuple[str, str, str]:
 def _late_reason(reason: tuple[str, str, str], days: int) -> tuple[str, str, str]:
     """The (kind, reason, source) of a credit matched to a payment due ``days`` before it."""
     kind, why, source = reason
-    return kind, f"{why}, paid {days} days late", source
+    return kind, f"{why}, paid {counted(days, 'day')} late", source
 
 
 def _early_reason(reason: tuple[str, str, str], days: int) -> tuple[str, str, str]:
     """The (kind, reason, source) of a credit matched to a payment due ``days`` after it."""
     kind, why, source = reason
-    return kind, f"{why}, paid {days} days early", source
+    return kind, f"{why}, paid {counted(days, 'day')} early", source
 
 
 def _out_kind(description: str, rules: Rules) -> tuple[str, str, str]:

@@ -17,6 +17,7 @@ from guidance.accounts.audit import Audit
 from guidance.accounts.chart import balance_points, png, svg
 from guidance.accounts.money import money_text
 from guidance.accounts.summary import summary_markdown
+from guidance.accounts.words import counted
 
 FORMATS = ("md", "html", "docx")
 CHART_MARK = "<!-- chart -->"
@@ -55,7 +56,8 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
         f"# Account audit {rec.reference}",
         "",
         f"Audit period {rec.start.isoformat()} to {rec.end.isoformat()}. Statements: {files}"
-        + (f" ({audit.ledger.overlaps} rows shown twice were counted once)." if audit.ledger.overlaps else ".")
+        + (f" ({counted(audit.ledger.overlaps, 'row')} shown twice {'was' if audit.ledger.overlaps == 1 else 'were'} counted once)."
+           if audit.ledger.overlaps else ".")
         + (f" {rec.outside_text[0].upper()}{rec.outside_text[1:]}." if rec.outside_text else ""),
         "",
         "## Reconciliation",

@@ -239,12 +239,13 @@ def _decisions(audit_id: str | None) -> dict[int, str]:
 
 def _print(audit) -> None:
     from guidance.accounts.money import money_text
+    from guidance.accounts.words import counted
 
     rec = audit.reconciliation
     print(f"Account audit {rec.reference}: {rec.start.isoformat()} to {rec.end.isoformat()}")
     ledger = audit.ledger
-    print(f"  {len(ledger.statements)} statement file(s), {len(rec.entries)} rows in the audit period"
-          + (f"; {ledger.overlaps} rows shown twice counted once" if ledger.overlaps else "")
+    print(f"  {counted(len(ledger.statements), 'statement file')}, {counted(len(rec.entries), 'row')} in the audit period"
+          + (f"; {counted(ledger.overlaps, 'row')} shown twice counted once" if ledger.overlaps else "")
           + (f"; {rec.outside_text}" if rec.outside_text else ""))
     opened, closed = rec.opening_date or rec.start, rec.closing_date or rec.end
     rows = [(f"Opening balance {opened.isoformat()}", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out),
@@ -268,6 +269,7 @@ def _print(audit) -> None:
 
 def run_batch(args) -> int:
     from guidance.accounts.batch import BatchError, audit_batch, summary_csv
+    from guidance.accounts.words import counted
 
     columns = _columns(args)
     _format("--out", args.out, None, "csv", ("csv",))
@@ -285,7 +287,7 @@ def run_batch(args) -> int:
     _write(Path(args.out), summary_csv(rows).encode("utf-8"), args.force, announce=False)
     failed = sorted(r.line for r in rows if r.error)
     shown = ", ".join(map(str, failed[:20])) + (f" and {len(failed) - 20} more" if len(failed) > 20 else "")
-    print(f"Audited {len(rows) - len(failed)} of {len(rows)} accounts; wrote {args.out}"
+    print(f"Audited {len(rows) - len(failed)} of {counted(len(rows), 'account')}; wrote {args.out}"
           + (f" ({len(failed)} could not be audited, on line{'s' if len(failed) > 1 else ''} {shown} of {args.plans}: "
              "see the error column)" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
