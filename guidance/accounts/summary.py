@@ -39,6 +39,7 @@ ASK = {
     "cash": "You took out cash. Please send us receipts or time sheets for it.",
     "duplicate": "The same sum went to the same person twice in a few days. Please check it was not paid twice.",
     "contribution_shortfall": "You paid in less than your share of the cost.",
+    "council_overpayment": "We paid more into the account than was due. We will tell you if we need it back.",
     "surplus": "There is more money in the account than you need.",
 }
 
