@@ -212,7 +212,7 @@ def test_batch_summary_says_a_surplus_is_provisional(tmp_path):
     text = summary_csv([BatchRow("one", 2, _audit(tmp_path, statement))])
     header, found = list(csv.reader(io.StringIO(text)))
     cell = dict(zip(reversed(header), reversed(found)))  # the first 'surplus' column is the figure (the last a flag count)
-    assert (cell["surplus"], cell["surplus_provisional"], cell["closing_date"]) == ("1940.00", "yes", "2026-04-06"), text
+    assert (cell["surplus"], cell["surplus_provisional"], cell["closing_date"]) == ("1940.00", "not final", "2026-04-06"), text
 
 
 def test_overlapping_statements_with_a_row_listed_out_of_order_are_merged_once(tmp_path):

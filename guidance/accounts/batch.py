@@ -130,8 +130,8 @@ def _text_cell(text: str) -> str:
 
 
 def summary_csv(rows: list[BatchRow]) -> str:
-    """One row per account: reference, folder, status, surplus (and whether it is provisional: the
-    statements stop before the period ends), shortfall, closing balance and the day it is from,
+    """One row per account: reference, folder, status, surplus (and "not final" beside it when it is
+    provisional: the statements stop before the period ends, or the last balance is not certain), shortfall, closing balance and the day it is from,
     the most serious flag, then a count of each flag kind (``flags_<kind>``: a kind such as
     ``surplus`` is also a figure's column, and one header must never name two columns)."""
     out = io.StringIO()
@@ -147,7 +147,7 @@ def summary_csv(rows: list[BatchRow]) -> str:
         counts = {kind: 0 for kind in SEVERITY}
         for f in flags:
             counts[f.kind] += 1
-        writer.writerow([rec.reference, _text_cell(row.folder), "audited", rec.surplus, "yes" if rec.surplus_provisional else "",
+        writer.writerow([rec.reference, _text_cell(row.folder), "audited", rec.surplus, "not final" if rec.surplus_provisional else "",
                          rec.contribution_shortfall, rec.closing_balance, (rec.closing_date or rec.end).isoformat(), len(flags), sum(f.safeguarding for f in flags), flags[0].kind if flags else "",
                          *counts.values(), ""])
     return out.getvalue()
