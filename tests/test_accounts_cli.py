@@ -238,7 +238,7 @@ def test_audit_batch_worst_first(capsys, tmp_path):
         plans.append((name, account.write_plan(tmp_path / f"{name}.yaml").name))
     (folder / "broken").mkdir()
     (folder / "broken" / "s.csv").write_text("Date,Description,Amount\nnot a date,X,1.00\n", encoding="utf-8")
-    plans.append(("broken", "calm.yaml"))
+    plans.append(("broken", Account.base(reference="DP-000099").write_plan(tmp_path / "broken.yaml").name))  # its own account
     plans_csv = tmp_path / "plans.csv"
     plans_csv.write_text("folder,plan\n" + "".join(f"{a},{b}\n" for a, b in plans), encoding="utf-8")
     out = tmp_path / "summary.csv"
