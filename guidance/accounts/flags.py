@@ -26,7 +26,9 @@ Kinds, most serious first (``SEVERITY``):
 - ``balance_misprint``: one row's shown balance is wrong while the rows before and after it agree
   with each other, or, on the first or last balance shown, the other rows of its day agree (a
   statement covers whole days; the bank's misprint: the figures go on from the rows, and no
-  statement is asked for; on the last row the surplus is provisional);
+  statement is asked for; on the last row the surplus is provisional); or two rows of the same
+  day whose balances do not follow, neither provably wrong (the figures follow the balances
+  shown; the bank is asked which is misprinted, never a statement);
 - ``contribution_shortfall``: the person paid in less than their assessed contribution due on
   days the statements show (what was due on other days is told apart, not counted);
 - ``council_overpayment``: council money no payment due explains (outside a suspension), or a
@@ -308,6 +310,12 @@ def _misprint_text(m) -> str:
         return (f"the balance shown on this row, the last one, is {shown}, but the rows before it on the same day give {rows}: "
                 "a misprint on the statement, not a missing one (a statement covers whole days; the closing balance and the "
                 "figures use the rows, and the surplus is provisional until the bank confirms the balance)")
+    if m.at == "day":
+        return (f"the balance shown on this row is {shown}, but the balance shown before it on the same day and this row's "
+                f"amount give {rows}, and the balances after it follow from {shown}: a row or a balance is misprinted on "
+                "the statement (which one cannot be told), not a missing statement, as a statement covers whole days; "
+                f"ask the bank which (the figures follow the balances shown, so {money_text(m.gap)} is counted as not on "
+                "any statement)")
     return (f"the balance shown on this row is {shown}, but the rows before it give {rows} "
             f"and the next balance shown follows from {rows}: a misprint on the statement, not a missing one "
             "(the figures use the rows)")

@@ -47,7 +47,7 @@ ASK = {
 #: sentence here never says whether anything needs doing: "What to do" says that, once, so the
 #: two can never contradict each other.
 TELL = {
-    "balance_misprint": "One balance printed on your statement was wrong, but the payments add up, so we used the payments.",
+    "balance_misprint": "One balance printed on your statement was wrong. This was a printing mistake by the bank, not by you.",
 }
 
 #: What we ask when the statements stop before the period ends but no days are asked for as
