@@ -500,3 +500,17 @@ def test_list_leaves_a_final_surplus_unmarked(capsys, tmp_path, database_url):
     assert main(["account", "list"]) == 0
     out = capsys.readouterr().out
     assert "surplus £" in out and "not final" not in out
+
+
+def test_the_report_shows_what_was_due_on_days_no_statement_shows(tmp_path):
+    """The officer's report has the rows the audit prints for payments due on days no statement
+    shows, as 'audit' and 'show' do."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(INLINE_PLAN.replace("to: 2026-06-28", "to: 2026-04-28"), encoding="utf-8")
+    statement = tmp_path / "s.csv"
+    statement.write_text("Date,Description,Amount,Balance\n10/04/2026,P SAMPLE WAGES,-400.00,4555.00\n"
+                         "13/04/2026,TFR CONTRIBUTION,35.00,4590.00\n27/04/2026,TFR CONTRIBUTION,35.00,4625.00\n", encoding="utf-8")
+    audit = audit_files(plan, [statement], REPO / "content")
+    text = write_report(audit, "md").decode("utf-8")
+    assert "| Council payments due on days no statement shows (not checked) | £1,920.00 |" in text, text
+    assert "| Contribution due on days no statement shows (not checked) | £35.00 |" in text

@@ -46,6 +46,12 @@ def _on(day) -> str:
     return f" on {day.isoformat()}" if day else ""
 
 
+def _unseen_row(what: str, amount) -> list[str]:
+    """The row for what was due on days no statement shows (none when nothing was): not
+    checked, and not counted as missing or short."""
+    return [f"| {what} due on days no statement shows (not checked) | {money_text(amount)} |"] if amount else []
+
+
 def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
                      decisions: Mapping[int, str] | None = None) -> str:
     """The officer's reconciliation: figures, money in and out by kind, payments due, flags with
@@ -69,12 +75,14 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
         f"| Money out | {money_text(rec.total_out)} |",
     ]
     if rec.unaccounted:
-        lines.append(f"| Not shown on any statement (balance breaks) | {money_text(rec.unaccounted)} |")
+        lines.append(f"| Not shown on any statement (balance breaks, or a balance misprinted within a day) | {money_text(rec.unaccounted)} |")
     lines += [
         f"| Closing balance{_on(rec.closing_date)} | {money_text(rec.closing_balance)} |",
         f"| Council payments expected | {money_text(rec.council_expected)} |",
+        *_unseen_row("Council payments", rec.council_expected_uncovered),
         f"| Council payments received | {money_text(rec.council_received)} |",
         f"| Contribution expected | {money_text(rec.contribution_expected)} |",
+        *_unseen_row("Contribution", rec.contribution_expected_uncovered),
         f"| Contribution paid | {money_text(rec.contribution_paid)} |",
         f"| Contribution shortfall | {money_text(rec.contribution_shortfall)} |",
         f"| Contingency | {money_text(rec.contingency)} |",
