@@ -252,6 +252,7 @@ def test_audit_batch_worst_first(capsys, tmp_path):
     assert Decimal(rows[4]["surplus"]) > 0 and rows[5]["flags"] == "0"
     header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
     assert len(header) == len(set(header)), "a header names two columns"
+    assert "flags_council_overpayment" in header  # money to recover: counted like every flag kind
     assert rows[4]["flags_surplus"] == "1" and Decimal(rows[4]["surplus"]) != 1  # the figure, not the count
     err = capsys.readouterr().err
     assert "Audited 5 of 6 accounts" in err and "\r[" not in err  # no progress bar when not on a terminal
