@@ -155,9 +155,9 @@ def _text_cell(text: str) -> str:
 
 
 def summary_csv(rows: list[BatchRow]) -> str:
-    """One row per account: reference, folder, status, surplus (and "not final" beside it when it is
-    provisional: the statements stop before the period ends, or the last balance is not certain), shortfall, closing balance and the day it is from,
-    the most serious flag, then a count of each flag kind (``flags_<kind>``: a kind such as
+    """One row per account: reference, folder, status, surplus (and "not final" beside it when it
+    is provisional: the statements stop before the period ends, or the last balance is not
+    certain), shortfall, closing balance and the day it is from, the most serious flag, then a count of each flag kind (``flags_<kind>``: a kind such as
     ``surplus`` is also a figure's column, and one header must never name two columns)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
