@@ -77,6 +77,9 @@ PHRASE_WEIGHT = 1.25
 WANTED_PLACE = 2
 #: Cached postings and concept scores, counted in postings (~100 bytes each).
 CACHE_POSTINGS = 400_000
+SPECIFICITY_BY_COUNT = False
+HUB_HOLDS_ASKED = True
+HUB_MISSING_SHARE = 0.25
 TEXT, PAIRS = "text", "pairs"
 
 
@@ -361,10 +364,36 @@ class Ranker:
                 theirs = self.distinct(hub)
                 narrower = mine - theirs
                 if ((theirs & named or not theirs) and narrower and not narrower & named
-                        and len(theirs - named) < len(mine - named)):
+                        and self.specificity(theirs - named) < self.specificity(mine - named)
+                        and (not HUB_HOLDS_ASKED or self.holds_what_is_asked(hub, doc, score, concepts))):
                     votes[hub] = votes.get(hub, 0.0) + score * HUB_VOTE / (place + 1)
         for doc, vote in votes.items():
             totals[doc] += vote
+
+    def holds_what_is_asked(self, hub: int, voter: int, voter_score: float, concepts: list[Concept]) -> bool:
+        """Whether ``hub`` uses the words saying what is asked (concepts on at most
+        ``COMMON_SHARE`` of the pages) that earn ``voter`` its score: a page that answers a part
+        of the question its related page does not even mention ("travel" in "who pays for travel
+        expenses") is beside that page, not narrower than it. A word the voter merely mentions
+        (under ``HUB_MISSING_SHARE`` of its score) does not count."""
+        missing = 0.0
+        for concept in concepts:
+            if self.own_share(concept) > COMMON_SHARE:
+                continue
+            scores = self.concept_scores(concept)
+            if hub not in scores:
+                missing += scores.get(voter, 0.0)
+        return missing <= HUB_MISSING_SHARE * voter_score
+
+    def specificity(self, title_stems: frozenset[str]) -> float:
+        """How narrow a set of title stems makes a page: the sum of their rarities, so a title
+        word on few pages ("compliance") narrows more than one on many ("pension")."""
+        if SPECIFICITY_BY_COUNT:
+            return float(len(title_stems))
+        if self._norms is None:
+            self._prepare()
+        count = self._count or 1
+        return sum(math.log(1 + count / max(1, self.source.doc_frequency(s))) for s in title_stems)
 
     def distinct(self, doc: int) -> frozenset[str]:
         """A page's title stems that are not on most pages: what it is about, not the domain."""
