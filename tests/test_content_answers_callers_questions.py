@@ -66,3 +66,14 @@ def test_a_page_in_the_top_three_says_the_answer(base, shipped, question, answer
     saying = [page_id for page_id in top if page_id in answering_pages(answer)
               and words.lower() in base.pages[page_id].body.lower()]
     assert saying, top
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("What happens to my carers when I die?", "employer-dies"),
+    ("Who will pay my PA after I die?", "employer-dies"),
+    ("My PA died last night, what do I do?", "when-your-pa-dies"),
+    ("Our carer has passed away, who gets her last wages?", "when-your-pa-dies"),
+])
+def test_whose_death_is_asked_about_decides_the_page(shipped, question, answer):
+    # "when I die" is the employer's death; "my PA died" is the PA's: two pages, never swapped.
+    assert page_ids(shipped, question)[0] == answer
