@@ -116,11 +116,16 @@ def test_a_related_page_holding_what_is_asked_still_gets_the_vote(tmp_path):
 
 
 @pytest.mark.parametrize("question, answers", [
-    ("Can my direct payment pay a microprovider?", {"self-employed-pas", "using-a-care-agency", "employee-self-employed-or-agency"}),
-    ("Is a micro-enterprise allowed to provide my care?", {"self-employed-pas", "using-a-care-agency", "employee-self-employed-or-agency"}),
-    ("Community micro enterprises and direct payments", {"self-employed-pas", "using-a-care-agency", "employee-self-employed-or-agency"}),
+    ("Can my direct payment pay a microprovider?", {"micro-providers"}),
+    ("Is a micro-enterprise allowed to provide my care?", {"micro-providers"}),
+    ("Community micro enterprises and direct payments", {"micro-providers"}),
     ("Does the council stump up for the agency?", {"using-a-care-agency", "direct-payment-amount-and-top-ups"}),
     ("Will my PA's wages affect their HB?", {"employing-family-and-friends", "paying-family-in-your-household", "working-as-a-pa"}),
 ])
 def test_caller_words_no_page_uses_reach_the_pages(shipped, question, answers):
-    assert answers & set(page_ids(shipped, question)[:3])
+    ids = page_ids(shipped, question)
+    if answers == {"micro-providers"}:
+        # The page about the thing asked comes first, not the neighbour it links to.
+        assert ids[0] == "micro-providers"
+    else:
+        assert answers & set(ids[:3])
