@@ -392,6 +392,10 @@ class GuidanceApp(App):
         letters = self.unsaved_letters()
         for letter in letters:  # what was typed in the last moment is kept now, not lost with the app
             letter.keep_draft()
+        for screen in self.screen_stack:  # a choice made and not yet recorded (account flags): kept now
+            keep = getattr(screen, "keep_before_quit", None)
+            if keep is not None:
+                keep()
         if self.call is None and not letters:
             self.exit()
             return
