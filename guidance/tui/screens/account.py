@@ -174,6 +174,14 @@ class AccountScreen(ReportsFailures, Screen):
 
     # -- running the audit -----------------------------------------------------------------
 
+    def take_typing(self, event) -> bool | None:
+        """Enter in the plan field moves on to the statements as the key is handed out (the app
+        calls this first): the statements typed straight after it go there, not into the plan."""
+        if event.key == "enter" and self.focused is self.query_one("#account-plan", Input):
+            self.set_focus(self.query_one("#account-statements", Input))  # now, not after this refresh
+            return True
+        return None
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "account-plan":

@@ -97,6 +97,16 @@ class CalculatorScreen(ReportsFailures, Screen):
         self.title = self.calculator.title
         self.query_one("#calc-form").query("Input, Select").first().focus()
 
+    def take_typing(self, event) -> bool | None:
+        """Enter in a field but the last moves on to the next field as the key is handed out (the
+        app calls this first), so the keys typed straight after it go to that field: moved later,
+        on the field's Submitted message, the next answer typed fast landed in the field before."""
+        inputs = list(self.query("#calc-form Input"))
+        if event.key == "enter" and self.focused in inputs[:-1]:
+            self.focus_next()
+            return True
+        return None
+
     @on(Input.Submitted)
     def next_field(self, event: Input.Submitted) -> None:
         """Enter moves to the next field; Enter in the last one works it out."""
