@@ -88,6 +88,7 @@ class GuidanceApp(App):
         #: ``StandaloneDraft``: opening that letter again carries on with it.
         self.letter_drafts: dict[tuple, object] = {}
         self._notes_writes = LatestWrites()  # (call id, notes) as typed, written in order
+        self.open_work: OpenWorkFound | None = None  # found on start, not yet taken back or set aside
 
     @property
     def today(self) -> dt.date:
@@ -136,15 +137,16 @@ class GuidanceApp(App):
         """A call key typed on a dialog is the app's to do or refuse (``call_keys.over_dialog``).
         Any other key is given to the screen's ``take_typing`` (if it has one) before it is handed to
         the widget with the focus, so a screen can move the focus for it here, where keys are
-        handed out one by one in the order typed. Moved later (when a list handles the key),
+        handed out one by one in the order typed (``take_typing`` returning True: it did what the
+        key asks, e.g. Enter moving on to the next field, and the key goes no further). Moved later (when a list handles the key),
         the keys typed within the same moment were already queued for the list: some were lost
         or came out of order."""
         if isinstance(event, events.Key) and not event.is_forwarded:
             if isinstance(self.screen, ModalScreen) and over_dialog(self, self.screen, event.key):
                 return  # a call key on a dialog: done or said (see call_keys)
             take_typing = getattr(self.screen, "take_typing", None)
-            if take_typing is not None:
-                take_typing(event)
+            if take_typing is not None and take_typing(event) is True:
+                return  # the screen did what the key asks, here, in the order typed
         await super().on_event(event)
 
     # -- lists ----------------------------------------------------------------------------
@@ -255,18 +257,37 @@ class GuidanceApp(App):
             self.post_message(OpenWorkFound(calls, sessions, letters))
 
     def on_open_work_found(self, message: OpenWorkFound) -> None:
-        from guidance.tui.screens.resume import ResumeWork
-
+        """Work left unfinished is offered back without taking a key: a line on the home screen
+        says so and Ctrl+O opens the list (``offer_open_work_now``). A window opened by itself
+        a moment after start took the first keys typed, meant for the search box."""
         for draft, _title in message.letters:  # opening one of these letters carries on with it
             self.letter_drafts.setdefault((draft.template_id, draft.session_id), draft)
         if self.call is not None:
             return
-        if len(self.screen_stack) > 1:  # already at work (the records were slow): never push over it
+        self.open_work = message
+        self._show_open_work()
+        if len(self.screen_stack) > 1:  # already at work (the records were slow): a notice as well
             where = "the Recent tab or F10 (my calls)" if self.mode == "officer" else "the Recent tab"
             self.notify(f"Some work was left unfinished before: {where} takes you back to it.")
+
+    def _show_open_work(self) -> None:
+        """The home screen's line about work left unfinished, from ``open_work`` as it is now."""
+        show = getattr(self.screen_stack[0], "show_open_work", None) if self.screen_stack else None
+        if show is not None:
+            show(self.open_work)
+
+    def offer_open_work_now(self) -> None:
+        """Ctrl+O on the home screen: the work left unfinished, to choose one to carry on with
+        (or start fresh: the line saying so then goes)."""
+        from guidance.tui.screens.resume import ResumeWork
+
+        message = self.open_work
+        if message is None or self.call is not None:
             return
 
         def chosen(choice) -> None:
+            self.open_work = None  # answered: the line on the home screen goes
+            self._show_open_work()
             if choice is None:
                 return
             kind, item = choice
@@ -299,6 +320,10 @@ class GuidanceApp(App):
                 return
         self.mode = "recipient" if self.mode == "officer" else "officer"
         self.refresh_bindings()
+        if self.open_work is not None:  # what was offered is the other mode's: look again for this one's
+            self.open_work = None
+            self._show_open_work()
+            self.find_open_work()
         save_setting("mode", self.mode)
         self.notify(f"Now in {self.mode} mode")
         self.screen.post_message(ModeChanged())  # the screens under it catch up as they come back (shown_mode)
@@ -392,6 +417,10 @@ class GuidanceApp(App):
         letters = self.unsaved_letters()
         for letter in letters:  # what was typed in the last moment is kept now, not lost with the app
             letter.keep_draft()
+        for screen in self.screen_stack:  # a choice made and not yet recorded (account flags): kept now
+            keep = getattr(screen, "keep_before_quit", None)
+            if keep is not None:
+                keep()
         if self.call is None and not letters:
             self.exit()
             return

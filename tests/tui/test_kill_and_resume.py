@@ -13,7 +13,7 @@ from guidance.records.duties import export_person
 from guidance.tui.screens.flow import FlowScreen
 from guidance.tui.screens.resume import ResumeWork
 
-from tui_helpers import wait_for, wait_ready
+from tui_helpers import open_left_work, wait_for, wait_ready
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -53,7 +53,7 @@ async def test_kill_9_mid_call_offers_the_call_back_with_its_notes(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot, search=False)
-        await wait_for(pilot, lambda: isinstance(app.screen, ResumeWork))
+        await open_left_work(app, pilot)
         offered = app.screen.query_one("#open-calls", OptionList)
         shown = str(offered.get_option_at_index(0).prompt)
         assert REFERENCE in shown and NOTES in shown and "started" in shown
@@ -79,7 +79,7 @@ async def test_kill_9_while_writing_a_letter_in_a_call_gives_the_letter_back(mak
     app.services.downloads = tmp_path
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot, search=False)
-        await wait_for(pilot, lambda: isinstance(app.screen, ResumeWork))
+        await open_left_work(app, pilot)
         assert "a letter being written" in str(app.screen.query_one("#open-calls", OptionList).get_option_at_index(0).prompt)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-recipient_name"))
@@ -126,7 +126,7 @@ async def test_a_letter_left_unsaved_after_its_call_ended_is_offered_back(make_a
     again.services.downloads = tmp_path
     async with again.run_test(size=(80, 24)) as pilot:
         await wait_ready(again, pilot, search=False)
-        await wait_for(pilot, lambda: isinstance(again.screen, ResumeWork))
+        await open_left_work(again, pilot)
         shown = str(again.screen.query_one("#open-calls", OptionList).get_option_at_index(0).prompt)
         assert REFERENCE in shown and "ended" in shown and "a letter being written" in shown
         await pilot.press("enter")

@@ -8,9 +8,8 @@ from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
 
 from guidance.tui.screens.confirm_quit import ConfirmQuit
 from guidance.tui.screens.letter import LetterScreen
-from guidance.tui.screens.resume import ResumeWork
 
-from tui_helpers import wait_for, wait_ready
+from tui_helpers import open_left_work, wait_for, wait_ready
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -59,7 +58,7 @@ async def test_kill_9_while_writing_a_letter_on_its_own_offers_it_back(make_app,
     app.services.downloads = tmp_path
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot, search=False)
-        await wait_for(pilot, lambda: isinstance(app.screen, ResumeWork))
+        await open_left_work(app, pilot)
         offered = app.screen.query_one("#open-letters", OptionList)
         shown = str(offered.get_option_at_index(0).prompt)
         assert app.services.letter_title(LETTER) in shown and "last typed" in shown and TYPED not in shown

@@ -6,9 +6,8 @@ from textual.widgets import Input, OptionList
 from guidance.tui.app import GuidanceApp
 from guidance.tui.screens.flow import FlowScreen
 from guidance.tui.screens.home import HomeScreen
-from guidance.tui.screens.resume import ResumeWork
 
-from tui_helpers import REPO, TODAY, answer_current, wait_for, wait_ready
+from tui_helpers import REPO, TODAY, answer_current, open_left_work, wait_for, wait_ready
 
 
 async def test_recipient_mode_is_remembered_and_speaks_to_the_recipient():
@@ -45,7 +44,7 @@ async def test_an_unfinished_checklist_is_offered_on_start_without_ids():
     again = GuidanceApp(REPO, TODAY, mode="recipient", build_index=False)
     async with again.run_test(size=(80, 24)) as pilot:
         await wait_ready(again, pilot, search=False)
-        await wait_for(pilot, lambda: isinstance(again.screen, ResumeWork))
+        await open_left_work(again, pilot)
         offered = again.screen.query_one("#open-sessions", OptionList)
         text = str(offered.get_option_at_index(0).prompt)
         assert text.startswith("Hiring a PA") or "PA" in text
@@ -71,7 +70,7 @@ async def _offered_on_start(mode: str) -> list[str]:
     app = GuidanceApp(REPO, TODAY, mode=mode, build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(app, pilot, search=False)
-        await wait_for(pilot, lambda: isinstance(app.screen, ResumeWork), tries=400)
+        await open_left_work(app, pilot, 400)
         offered = app.screen.query_one("#open-sessions", OptionList)
         return [offered.get_option_at_index(i).id for i in range(offered.option_count)]
 

@@ -133,3 +133,15 @@ def type_burst(app, text: str) -> None:
 
     for char in text:
         app.post_message(events.Key("space" if char == " " else char, char))
+
+
+async def open_left_work(app, pilot, tries: int = 3600):
+    """Wait for the home screen's line about work left unfinished, press Ctrl+O as the officer
+    does, and return the list offered (``ResumeWork``)."""
+    from guidance.tui.screens.resume import ResumeWork
+
+    await wait_for(pilot, lambda: app.open_work is not None, tries)
+    await pilot.press("ctrl+o")
+    await wait_for(pilot, lambda: isinstance(app.screen, ResumeWork) and app.screen.query("OptionList"), tries)
+    await pilot.pause()
+    return app.screen

@@ -5,11 +5,16 @@ Keyboard first, at 80×24: type the plan file and statement files (one file as t
 all; several separated by ";", or by spaces with quotes), Enter (or Ctrl+R) audits; then in the
 flags table (its keys in the footer) e/q/r/s choose explained / query / recover / safeguarding for
 the flag under the cursor, Enter records the choice (in a worker, through the services) and shows
-it at once, the cursor staying on that flag (moving on is the officer's own keypress), Esc drops a
-choice not yet recorded; w saves the report (Word); l opens the surplus letter (or the statements
-request when statements are missing); v opens the account review (the guided help whose
-``prefill`` takes an account audit) with the audit's figures filled in. Hints show the keys as
-pressed (lowercase); with Shift or Caps Lock they do the same. However many flags there are, the
+it at once, the cursor staying on that flag (moving on is the officer's own keypress). As in a
+spreadsheet, a choice is never lost: moving to another flag, leaving the flags, starting a new
+audit, making the report or a letter, opening another screen or quitting records it too; only Esc
+drops it. w saves the report (Word); l opens the surplus letter (or the statements request when
+statements are missing); v opens the account review (the guided help whose ``prefill`` takes an
+account audit) with the audit's figures filled in. Hints show the keys as pressed (lowercase);
+with Shift or Caps Lock they do the same. The letter keys work only in the flags list, where the
+hint line shows them: a letter typed anywhere else on the screen is text or nothing, never a jump
+to another screen, and the audit's result takes the focus to the flags only when the officer has
+not moved or typed since asking for it. However many flags there are, the
 list scrolls and the selected flag's details and the key hints stay on screen. The audit runs in a
 worker; a new audit clears the last one's results at once, and the result of an audit started
 earlier never replaces a newer one.
@@ -52,9 +57,15 @@ def statement_files(text: str) -> list[str]:
     return shlex.split(text)
 
 
+#: The keys for what to do with the audit (shown under the flags, ``OTHER_KEYS``): action -> key.
+AUDIT_KEYS = {"report": "w", "letter": "l", "review": "v"}
+
+
 class FlagTable(DataTable):
-    """The flags, one a row. Its keys (shown in the footer while it has focus): a letter chooses
-    a decision for the flag under the cursor, Enter records it."""
+    """The flags, one a row. Its keys (shown in the footer and the hint line while it has focus):
+    a letter chooses a decision for the flag under the cursor, Enter records it; w, l and v make
+    the report, the letter and the review. They are the list's own keys, so they work only where
+    the hint line says them."""
 
     BINDINGS = [
         *(Binding(key, f"choose('{decision}')", decision.capitalize() if key != "s" else "Safeguard",
@@ -62,6 +73,10 @@ class FlagTable(DataTable):
         # The same with Shift (or Caps Lock): the footer shows the lowercase key only.
         *(Binding(key.upper(), f"choose('{decision}')", show=False) for key, decision in DECISION_KEYS.items()),
         Binding("enter", "confirm", "Confirm", key_display="⏎", id="account.confirm"),
+        # Shown under the flags (OTHER_KEYS), so the footer has room for the decision keys at 80×24.
+        *(Binding(key, f"screen.{action}", action.capitalize(), id=f"account.{action}", show=False)
+          for action, key in AUDIT_KEYS.items()),
+        *(Binding(key.upper(), f"screen.{action}", show=False) for action, key in AUDIT_KEYS.items()),
     ]
 
     def action_choose(self, decision: str) -> None:
@@ -69,6 +84,10 @@ class FlagTable(DataTable):
 
     def action_confirm(self) -> None:
         self.screen.confirm()
+
+    def on_blur(self, event) -> None:
+        """Leaving the flags (Tab, a click on a field) records a choice not yet recorded."""
+        self.screen.keep_pending()
 
 
 def figure_rows(rec) -> list[tuple[str, object]]:
@@ -101,13 +120,6 @@ class AccountScreen(ReportsFailures, Screen):
         Binding("escape", "back", "Back", id="account.back"),
         # Shown under the flags (OTHER_KEYS), so the footer has room for the decision keys at 80×24.
         Binding("ctrl+r", "audit", "Audit", id="account.audit", show=False),
-        Binding("w", "report", "Report", id="account.report", show=False),
-        Binding("l", "letter", "Letter", id="account.letter", show=False),
-        Binding("v", "review", "Review", id="account.review", show=False),
-        # The same keys with Shift (or Caps Lock on): the hint shows the lowercase key only.
-        Binding("W", "report", show=False),
-        Binding("L", "letter", show=False),
-        Binding("V", "review", show=False),
     ]
     DEFAULT_CSS = """
     AccountScreen #account-files Label { width: 11; padding: 0 1 0 0; }
@@ -120,7 +132,8 @@ class AccountScreen(ReportsFailures, Screen):
     AccountScreen #account-figures { width: auto; max-width: 32; }
     AccountScreen #account-flags { width: 1fr; }
     AccountScreen #account-flag-table { height: 1fr; scrollbar-size-vertical: 1; }
-    AccountScreen #account-flag-text { height: auto; max-height: 6; width: 100%; color: $text; }
+    AccountScreen #account-flag-text { height: auto; max-height: 6; width: 100%; color: $text; padding: 0 0 0 1; }
+    /* the hint starts one column in, under the flags' text: never against the figures beside it */
     """
 
     def __init__(self, plan: str = "", statements: str = ""):
@@ -131,6 +144,9 @@ class AccountScreen(ReportsFailures, Screen):
         self.decisions: dict[int, str] = {}
         self.pending: tuple[int, str] | None = None  # (flag number, decision) chosen, not yet recorded
         self.runs = 0  # audits started; only the latest one's result is shown
+        #: Where the focus was and what the fields held when the audit was asked for: the result
+        #: takes the focus to the flags only if the officer has not moved or typed since.
+        self.asked_from: tuple | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -158,6 +174,14 @@ class AccountScreen(ReportsFailures, Screen):
 
     # -- running the audit -----------------------------------------------------------------
 
+    def take_typing(self, event) -> bool | None:
+        """Enter in the plan field moves on to the statements as the key is handed out (the app
+        calls this first): the statements typed straight after it go there, not into the plan."""
+        if event.key == "enter" and self.focused is self.query_one("#account-plan", Input):
+            self.set_focus(self.query_one("#account-statements", Input))  # now, not after this refresh
+            return True
+        return None
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "account-plan":
@@ -178,10 +202,16 @@ class AccountScreen(ReportsFailures, Screen):
             self._status(f"{missing}: give the plan file and at least one statement file.")
             self.query_one("#account-plan" if not plan else "#account-statements", Input).focus()
             return
+        self.keep_pending()  # a choice on the last audit's flags is recorded before they go
         self.runs += 1
+        self.asked_from = self._where_typing()
         self._clear()
         self._status("Auditing…")
         self.run_audit(plan, statements, self.runs)
+
+    def _where_typing(self) -> tuple:
+        """The widget with the focus and the text of the file fields, now."""
+        return (self.focused, *(field.value for field in self.query("#account-files Input")))
 
     def _clear(self) -> None:
         """Nothing of the last audit stays on screen (nor can be decided) while a new one runs."""
@@ -246,19 +276,22 @@ class AccountScreen(ReportsFailures, Screen):
         points = balance_points(rec)
         self.query_one("#account-balance", Sparkline).data = [float(v) for _, v in points]
         low = min(v for _, v in points)
-        self._status(f"{rec.reference} {DATE.show(rec.start)} to {DATE.show(rec.end)}: {money_text(rec.opening_balance)} "
-                     f"to {money_text(rec.closing_balance)}, low {money_text(low)}, "
-                     + (f"statements stop {DATE.show(rec.closing_date)}, " if rec.stops_early and rec.closing_date else "")
-                     + ("recorded" if audit_id else "not recorded"))
+        status = (f"{rec.reference} {DATE.show(rec.start)} to {DATE.show(rec.end)}: {money_text(rec.opening_balance)} "
+                  f"to {money_text(rec.closing_balance)}, low {money_text(low)}, "
+                  + (f"statements stop {DATE.show(rec.closing_date)}, " if rec.stops_early and rec.closing_date else "")
+                  + ("recorded" if audit_id else "not recorded"))
         figures = self.query_one("#account-figures", DataTable)
         figures.clear()
         for label, value in figure_rows(rec):
             figures.add_row(label, money_text(value))
         self._fill_flags()
         table = self.query_one("#account-flag-table", DataTable)
-        if audit.flags:
-            table.focus()
-            self._describe(0)
+        if self.asked_from is None or self.asked_from == self._where_typing():
+            table.focus()  # the officer is waiting for it: on to the flags
+        elif not table.has_focus:  # typing or moved on since: the keys stay where they are going
+            status += " · Tab to the flags"
+        self._status(status)
+        self._describe(0)
 
     def _fill_flags(self) -> None:
         from guidance.accounts.money import money_text
@@ -282,10 +315,13 @@ class AccountScreen(ReportsFailures, Screen):
     @on(DataTable.RowHighlighted, "#account-flag-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         if self.pending is not None and self.pending[0] != event.cursor_row + 1:
-            self._set_pending(None)  # a choice belongs to its flag: moving away drops it
+            self.keep_pending()  # moving on from a flag records the choice made on it
         self._describe(event.cursor_row)
 
     def _describe(self, index: int) -> None:
+        if self.audit is not None and not self.audit.flags:
+            self.query_one("#account-flag-text", Label).update(f"{OTHER_KEYS}\nNo flags: nothing to decide.")
+            return
         if self.audit is None or not 0 <= index < len(self.audit.flags):
             return
         flag = self.audit.flags[index]
@@ -298,7 +334,7 @@ class AccountScreen(ReportsFailures, Screen):
             extra = f" Safeguarding: follow the procedure (see {pages})." if pages else " Safeguarding: follow the procedure."
         decided = f" ({self.decisions[index + 1]})" if index + 1 in self.decisions else ""
         if self.pending is not None and self.pending[0] == index + 1:
-            keys = f"Enter: record '{self.pending[1]}' · Esc: drop it"
+            keys = f"Enter or moving on records '{self.pending[1]}' · Esc drops it"
         else:
             keys = OTHER_KEYS
         self.query_one("#account-flag-text", Label).update(
@@ -334,6 +370,31 @@ class AccountScreen(ReportsFailures, Screen):
         self.pending = None
         self.decide(number, decision)
 
+    def keep_pending(self) -> None:
+        """Record the choice not yet recorded, if any: a choice is lost only by Esc."""
+        if self.pending is None or self.audit is None:
+            return
+        number, decision = self.pending
+        self._set_pending(None)
+        self.decide(number, decision)
+
+    def on_screen_suspend(self) -> None:
+        """Another screen over this one (a letter, the palette, a call): the choice is recorded."""
+        self.keep_pending()
+
+    def keep_before_quit(self) -> None:
+        """The app is closing: record the choice not yet recorded now, not in a worker the
+        closing app would not wait for."""
+        if self.pending is None or self.audit is None:
+            return
+        number, decision = self.pending
+        self.pending = None
+        if self.audit_id is not None:
+            try:
+                self.app.services.account_store().decide(self.audit_id, number, decision)
+            except Exception as exc:  # said, and the app still closes
+                self.app.show_failure("record the decision on the flag", exc)
+
     def decide(self, number: int, decision: str) -> None:
         """Record ``decision`` on flag ``number`` (1-based): shown at once, kept in a worker."""
         table = self.query_one("#account-flag-table", DataTable)
@@ -365,6 +426,7 @@ class AccountScreen(ReportsFailures, Screen):
             self._fill_flags()
 
     def action_report(self) -> None:
+        self.keep_pending()
         if self.audit is not None:  # with the decisions recorded so far, as on screen
             self.save_report(self.audit, dict(self.decisions))
 
@@ -381,6 +443,7 @@ class AccountScreen(ReportsFailures, Screen):
         from guidance.accounts.letters import LETTERS, NothingToAsk, statements_values, surplus_values
         from guidance.tui.screens.letter import LetterScreen
 
+        self.keep_pending()
         if self.audit is None:
             return
         for kind, values in (("statements", statements_values), ("surplus", surplus_values)):
@@ -394,6 +457,7 @@ class AccountScreen(ReportsFailures, Screen):
 
     def action_review(self) -> None:
         """V: the account review flow, its answers filled from this (recorded) audit."""
+        self.keep_pending()
         if self.audit is None:
             self.notify("Audit the account first: give the plan and statements, then press Enter.")
             return

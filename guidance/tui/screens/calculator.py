@@ -21,6 +21,13 @@ from guidance.tui.messages import ReportsFailures
 from guidance.calculators.shortcuts import also_accepts, prepared, prepared_inputs, still_off
 
 
+#: Inputs the form does not ask for in a field of their own, because the fact is typed in another
+#: field as that field's shortcut (``also_accepts``): input -> the field it is typed in. "Still
+#: off" as the last day off sick is the "Still off sick" input (``shortcuts.prepared_inputs``):
+#: one fact, one field (the command line keeps --still-off for scripts).
+TOLD_IN_ANOTHER_FIELD = {"still_off": "sick_end"}
+
+
 class FieldValidator(Validator):
     """Checks what is typed against one declared field, with the field's own message."""
 
@@ -59,12 +66,16 @@ class CalculatorScreen(ReportsFailures, Screen):
         self.label_texts: dict[str, str] = {}  # as shown above each field, with hints
         self.last_result = None
         self.typed_still_off = False
+        #: The inputs the form asks for, one field each, in the calculator's order.
+        self.asked = [key for key in self.calculator.inputs if key not in TOLD_IN_ANOTHER_FIELD]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="calc-form"):
             for field in self.calculator.fields:
                 key, kind = field.name, field.kind
+                if key not in self.asked:
+                    continue
                 needed = "" if field.required else " (optional)"
                 also = also_accepts(key)
                 hint = f" ({also})" if also else ""
@@ -86,6 +97,16 @@ class CalculatorScreen(ReportsFailures, Screen):
         self.title = self.calculator.title
         self.query_one("#calc-form").query("Input, Select").first().focus()
 
+    def take_typing(self, event) -> bool | None:
+        """Enter in a field but the last moves on to the next field as the key is handed out (the
+        app calls this first), so the keys typed straight after it go to that field: moved later,
+        on the field's Submitted message, the next answer typed fast landed in the field before."""
+        inputs = list(self.query("#calc-form Input"))
+        if event.key == "enter" and self.focused in inputs[:-1]:
+            self.focus_next()
+            return True
+        return None
+
     @on(Input.Submitted)
     def next_field(self, event: Input.Submitted) -> None:
         """Enter moves to the next field; Enter in the last one works it out."""
@@ -98,7 +119,7 @@ class CalculatorScreen(ReportsFailures, Screen):
     def _inputs(self) -> dict:
         """What was typed, as text: the registry reads each value through its field."""
         values = {}
-        for key in self.calculator.inputs:
+        for key in self.asked:
             value = self.query_one(f"#in-{key}").value
             if value in (None, "", Select.NULL):
                 continue
@@ -141,12 +162,13 @@ class CalculatorScreen(ReportsFailures, Screen):
         lines, marked = [], set()
         for problem in error.problems:
             key = getattr(problem, "field", None) or self._field_named_in(str(problem))
-            key = key if key in self.calculator.inputs and key not in marked else None
+            key = TOLD_IN_ANOTHER_FIELD.get(key, key)  # a problem with "still off" is the last day's
+            key = key if key in self.asked and key not in marked else None
             if key:
                 marked.add(key)
                 self._field_error(key, _problem_only(str(problem), self.calculator.field(key).label))
             lines.append(self._plain(str(problem)))
-        first = next((k for k in self.calculator.inputs if k in marked), None)
+        first = next((k for k in self.asked if k in marked), None)
         if first:
             self.query_one(f"#in-{first}").focus()
         if len(lines) == 1:
@@ -187,7 +209,7 @@ class CalculatorScreen(ReportsFailures, Screen):
         label.add_class("error")
 
     def _clear_field_errors(self) -> None:
-        for key in self.calculator.inputs:
+        for key in self.asked:
             self._clear_field_error(key)
 
     def _clear_field_error(self, key: str) -> None:
@@ -202,7 +224,7 @@ class CalculatorScreen(ReportsFailures, Screen):
         """A field changed since its problem was shown: its old problem goes (the field's own
         check shows at once whether what is typed now reads; Ctrl+R checks the rest again)."""
         key = (event.control.id or "").removeprefix("in-")
-        if key in self.calculator.inputs:
+        if key in self.asked:
             self._clear_field_error(key)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

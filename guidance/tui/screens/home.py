@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, TabbedCont
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from guidance.tui.messages import ContentReady, ModeChanged, ReportsFailures, SearchReady
+from guidance.tui.messages import ContentReady, ModeChanged, OpenWorkFound, ReportsFailures, SearchReady
 from guidance.tui.widgets.call_panel import CallPanelHost
 from guidance.tui.widgets.result_rows import EXACT, Fit, Rows, build_rows
 from guidance.tui.widgets.results_list import ResultsList
@@ -60,6 +60,8 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         Binding("f5", "show_tab('tab-browse')", "Browse", id="home.browse"),
         Binding("f6", "show_tab('tab-flows')", "Guided", id="home.flows"),
         Binding("f7", "show_tab('tab-recent')", "Recent", id="home.recent"),
+        # Work left unfinished is offered by a line, never a window that takes the keys typed
+        Binding("ctrl+o", "open_work", "Carry on", id="home.open_work"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -69,6 +71,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
                 yield SearchBox(placeholder=PROMPTS.get(self.app.mode, PROMPTS["officer"]), id="search")
                 yield Label("", id="suggestion")
                 yield Label("Loading the guidance…", id="loading")
+                yield Label("", id="open-work")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -126,6 +129,24 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
         query = self.query_one("#search", Input).value
         if query.strip():
             self.run_search(query)
+
+    def show_open_work(self, message: OpenWorkFound | None) -> None:
+        """Work left unfinished before (None: none any more): said in one line, with its key."""
+        kinds = [(len(message.calls), "call", "calls"), (len(message.letters), "letter", "letters"),
+                 (len(message.sessions), "guided help", "guided help")] if message is not None else []
+        found = ", ".join(f"{count} {one if count == 1 else many}" for count, one, many in kinds if count)
+        line = self.query_one("#open-work", Label)
+        line.update(f"Left unfinished before: {found}. Ctrl+O to carry on with it." if found else "")
+        line.display = bool(found)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "open_work":  # shown only while there is work to carry on with
+            return self.app.open_work is not None and self.app.call is None
+        return True
+
+    def action_open_work(self) -> None:
+        self.app.offer_open_work_now()
 
     def on_mode_changed(self, _: ModeChanged) -> None:
         """The mode switched (F2): the prompt, the lists and the results shown now are those of

@@ -1,0 +1,62 @@
+"""The account screen's figures and the flags beside them never touch: at 80×24 and 100×30,
+with a final surplus and with one that is not final (its longer labels widen the figures), a
+column of space is left between the amounts and the hint line (and the flags' words), and every
+figure shows whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from guidance.tui.screens.account import AccountScreen
+
+from tui_helpers import wait_for, wait_ready
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "accounts"
+PROVISIONAL_PLAN = """reference: DP-000098
+period: {from: 2026-04-06, to: 2026-06-28}
+council_payments:
+  - {from: 2026-04-06, amount: "1920.00", every: 4 weeks}
+contingency_weeks: 6
+payees:
+  - {match: "P SAMPLE", kind: wages}
+"""
+PROVISIONAL_ROWS = ("Date,Description,Amount,Balance\n06/04/2026,NORTHFIELD COUNCIL DP,1920.00,4920.00\n"
+                    "10/04/2026,P SAMPLE WAGES,-400.00,4520.00\n12/04/2026,CASH WITHDRAWAL,-100.00,4420.00\n")
+
+
+def provisional_files(folder: Path) -> None:
+    """plan.yaml and statement.csv in ``folder``: statements that stop early (surplus not final)."""
+    (folder / "plan.yaml").write_text(PROVISIONAL_PLAN, encoding="utf-8")
+    (folder / "statement.csv").write_text(PROVISIONAL_ROWS, encoding="utf-8")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+@pytest.mark.parametrize("surplus", ["final", "provisional"])
+async def test_the_hint_line_keeps_clear_of_the_figures(make_app, monkeypatch, tmp_path, size, surplus):
+    if surplus == "provisional":
+        provisional_files(tmp_path)
+        monkeypatch.chdir(tmp_path)
+    else:
+        monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=size) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
+        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
+        screen = app.screen
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: screen.audit is not None)
+        await pilot.pause()
+        figures = screen.query_one("#account-figures", DataTable)
+        labels = [figures.get_row_at(i)[0] for i in range(figures.row_count)]
+        assert ("Surplus, not final" in labels) == (surplus == "provisional")
+        assert figures.virtual_size.width <= figures.scrollable_content_region.width  # no figure cut
+        flags = screen.query_one("#account-flag-table", DataTable)
+        text = screen.query_one("#account-flag-text")
+        assert figures.region.right <= flags.region.x  # side by side, never over each other
+        assert figures.region.right < text.content_region.x  # a blank column before the hint line
+        assert flags.cell_padding >= 1  # and before each flag's words
+        assert text.region.right <= size[0] and text.region.bottom <= size[1] - 1  # above the footer

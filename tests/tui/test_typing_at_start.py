@@ -1,0 +1,54 @@
+"""Typing at once when the app starts: no key is lost and no screen opens by itself.
+
+Work left unfinished before (guided help, calls, letters) is offered by a line on the home screen
+with its own key (Ctrl+O), never by a window that opens a moment after start and takes the first
+keys typed, meant for the search box (Enter there would even have chosen the first item)."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Label
+
+from guidance.tui.app import GuidanceApp
+from guidance.tui.screens.home import HomeScreen
+from guidance.tui.screens.resume import ResumeWork
+
+from test_recipient_mode import _leave_unfinished
+from tui_helpers import REPO, TODAY, type_burst, wait_for, wait_ready
+
+
+async def test_keys_typed_while_open_work_is_found_go_to_the_search_box():
+    await _leave_unfinished("officer", "pa_off_sick")
+    app = GuidanceApp(REPO, TODAY, mode="officer", build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen_stack and app.screen.query("#search"))  # the first frame
+        type_burst(app, "pa off")
+        await wait_ready(app, pilot, search=False)
+        await wait_for(pilot, lambda: app.open_work is not None)
+        await pilot.pause()
+        type_burst(app, " sick")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1
+        assert app.screen.query_one("#search", Input).value == "pa off sick"
+        line = app.screen.query_one("#open-work", Label)
+        assert line.display and "1 guided help" in str(line.render()) and "Ctrl+O" in str(line.render())
+        await pilot.press("ctrl+o")  # the officer's own key: now the list, to choose from
+        await wait_for(pilot, lambda: isinstance(app.screen, ResumeWork))
+        await pilot.press("escape")  # start fresh: the line goes, the search is as typed
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.pause()
+        assert not app.screen.query_one("#open-work", Label).display and app.open_work is None
+        assert app.screen.query_one("#search", Input).value == "pa off sick"
+        await pilot.press("ctrl+o")  # nothing left to offer: nothing opens
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_no_line_and_no_key_without_work_left():
+    app = GuidanceApp(REPO, TODAY, mode="officer", build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.open_work is None and not app.screen.query_one("#open-work", Label).display
+        assert "ctrl+o" not in app.active_bindings or not app.active_bindings["ctrl+o"].enabled
