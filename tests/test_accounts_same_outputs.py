@@ -6,7 +6,8 @@ chart drawn for Word), the person's summary, the notes, the values of the surplu
 statements letters and the batch summary row, for the same generated accounts (synthetic,
 ``accounts_support``) in every statement style, audited with the frozen copy of the rules.
 The expected file keeps a digest of each (paths replaced, so the digest is the same wherever
-the tests run).
+the tests run). Card exports, which show no balance, are also audited with the plan's opening
+balance.
 
 A change meant to alter what people see rewrites the file:
 
@@ -48,10 +49,10 @@ def _digest(value, folder: Path) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def outputs(account, style: str, folder: Path) -> dict:
-    """A digest of each thing made from one audit (or its error)."""
+def outputs(account, style: str, folder: Path, **extra) -> dict:
+    """A digest of each thing made from one audit (or its error); ``extra``: more plan fields."""
     folder.mkdir(parents=True)
-    plan = account.write_plan(folder / "plan.yaml")
+    plan = account.write_plan(folder / "plan.yaml", **extra)
     try:
         audit = audit_files(plan, [write(account, style, folder)], RULES_ROOT)
     except AuditError as exc:
@@ -79,6 +80,8 @@ def all_outputs(folder: Path) -> dict:
             if style == "xlsx" and name.startswith("random") and number >= SHEET_ACCOUNTS:
                 continue
             out[f"{name} {style}"] = outputs(account, style, folder / name / style)
+        # a card export shows no balance: audited from the plan's opening balance
+        out[f"{name} card opening"] = outputs(account, "card", folder / name / "card-opening", opening_balance=str(account.opening))
     return out
 
 
