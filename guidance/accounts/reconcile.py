@@ -426,7 +426,7 @@ def _credits(credits: list[int], credit_rows: list[Transaction], amounts: list, 
     for description in dict.fromkeys(descriptions):
         rule = rules.match(description)
         kind_of[description] = None if rule is None else rule.kind
-    return _Credits(credits, [t.date.toordinal() for t in credit_rows], list(map(kind_of.__getitem__, descriptions)), amounts)
+    return _Credits(credits, list(map(dt.date.toordinal, map(_DATE, credit_rows))), list(map(kind_of.__getitem__, descriptions)), amounts)
 
 
 _DUE_DAYS: dict[int, tuple] = {}  # id(schedule) -> (schedule, day ordinals, reasons)
@@ -632,13 +632,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         found[i - first] = reason
     kinds, whys, sources = zip(*found)
     entries = list(map(_record, repeat(Entry), zip(inside_rows, kinds, whys, after[first:stop], sources)))
-    money_in = {k: ZERO for k in IN_KINDS}
-    money_out = {k: ZERO for k in OUT_KINDS + ("unexplained",)}
-    for kind, amount, into in zip(kinds, amounts, paid_in):
-        if into:
-            money_in[kind] += amount
-        else:
-            money_out[kind] -= amount
+    money_in, money_out = _totals(kinds, amounts, paid_in)
     council_expected = sum(map(_AMOUNT, council_due), ZERO)
     contribution_expected = sum(map(_AMOUNT, contribution_due), ZERO)
     held = contingency(plan)
@@ -665,6 +659,18 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         unseen=unseen, council_expected_uncovered=council_uncovered, contribution_expected_uncovered=contribution_uncovered,
         last_shown=last_off if last_off is not None and start <= last_off.tx.date <= end else None,
     )
+
+
+def _totals(kinds, amounts, paid_in) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """(money in, money out) by kind, every kind listed (money out as a positive sum)."""
+    money_in = dict.fromkeys(IN_KINDS, ZERO)
+    money_out = dict.fromkeys(OUT_KINDS + ("unexplained",), ZERO)
+    for kind, amount, into in zip(kinds, amounts, paid_in):
+        if into:
+            money_in[kind] += amount
+        else:
+            money_out[kind] -= amount
+    return money_in, money_out
 
 
 def _carries_on(rows, dates, breaks, misprints, plan: Plan):
