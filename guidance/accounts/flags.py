@@ -37,18 +37,17 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from collections import Counter
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import and_, attrgetter, eq, gt, itemgetter, le, lt, sub
+from operator import and_, attrgetter, eq, itemgetter, le, lt, sub
 from decimal import Decimal
 from pathlib import PurePath
 
 from guidance.accounts.coverage import unshown_ends
 from guidance.accounts.money import ZERO, money_text, pence
 from guidance.accounts.plan import Plan
-from guidance.accounts.reconcile import Entry, Reconciliation
+from guidance.accounts.reconcile import MATCH_DAYS, Entry, Reconciliation
 from guidance.accounts.rules import Rules, Rule
 from guidance.accounts.schedule import add_months, line_in_force, weekly
 from guidance.accounts.statements import Ledger, normalise
@@ -188,7 +187,6 @@ def _sort_out(rec: Reconciliation) -> _Rows:
 
 _KIND, _BALANCE, _TX = itemgetter(1), itemgetter(3), itemgetter(0)  # of an Entry (a named tuple)
 _TX_AMOUNT, _TX_DESCRIPTION, _TX_DATE = itemgetter(2), itemgetter(1), itemgetter(0)  # of a Transaction
-_AMOUNT, _DESCRIPTION = attrgetter("tx.amount"), attrgetter("tx.description")
 
 
 @dataclass(frozen=True)
@@ -276,8 +274,6 @@ def _guessed_balances(rec: Reconciliation, unseen: Unseen) -> set[int]:
 
 
 def _missing_statements(plan, ledger, rec, rules):
-    from dataclasses import replace
-
     position = {id(e.tx): n for n, e in enumerate(rec.entries)} if rec.breaks or rec.misprints else {}
     for b in rec.breaks:
         n = position.get(id(b.tx))
@@ -441,7 +437,7 @@ def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
                       + f" (no payment from {(before + dt.timedelta(days=1)).isoformat()} to {(after - dt.timedelta(days=1)).isoformat()})")
 
 
-_DAY, _DAYS = attrgetter("tx.date"), attrgetter("days")
+_DAY = attrgetter("tx.date")
 
 
 def _lower_median(values: list[int]) -> int:
@@ -541,8 +537,6 @@ def _row_name(e: Entry) -> str:
 
 def _council_notes(plan: Plan, rec: Reconciliation):
     """Council payments that came in late, and council money no payment due explains."""
-    from guidance.accounts.reconcile import MATCH_DAYS
-
     matched = set()
     for m in rec.council:
         if m.entry is None:
