@@ -38,9 +38,10 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import and_, attrgetter, eq, itemgetter, le, lt, sub
+from operator import attrgetter, gt, lt, sub
 from decimal import Decimal
 from pathlib import PurePath
 
@@ -169,24 +170,28 @@ class _Rows:
 
 
 def _sort_out(rec: Reconciliation) -> _Rows:
-    """The rows for each check, picked out a column at a time."""
-    entries = rec.entries
-    kinds = list(map(_KIND, entries))
-    amounts = list(map(_TX_AMOUNT, map(_TX, entries)))
-    out = list(map(ZERO.__gt__, amounts))  # money out: below zero
-    taxes = list(compress(entries, map("tax".__eq__, kinds)))  # a few rows: picked out by kind first
-    return _Rows(
-        paid_out=list(compress(entries, out)),
-        spending=list(compress(entries, map(_SPENDING.__contains__, kinds))),
-        taxes=[e for e in taxes if e.tx.amount < ZERO] if taxes else taxes,
-        wages=list(compress(entries, map("wages".__eq__, kinds))),
-        council=list(compress(entries, map("council".__eq__, kinds))),
-        lowest=min(ZERO, min(map(_BALANCE, entries), default=ZERO)),
-    )
+    """The rows for each check, picked out in one pass over the entries."""
+    paid_out, spending, taxes, wages, council = [], [], [], [], []
+    lowest = ZERO
+    for e in rec.entries:
+        tx, kind, balance = e[0], e[1], e[3]  # an Entry's tx, kind and balance (a named tuple)
+        out = tx[2] < ZERO  # the row's amount
+        if out:
+            paid_out.append(e)
+        if kind in _SPENDING:
+            spending.append(e)
+        elif kind == "wages":
+            wages.append(e)
+        elif kind == "council":
+            council.append(e)
+        elif kind == "tax" and out:
+            taxes.append(e)
+        if balance < lowest:
+            lowest = balance
+    return _Rows(paid_out=paid_out, spending=spending, taxes=taxes, wages=wages, council=council, lowest=lowest)
 
 
-_KIND, _BALANCE, _TX = itemgetter(1), itemgetter(3), itemgetter(0)  # of an Entry (a named tuple)
-_TX_AMOUNT, _TX_DESCRIPTION, _TX_DATE = itemgetter(2), itemgetter(1), itemgetter(0)  # of a Transaction
+_AMOUNT, _DESCRIPTION = attrgetter("tx.amount"), attrgetter("tx.description")
 
 
 @dataclass(frozen=True)
@@ -402,8 +407,8 @@ def _payee_words(description: str, rules: Rules) -> str:
 
 
 def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
-    paid_all = list(compress(rows.wages, map(ZERO.__gt__, map(_TX_AMOUNT, map(_TX, rows.wages)))))
-    descriptions = list(map(_TX_DESCRIPTION, map(_TX, paid_all)))
+    paid_all = list(compress(rows.wages, map(lt, map(_AMOUNT, rows.wages), repeat(ZERO))))
+    descriptions = list(map(_DESCRIPTION, paid_all))
     payee_of = {d: _payee_words(d, rules) for d in dict.fromkeys(descriptions)}  # a PA's wages repeat one description
     if len(set(payee_of.values())) == 1:
         by_payee = {next(iter(payee_of.values())): paid_all}
@@ -412,24 +417,22 @@ def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
         for e, description in zip(paid_all, descriptions):
             by_payee.setdefault(payee_of[description], []).append(e)
     end = plan.period.end + dt.timedelta(days=1)
-    end_day = end.toordinal()
     for payee, paid in by_payee.items():
-        dates = list(map(dt.date.toordinal, map(_TX_DATE, map(_TX, paid))))  # as day numbers: gaps are a subtraction
+        dates = list(map(_DAY, paid))
         days = sorted(set(dates))
         if len(days) < 3:
             continue
-        gaps = list(map(sub, days[1:], days[:-1]))
-        gaps.append(end_day - days[-1])
+        gaps = list(map(_DAYS, map(sub, days[1:], days[:-1]))) + [(end - days[-1]).days]
         cycle = _lower_median(gaps[:-1])
         if cycle < 1:
             continue
         last_by_day = dict(zip(dates, paid))
         limit = cycle * 3 / 2
         for k in compress(range(len(gaps)), map(lt, repeat(limit), gaps)):  # the gaps longer than half a cycle more
-            e = last_by_day[days[k]]
-            before, after = e.tx.date, dt.date.fromordinal(days[k + 1]) if k + 1 < len(days) else end
+            before, after = days[k], days[k + 1] if k + 1 < len(days) else end
             if unseen.overlaps(before, after):
                 continue
+            e = last_by_day[before]
             due = before + dt.timedelta(days=cycle)
             yield _at("wages_gap", e, due, -e.tx.amount,
                       f"'{payee}' was paid every {cycle} days, last on {before.isoformat()}, then not again "
@@ -437,7 +440,7 @@ def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
                       + f" (no payment from {(before + dt.timedelta(days=1)).isoformat()} to {(after - dt.timedelta(days=1)).isoformat()})")
 
 
-_DAY = attrgetter("tx.date")
+_DAY, _DAYS = attrgetter("tx.date"), attrgetter("days")
 
 
 def _lower_median(values: list[int]) -> int:
@@ -450,28 +453,18 @@ def _lower_median(values: list[int]) -> int:
 
 
 def _duplicates(plan, rows: _Rows, rec, rules, unseen):
-    """Each payment out to the same payee, of the same amount, as the last one before it, within
-    DUPLICATE_DAYS of it. The rows are put in order of (payee, amount) keeping their statement
-    order within each, so each row's neighbour before it there is the last payment like it: the
-    pairs are found a column at a time, not row by row."""
     paid_out = rows.paid_out
-    if len(paid_out) < 2:
-        return
-    txs = list(map(_TX, paid_out))
-    descriptions = list(map(_TX_DESCRIPTION, txs))
-    payee_of = {d: normalise(d) for d in set(descriptions)}
-    keys = list(zip(map(payee_of.__getitem__, descriptions), map(_TX_AMOUNT, txs)))  # (payee, amount)
-    if len(set(keys)) == len(keys):
+    keys = list(zip(map(normalise, map(_DESCRIPTION, paid_out)), map(_AMOUNT, paid_out)))  # (payee, amount)
+    times = Counter(keys)
+    if len(times) == len(keys):
         return  # no payee paid the same amount twice
-    order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: statement order within a key
-    ordered_keys = list(map(keys.__getitem__, order))
-    days = list(map(dt.date.toordinal, map(_TX_DATE, map(txs.__getitem__, order))))
-    same = map(eq, ordered_keys[1:], ordered_keys[:-1])
-    near = map(le, map(sub, days[1:], days[:-1]), repeat(DUPLICATE_DAYS))
-    for k in compress(range(1, len(order)), map(and_, same, near)):
-        e, before = paid_out[order[k]], paid_out[order[k - 1]]
-        yield _at("duplicate", e, e.tx.date, -e.tx.amount,
-                  f"{money_text(-e.tx.amount)} paid to the same payee on {before.tx.date.isoformat()} (line {before.tx.line}) and again on {e.tx.date.isoformat()}")
+    last_seen: dict[tuple, Entry] = {}
+    for e, key in compress(zip(paid_out, keys), map(gt, map(times.__getitem__, keys), repeat(1))):
+        before = last_seen.get(key)
+        if before is not None and (e.tx.date - before.tx.date).days <= DUPLICATE_DAYS:
+            yield _at("duplicate", e, e.tx.date, -e.tx.amount,
+                      f"{money_text(-e.tx.amount)} paid to the same payee on {before.tx.date.isoformat()} (line {before.tx.line}) and again on {e.tx.date.isoformat()}")
+        last_seen[key] = e
 
 
 def _money_totals(plan, rows: _Rows, rec, rules, unseen):
