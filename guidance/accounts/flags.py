@@ -38,10 +38,9 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter, gt, lt, sub
+from operator import attrgetter, lt, sub
 from decimal import Decimal
 from pathlib import PurePath
 
@@ -453,18 +452,27 @@ def _lower_median(values: list[int]) -> int:
 
 
 def _duplicates(plan, rows: _Rows, rec, rules, unseen):
-    paid_out = rows.paid_out
-    keys = list(zip(map(normalise, map(_DESCRIPTION, paid_out)), map(_AMOUNT, paid_out)))  # (payee, amount)
-    times = Counter(keys)
-    if len(times) == len(keys):
+    """Each payment out to the same payee, of the same amount, as the last one before it, within
+    DUPLICATE_DAYS of it. The payments are grouped by (payee, amount) in one pass, each group in
+    statement order, so each payment's neighbour before it in its group is the last one like it."""
+    by_key: dict[tuple, list[Entry]] = {}
+    for e in rows.paid_out:
+        tx = e.tx
+        key = (normalise(tx.description), tx.amount)  # (payee, amount)
+        group = by_key.get(key)
+        if group is None:
+            by_key[key] = [e]
+        else:
+            group.append(e)
+    if len(by_key) == len(rows.paid_out):
         return  # no payee paid the same amount twice
-    last_seen: dict[tuple, Entry] = {}
-    for e, key in compress(zip(paid_out, keys), map(gt, map(times.__getitem__, keys), repeat(1))):
-        before = last_seen.get(key)
-        if before is not None and (e.tx.date - before.tx.date).days <= DUPLICATE_DAYS:
-            yield _at("duplicate", e, e.tx.date, -e.tx.amount,
-                      f"{money_text(-e.tx.amount)} paid to the same payee on {before.tx.date.isoformat()} (line {before.tx.line}) and again on {e.tx.date.isoformat()}")
-        last_seen[key] = e
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        for before, e in zip(group, group[1:]):
+            if (e.tx.date - before.tx.date).days <= DUPLICATE_DAYS:
+                yield _at("duplicate", e, e.tx.date, -e.tx.amount,
+                          f"{money_text(-e.tx.amount)} paid to the same payee on {before.tx.date.isoformat()} (line {before.tx.line}) and again on {e.tx.date.isoformat()}")
 
 
 def _money_totals(plan, rows: _Rows, rec, rules, unseen):
