@@ -1,6 +1,6 @@
 """Search quality on a question set: top-1, top-3 and MRR, ours beside SQLite FTS5.
 
-    python benchmarks/search_quality.py QUESTIONS.tsv [--root PATH] [--on DATE] [--misses]
+    python benchmarks/search_quality.py QUESTIONS.tsv [--root PATH] [--on DATE] [--misses] [--unmatched]
 
 QUESTIONS.tsv: a header line naming the columns, then one question a row. ``question`` and
 ``topic`` (subject keys separated by '|') are needed; ``answers`` (page ids separated by '|') is
@@ -30,6 +30,10 @@ sets to judge unseen questions by (see ``benchmarks/data/README.md``). ``questio
 was made the same way, but as a development aid: its misses may be read to find kinds of fault,
 so heldout4 and heldout5 stay the blind sets. ``questions_heldout7.tsv`` (71 questions, four with
 no answering page) was made the same way, also as a development aid.
+
+``--unmatched`` lists the words of the questions that no page and no caller phrase in the
+synonyms file uses, most frequent first: the callers' words to map to the pages' words (only for
+sets whose questions may be read).
 
 Every question is run as written and again with deterministic typos (a swapped, dropped or doubled
 letter in one word of three), against our searcher and against FTS5 over the same rendered pages.
@@ -149,6 +153,8 @@ def main(argv=None) -> int:
     parser.add_argument("--root", help="content root (default: the bundled content)")
     parser.add_argument("--on", type=dt.date.fromisoformat, help="render figures as on this date (default today)")
     parser.add_argument("--misses", action="store_true", help="list the questions ours misses in the top 3")
+    parser.add_argument("--unmatched", action="store_true",
+                        help="list the question words that no page and no synonym uses")
     args = parser.parse_args(argv)
     on = args.on or today()
     base = ContentBase.load(resolve_root(args.root))
@@ -195,8 +201,27 @@ def main(argv=None) -> int:
                 if not score(keys, wanted)[0]:
                     rank = next((n for n, k in enumerate(keys, 1) if wanted & k), None)
                     print(f"MISS@1 {question!r} want {sorted(wanted)} (at {rank or '-'}) got {ids[:3]}")
+        if args.unmatched:
+            for word, count, question in unmatched_words([r[0] for r in rows], searcher):
+                print(f"UNMATCHED {word!r} ({count}) in {question!r}")
         searcher.close()
     return 0
+
+
+def unmatched_words(questions: list[str], searcher: Searcher) -> list[tuple[str, int, str]]:
+    """(word, how many questions use it, the first of them) for each word of ``questions`` that
+    no indexed document and no caller phrase of the synonyms uses, most used first."""
+    from guidance.search.analysis import join_equivalents, raw_words, stem
+
+    found: dict[str, list] = {}
+    known = {s for entry in searcher.synonyms.entries for s in entry.stems}
+    for question in questions:
+        for word in dict.fromkeys(join_equivalents(raw_words(question))):
+            if is_stop(word) or stem(word) in known or searcher.document_frequency(stem(word)):
+                continue
+            entry = found.setdefault(word, [0, question])
+            entry[0] += 1
+    return sorted(((w, n, q) for w, (n, q) in found.items()), key=lambda item: (-item[1], item[0]))
 
 
 if __name__ == "__main__":

@@ -165,9 +165,12 @@ def plant(account: Account, kind: str) -> Planted:
     if kind == "contribution_shortfall":
         account.remove(day(2026, 8, 4), "MR P CLIENT")
         return [("contribution_shortfall", day(2026, 8, 3), None)]
+    if kind == "council_overpayment":
+        account.add(day(2026, 9, 8), "NORTHFIELD COUNCIL DP", "480.00")  # no payment was due that day
+        return [("council_overpayment", day(2026, 9, 8), "NORTHFIELD COUNCIL DP")]
     if kind == "surplus":
         account.opening += D("6000.00")
-        return [("surplus", END, None)]
+        return [("surplus", dt.date(2026, 10, 2), None)]  # the closing balance's day: the last row, a Friday's wages
     if kind == "household_payment":
         account.plan["household"] = ["B CLIENT"]
         account.add(day(2026, 9, 2), "B CLIENT", "-60.00")

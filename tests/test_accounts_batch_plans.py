@@ -21,3 +21,26 @@ def test_a_folder_listed_twice_in_the_plans_list_is_refused_naming_the_lines(cap
     err = capsys.readouterr().err
     assert "'calm' on lines 2, 4 and 7" in err and "'busy' on lines 3 and 6" in err and "plans.csv" in err
     assert "Traceback" not in err and not out.exists()
+
+
+def test_one_plan_reference_on_two_rows_of_the_plans_list_is_refused_naming_the_lines(capsys, tmp_path):
+    """Two folders whose plans give the same reference (one account as two, its audits recorded
+    twice): refused before anything is audited, naming both lines, as a folder listed twice is;
+    the same plan file listed for two folders is refused the same way."""
+    folder = tmp_path / "accounts"
+    for name, reference in (("calm", "DP-000001"), ("busy", "DP-000002"), ("again", "dp-000001")):
+        account = Account.base(reference=reference)
+        write(account, "signed", folder / name)
+        account.write_plan(tmp_path / f"{name}.yaml")
+    plans_csv = tmp_path / "plans.csv"
+    plans_csv.write_text("folder,plan\ncalm,calm.yaml\nbusy,busy.yaml\nagain,again.yaml\n", encoding="utf-8")
+    out = tmp_path / "summary.csv"
+    assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "DP-000001 on lines 2 and 4" in err and "plans.csv" in err and "nothing was audited" in err, err
+    assert "DP-000002" not in err and "Traceback" not in err and not out.exists()
+    plans_csv.write_text("folder,plan\ncalm,calm.yaml\nbusy,calm.yaml\n", encoding="utf-8")
+    assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out)]) == 1
+    assert "DP-000001 on lines 2 and 3" in capsys.readouterr().err and not out.exists()
+    plans_csv.write_text("folder,plan\ncalm,calm.yaml\nbusy,busy.yaml\n", encoding="utf-8")
+    assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out)]) == 0

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import stat
 import zipfile
 from dataclasses import replace
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 from records_support import database, database_url  # noqa: F401  (fixtures)
 
-from accounts_support import Account, plant, write
+from accounts_support import INLINE_PLAN, Account, plant, write
 from guidance.accounts.audit import DETAILS, FIGURES, audit_files
 from guidance.accounts.report import write_report
 from guidance.accounts.summary import check_summary, summary_markdown
@@ -237,7 +238,7 @@ def test_audit_batch_worst_first(capsys, tmp_path):
         plans.append((name, account.write_plan(tmp_path / f"{name}.yaml").name))
     (folder / "broken").mkdir()
     (folder / "broken" / "s.csv").write_text("Date,Description,Amount\nnot a date,X,1.00\n", encoding="utf-8")
-    plans.append(("broken", "calm.yaml"))
+    plans.append(("broken", Account.base(reference="DP-000099").write_plan(tmp_path / "broken.yaml").name))  # its own account
     plans_csv = tmp_path / "plans.csv"
     plans_csv.write_text("folder,plan\n" + "".join(f"{a},{b}\n" for a, b in plans), encoding="utf-8")
     out = tmp_path / "summary.csv"
@@ -251,6 +252,7 @@ def test_audit_batch_worst_first(capsys, tmp_path):
     assert Decimal(rows[4]["surplus"]) > 0 and rows[5]["flags"] == "0"
     header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
     assert len(header) == len(set(header)), "a header names two columns"
+    assert "flags_council_overpayment" in header  # money to recover: counted like every flag kind
     assert rows[4]["flags_surplus"] == "1" and Decimal(rows[4]["surplus"]) != 1  # the figure, not the count
     err = capsys.readouterr().err
     assert "Audited 5 of 6 accounts" in err and "\r[" not in err  # no progress bar when not on a terminal
@@ -456,3 +458,60 @@ def test_an_audit_repeated_after_another_of_the_same_account_is_not_kept_twice(c
     assert f"Same as recorded account audit {first['id']}" in capsys.readouterr().err
     listed = _json(capsys, "account", "list", "--json")
     assert len(listed) == 2 and first["id"] in [r["id"] for r in listed]
+
+
+def test_show_prints_again_from_the_record_all_that_the_audit_printed(capsys, tmp_path, database_url):
+    """An audit with money moved on days no statement shows (a balance break), payments due on
+    days no statement shows and statements that stop early: every figure line, note and flag
+    message ``audit`` printed is printed again, the same, by ``show`` from the record; ``list``
+    marks the surplus "(not final)", as the export and the batch summary do."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(INLINE_PLAN.replace('owed: "100.00"', 'owed: "0.00"'), encoding="utf-8")
+    statement = tmp_path / "s.csv"
+    statement.write_text("Date,Description,Amount,Balance\n10/04/2026,P SAMPLE WAGES,-400.00,8555.00\n"
+                         "13/04/2026,TFR CONTRIBUTION,35.00,8590.00\n24/04/2026,P SAMPLE WAGES,-400.00,8000.00\n"
+                         "27/04/2026,TFR CONTRIBUTION,35.00,8035.00\n", encoding="utf-8")
+    assert main(["account", "audit", "--plan", str(plan), str(statement)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    figures = [line.strip() for line in printed if line.startswith("  ") and "£" in line and not line.strip().startswith(("Note:",))
+               and not re.match(r"\s+\d+\. ", line)]
+    notes = [line.strip() for line in printed if line.strip().startswith("Note: ")]
+    messages = [line.split("): ", 1)[1] for line in printed if re.match(r"\s+\d+\. ", line)]
+    assert any(line.startswith("Not on any statement") for line in figures), printed
+    assert any(line.startswith("due on days not shown") for line in figures) and messages and notes, printed
+    (row,) = _json(capsys, "account", "list", "--json")
+    assert main(["account", "show", row["id"]]) == 0
+    shown = [line.strip() for line in capsys.readouterr().out.splitlines()]
+    assert [line for line in figures if line not in shown] == []
+    assert [note for note in notes if note not in shown] == []
+    assert [m for m in messages if not any(m in line for line in shown)] == []
+    assert row["surplus_provisional"] is True
+    assert main(["account", "list"]) == 0
+    assert re.search(r"surplus £[\d,]+\.\d\d \(not final\)  flags", capsys.readouterr().out)
+    out = tmp_path / "export.json"
+    assert main(["records", "export", "--person", "DP-000099", "--out", str(out)]) == 0
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert json.dumps(exported).count('"surplus_provisional": true') >= 1
+
+
+def test_list_leaves_a_final_surplus_unmarked(capsys, tmp_path, database_url):
+    _account, plan, statement = _files(tmp_path, "surplus")
+    assert main(["account", "audit", "--plan", str(plan), str(statement)]) == 0
+    capsys.readouterr()
+    assert main(["account", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "surplus £" in out and "not final" not in out
+
+
+def test_the_report_shows_what_was_due_on_days_no_statement_shows(tmp_path):
+    """The officer's report has the rows the audit prints for payments due on days no statement
+    shows, as 'audit' and 'show' do."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(INLINE_PLAN.replace("to: 2026-06-28", "to: 2026-04-28"), encoding="utf-8")
+    statement = tmp_path / "s.csv"
+    statement.write_text("Date,Description,Amount,Balance\n10/04/2026,P SAMPLE WAGES,-400.00,4555.00\n"
+                         "13/04/2026,TFR CONTRIBUTION,35.00,4590.00\n27/04/2026,TFR CONTRIBUTION,35.00,4625.00\n", encoding="utf-8")
+    audit = audit_files(plan, [statement], REPO / "content")
+    text = write_report(audit, "md").decode("utf-8")
+    assert "| Council payments due on days no statement shows (not checked) | £1,920.00 |" in text, text
+    assert "| Contribution due on days no statement shows (not checked) | £35.00 |" in text

@@ -78,6 +78,8 @@ def test_statements_that_reach_the_end_give_a_final_surplus(tmp_path):
                    plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
     assert audit.reconciliation.surplus > 0 and not audit.reconciliation.surplus_provisional
     assert surplus_values(audit)["balance_date"] == "2026-04-27"  # the last day the statements show
+    (surplus,) = [f for f in audit.flags if f.kind == "surplus"]
+    assert surplus.date == dt.date(2026, 4, 27)  # the day of the balance used, as for a provisional surplus
 
 
 def test_statements_that_start_late_say_when_the_opening_balance_is_from(tmp_path):
@@ -119,8 +121,9 @@ def test_a_row_listed_out_of_date_order_in_a_statement_that_stops_early(tmp_path
 
 def test_a_council_payment_late_by_more_than_two_weeks_is_late_not_missing(tmp_path):
     """Due 6 April, 4 May and 1 June; paid 6 April, 20 May (16 days late), 1 June, and £960 more
-    on 2 June: no council_payment_missing; the late payment and the extra money are told to the
-    officer; the contribution shortfall points at no council row."""
+    on 2 June: no council_payment_missing; the late payment is told to the officer, the extra
+    money is a council_overpayment flag for the officer to decide (money to recover); the
+    contribution shortfall points at no council row."""
     rows = [("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00"), ("20/05/2026", "NORTHFIELD COUNCIL DP", "1920.00"),
             ("01/06/2026", "NORTHFIELD COUNCIL DP", "1920.00"), ("02/06/2026", "NORTHFIELD COUNCIL DP", "960.00"),
             ("26/06/2026", "P SAMPLE WAGES", "-100.00")]
@@ -128,12 +131,28 @@ def test_a_council_payment_late_by_more_than_two_weeks_is_late_not_missing(tmp_p
     kinds = [f.kind for f in audit.flags]
     assert "council_payment_missing" not in kinds
     assert any("due on 2026-05-04 came in 16 days late, on 2026-05-20 (s.csv:3)" in n for n in audit.notes)
-    assert any("£960.00 came in from the council on 2026-06-02 (s.csv:5)" in n for n in audit.notes)
+    (over,) = [f for f in audit.flags if f.kind == "council_overpayment"]
+    assert (over.date, over.amount, over.line) == (dt.date(2026, 6, 2), Decimal("960.00"), 5)
+    assert "£960.00 came in from the council on 2026-06-02" in over.message and "recover" in over.message
+    assert not any("£960.00 came in from the council" in n for n in audit.notes)
     assert any("£6,720.00 against £5,760.00 expected: £960.00 more" in n for n in audit.notes)
     (late,) = [e for e in audit.reconciliation.entries if e.tx.date == dt.date(2026, 5, 20)]
     assert late.kind == "council" and "paid 16 days late" in late.reason
     (short,) = [f for f in audit.flags if f.kind == "contribution_shortfall"]
     assert short.line is None  # no contribution was paid in: no row to point at, never a council row
+
+
+def test_a_council_payment_of_more_than_was_due_is_an_overpayment_to_decide(tmp_path):
+    """The 4 May payment named by the bank as the council's and £200 more than due: matched, and
+    the £200 is a council_overpayment flag on its row (not only a note), with the person told."""
+    rows = [("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00"), ("04/05/2026", "NORTHFIELD COUNCIL DP", "2120.00"),
+            ("01/06/2026", "NORTHFIELD COUNCIL DP", "1920.00"), ("26/06/2026", "P SAMPLE WAGES", "-100.00")]
+    plan = PLAN.replace('amount: "1920.00", every: 4 weeks}', 'amount: "1920.00", every: 4 weeks, match: NORTHFIELD COUNCIL}')
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=plan)
+    (over,) = [f for f in audit.flags if f.kind == "council_overpayment"]
+    assert (over.date, over.amount, over.line) == (dt.date(2026, 5, 4), Decimal("200.00"), 3)
+    assert "came in £200.00 more than the £1,920.00 due" in over.message
+    assert "We paid more into the account than was due" in summary_markdown(audit)
 
 
 def test_a_council_payment_after_the_next_one_was_due_is_not_taken_as_late(tmp_path):
@@ -193,7 +212,7 @@ def test_batch_summary_says_a_surplus_is_provisional(tmp_path):
     text = summary_csv([BatchRow("one", 2, _audit(tmp_path, statement))])
     header, found = list(csv.reader(io.StringIO(text)))
     cell = dict(zip(reversed(header), reversed(found)))  # the first 'surplus' column is the figure (the last a flag count)
-    assert (cell["surplus"], cell["surplus_provisional"], cell["closing_date"]) == ("1940.00", "yes", "2026-04-06"), text
+    assert (cell["surplus"], cell["surplus_provisional"], cell["closing_date"]) == ("1940.00", "not final", "2026-04-06"), text
 
 
 def test_overlapping_statements_with_a_row_listed_out_of_order_are_merged_once(tmp_path):

@@ -108,7 +108,9 @@ def test_a_misprint_on_the_first_row_same_day_is_a_misprint_and_the_opening_come
 @pytest.mark.parametrize("opening, misprint", [("6000.00", True), ("6100.00", False)])
 def test_the_plans_opening_balance_confirms_or_contradicts_a_first_row_misprint(tmp_path, opening, misprint):
     """The plan's opening balance agrees with the rows' reading: a misprint; it agrees with the
-    first balance printed instead: the break stands, as before."""
+    first balance printed instead: the balances follow the one printed, and the break after it,
+    between two rows of the same day, is a misprint on that day (a row or a balance, which
+    cannot be told), never a missing statement."""
     audit = _audit(tmp_path, off={0: "100.00"}, plan=PLAN + f'opening_balance: "{opening}"\n')
     rec = audit.reconciliation
     if misprint:
@@ -116,7 +118,8 @@ def test_the_plans_opening_balance_confirms_or_contradicts_a_first_row_misprint(
         assert _balance_flags(audit) == [("balance_misprint", dt.date(2026, 4, 6), Decimal("100.00"))]
     else:
         assert rec.opening_balance == Decimal("6100.00") and rec.unaccounted == Decimal("-100.00")
-        assert _balance_flags(audit) == [("missing_statement", dt.date(2026, 4, 6), Decimal("-100.00"))]
+        assert _balance_flags(audit) == [("balance_misprint", dt.date(2026, 4, 6), Decimal("-100.00"))]
+        assert [m.at for m in rec.misprints] == ["day"] and rec.breaks == () and rec.uncovered == ()
 
 
 def test_a_first_row_misprint_needs_the_rest_of_its_day_to_follow(tmp_path):
@@ -125,7 +128,9 @@ def test_a_first_row_misprint_needs_the_rest_of_its_day_to_follow(tmp_path):
     rows = [ROWS[0], ("06/04/2026", "SHOP", "-5.00")] + ROWS[1:]
     audit = _audit(tmp_path, rows, off={1: "50.00", 2: "70.00"})
     assert all(m.at != "first" for m in audit.reconciliation.misprints)
-    assert ("balance_misprint", dt.date(2026, 4, 6), Decimal("50.00")) not in _balance_flags(audit)
+    assert not any("opening balance" in f.message for f in audit.flags if f.kind == "balance_misprint")
+    # the two breaks between rows of 6 April are that day's misprints, never a missing statement
+    assert [(m.at, m.gap) for m in audit.reconciliation.misprints] == [("day", Decimal("50.00")), ("day", Decimal("20.00"))]
 
 
 def test_a_middle_misprint_is_still_told_as_before(tmp_path):
@@ -135,3 +140,28 @@ def test_a_middle_misprint_is_still_told_as_before(tmp_path):
     assert _balance_flags(audit) == [("balance_misprint", dt.date(2026, 4, 6), Decimal("100.00"))]
     assert [m.at for m in audit.reconciliation.misprints] == [""]
     assert audit.reconciliation.opening_balance == Decimal("6000.00")
+
+
+MIDDLE = ROWS[:4] + [("13/04/2026", "MARK BATES LTD", "-20.00")] + ROWS[4:]  # two rows on 13 April, mid-statement
+
+
+def test_a_break_between_two_rows_of_the_same_day_mid_statement_is_a_misprint_not_a_missing_statement(tmp_path):
+    """The second 13 April row's balance, and every one after it, £50 higher: neither 13 April
+    balance can be shown wrong, but no statement can be missing between two rows of one day. It
+    is a balance_misprint (the bank is asked), no statement is asked for, no day is unseen, the
+    figures follow the balances shown and the surplus is final."""
+    audit = _audit(tmp_path, MIDDLE, off={n: "50" for n in range(4, len(MIDDLE))})
+    rec = audit.reconciliation
+    assert _balance_flags(audit) == [("balance_misprint", dt.date(2026, 4, 13), Decimal("50.00"))]
+    (flag,) = [f for f in audit.flags if f.kind == "balance_misprint"]
+    assert flag.line == 6 and "not a missing statement" in flag.message and "ask the bank" in flag.message
+    assert rec.breaks == () and not any(first <= dt.date(2026, 4, 13) for first, _last in rec.unseen)
+    assert rec.closing_balance == CLOSING - Decimal("20.00") + Decimal("50.00")
+    assert rec.unaccounted == Decimal("50.00") and rec.surplus_provisional == ""
+    text = summary_markdown(audit)
+    assert "statements seem to be missing" not in text and "One balance printed on your statement was wrong" in text
+
+
+def test_a_break_on_a_later_day_mid_statement_is_still_a_missing_statement(tmp_path):
+    audit = _audit(tmp_path, MIDDLE, off={n: "50" for n in range(5, len(MIDDLE))})
+    assert _balance_flags(audit) == [("missing_statement", dt.date(2026, 4, 17), Decimal("50.00"))]

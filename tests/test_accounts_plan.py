@@ -161,6 +161,33 @@ def test_shipped_rules_leave_ordinary_payees_alone(bundled_root, description):
     assert rule is None or rule.kind != "excluded", (description, rule)
 
 
+# Payees as banks print them, with spaces inside or between words (initials spelled out).
+SPACED_PRINTED = {"H M REVENUE": "tax", "H M REVENUE & CUSTOMS": "tax", "HMRC CUMBERNAULD": "tax", "H M R C": "tax",
+                  "H.M.R.C. PAYE": "tax", "N E S T": "pension", "N.E.S.T": "pension", "NEST PENSIONS": "pension",
+                  "BILL PAYMENT TO N E S T REF 123": "pension", "A T M 0321 HIGH ST": "cash"}
+# Words that share letters with a rule, spaced or not, but are not that payee.
+SPACED_ORDINARY = ["HONEST BAKERY", "NESTLE UK", "EARNEST HOMES", "N E STREET GARAGE", "PAID AT M AND S", "A T MILLER",
+                   "H M SMITH", "FLAT MATES LTD", "ONE STOP 123", "ST MARYS HALL"]
+
+
+@pytest.mark.parametrize("description, kind", sorted(SPACED_PRINTED.items()))
+def test_shipped_rules_find_payees_printed_with_spaces_inside_words(bundled_root, description, kind):
+    from guidance.accounts.rules import load_rules
+    from guidance.problems import Problems
+
+    rule = load_rules(bundled_root / "content", str, Problems()).match(description)
+    assert rule is not None and rule.kind == kind, (description, rule)
+
+
+@pytest.mark.parametrize("description", SPACED_ORDINARY)
+def test_shipped_rules_do_not_find_payees_in_words_that_only_share_letters(bundled_root, description):
+    from guidance.accounts.rules import load_rules
+    from guidance.problems import Problems
+
+    rule = load_rules(bundled_root / "content", str, Problems()).match(description)
+    assert rule is None or rule.kind not in ("tax", "pension", "cash"), (description, rule)
+
+
 def test_rules_file_unknown_kind(content_copy):
     lines, at = _rules_problems(content_copy, '  - {match: "ATM", kind: cash}', '  - {match: "ATM", kind: lottery}')
     assert "kind" in at[at_line(lines, '"ATM"')]

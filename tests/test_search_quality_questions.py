@@ -61,3 +61,19 @@ def test_every_shipped_question_set_names_only_pages(quality, page_ids):
     assert sets
     for path in sets:
         assert quality.unknown_answers(path, page_ids) == [], path.name
+
+
+def test_unmatched_lists_the_question_words_no_page_and_no_synonym_uses(quality):
+    from guidance.search.synonyms import Synonym, Synonyms
+
+    class Index:
+        synonyms = Synonyms([Synonym("sack", ("sack",), (("dismiss",),))])
+
+        def document_frequency(self, stem):
+            return stem in {"holidai", "pa"}
+
+    found = quality.unmatched_words(["Can I sack my PA?", "Is furlough holiday?", "Furloughed PA and a microprovider"],
+                                    Index())
+    # Stop words, page words and caller words are left out; a word counts once a question.
+    assert found == [("furlough", 1, "Is furlough holiday?"), ("furloughed", 1, "Furloughed PA and a microprovider"),
+                     ("microprovider", 1, "Furloughed PA and a microprovider")]

@@ -85,6 +85,30 @@ def check_each_folder_once(plans, plans_csv: Path) -> None:
                          "keep one row for each (nothing was audited)")
 
 
+def check_each_reference_once(plans, plans_csv: Path, references=None) -> None:
+    """Raise BatchError, before anything is audited or recorded, when the plans on two or more
+    rows of the plans CSV (for two folders, or the same plan listed for two) give the same
+    account reference: one account would be audited, and recorded, as two. Names the reference's
+    lines. A plan that cannot be read is left to its own row's error."""
+    from guidance.accounts.plan import PlanError, load_plan
+    from guidance.references import canonical
+
+    lines: dict[str, list[int]] = {}
+    for line, name, plan_path, problem in plans:
+        if problem is not None or plan_path is None or not name:
+            continue
+        try:
+            reference = canonical(load_plan(plan_path, references=references).reference)
+        except (PlanError, OSError):
+            continue
+        lines.setdefault(reference, []).append(line)
+    repeated = [f"{reference} on lines {', '.join(map(str, found[:-1]))} and {found[-1]}" for reference, found in lines.items()
+                if len(found) > 1]
+    if repeated:
+        raise BatchError(f"{plans_csv}: each account's plan reference is listed once, but {'; '.join(repeated)}: "
+                         "keep one row for each account (nothing was audited)")
+
+
 def audit_one(folder: Path, plan_path: Path, rules: Rules, columns: dict | None, references=None) -> Audit:
     """Audit the statements in ``folder`` against ``plan_path`` (its reference checked with the
     council's rule ``references``). Raises AuditError."""
@@ -104,6 +128,7 @@ def audit_batch(folder: Path, plans_csv: Path, rules: Rules, columns: dict | Non
     called after each account; ``keep(audit, files)`` records an audit."""
     plans = read_plan_list(plans_csv)
     check_each_folder_once(plans, plans_csv)
+    check_each_reference_once(plans, plans_csv, references)
     rows = []
     for done, (line, name, plan_path, problem) in enumerate(plans, start=1):
         where = f"{plans_csv}:{line}"
@@ -130,9 +155,9 @@ def _text_cell(text: str) -> str:
 
 
 def summary_csv(rows: list[BatchRow]) -> str:
-    """One row per account: reference, folder, status, surplus (and whether it is provisional: the
-    statements stop before the period ends), shortfall, closing balance and the day it is from,
-    the most serious flag, then a count of each flag kind (``flags_<kind>``: a kind such as
+    """One row per account: reference, folder, status, surplus (and "not final" beside it when it
+    is provisional: the statements stop before the period ends, or the last balance is not
+    certain), shortfall, closing balance and the day it is from, the most serious flag, then a count of each flag kind (``flags_<kind>``: a kind such as
     ``surplus`` is also a figure's column, and one header must never name two columns)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -147,7 +172,7 @@ def summary_csv(rows: list[BatchRow]) -> str:
         counts = {kind: 0 for kind in SEVERITY}
         for f in flags:
             counts[f.kind] += 1
-        writer.writerow([rec.reference, _text_cell(row.folder), "audited", rec.surplus, "yes" if rec.surplus_provisional else "",
+        writer.writerow([rec.reference, _text_cell(row.folder), "audited", rec.surplus, "not final" if rec.surplus_provisional else "",
                          rec.contribution_shortfall, rec.closing_balance, (rec.closing_date or rec.end).isoformat(), len(flags), sum(f.safeguarding for f in flags), flags[0].kind if flags else "",
                          *counts.values(), ""])
     return out.getvalue()

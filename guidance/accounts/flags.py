@@ -26,11 +26,18 @@ Kinds, most serious first (``SEVERITY``):
 - ``balance_misprint``: one row's shown balance is wrong while the rows before and after it agree
   with each other, or, on the first or last balance shown, the other rows of its day agree (a
   statement covers whole days; the bank's misprint: the figures go on from the rows, and no
-  statement is asked for; on the last row the surplus is provisional);
+  statement is asked for; on the last row the surplus is provisional); or two rows of the same
+  day whose balances do not follow, neither provably wrong (the figures follow the balances
+  shown; the bank is asked which is misprinted, never a statement);
 - ``contribution_shortfall``: the person paid in less than their assessed contribution due on
   days the statements show (what was due on other days is told apart, not counted);
-- ``surplus``: more in the account than owed plus the contingency (PROVISIONAL, and dated the
-  last day the statements show, when they stop before the audit period ends).
+- ``council_overpayment``: council money no payment due explains (outside a suspension), or a
+  council payment that came in more than was due: money to recover, or to ask the council about,
+  which the officer decides;
+- ``surplus``: more in the account than owed plus the contingency, dated the day the balance it
+  is worked out from is from (the closing balance's day, the last day the statements show),
+  final or not; PROVISIONAL when the statements stop before the audit period ends or the last
+  balance shown does not follow from the rows.
 """
 
 from __future__ import annotations
@@ -51,11 +58,12 @@ from guidance.accounts.reconcile import MATCH_DAYS, Entry, Reconciliation
 from guidance.accounts.rules import Rules, Rule
 from guidance.accounts.schedule import add_months, line_in_force, weekly
 from guidance.accounts.statements import Ledger, normalise
+from guidance.accounts.words import counted
 
 SEVERITY = (
     "household_payment", "large_transfer", "excluded_spending", "overdrawn", "missing_statement",
     "council_payment_missing", "payment_during_suspension", "no_tax_payment", "wages_gap",
-    "unexplained", "cash", "duplicate", "balance_misprint", "contribution_shortfall", "surplus",
+    "unexplained", "cash", "duplicate", "balance_misprint", "contribution_shortfall", "council_overpayment", "surplus",
 )
 #: Each kind in a few words (at most ``LABEL_WIDTH`` characters), for tables on an 80-column screen.
 LABELS = {
@@ -63,7 +71,7 @@ LABELS = {
     "excluded_spending": "Excluded spending", "overdrawn": "Overdrawn", "missing_statement": "Missing statement",
     "council_payment_missing": "No council payment", "payment_during_suspension": "Paid in suspension",
     "no_tax_payment": "No HMRC payment", "wages_gap": "Wages gap", "unexplained": "Unexplained", "cash": "Cash",
-    "duplicate": "Duplicate", "balance_misprint": "Misprinted balance", "contribution_shortfall": "Contribution short", "surplus": "Surplus",
+    "duplicate": "Duplicate", "balance_misprint": "Misprinted balance", "contribution_shortfall": "Contribution short", "council_overpayment": "Council overpaid", "surplus": "Surplus",
 }
 LABEL_WIDTH = 18
 SAFEGUARDING = ("household_payment", "large_transfer")
@@ -73,6 +81,7 @@ PAGES = {
     "missing_statement": ("receipts-and-statements",),
     "balance_misprint": ("running-an-account-audit",),
     "surplus": ("surplus-and-clawback", "contingency-balance"),
+    "council_overpayment": ("when-the-council-asks-for-money-back", "misuse-and-fraud"),
     "contribution_shortfall": ("your-contribution",),
     "cash": ("receipts-and-statements",),
 }
@@ -221,7 +230,7 @@ def _safeguarding(plan, rows: _Rows, rec, rules, unseen):
                       f"{money_text(out)} paid to a household member who is not named as a PA: a possible sign of financial abuse")
         if e.kind in ("unexplained", "cash") and out >= large:
             yield _at("large_transfer", e, e.tx.date, out,
-                      f"{money_text(out)} taken out in one go ({e.kind}), at least {rules.large_transfer_weeks} weeks of the council payment: a possible sign of financial abuse")
+                      f"{money_text(out)} taken out in one go ({e.kind}), at least {counted(rules.large_transfer_weeks, 'week')} of the council payment: a possible sign of financial abuse")
 
 
 def _spending(plan, rows: _Rows, rec, rules, unseen):
@@ -305,6 +314,12 @@ def _misprint_text(m) -> str:
         return (f"the balance shown on this row, the last one, is {shown}, but the rows before it on the same day give {rows}: "
                 "a misprint on the statement, not a missing one (a statement covers whole days; the closing balance and the "
                 "figures use the rows, and the surplus is provisional until the bank confirms the balance)")
+    if m.at == "day":
+        return (f"the balance shown on this row is {shown}, but the balance shown before it on the same day and this row's "
+                f"amount give {rows}, and the balances after it follow from {shown}: a row or a balance is misprinted on "
+                "the statement (which one cannot be told), not a missing statement, as a statement covers whole days; "
+                f"ask the bank which (the figures follow the balances shown, so {money_text(m.gap)} is counted as not on "
+                "any statement)")
     return (f"the balance shown on this row is {shown}, but the rows before it give {rows} "
             f"and the next balance shown follows from {rows}: a misprint on the statement, not a missing one "
             "(the figures use the rows)")
@@ -332,11 +347,22 @@ def _council(plan, rows: _Rows, rec, rules, unseen):
         elif e is not None and due.suspended and e.tx.amount > due.amount:
             extra = e.tx.amount - due.amount
             yield _at("payment_during_suspension", e, e.tx.date, extra,
-                      f"{money_text(extra)} paid for {due.suspended} day(s) of suspension when no payment was due")
+                      f"{money_text(extra)} paid for {counted(due.suspended, 'day')} of suspension when no payment was due")
+        elif e is not None and e.tx.amount > due.amount:
+            extra = e.tx.amount - due.amount
+            yield _at("council_overpayment", e, e.tx.date, extra,
+                      f"the council payment due on {due.date.isoformat()} came in {money_text(extra)} more than the "
+                      f"{money_text(due.amount)} due: money to recover, or to ask the council about")
     for e in rows.council:
-        if id(e) not in matched and _in_suspension(plan, e.tx.date):
+        if id(e) in matched or e.tx.amount <= ZERO:
+            continue
+        if _in_suspension(plan, e.tx.date):
             yield _at("payment_during_suspension", e, e.tx.date, e.tx.amount,
                       f"{money_text(e.tx.amount)} paid by the council during a suspension, when no payment was due")
+        else:
+            yield _at("council_overpayment", e, e.tx.date, e.tx.amount,
+                      f"{money_text(e.tx.amount)} came in from the council on {e.tx.date.isoformat()} that no payment due "
+                      "explains: money to recover, or an extra payment to ask the council about")
 
 
 @lru_cache(maxsize=256)
@@ -434,7 +460,7 @@ def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
             e = last_by_day[before]
             due = before + dt.timedelta(days=cycle)
             yield _at("wages_gap", e, due, -e.tx.amount,
-                      f"'{payee}' was paid every {cycle} days, last on {before.isoformat()}, then not again "
+                      f"'{payee}' was paid every {counted(cycle, 'day')}, last on {before.isoformat()}, then not again "
                       + ("by the end of the audit" if after > plan.period.end else f"until {after.isoformat()}")
                       + f" (no payment from {(before + dt.timedelta(days=1)).isoformat()} to {(after - dt.timedelta(days=1)).isoformat()})")
 
@@ -485,9 +511,9 @@ def _money_totals(plan, rows: _Rows, rec, rules, unseen):
                   f"contributions paid in are {money_text(rec.contribution_shortfall)} less than assessed for the days the statements show "
                   f"({money_text(rec.contribution_paid)} of {money_text(rec.contribution_expected_covered)}){note}")
     if rec.surplus > 0:
-        shown = rec.closing_date or rec.end
+        shown = rec.closing_date or rec.end  # the day the balance used is from, final or provisional
         provisional = rec.surplus_provisional
-        yield _at("surplus", rec.entries[-1] if rec.entries else None, shown if provisional else rec.end, rec.surplus,
+        yield _at("surplus", rec.entries[-1] if rec.entries else None, shown, rec.surplus,
                   f"{money_text(rec.surplus)} more than is owed ({money_text(rec.owed)}) plus the contingency ({money_text(rec.contingency)})"
                   + (f" on {shown.isoformat()}, the last day the statements show: PROVISIONAL, not worked out ({provisional}); "
                      + ("ask for the missing statements" if rec.stops_early else "ask the bank to confirm the closing balance")
@@ -507,8 +533,8 @@ def find_notes(plan: Plan, rec: Reconciliation) -> tuple[str, ...]:
     """What the officer should know that is not a flag (nothing to decide): the days the opening
     and closing balances are from when they are not the audit's first and last days, a surplus
     not yet worked out, payments due on days no statement shows, days with no rows over which the
-    balance carries on, council payments that came in late, and council money no payment due
-    explains."""
+    balance carries on, council payments that came in late, and how much more the council paid in
+    than expected."""
     notes: list[str] = []
     if rec.opening_date and rec.opening_date != rec.start:
         notes.append(f"the opening balance is from {rec.opening_date.isoformat()}, the first day the statements show "
@@ -537,7 +563,9 @@ def _row_name(e: Entry) -> str:
 
 
 def _council_notes(plan: Plan, rec: Reconciliation):
-    """Council payments that came in late, and council money no payment due explains."""
+    """Council payments that came in late, and how much more the council paid in than was
+    expected when money no payment due explains came in (each such payment is a
+    ``council_overpayment`` flag)."""
     matched = set()
     for m in rec.council:
         if m.entry is None:
@@ -545,13 +573,10 @@ def _council_notes(plan: Plan, rec: Reconciliation):
         matched.add(id(m.entry))
         late = (m.entry.tx.date - m.due.date).days
         if late > MATCH_DAYS:
-            yield (f"the council payment of {money_text(m.due.amount)} due on {m.due.date.isoformat()} came in {late} days late, "
+            yield (f"the council payment of {money_text(m.due.amount)} due on {m.due.date.isoformat()} came in {counted(late, 'day')} late, "
                    f"on {m.entry.tx.date.isoformat()} ({_row_name(m.entry)})")
     extra = [e for e in rec.entries if e.kind == "council" and e.tx.amount > 0 and id(e) not in matched
              and not _in_suspension(plan, e.tx.date)]
-    for e in extra:
-        yield (f"{money_text(e.tx.amount)} came in from the council on {e.tx.date.isoformat()} ({_row_name(e)}) that no payment "
-               "due explains: an extra payment or overpayment to ask the council about")
     if extra and rec.council_received > rec.council_expected:
         over = rec.council_received - rec.council_expected
         yield (f"the council paid in {money_text(rec.council_received)} against {money_text(rec.council_expected)} expected: "

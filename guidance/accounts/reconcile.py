@@ -47,6 +47,7 @@ from guidance.accounts.plan import OUT_KINDS, Plan
 from guidance.accounts.rules import IN_KINDS, MATCHES_KEPT, Rules
 from guidance.accounts.schedule import Due, contingency, dues
 from guidance.accounts.statements import Ledger, Transaction
+from guidance.accounts.words import counted
 
 MATCH_DAYS = 5  # "a few days either side" of a due date: weekends and a bank holiday
 LATE_DAYS = 14  # a payment the bank names as this payment, of the amount due, up to 2 weeks late
@@ -96,7 +97,9 @@ class BalanceMisprint(_ShownBalance):
     ``expected``, and the next balance shown follows from that, not from the ``shown`` one (a
     misprint on the statement, not money moved unseen). ``at`` is "first" for the first balance
     shown (the rows after it on its day follow from ``expected``), "last" for the last one (the
-    rows before it on its day give ``expected``), else ""."""
+    rows before it on its day give ``expected``), "day" for a balance that does not follow from
+    the one shown before it on the same day while the balances after it follow from it (one of
+    the two rows, or a balance, is misprinted; which cannot be told), else ""."""
 
     at: str = ""
 
@@ -238,7 +241,10 @@ def running_balances(ledger: Ledger, plan: Plan) -> Running:
       before it, it is a ``BalanceMisprint`` of the last row (``at`` "last") and the closing
       balance is the rows' figure. (A break at the last row on a later day than the balance
       before it stays a break: money may have moved on the days between. Either way the surplus
-      is provisional: see ``Reconciliation.last_shown``.)
+      is provisional: see ``Reconciliation.last_shown``.) Anywhere else, a break whose balance
+      shown before it is on the same day is a ``BalanceMisprint`` ``at`` "day" (see
+      ``_same_day_breaks``): neither balance can be shown wrong, so the running balance goes on
+      from the balance shown, as after a break, but no statement is asked for.
     """
     rows = ledger.transactions
     first = next((i for i, t in enumerate(rows) if t.balance is not None), None)
@@ -254,7 +260,7 @@ def running_balances(ledger: Ledger, plan: Plan) -> Running:
         return Running(rows, after, [], [], opening)  # every row shows the balance its amounts give: no break
     walked = _walk(rows, opening)
     if walked.breaks and first is not None:
-        walked = _last_row_misprint(_first_row_misprint(rows, first, walked, plan))
+        walked = _same_day_breaks(_last_row_misprint(_first_row_misprint(rows, first, walked, plan)))
     return walked
 
 
@@ -293,6 +299,29 @@ def _last_row_misprint(walked: Running) -> Running:
     after = walked.after[:last] + [balance - b.gap for balance in walked.after[last:]]
     return walked._replace(breaks=breaks[:-1], after=after,
                            misprints=walked.misprints + [BalanceMisprint(b.tx, b.expected, b.shown, "last")])
+
+
+def _same_day_breaks(walked: Running) -> Running:
+    """``walked`` with each break whose balance shown before it is on the same day taken as a
+    misprint ``at`` "day": a statement covers whole days, so none can be missing between two rows
+    of one day. Neither balance can be shown to be the wrong one (the rows after follow the
+    balance shown), so the running balance stays as walked: it goes on from the balance shown."""
+    breaks = walked.breaks
+    if not breaks:
+        return walked
+    rows = walked.rows
+    position = {id(t): n for n, t in enumerate(rows)}
+    kept, misprints = [], list(walked.misprints)
+    for b in breaks:
+        n = position[id(b.tx)]
+        before = next((rows[k] for k in range(n - 1, -1, -1) if rows[k].balance is not None), None)
+        if before is not None and before.date == b.tx.date:
+            misprints.append(BalanceMisprint(b.tx, b.expected, b.shown, "day"))
+        else:
+            kept.append(b)
+    if len(kept) == len(breaks):
+        return walked
+    return walked._replace(breaks=kept, misprints=misprints)
 
 
 def last_shown_off(running: Running) -> _ShownBalance | None:
@@ -554,13 +583,13 @@ def _due_reason(kind: str, date: dt.date) -> tuple[str, str, str]:
 def _late_reason(reason: tuple[str, str, str], days: int) -> tuple[str, str, str]:
     """The (kind, reason, source) of a credit matched to a payment due ``days`` before it."""
     kind, why, source = reason
-    return kind, f"{why}, paid {days} days late", source
+    return kind, f"{why}, paid {counted(days, 'day')} late", source
 
 
 def _early_reason(reason: tuple[str, str, str], days: int) -> tuple[str, str, str]:
     """The (kind, reason, source) of a credit matched to a payment due ``days`` after it."""
     kind, why, source = reason
-    return kind, f"{why}, paid {days} days early", source
+    return kind, f"{why}, paid {counted(days, 'day')} early", source
 
 
 def _out_kind(description: str, rules: Rules) -> tuple[str, str, str]:

@@ -17,6 +17,7 @@ from guidance.accounts.audit import Audit
 from guidance.accounts.chart import balance_points, png, svg
 from guidance.accounts.money import money_text
 from guidance.accounts.summary import summary_markdown
+from guidance.accounts.words import counted
 
 FORMATS = ("md", "html", "docx")
 CHART_MARK = "<!-- chart -->"
@@ -45,6 +46,12 @@ def _on(day) -> str:
     return f" on {day.isoformat()}" if day else ""
 
 
+def _unseen_row(what: str, amount) -> list[str]:
+    """The row for what was due on days no statement shows (none when nothing was): not
+    checked, and not counted as missing or short."""
+    return [f"| {what} due on days no statement shows (not checked) | {money_text(amount)} |"] if amount else []
+
+
 def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
                      decisions: Mapping[int, str] | None = None) -> str:
     """The officer's reconciliation: figures, money in and out by kind, payments due, flags with
@@ -55,7 +62,8 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
         f"# Account audit {rec.reference}",
         "",
         f"Audit period {rec.start.isoformat()} to {rec.end.isoformat()}. Statements: {files}"
-        + (f" ({audit.ledger.overlaps} rows shown twice were counted once)." if audit.ledger.overlaps else ".")
+        + (f" ({counted(audit.ledger.overlaps, 'row')} shown twice {'was' if audit.ledger.overlaps == 1 else 'were'} counted once)."
+           if audit.ledger.overlaps else ".")
         + (f" {rec.outside_text[0].upper()}{rec.outside_text[1:]}." if rec.outside_text else ""),
         "",
         "## Reconciliation",
@@ -67,12 +75,14 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
         f"| Money out | {money_text(rec.total_out)} |",
     ]
     if rec.unaccounted:
-        lines.append(f"| Not shown on any statement (balance breaks) | {money_text(rec.unaccounted)} |")
+        lines.append(f"| Not shown on any statement (balance breaks, or a balance misprinted within a day) | {money_text(rec.unaccounted)} |")
     lines += [
         f"| Closing balance{_on(rec.closing_date)} | {money_text(rec.closing_balance)} |",
         f"| Council payments expected | {money_text(rec.council_expected)} |",
+        *_unseen_row("Council payments", rec.council_expected_uncovered),
         f"| Council payments received | {money_text(rec.council_received)} |",
         f"| Contribution expected | {money_text(rec.contribution_expected)} |",
+        *_unseen_row("Contribution", rec.contribution_expected_uncovered),
         f"| Contribution paid | {money_text(rec.contribution_paid)} |",
         f"| Contribution shortfall | {money_text(rec.contribution_shortfall)} |",
         f"| Contingency | {money_text(rec.contingency)} |",

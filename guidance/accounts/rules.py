@@ -2,7 +2,8 @@
 not buy, and so on. The team keeps them in ``content/accounts/rules.yaml``; an audit's plan adds
 its payees (tried first). Matching is on whole words, any case, first rule wins; the words of a
 rule may be printed joined (``PADDY POWER`` also finds ``PADDYPOWER``), since banks often drop the
-spaces of a name.
+spaces of a name, and a word may be printed letter by letter (``NEST`` also finds ``N E S T`` and
+``N.E.S.T``, ``HMRC`` finds ``H M R C``), as some banks print initials.
 
 ``load_rules(content_dir, shown, problems)`` reads and checks the file (every problem with its
 line goes to ``problems``; a file with errors gives no rules rather than half of them).
@@ -62,9 +63,20 @@ class Rule:
 
 
 def words_pattern(text: str) -> str:
-    """The regular expression for a rule's words: each word as written, the space between two
-    words there or not (``SKY BET`` finds ``SKY BET`` and ``SKYBET``)."""
-    return " ?".join(re.escape(word) for word in text.split(" "))
+    """The regular expression for a rule's words: each word as written or spelled out letter by
+    letter (see ``word_pattern``), the space between two words there or not (``SKY BET`` finds
+    ``SKY BET`` and ``SKYBET``)."""
+    return " ?".join(map(word_pattern, text.split(" ")))
+
+
+def word_pattern(word: str) -> str:
+    """One word of a rule as written, or with each of its letters apart, by a space or a full
+    stop (``NEST``: ``NEST``, ``N E S T`` or ``N.E.S.T``). Only the whole word spelled out counts:
+    ``AT M`` is not ``ATM``, so ordinary words that happen to share letters are never found."""
+    letters = [re.escape(c) for c in word]
+    if len(word) < 2 or not word.isalnum():
+        return "".join(letters)
+    return f"(?:{''.join(letters)}|{'[ .]'.join(letters)})"
 
 
 @dataclass

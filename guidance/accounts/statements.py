@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from guidance.accounts.money import READ_AMOUNTS, READ_DATES, READ_LIMIT, common_amounts, statement_amount, statement_date
+from guidance.accounts.words import counted
 from guidance.references import without_value
 
 FIELDS = ("date", "description", "amount", "paid_in", "paid_out", "balance")
@@ -532,8 +533,8 @@ def _check_cells(cells, width: int | None, shown: str, line: int, fmt: str) -> N
         for cell in cells:
             if cell.__class__ is str and "\n" in cell:
                 breaks = cell.count("\n")
-                raise StatementError(shown, line, f"a quoted cell that starts on this line runs on over the next {breaks} "
-                                                  "line(s) (a stray '\"'?); a statement has one transaction per line")
+                raise StatementError(shown, line, f"a quoted cell that starts on this line runs on over the next "
+                                                  f"{counted(breaks, 'line')} (a stray '\"'?); a statement has one transaction per line")
 
 
 def _in_or_out(paid_in: Decimal | None, paid_out: Decimal | None) -> Decimal | None:

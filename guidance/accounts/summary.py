@@ -39,13 +39,20 @@ ASK = {
     "cash": "You took out cash. Please send us receipts or time sheets for it.",
     "duplicate": "The same sum went to the same person twice in a few days. Please check it was not paid twice.",
     "contribution_shortfall": "You paid in less than your share of the cost.",
+    "council_overpayment": "We paid more into the account than was due. We will check this and tell you what happens next.",
     "surplus": "There is more money in the account than you need.",
 }
 
-#: Flags the person need not act on, each told in a sentence of its own after what to do.
+#: Flags the person need not act on, each told in a sentence of its own after what to do. A
+#: sentence here never says whether anything needs doing: "What to do" says that, once, so the
+#: two can never contradict each other.
 TELL = {
-    "balance_misprint": "One balance printed on your statement was wrong, but the payments add up. You do not need to do anything about it.",
+    "balance_misprint": "One balance printed on your statement was wrong. This was a printing mistake by the bank, not by you.",
 }
+
+#: What we ask when the statements stop before the period ends but no days are asked for as
+#: missing (a payment due on the few days after the last statement): the next statement.
+NEXT_STATEMENT = "Please send us your next statement when you get it."
 
 
 def summary_markdown(audit: Audit) -> str:
@@ -73,8 +80,10 @@ def summary_markdown(audit: Audit) -> str:
     if rec.owed:
         lines.append(f"You also keep {money_text(rec.owed)} for bills you still have to pay.")
     lines += ["", "### What we are asking back, and why", ""]
+    kinds = list(dict.fromkeys(f.kind for f in audit.flags))
     if rec.surplus and rec.surplus_provisional and rec.stops_early:
-        lines.append(f"Some of your statements are missing, so we cannot yet tell if there is more money in the account than you need. "
+        missing = "Some of your statements are missing" if "missing_statement" in kinds else "Your statements stop before the end of this check"
+        lines.append(f"{missing}, so we cannot yet tell if there is more money in the account than you need. "
                      f"We are not asking for any money back now. We will look again when we have the statements up to {rec.end:%-d %B %Y}.")
     elif rec.surplus and rec.surplus_provisional:
         lines.append("The last balance on your statement does not match the payments on it, so we cannot yet tell if there is more "
@@ -97,8 +106,9 @@ def summary_markdown(audit: Audit) -> str:
     if unchecked:
         lines.append("Some payments were due on days your statements do not show. We have not counted them as missing. "
                      "We will check them when we have those statements.")
-    kinds = list(dict.fromkeys(f.kind for f in audit.flags))
     asks = [ASK[kind] for kind in kinds if kind in ASK and kind not in ("surplus", "contribution_shortfall")]
+    if rec.surplus and rec.surplus_provisional and rec.stops_early and "missing_statement" not in kinds:
+        asks.append(NEXT_STATEMENT)  # the surplus waits for it: never "you do not need to do anything"
     lines += ["", "### What to do", ""]
     if asks:
         lines += ["We need to ask you about some things:", ""] + [f"- {text}" for text in asks]

@@ -238,25 +238,18 @@ def _decisions(audit_id: str | None) -> dict[int, str]:
 
 
 def _print(audit) -> None:
+    from guidance.accounts.audit import audit_json
     from guidance.accounts.money import money_text
+    from guidance.accounts.words import counted
 
     rec = audit.reconciliation
     print(f"Account audit {rec.reference}: {rec.start.isoformat()} to {rec.end.isoformat()}")
     ledger = audit.ledger
-    print(f"  {len(ledger.statements)} statement file(s), {len(rec.entries)} rows in the audit period"
-          + (f"; {ledger.overlaps} rows shown twice counted once" if ledger.overlaps else "")
+    print(f"  {counted(len(ledger.statements), 'statement file')}, {counted(len(rec.entries), 'row')} in the audit period"
+          + (f"; {counted(ledger.overlaps, 'row')} shown twice counted once" if ledger.overlaps else "")
           + (f"; {rec.outside_text}" if rec.outside_text else ""))
-    opened, closed = rec.opening_date or rec.start, rec.closing_date or rec.end
-    rows = [(f"Opening balance {opened.isoformat()}", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out),
-            (f"Closing balance {closed.isoformat()}", rec.closing_balance), ("Council expected", rec.council_expected),
-            ("Council received", rec.council_received), ("Contribution expected", rec.contribution_expected),
-            ("Contribution paid", rec.contribution_paid), ("Contribution shortfall", rec.contribution_shortfall),
-            ("Contingency", rec.contingency), ("Owed", rec.owed),
-            ("Surplus (PROVISIONAL)" if rec.surplus_provisional else "Surplus", rec.surplus)]
-    if rec.unaccounted:
-        rows.insert(3, ("Not on any statement", rec.unaccounted))
-    for label, value in rows:
-        print(f"  {label:<28}{money_text(value):>14}")
+    for line in figure_table(audit_json(audit)):
+        print(f"  {line}")
     for note in audit.notes:
         print(f"  Note: {note}")
     print(f"Flags: {len(audit.flags)}")
@@ -266,8 +259,42 @@ def _print(audit) -> None:
         print(f"  {number:>3}. {f.kind}{mark} {f.date.isoformat()} {money_text(f.amount)} ({where}): {f.message}")
 
 
+def figure_table(figures: dict) -> list[str]:
+    """The audit's figures as the lines ``audit`` prints and ``show`` prints again from the record
+    (one table, so the two never differ): balances with their days, money in and out, money moved
+    on days no statement shows, what was due against what came in (and what was due on days no
+    statement shows), the contingency, what is owed and the surplus (marked when not final).
+    ``figures`` is the audit's JSON form (``audit_json``) as recorded."""
+    from decimal import Decimal
+
+    from guidance.accounts.money import money_text
+
+    def amount(name):
+        return Decimal(str(figures.get(name) or "0"))
+
+    money_in = sum((Decimal(v) for v in (figures.get("money_in") or {}).values()), Decimal("0"))
+    money_out = sum((Decimal(v) for v in (figures.get("money_out") or {}).values()), Decimal("0"))
+    unseen = amount("closing_balance") - amount("opening_balance") - money_in + money_out
+    rows = [(f"Opening balance {figures.get('opening_date', '')}".rstrip(), amount("opening_balance")), ("Money in", money_in),
+            ("Money out", money_out)]
+    if unseen:
+        rows.append(("Not on any statement", unseen))
+    rows += [(f"Closing balance {figures.get('closing_date', '')}".rstrip(), amount("closing_balance")),
+             ("Council expected", amount("council_expected"))]
+    if amount("council_expected_uncovered"):
+        rows.append(("  due on days not shown", amount("council_expected_uncovered")))
+    rows += [("Council received", amount("council_received")), ("Contribution expected", amount("contribution_expected"))]
+    if amount("contribution_expected_uncovered"):
+        rows.append(("  due on days not shown", amount("contribution_expected_uncovered")))
+    rows += [("Contribution paid", amount("contribution_paid")), ("Contribution shortfall", amount("contribution_shortfall")),
+             ("Contingency", amount("contingency")), ("Owed", amount("owed")),
+             ("Surplus (PROVISIONAL)" if figures.get("surplus_provisional") else "Surplus", amount("surplus"))]
+    return [f"{label:<28}{money_text(value):>14}" for label, value in rows]
+
+
 def run_batch(args) -> int:
     from guidance.accounts.batch import BatchError, audit_batch, summary_csv
+    from guidance.accounts.words import counted
 
     columns = _columns(args)
     _format("--out", args.out, None, "csv", ("csv",))
@@ -285,7 +312,7 @@ def run_batch(args) -> int:
     _write(Path(args.out), summary_csv(rows).encode("utf-8"), args.force, announce=False)
     failed = sorted(r.line for r in rows if r.error)
     shown = ", ".join(map(str, failed[:20])) + (f" and {len(failed) - 20} more" if len(failed) > 20 else "")
-    print(f"Audited {len(rows) - len(failed)} of {len(rows)} accounts; wrote {args.out}"
+    print(f"Audited {len(rows) - len(failed)} of {counted(len(rows), 'account')}; wrote {args.out}"
           + (f" ({len(failed)} could not be audited, on line{'s' if len(failed) > 1 else ''} {shown} of {args.plans}: "
              "see the error column)" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
@@ -376,9 +403,15 @@ def run_list(args) -> int:
     order = "oldest first" if args.oldest_first else "newest first"
     print(f"{len(rows)} account audit{'s' if len(rows) != 1 else ''}, {order} (by when each was made, UTC):")
     for r in rows:
-        print(f"{_when(r['audited_at'])}  {r['id']}  {r['reference']:<14} {r['period']}  surplus {_money(r['surplus'])}  "
+        print(f"{_when(r['audited_at'])}  {r['id']}  {r['reference']:<14} {r['period']}  surplus {_surplus(r)}  "
               f"flags {r['decided']}/{r['flags']} decided")
     return 0
+
+
+def _surplus(summary: dict) -> str:
+    """A recorded audit's surplus as money, marked "(not final)" when it is provisional (the
+    statements stop early, or the last balance shown is not certain)."""
+    return _money(summary["surplus"]) + (" (not final)" if summary.get("surplus_provisional") else "")
 
 
 def _when(stamp: str) -> str:
@@ -403,6 +436,7 @@ def run_show(args) -> int:
     from dataclasses import asdict
 
     from guidance.accounts.flags import LABELS
+    from guidance.accounts.words import counted
     from guidance.records.accounts import UnknownAudit
 
     store = _store()
@@ -416,13 +450,19 @@ def run_show(args) -> int:
         print_json({**asdict(record), "flags": [asdict(f) for f in record.flags]})
         return 0
     print(f"Account audit {record.id}: {record.reference}, {record.period_from} to {record.period_to} (made {_when(record.audited_at)} UTC)")
-    for line in _figure_lines(record.figures):
+    names = [s.get("name", "") for s in record.statements if isinstance(s, dict)]
+    print(f"  {counted(len(record.statements), 'statement file')}" + (f": {', '.join(names)}" if names else ""))
+    for line in figure_table(record.figures):
         print(f"  {line}")
+    for line in _figure_lines({k: v for k, v in record.figures.items() if k in ("money_in", "money_out")}):
+        print(f"  {line}")
+    for note in record.figures.get("notes") or []:
+        print(f"  Note: {note}")
     if record.flags:
         print("  flags, most serious first:")
     for f in record.flags:
         where = f" ({f.file}:{f.line})" if f.file else ""
-        print(f"  {f.seq:>3}. {LABELS.get(f.kind, f.kind)} {f.on} {_money(f.amount)}{where} -> {f.decision or 'to decide'}")
+        print(f"  {f.seq:>3}. {LABELS.get(f.kind, f.kind)} {f.on} {_money(f.amount)}{where}: {f.message} -> {f.decision or 'to decide'}")
     return 0
 
 

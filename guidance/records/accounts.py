@@ -73,7 +73,8 @@ class AuditRecord:
     def summary(self) -> dict:
         decided = sum(1 for f in self.flags if f.decision)
         return {"id": self.id, "reference": self.reference, "period": f"{self.period_from} to {self.period_to}",
-                "surplus": self.figures.get("surplus"), "flags": len(self.flags), "decided": decided,
+                "surplus": self.figures.get("surplus"), "surplus_provisional": self.figures.get("surplus_provisional") is True,
+                "flags": len(self.flags), "decided": decided,
                 "audited_at": self.audited_at, "officer": self.officer}
 
 

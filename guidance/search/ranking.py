@@ -65,6 +65,11 @@ HUB_VOTE = 0.08
 #: the best, vote.
 VOTERS = 5
 VOTER_SHARE = 0.5
+#: A narrower page votes for a related page only when the words saying what is asked that the
+#: related page never uses earn the voter at most this share of its score: a page answering a
+#: part of the question its related page does not mention ("travel" in "who pays for travel
+#: expenses", voting for "legal expenses cover") stands beside that page, not under it.
+HUB_MISSING_SHARE = 0.25
 #: Pages whose distinctive title words are kept between queries.
 DISTINCT_CACHE = 20_000
 #: Weight of a concept made from a caller phrase of several words ("pay anything myself",
@@ -330,10 +335,13 @@ class Ranker:
         ``VOTER_SHARE`` of the best gives ``HUB_VOTE`` of its score (divided by the place in its
         list) to each page it names as related that covers a subject with it, when the hub's
         title has a word the query names or has only the domain's words ("What direct payments
-        are": title words on most pages left out), the voter's
-        title words that the hub's lacks are all unnamed, and the hub's title has fewer unnamed
-        words than the voter's: the query asks about the subject the pages share, not about what
-        makes the voter narrower (and the general page never votes for a narrower one).
+        are": title words on most pages left out), the voter's title words that the hub's lacks
+        are all unnamed, the hub's unnamed title words are less specific than the voter's (see
+        ``specificity``: rarer words narrow more, so "Declaration of compliance and re-enrolment"
+        is narrower than "Workplace pensions: automatic enrolment"), and the hub uses the words
+        that earn the voter its score (``holds_what_is_asked``): the query asks about the subject
+        the pages share, not about what makes the voter narrower (and the general page never
+        votes for a narrower one).
         """
         if not totals or not concepts:
             return
@@ -361,10 +369,34 @@ class Ranker:
                 theirs = self.distinct(hub)
                 narrower = mine - theirs
                 if ((theirs & named or not theirs) and narrower and not narrower & named
-                        and len(theirs - named) < len(mine - named)):
+                        and self.specificity(theirs - named) < self.specificity(mine - named)
+                        and self.holds_what_is_asked(hub, doc, score, concepts)):
                     votes[hub] = votes.get(hub, 0.0) + score * HUB_VOTE / (place + 1)
         for doc, vote in votes.items():
             totals[doc] += vote
+
+    def holds_what_is_asked(self, hub: int, voter: int, voter_score: float, concepts: list[Concept]) -> bool:
+        """Whether ``hub`` uses the words saying what is asked (concepts on at most
+        ``COMMON_SHARE`` of the pages) that earn ``voter`` its score: a page that answers a part
+        of the question its related page does not even mention ("travel" in "who pays for travel
+        expenses") is beside that page, not narrower than it. A word the voter merely mentions
+        (under ``HUB_MISSING_SHARE`` of its score) does not count."""
+        missing = 0.0
+        for concept in concepts:
+            if self.own_share(concept) > COMMON_SHARE:
+                continue
+            scores = self.concept_scores(concept)
+            if hub not in scores:
+                missing += scores.get(voter, 0.0)
+        return missing <= HUB_MISSING_SHARE * voter_score
+
+    def specificity(self, title_stems: frozenset[str]) -> float:
+        """How narrow a set of title stems makes a page: the sum of their rarities, so a title
+        word on few pages ("compliance") narrows more than one on many ("pension")."""
+        if self._norms is None:
+            self._prepare()
+        count = self._count or 1
+        return sum(math.log(1 + count / max(1, self.source.doc_frequency(s))) for s in title_stems)
 
     def distinct(self, doc: int) -> frozenset[str]:
         """A page's title stems that are not on most pages: what it is about, not the domain."""
@@ -372,6 +404,8 @@ class Ranker:
         if found is None:
             if len(self._distinct) >= DISTINCT_CACHE:
                 self._distinct.clear()
+            if self._norms is None:
+                self._prepare()  # the page count: before it, every title word would look common
             title = self.source.page_facts(doc)[0]
             limit = COMMON_SHARE * self._count
             found = self._distinct[doc] = frozenset(s for s in title if self.source.doc_frequency(s) <= limit)

@@ -299,6 +299,12 @@ class Searcher:
 
     # -- facts -------------------------------------------------------------------------------
 
+    def document_frequency(self, stem: str) -> int:
+        """How many indexed documents use a stem (0: no page, flow, calculator or letter does)."""
+        with self._lock:
+            self._follow_pointer()
+            return self._run(lambda reader: reader.doc_frequency(stem))
+
     @property
     def page_count(self) -> int:
         """Pages in the index (flows, calculators and letters not counted)."""
