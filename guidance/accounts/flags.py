@@ -44,18 +44,17 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from collections import Counter
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter, gt, lt, sub
+from operator import attrgetter, lt, sub
 from decimal import Decimal
 from pathlib import PurePath
 
 from guidance.accounts.coverage import unshown_ends
 from guidance.accounts.money import ZERO, money_text, pence
 from guidance.accounts.plan import Plan
-from guidance.accounts.reconcile import Entry, Reconciliation
+from guidance.accounts.reconcile import MATCH_DAYS, Entry, Reconciliation
 from guidance.accounts.rules import Rules, Rule
 from guidance.accounts.schedule import add_months, line_in_force, weekly
 from guidance.accounts.statements import Ledger, normalise
@@ -179,21 +178,28 @@ class _Rows:
 
 
 def _sort_out(rec: Reconciliation) -> _Rows:
-    """The rows for each check, picked out a column at a time."""
-    entries = rec.entries
-    kinds = list(map(_KIND, entries))
-    out = list(map(lt, map(_AMOUNT, entries), repeat(ZERO)))
-    return _Rows(
-        paid_out=list(compress(entries, out)),
-        spending=list(compress(entries, map(_SPENDING.__contains__, kinds))),
-        taxes=[e for e in compress(entries, map("tax".__eq__, kinds)) if e.tx.amount < ZERO],  # a few rows: picked out by kind first
-        wages=list(compress(entries, map("wages".__eq__, kinds))),
-        council=list(compress(entries, map("council".__eq__, kinds))),
-        lowest=min(ZERO, min(map(_BALANCE, entries), default=ZERO)),
-    )
+    """The rows for each check, picked out in one pass over the entries."""
+    paid_out, spending, taxes, wages, council = [], [], [], [], []
+    lowest = ZERO
+    for e in rec.entries:
+        tx, kind, balance = e[0], e[1], e[3]  # an Entry's tx, kind and balance (a named tuple)
+        out = tx[2] < ZERO  # the row's amount
+        if out:
+            paid_out.append(e)
+        if kind in _SPENDING:
+            spending.append(e)
+        elif kind == "wages":
+            wages.append(e)
+        elif kind == "council":
+            council.append(e)
+        elif kind == "tax" and out:
+            taxes.append(e)
+        if balance < lowest:
+            lowest = balance
+    return _Rows(paid_out=paid_out, spending=spending, taxes=taxes, wages=wages, council=council, lowest=lowest)
 
 
-_KIND, _AMOUNT, _BALANCE, _DESCRIPTION = attrgetter("kind"), attrgetter("tx.amount"), attrgetter("balance"), attrgetter("tx.description")
+_AMOUNT, _DESCRIPTION = attrgetter("tx.amount"), attrgetter("tx.description")
 
 
 @dataclass(frozen=True)
@@ -281,8 +287,6 @@ def _guessed_balances(rec: Reconciliation, unseen: Unseen) -> set[int]:
 
 
 def _missing_statements(plan, ledger, rec, rules):
-    from dataclasses import replace
-
     position = {id(e.tx): n for n, e in enumerate(rec.entries)} if rec.breaks or rec.misprints else {}
     for b in rec.breaks:
         n = position.get(id(b.tx))
@@ -474,18 +478,27 @@ def _lower_median(values: list[int]) -> int:
 
 
 def _duplicates(plan, rows: _Rows, rec, rules, unseen):
-    paid_out = rows.paid_out
-    keys = list(zip(map(normalise, map(_DESCRIPTION, paid_out)), map(_AMOUNT, paid_out)))  # (payee, amount)
-    times = Counter(keys)
-    if len(times) == len(keys):
+    """Each payment out to the same payee, of the same amount, as the last one before it, within
+    DUPLICATE_DAYS of it. The payments are grouped by (payee, amount) in one pass, each group in
+    statement order, so each payment's neighbour before it in its group is the last one like it."""
+    by_key: dict[tuple, list[Entry]] = {}
+    for e in rows.paid_out:
+        tx = e.tx
+        key = (normalise(tx.description), tx.amount)  # (payee, amount)
+        group = by_key.get(key)
+        if group is None:
+            by_key[key] = [e]
+        else:
+            group.append(e)
+    if len(by_key) == len(rows.paid_out):
         return  # no payee paid the same amount twice
-    last_seen: dict[tuple, Entry] = {}
-    for e, key in compress(zip(paid_out, keys), map(gt, map(times.__getitem__, keys), repeat(1))):
-        before = last_seen.get(key)
-        if before is not None and (e.tx.date - before.tx.date).days <= DUPLICATE_DAYS:
-            yield _at("duplicate", e, e.tx.date, -e.tx.amount,
-                      f"{money_text(-e.tx.amount)} paid to the same payee on {before.tx.date.isoformat()} (line {before.tx.line}) and again on {e.tx.date.isoformat()}")
-        last_seen[key] = e
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        for before, e in zip(group, group[1:]):
+            if (e.tx.date - before.tx.date).days <= DUPLICATE_DAYS:
+                yield _at("duplicate", e, e.tx.date, -e.tx.amount,
+                          f"{money_text(-e.tx.amount)} paid to the same payee on {before.tx.date.isoformat()} (line {before.tx.line}) and again on {e.tx.date.isoformat()}")
 
 
 def _money_totals(plan, rows: _Rows, rec, rules, unseen):
@@ -553,8 +566,6 @@ def _council_notes(plan: Plan, rec: Reconciliation):
     """Council payments that came in late, and how much more the council paid in than was
     expected when money no payment due explains came in (each such payment is a
     ``council_overpayment`` flag)."""
-    from guidance.accounts.reconcile import MATCH_DAYS
-
     matched = set()
     for m in rec.council:
         if m.entry is None:

@@ -187,8 +187,25 @@ def _text_date(raw: str) -> dt.date:
 
 
 def money_text(value: Decimal) -> str:
-    """``1234.5`` as ``£1,234.50``; negative as ``-£12.00`` (the money kind's way, to the penny)."""
-    return _money_writer()(value)
+    """``1234.5`` as ``£1,234.50``; negative as ``-£12.00`` (the money kind's way, to the penny).
+
+    Each amount is written once and remembered (``MONEY_TEXTS``): equal amounts are written alike
+    (the text is of the value rounded to the penny; -0.00 is written as 0.00), and flags, notes
+    and reports repeat the same amounts."""
+    try:
+        text = MONEY_TEXTS.get(value)
+    except TypeError:  # a value that cannot be remembered
+        return _money_writer()(value)
+    if text is None:
+        text = _money_writer()(value)
+        if len(MONEY_TEXTS) >= READ_LIMIT:
+            MONEY_TEXTS.clear()
+        MONEY_TEXTS[value] = text
+    return text
+
+
+#: Amounts already written by ``money_text`` (value -> text).
+MONEY_TEXTS: dict = {}
 
 
 @lru_cache(maxsize=1)

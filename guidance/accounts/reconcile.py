@@ -36,7 +36,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
 from operator import attrgetter, gt, is_
 from typing import NamedTuple
@@ -144,7 +144,7 @@ class Reconciliation:
     contribution_expected_uncovered: Decimal = ZERO  # contributions due, unmatched, on days no statement shows
     last_shown: _ShownBalance | None = None  # the last balance shown, when it does not follow from the rows
 
-    @property
+    @cached_property  # worked out once: the figures never change
     def stops_early(self) -> bool:
         """True when the statements stop before the audit period ends: more than the few days not
         asked for (see ``coverage.COVER_SLACK_DAYS``), or fewer with a payment due on them that
@@ -155,7 +155,7 @@ class Reconciliation:
         return last is not None and last < self.end and any(
             m.entry is None and m.due.amount > 0 and m.due.date > last for m in self.council + self.contribution)
 
-    @property
+    @cached_property  # worked out once: the figures never change
     def surplus_provisional(self) -> str:
         """Why the surplus is not worked out yet ('' when it is): the statements stop before the
         audit period ends, so the balance at its end is not known; or the last balance shown does
@@ -455,7 +455,7 @@ def _credits(credits: list[int], credit_rows: list[Transaction], amounts: list, 
     for description in dict.fromkeys(descriptions):
         rule = rules.match(description)
         kind_of[description] = None if rule is None else rule.kind
-    return _Credits(credits, [t.date.toordinal() for t in credit_rows], list(map(kind_of.__getitem__, descriptions)), amounts)
+    return _Credits(credits, list(map(dt.date.toordinal, map(_DATE, credit_rows))), list(map(kind_of.__getitem__, descriptions)), amounts)
 
 
 _DUE_DAYS: dict[int, tuple] = {}  # id(schedule) -> (schedule, day ordinals, reasons)
@@ -474,50 +474,57 @@ def _due_days(schedule: tuple[Due, ...]) -> tuple[list[int], list[tuple[str, str
 
 
 def _match(schedule: tuple[Due, ...], credits: _Credits, taken: set[int]) -> list[tuple[Due, int | None]]:
-    """Each payment due with the credit matched to it (an index of the ledger's rows), or None."""
-    out = []
+    """Each payment due with the credit matched to it (an index of the ledger's rows), or None.
+
+    Of the credits within MATCH_DAYS of the due date, not yet taken and that the bank's words do
+    not name as another kind of payment, the one of the amount due, else of the line's full
+    amount, else named as this payment is taken; the nearest, then the first, of those alike."""
+    out: list[tuple[Due, int | None]] = []
     if not schedule:
         return out
+    append = out.append
     indexes, days_of, said_of, amounts = credits
     for due, day in zip(schedule, _due_days(schedule)[0]):
-        best = None
         lo = bisect_left(days_of, day - MATCH_DAYS)
         hi = bisect_right(days_of, day + MATCH_DAYS, lo)
-        if lo < hi:
-            kind, amount, whole = due.kind, due.amount, due.full
-            positive = amount > ZERO
-            for n in range(lo, hi):
-                index = indexes[n]
-                if index in taken:
-                    continue
-                named = said_of[n]
-                said = named == kind
-                if not said and named in IN_KINDS:
-                    continue  # the bank says it is another kind of payment
-                exact = positive and amounts[n] == amount
-                full = amounts[n] == whole
-                if not (exact or full or said):
-                    continue
-                score = (not exact, not full, not said, abs(days_of[n] - day), index)
-                if best is None or score < best[0]:
-                    best = (score, index)
-        if best is None:
-            out.append((due, None))
-        else:
-            taken.add(best[1])
-            out.append((due, best[1]))
+        best = best_score = None
+        kind, amount, whole = due[0], due[2], due[3]
+        positive = amount > ZERO
+        for n in range(lo, hi):
+            credit = amounts[n]
+            exact = positive and credit == amount
+            full = credit == whole
+            named = said_of[n]
+            said = named == kind
+            if not (exact or full or said) or (not said and named in IN_KINDS):
+                continue  # not this payment's amount or words, or the bank says it is another kind of payment
+            index = indexes[n]
+            if index in taken:
+                continue
+            score = (not exact, not full, not said, abs(days_of[n] - day), index)
+            if best_score is None or score < best_score:
+                best_score, best = score, index
+        if best is not None:
+            taken.add(best)
+        append((due, best))
     return out
 
 
-def _late(pairs, credits: _Credits, taken: set[int]) -> tuple[list[tuple[Due, int | None]], dict[int, int]]:
+def _unmatched(pairs) -> bool:
+    """True when a payment due of more than nothing has no credit matched to it."""
+    return any(index is None and due.amount > 0 for due, index in pairs)
+
+
+def _late(pairs, credits: _Credits, taken: set[int], days: list[int]) -> tuple[list[tuple[Due, int | None]], dict[int, int]]:
     """Second pass: a due payment nothing matched takes a later credit of its amount that the
     bank's words name as this kind of payment (a payment made late, not missed), up to the day
     before the next payment of the schedule is due (at least LATE_DAYS; for the last payment, one
-    cycle as long as the one before it). Returns the pairs and, for each credit taken so, how many
-    days late it came (the row's reason says so)."""
+    cycle as long as the one before it). ``days``: the day ordinal of each payment due. Returns
+    the pairs and, for each credit taken so, how many days late it came (the row's reason says so)."""
+    if not _unmatched(pairs):
+        return pairs, {}
     out, late = [], {}
     indexes, days_of, said_of, amounts = credits
-    days = [due.date.toordinal() for due, _index in pairs]
     for k, (due, index) in enumerate(pairs):
         if index is None and due.amount > 0:
             day = days[k]
@@ -536,17 +543,19 @@ def _late(pairs, credits: _Credits, taken: set[int]) -> tuple[list[tuple[Due, in
     return out, late
 
 
-def _early(pairs, credits: _Credits, taken: set[int]) -> tuple[list[tuple[Due, int | None]], dict[int, int]]:
+def _early(pairs, credits: _Credits, taken: set[int], days: list[int]) -> tuple[list[tuple[Due, int | None]], dict[int, int]]:
     """Third pass: a due payment nothing matched takes an earlier credit of its amount (the
     amount due or the line's full amount) from more than MATCH_DAYS up to EARLY_DAYS before its
     date, that is nearer its date than the payment due before it and that the bank's words do not
-    name as another kind of payment (a payment made early, not missed). Returns the pairs and,
-    for each credit taken so, how many days early it came (the row's reason says so)."""
+    name as another kind of payment (a payment made early, not missed). ``days``: the day ordinal
+    of each payment due. Returns the pairs and, for each credit taken so, how many days early it
+    came (the row's reason says so)."""
+    if not _unmatched(pairs):
+        return pairs, {}
     out, early = [], {}
     indexes, days_of, said_of, amounts = credits
     before = None  # the day the payment before was due
-    for due, index in pairs:
-        day = due.date.toordinal()
+    for (due, index), day in zip(pairs, days):
         if index is None and due.amount > 0:
             lo = bisect_left(days_of, day - EARLY_DAYS)
             hi = bisect_left(days_of, day - MATCH_DAYS)
@@ -629,11 +638,12 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     columns = _credits(credits, list(compress(inside_rows, paid_in)), list(compress(amounts, paid_in)), rules)
     council_pairs = _match(council_due, columns, taken)
     contribution_pairs = _match(contribution_due, columns, taken)
-    council_pairs, late = _late(council_pairs, columns, taken)  # after both: a credit on time for either is theirs
-    contribution_pairs, late_too = _late(contribution_pairs, columns, taken)
+    council_days, contribution_days = _due_days(council_due)[0], _due_days(contribution_due)[0]
+    council_pairs, late = _late(council_pairs, columns, taken, council_days)  # after both: a credit on time for either is theirs
+    contribution_pairs, late_too = _late(contribution_pairs, columns, taken, contribution_days)
     late.update(late_too)
-    council_pairs, early = _early(council_pairs, columns, taken)  # after on time and late: those are nearer
-    contribution_pairs, early_too = _early(contribution_pairs, columns, taken)
+    council_pairs, early = _early(council_pairs, columns, taken, council_days)  # after on time and late: those are nearer
+    contribution_pairs, early_too = _early(contribution_pairs, columns, taken, contribution_days)
     early.update(early_too)
     matched_kind = [(i, _early_reason(reason, early[i]) if i in early else _late_reason(reason, late[i]) if i in late else reason)
                     for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due))
@@ -651,13 +661,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         found[i - first] = reason
     kinds, whys, sources = zip(*found)
     entries = list(map(_record, repeat(Entry), zip(inside_rows, kinds, whys, after[first:stop], sources)))
-    money_in = {k: ZERO for k in IN_KINDS}
-    money_out = {k: ZERO for k in OUT_KINDS + ("unexplained",)}
-    for kind, amount, into in zip(kinds, amounts, paid_in):
-        if into:
-            money_in[kind] += amount
-        else:
-            money_out[kind] -= amount
+    money_in, money_out = _totals(kinds, amounts, paid_in)
     council_expected = sum(map(_AMOUNT, council_due), ZERO)
     contribution_expected = sum(map(_AMOUNT, contribution_due), ZERO)
     held = contingency(plan)
@@ -684,6 +688,18 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         unseen=unseen, council_expected_uncovered=council_uncovered, contribution_expected_uncovered=contribution_uncovered,
         last_shown=last_off if last_off is not None and start <= last_off.tx.date <= end else None,
     )
+
+
+def _totals(kinds, amounts, paid_in) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """(money in, money out) by kind, every kind listed (money out as a positive sum)."""
+    money_in = dict.fromkeys(IN_KINDS, ZERO)
+    money_out = dict.fromkeys(OUT_KINDS + ("unexplained",), ZERO)
+    for kind, amount, into in zip(kinds, amounts, paid_in):
+        if into:
+            money_in[kind] += amount
+        else:
+            money_out[kind] -= amount
+    return money_in, money_out
 
 
 def _carries_on(rows, dates, breaks, misprints, plan: Plan):
