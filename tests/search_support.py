@@ -211,3 +211,16 @@ def open_shipped(tmp_path_factory, on: dt.date):
 def page_ids(searcher, question: str, limit: int = 10) -> list[str]:
     """The ids of the first ``limit`` pages found for ``question`` (flows and calculators left out)."""
     return searcher.search(question, limit=limit, kinds=("page",)).ids
+
+
+class ListSource:
+    """A page source over made-up IndexDoc pages: fingerprints by id, and each page by its id."""
+
+    def __init__(self, docs):
+        self.docs = {d.id: d for d in docs}
+
+    def fingerprints(self):
+        return {d.id: d.fingerprint for d in self.docs.values()}
+
+    def document(self, doc_id):
+        return self.docs[doc_id]

@@ -22,7 +22,7 @@ from guidance.search.query import Alternative, Concept
 from guidance.search.store import IndexStore
 from guidance.search.synonyms import Synonyms
 
-from search_support import open_shipped, page_ids
+from search_support import ListSource, open_shipped, page_ids
 
 ON = dt.date(2026, 12, 3)
 
@@ -30,17 +30,6 @@ ON = dt.date(2026, 12, 3)
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory):
     yield from open_shipped(tmp_path_factory, ON)
-
-
-class ListSource:
-    def __init__(self, docs: list[IndexDoc]):
-        self.docs = {d.id: d for d in docs}
-
-    def fingerprints(self):
-        return {d.id: d.fingerprint for d in self.docs.values()}
-
-    def document(self, doc_id):
-        return self.docs[doc_id]
 
 
 def page(page_id: str, title: str, body: str, related=(), covers=("pensions",)) -> IndexDoc:
