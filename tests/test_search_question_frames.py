@@ -89,10 +89,10 @@ def frame_pages():
     return [
         page("best-interests", "Best interests decisions", "A best interests decision is made for a person who "
              "lacks capacity. The best interests checklist. Best interests meetings."),
-        page("agreement", "The direct payment agreement", "The agreement is easy to read. It is easy to sign."),
+        page("agreement", "The direct payment agreement made easy", "The agreement is easy to read. It is easy to sign."),
         page("paying", "Paying your PA", "Pay your PA through payroll each week. Pay by bank transfer."),
         page("employing", "Employing a PA", "To employ a PA, register as an employer and employ them on a contract."),
-        *(page(f"other{n}", f"Pay rule {n}", f"Pay the PA rule {n}. The PA works hours.") for n in range(8)),
+        *(page(f"other{n}", f"Pay rule {n}", f"Pay the PA rule {n}. Employ the PA for the hours.") for n in range(8)),
     ]
 
 
@@ -139,3 +139,15 @@ def shipped(tmp_path_factory):
 ])
 def test_on_the_shipped_content_a_frame_word_does_not_choose_the_page(shipped, question, not_first):
     assert page_ids(shipped, question)[0] != not_first
+
+
+def test_content_check_reports_frame_word_problems_with_file_and_line(tmp_path):
+    from guidance.content.base import ContentBase
+    from guidance.content.check import check_content
+    from search_support import ON, make_root
+
+    root = make_root(tmp_path / "root")
+    (root / "content" / "frame_words.yaml").write_text("frame: [best]\nmeaningful: best interests\n", encoding="utf-8")
+    problems = check_content(ContentBase.load(root, use_cache=False), ON, style_checks=False)
+    shown = [str(p) for p in problems if p.path.endswith("frame_words.yaml")]
+    assert any(p.startswith("content/frame_words.yaml:2: error: 'meaningful' must be a list") for p in shown)
