@@ -151,3 +151,10 @@ def test_content_check_reports_frame_word_problems_with_file_and_line(tmp_path):
     problems = check_content(ContentBase.load(root, use_cache=False), ON, style_checks=False)
     shown = [str(p) for p in problems if p.path.endswith("frame_words.yaml")]
     assert any(p.startswith("content/frame_words.yaml:2: error: 'meaningful' must be a list") for p in shown)
+
+
+def test_a_caller_word_in_the_synonyms_is_searched_by_its_entry_not_as_a_frame():
+    synonyms = parse_synonyms("complicated: [duties, responsibilities]\n", "synonyms.yaml", Problems())
+    synonyms.frames = FrameWords(frame=(phrase_stems("complicated"),))
+    query = build_query("is being an employer complicated", Vocabulary({}), synonyms, correct=False)
+    assert [(c.label, c.frame) for c in query.concepts] == [("employer", False), ("complicated", False)]
