@@ -46,6 +46,22 @@ CASES = [
      "when-your-pa-dies", "personal representative"),
     ("Do I send a P45 for a carer who has died?",
      "when-your-pa-dies", "do not produce a P45"),
+    ("Can I hold off putting a new PA into the pension scheme?",
+     "postponing-automatic-enrolment", "deferral date"),
+    ("My PA asked to join the pension while I have postponed it, what now?",
+     "postponing-automatic-enrolment", "This overrides your"),
+    ("Do I have to pay my carer for extra hours or can I give her time back?",
+     "time-off-in-lieu", "no legal right to extra pay for overtime"),
+    ("My PA is on minimum wage, can her extra hours be taken as TOIL?",
+     "time-off-in-lieu", "pay for the extra hours instead of giving TOIL"),
+    ("Can I count lieu days as part of my PA's annual leave?",
+     "time-off-in-lieu", "Do not count TOIL days"),
+    ("Will my mother be charged for the reablement carers after hospital?",
+     "reablement-and-intermediate-care", "must not charge"),
+    ("Can the reablement team be paid through my direct payment?",
+     "reablement-and-intermediate-care", "not usually given as a direct payment"),
+    ("What happens when my free reablement finishes?",
+     "reablement-and-intermediate-care", "needs assessment"),
 ]
 
 
@@ -77,3 +93,17 @@ def test_a_page_in_the_top_three_says_the_answer(base, shipped, question, answer
 def test_whose_death_is_asked_about_decides_the_page(shipped, question, answer):
     # "when I die" is the employer's death; "my PA died" is the PA's: two pages, never swapped.
     assert page_ids(shipped, question)[0] == answer
+
+
+@pytest.mark.parametrize("page_id, figure, shown", [
+    ("postponing-automatic-enrolment", "auto_enrolment_postponement_max_months", "3 months"),
+    ("workplace-pensions", "auto_enrolment_postponement_max_months", "3 months"),
+    ("reablement-and-intermediate-care", "reablement_free_weeks", "6 weeks"),
+    ("employer-in-hospital", "reablement_free_weeks", "6 weeks"),
+])
+def test_a_legal_time_limit_comes_from_the_rates(base, page_id, figure, shown):
+    # The postponement period and the free reablement weeks are figures in the rates file, so a
+    # change in the law is one new period, not an edit to every page that quotes them.
+    page = base.page(page_id)
+    assert f'rate("{figure}")' in page.body
+    assert shown in base.render_body(page, ON)

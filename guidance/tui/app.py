@@ -89,6 +89,7 @@ class GuidanceApp(App):
         self.letter_drafts: dict[tuple, object] = {}
         self._notes_writes = LatestWrites()  # (call id, notes) as typed, written in order
         self.open_work: OpenWorkFound | None = None  # found on start, not yet taken back or set aside
+        self.open_work_answered: set[str] = set()  # modes whose offer was taken up or set aside
 
     @property
     def today(self) -> dt.date:
@@ -254,7 +255,7 @@ class GuidanceApp(App):
         letters = [(draft, self.services.letter_title(draft.template_id)) for draft in letters]
         sessions = self.services.open_sessions(mode)
         if calls or sessions or letters:
-            self.post_message(OpenWorkFound(calls, sessions, letters))
+            self.post_message(OpenWorkFound(calls, sessions, letters, mode))
 
     def on_open_work_found(self, message: OpenWorkFound) -> None:
         """Work left unfinished is offered back without taking a key: a line on the home screen
@@ -262,8 +263,8 @@ class GuidanceApp(App):
         a moment after start took the first keys typed, meant for the search box."""
         for draft, _title in message.letters:  # opening one of these letters carries on with it
             self.letter_drafts.setdefault((draft.template_id, draft.session_id), draft)
-        if self.call is not None:
-            return
+        if self.call is not None or message.mode != self.mode or message.mode in self.open_work_answered:
+            return  # a call is open, or it was looked for before a mode switch, or already answered
         self.open_work = message
         self._show_open_work()
         if len(self.screen_stack) > 1:  # already at work (the records were slow): a notice as well
@@ -287,6 +288,7 @@ class GuidanceApp(App):
 
         def chosen(choice) -> None:
             self.open_work = None  # answered: the line on the home screen goes
+            self.open_work_answered.add(message.mode)  # and is not offered again on a mode switch
             self._show_open_work()
             if choice is None:
                 return
@@ -320,9 +322,9 @@ class GuidanceApp(App):
                 return
         self.mode = "recipient" if self.mode == "officer" else "officer"
         self.refresh_bindings()
-        if self.open_work is not None:  # what was offered is the other mode's: look again for this one's
-            self.open_work = None
-            self._show_open_work()
+        self.open_work = None  # what was offered is the other mode's: look again for this one's
+        self._show_open_work()
+        if self.offer_open_work and self.mode not in self.open_work_answered:
             self.find_open_work()
         save_setting("mode", self.mode)
         self.notify(f"Now in {self.mode} mode")

@@ -51,8 +51,9 @@ class OpenWorkFound(Message):
     """On start: this officer's calls left open, unfinished guided help, and letters written
     outside a call and never saved (``letters``: ``StandaloneDraft``), to offer back."""
 
-    def __init__(self, calls: list, sessions: list, letters: list = ()) -> None:
+    def __init__(self, calls: list, sessions: list, letters: list = (), mode: str = "officer") -> None:
         super().__init__()
+        self.mode = mode  # the mode it was looked for in: stale once the mode has changed
         self.calls = calls
         self.sessions = sessions
         self.letters = list(letters)
