@@ -224,3 +224,20 @@ class ListSource:
 
     def document(self, doc_id):
         return self.docs[doc_id]
+
+
+def page(page_id: str, title: str | None = None, body: str = "", *, related=(), covers=("holiday",), area: str | None = None,
+         kind: str = "page", keywords=()):
+    """A made-up index document: a page (``kind``) titled ``title`` ("Page <id>" when None)
+    whose text is ``body``; a guided help, calculator or letter has its kind before its id and
+    no area. Its fingerprint changes with any of its parts, so an edited page is re-indexed."""
+    from guidance.search.documents import Block, IndexDoc, fingerprint
+
+    title = f"Page {page_id}" if title is None else title
+    area = ("employment" if kind == "page" else "") if area is None else area
+    return IndexDoc(
+        id=page_id if kind == "page" else f"{kind}:{page_id}", title=title, summary="", covers=list(covers),
+        audience=["officer"], area=area, keywords=list(keywords), blocks=[Block(body)],
+        fingerprint=fingerprint(page_id, kind, title, body, tuple(related), tuple(covers), area, tuple(keywords)),
+        kind=kind, related=list(related),
+    )

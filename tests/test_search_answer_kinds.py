@@ -19,12 +19,12 @@ import pytest
 from guidance.search import Searcher
 from guidance.search import ranking
 from guidance.search.analysis import stem, words
-from guidance.search.documents import Block, IndexDoc, fingerprint
+from guidance.search.documents import IndexDoc
 from guidance.search.store import IndexStore
 from guidance.problems import Problems
 from guidance.search.synonyms import Synonyms, parse_synonyms
 
-from search_support import open_shipped, page_ids
+from search_support import ListSource, open_shipped, page, page_ids
 
 ON = dt.date(2026, 12, 1)
 
@@ -117,24 +117,6 @@ def test_joining_words_are_not_searched():
 
 
 # -- the general page against narrower pages sharing its word -----------------------------------
-
-
-class ListSource:
-    def __init__(self, docs: list[IndexDoc]):
-        self.docs = {d.id: d for d in docs}
-
-    def fingerprints(self):
-        return {d.id: d.fingerprint for d in self.docs.values()}
-
-    def document(self, doc_id):
-        return self.docs[doc_id]
-
-
-def page(page_id: str, title: str, body: str, related=(), covers=("holiday",)) -> IndexDoc:
-    return IndexDoc(
-        id=page_id, title=title, summary="", covers=list(covers), audience=["officer"], area="employment",
-        blocks=[Block(body)], fingerprint=fingerprint(page_id, title, body, related), related=list(related),
-    )
 
 
 def holiday_pages() -> list[IndexDoc]:

@@ -234,9 +234,13 @@ def test_the_frame_of_a_question_does_not_decide_the_order(shipped):
 
 
 def test_a_pa_refusing_work_is_a_problem_with_the_pa_not_a_refused_direct_payment(shipped):
-    top = page_ids(shipped, "My PA refuses to do the washing up")
-    assert top[0] == "sorting-out-problems-early" and "disciplinary-procedure" in top[:3]
-    assert "challenging-a-refusal" not in top[:5]
+    # Both pages on problems with a PA's work come first, in either order: which of them led
+    # once turned on "up" (in "washing up") counting as a word of its own, and "washing" or
+    # "cooking" alone put the disciplinary page first.
+    for question in ("My PA refuses to do the washing up", "My PA refuses to do the cooking"):
+        top = page_ids(shipped, question)
+        assert set(top[:2]) == {"sorting-out-problems-early", "disciplinary-procedure"}
+        assert "challenging-a-refusal" not in top[:5]
 
 
 def test_entitled_to_a_direct_payment_is_about_eligibility_not_holiday_entitlement(shipped):

@@ -17,12 +17,13 @@ import datetime as dt
 import pytest
 
 from guidance.search import Searcher
-from guidance.search.documents import Block, IndexDoc, fingerprint
+from guidance.search.documents import IndexDoc
 from guidance.search.query import Alternative, Concept
 from guidance.search.store import IndexStore
 from guidance.search.synonyms import Synonyms
 
 from search_support import ListSource, open_shipped, page_ids
+from search_support import page as support_page
 
 ON = dt.date(2026, 12, 3)
 
@@ -33,10 +34,7 @@ def shipped(tmp_path_factory):
 
 
 def page(page_id: str, title: str, body: str, related=(), covers=("pensions",)) -> IndexDoc:
-    return IndexDoc(
-        id=page_id, title=title, summary="", covers=list(covers), audience=["officer"], area="payroll",
-        blocks=[Block(body)], fingerprint=fingerprint(page_id, title, body, related), related=list(related),
-    )
+    return support_page(page_id, title, body, related=related, covers=covers, area="payroll")
 
 
 def pension_pages() -> list[IndexDoc]:

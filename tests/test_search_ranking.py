@@ -10,14 +10,13 @@ import pytest
 from guidance.content.base import ContentBase
 from guidance.search import Searcher
 from guidance.search.analysis import stem
-from guidance.search.documents import Block, IndexDoc, fingerprint
 from guidance.search.indexer import INDEX_FORMAT
 from guidance.search.query import COMPLETION_BOOST, Alternative, Concept, build_query
 from guidance.search.ranking import Ranker
 from guidance.search.spelling import Vocabulary
 from guidance.search.store import IndexStore
 from guidance.search.synonyms import Synonyms, load_synonyms
-from search_support import ON, make_root
+from search_support import ON, ListSource, make_root, page
 
 
 @pytest.fixture(scope="module")
@@ -101,31 +100,11 @@ def test_required_phrases_and_filters_limit_the_candidates():
     assert [doc for doc, _ in ranker.rank(concepts, [], {2, 1}, 10)] == [2]
 
 
-class ListSource:
-    """A handful of made-up pages, for checking what the index stores."""
-
-    def __init__(self, docs: list[IndexDoc]):
-        self.docs = {d.id: d for d in docs}
-
-    def fingerprints(self):
-        return {d.id: d.fingerprint for d in self.docs.values()}
-
-    def document(self, doc_id):
-        return self.docs[doc_id]
-
-
-def page(page_id: str, body: str) -> IndexDoc:
-    return IndexDoc(
-        id=page_id, title=f"Page {page_id}", summary="", covers=["holiday"], audience=["officer"], area="employment",
-        blocks=[Block(body)], fingerprint=fingerprint(page_id, body),
-    )
-
-
 def test_words_side_by_side_on_the_page_rank_above_the_same_words_apart(tmp_path):
     docs = [
-        page("apart", "Holiday rules. The bank pays wages on Friday."),
-        page("together", "Bank holiday rules. Wages are paid on Friday."),
-        page("other", "Nothing here about leave."),
+        page("apart", body="Holiday rules. The bank pays wages on Friday."),
+        page("together", body="Bank holiday rules. Wages are paid on Friday."),
+        page("other", body="Nothing here about leave."),
     ]
     with Searcher.from_source(ListSource(docs), Synonyms(), IndexStore(tmp_path / "index")) as opened:
         assert opened.search("bank holiday").ids[:2] == ["together", "apart"]

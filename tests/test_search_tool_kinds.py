@@ -19,7 +19,7 @@ from types import SimpleNamespace
 import pytest
 
 from guidance.search import Searcher, ranking, whoosh_index
-from guidance.search.documents import Block, IndexDoc, fingerprint
+from guidance.search.documents import IndexDoc
 from guidance.search.kinds import KIND_WEIGHTS
 from guidance.search.query import build_query
 from guidance.search.spelling import Vocabulary
@@ -27,29 +27,14 @@ from guidance.search.store import IndexStore
 from guidance.problems import Problems
 from guidance.search.synonyms import parse_synonyms
 
-from search_support import open_shipped
+from search_support import ListSource, open_shipped, page
 
 ON = dt.date(2026, 12, 1)
 SYNONYMS = parse_synonyms("work out: calculator\ntemplate: letter\nchecklist: guided help\n", "synonyms.yaml", Problems())
 
 
-class ListSource:
-    def __init__(self, docs: list[IndexDoc]):
-        self.docs = {d.id: d for d in docs}
-
-    def fingerprints(self):
-        return {d.id: d.fingerprint for d in self.docs.values()}
-
-    def document(self, doc_id):
-        return self.docs[doc_id]
-
-
 def doc(doc_id: str, title: str, body: str, kind: str = "page", keywords=()) -> IndexDoc:
-    return IndexDoc(
-        id=doc_id if kind == "page" else f"{kind}:{doc_id}", title=title, summary="", covers=["sickness"],
-        audience=["officer"], area="employment" if kind == "page" else "", keywords=list(keywords),
-        blocks=[Block(body)], fingerprint=fingerprint(doc_id, kind, title, body, tuple(keywords)), kind=kind,
-    )
+    return page(doc_id, title, body, covers=["sickness"], kind=kind, keywords=keywords)
 
 
 def sick_docs() -> list[IndexDoc]:

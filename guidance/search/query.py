@@ -24,6 +24,13 @@ SYNONYM_BOOST = 0.9
 COMPLETION_BOOST = 0.8
 COMPLETIONS = 6
 _PHRASE = re.compile(r'"([^"]*)"')
+#: Particles that make one verb of the word before them ("set up", "sort out", "pay back"). "in"
+#: and "on" make phrasal verbs too ("fill in", "take on"), but they are stop words, never
+#: searched on their own nor kept in the index's pairs, so the verb is searched beside the word
+#: after them as it is.
+PARTICLES = frozenset("up out off down over back away round through".split())
+#: Words that may stand between a verb and its particle ("sort it out", "pay her back").
+_OBJECTS = frozenset("it them him her this that".split())
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,9 @@ class Concept:
     #: Made from a caller phrase of several words in the synonyms file ("pay anything myself",
     #: "can't come in"): it says what is asked more surely than a word on its own.
     caller_phrase: bool = False
+    #: Words that frame the question ("best way", "easy"; see ``frames``): weighed little, and
+    #: never taken for what is asked.
+    frame: bool = False
 
 
 @dataclass
@@ -107,8 +117,8 @@ def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_t
         partial = None
     if correct:
         words = _rejoined([_corrected(w, vocabulary, query) if w != partial else w for w in words], partial)
-    _add_word_concepts(query, words, synonyms)
-    query.pairs = _pairs(words)
+    unpaired = _add_word_concepts(query, words, synonyms)
+    query.pairs = _pairs(words, unpaired)
     if partial:
         _add_partial(query, partial, vocabulary, whole=bool(words) and words[-1] == partial, correct=correct)
     _note_named_kinds(query)
@@ -196,10 +206,20 @@ def _is_whole_word(word: str, vocabulary: Vocabulary, synonyms: Synonyms) -> boo
     return not is_stop(word) and (word in vocabulary or word in synonyms.words)
 
 
-def _pairs(words: list[str]) -> list[tuple[str, str]]:
-    """Adjacent meaningful words, stop words skipped as the index skips them ("right to work")."""
-    stems = [stem(w) for w in words if not is_stop(w)]
-    return [(a, b) for a, b in zip(stems, stems[1:]) if a != b]
+def _pairs(words: list[str], unpaired: set[int] = frozenset()) -> list[tuple[str, str]]:
+    """Adjacent meaningful words, stop words skipped as the index skips them ("right to work").
+
+    A pair holding one of the places ``unpaired`` (a frame word) is left out, and so is the pair
+    ending at a place ``-place - 1`` in it (a verb's particle: the verb and particle side by side
+    are searched in their concept; the particle and the word after it, "set up payroll", are
+    kept: they are how pages say it)."""
+    places = [i for i, w in enumerate(words) if not is_stop(w)]
+    pairs = []
+    for first, second in zip(places, places[1:]):
+        a, b = stem(words[first]), stem(words[second])
+        if a != b and first not in unpaired and second not in unpaired and -second - 1 not in unpaired:
+            pairs.append((a, b))
+    return pairs
 
 
 def _corrected(word: str, vocabulary: Vocabulary, query: Query) -> str:
@@ -212,8 +232,15 @@ def _corrected(word: str, vocabulary: Vocabulary, query: Query) -> str:
     return word
 
 
-def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> None:
+def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> set[int]:
+    """A concept for each caller phrase, frame phrase, phrasal verb and other word of ``words``;
+    returns the places whose words must not make pairs with their neighbours, and (as
+    ``-place - 1``) the particles whose pair with their verb is searched in its concept (see
+    ``_pairs``)."""
     spans = {start: (end, entry) for start, end, entry in synonyms.find(words)}
+    in_spans = {i for start, (end, _entry) in spans.items() for i in range(start, end)}
+    framing = synonyms.frames.places(words) - in_spans
+    unpaired = set(framing)
     index = 0
     while index < len(words):
         if index in spans:
@@ -227,10 +254,46 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> No
             query.concepts.append(Concept(" ".join(words[index:end]), alternatives, caller_phrase=phrase))
             index = end
             continue
+        if index in framing:
+            end = index
+            while end in framing:
+                end += 1
+            kept = [w for w in words[index:end] if not is_stop(w)]
+            if kept:
+                query.concepts.append(Concept(" ".join(words[index:end]), [Alternative((stem(w),)) for w in kept], frame=True))
+            index = end
+            continue
         word = words[index]
+        particle = _particle_after(words, index, in_spans | framing)
+        if particle is not None:
+            # One concept: the verb with its particle side by side, and the verb alone at full
+            # weight; the particle ("up", "out") says nothing on its own.
+            query.concepts.append(Concept(" ".join(words[index:particle + 1]),
+                                          [Alternative((stem(word), stem(words[particle]))), Alternative((stem(word),))]))
+            unpaired.add(-particle - 1)  # its pair with the verb is in the concept; the next word's is kept
+            index = particle + 1
+            continue
         if not is_stop(word):
             query.concepts.append(Concept(word, [Alternative((stem(word),))]))
         index += 1
+    return unpaired
+
+
+def _particle_after(words: list[str], index: int, taken: set[int]) -> int | None:
+    """The place of the particle making ``words[index]`` a phrasal verb ("set up", "sort it
+    out"), or None. A particle in a caller phrase ("off sick") or a frame phrase (``taken``) is
+    that phrase's; a particle, a stop word or a number is no verb."""
+    word = words[index]
+    if is_stop(word) or word in PARTICLES or word.isdigit():
+        return None
+    for place in (index + 1, index + 2):
+        if place >= len(words) or place in taken:
+            return None
+        if words[place] in PARTICLES:
+            return place
+        if words[place] not in _OBJECTS:
+            return None
+    return None
 
 
 def _add_partial(query: Query, partial: str, vocabulary: Vocabulary, whole: bool = False, correct: bool = True) -> None:

@@ -77,6 +77,9 @@ DISTINCT_CACHE = 20_000
 #: "benefits") often only the circumstances, so a page matching the phrase wins over one
 #: matching a circumstance as strongly.
 PHRASE_WEIGHT = 1.25
+#: Weight of a concept of words that frame the question ("best way", "easy"; see ``frames``):
+#: searched, so a page saying it can come first among equals, but never the reason a page does.
+FRAME_WEIGHT = 0.2
 #: The place, at worst, of the best document of a kind the caller asked for (see ``Ranker.rank``):
 #: beside the page that answers, so "redundancy calculator" offers the calculator and the page.
 WANTED_PLACE = 2
@@ -299,7 +302,7 @@ class Ranker:
         calculator matching only "PA" is no answer to "how much holiday does my PA get"."""
         sharp: set[int] = set()
         for concept in concepts:
-            if self.own_share(concept) <= COMMON_SHARE:
+            if not concept.frame and self.own_share(concept) <= COMMON_SHARE:
                 sharp.update(doc for doc in self.concept_scores(concept) if doc in docs)
         return sharp
 
@@ -312,12 +315,15 @@ class Ranker:
         word says sharply what is asked; when none does ("how to apply for direct payments")
         it is the subject, scored as if on ``SUBJECT_AS_SHARE`` of the pages. Between the two,
         ``subject_lift`` of the sharpest concept's share blends them, so adding a page moves
-        a close query's order a little, never all at once.
+        a close query's order a little, never all at once. Frame words ("best way", "easy")
+        count at ``FRAME_WEIGHT`` and are never the sharpest concept.
         """
+        frames = [c for c in chosen if c.frame]
+        chosen = [c for c in chosen if not c.frame]
         shares = [self.own_share(c) for c in chosen]
         sharpest = min((0.0 if _phrase_only(c) else share for c, share in zip(chosen, shares)), default=1.0)
         lift = subject_lift(sharpest)
-        parts: list[tuple[dict[int, float], float]] = []
+        parts: list[tuple[dict[int, float], float]] = [(self.concept_scores(c), FRAME_WEIGHT) for c in frames]
         for concept, share in zip(chosen, shares):
             scores = self.concept_scores(concept)
             phrase = PHRASE_WEIGHT if concept.caller_phrase else 1.0
@@ -383,7 +389,7 @@ class Ranker:
         (under ``HUB_MISSING_SHARE`` of its score) does not count."""
         missing = 0.0
         for concept in concepts:
-            if self.own_share(concept) > COMMON_SHARE:
+            if concept.frame or self.own_share(concept) > COMMON_SHARE:
                 continue
             scores = self.concept_scores(concept)
             if hub not in scores:

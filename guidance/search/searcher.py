@@ -102,7 +102,7 @@ class Searcher:
         ):
             return None
         try:
-            synonyms = Synonyms.from_json(remembered["synonyms"])
+            synonyms = Synonyms.from_json(remembered["synonyms"], remembered["frame_words"])
         except (KeyError, TypeError, ValueError):
             synonyms = load_synonyms(root / "content")
         searcher = cls(store, _Unchanged(generation.docs), synonyms)
@@ -117,6 +117,7 @@ class Searcher:
 
         record = {"generation": self.generation.folder.name, "files": content_files_stamp(Path(root), on),
                   "synonyms": self.synonyms.to_json(), "synonyms_format": SYNONYMS_MATCHING_FORMAT,
+                  "frame_words": self.synonyms.frames.to_json(),
                   "areas": list(areas)}
         try:
             atomic_write_text(self.store.folder / STAMP_FILE, json.dumps(record))

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from guidance.problems import Problems
 
 from guidance.search.analysis import is_stop, join_equivalents, raw_words, stem
+from guidance.search.frames import FILE_NAME as FRAMES_FILE_NAME, FrameWords, load_frame_words
 
 FILE_NAME = "synonyms.yaml"
 #: Words a caller phrase may have or lack without changing what it means.
@@ -41,7 +42,7 @@ PERSONS = {"i": "you", "we": "you", "me": "you", "us": "you", "myself": "yoursel
            "could": "can"}
 #: Bump when the way a caller phrase is turned into stems changes (``FILLERS``, ``PERSONS``):
 #: phrases remembered as stems by an older version would no longer meet what callers type.
-MATCHING_FORMAT = 2
+MATCHING_FORMAT = 3
 _KEY_LINE = re.compile(r"^(?P<key>[^\s#\-][^:#]*?)\s*:")
 
 
@@ -60,6 +61,9 @@ class Synonym:
 @dataclass
 class Synonyms:
     entries: list[Synonym] = field(default_factory=list)
+    #: Words that frame a question ("best way", "easy"), read from ``frames.FILE_NAME`` beside
+    #: the synonyms: searched at a low weight (see ``frames``).
+    frames: FrameWords = field(default_factory=FrameWords)
 
     def __post_init__(self):
         self._by_first: dict[str, list[Synonym]] = {}
@@ -72,9 +76,11 @@ class Synonyms:
         return [[e.key, list(e.stems), [list(t) for t in e.targets], e.line, list(e.texts)] for e in self.entries]
 
     @classmethod
-    def from_json(cls, rows: list) -> "Synonyms":
+    def from_json(cls, rows: list, frames: dict | None = None) -> "Synonyms":
+        """The entries ``to_json`` wrote, with the frame words ``FrameWords.to_json`` wrote."""
         return cls([Synonym(key, tuple(stems), tuple(tuple(t) for t in targets), line, tuple(texts))
-                    for key, stems, targets, line, texts in rows])
+                    for key, stems, targets, line, texts in rows],
+                   FrameWords.from_json(frames) if frames is not None else FrameWords())
 
     @property
     def words(self) -> frozenset[str]:
@@ -106,11 +112,21 @@ def _person_stem(word: str) -> str:
 
 
 def load_synonyms(content_dir: Path, problems: Problems | None = None, shown: str | None = None) -> Synonyms:
-    """Read the synonyms file; a missing file means no synonyms, a bad entry is reported and skipped."""
+    """Read the synonyms file and the frame words file beside it; a missing file means none, a
+    bad entry is reported and skipped."""
     from guidance.problems import Problems  # like YAML, only when the file is read (not by a cold search)
-    from guidance.yamlio import ContentYamlError, read_text  # YAML only when the file is read
 
     problems = problems if problems is not None else Problems()
+    synonyms = _load_entries(content_dir, problems, shown)
+    frames_shown = shown[: -len(FILE_NAME)] + FRAMES_FILE_NAME if shown and shown.endswith(FILE_NAME) else None
+    synonyms.frames = load_frame_words(content_dir, problems, frames_shown)
+    return synonyms
+
+
+def _load_entries(content_dir: Path, problems: Problems, shown: str | None) -> Synonyms:
+    """The entries of the synonyms file (no frame words)."""
+    from guidance.yamlio import ContentYamlError, read_text  # YAML only when the file is read
+
     path = Path(content_dir) / FILE_NAME
     shown = shown or f"content/{FILE_NAME}"
     try:
