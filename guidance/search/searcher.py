@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import datetime as dt
 import json
 import os
@@ -21,7 +22,7 @@ import threading
 from pathlib import Path
 from typing import Iterable
 
-from guidance.search.analysis import EQUIVALENT_WORDS, is_stop, raw_words
+from guidance.search.analysis import EQUIVALENT_WORDS, is_stop, join_equivalents, raw_words, stem
 from guidance.search.documents import ContentSource
 from guidance.search.indexer import DocumentSource, INDEX_FORMAT, Progress, is_current, sync
 from guidance.search.kinds import KINDS, split_index_id
@@ -243,7 +244,9 @@ class Searcher:
         if not query.concepts:
             note = "type a word or two to search" if not raw_words(query.text) else "those are all very common words: add a word that says what the question is about"
             return Results(query.text, [], None, [*query.notes, note])
-        raw = self._run(lambda reader: reader.search(query.concepts, audience, area, limit, query.pairs, kinds, query.named_kinds))
+        reach = max(limit, QUESTION_REACH)
+        raw = self._run(lambda reader: reader.search(query.concepts, audience, area, reach, query.pairs, kinds, query.named_kinds))
+        raw = asked_as_written_first(query.corrected_text or query.text, raw)[:limit]
         stems = query.stems
         hits = [
             Hit(
@@ -310,6 +313,46 @@ class Searcher:
     def page_count(self) -> int:
         """Pages in the index (flows, calculators and letters not counted)."""
         return count_pages(self.generation.docs) if self.generation else 0
+
+
+#: How far down the results a page is looked at for a question of its own that the caller asked
+#: nearly word for word, and how near "nearly" is: the share of the words (stems, little words
+#: left out) that the two have in common, of all the words in either (Jaccard).
+QUESTION_REACH = 5
+QUESTION_LIKENESS = 0.8
+
+
+#: Little words left out when two questions are compared. The others stay: "why" is not "what
+#: ... for", "should I" is not "is your", though search itself passes over them.
+FILLERS = frozenset("a an the to of for and or in on at by do does did is are am be been it this that".split())
+
+
+@functools.lru_cache(maxsize=8192)
+def _question_stems(text: str) -> frozenset[str]:
+    """The words of a question as compared with a page's questions: stems, ``FILLERS`` left out,
+    equivalents ("personal assistant" and "PA") joined."""
+    return frozenset(stem(w) for w in join_equivalents(raw_words(text)) if w not in FILLERS)
+
+
+def asked_as_written_first(text: str, ranked: list) -> list:
+    """``ranked`` (results with ``.doc.questions``) with the one page among the first
+    ``QUESTION_REACH`` that lists the caller's question nearly word for word among its
+    ``questions:`` put first: the team wrote it there as a question that page answers. The
+    likeness must be at least ``QUESTION_LIKENESS`` and the question at least three words; the best
+    likeness wins, ties in the order ranked. The rest keep their order."""
+    asked = _question_stems(text)
+    if len(asked) < 3 or len(ranked) < 2:
+        return ranked
+    best, best_place = QUESTION_LIKENESS, None
+    for place, result in enumerate(ranked[:QUESTION_REACH]):
+        for question in getattr(result.doc, "questions", None) or ():
+            words = _question_stems(question)
+            likeness = len(asked & words) / len(asked | words)
+            if likeness > best or (likeness == best and best_place is None):
+                best, best_place = likeness, place
+    if not best_place:  # none, or already first
+        return ranked
+    return [ranked[best_place], *ranked[:best_place], *ranked[best_place + 1:]]
 
 
 def count_pages(doc_ids) -> int:
