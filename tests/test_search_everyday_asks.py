@@ -6,7 +6,8 @@ answers (held on the shipped content). Each case is worded afresh, not a benchma
 - short general questions about direct payments: what they pay for, why choose one, how much
   control, how to ask, help to manage, stopping them, paying for care;
 - the same caller phrase in another person or number ("use them for", "who can you employ");
-- fewer hours in other words than the pages' "cut" and "reduce" ("decrease").
+- fewer hours in other words than the pages' "cut" and "reduce" ("decrease");
+- money owed to a PA who has left, not money owed back to the council.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ def shipped(tmp_path_factory):
     ("Would I have to pay for care?", {"your-contribution"}),
     ("How do I lower my support worker's hours?", {"probation-and-changing-terms"}),
     ("I need to decrease my PA's weekly hours", {"probation-and-changing-terms"}),
+    ("My support worker has gone and tells me I owe him money", {"notice-and-final-pay"}),
+    ("my PA says I owe her money after she left", {"notice-and-final-pay"}),
+    ("the council says I owe them money from my direct payment", {"when-the-council-asks-for-money-back", "surplus-and-clawback"}),
 ])
 def test_an_everyday_question_finds_the_page_that_answers_first(shipped, question, answers):
     assert page_ids(shipped, question)[0] in answers
