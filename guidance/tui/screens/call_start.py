@@ -13,10 +13,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from guidance.tui.screens.form import FormScreen
+from guidance.tui.screens.first_field import FirstFieldScreen
 
 
-class CallStart(FormScreen, ModalScreen[str | None]):
+class CallStart(FirstFieldScreen, ModalScreen[str | None]):
     """Returns the reference, checked and tidied, or None (cancelled). The reference field has
     the focus from the start: a reference typed straight after F4 is kept whole."""
 

@@ -19,7 +19,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Mark
 from guidance.kinds import Date, read_date
 from guidance.tui.latest_writes import LatestWrites
 from guidance.tui.messages import CallChanged, ReportsFailures
-from guidance.tui.screens.form import FormScreen
+from guidance.tui.screens.first_field import FirstFieldScreen
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
 
 FORMATS = [("Word (.docx)", "docx"), ("Web page (.html)", "html"), ("Plain text (.txt)", "txt"), ("Markdown (.md)", "md")]
@@ -27,7 +27,7 @@ NO_PREVIEW = "No preview yet: first fill in what the top of the form lists."
 _VALIDATORS = {"date": DateValidator, "money": MoneyValidator, "number": NumberValidator}
 
 
-class LetterScreen(ReportsFailures, FormScreen, Screen):
+class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="letter.back"),
         Binding("ctrl+s", "export", "Save letter", id="letter.export"),
