@@ -36,6 +36,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline
 from guidance.kinds import Date
 from guidance.tui.commands import AccountCommands  # noqa: F401  (the palette entry for this screen)
 from guidance.tui.messages import Failed, ReportsFailures
+from guidance.tui.screens.first_field import FirstFieldScreen
 
 DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
 DATE = Date()
@@ -113,8 +114,9 @@ def figure_rows(rec) -> list[tuple[str, object]]:
             ("Surplus, not final" if provisional else "Surplus", rec.surplus)]
 
 
-class AccountScreen(ReportsFailures, Screen):
+class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
     OFFICER_TOOL = "account_audit"  # see GuidanceApp.action_toggle_mode
+    FIRST_FIELD = "#account-plan"  # focused as it opens, with the keys typed meanwhile
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="account.back"),
@@ -170,7 +172,6 @@ class AccountScreen(ReportsFailures, Screen):
         self.title = "Account audit"
         self.query_one("#account-figures", DataTable).add_columns("Figure", "Amount")
         self.query_one("#account-flag-table", DataTable).add_columns("Decision", "Flag", "Amount")  # the date: below
-        self.query_one("#account-plan", Input).focus()
 
     # -- running the audit -----------------------------------------------------------------
 

@@ -12,11 +12,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from guidance.content.formatting import long_date
+from guidance.tui.screens.first_field import FirstFieldScreen
 from guidance.tui.validators import DateValidator, parse_date
 
 
-class DatePrompt(ModalScreen[dt.date | None]):
+class DatePrompt(FirstFieldScreen, ModalScreen[dt.date | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="date.cancel")]
+    FIRST_FIELD = "#date-input"  # the field, not the scrolling dialog around it, with the keys typed as it opens
 
     def __init__(self, question: str, value: dt.date):
         super().__init__()
@@ -28,9 +30,6 @@ class DatePrompt(ModalScreen[dt.date | None]):
             yield Label(self.question)
             yield Input(long_date(self.value), placeholder="e.g. 1/4/2026 or 1 April 2026", validators=[DateValidator(self.app.today)], id="date-input")
             yield Label("", id="date-error", classes="error")
-
-    def on_mount(self) -> None:
-        self.query_one("#date-input", Input).focus()  # the field, not the scrolling dialog around it
 
     @on(Input.Changed)
     def show_problem(self, event: Input.Changed) -> None:
