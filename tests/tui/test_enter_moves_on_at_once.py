@@ -50,3 +50,61 @@ async def test_account_files_in_one_burst(make_app, monkeypatch):
         await pilot.pause()
         assert screen.query_one("#account-plan", Input).value == "plan.yaml"
         assert screen.query_one("#account-statements", Input).value == "statement.csv"
+
+
+async def test_letter_fields_in_one_burst(make_app):
+    """Enter in a letter's one-line field moves on to the next field as the key is handed out."""
+    from guidance.tui.screens.letter import LetterScreen
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_letter("capacity-assessment-record")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-decision"))
+        screen = app.screen
+        await pilot.pause()
+        _burst(app, "ASC-104233", "Mr Abel", "where to live")
+        for _ in range(4):
+            await pilot.pause()
+        assert screen.query_one("#field-reference", Input).value == "ASC-104233"
+        assert screen.query_one("#field-person_name", Input).value == "Mr Abel"
+        assert screen.query_one("#field-decision", Input).value == "where to live"
+
+
+async def test_words_typed_straight_after_the_call_reference_go_to_the_search(make_app):
+    """Enter on the call start closes it as the key is handed out: the caller's question typed
+    straight after it goes into the search box, not into the closing dialog's field."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        from textual import events
+
+        app.post_message(events.Key("f4", None))
+        _burst(app, "ASC-104233", "pa off sick")
+        await wait_for(pilot, lambda: app.call is not None)
+        for _ in range(4):
+            await pilot.pause()
+        assert app.call.reference == "ASC-104233"
+        assert len(app.screen_stack) == 1 and app.screen.query_one("#search", Input).value == "pa off sick"
+
+
+async def test_words_typed_straight_after_a_date_go_to_the_page(make_app):
+    """Enter on the date prompt closes it as the key is handed out: keys typed straight after it
+    (here the date prompt's own key again) act on the page, never on the closing prompt."""
+    import datetime as dt
+
+    from guidance.tui.screens.date_prompt import DatePrompt
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        chosen = []
+        app.push_screen(DatePrompt("Figures as at", dt.date(2026, 4, 6)), chosen.append)
+        await wait_for(pilot, lambda: isinstance(app.screen, DatePrompt))
+        await pilot.pause()
+        _burst(app, "", "pa")
+        await wait_for(pilot, lambda: chosen)
+        for _ in range(4):
+            await pilot.pause()
+        assert chosen == [dt.date(2026, 4, 6)]
+        assert app.screen.query_one("#search", Input).value == "pa"

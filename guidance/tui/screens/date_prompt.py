@@ -37,9 +37,23 @@ class DatePrompt(FirstFieldScreen, ModalScreen[dt.date | None]):
         message = "" if result is None or result.is_valid else result.failure_descriptions[0]
         self.query_one("#date-error", Label).update(message)
 
+    def take_typing(self, event) -> bool | None:
+        """Enter gives the date as the key is handed out (the app calls this first): the keys
+        typed straight after it go to the screen under the prompt, never into the closing field
+        (Textual acts on Enter only after the keys typed after it reached the field)."""
+        if event.key == "enter" and self.focused is self.query_one("#date-input", Input):
+            field = self.focused
+            self.act_when_typed(lambda: self.give(field.value))
+            return True
+        return None
+
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:
-        value = parse_date(event.value, self.app.today)
+        self.give(event.value)
+
+    def give(self, text: str) -> None:
+        """The date typed, if it is one (the field says what is wrong otherwise)."""
+        value = parse_date(text, self.app.today)
         if value is not None:
             self.dismiss(value)
 

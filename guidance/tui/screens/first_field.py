@@ -20,6 +20,8 @@ own.
 
 from __future__ import annotations
 
+import inspect
+
 from textual import _time, events
 
 FIELDS = "Input, TextArea, Select, SelectionList"  # the widgets a form is filled in with
@@ -35,6 +37,7 @@ class FirstFieldScreen:
     _focused_at: float | None = None  # when the first field took the focus (Textual's clock)
     _held: list | None = None  # keys typed while no field could take them, oldest first
     _awaiting: bool = False  # the field is being replaced (``await_field``)
+    _handing_on: bool = False  # a held key is on its way: the next waits for it
 
     def on_mount(self) -> None:
         self.focus_first_field()
@@ -46,25 +49,55 @@ class FirstFieldScreen:
         on the screen, or a new field put up after ``await_field``)."""
         if self._focused_at is not None and not again:
             return
-        self._awaiting = False
         fields = [w for w in self.query(self.FIRST_FIELD) if w.focusable]
-        if fields and self.focused not in fields:
-            self.set_focus(fields[0], scroll_visible=False)
-        if self._focused_at is None and self.focused is not None:
+        if fields:
+            self.field_ready(self.focused if self.focused in fields else fields[0])
+        elif self.focused is not None and not self._awaiting:
+            self.field_ready(self.focused)
+
+    def field_ready(self, field) -> None:
+        """``field`` takes the focus, and the keys held for it (typed while the screen opened or
+        while its field was being replaced), in order."""
+        if self.focused is not field:
+            self.set_focus(field, scroll_visible=False)
+        self._awaiting = False
+        if self._focused_at is None:
             self._focused_at = _time.get_time()
-            self._hand_on_held()
+        self._hand_on()
 
     def await_field(self) -> None:
         """The field with the focus is about to be replaced (called as the key that replaces it
-        is handed out): hold the keys typed from now on for the next field
-        (``focus_first_field(again=True)``)."""
+        is handed out): hold the keys typed from now on for the next field (``field_ready``)."""
         self._focused_at, self._awaiting = None, True
         self.set_focus(None)
 
-    def _hand_on_held(self) -> None:
+    def act_when_typed(self, action) -> None:
+        """Run ``action`` (Enter's: give the answer, close the dialog) once the field with the
+        focus has every key typed before now, holding the keys typed after it; then they go to
+        the field that has the focus (the same field, if ``action`` put up no other), or to the
+        screen under this one if ``action`` closed it. Textual acts on Enter only after the
+        keys typed after it reached the field: the field would hold them when the action reads it."""
+        field = self.focused
+        if field is None:
+            return
+        self.await_field()
+
+        async def act() -> None:
+            result = action()
+            if inspect.isawaitable(result):
+                await result
+            if self.app.screen is not self:
+                self._hand_to_app()
+            elif self._awaiting and field.is_attached:
+                self.field_ready(field)
+
+        field.call_later(act)
+
+    def _hand_to_app(self) -> None:
+        """This screen has closed: the keys held go to the screen under it, in order."""
         held, self._held = self._held or [], None
         for key in held:
-            self.focused.post_message(events.Key(key.key, key.character))
+            self.app.post_message(events.Key(key.key, key.character))
 
     def on_key(self, event: events.Key) -> None:
         """A key made before the field had the focus reached the screen: hand it to the field
@@ -75,12 +108,35 @@ class FirstFieldScreen:
         it bubbles up, if the field does not use it, exactly once."""
         if self._focused_at is None and not self._awaiting:
             self.focus_first_field()
-        target = self.focused if self._focused_at is not None else None
-        if target is not None and event.time >= self._focused_at:
+        ready = self._focused_at is not None and self.focused is not None
+        if ready and event.time >= self._focused_at:
             return
         event.stop()
         event.prevent_default()
-        if target is None:
-            self._held = (self._held or []) + [event]
-        else:
-            target.post_message(events.Key(event.key, event.character))
+        self._held = (self._held or []) + [event]
+        self._hand_on()
+
+    def _hand_on(self) -> None:
+        """Hand the held keys on, one at a time, each once the keys before it are handled: the
+        screen's ``take_typing`` sees each first, as it sees keys typed later (Enter moving on
+        to the next field, or closing a dialog, acts on what is in the field by then)."""
+        if self._handing_on or not self._held or self.focused is None or self._focused_at is None:
+            return
+        self._handing_on = True
+        self.focused.call_later(self._hand_on_next)
+
+    def _hand_on_next(self) -> None:
+        self._handing_on = False
+        if not self._held:
+            return
+        if self.app.screen is not self:  # closed by a key handed on (Enter on a dialog)
+            self._hand_to_app()
+            return
+        if self.focused is None or self._focused_at is None:
+            return  # a field is being replaced: the keys wait for it
+        key = self._held.pop(0)
+        event = events.Key(key.key, key.character)
+        take_typing = getattr(self, "take_typing", None)
+        if take_typing is None or take_typing(event) is not True:
+            self.focused.post_message(event)
+        self._hand_on()

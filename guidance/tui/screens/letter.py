@@ -131,6 +131,15 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
             return False
         return self._clean is None or self.values() != self._clean
 
+    def take_typing(self, event) -> bool | None:
+        """Enter in a one-line field moves on to the next field as the key is handed out (the app
+        calls this first), so the keys typed straight after it go to that field: moved later,
+        on the field's Submitted message, the next answer typed fast landed in the field before."""
+        if event.key == "enter" and isinstance(self.focused, Input) and self.focused.id and self.focused.id.startswith("field-"):
+            self.focus_next()
+            return True
+        return None
+
     @on(Input.Submitted)
     def next_field(self) -> None:
         """Enter in a one-line field moves to the next field (it never joins lines together)."""
