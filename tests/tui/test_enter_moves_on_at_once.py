@@ -108,3 +108,33 @@ async def test_words_typed_straight_after_a_date_go_to_the_page(make_app):
             await pilot.pause()
         assert chosen == [dt.date(2026, 4, 6)]
         assert app.screen.query_one("#search", Input).value == "pa"
+
+
+async def test_flow_answers_in_one_burst(make_app):
+    """Enter on a typed answer in guided help gives it and puts up the next question: the next
+    answer, typed straight after Enter, goes into the next question's field, whole."""
+    from decimal import Decimal
+
+    from guidance.tui.screens.flow import FlowScreen
+
+    from tui_helpers import answer_current
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("dp_account_review")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None and app.screen.query("#answer"))
+        screen = app.screen
+        for node in ("review_reason", "audit"):  # the first option of each: routine, use the audit
+            await wait_for(pilot, lambda: screen.view.step().node_id == node and screen.query("#answer"))
+            await answer_current(screen, pilot)
+        await wait_for(pilot, lambda: screen.view.step().node_id == "audit_reference" and app.focused is screen.query_one("#answer"))
+        await pilot.pause()
+        _burst(app, "AUD-1", "9000.00", "120.50")
+        await wait_for(pilot, lambda: screen.view.step().node_id == "audit_owed", tries=400)
+        for _ in range(6):
+            await pilot.pause()
+        answers = screen.view.session.state.answers
+        assert answers["audit_reference"] == "AUD-1"
+        assert answers["audit_balance"] == Decimal("9000.00")
+        assert app.focused is screen.query_one("#answer", Input) and screen.query_one("#answer", Input).value == "120.50"

@@ -88,10 +88,20 @@ class FirstFieldScreen:
                 await result
             if self.app.screen is not self:
                 self._hand_to_app()
-            elif self._awaiting and field.is_attached:
-                self.field_ready(field)
+            else:  # after the new field, if any, has been put up and given the focus
+                self.call_after_refresh(self._settle, field)
 
-        field.call_later(act)
+        field.call_later(self.call_later, act)  # the field's keys first; then, on the screen, act
+
+    def _settle(self, field) -> None:
+        """No new field was put up after ``act_when_typed``: the keys held go to ``field``
+        again (a refused answer, to correct it), or to the first field."""
+        if not self._awaiting:
+            return
+        if field.is_attached and field.focusable:
+            self.field_ready(field)
+        else:
+            self.focus_first_field(again=True)
 
     def _hand_to_app(self) -> None:
         """This screen has closed: the keys held go to the screen under it, in order."""
