@@ -131,7 +131,9 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
     AccountScreen #account-status { height: auto; max-height: 2; width: 100%; color: $text-muted; }
     AccountScreen #account-balance { height: 2; margin: 0 1; }
     AccountScreen #account-body { height: 1fr; width: 100%; }
-    AccountScreen #account-figures { width: auto; max-width: 32; }
+    /* room for the widest figure: an 18-letter label ("Surplus, not final") and a six-figure
+       negative amount (-£123,456.78), each with a column either side, and a scrollbar */
+    AccountScreen #account-figures { width: auto; max-width: 35; scrollbar-size-vertical: 1; }
     AccountScreen #account-flags { width: 1fr; }
     AccountScreen #account-flag-table { height: 1fr; scrollbar-size-vertical: 1; }
     AccountScreen #account-flag-text { height: auto; max-height: 6; width: 100%; color: $text; padding: 0 0 0 1; }
