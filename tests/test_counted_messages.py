@@ -49,3 +49,15 @@ def test_checks_count_in_words(capsys):
     assert main(["flow", "paths", "capacity_check"]) == 0
     last = capsys.readouterr().err.strip().splitlines()[-1]
     assert last.endswith(" paths") or last == "1 path"
+
+
+def test_one_answer_filled_is_said_in_the_singular():
+    from types import SimpleNamespace
+
+    from guidance.tui.flow_view import _prefill_note
+
+    prefill = SimpleNamespace(answers={"audit_balance": "9000.00"}, origin="account audit 1", left={})
+    note = _prefill_note(SimpleNamespace(nodes={}), prefill)
+    assert note.startswith("1 answer is filled from account audit 1")
+    prefill = SimpleNamespace(answers={"a": 1, "b": 2}, origin="account audit 1", left={})
+    assert _prefill_note(SimpleNamespace(nodes={}), prefill).startswith("2 answers are filled")

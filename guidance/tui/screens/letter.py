@@ -16,6 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Markdown, Select, SelectionList, Static, TextArea
 
+from guidance.accounts.words import counted
 from guidance.kinds import Date, read_date
 from guidance.tui.latest_writes import LatestWrites
 from guidance.tui.messages import CallChanged, ReportsFailures
@@ -311,7 +312,7 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
         ease = reading_ease(reader_text(self.letter.body))
         jargon = unexplained(self.letter, self.app.services.base.glossary)
         verdict = "plain English" if ease >= 60 else "hard to read: use shorter sentences and words"
-        extra = f" · {len(jargon)} term(s) not explained" if jargon else ""
+        extra = f" · {counted(len(jargon), 'term')} not explained" if jargon else ""
         return f"Reading ease {ease:.0f} ({verdict}){extra}"
 
     # -- export ----------------------------------------------------------------------------
