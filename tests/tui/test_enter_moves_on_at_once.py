@@ -138,3 +138,27 @@ async def test_flow_answers_in_one_burst(make_app):
         assert answers["audit_reference"] == "AUD-1"
         assert answers["audit_balance"] == Decimal("9000.00")
         assert app.focused is screen.query_one("#answer", Input) and screen.query_one("#answer", Input).value == "120.50"
+
+
+async def test_flow_steps_in_one_burst_through_a_tick_list(make_app):
+    """Continue, a typed answer, ticks and a choice, all typed in one burst from the first step:
+    each Enter gives its step's answer and the keys after it go to the next step's field
+    (a list of tick boxes takes them on its first box)."""
+    from guidance.tui.screens.flow import FlowScreen
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("capacity_check")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None
+                       and app.focused is not None and app.focused.id == "continue")
+        screen = app.screen
+        await pilot.pause()
+        _burst(app, "", "Forgets bills", " ", "")  # Enter (info), the reason, Enter, Space (untick), Enter
+        await wait_for(pilot, lambda: screen.view.step().node_id == "understand", tries=400)
+        for _ in range(4):
+            await pilot.pause()
+        answers = screen.view.session.state.answers
+        assert answers["reason_for_doubt"] == "Forgets bills"
+        assert isinstance(answers["support_given"], list)
+        assert app.focused is not None and screen.query_one("#answer") in app.focused.ancestors_with_self

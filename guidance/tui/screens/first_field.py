@@ -25,6 +25,9 @@ import inspect
 from textual import _time, events
 
 FIELDS = "Input, TextArea, Select, SelectionList"  # the widgets a form is filled in with
+#: Keys held for a field with the characters (the app's own keys, F4 or Ctrl+Q, never are).
+HELD_KEYS = {"enter", "tab", "shift+tab", "backspace", "delete", "escape", "up", "down", "left", "right",
+             "home", "end", "pageup", "pagedown", "space"}
 
 
 class FirstFieldScreen:
@@ -49,17 +52,22 @@ class FirstFieldScreen:
         on the screen, or a new field put up after ``await_field``)."""
         if self._focused_at is not None and not again:
             return
-        fields = [w for w in self.query(self.FIRST_FIELD) if w.focusable]
+        fields = [w for w in self.query(self.FIRST_FIELD) if _typed_into(w) is not None]
         if fields:
-            self.field_ready(self.focused if self.focused in fields else fields[0])
+            inside = self.focused.ancestors_with_self if self.focused is not None else []
+            self.field_ready(next((f for f in fields if f in inside), fields[0]))
         elif self.focused is not None and not self._awaiting:
             self.field_ready(self.focused)
 
     def field_ready(self, field) -> None:
-        """``field`` takes the focus, and the keys held for it (typed while the screen opened or
-        while its field was being replaced), in order."""
-        if self.focused is not field:
-            self.set_focus(field, scroll_visible=False)
+        """``field`` (or, for a group such as a list of tick boxes, its first focusable part,
+        unless a part of it has the focus) takes the focus, and the keys held for it (typed while
+        the screen opened or while its field was being replaced), in order."""
+        target = _typed_into(field)
+        if target is None:
+            return  # nothing to type into: the keys wait for a field
+        if self.focused is None or field not in self.focused.ancestors_with_self:
+            self.set_focus(target, scroll_visible=False)
         self._awaiting = False
         if self._focused_at is None:
             self._focused_at = _time.get_time()
@@ -91,7 +99,7 @@ class FirstFieldScreen:
             else:  # after the new field, if any, has been put up and given the focus
                 self.call_after_refresh(self._settle, field)
 
-        field.call_later(self.call_later, act)  # the field's keys first; then, on the screen, act
+        after_keys(field, self.call_later, act)  # the keys typed before, then (on the screen) act
 
     def _settle(self, field) -> None:
         """No new field was put up after ``act_when_typed``: the keys held go to ``field``
@@ -126,27 +134,70 @@ class FirstFieldScreen:
         self._held = (self._held or []) + [event]
         self._hand_on()
 
+    def hold_key(self, event: events.Key) -> bool:
+        """Called by the app as it hands each key out: True when the key joins the keys held
+        for this screen's field (the screen is still opening, its field is being replaced, or
+        keys typed before this one are still on their way), to be handed on after them, in
+        order. The app's own keys (F4, Ctrl+Q) are never held."""
+        if event.key not in HELD_KEYS and not event.is_printable:
+            return False
+        if not (self._held or self._handing_on or self._awaiting or self._focused_at is None):
+            return False
+        self._held = (self._held or []) + [event]
+        self._hand_on()
+        return True
+
     def _hand_on(self) -> None:
-        """Hand the held keys on, one at a time, each once the keys before it are handled: the
-        screen's ``take_typing`` sees each first, as it sees keys typed later (Enter moving on
-        to the next field, or closing a dialog, acts on what is in the field by then)."""
-        if self._handing_on or not self._held or self.focused is None or self._focused_at is None:
-            return
-        self._handing_on = True
-        self.focused.call_later(self._hand_on_next)
+        """Hand the held keys on, in order: a character at once (the field takes it in turn), any
+        other key (Enter, Tab, an arrow) once the keys before it are handled, so that the screen's
+        ``take_typing``, which sees each first as it sees keys typed later, acts on what is in the
+        field by then (Enter moving on to the next field, or closing a dialog)."""
+        while self._held and not self._handing_on:
+            if self.app.screen is not self:  # closed by a key handed on (Enter on a dialog)
+                self._hand_to_app()
+                return
+            if self.focused is None or self._focused_at is None or self._awaiting:
+                return  # no field yet, or one being replaced: the keys wait for it
+            if not self._held[0].is_printable:
+                self._handing_on = True
+                after_keys(self.focused, self._hand_on_next)
+                return
+            self._give(self._held.pop(0))
 
     def _hand_on_next(self) -> None:
         self._handing_on = False
         if not self._held:
             return
-        if self.app.screen is not self:  # closed by a key handed on (Enter on a dialog)
-            self._hand_to_app()
-            return
-        if self.focused is None or self._focused_at is None:
-            return  # a field is being replaced: the keys wait for it
-        key = self._held.pop(0)
+        if self.app.screen is self and self.focused is not None and self._focused_at is not None and not self._awaiting:
+            self._give(self._held.pop(0))
+        self._hand_on()
+
+    def _give(self, key: events.Key) -> None:
+        """One held key to the screen's ``take_typing``, then (unless it did what the key asks)
+        to the field, as the app hands a key out: its bindings run once, when it reaches the app."""
         event = events.Key(key.key, key.character)
+        event._sender = self.app  # as if from the app: Textual stops a key bubbling at its sender
         take_typing = getattr(self, "take_typing", None)
         if take_typing is None or take_typing(event) is not True:
-            self.focused.post_message(event)
-        self._hand_on()
+            self.focused._forward_event(event)
+
+
+def _typed_into(field):
+    """The widget that takes the keys for ``field``: itself, or its first focusable part (a list
+    of tick boxes); None when nothing in it can have the focus."""
+    if field.focusable:
+        return field
+    return next((part for part in field.query("*") if part.focusable), None)
+
+
+def after_keys(widget, callback, *args) -> None:
+    """Call ``callback(*args)`` once every key already sent to ``widget`` has been handled: by
+    the widget, or by a binding of the widget, the screen or the app once the key has bubbled
+    up to them (Space ticking a box, Enter pressing a button: Textual runs bindings when the key
+    reaches the app). The call goes up the same way, one queue after another, so it comes after
+    each of those keys everywhere on the way."""
+    parent = widget.parent
+    if parent is None:
+        widget.call_later(callback, *args)
+    else:
+        widget.call_later(after_keys, parent, callback, *args)

@@ -253,7 +253,8 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
         if event.key != "enter" or self.view is None:
             return None
         focused = self.focused
-        if focused is not None and focused.id == "continue" or isinstance(focused, Input) and focused.id == "answer":
+        if (focused is not None and focused.id == "continue" or isinstance(focused, Input) and focused.id == "answer"
+                or isinstance(focused, TickBox)):
             self.act_when_typed(self.submit)
             return True
         if isinstance(focused, RadioSet) and focused.id == "answer" and focused._selected is not None:
