@@ -1,6 +1,7 @@
 """The CLI's commands, exit codes and the content root option."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,8 @@ def test_module_entry_point():
 def test_commands_say_when_broken_files_were_left_out(capsys):
     assert main(["--root", str(BROKEN), "content", "export", "--on", "2026-11-25"]) == 1  # a page there cannot be shown
     err = capsys.readouterr().err
-    assert "content file(s) have errors and were left out" in err
+    assert re.search(r"(\d+) content files? (has|have) errors and (was|were) left out", err)
+    count, verb = re.search(r"(\d+) content files? (has|have)", err).groups()
+    assert (verb == "has") == (count == "1") and (f"{count} content file " in err) == (count == "1")
     assert main(["content", "review-due", "--on", "2026-11-25"]) == 0
     assert "left out" not in capsys.readouterr().err  # the shipped content has none

@@ -319,9 +319,12 @@ def run_batch(args) -> int:
 
 
 def _progress(done: int, total: int) -> None:
+    """The batch's bar on a terminal: "[###...] 2 of 3 accounts" (the noun agrees with the count)."""
+    from guidance.accounts.words import counted
+
     width = 30
     filled = width * done // max(total, 1)
-    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} accounts")
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done} of {counted(total, 'account')}")
     sys.stderr.flush()
 
 
@@ -400,8 +403,10 @@ def run_list(args) -> int:
     if not rows:
         print("No account audits recorded.")
         return 0
+    from guidance.accounts.words import counted
+
     order = "oldest first" if args.oldest_first else "newest first"
-    print(f"{len(rows)} account audit{'s' if len(rows) != 1 else ''}, {order} (by when each was made, UTC):")
+    print(f"{counted(len(rows), 'account audit')}, {order} (by when each was made, UTC):")
     for r in rows:
         print(f"{_when(r['audited_at'])}  {r['id']}  {r['reference']:<14} {r['period']}  surplus {_surplus(r)}  "
               f"flags {r['decided']}/{r['flags']} decided")

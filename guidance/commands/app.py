@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from guidance.accounts.words import counted
 from guidance.commands.common import load_base, today
 
 
@@ -19,7 +20,8 @@ def _summary(args) -> int:
     base = load_base(args)
     on = today()
     print(f"guidance: content release {base.manifest.release} ({base.manifest.date.isoformat()})")
-    print(f"{len(base.pages)} pages in {len({p.area for p in base.pages.values()})} areas; {len(base.rates.keys())} rates")
+    areas = len({p.area for p in base.pages.values()})
+    print(f"{counted(len(base.pages), 'page')} in {counted(areas, 'area')}; {counted(len(base.rates.keys()), 'rate')}")
     for page in base.sorted_pages():
         print(f"  {page.area:<16} {page.id:<40} {page.meta.title}")
     print(f"National Living Wage today ({on.isoformat()}): {base.rates.figure('national_living_wage', on)}" if "national_living_wage" in base.rates else "")

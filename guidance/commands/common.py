@@ -129,8 +129,12 @@ def warn_left_out(base) -> None:
     """Say on stderr when broken files were left out, so a script's output is not taken as whole."""
     broken = sorted({p.path for p in base.problems.errors})
     if broken:
+        from guidance.accounts.words import counted
+
+        one = len(broken) == 1
         print(
-            f"guidance: warning: {len(broken)} content file(s) have errors and were left out "
+            f"guidance: warning: {counted(len(broken), 'content file')} {'has' if one else 'have'} errors and "
+            f"{'was' if one else 'were'} left out "
             f"(first: {broken[0]}); run 'guidance content check'",
             file=sys.stderr,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from guidance.accounts.words import counted
 from guidance.commands.common import (
     CommandError,
     add_json_option,
@@ -68,8 +69,8 @@ def run_check(args) -> int:
     else:
         for problem in problems:
             print(problem)
-        errors, warnings = len(problems.errors), len(problems.warnings)
-        print(f"{len(base.pages)} pages, {len(base.rates.keys())} rates checked: {errors} errors, {warnings} warnings", file=sys.stderr)
+        print(f"{counted(len(base.pages), 'page')}, {counted(len(base.rates.keys()), 'rate')} checked: "
+              f"{counted(len(problems.errors), 'error')}, {counted(len(problems.warnings), 'warning')}", file=sys.stderr)
     failed = bool(problems.errors) or (args.strict and bool(problems.warnings))
     return 1 if failed else 0
 
@@ -142,17 +143,17 @@ def run_release(args) -> int:
     if problems.errors:
         for problem in problems.errors:
             print(problem, file=sys.stderr)
-        raise CommandError(f"{len(problems.errors)} errors: fix them before releasing")
+        raise CommandError(f"{counted(len(problems.errors), 'error')}: fix {'it' if len(problems.errors) == 1 else 'them'} before releasing")
     entry = make_release(base, args.notes, on)
     if not entry.pages:
         changed = "no page changes"
     elif len(entry.pages) <= 8:
         changed = ", ".join(entry.pages)
     else:
-        changed = f"{len(entry.pages)} pages new or changed (listed in content/manifest.yaml)"
+        changed = f"{counted(len(entry.pages), 'page')} new or changed (listed in content/manifest.yaml)"
     print(f"Released {entry.release} on {entry.date.isoformat()}: {changed}")
     if entry.rates:
-        shown = "; ".join(entry.rates) if len(entry.rates) <= 8 else f"{len(entry.rates)} figures (listed in content/manifest.yaml)"
+        shown = "; ".join(entry.rates) if len(entry.rates) <= 8 else f"{counted(len(entry.rates), 'figure')} (listed in content/manifest.yaml)"
         print(f"Figures new or changed: {shown}")
     return 0
 

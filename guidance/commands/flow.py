@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from guidance.accounts.words import counted
 from guidance.commands.common import (
     CommandError,
     add_json_option,
@@ -155,7 +156,8 @@ def run_check(args) -> int:
     else:
         for problem in problems:
             print(problem)
-        print(f"{len(flows)} flows checked: {len(problems.errors)} errors, {len(problems.warnings)} warnings", file=sys.stderr)
+        print(f"{counted(len(flows), 'flow')} checked: {counted(len(problems.errors), 'error')}, "
+              f"{counted(len(problems.warnings), 'warning')}", file=sys.stderr)
     return 1 if problems.errors else 0
 
 
@@ -202,7 +204,7 @@ def run_paths(args) -> int:
     for number, path in enumerate(paths, start=1):
         mark = " (safeguarding exit)" if path.safeguarding else ""
         print(f"{number:>3}. {path.outcome}{mark}: {' > '.join(path.nodes)}")
-    print(f"{len(paths)} paths", file=sys.stderr)
+    print(counted(len(paths), "path"), file=sys.stderr)
     return 0
 
 
@@ -365,7 +367,7 @@ def _from_audit(flow, audit_id: str):
 
 def _say_prefilled(flow, prefill) -> None:
     """Which answers came from the source, and which it could not give (to stderr)."""
-    print(f"{len(prefill.answers)} answers filled from {prefill.origin}: each is shown when its question comes; "
+    print(f"{counted(len(prefill.answers), 'answer')} filled from {prefill.origin}: each is shown when its question comes; "
           "Enter keeps it, or type another.", file=sys.stderr)
     for node_id, why in prefill.left.items():
         node = flow.nodes[node_id]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 
+from guidance.accounts.words import counted
 from guidance.commands.common import add_json_option, add_on_option, load_base, print_json, refuse_broken, today
 from guidance.content.formatting import long_date
 
@@ -38,7 +39,7 @@ def run_rates(args) -> int:
     rate_errors = [p for p in base.problems.errors if p.path == base.rates.path]
     missing = len(base.rates.keys()) - len(rows)
     if missing:
-        print(f"note: {missing} of {len(base.rates.keys())} figures have no value on {long_date(on)} "
+        print(f"note: {missing} of {counted(len(base.rates.keys()), 'figure')} {'has' if missing == 1 else 'have'} no value on {long_date(on)} "
               "(figures are kept from 6 April 2015, and some rules began later)", file=sys.stderr)
     known = base.rates.known_until
     may_change = base.rates.may_change(on)

@@ -145,6 +145,9 @@ class GuidanceApp(App):
         if isinstance(event, events.Key) and not event.is_forwarded:
             if isinstance(self.screen, ModalScreen) and over_dialog(self, self.screen, event.key):
                 return  # a call key on a dialog: done or said (see call_keys)
+            hold_key = getattr(self.screen, "hold_key", None)
+            if hold_key is not None and hold_key(event):
+                return  # held for the screen's field, after the keys before it (``FirstFieldScreen``)
             take_typing = getattr(self.screen, "take_typing", None)
             if take_typing is not None and take_typing(event) is True:
                 return  # the screen did what the key asks, here, in the order typed

@@ -291,7 +291,10 @@ class FlowView:
 
 def _prefill_note(flow, prefill) -> str:
     """What the person is told when the session starts with answers filled from a source."""
-    text = (f"{len(prefill.answers)} answers are filled from {prefill.origin}. Each is shown when its question "
+    from guidance.accounts.words import counted
+
+    one = len(prefill.answers) == 1
+    text = (f"{counted(len(prefill.answers), 'answer')} {'is' if one else 'are'} filled from {prefill.origin}. Each is shown when its question "
             "comes: check it, then continue, or change it.")
     if prefill.left:
         names = ", ".join(flow.nodes[n].title or n for n in prefill.left)

@@ -50,3 +50,115 @@ async def test_account_files_in_one_burst(make_app, monkeypatch):
         await pilot.pause()
         assert screen.query_one("#account-plan", Input).value == "plan.yaml"
         assert screen.query_one("#account-statements", Input).value == "statement.csv"
+
+
+async def test_letter_fields_in_one_burst(make_app):
+    """Enter in a letter's one-line field moves on to the next field as the key is handed out."""
+    from guidance.tui.screens.letter import LetterScreen
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_letter("capacity-assessment-record")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-decision"))
+        screen = app.screen
+        await pilot.pause()
+        _burst(app, "ASC-104233", "Mr Abel", "where to live")
+        for _ in range(4):
+            await pilot.pause()
+        assert screen.query_one("#field-reference", Input).value == "ASC-104233"
+        assert screen.query_one("#field-person_name", Input).value == "Mr Abel"
+        assert screen.query_one("#field-decision", Input).value == "where to live"
+
+
+async def test_words_typed_straight_after_the_call_reference_go_to_the_search(make_app):
+    """Enter on the call start closes it as the key is handed out: the caller's question typed
+    straight after it goes into the search box, not into the closing dialog's field."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        from textual import events
+
+        app.post_message(events.Key("f4", None))
+        _burst(app, "ASC-104233", "pa off sick")
+        await wait_for(pilot, lambda: app.call is not None)
+        for _ in range(4):
+            await pilot.pause()
+        assert app.call.reference == "ASC-104233"
+        assert len(app.screen_stack) == 1 and app.screen.query_one("#search", Input).value == "pa off sick"
+
+
+async def test_words_typed_straight_after_a_date_go_to_the_page(make_app):
+    """Enter on the date prompt closes it as the key is handed out: keys typed straight after it
+    (here the date prompt's own key again) act on the page, never on the closing prompt."""
+    import datetime as dt
+
+    from guidance.tui.screens.date_prompt import DatePrompt
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        chosen = []
+        app.push_screen(DatePrompt("Figures as at", dt.date(2026, 4, 6)), chosen.append)
+        await wait_for(pilot, lambda: isinstance(app.screen, DatePrompt))
+        await pilot.pause()
+        _burst(app, "", "pa")
+        await wait_for(pilot, lambda: chosen)
+        for _ in range(4):
+            await pilot.pause()
+        assert chosen == [dt.date(2026, 4, 6)]
+        assert app.screen.query_one("#search", Input).value == "pa"
+
+
+async def test_flow_answers_in_one_burst(make_app):
+    """Enter on a typed answer in guided help gives it and puts up the next question: the next
+    answer, typed straight after Enter, goes into the next question's field, whole."""
+    from decimal import Decimal
+
+    from guidance.tui.screens.flow import FlowScreen
+
+    from tui_helpers import answer_current
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("dp_account_review")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None and app.screen.query("#answer"))
+        screen = app.screen
+        for node in ("review_reason", "audit"):  # the first option of each: routine, use the audit
+            await wait_for(pilot, lambda: screen.view.step().node_id == node and screen.query("#answer"))
+            await answer_current(screen, pilot)
+        await wait_for(pilot, lambda: screen.view.step().node_id == "audit_reference" and app.focused is screen.query_one("#answer"))
+        await pilot.pause()
+        _burst(app, "AUD-1", "9000.00", "120.50")
+        await wait_for(pilot, lambda: screen.view.step().node_id == "audit_owed", tries=400)
+        for _ in range(6):
+            await pilot.pause()
+        answers = screen.view.session.state.answers
+        assert answers["audit_reference"] == "AUD-1"
+        assert answers["audit_balance"] == Decimal("9000.00")
+        assert app.focused is screen.query_one("#answer", Input) and screen.query_one("#answer", Input).value == "120.50"
+
+
+async def test_flow_steps_in_one_burst_through_a_tick_list(make_app):
+    """Continue, a typed answer, ticks and a choice, all typed in one burst from the first step:
+    each Enter gives its step's answer and the keys after it go to the next step's field
+    (a list of tick boxes takes them on its first box)."""
+    from guidance.tui.screens.flow import FlowScreen
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("capacity_check")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None
+                       and app.focused is not None and app.focused.id == "continue")
+        screen = app.screen
+        await pilot.pause()
+        _burst(app, "", "Forgets bills", " ", "")  # Enter (info), the reason, Enter, Space (untick), Enter
+        await wait_for(pilot, lambda: screen.view.step().node_id == "understand", tries=400)
+        for _ in range(4):
+            await pilot.pause()
+        answers = screen.view.session.state.answers
+        assert answers["reason_for_doubt"] == "Forgets bills"
+        assert isinstance(answers["support_given"], list)
+        assert app.focused is not None and screen.query_one("#answer") in app.focused.ancestors_with_self

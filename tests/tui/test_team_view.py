@@ -64,7 +64,7 @@ async def test_check_again_reads_the_files_on_disk(tmp_path, monkeypatch):
         page = root / "content" / "employment" / "holiday-basics.md"
         page.write_text(page.read_text().replace('rate("national_living_wage")', 'rate("national_living_wag")'))
         await pilot.press("r")
-        await wait_for(pilot, lambda: str(screen.query_one("#check-status").render()).startswith("1 errors"))
+        await wait_for(pilot, lambda: str(screen.query_one("#check-status").render()).startswith("1 error,"))
         table = screen.query_one("#problems-table", DataTable)
         row = [str(cell) for cell in table.get_row_at(0)]
         assert row[1] == "content/employment/holiday-basics.md" and row[2] == "20"
@@ -96,7 +96,7 @@ async def test_a_problem_row_opens_the_editor_at_its_line_or_shows_the_path(tmp_
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot, search=False)
         await pilot.press("f9")
-        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and str(app.screen.query_one("#check-status").render()).startswith("1 errors"))
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and str(app.screen.query_one("#check-status").render()).startswith("1 error,"))
         screen = app.screen
         screen.open_in_editor(screen.problems[0])
         await pilot.pause()

@@ -6,8 +6,11 @@ keys typed, meant for the search box (Enter there would even have chosen the fir
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import Input, Label
 
+import guidance.tui.app as app_module
 from guidance.tui.app import GuidanceApp
 from guidance.tui.screens.home import HomeScreen
 from guidance.tui.screens.resume import ResumeWork
@@ -52,3 +55,28 @@ async def test_no_line_and_no_key_without_work_left():
         await pilot.pause()
         assert app.open_work is None and not app.screen.query_one("#open-work", Label).display
         assert "ctrl+o" not in app.active_bindings or not app.active_bindings["ctrl+o"].enabled
+
+
+class KeysBeforeTheFirstFrame(GuidanceApp):
+    """The app with a burst of keys already waiting when it starts, as when an officer types
+    before the first screen is shown: the terminal hands them over as soon as the app reads it,
+    before the home screen has mounted."""
+
+    CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))
+    TYPED = "pa off sick"
+
+    def on_load(self) -> None:
+        from textual import events
+
+        for char in self.TYPED:
+            self.post_message(events.Key("space" if char == " " else char, char))
+
+
+async def test_keys_typed_before_the_home_screen_is_shown_go_to_the_search_box():
+    app = KeysBeforeTheFirstFrame(REPO, TODAY, mode="officer", build_index=False, offer_open_work=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#search", Input).value == "pa off sick"
+        assert app.focused is app.screen.query_one("#search", Input)

@@ -36,6 +36,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline
 from guidance.kinds import Date
 from guidance.tui.commands import AccountCommands  # noqa: F401  (the palette entry for this screen)
 from guidance.tui.messages import Failed, ReportsFailures
+from guidance.tui.screens.first_field import FirstFieldScreen
 
 DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
 DATE = Date()
@@ -113,8 +114,9 @@ def figure_rows(rec) -> list[tuple[str, object]]:
             ("Surplus, not final" if provisional else "Surplus", rec.surplus)]
 
 
-class AccountScreen(ReportsFailures, Screen):
+class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
     OFFICER_TOOL = "account_audit"  # see GuidanceApp.action_toggle_mode
+    FIRST_FIELD = "#account-plan"  # focused as it opens, with the keys typed meanwhile
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="account.back"),
@@ -129,7 +131,9 @@ class AccountScreen(ReportsFailures, Screen):
     AccountScreen #account-status { height: auto; max-height: 2; width: 100%; color: $text-muted; }
     AccountScreen #account-balance { height: 2; margin: 0 1; }
     AccountScreen #account-body { height: 1fr; width: 100%; }
-    AccountScreen #account-figures { width: auto; max-width: 32; }
+    /* room for the widest figure: an 18-letter label ("Surplus, not final") and a six-figure
+       negative amount (-£123,456.78), each with a column either side, and a scrollbar */
+    AccountScreen #account-figures { width: auto; max-width: 35; scrollbar-size-vertical: 1; }
     AccountScreen #account-flags { width: 1fr; }
     AccountScreen #account-flag-table { height: 1fr; scrollbar-size-vertical: 1; }
     AccountScreen #account-flag-text { height: auto; max-height: 6; width: 100%; color: $text; padding: 0 0 0 1; }
@@ -170,7 +174,6 @@ class AccountScreen(ReportsFailures, Screen):
         self.title = "Account audit"
         self.query_one("#account-figures", DataTable).add_columns("Figure", "Amount")
         self.query_one("#account-flag-table", DataTable).add_columns("Decision", "Flag", "Amount")  # the date: below
-        self.query_one("#account-plan", Input).focus()
 
     # -- running the audit -----------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from guidance.kinds import Choice, FieldError, YesNo
 from guidance.tui.messages import ReportsFailures
+from guidance.tui.screens.first_field import FirstFieldScreen
 from guidance.calculators.shortcuts import also_accepts, prepared, prepared_inputs, still_off
 
 
@@ -44,12 +45,13 @@ class FieldValidator(Validator):
         return self.success()
 
 
-class CalculatorScreen(ReportsFailures, Screen):
+class CalculatorScreen(FirstFieldScreen, ReportsFailures, Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="calc.back"),
         Binding("ctrl+r", "calculate", "Work it out", id="calc.calculate"),
         Binding("ctrl+t", "calendar", "Calendar", id="calc.calendar"),
     ]
+    FIRST_FIELD = "#calc-form Input, #calc-form Select"  # focused as it opens, with the keys typed meanwhile
 
     @property
     def offered_item(self) -> tuple[str, str]:
@@ -94,8 +96,7 @@ class CalculatorScreen(ReportsFailures, Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.title = self.calculator.title
-        self.query_one("#calc-form").query("Input, Select").first().focus()
+        self.title = self.calculator.title  # the first field takes the focus in FirstFieldScreen.on_mount
 
     def take_typing(self, event) -> bool | None:
         """Enter in a field but the last moves on to the next field as the key is handed out (the

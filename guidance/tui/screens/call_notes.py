@@ -10,12 +10,15 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
+from guidance.tui.screens.first_field import FirstFieldScreen
 
-class CallNotesDialog(ModalScreen[None]):
+
+class CallNotesDialog(FirstFieldScreen, ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Back", id="call_notes.close"),
         Binding("ctrl+n", "close", "Back", id="call_notes.again", show=False),
     ]
+    FIRST_FIELD = "#call-notes"  # focused as it opens, with the keys typed meanwhile
 
     def compose(self) -> ComposeResult:
         state = self.app.call
@@ -26,7 +29,6 @@ class CallNotesDialog(ModalScreen[None]):
     def on_mount(self) -> None:
         notes = self.query_one("#call-notes", TextArea)
         notes.move_cursor(notes.document.end)  # what is typed next follows the notes so far
-        notes.focus()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         state = self.app.call

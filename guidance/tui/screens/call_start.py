@@ -13,10 +13,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from guidance.tui.screens.form import FormScreen
+from guidance.tui.screens.first_field import FirstFieldScreen
 
 
-class CallStart(FormScreen, ModalScreen[str | None]):
+class CallStart(FirstFieldScreen, ModalScreen[str | None]):
     """Returns the reference, checked and tidied, or None (cancelled). The reference field has
     the focus from the start: a reference typed straight after F4 is kept whole."""
 
@@ -34,10 +34,24 @@ class CallStart(FormScreen, ModalScreen[str | None]):
             yield Static("", id="call-error", classes="error")
             yield Static("Enter starts the call · Esc cancels", classes="help")
 
+    def take_typing(self, event) -> bool | None:
+        """Enter starts the call as the key is handed out (the app calls this first): the
+        caller's question typed straight after it goes to the search box, never into the closing
+        reference field (Textual acts on Enter only after the keys typed after it reached the field)."""
+        if event.key == "enter" and self.focused is self.query_one("#caller-ref", Input):
+            field = self.focused
+            self.act_when_typed(lambda: self.give(field.value))
+            return True
+        return None
+
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:
+        self.give(event.value)
+
+    def give(self, text: str) -> None:
+        """Start the call with the reference ``text``, or say why it cannot be used."""
         try:
-            reference = self.app.services.check_reference(event.value)
+            reference = self.app.services.check_reference(text)
         except ValueError as exc:
             self.query_one("#call-error", Static).update(str(exc))
             return

@@ -30,6 +30,7 @@ from textual.widgets.option_list import Option
 
 from guidance.tui.flow_view import FlowView
 from guidance.tui.messages import ModeChanged, ReportsFailures
+from guidance.tui.screens.first_field import FirstFieldScreen
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
 from guidance.tui.widgets.call_panel import CallPanelHost
 
@@ -88,8 +89,14 @@ class TickList(Vertical):
         return self
 
 
-class FlowScreen(ReportsFailures, CallPanelHost, Screen):
+class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
+    """Guided help, a step at a time. Each step's answer takes the focus as it is put up, with
+    the keys typed while it was coming (``FirstFieldScreen``): the answer typed as the guided help
+    opens, or straight after Enter gave the answer before, goes into the new question's field."""
+
     CALL_PANEL_PARENT = "#flow-layout"
+    FIRST_FIELD = "#answer"
+    AUTO_FOCUS = ""  # nothing takes the focus (or the keys) before the first step's answer is up
     BINDINGS = [
         Binding("escape", "leave", "Leave", id="flow.leave"),
         Binding("ctrl+b", "back", "Back", id="flow.back", show=False),
@@ -231,11 +238,34 @@ class FlowScreen(ReportsFailures, CallPanelHost, Screen):
             await box.mount(widget)
             if isinstance(widget, RadioSet) and step.source:
                 # a choice filled from a source: Enter keeps it (arrows up to the choices change it)
-                self.call_after_refresh(self.query_one("#continue", Button).focus)
+                self.call_after_refresh(self.field_ready, self.query_one("#continue", Button))
             else:
-                self.call_after_refresh(widget.focus)
+                self.call_after_refresh(self.field_ready, widget)
         else:
-            self.call_after_refresh(self.query_one("#continue", Button).focus)  # Enter continues
+            self.call_after_refresh(self.field_ready, self.query_one("#continue", Button))  # Enter continues
+
+    def take_typing(self, event) -> bool | None:
+        """Enter on a typed answer or on Continue gives the answer as the key is handed out (the
+        app calls this first), holding the keys typed after it for the next question's field;
+        Enter on a choice makes it and moves on to Continue at once, so a second Enter continues.
+        Moved later (Textual acts on Enter after the keys typed after it reached the field), the
+        next answer typed fast went into the field being given, or to a button, and was lost."""
+        if event.key != "enter" or self.view is None:
+            return None
+        focused = self.focused
+        if (focused is not None and focused.id == "continue" or isinstance(focused, Input) and focused.id == "answer"
+                or isinstance(focused, TickBox)):
+            self.act_when_typed(self.submit)
+            return True
+        if isinstance(focused, RadioSet) and focused.id == "answer" and focused._selected is not None:
+            self.act_when_typed(lambda: self._choose(focused))
+            return True
+        return None
+
+    def _choose(self, choices: RadioSet) -> None:
+        """Enter on a choice: the highlighted answer chosen, and Continue has the keys."""
+        choices.action_toggle_button()
+        self.field_ready(self.query_one("#continue", Button))
 
     def _outcome_widgets(self, step) -> Vertical:
         offered = self.app.services.offered

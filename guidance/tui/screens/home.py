@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from guidance.tui.messages import ContentReady, ModeChanged, OpenWorkFound, ReportsFailures, SearchReady
+from guidance.tui.screens.first_field import FirstFieldScreen
 from guidance.tui.widgets.call_panel import CallPanelHost
 from guidance.tui.widgets.result_rows import EXACT, Fit, Rows, build_rows
 from guidance.tui.widgets.results_list import ResultsList
@@ -49,8 +50,12 @@ PROMPTS = {
 }
 
 
-class HomeScreen(ReportsFailures, CallPanelHost, Screen):
+class HomeScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
+    """The first screen. The search box has the focus from the start: the words typed as the app
+    starts (before this screen is shown) go into it, in order (``FirstFieldScreen``)."""
+
     CALL_PANEL_PARENT = "#home-layout"
+    FIRST_FIELD = "#search"
     shown_query: str = ""  # the query whose results are on screen
     _suggestion_shown: str = ""  # the text of the line above the results
     _rows_shown: Rows | None = None  # the search results on screen
@@ -76,8 +81,7 @@ class HomeScreen(ReportsFailures, CallPanelHost, Screen):
 
     def on_mount(self) -> None:
         self.shown_mode = self.app.mode  # the mode the prompt, lists and results are for
-        self.title = "guidance"
-        self.query_one("#search", Input).focus()
+        self.title = "guidance"  # the search box takes the focus in FirstFieldScreen.on_mount
         self.call_after_refresh(self._build_tabs)  # the search box first; the rest a moment later
 
     async def _build_tabs(self) -> None:

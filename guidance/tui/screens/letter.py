@@ -16,10 +16,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Markdown, Select, SelectionList, Static, TextArea
 
+from guidance.accounts.words import counted
 from guidance.kinds import Date, read_date
 from guidance.tui.latest_writes import LatestWrites
 from guidance.tui.messages import CallChanged, ReportsFailures
-from guidance.tui.screens.form import FormScreen
+from guidance.tui.screens.first_field import FirstFieldScreen
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
 
 FORMATS = [("Word (.docx)", "docx"), ("Web page (.html)", "html"), ("Plain text (.txt)", "txt"), ("Markdown (.md)", "md")]
@@ -27,7 +28,7 @@ NO_PREVIEW = "No preview yet: first fill in what the top of the form lists."
 _VALIDATORS = {"date": DateValidator, "money": MoneyValidator, "number": NumberValidator}
 
 
-class LetterScreen(ReportsFailures, FormScreen, Screen):
+class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="letter.back"),
         Binding("ctrl+s", "export", "Save letter", id="letter.export"),
@@ -130,6 +131,15 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         if self._kept is None:  # not yet mounted: nothing typed
             return False
         return self._clean is None or self.values() != self._clean
+
+    def take_typing(self, event) -> bool | None:
+        """Enter in a one-line field moves on to the next field as the key is handed out (the app
+        calls this first), so the keys typed straight after it go to that field: moved later,
+        on the field's Submitted message, the next answer typed fast landed in the field before."""
+        if event.key == "enter" and isinstance(self.focused, Input) and self.focused.id and self.focused.id.startswith("field-"):
+            self.focus_next()
+            return True
+        return None
 
     @on(Input.Submitted)
     def next_field(self) -> None:
@@ -302,7 +312,7 @@ class LetterScreen(ReportsFailures, FormScreen, Screen):
         ease = reading_ease(reader_text(self.letter.body))
         jargon = unexplained(self.letter, self.app.services.base.glossary)
         verdict = "plain English" if ease >= 60 else "hard to read: use shorter sentences and words"
-        extra = f" · {len(jargon)} term(s) not explained" if jargon else ""
+        extra = f" · {counted(len(jargon), 'term')} not explained" if jargon else ""
         return f"Reading ease {ease:.0f} ({verdict}){extra}"
 
     # -- export ----------------------------------------------------------------------------

@@ -11,9 +11,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from guidance.tui.screens.first_field import FirstFieldScreen
 
-class PickAnswer(ModalScreen[str | None]):
+
+class PickAnswer(FirstFieldScreen, ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick_answer.cancel")]
+    FIRST_FIELD = "#answers"  # the answers, not the scrolling dialog around them, with the keys typed as it opens
 
     def __init__(self, rows: list[dict]):
         super().__init__()
@@ -29,7 +32,6 @@ class PickAnswer(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         answers = self.query_one("#answers", OptionList)
-        answers.focus()  # the answers, not the scrolling dialog around them
         if answers.option_count:
             answers.highlighted = 0
 

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from guidance.tui.screens.first_field import FirstFieldScreen
 from guidance.tui.services import local_time
 
 NOTES_SHOWN = 160  # characters of the notes so far shown in the list
@@ -38,11 +39,12 @@ def letter_line(draft, title: str) -> Text:
     return Text.assemble((f"{title}{about}", "bold"), f" · last typed {local_time(draft.updated_at)}")
 
 
-class ResumeWork(ModalScreen):
+class ResumeWork(FirstFieldScreen, ModalScreen):
     """Returns ("call", Call), ("session", session id), ("letter", StandaloneDraft) or None
     (start fresh)."""
 
     BINDINGS = [Binding("escape", "fresh", "Start fresh", id="resume.fresh")]
+    FIRST_FIELD = "OptionList"  # the first list, focused as it opens, with the keys typed meanwhile
 
     def __init__(self, calls: list, sessions: list, letters: list = ()):
         """``letters``: (``StandaloneDraft``, the letter's title) pairs."""
@@ -70,9 +72,7 @@ class ResumeWork(ModalScreen):
                 yield Button("Start fresh", id="fresh")
 
     def on_mount(self) -> None:
-        first = self.query(OptionList).first()
-        first.focus()
-        first.highlighted = 0
+        self.query(OptionList).first().highlighted = 0
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from rich.text import Text
 
+from guidance.accounts.words import counted
 from guidance.content.formatting import long_date
 from guidance.content.review import REVIEW_WINDOW_DAYS
 from guidance.tui.messages import ReportsFailures
@@ -109,7 +110,7 @@ class TeamScreen(ReportsFailures, Screen):
         for index, problem in enumerate(self.problems):
             table.add_row(problem.level, problem.path, str(problem.line or ""), problem.message, key=str(index))
         self.query_one("#check-status", Label).update(
-            f"{len(problems.errors)} errors, {len(problems.warnings)} warnings"
+            f"{counted(len(problems.errors), 'error')}, {counted(len(problems.warnings), 'warning')}"
             + ("" if problems else ": all clear")
             + (". Enter opens the file at the problem's line." if problems else "")
         )
@@ -169,7 +170,7 @@ class TeamScreen(ReportsFailures, Screen):
         due = due_for_review(base, today, REVIEW_WINDOW_DAYS)
         status = self.query_one("#review-status", Label)
         if due:
-            status.update(f"{len(due)} pages to review by {long_date(limit)} (the next {REVIEW_WINDOW_DAYS} days, as 'guidance content review-due')")
+            status.update(f"{counted(len(due), 'page')} to review by {long_date(limit)} (the next {REVIEW_WINDOW_DAYS} days, as 'guidance content review-due')")
         else:
             coming = sorted((p for p in base.pages.values() if p.meta.review_by > limit), key=lambda p: (p.meta.review_by, p.id))[:COMING_UP]
             status.update(f"Nothing is due for review by {long_date(limit)}." + (" Coming up next:" if coming else ""))

@@ -1,0 +1,203 @@
+"""Screens typed into at once (forms, the home screen's search box, a list to choose from): the
+first field has the focus from the start, and no key typed while the screen was opening, or while
+it was putting up its next field, is lost or lands in the wrong place.
+
+Textual sends a key to the focused widget, or to the screen when nothing has the focus yet. A
+screen pushed a moment before the person starts typing has no focused widget until it is
+mounted, so the first keys of a burst (the reference typed straight after F4, the words typed as
+the app starts) reached the screen and were dropped. ``FirstFieldScreen`` focuses the first field
+when the screen mounts and replays, in order, every key that reached the screen before that field
+had the focus.
+
+A screen that replaces its field (guided help: the next question's answer after Enter) calls
+``await_field()`` as the key that replaces it is handed out: the keys typed after it are held
+until ``focus_first_field(again=True)`` gives the new field the focus, then handed to it in order.
+
+Use it as a base before ``Screen``: ``class CallStart(FirstFieldScreen, ModalScreen[str])``.
+Textual calls ``on_mount`` and ``on_key`` of every class in the chain, so a subclass may have its
+own.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from textual import _time, events
+
+FIELDS = "Input, TextArea, Select, SelectionList"  # the widgets a form is filled in with
+#: Keys held for a field with the characters (the app's own keys, F4 or Ctrl+Q, never are).
+HELD_KEYS = {"enter", "tab", "shift+tab", "backspace", "delete", "escape", "up", "down", "left", "right",
+             "home", "end", "pageup", "pagedown", "space"}
+
+
+class FirstFieldScreen:
+    """Mixin for a ``Screen`` or ``ModalScreen`` typed into at once (see the module docstring).
+
+    ``FIRST_FIELD``: a CSS selector for the field to focus first (the first form field by default).
+    """
+
+    FIRST_FIELD = FIELDS
+    _focused_at: float | None = None  # when the first field took the focus (Textual's clock)
+    _held: list | None = None  # keys typed while no field could take them, oldest first
+    _awaiting: bool = False  # the field is being replaced (``await_field``)
+    _handing_on: bool = False  # a held key is on its way: the next waits for it
+
+    def on_mount(self) -> None:
+        self.focus_first_field()
+
+    def focus_first_field(self, again: bool = False) -> None:
+        """Give the first field the focus (unless a field already has it: Textual's auto focus
+        may have given it to the scrolling dialog around the fields) and note when; hand it the
+        keys held for it. ``again``: also after the screen has opened (back from somewhere else
+        on the screen, or a new field put up after ``await_field``)."""
+        if self._focused_at is not None and not again:
+            return
+        fields = [w for w in self.query(self.FIRST_FIELD) if _typed_into(w) is not None]
+        if fields:
+            inside = self.focused.ancestors_with_self if self.focused is not None else []
+            self.field_ready(next((f for f in fields if f in inside), fields[0]))
+        elif self.focused is not None and not self._awaiting:
+            self.field_ready(self.focused)
+
+    def field_ready(self, field) -> None:
+        """``field`` (or, for a group such as a list of tick boxes, its first focusable part,
+        unless a part of it has the focus) takes the focus, and the keys held for it (typed while
+        the screen opened or while its field was being replaced), in order."""
+        target = _typed_into(field)
+        if target is None:
+            return  # nothing to type into: the keys wait for a field
+        if self.focused is None or field not in self.focused.ancestors_with_self:
+            self.set_focus(target, scroll_visible=False)
+        self._awaiting = False
+        if self._focused_at is None:
+            self._focused_at = _time.get_time()
+        self._hand_on()
+
+    def await_field(self) -> None:
+        """The field with the focus is about to be replaced (called as the key that replaces it
+        is handed out): hold the keys typed from now on for the next field (``field_ready``)."""
+        self._focused_at, self._awaiting = None, True
+        self.set_focus(None)
+
+    def act_when_typed(self, action) -> None:
+        """Run ``action`` (Enter's: give the answer, close the dialog) once the field with the
+        focus has every key typed before now, holding the keys typed after it; then they go to
+        the field that has the focus (the same field, if ``action`` put up no other), or to the
+        screen under this one if ``action`` closed it. Textual acts on Enter only after the
+        keys typed after it reached the field: the field would hold them when the action reads it."""
+        field = self.focused
+        if field is None:
+            return
+        self.await_field()
+
+        async def act() -> None:
+            result = action()
+            if inspect.isawaitable(result):
+                await result
+            if self.app.screen is not self:
+                self._hand_to_app()
+            else:  # after the new field, if any, has been put up and given the focus
+                self.call_after_refresh(self._settle, field)
+
+        after_keys(field, self.call_later, act)  # the keys typed before, then (on the screen) act
+
+    def _settle(self, field) -> None:
+        """No new field was put up after ``act_when_typed``: the keys held go to ``field``
+        again (a refused answer, to correct it), or to the first field."""
+        if not self._awaiting:
+            return
+        if field.is_attached and field.focusable:
+            self.field_ready(field)
+        else:
+            self.focus_first_field(again=True)
+
+    def _hand_to_app(self) -> None:
+        """This screen has closed: the keys held go to the screen under it, in order."""
+        held, self._held = self._held or [], None
+        for key in held:
+            self.app.post_message(events.Key(key.key, key.character))
+
+    def on_key(self, event: events.Key) -> None:
+        """A key made before the field had the focus reached the screen: hand it to the field
+        (or hold it until there is one).
+
+        A key made later reaches the screen only by bubbling up unhandled (Escape, Ctrl+S): it
+        goes on to the app's bindings as usual. The key handed on is a new event (made now), so
+        it bubbles up, if the field does not use it, exactly once."""
+        if self._focused_at is None and not self._awaiting:
+            self.focus_first_field()
+        ready = self._focused_at is not None and self.focused is not None
+        if ready and event.time >= self._focused_at:
+            return
+        event.stop()
+        event.prevent_default()
+        self._held = (self._held or []) + [event]
+        self._hand_on()
+
+    def hold_key(self, event: events.Key) -> bool:
+        """Called by the app as it hands each key out: True when the key joins the keys held
+        for this screen's field (the screen is still opening, its field is being replaced, or
+        keys typed before this one are still on their way), to be handed on after them, in
+        order. The app's own keys (F4, Ctrl+Q) are never held."""
+        if event.key not in HELD_KEYS and not event.is_printable:
+            return False
+        if not (self._held or self._handing_on or self._awaiting or self._focused_at is None):
+            return False
+        self._held = (self._held or []) + [event]
+        self._hand_on()
+        return True
+
+    def _hand_on(self) -> None:
+        """Hand the held keys on, in order: a character at once (the field takes it in turn), any
+        other key (Enter, Tab, an arrow) once the keys before it are handled, so that the screen's
+        ``take_typing``, which sees each first as it sees keys typed later, acts on what is in the
+        field by then (Enter moving on to the next field, or closing a dialog)."""
+        while self._held and not self._handing_on:
+            if self.app.screen is not self:  # closed by a key handed on (Enter on a dialog)
+                self._hand_to_app()
+                return
+            if self.focused is None or self._focused_at is None or self._awaiting:
+                return  # no field yet, or one being replaced: the keys wait for it
+            if not self._held[0].is_printable:
+                self._handing_on = True
+                after_keys(self.focused, self._hand_on_next)
+                return
+            self._give(self._held.pop(0))
+
+    def _hand_on_next(self) -> None:
+        self._handing_on = False
+        if not self._held:
+            return
+        if self.app.screen is self and self.focused is not None and self._focused_at is not None and not self._awaiting:
+            self._give(self._held.pop(0))
+        self._hand_on()
+
+    def _give(self, key: events.Key) -> None:
+        """One held key to the screen's ``take_typing``, then (unless it did what the key asks)
+        to the field, as the app hands a key out: its bindings run once, when it reaches the app."""
+        event = events.Key(key.key, key.character)
+        event._sender = self.app  # as if from the app: Textual stops a key bubbling at its sender
+        take_typing = getattr(self, "take_typing", None)
+        if take_typing is None or take_typing(event) is not True:
+            self.focused._forward_event(event)
+
+
+def _typed_into(field):
+    """The widget that takes the keys for ``field``: itself, or its first focusable part (a list
+    of tick boxes); None when nothing in it can have the focus."""
+    if field.focusable:
+        return field
+    return next((part for part in field.query("*") if part.focusable), None)
+
+
+def after_keys(widget, callback, *args) -> None:
+    """Call ``callback(*args)`` once every key already sent to ``widget`` has been handled: by
+    the widget, or by a binding of the widget, the screen or the app once the key has bubbled
+    up to them (Space ticking a box, Enter pressing a button: Textual runs bindings when the key
+    reaches the app). The call goes up the same way, one queue after another, so it comes after
+    each of those keys everywhere on the way."""
+    parent = widget.parent
+    if parent is None:
+        widget.call_later(callback, *args)
+    else:
+        widget.call_later(after_keys, parent, callback, *args)
