@@ -22,7 +22,8 @@ from guidance.problems import Problems
 
 FIGURES = (
     "opening_balance", "closing_balance", "money_in", "money_out", "council_expected", "council_received",
-    "contribution_expected", "contribution_paid", "contribution_shortfall", "contingency", "owed", "surplus",
+    "contribution_expected", "contribution_paid", "contribution_shortfall", "contribution_overpaid", "contingency", "owed",
+    "surplus", "not_on_any_statement",
 )
 
 #: What ``audit_json`` gives besides the FIGURES and the flags: the days the balances are from,
