@@ -81,8 +81,8 @@ def summary_markdown(audit: Audit) -> str:
         lines.append(f"You also keep {money_text(rec.owed)} for bills you still have to pay.")
     lines += ["", "### What we are asking back, and why", ""]
     kinds = list(dict.fromkeys(f.kind for f in audit.flags))
-    if rec.surplus and rec.surplus_provisional and rec.statements_missing:
-        missing = "Your statements stop before the end of this check" if rec.stops_early and len(rec.uncovered) + len(rec.breaks) == 1 else "Some of your statements are missing"
+    if rec.surplus and rec.surplus_provisional and (rec.statements_missing or rec.stops_early):
+        missing = "Some of your statements are missing" if "missing_statement" in kinds else "Your statements stop before the end of this check"
         lines.append(f"{missing}, so we cannot yet tell if there is more money in the account than you need. "
                      f"We are not asking for any money back now. We will look again when we have the statements up to {rec.end:%-d %B %Y}.")
     elif rec.surplus and rec.surplus_provisional:

@@ -383,13 +383,13 @@ def run_decide(args) -> int:
     store = _store()
     try:
         flag = store.decide(args.audit_id, args.flag, args.decision, args.note, content_release(args))
+        record = store.get(args.audit_id)
     except UnknownFlag as exc:
         has = f"it has {exc.flags} flag{'' if exc.flags == 1 else 's'}" if exc.flags else "it has no flags"
         raise CommandError(f"no flag {args.flag} on account audit '{args.audit_id}': {has} "
                            f"(see 'guidance account show {args.audit_id}')") from None
     except UnknownAudit:
         raise CommandError(f"no account audit '{args.audit_id}' (see 'guidance account list')") from None
-        record = store.get(args.audit_id)
     finally:
         store.database.close()
     print(f"Recorded: flag {flag.seq} ({flag.kind}) {flag.decision}.")
