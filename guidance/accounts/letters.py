@@ -21,8 +21,8 @@ OVERRIDE_PROVISIONAL = "use_provisional_surplus"
 
 
 class ProvisionalSurplus(NothingToAsk):
-    """The surplus is not worked out: the statements stop before the audit period ends, or the
-    last balance shown does not follow from the rows."""
+    """The surplus is not final: statements are missing (at the end of the audit period or on
+    other days), or the last balance shown does not follow from the rows."""
 
 
 def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
