@@ -20,6 +20,7 @@ from accounts_support import END, START, Account, plant, write
 from guidance.accounts.audit import audit_files, audit_json
 from guidance.accounts.decisions import decision_warnings
 from guidance.accounts.letters import NothingToAsk, ProvisionalSurplus, missing_spans, statements_values, surplus_values
+from guidance.accounts.money import money_text
 from guidance.accounts.summary import summary_markdown
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
@@ -214,7 +215,7 @@ def test_money_paid_in_when_not_due_says_it_is_already_in_the_surplus(tmp_path):
     for kind in ("payment_during_suspension", "council_overpayment"):
         (flag,) = [f for f in audit.flags if f.kind == kind]
         assert "already counted in the closing balance and so in the surplus" in flag.message
-        assert "do not recover both" in flag.message
+        assert f"do not recover both this and the surplus, or {money_text(flag.amount)} is recovered twice" in flag.message
     assert rec.contribution_overpaid == D("35.00") and audit_json(audit)["contribution_overpaid"] == "35.00"
     (note,) = [n for n in audit.notes if n.startswith("contributions paid in are")]
     assert "£35.00 more than was due" in note and "council's policy" in note and "already counted" in note

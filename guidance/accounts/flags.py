@@ -367,32 +367,35 @@ def _council(plan, rows: _Rows, rec, rules, unseen):
             extra = e.tx.amount - due.amount
             yield _at("payment_during_suspension", e, e.tx.date, extra,
                       f"{money_text(extra)} paid for {counted(due.suspended, 'day')} of suspension when no payment was due"
-                      + _counted_in_surplus(rec))
+                      + _counted_in_surplus(rec, extra))
         elif e is not None and e.tx.amount > due.amount:
             extra = e.tx.amount - due.amount
             yield _at("council_overpayment", e, e.tx.date, extra,
                       f"the council payment due on {due.date.isoformat()} came in {money_text(extra)} more than the "
-                      f"{money_text(due.amount)} due: money to recover, or to ask the council about" + _counted_in_surplus(rec))
+                      f"{money_text(due.amount)} due: money to recover, or to ask the council about" + _counted_in_surplus(rec, extra))
     for e in rows.council:
         if id(e) in matched or e.tx.amount <= ZERO:
             continue
         if _in_suspension(plan, e.tx.date):
             yield _at("payment_during_suspension", e, e.tx.date, e.tx.amount,
                       f"{money_text(e.tx.amount)} paid by the council during a suspension, when no payment was due"
-                      + _counted_in_surplus(rec))
+                      + _counted_in_surplus(rec, e.tx.amount))
         else:
             yield _at("council_overpayment", e, e.tx.date, e.tx.amount,
                       f"{money_text(e.tx.amount)} came in from the council on {e.tx.date.isoformat()} that no payment due "
-                      "explains: money to recover, or an extra payment to ask the council about" + _counted_in_surplus(rec))
+                      "explains: money to recover, or an extra payment to ask the council about" + _counted_in_surplus(rec, e.tx.amount))
 
 
-def _counted_in_surplus(rec: Reconciliation) -> str:
-    """What a flag on money paid in when not due adds: the money is in the balance already, so in
-    the surplus when there is one (recovering both would recover it twice)."""
+def _counted_in_surplus(rec: Reconciliation, amount: Decimal) -> str:
+    """What a flag on ``amount`` paid in when not due adds: the money is in the closing balance
+    already, so in the surplus (as far as the surplus goes) when there is one: recovering both
+    would recover that part twice."""
     if rec.surplus > 0:
-        final = "" if not rec.surplus_provisional else " (provisional)"
+        final = " (provisional)" if rec.surplus_provisional else ""
+        inside = min(amount, rec.surplus)
         return (f"; this money is already counted in the closing balance and so in the surplus{final} of "
-                f"{money_text(rec.surplus)}: recovering the surplus recovers it too, so do not recover both")
+                f"{money_text(rec.surplus)} (up to {money_text(inside)} of it): do not recover both this and the "
+                f"surplus, or {money_text(inside)} is recovered twice")
     return "; this money is already counted in the closing balance"
 
 
