@@ -128,10 +128,11 @@ def read_inputs(plan_path: Path, statement_paths, columns: dict | None = None, r
 
 
 def audit_json(audit: Audit) -> dict:
-    """The figures (decimal strings; money_in and money_out by kind), the days the opening and
-    closing balances are from (``opening_date``, ``closing_date``), whether the surplus is
-    provisional (``surplus_provisional``, and ``surplus_provisional_reason``: the statements stop
-    before the period ends), what was due on days no statement shows
+    """The figures (decimal strings; money_in and money_out by kind; ``not_on_any_statement``, so
+    that opening + money in - money out + it = closing; ``contribution_overpaid``), the days the
+    opening and closing balances are from (``opening_date``, ``closing_date``), whether the surplus
+    is provisional (``surplus_provisional``, and ``surplus_provisional_reason``: statements are
+    missing, or the last balance is not certain), what was due on days no statement shows
     (``council_expected_uncovered``, ``contribution_expected_uncovered``), the days with no rows
     over which the balance carries on (``quiet_days``), the officer's ``notes`` and the flags."""
     rec = audit.reconciliation
