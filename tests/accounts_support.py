@@ -82,6 +82,9 @@ class Account:
             rows.append(Row(dt.date(2026, month, 1) if month > 4 else dt.date(2026, 4, 8), "NEST PENSIONS", D("-40.00")))
         rows.append(Row(dt.date(2026, 4, 20), "MARK BATES LTD", D("-96.50")))
         rows.append(Row(dt.date(2026, 7, 20), "HMRC CUMBERNAULD", D("-310.40")))
+        # a card check on the last day: the statements reach the end of the audit (days after the
+        # last row are asked for as missing), and it moves no money
+        rows.append(Row(END, "CARD CHECK", D("0.00")))
         account = cls(plan, rows, opening)
         account.sort()
         return account
@@ -170,7 +173,7 @@ def plant(account: Account, kind: str) -> Planted:
         return [("council_overpayment", day(2026, 9, 8), "NORTHFIELD COUNCIL DP")]
     if kind == "surplus":
         account.opening += D("6000.00")
-        return [("surplus", dt.date(2026, 10, 2), None)]  # the closing balance's day: the last row, a Friday's wages
+        return [("surplus", END, None)]  # the closing balance's day: the last row, a card check on the last day
     if kind == "household_payment":
         account.plan["household"] = ["B CLIENT"]
         account.add(day(2026, 9, 2), "B CLIENT", "-60.00")
@@ -221,7 +224,7 @@ def write_csv_paid(account: Account, path: Path) -> Path:
         w.writerow([])
         w.writerow(["Date", "Transaction type", "Description", "Paid out", "Paid in", "Balance"])
         for row, balance in reversed(account.shown()):
-            out = _money(row.amount, True, True) if row.amount < 0 else ""
+            out = _money(row.amount, True, True) if row.amount <= 0 else ""  # a card check of 0.00 is money out
             into = _money(row.amount, True, True) if row.amount > 0 else ""
             sign = "-" if balance < 0 else ""
             w.writerow([row.date.strftime("%d/%m/%Y"), "FPO" if row.amount < 0 else "FPI", row.description, out, into,
@@ -237,7 +240,7 @@ def write_csv_money(account: Account, path: Path) -> Path:
         for row, balance in account.shown():
             w.writerow([row.date.strftime("%d %b %Y"), row.description,
                         _money(row.amount, thousands=True) if row.amount > 0 else "",
-                        _money(row.amount, thousands=True) if row.amount < 0 else "",
+                        _money(row.amount, thousands=True) if row.amount <= 0 else "",
                         f"{balance:,.2f}"])
     return path
 
@@ -249,7 +252,7 @@ def write_csv_card(account: Account, path: Path) -> Path:
         w.writerow(["Transaction Date", "Merchant", "Debit", "Credit"])
         for row, _balance in account.shown():
             w.writerow([row.date.strftime("%d/%m/%Y"), row.description,
-                        f"{-row.amount:.2f}" if row.amount < 0 else "", f"{row.amount:.2f}" if row.amount > 0 else ""])
+                        f"{abs(row.amount):.2f}" if row.amount <= 0 else "", f"{row.amount:.2f}" if row.amount > 0 else ""])
     return path
 
 
@@ -263,7 +266,7 @@ def write_xlsx(account: Account, path: Path) -> Path:
     sheet.append(["Date", "Description", "Paid in", "Paid out", "Balance"])
     for row, balance in account.shown():
         sheet.append([dt.datetime.combine(row.date, dt.time()), row.description,
-                      float(row.amount) if row.amount > 0 else None, float(-row.amount) if row.amount < 0 else None,
+                      float(row.amount) if row.amount > 0 else None, float(abs(row.amount)) if row.amount <= 0 else None,
                       float(balance)])
     book.save(path)
     return path

@@ -34,7 +34,7 @@ def _figures(audit) -> dict:
 
 
 # An OFX file states the days it covers (to the end of the audit); a CSV of the same rows covers
-# the days of its rows (to 2 October): the day the closing balance is from, and the note saying
+# the days of its rows (its last row is on the audit's last day): the day the closing balance is from, and the note saying
 # so, differ by format, and nothing else does.
 STATED_DAYS = ("opening_date", "closing_date", "notes")
 
@@ -385,10 +385,11 @@ def test_period_starting_before_the_statements_is_uncovered(tmp_path):
 @pytest.mark.parametrize("first, last, uncovered", [
     ("2026-04-04", "2026-10-04", None),  # 2 days before the first row (6 April): forgiven at the start
     ("2026-04-01", "2026-10-04", ("2026-04-01", "2026-04-05")),  # 5 days: told whole
-    ("2026-04-06", "2026-10-05", None),  # 3 days after the last row (2 October): forgiven at the end
-    ("2026-04-06", "2026-10-09", ("2026-10-03", "2026-10-09")),  # 7 days: told whole
+    ("2026-04-03", "2026-10-04", None),  # 3 days, none with a payment due: forgiven at the start
+    ("2026-04-06", "2026-10-05", ("2026-10-05", "2026-10-05")),  # 1 day after the last row (4 October): asked for
+    ("2026-04-06", "2026-10-09", ("2026-10-05", "2026-10-09")),  # 5 days: told whole
 ])
-def test_a_few_days_uncovered_are_forgiven_only_at_the_start_or_end(tmp_path, first, last, uncovered):
+def test_a_few_days_uncovered_are_forgiven_only_at_the_start(tmp_path, first, last, uncovered):
     account = Account.base()
     plan = account.write_plan(tmp_path / "plan.yaml", period={"from": first, "to": last})
     audit = audit_files(plan, [write(account, "signed", tmp_path)], CONTENT)

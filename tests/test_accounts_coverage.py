@@ -75,7 +75,7 @@ def test_statements_that_stop_before_the_period_ends_give_a_provisional_surplus(
 
 def test_statements_that_reach_the_end_give_a_final_surplus(tmp_path):
     audit = _audit(tmp_path, _csv(tmp_path / "s.csv", WEEKS, opening="6000.00"),
-                   plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+                   plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-27"))
     assert audit.reconciliation.surplus > 0 and not audit.reconciliation.surplus_provisional
     assert surplus_values(audit)["balance_date"] == "2026-04-27"  # the last day the statements show
     (surplus,) = [f for f in audit.flags if f.kind == "surplus"]
@@ -87,7 +87,7 @@ def test_statements_that_start_late_say_when_the_opening_balance_is_from(tmp_pat
     the 10 April row, on 10 April; the council payment and contribution due on 6 April are not
     told to the person as unpaid, and are counted apart in the figures."""
     audit = _audit(tmp_path, _csv(tmp_path / "s.csv", WEEKS[2:], opening="4955.00"),
-                   plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+                   plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-27"))
     rec = audit.reconciliation
     assert (rec.opening_balance, rec.opening_date) == (Decimal("4955.00"), dt.date(2026, 4, 10))
     assert (rec.council_expected_uncovered, rec.contribution_expected_uncovered) == (Decimal("1920.00"), Decimal("35.00"))
@@ -105,7 +105,7 @@ def test_a_row_listed_out_of_date_order_leaves_no_days_uncovered(tmp_path):
     """The 13 April row listed last, with its own balance (a bank listing by posting date): the
     statement covers 6 to 27 April, and nothing is asked for inside it."""
     rows = WEEKS[:3] + WEEKS[4:] + [WEEKS[3]]
-    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-27"))
     assert audit.flags == () or {f.kind for f in audit.flags} <= {"surplus"}
     assert audit.reconciliation.uncovered == () and audit.reconciliation.closing_date == dt.date(2026, 4, 27)
     with pytest.raises(NothingToAsk):
@@ -165,7 +165,7 @@ def test_a_council_payment_after_the_next_one_was_due_is_not_taken_as_late(tmp_p
 
 def test_a_contribution_shortfall_points_at_a_contribution_row(tmp_path):
     rows = [r for r in WEEKS if r[0] != "20/04/2026"]
-    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-27"))
     (short,) = [f for f in audit.flags if f.kind == "contribution_shortfall"]
     assert short.amount == Decimal("35.00") and short.date == dt.date(2026, 4, 20)
     assert short.line == 5  # the 13 April contribution, the last paid before the one missed
@@ -176,12 +176,12 @@ def test_quiet_days_between_two_statements_are_told_not_flagged(tmp_path):
     note; a break in the balance there is still a missing statement."""
     a = _csv(tmp_path / "a.csv", WEEKS[:5])
     b = _csv(tmp_path / "b.csv", WEEKS[5:], opening="4190.00")
-    audit = _audit(tmp_path, a, b, plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    audit = _audit(tmp_path, a, b, plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-27"))
     assert [f.kind for f in audit.flags if f.kind == "missing_statement"] == []
     assert audit.reconciliation.quiet == ((dt.date(2026, 4, 18), dt.date(2026, 4, 19)),)
     assert any("no rows from 2026-04-18 to 2026-04-19" in n for n in audit.notes)
     broken = _csv(tmp_path / "c.csv", WEEKS[5:], opening="4090.00")  # £100 moved on days no statement shows
-    audit = _audit(tmp_path, a, broken, plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    audit = _audit(tmp_path, a, broken, plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-27"))
     assert [f.missing for f in audit.flags if f.kind == "missing_statement"] == [(dt.date(2026, 4, 17), dt.date(2026, 4, 20))]
     assert audit.reconciliation.quiet == ()
 
@@ -219,7 +219,7 @@ def test_overlapping_statements_with_a_row_listed_out_of_order_are_merged_once(t
     """The second statement repeats 13 April, listed after 17 April: it is the same row, counted once."""
     a = _csv(tmp_path / "a.csv", WEEKS[:4])
     b = _csv(tmp_path / "b.csv", [WEEKS[4], WEEKS[3], *WEEKS[5:]], opening="4555.00")
-    audit = _audit(tmp_path, a, b, plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+    audit = _audit(tmp_path, a, b, plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-27"))
     assert audit.ledger.overlaps == 1
     assert audit.reconciliation.contribution_paid == Decimal("140.00")
     assert [f.kind for f in audit.flags if f.kind in ("missing_statement", "duplicate")] == []
@@ -234,34 +234,55 @@ def test_the_balance_chart_stops_where_the_statements_stop(tmp_path):
     assert points[0][1] == Decimal("4555.00") and points[-1][1] == Decimal("4590.00")  # each at the end of its day
 
 
-def test_payments_due_on_the_few_days_no_statement_shows_at_either_end_are_not_told_as_unpaid(tmp_path):
-    """Statements from 8 April to 27 April for an audit from 6 to 28 April: the two days at the
-    start and the one at the end are not asked for (within the slack), but no statement shows
-    them, so the council payment and the contribution due on 6 April are not told as missing or
-    unpaid; they are counted apart, as on any day no statement shows."""
+def test_payments_due_on_the_few_days_no_statement_shows_at_the_start_are_asked_for_not_told_as_unpaid(tmp_path):
+    """Statements from 8 April to 27 April for an audit from 6 to 27 April, with the council
+    payment and a contribution due on 6 April: those two days could change the figures, so they
+    are a missing statement, asked for by the statements letter, and the surplus is provisional;
+    the payments due on them are not told as missing or unpaid, and are counted apart."""
     rows = [("08/04/2026", "SHOP", "-5.00")] + WEEKS[2:]
     audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows, opening="4955.00"),
-                   plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
+                   plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-27"))
     rec = audit.reconciliation
     assert (rec.opening_date, rec.closing_date) == (dt.date(2026, 4, 8), dt.date(2026, 4, 27))
-    assert rec.uncovered == ()  # within the slack: nothing is asked for
+    assert rec.uncovered == ((dt.date(2026, 4, 6), dt.date(2026, 4, 7)),)
+    assert [f.missing for f in audit.flags if f.kind == "missing_statement"] == [(dt.date(2026, 4, 6), dt.date(2026, 4, 7))]
+    assert (statements_values(audit)["period_from"], statements_values(audit)["period_to"]) == ("2026-04-06", "2026-04-07")
+    assert rec.surplus > 0 and rec.surplus_provisional
+    with pytest.raises(ProvisionalSurplus, match="Ask for the statements first"):
+        surplus_values(audit)
     assert "council_payment_missing" not in {f.kind for f in audit.flags}
     assert (rec.council_expected_uncovered, rec.contribution_expected_uncovered) == (Decimal("1920.00"), Decimal("35.00"))
     assert rec.contribution_shortfall == Decimal("0.00")
     text = summary_markdown(audit)
     assert "less than your share" not in text and "did not reach your account" not in text
-    assert "Some statements are missing" not in text  # those few days are not asked for
+    assert "Some statements are missing" in text and "pay this back" not in text
 
 
-def test_a_payment_due_on_the_few_unshown_days_at_the_end_makes_the_surplus_provisional(tmp_path):
-    """Statements to 1 May for an audit to 4 May (3 days not asked for), with the council payment
-    and a contribution due on 4 May: the balance at the end would differ, so the surplus is not
-    final. Ending on 27 April for an audit to 28 April, with nothing due on the 28th, it is."""
-    rows = WEEKS + [("01/05/2026", "P SAMPLE WAGES", "-400.00")]
-    stops = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", "to: 2026-05-04"))
-    rec = stops.reconciliation
-    assert rec.closing_date == dt.date(2026, 5, 1) and rec.uncovered == ()
-    assert rec.surplus_provisional and "stop on 2026-05-01" in rec.surplus_provisional
-    nothing_due = _audit(tmp_path, _csv(tmp_path / "t.csv", WEEKS), plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-28"))
-    assert nothing_due.reconciliation.closing_date == dt.date(2026, 4, 27)
-    assert not nothing_due.reconciliation.surplus_provisional
+def test_a_few_days_at_the_start_with_nothing_due_are_not_asked_for(tmp_path):
+    """Statements from 8 April for an audit from 6 April with nothing due on 6 or 7 April: not
+    asked for, and the surplus is final."""
+    plan = PLAN.replace("to: 2026-06-28", "to: 2026-04-27").replace("from: 2026-04-06, amount", "from: 2026-04-08, amount")
+    rows = [("08/04/2026", "NORTHFIELD COUNCIL DP", "1920.00"), ("08/04/2026", "TFR CONTRIBUTION", "35.00")] + WEEKS[2:]
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows, opening="3000.00"), plan=plan)
+    rec = audit.reconciliation
+    assert rec.opening_date == dt.date(2026, 4, 8) and rec.uncovered == ()
+    assert not rec.surplus_provisional and "missing_statement" not in {f.kind for f in audit.flags}
+
+
+@pytest.mark.parametrize("period_end, asked", [("2026-05-04", ("2026-05-02", "2026-05-04")),  # a council payment due on 4 May
+                                               ("2026-04-28", ("2026-04-28", "2026-04-28"))])  # nothing due on 28 April
+def test_the_days_after_the_last_row_are_always_asked_for_and_make_the_surplus_provisional(tmp_path, period_end, asked):
+    """Statements that stop a few days before the audit ends: the balance at the end is not
+    known, so those days are a missing statement (asked for by the statements letter) and the
+    surplus is provisional, whether or not a payment is due on them; the surplus letter is
+    refused pointing to the statements letter, so the officer always has a letter to send."""
+    rows = WEEKS + [("01/05/2026", "P SAMPLE WAGES", "-400.00")] if period_end == "2026-05-04" else WEEKS
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", f"to: {period_end}"))
+    rec = audit.reconciliation
+    first, last = (dt.date.fromisoformat(d) for d in asked)
+    assert rec.uncovered == ((first, last),)
+    assert [f.missing for f in audit.flags if f.kind == "missing_statement"] == [(first, last)]
+    assert rec.surplus_provisional and f"stop on {rows[-1][0][6:]}-{rows[-1][0][3:5]}-{rows[-1][0][:2]}" in rec.surplus_provisional
+    assert (statements_values(audit)["period_from"], statements_values(audit)["period_to"]) == asked
+    with pytest.raises(ProvisionalSurplus, match="Ask for the statements first"):
+        surplus_values(audit)

@@ -18,7 +18,7 @@ from guidance.accounts.summary import summary_markdown
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 
-PLAN = INLINE_PLAN.replace("to: 2026-06-28", "to: 2026-04-28")
+PLAN = INLINE_PLAN.replace("to: 2026-06-28", "to: 2026-04-27")  # the last row's day: the statement reaches the end
 
 # from 6000.00: the council and a contribution on the first day, wages and a fee on the last
 ROWS = [

@@ -114,7 +114,8 @@ def _case(audit, statements: str, surplus: str, shortfall: bool, misprint: bool,
     changed = replace(rec, **changes)
     if changed.surplus:
         flag("surplus", changed.closing_date)
-    assert bool(changed.surplus_provisional) == (surplus not in ("none", "final")) or surplus == "none"
+    # any missing statement makes the surplus provisional, as a later one does
+    assert bool(changed.surplus_provisional) == (surplus not in ("none", "final") or statements == "missing") or surplus == "none"
     return replace(audit, reconciliation=changed, flags=tuple(flags))
 
 

@@ -22,7 +22,8 @@ from guidance.problems import Problems
 
 FIGURES = (
     "opening_balance", "closing_balance", "money_in", "money_out", "council_expected", "council_received",
-    "contribution_expected", "contribution_paid", "contribution_shortfall", "contingency", "owed", "surplus",
+    "contribution_expected", "contribution_paid", "contribution_shortfall", "contribution_overpaid", "contingency", "owed",
+    "surplus", "not_on_any_statement",
 )
 
 #: What ``audit_json`` gives besides the FIGURES and the flags: the days the balances are from,
@@ -127,10 +128,11 @@ def read_inputs(plan_path: Path, statement_paths, columns: dict | None = None, r
 
 
 def audit_json(audit: Audit) -> dict:
-    """The figures (decimal strings; money_in and money_out by kind), the days the opening and
-    closing balances are from (``opening_date``, ``closing_date``), whether the surplus is
-    provisional (``surplus_provisional``, and ``surplus_provisional_reason``: the statements stop
-    before the period ends), what was due on days no statement shows
+    """The figures (decimal strings; money_in and money_out by kind; ``not_on_any_statement``, so
+    that opening + money in - money out + it = closing; ``contribution_overpaid``), the days the
+    opening and closing balances are from (``opening_date``, ``closing_date``), whether the surplus
+    is provisional (``surplus_provisional``, and ``surplus_provisional_reason``: statements are
+    missing, or the last balance is not certain), what was due on days no statement shows
     (``council_expected_uncovered``, ``contribution_expected_uncovered``), the days with no rows
     over which the balance carries on (``quiet_days``), the officer's ``notes`` and the flags."""
     rec = audit.reconciliation

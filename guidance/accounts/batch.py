@@ -19,6 +19,7 @@ from typing import Callable
 from guidance.accounts.audit import Audit, AuditError, read_inputs, run_audit
 from guidance.accounts.flags import SEVERITY
 from guidance.accounts.money import ZERO
+from guidance.accounts.plan import PlanError, load_plan
 from guidance.accounts.rules import Rules
 
 STATEMENT_SUFFIXES = (".csv", ".ofx", ".qfx", ".xlsx")
@@ -34,10 +35,11 @@ class BatchRow:
     line: int
     audit: Audit | None = None
     error: str | None = None
+    plan_reference: str = ""  # the plan's reference when the plan was read but the audit failed
 
     @property
     def reference(self) -> str:
-        return self.audit.reconciliation.reference if self.audit else ""
+        return self.audit.reconciliation.reference if self.audit else self.plan_reference
 
     def sort_key(self) -> tuple:
         if self.audit is None:
@@ -90,7 +92,6 @@ def check_each_reference_once(plans, plans_csv: Path, references=None) -> None:
     rows of the plans CSV (for two folders, or the same plan listed for two) give the same
     account reference: one account would be audited, and recorded, as two. Names the reference's
     lines. A plan that cannot be read is left to its own row's error."""
-    from guidance.accounts.plan import PlanError, load_plan
     from guidance.references import canonical
 
     lines: dict[str, list[int]] = {}
@@ -143,10 +144,19 @@ def audit_batch(folder: Path, plans_csv: Path, rules: Rules, columns: dict | Non
                     keep(audit, sorted(p for p in (folder / name).iterdir() if p.suffix.lower() in STATEMENT_SUFFIXES))
                 rows.append(BatchRow(name, line, audit))
             except AuditError as exc:
-                rows.append(BatchRow(name, line, error=str(exc).replace("\n", "; ")))
+                rows.append(BatchRow(name, line, error=str(exc).replace("\n", "; "), plan_reference=_reference_of(plan_path, references)))
         if progress:
             progress(done, len(plans))
     return sorted(rows, key=BatchRow.sort_key)
+
+
+def _reference_of(plan_path: Path, references=None) -> str:
+    """The plan's reference, for the row of an account whose audit failed ('' when the plan
+    itself cannot be read)."""
+    try:
+        return load_plan(plan_path, references=references).reference
+    except (PlanError, OSError):
+        return ""
 
 
 def _text_cell(text: str) -> str:
@@ -166,7 +176,7 @@ def summary_csv(rows: list[BatchRow]) -> str:
                      "safeguarding", "most_serious", *(f"flags_{kind}" for kind in SEVERITY), "error"])
     for row in rows:
         if row.audit is None:
-            writer.writerow(["", _text_cell(row.folder), "error", "", "", "", "", "", "", "", "", *[""] * len(SEVERITY), _text_cell(row.error)])
+            writer.writerow([_text_cell(row.reference), _text_cell(row.folder), "error", "", "", "", "", "", "", "", "", *[""] * len(SEVERITY), _text_cell(row.error)])
             continue
         rec, flags = row.audit.reconciliation, row.audit.flags
         counts = {kind: 0 for kind in SEVERITY}

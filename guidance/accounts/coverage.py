@@ -4,8 +4,10 @@ A statement covers the period it states (OFX), or else the days from its earlies
 latest, whatever order the rows are listed in (banks that list by posting date may put a row
 after later-dated ones). The days of the audit period no statement covers are:
 
-- ``uncovered`` (statements are missing: flagged): a span that a stated period leaves out; a
-  span at the very start or end of the audit longer than ``COVER_SLACK_DAYS``; the whole period;
+- ``uncovered`` (statements are missing: flagged): a span that a stated period leaves out; the
+  days after the last statement up to the end of the audit, however few (the balance at the end
+  is not known without them); a span at the very start of the audit longer than
+  ``COVER_SLACK_DAYS`` or with a payment due on it; the whole period;
   and a span between two statements that state no period where the running balance cannot be
   seen to carry on over it (no balance shown on either side);
 - ``quiet`` (information, not a flag): a span between two statements that state no period over
@@ -23,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-COVER_SLACK_DAYS = 3  # days no statement covers at the very start or end of the audit that are not asked for
+COVER_SLACK_DAYS = 3  # days no statement covers at the very start of the audit, with no payment due, that are not asked for
 _ONE = dt.timedelta(days=1)
 
 
@@ -64,11 +66,12 @@ def statement_spans(statements) -> list[_Span]:
     return joined
 
 
-def coverage(period_start: dt.date, period_end: dt.date, statements, carries_on) -> Coverage:
+def coverage(period_start: dt.date, period_end: dt.date, statements, carries_on, due_days=()) -> Coverage:
     """The coverage of ``period_start``..``period_end`` by ``statements``. ``carries_on(before,
     after)`` tells whether the running balance is seen to carry on from the last row on or before
     ``before`` to the first row on or after ``after``: True (it does), False (a balance break there,
-    flagged on its own) or None (no balance shown to tell)."""
+    flagged on its own) or None (no balance shown to tell). ``due_days``: the days a payment is due
+    under the plan (a few days at the start with none due are not asked for)."""
     spans = statement_spans(statements)
     uncovered, quiet = [], []
     cursor, previous = period_start, None
@@ -88,16 +91,23 @@ def coverage(period_start: dt.date, period_end: dt.date, statements, carries_on)
         uncovered.append((cursor, period_end))
     shown_from = max(period_start, spans[0].start) if spans else period_start
     shown_to = min(period_end, spans[-1].end) if spans else period_end
-    kept = [(start, end) for start, end in uncovered
-            if not ((start == period_start or end == period_end) and (end - start).days + 1 <= COVER_SLACK_DAYS
-                    and (start, end) != (period_start, period_end))]
+    kept = [span for span in uncovered if not _slack(span, period_start, period_end, due_days)]
     return Coverage(tuple(kept), tuple(quiet), shown_from, shown_to)
+
+
+def _slack(span: tuple[dt.date, dt.date], period_start: dt.date, period_end: dt.date, due_days) -> bool:
+    """True for the few days at the very start of the audit before the first statement that are
+    not asked for: at most ``COVER_SLACK_DAYS``, none with a payment due, and not the whole period.
+    Days at the end are always asked for: the balance at the end of the audit depends on them."""
+    start, end = span
+    return (start == period_start and end < period_end and (end - start).days + 1 <= COVER_SLACK_DAYS
+            and not any(start <= day <= end for day in due_days))
 
 
 def unshown_ends(period_start: dt.date, period_end: dt.date, shown_from: dt.date, shown_to: dt.date) -> tuple[tuple[dt.date, dt.date], ...]:
     """The days at the very start and end of the audit period before the first day and after the
-    last day the statements show, as (first, last) spans. A few of them are not asked for (see
-    ``COVER_SLACK_DAYS``), but no statement shows them either: a payment due on them cannot be
+    last day the statements show, as (first, last) spans. A few at the start are not asked for
+    (see ``COVER_SLACK_DAYS``), but no statement shows them either: a payment due on them cannot be
     checked, so it is never told as missing or unpaid."""
     spans = ((period_start, shown_from - _ONE), (shown_to + _ONE, period_end))
     return tuple((first, last) for first, last in spans if first <= last)

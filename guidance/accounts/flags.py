@@ -85,6 +85,20 @@ PAGES = {
     "contribution_shortfall": ("your-contribution",),
     "cash": ("receipts-and-statements",),
 }
+#: Where a flag's figure comes from when no single statement row gives it.
+SOURCES = {
+    "contribution_shortfall": "worked out from the contributions due and paid in",
+    "council_payment_missing": "worked out from the council payments due",
+    "surplus": "worked out from the closing balance, owed and contingency",
+    "missing_statement": "days no statement shows",
+}
+
+
+def source_words(kind: str) -> str:
+    """Where a flag of ``kind`` that no single row gives comes from, in a few words."""
+    return SOURCES.get(kind, "no single statement row")
+
+
 DUPLICATE_DAYS = 3
 TAX_DAY = 22  # PAYE paid electronically is due by the 22nd after the period (HMRC)
 
@@ -106,6 +120,11 @@ class Flag:
     def label(self) -> str:
         """The kind in a few words ("Contribution short"), never cut."""
         return LABELS.get(self.kind, self.kind.replace("_", " ").capitalize())
+
+    @property
+    def source(self) -> str:
+        """Where the flag comes from when no single statement row does, in a few words."""
+        return source_words(self.kind)
 
     @property
     def safeguarding(self) -> bool:
@@ -347,22 +366,37 @@ def _council(plan, rows: _Rows, rec, rules, unseen):
         elif e is not None and due.suspended and e.tx.amount > due.amount:
             extra = e.tx.amount - due.amount
             yield _at("payment_during_suspension", e, e.tx.date, extra,
-                      f"{money_text(extra)} paid for {counted(due.suspended, 'day')} of suspension when no payment was due")
+                      f"{money_text(extra)} paid for {counted(due.suspended, 'day')} of suspension when no payment was due"
+                      + _counted_in_surplus(rec, extra))
         elif e is not None and e.tx.amount > due.amount:
             extra = e.tx.amount - due.amount
             yield _at("council_overpayment", e, e.tx.date, extra,
                       f"the council payment due on {due.date.isoformat()} came in {money_text(extra)} more than the "
-                      f"{money_text(due.amount)} due: money to recover, or to ask the council about")
+                      f"{money_text(due.amount)} due: money to recover, or to ask the council about" + _counted_in_surplus(rec, extra))
     for e in rows.council:
         if id(e) in matched or e.tx.amount <= ZERO:
             continue
         if _in_suspension(plan, e.tx.date):
             yield _at("payment_during_suspension", e, e.tx.date, e.tx.amount,
-                      f"{money_text(e.tx.amount)} paid by the council during a suspension, when no payment was due")
+                      f"{money_text(e.tx.amount)} paid by the council during a suspension, when no payment was due"
+                      + _counted_in_surplus(rec, e.tx.amount))
         else:
             yield _at("council_overpayment", e, e.tx.date, e.tx.amount,
                       f"{money_text(e.tx.amount)} came in from the council on {e.tx.date.isoformat()} that no payment due "
-                      "explains: money to recover, or an extra payment to ask the council about")
+                      "explains: money to recover, or an extra payment to ask the council about" + _counted_in_surplus(rec, e.tx.amount))
+
+
+def _counted_in_surplus(rec: Reconciliation, amount: Decimal) -> str:
+    """What a flag on ``amount`` paid in when not due adds: the money is in the closing balance
+    already, so in the surplus (as far as the surplus goes) when there is one: recovering both
+    would recover that part twice."""
+    if rec.surplus > 0:
+        final = " (provisional)" if rec.surplus_provisional else ""
+        inside = min(amount, rec.surplus)
+        return (f"; this money is already counted in the closing balance and so in the surplus{final} of "
+                f"{money_text(rec.surplus)} (up to {money_text(inside)} of it): do not recover both this and the "
+                f"surplus, or {money_text(inside)} is recovered twice")
+    return "; this money is already counted in the closing balance"
 
 
 @lru_cache(maxsize=256)
@@ -515,8 +549,9 @@ def _money_totals(plan, rows: _Rows, rec, rules, unseen):
         provisional = rec.surplus_provisional
         yield _at("surplus", rec.entries[-1] if rec.entries else None, shown, rec.surplus,
                   f"{money_text(rec.surplus)} more than is owed ({money_text(rec.owed)}) plus the contingency ({money_text(rec.contingency)})"
-                  + (f" on {shown.isoformat()}, the last day the statements show: PROVISIONAL, not worked out ({provisional}); "
-                     + ("ask for the missing statements" if rec.stops_early else "ask the bank to confirm the closing balance")
+                  + (f" on {shown.isoformat()}, the last day the statements show: PROVISIONAL, worked out from that balance but "
+                     f"not final ({provisional}); "
+                     + ("ask for the missing statements" if rec.statements_missing else "ask the bank to confirm the closing balance")
                      + " before asking for any money back" if provisional else ""))
 
 
@@ -553,8 +588,20 @@ def find_notes(plan: Plan, rec: Reconciliation) -> tuple[str, ...]:
     for first, last in rec.quiet:
         notes.append(f"no rows from {first.isoformat()} to {last.isoformat()}, between two statements, but the balance carries on "
                      "exactly from the row before to the row after: no money moved on those days (not a missing statement)")
+    if rec.contribution_overpaid:
+        notes.append(_overpaid_note(rec))
     notes.extend(_council_notes(plan, rec))
     return tuple(notes)
+
+
+def _overpaid_note(rec: Reconciliation) -> str:
+    """The note on contributions paid in above what was due: already in the balance (and the
+    surplus); whose money it is, the council's policy says."""
+    held = " and so in the surplus" if rec.surplus > 0 else ""
+    return (f"contributions paid in are {money_text(rec.contribution_overpaid)} more than was due on the days the statements show "
+            f"({money_text(rec.contribution_paid)} of {money_text(rec.contribution_expected_covered)}): this money is already "
+            f"counted in the closing balance{held}; whether it is paid back to the person or kept is for the council's policy "
+            "to say")
 
 
 def _row_name(e: Entry) -> str:

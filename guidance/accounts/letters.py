@@ -21,8 +21,8 @@ OVERRIDE_PROVISIONAL = "use_provisional_surplus"
 
 
 class ProvisionalSurplus(NothingToAsk):
-    """The surplus is not worked out: the statements stop before the audit period ends, or the
-    last balance shown does not follow from the rows."""
+    """The surplus is not final: statements are missing (at the end of the audit period or on
+    other days), or the last balance shown does not follow from the rows."""
 
 
 def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
@@ -35,7 +35,7 @@ def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
         raise NothingToAsk("the audit found no surplus, so there is nothing to ask back")
     if rec.surplus_provisional and not use_provisional:
         shown = rec.closing_date or rec.end
-        first = ("Ask for the statements first (the statements letter)" if rec.stops_early
+        first = ("Ask for the statements first (the statements letter)" if rec.statements_missing
                  else "Ask the bank to confirm the closing balance first")
         raise ProvisionalSurplus(
             f"the surplus is provisional: {rec.surplus_provisional}. {first}, or, to make this letter from the balance on "

@@ -22,6 +22,8 @@ _HELP = {
     "contribution_expected": "the person's contribution due", "contribution_paid": "contribution paid in",
     "contribution_shortfall": "contribution due but not paid", "contingency": "the contingency the council allows",
     "owed": "money already owed at the end", "surplus": "closing balance less owed and contingency (never below 0)",
+    "contribution_overpaid": "contribution paid in above what was due",
+    "not_on_any_statement": "money moved on days no statement shows (balance breaks)",
 }
 
 SOURCE = Source(

@@ -155,17 +155,27 @@ class Reconciliation:
         return last is not None and last < self.end and any(
             m.entry is None and m.due.amount > 0 and m.due.date > last for m in self.council + self.contribution)
 
+    @property
+    def statements_missing(self) -> bool:
+        """True when statements are missing for some days of the audit period (days no statement
+        covers, or a break in the running balance): each is a missing_statement flag."""
+        return bool(self.uncovered or self.breaks)
+
     @cached_property  # worked out once: the figures never change
     def surplus_provisional(self) -> str:
-        """Why the surplus is not worked out yet ('' when it is): the statements stop before the
-        audit period ends, so the balance at its end is not known; or the last balance shown does
-        not follow from the rows (``last_shown``), so the closing balance is not certain."""
+        """Why the surplus is not final yet ('' when it is): the statements stop before the
+        audit period ends, so the balance at its end is not known; statements are missing for
+        other days, so money may have moved that no statement shows; or the last balance shown
+        does not follow from the rows (``last_shown``), so the closing balance is not certain."""
         reasons = []
         if self.stops_early:
             shown = self.closing_date or self.end
             reasons.append(f"the statements stop on {shown.isoformat()}, before the audit period ends on {self.end.isoformat()}: "
                            f"the balance at the end is not known, so the surplus is worked out from the balance on {shown.isoformat()} "
                            "and is not final until the statements to the end are seen")
+        if self.statements_missing and not (self.stops_early and len(self.uncovered) + len(self.breaks) == 1):
+            reasons.append("statements are missing for days in the audit period (see the missing_statement flags): money may "
+                           "have moved on those days, so the surplus is not final until those statements are seen")
         if self.last_shown is not None:
             last = self.last_shown
             used = "the rows' figure" if isinstance(last, BalanceMisprint) else "the balance shown"
@@ -203,6 +213,18 @@ class Reconciliation:
     def unaccounted(self) -> Decimal:
         """Change in balance that no row shows (the sum of the balance breaks)."""
         return self.closing_balance - self.opening_balance - self.total_in + self.total_out
+
+    @property
+    def not_on_any_statement(self) -> Decimal:
+        """``unaccounted`` by the name the figures give it: opening + money in - money out + this
+        = closing balance."""
+        return self.unaccounted
+
+    @property
+    def contribution_overpaid(self) -> Decimal:
+        """Contributions paid in above what was due on the days the statements show (not below
+        0). It is in the balance, so in any surplus; whose it is is the council's policy."""
+        return max(ZERO, self.contribution_paid - self.contribution_expected_covered)
 
 
 class Running(NamedTuple):
@@ -666,7 +688,8 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     contribution_expected = sum(map(_AMOUNT, contribution_due), ZERO)
     held = contingency(plan)
     in_period = {b.tx for b in breaks if plan.period.start <= b.tx.date <= plan.period.end}
-    cover = coverage(start, end, ledger.statements, _carries_on(rows, dates, breaks, misprints, plan))
+    due_days = [d.date for d in council_due + contribution_due if d.amount > 0]
+    cover = coverage(start, end, ledger.statements, _carries_on(rows, dates, breaks, misprints, plan), due_days)
     unseen = cover.uncovered + unshown_ends(start, end, cover.shown_from, cover.shown_to) + _break_spans(rows, breaks, in_period, start)
     council_uncovered = _due_unseen(council_pairs, unseen)
     last_off = last_shown_off(running)

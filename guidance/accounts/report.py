@@ -85,9 +85,11 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
         *_unseen_row("Contribution", rec.contribution_expected_uncovered),
         f"| Contribution paid | {money_text(rec.contribution_paid)} |",
         f"| Contribution shortfall | {money_text(rec.contribution_shortfall)} |",
+        *([f"| Contribution paid above what was due (already in the balance and any surplus; whose it is, the council's policy says) | {money_text(rec.contribution_overpaid)} |"]
+          if rec.contribution_overpaid else []),
         f"| Contingency | {money_text(rec.contingency)} |",
         f"| Owed | {money_text(rec.owed)} |",
-        f"| Surplus (closing − owed − contingency, not below zero){' — PROVISIONAL, not worked out' if rec.surplus_provisional else ''} | {money_text(rec.surplus)} |",
+        f"| Surplus (closing − owed − contingency, not below zero){' — PROVISIONAL, not final' if rec.surplus_provisional else ''} | {money_text(rec.surplus)} |",
         "",
         "## Money in by kind",
         "",
@@ -120,7 +122,7 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
         lines.append("No flags.")
     decisions = decisions or {}
     for number, f in enumerate(audit.flags, start=1):
-        where = f"{f.file}:{f.line}" if f.file else "no single row"
+        where = f"{f.file}:{f.line}" if f.file else f.source
         text = f"- **{kind_words(f.kind)}** {f.date.isoformat()}, {money_text(f.amount)} ({where}): {f.message}."
         if f.safeguarding:
             text += " **Safeguarding:** follow the council's safeguarding procedure; see " + page_names(f.pages, titles) + "."

@@ -21,7 +21,6 @@ import csv
 import datetime as dt
 import io
 import re
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -269,6 +268,8 @@ def _header_key(cell) -> str:
 
 def _find_header(rows, shown: str, columns: dict[str, str]) -> tuple[int, dict[str, int]]:
     """(index of the header row, field -> column number); -1 when columns are given by number."""
+    if not any(any(str(cell or "").strip() for cell in cells) for _line, cells in rows[:HEADER_SEARCH_ROWS]):
+        raise StatementError(shown, None, "the file is empty: it has no rows (export the statement again)")
     if columns and all(v.isdigit() for v in columns.values()):
         return -1, {field: int(number) - 1 for field, number in columns.items()}
     wanted = tuple((field, _header_key(name)) for field, name in columns.items())
@@ -577,10 +578,25 @@ def _dates_rise(rows) -> bool:
     return all(map(le, dates, dates[1:]))
 
 
+def _shown_before(balances: list | None, balance: Decimal | None) -> bool:
+    """True (and that row used up) when an earlier statement's row like this one (``balances``:
+    the balances those rows show, None where none is shown) is the same bank transaction: where
+    both show a balance, only if it is the same (a row of the same day, payee and amount whose
+    balance differs is a new payment, not the one shown before)."""
+    if not balances:
+        return False
+    for n, shown in enumerate(balances):
+        if shown is None or balance is None or shown == balance:
+            del balances[n]
+            return True
+    return False
+
+
 def merge(statements: list[Statement]) -> Ledger:
     """One ledger from several statements of one account: oldest first; where two statements
     cover the same days, the rows the later one repeats are dropped (matched by date, amount and
-    description, as many times as the earlier one holds them)."""
+    description, and by balance where both show one, as many times as the earlier one holds
+    them)."""
     if len(statements) == 1 and _dates_rise(statements[0].transactions):
         return Ledger(tuple(statements), statements[0].transactions, 0)  # one statement, already in order
     firsts = {id(s): _row_days(s.transactions)[0] for s in statements}  # a row may be listed after later-dated ones
@@ -590,10 +606,12 @@ def merge(statements: list[Statement]) -> Ledger:
     for number, statement in enumerate(ordered):
         first = firsts[id(statement)]
         last_kept = max((k[0] for k in kept), default=None)
-        earlier = Counter(k[3].key() for k in kept if k[0] >= first)
+        earlier: dict[tuple, list] = {}
+        for k in kept:
+            if k[0] >= first:
+                earlier.setdefault(k[3].key(), []).append(k[3].balance)
         for position, t in enumerate(statement.transactions):
-            if last_kept is not None and t.date <= last_kept and earlier[t.key()] > 0:
-                earlier[t.key()] -= 1
+            if last_kept is not None and t.date <= last_kept and _shown_before(earlier.get(t.key()), t.balance):
                 overlaps += 1
                 continue
             kept.append((t.date, number, position, t))

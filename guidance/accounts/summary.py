@@ -81,7 +81,7 @@ def summary_markdown(audit: Audit) -> str:
         lines.append(f"You also keep {money_text(rec.owed)} for bills you still have to pay.")
     lines += ["", "### What we are asking back, and why", ""]
     kinds = list(dict.fromkeys(f.kind for f in audit.flags))
-    if rec.surplus and rec.surplus_provisional and rec.stops_early:
+    if rec.surplus and rec.surplus_provisional and (rec.statements_missing or rec.stops_early):
         missing = "Some of your statements are missing" if "missing_statement" in kinds else "Your statements stop before the end of this check"
         lines.append(f"{missing}, so we cannot yet tell if there is more money in the account than you need. "
                      f"We are not asking for any money back now. We will look again when we have the statements up to {rec.end:%-d %B %Y}.")
@@ -95,11 +95,12 @@ def summary_markdown(audit: Audit) -> str:
     else:
         lines.append("We are not asking for any money back.")
     asking_back = bool(rec.surplus) and not rec.surplus_provisional
-    if rec.contribution_shortfall and asking_back:
-        # Paid into the account, it would only add to the money asked back: the officer decides
-        # whether it is asked for apart (council policies differ), so the person is not asked twice.
+    if rec.contribution_shortfall and rec.surplus:
+        # The account holds more than it needs (final or provisional): paid in, it would only add
+        # to a surplus. The officer decides whether it is asked for apart (council policies
+        # differ), so the person is never asked to pay money into an account that holds too much.
         lines.append(f"You also paid in {money_text(rec.contribution_shortfall)} less than your share. "
-                     "Our letter will tell you if you need to pay this to us.")
+                     "Do not pay this into the account now. Our letter will tell you if you need to pay this to us.")
     elif rec.contribution_shortfall:
         lines.append(f"You paid in {money_text(rec.contribution_shortfall)} less than your share. Please pay this into the account.")
     unchecked = rec.contribution_expected_uncovered + rec.council_expected_uncovered
@@ -113,7 +114,7 @@ def summary_markdown(audit: Audit) -> str:
     if asks:
         lines += ["We need to ask you about some things:", ""] + [f"- {text}" for text in asks]
         lines += ["", "Please call us about these. We can help you sort them out."]
-    elif asking_back or rec.contribution_shortfall:
+    elif asking_back or (rec.contribution_shortfall and not rec.surplus):
         lines.append("Please do what we ask above. Call us if you have any questions.")
     else:
         lines.append("You do not need to do anything. Thank you for keeping good records.")

@@ -254,7 +254,7 @@ def _print(audit) -> None:
         print(f"  Note: {note}")
     print(f"Flags: {len(audit.flags)}")
     for number, f in enumerate(audit.flags, start=1):
-        where = f"{f.file}:{f.line}" if f.file else "-"
+        where = f"{f.file}:{f.line}" if f.file else f.source
         mark = " SAFEGUARDING" if f.safeguarding else ""
         print(f"  {number:>3}. {f.kind}{mark} {f.date.isoformat()} {money_text(f.amount)} ({where}): {f.message}")
 
@@ -274,7 +274,8 @@ def figure_table(figures: dict) -> list[str]:
 
     money_in = sum((Decimal(v) for v in (figures.get("money_in") or {}).values()), Decimal("0"))
     money_out = sum((Decimal(v) for v in (figures.get("money_out") or {}).values()), Decimal("0"))
-    unseen = amount("closing_balance") - amount("opening_balance") - money_in + money_out
+    unseen = (amount("not_on_any_statement") if "not_on_any_statement" in figures
+              else amount("closing_balance") - amount("opening_balance") - money_in + money_out)  # recorded before it was a figure
     rows = [(f"Opening balance {figures.get('opening_date', '')}".rstrip(), amount("opening_balance")), ("Money in", money_in),
             ("Money out", money_out)]
     if unseen:
@@ -286,8 +287,10 @@ def figure_table(figures: dict) -> list[str]:
     rows += [("Council received", amount("council_received")), ("Contribution expected", amount("contribution_expected"))]
     if amount("contribution_expected_uncovered"):
         rows.append(("  due on days not shown", amount("contribution_expected_uncovered")))
-    rows += [("Contribution paid", amount("contribution_paid")), ("Contribution shortfall", amount("contribution_shortfall")),
-             ("Contingency", amount("contingency")), ("Owed", amount("owed")),
+    rows += [("Contribution paid", amount("contribution_paid")), ("Contribution shortfall", amount("contribution_shortfall"))]
+    if amount("contribution_overpaid"):
+        rows.append(("Contribution paid above due", amount("contribution_overpaid")))
+    rows += [("Contingency", amount("contingency")), ("Owed", amount("owed")),
              ("Surplus (PROVISIONAL)" if figures.get("surplus_provisional") else "Surplus", amount("surplus"))]
     return [f"{label:<28}{money_text(value):>14}" for label, value in rows]
 
@@ -330,12 +333,15 @@ def _progress(done: int, total: int) -> None:
 
 def run_letter(args) -> int:
     from guidance.accounts.letters import LETTERS, NothingToAsk, letter_values
+    from guidance.outnames import format_of_name
     from guidance.commands.letter import _read_data
     from guidance.letters.catalogue import Catalogue
     from guidance.letters.compose import LetterError
     from guidance.letters.formats import write
 
-    args.format = _format("--out", args.out, args.format, "docx", LETTER_FORMATS)
+    args.format = _format("--out", args.out, args.format, None, LETTER_FORMATS)
+    if args.format is None or (Path(args.out).suffix and format_of_name(args.out) is None):
+        raise UsageError(f"--out: name a .md, .txt, .html or .docx file, not '{args.out}'")
     _check_out(args.out, args.force)
     audit, base = _run(args)
     try:
@@ -373,12 +379,14 @@ def _store():
 
 
 def run_decide(args) -> int:
+    from guidance.accounts.decisions import decision_warnings
     from guidance.commands.records_support import content_release
     from guidance.records.accounts import UnknownAudit, UnknownFlag
 
     store = _store()
     try:
         flag = store.decide(args.audit_id, args.flag, args.decision, args.note, content_release(args))
+        record = store.get(args.audit_id)
     except UnknownFlag as exc:
         has = f"it has {exc.flags} flag{'' if exc.flags == 1 else 's'}" if exc.flags else "it has no flags"
         raise CommandError(f"no flag {args.flag} on account audit '{args.audit_id}': {has} "
@@ -388,6 +396,9 @@ def run_decide(args) -> int:
     finally:
         store.database.close()
     print(f"Recorded: flag {flag.seq} ({flag.kind}) {flag.decision}.")
+    others = [(f.seq, f.kind, f.decision) for f in record.flags if f.seq != flag.seq]
+    for warning in decision_warnings(flag.kind, flag.decision, record.figures.get("surplus_provisional") is True, others):
+        print(f"guidance: warning: {warning} (recorded all the same; decide again to change it)", file=sys.stderr)
     return 0
 
 
@@ -440,7 +451,7 @@ def _money(value) -> str:
 def run_show(args) -> int:
     from dataclasses import asdict
 
-    from guidance.accounts.flags import LABELS
+    from guidance.accounts.flags import LABELS, source_words
     from guidance.accounts.words import counted
     from guidance.records.accounts import UnknownAudit
 
@@ -466,7 +477,7 @@ def run_show(args) -> int:
     if record.flags:
         print("  flags, most serious first:")
     for f in record.flags:
-        where = f" ({f.file}:{f.line})" if f.file else ""
+        where = f" ({f.file}:{f.line})" if f.file else f" ({source_words(f.kind)})"
         print(f"  {f.seq:>3}. {LABELS.get(f.kind, f.kind)} {f.on} {_money(f.amount)}{where}: {f.message} -> {f.decision or 'to decide'}")
     return 0
 

@@ -15,11 +15,13 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from guidance.records.audit import current_officer, scoped, write_entry
 from guidance.records.schema import account_audits, account_flags
 from guidance.references import canonical, stored_as
+
+_RECORD_LOCK = 7_334_212  # pg_advisory_xact_lock class key: one "same as recorded" check per reference at a time
 
 DECISIONS = {
     "explained": "the person explained it: nothing more to do",
@@ -93,6 +95,11 @@ class AccountAuditStore:
 
     def add(self, audit, statements: list[dict], release: str | None = None) -> str:
         """Keep an audit (``guidance.accounts.audit.Audit``) and its flags; returns its id."""
+        with self.database.write("the account audit") as conn:
+            return self._insert(conn, audit, statements, release)
+
+    def _insert(self, conn, audit, statements: list[dict], release: str | None) -> str:
+        """Insert an audit and its flags in the open write transaction ``conn``; returns its id."""
         from guidance.accounts.audit import audit_json
 
         db = self.database
@@ -100,17 +107,16 @@ class AccountAuditStore:
         data = audit_json(audit)
         flags = data.pop("flags")
         rec = audit.reconciliation
-        with db.write("the account audit") as conn:
-            conn.execute(account_audits.insert().values(
-                id=audit_id, reference=canonical(rec.reference), period_from=rec.start.isoformat(), period_to=rec.end.isoformat(),
-                content_release=release, figures=_dumps(data), statements=_dumps(statements),
-                plan=_dumps(audit.plan.model_dump(mode="json", by_alias=True)), audited_at=db.now(), officer=current_officer()))
-            for seq, flag in enumerate(flags, start=1):
-                conn.execute(account_flags.insert().values(
-                    audit_id=audit_id, seq=seq, kind=flag["kind"], on_date=flag["date"], amount=flag["amount"],
-                    file=Path(flag["file"]).name if flag["file"] else None, line=flag["line"], message=flag["message"]))
-            write_entry(db, conn, "account.audit", subject_kind="account_audit", subject_id=audit_id, release=release,
-                        detail={"flags": len(flags), "kinds": sorted({f["kind"] for f in flags}), "statements": len(statements)})
+        conn.execute(account_audits.insert().values(
+            id=audit_id, reference=canonical(rec.reference), period_from=rec.start.isoformat(), period_to=rec.end.isoformat(),
+            content_release=release, figures=_dumps(data), statements=_dumps(statements),
+            plan=_dumps(audit.plan.model_dump(mode="json", by_alias=True)), audited_at=db.now(), officer=current_officer()))
+        for seq, flag in enumerate(flags, start=1):
+            conn.execute(account_flags.insert().values(
+                audit_id=audit_id, seq=seq, kind=flag["kind"], on_date=flag["date"], amount=flag["amount"],
+                file=Path(flag["file"]).name if flag["file"] else None, line=flag["line"], message=flag["message"]))
+        write_entry(db, conn, "account.audit", subject_kind="account_audit", subject_id=audit_id, release=release,
+                    detail={"flags": len(flags), "kinds": sorted({f["kind"] for f in flags}), "statements": len(statements)})
         return audit_id
 
     def record(self, audit, statements: list[dict], release: str | None = None) -> tuple[str, bool]:
@@ -118,12 +124,25 @@ class AccountAuditStore:
         one is an audit by the signed-in officer of that reference with the same plan, the same
         statements (by name and SHA-256), the same figures and content release (the latest such,
         even when other audits of the reference came after it); auditing it again changes
-        nothing, so it is reused (with its decisions) rather than kept twice."""
-        same = self.latest_same(audit, statements, release)
-        return (same, False) if same is not None else (self.add(audit, statements, release), True)
+        nothing, so it is reused (with its decisions) rather than kept twice. The look and the
+        keeping are one write transaction (on PostgreSQL under a lock for the reference), so two
+        of the same audit recorded at once are kept once."""
+        with self.database.write("the account audit") as conn:
+            if self.database.dialect == "postgresql":
+                key = int.from_bytes(hashlib.sha256(canonical(audit.reconciliation.reference).encode()).digest()[:4], "big")
+                conn.execute(text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": _RECORD_LOCK, "b": key - (1 << 31)})
+            same = self._latest_same(conn, audit, statements, release)
+            if same is not None:
+                return same, False
+            return self._insert(conn, audit, statements, release), True
 
     def latest_same(self, audit, statements: list[dict], release: str | None = None) -> str | None:
         """The id of the latest recorded audit ``audit`` repeats (see ``record``), or None."""
+        with self.database.read() as conn:
+            return self._latest_same(conn, audit, statements, release)
+
+    def _latest_same(self, conn, audit, statements: list[dict], release: str | None) -> str | None:
+        """``latest_same`` read through the open connection ``conn``."""
         from guidance.accounts.audit import audit_json
 
         rec = audit.reconciliation
@@ -135,11 +154,10 @@ class AccountAuditStore:
         data.pop("flags")
         figures, kept = json.loads(_dumps(data)), json.loads(_dumps(statements))
         plan = json.loads(_dumps(audit.plan.model_dump(mode="json", by_alias=True)))
-        with self.database.read() as conn:
-            for row in conn.execute(query):
-                if (row.content_release == release and json.loads(row.statements) == kept
-                        and json.loads(row.figures) == figures and json.loads(row.plan) == plan):
-                    return row.id
+        for row in conn.execute(query):
+            if (row.content_release == release and json.loads(row.statements) == kept
+                    and json.loads(row.figures) == figures and json.loads(row.plan) == plan):
+                return row.id
         return None
 
     def decisions(self, audit_id: str) -> dict[int, str]:
