@@ -33,6 +33,7 @@ from textual.screen import Screen
 from rich.text import Text
 from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline
 
+from guidance.accounts.decisions import decision_warnings
 from guidance.kinds import Date
 from guidance.tui.commands import AccountCommands  # noqa: F401  (the palette entry for this screen)
 from guidance.tui.messages import Failed, ReportsFailures
@@ -409,6 +410,17 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         left = len(self.audit.flags) - len(self.decisions)
         kept = "" if self.audit_id is not None else " (shown only: this audit is not recorded)"
         self.notify(f"Flag {number}: {decision}{kept}" + (f". {left} to decide." if left else ". All flags decided."))
+        for warning in self.warnings_on_deciding(number, decision):
+            self.notify(f"Flag {number}: {warning}. Recorded all the same: choose again to change it.",
+                        title="Check this decision", severity="warning", timeout=20)
+
+    def warnings_on_deciding(self, number: int, decision: str) -> list[str]:
+        """What the officer is warned of on deciding flag ``number`` (as on the command line):
+        recovering a surplus that is not final, or the same money twice."""
+        flags = self.audit.flags
+        others = [(n, flag.kind, self.decisions.get(n)) for n, flag in enumerate(flags, 1) if n != number]
+        provisional = bool(self.audit.reconciliation.surplus_provisional)
+        return decision_warnings(flags[number - 1].kind, decision, provisional, others)
 
     @work(thread=True, group="account-decide", exit_on_error=False, name="record the decision on the flag")
     def record_decision(self, audit_id: str, number: int, decision: str, before: str | None) -> None:

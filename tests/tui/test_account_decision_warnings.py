@@ -1,0 +1,44 @@
+"""The account screen warns as the command line does when a decision may be a mistake: "recover"
+on a surplus that is not final (ask for the missing statements first). The decision is recorded
+all the same; other decisions bring no warning."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable
+
+from guidance.tui.screens.account import AccountScreen
+
+from test_account_layout import provisional_files
+from tui_helpers import wait_for, wait_ready
+
+
+def _warnings(app) -> list[str]:
+    return [str(n.message) for n in app._notifications if n.severity == "warning"]
+
+
+@pytest.mark.parametrize("key, decision, warned", [("r", "recover", True), ("q", "query", False)])
+async def test_deciding_on_a_surplus_that_is_not_final(make_app, monkeypatch, tmp_path, key, decision, warned):
+    provisional_files(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
+        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
+        screen = app.screen
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: screen.audit is not None)
+        await pilot.pause()
+        number = next(n for n, flag in enumerate(screen.audit.flags, 1) if flag.kind == "surplus")
+        table = screen.query_one("#account-flag-table", DataTable)
+        table.focus()
+        table.move_cursor(row=number - 1)
+        await pilot.pause()
+        await pilot.press(key, "enter")
+        await wait_for(pilot, lambda: screen.decisions.get(number) == decision)
+        await pilot.pause()
+        said = [w for w in _warnings(app) if w.startswith(f"Flag {number}:")]
+        assert bool(said) == warned
+        if warned:
+            assert "PROVISIONAL" in said[0] and "Recorded all the same" in said[0]
