@@ -112,7 +112,7 @@ def test_purge_deletes_only_what_is_past_retention(database, monkeypatch, capsys
     _letter(database, "alice", "P-1", "2019-01-01T09:00:00.000Z", "L-old")
     ReviewStore(database).sample(100, "2000-01-01", seed=1)
     assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25", "--dry-run"]) == 0
-    assert "Would delete records from before 2020-11-25: 0 sessions, 1 calls, 1 letters, 0 account audits, 0 letter drafts." in capsys.readouterr().out
+    assert "Would delete records from before 2020-11-25: 0 sessions, 1 call, 1 letter, 0 account audits, 0 letter drafts." in capsys.readouterr().out
     store = CallStore(database)
     assert store.get(old).id == old
     assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25", "--yes"]) == 0
@@ -224,7 +224,7 @@ def test_purge_shows_what_goes_and_asks_or_refuses_without_a_terminal(database, 
     monkeypatch.setattr("sys.stdin", io.StringIO("yes\n"))  # not a terminal: no one to ask
     assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25"]) == 1
     captured = capsys.readouterr()
-    assert "This deletes records from before 2020-11-25: 0 sessions, 1 calls, 0 letters, 0 account audits, 0 letter drafts." in captured.err
+    assert "This deletes records from before 2020-11-25: 0 sessions, 1 call, 0 letters, 0 account audits, 0 letter drafts." in captured.err
     assert "add --yes" in captured.err
     assert CallStore(database).get(old).id == old
 
@@ -237,7 +237,7 @@ def test_purge_shows_what_goes_and_asks_or_refuses_without_a_terminal(database, 
     assert CallStore(database).get(old).id == old
     monkeypatch.setattr("sys.stdin", Terminal("yes\n"))
     assert main(["records", "purge", "--older-than", "6y", "--on", "2026-11-25"]) == 0
-    assert "Deleted records from before 2020-11-25: 0 sessions, 1 calls, 0 letters, 0 account audits, 0 letter drafts." in capsys.readouterr().out
+    assert "Deleted records from before 2020-11-25: 0 sessions, 1 call, 0 letters, 0 account audits, 0 letter drafts." in capsys.readouterr().out
     with pytest.raises(LookupError):
         CallStore(database).get(old)
 

@@ -83,7 +83,7 @@ def test_index_build_and_status(root, capsys):
     code, out, _ = run(capsys, "--root", root, "index", "status")
     assert code == 0 and "No search index yet" in out
     code, out, err = run(capsys, "--root", root, "index", "build", "--on", "2026-06-01")
-    assert code == 0 and out.startswith("Indexed 7 pages and 7 guided help, calculators and letters") and "14/14" in err
+    assert code == 0 and out.startswith("Indexed 7 pages and 7 tools (guided help, calculators and letters)") and "14/14" in err
     code, out, _ = run(capsys, "--root", root, "index", "status", "--json", "--on", "2026-06-01")
     status = json.loads(out)
     assert status["pages"] == 7 and status["up_to_date"] is True and status["size_bytes"] > 0 and status["age_seconds"] >= 0

@@ -15,6 +15,15 @@ from guidance.commands.records_support import content_release, open_db, referenc
 from guidance.records.store import StoreError
 
 
+def _counted_kind(count: int, name: str) -> str:
+    """A purge count with its noun agreeing: ``("calls", 1)`` is "1 call", ``("letter_drafts", 2)``
+    "2 letter drafts" (every kind of record is named in the plural)."""
+    from guidance.accounts.words import counted
+
+    plural = name.replace("_", " ")
+    return counted(count, plural[:-1] if plural.endswith("s") else plural, plural)
+
+
 def register(sub) -> None:
     parser = sub.add_parser("records", help="records duties: subject access export, retention purge")
     actions = parser.add_subparsers(dest="records_command", metavar="ACTION", required=True)
@@ -101,7 +110,7 @@ def run_purge(args) -> int:
     try:
         release = content_release(args)
         counts = purge_older_than(db, before, dry_run=True, release=release)
-        what = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
+        what = ", ".join(_counted_kind(n, name) for name, n in counts.items())
         if args.dry_run:
             print(f"Would delete records from before {before}: {what}.")
             return 0
@@ -115,7 +124,7 @@ def run_purge(args) -> int:
         raise CommandError(str(exc)) from None
     finally:
         db.close()
-    what = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
+    what = ", ".join(_counted_kind(n, name) for name, n in counts.items())
     print(f"Deleted records from before {before}: {what}.")
     return 0
 
