@@ -349,3 +349,20 @@ def test_flag_wording_says_where_a_figure_comes_from_and_a_provisional_surplus_w
     surplus = next(line for line in out.splitlines() if " surplus " in line and "more than is owed" in line)
     assert "not worked out" not in surplus and "PROVISIONAL, worked out from that balance but not final" in surplus
     assert "(-)" not in out
+
+
+def test_the_batch_bar_shows_before_the_first_account_and_after_each(tmp_path):
+    from guidance.accounts.batch import audit_batch
+    from guidance.accounts.rules import Rules
+
+    lines = ["folder,plan"]
+    for n in (1, 2):
+        account = Account.base(reference=f"DP-00012{n}")
+        (tmp_path / f"acct{n}").mkdir()
+        (tmp_path / f"acct{n}" / "s.csv").write_text("", encoding="utf-8")
+        lines.append(f"acct{n},{account.write_plan(tmp_path / f'plan{n}.yaml')}")
+    plans = tmp_path / "plans.csv"
+    plans.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    seen = []
+    audit_batch(tmp_path, plans, Rules([]), progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 2), (1, 2), (2, 2)]

@@ -39,7 +39,7 @@ def test_the_batch_progress_bar_counts_one_account(tmp_path, monkeypatch):
 def test_the_batch_progress_bar_counts_every_account(tmp_path, monkeypatch):
     err = _batch(tmp_path, ["calm", "busy", "quiet"], monkeypatch)
     bars = [part for part in err.split("\r") if part.startswith("[")]
-    assert [bar.split("] ")[1].splitlines()[0] for bar in bars] == ["1 of 3 accounts", "2 of 3 accounts", "3 of 3 accounts"]
+    assert [bar.split("] ")[1].splitlines()[0] for bar in bars] == ["0 of 3 accounts", "1 of 3 accounts", "2 of 3 accounts", "3 of 3 accounts"]
 
 
 def test_checks_count_in_words(capsys):

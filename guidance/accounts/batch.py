@@ -126,11 +126,13 @@ def audit_batch(folder: Path, plans_csv: Path, rules: Rules, columns: dict | Non
                 progress: Callable[[int, int], None] | None = None,
                 keep: Callable[[Audit, list[Path]], object] | None = None, references=None) -> list[BatchRow]:
     """Audit every account in the plans CSV; rows worst first. ``progress(done, total)`` is
-    called after each account; ``keep(audit, files)`` records an audit."""
+    called before the first account (done 0) and after each one; ``keep(audit, files)`` records an audit."""
     plans = read_plan_list(plans_csv)
     check_each_folder_once(plans, plans_csv)
     check_each_reference_once(plans, plans_csv, references)
     rows = []
+    if progress:  # the bar shows at once ("0 of 3 accounts"), not only once the first is done
+        progress(0, len(plans))
     for done, (line, name, plan_path, problem) in enumerate(plans, start=1):
         where = f"{plans_csv}:{line}"
         if problem is not None:
