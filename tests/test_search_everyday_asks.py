@@ -7,7 +7,9 @@ answers (held on the shipped content). Each case is worded afresh, not a benchma
   control, how to ask, help to manage, stopping them, paying for care;
 - the same caller phrase in another person or number ("use them for", "who can you employ");
 - fewer hours in other words than the pages' "cut" and "reduce" ("decrease");
-- money owed to a PA who has left, not money owed back to the council.
+- money owed to a PA who has left, not money owed back to the council;
+- putting off (postponing) enrolment, paying a PA's tax (PAYE, not the tax code), an "easy way"
+  (a frame, not what is asked) and setting up a direct payment (asking for one).
 """
 
 from __future__ import annotations
@@ -45,6 +47,10 @@ def shipped(tmp_path_factory):
     ("My support worker has gone and tells me I owe him money", {"notice-and-final-pay"}),
     ("my PA says I owe her money after she left", {"notice-and-final-pay"}),
     ("the council says I owe them money from my direct payment", {"when-the-council-asks-for-money-back", "surplus-and-clawback"}),
+    ("can I put off auto enrolment for my new carer", {"postponing-automatic-enrolment"}),
+    ("how do I pay my PA's tax", {"paye-and-rti", "payroll-services"}),
+    ("is there an easy way to do payroll", {"payroll-services"}),
+    ("how do I set up direct payments", {"what-are-direct-payments", "who-can-get-direct-payments"}),
 ])
 def test_an_everyday_question_finds_the_page_that_answers_first(shipped, question, answers):
     assert page_ids(shipped, question)[0] in answers

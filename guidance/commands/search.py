@@ -123,16 +123,19 @@ def _notes(results) -> list[str]:
 def _print_results(results) -> None:
     """Each hit with its snippet, the words matched in bold on a terminal (plain when piped or
     with NO_COLOR: never the ``**`` marks, which ``--json`` keeps for other tools)."""
-    from guidance.commands.terminal_text import bold_wanted, show_bold
+    from guidance.commands.terminal_text import bold_wanted, show_bold, terminal_width, wrapped
 
     bold = bold_wanted(sys.stdout)
+    width = terminal_width(sys.stdout)  # on a terminal, lines break between words, not inside one
     for note in _notes(results):
         print(note)
     for number, hit in enumerate(results.hits, start=1):
         marker = "" if hit.kind == "page" else f"{hit.kind_label}: "
-        print(f"{number:>2}. {marker}{hit.title}  [{hit.id}]")
+        title = f"{marker}{hit.title}  [{hit.id}]"
+        print(wrapped(title, width, "    ", f"{number:>2}. ") if width else f"{number:>2}. {title}")
         if hit.snippet:
-            print(f"    {show_bold(hit.snippet, bold)}")
+            snippet = show_bold(hit.snippet, bold)
+            print(wrapped(snippet, width, "    ") if width else f"    {snippet}")
 
 
 def _run_batch(searcher, args) -> int:

@@ -33,6 +33,36 @@ def show_bold(text: str, bold: bool) -> str:
     return _BOLD.sub(lambda m: f"{BOLD_ON}{m[1] or m[2]}{BOLD_OFF}" if bold else (m[1] or m[2]), text)
 
 
+_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def wrapped(text: str, width: int, indent: str = "", first: str | None = None) -> str:
+    """``text`` broken between words into lines of at most ``width`` characters as seen (bold
+    codes take no room), each after ``indent`` (the first after ``first`` when given). A word
+    longer than a line has a line of its own, unbroken."""
+    lines, line, seen = [], first if first is not None else indent, 0
+    room = max(width - len(line), 1)
+    for word in text.split():
+        size = len(_ESCAPE.sub("", word))
+        if seen and seen + 1 + size > room:
+            lines.append(line)
+            line, seen, room = indent, 0, max(width - len(indent), 1)
+        line, seen = (f"{line} {word}", seen + 1 + size) if seen else (line + word, size)
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def terminal_width(stream) -> int | None:
+    """The width of the terminal ``stream`` writes to, or None when it is not a terminal (piped
+    output is never broken into lines: other programs do that)."""
+    import shutil
+
+    isatty = getattr(stream, "isatty", None)
+    if not (isatty and isatty()):
+        return None
+    return shutil.get_terminal_size((80, 24)).columns
+
+
 def plain_text(markdown: str) -> str:
     """Markdown as plain text a person reads as it is: headings underlined (``=`` under the
     title, ``-`` under a section), quote marks, bold, italic and code marks left out, and a link
