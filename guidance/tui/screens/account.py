@@ -59,6 +59,32 @@ def statement_files(text: str) -> list[str]:
     return shlex.split(text)
 
 
+def balance_line(rec) -> str:
+    """The audit period and its opening and closing balances, each with its own day when that is
+    not the period's (statements that start late or stop early): "DP-004512 6 April 2026 to
+    28 June 2026: £4,955.00 on 10 April 2026 to £5,120.00 on 19 June 2026"."""
+    from guidance.accounts.money import money_text
+
+    def on(day) -> str:
+        return f" on {DATE.show(day)}"
+
+    opening_day = rec.opening_date if rec.opening_date and rec.opening_date != rec.start else None
+    closing_day = rec.closing_date if rec.closing_date and rec.closing_date != rec.end else None
+    return (f"{rec.reference} {DATE.show(rec.start)} to {DATE.show(rec.end)}: {money_text(rec.opening_balance)}"
+            f"{on(opening_day) if opening_day else ''} to {money_text(rec.closing_balance)}"
+            f"{on(closing_day) if closing_day else ''}")
+
+
+FLAG_COLUMNS = ("Decision", "Flag", "Amount")  # the date: in the line below
+MIN_LABEL = 8  # a flag's label is never cut shorter than this, however narrow the screen
+
+
+def shortened(label: str, room: int) -> str:
+    """``label`` whole if it fits in ``room`` columns, else cut with "…" at its end (never read
+    as another word: the selected flag's line below gives it whole)."""
+    return label if len(label) <= room else label[:max(room - 1, 1)] + "…"
+
+
 #: The keys for what to do with the audit (shown under the flags, ``OTHER_KEYS``): action -> key.
 AUDIT_KEYS = {"report": "w", "letter": "l", "review": "v"}
 
@@ -99,18 +125,22 @@ def figure_rows(rec) -> list[tuple[str, object]]:
     closing balance and the surplus say so, so an officer never reads it out as money to pay
     back. Money moved on days no statement shows (balance breaks) has a row of its own, so
     opening + in − out + that = closing; payments due on days no statement shows have rows of
-    their own, so due − unseen − paid = the shortfall."""
+    their own, so due − unseen − paid = the shortfall; contributions paid above what was due
+    have a row when there are any ("Contrib. above due", as the command line's "Contribution paid
+    above due")."""
     provisional = bool(rec.surplus_provisional)
     # Money the balance shows moving on days no statement shows: without it the figures do not add up.
     unseen = [("Not on statements", rec.unaccounted)] if rec.unaccounted else []
     council_unseen = [("Council unseen", rec.council_expected_uncovered)] if rec.council_expected_uncovered else []
     contribution_unseen = ([("Contrib. unseen", rec.contribution_expected_uncovered)]
                            if rec.contribution_expected_uncovered else [])
+    # Contributions paid in above what was due: already in the balance, so shown, not added again.
+    overpaid = [("Contrib. above due", rec.contribution_overpaid)] if rec.contribution_overpaid else []
     return [("Opening balance", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out), *unseen,
             ("Closing, not final" if provisional else "Closing balance", rec.closing_balance),
             ("Council due", rec.council_expected), *council_unseen,
             ("Council paid", rec.council_received), ("Contribution due", rec.contribution_expected), *contribution_unseen,
-            ("Contribution paid", rec.contribution_paid), ("Shortfall", rec.contribution_shortfall),
+            ("Contribution paid", rec.contribution_paid), *overpaid, ("Shortfall", rec.contribution_shortfall),
             ("Contingency", rec.contingency), ("Owed", rec.owed),
             ("Surplus, not final" if provisional else "Surplus", rec.surplus)]
 
@@ -132,9 +162,10 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
     AccountScreen #account-status { height: auto; max-height: 2; width: 100%; color: $text-muted; }
     AccountScreen #account-balance { height: 2; margin: 0 1; }
     AccountScreen #account-body { height: 1fr; width: 100%; }
-    /* room for the widest figure: an 18-letter label ("Surplus, not final") and a six-figure
-       negative amount (-£123,456.78), each with a column either side, and a scrollbar */
-    AccountScreen #account-figures { width: auto; max-width: 35; scrollbar-size-vertical: 1; }
+    /* as wide as the widest figure, never cut: an 18-letter label ("Surplus, not final") and a
+       seven-figure negative amount (-£1,234,567.89), each with a column either side, and a
+       scrollbar take 37 columns; the flags have the rest */
+    AccountScreen #account-figures { width: auto; max-width: 45; scrollbar-size-vertical: 1; }
     AccountScreen #account-flags { width: 1fr; }
     AccountScreen #account-flag-table { height: 1fr; scrollbar-size-vertical: 1; }
     AccountScreen #account-flag-text { height: auto; max-height: 6; width: 100%; color: $text; padding: 0 0 0 1; }
@@ -174,7 +205,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
     def on_mount(self) -> None:
         self.title = "Account audit"
         self.query_one("#account-figures", DataTable).add_columns("Figure", "Amount")
-        self.query_one("#account-flag-table", DataTable).add_columns("Decision", "Flag", "Amount")  # the date: below
+        self.query_one("#account-flag-table", DataTable).add_columns(*FLAG_COLUMNS)
 
     # -- running the audit -----------------------------------------------------------------
 
@@ -280,10 +311,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         points = balance_points(rec)
         self.query_one("#account-balance", Sparkline).data = [float(v) for _, v in points]
         low = min(v for _, v in points)
-        status = (f"{rec.reference} {DATE.show(rec.start)} to {DATE.show(rec.end)}: {money_text(rec.opening_balance)} "
-                  f"to {money_text(rec.closing_balance)}, low {money_text(low)}, "
-                  + (f"statements stop {DATE.show(rec.closing_date)}, " if rec.stops_early and rec.closing_date else "")
-                  + ("recorded" if audit_id else "not recorded"))
+        status = f"{balance_line(rec)}, low {money_text(low)}, " + ("recorded" if audit_id else "not recorded")
         figures = self.query_one("#account-figures", DataTable)
         figures.clear()
         for label, value in figure_rows(rec):
@@ -302,12 +330,29 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
 
         table = self.query_one("#account-flag-table", DataTable)
         row = table.cursor_row
-        table.clear()
-        for number, flag in enumerate(self.audit.flags, start=1):
-            kind = flag.label + ("!" if flag.safeguarding else "")
-            table.add_row(self._decision_cell(number), kind, money_text(flag.amount), key=str(number))
+        table.clear(columns=True)  # the columns as wide as what they hold now, not before
+        table.add_columns(*FLAG_COLUMNS)
+        amounts = [money_text(flag.amount) for flag in self.audit.flags]
+        room = self._label_room(table, max(map(len, amounts), default=0))
+        for number, (flag, amount) in enumerate(zip(self.audit.flags, amounts), start=1):
+            mark = "!" if flag.safeguarding else ""
+            table.add_row(self._decision_cell(number), shortened(flag.label, room - len(mark)) + mark,
+                          Text(amount, justify="right"), key=str(number))
         if self.audit.flags:
             table.move_cursor(row=min(max(row, 0), len(self.audit.flags) - 1))
+
+    @staticmethod
+    def _label_room(table: DataTable, amount_width: int) -> int:
+        """Columns left for a flag's label once the decision ("safeguarding" at most) and the
+        widest amount have theirs, each with a column either side, and the scrollbar: the
+        amount always shows whole; a label too long ends in "…" (the line below gives it whole)."""
+        used = len("safeguarding") + max(amount_width, len("Amount")) + 3 * 2 * table.cell_padding + 1
+        return max(table.size.width - used, MIN_LABEL)
+
+    def on_resize(self) -> None:
+        """A narrower or wider screen: the flags' labels take the room there is now."""
+        if self.audit is not None:
+            self._fill_flags()
 
     def _decision_cell(self, number: int) -> str | Text:
         """The flag's decision: as recorded ("-": none yet), or the one chosen and not yet
