@@ -169,6 +169,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
     AccountScreen #account-flags { width: 1fr; }
     AccountScreen #account-flag-table { height: 1fr; scrollbar-size-vertical: 1; }
     AccountScreen #account-flag-text { height: auto; max-height: 6; width: 100%; color: $text; padding: 0 0 0 1; }
+    AccountScreen .-out-of-date { opacity: 50%; }  /* an audit of files the fields no longer name */
     /* the hint starts one column in, under the flags' text: never against the figures beside it */
     """
 
@@ -183,6 +184,10 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         #: Where the focus was and what the fields held when the audit was asked for: the result
         #: takes the focus to the flags only if the officer has not moved or typed since.
         self.asked_from: tuple | None = None
+        #: The plan and statements fields as they were when the shown audit was asked for: once
+        #: either is changed, the audit on screen is out of date and cannot be decided on.
+        self.audited: tuple[str, str] | None = None
+        self.shown_status = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -239,10 +244,49 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
             return
         self.keep_pending()  # a choice on the last audit's flags is recorded before they go
         self.runs += 1
+        self.audited = self._fields()
         self.asked_from = self._where_typing()
         self._clear()
         self._status("Auditing…")
         self.run_audit(plan, statements, self.runs)
+
+    def _fields(self) -> tuple[str, str]:
+        """What the plan and statements fields say now (ends trimmed)."""
+        return (self.query_one("#account-plan", Input).value.strip(),
+                self.query_one("#account-statements", Input).value.strip())
+
+    @property
+    def out_of_date(self) -> bool:
+        """The audit on screen is of files other than the fields now name."""
+        return self.audit is not None and self.audited is not None and self.audited != self._fields()
+
+    @on(Input.Changed, "#account-files Input")
+    def _files_changed(self, event: Input.Changed) -> None:
+        """A changed plan or statements field puts the audit on screen out of date: a choice
+        made on it is recorded first (it was made on what was shown), and until the files are
+        audited again no decision, report, letter or review can be made on it."""
+        if self.audit is None:
+            return
+        if self.out_of_date:
+            self.keep_pending()
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """The audit's line, or that it is out of date and how to bring it up to date."""
+        stale = self.out_of_date
+        for widget in self.query("#account-figures, #account-flag-table, #account-balance"):
+            widget.set_class(stale, "-out-of-date")
+        reference = self.audit.reconciliation.reference if self.audit is not None else ""
+        self._status(f"Out of date: the plan or statements changed since this audit of {reference}. "
+                     "Enter in the files audits them." if stale else self.shown_status)
+
+    def _refuse_if_out_of_date(self) -> bool:
+        """True (and the officer told why) when the audit on screen is out of date."""
+        if self.out_of_date:
+            self.notify("The plan or statements changed since this audit: press Enter in the files to audit "
+                        "them again first.", severity="warning")
+            return True
+        return False
 
     def _where_typing(self) -> tuple:
         """The widget with the focus and the text of the file fields, now."""
@@ -251,6 +295,8 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
     def _clear(self) -> None:
         """Nothing of the last audit stays on screen (nor can be decided) while a new one runs."""
         self.audit, self.audit_id, self.decisions, self.pending = None, None, {}, None
+        for widget in self.query(".-out-of-date"):
+            widget.remove_class("-out-of-date")
         self.query_one("#account-balance", Sparkline).data = []
         self.query_one("#account-figures", DataTable).clear()
         self.query_one("#account-flag-table", DataTable).clear()
@@ -322,7 +368,8 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
             table.focus()  # the officer is waiting for it: on to the flags
         elif not table.has_focus:  # typing or moved on since: the keys stay where they are going
             status += " · Tab to the flags"
-        self._status(status)
+        self.shown_status = status
+        self._show_status()
         self._describe(0)
 
     def _fill_flags(self) -> None:
@@ -403,13 +450,13 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
     def choose(self, decision: str) -> None:
         """E/Q/R/S on the flags: ``decision`` for the flag under the cursor, recorded on Enter."""
         table = self.query_one("#account-flag-table", DataTable)
-        if self.audit is None or not self.audit.flags or not table.has_focus:
+        if self.audit is None or not self.audit.flags or not table.has_focus or self._refuse_if_out_of_date():
             return
         self._set_pending((table.cursor_row + 1, decision))
 
     def confirm(self) -> None:
         """Enter on the flags: record the chosen decision; the cursor stays on its flag."""
-        if self.audit is None or not self.audit.flags:
+        if self.audit is None or not self.audit.flags or self._refuse_if_out_of_date():
             return
         table = self.query_one("#account-flag-table", DataTable)
         if self.pending is None or self.pending[0] != table.cursor_row + 1:
@@ -487,7 +534,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
 
     def action_report(self) -> None:
         self.keep_pending()
-        if self.audit is not None:  # with the decisions recorded so far, as on screen
+        if self.audit is not None and not self._refuse_if_out_of_date():  # with the decisions so far, as on screen
             self.save_report(self.audit, dict(self.decisions))
 
     @work(thread=True, group="account-report", exit_on_error=False, name="save the report")
@@ -504,7 +551,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         from guidance.tui.screens.letter import LetterScreen
 
         self.keep_pending()
-        if self.audit is None:
+        if self.audit is None or self._refuse_if_out_of_date():
             return
         for kind, values in (("statements", statements_values), ("surplus", surplus_values)):
             try:
@@ -520,6 +567,8 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         self.keep_pending()
         if self.audit is None:
             self.notify("Audit the account first: give the plan and statements, then press Enter.")
+            return
+        if self._refuse_if_out_of_date():
             return
         if self.audit_id is None:
             self.notify("This audit was not recorded, so the review cannot start from it.", severity="warning")
