@@ -76,6 +76,7 @@ def balance_line(rec) -> str:
 
 
 FLAG_COLUMNS = ("Decision", "Flag", "Amount")  # the date: in the line below
+WARNING_SECONDS = 8  # a warning about a decision: long enough to read, gone before it is in the way
 MIN_LABEL = 8  # a flag's label is never cut shorter than this, however narrow the screen
 
 
@@ -188,6 +189,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         #: either is changed, the audit on screen is out of date and cannot be decided on.
         self.audited: tuple[str, str] | None = None
         self.shown_status = ""
+        self.warned = False  # a warning about a decision is on screen (cleared when another screen opens)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -475,7 +477,11 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         self.decide(number, decision)
 
     def on_screen_suspend(self) -> None:
-        """Another screen over this one (a letter, the palette, a call): the choice is recorded."""
+        """Another screen over this one (a letter, the palette, a call): a warning about a
+        decision goes (it would cover the new screen's fields), and the choice is recorded."""
+        if self.warned:
+            self.app.clear_notifications()
+            self.warned = False
         self.keep_pending()
 
     def keep_before_quit(self) -> None:
@@ -504,7 +510,8 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         self.notify(f"Flag {number}: {decision}{kept}" + (f". {left} to decide." if left else ". All flags decided."))
         for warning in self.warnings_on_deciding(number, decision):
             self.notify(f"Flag {number}: {warning}. Recorded all the same: choose again to change it.",
-                        title="Check this decision", severity="warning", timeout=20)
+                        title="Check this decision", severity="warning", timeout=WARNING_SECONDS)
+            self.warned = True
 
     def warnings_on_deciding(self, number: int, decision: str) -> list[str]:
         """What the officer is warned of on deciding flag ``number`` (as on the command line):
