@@ -97,3 +97,26 @@ async def test_the_header_gives_a_late_opening_balance_its_own_day(make_app, mon
         rows = {str(figures.get_row_at(i)[0]): str(figures.get_row_at(i)[1]) for i in range(figures.row_count)}
         assert rows.get("Contrib. above due") == "£490.00", rows  # as the command line shows it
         assert figures.virtual_size.width <= figures.scrollable_content_region.width  # shown whole
+
+
+async def test_amounts_stay_whole_when_the_screen_narrows(make_app, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    app = await audited(make_app, (100, 30), tmp_path, PLAN, BIG_ROWS)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
+        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
+        screen = app.screen
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: screen.audit is not None)
+        screen.query_one("#account-flag-table", DataTable).focus()
+        for _ in screen.audit.flags:  # the widest decision on every flag
+            await pilot.press("s", "enter", "down")
+        await wait_for(pilot, lambda: len(screen.decisions) == len(screen.audit.flags))
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        table = screen.query_one("#account-flag-table", DataTable)
+        lines = shown_lines(table)
+        for row in range(min(table.row_count, len(lines) - 1)):
+            assert str(table.get_row_at(row)[-1]) in lines[row + 1], lines

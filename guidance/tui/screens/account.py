@@ -114,6 +114,11 @@ class FlagTable(DataTable):
     def action_confirm(self) -> None:
         self.screen.confirm()
 
+    def on_resize(self) -> None:
+        """Narrower or wider: the flags' labels take the room there is now (amounts whole)."""
+        if self.screen.audit is not None:
+            self.screen._fill_flags()
+
     def on_blur(self, event) -> None:
         """Leaving the flags (Tab, a click on a field) records a choice not yet recorded."""
         self.screen.keep_pending()
@@ -397,11 +402,6 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         amount always shows whole; a label too long ends in "…" (the line below gives it whole)."""
         used = len("safeguarding") + max(amount_width, len("Amount")) + 3 * 2 * table.cell_padding + 1
         return max(table.size.width - used, MIN_LABEL)
-
-    def on_resize(self) -> None:
-        """A narrower or wider screen: the flags' labels take the room there is now."""
-        if self.audit is not None:
-            self._fill_flags()
 
     def _decision_cell(self, number: int) -> str | Text:
         """The flag's decision: as recorded ("-": none yet), or the one chosen and not yet
