@@ -66,7 +66,10 @@ async def test_the_warning_goes_when_the_letter_opens(make_app, monkeypatch, tmp
         await pilot.press("r", "enter")
         await wait_for(pilot, lambda: _warnings(app))
         assert all(n.timeout <= 10 for n in app._notifications if n.severity == "warning")
+        app.notify("Could not save the report", severity="error")  # another notice: it stays
+        await pilot.pause()
         await pilot.press("l")
         await wait_for(pilot, lambda: app.screen is not screen)
         await pilot.pause()
         assert not _warnings(app)
+        assert [str(n.message) for n in app._notifications if n.severity == "error"] == ["Could not save the report"]

@@ -76,6 +76,7 @@ def balance_line(rec) -> str:
 
 
 FLAG_COLUMNS = ("Decision", "Flag", "Amount")  # the date: in the line below
+WARNING_TITLE = "Check this decision"
 WARNING_SECONDS = 8  # a warning about a decision: long enough to read, gone before it is in the way
 MIN_LABEL = 8  # a flag's label is never cut shorter than this, however narrow the screen
 
@@ -480,9 +481,18 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         """Another screen over this one (a letter, the palette, a call): a warning about a
         decision goes (it would cover the new screen's fields), and the choice is recorded."""
         if self.warned:
-            self.app.clear_notifications()
-            self.warned = False
+            self._drop_warnings()
         self.keep_pending()
+
+    def _drop_warnings(self) -> None:
+        """Take the warnings about decisions off the screen; other notices (a failure) stay."""
+        self.warned = False
+        shown = getattr(self.app, "_notifications", None)
+        if shown is None:  # no way to pick them out: all go rather than cover the next screen
+            self.app.clear_notifications()
+            return
+        for notice in [notice for notice in shown if notice.title == WARNING_TITLE]:
+            self.app._unnotify(notice)
 
     def keep_before_quit(self) -> None:
         """The app is closing: record the choice not yet recorded now, not in a worker the
@@ -510,7 +520,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         self.notify(f"Flag {number}: {decision}{kept}" + (f". {left} to decide." if left else ". All flags decided."))
         for warning in self.warnings_on_deciding(number, decision):
             self.notify(f"Flag {number}: {warning}. Recorded all the same: choose again to change it.",
-                        title="Check this decision", severity="warning", timeout=WARNING_SECONDS)
+                        title=WARNING_TITLE, severity="warning", timeout=WARNING_SECONDS)
             self.warned = True
 
     def warnings_on_deciding(self, number: int, decision: str) -> list[str]:
