@@ -17,7 +17,10 @@ to another screen, and the audit's result takes the focus to the flags only when
 not moved or typed since asking for it. However many flags there are, the
 list scrolls and the selected flag's details and the key hints stay on screen. The audit runs in a
 worker; a new audit clears the last one's results at once, and the result of an audit started
-earlier never replaces a newer one.
+earlier never replaces a newer one. Once the plan or statements field is changed, the audit on
+screen is marked out of date (a choice made on it recorded first) and nothing can be decided or
+made from it until the files are audited again. No amount is ever shown cut: a flag's label
+gives way (ending in "…") and the figures panel is as wide as its widest amount.
 """
 
 from __future__ import annotations
@@ -286,13 +289,13 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
             widget.set_class(stale, "-out-of-date")
         reference = self.audit.reconciliation.reference if self.audit is not None else ""
         self._status(f"Out of date: the plan or statements changed since this audit of {reference}. "
-                     "Enter in the files audits them." if stale else self.shown_status)
+                     "Ctrl+R audits them." if stale else self.shown_status)
 
     def _refuse_if_out_of_date(self) -> bool:
         """True (and the officer told why) when the audit on screen is out of date."""
         if self.out_of_date:
-            self.notify("The plan or statements changed since this audit: press Enter in the files to audit "
-                        "them again first.", severity="warning")
+            self.notify("The plan or statements changed since this audit: Ctrl+R audits them first.",
+                        severity="warning")
             return True
         return False
 
