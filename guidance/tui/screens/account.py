@@ -78,7 +78,7 @@ def balance_line(rec) -> str:
             f"{on(closing_day) if closing_day else ''}")
 
 
-FLAG_COLUMNS = ("Decision", "Flag", "Amount")  # the date: in the line below
+FLAG_COLUMNS = ("Decision", "Flag", Text("Amount", justify="right"))  # the date: in the line below; amounts right-aligned
 WARNING_TITLE = "Check this decision"
 WARNING_SECONDS = 8  # a warning about a decision: long enough to read, gone before it is in the way
 MIN_LABEL = 8  # a flag's label is never cut shorter than this, however narrow the screen
