@@ -274,6 +274,17 @@ class GuidanceApp(App):
             where = "the Recent tab or F10 (my calls)" if self.mode == "officer" else "the Recent tab"
             self.notify(f"Some work was left unfinished before: {where} takes you back to it.")
 
+    def session_finished(self, session_id: str) -> None:
+        """Guided help reached its end (an outcome, the safeguarding exit too): it is no longer
+        offered back as unfinished (the home screen's line and Ctrl+O's list)."""
+        message = self.open_work
+        if message is None or not any(line.id == session_id for line in message.sessions):
+            return
+        sessions = [line for line in message.sessions if line.id != session_id]
+        left = message.calls or sessions or message.letters
+        self.open_work = OpenWorkFound(message.calls, sessions, message.letters, message.mode) if left else None
+        self._show_open_work()
+
     def _show_open_work(self) -> None:
         """The home screen's line about work left unfinished, from ``open_work`` as it is now."""
         show = getattr(self.screen_stack[0], "show_open_work", None) if self.screen_stack else None

@@ -381,6 +381,20 @@ class Services:
 
         return self.calls().list(officer=current_officer(), limit=limit)
 
+    def empty_session(self, flow_id: str, label: str | None, mode: str) -> str | None:
+        """The newest unfinished session of ``flow_id`` with no answer yet, for the same
+        reference (``label``), mode, day and content as one started now would have: starting
+        that guided help again carries on with it rather than leaving another empty one in the
+        list of unfinished work. None if there is none."""
+        from guidance.records.store import ACTIVE
+
+        release = str(self.base.manifest.release)
+        for record in self.store().list(status=ACTIVE, flow_id=flow_id, mode=mode):
+            if (record.steps == 0 and record.label == label and record.on == self.today
+                    and record.content_release == release):
+                return record.id
+        return None
+
     def open_sessions(self, mode: str) -> list:
         """Unfinished sessions run in ``mode`` ("officer": the officer's guided help, with those
         from before modes were kept; "recipient": the recipient's checklists), newest first,

@@ -42,3 +42,34 @@ async def test_deciding_on_a_surplus_that_is_not_final(make_app, monkeypatch, tm
         assert bool(said) == warned
         if warned:
             assert "PROVISIONAL" in said[0] and "Recorded all the same" in said[0]
+
+
+async def test_the_warning_goes_when_the_letter_opens(make_app, monkeypatch, tmp_path):
+    """The warning is short-lived, and goes as soon as another screen (the letter, with l) opens
+    over the account: it never covers the letter's form."""
+    provisional_files(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
+        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
+        screen = app.screen
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: screen.audit is not None)
+        await pilot.pause()
+        number = next(n for n, flag in enumerate(screen.audit.flags, 1) if flag.kind == "surplus")
+        table = screen.query_one("#account-flag-table", DataTable)
+        table.focus()
+        table.move_cursor(row=number - 1)
+        await pilot.pause()
+        await pilot.press("r", "enter")
+        await wait_for(pilot, lambda: _warnings(app))
+        assert all(n.timeout <= 10 for n in app._notifications if n.severity == "warning")
+        app.notify("Could not save the report", severity="error")  # another notice: it stays
+        await pilot.pause()
+        await pilot.press("l")
+        await wait_for(pilot, lambda: app.screen is not screen)
+        await pilot.pause()
+        assert not _warnings(app)
+        assert [str(n.message) for n in app._notifications if n.severity == "error"] == ["Could not save the report"]

@@ -17,7 +17,10 @@ to another screen, and the audit's result takes the focus to the flags only when
 not moved or typed since asking for it. However many flags there are, the
 list scrolls and the selected flag's details and the key hints stay on screen. The audit runs in a
 worker; a new audit clears the last one's results at once, and the result of an audit started
-earlier never replaces a newer one.
+earlier never replaces a newer one. Once the plan or statements field is changed, the audit on
+screen is marked out of date (a choice made on it recorded first) and nothing can be decided or
+made from it until the files are audited again. No amount is ever shown cut: a flag's label
+gives way (ending in "…") and the figures panel is as wide as its widest amount.
 """
 
 from __future__ import annotations
@@ -59,6 +62,34 @@ def statement_files(text: str) -> list[str]:
     return shlex.split(text)
 
 
+def balance_line(rec) -> str:
+    """The audit period and its opening and closing balances, each with its own day when that is
+    not the period's (statements that start late or stop early): "DP-004512 6 April 2026 to
+    28 June 2026: £4,955.00 on 10 April 2026 to £5,120.00 on 19 June 2026"."""
+    from guidance.accounts.money import money_text
+
+    def on(day) -> str:
+        return f" on {DATE.show(day)}"
+
+    opening_day = rec.opening_date if rec.opening_date and rec.opening_date != rec.start else None
+    closing_day = rec.closing_date if rec.closing_date and rec.closing_date != rec.end else None
+    return (f"{rec.reference} {DATE.show(rec.start)} to {DATE.show(rec.end)}: {money_text(rec.opening_balance)}"
+            f"{on(opening_day) if opening_day else ''} to {money_text(rec.closing_balance)}"
+            f"{on(closing_day) if closing_day else ''}")
+
+
+FLAG_COLUMNS = ("Decision", "Flag", Text("Amount", justify="right"))  # the date: in the line below; amounts right-aligned
+WARNING_TITLE = "Check this decision"
+WARNING_SECONDS = 8  # a warning about a decision: long enough to read, gone before it is in the way
+MIN_LABEL = 8  # a flag's label is never cut shorter than this, however narrow the screen
+
+
+def shortened(label: str, room: int) -> str:
+    """``label`` whole if it fits in ``room`` columns, else cut with "…" at its end (never read
+    as another word: the selected flag's line below gives it whole)."""
+    return label if len(label) <= room else label[:max(room - 1, 1)] + "…"
+
+
 #: The keys for what to do with the audit (shown under the flags, ``OTHER_KEYS``): action -> key.
 AUDIT_KEYS = {"report": "w", "letter": "l", "review": "v"}
 
@@ -87,6 +118,11 @@ class FlagTable(DataTable):
     def action_confirm(self) -> None:
         self.screen.confirm()
 
+    def on_resize(self) -> None:
+        """Narrower or wider: the flags' labels take the room there is now (amounts whole)."""
+        if self.screen.audit is not None:
+            self.screen._fill_flags()
+
     def on_blur(self, event) -> None:
         """Leaving the flags (Tab, a click on a field) records a choice not yet recorded."""
         self.screen.keep_pending()
@@ -99,18 +135,22 @@ def figure_rows(rec) -> list[tuple[str, object]]:
     closing balance and the surplus say so, so an officer never reads it out as money to pay
     back. Money moved on days no statement shows (balance breaks) has a row of its own, so
     opening + in − out + that = closing; payments due on days no statement shows have rows of
-    their own, so due − unseen − paid = the shortfall."""
+    their own, so due − unseen − paid = the shortfall; contributions paid above what was due
+    have a row when there are any ("Contrib. above due", as the command line's "Contribution paid
+    above due")."""
     provisional = bool(rec.surplus_provisional)
     # Money the balance shows moving on days no statement shows: without it the figures do not add up.
     unseen = [("Not on statements", rec.unaccounted)] if rec.unaccounted else []
     council_unseen = [("Council unseen", rec.council_expected_uncovered)] if rec.council_expected_uncovered else []
     contribution_unseen = ([("Contrib. unseen", rec.contribution_expected_uncovered)]
                            if rec.contribution_expected_uncovered else [])
+    # Contributions paid in above what was due: already in the balance, so shown, not added again.
+    overpaid = [("Contrib. above due", rec.contribution_overpaid)] if rec.contribution_overpaid else []
     return [("Opening balance", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out), *unseen,
             ("Closing, not final" if provisional else "Closing balance", rec.closing_balance),
             ("Council due", rec.council_expected), *council_unseen,
             ("Council paid", rec.council_received), ("Contribution due", rec.contribution_expected), *contribution_unseen,
-            ("Contribution paid", rec.contribution_paid), ("Shortfall", rec.contribution_shortfall),
+            ("Contribution paid", rec.contribution_paid), *overpaid, ("Shortfall", rec.contribution_shortfall),
             ("Contingency", rec.contingency), ("Owed", rec.owed),
             ("Surplus, not final" if provisional else "Surplus", rec.surplus)]
 
@@ -132,12 +172,14 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
     AccountScreen #account-status { height: auto; max-height: 2; width: 100%; color: $text-muted; }
     AccountScreen #account-balance { height: 2; margin: 0 1; }
     AccountScreen #account-body { height: 1fr; width: 100%; }
-    /* room for the widest figure: an 18-letter label ("Surplus, not final") and a six-figure
-       negative amount (-£123,456.78), each with a column either side, and a scrollbar */
-    AccountScreen #account-figures { width: auto; max-width: 35; scrollbar-size-vertical: 1; }
+    /* as wide as the widest figure, never cut: an 18-letter label ("Surplus, not final") and a
+       seven-figure negative amount (-£1,234,567.89), each with a column either side, and a
+       scrollbar take 37 columns; the flags have the rest */
+    AccountScreen #account-figures { width: auto; max-width: 45; scrollbar-size-vertical: 1; }
     AccountScreen #account-flags { width: 1fr; }
     AccountScreen #account-flag-table { height: 1fr; scrollbar-size-vertical: 1; }
     AccountScreen #account-flag-text { height: auto; max-height: 6; width: 100%; color: $text; padding: 0 0 0 1; }
+    AccountScreen .-out-of-date { opacity: 50%; }  /* an audit of files the fields no longer name */
     /* the hint starts one column in, under the flags' text: never against the figures beside it */
     """
 
@@ -152,6 +194,11 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         #: Where the focus was and what the fields held when the audit was asked for: the result
         #: takes the focus to the flags only if the officer has not moved or typed since.
         self.asked_from: tuple | None = None
+        #: The plan and statements fields as they were when the shown audit was asked for: once
+        #: either is changed, the audit on screen is out of date and cannot be decided on.
+        self.audited: tuple[str, str] | None = None
+        self.shown_status = ""
+        self.warned = False  # a warning about a decision is on screen (cleared when another screen opens)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -174,7 +221,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
     def on_mount(self) -> None:
         self.title = "Account audit"
         self.query_one("#account-figures", DataTable).add_columns("Figure", "Amount")
-        self.query_one("#account-flag-table", DataTable).add_columns("Decision", "Flag", "Amount")  # the date: below
+        self.query_one("#account-flag-table", DataTable).add_columns(*FLAG_COLUMNS)
 
     # -- running the audit -----------------------------------------------------------------
 
@@ -208,10 +255,49 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
             return
         self.keep_pending()  # a choice on the last audit's flags is recorded before they go
         self.runs += 1
+        self.audited = self._fields()
         self.asked_from = self._where_typing()
         self._clear()
         self._status("Auditing…")
         self.run_audit(plan, statements, self.runs)
+
+    def _fields(self) -> tuple[str, str]:
+        """What the plan and statements fields say now (ends trimmed)."""
+        return (self.query_one("#account-plan", Input).value.strip(),
+                self.query_one("#account-statements", Input).value.strip())
+
+    @property
+    def out_of_date(self) -> bool:
+        """The audit on screen is of files other than the fields now name."""
+        return self.audit is not None and self.audited is not None and self.audited != self._fields()
+
+    @on(Input.Changed, "#account-files Input")
+    def _files_changed(self, event: Input.Changed) -> None:
+        """A changed plan or statements field puts the audit on screen out of date: a choice
+        made on it is recorded first (it was made on what was shown), and until the files are
+        audited again no decision, report, letter or review can be made on it."""
+        if self.audit is None:
+            return
+        if self.out_of_date:
+            self.keep_pending()
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """The audit's line, or that it is out of date and how to bring it up to date."""
+        stale = self.out_of_date
+        for widget in self.query("#account-figures, #account-flag-table, #account-balance"):
+            widget.set_class(stale, "-out-of-date")
+        reference = self.audit.reconciliation.reference if self.audit is not None else ""
+        self._status(f"Out of date: the plan or statements changed since this audit of {reference}. "
+                     "Ctrl+R audits them." if stale else self.shown_status)
+
+    def _refuse_if_out_of_date(self) -> bool:
+        """True (and the officer told why) when the audit on screen is out of date."""
+        if self.out_of_date:
+            self.notify("The plan or statements changed since this audit: Ctrl+R audits them first.",
+                        severity="warning")
+            return True
+        return False
 
     def _where_typing(self) -> tuple:
         """The widget with the focus and the text of the file fields, now."""
@@ -220,6 +306,8 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
     def _clear(self) -> None:
         """Nothing of the last audit stays on screen (nor can be decided) while a new one runs."""
         self.audit, self.audit_id, self.decisions, self.pending = None, None, {}, None
+        for widget in self.query(".-out-of-date"):
+            widget.remove_class("-out-of-date")
         self.query_one("#account-balance", Sparkline).data = []
         self.query_one("#account-figures", DataTable).clear()
         self.query_one("#account-flag-table", DataTable).clear()
@@ -280,10 +368,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         points = balance_points(rec)
         self.query_one("#account-balance", Sparkline).data = [float(v) for _, v in points]
         low = min(v for _, v in points)
-        status = (f"{rec.reference} {DATE.show(rec.start)} to {DATE.show(rec.end)}: {money_text(rec.opening_balance)} "
-                  f"to {money_text(rec.closing_balance)}, low {money_text(low)}, "
-                  + (f"statements stop {DATE.show(rec.closing_date)}, " if rec.stops_early and rec.closing_date else "")
-                  + ("recorded" if audit_id else "not recorded"))
+        status = f"{balance_line(rec)}, low {money_text(low)}, " + ("recorded" if audit_id else "not recorded")
         figures = self.query_one("#account-figures", DataTable)
         figures.clear()
         for label, value in figure_rows(rec):
@@ -294,7 +379,8 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
             table.focus()  # the officer is waiting for it: on to the flags
         elif not table.has_focus:  # typing or moved on since: the keys stay where they are going
             status += " · Tab to the flags"
-        self._status(status)
+        self.shown_status = status
+        self._show_status()
         self._describe(0)
 
     def _fill_flags(self) -> None:
@@ -302,12 +388,24 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
 
         table = self.query_one("#account-flag-table", DataTable)
         row = table.cursor_row
-        table.clear()
-        for number, flag in enumerate(self.audit.flags, start=1):
-            kind = flag.label + ("!" if flag.safeguarding else "")
-            table.add_row(self._decision_cell(number), kind, money_text(flag.amount), key=str(number))
+        table.clear(columns=True)  # the columns as wide as what they hold now, not before
+        table.add_columns(*FLAG_COLUMNS)
+        amounts = [money_text(flag.amount) for flag in self.audit.flags]
+        room = self._label_room(table, max(map(len, amounts), default=0))
+        for number, (flag, amount) in enumerate(zip(self.audit.flags, amounts), start=1):
+            mark = "!" if flag.safeguarding else ""
+            table.add_row(self._decision_cell(number), shortened(flag.label, room - len(mark)) + mark,
+                          Text(amount, justify="right"), key=str(number))
         if self.audit.flags:
             table.move_cursor(row=min(max(row, 0), len(self.audit.flags) - 1))
+
+    @staticmethod
+    def _label_room(table: DataTable, amount_width: int) -> int:
+        """Columns left for a flag's label once the decision ("safeguarding" at most) and the
+        widest amount have theirs, each with a column either side, and the scrollbar: the
+        amount always shows whole; a label too long ends in "…" (the line below gives it whole)."""
+        used = len("safeguarding") + max(amount_width, len("Amount")) + 3 * 2 * table.cell_padding + 1
+        return max(table.size.width - used, MIN_LABEL)
 
     def _decision_cell(self, number: int) -> str | Text:
         """The flag's decision: as recorded ("-": none yet), or the one chosen and not yet
@@ -358,13 +456,13 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
     def choose(self, decision: str) -> None:
         """E/Q/R/S on the flags: ``decision`` for the flag under the cursor, recorded on Enter."""
         table = self.query_one("#account-flag-table", DataTable)
-        if self.audit is None or not self.audit.flags or not table.has_focus:
+        if self.audit is None or not self.audit.flags or not table.has_focus or self._refuse_if_out_of_date():
             return
         self._set_pending((table.cursor_row + 1, decision))
 
     def confirm(self) -> None:
         """Enter on the flags: record the chosen decision; the cursor stays on its flag."""
-        if self.audit is None or not self.audit.flags:
+        if self.audit is None or not self.audit.flags or self._refuse_if_out_of_date():
             return
         table = self.query_one("#account-flag-table", DataTable)
         if self.pending is None or self.pending[0] != table.cursor_row + 1:
@@ -383,8 +481,21 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         self.decide(number, decision)
 
     def on_screen_suspend(self) -> None:
-        """Another screen over this one (a letter, the palette, a call): the choice is recorded."""
+        """Another screen over this one (a letter, the palette, a call): a warning about a
+        decision goes (it would cover the new screen's fields), and the choice is recorded."""
+        if self.warned:
+            self._drop_warnings()
         self.keep_pending()
+
+    def _drop_warnings(self) -> None:
+        """Take the warnings about decisions off the screen; other notices (a failure) stay."""
+        self.warned = False
+        shown = getattr(self.app, "_notifications", None)
+        if shown is None:  # no way to pick them out: all go rather than cover the next screen
+            self.app.clear_notifications()
+            return
+        for notice in [notice for notice in shown if notice.title == WARNING_TITLE]:
+            self.app._unnotify(notice)
 
     def keep_before_quit(self) -> None:
         """The app is closing: record the choice not yet recorded now, not in a worker the
@@ -412,7 +523,8 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         self.notify(f"Flag {number}: {decision}{kept}" + (f". {left} to decide." if left else ". All flags decided."))
         for warning in self.warnings_on_deciding(number, decision):
             self.notify(f"Flag {number}: {warning}. Recorded all the same: choose again to change it.",
-                        title="Check this decision", severity="warning", timeout=20)
+                        title=WARNING_TITLE, severity="warning", timeout=WARNING_SECONDS)
+            self.warned = True
 
     def warnings_on_deciding(self, number: int, decision: str) -> list[str]:
         """What the officer is warned of on deciding flag ``number`` (as on the command line):
@@ -442,7 +554,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
 
     def action_report(self) -> None:
         self.keep_pending()
-        if self.audit is not None:  # with the decisions recorded so far, as on screen
+        if self.audit is not None and not self._refuse_if_out_of_date():  # with the decisions so far, as on screen
             self.save_report(self.audit, dict(self.decisions))
 
     @work(thread=True, group="account-report", exit_on_error=False, name="save the report")
@@ -459,7 +571,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         from guidance.tui.screens.letter import LetterScreen
 
         self.keep_pending()
-        if self.audit is None:
+        if self.audit is None or self._refuse_if_out_of_date():
             return
         for kind, values in (("statements", statements_values), ("surplus", surplus_values)):
             try:
@@ -475,6 +587,8 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         self.keep_pending()
         if self.audit is None:
             self.notify("Audit the account first: give the plan and statements, then press Enter.")
+            return
+        if self._refuse_if_out_of_date():
             return
         if self.audit_id is None:
             self.notify("This audit was not recorded, so the review cannot start from it.", severity="warning")

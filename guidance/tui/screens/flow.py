@@ -155,8 +155,11 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
         """Start or resume the session off the UI thread (it reads and writes the records)."""
         services = self.app.services
         try:
-            if self.session_id:
-                view = FlowView.resume(services, self.session_id)
+            # starting again a guided help opened and left before any answer carries on with it
+            empty = (services.empty_session(self.flow_id, self.label, self.run_mode)
+                     if not self.session_id and not self.from_audit else None)
+            if self.session_id or empty:
+                view = FlowView.resume(services, self.session_id or empty)
             else:
                 view = FlowView.start(services, self.flow_id, self.label, self.from_audit, mode=self.run_mode)
         except Exception as exc:  # a flow that cannot start is reported, never a crash
@@ -206,6 +209,7 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
         self.refresh_bindings()
         if step.finished and not self.changing:
             self._record_outcome()
+            self.app.session_finished(view.session_id)
 
     def _record_outcome(self) -> None:
         """The outcome, the answers given and the key dates go into the call record."""
