@@ -270,11 +270,11 @@ def test_a_few_days_at_the_start_with_nothing_due_are_not_asked_for(tmp_path):
 
 
 @pytest.mark.parametrize("period_end, asked", [("2026-05-04", ("2026-05-02", "2026-05-04")),  # a council payment due on 4 May
-                                               ("2026-04-28", ("2026-04-28", "2026-04-28"))])  # nothing due on 28 April
-def test_the_days_after_the_last_row_are_always_asked_for_and_make_the_surplus_provisional(tmp_path, period_end, asked):
-    """Statements that stop a few days before the audit ends: the balance at the end is not
-    known, so those days are a missing statement (asked for by the statements letter) and the
-    surplus is provisional, whether or not a payment is due on them; the surplus letter is
+                                               ("2026-05-02", ("2026-04-28", "2026-05-02"))])  # nothing due, but 5 days
+def test_the_days_after_the_last_row_with_a_payment_due_or_many_are_asked_for_and_make_the_surplus_provisional(tmp_path, period_end, asked):
+    """Statements that stop before the audit ends, with a payment due on the days after the last
+    row or more than 3 of them: the balance at the end is not known, so those days are a missing
+    statement (asked for by the statements letter) and the surplus is provisional; the surplus letter is
     refused pointing to the statements letter, so the officer always has a letter to send."""
     rows = WEEKS + [("01/05/2026", "P SAMPLE WAGES", "-400.00")] if period_end == "2026-05-04" else WEEKS
     audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", f"to: {period_end}"))
@@ -286,3 +286,19 @@ def test_the_days_after_the_last_row_are_always_asked_for_and_make_the_surplus_p
     assert (statements_values(audit)["period_from"], statements_values(audit)["period_to"]) == asked
     with pytest.raises(ProvisionalSurplus, match="Ask for the statements first"):
         surplus_values(audit)
+
+
+@pytest.mark.parametrize("period_end", ["2026-04-28", "2026-04-30"])
+def test_a_few_quiet_days_after_the_last_row_with_nothing_due_are_not_asked_for(tmp_path, period_end):
+    """The last row on Monday 27 April and the audit ending 1 to 3 days later with no payment due
+    on those days (as a Friday's last row before a period ending on Sunday): the same rule as at
+    the start, so they are not a missing statement, the surplus is final, the surplus letter is
+    made and the statements letter has nothing to ask for."""
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", WEEKS), plan=PLAN.replace("to: 2026-06-28", f"to: {period_end}"))
+    rec = audit.reconciliation
+    assert rec.uncovered == () and not rec.stops_early and rec.surplus_provisional == ""
+    assert "missing_statement" not in {f.kind for f in audit.flags}
+    assert rec.closing_date == dt.date(2026, 4, 27)
+    assert surplus_values(audit)
+    with pytest.raises(NothingToAsk):
+        statements_values(audit)
