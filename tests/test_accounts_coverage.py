@@ -163,12 +163,13 @@ def test_a_council_payment_after_the_next_one_was_due_is_not_taken_as_late(tmp_p
     assert missing == [dt.date(2026, 5, 4)]
 
 
-def test_a_contribution_shortfall_points_at_a_contribution_row(tmp_path):
+def test_a_contribution_shortfall_names_no_row_but_the_day_it_was_due(tmp_path):
     rows = [r for r in WEEKS if r[0] != "20/04/2026"]
     audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-27"))
     (short,) = [f for f in audit.flags if f.kind == "contribution_shortfall"]
     assert short.amount == Decimal("35.00") and short.date == dt.date(2026, 4, 20)
-    assert short.line == 5  # the 13 April contribution, the last paid before the one missed
+    assert (short.file, short.line) == (None, None)  # money not seen: no statement row shows it
+    assert short.source.startswith("no payment seen: due 2026-04-20")
 
 
 def test_quiet_days_between_two_statements_are_told_not_flagged(tmp_path):

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -477,7 +478,7 @@ def run_show(args) -> int:
     if record.flags:
         print("  flags, most serious first:")
     for f in record.flags:
-        where = f" ({f.file}:{f.line})" if f.file else f" ({source_words(f.kind)})"
+        where = f" ({f.file}:{f.line})" if f.file else f" ({source_words(f.kind, dt.date.fromisoformat(f.on))})"
         print(f"  {f.seq:>3}. {LABELS.get(f.kind, f.kind)} {f.on} {_money(f.amount)}{where}: {f.message} -> {f.decision or 'to decide'}")
     return 0
 
