@@ -216,6 +216,29 @@ def test_batch_summary_says_a_surplus_is_provisional(tmp_path):
     assert (cell["surplus"], cell["surplus_provisional"], cell["closing_date"]) == ("1940.00", "not final", "2026-04-06"), text
 
 
+def test_batch_summary_has_the_opening_balance_and_the_money_not_on_any_statement(tmp_path):
+    """The summary's figures are those of the audit's JSON, with the same names: opening balance
+    and its day, money not on any statement, contributions paid above what was due, and an error
+    row has as many cells as the header."""
+    import csv
+    import io
+
+    from guidance.accounts.batch import BatchRow, summary_csv
+
+    rows = [("08/04/2026", "NORTHFIELD COUNCIL DP", "1920.00"), ("08/04/2026", "TFR CONTRIBUTION", "35.00"),
+            ("08/04/2026", "TFR CONTRIBUTION", "35.00")] + WEEKS[2:]
+    statement = _csv(tmp_path / "s.csv", rows, opening="3000.00")
+    audit = _audit(tmp_path, statement)
+    data = audit_json(audit)
+    text = summary_csv([BatchRow("one", 2, audit), BatchRow("two", 3, error="no statements")])
+    header, found, error = list(csv.reader(io.StringIO(text)))
+    cell = dict(zip(header, found))
+    for name in ("opening_balance", "opening_date", "not_on_any_statement", "contribution_overpaid"):
+        assert cell[name] == data[name], (name, text)
+    assert (cell["opening_balance"], cell["opening_date"], cell["contribution_overpaid"]) == ("3000.00", "2026-04-08", "35.00")
+    assert len(error) == len(header) and error[-1] == "no statements"
+
+
 def test_overlapping_statements_with_a_row_listed_out_of_order_are_merged_once(tmp_path):
     """The second statement repeats 13 April, listed after 17 April: it is the same row, counted once."""
     a = _csv(tmp_path / "a.csv", WEEKS[:4])
