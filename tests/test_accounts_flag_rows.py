@@ -70,3 +70,31 @@ def test_a_duplicate_in_another_file_names_that_file(tmp_path):
     (flag,) = [f for f in audit.flags if f.kind == "duplicate"]
     assert (Path(flag.file).name, flag.line) == ("s2.csv", 2)
     assert "(s1.csv:8)" in flag.message
+
+
+def _plain(path: Path, rows) -> Path:
+    """A statement with no balance column."""
+    path.write_text("Date,Description,Amount\n" + "".join(f"{d},{w},{a}\n" for d, w, a in rows), encoding="utf-8")
+    return path
+
+
+def test_rows_merged_as_overlaps_without_balances_are_told_to_the_officer(tmp_path):
+    """With no balances, a row at the start of the next file like the last row of the one before
+    is taken as the same row, but nothing proves it: the notes (and so the report) name each such
+    row by file and line, with the total, so the officer can check them; with balances that agree
+    nothing is said."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(INLINE_PLAN.replace("to: 2026-06-28", "to: 2026-04-20") + 'opening_balance: "3000.00"\n', encoding="utf-8")
+    first = _plain(tmp_path / "a.csv", APRIL[:5])
+    second = _plain(tmp_path / "b.csv", [APRIL[4], ("17/04/2026", "PAYROLL BUREAU", "-15.00"), APRIL[5]])
+    audit = audit_files(plan, [first, second], CONTENT)
+    assert audit.ledger.overlaps == 1 and [t.line for t in audit.ledger.unproved_overlaps] == [2]
+    (note,) = [n for n in audit.notes if "no balance shown to prove" in n]
+    assert "b.csv:2 (2026-04-17, -£400.00)" in note and "check it on the statements" in note
+    assert note in report_markdown(audit)
+    _write(tmp_path / "c.csv", APRIL[:5], Decimal("3000.00"))  # ends on the 17 April wages, balance £4,190.00
+    (tmp_path / "d.csv").write_text(HEADER + "17/04/2026,P SAMPLE WAGES,-400.00,4190.00\n20/04/2026,TFR CONTRIBUTION,35.00,4225.00\n",
+                                    encoding="utf-8")
+    proved = audit_files(plan, [tmp_path / "c.csv", tmp_path / "d.csv"], CONTENT)
+    assert proved.ledger.overlaps == 1 and proved.ledger.unproved_overlaps == ()
+    assert not any("no balance shown to prove" in n for n in proved.notes)

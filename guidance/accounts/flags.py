@@ -592,6 +592,25 @@ def _overpaid_note(rec: Reconciliation) -> str:
             "to say")
 
 
+def overlap_notes(ledger) -> tuple[str, ...]:
+    """The rows dropped as shown twice by two statements with no balance on both to prove they are
+    the same bank transaction, by file and line, with their total: a second payment alike would
+    have been dropped too, so the officer checks them (empty when there are none)."""
+    rows = ledger.unproved_overlaps
+    if not rows:
+        return ()
+    listed = "; ".join(f"{PurePath(t.file).name}:{t.line} ({t.date.isoformat()}, {money_text(t.amount)})" for t in rows)
+    if len(rows) == 1:
+        return ("1 row of a later statement matched a row of an earlier one by date, amount and description, with no balance "
+                f"shown to prove it is the same transaction, and was counted once: {listed}: check it on the statements (if it "
+                "is a second payment, the closing balance and the surplus are out by its amount)",)
+    total = sum((t.amount for t in rows), ZERO)
+    return (f"{len(rows)} rows of a later statement matched rows of an earlier one by date, amount and description, with no "
+            f"balance shown to prove they are the same transactions, and were counted once: {listed}; {money_text(total)} "
+            "together: check them on the statements (if any is a second payment, the closing balance and the surplus are out "
+            "by its amount)",)
+
+
 def _row_name(e: Entry) -> str:
     """Where a row was read, by the statement's file name (not its folder) and line."""
     return f"{PurePath(e.tx.file).name}:{e.tx.line}"
