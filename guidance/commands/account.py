@@ -479,7 +479,7 @@ def run_show(args) -> int:
     if record.flags:
         print("  flags, most serious first:")
     for f in record.flags:
-        where = f" ({f.file}:{f.line})" if f.file else f" ({source_words(f.kind, dt.date.fromisoformat(f.on))})"
+        where = f" ({f.file}:{f.line})" if f.file else f" ({source_words(f.kind, dt.date.fromisoformat(str(f.on)))})"
         print(f"  {f.seq:>3}. {LABELS.get(f.kind, f.kind)} {f.on} {_money(f.amount)}{where}: {f.message} -> {f.decision or 'to decide'}")
     return 0
 
