@@ -515,3 +515,20 @@ def test_the_report_shows_what_was_due_on_days_no_statement_shows(tmp_path):
     text = write_report(audit, "md").decode("utf-8")
     assert "| Council payments due on days no statement shows (not checked) | £1,920.00 |" in text, text
     assert "| Contribution due on days no statement shows (not checked) | £35.00 |" in text
+
+
+def test_account_letter_help_says_what_sets_the_format_and_a_bare_name_needs_format(capsys, tmp_path):
+    """The help never promises a default the command refuses: a name with no ending and no
+    --format is refused, saying --format is needed; with --format the letter is written."""
+    with pytest.raises(SystemExit):
+        main(["account", "letter", "--help"])
+    helped = " ".join(capsys.readouterr().out.split())
+    assert "else docx" not in helped and "needed only for a name with no ending" in helped
+    _account, plan, statement = _files(tmp_path, "surplus")
+    argv = _outputs("letter", tmp_path, plan, statement, tmp_path / "letter")
+    bare = [a for n, a in enumerate(argv) if a != "--format" and (n == 0 or argv[n - 1] != "--format")]
+    with pytest.raises(SystemExit) as refused:
+        main(bare)
+    assert refused.value.code == 2
+    assert "needs --format" in capsys.readouterr().err and not (tmp_path / "letter").exists()
+    assert main(argv) == 0 and (tmp_path / "letter").read_text(encoding="utf-8").strip()

@@ -163,12 +163,13 @@ def test_a_council_payment_after_the_next_one_was_due_is_not_taken_as_late(tmp_p
     assert missing == [dt.date(2026, 5, 4)]
 
 
-def test_a_contribution_shortfall_points_at_a_contribution_row(tmp_path):
+def test_a_contribution_shortfall_names_no_row_but_the_day_it_was_due(tmp_path):
     rows = [r for r in WEEKS if r[0] != "20/04/2026"]
     audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", "to: 2026-04-27"))
     (short,) = [f for f in audit.flags if f.kind == "contribution_shortfall"]
     assert short.amount == Decimal("35.00") and short.date == dt.date(2026, 4, 20)
-    assert short.line == 5  # the 13 April contribution, the last paid before the one missed
+    assert (short.file, short.line) == (None, None)  # money not seen: no statement row shows it
+    assert short.source.startswith("no payment seen: due 2026-04-20")
 
 
 def test_quiet_days_between_two_statements_are_told_not_flagged(tmp_path):
@@ -213,6 +214,29 @@ def test_batch_summary_says_a_surplus_is_provisional(tmp_path):
     header, found = list(csv.reader(io.StringIO(text)))
     cell = dict(zip(reversed(header), reversed(found)))  # the first 'surplus' column is the figure (the last a flag count)
     assert (cell["surplus"], cell["surplus_provisional"], cell["closing_date"]) == ("1940.00", "not final", "2026-04-06"), text
+
+
+def test_batch_summary_has_the_opening_balance_and_the_money_not_on_any_statement(tmp_path):
+    """The summary's figures are those of the audit's JSON, with the same names: opening balance
+    and its day, money not on any statement, contributions paid above what was due, and an error
+    row has as many cells as the header."""
+    import csv
+    import io
+
+    from guidance.accounts.batch import BatchRow, summary_csv
+
+    rows = [("08/04/2026", "NORTHFIELD COUNCIL DP", "1920.00"), ("08/04/2026", "TFR CONTRIBUTION", "35.00"),
+            ("08/04/2026", "TFR CONTRIBUTION", "35.00")] + WEEKS[2:]
+    statement = _csv(tmp_path / "s.csv", rows, opening="3000.00")
+    audit = _audit(tmp_path, statement)
+    data = audit_json(audit)
+    text = summary_csv([BatchRow("one", 2, audit), BatchRow("two", 3, error="no statements")])
+    header, found, error = list(csv.reader(io.StringIO(text)))
+    cell = dict(zip(header, found))
+    for name in ("opening_balance", "opening_date", "not_on_any_statement", "contribution_overpaid"):
+        assert cell[name] == data[name], (name, text)
+    assert (cell["opening_balance"], cell["opening_date"], cell["contribution_overpaid"]) == ("3000.00", "2026-04-08", "35.00")
+    assert len(error) == len(header) and error[-1] == "no statements"
 
 
 def test_overlapping_statements_with_a_row_listed_out_of_order_are_merged_once(tmp_path):
@@ -270,11 +294,11 @@ def test_a_few_days_at_the_start_with_nothing_due_are_not_asked_for(tmp_path):
 
 
 @pytest.mark.parametrize("period_end, asked", [("2026-05-04", ("2026-05-02", "2026-05-04")),  # a council payment due on 4 May
-                                               ("2026-04-28", ("2026-04-28", "2026-04-28"))])  # nothing due on 28 April
-def test_the_days_after_the_last_row_are_always_asked_for_and_make_the_surplus_provisional(tmp_path, period_end, asked):
-    """Statements that stop a few days before the audit ends: the balance at the end is not
-    known, so those days are a missing statement (asked for by the statements letter) and the
-    surplus is provisional, whether or not a payment is due on them; the surplus letter is
+                                               ("2026-05-02", ("2026-04-28", "2026-05-02"))])  # nothing due, but 5 days
+def test_the_days_after_the_last_row_with_a_payment_due_or_many_are_asked_for_and_make_the_surplus_provisional(tmp_path, period_end, asked):
+    """Statements that stop before the audit ends, with a payment due on the days after the last
+    row or more than 3 of them: the balance at the end is not known, so those days are a missing
+    statement (asked for by the statements letter) and the surplus is provisional; the surplus letter is
     refused pointing to the statements letter, so the officer always has a letter to send."""
     rows = WEEKS + [("01/05/2026", "P SAMPLE WAGES", "-400.00")] if period_end == "2026-05-04" else WEEKS
     audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows), plan=PLAN.replace("to: 2026-06-28", f"to: {period_end}"))
@@ -286,3 +310,19 @@ def test_the_days_after_the_last_row_are_always_asked_for_and_make_the_surplus_p
     assert (statements_values(audit)["period_from"], statements_values(audit)["period_to"]) == asked
     with pytest.raises(ProvisionalSurplus, match="Ask for the statements first"):
         surplus_values(audit)
+
+
+@pytest.mark.parametrize("period_end", ["2026-04-28", "2026-04-30"])
+def test_a_few_quiet_days_after_the_last_row_with_nothing_due_are_not_asked_for(tmp_path, period_end):
+    """The last row on Monday 27 April and the audit ending 1 to 3 days later with no payment due
+    on those days (as a Friday's last row before a period ending on Sunday): the same rule as at
+    the start, so they are not a missing statement, the surplus is final, the surplus letter is
+    made and the statements letter has nothing to ask for."""
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", WEEKS), plan=PLAN.replace("to: 2026-06-28", f"to: {period_end}"))
+    rec = audit.reconciliation
+    assert rec.uncovered == () and not rec.stops_early and rec.surplus_provisional == ""
+    assert "missing_statement" not in {f.kind for f in audit.flags}
+    assert rec.closing_date == dt.date(2026, 4, 27)
+    assert surplus_values(audit)
+    with pytest.raises(NothingToAsk):
+        statements_values(audit)

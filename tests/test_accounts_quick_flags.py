@@ -53,7 +53,7 @@ def test_duplicates_found_a_column_at_a_time_are_those_found_row_by_row(seed):
     rows = _Rows(paid_out=paid_out, spending=[], taxes=[], wages=[], council=[], lowest=Decimal("0.00"))
     found = list(_duplicates(None, rows, None, None, None))
     lines = {e.tx.line: e for e in paid_out}
-    assert sorted((f.line, int(f.message.rsplit("(line ", 1)[1].split(")")[0])) for f in found) == _row_by_row(paid_out)
+    assert sorted((f.line, int(f.message.rsplit(":", 1)[1].split(")")[0])) for f in found) == _row_by_row(paid_out)
     for f in found:
         e = lines[f.line]
         assert (f.kind, f.date, f.amount) == ("duplicate", e.tx.date, -e.tx.amount)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from guidance.accounts.flags import Flag, find_flags, find_notes
+from guidance.accounts.flags import Flag, find_flags, find_notes, overlap_notes
 from guidance.accounts.plan import Plan, PlanError, load_plan
 from guidance.accounts.reconcile import IN_KINDS, ReconcileError, Reconciliation, reconcile
 from guidance.accounts.rules import RULES_FILE, Rules, load_rules
@@ -58,7 +58,7 @@ def run_audit(plan: Plan, ledger: Ledger, rules: Rules) -> Audit:
         rec = reconcile(plan, ledger, rules)
     except ReconcileError as exc:
         raise AuditError(str(exc)) from None
-    return Audit(plan, ledger, rec, find_flags(plan, ledger, rec, rules), find_notes(plan, rec))
+    return Audit(plan, ledger, rec, find_flags(plan, ledger, rec, rules), find_notes(plan, rec) + overlap_notes(ledger))
 
 
 def account_rules(content_dir: Path) -> Rules:

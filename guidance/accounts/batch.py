@@ -166,26 +166,35 @@ def _text_cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
+#: The summary's columns of the audit's figures after ``closing_date``, named as in its JSON.
+FIGURE_COLUMNS = ("opening_balance", "opening_date", "not_on_any_statement", "contribution_overpaid")
+
+
 def summary_csv(rows: list[BatchRow]) -> str:
     """One row per account: reference, folder, status, surplus (and "not final" beside it when it
     is provisional: the statements stop before the period ends, or the last balance is not
-    certain), shortfall, closing balance and the day it is from, the most serious flag, then a count of each flag kind (``flags_<kind>``: a kind such as
-    ``surplus`` is also a figure's column, and one header must never name two columns)."""
+    certain), shortfall, closing balance and the day it is from, opening balance and the day it
+    is from, money not on any statement, contributions paid above what was due (decimal strings
+    and ISO dates, as in the audit's JSON), the most serious flag, then a count of each flag kind
+    (``flags_<kind>``: a kind such as ``surplus`` is also a figure's column, and one header must
+    never name two columns)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["reference", "folder", "status", "surplus", "surplus_provisional", "contribution_shortfall", "closing_balance",
-                     "closing_date", "flags",
+                     "closing_date", *FIGURE_COLUMNS, "flags",
                      "safeguarding", "most_serious", *(f"flags_{kind}" for kind in SEVERITY), "error"])
     for row in rows:
         if row.audit is None:
-            writer.writerow([_text_cell(row.reference), _text_cell(row.folder), "error", "", "", "", "", "", "", "", "", *[""] * len(SEVERITY), _text_cell(row.error)])
+            writer.writerow([_text_cell(row.reference), _text_cell(row.folder), "error", "", "", "", "", "", *[""] * len(FIGURE_COLUMNS), "", "", "", *[""] * len(SEVERITY), _text_cell(row.error)])
             continue
         rec, flags = row.audit.reconciliation, row.audit.flags
         counts = {kind: 0 for kind in SEVERITY}
         for f in flags:
             counts[f.kind] += 1
         writer.writerow([rec.reference, _text_cell(row.folder), "audited", rec.surplus, "not final" if rec.surplus_provisional else "",
-                         rec.contribution_shortfall, rec.closing_balance, (rec.closing_date or rec.end).isoformat(), len(flags), sum(f.safeguarding for f in flags), flags[0].kind if flags else "",
+                         rec.contribution_shortfall, rec.closing_balance, (rec.closing_date or rec.end).isoformat(),
+                         rec.opening_balance, (rec.opening_date or rec.start).isoformat(), rec.not_on_any_statement, rec.contribution_overpaid,
+                         len(flags), sum(f.safeguarding for f in flags), flags[0].kind if flags else "",
                          *counts.values(), ""])
     return out.getvalue()
 

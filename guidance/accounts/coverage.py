@@ -4,10 +4,10 @@ A statement covers the period it states (OFX), or else the days from its earlies
 latest, whatever order the rows are listed in (banks that list by posting date may put a row
 after later-dated ones). The days of the audit period no statement covers are:
 
-- ``uncovered`` (statements are missing: flagged): a span that a stated period leaves out; the
-  days after the last statement up to the end of the audit, however few (the balance at the end
-  is not known without them); a span at the very start of the audit longer than
-  ``COVER_SLACK_DAYS`` or with a payment due on it; the whole period;
+- ``uncovered`` (statements are missing: flagged): a span that a stated period leaves out; a span
+  at the very start or the very end of the audit longer than ``COVER_SLACK_DAYS`` or with a
+  payment due on it (a statement ends on its last transaction, so a few quiet days before the
+  first row or after the last one are not a missing statement); the whole period;
   and a span between two statements that state no period where the running balance cannot be
   seen to carry on over it (no balance shown on either side);
 - ``quiet`` (information, not a flag): a span between two statements that state no period over
@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-COVER_SLACK_DAYS = 3  # days no statement covers at the very start of the audit, with no payment due, that are not asked for
+COVER_SLACK_DAYS = 3  # days no statement covers at the very start or end of the audit, with no payment due, that are not asked for
 _ONE = dt.timedelta(days=1)
 
 
@@ -96,17 +96,19 @@ def coverage(period_start: dt.date, period_end: dt.date, statements, carries_on,
 
 
 def _slack(span: tuple[dt.date, dt.date], period_start: dt.date, period_end: dt.date, due_days) -> bool:
-    """True for the few days at the very start of the audit before the first statement that are
-    not asked for: at most ``COVER_SLACK_DAYS``, none with a payment due, and not the whole period.
-    Days at the end are always asked for: the balance at the end of the audit depends on them."""
+    """True for the few days at the very start of the audit before the first statement, or at the
+    very end after the last one, that are not asked for: at most ``COVER_SLACK_DAYS``, none with a
+    payment due, and not the whole period. The same rule holds at both ends: with nothing due on
+    them, a few days with no rows are most likely days with no transactions (a weekend)."""
     start, end = span
-    return (start == period_start and end < period_end and (end - start).days + 1 <= COVER_SLACK_DAYS
+    at_an_end = (start == period_start) != (end == period_end)
+    return (at_an_end and (end - start).days + 1 <= COVER_SLACK_DAYS
             and not any(start <= day <= end for day in due_days))
 
 
 def unshown_ends(period_start: dt.date, period_end: dt.date, shown_from: dt.date, shown_to: dt.date) -> tuple[tuple[dt.date, dt.date], ...]:
     """The days at the very start and end of the audit period before the first day and after the
-    last day the statements show, as (first, last) spans. A few at the start are not asked for
+    last day the statements show, as (first, last) spans. A few at either end are not asked for
     (see ``COVER_SLACK_DAYS``), but no statement shows them either: a payment due on them cannot be
     checked, so it is never told as missing or unpaid."""
     spans = ((period_start, shown_from - _ONE), (shown_to + _ONE, period_end))

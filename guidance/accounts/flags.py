@@ -94,8 +94,15 @@ SOURCES = {
 }
 
 
-def source_words(kind: str) -> str:
-    """Where a flag of ``kind`` that no single row gives comes from, in a few words."""
+#: Flags about money not seen on any statement: they name no row, but the day it was due.
+NOT_SEEN = frozenset(("contribution_shortfall", "council_payment_missing"))
+
+
+def source_words(kind: str, date: dt.date | None = None) -> str:
+    """Where a flag of ``kind`` on ``date`` that no single row gives comes from, in a few words:
+    for money not seen, that no payment was seen and the day it was due."""
+    if kind in NOT_SEEN and date is not None:
+        return f"no payment seen: due {date.isoformat()}; {SOURCES[kind]}"
     return SOURCES.get(kind, "no single statement row")
 
 
@@ -124,7 +131,7 @@ class Flag:
     @property
     def source(self) -> str:
         """Where the flag comes from when no single statement row does, in a few words."""
-        return source_words(self.kind)
+        return source_words(self.kind, self.date)
 
     @property
     def safeguarding(self) -> bool:
@@ -150,16 +157,6 @@ def _at(kind, entry: Entry | None, date, amount, message) -> Flag:
     if entry is None:
         return Flag(kind, date, amount, message)
     return Flag(kind, date, amount, message, entry.tx.file, entry.tx.line)
-
-
-def _near(rec: Reconciliation, date: dt.date) -> Entry | None:
-    """The last row on or before ``date`` (else the first row)."""
-    found = None
-    for e in rec.entries:
-        if e.tx.date > date:
-            break
-        found = e
-    return found or (rec.entries[0] if rec.entries else None)
 
 
 def find_flags(plan: Plan, ledger: Ledger, rec: Reconciliation, rules: Rules) -> tuple[Flag, ...]:
@@ -318,7 +315,7 @@ def _missing_statements(plan, ledger, rec, rules):
         n = position.get(id(m.tx))
         yield _at("balance_misprint", rec.entries[n] if n is not None else None, m.tx.date, m.gap, _misprint_text(m))
     for start, end in rec.uncovered:
-        flag = _at("missing_statement", _near(rec, start), start, ZERO, f"no statement covers {start.isoformat()} to {end.isoformat()} (payments due on those days cannot be checked without it)")
+        flag = _at("missing_statement", None, start, ZERO, f"no statement covers {start.isoformat()} to {end.isoformat()} (payments due on those days cannot be checked without it)")
         yield replace(flag, missing=(start, end))
 
 
@@ -357,7 +354,7 @@ def _council(plan, rows: _Rows, rec, rules, unseen):
         if e is None and due.amount > 0:
             if unseen.day(due.date):
                 continue  # no statement shows that day: the missing_statement flag asks for it
-            yield _at("council_payment_missing", _near(rec, due.date), due.date, due.amount,
+            yield _at("council_payment_missing", None, due.date, due.amount,  # money not seen: no row to name
                       f"the council payment of {money_text(due.amount)} due on {due.date.isoformat()} did not come in")
         elif e is not None and e.tx.amount < due.amount:
             short = due.amount - e.tx.amount
@@ -532,7 +529,7 @@ def _duplicates(plan, rows: _Rows, rec, rules, unseen):
         for before, e in zip(group, group[1:]):
             if (e.tx.date - before.tx.date).days <= DUPLICATE_DAYS:
                 yield _at("duplicate", e, e.tx.date, -e.tx.amount,
-                          f"{money_text(-e.tx.amount)} paid to the same payee on {before.tx.date.isoformat()} (line {before.tx.line}) and again on {e.tx.date.isoformat()}")
+                          f"{money_text(-e.tx.amount)} paid to the same payee on {before.tx.date.isoformat()} ({_row_name(before)}) and again on {e.tx.date.isoformat()}")
 
 
 def _money_totals(plan, rows: _Rows, rec, rules, unseen):
@@ -541,7 +538,7 @@ def _money_totals(plan, rows: _Rows, rec, rules, unseen):
         first = next((m.due.date for m in rec.contribution if m.entry is None and m.due.amount > 0 and not unseen.day(m.due.date)), rec.end)
         note = (f"; a further {money_text(unchecked)} was due on days no statement shows, and is not counted until those statements are seen"
                 if unchecked else "")
-        yield _at("contribution_shortfall", _last_contribution(rec, first), first, rec.contribution_shortfall,
+        yield _at("contribution_shortfall", None, first, rec.contribution_shortfall,  # money not seen: no row to name
                   f"contributions paid in are {money_text(rec.contribution_shortfall)} less than assessed for the days the statements show "
                   f"({money_text(rec.contribution_paid)} of {money_text(rec.contribution_expected_covered)}){note}")
     if rec.surplus > 0:
@@ -553,15 +550,6 @@ def _money_totals(plan, rows: _Rows, rec, rules, unseen):
                      f"not final ({provisional}); "
                      + ("ask for the missing statements" if rec.statements_missing else "ask the bank to confirm the closing balance")
                      + " before asking for any money back" if provisional else ""))
-
-
-def _last_contribution(rec: Reconciliation, date: dt.date) -> Entry | None:
-    """The last contribution paid in on or before ``date`` (else the first one; None when none
-    was): the row a shortfall is read from, never a row of another kind."""
-    paid = [m.entry for m in rec.contribution if m.entry is not None]
-    paid.sort(key=lambda e: (e.tx.date, e.tx.line))
-    before = [e for e in paid if e.tx.date <= date]
-    return before[-1] if before else (paid[0] if paid else None)
 
 
 def find_notes(plan: Plan, rec: Reconciliation) -> tuple[str, ...]:
@@ -602,6 +590,25 @@ def _overpaid_note(rec: Reconciliation) -> str:
             f"({money_text(rec.contribution_paid)} of {money_text(rec.contribution_expected_covered)}): this money is already "
             f"counted in the closing balance{held}; whether it is paid back to the person or kept is for the council's policy "
             "to say")
+
+
+def overlap_notes(ledger) -> tuple[str, ...]:
+    """The rows dropped as shown twice by two statements with no balance on both to prove they are
+    the same bank transaction, by file and line, with their total: a second payment alike would
+    have been dropped too, so the officer checks them (empty when there are none)."""
+    rows = ledger.unproved_overlaps
+    if not rows:
+        return ()
+    listed = "; ".join(f"{PurePath(t.file).name}:{t.line} ({t.date.isoformat()}, {money_text(t.amount)})" for t in rows)
+    if len(rows) == 1:
+        return ("1 row of a later statement matched a row of an earlier one by date, amount and description, with no balance "
+                f"shown to prove it is the same transaction, and was counted once: {listed}: check it on the statements (if it "
+                "is a second payment, the closing balance and the surplus are out by its amount)",)
+    total = sum((t.amount for t in rows), ZERO)
+    return (f"{len(rows)} rows of a later statement matched rows of an earlier one by date, amount and description, with no "
+            f"balance shown to prove they are the same transactions, and were counted once: {listed}; {money_text(total)} "
+            "together: check them on the statements (if any is a second payment, the closing balance and the surplus are out "
+            "by its amount)",)
 
 
 def _row_name(e: Entry) -> str:

@@ -122,11 +122,15 @@ class Statement:
 @dataclass(frozen=True)
 class Ledger:
     """All statements for one account, merged: ``transactions`` oldest first (several on one day
-    keep their statement order), ``overlaps`` the number of rows dropped as shown twice."""
+    keep their statement order), ``overlaps`` the number of rows dropped as shown twice, and
+    ``unproved_overlaps`` those of them dropped with no balance on both rows to prove they are the
+    same bank transaction (the date, amount and description matched, but a second payment alike
+    would match too: the officer is told, to check them)."""
 
     statements: tuple[Statement, ...]
     transactions: tuple[Transaction, ...]
     overlaps: int = 0
+    unproved_overlaps: tuple[Transaction, ...] = ()
 
 
 @lru_cache(maxsize=16384)
@@ -578,17 +582,19 @@ def _dates_rise(rows) -> bool:
     return all(map(le, dates, dates[1:]))
 
 
-def _shown_before(balances: list | None, balance: Decimal | None) -> bool:
+def _shown_before(balances: list | None, balance: Decimal | None) -> bool | None:
     """True (and that row used up) when an earlier statement's row like this one (``balances``:
-    the balances those rows show, None where none is shown) is the same bank transaction: where
-    both show a balance, only if it is the same (a row of the same day, payee and amount whose
-    balance differs is a new payment, not the one shown before)."""
+    the balances those rows show, None where none is shown) is the same bank transaction and both
+    show the same balance, proving it; None (that row used up too) when it is taken to be the same
+    with no balance on one of them to prove it; False when it is not: where both show a balance,
+    only the same one matches (a row of the same day, payee and amount whose balance differs is a
+    new payment, not the one shown before)."""
     if not balances:
         return False
     for n, shown in enumerate(balances):
         if shown is None or balance is None or shown == balance:
             del balances[n]
-            return True
+            return True if shown is not None and balance is not None else None
     return False
 
 
@@ -596,13 +602,13 @@ def merge(statements: list[Statement]) -> Ledger:
     """One ledger from several statements of one account: oldest first; where two statements
     cover the same days, the rows the later one repeats are dropped (matched by date, amount and
     description, and by balance where both show one, as many times as the earlier one holds
-    them)."""
+    them; those with no balance to prove it are listed in ``unproved_overlaps``)."""
     if len(statements) == 1 and _dates_rise(statements[0].transactions):
         return Ledger(tuple(statements), statements[0].transactions, 0)  # one statement, already in order
     firsts = {id(s): _row_days(s.transactions)[0] for s in statements}  # a row may be listed after later-dated ones
     ordered = sorted(statements, key=lambda s: (firsts[id(s)], s.file))
     kept: list[tuple[dt.date, int, int, Transaction]] = []
-    overlaps = 0
+    overlaps, unproved = 0, []
     for number, statement in enumerate(ordered):
         first = firsts[id(statement)]
         last_kept = max((k[0] for k in kept), default=None)
@@ -611,9 +617,13 @@ def merge(statements: list[Statement]) -> Ledger:
             if k[0] >= first:
                 earlier.setdefault(k[3].key(), []).append(k[3].balance)
         for position, t in enumerate(statement.transactions):
-            if last_kept is not None and t.date <= last_kept and _shown_before(earlier.get(t.key()), t.balance):
-                overlaps += 1
-                continue
+            if last_kept is not None and t.date <= last_kept:
+                shown = _shown_before(earlier.get(t.key()), t.balance)
+                if shown is not False:
+                    overlaps += 1
+                    if shown is None:
+                        unproved.append(t)
+                    continue
             kept.append((t.date, number, position, t))
     kept.sort(key=lambda k: k[:3])
-    return Ledger(tuple(ordered), tuple(k[3] for k in kept), overlaps)
+    return Ledger(tuple(ordered), tuple(k[3] for k in kept), overlaps, tuple(unproved))

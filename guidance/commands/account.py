@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -49,7 +50,7 @@ def register(sub) -> None:
     _audit_inputs(letter)
     letter.add_argument("--data", required=True, metavar="FILE", help="YAML or JSON: name, address and the dates the letter needs")
     letter.add_argument("--format", choices=LETTER_FORMATS, default=None,
-                        help="md, txt, html or docx (default: what --out's name says, else docx); must agree with --out's name")
+                        help="md, txt, html or docx: what --out's name ends with says it, so this is needed only for a name with no ending; must agree with --out's name")
     letter.add_argument("--out", required=True, metavar="PATH", help="where to write the letter: its name's ending sets the format")
     letter.add_argument("--no-record", action="store_true", help="do not keep the letter in the record of letters issued")
     letter.add_argument("--force", action="store_true", help=FORCE_HELP)
@@ -341,7 +342,8 @@ def run_letter(args) -> int:
 
     args.format = _format("--out", args.out, args.format, None, LETTER_FORMATS)
     if args.format is None or (Path(args.out).suffix and format_of_name(args.out) is None):
-        raise UsageError(f"--out: name a .md, .txt, .html or .docx file, not '{args.out}'")
+        raise UsageError(f"--out: name a .md, .txt, .html or .docx file, not '{args.out}' "
+                         "(a name with no ending needs --format md, txt, html or docx)")
     _check_out(args.out, args.force)
     audit, base = _run(args)
     try:
@@ -477,7 +479,7 @@ def run_show(args) -> int:
     if record.flags:
         print("  flags, most serious first:")
     for f in record.flags:
-        where = f" ({f.file}:{f.line})" if f.file else f" ({source_words(f.kind)})"
+        where = f" ({f.file}:{f.line})" if f.file else f" ({source_words(f.kind, dt.date.fromisoformat(str(f.on)))})"
         print(f"  {f.seq:>3}. {LABELS.get(f.kind, f.kind)} {f.on} {_money(f.amount)}{where}: {f.message} -> {f.decision or 'to decide'}")
     return 0
 
