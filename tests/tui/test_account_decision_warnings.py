@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable
 
-from guidance.tui.screens.account import AccountScreen
 
 from test_account_layout import provisional_files
-from tui_helpers import wait_for, wait_ready
+from tui_helpers import open_audited, wait_for
 
 
 def _warnings(app) -> list[str]:
@@ -23,12 +22,7 @@ async def test_deciding_on_a_surplus_that_is_not_final(make_app, monkeypatch, tm
     monkeypatch.chdir(tmp_path)
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
-        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
-        screen = app.screen
-        await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: screen.audit is not None)
+        screen = await open_audited(app, pilot)
         await pilot.pause()
         number = next(n for n, flag in enumerate(screen.audit.flags, 1) if flag.kind == "surplus")
         table = screen.query_one("#account-flag-table", DataTable)
@@ -51,12 +45,7 @@ async def test_the_warning_goes_when_the_letter_opens(make_app, monkeypatch, tmp
     monkeypatch.chdir(tmp_path)
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
-        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
-        screen = app.screen
-        await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: screen.audit is not None)
+        screen = await open_audited(app, pilot)
         await pilot.pause()
         number = next(n for n, flag in enumerate(screen.audit.flags, 1) if flag.kind == "surplus")
         table = screen.query_one("#account-flag-table", DataTable)

@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
-from guidance.tui.screens.account import AccountScreen
-
-from tui_helpers import wait_for, wait_ready
+from tui_helpers import open_audited
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "accounts"
 PROVISIONAL_PLAN = """reference: DP-000098
@@ -43,12 +41,7 @@ async def test_the_hint_line_keeps_clear_of_the_figures(make_app, monkeypatch, t
         monkeypatch.chdir(DATA)
     app = make_app(build_index=False)
     async with app.run_test(size=size) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
-        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
-        screen = app.screen
-        await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: screen.audit is not None)
+        screen = await open_audited(app, pilot)
         await pilot.pause()
         figures = screen.query_one("#account-figures", DataTable)
         labels = [figures.get_row_at(i)[0] for i in range(figures.row_count)]
@@ -75,12 +68,7 @@ async def test_the_widest_figures_show_whole(make_app, monkeypatch, tmp_path, si
     monkeypatch.chdir(tmp_path)
     app = make_app(build_index=False)
     async with app.run_test(size=size) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
-        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
-        screen = app.screen
-        await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: screen.audit is not None)
+        screen = await open_audited(app, pilot)
         await pilot.pause()
         figures = screen.query_one("#account-figures", DataTable)
         rows = [[str(cell) for cell in figures.get_row_at(i)] for i in range(figures.row_count)]

@@ -8,9 +8,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
-from guidance.tui.screens.account import AccountScreen
-
-from tui_helpers import wait_for, wait_ready
+from tui_helpers import open_audited, wait_for
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "accounts"
 
@@ -23,12 +21,7 @@ async def test_changed_files_put_the_audit_out_of_date(make_app, monkeypatch):
     monkeypatch.chdir(DATA)
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
-        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
-        screen = app.screen
-        await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: screen.audit is not None)
+        screen = await open_audited(app, pilot)
         flags = screen.query_one("#account-flag-table", DataTable)
         await wait_for(pilot, lambda: flags.has_focus)
         await pilot.press("q")  # chosen, not yet recorded

@@ -8,9 +8,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable
 
-from guidance.tui.screens.account import AccountScreen
-
-from tui_helpers import wait_for, wait_ready
+from tui_helpers import open_audited, wait_for
 
 PLAN = """reference: DP-000098
 period: {from: 2026-04-06, to: 2026-06-28}
@@ -52,12 +50,7 @@ async def test_seven_figure_amounts_show_whole(make_app, monkeypatch, tmp_path, 
     monkeypatch.chdir(tmp_path)
     app = await audited(make_app, size, tmp_path, PLAN, BIG_ROWS)
     async with app.run_test(size=size) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
-        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
-        screen = app.screen
-        await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: screen.audit is not None)
+        screen = await open_audited(app, pilot)
         await pilot.pause()
         flags = screen.query_one("#account-flag-table", DataTable)
         flags.focus()
@@ -83,12 +76,7 @@ async def test_the_header_gives_a_late_opening_balance_its_own_day(make_app, mon
     monkeypatch.chdir(tmp_path)
     app = await audited(make_app, (80, 24), tmp_path, LATE_PLAN, LATE_ROWS)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
-        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
-        screen = app.screen
-        await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: screen.audit is not None)
+        screen = await open_audited(app, pilot)
         await pilot.pause()
         assert screen.audit.reconciliation.opening_date.isoformat() == "2026-04-10"
         status = str(screen.query_one("#account-status").render())
@@ -103,12 +91,7 @@ async def test_amounts_stay_whole_when_the_screen_narrows(make_app, monkeypatch,
     monkeypatch.chdir(tmp_path)
     app = await audited(make_app, (100, 30), tmp_path, PLAN, BIG_ROWS)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
-        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
-        screen = app.screen
-        await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: screen.audit is not None)
+        screen = await open_audited(app, pilot)
         screen.query_one("#account-flag-table", DataTable).focus()
         for _ in screen.audit.flags:  # the widest decision on every flag
             await pilot.press("s", "enter", "down")

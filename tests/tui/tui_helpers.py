@@ -145,3 +145,17 @@ async def open_left_work(app, pilot, tries: int = 3600):
     await wait_for(pilot, lambda: isinstance(app.screen, ResumeWork) and app.screen.query("OptionList"), tries)
     await pilot.pause()
     return app.screen
+
+
+async def open_audited(app, pilot, plan: str = "plan.yaml", statements: str = "statement.csv"):
+    """Wait for the app, open the account screen on ``plan`` and ``statements`` (names in the
+    working folder), audit them (Ctrl+R) and return the screen once the audit is shown."""
+    from guidance.tui.screens.account import AccountScreen
+
+    await wait_ready(app, pilot, search=False)
+    app.push_screen(AccountScreen(plan, statements))
+    await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
+    screen = app.screen
+    await pilot.press("ctrl+r")
+    await wait_for(pilot, lambda: screen.audit is not None)
+    return screen
