@@ -16,20 +16,27 @@ def _warnings(app) -> list[str]:
     return [str(n.message) for n in app._notifications if n.severity == "warning"]
 
 
+async def _decide_the_surplus(app, pilot, key: str):
+    """Audit the provisional files, press ``key`` then Enter on the surplus flag; (the screen, the
+    flag's number)."""
+    screen = await open_audited(app, pilot)
+    await pilot.pause()
+    number = next(n for n, flag in enumerate(screen.audit.flags, 1) if flag.kind == "surplus")
+    table = screen.query_one("#account-flag-table", DataTable)
+    table.focus()
+    table.move_cursor(row=number - 1)
+    await pilot.pause()
+    await pilot.press(key, "enter")
+    return screen, number
+
+
 @pytest.mark.parametrize("key, decision, warned", [("r", "recover", True), ("q", "query", False)])
 async def test_deciding_on_a_surplus_that_is_not_final(make_app, monkeypatch, tmp_path, key, decision, warned):
     provisional_files(tmp_path)
     monkeypatch.chdir(tmp_path)
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_audited(app, pilot)
-        await pilot.pause()
-        number = next(n for n, flag in enumerate(screen.audit.flags, 1) if flag.kind == "surplus")
-        table = screen.query_one("#account-flag-table", DataTable)
-        table.focus()
-        table.move_cursor(row=number - 1)
-        await pilot.pause()
-        await pilot.press(key, "enter")
+        screen, number = await _decide_the_surplus(app, pilot, key)
         await wait_for(pilot, lambda: screen.decisions.get(number) == decision)
         await pilot.pause()
         said = [w for w in _warnings(app) if w.startswith(f"Flag {number}:")]
@@ -45,14 +52,7 @@ async def test_the_warning_goes_when_the_letter_opens(make_app, monkeypatch, tmp
     monkeypatch.chdir(tmp_path)
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_audited(app, pilot)
-        await pilot.pause()
-        number = next(n for n, flag in enumerate(screen.audit.flags, 1) if flag.kind == "surplus")
-        table = screen.query_one("#account-flag-table", DataTable)
-        table.focus()
-        table.move_cursor(row=number - 1)
-        await pilot.pause()
-        await pilot.press("r", "enter")
+        screen, _ = await _decide_the_surplus(app, pilot, "r")
         await wait_for(pilot, lambda: _warnings(app))
         assert all(n.timeout <= 10 for n in app._notifications if n.severity == "warning")
         app.notify("Could not save the report", severity="error")  # another notice: it stays

@@ -34,7 +34,9 @@ LATE_ROWS = ("Date,Description,Amount,Balance\n10/04/2026,OWN CONTRIBUTION,500.0
              "29/04/2026,P SAMPLE WAGES,-100.00,4855.00\n30/04/2026,P SAMPLE WAGES,-10.00,4845.00\n")
 
 
-async def audited(make_app, pilot_size, folder, plan: str, rows: str):
+def app_on(make_app, folder, plan: str, rows: str):
+    """An app to audit ``plan`` and the statement ``rows``, written as plan.yaml and
+    statement.csv in ``folder``."""
     (folder / "plan.yaml").write_text(plan, encoding="utf-8")
     (folder / "statement.csv").write_text(rows, encoding="utf-8")
     app = make_app(build_index=False)
@@ -48,7 +50,7 @@ def shown_lines(table: DataTable) -> list[str]:
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)])
 async def test_seven_figure_amounts_show_whole(make_app, monkeypatch, tmp_path, size):
     monkeypatch.chdir(tmp_path)
-    app = await audited(make_app, size, tmp_path, PLAN, BIG_ROWS)
+    app = app_on(make_app, tmp_path, PLAN, BIG_ROWS)
     async with app.run_test(size=size) as pilot:
         screen = await open_audited(app, pilot)
         await pilot.pause()
@@ -74,7 +76,7 @@ async def test_seven_figure_amounts_show_whole(make_app, monkeypatch, tmp_path, 
 
 async def test_the_header_gives_a_late_opening_balance_its_own_day(make_app, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
-    app = await audited(make_app, (80, 24), tmp_path, LATE_PLAN, LATE_ROWS)
+    app = app_on(make_app, tmp_path, LATE_PLAN, LATE_ROWS)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_audited(app, pilot)
         await pilot.pause()
@@ -89,7 +91,7 @@ async def test_the_header_gives_a_late_opening_balance_its_own_day(make_app, mon
 
 async def test_amounts_stay_whole_when_the_screen_narrows(make_app, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
-    app = await audited(make_app, (100, 30), tmp_path, PLAN, BIG_ROWS)
+    app = app_on(make_app, tmp_path, PLAN, BIG_ROWS)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_audited(app, pilot)
         screen.query_one("#account-flag-table", DataTable).focus()
