@@ -581,6 +581,21 @@ def refuse_outside_link(path, within) -> None:
         raise ContentYamlError(f"a link to a file outside the content folder ({target.name}); copy the file in instead", None)
 
 
+def read_optional_text(path, shown: str, problems) -> str | None:
+    """The text of a content file that may be left out (synonyms, frame words): None when it is
+    missing, or when it cannot be read, which is reported to ``problems`` as ``shown`` with the
+    line and the problem (not UTF-8, too large, a link out of the folder, no permission)."""
+    try:
+        return read_text(path)
+    except FileNotFoundError:
+        return None
+    except ContentYamlError as exc:
+        problems.error(shown, exc.line, exc.message)
+    except OSError as exc:
+        problems.error(shown, None, f"cannot read file: {exc.strerror}")
+    return None
+
+
 def read_yaml_file(path, shown: str, problems, within=None, lazy_lines: bool = False,
                    quote_lines: bool = True) -> YamlDoc | None:
     """Read and parse a YAML file; a file that cannot be read or parsed is reported, never raised.

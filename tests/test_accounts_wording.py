@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from accounts_support import INLINE_PLAN
-from guidance.accounts.words import counted
+from guidance.words import counted
 from guidance.cli import main
 
 HEADER = "Date,Description,Amount,Balance\n"

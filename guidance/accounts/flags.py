@@ -58,7 +58,7 @@ from guidance.accounts.reconcile import MATCH_DAYS, Entry, Reconciliation
 from guidance.accounts.rules import Rules, Rule
 from guidance.accounts.schedule import add_months, line_in_force, weekly
 from guidance.accounts.statements import Ledger, normalise
-from guidance.accounts.words import counted
+from guidance.words import counted
 
 SEVERITY = (
     "household_payment", "large_transfer", "excluded_spending", "overdrawn", "missing_statement",
@@ -100,9 +100,11 @@ NOT_SEEN = frozenset(("contribution_shortfall", "council_payment_missing"))
 
 def source_words(kind: str, date: dt.date | None = None) -> str:
     """Where a flag of ``kind`` on ``date`` that no single row gives comes from, in a few words:
-    for money not seen, that no payment was seen and the day it was due."""
+    for money not seen, that no payment was seen and (given ``date``) the day it was due."""
     if kind in NOT_SEEN and date is not None:
         return f"no payment seen: due {date.isoformat()}; {SOURCES[kind]}"
+    if kind in NOT_SEEN:
+        return f"no payment seen; {SOURCES[kind]}"
     return SOURCES.get(kind, "no single statement row")
 
 

@@ -47,7 +47,7 @@ from guidance.accounts.plan import OUT_KINDS, Plan
 from guidance.accounts.rules import IN_KINDS, MATCHES_KEPT, Rules
 from guidance.accounts.schedule import Due, contingency, dues
 from guidance.accounts.statements import Ledger, Transaction
-from guidance.accounts.words import counted
+from guidance.words import counted
 
 MATCH_DAYS = 5  # "a few days either side" of a due date: weekends and a bank holiday
 LATE_DAYS = 14  # a payment the bank names as this payment, of the amount due, up to 2 weeks late

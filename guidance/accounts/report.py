@@ -17,7 +17,7 @@ from guidance.accounts.audit import Audit
 from guidance.accounts.chart import balance_points, png, svg
 from guidance.accounts.money import money_text
 from guidance.accounts.summary import summary_markdown
-from guidance.accounts.words import counted
+from guidance.words import counted
 
 FORMATS = ("md", "html", "docx")
 CHART_MARK = "<!-- chart -->"

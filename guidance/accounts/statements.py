@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from guidance.accounts.money import READ_AMOUNTS, READ_DATES, READ_LIMIT, common_amounts, statement_amount, statement_date
-from guidance.accounts.words import counted
+from guidance.words import counted
 from guidance.references import without_value
 
 FIELDS = ("date", "description", "amount", "paid_in", "paid_out", "balance")

@@ -241,7 +241,7 @@ def _decisions(audit_id: str | None) -> dict[int, str]:
 def _print(audit) -> None:
     from guidance.accounts.audit import audit_json
     from guidance.accounts.money import money_text
-    from guidance.accounts.words import counted
+    from guidance.words import counted
 
     rec = audit.reconciliation
     print(f"Account audit {rec.reference}: {rec.start.isoformat()} to {rec.end.isoformat()}")
@@ -298,7 +298,7 @@ def figure_table(figures: dict) -> list[str]:
 
 def run_batch(args) -> int:
     from guidance.accounts.batch import BatchError, audit_batch, summary_csv
-    from guidance.accounts.words import counted
+    from guidance.words import counted
 
     columns = _columns(args)
     _format("--out", args.out, None, "csv", ("csv",))
@@ -324,7 +324,7 @@ def run_batch(args) -> int:
 
 def _progress(done: int, total: int) -> None:
     """The batch's bar on a terminal: "[###...] 2 of 3 accounts" (the noun agrees with the count)."""
-    from guidance.accounts.words import counted
+    from guidance.words import counted
 
     width = 30
     filled = width * done // max(total, 1)
@@ -416,7 +416,7 @@ def run_list(args) -> int:
     if not rows:
         print("No account audits recorded.")
         return 0
-    from guidance.accounts.words import counted
+    from guidance.words import counted
 
     order = "oldest first" if args.oldest_first else "newest first"
     print(f"{counted(len(rows), 'account audit')}, {order} (by when each was made, UTC):")
@@ -454,7 +454,7 @@ def run_show(args) -> int:
     from dataclasses import asdict
 
     from guidance.accounts.flags import LABELS, source_words
-    from guidance.accounts.words import counted
+    from guidance.words import counted
     from guidance.records.accounts import UnknownAudit
 
     store = _store()

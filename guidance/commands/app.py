@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guidance.accounts.words import counted
+from guidance.words import counted
 from guidance.commands.common import load_base, today
 
 

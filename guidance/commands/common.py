@@ -129,7 +129,7 @@ def warn_left_out(base) -> None:
     """Say on stderr when broken files were left out, so a script's output is not taken as whole."""
     broken = sorted({p.path for p in base.problems.errors})
     if broken:
-        from guidance.accounts.words import counted
+        from guidance.words import counted
 
         one = len(broken) == 1
         print(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from guidance.accounts.words import counted
+from guidance.words import counted
 from guidance.commands.common import (
     CommandError,
     add_json_option,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-from guidance.accounts.words import counted
+from guidance.words import counted
 from guidance.commands.common import add_json_option, add_on_option, load_base, print_json, refuse_broken, today
 from guidance.content.formatting import long_date
 

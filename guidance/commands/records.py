@@ -18,7 +18,7 @@ from guidance.records.store import StoreError
 def _counted_kind(count: int, name: str) -> str:
     """A purge count with its noun agreeing: ``("calls", 1)`` is "1 call", ``("letter_drafts", 2)``
     "2 letter drafts" (every kind of record is named in the plural)."""
-    from guidance.accounts.words import counted
+    from guidance.words import counted
 
     plural = name.replace("_", " ")
     return counted(count, plural[:-1] if plural.endswith("s") else plural, plural)

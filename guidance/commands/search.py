@@ -214,7 +214,7 @@ def run_index_build(args) -> int:
 
     pages = count_pages(generation.docs)
     others = len(generation.docs) - pages
-    from guidance.accounts.words import counted
+    from guidance.words import counted
 
     print(f"Indexed {_pages(pages)} and {counted(others, 'tool')} (guided help, calculators and letters) in "
           f"{time.perf_counter() - started:.1f} s: {generation.folder}")

@@ -80,19 +80,11 @@ def phrase_stems(text: str) -> tuple[str, ...]:
 def load_frame_words(content_dir: Path, problems: Problems, shown: str | None = None) -> FrameWords:
     """Read the frame words file; a missing file means no frame words, a bad entry is reported
     (file, line, field) and skipped."""
-    from guidance.yamlio import ContentYamlError, load_yaml, read_text  # YAML only when the file is read
+    from guidance.yamlio import ContentYamlError, load_yaml, read_optional_text  # YAML only when the file is read
 
-    path = Path(content_dir) / FILE_NAME
     shown = shown or f"content/{FILE_NAME}"
-    try:
-        text = read_text(path)
-    except FileNotFoundError:
-        return FrameWords()
-    except ContentYamlError as exc:
-        problems.error(shown, exc.line, exc.message)
-        return FrameWords()
-    except OSError as exc:
-        problems.error(shown, None, f"cannot read file: {exc.strerror}")
+    text = read_optional_text(Path(content_dir) / FILE_NAME, shown, problems)
+    if text is None:
         return FrameWords()
     try:
         doc = load_yaml(text)

@@ -125,21 +125,11 @@ def load_synonyms(content_dir: Path, problems: Problems | None = None, shown: st
 
 def _load_entries(content_dir: Path, problems: Problems, shown: str | None) -> Synonyms:
     """The entries of the synonyms file (no frame words)."""
-    from guidance.yamlio import ContentYamlError, read_text  # YAML only when the file is read
+    from guidance.yamlio import read_optional_text  # YAML only when the file is read
 
-    path = Path(content_dir) / FILE_NAME
     shown = shown or f"content/{FILE_NAME}"
-    try:
-        text = read_text(path)
-    except FileNotFoundError:
-        return Synonyms()
-    except ContentYamlError as exc:  # not UTF-8 (with its line), too large, or a link out of the folder
-        problems.error(shown, exc.line, exc.message)
-        return Synonyms()
-    except OSError as exc:
-        problems.error(shown, None, f"cannot read file: {exc.strerror}")
-        return Synonyms()
-    return parse_synonyms(text, shown, problems)
+    text = read_optional_text(Path(content_dir) / FILE_NAME, shown, problems)
+    return Synonyms() if text is None else parse_synonyms(text, shown, problems)
 
 
 def parse_synonyms(text: str, shown: str, problems: Problems) -> Synonyms:

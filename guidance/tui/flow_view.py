@@ -291,7 +291,7 @@ class FlowView:
 
 def _prefill_note(flow, prefill) -> str:
     """What the person is told when the session starts with answers filled from a source."""
-    from guidance.accounts.words import counted
+    from guidance.words import counted
 
     one = len(prefill.answers) == 1
     text = (f"{counted(len(prefill.answers), 'answer')} {'is' if one else 'are'} filled from {prefill.origin}. Each is shown when its question "

@@ -427,3 +427,24 @@ def test_account_screen_provisional_surplus_snapshot(snap_compare, monkeypatch, 
     provisional_files(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert _audited_at_80x24(snap_compare)
+
+
+async def test_a_flag_no_statement_row_gives_says_where_it_comes_from(make_app, monkeypatch, tmp_path):
+    """A flag that names no statement row (the surplus, money not seen) says in the line below
+    the flags what it is worked out from, as the report does, where a row's flag gives file:line."""
+    from guidance.accounts.flags import SOURCES
+
+    monkeypatch.chdir(tmp_path)
+    plan = (DATA / "plan.yaml").read_text(encoding="utf-8").replace("amount: '35.00'", "amount: '45.00'")
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")  # more due than is paid in
+    (tmp_path / "statement.csv").write_bytes((DATA / "statement.csv").read_bytes())
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "statement.csv")
+        row = next(i for i, flag in enumerate(screen.audit.flags) if flag.kind == "contribution_shortfall")
+        assert screen.audit.flags[row].file is None
+        flags = screen.query_one("#account-flag-table", DataTable)
+        await pilot.press(*["down"] * (row - flags.cursor_row))
+        await pilot.pause()
+        shown = str(screen.query_one("#account-flag-text").content)
+        assert f"6 April 2026 (no payment seen; {SOURCES['contribution_shortfall']}):" in shown

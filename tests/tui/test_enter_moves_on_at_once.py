@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from textual.widgets import Input
 
 from guidance.tui.screens.account import AccountScreen
@@ -24,6 +26,15 @@ def _burst(app, *parts: str) -> None:
         type_burst(app, part)
 
 
+async def _open_account(app, pilot):
+    """The account screen, open with its plan field ready for typing."""
+    await wait_ready(app, pilot, search=False)
+    app.push_screen(AccountScreen())
+    await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
+    await pilot.pause()
+    return app.screen
+
+
 async def test_calculator_fields_in_one_burst(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -40,11 +51,7 @@ async def test_account_files_in_one_burst(make_app, monkeypatch):
     monkeypatch.chdir(DATA)
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(AccountScreen())
-        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
-        screen = app.screen
-        await pilot.pause()
+        screen = await _open_account(app, pilot)
         _burst(app, "plan.yaml", "statement.csv")
         await pilot.pause()
         await pilot.pause()
@@ -162,3 +169,40 @@ async def test_flow_steps_in_one_burst_through_a_tick_list(make_app):
         assert answers["reason_for_doubt"] == "Forgets bills"
         assert isinstance(answers["support_given"], list)
         assert app.focused is not None and screen.query_one("#answer") in app.focused.ancestors_with_self
+
+
+@pytest.mark.parametrize("answers, field, left, last_on", [
+    (("12.60", "40", "30", "6/4/2026", "xyz"), "on", "6/4/2026xyz", "6/4/2026"),
+    (("abc", "40", "30", "6/4/2026", "1"), "hourly_rate", "1", None),
+])
+async def test_keys_typed_straight_after_the_last_enter(make_app, answers, field, left, last_on):
+    """Enter in a calculator's last field works it out on the answers typed before Enter; what is
+    typed straight after it goes afterwards to the field with the focus: the last field, added
+    to what it holds, or, when an answer is refused, the first field marked in red (its wrong
+    answer selected, so the keys replace it)."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calculator(app, pilot, "employer-cost")
+        await pilot.pause()
+        _burst(app, *answers)
+        for _ in range(6):
+            await pilot.pause()
+        assert screen.focused is screen.query_one(f"#in-{field}", Input)
+        assert screen.query_one(f"#in-{field}", Input).value == left
+        worked_out = screen.last_result[0]["on"] if screen.last_result else None
+        assert worked_out == last_on
+        assert ("Please check" in str(screen.query_one("#calc-result").render())) == (last_on is None)
+
+
+async def test_account_audit_is_of_the_files_typed_before_enter(make_app, monkeypatch):
+    """Enter in the statements field audits the files typed before it: a key typed straight
+    after Enter is not read as part of a file name."""
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_account(app, pilot)
+        _burst(app, "plan.yaml", "statement.csv", "j")
+        await wait_for(pilot, lambda: screen.audit is not None or "Statements:" in str(
+            screen.query_one("#account-status").render()))
+        assert screen.audit is not None
+        assert screen.audited == ("plan.yaml", "statement.csv")

@@ -37,6 +37,7 @@ from rich.text import Text
 from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline
 
 from guidance.accounts.decisions import decision_warnings
+from guidance.accounts.flags import source_words
 from guidance.kinds import Date
 from guidance.tui.commands import AccountCommands  # noqa: F401  (the palette entry for this screen)
 from guidance.tui.messages import Failed, ReportsFailures
@@ -227,9 +228,15 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
 
     def take_typing(self, event) -> bool | None:
         """Enter in the plan field moves on to the statements as the key is handed out (the app
-        calls this first): the statements typed straight after it go there, not into the plan."""
+        calls this first): the statements typed straight after it go there, not into the plan.
+        Enter in the statements field audits the files typed before it; the keys typed straight
+        after it wait until the audit is asked for (``act_when_typed``)."""
         if event.key == "enter" and self.focused is self.query_one("#account-plan", Input):
             self.set_focus(self.query_one("#account-statements", Input))  # now, not after this refresh
+            return True
+        if event.key == "enter" and self.focused is self.query_one("#account-statements", Input):
+            field = self.focused  # given the focus back, with the keys typed after Enter, once asked
+            self.act_when_typed(lambda: self.action_audit(asked_in=field))  # on the files typed before Enter
             return True
         return None
 
@@ -240,7 +247,9 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         else:
             self.action_audit()
 
-    def action_audit(self) -> None:
+    def action_audit(self, asked_in=None) -> None:
+        """Audit the plan and statements the fields name (Ctrl+R, or Enter in the statements
+        field: ``asked_in``, the field that has the focus again once the audit is asked for)."""
         plan = self.query_one("#account-plan", Input).value.strip()
         try:
             statements = statement_files(self.query_one("#account-statements", Input).value)
@@ -256,7 +265,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         self.keep_pending()  # a choice on the last audit's flags is recorded before they go
         self.runs += 1
         self.audited = self._fields()
-        self.asked_from = self._where_typing()
+        self.asked_from = self._where_typing(asked_in)
         self._clear()
         self._status("Auditing…")
         self.run_audit(plan, statements, self.runs)
@@ -299,9 +308,9 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
             return True
         return False
 
-    def _where_typing(self) -> tuple:
-        """The widget with the focus and the text of the file fields, now."""
-        return (self.focused, *(field.value for field in self.query("#account-files Input")))
+    def _where_typing(self, focused=None) -> tuple:
+        """The widget with the focus (``focused``, if given) and the text of the file fields, now."""
+        return (focused or self.focused, *(field.value for field in self.query("#account-files Input")))
 
     def _clear(self) -> None:
         """Nothing of the last audit stays on screen (nor can be decided) while a new one runs."""
@@ -375,7 +384,8 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
             figures.add_row(label, money_text(value))
         self._fill_flags()
         table = self.query_one("#account-flag-table", DataTable)
-        if self.asked_from is None or self.asked_from == self._where_typing():
+        settling = self.focused is None and self._awaiting and self.asked_from is not None  # Enter's keys held
+        if self.asked_from is None or self.asked_from == self._where_typing(self.asked_from[0] if settling else None):
             table.focus()  # the officer is waiting for it: on to the flags
         elif not table.has_focus:  # typing or moved on since: the keys stay where they are going
             status += " · Tab to the flags"
@@ -427,7 +437,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         if self.audit is None or not 0 <= index < len(self.audit.flags):
             return
         flag = self.audit.flags[index]
-        where = f" ({Path(flag.file).name}:{flag.line})" if flag.file else ""
+        where = f" ({Path(flag.file).name}:{flag.line})" if flag.file else f" ({source_words(flag.kind)})"  # date shown already
         extra = ""
         if flag.safeguarding:
             from guidance.accounts.report import page_names

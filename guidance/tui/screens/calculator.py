@@ -101,10 +101,16 @@ class CalculatorScreen(FirstFieldScreen, ReportsFailures, Screen):
     def take_typing(self, event) -> bool | None:
         """Enter in a field but the last moves on to the next field as the key is handed out (the
         app calls this first), so the keys typed straight after it go to that field: moved later,
-        on the field's Submitted message, the next answer typed fast landed in the field before."""
+        on the field's Submitted message, the next answer typed fast landed in the field before.
+        Enter in the last field works it out on what was typed before Enter: the keys typed
+        straight after it are held until then (``act_when_typed``), then go to the field with
+        the focus (the first field marked in red, if any)."""
         inputs = list(self.query("#calc-form Input"))
         if event.key == "enter" and self.focused in inputs[:-1]:
             self.focus_next()
+            return True
+        if event.key == "enter" and inputs and self.focused is inputs[-1]:
+            self.act_when_typed(self.action_calculate)
             return True
         return None
 

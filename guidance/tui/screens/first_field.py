@@ -59,15 +59,19 @@ class FirstFieldScreen:
         elif self.focused is not None and not self._awaiting:
             self.field_ready(self.focused)
 
-    def field_ready(self, field) -> None:
+    def field_ready(self, field, selection=None) -> None:
         """``field`` (or, for a group such as a list of tick boxes, its first focusable part,
         unless a part of it has the focus) takes the focus, and the keys held for it (typed while
-        the screen opened or while its field was being replaced), in order."""
+        the screen opened or while its field was being replaced), in order. ``selection``: the
+        field's cursor and selection to put back after it takes the focus (a text field selects
+        all of its text as it does: a key typed on would replace it)."""
         target = _typed_into(field)
         if target is None:
             return  # nothing to type into: the keys wait for a field
         if self.focused is None or field not in self.focused.ancestors_with_self:
             self.set_focus(target, scroll_visible=False)
+            if selection is not None:  # after the field's Focus event, before the keys held
+                target.call_later(setattr, target, "selection", selection)
         self._awaiting = False
         if self._focused_at is None:
             self._focused_at = _time.get_time()
@@ -91,23 +95,29 @@ class FirstFieldScreen:
         self.await_field()
 
         async def act() -> None:
+            selection = getattr(field, "selection", None)  # where the cursor was as Enter was handled
             result = action()
             if inspect.isawaitable(result):
                 await result
             if self.app.screen is not self:
                 self._hand_to_app()
             else:  # after the new field, if any, has been put up and given the focus
-                self.call_after_refresh(self._settle, field)
+                self.call_after_refresh(self._settle, field, selection)
 
         after_keys(field, self.call_later, act)  # the keys typed before, then (on the screen) act
 
-    def _settle(self, field) -> None:
-        """No new field was put up after ``act_when_typed``: the keys held go to ``field``
-        again (a refused answer, to correct it), or to the first field."""
+    def _settle(self, field, selection=None) -> None:
+        """No new field was put up after ``act_when_typed``: the keys held go to the field the
+        action gave the focus to, if any (the first answer marked wrong), else to ``field`` again
+        (a refused answer, to correct it; its cursor where it was, ``selection``, so the keys
+        typed on add to what it holds as they would have had Enter never been pressed), or to
+        the first field."""
         if not self._awaiting:
             return
-        if field.is_attached and field.focusable:
-            self.field_ready(field)
+        if self.focused is not None:  # the action gave a field the focus (the first answer refused)
+            self.field_ready(self.focused)
+        elif field.is_attached and field.focusable:
+            self.field_ready(field, selection)
         else:
             self.focus_first_field(again=True)
 

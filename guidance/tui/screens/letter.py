@@ -16,7 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Markdown, Select, SelectionList, Static, TextArea
 
-from guidance.accounts.words import counted
+from guidance.words import counted
 from guidance.kinds import Date, read_date
 from guidance.tui.latest_writes import LatestWrites
 from guidance.tui.messages import CallChanged, ReportsFailures

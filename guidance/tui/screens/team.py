@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from rich.text import Text
 
-from guidance.accounts.words import counted
+from guidance.words import counted
 from guidance.content.formatting import long_date
 from guidance.content.review import REVIEW_WINDOW_DAYS
 from guidance.tui.messages import ReportsFailures

@@ -1,4 +1,4 @@
-"""Counts in words for what the account commands and reports say: "1 row", "2 rows"."""
+"""Counts in words for whatever the product says: "1 row", "2 rows", "1 call", "3 tools"."""
 
 from __future__ import annotations
 
