@@ -206,3 +206,59 @@ async def test_account_audit_is_of_the_files_typed_before_enter(make_app, monkey
             screen.query_one("#account-status").render()))
         assert screen.audit is not None
         assert screen.audited == ("plan.yaml", "statement.csv")
+
+
+def _keys(app, *parts) -> None:
+    """``parts`` typed in one burst: text as characters, ("tab",) and the like as that key."""
+    from textual import events
+
+    for part in parts:
+        if isinstance(part, tuple):
+            app.post_message(events.Key(part[0], None))
+        else:
+            type_burst(app, part)
+
+
+@pytest.mark.parametrize("burst, field, want", [
+    (("12.65", ("backspace",), "0"), "hourly_rate", "12.60"),
+    (("2.6", ("home",), "1"), "hourly_rate", "12.6"),
+    (("99", ("ctrl+u",), "12.60"), "hourly_rate", "12.60"),
+    (("99 wrong", ("ctrl+w",), "12.60"), "hourly_rate", "99 12.60"),
+    (("12.60", ("tab",), "40"), "hours_per_week", "40"),
+])
+async def test_a_field_key_is_acted_on_before_the_keys_typed_after_it(make_app, burst, field, want):
+    """Backspace, Home, Ctrl+U, Ctrl+W, Tab: Textual acts on them through a binding, once the key
+    has gone up to the app, by when the characters typed straight after had reached the field.
+    Each is acted on in the order typed: the keys after it go where it leaves the cursor."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calculator(app, pilot, "employer-cost")
+        await pilot.pause()
+        _keys(app, *burst)
+        for _ in range(8):
+            await pilot.pause()
+        assert screen.query_one(f"#in-{field}", Input).value == want
+        if field != "hourly_rate":
+            assert screen.query_one("#in-hourly_rate", Input).value == burst[0]
+
+
+async def test_account_files_with_tab_in_one_burst(make_app, monkeypatch):
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_account(app, pilot)
+        _keys(app, "plan.yaml", ("tab",), "statement.csv")
+        for _ in range(8):
+            await pilot.pause()
+        assert screen.query_one("#account-plan", Input).value == "plan.yaml"
+        assert screen.query_one("#account-statements", Input).value == "statement.csv"
+
+
+async def test_words_typed_after_ctrl_u_in_the_search_box_stay(make_app):
+    """Ctrl+U empties the home screen's search box before the words typed straight after it."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        _keys(app, "sick pay", ("ctrl+u",), "holiday pay")
+        box = app.screen.query_one("#search", Input)
+        await wait_for(pilot, lambda: box.value == "holiday pay")

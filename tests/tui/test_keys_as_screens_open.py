@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import Input, TextArea
 
-from tui_helpers import type_burst, wait_for, wait_ready
+from tui_helpers import open_calculator, type_burst, wait_for, wait_ready
 
 
 async def _opened_with_burst(app, pilot, screen, text: str, field: str):
@@ -63,3 +64,29 @@ async def test_call_notes_take_the_keys_typed_as_they_open(make_app):
         await wait_for(pilot, lambda: app.call is not None)
         await pilot.pause()
         assert await _opened_with_burst(app, pilot, CallNotesDialog(), "asks about sick pay", "#call-notes") == "asks about sick pay"
+
+
+@pytest.mark.parametrize("lost", ["field", "turn"])
+async def test_a_lost_wait_never_stops_the_screen_taking_keys(make_app, lost):
+    """A wait for a new field (after Enter) or for a held key's turn whose ending call was lost
+    (its field taken away, its screen switched away from) ends once it has lasted LOST_WAIT
+    seconds: the next keys go to the field again instead of being held for good."""
+    from guidance.tui.screens import first_field
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calculator(app, pilot, "employer-cost")
+        await pilot.pause()
+        if lost == "field":
+            screen.await_field()  # as Enter does; the new field never comes
+        else:
+            screen._handing_on, screen._waiting_since = True, first_field._time.get_time()
+        await pilot.press("1")
+        await pilot.pause()
+        field = screen.query_one("#in-hourly_rate", Input)
+        assert field.value == ""  # held while the wait may still end
+        screen._waiting_since -= first_field.LOST_WAIT + 1
+        await pilot.press("2")
+        for _ in range(3):
+            await pilot.pause()
+        assert screen.focused is field and field.value == "12"

@@ -437,7 +437,10 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         if self.audit is None or not 0 <= index < len(self.audit.flags):
             return
         flag = self.audit.flags[index]
-        where = f" ({Path(flag.file).name}:{flag.line})" if flag.file else f" ({source_words(flag.kind)})"  # date shown already
+        if flag.file:
+            where = f" ({Path(flag.file).name}:{flag.line})"
+        else:  # what it is worked out from (the date is shown already; a missing statement says its days)
+            where = "" if flag.kind == "missing_statement" else f" ({source_words(flag.kind)})"
         extra = ""
         if flag.safeguarding:
             from guidance.accounts.report import page_names

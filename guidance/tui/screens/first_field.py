@@ -23,9 +23,14 @@ from __future__ import annotations
 import inspect
 
 from textual import _time, events
+from textual.widgets import Input, TextArea
 
 FIELDS = "Input, TextArea, Select, SelectionList"  # the widgets a form is filled in with
 #: Keys held for a field with the characters (the app's own keys, F4 or Ctrl+Q, never are).
+#: Seconds a field may be awaited (or a key's turn wait) before the wait counts as lost: a field
+#: taken away or a screen switched away from mid-way drops the call that ends it, and every key
+#: typed on the screen after would be held for good. It takes milliseconds when all goes well.
+LOST_WAIT = 1.0
 HELD_KEYS = {"enter", "tab", "shift+tab", "backspace", "delete", "escape", "up", "down", "left", "right",
              "home", "end", "pageup", "pagedown", "space"}
 
@@ -41,6 +46,7 @@ class FirstFieldScreen:
     _held: list | None = None  # keys typed while no field could take them, oldest first
     _awaiting: bool = False  # the field is being replaced (``await_field``)
     _handing_on: bool = False  # a held key is on its way: the next waits for it
+    _waiting_since: float | None = None  # when ``_awaiting`` or ``_handing_on`` began (Textual's clock)
 
     def on_mount(self) -> None:
         self.focus_first_field()
@@ -73,6 +79,8 @@ class FirstFieldScreen:
             if selection is not None:  # after the field's Focus event, before the keys held
                 target.call_later(setattr, target, "selection", selection)
         self._awaiting = False
+        if not self._handing_on:
+            self._waiting_since = None
         if self._focused_at is None:
             self._focused_at = _time.get_time()
         self._hand_on()
@@ -80,7 +88,7 @@ class FirstFieldScreen:
     def await_field(self) -> None:
         """The field with the focus is about to be replaced (called as the key that replaces it
         is handed out): hold the keys typed from now on for the next field (``field_ready``)."""
-        self._focused_at, self._awaiting = None, True
+        self._focused_at, self._awaiting, self._waiting_since = None, True, _time.get_time()
         self.set_focus(None)
 
     def act_when_typed(self, action) -> None:
@@ -149,13 +157,41 @@ class FirstFieldScreen:
         for this screen's field (the screen is still opening, its field is being replaced, or
         keys typed before this one are still on their way), to be handed on after them, in
         order. The app's own keys (F4, Ctrl+Q) are never held."""
-        if event.key not in HELD_KEYS and not event.is_printable:
+        if event.key not in HELD_KEYS and not event.is_printable and not self._acts_by_binding(event):
             return False
-        if not (self._held or self._handing_on or self._awaiting or self._focused_at is None):
+        self._end_lost_wait()
+        busy = self._held or self._handing_on or self._awaiting or self._focused_at is None
+        if not busy and not self._acts_by_binding(event):
             return False
         self._held = (self._held or []) + [event]
         self._hand_on()
         return True
+
+    def _acts_by_binding(self, event: events.Key) -> bool:
+        """True for a key a text field acts on through a binding (Tab, Backspace, Home, Ctrl+U,
+        Ctrl+W, an arrow: the field's own, or the screen's Tab), which Textual runs only once the
+        key has gone up through every widget to the app, by when the characters typed after it
+        have reached the field ("abc" Tab "def" gave "abcdef" in one field; Ctrl+U "holiday pay"
+        emptied the box after the words were typed): it and the keys after it are held until it
+        has been acted on. Enter and Esc are each screen's ``take_typing``'s to act on."""
+        field = self.focused
+        if not isinstance(field, (Input, TextArea)) or event.key in ("enter", "escape"):
+            return False
+        return event.key in ("tab", "shift+tab") or event.key in field._bindings.key_to_bindings
+
+    def _end_lost_wait(self) -> None:
+        """A wait for a field or for a key's turn that has lasted ``LOST_WAIT`` seconds was lost
+        (its field was taken away, its screen switched away from): end it, give the focus to
+        the first field if nothing has it, and hand on the keys held, so that the screen never
+        stops taking keys."""
+        if self._waiting_since is None or _time.get_time() - self._waiting_since < LOST_WAIT:
+            return
+        self._awaiting, self._handing_on, self._waiting_since = False, False, None
+        if self.focused is None:
+            self.focus_first_field(again=True)
+        elif self._focused_at is None:
+            self.field_ready(self.focused)
+        self._hand_on()
 
     def _hand_on(self) -> None:
         """Hand the held keys on, in order: a character at once (the field takes it in turn), any
@@ -169,17 +205,29 @@ class FirstFieldScreen:
             if self.focused is None or self._focused_at is None or self._awaiting:
                 return  # no field yet, or one being replaced: the keys wait for it
             if not self._held[0].is_printable:
-                self._handing_on = True
+                self._handing_on, self._waiting_since = True, _time.get_time()
                 after_keys(self.focused, self._hand_on_next)
                 return
             self._give(self._held.pop(0))
 
     def _hand_on_next(self) -> None:
-        self._handing_on = False
+        """The keys before the first held key (not a character) are handled: hand it on, and
+        the keys after it once it has been acted on (its binding run, as it reaches the app)."""
+        self._handing_on, self._waiting_since = False, None
         if not self._held:
             return
         if self.app.screen is self and self.focused is not None and self._focused_at is not None and not self._awaiting:
+            field = self.focused
             self._give(self._held.pop(0))
+            if self.app.screen is self and not self._awaiting and field.is_attached:
+                self._handing_on, self._waiting_since = True, _time.get_time()
+                after_keys(field, self._acted_on)
+                return
+        self._hand_on()
+
+    def _acted_on(self) -> None:
+        """The key handed on last has been acted on: hand on the keys after it."""
+        self._handing_on, self._waiting_since = False, None
         self._hand_on()
 
     def _give(self, key: events.Key) -> None:
