@@ -275,10 +275,15 @@ def test_results_can_be_limited_to_kinds_and_an_unknown_kind_is_refused(shipped)
 
 
 def test_the_cli_marks_the_kind_of_each_result(capsys):
+    """Each result not a page names its kind and the command that opens it: a page and a
+    calculator may share an id (redundancy), and ``guidance show`` opens only the page."""
     assert main(["--root", str(REPO), "search", "off", "sick", "--on", ON.isoformat()]) == 0
     out = capsys.readouterr().out
-    assert "Guided help: Your PA is off sick  [pa_off_sick]" in out
-    assert "Calculator: Statutory Sick Pay  [sick-pay]" in out
+    assert "Guided help: Your PA is off sick  [flow run pa_off_sick]" in out
+    assert "Calculator: Statutory Sick Pay  [calc sick-pay]" in out
+    assert main(["--root", str(REPO), "search", "redundancy", "pay", "--on", ON.isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert "  [redundancy]\n" in out and "Calculator: Statutory redundancy pay  [calc redundancy]" in out
     assert main(["--root", str(REPO), "search", "died", "--kind", "flow", "--json", "--on", ON.isoformat()]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert [(h["kind"], h["id"]) for h in hits] == [("flow", "employer_in_hospital_or_died")]

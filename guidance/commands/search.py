@@ -129,9 +129,12 @@ def _print_results(results) -> None:
     width = terminal_width(sys.stdout)  # on a terminal, lines break between words, not inside one
     for note in _notes(results):
         print(note)
+    from guidance.search.kinds import OPEN_COMMANDS, PAGE
+
     for number, hit in enumerate(results.hits, start=1):
-        marker = "" if hit.kind == "page" else f"{hit.kind_label}: "
-        title = f"{marker}{hit.title}  [{hit.id}]"
+        marker = "" if hit.kind == PAGE else f"{hit.kind_label}: "
+        opens = hit.id if hit.kind == PAGE else f"{OPEN_COMMANDS[hit.kind]} {hit.id}"  # a page: guidance show ID
+        title = f"{marker}{hit.title}  [{opens}]"
         print(wrapped(title, width, "    ", f"{number:>2}. ") if width else f"{number:>2}. {title}")
         if hit.snippet:
             snippet = show_bold(hit.snippet, bold)

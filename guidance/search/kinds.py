@@ -20,6 +20,9 @@ PAGE, FLOW, CALCULATOR, LETTER = "page", "flow", "calculator", "letter"
 KINDS = (PAGE, FLOW, CALCULATOR, LETTER)
 #: How each kind is named to the caller (CLI, app).
 KIND_LABELS = {PAGE: "Page", FLOW: "Guided help", CALCULATOR: "Calculator", LETTER: "Letter"}
+#: The command that opens a hit of each kind, before its id (``guidance calc redundancy``): a page
+#: and a calculator may share an id, so the results say which command opens which.
+OPEN_COMMANDS = {PAGE: "show", FLOW: "flow run", CALCULATOR: "calc", LETTER: "letter render"}
 #: Score multipliers for the kinds that are not pages: guided help and calculators come beside
 #: the page that answers (a short document matches a word strongly), a letter below them.
 KIND_WEIGHTS = {FLOW: 0.85, CALCULATOR: 0.85, LETTER: 0.6}

@@ -448,3 +448,19 @@ async def test_a_flag_no_statement_row_gives_says_where_it_comes_from(make_app, 
         await pilot.pause()
         shown = str(screen.query_one("#account-flag-text").content)
         assert f"6 April 2026 (no payment seen; {SOURCES['contribution_shortfall']}):" in shown
+
+
+async def test_tab_goes_round_the_plan_the_statements_and_the_flags(make_app, monkeypatch):
+    """After an audit, Tab and Shift+Tab go round the plan, the statements and the flags only:
+    no stop on the figures, where keys typed went nowhere."""
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _audit(app, pilot, "plan.yaml", "statement.csv")
+        seen = []
+        for key in ("shift+tab", "shift+tab", "shift+tab", "tab", "tab", "tab"):
+            await pilot.press(key)
+            await pilot.pause()
+            seen.append(screen.focused.id)
+        assert seen == ["account-statements", "account-plan", "account-flag-table",
+                        "account-plan", "account-statements", "account-flag-table"]

@@ -221,7 +221,9 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
 
     def on_mount(self) -> None:
         self.title = "Account audit"
-        self.query_one("#account-figures", DataTable).add_columns("Figure", "Amount")
+        figures = self.query_one("#account-figures", DataTable)
+        figures.add_columns("Figure", "Amount")
+        figures.can_focus = False  # no stop in Tab's round (keys typed there went nowhere): plan, statements, flags
         self.query_one("#account-flag-table", DataTable).add_columns(*FLAG_COLUMNS)
 
     # -- running the audit -----------------------------------------------------------------
