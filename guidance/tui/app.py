@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.worker import Worker, WorkerState
 
 from guidance.tui.call_keys import over_dialog
+from guidance.tui.screens.first_field import act_in_turn
 from guidance.tui.commands import AccountCommands, CalculatorCommands, FlowCommands, LetterCommands, PageCommands
 from guidance.tui.latest_writes import LatestWrites
 from guidance.tui.messages import BACKGROUND_GROUPS, CallChanged, ContentReady, Failed, ModeChanged, OpenWorkFound, SearchReady, failure_cause, failure_text
@@ -151,6 +152,8 @@ class GuidanceApp(App):
             take_typing = getattr(self.screen, "take_typing", None)
             if take_typing is not None and take_typing(event) is True:
                 return  # the screen did what the key asks, here, in the order typed
+            if act_in_turn(self.screen.focused, event.key):
+                return  # a text field's own key (Ctrl+U, Backspace), run in its turn (``act_in_turn``)
         await super().on_event(event)
 
     # -- lists ----------------------------------------------------------------------------

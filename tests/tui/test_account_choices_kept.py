@@ -89,16 +89,20 @@ async def test_a_new_audit_records_the_choice_on_the_last(make_app, monkeypatch)
 
 
 async def test_letters_typed_off_the_flags_never_open_a_screen(make_app, monkeypatch):
-    """w, l and v work in the flags list, under whose hint line they are; typed with the focus
-    on the figures they do nothing (no review, no letter, no report)."""
+    """w, l and v work in the flags list, under whose hint line they are; typed anywhere else
+    (the plan field; the figures never take the focus) they do nothing (no review, no letter,
+    no report)."""
     monkeypatch.chdir(DATA)
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _audited(app, pilot)
-        screen.query_one("#account-figures", DataTable).focus()
-        await pilot.press("v", "l", "e")
+        assert not screen.query_one("#account-figures", DataTable).focusable
+        plan = screen.query_one("#account-plan", Input)
+        plan.focus()
+        await wait_for(pilot, lambda: plan.has_focus)
+        await pilot.press("end", "v", "l", "e")
         await pilot.pause()
-        assert app.screen is screen and screen.pending is None
+        assert app.screen is screen and screen.pending is None and plan.value.endswith("vle")
         screen.query_one("#account-flag-table", DataTable).focus()
         await pilot.press("v")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "FlowScreen")

@@ -22,6 +22,7 @@ async def test_call_from_start_to_case_note(make_app):
         await wait_for(pilot, lambda: isinstance(app.screen, PageScreen) and app.screen.query("#call-notes"))
         notes = app.screen.query_one("#call-notes", TextArea)
         notes.focus()
+        await wait_for(pilot, lambda: notes.has_focus)  # focus() takes effect on a later turn
         await pilot.press(*"PA off since Monday")
         await pilot.pause()
         await pilot.press("f8")

@@ -262,3 +262,18 @@ async def test_words_typed_after_ctrl_u_in_the_search_box_stay(make_app):
         _keys(app, "sick pay", ("ctrl+u",), "holiday pay")
         box = app.screen.query_one("#search", Input)
         await wait_for(pilot, lambda: box.value == "holiday pay")
+
+
+async def test_words_typed_after_ctrl_u_in_the_palette_stay(make_app):
+    """The same in a box of a screen of Textual's own (the command palette): Ctrl+U empties it
+    before the words typed straight after it."""
+    from textual.command import CommandPalette
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette) and isinstance(app.screen.focused, Input))
+        _keys(app, "employer", ("ctrl+u",), "cost calculator")
+        box = app.screen.focused
+        await wait_for(pilot, lambda: box.value == "cost calculator")

@@ -35,6 +35,35 @@ HELD_KEYS = {"enter", "tab", "shift+tab", "backspace", "delete", "escape", "up",
              "home", "end", "pageup", "pagedown", "space"}
 
 
+#: Keys that move the focus out of a text field (the screen's binding, run once the key has gone
+#: up to the app): the keys typed after one are held until it has moved the focus, or they would
+#: land in the field it leaves ("abc" Tab "def" gave "abcdef" in the first field).
+MOVES_FOCUS = ("tab", "shift+tab")
+
+
+def field_binding(field, key: str) -> str | None:
+    """The action a text field (``Input``, ``TextArea``) binds ``key`` to (Backspace, Home,
+    Ctrl+U, Ctrl+W, an arrow), or None: not a text field, not a key it binds, or Enter or Esc
+    (each screen's ``take_typing`` acts on those)."""
+    if not isinstance(field, (Input, TextArea)) or key in ("enter", "escape"):
+        return None
+    bindings = field._bindings.key_to_bindings.get(key)
+    return bindings[0].action if bindings else None
+
+
+def act_in_turn(field, key: str) -> bool:
+    """Run the binding text field ``field`` has for ``key`` in the field's own queue, after the
+    keys typed before it and before those typed after (True), instead of once the key has gone
+    up through every widget to the app, by when the characters typed straight after it had
+    reached the field (Ctrl+U "holiday pay" emptied the box after the words were typed; "12.65"
+    Backspace "0" gave "12.6"). False: nothing to run (the key goes on as usual)."""
+    action = field_binding(field, key)
+    if action is None:
+        return False
+    field.call_later(field.run_action, action)
+    return True
+
+
 class FirstFieldScreen:
     """Mixin for a ``Screen`` or ``ModalScreen`` typed into at once (see the module docstring).
 
@@ -161,23 +190,20 @@ class FirstFieldScreen:
             return False
         self._end_lost_wait()
         busy = self._held or self._handing_on or self._awaiting or self._focused_at is None
-        if not busy and not self._acts_by_binding(event):
-            return False
+        if not busy and not (event.key in MOVES_FOCUS and isinstance(self.focused, (Input, TextArea))):
+            return False  # a field's own binding, if any, is run in its turn by the app (``act_in_turn``)
         self._held = (self._held or []) + [event]
         self._hand_on()
         return True
 
     def _acts_by_binding(self, event: events.Key) -> bool:
-        """True for a key a text field acts on through a binding (Tab, Backspace, Home, Ctrl+U,
-        Ctrl+W, an arrow: the field's own, or the screen's Tab), which Textual runs only once the
-        key has gone up through every widget to the app, by when the characters typed after it
-        have reached the field ("abc" Tab "def" gave "abcdef" in one field; Ctrl+U "holiday pay"
-        emptied the box after the words were typed): it and the keys after it are held until it
-        has been acted on. Enter and Esc are each screen's ``take_typing``'s to act on."""
+        """True for Tab or Shift+Tab in a text field, or a key the field acts on through its own
+        binding (``field_binding``): such a key is held, with the keys after it, while keys
+        typed before it are still on their way, and Tab always (see ``MOVES_FOCUS``)."""
         field = self.focused
-        if not isinstance(field, (Input, TextArea)) or event.key in ("enter", "escape"):
+        if not isinstance(field, (Input, TextArea)):
             return False
-        return event.key in ("tab", "shift+tab") or event.key in field._bindings.key_to_bindings
+        return event.key in MOVES_FOCUS or field_binding(field, event.key) is not None
 
     def _end_lost_wait(self) -> None:
         """A wait for a field or for a key's turn that has lasted ``LOST_WAIT`` seconds was lost
