@@ -103,6 +103,8 @@ async def test_letters_typed_off_the_flags_never_open_a_screen(make_app, monkeyp
         await pilot.press("end", "v", "l", "e")
         await pilot.pause()
         assert app.screen is screen and screen.pending is None and plan.value.endswith("vle")
+        await pilot.press("backspace", "backspace", "backspace")  # the plan as audited again
+        await wait_for(pilot, lambda: plan.value == "plan.yaml")
         screen.query_one("#account-flag-table", DataTable).focus()
         await pilot.press("v")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "FlowScreen")
