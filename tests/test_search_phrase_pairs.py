@@ -44,6 +44,13 @@ def test_a_name_of_two_words_keeps_its_pair(synonyms):
     assert ("annual", "leav") in pairs("annual leave", synonyms)
 
 
+def test_words_far_apart_in_the_question_make_no_pair(synonyms):
+    assert ("holidai", "pai") not in pairs("how much holiday do I have to pay my staff", synonyms)
+    assert ("holidai", "pai") in pairs("how much holiday pay", synonyms)
+    assert ("right", "work") in pairs("does my PA have the right to work here", synonyms)
+    assert ("end", "year") in pairs("holiday left at the end of the year", synonyms)
+
+
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory):
     yield from open_shipped(tmp_path_factory, dt.date(2026, 12, 3))

@@ -23,6 +23,10 @@ MAX_WORDS = 32
 SYNONYM_BOOST = 0.9
 COMPLETION_BOOST = 0.8
 COMPLETIONS = 6
+#: The most little words that may stand between two words searched as a pair: "right to work"
+#: and "end of the year" are said as one thing, "holiday [do I have to] pay" is not ("how much
+#: holiday do I have to pay my staff" asks about the holiday, not about holiday pay).
+MAX_PAIR_GAP = 2
 _PHRASE = re.compile(r'"([^"]*)"')
 #: Particles that make one verb of the word before them ("set up", "sort out", "pay back"). "in"
 #: and "on" make phrasal verbs too ("fill in", "take on"), but they are stop words, never
@@ -216,7 +220,8 @@ def _pairs(words: list[str], unpaired: set[int] = frozenset(), phrases: dict[int
     redundancy page) outscore the page about what it asks. A name of two words ("bank holiday",
     "care worker") keeps its pair: there the words side by side are the evidence.
 
-    A pair holding one of the places ``unpaired`` (a frame word) is left out, and so is the pair
+    Words with more than ``MAX_PAIR_GAP`` little words between them make no pair. A pair holding
+    one of the places ``unpaired`` (a frame word) is left out, and so is the pair
     ending at a place ``-place - 1`` in it (a verb's particle: the verb and particle side by side
     are searched in their concept; the particle and the word after it, "set up payroll", are
     kept: they are how pages say it)."""
@@ -226,6 +231,8 @@ def _pairs(words: list[str], unpaired: set[int] = frozenset(), phrases: dict[int
     for first, second in zip(places, places[1:]):
         a, b = stem(words[first]), stem(words[second])
         if first in phrases and phrases.get(first) == phrases.get(second):
+            continue
+        if second - first - 1 > MAX_PAIR_GAP:
             continue
         if a != b and first not in unpaired and second not in unpaired and -second - 1 not in unpaired:
             pairs.append((a, b))
