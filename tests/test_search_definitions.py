@@ -49,7 +49,7 @@ def test_the_thing_asked_about_is_read_from_the_question(question, subject):
     "What is the best way to pay my PA if she works different hours every week and is paid late?",
 ])
 def test_questions_not_asking_what_a_thing_is_name_no_subject(question):
-    assert asked_subjects(question) == []
+    assert asked_subjects(question) == ()
 
 
 def test_a_title_explains_its_subject_give_or_take_domain_words():

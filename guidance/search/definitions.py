@@ -13,6 +13,7 @@ names another subject, and is left as it was ranked.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
@@ -36,7 +37,8 @@ _ASKING = (
 )
 
 
-def asked_subjects(text: str) -> list[frozenset[str]]:
+@functools.lru_cache(maxsize=1024)
+def asked_subjects(text: str) -> tuple[frozenset[str], ...]:
     """The stems of each thing the question asks the meaning of ("What is a direct payment
     and can I employ my own carer?" -> {"dp"}); none when it asks nothing of the kind. A
     subject ending in a little word ("what is it for", "what is the cost to me") asks about
@@ -50,7 +52,7 @@ def asked_subjects(text: str) -> list[frozenset[str]]:
             stems = _name_stems(words)
             if 0 < len(stems) <= MAX_SUBJECT_WORDS:
                 found.append(stems)
-    return found
+    return tuple(found)
 
 
 def _name_stems(words: list[str]) -> frozenset[str]:
@@ -59,7 +61,8 @@ def _name_stems(words: list[str]) -> frozenset[str]:
     return frozenset(stem(w) for w in join_equivalents(words) if w not in FILLERS and (len(w) > 1 or w.isdigit()))
 
 
-def title_subjects(title: str) -> list[frozenset[str]]:
+@functools.lru_cache(maxsize=8192)
+def title_subjects(title: str) -> tuple[frozenset[str], ...]:
     """The subjects a page's title names: the whole title, each part either side of a colon,
     and the title without (and within) its brackets ("Statutory Sick Pay (SSP)"). Not each side
     of an "and": "Financial abuse and direct payments" is not about direct payments."""
@@ -69,7 +72,7 @@ def title_subjects(title: str) -> list[frozenset[str]]:
         stems = _name_stems(raw_words(normalise(part)))
         if stems and stems not in subjects:
             subjects.append(stems)
-    return subjects
+    return tuple(subjects)
 
 
 def extra_words(title: str, asked: frozenset[str], is_domain: Callable[[str], bool]) -> int | None:
