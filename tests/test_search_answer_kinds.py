@@ -285,6 +285,11 @@ def test_a_caller_phrase_finds_the_page_about_what_it_names(shipped, question, a
     assert answer in page_ids(shipped, question)[:3]
 
 
+@pytest.mark.parametrize("question", ["Will I get paid holidays?", "Is paid holiday part of the job?"])
+def test_paid_holiday_is_the_holiday_a_pa_is_entitled_to(shipped, question):
+    assert page_ids(shipped, question)[0] == "holiday-entitlement"
+
+
 # -- employer duties that had no page: one question each, worded unlike the page's own --------
 
 @pytest.mark.parametrize("question, answer", [
