@@ -285,6 +285,19 @@ def test_a_caller_phrase_finds_the_page_about_what_it_names(shipped, question, a
     assert answer in page_ids(shipped, question)[:3]
 
 
+@pytest.mark.parametrize("question, answer", [
+    ("Do I have to pay the council charges for my care?", "your-contribution"),
+    ("Can I pay bank charges from the direct payment account?", "direct-payment-account"),
+])
+def test_the_councils_charges_for_care_are_the_contribution_other_charges_are_not(shipped, question, answer):
+    assert page_ids(shipped, question)[0] == answer
+
+
+@pytest.mark.parametrize("question", ["Will I get paid holidays?", "Is paid holiday part of the job?"])
+def test_paid_holiday_is_the_holiday_a_pa_is_entitled_to(shipped, question):
+    assert page_ids(shipped, question)[0] == "holiday-entitlement"
+
+
 # -- employer duties that had no page: one question each, worded unlike the page's own --------
 
 @pytest.mark.parametrize("question, answer", [

@@ -23,6 +23,10 @@ MAX_WORDS = 32
 SYNONYM_BOOST = 0.9
 COMPLETION_BOOST = 0.8
 COMPLETIONS = 6
+#: The most little words that may stand between two words searched as a pair: "right to work"
+#: and "end of the year" are said as one thing, "holiday [do I have to] pay" is not ("how much
+#: holiday do I have to pay my staff" asks about the holiday, not about holiday pay).
+MAX_PAIR_GAP = 2
 _PHRASE = re.compile(r'"([^"]*)"')
 #: Particles that make one verb of the word before them ("set up", "sort out", "pay back"). "in"
 #: and "on" make phrasal verbs too ("fill in", "take on"), but they are stop words, never
@@ -117,8 +121,8 @@ def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_t
         partial = None
     if correct:
         words = _rejoined([_corrected(w, vocabulary, query) if w != partial else w for w in words], partial)
-    unpaired = _add_word_concepts(query, words, synonyms)
-    query.pairs = _pairs(words, unpaired)
+    unpaired, phrases = _add_word_concepts(query, words, synonyms)
+    query.pairs = _pairs(words, unpaired, phrases)
     if partial:
         _add_partial(query, partial, vocabulary, whole=bool(words) and words[-1] == partial, correct=correct)
     _note_named_kinds(query)
@@ -206,17 +210,30 @@ def _is_whole_word(word: str, vocabulary: Vocabulary, synonyms: Synonyms) -> boo
     return not is_stop(word) and (word in vocabulary or word in synonyms.words)
 
 
-def _pairs(words: list[str], unpaired: set[int] = frozenset()) -> list[tuple[str, str]]:
+def _pairs(words: list[str], unpaired: set[int] = frozenset(), phrases: dict[int, int] | None = None) -> list[tuple[str, str]]:
     """Adjacent meaningful words, stop words skipped as the index skips them ("right to work").
 
-    A pair holding one of the places ``unpaired`` (a frame word) is left out, and so is the pair
+    Two words of one caller phrase describing a situation in other words than the pages use
+    (``phrases``: place -> where its phrase starts; "no longer need" -> "end", "stop") make no
+    pair: the phrase is searched as its words side by side in its concept already, and counting
+    them again let a page using the phrase in another sense ("no longer need my carer" on the
+    redundancy page) outscore the page about what it asks. A name of two words ("bank holiday",
+    "care worker") keeps its pair: there the words side by side are the evidence.
+
+    Words with more than ``MAX_PAIR_GAP`` little words between them make no pair. A pair holding
+    one of the places ``unpaired`` (a frame word) is left out, and so is the pair
     ending at a place ``-place - 1`` in it (a verb's particle: the verb and particle side by side
     are searched in their concept; the particle and the word after it, "set up payroll", are
     kept: they are how pages say it)."""
     places = [i for i, w in enumerate(words) if not is_stop(w)]
+    phrases = phrases or {}
     pairs = []
     for first, second in zip(places, places[1:]):
         a, b = stem(words[first]), stem(words[second])
+        if first in phrases and phrases.get(first) == phrases.get(second):
+            continue
+        if second - first - 1 > MAX_PAIR_GAP:
+            continue
         if a != b and first not in unpaired and second not in unpaired and -second - 1 not in unpaired:
             pairs.append((a, b))
     return pairs
@@ -232,15 +249,17 @@ def _corrected(word: str, vocabulary: Vocabulary, query: Query) -> str:
     return word
 
 
-def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> set[int]:
+def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> tuple[set[int], dict[int, int]]:
     """A concept for each caller phrase, frame phrase, phrasal verb and other word of ``words``;
     returns the places whose words must not make pairs with their neighbours, and (as
-    ``-place - 1``) the particles whose pair with their verb is searched in its concept (see
-    ``_pairs``)."""
+    ``-place - 1``) the particles whose pair with their verb is searched in its concept, and
+    the place where each caller phrase saying in other words what the pages say starts, for
+    each of its places (see ``_pairs``)."""
     spans = {start: (end, entry) for start, end, entry in synonyms.find(words)}
     in_spans = {i for start, (end, _entry) in spans.items() for i in range(start, end)}
     framing = synonyms.frames.places(words) - in_spans
     unpaired = set(framing)
+    phrases: dict[int, int] = {}
     index = 0
     while index < len(words):
         if index in spans:
@@ -252,6 +271,8 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> se
             alternatives = [Alternative(own)] if own and (len(own) > 1 or not phrase) else []
             alternatives += [Alternative(t, SYNONYM_BOOST) for t in entry.targets]
             query.concepts.append(Concept(" ".join(words[index:end]), alternatives, caller_phrase=phrase))
+            if _describes_a_situation(words[index:end], own, entry.targets):
+                phrases.update((i, index) for i in range(index, end))
             index = end
             continue
         if index in framing:
@@ -276,7 +297,16 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> se
         if not is_stop(word):
             query.concepts.append(Concept(word, [Alternative((stem(word),))]))
         index += 1
-    return unpaired
+    return unpaired, phrases
+
+
+def _describes_a_situation(typed: list[str], own: tuple[str, ...], targets) -> bool:
+    """Whether a caller phrase describes a situation in other words than the pages use ("no
+    longer need" -> "end", "care package has been reduced" -> "review"): three words or more
+    typed, none of its words among the page words it stands for. A phrase of two words is most
+    often a name ("annual leave", "personal budget"), and one sharing a word with its page words
+    ("bank holiday" -> "holiday") names a kind of what they name."""
+    return len(typed) >= 3 and all(set(own).isdisjoint(target) for target in targets)
 
 
 def _particle_after(words: list[str], index: int, taken: set[int]) -> int | None:

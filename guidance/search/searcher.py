@@ -23,10 +23,12 @@ from pathlib import Path
 from typing import Iterable
 
 from guidance.search.analysis import EQUIVALENT_WORDS, is_stop, join_equivalents, raw_words, stem
+from guidance.search.definitions import DEFINITION_REACH, asked_subjects, explaining_page_first
 from guidance.search.documents import ContentSource
 from guidance.search.indexer import DocumentSource, INDEX_FORMAT, Progress, is_current, sync
 from guidance.search.kinds import KINDS, split_index_id
 from guidance.search.query import build_query
+from guidance.search.ranking import COMMON_SHARE
 from guidance.search.results import Hit, Results, Suggestion
 from guidance.search.snippets import snippet
 from guidance.search.spelling import Vocabulary
@@ -244,9 +246,11 @@ class Searcher:
         if not query.concepts:
             note = "type a word or two to search" if not raw_words(query.text) else "those are all very common words: add a word that says what the question is about"
             return Results(query.text, [], None, [*query.notes, note])
-        reach = max(limit, QUESTION_REACH)
+        asked = query.corrected_text or query.text
+        reach = max(limit, QUESTION_REACH, DEFINITION_REACH if asked_subjects(asked) else 0)
         raw = self._run(lambda reader: reader.search(query.concepts, audience, area, reach, query.pairs, kinds, query.named_kinds))
-        raw = asked_as_written_first(query.corrected_text or query.text, raw)[:limit]
+        raw = explaining_page_first(asked, raw, self._is_domain_word)
+        raw = asked_as_written_first(asked, raw)[:limit]
         stems = query.stems
         hits = [
             Hit(
@@ -268,6 +272,11 @@ class Searcher:
         else:
             notes += self._unmatched_notes(query)
         return Results(query.text, hits, query.corrected_text, notes, dict(query.corrections))
+
+    def _is_domain_word(self, stem: str) -> bool:
+        """Whether a stem is on most documents ("pa", "dp"): a word of the domain, not of a subject."""
+        count = self._reader.doc_count() or 1
+        return self._reader.doc_frequency(stem) > COMMON_SHARE * count
 
     def _unmatched_notes(self, query) -> list[str]:
         """A note for each whole word typed that nothing in the index uses ("furlough"): the
