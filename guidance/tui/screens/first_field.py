@@ -20,6 +20,7 @@ own.
 
 from __future__ import annotations
 
+import functools
 import inspect
 
 from textual import _time, events
@@ -42,13 +43,25 @@ MOVES_FOCUS = ("tab", "shift+tab")
 
 
 def field_binding(field, key: str) -> str | None:
-    """The action a text field (``Input``, ``TextArea``) binds ``key`` to (Backspace, Home,
-    Ctrl+U, Ctrl+W, an arrow), or None: not a text field, not a key it binds, or Enter or Esc
-    (each screen's ``take_typing`` acts on those)."""
-    if not isinstance(field, (Input, TextArea)) or key in ("enter", "escape"):
+    """The action a text field (``Input``, ``TextArea``) binds ``key`` to, as Textual's text
+    widget declares it (Backspace, Home, Ctrl+U, Ctrl+W, an arrow: not the scrolling keys it
+    inherits), or None: not a text field, not such a key, Enter or Esc (each screen's
+    ``take_typing`` acts on those), or a key the screen handles itself first (``key_down``)."""
+    kind = Input if isinstance(field, Input) else TextArea if isinstance(field, TextArea) else None
+    if kind is None or key in ("enter", "escape"):
         return None
-    bindings = field._bindings.key_to_bindings.get(key)
+    if getattr(field.screen, f"key_{key.replace('+', '_')}", None) is not None:
+        return None
+    bindings = _editing_keys(kind).get(key)
     return bindings[0].action if bindings else None
+
+
+@functools.cache
+def _editing_keys(kind) -> dict:
+    """key -> bindings that Textual's text widget ``kind`` declares itself."""
+    from textual.binding import BindingsMap
+
+    return BindingsMap(kind.__dict__.get("BINDINGS", [])).key_to_bindings
 
 
 def act_in_turn(field, key: str) -> bool:
