@@ -95,7 +95,7 @@ def test_report_formats(capsys, tmp_path, suffix):
         assert any(n.startswith("word/media/") and n.endswith(".png") for n in names)
     else:
         body = report.read_text(encoding="utf-8")
-    assert "household payment" in body and "Safeguarding" in body and "Financial abuse and direct payments" in body
+    assert "Household member" in body and "Safeguarding" in body and "Financial abuse and direct payments" in body
     assert "financial-abuse" not in body and "page:" not in body  # pages by title, never by id
     assert "What we are asking back" in body
     if suffix == "html":

@@ -324,6 +324,21 @@ def test_the_surplus_letter_takes_the_figures_as_changed_in_the_review(flow, bas
     assert (filled["balance"], filled["keep"]) == (rec.closing_balance, more_owed + rec.contingency)
 
 
+def test_the_surplus_letter_from_the_review_states_the_contribution_not_paid_in(flow, base, tmp_path):
+    """A surplus and a contribution shortfall: the review's surplus letter is given the shortfall
+    (so it tells the person what the council decided, as their summary says it will), and the
+    next step is to decide that, not to ask for it to be paid into the account."""
+    _plan, _statement, audit = _audit(tmp_path, "surplus", "contribution_shortfall")
+    rec = audit.reconciliation
+    assert rec.surplus > 0 and rec.contribution_shortfall > 0 and not rec.surplus_provisional
+    engine = Engine(flow, base.rates, ON)
+    done = _walk(engine, engine.start(prefill=_filled(flow, audit)))
+    _template, values = _surplus_letter_values(engine, done, base)
+    assert values["shortfall"] == rec.contribution_shortfall
+    steps = " ".join(build_report(engine, done, base)["next_steps"])
+    assert "not to pay it into the account" in steps and "shortfall_action" in steps
+
+
 def test_the_surplus_letter_takes_the_figures_given_without_an_audit(flow, base):
     engine = Engine(flow, base.rates, ON)
     state = engine.start()

@@ -10,6 +10,8 @@ decision is recorded all the same, but the officer is told when it may be a mist
 
 from __future__ import annotations
 
+from guidance.accounts.flags import label_of
+
 #: Flags on money paid in when it was not due: the money is in the closing balance, so in any surplus.
 IN_SURPLUS = ("council_overpayment", "payment_during_suspension")
 
@@ -24,14 +26,15 @@ def decision_warnings(kind: str, decision: str, surplus_provisional: bool, other
         warnings.append("the surplus is PROVISIONAL (not final): ask for the missing statements, or the bank to confirm "
                         "the closing balance, before asking for any money back")
     if kind == "surplus":
-        both = [n for n, k, d in others if k in IN_SURPLUS and d == "recover"]
+        both = [(n, k) for n, k, d in others if k in IN_SURPLUS and d == "recover"]
         if both:
-            warnings.append(f"flag{'s' if len(both) > 1 else ''} {', '.join(map(str, both))} (money paid in when not due) "
-                            f"{'are' if len(both) > 1 else 'is'} also marked recover, but that money is already counted in the "
-                            "surplus: recovering both would recover it twice")
+            named = ", ".join(f"{n} ({label_of(k)})" for n, k in both)
+            warnings.append(f"flag{'s' if len(both) > 1 else ''} {named} {'are' if len(both) > 1 else 'is'} also marked "
+                            "recover, but that money was paid in when not due and is already counted in the surplus: "
+                            "recovering both would recover it twice")
     elif kind in IN_SURPLUS:
         both = [n for n, k, d in others if k == "surplus" and d == "recover"]
         if both:
-            warnings.append(f"the surplus (flag {both[0]}) is also marked recover, and this money is already counted in it: "
-                            "recovering both would recover it twice")
+            warnings.append(f"flag {both[0]} ({label_of('surplus')}) is also marked recover, and this money is already counted "
+                            "in it: recovering both would recover it twice")
     return warnings

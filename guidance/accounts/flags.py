@@ -57,6 +57,7 @@ from guidance.accounts.plan import Plan
 from guidance.accounts.reconcile import MATCH_DAYS, Entry, Reconciliation
 from guidance.accounts.rules import Rules, Rule
 from guidance.accounts.schedule import add_months, line_in_force, weekly
+from guidance.accounts.days import from_span, span
 from guidance.accounts.statements import Ledger, normalise
 from guidance.words import counted
 
@@ -74,6 +75,12 @@ LABELS = {
     "duplicate": "Duplicate", "balance_misprint": "Misprinted balance", "contribution_shortfall": "Contribution short", "council_overpayment": "Council overpaid", "surplus": "Surplus",
 }
 LABEL_WIDTH = 18
+
+
+def label_of(kind: str) -> str:
+    """A flag kind's one label ("Council overpaid"), as the command line, the report and the app
+    all show it; a kind without one reads as words ("new_kind" -> "New kind")."""
+    return LABELS.get(kind, kind.replace("_", " ").capitalize())
 SAFEGUARDING = ("household_payment", "large_transfer")
 SAFEGUARDING_PAGES = ("financial-abuse", "recognising-and-reporting-abuse")
 PAGES = {
@@ -128,7 +135,7 @@ class Flag:
     @property
     def label(self) -> str:
         """The kind in a few words ("Contribution short"), never cut."""
-        return LABELS.get(self.kind, self.kind.replace("_", " ").capitalize())
+        return label_of(self.kind)
 
     @property
     def source(self) -> str:
@@ -317,7 +324,7 @@ def _missing_statements(plan, ledger, rec, rules):
         n = position.get(id(m.tx))
         yield _at("balance_misprint", rec.entries[n] if n is not None else None, m.tx.date, m.gap, _misprint_text(m))
     for start, end in rec.uncovered:
-        flag = _at("missing_statement", None, start, ZERO, f"no statement covers {start.isoformat()} to {end.isoformat()} (payments due on those days cannot be checked without it)")
+        flag = _at("missing_statement", None, start, ZERO, f"no statement covers {span(start, end)} (payments due on {'that day' if start == end else 'those days'} cannot be checked without it)")
         yield replace(flag, missing=(start, end))
 
 
@@ -451,8 +458,8 @@ def _tax(plan, rows: _Rows, rec, rules, unseen):
             continue
         total = -sum((e.tx.amount for e in wages), ZERO)
         yield _at("no_tax_payment", wages[-1], deadline, total,
-                  f"{money_text(total)} of wages paid {first.isoformat()} to {last.isoformat()} and no payment to HMRC for them "
-                  f"from {opens.isoformat()} to {deadline.isoformat()} (a payment before {opens.isoformat()} is for the quarter before)")
+                  f"{money_text(total)} of wages paid {span(first, last)} and no payment to HMRC for them "
+                  f"{from_span(opens, deadline)} (a payment before {opens.isoformat()} is for the quarter before)")
 
 
 def _payee(e: Entry, rules: Rules) -> str:
@@ -495,7 +502,7 @@ def _wages_gap(plan, rows: _Rows, rec, rules, unseen):
             yield _at("wages_gap", e, due, -e.tx.amount,
                       f"'{payee}' was paid every {counted(cycle, 'day')}, last on {before.isoformat()}, then not again "
                       + ("by the end of the audit" if after > plan.period.end else f"until {after.isoformat()}")
-                      + f" (no payment from {(before + dt.timedelta(days=1)).isoformat()} to {(after - dt.timedelta(days=1)).isoformat()})")
+                      + f" (no payment {from_span(before + dt.timedelta(days=1), after - dt.timedelta(days=1))})")
 
 
 _DAY, _DAYS = attrgetter("tx.date"), attrgetter("days")
@@ -576,8 +583,8 @@ def find_notes(plan: Plan, rec: Reconciliation) -> tuple[str, ...]:
                          f"shows: not checked, and not counted as missing or short until those statements are seen "
                          f"({money_text(expected - uncovered)} was due on days the statements show)")
     for first, last in rec.quiet:
-        notes.append(f"no rows from {first.isoformat()} to {last.isoformat()}, between two statements, but the balance carries on "
-                     "exactly from the row before to the row after: no money moved on those days (not a missing statement)")
+        notes.append(f"no rows {from_span(first, last)}, between two statements, but the balance carries on "
+                     f"exactly from the row before to the row after: no money moved {'that day' if first == last else 'on those days'} (not a missing statement)")
     if rec.contribution_overpaid:
         notes.append(_overpaid_note(rec))
     notes.extend(_council_notes(plan, rec))

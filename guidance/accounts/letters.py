@@ -7,7 +7,7 @@ data win over the audit's only for fields the audit does not fill.
 from __future__ import annotations
 
 from guidance.accounts.audit import Audit
-from guidance.content.formatting import long_date
+from guidance.accounts.days import long_span
 
 LETTERS = {"surplus": "dp-surplus-repayment", "statements": "dp-statements-request"}
 
@@ -26,8 +26,9 @@ class ProvisionalSurplus(NothingToAsk):
 
 
 def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
-    """reference, balance_date (the last day the statements show), balance and keep (owed +
-    contingency) for dp-surplus-repayment. Raises ProvisionalSurplus when the statements stop
+    """reference, balance_date (the last day the statements show), balance, keep (owed +
+    contingency) and, when the person paid in less than their share, shortfall for
+    dp-surplus-repayment (which then needs the officer's ``shortfall_action``). Raises ProvisionalSurplus when the statements stop
     before the audit period ends (the balance at its end is not known: ask for the statements
     first) or the last balance shown does not follow from the rows (ask the bank), unless ``use_provisional`` (the officer's explicit choice)."""
     rec = audit.reconciliation
@@ -40,8 +41,12 @@ def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
         raise ProvisionalSurplus(
             f"the surplus is provisional: {rec.surplus_provisional}. {first}, or, to make this letter from the balance on "
             f"{shown.isoformat()} anyway, put '{OVERRIDE_PROVISIONAL}: true' in the letter's data")
-    return {"reference": rec.reference, "balance_date": (rec.closing_date or rec.end).isoformat(), "balance": str(rec.closing_balance),
-            "keep": str(rec.owed + rec.contingency)}
+    values = {"reference": rec.reference, "balance_date": (rec.closing_date or rec.end).isoformat(), "balance": str(rec.closing_balance),
+              "keep": str(rec.owed + rec.contingency)}
+    if rec.contribution_shortfall > 0:
+        # the letter says what happens to it (shortfall_action: the council's choice, in the officer's data)
+        values["shortfall"] = str(rec.contribution_shortfall)
+    return values
 
 
 def statements_values(audit: Audit) -> dict:
@@ -54,7 +59,7 @@ def statements_values(audit: Audit) -> dict:
         raise NothingToAsk("the audit found no statements missing")
     (first, last), rest = spans[0], spans[1:]
     return {"reference": audit.reconciliation.reference, "period_from": first.isoformat(), "period_to": last.isoformat(),
-            "more_periods": [f"{long_date(a)} to {long_date(b)}" for a, b in rest]}
+            "more_periods": [long_span(a, b) for a, b in rest]}
 
 
 def missing_spans(audit: Audit) -> list[tuple]:

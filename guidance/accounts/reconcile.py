@@ -42,6 +42,7 @@ from operator import attrgetter, gt, is_
 from typing import NamedTuple
 
 from guidance.accounts.coverage import coverage, unshown_ends
+from guidance.accounts.days import span
 from guidance.accounts.money import ZERO, money_text
 from guidance.accounts.plan import OUT_KINDS, Plan
 from guidance.accounts.rules import IN_KINDS, MATCHES_KEPT, Rules
@@ -647,7 +648,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     rows_before, rows_after = first, len(rows) - stop
     inside = range(first, stop)
     if not inside:
-        raise ReconcileError(f"no statement row falls in the audit period {plan.period.start} to {plan.period.end}")
+        raise ReconcileError(f"no statement row falls in the audit period ({span(plan.period.start, plan.period.end)})")
     opening = after[inside[0] - 1] if inside[0] > 0 else opening_all
     closing = after[inside[-1]]
     inside_rows = rows[first:stop]

@@ -15,6 +15,7 @@ from html import escape
 
 from guidance.accounts.audit import Audit
 from guidance.accounts.chart import balance_points, png, svg
+from guidance.accounts.days import span
 from guidance.accounts.money import money_text
 from guidance.accounts.summary import summary_markdown
 from guidance.words import counted
@@ -61,7 +62,7 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
     lines = [
         f"# Account audit {rec.reference}",
         "",
-        f"Audit period {rec.start.isoformat()} to {rec.end.isoformat()}. Statements: {files}"
+        f"Audit period {span(rec.start, rec.end)}. Statements: {files}"
         + (f" ({counted(audit.ledger.overlaps, 'row')} shown twice {'was' if audit.ledger.overlaps == 1 else 'were'} counted once)."
            if audit.ledger.overlaps else ".")
         + (f" {rec.outside_text[0].upper()}{rec.outside_text[1:]}." if rec.outside_text else ""),
@@ -123,7 +124,7 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
     decisions = decisions or {}
     for number, f in enumerate(audit.flags, start=1):
         where = f"{f.file}:{f.line}" if f.file else f.source
-        text = f"- **{kind_words(f.kind)}** {f.date.isoformat()}, {money_text(f.amount)} ({where}): {f.message}."
+        text = f"- **{f.label}** {f.date.isoformat()}, {money_text(f.amount)} ({where}): {f.message}."
         if f.safeguarding:
             text += " **Safeguarding:** follow the council's safeguarding procedure; see " + page_names(f.pages, titles) + "."
         elif f.pages:

@@ -8,7 +8,10 @@ shared sentence lengths and no words from the plain words list). Amounts are the
 from __future__ import annotations
 
 from guidance.accounts.audit import Audit
+from guidance.accounts.days import from_span, long_span, long_spans
+from guidance.accounts.letters import missing_spans
 from guidance.accounts.money import money_text
+from guidance.content.formatting import long_date
 from guidance.problems import Problems
 
 OUT_WORDS = {
@@ -50,6 +53,14 @@ TELL = {
     "balance_misprint": "One balance printed on your statement was wrong. This was a printing mistake by the bank, not by you.",
 }
 
+#: What the summary says happens to a contribution paid in short when there is also a surplus:
+#: the surplus letter says what the council has decided (added to the money to pay back, asked
+#: for apart, or not asked); while the surplus is provisional no such letter is sent yet.
+SHORTFALL_LATER = {
+    False: "Our letter about the money to pay back will tell you what happens to it.",
+    True: "When we look again, we will tell you what happens to it.",
+}
+
 #: What we ask when the statements stop before the period ends but no days are asked for as
 #: missing (a payment due on the few days after the last statement): the next statement.
 NEXT_STATEMENT = "Please send us your next statement when you get it."
@@ -84,7 +95,7 @@ def summary_markdown(audit: Audit) -> str:
     if rec.surplus and rec.surplus_provisional and (rec.statements_missing or rec.stops_early):
         missing = "Some of your statements are missing" if "missing_statement" in kinds else "Your statements stop before the end of this check"
         lines.append(f"{missing}, so we cannot yet tell if there is more money in the account than you need. "
-                     f"We are not asking for any money back now. We will look again when we have the statements up to {rec.end:%-d %B %Y}.")
+                     f"We are not asking for any money back now. {_look_again(audit)}")
     elif rec.surplus and rec.surplus_provisional:
         lines.append("The last balance on your statement does not match the payments on it, so we cannot yet tell if there is more "
                      "money in the account than you need. We are not asking for any money back now. We will look again when the "
@@ -97,17 +108,17 @@ def summary_markdown(audit: Audit) -> str:
     asking_back = bool(rec.surplus) and not rec.surplus_provisional
     if rec.contribution_shortfall and rec.surplus:
         # The account holds more than it needs (final or provisional): paid in, it would only add
-        # to a surplus. The officer decides whether it is asked for apart (council policies
-        # differ), so the person is never asked to pay money into an account that holds too much.
+        # to a surplus. What happens to it is the council's choice, which the surplus letter
+        # states (its shortfall_action): the summary says only that the letter will say it.
         lines.append(f"You also paid in {money_text(rec.contribution_shortfall)} less than your share. "
-                     "Do not pay this into the account now. Our letter will tell you if you need to pay this to us.")
+                     f"Do not pay this into the account now. {SHORTFALL_LATER[bool(rec.surplus_provisional)]}")
     elif rec.contribution_shortfall:
         lines.append(f"You paid in {money_text(rec.contribution_shortfall)} less than your share. Please pay this into the account.")
     unchecked = rec.contribution_expected_uncovered + rec.council_expected_uncovered
     if unchecked:
         lines.append("Some payments were due on days your statements do not show. We have not counted them as missing. "
                      "We will check them when we have those statements.")
-    asks = [ASK[kind] for kind in kinds if kind in ASK and kind not in ("surplus", "contribution_shortfall")]
+    asks = [_ask(audit, kind) for kind in kinds if kind in ASK and kind not in ("surplus", "contribution_shortfall")]
     if rec.surplus and rec.surplus_provisional and rec.stops_early and "missing_statement" not in kinds:
         asks.append(NEXT_STATEMENT)  # the surplus waits for it: never "you do not need to do anything"
     lines += ["", "### What to do", ""]
@@ -124,13 +135,33 @@ def summary_markdown(audit: Audit) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _missing_days(audit: Audit) -> str | None:
+    """The days statements are missing for, as the statements letter and the missing_statement
+    flags name them ("15 June 2026 to 19 June 2026"), or None when no days are missing."""
+    spans = missing_spans(audit)
+    return long_spans(spans) if spans else None
+
+
+def _look_again(audit: Audit) -> str:
+    """When we look at a provisional surplus again: when the missing days' statements come (the
+    same days the statements letter asks for), else when the next statement comes."""
+    days = _missing_days(audit)
+    return f"We will look again when we have the statements for {days}." if days else "We will look again when we have your next statement."
+
+
+def _ask(audit: Audit, kind: str) -> str:
+    """What the person is asked about a flag of ``kind``; a missing statement names its days."""
+    days = _missing_days(audit) if kind == "missing_statement" else None
+    return f"Some statements are missing. Please send us the statements for {days}." if days else ASK[kind]
+
+
 def _period_lines(rec) -> list[str]:
     """Which days the statements show, and the balance on the first and the last of them (the
     days they are from are always said, as the statements may not reach the start or the end)."""
     opened, closed = rec.opening_date or rec.start, rec.closing_date or rec.end
-    lines = [f"We looked at the statements for your account from {rec.start:%-d %B %Y} to {rec.end:%-d %B %Y}."]
+    lines = [f"We looked at the statements for your account {from_span(rec.start, rec.end, long_date)}."]
     if (opened, closed) != (rec.start, rec.end) and (rec.uncovered or rec.breaks):
-        lines.append(f"The statements we have show {opened:%-d %B %Y} to {closed:%-d %B %Y}. Some statements are missing.")
+        lines.append(f"The statements we have show {long_span(opened, closed)}. Some statements are missing.")
     lines.append(f"On {opened:%-d %B %Y} there was {money_text(rec.opening_balance)} in the account. "
                  f"On {closed:%-d %B %Y} there was {money_text(rec.closing_balance)}.")
     return lines

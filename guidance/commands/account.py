@@ -240,11 +240,12 @@ def _decisions(audit_id: str | None) -> dict[int, str]:
 
 def _print(audit) -> None:
     from guidance.accounts.audit import audit_json
+    from guidance.accounts.days import span
     from guidance.accounts.money import money_text
     from guidance.words import counted
 
     rec = audit.reconciliation
-    print(f"Account audit {rec.reference}: {rec.start.isoformat()} to {rec.end.isoformat()}")
+    print(f"Account audit {rec.reference}: {span(rec.start, rec.end)}")
     ledger = audit.ledger
     print(f"  {counted(len(ledger.statements), 'statement file')}, {counted(len(rec.entries), 'row')} in the audit period"
           + (f"; {counted(ledger.overlaps, 'row')} shown twice counted once" if ledger.overlaps else "")
@@ -257,7 +258,7 @@ def _print(audit) -> None:
     for number, f in enumerate(audit.flags, start=1):
         where = f"{f.file}:{f.line}" if f.file else f.source
         mark = " SAFEGUARDING" if f.safeguarding else ""
-        print(f"  {number:>3}. {f.kind}{mark} {f.date.isoformat()} {money_text(f.amount)} ({where}): {f.message}")
+        print(f"  {number:>3}. {f.label}{mark} {f.date.isoformat()} {money_text(f.amount)} ({where}): {f.message}")
 
 
 def figure_table(figures: dict) -> list[str]:
@@ -382,6 +383,7 @@ def _store():
 
 def run_decide(args) -> int:
     from guidance.accounts.decisions import decision_warnings
+    from guidance.accounts.flags import label_of
     from guidance.commands.records_support import content_release
     from guidance.records.accounts import UnknownAudit, UnknownFlag
 
@@ -397,7 +399,7 @@ def run_decide(args) -> int:
         raise CommandError(f"no account audit '{args.audit_id}' (see 'guidance account list')") from None
     finally:
         store.database.close()
-    print(f"Recorded: flag {flag.seq} ({flag.kind}) {flag.decision}.")
+    print(f"Recorded: flag {flag.seq} ({label_of(flag.kind)}) {flag.decision}.")
     others = [(f.seq, f.kind, f.decision) for f in record.flags if f.seq != flag.seq]
     for warning in decision_warnings(flag.kind, flag.decision, record.figures.get("surplus_provisional") is True, others):
         print(f"guidance: warning: {warning} (recorded all the same; decide again to change it)", file=sys.stderr)
@@ -453,7 +455,7 @@ def _money(value) -> str:
 def run_show(args) -> int:
     from dataclasses import asdict
 
-    from guidance.accounts.flags import LABELS, source_words
+    from guidance.accounts.flags import label_of, source_words
     from guidance.words import counted
     from guidance.records.accounts import UnknownAudit
 
@@ -467,7 +469,7 @@ def run_show(args) -> int:
     if args.json:
         print_json({**asdict(record), "flags": [asdict(f) for f in record.flags]})
         return 0
-    print(f"Account audit {record.id}: {record.reference}, {record.period_from} to {record.period_to} (made {_when(record.audited_at)} UTC)")
+    print(f"Account audit {record.id}: {record.reference}, {record.period_from}{'' if str(record.period_from) == str(record.period_to) else f' to {record.period_to}'} (made {_when(record.audited_at)} UTC)")
     names = [s.get("name", "") for s in record.statements if isinstance(s, dict)]
     print(f"  {counted(len(record.statements), 'statement file')}" + (f": {', '.join(names)}" if names else ""))
     for line in figure_table(record.figures):
@@ -480,7 +482,7 @@ def run_show(args) -> int:
         print("  flags, most serious first:")
     for f in record.flags:
         where = f" ({f.file}:{f.line})" if f.file else f" ({source_words(f.kind, dt.date.fromisoformat(str(f.on)))})"
-        print(f"  {f.seq:>3}. {LABELS.get(f.kind, f.kind)} {f.on} {_money(f.amount)}{where}: {f.message} -> {f.decision or 'to decide'}")
+        print(f"  {f.seq:>3}. {label_of(f.kind)} {f.on} {_money(f.amount)}{where}: {f.message} -> {f.decision or 'to decide'}")
     return 0
 
 
