@@ -3,8 +3,9 @@ and the footer keys redrawn on each mode switch, are let go (counted as live obj
 
 import gc
 
+from guidance.tui.screens.case_note import CaseNoteScreen
 from guidance.tui.screens.page import PageScreen
-from textual.widgets import Header, Markdown
+from textual.widgets import Header, Markdown, TextArea
 from textual.widgets._footer import FooterKey
 
 from tui_helpers import wait_for, wait_ready
@@ -53,3 +54,21 @@ async def test_mode_switches_do_not_keep_old_footer_keys(make_app):
             await pilot.pause()
         await open_and_close_page(app, pilot, "minimum-wage")
         assert live(FooterKey) <= keys + 2 * 10  # one footer's keys redrawn, never a set per switch
+
+
+async def test_closed_case_notes_are_not_kept(make_app):
+    """A case note's text box watches the app's theme: once closed, it (and the note, with the
+    caller's details) is let go, not kept until the theme next changes."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        boxes = live(TextArea)
+        for round_ in range(ROUNDS):
+            app.push_screen(CaseNoteScreen(f"Call {round_}: advice on holiday pay."))
+            await wait_for(pilot, lambda: isinstance(app.screen, CaseNoteScreen) and app.screen.is_mounted)
+            await pilot.pause()
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: not isinstance(app.screen, CaseNoteScreen))
+            await pilot.pause()
+        assert live(CaseNoteScreen) <= 1
+        assert live(TextArea) <= boxes + 1  # the last one closed, at most
