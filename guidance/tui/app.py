@@ -28,6 +28,7 @@ from guidance.tui.latest_writes import LatestWrites
 from guidance.tui.messages import BACKGROUND_GROUPS, CallChanged, ContentReady, Failed, ModeChanged, OpenWorkFound, SearchReady, failure_cause, failure_text
 from guidance.tui.services import Services, load_settings, save_setting
 from guidance.tui.theme import HIGH_CONTRAST
+from guidance.tui.watchers import app_nodes, drop_gone_watchers
 
 MODES = ("officer", "recipient")
 #: Every screen but the first: read when the first of them opens (parsing it before the first
@@ -41,6 +42,9 @@ OFFICER_ONLY = {
     "my_calls": "My calls", "team_view": "The team view", "account_audit": "The account audit",
 }
 SAME_CAUSE_SECONDS = 20  # background failures with a cause just reported add no notice
+#: How often the watchers of widgets that have gone are dropped while no screen is opened (a
+#: long stay on one screen whose footer is redrawn as the keys on offer change).
+TIDY_SECONDS = 60
 
 
 class GuidanceApp(App):
@@ -106,13 +110,22 @@ class GuidanceApp(App):
         self.register_theme(HIGH_CONTRAST)
         self.sub_title = f"{self.mode} mode"
         self.call_after_refresh(self.load_everything)  # paint the first screen, then load
+        self.set_interval(TIDY_SECONDS, self.drop_gone_watchers, name="drop watchers of widgets gone")
 
     def push_screen(self, screen, *args, **kwargs):
-        """Every screen is pushed over home: read the other screens' styles before the first."""
+        """Every screen is pushed over home: read the other screens' styles before the first.
+        What the screens closed before left behind is let go first (``drop_gone_watchers``)."""
+        self.drop_gone_watchers()
         self.load_screens_css()
         if not isinstance(screen, str):
             self.apply_breakpoints(screen)
         return super().push_screen(screen, *args, **kwargs)
+
+    def drop_gone_watchers(self) -> int:
+        """Let go of the widgets that have been removed (closed pages' headers, a redrawn
+        footer's old keys) but are still held by Textual's lists of watchers: see
+        ``guidance.tui.watchers``. Returns how many were let go."""
+        return drop_gone_watchers(app_nodes(self))
 
     def apply_breakpoints(self, screen) -> None:
         """Give a screen its width class (``-narrow`` below 100 columns) before it is first drawn.
