@@ -228,3 +228,14 @@ def test_a_deadline_before_the_letter_date_is_refused_from_the_command_line(caps
     code, _out, err = run(capsys, "letter", "render", "dp-statements-request", "--data", str(data),
                           "--format", "docx", "--out", str(out_file), "--on", ON)
     assert code == 0 and out_file.exists(), err
+
+
+@pytest.mark.parametrize("first, last, refused", [("2026-06-28", "2026-05-30", True), ("2026-06-28", "2026-06-28", False)])
+def test_a_statements_request_for_a_period_ending_before_it_starts_is_refused(capsys, tmp_path, first, last, refused):
+    """A period whose last day is before its first is refused, naming the fields; one day is fine."""
+    data = tmp_path / "data.yaml"
+    data.write_text(f"recipient_name: Mrs A\nreference: DP-1\nperiod_from: {first}\nperiod_to: {last}\n"
+                    "reply_by: 2026-12-20\n", encoding="utf-8")
+    code, out, err = run(capsys, "letter", "render", "dp-statements-request", "--data", str(data),
+                         "--format", "txt", "--no-record", "--on", "2026-12-03")
+    assert (code == 1 and "period_to is before period_from" in err) if refused else (code == 0 and "28 June 2026" in out)

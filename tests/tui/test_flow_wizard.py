@@ -277,3 +277,27 @@ async def test_the_side_column_sits_beside_the_question_when_wide_and_gives_way_
                 assert not side.display and main.region.width == size[0]
             else:
                 assert side.display and not main.display and side.region.width == size[0]
+
+
+async def test_back_to_a_choice_highlights_the_answer_given_so_enter_keeps_it(make_app):
+    """Back to a question answered with its second choice: that answer is the one highlighted,
+    so Enter, Enter keeps it (Textual highlights the first choice, and Enter made it the answer)."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.start_flow("pa_off_sick")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        screen = app.screen
+        while screen.view.step().node_id != "still_off":
+            await answer_current(screen, pilot)
+        await pilot.pause()
+        await pilot.press("down", "enter", "enter")  # the second choice ("No")
+        await wait_for(pilot, lambda: screen.view.step().node_id != "still_off")
+        given = screen.view.session.state.answers["still_off"]
+        await pilot.press("ctrl+b")
+        await wait_for(pilot, lambda: screen.view.step().node_id == "still_off")
+        for _ in range(3):
+            await pilot.pause()
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: screen.view.step().node_id != "still_off")
+        assert screen.view.session.state.answers["still_off"] == given

@@ -1,6 +1,7 @@
 """Keys typed faster than the app handles them all arrive, in order, and the results shown are
 those of the words in the box."""
 
+import pytest
 from textual.widgets import OptionList, Tree
 
 from tui_helpers import type_burst, wait_for, wait_ready
@@ -58,3 +59,24 @@ async def test_a_reference_typed_in_one_burst_with_f4_goes_to_the_call_start(mak
         await pilot.pause()
         assert app.screen.query_one("#caller-ref").value == "ASC-104233"
         assert app.screen_stack[0].query_one("#search").value == ""
+
+
+@pytest.mark.parametrize("key, want", [("ctrl+u", "holiday pay"), ("ctrl+w", "pa off holiday pay"),
+                                       ("backspace", "pa off sicholiday pay")])
+async def test_a_key_editing_the_search_typed_in_the_results_edits_the_box_before_the_words_after(make_app, key, want):
+    """Ctrl+U, Ctrl+W or Backspace typed in the results list edits the search box's words, in
+    turn: the words typed straight after it are added, never emptied by it."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press(*"pa off sick")
+        await wait_for(pilot, lambda: app.screen.shown_query == "pa off sick")
+        results = app.screen.query_one("#results", OptionList)
+        results.focus()
+        await wait_for(pilot, lambda: results.has_focus)
+        app.post_message(events.Key(key, None))
+        type_burst(app, "holiday pay")
+        box = app.screen.query_one("#search")
+        await wait_for(pilot, lambda: box.value == want)

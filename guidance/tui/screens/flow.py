@@ -45,6 +45,14 @@ class _Wraps:
         return max(1, self.render().get_height(self.styles, width))
 
 
+def _highlight_given(choices: RadioSet) -> None:
+    """The answer already given highlighted, so Enter keeps it: Textual highlights the first
+    choice as the set is mounted, and Enter on it made that the answer (back to a question
+    answered "No", Enter, Enter saved "Yes")."""
+    if choices.pressed_index >= 0:
+        choices._selected = choices.pressed_index
+
+
 class WrappingRadioButton(_Wraps, RadioButton):
     """A flow's option: long text wraps."""
 
@@ -240,6 +248,8 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
             widget = self._outcome_widgets(step)
         if widget is not None:
             await box.mount(widget)
+            if isinstance(widget, RadioSet):
+                self.call_after_refresh(_highlight_given, widget)
             if isinstance(widget, RadioSet) and step.source:
                 # a choice filled from a source: Enter keeps it (arrows up to the choices change it)
                 self.call_after_refresh(self.field_ready, self.query_one("#continue", Button))

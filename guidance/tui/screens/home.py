@@ -14,17 +14,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, TabbedContent, TabPane, Tree
+from textual.widgets import Footer, Header, Input, Label, OptionList, TabbedContent, TabPane, Tabs, Tree
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from guidance.tui.messages import ContentReady, ModeChanged, OpenWorkFound, ReportsFailures, SearchReady
-from guidance.tui.screens.first_field import FirstFieldScreen
+from guidance.tui.screens.first_field import FirstFieldScreen, act_in_turn
 from guidance.tui.widgets.call_panel import CallPanelHost
 from guidance.tui.widgets.result_rows import EXACT, Fit, Rows, build_rows
 from guidance.tui.widgets.results_list import ResultsList
 from guidance.tui.widgets.search_box import SearchBox
 
+#: Keys typed in a list that edit the search box's words (``HomeScreen.take_typing``).
+EDITS_SEARCH = ("ctrl+u", "ctrl+w", "backspace")
 #: The style rules that decide how a result wraps, with Textual's defaults.
 WRAP_RULES = (("line_pad", 0), ("text_overflow", "fold"), ("text_wrap", "wrap"))
 
@@ -194,18 +196,24 @@ class HomeScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
             results.focus()
             results.highlighted = first
 
-    def take_typing(self, event: events.Key) -> None:
+    def take_typing(self, event: events.Key) -> bool | None:
         """A letter typed in a list (the results, the subjects, guided help, recent work) starts
         a new search: the search box takes the focus as the key is handed out (the app calls
         this first), so it gets that key and every key typed after it, in order, however fast
-        (a burst of keys was queued for the list, and some were lost)."""
+        (a burst of keys was queued for the list, and some were lost). Ctrl+U, Ctrl+W or
+        Backspace typed in a list edits the search box's words (True: done here): it ran after
+        the words typed after it had reached the box, and emptied it."""
         if self._starts_search(event):
             self.set_focus(self.query_one("#search", Input))  # all the words in it are chosen: the key types over them
+        elif event.key in EDITS_SEARCH and isinstance(self.focused, (OptionList, Tree, Tabs)):
+            box = self.query_one("#search", Input)
+            self.set_focus(box)  # now: the words typed after the key go to the box, after it
+            box.call_later(box.action_end)  # the cursor at the end of the words (taking the focus chose them all)
+            return act_in_turn(box, event.key)
+        return None
 
     def _starts_search(self, event: events.Key) -> bool:
         """A letter or digit typed while a list (or the tabs) has the focus."""
-        from textual.widgets import Tabs
-
         return event.is_printable and event.character not in (None, " ") and isinstance(self.focused, (OptionList, Tree, Tabs))
 
     def on_key(self, event: events.Key) -> None:
