@@ -108,10 +108,9 @@ NOT_SEEN = frozenset(("contribution_shortfall", "council_payment_missing"))
 def source_words(kind: str, date: dt.date | None = None) -> str:
     """Where a flag of ``kind`` on ``date`` that no single row gives comes from, in a few words:
     for money not seen, that no payment was seen and (given ``date``) the day it was due."""
-    if kind in NOT_SEEN and date is not None:
-        return f"no payment seen: due {date.isoformat()}; {SOURCES[kind]}"
     if kind in NOT_SEEN:
-        return f"no payment seen; {SOURCES[kind]}"
+        due = f": due {date.isoformat()}" if date is not None else ""
+        return f"no payment seen{due}; {SOURCES[kind]}"
     return SOURCES.get(kind, "no single statement row")
 
 

@@ -18,12 +18,22 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "accounts"
 
 def _burst(app, *parts: str) -> None:
     """``parts`` typed in one burst with Enter between them."""
+    typed = []
+    for number, part in enumerate(parts):
+        typed += [("enter", "\r"), part] if number else [part]
+    _keys(app, *typed)
+
+
+def _keys(app, *parts) -> None:
+    """``parts`` typed in one burst: text as characters, ("tab",) and the like as that key
+    (with its character, if given: ("enter", "\r"))."""
     from textual import events
 
-    for number, part in enumerate(parts):
-        if number:
-            app.post_message(events.Key("enter", "\r"))
-        type_burst(app, part)
+    for part in parts:
+        if isinstance(part, tuple):
+            app.post_message(events.Key(part[0], part[1] if len(part) > 1 else None))
+        else:
+            type_burst(app, part)
 
 
 async def _open_account(app, pilot):
@@ -47,14 +57,16 @@ async def test_calculator_fields_in_one_burst(make_app):
         assert screen.query_one("#in-sick_end", Input).value == "still off"
 
 
-async def test_account_files_in_one_burst(make_app, monkeypatch):
+@pytest.mark.parametrize("between", [("enter", "\r"), ("tab",)])
+async def test_account_files_in_one_burst(make_app, monkeypatch, between):
+    """Enter or Tab in the plan field moves on to the statements before the keys typed after it."""
     monkeypatch.chdir(DATA)
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open_account(app, pilot)
-        _burst(app, "plan.yaml", "statement.csv")
-        await pilot.pause()
-        await pilot.pause()
+        _keys(app, "plan.yaml", between, "statement.csv")
+        for _ in range(8):
+            await pilot.pause()
         assert screen.query_one("#account-plan", Input).value == "plan.yaml"
         assert screen.query_one("#account-statements", Input).value == "statement.csv"
 
@@ -208,17 +220,6 @@ async def test_account_audit_is_of_the_files_typed_before_enter(make_app, monkey
         assert screen.audited == ("plan.yaml", "statement.csv")
 
 
-def _keys(app, *parts) -> None:
-    """``parts`` typed in one burst: text as characters, ("tab",) and the like as that key."""
-    from textual import events
-
-    for part in parts:
-        if isinstance(part, tuple):
-            app.post_message(events.Key(part[0], None))
-        else:
-            type_burst(app, part)
-
-
 @pytest.mark.parametrize("burst, field, want", [
     (("12.65", ("backspace",), "0"), "hourly_rate", "12.60"),
     (("2.6", ("home",), "1"), "hourly_rate", "12.6"),
@@ -240,18 +241,6 @@ async def test_a_field_key_is_acted_on_before_the_keys_typed_after_it(make_app, 
         assert screen.query_one(f"#in-{field}", Input).value == want
         if field != "hourly_rate":
             assert screen.query_one("#in-hourly_rate", Input).value == burst[0]
-
-
-async def test_account_files_with_tab_in_one_burst(make_app, monkeypatch):
-    monkeypatch.chdir(DATA)
-    app = make_app(build_index=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_account(app, pilot)
-        _keys(app, "plan.yaml", ("tab",), "statement.csv")
-        for _ in range(8):
-            await pilot.pause()
-        assert screen.query_one("#account-plan", Input).value == "plan.yaml"
-        assert screen.query_one("#account-statements", Input).value == "statement.csv"
 
 
 async def test_words_typed_after_ctrl_u_in_the_search_box_stay(make_app):

@@ -5,7 +5,7 @@ from guidance.tui.screens.flow import FlowScreen
 from guidance.tui.screens.home import HomeScreen
 from textual.widgets import OptionList
 
-from tui_helpers import answer_current, wait_for, wait_ready
+from tui_helpers import answer_current, open_flow, wait_for, wait_ready
 
 
 async def run_to_outcome(app, pilot, limit: int = 60) -> list[str]:
@@ -24,9 +24,7 @@ async def run_to_outcome(app, pilot, limit: int = 60) -> list[str]:
 async def test_hiring_a_pa_reaches_an_outcome_with_a_checklist(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(110, 40)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.start_flow("hiring_a_pa")
-        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        await open_flow(app, pilot, "hiring_a_pa")
         seen = await run_to_outcome(app, pilot)
         assert len(seen) > 5
         report = app.screen.query_one("#flow-report").source
@@ -50,10 +48,7 @@ async def test_hiring_a_pa_reaches_an_outcome_with_a_checklist(make_app):
 async def test_back_and_change_keep_later_answers_that_still_apply(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(110, 40)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.start_flow("pa_off_sick")
-        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
-        screen = app.screen
+        screen = await open_flow(app, pilot, "pa_off_sick")
         for _ in range(3):
             await answer_current(screen, pilot)
         third = screen.view.step().node_id
@@ -76,9 +71,7 @@ async def test_back_and_change_keep_later_answers_that_still_apply(make_app):
 async def test_unfinished_session_is_offered_on_the_home_screen(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(110, 40)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.start_flow("pa_off_sick")
-        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        await open_flow(app, pilot, "pa_off_sick")
         await answer_current(app.screen, pilot)
         session_id = app.screen.view.session_id
         await pilot.press("escape")
@@ -91,9 +84,7 @@ async def test_unfinished_session_is_offered_on_the_home_screen(make_app):
 async def test_safeguarding_exit_is_available_at_any_step(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(110, 40)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.start_flow("hiring_a_pa")
-        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        await open_flow(app, pilot, "hiring_a_pa")
         await answer_current(app.screen, pilot)
         await pilot.press("ctrl+g")
         await pilot.pause()
@@ -105,10 +96,7 @@ async def test_safeguarding_exit_is_available_at_any_step(make_app):
 async def test_changing_an_answer_asks_again_the_answers_that_rest_on_it(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.start_flow("hiring_a_pa")
-        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
-        screen = app.screen
+        screen = await open_flow(app, pilot, "hiring_a_pa")
         await run_to_outcome(app, pilot)
         answers = screen.view.session.state.answers
         assert answers["budget_fits"] is True and str(answers["hourly_rate"]) == "13.50"
@@ -156,10 +144,7 @@ async def test_options_and_checklist_items_wrap_at_80x24_instead_of_being_cut(ma
 
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.start_flow("hiring_a_pa")
-        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
-        screen = app.screen
+        screen = await open_flow(app, pilot, "hiring_a_pa")
         checked = set()
         for _ in range(40):
             step = screen.view.step()
@@ -177,10 +162,7 @@ async def test_options_and_checklist_items_wrap_at_80x24_instead_of_being_cut(ma
 async def test_a_number_answer_far_too_large_or_with_a_decimal_comma_is_refused_not_a_crash(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.start_flow("hiring_a_pa")
-        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
-        screen = app.screen
+        screen = await open_flow(app, pilot, "hiring_a_pa")
         for _ in range(30):
             step = screen.view.step()
             if step.finished or step.kind in ("number", "money"):
@@ -200,10 +182,7 @@ async def test_a_number_answer_far_too_large_or_with_a_decimal_comma_is_refused_
 async def test_going_back_shows_the_answer_given_not_an_empty_question(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.start_flow("pa_off_sick")
-        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
-        screen = app.screen
+        screen = await open_flow(app, pilot, "pa_off_sick")
         while screen.view.step().node_id != "sick_end":  # employed, first day, still off (yes)
             await answer_current(screen, pilot)
         await pilot.press("ctrl+b")
@@ -220,10 +199,7 @@ async def test_going_back_shows_the_answer_given_not_an_empty_question(make_app)
 async def test_escape_closes_the_answers_view_before_it_leaves_the_flow(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.start_flow("pa_off_sick")
-        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
-        screen = app.screen
+        screen = await open_flow(app, pilot, "pa_off_sick")
         await answer_current(screen, pilot)
         await pilot.press("ctrl+o")
         await pilot.pause()
@@ -239,10 +215,7 @@ async def test_escape_closes_the_answers_view_before_it_leaves_the_flow(make_app
 async def test_an_error_wraps_and_shows_brackets_as_typed(make_app):
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.start_flow("pa_off_sick")
-        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
-        screen = app.screen
+        screen = await open_flow(app, pilot, "pa_off_sick")
         await answer_current(screen, pilot)  # to the first day off sick (a date)
         answer = screen.query_one("#answer")
         answer.value = "[bold]the 3rd[/bold] of [red]last month, or thereabouts, I think[/red]"
@@ -284,10 +257,7 @@ async def test_back_to_a_choice_highlights_the_answer_given_so_enter_keeps_it(ma
     so Enter, Enter keeps it (Textual highlights the first choice, and Enter made it the answer)."""
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.start_flow("pa_off_sick")
-        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
-        screen = app.screen
+        screen = await open_flow(app, pilot, "pa_off_sick")
         while screen.view.step().node_id != "still_off":
             await answer_current(screen, pilot)
         await pilot.pause()

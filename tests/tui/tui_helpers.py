@@ -159,3 +159,14 @@ async def open_audited(app, pilot, plan: str = "plan.yaml", statements: str = "s
     await pilot.press("ctrl+r")
     await wait_for(pilot, lambda: screen.audit is not None)
     return screen
+
+
+async def open_flow(app, pilot, flow_id: str):
+    """Wait for the app to load, start guided help ``flow_id`` and return its screen once its
+    first question is up."""
+    from guidance.tui.screens.flow import FlowScreen
+
+    await wait_ready(app, pilot, search=False)
+    app.start_flow(flow_id)
+    await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+    return app.screen
