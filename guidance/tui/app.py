@@ -778,7 +778,7 @@ def call_letter_values(call, base, notes: str | None = None) -> dict:
     the guides used (pages opened, and the pages a flow's outcome pointed to). The officer edits
     them on the letter screen."""
     from guidance.records.casenote import local_datetime
-    from guidance.tui.call_summary import advice_points, guide_ids
+    from guidance.tui.call_summary import advice_points, for_the_person, guide_ids
 
     pages = [item.item_id for item in call.items if item.kind == "page" and item.item_id in base.pages]
     started = local_datetime(call.started_at)
@@ -788,7 +788,7 @@ def call_letter_values(call, base, notes: str | None = None) -> dict:
     lines = [line for line in lines if line]
     if lines:
         values["question"] = lines[0]
-    for item in call.items:
+    for item in for_the_person(call.items):
         if item.kind in ("calculator", "flow"):  # the guides a flow's outcome pointed to
             pages += guide_ids([d.strip() for d in item.title.split("\n")[1:]], base.pages)
     advice = advice_points(call.items, notes)
