@@ -672,9 +672,12 @@ class GuidanceApp(App):
         if sync is not None:
             sync()
 
-    def open_letter(self, template_id: str, session_id: str | None = None, call=None, notes: str | None = None) -> None:
+    def open_letter(self, template_id: str, session_id: str | None = None, call=None, notes: str | None = None,
+                    filled: dict | None = None) -> None:
         """Open the letter screen, filled from a finished flow session, the call just ended, or
-        (any letter written during a call) the call's reference."""
+        (any letter written during a call) the call's reference. ``filled``: values worked out
+        elsewhere (an account audit's figures), under what the call and a draft give. A letter
+        left unsaved outside a call comes back as typed, unless it was for another reference."""
         from guidance.tui.screens.letter import LetterScreen
 
         try:
@@ -687,7 +690,7 @@ class GuidanceApp(App):
             return
         if not self.offered("letter", template_id):
             return
-        prefill = {}
+        prefill = dict(filled or {})
         if session_id:
             from guidance.letters.compose import LetterError
 
@@ -707,6 +710,8 @@ class GuidanceApp(App):
                 prefill.update(draft.data)
         else:
             own = self.letter_drafts.get((template_id, session_id))
+            if own is not None and not _same_reference(own.data, prefill):
+                own = None  # a draft for someone else stays in the list of letters never saved
             if own is not None:
                 prefill.update(own.data)
         self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None,
@@ -750,6 +755,13 @@ class GuidanceApp(App):
         page = base.pages[page_id]
         self.record_use("page", page_id, page.meta.title, page.meta.version)
         self.push_screen(PageScreen(page_id))
+
+
+def _same_reference(draft: dict, filled: dict) -> bool:
+    """Whether a kept draft belongs with a letter being filled in: either has no reference yet,
+    or both have the same one (spaces and case aside)."""
+    mine, theirs = (str(values.get("reference") or "").replace(" ", "").upper() for values in (draft, filled))
+    return not mine or not theirs or mine == theirs
 
 
 def fit_to_template(values: dict, template) -> dict:
