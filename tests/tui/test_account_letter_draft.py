@@ -58,3 +58,14 @@ async def test_a_draft_for_another_reference_is_not_put_into_this_letter(make_ap
         assert letter.query_one("#field-officer", Input).value == ""
         assert ("dp-surplus-repayment", None) in app.letter_drafts  # still listed, never lost
         assert isinstance(account, AccountScreen)
+
+
+def test_the_list_of_recorded_audits_says_a_surplus_is_not_final_as_the_command_line_does():
+    from guidance.accounts.money import recorded_surplus
+    from guidance.tui.screens.recorded_audits import audit_line
+
+    row = {"reference": "DP-004512", "period": "6 April 2026 to 4 October 2026", "surplus": "658.51", "decided": 0,
+           "flags": 3, "audited_at": "2026-11-25T14:06:00.000Z", "surplus_provisional": True}
+    assert recorded_surplus(row) == "£658.51 (not final)"
+    assert "surplus £658.51 (not final) ·" in audit_line(row).plain
+    assert "(not final)" not in audit_line({**row, "surplus_provisional": False}).plain
