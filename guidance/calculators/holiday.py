@@ -70,6 +70,13 @@ RATES_IF_IN_FORCE = (
 
 BASES = ("days-per-week", "hours-per-week", "compressed-hours", "shifts", "annualised-hours", "irregular-hours")
 HOURS_BASES = ("hours-per-week", "compressed-hours")
+#: The inputs each basis works from (besides the dates): each is needed when that basis is chosen.
+NEEDED_FOR_BASIS = {
+    "days-per-week": ("days_per_week",),
+    "hours-per-week": ("days_per_week", "hours_per_week"),
+    "compressed-hours": ("days_per_week", "hours_per_week"),
+    "shifts": ("shifts_per_pattern", "days_per_pattern"),
+}
 MONTHS = Decimal(12)
 
 FIELDS = (
@@ -264,7 +271,7 @@ def holiday_entitlement(
     leaving = date_value(leaving_date, "leaving date") if leaving_date not in (None, "") else None
     reset = date_value(leave_year_start, "leave year start") if leave_year_start not in (None, "") else None
     period = _period(start, leaving)
-    _check_across_fields(basis, period, start, leaving, days_per_week, hours_per_week)
+    _check_across_fields(basis, period, start, leaving, days_per_week, hours_per_week, shifts_per_pattern, days_per_pattern)
     working: list[str] = []
     result = {
         "basis": basis,
@@ -308,10 +315,23 @@ def holiday_entitlement(
     return _finish(result, working)
 
 
-def _check_across_fields(basis, period, start, leaving, days_per_week, hours_per_week) -> None:
-    """Every problem across fields at once (the dates against each other, the hours against the
-    days), each at its field: all are told together, not one per try."""
+def _missing_for_basis(basis: str, given: dict) -> list[CalculatorError]:
+    """A problem at each input the basis works from that was left out, saying it is needed for
+    that basis (the command line adds the option's name, the app shows it at the field)."""
+    return [at_field(FIELDS, name, f"needed when {FIELDS[0].label} is '{basis}'")
+            for name in NEEDED_FOR_BASIS.get(basis, ()) if given.get(name) in (None, "")]
+
+
+def _check_across_fields(basis, period, start, leaving, days_per_week, hours_per_week,
+                         shifts_per_pattern=None, days_per_pattern=None) -> None:
+    """Every problem across fields at once (an input the basis needs left out, the dates against
+    each other, the hours against the days), each at its field: all are told together, not one
+    per try."""
+    missing = _missing_for_basis(basis, {"days_per_week": days_per_week, "hours_per_week": hours_per_week,
+                                         "shifts_per_pattern": shifts_per_pattern, "days_per_pattern": days_per_pattern})
     problems = [] if basis == "irregular-hours" else _dates_problems(period, start, leaving)
+    if missing:
+        raise_all(missing + problems)
     if basis == "days-per-week" or basis in HOURS_BASES:
         days = decimal(days_per_week, "days per week")
         hours = decimal(hours_per_week, "hours per week") if basis in HOURS_BASES else None
