@@ -7,8 +7,13 @@ Rule and figures, all from the rates in force on the day asked:
   less the ``employment_allowance``, which someone employing a care or support worker with a
   direct payment can claim (HMRC NIM06520; Social Security Contributions and Benefits Act 1992,
   National Insurance Contributions Act 2014 s.1);
-- pension: automatic enrolment (Pensions Act 2008) for a PA aged from ``pension_age_lower`` to
-  State Pension age earning over ``auto_enrolment_trigger_yearly``: the employer pays at least
+- pension: automatic enrolment (Pensions Act 2008 s.3) for a PA aged from ``pension_age_lower`` to
+  State Pension age earning over ``auto_enrolment_trigger_yearly``; a PA under 22, or over State
+  Pension age and under 75, is not enrolled automatically but can ask to join; a PA under 16 or
+  aged 75 or over is not a jobholder at all (s.1). State Pension age comes from the date of
+  birth (see :mod:`guidance.calculators.pension_age`); from an age alone where it settles it, and
+  where it does not (66 or 67 from 2026 to 2028), the contribution is included and a warning
+  asks for the date of birth. Enrolled, the employer pays at least
   ``pension_minimum_employer_contribution`` of qualifying earnings (pay between
   ``qualifying_earnings_lower_yearly`` and ``qualifying_earnings_upper_yearly``);
 - holiday cover: a replacement for the PA's ``holiday_weeks`` of paid leave, at the same rate.
@@ -22,15 +27,18 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import at_field, CalculatorError, Result, decimal, figure, figure_or_none, gbp, pence, whole, words
+from guidance.calculators.common import at_field, CalculatorError, Result, date_value, decimal, figure, figure_or_none, gbp, pence, whole, words
 from guidance.calculators.minimum_wage import minimum_hourly_rate
+from guidance.calculators.pension_age import Reached, age_on, reached_at_age, reached_on_birth, state_pension_days
 from guidance.kinds import Date, Field, Money, Number, Whole
 
 FIELDS = (
     Field("hourly_rate", "Hourly rate", Money(), unit="pounds", help="pay an hour before tax", required=True, example="12.71"),
     Field("hours_per_week", "Hours worked a week", Number(minimum=Decimal(0), maximum=Decimal(168)), unit="hours",
           required=True, example="16 or 37.5"),
-    Field("age", "PA's age", Whole(minimum=0, maximum=120), unit="years", example="25"),
+    Field("age", "PA's age", Whole(minimum=0, maximum=120), unit="years", example="25", exclusive="age"),
+    Field("date_of_birth", "PA's date of birth", Date(), exclusive="age",
+          help="instead of the age: says whether the PA has reached State Pension age (66 to 67 from 2026 to 2028)"),
     Field("on", "Date to work it out for", Date(), help="rates in force on this day (default today)"),
 )
 
@@ -76,9 +84,11 @@ RATES_USED = (
 )
 
 WEEKS_A_YEAR = Decimal(52)
+#: Pensions Act 2008 s.1(1): a jobholder is aged at least 16 and under 75.
+JOBHOLDER_FROM, JOBHOLDER_UNDER = 16, 75
 
 
-def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) -> EmployerCost:
+def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None, date_of_birth=None) -> EmployerCost:
     """Weekly and yearly cost of one PA: wages, employer NI after the allowance, pension, cover.
 
     Yearly figures are worked from the exact hourly rate x hours x 52, not from a weekly figure
@@ -94,6 +104,11 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) 
         raise at_field(FIELDS, "hours_per_week", f"cannot be more than 168 (got {hours})")
     age_n = whole(age, "age") if age not in (None, "") else None
     warnings: list[str] = []
+    birth = date_value(date_of_birth, "date of birth") if date_of_birth not in (None, "") else None
+    if birth is not None:
+        if birth > on:
+            raise at_field(FIELDS, "date_of_birth", f"{words(birth)} is after the day worked out for ({words(on)})")
+        age_n = age_on(birth, on)
     working: list[str] = []
     weekly_exact = rate * hours  # not rounded before it is multiplied or compared
     weekly = pence(weekly_exact)
@@ -111,8 +126,13 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) 
     ni = pence(max(Decimal(0), ni_gross - allowance))
     working.append(ni_text)
     working.append(f"Employment Allowance (up to {gbp(allowance)} a year for the employer) takes off {gbp(pence(min(ni_gross, allowance)))}: employer NI {gbp(ni)} a year.")
-    pension, pension_text = _pension(rates, on, yearly_exact, age_n)
+    pension, pension_text = _pension(rates, on, yearly_exact, age_n, birth)
     working.append(pension_text)
+    if pension and age_n is not None and birth is None and reached_at_age(age_n, on) is Reached.NOT_KNOWN:
+        warnings.append(
+            f"At {age_n} on {words(on)} the PA may have reached State Pension age or not: it depends on the date of "
+            "birth (66 to 67 for those born from 6 April 1960 to 5 March 1961). Worked out as not yet reached, so the "
+            "employer pension contribution is included: give the PA's date of birth instead of the age to be sure.")
     cover_weeks = figure(rates, "holiday_weeks", on)
     cover = pence(weekly_exact * cover_weeks)
     working.append(f"Holiday cover: {cover_weeks} weeks of paid leave x {gbp(weekly)} = {gbp(cover)} a year for a replacement.")
@@ -159,11 +179,20 @@ def _employer_ni(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, 
     return ni, f"Employer NI: {share}% of {gbp(pence(above))} above the {gbp(threshold)} {why} = {gbp(ni)}."
 
 
-def _pension(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str]:
+def _pension(rates, on, yearly: Decimal, age: int | None, birth: dt.date | None = None) -> tuple[Decimal, str]:
+    """The employer's yearly pension contribution and its working line; nothing when the PA is not
+    enrolled automatically (not a jobholder, under 22, over State Pension age, or paid too little)."""
     youngest = figure(rates, "pension_age_lower", on)
     trigger = figure(rates, "auto_enrolment_trigger_yearly", on)
+    if age is not None and not JOBHOLDER_FROM <= age < JOBHOLDER_UNDER:
+        return Decimal(0), (f"Pension: aged {age}, the PA is not a jobholder (only those aged {JOBHOLDER_FROM} to "
+                            f"{JOBHOLDER_UNDER - 1} are), so no automatic enrolment and no right to join.")
     if age is not None and age < youngest:
         return Decimal(0), f"Pension: under {youngest}, not automatically enrolled (can ask to join)."
+    reached = _reached(age, birth, on)
+    if reached is Reached.YES:
+        return Decimal(0), ("Pension: over State Pension age" + (f" (reached on {words(state_pension_days(birth)[1])})" if birth else "")
+                            + ", so not automatically enrolled (can ask to join).")
     if yearly <= trigger:
         return Decimal(0), f"Pension: pay of {gbp(pence(yearly))} is not over the {gbp(trigger)} trigger, so no automatic enrolment (the PA can ask to join)."
     lower = figure(rates, "qualifying_earnings_lower_yearly", on)
@@ -173,5 +202,27 @@ def _pension(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str]
     pension = pence(band * share / 100)
     return pension, (
         f"Pension: {share}% of qualifying earnings {gbp(pence(band))} (pay between {gbp(lower)} and {gbp(upper)}) = {gbp(pension)} "
-        "(not due once the PA reaches State Pension age)."
+        f"({_until_pension_age(reached, birth)})."
     )
+
+
+def _reached(age: int | None, birth: dt.date | None, on: dt.date) -> Reached:
+    """Whether the PA has reached State Pension age on ``on``: from the date of birth when given,
+    else from the age (NOT_KNOWN when it depends on the date of birth); NO with neither (the
+    age assumed is under it)."""
+    if birth is not None:
+        return reached_on_birth(birth, on)
+    if age is not None:
+        return reached_at_age(age, on)
+    return Reached.NO
+
+
+def _until_pension_age(reached: Reached, birth: dt.date | None) -> str:
+    """When the contribution stops, in words for the pension line."""
+    if reached is Reached.NOT_KNOWN and birth is not None:
+        return "included as if the PA has not reached State Pension age, which for this date of birth depended on sex too"
+    if reached is Reached.NOT_KNOWN:
+        return "included as if the PA has not reached State Pension age, which at this age depends on the date of birth"
+    if birth is not None:
+        return f"until State Pension age, on {words(state_pension_days(birth)[1])}"
+    return "not due once the PA reaches State Pension age"
