@@ -19,8 +19,16 @@ lib/smart_answer/calculators/holiday_entitlement.rb and calculate_your_holiday_e
   starting, the (half-day rounded) days x hours a day; someone leaving gets the fraction of it;
 - shifts: shifts a week = shifts in the pattern / days in the pattern x 7, then as days;
 - annualised hours (and irregular hours before April 2024): 5.6 weeks x the fraction;
-- irregular hours from April 2024: 12.07% of the hours worked in the pay period, to the nearest
-  hour;
+- irregular hours from April 2024: 12.07% of the hours worked in the pay period, shown exactly
+  (62 hours: 7.4834 hours), with the whole hours it may be rounded up to. Reg 15B sets the leave
+  at 12.07% of the hours worked and provides no rounding, so a figure rounded down would be less
+  than the statutory leave: the employer "can choose to round up the holiday entitlement, but
+  cannot round it down" (GOV.UK's holiday entitlement calculator, alphagov/smart-answers,
+  app/flows/calculate_your_holiday_entitlement_flow/outcomes/_your_employer_with_rounding.erb).
+  This differs from GOV.UK's own irregular-hours figure on purpose: it rounds to the nearest
+  hour (lib/smart_answer/calculators/holiday_entitlement.rb, ``irregular_hours_entitlement``),
+  so 7.4834 hours is shown there as 7, which is rounded down; its figure is kept as
+  ``entitlement_hours_nearest`` for comparison only;
 - what is shown is rounded *up* at one decimal (two for weeks, and for shifts when leaving).
 
 Rounding and comparing: the only figure rounded before it is used again is a starter's days (or
@@ -111,6 +119,8 @@ class Holiday(Result):
     entitlement_hours_and_minutes: tuple[int, int] | None = None
     daily_hours_and_minutes: tuple[int, int] | None = None
     entitlement_hours_exact: Decimal | None = None
+    entitlement_hours_rounded_up: Decimal | None = None
+    entitlement_hours_nearest: Decimal | None = None
     accrual_percent: Decimal | None = None
 
     def as_dict(self) -> dict:
@@ -433,18 +443,22 @@ def _irregular_accrual(result, percent: Decimal, hours_worked, reset: dt.date, w
     hours = decimal(hours_worked, "hours worked")
     if hours <= 0:
         raise at_field(FIELDS, "hours_worked", f"must be more than 0 (got {hours})")
-    exact = hours * percent / 100
-    rounded = q(exact, 0, ROUND_HALF_UP)
+    exact = round10(hours * percent / 100)  # hours and the percentage have few places: exact
+    up = q(exact, 0, ROUND_CEILING)
     result.update(
         period="pay-period",
-        entitlement_hours=f"{rounded:f}",
-        entitlement_hours_exact=round10(exact),
+        entitlement_hours=f"{exact.normalize():f}",
+        entitlement_hours_exact=exact,
+        entitlement_hours_rounded_up=up,
+        entitlement_hours_nearest=q(exact, 0, ROUND_HALF_UP),
         accrual_percent=percent,
     )
     working.extend(
         [
             f"Leave year from {words(reset)}: irregular-hours and part-year workers build up {percent}% of the hours worked.",
-            f"{hours.normalize():f} hours x {percent}% = {round10(exact).normalize():f} hours; to the nearest hour (half an hour or more rounds up): {rounded} hours.",
+            f"{hours.normalize():f} hours x {percent}% = {exact.normalize():f} hours.",
+            (f"The employer may round this up (to {up} hours), never down: {exact.normalize():f} hours is the leave "
+             "that builds up." if up != exact else "A whole number of hours: nothing to round."),
             "No more than 5.6 weeks (28 days) can build up over the leave year.",
         ]
     )
