@@ -61,7 +61,7 @@ def test_a_date_input_still_takes_a_day_and_month_without_a_year():
     # 5.6 weeks x 16.5 hours (over 5 days): 92.4 hours.
     (["holiday", "--basis", "hours-per-week", "--hours-per-week", "16.5", "--days-per-week", "5"], "92.4"),
     (["employer-cost", "--hourly-rate", "12.5", "--hours-per-week", "7.5", "--age", "30", "--on", "2026-06-01"],
-     "£12.50 x 7.5 hours = £93.75 a week"),
+     "Wages a week: £12.50 x 7.5 hours = £93.75"),
 ])
 def test_the_command_line_reads_short_decimals_as_numbers(capsys, args, shown):
     assert main(["calc", *args]) == 0

@@ -27,7 +27,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import at_field, CalculatorError, Result, date_value, decimal, figure, figure_or_none, gbp, pence, whole, words
+from guidance.calculators.common import (at_field, CalculatorError, Result, date_value, decimal, figure, figure_or_none, gbp,
+                                         gbp_exact, pence, whole, words, worked_money)
 from guidance.calculators.minimum_wage import minimum_hourly_rate
 from guidance.calculators.pension_age import Reached, age_on, reached_at_age, reached_on_birth, state_pension_days
 from guidance.kinds import Date, Field, Money, Number, Whole
@@ -114,7 +115,8 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None, 
     weekly = pence(weekly_exact)
     yearly_exact = weekly_exact * WEEKS_A_YEAR
     yearly = pence(yearly_exact)
-    working.append(f"Wages: {gbp(rate)} x {hours.normalize():f} hours = {gbp(weekly)} a week; x 52 = {gbp(yearly)} a year.")
+    working.append(f"Wages a week: {gbp_exact(rate)} x {hours.normalize():f} hours = {worked_money(weekly_exact)}; "
+                   f"a year: {gbp_exact(weekly_exact)} x 52 = {worked_money(yearly_exact)}.")
     assumed = age_n if age_n is not None else _assumed_age(rates, on)
     minimum, band = minimum_hourly_rate(rates, on, assumed)
     if age_n is None:
@@ -135,9 +137,11 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None, 
             "employer pension contribution is included: give the PA's date of birth instead of the age to be sure.")
     cover_weeks = figure(rates, "holiday_weeks", on)
     cover = pence(weekly_exact * cover_weeks)
-    working.append(f"Holiday cover: {cover_weeks} weeks of paid leave x {gbp(weekly)} = {gbp(cover)} a year for a replacement.")
+    working.append(f"Holiday cover, a year for a replacement: {cover_weeks} weeks of paid leave x {gbp_exact(weekly_exact)} = "
+                   f"{worked_money(weekly_exact * cover_weeks)}.")
     total = pence(yearly + ni + pension + cover)
-    working.append(f"Total: {gbp(yearly)} + {gbp(ni)} + {gbp(pension)} + {gbp(cover)} = {gbp(total)} a year ({gbp(pence(total / WEEKS_A_YEAR))} a week).")
+    working.append(f"Total a year: {gbp(yearly)} + {gbp(ni)} + {gbp(pension)} + {gbp(cover)} = {gbp(total)}; "
+                   f"a week: {gbp(total)} / 52 = {worked_money(total / WEEKS_A_YEAR)}.")
     return EmployerCost(
         on=on,
         hourly_rate=rate,
@@ -176,7 +180,8 @@ def _employer_ni(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, 
         why = "secondary threshold"
     above = max(Decimal(0), yearly - threshold)
     ni = pence(above * share / 100)
-    return ni, f"Employer NI: {share}% of {gbp(pence(above))} above the {gbp(threshold)} {why} = {gbp(ni)}."
+    return ni, (f"Employer NI: {share}% of {gbp_exact(above)} (pay above the {gbp(threshold)} {why}) = "
+                f"{worked_money(above * share / 100)}.")
 
 
 def _pension(rates, on, yearly: Decimal, age: int | None, birth: dt.date | None = None) -> tuple[Decimal, str]:
@@ -201,7 +206,8 @@ def _pension(rates, on, yearly: Decimal, age: int | None, birth: dt.date | None 
     band = max(Decimal(0), min(yearly, upper) - lower)
     pension = pence(band * share / 100)
     return pension, (
-        f"Pension: {share}% of qualifying earnings {gbp(pence(band))} (pay between {gbp(lower)} and {gbp(upper)}) = {gbp(pension)} "
+        f"Pension: {share}% of {gbp_exact(band)} (qualifying earnings: pay between {gbp(lower)} and {gbp(upper)}) = "
+        f"{worked_money(band * share / 100)} "
         f"({_until_pension_age(reached, birth)})."
     )
 

@@ -25,7 +25,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import at_field, CalculatorError, Result, date_value, decimal, figure, figure_or_none, gbp, gbp_exact, pence, pence_up, whole, words
+from guidance.calculators.common import (at_field, CalculatorError, Result, date_value, decimal, figure, figure_or_none, gbp,
+                                         gbp_exact, pence, pence_up, q, whole, words, worked_money)
 from guidance.kinds import Date, Field, Money, Number, Whole, YesNo
 
 FIELDS = (
@@ -158,7 +159,7 @@ def minimum_wage(
     ok = counted >= due
     short = max(Decimal(0), due - counted)
     working.append(
-        f"Pay that counts {gbp(pence(counted))} for {hours_d.normalize():f} hours; "
+        f"Pay that counts {gbp_exact(counted) if counted == q(counted, 4) else worked_money(counted)} for {hours_d.normalize():f} hours; "
         f"the minimum for those hours is {hours_d.normalize():f} x {gbp(rate)} = {gbp_exact(due)}."
     )
     working.append("That is the minimum wage or above." if ok else f"That is below the minimum wage: {gbp(pence_up(short))} short.")
@@ -224,11 +225,13 @@ def _accommodation(rates, on, charge, nights, days: int, working: list[str]) -> 
     # Not rounded here: the adjustment is added to pay and compared with the minimum unrounded.
     if charge_d == 0:
         adjustment = offset * nights_n * days / 7
-        working.append(f"Free accommodation counts as pay: {gbp(offset)} x {nights_n} nights a week x {days}/7 weeks = {gbp(pence(adjustment))}.")
+        working.append(f"Free accommodation counts as pay: {gbp(offset)} x {nights_n} nights a week x {days} / 7 weeks = "
+                       f"{worked_money(adjustment)}.")
     elif charge_d > offset:
         adjustment = (offset - charge_d) * nights_n * days / 7
         working.append(
-            f"Accommodation charged at {gbp(charge_d)} a night, above the {gbp(offset)} offset: the excess reduces pay by {gbp(pence(-adjustment))}."
+            f"Accommodation charged at {gbp(charge_d)} a night, above the {gbp(offset)} offset: the excess reduces pay by "
+            f"({gbp(charge_d)} - {gbp(offset)}) x {nights_n} nights a week x {days} / 7 weeks = {worked_money(-adjustment)}."
         )
     else:
         adjustment = Decimal(0)

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import at_field, CalculatorError, Result, decimal, figure, gbp, pence, whole, words
+from guidance.calculators.common import at_field, CalculatorError, Result, decimal, figure, gbp, gbp_exact, pence, whole, words, worked_money
 from guidance.kinds import Date, Field, Money, Whole
 
 FIELDS = (
@@ -109,7 +109,7 @@ def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = N
         f"{ones} at 1 week, {halves} at 0.5 weeks (under {young}) = {weeks.normalize():f} weeks."
     )
     total = pence(week * weeks)
-    working.append(f"{weeks.normalize():f} weeks x {gbp(week)} = {gbp(total)}")
+    working.append(f"{weeks.normalize():f} weeks x {gbp_exact(week)} = {worked_money(week * weeks)}")
     return _result(total, weeks, week, cap, years_n, counted, True, working)
 
 
