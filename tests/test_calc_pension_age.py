@@ -14,9 +14,7 @@ import pytest
 
 from guidance.calculators.employer_cost import employer_cost
 from guidance.calculators.pension_age import Reached, reached_at_age, state_pension_days
-from guidance.calculators.registry import run_calculator
 from guidance.content.rates import load_rates
-from guidance.content.settings import UnusualModel
 from guidance.problems import Problems
 
 REPO = Path(__file__).resolve().parents[1]
@@ -69,20 +67,12 @@ def test_an_age_that_does_not_settle_it_is_said_never_guessed_silently(rates):
     assert not cost(rates, age=30)["warnings"]
 
 
-def test_the_date_of_birth_settles_it(rates):
-    before = cost(rates, date_of_birth="1960-04-06")  # reaches it on 6 May 2026
-    assert before["employer_pension_yearly"] == Decimal("209.35") and not before["warnings"]
-    assert any("until State Pension age, on 6 May 2026" in line for line in before["working"])
-    after = cost(rates, on=dt.date(2026, 5, 6), date_of_birth="1960-04-06")
-    assert after["employer_pension_yearly"] == Decimal("0")
-    assert any("reached on 6 May 2026" in line for line in after["working"])
-
-
-def test_a_date_of_birth_is_not_unusual_for_being_long_ago(rates):
-    unusual = UnusualModel.model_validate({"inputs": {"age": {"below": 16, "above": 85}},
-                                           "dates": {"years_before": 50, "years_after": 2}})
-    inputs = {"hourly_rate": "12.71", "hours_per_week": "20", "on": "2026-05-01"}
-    fine = run_calculator("employer-cost", {**inputs, "date_of_birth": "1960-04-06"}, rates, ON, unusual)
-    assert fine["unusual"] == []
-    old = run_calculator("employer-cost", {**inputs, "date_of_birth": "1930-01-01"}, rates, ON, unusual)
-    assert [u["field"] for u in old["unusual"]] == ["date_of_birth"] and "makes the PA 96" in old["unusual"][0]["warning"]
+@pytest.mark.parametrize("age, on, reached", [
+    (66, "2026-05-01", Reached.NOT_KNOWN),  # born 2 May 1959 to 1 May 1960: some reach it at 66, some at 66 and 1 month
+    (67, "2026-05-01", Reached.YES),
+    (65, "2026-05-01", Reached.NO),
+    (66, "2028-06-01", Reached.NO),  # born June 1961 to June 1962: 67
+    (67, "2028-06-01", Reached.YES),  # born June 1960 to June 1961: 66 and some months, or 67, all reached
+])
+def test_what_an_age_alone_says(age, on, reached):
+    assert reached_at_age(age, dt.date.fromisoformat(on)) is reached

@@ -11,9 +11,9 @@ Rule and figures, all from the rates in force on the day asked:
   State Pension age earning over ``auto_enrolment_trigger_yearly``; a PA under 22, or over State
   Pension age and under 75, is not enrolled automatically but can ask to join; a PA under 16 or
   aged 75 or over is not a jobholder at all (s.1). State Pension age comes from the date of
-  birth (see :mod:`guidance.calculators.pension_age`); from an age alone where it settles it, and
-  where it does not (66 or 67 from 2026 to 2028), the contribution is included and a warning
-  asks for the date of birth. Enrolled, the employer pays at least
+  birth (see :mod:`guidance.calculators.pension_age`): the age settles it except at 66 or 67
+  from 2026 to 2028, when the contribution is included and a warning says so and why.
+  Enrolled, the employer pays at least
   ``pension_minimum_employer_contribution`` of qualifying earnings (pay between
   ``qualifying_earnings_lower_yearly`` and ``qualifying_earnings_upper_yearly``);
 - holiday cover: a replacement for the PA's ``holiday_weeks`` of paid leave, at the same rate.
@@ -27,19 +27,17 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import (at_field, CalculatorError, Result, date_value, decimal, figure, figure_or_none, gbp,
+from guidance.calculators.common import (at_field, CalculatorError, Result, decimal, figure, figure_or_none, gbp,
                                          gbp_exact, pence, whole, words, worked_money)
 from guidance.calculators.minimum_wage import minimum_hourly_rate
-from guidance.calculators.pension_age import Reached, age_on, reached_at_age, reached_on_birth, state_pension_days
+from guidance.calculators.pension_age import Reached, reached_at_age
 from guidance.kinds import Date, Field, Money, Number, Whole
 
 FIELDS = (
     Field("hourly_rate", "Hourly rate", Money(), unit="pounds", help="pay an hour before tax", required=True, example="12.71"),
     Field("hours_per_week", "Hours worked a week", Number(minimum=Decimal(0), maximum=Decimal(168)), unit="hours",
           required=True, example="16 or 37.5"),
-    Field("age", "PA's age", Whole(minimum=0, maximum=120), unit="years", example="25", exclusive="age"),
-    Field("date_of_birth", "PA's date of birth", Date(), exclusive="age",
-          help="instead of the age: says whether the PA has reached State Pension age (66 to 67 from 2026 to 2028)"),
+    Field("age", "PA's age", Whole(minimum=0, maximum=120), unit="years", example="25"),
     Field("on", "Date to work it out for", Date(), help="rates in force on this day (default today)"),
 )
 
@@ -89,7 +87,7 @@ WEEKS_A_YEAR = Decimal(52)
 JOBHOLDER_FROM, JOBHOLDER_UNDER = 16, 75
 
 
-def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None, date_of_birth=None) -> EmployerCost:
+def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) -> EmployerCost:
     """Weekly and yearly cost of one PA: wages, employer NI after the allowance, pension, cover.
 
     Yearly figures are worked from the exact hourly rate x hours x 52, not from a weekly figure
@@ -105,11 +103,6 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None, 
         raise at_field(FIELDS, "hours_per_week", f"cannot be more than 168 (got {hours})")
     age_n = whole(age, "age") if age not in (None, "") else None
     warnings: list[str] = []
-    birth = date_value(date_of_birth, "date of birth") if date_of_birth not in (None, "") else None
-    if birth is not None:
-        if birth > on:
-            raise at_field(FIELDS, "date_of_birth", f"{words(birth)} is after the day worked out for ({words(on)})")
-        age_n = age_on(birth, on)
     working: list[str] = []
     weekly_exact = rate * hours  # not rounded before it is multiplied or compared
     weekly = pence(weekly_exact)
@@ -128,13 +121,14 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None, 
     ni = pence(max(Decimal(0), ni_gross - allowance))
     working.append(ni_text)
     working.append(f"Employment Allowance (up to {gbp(allowance)} a year for the employer) takes off {gbp(pence(min(ni_gross, allowance)))}: employer NI {gbp(ni)} a year.")
-    pension, pension_text = _pension(rates, on, yearly_exact, age_n, birth)
+    pension, pension_text = _pension(rates, on, yearly_exact, age_n)
     working.append(pension_text)
-    if pension and age_n is not None and birth is None and reached_at_age(age_n, on) is Reached.NOT_KNOWN:
+    if pension and age_n is not None and reached_at_age(age_n, on) is Reached.NOT_KNOWN:
         warnings.append(
             f"At {age_n} on {words(on)} the PA may have reached State Pension age or not: it depends on the date of "
             "birth (66 to 67 for those born from 6 April 1960 to 5 March 1961). Worked out as not yet reached, so the "
-            "employer pension contribution is included: give the PA's date of birth instead of the age to be sure.")
+            f"employer pension contribution ({gbp(pension)} a year) is included; once they have reached it there is "
+            "none (they can ask to join): check their date of birth.")
     cover_weeks = figure(rates, "holiday_weeks", on)
     cover = pence(weekly_exact * cover_weeks)
     working.append(f"Holiday cover, a year for a replacement: {cover_weeks} weeks of paid leave x {gbp_exact(weekly_exact)} = "
@@ -184,7 +178,7 @@ def _employer_ni(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, 
                 f"{worked_money(above * share / 100)}.")
 
 
-def _pension(rates, on, yearly: Decimal, age: int | None, birth: dt.date | None = None) -> tuple[Decimal, str]:
+def _pension(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str]:
     """The employer's yearly pension contribution and its working line; nothing when the PA is not
     enrolled automatically (not a jobholder, under 22, over State Pension age, or paid too little)."""
     youngest = figure(rates, "pension_age_lower", on)
@@ -194,10 +188,9 @@ def _pension(rates, on, yearly: Decimal, age: int | None, birth: dt.date | None 
                             f"{JOBHOLDER_UNDER - 1} are), so no automatic enrolment and no right to join.")
     if age is not None and age < youngest:
         return Decimal(0), f"Pension: under {youngest}, not automatically enrolled (can ask to join)."
-    reached = _reached(age, birth, on)
+    reached = reached_at_age(age, on) if age is not None else Reached.NO  # the age assumed is under it
     if reached is Reached.YES:
-        return Decimal(0), ("Pension: over State Pension age" + (f" (reached on {words(state_pension_days(birth)[1])})" if birth else "")
-                            + ", so not automatically enrolled (can ask to join).")
+        return Decimal(0), "Pension: over State Pension age, so not automatically enrolled (can ask to join)."
     if yearly <= trigger:
         return Decimal(0), f"Pension: pay of {gbp(pence(yearly))} is not over the {gbp(trigger)} trigger, so no automatic enrolment (the PA can ask to join)."
     lower = figure(rates, "qualifying_earnings_lower_yearly", on)
@@ -208,27 +201,12 @@ def _pension(rates, on, yearly: Decimal, age: int | None, birth: dt.date | None 
     return pension, (
         f"Pension: {share}% of {gbp_exact(band)} (qualifying earnings: pay between {gbp(lower)} and {gbp(upper)}) = "
         f"{worked_money(band * share / 100)} "
-        f"({_until_pension_age(reached, birth)})."
+        f"({_until_pension_age(reached)})."
     )
 
 
-def _reached(age: int | None, birth: dt.date | None, on: dt.date) -> Reached:
-    """Whether the PA has reached State Pension age on ``on``: from the date of birth when given,
-    else from the age (NOT_KNOWN when it depends on the date of birth); NO with neither (the
-    age assumed is under it)."""
-    if birth is not None:
-        return reached_on_birth(birth, on)
-    if age is not None:
-        return reached_at_age(age, on)
-    return Reached.NO
-
-
-def _until_pension_age(reached: Reached, birth: dt.date | None) -> str:
+def _until_pension_age(reached: Reached) -> str:
     """When the contribution stops, in words for the pension line."""
-    if reached is Reached.NOT_KNOWN and birth is not None:
-        return "included as if the PA has not reached State Pension age, which for this date of birth depended on sex too"
     if reached is Reached.NOT_KNOWN:
         return "included as if the PA has not reached State Pension age, which at this age depends on the date of birth"
-    if birth is not None:
-        return f"until State Pension age, on {words(state_pension_days(birth)[1])}"
     return "not due once the PA reaches State Pension age"

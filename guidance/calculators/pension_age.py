@@ -94,8 +94,3 @@ def reached_at_age(age: int, on: dt.date) -> Reached:
         seen.add(reached_on_birth(day, on))
         day += dt.timedelta(days=1)
     return seen.pop() if len(seen) == 1 else Reached.NOT_KNOWN
-
-
-def age_on(birth: dt.date, on: dt.date) -> int:
-    """Age in whole years on ``on`` (born on 29 February: a year older on 1 March in a common year)."""
-    return on.year - birth.year - (1 if (on.month, on.day) < (birth.month, birth.day) else 0)

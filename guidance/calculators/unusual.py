@@ -16,11 +16,6 @@ from decimal import Decimal
 from guidance.kinds import Date, Number
 
 
-#: A date of birth is unusual as the age it makes is (by that age input's bounds), not for being
-#: long ago.
-BIRTH_DATES = {"date_of_birth": "age"}
-
-
 def unusual_inputs(calculator, values: dict, on: dt.date, unusual) -> list[dict]:
     """One ``{"field", "warning"}`` for each input in ``values`` (typed, as the registry reads
     them) outside the bounds ``unusual`` sets, in form order; none when ``unusual`` is None."""
@@ -32,8 +27,6 @@ def unusual_inputs(calculator, values: dict, on: dt.date, unusual) -> list[dict]
             continue
         if isinstance(item.kind, Number):
             text = _number_warning(item, values[item.name], unusual.inputs.get(item.name))
-        elif item.name in BIRTH_DATES:
-            text = _birth_warning(item, values[item.name], _day_asked(values, on), unusual.inputs.get(BIRTH_DATES[item.name]))
         elif isinstance(item.kind, Date):
             text = _date_warning(item, values[item.name], on, unusual.dates)
         else:
@@ -51,27 +44,6 @@ def _number_warning(item, value, bounds) -> str | None:
         return f"{item.label}: {_shown(item, value)} is less than {_shown(item, bounds.below)}, which is unusual: check it was typed right"
     if bounds.above is not None and value > bounds.above:
         return f"{item.label}: {_shown(item, value)} is more than {_shown(item, bounds.above)}, which is unusual: check it was typed right"
-    return None
-
-
-def _day_asked(values: dict, on: dt.date) -> dt.date:
-    """The day the sum is worked out for: a day input when given, else ``on``."""
-    from guidance.calculators.registry import DAY_INPUTS
-
-    return next((values[key] for key in DAY_INPUTS if key in values), on)
-
-
-def _birth_warning(item, value: dt.date, on: dt.date, bounds) -> str | None:
-    """A date of birth making an age outside the age's bounds on the day asked about."""
-    from guidance.calculators.pension_age import age_on
-
-    if bounds is None or value > on:
-        return None
-    age = age_on(value, on)
-    for limit, words in ((bounds.below, "less"), (bounds.above, "more")):
-        if limit is not None and (age < limit if words == "less" else age > limit):
-            return (f"{item.label}: {item.show(value)} makes the PA {age} on {item.show(on)}, {words} than "
-                    f"{limit.normalize():f}, which is unusual: check it was typed right")
     return None
 
 
