@@ -61,7 +61,7 @@ def test_redundancy_date_and_cap_together_is_a_usage_error(capsys):
 
 
 def test_minimum_wage_json(capsys):
-    data = calc_json(capsys, "minimum-wage", "--age", "19", "--apprentice", "--on", "2026-04-01",
+    data = calc_json(capsys, "minimum-wage", "--age", "19", "--apprentice", "--on", "2026-04-01", "--pay-period-start", "2026-04-01",
                      "--pay", "320", "--hours", "40")
     assert data["minimum_hourly_rate"] == "8.00"
     assert data["total_entitlement"] == "320.00"

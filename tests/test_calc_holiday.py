@@ -218,10 +218,10 @@ def test_irregular_hours_before_april_2024_uses_weeks(rates):
 
 @pytest.mark.parametrize(
     "hours,shown",
-    [("100", "12"), ("29", "4"), ("4.1", "0"), ("4.15", "1"), ("37.5", "5"), ("160", "19")],
+    [("100", "12.07"), ("29", "3.5003"), ("4.1", "0.49487"), ("4.15", "0.500905"), ("37.5", "4.52625"), ("160", "19.312")],
 )
 def test_irregular_hours_from_april_2024_accrue_12_07_percent(rates, hours, shown):
-    # 29 x 12.07% = 3.5003 rounds up to 4 (GOV.UK's example rounds 3.6 to 4); 4.15 x 12.07% = 0.50 -> 1.
+    # Shown exactly: reg 15B gives 12.07% of the hours worked, which may be rounded up, never down.
     result = run(rates, basis="irregular-hours", hours_worked=hours, leave_year_start="2025-04-01")
     assert result["entitlement_hours"] == shown
     assert result["period"] == "pay-period"
@@ -230,7 +230,7 @@ def test_irregular_hours_from_april_2024_accrue_12_07_percent(rates, hours, show
 def test_irregular_hours_leave_year_starting_1_april_2024_is_the_first_under_new_rules(rates):
     new = run(rates, basis="irregular-hours", hours_worked=100, leave_year_start="2024-04-01")
     old = run(rates, basis="irregular-hours", leave_year_start="2024-03-31")
-    assert new["entitlement_hours"] == "12"
+    assert new["entitlement_hours"] == "12.07"
     assert old["entitlement_weeks"] == "5.6"
 
 

@@ -41,20 +41,20 @@ def test_rate_for_age_on_the_date(rates, age, apprentice, on, rate):
 
 def test_pay_at_or_above(rates):
     # 30 hours at £12.71 = £381.30: paying exactly that is the minimum wage.
-    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay="381.30", hours=30)
+    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay_period_start=APRIL_2026, pay="381.30", hours=30)
     assert result["total_entitlement"] == Decimal("381.30")
     assert result["minimum_wage_or_above"] is True
 
 
 def test_pay_below_shows_shortfall(rates):
-    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay="360", hours=30)
+    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay_period_start=APRIL_2026, pay="360", hours=30)
     assert result["minimum_wage_or_above"] is False
     assert result["shortfall"] == Decimal("21.30")
 
 
 def test_accommodation_charge_above_offset_reduces_pay(rates):
     # Charged £15 a night, 5 nights, weekly pay period: (11.10 - 15) x 5 = -19.50.
-    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay="400", hours=30, accommodation_charge="15", nights=5)
+    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay_period_start=APRIL_2026, pay="400", hours=30, accommodation_charge="15", nights=5)
     assert result["accommodation_adjustment"] == Decimal("-19.50")
     assert result["pay_counted"] == Decimal("380.50")
     assert result["minimum_wage_or_above"] is False
@@ -62,14 +62,14 @@ def test_accommodation_charge_above_offset_reduces_pay(rates):
 
 def test_free_accommodation_counts_as_pay(rates):
     # Free, 7 nights, fortnightly (14 days): 11.10 x 7 x 2 = 155.40 counts towards pay.
-    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay="620", hours=60, pay_period_days=14,
+    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay_period_start=APRIL_2026, pay="620", hours=60, pay_period_days=14,
                           accommodation_charge="0", nights=7)
     assert result["accommodation_adjustment"] == Decimal("155.40")
     assert result["minimum_wage_or_above"] is True
 
 
 def test_charge_within_offset_changes_nothing(rates):
-    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay="400", hours=30, accommodation_charge="10", nights=5)
+    result = minimum_wage(age=40, rates=rates, on=APRIL_2026, pay_period_start=APRIL_2026, pay="400", hours=30, accommodation_charge="10", nights=5)
     assert result["accommodation_adjustment"] == Decimal("0.00")
 
 
@@ -109,14 +109,14 @@ def test_one_penny_short_is_an_underpayment(rates):
 
 def test_a_fraction_of_a_penny_short_is_still_short(rates):
     # 2.5 hours at £12.71 = £31.775: £31.77 does not reach it, and the shortfall rounds up to 1p.
-    short = minimum_wage(age=30, rates=rates, on=APRIL_2026, pay="31.77", hours="2.5")
+    short = minimum_wage(age=30, rates=rates, on=APRIL_2026, pay_period_start=APRIL_2026, pay="31.77", hours="2.5")
     assert short["minimum_wage_or_above"] is False and short["shortfall"] == Decimal("0.01")
-    assert minimum_wage(age=30, rates=rates, on=APRIL_2026, pay="31.78", hours="2.5")["minimum_wage_or_above"] is True
+    assert minimum_wage(age=30, rates=rates, on=APRIL_2026, pay_period_start=APRIL_2026, pay="31.78", hours="2.5")["minimum_wage_or_above"] is True
 
 
 def test_accommodation_is_not_rounded_before_it_is_added(rates):
     # Free, 1 night a week, 30-day period: 11.10 x 30/7 = 47.5714... counts, not 47.57.
-    result = minimum_wage(age=30, rates=rates, on=APRIL_2026, pay="79.53", hours="10.0001", pay_period_days=30,
+    result = minimum_wage(age=30, rates=rates, on=APRIL_2026, pay_period_start=APRIL_2026, pay="79.53", hours="10.0001", pay_period_days=30,
                           accommodation_charge="0", nights=1)
     # due 127.101271; counted 79.53 + 47.571428... = 127.101428...: enough only unrounded.
     assert result["minimum_wage_or_above"] is True

@@ -54,6 +54,9 @@ def test_guidance_agrees_with_gov_uk(rates, basis, case):
     if fraction is not None:
         assert result["fraction_of_year"] == Decimal(fraction)
     for key, shown in expect.items():
+        # GOV.UK rounds irregular hours to the nearest hour (7.48 to 7, down): shown here exactly, as
+        # the least that builds up, with GOV.UK's figure kept beside it (see guidance.calculators.holiday).
+        key = "entitlement_hours_nearest" if basis == "irregular-hours" and key == "entitlement_hours" else key
         assert str(result[key]) == str(shown), key
 
 

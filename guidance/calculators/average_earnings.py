@@ -55,8 +55,10 @@ from guidance.calculators.common import (
     figure_or_none,
     floor_to,
     gbp,
+    gbp_exact,
     pence,
     q,
+    worked_money,
 )
 from guidance.kinds import Choice, Date, DatedAmounts, DateList, Field, KindError
 
@@ -326,7 +328,7 @@ def _holiday_pay(paid, start: dt.date, skip: set[dt.date] = frozenset()) -> Aver
     ]
     if len(counted) < HOLIDAY_WEEKS:
         working.append(f"Fewer than {HOLIDAY_WEEKS} weeks with pay: the average is over the {len(counted)} there are.")
-    working.append(f"{gbp(total)} / {len(counted)} = a week's pay of {gbp(pence(average))}.")
+    working.append(f"A week's pay: {gbp_exact(total)} / {len(counted)} = {worked_money(average)}.")
     return AverageEarnings.of({
         "purpose": "holiday",
         "reference_period_start": counted[0][0],

@@ -241,6 +241,29 @@ def gbp_exact(value: Decimal) -> str:
     return f"£{value.normalize():,f}"
 
 
+def worked(value: Decimal, unit: str = "", places: int = 4) -> str:
+    """A worked-out number as a working line shows it after "=", so the line adds up as shown:
+    every decimal when it has at most ``places`` ("373.5 hours", "7.4834 hours"), else to
+    ``places`` places and said so ("373.3333 hours (to 4 places)")."""
+    value = round10(value)
+    exact = value == q(value, places)
+    number = f"{value.normalize():f}" if exact else f"{q(value, places):f}"
+    text = f"{number} {unit}" if unit else number
+    return text if exact else f"{text} (to {places} places)"
+
+
+def worked_money(value: Decimal) -> str:
+    """An amount worked out, as a working line shows it after "=": to the penny when it is whole
+    pence ("£254.20"); else every decimal up to 4 places with the penny it comes to
+    ("£209.352, £209.35 to the penny"), or just the penny it comes to ("£4,844.54 to the penny")."""
+    value = round10(value)
+    if value == pence(value):
+        return gbp(pence(value))
+    if value == q(value, 4):
+        return f"{gbp_exact(value)}, {gbp(pence(value))} to the penny"
+    return f"{gbp(pence(value))} to the penny"
+
+
 def money_text(value: Decimal) -> str:
     """Amounts in JSON: always two decimals, as text ("123.25")."""
     return f"{pence(value):f}"

@@ -7,8 +7,13 @@ Rule and figures, all from the rates in force on the day asked:
   less the ``employment_allowance``, which someone employing a care or support worker with a
   direct payment can claim (HMRC NIM06520; Social Security Contributions and Benefits Act 1992,
   National Insurance Contributions Act 2014 s.1);
-- pension: automatic enrolment (Pensions Act 2008) for a PA aged from ``pension_age_lower`` to
-  State Pension age earning over ``auto_enrolment_trigger_yearly``: the employer pays at least
+- pension: automatic enrolment (Pensions Act 2008 s.3) for a PA aged from ``pension_age_lower`` to
+  State Pension age earning over ``auto_enrolment_trigger_yearly``; a PA under 22, or over State
+  Pension age and under 75, is not enrolled automatically but can ask to join; a PA under 16 or
+  aged 75 or over is not a jobholder at all (s.1). State Pension age comes from the date of
+  birth (see :mod:`guidance.calculators.pension_age`): the age settles it except at 66 or 67
+  from 2026 to 2028, when the contribution is included and a warning says so and why.
+  Enrolled, the employer pays at least
   ``pension_minimum_employer_contribution`` of qualifying earnings (pay between
   ``qualifying_earnings_lower_yearly`` and ``qualifying_earnings_upper_yearly``);
 - holiday cover: a replacement for the PA's ``holiday_weeks`` of paid leave, at the same rate.
@@ -22,8 +27,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import at_field, CalculatorError, Result, decimal, figure, figure_or_none, gbp, pence, whole, words
+from guidance.calculators.common import (at_field, CalculatorError, Result, decimal, figure, figure_or_none, gbp,
+                                         gbp_exact, pence, whole, words, worked_money)
 from guidance.calculators.minimum_wage import minimum_hourly_rate
+from guidance.calculators.pension_age import Reached, reached_at_age
 from guidance.kinds import Date, Field, Money, Number, Whole
 
 FIELDS = (
@@ -76,6 +83,8 @@ RATES_USED = (
 )
 
 WEEKS_A_YEAR = Decimal(52)
+#: Pensions Act 2008 s.1(1): a jobholder is aged at least 16 and under 75.
+JOBHOLDER_FROM, JOBHOLDER_UNDER = 16, 75
 
 
 def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) -> EmployerCost:
@@ -99,7 +108,8 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) 
     weekly = pence(weekly_exact)
     yearly_exact = weekly_exact * WEEKS_A_YEAR
     yearly = pence(yearly_exact)
-    working.append(f"Wages: {gbp(rate)} x {hours.normalize():f} hours = {gbp(weekly)} a week; x 52 = {gbp(yearly)} a year.")
+    working.append(f"Wages a week: {gbp_exact(rate)} x {hours.normalize():f} hours = {worked_money(weekly_exact)}; "
+                   f"a year: {gbp_exact(weekly_exact)} x 52 = {worked_money(yearly_exact)}.")
     assumed = age_n if age_n is not None else _assumed_age(rates, on)
     minimum, band = minimum_hourly_rate(rates, on, assumed)
     if age_n is None:
@@ -113,11 +123,19 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) 
     working.append(f"Employment Allowance (up to {gbp(allowance)} a year for the employer) takes off {gbp(pence(min(ni_gross, allowance)))}: employer NI {gbp(ni)} a year.")
     pension, pension_text = _pension(rates, on, yearly_exact, age_n)
     working.append(pension_text)
+    if pension and age_n is not None and reached_at_age(age_n, on) is Reached.NOT_KNOWN:
+        warnings.append(
+            f"At {age_n} on {words(on)} the PA may have reached State Pension age or not: it depends on the date of "
+            "birth (66 to 67 for those born from 6 April 1960 to 5 March 1961). Worked out as not yet reached, so the "
+            f"employer pension contribution ({gbp(pension)} a year) is included; once they have reached it there is "
+            "none (they can ask to join): check their date of birth.")
     cover_weeks = figure(rates, "holiday_weeks", on)
     cover = pence(weekly_exact * cover_weeks)
-    working.append(f"Holiday cover: {cover_weeks} weeks of paid leave x {gbp(weekly)} = {gbp(cover)} a year for a replacement.")
+    working.append(f"Holiday cover, a year for a replacement: {cover_weeks} weeks of paid leave x {gbp_exact(weekly_exact)} = "
+                   f"{worked_money(weekly_exact * cover_weeks)}.")
     total = pence(yearly + ni + pension + cover)
-    working.append(f"Total: {gbp(yearly)} + {gbp(ni)} + {gbp(pension)} + {gbp(cover)} = {gbp(total)} a year ({gbp(pence(total / WEEKS_A_YEAR))} a week).")
+    working.append(f"Total a year: {gbp(yearly)} + {gbp(ni)} + {gbp(pension)} + {gbp(cover)} = {gbp(total)}; "
+                   f"a week: {gbp(total)} / 52 = {worked_money(total / WEEKS_A_YEAR)}.")
     return EmployerCost(
         on=on,
         hourly_rate=rate,
@@ -156,14 +174,23 @@ def _employer_ni(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, 
         why = "secondary threshold"
     above = max(Decimal(0), yearly - threshold)
     ni = pence(above * share / 100)
-    return ni, f"Employer NI: {share}% of {gbp(pence(above))} above the {gbp(threshold)} {why} = {gbp(ni)}."
+    return ni, (f"Employer NI: {share}% of {gbp_exact(above)} (pay above the {gbp(threshold)} {why}) = "
+                f"{worked_money(above * share / 100)}.")
 
 
 def _pension(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str]:
+    """The employer's yearly pension contribution and its working line; nothing when the PA is not
+    enrolled automatically (not a jobholder, under 22, over State Pension age, or paid too little)."""
     youngest = figure(rates, "pension_age_lower", on)
     trigger = figure(rates, "auto_enrolment_trigger_yearly", on)
+    if age is not None and not JOBHOLDER_FROM <= age < JOBHOLDER_UNDER:
+        return Decimal(0), (f"Pension: aged {age}, the PA is not a jobholder (only those aged {JOBHOLDER_FROM} to "
+                            f"{JOBHOLDER_UNDER - 1} are), so no automatic enrolment and no right to join.")
     if age is not None and age < youngest:
         return Decimal(0), f"Pension: under {youngest}, not automatically enrolled (can ask to join)."
+    reached = reached_at_age(age, on) if age is not None else Reached.NO  # the age assumed is under it
+    if reached is Reached.YES:
+        return Decimal(0), "Pension: over State Pension age, so not automatically enrolled (can ask to join)."
     if yearly <= trigger:
         return Decimal(0), f"Pension: pay of {gbp(pence(yearly))} is not over the {gbp(trigger)} trigger, so no automatic enrolment (the PA can ask to join)."
     lower = figure(rates, "qualifying_earnings_lower_yearly", on)
@@ -172,6 +199,14 @@ def _pension(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str]
     band = max(Decimal(0), min(yearly, upper) - lower)
     pension = pence(band * share / 100)
     return pension, (
-        f"Pension: {share}% of qualifying earnings {gbp(pence(band))} (pay between {gbp(lower)} and {gbp(upper)}) = {gbp(pension)} "
-        "(not due once the PA reaches State Pension age)."
+        f"Pension: {share}% of {gbp_exact(band)} (qualifying earnings: pay between {gbp(lower)} and {gbp(upper)}) = "
+        f"{worked_money(band * share / 100)} "
+        f"({_until_pension_age(reached)})."
     )
+
+
+def _until_pension_age(reached: Reached) -> str:
+    """When the contribution stops, in words for the pension line."""
+    if reached is Reached.NOT_KNOWN:
+        return "included as if the PA has not reached State Pension age, which at this age depends on the date of birth"
+    return "not due once the PA reaches State Pension age"

@@ -19,8 +19,16 @@ lib/smart_answer/calculators/holiday_entitlement.rb and calculate_your_holiday_e
   starting, the (half-day rounded) days x hours a day; someone leaving gets the fraction of it;
 - shifts: shifts a week = shifts in the pattern / days in the pattern x 7, then as days;
 - annualised hours (and irregular hours before April 2024): 5.6 weeks x the fraction;
-- irregular hours from April 2024: 12.07% of the hours worked in the pay period, to the nearest
-  hour;
+- irregular hours from April 2024: 12.07% of the hours worked in the pay period, shown exactly
+  (62 hours: 7.4834 hours), with the whole hours it may be rounded up to. Reg 15B sets the leave
+  at 12.07% of the hours worked and provides no rounding, so a figure rounded down would be less
+  than the statutory leave: the employer "can choose to round up the holiday entitlement, but
+  cannot round it down" (GOV.UK's holiday entitlement calculator, alphagov/smart-answers,
+  app/flows/calculate_your_holiday_entitlement_flow/outcomes/_your_employer_with_rounding.erb).
+  This differs from GOV.UK's own irregular-hours figure on purpose: it rounds to the nearest
+  hour (lib/smart_answer/calculators/holiday_entitlement.rb, ``irregular_hours_entitlement``),
+  so 7.4834 hours is shown there as 7, which is rounded down; its figure is kept as
+  ``entitlement_hours_nearest`` for comparison only;
 - what is shown is rounded *up* at one decimal (two for weeks, and for shifts when leaving).
 
 Rounding and comparing: the only figure rounded before it is used again is a starter's days (or
@@ -53,6 +61,7 @@ from guidance.calculators.common import (
     q,
     raise_all,
     round10,
+    worked,
 )
 
 from guidance.kinds import Choice, Date, Field, Number, Whole
@@ -70,6 +79,13 @@ RATES_IF_IN_FORCE = (
 
 BASES = ("days-per-week", "hours-per-week", "compressed-hours", "shifts", "annualised-hours", "irregular-hours")
 HOURS_BASES = ("hours-per-week", "compressed-hours")
+#: The inputs each basis works from (besides the dates): each is needed when that basis is chosen.
+NEEDED_FOR_BASIS = {
+    "days-per-week": ("days_per_week",),
+    "hours-per-week": ("days_per_week", "hours_per_week"),
+    "compressed-hours": ("days_per_week", "hours_per_week"),
+    "shifts": ("shifts_per_pattern", "days_per_pattern"),
+}
 MONTHS = Decimal(12)
 
 FIELDS = (
@@ -104,6 +120,8 @@ class Holiday(Result):
     entitlement_hours_and_minutes: tuple[int, int] | None = None
     daily_hours_and_minutes: tuple[int, int] | None = None
     entitlement_hours_exact: Decimal | None = None
+    entitlement_hours_rounded_up: Decimal | None = None
+    entitlement_hours_nearest: Decimal | None = None
     accrual_percent: Decimal | None = None
 
     def as_dict(self) -> dict:
@@ -168,6 +186,23 @@ def _display(value: Decimal, places: int = 1) -> str:
     if "." in text and set(text.split(".")[1]) == {"0"}:
         text = text.split(".")[0]
     return text
+
+
+def _shown_up(value: Decimal, shown: str, unit: str, places: int, working: list[str]) -> None:
+    """Say the figure shown is rounded up, as GOV.UK shows it, when it is not the one worked out."""
+    if Decimal(shown) != round10(value):
+        where = "one decimal place" if places == 1 else f"{places} decimal places"
+        working.append(f"Shown rounded up at {where}, as GOV.UK shows it: {shown} {unit}.")
+
+
+def _share(fraction: Decimal) -> str:
+    """The fraction of the leave year as the sum it comes from: months of 12 ("8/12"), or days of
+    the year ("237/365", "100/366"); as a decimal only if it is neither."""
+    for whole in (12, 365, 366):
+        part = round10(fraction * whole)
+        if part == part.to_integral_value():
+            return f"{part:.0f}/{whole}"
+    return f"{round10(fraction).normalize():f}"
 
 
 def _ceil_half(value: Decimal) -> Decimal:
@@ -264,7 +299,7 @@ def holiday_entitlement(
     leaving = date_value(leaving_date, "leaving date") if leaving_date not in (None, "") else None
     reset = date_value(leave_year_start, "leave year start") if leave_year_start not in (None, "") else None
     period = _period(start, leaving)
-    _check_across_fields(basis, period, start, leaving, days_per_week, hours_per_week)
+    _check_across_fields(basis, period, start, leaving, days_per_week, hours_per_week, shifts_per_pattern, days_per_pattern)
     working: list[str] = []
     result = {
         "basis": basis,
@@ -308,10 +343,23 @@ def holiday_entitlement(
     return _finish(result, working)
 
 
-def _check_across_fields(basis, period, start, leaving, days_per_week, hours_per_week) -> None:
-    """Every problem across fields at once (the dates against each other, the hours against the
-    days), each at its field: all are told together, not one per try."""
+def _missing_for_basis(basis: str, given: dict) -> list[CalculatorError]:
+    """A problem at each input the basis works from that was left out, saying it is needed for
+    that basis (the command line adds the option's name, the app shows it at the field)."""
+    return [at_field(FIELDS, name, f"needed when {FIELDS[0].label} is '{basis}'")
+            for name in NEEDED_FOR_BASIS.get(basis, ()) if given.get(name) in (None, "")]
+
+
+def _check_across_fields(basis, period, start, leaving, days_per_week, hours_per_week,
+                         shifts_per_pattern=None, days_per_pattern=None) -> None:
+    """Every problem across fields at once (an input the basis needs left out, the dates against
+    each other, the hours against the days), each at its field: all are told together, not one
+    per try."""
+    missing = _missing_for_basis(basis, {"days_per_week": days_per_week, "hours_per_week": hours_per_week,
+                                         "shifts_per_pattern": shifts_per_pattern, "days_per_pattern": days_per_pattern})
     problems = [] if basis == "irregular-hours" else _dates_problems(period, start, leaving)
+    if missing:
+        raise_all(missing + problems)
     if basis == "days-per-week" or basis in HOURS_BASES:
         days = decimal(days_per_week, "days per week")
         hours = decimal(hours_per_week, "hours per week") if basis in HOURS_BASES else None
@@ -322,9 +370,9 @@ def _check_across_fields(basis, period, start, leaving, days_per_week, hours_per
 def _fraction_text(period, start, leaving, year: LeaveYear, fraction: Decimal) -> str:
     span = f"leave year {words(year.begins_on)} to {words(year.ends_on)}"
     if period == "starting":
-        return f"Starting {words(start)} in the {span}: {fraction * 12:.0f} months of 12 ({round10(fraction):.4f} of the year)."
+        return f"Starting {words(start)} in the {span}: {fraction * 12:.0f} months of 12, {_share(fraction)} of the year."
     days = (leaving - (start or year.begins_on)).days + 1
-    text = f"Working {days} days of the {year.days} in the {span}: {round10(fraction):.4f} of the year."
+    text = f"Working {days} days of the {year.days} in the {span}: {_share(fraction)} of the year."
     if start and start < year.begins_on:
         text += (f" A job starting on {words(start)} is counted, as GOV.UK counts it, against the year from "
                  f"{words(year.begins_on)}, which holds no 29 February.")
@@ -336,12 +384,14 @@ def _days(result, dpw, weeks, cap, standard_days, fraction, period, working) -> 
     actual = cap if dpw > standard_days else min(cap, days)
     entitlement = round10(actual * fraction)
     shown = _ceil_half(entitlement) if period == "starting" else entitlement
-    working.append(f"{weeks} weeks x {dpw} days a week = {round10(days).normalize():f} days, at most {cap}: {actual.normalize():f} days a full year.")
+    working.append(f"{weeks} weeks x {dpw.normalize():f} days a week = {worked(days, 'days')}, at most {cap}: "
+                   f"{worked(actual, 'days')} a full year.")
     if period != "full-year":
-        working.append(f"{actual.normalize():f} x {round10(fraction):.4f} = {entitlement.normalize():f} days.")
+        working.append(f"{worked(actual, 'days')} x {_share(fraction)} = {worked(entitlement, 'days')}.")
     if period == "starting":
         working.append(f"Rounded up to the next half day: {shown.normalize():f}.")
     result["entitlement_days"] = _display(shown)
+    _shown_up(shown, result["entitlement_days"], "days", 1, working)
     return shown
 
 
@@ -352,16 +402,19 @@ def _hours(result, basis, dpw, hpw, weeks, cap, standard_days, fraction, period,
         days = _days({}, dpw, weeks, cap, standard_days, fraction, period, [])
         hours = days * hpw / dpw
         working.append(
-            f"{_display(days, 2)} days of holiday x {_display(hours_a_day, 2)} hours a day = {_display(hours)} hours."
+            f"{days.normalize():f} days of holiday x {hpw.normalize():f} hours / {dpw.normalize():f} days a week = "
+            f"{worked(hours, 'hours')}."
         )
     else:
         hours = fraction * full_hours
         working.append(
-            f"{weeks} weeks x {min(dpw, standard_days).normalize():f} days x {_display(hours_a_day, 2)} hours a day = "
-            f"{_display(full_hours)} hours a full year; x {round10(fraction):.4f} = {_display(hours, 2)} hours."
+            f"{weeks} weeks x {min(dpw, standard_days).normalize():f} days x {hpw.normalize():f} hours / "
+            f"{dpw.normalize():f} days a week = {worked(full_hours, 'hours')} a full year; "
+            f"x {_share(fraction)} = {worked(hours, 'hours')}."
         )
     shown = _display(hours)
     result["entitlement_hours"] = shown
+    _shown_up(hours, shown, "hours", 1, working)
     if basis == "compressed-hours":
         seconds = int(Decimal(shown) * 3600)
         minutes = (seconds // 60) % 60 + (0 if seconds % 60 < 30 else 1)
@@ -372,7 +425,6 @@ def _hours(result, basis, dpw, hpw, weeks, cap, standard_days, fraction, period,
             f"That is {seconds // 3600} hours {minutes} minutes; instead of a day off, "
             f"{int(daily) // 60} hours {int(daily) % 60} minutes for each day otherwise worked."
         )
-    working.append("Shown rounded up at one decimal place, as GOV.UK shows it.")
 
 
 def _shifts(result, shifts_per_pattern, days_per_pattern, weeks, standard_days, fraction, period, working) -> None:
@@ -385,9 +437,13 @@ def _shifts(result, shifts_per_pattern, days_per_pattern, weeks, standard_days, 
                        f"the pattern must have at least as many days as shifts ({shifts} shifts over {pattern_days} days)")
     per_week = round10(shifts / pattern_days * 7)
     entitlement = weeks * fraction * min(per_week, standard_days)
+    counted = (f"{standard_days.normalize():f}" if per_week > standard_days
+               else f"{shifts.normalize():f} / {pattern_days.normalize():f} x 7")
+    share = "" if period == "full-year" else f" x {_share(fraction)}"
     working.append(
-        f"{shifts} shifts every {pattern_days.normalize():f} days = {per_week.normalize():f} shifts a week "
-        f"(counted at most {standard_days.normalize():f}); {weeks} weeks x that x {round10(fraction):.4f} = {_display(entitlement, 2)} shifts."
+        f"{shifts.normalize():f} shifts / {pattern_days.normalize():f} days x 7 = {worked(per_week, 'shifts a week')}, "
+        f"counted at most {standard_days.normalize():f}: {weeks} weeks x {counted} shifts{share} = "
+        f"{worked(entitlement, 'shifts')}."
     )
     if period == "starting":
         entitlement = _ceil_half(entitlement)
@@ -395,6 +451,7 @@ def _shifts(result, shifts_per_pattern, days_per_pattern, weeks, standard_days, 
     places = 2 if period in ("leaving", "starting-and-leaving") else 1
     result["shifts_per_week"] = per_week
     result["entitlement_shifts"] = _display(entitlement, places)
+    _shown_up(entitlement, result["entitlement_shifts"], "shifts", places, working)
 
 
 def _weeks(result, weeks, fraction, period, working) -> None:
@@ -404,7 +461,8 @@ def _weeks(result, weeks, fraction, period, working) -> None:
         return
     value = weeks * fraction
     result["entitlement_weeks"] = _display(value, 2)
-    working.append(f"{weeks} weeks x {round10(fraction):.4f} = {_display(value, 2)} weeks (rounded up at two places).")
+    working.append(f"{weeks} weeks x {_share(fraction)} = {worked(value, 'weeks')}; shown rounded up at two places: "
+                   f"{_display(value, 2)} weeks.")
 
 
 def _irregular_accrual(result, percent: Decimal, hours_worked, reset: dt.date, working) -> dict:
@@ -413,18 +471,22 @@ def _irregular_accrual(result, percent: Decimal, hours_worked, reset: dt.date, w
     hours = decimal(hours_worked, "hours worked")
     if hours <= 0:
         raise at_field(FIELDS, "hours_worked", f"must be more than 0 (got {hours})")
-    exact = hours * percent / 100
-    rounded = q(exact, 0, ROUND_HALF_UP)
+    exact = round10(hours * percent / 100)  # hours and the percentage have few places: exact
+    up = q(exact, 0, ROUND_CEILING)
     result.update(
         period="pay-period",
-        entitlement_hours=f"{rounded:f}",
-        entitlement_hours_exact=round10(exact),
+        entitlement_hours=f"{exact.normalize():f}",
+        entitlement_hours_exact=exact,
+        entitlement_hours_rounded_up=up,
+        entitlement_hours_nearest=q(exact, 0, ROUND_HALF_UP),
         accrual_percent=percent,
     )
     working.extend(
         [
             f"Leave year from {words(reset)}: irregular-hours and part-year workers build up {percent}% of the hours worked.",
-            f"{hours.normalize():f} hours x {percent}% = {round10(exact).normalize():f} hours; to the nearest hour (half an hour or more rounds up): {rounded} hours.",
+            f"{hours.normalize():f} hours x {percent}% = {exact.normalize():f} hours.",
+            (f"The employer may round this up (to {up} hours), never down: {exact.normalize():f} hours is the leave "
+             "that builds up." if up != exact else "A whole number of hours: nothing to round."),
             "No more than 5.6 weeks (28 days) can build up over the leave year.",
         ]
     )

@@ -2,7 +2,11 @@
 
 Rule: National Minimum Wage Act 1998 and National Minimum Wage Regulations 2015: the hourly
 rate depends on age (National Living Wage from 21, 18 to 20, under 18) and on being an apprentice
-(under 19, or in the first year of the apprenticeship); rates change each 1 April. Accommodation
+(under 19, or in the first year of the apprenticeship); rates change each 1 April, and a new rate
+applies to pay reference periods beginning on or after the day it starts (each year's National
+Minimum Wage (Amendment) Regulations), so pay is checked at the rate in force on the pay period's
+first day. Given only a day in the period, the rate is used when every day the period could have
+begun on has the same rate; across a change the first day is asked for, never guessed. Accommodation
 the employer provides counts towards pay only up to the daily accommodation offset; a charge above
 the offset reduces the pay that counts (regs 14-16). Figures: ``national_living_wage``,
 ``national_living_wage_age``, ``minimum_wage_21_to_nlw_age``, ``minimum_wage_18_20``, ``minimum_wage_under_18``,
@@ -21,7 +25,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import at_field, CalculatorError, Result, decimal, figure, figure_or_none, gbp, gbp_exact, pence, pence_up, whole, words
+from guidance.calculators.common import (at_field, CalculatorError, Result, date_value, decimal, figure, figure_or_none, gbp,
+                                         gbp_exact, pence, pence_up, q, whole, words, worked_money)
 from guidance.kinds import Date, Field, Money, Number, Whole, YesNo
 
 FIELDS = (
@@ -31,6 +36,8 @@ FIELDS = (
     Field("pay", "Pay for the pay period", Money(), unit="pounds", help="gross pay for the pay period, before tax", example="250.00"),
     Field("hours", "Hours worked in the pay period", Number(minimum=Decimal(0), maximum=Decimal(24 * 31)), unit="hours", example="16 or 37.5"),
     Field("pay_period_days", "Days in the pay period", Whole(minimum=1, maximum=31), unit="days", default=7, example="7 or 14"),
+    Field("pay_period_start", "First day of the pay period", Date(),
+          help="pay is checked at the rate in force on this day (a new rate applies to pay periods beginning on or after it starts)"),
     Field("accommodation_charge", "Accommodation charge a night", Money(), unit="pounds",
           help="charged per night (0 if free)", example="10.66"),
     Field("nights", "Nights of accommodation a week", Whole(minimum=0, maximum=7), unit="nights", example="5"),
@@ -112,6 +119,7 @@ def minimum_wage(
     pay_period_days=7,
     accommodation_charge=None,
     nights=None,
+    pay_period_start=None,
 ) -> MinimumWage:
     """The minimum hourly rate; with ``pay`` and ``hours``, whether the pay reaches it.
 
@@ -120,12 +128,12 @@ def minimum_wage(
     rounded to the penny, the shortfall up to the next penny.
     """
     age_n = whole(age, "age")
-    rate, band = minimum_hourly_rate(rates, on, age_n, bool(apprentice))
-    working = [f"On {words(on)}, age {age_n}{' (apprentice)' if apprentice else ''}: the {band}, {gbp(rate)} an hour."]
+    start = date_value(pay_period_start, "first day of the pay period") if pay_period_start not in (None, "") else None
     if pay in (None, "") and hours in (None, ""):
         if accommodation_charge not in (None, "") or nights not in (None, ""):
             raise at_field(FIELDS, "pay", "needed with the accommodation (and the hours worked too)")
-        return MinimumWage(rate, band, on, tuple(working))
+        rate, band, working = _rate(rates, start or on, age_n, apprentice, start)
+        return MinimumWage(rate, band, start or on, tuple(working))
     if pay in (None, "") or hours in (None, ""):
         missing = "pay" if pay in (None, "") else "hours"
         raise at_field(FIELDS, missing, "needed with the other, to check pay against the minimum wage")
@@ -140,13 +148,18 @@ def minimum_wage(
         raise CalculatorError(f"the pay period must be 1 to 31 days (got {days})")
     if hours_d > 24 * days:
         raise at_field(FIELDS, "hours", f"{hours_d} hours is more than there are in {days} days")
+    _accommodation_given(accommodation_charge, nights)  # every input checked before the day is asked for
+    if start is None:
+        _check_one_rate(rates, on, age_n, bool(apprentice), days)
+    on = start or on
+    rate, band, working = _rate(rates, on, age_n, apprentice, start)
     adjustment = _accommodation(rates, on, accommodation_charge, nights, days, working)
     counted = pay_d + adjustment
     due = rate * hours_d  # exact: compared before any rounding
     ok = counted >= due
     short = max(Decimal(0), due - counted)
     working.append(
-        f"Pay that counts {gbp(pence(counted))} for {hours_d.normalize():f} hours; "
+        f"Pay that counts {gbp_exact(counted) if counted == q(counted, 4) else worked_money(counted)} for {hours_d.normalize():f} hours; "
         f"the minimum for those hours is {hours_d.normalize():f} x {gbp(rate)} = {gbp_exact(due)}."
     )
     working.append("That is the minimum wage or above." if ok else f"That is below the minimum wage: {gbp(pence_up(short))} short.")
@@ -163,9 +176,17 @@ def minimum_wage(
     )
 
 
-def _accommodation(rates, on, charge, nights, days: int, working: list[str]) -> Decimal:
+def _rate(rates, day: dt.date, age: int, apprentice, start: dt.date | None) -> tuple[Decimal, str, list[str]]:
+    """The rate in force on ``day`` with its band, and the working's first line."""
+    rate, band = minimum_hourly_rate(rates, day, age, bool(apprentice))
+    said = f"Pay period from {words(start)}" if start else f"On {words(day)}"
+    return rate, band, [f"{said}, age {age}{' (apprentice)' if apprentice else ''}: the {band}, {gbp(rate)} an hour."]
+
+
+def _accommodation_given(charge, nights) -> tuple[Decimal, int] | None:
+    """The accommodation charge a night and nights a week, checked; None when neither is given."""
     if charge in (None, "") and nights in (None, ""):
-        return Decimal(0)
+        return None
     if charge in (None, "") or nights in (None, ""):
         raise at_field(FIELDS, "nights" if nights in (None, "") else "accommodation_charge",
                        "needed too: accommodation needs both the accommodation charge (per night; 0 if free) and the nights a week")
@@ -175,15 +196,42 @@ def _accommodation(rates, on, charge, nights, days: int, working: list[str]) -> 
         raise CalculatorError(f"the accommodation charge cannot be negative (got {charge_d})")
     if not 0 <= nights_n <= 7:
         raise CalculatorError(f"nights a week must be 0 to 7 (got {nights_n})")
+    return charge_d, nights_n
+
+
+def _check_one_rate(rates, on: dt.date, age: int, apprentice: bool, days: int) -> None:
+    """Refuse, at the pay period's first day, a pay check whose rate depends on it: a pay period of
+    ``days`` days holding ``on`` may have begun on any of the ``days`` days up to ``on``, and a new
+    rate applies only to pay periods beginning on or after the day it starts."""
+    first = on - dt.timedelta(days=days - 1)
+    old, _ = minimum_hourly_rate(rates, first, age, apprentice)
+    day = first
+    while day < on:
+        day += dt.timedelta(days=1)
+        new, _ = minimum_hourly_rate(rates, day, age, apprentice)
+        if new != old:
+            raise at_field(FIELDS, "pay_period_start",
+                           f"needed: the rate changed from {gbp(old)} to {gbp(new)} on {words(day)}, and a pay period of "
+                           f"{days} days holding {words(on)} may have begun before that day (then the old rate applies "
+                           "to the whole period): give the first day of the pay period")
+
+
+def _accommodation(rates, on, charge, nights, days: int, working: list[str]) -> Decimal:
+    given = _accommodation_given(charge, nights)
+    if given is None:
+        return Decimal(0)
+    charge_d, nights_n = given
     offset = figure(rates, "accommodation_offset_daily", on)
     # Not rounded here: the adjustment is added to pay and compared with the minimum unrounded.
     if charge_d == 0:
         adjustment = offset * nights_n * days / 7
-        working.append(f"Free accommodation counts as pay: {gbp(offset)} x {nights_n} nights a week x {days}/7 weeks = {gbp(pence(adjustment))}.")
+        working.append(f"Free accommodation counts as pay: {gbp(offset)} x {nights_n} nights a week x {days} / 7 weeks = "
+                       f"{worked_money(adjustment)}.")
     elif charge_d > offset:
         adjustment = (offset - charge_d) * nights_n * days / 7
         working.append(
-            f"Accommodation charged at {gbp(charge_d)} a night, above the {gbp(offset)} offset: the excess reduces pay by {gbp(pence(-adjustment))}."
+            f"Accommodation charged at {gbp(charge_d)} a night, above the {gbp(offset)} offset: the excess reduces pay by "
+            f"({gbp(charge_d)} - {gbp(offset)}) x {nights_n} nights a week x {days} / 7 weeks = {worked_money(-adjustment)}."
         )
     else:
         adjustment = Decimal(0)

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guidance.calculators.common import at_field, CalculatorError, Result, decimal, figure, gbp, pence, whole, words
+from guidance.calculators.common import at_field, CalculatorError, Result, decimal, figure, gbp, gbp_exact, pence, whole, words, worked_money
 from guidance.kinds import Date, Field, Money, Whole
 
 FIELDS = (
@@ -105,11 +105,11 @@ def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = N
     ones = sum(1 for y in range(counted) if young < age_n - y <= older)
     more = counted - halves - ones
     working.append(
-        f"{counted} year(s) counted back from age {age_n}: {more} at 1.5 weeks (aged {older} or over), "
-        f"{ones} at 1 week, {halves} at 0.5 weeks (under {young}) = {weeks.normalize():f} weeks."
+        f"{counted} year(s) counted back from age {age_n}: {more} x 1.5 weeks (years aged {older} or over) "
+        f"+ {ones} x 1 week + {halves} x 0.5 weeks (years under {young}) = {weeks.normalize():f} weeks."
     )
     total = pence(week * weeks)
-    working.append(f"{weeks.normalize():f} weeks x {gbp(week)} = {gbp(total)}")
+    working.append(f"{weeks.normalize():f} weeks x {gbp_exact(week)} = {worked_money(week * weeks)}")
     return _result(total, weeks, week, cap, years_n, counted, True, working)
 
 

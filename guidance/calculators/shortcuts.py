@@ -119,7 +119,8 @@ def _other_problems(inputs: dict, but: str) -> list:
 def prepared(key: str, value, day: dt.date):
     """``value`` with the shortcuts made plain (text in, text out; anything else as it is):
     "still off" for ``sick_end`` is ``day``; hours × rate for weekly pay is the amount; a date
-    without a year takes the year nearest ``day``."""
+    without a year takes the year nearest ``day``, for a date input only (its declared kind is
+    a date), so a number such as 3.5 or 12.5 is never read as a day and month."""
     if not isinstance(value, str):
         return value
     text = value.strip()
@@ -128,7 +129,19 @@ def prepared(key: str, value, day: dt.date):
     if key in WEEKLY_PAY:
         pay = parse_pay(text)
         return str(pay) if pay is not None else text
-    return _year_given(text, day)
+    if key in date_inputs():
+        return _year_given(text, day)
+    return text
+
+
+def date_inputs() -> frozenset[str]:
+    """The names of the calculators' inputs declared as a single date (kind :class:`Date`): the
+    only inputs a day and month without a year is completed for."""
+    from guidance.calculators.registry import CALCULATORS
+    from guidance.kinds import Date
+
+    return frozenset(item.name for calculator in CALCULATORS.values() for item in calculator.fields
+                     if isinstance(item.kind, Date))
 
 
 def _year_given(text: str, day: dt.date) -> str:
