@@ -26,7 +26,7 @@ from guidance.search.kinds import (
 WEIGHTS = {"title": 5.0, "keywords": 4.0, "questions": 3.0, "summary": 2.5, "topics": 1.5, "headings": 2.0, "body": 1.0}
 
 #: Bump when what a document holds changes (or which words are stop words), so old indexes are rebuilt.
-DOC_FORMAT = 12
+DOC_FORMAT = 13
 
 
 @dataclass
@@ -208,6 +208,14 @@ class ContentSource:
             related=list(getattr(page.meta, "related", None) or []),
         )
 
+    def _other_body(self, fields: dict) -> list[Block]:
+        """The body blocks of a guided help, calculator or letter: its texts as they are
+        (``body``), or its Markdown made plain (``markdown``, a letter's body)."""
+        blocks = [Block(text) for text in fields.get("body", []) if text]
+        if fields.get("markdown"):
+            blocks += plain_blocks(fields["markdown"], self._sections())
+        return blocks
+
     def _other(self, kind: str, doc_id: str, key: str) -> IndexDoc:
         if kind == FLOW:
             fields = flow_fields(self.base.root, doc_id)
@@ -229,9 +237,9 @@ class ContentSource:
             covers=list(covers),
             audience=fields["audience"],
             area="",
-            keywords=[KIND_LABELS[kind]],
+            keywords=[KIND_LABELS[kind], *fields.get("keywords", [])],
             topics=topics,
-            blocks=[Block(h, True) for h in fields["headings"]],
+            blocks=[Block(h, True) for h in fields["headings"]] + self._other_body(fields),
             fingerprint=self.fingerprints().get(key, ""),
             kind=kind,
         )

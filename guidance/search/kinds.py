@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -113,7 +114,38 @@ def flow_fields(root: Path, flow_id: str) -> dict | None:
         "summary": " ".join((flow.description or "").split()),
         "audience": list(flow.audience),
         "headings": steps,
+        "keywords": [name_words(flow_id)],
+        "body": [text for node in flow.nodes.values() for text in _node_texts(node)],
     }
+
+
+def name_words(doc_id: str) -> str:
+    """The words of a guided help's, letter's or calculator's id ("dp-surplus-repayment" ->
+    "dp surplus repayment"): the results show the id in the command that opens it, and it is
+    the team's short name for what the document is about, often in the officer's word where the
+    title uses the reader's ("surplus" for "Money to pay back")."""
+    return " ".join(_ID_SEPARATORS.sub(" ", doc_id).split())
+
+
+_ID_SEPARATORS = re.compile(r"[-_.]+")
+#: Template code in a letter's body or a flow's text: tags, comments and expressions. An
+#: ``explain("term", ...)`` keeps its term (it is printed); other expressions print values.
+_EXPLAINED = re.compile(r"\{\{-?\s*explain\(\s*[\"']([^\"']*)[\"'][^}]*\}\}")
+_TEMPLATE_CODE = re.compile(r"\{%.*?%\}|\{#.*?#\}|\{\{.*?\}\}", re.S)
+
+
+def template_text(text: str) -> str:
+    """``text`` with its template code taken out, the terms it explains kept: the words a
+    reader of the letter or guided help sees whatever the answers."""
+    return _TEMPLATE_CODE.sub(" ", _EXPLAINED.sub(r"\1", text or ""))
+
+
+def _node_texts(node) -> list[str]:
+    """The words a guided-help step shows: its text, help, options and checklist items."""
+    texts = [getattr(node, "text", None), getattr(node, "help", None)]
+    texts += [option.label for option in getattr(node, "options", None) or []]
+    texts += [item.text for item in getattr(node, "items", None) or []]
+    return [" ".join(template_text(t).split()) for t in texts if isinstance(t, str) and t.strip()]
 
 
 def letter_fields(content_dir: Path, letter_id: str) -> dict | None:
@@ -125,7 +157,14 @@ def letter_fields(content_dir: Path, letter_id: str) -> dict | None:
     if template is None:
         return None
     meta = template.meta
-    return {"title": meta.title, "summary": " ".join((meta.purpose or "").split()), "audience": list(LETTER_AUDIENCE), "headings": []}
+    return {
+        "title": meta.title,
+        "summary": " ".join((meta.purpose or "").split()),
+        "audience": list(LETTER_AUDIENCE),
+        "headings": [f.label for f in meta.fields.values() if getattr(f, "label", None)],
+        "keywords": [name_words(letter_id)],
+        "markdown": template_text(template.body),
+    }
 
 
 def calculator_fields(name: str, calculators: dict) -> dict | None:
@@ -139,6 +178,8 @@ def calculator_fields(name: str, calculators: dict) -> dict | None:
         "title": calculator.title,
         "summary": "",
         "audience": list(CALCULATOR_AUDIENCE),
-        "headings": [],
+        "headings": [f.label for f in calculator.fields if f.label],
+        "keywords": [name_words(name)],
+        "body": [" ".join(f.help.split()) for f in calculator.fields if f.help and f.help.strip()],
         "covers": list(calculators.get(name, ())),
     }
