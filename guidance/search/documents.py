@@ -208,14 +208,6 @@ class ContentSource:
             related=list(getattr(page.meta, "related", None) or []),
         )
 
-    def _other_body(self, fields: dict) -> list[Block]:
-        """The body blocks of a guided help, calculator or letter: its texts as they are
-        (``body``), or its Markdown made plain (``markdown``, a letter's body)."""
-        blocks = [Block(text) for text in fields.get("body", []) if text]
-        if fields.get("markdown"):
-            blocks += plain_blocks(fields["markdown"], self._sections())
-        return blocks
-
     def _other(self, kind: str, doc_id: str, key: str) -> IndexDoc:
         if kind == FLOW:
             fields = flow_fields(self.base.root, doc_id)
@@ -239,7 +231,7 @@ class ContentSource:
             area="",
             keywords=[KIND_LABELS[kind], *fields.get("keywords", [])],
             topics=topics,
-            blocks=[Block(h, True) for h in fields["headings"]] + self._other_body(fields),
+            blocks=[Block(h, True) for h in fields["headings"]],
             fingerprint=self.fingerprints().get(key, ""),
             kind=kind,
         )

@@ -115,7 +115,6 @@ def flow_fields(root: Path, flow_id: str) -> dict | None:
         "audience": list(flow.audience),
         "headings": steps,
         "keywords": [name_words(flow_id)],
-        "body": [text for node in flow.nodes.values() for text in _node_texts(node)],
     }
 
 
@@ -128,24 +127,6 @@ def name_words(doc_id: str) -> str:
 
 
 _ID_SEPARATORS = re.compile(r"[-_.]+")
-#: Template code in a letter's body or a flow's text: tags, comments and expressions. An
-#: ``explain("term", ...)`` keeps its term (it is printed); other expressions print values.
-_EXPLAINED = re.compile(r"\{\{-?\s*explain\(\s*[\"']([^\"']*)[\"'][^}]*\}\}")
-_TEMPLATE_CODE = re.compile(r"\{%.*?%\}|\{#.*?#\}|\{\{.*?\}\}", re.S)
-
-
-def template_text(text: str) -> str:
-    """``text`` with its template code taken out, the terms it explains kept: the words a
-    reader of the letter or guided help sees whatever the answers."""
-    return _TEMPLATE_CODE.sub(" ", _EXPLAINED.sub(r"\1", text or ""))
-
-
-def _node_texts(node) -> list[str]:
-    """The words a guided-help step shows: its text, help, options and checklist items."""
-    texts = [getattr(node, "text", None), getattr(node, "help", None)]
-    texts += [option.label for option in getattr(node, "options", None) or []]
-    texts += [item.text for item in getattr(node, "items", None) or []]
-    return [" ".join(template_text(t).split()) for t in texts if isinstance(t, str) and t.strip()]
 
 
 def letter_fields(content_dir: Path, letter_id: str) -> dict | None:
@@ -163,7 +144,6 @@ def letter_fields(content_dir: Path, letter_id: str) -> dict | None:
         "audience": list(LETTER_AUDIENCE),
         "headings": [f.label for f in meta.fields.values() if getattr(f, "label", None)],
         "keywords": [name_words(letter_id)],
-        "markdown": template_text(template.body),
     }
 
 
@@ -180,6 +160,5 @@ def calculator_fields(name: str, calculators: dict) -> dict | None:
         "audience": list(CALCULATOR_AUDIENCE),
         "headings": [f.label for f in calculator.fields if f.label],
         "keywords": [name_words(name)],
-        "body": [" ".join(f.help.split()) for f in calculator.fields if f.help and f.help.strip()],
         "covers": list(calculators.get(name, ())),
     }
