@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from guidance.query_limits import MAX_QUERY_CHARS, cut_note
-from guidance.search.analysis import is_stop, join_equivalents, raw_words, stem
+from guidance.search.analysis import is_stop, join_equivalents, other_forms, raw_words, stem
 from guidance.search.kinds import kind_name_stems
 from guidance.search.spelling import Vocabulary
 from guidance.search.synonyms import Synonyms
@@ -21,6 +21,8 @@ from guidance.search.synonyms import Synonyms
 MAX_CHARS = MAX_QUERY_CHARS  # one limit for the command line and the app
 MAX_WORDS = 32
 SYNONYM_BOOST = 0.9
+#: Weight of a word's irregular forms beside the form typed ("spend" for "spent").
+FORM_BOOST = 0.85
 COMPLETION_BOOST = 0.8
 COMPLETIONS = 6
 #: The most little words that may stand between two words searched as a pair: "right to work"
@@ -257,6 +259,10 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> tu
     each of its places (see ``_pairs``)."""
     spans = {start: (end, entry) for start, end, entry in synonyms.find(words)}
     in_spans = {i for start, (end, _entry) in spans.items() for i in range(start, end)}
+    in_phrases = {i for start, (end, _entry) in spans.items() if end - start > 1 for i in range(start, end)}
+    split = {verb: (particle, entry) for verb, particle, entry in synonyms.find_split(words, in_phrases)}
+    particles = {particle for particle, _entry in split.values()}
+    in_spans |= set(split) | particles
     framing = synonyms.frames.places(words) - in_spans
     unpaired = set(framing)
     phrases: dict[int, int] = {}
@@ -275,6 +281,18 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> tu
                 phrases.update((i, index) for i in range(index, end))
             index = end
             continue
+        if index in split:
+            # "let my carer go": the phrase by its page words (the verb alone says nothing),
+            # the words between it searched as usual; the particle is the phrase's.
+            particle, entry = split[index]
+            query.concepts.append(Concept(f"{words[index]} … {words[particle]}",
+                                          [Alternative(t, SYNONYM_BOOST) for t in entry.targets], caller_phrase=True))
+            unpaired.update((index, particle))
+            index += 1
+            continue
+        if index in particles:
+            index += 1
+            continue
         if index in framing:
             end = index
             while end in framing:
@@ -290,14 +308,22 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> tu
             # One concept: the verb with its particle side by side, and the verb alone at full
             # weight; the particle ("up", "out") says nothing on its own.
             query.concepts.append(Concept(" ".join(words[index:particle + 1]),
-                                          [Alternative((stem(word), stem(words[particle]))), Alternative((stem(word),))]))
+                                          [Alternative((stem(word), stem(words[particle]))), *_word_alternatives(word)]))
             unpaired.add(-particle - 1)  # its pair with the verb is in the concept; the next word's is kept
             index = particle + 1
             continue
         if not is_stop(word):
-            query.concepts.append(Concept(word, [Alternative((stem(word),))]))
+            query.concepts.append(Concept(word, _word_alternatives(word)))
         index += 1
     return unpaired, phrases
+
+
+def _word_alternatives(word: str) -> list[Alternative]:
+    """A word as typed, and its other forms the stemmer does not fold (``other_forms``: "spent"
+    and "spend", "paid" and "pay", "children" and "child") a little below it: the form typed is
+    still the surer sign ("How is the money paid?" asks about payments made, which pages say
+    "paid"), and its own share of the pages says how common the word is."""
+    return [Alternative((stem(word),)), *(Alternative((other,), FORM_BOOST) for other in other_forms(word))]
 
 
 def _describes_a_situation(typed: list[str], own: tuple[str, ...], targets) -> bool:
