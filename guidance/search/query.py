@@ -45,6 +45,9 @@ class Alternative:
 
     stems: tuple[str, ...]
     boost: float = 1.0
+    #: Another form of the word typed (an irregular form, a completion of the last word): it
+    #: finds the pages using that form, and adds nothing where the form typed is found.
+    same_word: bool = False
 
 
 @dataclass
@@ -274,6 +277,12 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> tu
             # A phrase whose meaning is not in its own words ("used for", "not doing the job")
             # is searched by its page words only: "use" or "job" alone would say nothing.
             phrase = end - index > 1
+            if not phrase and own and _names_the_person_cared_for(words, end, entry):
+                # "stop mum's direct payments": mum gets the support, she is not the PA.
+                query.concepts.append(Concept(words[index], [Alternative(own)], frame=True))
+                unpaired.add(index)
+                index = end
+                continue
             alternatives = [Alternative(own)] if own and (len(own) > 1 or not phrase) else []
             alternatives += [Alternative(t, SYNONYM_BOOST) for t in entry.targets]
             query.concepts.append(Concept(" ".join(words[index:end]), alternatives, caller_phrase=phrase))
@@ -313,9 +322,46 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> tu
             index = particle + 1
             continue
         if not is_stop(word):
-            query.concepts.append(Concept(word, _word_alternatives(word)))
+            if _the_askers_employer(words, index):
+                # "my employer hasn't paid me": a PA asks; the employer is who they mean, not
+                # what they ask about (the pages on being an employer do not answer it).
+                query.concepts.append(Concept(word, _word_alternatives(word), frame=True))
+                unpaired.add(index)
+            else:
+                query.concepts.append(Concept(word, _word_alternatives(word)))
         index += 1
     return unpaired, phrases
+
+
+def _names_the_person_cared_for(words: list[str], after: int, entry) -> bool:
+    """Whether a family word ("mum", "son", "husband": a caller word the synonyms map to
+    "relative" or "family") names the person who gets the support rather than the one paid to
+    give it: it owns the support ("mum's direct payments", "mums carer", "my son's PA") or gets
+    it ("my dad gets direct payments", "my wife has a PA"). Then it is a circumstance of the
+    question, not a sign that a relative is employed."""
+    if not any(target in _FAMILY_TARGETS for target in entry.targets):
+        return False
+    following = [w for w in words[after:after + 4] if w not in _LITTLE]
+    if following and following[0] in _RECEIVING:
+        following = following[1:]
+    return bool(following) and stem(following[0]) in _SUPPORT_STEMS
+
+
+def _the_askers_employer(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is the asker's own employer ("my employer", "our employer"):
+    the one asking is a PA, so "employer" says who, not what is asked."""
+    return stem(words[index]) in _EMPLOYER_STEMS and index > 0 and words[index - 1] in ("my", "our")
+
+
+_EMPLOYER_STEMS = frozenset({stem("employer"), stem("employers")})
+#: The page words a family word is mapped to when the relative may be the PA.
+_FAMILY_TARGETS = frozenset({(stem("relative"),), (stem("family"),)})
+#: The support a person gets, and who gives it, by which a family word names the person cared for.
+_SUPPORT_STEMS = frozenset(stem(w) for w in """dp pa carer carers care budget payment payments money account support
+    needs package assessment plan worker workers agency""".split())
+#: Verbs of getting support, between the person and it ("my dad gets direct payments").
+_RECEIVING = frozenset("get gets got getting receive receives received receiving has have had uses use".split())
+_LITTLE = frozenset("a an the my your his her their our its this that".split())
 
 
 def _word_alternatives(word: str) -> list[Alternative]:
@@ -323,7 +369,7 @@ def _word_alternatives(word: str) -> list[Alternative]:
     and "spend", "paid" and "pay", "children" and "child") a little below it: the form typed is
     still the surer sign ("How is the money paid?" asks about payments made, which pages say
     "paid"), and its own share of the pages says how common the word is."""
-    return [Alternative((stem(word),)), *(Alternative((other,), FORM_BOOST) for other in other_forms(word))]
+    return [Alternative((stem(word),)), *(Alternative((other,), FORM_BOOST, same_word=True) for other in other_forms(word))]
 
 
 def _describes_a_situation(typed: list[str], own: tuple[str, ...], targets) -> bool:
@@ -367,7 +413,7 @@ def _add_partial(query: Query, partial: str, vocabulary: Vocabulary, whole: bool
     for word in vocabulary.complete(partial, COMPLETIONS):
         if is_stop(word) or word == partial:
             continue
-        alternative = Alternative((stem(word),), COMPLETION_BOOST)
+        alternative = Alternative((stem(word),), COMPLETION_BOOST, same_word=concept is not None)
         if all(a.stems != alternative.stems for a in alternatives):
             alternatives.append(alternative)
     if not alternatives and correct:
