@@ -16,7 +16,7 @@ from guidance.query_limits import MAX_QUERY_CHARS, cut_note
 from guidance.search.analysis import is_stop, join_equivalents, other_forms, raw_words, stem
 from guidance.search.kinds import kind_name_stems
 from guidance.search.spelling import Vocabulary
-from guidance.search.synonyms import Synonyms
+from guidance.search.synonyms import FILLERS, Synonyms
 
 MAX_CHARS = MAX_QUERY_CHARS  # one limit for the command line and the app
 MAX_WORDS = 32
@@ -341,7 +341,7 @@ def _names_the_person_cared_for(words: list[str], after: int, entry) -> bool:
     question, not a sign that a relative is employed."""
     if not any(target in _FAMILY_TARGETS for target in entry.targets):
         return False
-    following = [w for w in words[after:after + 4] if w not in _LITTLE]
+    following = [w for w in words[after:after + 4] if w not in FILLERS]
     if following and following[0] in _RECEIVING:
         following = following[1:]
     return bool(following) and stem(following[0]) in _SUPPORT_STEMS
@@ -361,7 +361,6 @@ _SUPPORT_STEMS = frozenset(stem(w) for w in """dp pa carer carers care budget pa
     needs package assessment plan worker workers agency""".split())
 #: Verbs of getting support, between the person and it ("my dad gets direct payments").
 _RECEIVING = frozenset("get gets got getting receive receives received receiving has have had uses use".split())
-_LITTLE = frozenset("a an the my your his her their our its this that".split())
 
 
 def _word_alternatives(word: str) -> list[Alternative]:
@@ -402,7 +401,8 @@ def _add_partial(query: Query, partial: str, vocabulary: Vocabulary, whole: bool
     """The word still being typed: the commonest words it begins, beside the word itself.
 
     When it is already a whole word (``whole``), its concept was made with the other words and
-    the completions join that concept; otherwise they make a concept of their own.
+    the completions join that concept as other forms of it (``Alternative.same_word``: "what is
+    a PA" still asks about PAs, not about pay); otherwise they make a concept of their own.
     """
     if len(partial) < 2:
         return
