@@ -204,13 +204,6 @@ def _entry(key, value, line, shown: str, problems: Problems) -> Synonym | None:
     if not key_stems:
         problems.error(shown, line, f"'{key}' has only little words like 'the' and 'my': say what the caller says")
         return None
-    typed = [w for w in join_equivalents(raw_words(key)) if not is_stop(w) or w in FILLERS]
-    if len(key_stems) == 1 and len(typed) > 1 and typed[-1] in FILLERS:
-        # "owe her" (the PA) is "owe" (anything, the council too); "the sack" is "sack" as meant.
-        word = next(w for w in typed if w not in FILLERS)
-        problems.warning(shown, line, f"'{key}' is searched as '{word}' alone: little words such as '{typed[-1]}' are "
-                         f"passed over, so it stands for '{word}' wherever it is said; name what follows it "
-                         "('owe my PA'), or key the word alone")
     targets, texts = [], []
     for item in values:
         if not isinstance(item, str) or not raw_words(item):
