@@ -37,7 +37,7 @@ def test_a_verb_and_its_particle_are_one_concept_and_the_particle_is_not_searche
     query = build_query("How do I set up a pension for my carer?", Vocabulary({}), Synonyms(), correct=False)
     assert [c.label for c in query.concepts] == ["set up", "pension", "carer"]
     setup = query.concepts[0]
-    assert [(a.stems, a.boost) for a in setup.alternatives] == [(("set", "up"), 1.0), (("set",), 1.0)]
+    assert [(a.stems, a.boost) for a in setup.alternatives if not a.same_word] == [(("set", "up"), 1.0), (("set",), 1.0)]
     # The verb and particle side by side are in the concept; "up a pension" is how pages say it.
     assert query.pairs == [("up", "pension"), ("pension", "carer")]
 

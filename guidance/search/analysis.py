@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from whoosh.lang.porter import stem as _porter
 
+from guidance.search.word_forms import IRREGULAR
+
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _OTHER_APOSTROPHES = ("\u2019", "\u2018", "`")
 
@@ -128,10 +130,43 @@ KEPT_APART = {
 
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    """The stem pages and queries are matched on (Porter, with ``KEPT_APART`` and ``_e_form``)."""
+    """The stem pages and queries are matched on (Porter, with ``KEPT_APART`` and ``_e_form``).
+    Irregular forms ("spent", "paid") keep their own stem: a query searches their other forms
+    beside them (``other_forms``)."""
     if word.isdigit() or len(word) < 3:
         return word
-    return KEPT_APART.get(word) or _e_form(_porter(word))
+    return KEPT_APART.get(word) or plain_stem(word)
+
+
+def other_forms(word: str) -> tuple[str, ...]:
+    """The stems of the other forms of ``word`` that its stem does not already match, when it
+    is an irregular form or the base of one (see ``word_forms``): "spent" -> ("spend",),
+    "spend" -> ("spent",), "paid" -> ("pai",) (the stem of "pay"), "child" -> ("children",).
+    The stemmer folds only regular forms, so a caller's "spent" missed a page saying "spend"."""
+    base = IRREGULAR.get(word, word)
+    forms = _FORMS_OF.get(base)
+    if forms is None and base == word:
+        return ()
+    own = stem(word)
+    found = {stem(base), *(stem(form) for form in forms or ())}
+    found.discard(own)
+    return tuple(sorted(found))
+
+
+def _forms_of(table: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Base form -> its irregular forms."""
+    out: dict[str, list[str]] = {}
+    for form, base in table.items():
+        out.setdefault(base, []).append(form)
+    return {base: tuple(forms) for base, forms in out.items()}
+
+
+_FORMS_OF = _forms_of(IRREGULAR)
+
+
+def plain_stem(word: str) -> str:
+    """The stemmer's stem of ``word``, made shorter by ``_e_form``: irregular forms not joined."""
+    return _e_form(_porter(word))
 
 
 def _e_form(stemmed: str) -> str:

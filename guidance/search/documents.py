@@ -26,7 +26,7 @@ from guidance.search.kinds import (
 WEIGHTS = {"title": 5.0, "keywords": 4.0, "questions": 3.0, "summary": 2.5, "topics": 1.5, "headings": 2.0, "body": 1.0}
 
 #: Bump when what a document holds changes (or which words are stop words), so old indexes are rebuilt.
-DOC_FORMAT = 12
+DOC_FORMAT = 13
 
 
 @dataclass
@@ -229,7 +229,7 @@ class ContentSource:
             covers=list(covers),
             audience=fields["audience"],
             area="",
-            keywords=[KIND_LABELS[kind]],
+            keywords=[KIND_LABELS[kind], *fields.get("keywords", [])],
             topics=topics,
             blocks=[Block(h, True) for h in fields["headings"]],
             fingerprint=self.fingerprints().get(key, ""),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -113,7 +114,19 @@ def flow_fields(root: Path, flow_id: str) -> dict | None:
         "summary": " ".join((flow.description or "").split()),
         "audience": list(flow.audience),
         "headings": steps,
+        "keywords": [name_words(flow_id)],
     }
+
+
+def name_words(doc_id: str) -> str:
+    """The words of a guided help's, letter's or calculator's id ("dp-surplus-repayment" ->
+    "dp surplus repayment"): the results show the id in the command that opens it, and it is
+    the team's short name for what the document is about, often in the officer's word where the
+    title uses the reader's ("surplus" for "Money to pay back")."""
+    return " ".join(_ID_SEPARATORS.sub(" ", doc_id).split())
+
+
+_ID_SEPARATORS = re.compile(r"[-_.]+")
 
 
 def letter_fields(content_dir: Path, letter_id: str) -> dict | None:
@@ -125,7 +138,13 @@ def letter_fields(content_dir: Path, letter_id: str) -> dict | None:
     if template is None:
         return None
     meta = template.meta
-    return {"title": meta.title, "summary": " ".join((meta.purpose or "").split()), "audience": list(LETTER_AUDIENCE), "headings": []}
+    return {
+        "title": meta.title,
+        "summary": " ".join((meta.purpose or "").split()),
+        "audience": list(LETTER_AUDIENCE),
+        "headings": [f.label for f in meta.fields.values() if getattr(f, "label", None)],
+        "keywords": [name_words(letter_id)],
+    }
 
 
 def calculator_fields(name: str, calculators: dict) -> dict | None:
@@ -139,6 +158,7 @@ def calculator_fields(name: str, calculators: dict) -> dict | None:
         "title": calculator.title,
         "summary": "",
         "audience": list(CALCULATOR_AUDIENCE),
-        "headings": [],
+        "headings": [f.label for f in calculator.fields if f.label],
+        "keywords": [name_words(name)],
         "covers": list(calculators.get(name, ())),
     }

@@ -13,14 +13,18 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from guidance.query_limits import MAX_QUERY_CHARS, cut_note
-from guidance.search.analysis import is_stop, join_equivalents, raw_words, stem
+from guidance.search.analysis import is_stop, join_equivalents, other_forms, raw_words, stem
 from guidance.search.kinds import kind_name_stems
 from guidance.search.spelling import Vocabulary
-from guidance.search.synonyms import Synonyms
+from guidance.search.synonyms import FILLERS, Synonyms
 
 MAX_CHARS = MAX_QUERY_CHARS  # one limit for the command line and the app
 MAX_WORDS = 32
 SYNONYM_BOOST = 0.9
+#: Weight of a word's irregular forms beside the form typed ("spend" for "spent"): well below it,
+#: as a page using the form typed is the surer match (at 0.85 the base forms of common verbs,
+#: "hold" for "held", "set" for "setting", lifted pages that only used them).
+FORM_BOOST = 0.6
 COMPLETION_BOOST = 0.8
 COMPLETIONS = 6
 #: The most little words that may stand between two words searched as a pair: "right to work"
@@ -43,6 +47,9 @@ class Alternative:
 
     stems: tuple[str, ...]
     boost: float = 1.0
+    #: Another form of the word typed (an irregular form, a completion of the last word): it
+    #: finds the pages using that form, and adds nothing where the form typed is found.
+    same_word: bool = False
 
 
 @dataclass
@@ -257,6 +264,10 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> tu
     each of its places (see ``_pairs``)."""
     spans = {start: (end, entry) for start, end, entry in synonyms.find(words)}
     in_spans = {i for start, (end, _entry) in spans.items() for i in range(start, end)}
+    in_phrases = {i for start, (end, _entry) in spans.items() if end - start > 1 for i in range(start, end)}
+    split = {verb: (particle, entry) for verb, particle, entry in synonyms.find_split(words, in_phrases)}
+    particles = {particle for particle, _entry in split.values()}
+    in_spans |= set(split) | particles
     framing = synonyms.frames.places(words) - in_spans
     unpaired = set(framing)
     phrases: dict[int, int] = {}
@@ -268,12 +279,30 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> tu
             # A phrase whose meaning is not in its own words ("used for", "not doing the job")
             # is searched by its page words only: "use" or "job" alone would say nothing.
             phrase = end - index > 1
+            if not phrase and own and _names_the_person_cared_for(words, end, entry):
+                # "stop mum's direct payments": mum gets the support, she is not the PA.
+                query.concepts.append(Concept(words[index], [Alternative(own)], frame=True))
+                unpaired.add(index)
+                index = end
+                continue
             alternatives = [Alternative(own)] if own and (len(own) > 1 or not phrase) else []
             alternatives += [Alternative(t, SYNONYM_BOOST) for t in entry.targets]
             query.concepts.append(Concept(" ".join(words[index:end]), alternatives, caller_phrase=phrase))
             if _describes_a_situation(words[index:end], own, entry.targets):
                 phrases.update((i, index) for i in range(index, end))
             index = end
+            continue
+        if index in split:
+            # "let my carer go": the phrase by its page words (the verb alone says nothing),
+            # the words between it searched as usual; the particle is the phrase's.
+            particle, entry = split[index]
+            query.concepts.append(Concept(f"{words[index]} … {words[particle]}",
+                                          [Alternative(t, SYNONYM_BOOST) for t in entry.targets], caller_phrase=True))
+            unpaired.update((index, particle))
+            index += 1
+            continue
+        if index in particles:
+            index += 1
             continue
         if index in framing:
             end = index
@@ -290,14 +319,58 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> tu
             # One concept: the verb with its particle side by side, and the verb alone at full
             # weight; the particle ("up", "out") says nothing on its own.
             query.concepts.append(Concept(" ".join(words[index:particle + 1]),
-                                          [Alternative((stem(word), stem(words[particle]))), Alternative((stem(word),))]))
+                                          [Alternative((stem(word), stem(words[particle]))), *_word_alternatives(word)]))
             unpaired.add(-particle - 1)  # its pair with the verb is in the concept; the next word's is kept
             index = particle + 1
             continue
         if not is_stop(word):
-            query.concepts.append(Concept(word, [Alternative((stem(word),))]))
+            if _the_askers_employer(words, index):
+                # "my employer hasn't paid me": a PA asks; the employer is who they mean, not
+                # what they ask about (the pages on being an employer do not answer it).
+                query.concepts.append(Concept(word, _word_alternatives(word), frame=True))
+                unpaired.add(index)
+            else:
+                query.concepts.append(Concept(word, _word_alternatives(word)))
         index += 1
     return unpaired, phrases
+
+
+def _names_the_person_cared_for(words: list[str], after: int, entry) -> bool:
+    """Whether a family word ("mum", "son", "husband": a caller word the synonyms map to
+    "relative" or "family") names the person who gets the support rather than the one paid to
+    give it: it owns the support ("mum's direct payments", "mums carer", "my son's PA") or gets
+    it ("my dad gets direct payments", "my wife has a PA"). Then it is a circumstance of the
+    question, not a sign that a relative is employed."""
+    if not any(target in _FAMILY_TARGETS for target in entry.targets):
+        return False
+    following = [w for w in words[after:after + 4] if w not in FILLERS]
+    if following and following[0] in _RECEIVING:
+        following = following[1:]
+    return bool(following) and stem(following[0]) in _SUPPORT_STEMS
+
+
+def _the_askers_employer(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is the asker's own employer ("my employer", "our employer"):
+    the one asking is a PA, so "employer" says who, not what is asked."""
+    return stem(words[index]) in _EMPLOYER_STEMS and index > 0 and words[index - 1] in ("my", "our")
+
+
+_EMPLOYER_STEMS = frozenset({stem("employer"), stem("employers")})
+#: The page words a family word is mapped to when the relative may be the PA.
+_FAMILY_TARGETS = frozenset({(stem("relative"),), (stem("family"),)})
+#: The support a person gets, and who gives it, by which a family word names the person cared for.
+_SUPPORT_STEMS = frozenset(stem(w) for w in """dp pa carer carers care budget payment payments money account support
+    needs package assessment plan worker workers agency""".split())
+#: Verbs of getting support, between the person and it ("my dad gets direct payments").
+_RECEIVING = frozenset("get gets got getting receive receives received receiving has have had uses use".split())
+
+
+def _word_alternatives(word: str) -> list[Alternative]:
+    """A word as typed, and its other forms the stemmer does not fold (``other_forms``: "spent"
+    and "spend", "paid" and "pay", "children" and "child") a little below it: the form typed is
+    still the surer sign ("How is the money paid?" asks about payments made, which pages say
+    "paid"), and its own share of the pages says how common the word is."""
+    return [Alternative((stem(word),)), *(Alternative((other,), FORM_BOOST, same_word=True) for other in other_forms(word))]
 
 
 def _describes_a_situation(typed: list[str], own: tuple[str, ...], targets) -> bool:
@@ -330,7 +403,8 @@ def _add_partial(query: Query, partial: str, vocabulary: Vocabulary, whole: bool
     """The word still being typed: the commonest words it begins, beside the word itself.
 
     When it is already a whole word (``whole``), its concept was made with the other words and
-    the completions join that concept; otherwise they make a concept of their own.
+    the completions join that concept as other forms of it (``Alternative.same_word``: "what is
+    a PA" still asks about PAs, not about pay); otherwise they make a concept of their own.
     """
     if len(partial) < 2:
         return
@@ -341,7 +415,7 @@ def _add_partial(query: Query, partial: str, vocabulary: Vocabulary, whole: bool
     for word in vocabulary.complete(partial, COMPLETIONS):
         if is_stop(word) or word == partial:
             continue
-        alternative = Alternative((stem(word),), COMPLETION_BOOST)
+        alternative = Alternative((stem(word),), COMPLETION_BOOST, same_word=concept is not None)
         if all(a.stems != alternative.stems for a in alternatives):
             alternatives.append(alternative)
     if not alternatives and correct:

@@ -203,7 +203,7 @@ class Ranker:
         that rarity (at their lower boost). A typed phrase, or a concept with no typed word, is
         as rare as the pages holding any of its alternatives (a phrase's exact pairs are too
         few to say how common the idea is)."""
-        key = ("c", tuple((a.stems, a.boost) for a in concept.alternatives), as_share)
+        key = ("c", tuple((a.stems, a.boost, a.same_word) for a in concept.alternatives), as_share)
         cached = self._cached_value(key)
         if cached is not None:
             return cached
@@ -217,6 +217,10 @@ class Ranker:
                 blended = dict(found)
                 continue
             get, boost = blended.get, alternative.boost
+            if alternative.same_word:  # another form of the word: where the form typed is, no more
+                for doc, weight in found.items():
+                    blended[doc] = max(get(doc, 0.0), weight * boost)
+                continue
             for doc, weight in found.items():
                 blended[doc] = get(doc, 0.0) + weight * boost
         df = len(own) or None
@@ -231,7 +235,7 @@ class Ranker:
         common a concept is, so "audit" is not taken for a word on most pages because its
         synonym "check" is. Concepts with no typed word on any page (a phrase searched by its
         page words only) are judged by all their alternatives."""
-        key = ("s", tuple((a.stems, a.boost) for a in concept.alternatives))
+        key = ("s", tuple((a.stems, a.boost, a.same_word) for a in concept.alternatives))
         cached = self._cached_value(key)
         if cached is not None:
             return cached[0]

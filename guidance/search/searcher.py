@@ -26,7 +26,7 @@ from guidance.search.analysis import EQUIVALENT_WORDS, is_stop, join_equivalents
 from guidance.search.definitions import DEFINITION_REACH, asked_subjects, explaining_page_first
 from guidance.search.documents import ContentSource
 from guidance.search.indexer import DocumentSource, INDEX_FORMAT, Progress, is_current, sync
-from guidance.search.kinds import KINDS, split_index_id
+from guidance.search.kinds import KIND_LABELS, KINDS, split_index_id
 from guidance.search.query import build_query
 from guidance.search.ranking import COMMON_SHARE
 from guidance.search.results import Hit, Results, Suggestion
@@ -41,6 +41,16 @@ MAX_LIMIT = 100
 #: Beside the pointer: which generation was current for which content files, as on which date,
 #: so a new process can search without loading the content (see ``Searcher.open_unchanged``).
 STAMP_FILE = "stamp.json"
+
+
+def nothing_found(kinds: Iterable[str] | None) -> str:
+    """What a search found none of, in the names of the kinds asked for: "no letter matches",
+    "no guided help or calculator matches"; "nothing matches" when every kind was searched."""
+    chosen = [k for k in KINDS if kinds is not None and k in kinds]
+    if not chosen or len(chosen) == len(KINDS):
+        return "nothing matches"
+    names = [KIND_LABELS[k].lower() for k in chosen]
+    return "no " + (" or ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " or " + names[-1]) + " matches"
 
 
 class SearchError(RuntimeError):
@@ -268,7 +278,7 @@ class Searcher:
         ]
         notes = list(query.notes)
         if not hits:
-            notes.append("no page matches: try other words" + (" or remove the filters" if audience or area or kinds else ""))
+            notes.append(f"{nothing_found(kinds)}: try other words" + (" or remove the filters" if audience or area or kinds else ""))
         else:
             notes += self._unmatched_notes(query)
         return Results(query.text, hits, query.corrected_text, notes, dict(query.corrections))

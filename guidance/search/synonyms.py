@@ -106,6 +106,37 @@ class Synonyms:
         return found
 
 
+    def find_split(self, words: list[str], taken: set[int]) -> list[tuple[int, int, Synonym]]:
+        """Caller phrases of a verb and its particle said with the thing acted on between them
+        ("let my carer go", "lay the PA off", "pay the money back"), as (verb place, particle
+        place, entry): at most ``SPLIT_GAP`` words between, none of them a place already in a
+        phrase of several words (``taken``) nor a particle; the verb and particle not taken
+        either. The words between keep their own meaning (a caller word such as "carer" too)."""
+        found = []
+        for index, word in enumerate(words):
+            if index in taken:
+                continue
+            for entry in self._by_first.get(_person_stem(word), ()):
+                if len(entry.stems) != 2 or entry.key.split()[-1] not in SPLIT_PARTICLES:
+                    continue
+                for place in range(index + 2, min(len(words), index + 2 + SPLIT_GAP)):
+                    if place in taken or words[place] in SPLIT_PARTICLES and _person_stem(words[place]) != entry.stems[1]:
+                        break
+                    if _person_stem(words[place]) == entry.stems[1]:
+                        found.append((index, place, entry))
+                        taken = taken | set(range(index, place + 1))
+                        break
+                if found and found[-1][0] == index:
+                    break
+        return found
+
+
+#: Particles that may stand apart from their verb, the thing acted on between ("let her go").
+SPLIT_PARTICLES = frozenset("up out off down over back away round through go".split())
+#: The most words between a verb and its particle: "let [my new carer] go".
+SPLIT_GAP = 3
+
+
 def _person_stem(word: str) -> str:
     """The stem a caller phrase is matched by, the asker's person made one (see ``PERSONS``)."""
     return stem(PERSONS.get(word, word))
