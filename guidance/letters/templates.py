@@ -56,6 +56,9 @@ class LetterMeta(BaseModel):
                 raise ValueError(f"field name '{name}' must be lower case letters, digits and _ (like pa_name)")
             if name in HELPERS:
                 raise ValueError(f"'{name}' is a helper every letter has; give the field another name")
+        for name, spec in value.items():
+            if spec.not_before and (spec.not_before not in value or value[spec.not_before].type != "date"):
+                raise ValueError(f"field '{name}' is not_before '{spec.not_before}', which is not a date field of this letter")
         return value
 
 
