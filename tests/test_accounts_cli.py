@@ -549,7 +549,7 @@ def test_decide_takes_the_words_the_app_shows_and_records_one_name(capsys, tmp_p
     with pytest.raises(SystemExit):
         main(["account", "decide", row["id"], "3", "safe"])
     err = capsys.readouterr().err
-    assert "'safe' is not a decision: use one of explained, query, recover, safeguarding" in err
+    assert "unknown decision 'safe': use one of explained, query, recover, safeguarding" in err
     assert "Traceback" not in err
 
 

@@ -59,7 +59,7 @@ def read_decision(word: str) -> str:
     for decision in DECISIONS.values():
         if typed == decision.name or typed in decision.also:
             return decision.name
-    raise UnknownDecision(f"'{word}' is not a decision: use one of {', '.join(DECISIONS)} "
+    raise UnknownDecision(f"unknown decision '{word}': use one of {', '.join(DECISIONS)} "
                           f"(or {', '.join(w for d in DECISIONS.values() for w in d.also)})")
 
 #: Flags on money paid in when it was not due: the money is in the closing balance, so in any surplus.
