@@ -154,6 +154,35 @@ def test_a_shortfall_with_no_surplus_is_asked_for_and_a_provisional_one_waits(tm
     assert "Do not pay this into the account now. When we look again, we will tell you what happens to it." in summary
 
 
+def test_a_surplus_letter_on_a_provisional_surplus_says_it_is_not_final_as_the_summary_does(tmp_path, capsys):
+    """Made all the same (use_provisional_surplus), the letter says plainly that the sum is not
+    final, names the days the statements letter asks for, and says what happens when they come;
+    the summary, which asks for nothing back itself, says such a letter would say so."""
+    statements = _jump(tmp_path)
+    audit = _audit(tmp_path, *statements)
+    code, _text = _letter(tmp_path, "surplus", statements, SURPLUS_DATA)
+    assert code == 1 and "the surplus is provisional" in capsys.readouterr().err
+    code, text = _letter(tmp_path, "surplus", statements, SURPLUS_DATA + "use_provisional_surplus: true\n")
+    assert code == 0, capsys.readouterr().err
+    assert "**This sum is not final.**" in text and "## Why this sum is not final" in text
+    assert "We do not have your statements for: - 13 April 2026 to 17 April 2026 Money may have gone in or out" in text
+    assert "we will work out the sum again and write to you" in text
+    assert "If you have already paid more than it, we will pay the difference back to you." in text
+    summary = " ".join(summary_markdown(audit).split())
+    assert "when we have the statements for 13 April 2026 to 17 April 2026." in summary
+    assert "our letter will say that the sum is not final and that we will work it out again" in summary
+    assert "not asking for any money back now" not in summary
+
+
+def test_a_final_surplus_letter_never_says_not_final_whatever_the_data_says(tmp_path, capsys):
+    """The audit fills in why a surplus is not final, so the officer's data cannot say it of a final one."""
+    statements = [_csv(tmp_path / "s.csv", WEEKS)]
+    data = SURPLUS_DATA + "missing_periods: [1 April 2026 to 2 April 2026]\nbalance_unconfirmed: 'yes'\n"
+    code, text = _letter(tmp_path, "surplus", statements, data)
+    assert code == 0, capsys.readouterr().err
+    assert "not final" not in text and "We have now looked at them." in text
+
+
 def test_a_surplus_letter_with_no_shortfall_says_nothing_of_one(tmp_path, capsys):
     statements = [_csv(tmp_path / "s.csv", WEEKS)]
     code, text = _letter(tmp_path, "surplus", statements, SURPLUS_DATA)

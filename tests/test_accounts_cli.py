@@ -532,3 +532,36 @@ def test_account_letter_help_says_what_sets_the_format_and_a_bare_name_needs_for
     assert refused.value.code == 2
     assert "needs --format" in capsys.readouterr().err and not (tmp_path / "letter").exists()
     assert main(argv) == 0 and (tmp_path / "letter").read_text(encoding="utf-8").strip()
+
+
+def test_decide_takes_the_words_the_app_shows_and_records_one_name(capsys, tmp_path, database_url):
+    """The app's flags list says "Safeguard" for s; the command line takes that word (and
+    "explain" for explained, in any case) and records and shows the one name, as the app does."""
+    _account, plan, statement = _files(tmp_path, "cash", "household_payment")
+    assert main(["account", "audit", "--plan", str(plan), str(statement)]) == 0
+    capsys.readouterr()
+    (row,) = _json(capsys, "account", "list", "--json")
+    assert main(["account", "decide", row["id"], "1", "Safeguard"]) == 0
+    assert main(["account", "decide", row["id"], "2", "explain"]) == 0
+    assert "Recorded: flag 2 (Unexplained) explained." in capsys.readouterr().out
+    shown = _json(capsys, "account", "show", row["id"], "--json")
+    assert [f["decision"] for f in shown["flags"]] == ["safeguarding", "explained", None]
+    with pytest.raises(SystemExit):
+        main(["account", "decide", row["id"], "3", "safe"])
+    err = capsys.readouterr().err
+    assert "unknown decision 'safe': use one of explained, query, recover, safeguarding" in err
+    assert "Traceback" not in err
+
+
+def test_every_decision_is_declared_once_with_its_key_and_words():
+    """The record store, the command line and the app read the one declaration."""
+    from guidance.accounts.decisions import DECISION_KEYS, DECISIONS, UnknownDecision, read_decision
+    from guidance.records import accounts as records
+
+    assert list(records.DECISIONS) == list(DECISIONS) == ["explained", "query", "recover", "safeguarding"]
+    assert DECISION_KEYS == {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
+    for decision in DECISIONS.values():
+        for word in (decision.name, decision.label, *decision.also):
+            assert read_decision(word) == decision.name
+    with pytest.raises(UnknownDecision):
+        read_decision("s")

@@ -74,10 +74,13 @@ def test_a_misprint_on_the_last_row_same_day_is_a_misprint_and_the_surplus_is_pr
     (surplus,) = [f for f in audit.flags if f.kind == "surplus"]
     assert "PROVISIONAL" in surplus.message and "confirm the closing balance" in surplus.message
     text = summary_markdown(audit)
-    assert "pay this back" not in text and "We are not asking for any money back now" in text
+    assert "pay this back" not in text and "We are not asking for any money back in this summary" in text and "not final" in text
     assert "The last balance on your statement does not match the payments on it" in text
     with pytest.raises(ProvisionalSurplus, match="does not follow from the rows.*Ask the bank to confirm"):
         surplus_values(audit)
+    # made all the same, the letter says why the sum is not final: the bank has still to confirm the balance
+    made = surplus_values(audit, use_provisional=True)
+    assert (made["balance_unconfirmed"], made["missing_periods"], made["statements_stop"]) == ("yes", [], None)
 
 
 def test_a_break_at_the_last_row_on_a_later_day_stays_a_break_and_the_surplus_is_provisional(tmp_path):

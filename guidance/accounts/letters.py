@@ -27,7 +27,8 @@ class ProvisionalSurplus(NothingToAsk):
 
 def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
     """reference, balance_date (the last day the statements show), balance, keep (owed +
-    contingency) and, when the person paid in less than their share, shortfall for
+    contingency), why the surplus is not final when it is provisional (``not_final_values``: the
+    letter says so plainly) and, when the person paid in less than their share, shortfall for
     dp-surplus-repayment (which then needs the officer's ``shortfall_action``). Raises ProvisionalSurplus when the statements stop
     before the audit period ends (the balance at its end is not known: ask for the statements
     first) or the last balance shown does not follow from the rows (ask the bank), unless ``use_provisional`` (the officer's explicit choice)."""
@@ -42,11 +43,25 @@ def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
             f"the surplus is provisional: {rec.surplus_provisional}. {first}, or, to make this letter from the balance on "
             f"{shown.isoformat()} anyway, put '{OVERRIDE_PROVISIONAL}: true' in the letter's data")
     values = {"reference": rec.reference, "balance_date": (rec.closing_date or rec.end).isoformat(), "balance": str(rec.closing_balance),
-              "keep": str(rec.owed + rec.contingency)}
+              "keep": str(rec.owed + rec.contingency), **not_final_values(audit)}
     if rec.contribution_shortfall > 0:
         # the letter says what happens to it (shortfall_action: the council's choice, in the officer's data)
         values["shortfall"] = str(rec.contribution_shortfall)
     return values
+
+
+def not_final_values(audit: Audit) -> dict:
+    """Why the surplus is not final, for the letter to say plainly (always filled, so the
+    officer's data cannot say it for a final one): ``missing_periods``, the days the statements
+    letter asks for ("1 July 2026 to 7 July 2026"); ``statements_stop``, the last day the
+    statements show when they stop early and no days are asked for (the next statement is);
+    ``balance_unconfirmed`` "yes" when the bank has still to confirm the last balance."""
+    rec = audit.reconciliation
+    spans = missing_spans(audit) if rec.surplus_provisional else []
+    stops = rec.surplus_provisional and rec.stops_early and not spans
+    return {"missing_periods": [long_span(a, b) for a, b in spans],
+            "statements_stop": (rec.closing_date or rec.end).isoformat() if stops else None,
+            "balance_unconfirmed": "yes" if rec.surplus_provisional and rec.last_shown is not None else None}
 
 
 def statements_values(audit: Audit) -> dict:

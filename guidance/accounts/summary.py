@@ -61,6 +61,12 @@ SHORTFALL_LATER = {
     True: "When we look again, we will tell you what happens to it.",
 }
 
+#: What the summary says of money asked back while the surplus is not final: it asks for none
+#: itself, and a surplus letter made all the same (``use_provisional_surplus``) says the sum is
+#: not final and is worked out again, so the two always agree.
+NOT_FINAL_ASK = ("If we write to ask for money back before that, our letter will say that the sum is not final "
+                 "and that we will work it out again.")
+
 #: What we ask when the statements stop before the period ends but no days are asked for as
 #: missing (a payment due on the few days after the last statement): the next statement.
 NEXT_STATEMENT = "Please send us your next statement when you get it."
@@ -94,12 +100,12 @@ def summary_markdown(audit: Audit) -> str:
     kinds = list(dict.fromkeys(f.kind for f in audit.flags))
     if rec.surplus and rec.surplus_provisional and (rec.statements_missing or rec.stops_early):
         missing = "Some of your statements are missing" if "missing_statement" in kinds else "Your statements stop before the end of this check"
-        lines.append(f"{missing}, so we cannot yet tell if there is more money in the account than you need. "
-                     f"We are not asking for any money back now. {_look_again(audit)}")
+        lines.append(f"{missing}, so we cannot yet tell for sure if there is more money in the account than you need. "
+                     f"We are not asking for any money back in this summary. {_look_again(audit)} {NOT_FINAL_ASK}")
     elif rec.surplus and rec.surplus_provisional:
-        lines.append("The last balance on your statement does not match the payments on it, so we cannot yet tell if there is more "
-                     "money in the account than you need. We are not asking for any money back now. We will look again when the "
-                     "bank has told us the balance.")
+        lines.append("The last balance on your statement does not match the payments on it, so we cannot yet tell for sure if there "
+                     "is more money in the account than you need. We are not asking for any money back in this summary. We will look "
+                     f"again when the bank has told us the balance. {NOT_FINAL_ASK}")
     elif rec.surplus:
         lines.append(f"There is {money_text(rec.surplus)} more in the account than you need. We will ask you to pay this back. "
                      "We will write to you about how to do this.")

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import re
 import sys
@@ -57,10 +58,12 @@ def register(sub) -> None:
     add_on_option(letter, says="date the letter DATE, with figures in force then")
     letter.set_defaults(func=run_letter)
 
+    from guidance.accounts.decisions import decision_help
+
     decide = actions.add_parser("decide", help="record the decision on one flag of a recorded audit")
     decide.add_argument("audit_id", metavar="AUDIT")
     decide.add_argument("flag", type=kind_type(Whole(minimum=1, maximum=1_000_000)), metavar="FLAG", help="the flag's number (see 'account show')")
-    decide.add_argument("decision", choices=["explained", "query", "recover", "safeguarding"])
+    decide.add_argument("decision", type=_decision_word, metavar="DECISION", help=decision_help())
     decide.add_argument("--note", help="why (kept with the decision; not in the audit trail)")
     decide.set_defaults(func=run_decide)
 
@@ -379,6 +382,19 @@ def _store():
     from guidance.records.accounts import AccountAuditStore
 
     return AccountAuditStore(open_db())
+
+
+def _decision_word(text: str) -> str:
+    """argparse type: the decision a word names, as recorded (see ``read_decision``)."""
+    from guidance.accounts.decisions import UnknownDecision, read_decision
+
+    try:
+        return read_decision(text)
+    except UnknownDecision as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+_decision_word.__name__ = "decision"
 
 
 def run_decide(args) -> int:

@@ -174,6 +174,8 @@ class _Checker:
         if isinstance(node, Question):
             if node.help:
                 yield "template", node.help, ("help",)
+            if node.example:
+                yield "template", node.example, ("example",)
             for index, rule in enumerate(node.must):
                 yield "expression", rule.rule, ("must", index, "rule")
                 yield "template", rule.message, ("must", index, "message")

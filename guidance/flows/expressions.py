@@ -46,6 +46,25 @@ def add_days(value, days) -> dt.date:
     return _as_date(value) + dt.timedelta(days=int(days))
 
 
+def months_before(value, months) -> dt.date:
+    """The day ``months`` whole months before ``value`` (the last day of the month when that
+    month is shorter: 31 March, 1 month before, is 28 or 29 February). For a prompt's example
+    dates made from the case's own dates: ``iso(months_before(answers.sick_start, 1))``."""
+    day, count = _as_date(value), int(months)
+    if not 0 <= count <= 1200:
+        raise ValueError(f"months_before takes 0 to 1200 months, not {count}")
+    total = day.year * 12 + day.month - 1 - count
+    year, month = divmod(total, 12)
+    month += 1
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def iso(value) -> str:
+    """A date as typed in examples: 2026-04-06."""
+    return _as_date(value).isoformat()
+
+
 def _as_date(value) -> dt.date:
     if isinstance(value, dt.date):
         return value
@@ -62,7 +81,8 @@ def helpers(rates, on: dt.date) -> dict:
     def rule(key: str, day=None):
         return rates.figure(str(key), on if day is None else _as_date(day)).rule
 
-    return {"on": on, "add_days": add_days, "date": _as_date, "rate_value": rate, "rule": rule}
+    return {"on": on, "add_days": add_days, "months_before": months_before, "iso": iso, "date": _as_date,
+            "rate_value": rate, "rule": rule}
 
 
 def evaluate(source: str, context: dict):

@@ -92,6 +92,7 @@ class Question(_Routed):
     optional: bool = Field(default=False, description="text may be left empty")
     must: list[Rule] = Field(default_factory=list)
     examples: list[Any] = Field(default_factory=list, description="answers used to enumerate paths")
+    example: str | None = Field(default=None, description="what to type, shown in place of the kind's own example: a text that may fill dates from earlier answers, e.g. '{{ iso(months_before(answers.sick_start, 1)) }}=1000', so the example fits the case")
 
     @model_validator(mode="after")
     def _options_fit_kind(self):

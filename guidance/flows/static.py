@@ -216,6 +216,8 @@ def _texts(node) -> Iterator[tuple[tuple, str, bool, str | None]]:
     if isinstance(node, Question):
         if node.help:
             yield ("help",), node.help, False, None
+        if node.example:
+            yield ("example",), node.example, False, None
         for index, rule in enumerate(node.must):
             yield ("must", index, "message"), rule.message, True, None
     if isinstance(node, Checklist):

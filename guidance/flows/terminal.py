@@ -47,14 +47,17 @@ def show_step(session: Session, out: TextIO) -> None:
         hints = {
             "yes_no": "Answer yes or no.",
             "several": "Type the numbers that apply, e.g. 1,3 (or 'none').",
-            "date": "Type a date, e.g. 2026-04-01 or 1/4/2026.",
+            "date": "Type a date as day/month/year or year-month-day.",  # a pattern: a fixed date would not fit the case
             "money": "Type an amount in pounds, e.g. 12.50.",
         }
         if node.kind == "list":
             from guidance.kinds import list_kind
 
-            _say(out, f"Type {list_kind(node.list_of).hint}.")
-        if node.kind in hints:
+            said = list_kind(node.list_of).hint.partition(", e.g. ")[0]
+            _say(out, f"Type {said}, e.g. {_text(session, node.example)}." if node.example else f"Type {said}.")
+        elif node.example:
+            _say(out, f"For example: {_text(session, node.example)}.")
+        elif node.kind in hints:
             _say(out, hints[node.kind])
     elif isinstance(node, Checklist):
         items = session.engine.applicable_items(session.current, session.state)

@@ -18,7 +18,7 @@ from guidance.content.rates import Figure, RateError
 from guidance.content.render import RenderError, render
 from guidance.letters.blocks import markdown_text
 from guidance.letters.council import Council
-from guidance.letters.fields import FieldValueError, check_deadline, convert, to_plain
+from guidance.letters.fields import FieldValueError, check_deadline, check_order, convert, to_plain
 from guidance.letters.templates import LetterTemplate
 
 # explain() wraps what it prints in these marks so the checker can see which words it explained;
@@ -230,6 +230,8 @@ def fill(template: LetterTemplate, data: dict, unknown: str = "error", deadlines
         except FieldValueError as exc:
             problems.append((template.path, template.field_line(name), f"field '{name}' {exc}"))
     problems += _not_given_when_needed(template, values)
+    for name, problem in check_order(template.meta.fields, values):
+        problems.append((template.path, template.field_line(name), f"field '{name}' {problem}"))
     if unknown == "error":
         for name in sorted(set(data) - set(template.meta.fields)):
             known = ", ".join(template.meta.fields) or "none"

@@ -71,6 +71,8 @@ class LetterField(BaseModel):
     max_length: int | None = Field(default=None, ge=1, le=MAX_TEXT, description=f"the most characters a value (each item of a list) may have: set it for each text and list field (a reference or a name is short, the caller's question or an advice point long); {ONE_LINE} for one-line text and list items, {MAX_TEXT} for a multiline note, when not given")
     deadline: bool = Field(default=False, description="a date field the reader must act by (reply by, pay by, the tribunal's response due): a letter dated after it is refused")
     needed_when: NeededWhen | None = Field(default=None, description="a field that is not always required but must be filled in when another field has a value, or one of the values given in 'is'")
+    holds: Literal["period", "day_of_year"] | None = Field(default=None, description="a text or list field whose value (each item of a list) is a date in words, checked as one and written the one way: 'period' (a first day to a last day, such as '1 July 2026 to 7 July 2026', or one day), 'day_of_year' (a day and month with no year, such as '1 April')")
+    not_before: str | None = Field(default=None, description="a date field that must be on or after the date field named here (a period's last day after its first)")
 
     @property
     def longest(self) -> int:
@@ -91,6 +93,10 @@ class LetterField(BaseModel):
             raise ValueError("only a text or list field takes 'max_length'")
         if self.deadline and self.type != "date":
             raise ValueError("only a date field can be a 'deadline'")
+        if self.holds and self.type not in ("text", "list"):
+            raise ValueError("only a text or list field 'holds' a period or a day of the year (a date field is a date already)")
+        if self.not_before and self.type != "date":
+            raise ValueError("only a date field can be 'not_before' another")
         if self.required and self.example is None:
             raise ValueError("a required field needs an 'example' so the letter can be checked")
         if self.needed_when is not None and self.required:
@@ -116,7 +122,8 @@ def convert(field: LetterField, raw: Any, near: dt.date | None = None) -> Any:
     try:
         if field.type == "date":
             return _date(field, raw, near)
-        return _CONVERTERS[field.type](field, raw)
+        value = _CONVERTERS[field.type](field, raw)
+        return _held(field, value, near) if field.holds else value
     except FieldValueError as exc:
         raise FieldValueError(without_value(str(exc), raw)) from None
 
@@ -206,6 +213,75 @@ def _date(field: LetterField, raw: Any, near: dt.date | None = None) -> dt.date:
         return Date().parse(raw, near)
     except KindError as exc:
         raise FieldValueError(f"must be a real date such as 2026-04-01 or 1/4/2026: {exc}") from None
+
+
+_PERIOD_SPLIT = re.compile(r"\s+(?:to|until|till)\s+|\s+[-\u2013\u2014]\s+", re.IGNORECASE)
+
+
+def _held(field: LetterField, value: Any, near: dt.date | None) -> Any:
+    """A text (each item of a list) that holds a period or a day of the year, checked as one
+    and written the one way; a list's bad item is named by its number."""
+    read = _period if field.holds == "period" else _day_of_year
+    if not isinstance(value, list):
+        return read(value, near)
+    out = []
+    for number, item in enumerate(value, start=1):
+        try:
+            out.append(read(item, near))
+        except FieldValueError as exc:
+            raise FieldValueError(f"item {number} {exc}") from None
+    return out
+
+
+def _period(text: str, near: dt.date | None) -> str:
+    """A period as the letters write it: "1 July 2026 to 7 July 2026", or one day "1 July 2026".
+    Refused: a side that is not a real date, and a last day before the first."""
+    sides = _PERIOD_SPLIT.split(text.strip())
+    if len(sides) > 2:
+        raise FieldValueError("must be one period, a first day to a last day, such as 1 July 2026 to 7 July 2026")
+    days = []
+    for which, side in zip(("its first day is", "its last day is") if len(sides) == 2 else ("it is",), sides):
+        try:
+            days.append(Date().parse(side, near))
+        except KindError as exc:
+            raise FieldValueError(f"must be a period, a first day to a last day, such as 1 July 2026 to 7 July 2026, "
+                                  f"or one day: {which} not a date ({exc})") from None
+    first, last = days[0], days[-1]
+    shown = Date().show
+    if last < first:
+        raise FieldValueError(f"ends ({shown(last)}) before it starts ({shown(first)}): write the first day, then 'to', then the last day")
+    return shown(first) if first == last else f"{shown(first)} to {shown(last)}"
+
+
+_SOME_LEAP_YEAR_DAY = dt.date(2024, 7, 1)  # the year nearest it is a leap year, so 29 February is a day of the year
+
+
+def _day_of_year(text: str, near: dt.date | None = None) -> str:
+    """A day of the year ("1 April", "1/4"), written "1 April"; refused with a year (it is the
+    same day every year) or when it is not a real day and month."""
+    try:
+        day = Date().parse(text, _SOME_LEAP_YEAR_DAY)
+    except KindError:
+        raise FieldValueError("must be a day and month, such as 1 April") from None
+    try:
+        Date().parse(text)
+    except KindError:
+        return Date().show(day).rsplit(" ", 1)[0]
+    raise FieldValueError("gives a year, but it is the same day every year: write the day and month only, such as 1 April")
+
+
+def check_order(fields: dict[str, LetterField], values: dict) -> list[tuple[str, str]]:
+    """(field name, problem) for each date field before the date field it is ``not_before``
+    (a period's last day before its first); fields without a value are not compared."""
+    shown = Date().show
+    problems = []
+    for name, field in fields.items():
+        earlier = values.get(field.not_before) if field.not_before else None
+        value = values.get(name)
+        if isinstance(value, dt.date) and isinstance(earlier, dt.date) and value < earlier:
+            problems.append((name, f"is {shown(value)}, before '{field.not_before}' ({shown(earlier)}): "
+                                   f"it must be on or after it"))
+    return problems
 
 
 def _choice(field: LetterField, raw: Any) -> str:

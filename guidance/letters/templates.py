@@ -59,6 +59,8 @@ class LetterMeta(BaseModel):
         for name, spec in value.items():
             if spec.needed_when is not None:
                 _check_needed_when(name, spec.needed_when, value)
+            if spec.not_before and (spec.not_before not in value or value[spec.not_before].type != "date"):
+                raise ValueError(f"field '{name}' is not_before '{spec.not_before}', which is not a date field of this letter")
         return value
 
 

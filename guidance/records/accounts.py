@@ -17,18 +17,16 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text, update
 
+from guidance.accounts.decisions import DECISIONS as _DECLARED
+from guidance.accounts.decisions import read_decision
 from guidance.records.audit import current_officer, scoped, write_entry
 from guidance.records.schema import account_audits, account_flags
 from guidance.references import canonical, stored_as
 
 _RECORD_LOCK = 7_334_212  # pg_advisory_xact_lock class key: one "same as recorded" check per reference at a time
 
-DECISIONS = {
-    "explained": "the person explained it: nothing more to do",
-    "query": "asked the person about it: waiting for an answer",
-    "recover": "money to be paid back to the council",
-    "safeguarding": "raised under the safeguarding procedure",
-}
+#: The decisions, declared once with the audit (their names, keys and the words they may be typed as).
+DECISIONS = {name: decision.meaning for name, decision in _DECLARED.items()}
 
 
 class UnknownAudit(LookupError):
@@ -165,10 +163,10 @@ class AccountAuditStore:
         return {f.seq: f.decision for f in self.get(audit_id).flags if f.decision}
 
     def decide(self, audit_id: str, seq: int, decision: str, note: str | None = None, release: str | None = None) -> FlagRecord:
-        """Record the officer's decision on flag ``seq`` of an audit. Raises ValueError for an
+        """Record the officer's decision on flag ``seq`` of an audit (``decision`` read by
+        ``read_decision``: "safeguard" is recorded as "safeguarding"). Raises ValueError for an
         unknown decision, UnknownAudit for an unknown audit, UnknownFlag for a flag the audit has not."""
-        if decision not in DECISIONS:
-            raise ValueError(f"unknown decision '{decision}' (use {', '.join(DECISIONS)})")
+        decision = read_decision(decision)  # UnknownDecision (a ValueError) names the decisions
         db = self.database
         where = (account_flags.c.audit_id == audit_id) & (account_flags.c.seq == seq)
         with db.write("the decision on the flag") as conn:
