@@ -8,7 +8,8 @@ takes a credit of its amount that the bank's words name as that payment, after i
 the next payment is due (at least ``LATE_DAYS``: paid late, not missed; the row's reason says how
 many days late), or else a credit of its amount up to ``EARLY_DAYS`` earlier and
 nearer its date than the payment due before (paid early, not missed: the row's reason says how
-many days early). Money out is classified by the
+many days early). Any credit matched on another day than the due date says so, late or
+early, even within ``MATCH_DAYS``. Money out is classified by the
 plan's payees, then the team's rules; what neither explains is ``unexplained``.
 
 Figures (``Decimal``, pounds and pence): opening and closing balance for the audit period,
@@ -603,6 +604,15 @@ def _due_reason(kind: str, date: dt.date) -> tuple[str, str, str]:
     return kind, f"{kind} payment due {date.isoformat()}", "plan"
 
 
+def _dated_reason(reason: tuple[str, str, str], days: int) -> tuple[str, str, str]:
+    """The (kind, reason, source) of a credit matched to a payment due ``days`` before it (late
+    when more than 0, early when less): a credit matched on any day but the due date says how
+    many days off it came, whichever pass matched it."""
+    if days > 0:
+        return _late_reason(reason, days)
+    return _early_reason(reason, -days) if days < 0 else reason
+
+
 def _late_reason(reason: tuple[str, str, str], days: int) -> tuple[str, str, str]:
     """The (kind, reason, source) of a credit matched to a payment due ``days`` before it."""
     kind, why, source = reason
@@ -662,15 +672,13 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     council_pairs = _match(council_due, columns, taken)
     contribution_pairs = _match(contribution_due, columns, taken)
     council_days, contribution_days = _due_days(council_due)[0], _due_days(contribution_due)[0]
-    council_pairs, late = _late(council_pairs, columns, taken, council_days)  # after both: a credit on time for either is theirs
-    contribution_pairs, late_too = _late(contribution_pairs, columns, taken, contribution_days)
-    late.update(late_too)
-    council_pairs, early = _early(council_pairs, columns, taken, council_days)  # after on time and late: those are nearer
-    contribution_pairs, early_too = _early(contribution_pairs, columns, taken, contribution_days)
-    early.update(early_too)
-    matched_kind = [(i, _early_reason(reason, early[i]) if i in early else _late_reason(reason, late[i]) if i in late else reason)
+    council_pairs = _late(council_pairs, columns, taken, council_days)[0]  # after both: a credit on time for either is theirs
+    contribution_pairs = _late(contribution_pairs, columns, taken, contribution_days)[0]
+    council_pairs = _early(council_pairs, columns, taken, council_days)[0]  # after on time and late: those are nearer
+    contribution_pairs = _early(contribution_pairs, columns, taken, contribution_days)[0]
+    matched_kind = [(i, _dated_reason(reason, (rows[i].date - due.date).days))
                     for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due))
-                    for (_due, i), reason in zip(pairs, _due_days(schedule)[1]) if i is not None]
+                    for (due, i), reason in zip(pairs, _due_days(schedule)[1]) if i is not None]
     keys = list(zip(paid_in, map(_DESCRIPTION, inside_rows)))
     known = rules.kinds  # (paid in, description) -> (kind, reason, rule source): statements repeat the same payees
     found = list(map(known.get, keys))

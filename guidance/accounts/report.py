@@ -47,6 +47,12 @@ def _on(day) -> str:
     return f" on {day.isoformat()}" if day else ""
 
 
+def _received_on(day, due) -> str:
+    """The day a payment came in, with how many days late or early it was ("2026-05-05 (1 day late)")."""
+    off = (day - due).days
+    return day.isoformat() + (f" ({counted(abs(off), 'day')} {'late' if off > 0 else 'early'})" if off else "")
+
+
 def _unseen_row(what: str, amount) -> list[str]:
     """The row for what was due on days no statement shows (none when nothing was): not
     checked, and not counted as missing or short."""
@@ -112,7 +118,7 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
     for m in rec.council:
         got = m.entry
         lines.append(f"| {m.due.date.isoformat()} | {money_text(m.due.amount)}{' (suspension)' if m.due.suspended else ''} | "
-                     f"{money_text(got.tx.amount) if got else _not_received(rec, m.due.date)} | {got.tx.date.isoformat() if got else ''} |")
+                     f"{money_text(got.tx.amount) if got else _not_received(rec, m.due.date)} | {_received_on(got.tx.date, m.due.date) if got else ''} |")
     if audit.notes:
         lines += ["", "## Notes (no decision needed)", "", *[f"- {note[0].upper()}{note[1:]}." for note in audit.notes]]
     lines += ["", f"## Flags ({len(audit.flags)})", ""]
