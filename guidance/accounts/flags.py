@@ -96,7 +96,7 @@ PAGES = {
 SOURCES = {
     "contribution_shortfall": "worked out from the contributions due and paid in",
     "council_payment_missing": "worked out from the council payments due",
-    "surplus": "worked out from the closing balance, owed and contingency",
+    "surplus": "worked out from the closing balance, owed, contingency and money paid for after the period",
     "missing_statement": "days no statement shows",
 }
 
@@ -554,6 +554,8 @@ def _money_totals(plan, rows: _Rows, rec, rules, unseen):
         provisional = rec.surplus_provisional
         yield _at("surplus", rec.entries[-1] if rec.entries else None, shown, rec.surplus,
                   f"{money_text(rec.surplus)} more than is owed ({money_text(rec.owed)}) plus the contingency ({money_text(rec.contingency)})"
+                  + (f" plus the money paid in for days after the period ({money_text(rec.paid_for_after_period)}: care not yet due)"
+                     if rec.paid_for_after_period else "")
                   + (f" on {shown.isoformat()}, the last day the statements show: PROVISIONAL, worked out from that balance but "
                      f"not final ({provisional}); "
                      + ("ask for the missing statements" if rec.statements_missing else "ask the bank to confirm the closing balance")

@@ -16,7 +16,12 @@ Figures (``Decimal``, pounds and pence): opening and closing balance for the aud
 money in and out by kind, council expected and received, contribution expected and paid,
 shortfall (expected on days the statements show − paid, not below 0: payments due on days no
 statement shows are counted apart, in ``*_expected_uncovered``, as they cannot be checked), contingency (see ``schedule.contingency``), owed (from the
-plan) and surplus = closing balance − owed − contingency, never below 0. The opening and closing
+plan), the part of the council's payments and contributions received in the period that pays
+for days after it ends (``paid_for_after_period``: pro rata by day, as a suspension is, leaving out
+suspended days; the council's money for care not yet due, not money left over) and surplus =
+closing balance − owed − contingency − paid for after the period, never below 0. The council and
+contribution expected count every payment due on a day in the period, in full (the part of
+the last one for days after the period too). The opening and closing
 balances are those of the first and last day the statements show (``opening_date``,
 ``closing_date``: see ``coverage``); the surplus is provisional when the statements stop before
 the audit period ends (``surplus_provisional``).
@@ -44,10 +49,10 @@ from typing import NamedTuple
 
 from guidance.accounts.coverage import coverage, unshown_ends
 from guidance.accounts.days import span
-from guidance.accounts.money import ZERO, money_text
+from guidance.accounts.money import ZERO, money_text, pence
 from guidance.accounts.plan import OUT_KINDS, Plan
 from guidance.accounts.rules import IN_KINDS, MATCHES_KEPT, Rules
-from guidance.accounts.schedule import Due, contingency, dues
+from guidance.accounts.schedule import Due, contingency, dues, suspended_days
 from guidance.accounts.statements import Ledger, Transaction
 from guidance.words import counted
 
@@ -145,6 +150,14 @@ class Reconciliation:
     council_expected_uncovered: Decimal = ZERO  # council payments due, unmatched, on days no statement shows
     contribution_expected_uncovered: Decimal = ZERO  # contributions due, unmatched, on days no statement shows
     last_shown: _ShownBalance | None = None  # the last balance shown, when it does not follow from the rows
+    council_for_after_period: Decimal = ZERO  # council payments received in the period, the part for days after it
+    contribution_for_after_period: Decimal = ZERO  # contributions received in the period, the part for days after it
+
+    @property
+    def paid_for_after_period(self) -> Decimal:
+        """Money received in the period (council payments and contributions) that pays for
+        care on days after it ends: kept back from the surplus, as it is not yet due to be spent."""
+        return self.council_for_after_period + self.contribution_for_after_period
 
     @cached_property  # worked out once: the figures never change
     def stops_early(self) -> bool:
@@ -703,13 +716,15 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     council_uncovered = _due_unseen(council_pairs, unseen)
     last_off = last_shown_off(running)
     contribution_uncovered = _due_unseen(contribution_pairs, unseen)
+    council_after = _paid_for_after(council_pairs, rows, plan)
+    contribution_after = _paid_for_after(contribution_pairs, rows, plan)
     return Reconciliation(
         reference=plan.reference, start=plan.period.start, end=plan.period.end,
         opening_balance=opening, closing_balance=closing, money_in=money_in, money_out=money_out,
         council_expected=council_expected, council_received=money_in["council"],
         contribution_expected=contribution_expected, contribution_paid=money_in["contribution"],
         contribution_shortfall=max(ZERO, contribution_expected - contribution_uncovered - money_in["contribution"]),
-        contingency=held, owed=plan.owed, surplus=max(ZERO, closing - plan.owed - held),
+        contingency=held, owed=plan.owed, surplus=max(ZERO, closing - plan.owed - held - council_after - contribution_after),
         entries=tuple(entries),  # in the order of ``inside``
         council=tuple([_record(Matched, (d, None if i is None else entries[i - first])) for d, i in council_pairs]),
         contribution=tuple([_record(Matched, (d, None if i is None else entries[i - first])) for d, i in contribution_pairs]),
@@ -719,6 +734,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         opening_date=cover.shown_from, closing_date=cover.shown_to, uncovered=cover.uncovered, quiet=cover.quiet,
         unseen=unseen, council_expected_uncovered=council_uncovered, contribution_expected_uncovered=contribution_uncovered,
         last_shown=last_off if last_off is not None and start <= last_off.tx.date <= end else None,
+        council_for_after_period=council_after, contribution_for_after_period=contribution_after,
     )
 
 
@@ -776,3 +792,20 @@ def _due_unseen(pairs, unseen) -> Decimal:
     """The payments due that nothing matched on days no statement shows: they cannot be checked."""
     return sum((due.amount for due, index in pairs
                 if index is None and due.amount > 0 and any(a <= due.date <= b for a, b in unseen)), ZERO)
+
+
+def _paid_for_after(pairs, rows, plan: Plan) -> Decimal:
+    """The part of each payment received in the audit period that pays for days after the
+    period ends: the line's amount pro rata by day over its cycle (as a suspension reduces it),
+    for the cycle's days after the end that no suspension covers, and never more than the credit
+    itself. A payment made in advance for a cycle running past the end is the council's (or the
+    person's) money for care not yet due, not a surplus."""
+    end, total = plan.period.end, ZERO
+    following = end + dt.timedelta(days=1)
+    for due, index in pairs:
+        if index is None or due.cycle_end <= end:
+            continue
+        after = (due.cycle_end - end).days - suspended_days(following, due.cycle_end, plan.suspensions)
+        if after > 0:
+            total += max(ZERO, min(rows[index].amount, pence(due.full * after / due.days)))
+    return total
