@@ -129,7 +129,8 @@ def test_a_shortfall_with_a_surplus_is_told_by_the_summary_and_the_letter_the_sa
     assert "You also paid in £35.00 less than your share. Do not pay this into the account now." in summary
     assert "Our letter about the money to pay back will tell you what happens to it." in summary
     code, _text = _letter(tmp_path, "surplus", statements, SURPLUS_DATA)
-    assert code == 1 and "put shortfall_action in the letter's data" in capsys.readouterr().err
+    assert code == 1 and ("field 'shortfall_action' is needed when field 'shortfall' is filled in "
+                          "(one of: ask separately, add to repayment, not asked)") in capsys.readouterr().err
     for action, says, asked in (("add to repayment", "We have added it to the money to pay back", rec.surplus + 35),
                                 ("ask separately", "We will write to you about paying it to us.", rec.surplus),
                                 ("not asked", "We will not ask you to pay it.", rec.surplus)):

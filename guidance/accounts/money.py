@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from guidance.kinds import MINUS_SIGNS, KindError, day_month_year, read_decimal
 from guidance.values import too_large
@@ -213,3 +213,19 @@ def _money_writer():
     from guidance.content.formatting import money  # imported when first needed
 
     return money
+
+
+def recorded_money(value) -> str:
+    """A recorded amount (decimal text) as the product shows money ("£1,234.56"); text that is
+    not an amount as it is."""
+    try:
+        return money_text(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        return str(value)
+
+
+def recorded_surplus(summary: dict) -> str:
+    """A recorded audit's surplus (its summary: ``surplus``, ``surplus_provisional``) as money,
+    marked "(not final)" when it is provisional (the statements stop early, or the last balance
+    shown is not certain): the command line's and the app's lists of audits say it alike."""
+    return recorded_money(summary["surplus"]) + (" (not final)" if summary.get("surplus_provisional") else "")

@@ -421,20 +421,15 @@ def run_list(args) -> int:
     if not rows:
         print("No account audits recorded.")
         return 0
+    from guidance.accounts.money import recorded_surplus
     from guidance.words import counted
 
     order = "oldest first" if args.oldest_first else "newest first"
     print(f"{counted(len(rows), 'account audit')}, {order} (by when each was made, UTC):")
     for r in rows:
-        print(f"{_when(r['audited_at'])}  {r['id']}  {r['reference']:<14} {r['period']}  surplus {_surplus(r)}  "
+        print(f"{_when(r['audited_at'])}  {r['id']}  {r['reference']:<14} {r['period']}  surplus {recorded_surplus(r)}  "
               f"flags {r['decided']}/{r['flags']} decided")
     return 0
-
-
-def _surplus(summary: dict) -> str:
-    """A recorded audit's surplus as money, marked "(not final)" when it is provisional (the
-    statements stop early, or the last balance shown is not certain)."""
-    return _money(summary["surplus"]) + (" (not final)" if summary.get("surplus_provisional") else "")
 
 
 def _when(stamp: str) -> str:
@@ -442,23 +437,11 @@ def _when(stamp: str) -> str:
     return stamp[:16].replace("T", " ")
 
 
-def _money(value) -> str:
-    """A recorded amount (decimal text) as the product shows money ("£1,234.56"); text that is
-    not an amount as it is."""
-    from decimal import Decimal, InvalidOperation
-
-    from guidance.accounts.money import money_text
-
-    try:
-        return money_text(Decimal(str(value)))
-    except (InvalidOperation, ValueError):
-        return str(value)
-
-
 def run_show(args) -> int:
     from dataclasses import asdict
 
     from guidance.accounts.flags import label_of, source_words
+    from guidance.accounts.money import recorded_money
     from guidance.words import counted
     from guidance.records.accounts import UnknownAudit
 
@@ -485,16 +468,16 @@ def run_show(args) -> int:
         print("  flags, most serious first:")
     for f in record.flags:
         where = f" ({f.file}:{f.line})" if f.file else f" ({source_words(f.kind, dt.date.fromisoformat(str(f.on)))})"
-        print(f"  {f.seq:>3}. {label_of(f.kind)} {f.on} {_money(f.amount)}{where}: {f.message} -> {f.decision or 'to decide'}")
+        print(f"  {f.seq:>3}. {label_of(f.kind)} {f.on} {recorded_money(f.amount)}{where}: {f.message} -> {f.decision or 'to decide'}")
     return 0
 
 
 def _figure_lines(figures: dict) -> list[str]:
     """A recorded audit's figures as readable lines: "name: £amount", and money in and out one
     line a kind under their name (never a raw dict)."""
+    from guidance.accounts.money import recorded_money as amount
     from guidance.accounts.report import kind_words
 
-    amount = _money
     lines = []
     for name, value in figures.items():
         label = name.replace("_", " ")

@@ -133,6 +133,7 @@ def build_report(engine: Engine, state: State, base=None, release: str | None = 
         "checklists": checklists(engine, state),
         "pages": _pages(engine, state, node, base),
         "letters": list(node.letters),
+        "confidential": node.confidential or node_id == engine.flow.safeguarding,
         "signposts": [s.model_dump(exclude_none=True) for s in node.signposts],
         "answers": transcript(engine, state),
         "results": results,

@@ -188,6 +188,9 @@ class Outcome(_Node):
         default_factory=dict,
         description="letter field -> expression: figures this outcome works out for its letters (kept in 'results' under the outcome's id)")
     signposts: list[Signpost] = Field(default_factory=list)
+    confidential: bool = Field(
+        default=False,
+        description="what this outcome says is for officers only (a misuse or fraud referral): it is never put into a letter to the person; a flow's safeguarding exit is always confidential")
 
     @field_validator("next_steps", mode="before")
     @classmethod

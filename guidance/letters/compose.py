@@ -229,6 +229,7 @@ def fill(template: LetterTemplate, data: dict, unknown: str = "error", deadlines
                 values[name] = _checked_reference(references, values[name])
         except FieldValueError as exc:
             problems.append((template.path, template.field_line(name), f"field '{name}' {exc}"))
+    problems += _not_given_when_needed(template, values)
     if unknown == "error":
         for name in sorted(set(data) - set(template.meta.fields)):
             known = ", ".join(template.meta.fields) or "none"
@@ -236,6 +237,21 @@ def fill(template: LetterTemplate, data: dict, unknown: str = "error", deadlines
     if problems:
         raise LetterError(problems)
     return values
+
+
+def _not_given_when_needed(template: LetterTemplate, values: dict) -> list[tuple]:
+    """A problem for each field left empty that its ``needed_when`` says is needed now (the other
+    field read without problems, so a wrong value there is told once, on its own)."""
+    problems = []
+    for name, spec in template.meta.fields.items():
+        rule = spec.needed_when
+        if rule is None or name not in values or values[name] not in (None, []):
+            continue
+        if rule.field in values and rule.applies(values[rule.field]):
+            choices = f" (one of: {', '.join(spec.choices)})" if spec.choices else ""
+            problems.append((template.path, template.field_line(name),
+                             f"field '{name}' is needed when {rule.words(f'field {rule.field!r}')}{choices}"))
+    return problems
 
 
 REFERENCE_FIELD = "reference"

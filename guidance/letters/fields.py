@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from guidance.kinds import Date, KindError, Text, read_decimal
 
@@ -25,6 +25,35 @@ _LIST_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
 
 class FieldValueError(ValueError):
     """One value that does not fit its field; the caller adds the field name and line."""
+
+
+class NeededWhen(BaseModel):
+    """When a field that is not always required must be filled in: when another field (``field``)
+    has a value (not empty, not zero), or, with ``is``, when that field has one of these values."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    field: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="the other field")
+    is_: list[str] | None = Field(default=None, alias="is", min_length=1,
+                                  description="the other field's values (a choice) that make this one needed")
+
+    @field_validator("is_", mode="before")
+    @classmethod
+    def _one_or_more(cls, value):
+        return [value] if isinstance(value, str) else value
+
+    def applies(self, other) -> bool:
+        """Whether the other field's converted value makes this field needed."""
+        if self.is_ is None:
+            return other not in (None, "", []) and other != 0
+        return other in self.is_
+
+    def words(self, other_label: str) -> str:
+        """The condition in words, with the other field named as given: "'Sick pay offered' is
+        'more than statutory'", "'Contribution paid in short' is filled in"."""
+        if self.is_ is None:
+            return f"{other_label} is filled in"
+        return f"{other_label} is " + " or ".join(f"'{v}'" for v in self.is_)
 
 
 class LetterField(BaseModel):
@@ -41,6 +70,7 @@ class LetterField(BaseModel):
     multiline: bool = Field(default=False, description="a text field whose value may have several lines (a note); others refuse line breaks")
     max_length: int | None = Field(default=None, ge=1, le=MAX_TEXT, description=f"the most characters a value (each item of a list) may have: set it for each text and list field (a reference or a name is short, the caller's question or an advice point long); {ONE_LINE} for one-line text and list items, {MAX_TEXT} for a multiline note, when not given")
     deadline: bool = Field(default=False, description="a date field the reader must act by (reply by, pay by, the tribunal's response due): a letter dated after it is refused")
+    needed_when: NeededWhen | None = Field(default=None, description="a field that is not always required but must be filled in when another field has a value, or one of the values given in 'is'")
 
     @property
     def longest(self) -> int:
@@ -63,6 +93,8 @@ class LetterField(BaseModel):
             raise ValueError("only a date field can be a 'deadline'")
         if self.required and self.example is None:
             raise ValueError("a required field needs an 'example' so the letter can be checked")
+        if self.needed_when is not None and self.required:
+            raise ValueError("a field 'needed_when' another is given is not always needed: add 'required: false'")
         if self.example is not None:
             try:
                 convert(self, self.example)

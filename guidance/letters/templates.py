@@ -56,7 +56,23 @@ class LetterMeta(BaseModel):
                 raise ValueError(f"field name '{name}' must be lower case letters, digits and _ (like pa_name)")
             if name in HELPERS:
                 raise ValueError(f"'{name}' is a helper every letter has; give the field another name")
+        for name, spec in value.items():
+            if spec.needed_when is not None:
+                _check_needed_when(name, spec.needed_when, value)
         return value
+
+
+def _check_needed_when(name: str, rule, fields: dict) -> None:
+    """``rule`` (the field ``name``'s ``needed_when``) names another field, and values it can hold."""
+    other = fields.get(rule.field)
+    if other is None or rule.field == name:
+        raise ValueError(f"field '{name}': needed_when names '{rule.field}', which is not another field of this letter")
+    if rule.is_ is not None:
+        if other.type != "choice":
+            raise ValueError(f"field '{name}': needed_when 'is' needs '{rule.field}' to be a choice field")
+        wrong = [v for v in rule.is_ if v not in other.choices]
+        if wrong:
+            raise ValueError(f"field '{name}': needed_when 'is' gives {', '.join(repr(v) for v in wrong)}, not a choice of '{rule.field}' ({', '.join(other.choices)})")
 
 
 @dataclass

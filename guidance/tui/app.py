@@ -672,9 +672,12 @@ class GuidanceApp(App):
         if sync is not None:
             sync()
 
-    def open_letter(self, template_id: str, session_id: str | None = None, call=None, notes: str | None = None) -> None:
+    def open_letter(self, template_id: str, session_id: str | None = None, call=None, notes: str | None = None,
+                    filled: dict | None = None) -> None:
         """Open the letter screen, filled from a finished flow session, the call just ended, or
-        (any letter written during a call) the call's reference."""
+        (any letter written during a call) the call's reference. ``filled``: values worked out
+        elsewhere (an account audit's figures), under what the call and a draft give. A letter
+        left unsaved outside a call comes back as typed, unless it was for another reference."""
         from guidance.tui.screens.letter import LetterScreen
 
         try:
@@ -687,7 +690,7 @@ class GuidanceApp(App):
             return
         if not self.offered("letter", template_id):
             return
-        prefill = {}
+        prefill = dict(filled or {})
         if session_id:
             from guidance.letters.compose import LetterError
 
@@ -707,6 +710,8 @@ class GuidanceApp(App):
                 prefill.update(draft.data)
         else:
             own = self.letter_drafts.get((template_id, session_id))
+            if own is not None and not _same_reference(own.data, prefill):
+                own = None  # a draft for someone else stays in the list of letters never saved
             if own is not None:
                 prefill.update(own.data)
         self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None,
@@ -752,6 +757,13 @@ class GuidanceApp(App):
         self.push_screen(PageScreen(page_id))
 
 
+def _same_reference(draft: dict, filled: dict) -> bool:
+    """Whether a kept draft belongs with a letter being filled in: either has no reference yet,
+    or both have the same one (spaces and case aside)."""
+    mine, theirs = (str(values.get("reference") or "").replace(" ", "").upper() for values in (draft, filled))
+    return not mine or not theirs or mine == theirs
+
+
 def fit_to_template(values: dict, template) -> dict:
     """Values filled in from a call, each made to fit its field's limit (cut at a word, saying
     so: ``letters.fields.cut_to_fit``); values for fields the letter does not have as they are."""
@@ -778,7 +790,7 @@ def call_letter_values(call, base, notes: str | None = None) -> dict:
     the guides used (pages opened, and the pages a flow's outcome pointed to). The officer edits
     them on the letter screen."""
     from guidance.records.casenote import local_datetime
-    from guidance.tui.call_summary import advice_points, guide_ids
+    from guidance.tui.call_summary import advice_points, for_the_person, guide_ids
 
     pages = [item.item_id for item in call.items if item.kind == "page" and item.item_id in base.pages]
     started = local_datetime(call.started_at)
@@ -788,7 +800,7 @@ def call_letter_values(call, base, notes: str | None = None) -> dict:
     lines = [line for line in lines if line]
     if lines:
         values["question"] = lines[0]
-    for item in call.items:
+    for item in for_the_person(call.items):
         if item.kind in ("calculator", "flow"):  # the guides a flow's outcome pointed to
             pages += guide_ids([d.strip() for d in item.title.split("\n")[1:]], base.pages)
     advice = advice_points(call.items, notes)

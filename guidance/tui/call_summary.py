@@ -14,6 +14,9 @@ SICK_END = "sick_end"
 # the lines of a summary, by what they start with (written here, read back by advice_points)
 INPUTS, RESULT, OUTCOME, ANSWERS, KEY_DATES = "Inputs: ", "Result: ", "Outcome: ", "Answers: ", "Key dates: "
 WARNINGS = "Warnings: "
+# the line marking a confidential outcome (a safeguarding exit, a misuse referral): the case note
+# keeps it; letters to the person filled from the call leave the whole flow out (``for_the_person``)
+CONFIDENTIAL = "For officers only: not put in letters to the person."
 
 
 def _shown_input(calculator, key: str, value) -> str:
@@ -107,6 +110,8 @@ def flow_summary(title: str, report: dict, answers: list[dict]) -> str:
     """Title, then the outcome, the answers given (the inputs), the key dates and the guides the
     outcome points to (by title: the follow-up letter ticks them)."""
     lines = [title, OUTCOME + report["title"]]
+    if report.get("confidential"):
+        lines.append(CONFIDENTIAL)
     said = outcome_result(report.get("summary") or "")
     if said:
         lines.append(RESULT + said)
@@ -119,6 +124,15 @@ def flow_summary(title: str, report: dict, answers: list[dict]) -> str:
     if pages:
         lines.append(GUIDES + GUIDES_SEPARATOR.join(pages))
     return "\n".join(lines)
+
+
+def for_the_person(items) -> list:
+    """The call's items that may be put into a letter to the person: all but the guided help
+    that ended at a confidential outcome (marked by ``CONFIDENTIAL`` in its summary): a letter
+    telling of a safeguarding concern or a fraud referral can put the person at risk or warn
+    whoever is suspected (the flows' own advice: do not confront the person suspected, do not
+    tell the person about a fraud referral)."""
+    return [item for item in items if CONFIDENTIAL not in (line.strip() for line in item.title.split("\n"))]
 
 
 def guide_ids(details: list[str], pages: dict) -> list[str]:
@@ -145,6 +159,7 @@ def advice_points(items, notes: str) -> list[str]:
     """
     lines = [line.strip().lstrip("-•*").strip() for line in notes.splitlines()]
     points = [line for line in lines if line][1:]
+    items = for_the_person(items)
     latest = {item.item_id: item for item in items if item.kind == "calculator"}
     for item in items:
         if item.kind not in ("calculator", "flow"):

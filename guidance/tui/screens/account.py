@@ -583,7 +583,6 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
 
     def action_letter(self) -> None:
         from guidance.accounts.letters import LETTERS, NothingToAsk, statements_values, surplus_values
-        from guidance.tui.screens.letter import LetterScreen
 
         self.keep_pending()
         if self.audit is None or self._refuse_if_out_of_date():
@@ -593,7 +592,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
                 prefill = values(self.audit)
             except NothingToAsk:
                 continue
-            self.app.push_screen(LetterScreen(LETTERS[kind], prefill))
+            self.app.open_letter(LETTERS[kind], filled=prefill)  # a draft left unsaved comes back
             return
         self.notify("No letter is needed: no surplus and no statements missing.")
 

@@ -74,7 +74,7 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
             with VerticalScroll(id="letter-form"):
                 yield Static("", id="letter-problems", classes="error", markup=False)
                 for name, spec in template.meta.fields.items():
-                    optional = "" if spec.required else " (optional)"
+                    optional = _when_needed(spec, template.meta.fields)
                     yield Label(_field_label(name, spec) + (" (Space ticks)" if _is_guides(name, spec) else "") + optional)
                     yield self._field_widget(name, spec)
                     error = Static("", id=f"error-{name}", classes="error field-error", markup=False)
@@ -391,6 +391,19 @@ def _field_label(name: str, spec) -> str:
     if _is_guides(name, spec):
         return "Guides the advice came from"
     return spec.label or name.replace("_", " ").capitalize()
+
+
+def _when_needed(spec, fields: dict) -> str:
+    """What the form adds to a field's label: "" (always needed), " (optional)", or when it is
+    needed (``needed_when``), naming the other field by its label without its note in brackets."""
+    if spec.required:
+        return ""
+    rule = spec.needed_when
+    if rule is None:
+        return " (optional)"
+    other = _field_label(rule.field, fields[rule.field]).split(" (")[0]
+    quoted = f"'{other}'"
+    return f" (needed when {rule.words(quoted)})"
 
 
 def _plain(message: str, labels: dict[str, str]) -> str:

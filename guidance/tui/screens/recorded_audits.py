@@ -19,14 +19,9 @@ from guidance.tui.services import local_time
 
 def audit_line(summary: dict) -> Text:
     """One audit as a line to choose: reference, period, surplus, flags decided, when."""
-    from decimal import Decimal, InvalidOperation
+    from guidance.accounts.money import recorded_surplus
 
-    from guidance.accounts.money import money_text
-
-    try:
-        surplus = money_text(Decimal(str(summary["surplus"])))
-    except (InvalidOperation, ValueError):
-        surplus = "not known"
+    surplus = recorded_surplus(summary)
     return Text.assemble((summary["reference"], "bold"), f" · {summary['period']}\n",
                          (f"surplus {surplus} · flags {summary['decided']}/{summary['flags']} decided · "
                           f"audited {local_time(summary['audited_at'])}", "dim"))
