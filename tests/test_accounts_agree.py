@@ -103,6 +103,8 @@ def test_the_summary_names_the_days_the_statements_letter_asks_for(tmp_path, cap
     assert "when we have the statements for 13 April 2026 to 17 April 2026." in summary
     assert "Please send us the statements for 13 April 2026 to 17 April 2026." in summary
     assert "up to 27 April 2026" not in summary
+    flag = next(f for f in audit.flags if f.kind == "missing_statement")
+    assert "from 2026-04-13 to 2026-04-17" in flag.message and "those days" not in flag.message
     code, text = _letter(tmp_path, "statements", statements, "recipient_name: Mx Example\nreply_by: 2026-12-18\n")
     assert code == 0, capsys.readouterr().err
     assert "from 13 April 2026 to 17 April 2026." in text

@@ -466,11 +466,14 @@ def test_no_balance_and_no_opening_balance_is_a_clear_error(tmp_path):
 
 
 def test_surplus_is_closing_less_owed_and_contingency(tmp_path):
+    """Less the part of the 21 September council payment (for 21 September to 18 October) that
+    pays for the 14 days after the audit ends on 4 October: £960.00 of £1,920.00."""
     account = Account.base()
     plant(account, "surplus")
     audit = _audit(account, "signed", tmp_path, owed="500.00")
     rec = audit.reconciliation
-    assert rec.surplus == rec.closing_balance - Decimal("500.00") - Decimal("3840.00")
+    assert rec.paid_for_after_period == Decimal("960.00")
+    assert rec.surplus == rec.closing_balance - Decimal("500.00") - Decimal("3840.00") - Decimal("960.00")
     assert audit.flags[0].amount == rec.surplus
 
 

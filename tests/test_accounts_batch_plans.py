@@ -44,3 +44,20 @@ def test_one_plan_reference_on_two_rows_of_the_plans_list_is_refused_naming_the_
     assert "DP-000001 on lines 2 and 3" in capsys.readouterr().err and not out.exists()
     plans_csv.write_text("folder,plan\ncalm,calm.yaml\nbusy,busy.yaml\n", encoding="utf-8")
     assert main(["account", "audit-batch", str(folder), "--plans", str(plans_csv), "--out", str(out)]) == 0
+
+
+def test_a_missing_folder_or_a_file_given_for_it_stops_the_batch_naming_it_and_writes_nothing(capsys, tmp_path):
+    """FOLDER missing, or a file in its place: every account would fail alike, so the batch stops
+    with one error naming it and writes no summary (it wrote a summary of error rows)."""
+    folder = tmp_path / "accounts"
+    account = Account.base()
+    write(account, "signed", folder / "calm")
+    account.write_plan(tmp_path / "calm.yaml")
+    plans_csv = tmp_path / "plans.csv"
+    plans_csv.write_text("folder,plan\ncalm,calm.yaml\n", encoding="utf-8")
+    out = tmp_path / "summary.csv"
+    for given, said in ((tmp_path / "nodir", "no such folder"), (plans_csv, "is not a folder")):
+        assert main(["account", "audit-batch", str(given), "--plans", str(plans_csv), "--out", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert f"{given}: {said}" in err and err.count("error") == 1, err
+        assert "Traceback" not in err and not out.exists()

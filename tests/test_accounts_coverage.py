@@ -142,6 +142,23 @@ def test_a_council_payment_late_by_more_than_two_weeks_is_late_not_missing(tmp_p
     assert short.line is None  # no contribution was paid in: no row to point at, never a council row
 
 
+def test_a_council_payment_a_day_late_is_said_late_in_the_note_the_row_and_the_table(tmp_path):
+    """Due 4 May, paid 5 May (within the few days either side that match it on time): the row's
+    reason, the officer's note and the report's table all say it came in 1 day late, as they do
+    for one later than that; one a day early says so too."""
+    from guidance.accounts.report import officer_markdown
+
+    rows = [("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00"), ("05/05/2026", "NORTHFIELD COUNCIL DP", "1920.00"),
+            ("31/05/2026", "NORTHFIELD COUNCIL DP", "1920.00"), ("26/06/2026", "P SAMPLE WAGES", "-100.00")]
+    audit = _audit(tmp_path, _csv(tmp_path / "s.csv", rows))
+    assert any("due on 2026-05-04 came in 1 day late, on 2026-05-05 (s.csv:3)" in n for n in audit.notes)
+    late, early = (next(e for e in audit.reconciliation.entries if e.tx.date == dt.date(2026, 5, day)) for day in (5, 31))
+    assert late.kind == "council" and late.reason.endswith("paid 1 day late")
+    assert early.kind == "council" and early.reason.endswith("paid 1 day early")
+    report = officer_markdown(audit)
+    assert "| 2026-05-05 (1 day late) |" in report and "| 2026-05-31 (1 day early) |" in report
+
+
 def test_a_council_payment_of_more_than_was_due_is_an_overpayment_to_decide(tmp_path):
     """The 4 May payment named by the bank as the council's and £200 more than due: matched, and
     the £200 is a council_overpayment flag on its row (not only a note), with the person told."""

@@ -29,7 +29,10 @@ ROWS = [
     ("27/04/2026", "P SAMPLE WAGES", "-400.00"),
 ]
 CLOSING = Decimal("6460.00")  # 6000 + 1920 + 4 × 35 − 4 × 400
-SURPLUS = CLOSING - Decimal("100.00") - Decimal("2880.00")  # less owed and 6 weeks of £480
+# paid for the 6 days after the period (28 April to 3 May): £411.43 of the council's 6 April
+# payment (for 6 April to 3 May) and £30.00 of the 27 April contribution (for 27 April to 3 May)
+AHEAD = Decimal("441.43")
+SURPLUS = CLOSING - Decimal("100.00") - Decimal("2880.00") - AHEAD  # less owed, 6 weeks of £480 and money paid ahead
 
 
 def _audit(tmp_path: Path, rows=ROWS, off: dict[int, str] | None = None, plan: str = PLAN):
@@ -68,7 +71,7 @@ def test_a_misprint_on_the_last_row_same_day_is_a_misprint_and_the_surplus_is_pr
     (misprint,) = [f for f in audit.flags if f.kind == "balance_misprint"]
     assert "the last one" in misprint.message and "£6,560.00" in misprint.message and "£6,460.00" in misprint.message
     data = audit_json(audit)
-    assert (data["closing_balance"], data["surplus"], data["surplus_provisional"]) == ("6460.00", "3480.00", True)
+    assert (data["closing_balance"], data["surplus"], data["surplus_provisional"]) == ("6460.00", str(SURPLUS), True)
     assert "the last balance shown, £6,560.00 on 2026-04-27, does not follow from the rows" in data["surplus_provisional_reason"]
     assert "statements stop" not in data["surplus_provisional_reason"]
     (surplus,) = [f for f in audit.flags if f.kind == "surplus"]
@@ -89,7 +92,7 @@ def test_a_break_at_the_last_row_on_a_later_day_stays_a_break_and_the_surplus_is
     audit = _audit(tmp_path, ROWS[:-1], off={7: "100.00"})
     rec = audit.reconciliation
     closing = CLOSING + Decimal("400.00") + Decimal("100.00")  # without the last wages, as shown
-    assert (rec.closing_balance, rec.surplus) == (closing, closing - Decimal("2980.00"))
+    assert (rec.closing_balance, rec.surplus) == (closing, closing - Decimal("2980.00") - AHEAD)
     assert _balance_flags(audit) == [("missing_statement", dt.date(2026, 4, 27), Decimal("100.00"))]
     assert "does not follow from the rows" in rec.surplus_provisional and "balance shown" in rec.surplus_provisional
     assert audit_json(audit)["surplus_provisional"] is True

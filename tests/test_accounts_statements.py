@@ -254,3 +254,30 @@ def test_a_byte_order_mark_at_the_start_of_a_csv_statement_is_not_part_of_its_fi
     rows = [(t.date, t.description, t.amount, t.balance, t.line) for t in read_statement(marked).transactions]
     assert rows == [(t.date, t.description, t.amount, t.balance, t.line) for t in read_statement(plain).transactions]
     assert rows[1][1] == "\ufeffA JONES"  # only the mark at the very start is dropped
+
+
+def test_reading_an_ofx_statement_warns_and_logs_nothing_of_its_text(tmp_path, caplog, capfd):
+    """ofxtools warns when a NAME is longer than 32 characters, quoting it (a statement holds
+    people's names): reading, and auditing from the command line, print and log none of it."""
+    import logging
+    import warnings
+
+    from accounts_support import Account, write_ofx
+    from guidance.cli import main
+
+    account = Account.base()
+    path = write_ofx(account, tmp_path / "s.ofx")
+    long_name = "MRS JOAN EXAMPLE-REID TRANSFER FROM CURRENT ACCOUNT"
+    text = path.read_text(encoding="ascii")
+    path.write_text(text.replace("<NAME>", f"<NAME>{long_name} ", 1), encoding="ascii")
+    caplog.set_level(logging.DEBUG)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        statement = read_statement(path)
+    assert any(long_name in t.description for t in statement.transactions)
+    assert [str(w.message) for w in seen] == []
+    assert [r.name for r in caplog.records if "JOAN" in r.getMessage()] == []
+    plan = account.write_plan(tmp_path / "plan.yaml")
+    capfd.readouterr()
+    main(["account", "audit", "--plan", str(plan), str(path), "--no-record"])
+    assert "JOAN" not in capfd.readouterr().err

@@ -23,7 +23,7 @@ from guidance.problems import Problems
 FIGURES = (
     "opening_balance", "closing_balance", "money_in", "money_out", "council_expected", "council_received",
     "contribution_expected", "contribution_paid", "contribution_shortfall", "contribution_overpaid", "contingency", "owed",
-    "surplus", "not_on_any_statement",
+    "paid_for_after_period", "surplus", "not_on_any_statement",
 )
 
 #: What ``audit_json`` gives besides the FIGURES and the flags: the days the balances are from,
@@ -129,7 +129,9 @@ def read_inputs(plan_path: Path, statement_paths, columns: dict | None = None, r
 
 def audit_json(audit: Audit) -> dict:
     """The figures (decimal strings; money_in and money_out by kind; ``not_on_any_statement``, so
-    that opening + money in - money out + it = closing; ``contribution_overpaid``), the days the
+    that opening + money in - money out + it = closing; ``contribution_overpaid``;
+    ``paid_for_after_period``, money received for days after the period, kept out of the
+    surplus), the days the
     opening and closing balances are from (``opening_date``, ``closing_date``), whether the surplus
     is provisional (``surplus_provisional``, and ``surplus_provisional_reason``: statements are
     missing, or the last balance is not certain), what was due on days no statement shows

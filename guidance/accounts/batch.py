@@ -122,11 +122,20 @@ def audit_one(folder: Path, plan_path: Path, rules: Rules, columns: dict | None,
     return run_audit(plan, ledger, rules)
 
 
+def check_folder(folder: Path) -> None:
+    """Raise BatchError, before anything is audited or written, when ``folder`` (the folder of
+    the accounts' folders) is missing or is not a folder: every account would fail alike."""
+    if not folder.is_dir():
+        said = "is not a folder" if folder.exists() else "no such folder"
+        raise BatchError(f"{folder}: {said} (FOLDER holds one folder of statements for each account); nothing was written")
+
+
 def audit_batch(folder: Path, plans_csv: Path, rules: Rules, columns: dict | None = None,
                 progress: Callable[[int, int], None] | None = None,
                 keep: Callable[[Audit, list[Path]], object] | None = None, references=None) -> list[BatchRow]:
     """Audit every account in the plans CSV; rows worst first. ``progress(done, total)`` is
     called before the first account (done 0) and after each one; ``keep(audit, files)`` records an audit."""
+    check_folder(folder)
     plans = read_plan_list(plans_csv)
     check_each_folder_once(plans, plans_csv)
     check_each_reference_once(plans, plans_csv, references)

@@ -96,7 +96,7 @@ PAGES = {
 SOURCES = {
     "contribution_shortfall": "worked out from the contributions due and paid in",
     "council_payment_missing": "worked out from the council payments due",
-    "surplus": "worked out from the closing balance, owed and contingency",
+    "surplus": "worked out from the closing balance, owed, contingency and money paid for after the period",
     "missing_statement": "days no statement shows",
 }
 
@@ -317,7 +317,7 @@ def _missing_statements(plan, ledger, rec, rules):
         entry = rec.entries[n] if n is not None else None
         since = rec.entries[n - 1].tx.date if n else rec.start
         flag = _at("missing_statement", entry, b.tx.date, b.gap,
-                   f"the balance jumps by {money_text(b.gap)}: the statement shows {money_text(b.shown)}, the rows before give {money_text(b.expected)}; a statement is missing (payments due on those days cannot be checked without it)")
+                   f"the balance jumps by {money_text(b.gap)}: the statement shows {money_text(b.shown)}, the rows before give {money_text(b.expected)}; a statement is missing (payments due {from_span(since, b.tx.date)} cannot be checked without it)")
         yield replace(flag, missing=(since, b.tx.date))
     for m in rec.misprints:
         n = position.get(id(m.tx))
@@ -554,6 +554,8 @@ def _money_totals(plan, rows: _Rows, rec, rules, unseen):
         provisional = rec.surplus_provisional
         yield _at("surplus", rec.entries[-1] if rec.entries else None, shown, rec.surplus,
                   f"{money_text(rec.surplus)} more than is owed ({money_text(rec.owed)}) plus the contingency ({money_text(rec.contingency)})"
+                  + (f" plus the money paid in for days after the period ({money_text(rec.paid_for_after_period)}: care not yet due)"
+                     if rec.paid_for_after_period else "")
                   + (f" on {shown.isoformat()}, the last day the statements show: PROVISIONAL, worked out from that balance but "
                      f"not final ({provisional}); "
                      + ("ask for the missing statements" if rec.statements_missing else "ask the bank to confirm the closing balance")
@@ -634,7 +636,7 @@ def _council_notes(plan: Plan, rec: Reconciliation):
             continue
         matched.add(id(m.entry))
         late = (m.entry.tx.date - m.due.date).days
-        if late > MATCH_DAYS:
+        if late > 0:
             yield (f"the council payment of {money_text(m.due.amount)} due on {m.due.date.isoformat()} came in {counted(late, 'day')} late, "
                    f"on {m.entry.tx.date.isoformat()} ({_row_name(m.entry)})")
     extra = [e for e in rec.entries if e.kind == "council" and e.tx.amount > 0 and id(e) not in matched

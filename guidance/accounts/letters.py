@@ -27,8 +27,9 @@ class ProvisionalSurplus(NothingToAsk):
 
 def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
     """reference, balance_date (the last day the statements show), balance, keep (owed +
-    contingency), why the surplus is not final when it is provisional (``not_final_values``: the
-    letter says so plainly) and, when the person paid in less than their share, shortfall for
+    contingency + money paid in for days after the period), why the surplus is not final when it
+    is provisional (``not_final_values``: the letter says so plainly) and, when the person paid in
+    less than their share, shortfall for
     dp-surplus-repayment (which then needs the officer's ``shortfall_action``). Raises ProvisionalSurplus when the statements stop
     before the audit period ends (the balance at its end is not known: ask for the statements
     first) or the last balance shown does not follow from the rows (ask the bank), unless ``use_provisional`` (the officer's explicit choice)."""
@@ -43,7 +44,7 @@ def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
             f"the surplus is provisional: {rec.surplus_provisional}. {first}, or, to make this letter from the balance on "
             f"{shown.isoformat()} anyway, put '{OVERRIDE_PROVISIONAL}: true' in the letter's data")
     values = {"reference": rec.reference, "balance_date": (rec.closing_date or rec.end).isoformat(), "balance": str(rec.closing_balance),
-              "keep": str(rec.owed + rec.contingency), **not_final_values(audit)}
+              "keep": str(rec.owed + rec.contingency + rec.paid_for_after_period), **not_final_values(audit)}
     if rec.contribution_shortfall > 0:
         # the letter says what happens to it (shortfall_action: the council's choice, in the officer's data)
         values["shortfall"] = str(rec.contribution_shortfall)

@@ -21,7 +21,9 @@ _HELP = {
     "council_expected": "council payments due", "council_received": "council payments received",
     "contribution_expected": "the person's contribution due", "contribution_paid": "contribution paid in",
     "contribution_shortfall": "contribution due but not paid", "contingency": "the contingency the council allows",
-    "owed": "money already owed at the end", "surplus": "closing balance less owed and contingency (never below 0)",
+    "owed": "money already owed at the end",
+    "paid_for_after_period": "money received in the period that pays for days after it (not surplus)",
+    "surplus": "closing balance less owed, contingency and money paid for after the period (never below 0)",
     "contribution_overpaid": "contribution paid in above what was due",
     "not_on_any_statement": "money moved on days no statement shows (balance breaks)",
 }

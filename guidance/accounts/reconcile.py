@@ -8,14 +8,20 @@ takes a credit of its amount that the bank's words name as that payment, after i
 the next payment is due (at least ``LATE_DAYS``: paid late, not missed; the row's reason says how
 many days late), or else a credit of its amount up to ``EARLY_DAYS`` earlier and
 nearer its date than the payment due before (paid early, not missed: the row's reason says how
-many days early). Money out is classified by the
+many days early). Any credit matched on another day than the due date says so, late or
+early, even within ``MATCH_DAYS``. Money out is classified by the
 plan's payees, then the team's rules; what neither explains is ``unexplained``.
 
 Figures (``Decimal``, pounds and pence): opening and closing balance for the audit period,
 money in and out by kind, council expected and received, contribution expected and paid,
 shortfall (expected on days the statements show − paid, not below 0: payments due on days no
 statement shows are counted apart, in ``*_expected_uncovered``, as they cannot be checked), contingency (see ``schedule.contingency``), owed (from the
-plan) and surplus = closing balance − owed − contingency, never below 0. The opening and closing
+plan), the part of the council's payments and contributions received in the period that pays
+for days after it ends (``paid_for_after_period``: pro rata by day, as a suspension is, leaving out
+suspended days; the council's money for care not yet due, not money left over) and surplus =
+closing balance − owed − contingency − paid for after the period, never below 0. The council and
+contribution expected count every payment due on a day in the period, in full (the part of
+the last one for days after the period too). The opening and closing
 balances are those of the first and last day the statements show (``opening_date``,
 ``closing_date``: see ``coverage``); the surplus is provisional when the statements stop before
 the audit period ends (``surplus_provisional``).
@@ -43,10 +49,10 @@ from typing import NamedTuple
 
 from guidance.accounts.coverage import coverage, unshown_ends
 from guidance.accounts.days import span
-from guidance.accounts.money import ZERO, money_text
+from guidance.accounts.money import ZERO, money_text, pence
 from guidance.accounts.plan import OUT_KINDS, Plan
 from guidance.accounts.rules import IN_KINDS, MATCHES_KEPT, Rules
-from guidance.accounts.schedule import Due, contingency, dues
+from guidance.accounts.schedule import Due, contingency, dues, suspended_days
 from guidance.accounts.statements import Ledger, Transaction
 from guidance.words import counted
 
@@ -144,6 +150,14 @@ class Reconciliation:
     council_expected_uncovered: Decimal = ZERO  # council payments due, unmatched, on days no statement shows
     contribution_expected_uncovered: Decimal = ZERO  # contributions due, unmatched, on days no statement shows
     last_shown: _ShownBalance | None = None  # the last balance shown, when it does not follow from the rows
+    council_for_after_period: Decimal = ZERO  # council payments received in the period, the part for days after it
+    contribution_for_after_period: Decimal = ZERO  # contributions received in the period, the part for days after it
+
+    @property
+    def paid_for_after_period(self) -> Decimal:
+        """Money received in the period (council payments and contributions) that pays for
+        care on days after it ends: kept back from the surplus, as it is not yet due to be spent."""
+        return self.council_for_after_period + self.contribution_for_after_period
 
     @cached_property  # worked out once: the figures never change
     def stops_early(self) -> bool:
@@ -603,6 +617,15 @@ def _due_reason(kind: str, date: dt.date) -> tuple[str, str, str]:
     return kind, f"{kind} payment due {date.isoformat()}", "plan"
 
 
+def _dated_reason(reason: tuple[str, str, str], days: int) -> tuple[str, str, str]:
+    """The (kind, reason, source) of a credit matched to a payment due ``days`` before it (late
+    when more than 0, early when less): a credit matched on any day but the due date says how
+    many days off it came, whichever pass matched it."""
+    if days > 0:
+        return _late_reason(reason, days)
+    return _early_reason(reason, -days) if days < 0 else reason
+
+
 def _late_reason(reason: tuple[str, str, str], days: int) -> tuple[str, str, str]:
     """The (kind, reason, source) of a credit matched to a payment due ``days`` before it."""
     kind, why, source = reason
@@ -662,15 +685,13 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     council_pairs = _match(council_due, columns, taken)
     contribution_pairs = _match(contribution_due, columns, taken)
     council_days, contribution_days = _due_days(council_due)[0], _due_days(contribution_due)[0]
-    council_pairs, late = _late(council_pairs, columns, taken, council_days)  # after both: a credit on time for either is theirs
-    contribution_pairs, late_too = _late(contribution_pairs, columns, taken, contribution_days)
-    late.update(late_too)
-    council_pairs, early = _early(council_pairs, columns, taken, council_days)  # after on time and late: those are nearer
-    contribution_pairs, early_too = _early(contribution_pairs, columns, taken, contribution_days)
-    early.update(early_too)
-    matched_kind = [(i, _early_reason(reason, early[i]) if i in early else _late_reason(reason, late[i]) if i in late else reason)
+    council_pairs = _late(council_pairs, columns, taken, council_days)[0]  # after both: a credit on time for either is theirs
+    contribution_pairs = _late(contribution_pairs, columns, taken, contribution_days)[0]
+    council_pairs = _early(council_pairs, columns, taken, council_days)[0]  # after on time and late: those are nearer
+    contribution_pairs = _early(contribution_pairs, columns, taken, contribution_days)[0]
+    matched_kind = [(i, _dated_reason(reason, (rows[i].date - due.date).days))
                     for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due))
-                    for (_due, i), reason in zip(pairs, _due_days(schedule)[1]) if i is not None]
+                    for (due, i), reason in zip(pairs, _due_days(schedule)[1]) if i is not None]
     keys = list(zip(paid_in, map(_DESCRIPTION, inside_rows)))
     known = rules.kinds  # (paid in, description) -> (kind, reason, rule source): statements repeat the same payees
     found = list(map(known.get, keys))
@@ -695,13 +716,15 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     council_uncovered = _due_unseen(council_pairs, unseen)
     last_off = last_shown_off(running)
     contribution_uncovered = _due_unseen(contribution_pairs, unseen)
+    council_after = _paid_for_after(council_pairs, rows, plan)
+    contribution_after = _paid_for_after(contribution_pairs, rows, plan)
     return Reconciliation(
         reference=plan.reference, start=plan.period.start, end=plan.period.end,
         opening_balance=opening, closing_balance=closing, money_in=money_in, money_out=money_out,
         council_expected=council_expected, council_received=money_in["council"],
         contribution_expected=contribution_expected, contribution_paid=money_in["contribution"],
         contribution_shortfall=max(ZERO, contribution_expected - contribution_uncovered - money_in["contribution"]),
-        contingency=held, owed=plan.owed, surplus=max(ZERO, closing - plan.owed - held),
+        contingency=held, owed=plan.owed, surplus=max(ZERO, closing - plan.owed - held - council_after - contribution_after),
         entries=tuple(entries),  # in the order of ``inside``
         council=tuple([_record(Matched, (d, None if i is None else entries[i - first])) for d, i in council_pairs]),
         contribution=tuple([_record(Matched, (d, None if i is None else entries[i - first])) for d, i in contribution_pairs]),
@@ -711,6 +734,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         opening_date=cover.shown_from, closing_date=cover.shown_to, uncovered=cover.uncovered, quiet=cover.quiet,
         unseen=unseen, council_expected_uncovered=council_uncovered, contribution_expected_uncovered=contribution_uncovered,
         last_shown=last_off if last_off is not None and start <= last_off.tx.date <= end else None,
+        council_for_after_period=council_after, contribution_for_after_period=contribution_after,
     )
 
 
@@ -768,3 +792,20 @@ def _due_unseen(pairs, unseen) -> Decimal:
     """The payments due that nothing matched on days no statement shows: they cannot be checked."""
     return sum((due.amount for due, index in pairs
                 if index is None and due.amount > 0 and any(a <= due.date <= b for a, b in unseen)), ZERO)
+
+
+def _paid_for_after(pairs, rows, plan: Plan) -> Decimal:
+    """The part of each payment received in the audit period that pays for days after the
+    period ends: the line's amount pro rata by day over its cycle (as a suspension reduces it),
+    for the cycle's days after the end that no suspension covers, and never more than the credit
+    itself. A payment made in advance for a cycle running past the end is the council's (or the
+    person's) money for care not yet due, not a surplus."""
+    end, total = plan.period.end, ZERO
+    following = end + dt.timedelta(days=1)
+    for due, index in pairs:
+        if index is None or due.cycle_end <= end:
+            continue
+        after = (due.cycle_end - end).days - suspended_days(following, due.cycle_end, plan.suspensions)
+        if after > 0:
+            total += max(ZERO, min(rows[index].amount, pence(due.full * after / due.days)))
+    return total

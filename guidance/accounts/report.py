@@ -47,6 +47,29 @@ def _on(day) -> str:
     return f" on {day.isoformat()}" if day else ""
 
 
+def _received_on(day, due) -> str:
+    """The day a payment came in, with how many days late or early it was ("2026-05-05 (1 day late)")."""
+    off = (day - due).days
+    return day.isoformat() + (f" ({counted(abs(off), 'day')} {'late' if off > 0 else 'early'})" if off else "")
+
+
+def _with_after(amount) -> str:
+    """What a row of payments expected counts when a payment due in the period pays for days after
+    it too ('' when none does): each payment due in the period, in full."""
+    return f" (each due in the period, in full: {money_text(amount)} of it pays for days after the period)" if amount else ""
+
+
+def _after_period_row(rec) -> list[str]:
+    """The row for money received in the period that pays for days after it (none when there is
+    none): the council's (or the person's) money for care not yet due, so not surplus."""
+    if not rec.paid_for_after_period:
+        return []
+    parts = [f"{what} {money_text(amount)}" for what, amount in (("council", rec.council_for_after_period),
+                                                                  ("contribution", rec.contribution_for_after_period)) if amount]
+    return [f"| Paid for days after the period ({', '.join(parts)}; pro rata by day, care not yet due, so not surplus) "
+            f"| {money_text(rec.paid_for_after_period)} |"]
+
+
 def _unseen_row(what: str, amount) -> list[str]:
     """The row for what was due on days no statement shows (none when nothing was): not
     checked, and not counted as missing or short."""
@@ -79,10 +102,10 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
         lines.append(f"| Not shown on any statement (balance breaks, or a balance misprinted within a day) | {money_text(rec.unaccounted)} |")
     lines += [
         f"| Closing balance{_on(rec.closing_date)} | {money_text(rec.closing_balance)} |",
-        f"| Council payments expected | {money_text(rec.council_expected)} |",
+        f"| Council payments expected{_with_after(rec.council_for_after_period)} | {money_text(rec.council_expected)} |",
         *_unseen_row("Council payments", rec.council_expected_uncovered),
         f"| Council payments received | {money_text(rec.council_received)} |",
-        f"| Contribution expected | {money_text(rec.contribution_expected)} |",
+        f"| Contribution expected{_with_after(rec.contribution_for_after_period)} | {money_text(rec.contribution_expected)} |",
         *_unseen_row("Contribution", rec.contribution_expected_uncovered),
         f"| Contribution paid | {money_text(rec.contribution_paid)} |",
         f"| Contribution shortfall | {money_text(rec.contribution_shortfall)} |",
@@ -90,7 +113,9 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
           if rec.contribution_overpaid else []),
         f"| Contingency | {money_text(rec.contingency)} |",
         f"| Owed | {money_text(rec.owed)} |",
-        f"| Surplus (closing − owed − contingency, not below zero){' — PROVISIONAL, not final' if rec.surplus_provisional else ''} | {money_text(rec.surplus)} |",
+        *_after_period_row(rec),
+        f"| Surplus (closing − owed − contingency{' − paid for after the period' if rec.paid_for_after_period else ''}, not below zero)"
+        f"{' — PROVISIONAL, not final' if rec.surplus_provisional else ''} | {money_text(rec.surplus)} |",
         "",
         "## Money in by kind",
         "",
@@ -112,7 +137,7 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
     for m in rec.council:
         got = m.entry
         lines.append(f"| {m.due.date.isoformat()} | {money_text(m.due.amount)}{' (suspension)' if m.due.suspended else ''} | "
-                     f"{money_text(got.tx.amount) if got else _not_received(rec, m.due.date)} | {got.tx.date.isoformat() if got else ''} |")
+                     f"{money_text(got.tx.amount) if got else _not_received(rec, m.due.date)} | {_received_on(got.tx.date, m.due.date) if got else ''} |")
     if audit.notes:
         lines += ["", "## Notes (no decision needed)", "", *[f"- {note[0].upper()}{note[1:]}." for note in audit.notes]]
     lines += ["", f"## Flags ({len(audit.flags)})", ""]

@@ -20,7 +20,10 @@ import codecs
 import csv
 import datetime as dt
 import io
+import logging
 import re
+import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -196,6 +199,38 @@ def read_statement(path: Path, columns: dict[str, str] | None = None, shown: str
     .xlsx). Raises StatementError with the file and row."""
     path = path if isinstance(path, Path) else Path(path)
     shown = shown or str(path)
+    with libraries_quiet():
+        return _read_statement(path, columns, shown)
+
+
+#: The libraries that read statements: what they log may quote the statement's text.
+READER_LOGGERS = ("ofxtools", "openpyxl")
+
+
+@contextmanager
+def libraries_quiet():
+    """While statements are read, the reading libraries' warnings are dropped and their loggers
+    are off: they quote the statement's text (ofxtools warns "NagString: 'TFR FROM ...' exceeds
+    max length"), and a statement holds people's names. Problems are told by StatementError,
+    which never quotes it."""
+    loggers = [logging.getLogger(name) for name in READER_LOGGERS]
+    were = [(logger.disabled, logger.propagate) for logger in loggers]
+    drop = logging.NullHandler()  # their modules' own loggers end here, not at the app's handlers
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for logger in loggers:
+            logger.disabled, logger.propagate = True, False
+            logger.addHandler(drop)
+        try:
+            yield
+        finally:
+            for logger, (disabled, propagate) in zip(loggers, were):
+                logger.removeHandler(drop)
+                logger.disabled, logger.propagate = disabled, propagate
+
+
+def _read_statement(path: Path, columns: dict[str, str] | None, shown: str) -> Statement:
+    """``read_statement`` with the libraries quiet."""
     suffix = path.suffix.lower()
     try:
         size = path.stat().st_size

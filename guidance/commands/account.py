@@ -268,7 +268,8 @@ def figure_table(figures: dict) -> list[str]:
     """The audit's figures as the lines ``audit`` prints and ``show`` prints again from the record
     (one table, so the two never differ): balances with their days, money in and out, money moved
     on days no statement shows, what was due against what came in (and what was due on days no
-    statement shows), the contingency, what is owed and the surplus (marked when not final).
+    statement shows), the contingency, what is owed, what was paid in for days after the period
+    (when anything was) and the surplus (marked when not final).
     ``figures`` is the audit's JSON form (``audit_json``) as recorded."""
     from decimal import Decimal
 
@@ -295,8 +296,10 @@ def figure_table(figures: dict) -> list[str]:
     rows += [("Contribution paid", amount("contribution_paid")), ("Contribution shortfall", amount("contribution_shortfall"))]
     if amount("contribution_overpaid"):
         rows.append(("Contribution paid above due", amount("contribution_overpaid")))
-    rows += [("Contingency", amount("contingency")), ("Owed", amount("owed")),
-             ("Surplus (PROVISIONAL)" if figures.get("surplus_provisional") else "Surplus", amount("surplus"))]
+    rows += [("Contingency", amount("contingency")), ("Owed", amount("owed"))]
+    if amount("paid_for_after_period"):
+        rows.append(("Paid for after the period", amount("paid_for_after_period")))
+    rows += [("Surplus (PROVISIONAL)" if figures.get("surplus_provisional") else "Surplus", amount("surplus"))]
     return [f"{label:<28}{money_text(value):>14}" for label, value in rows]
 
 

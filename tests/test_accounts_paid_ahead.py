@@ -1,0 +1,99 @@
+"""Money paid in during the audit period for care after it ends: the council's payment (or a
+contribution) for a cycle that runs past the period's end is kept back from the surplus, pro rata
+by day. Synthetic statements only."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from guidance.accounts.audit import audit_files, audit_json
+from guidance.accounts.letters import surplus_values
+from guidance.accounts.report import officer_markdown
+from guidance.accounts.summary import summary_markdown
+from guidance.cli import main
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+PLAN = """reference: DP-000099
+period: {from: 2026-04-06, to: 2026-05-04}
+council_payments:
+  - {from: 2026-04-06, amount: "1600.00", every: 4 weeks}
+contribution: []
+contingency_weeks: 4
+owed: "0.00"
+payees:
+  - {match: "P SAMPLE", kind: wages}
+"""
+
+# £1,600 every 4 weeks, £400 wages a week; the period ends on 4 May, the day a payment comes in
+ROWS = """Date,Description,Amount,Balance
+06/04/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00
+10/04/2026,P SAMPLE WAGES,-400.00,3200.00
+17/04/2026,P SAMPLE WAGES,-400.00,2800.00
+24/04/2026,P SAMPLE WAGES,-400.00,2400.00
+01/05/2026,P SAMPLE WAGES,-400.00,2000.00
+04/05/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00
+"""
+
+
+def _audit(tmp_path: Path, plan: str = PLAN, rows: str = ROWS):
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(rows, encoding="utf-8")
+    return audit_files(tmp_path / "plan.yaml", [tmp_path / "s.csv"], CONTENT)
+
+
+def test_a_council_payment_for_the_weeks_after_the_period_is_not_surplus(tmp_path, capsys):
+    """The 4 May payment pays for 4 to 31 May: 27 of its 28 days are after the period, so
+    £1,542.86 of it is kept back; the surplus is £3,600 - £1,600 - £1,542.86, not £2,000 (which
+    would leave only the next 4 weeks' wages and no contingency). The JSON, the officer's table,
+    the command line, the person's summary, the surplus flag and the surplus letter all agree."""
+    audit = _audit(tmp_path)
+    rec = audit.reconciliation
+    assert (rec.closing_balance, rec.contingency) == (Decimal("3600.00"), Decimal("1600.00"))
+    assert rec.paid_for_after_period == Decimal("1542.86") and rec.surplus == Decimal("457.14")
+    figures = audit_json(audit)
+    assert figures["paid_for_after_period"] == "1542.86" and figures["surplus"] == "457.14"
+    report = officer_markdown(audit)
+    assert "| Paid for days after the period (council £1,542.86;" in report
+    assert "£1,542.86 of it pays for days after the period" in report
+    summary = " ".join(summary_markdown(audit).split())
+    assert "You also keep £1,542.86 that was paid in for your care after 4 May 2026." in summary
+    assert "There is £457.14 more in the account than you need." in summary
+    (flag,) = [f for f in audit.flags if f.kind == "surplus"]
+    assert flag.amount == Decimal("457.14") and "paid in for days after the period (£1,542.86" in flag.message
+    values = surplus_values(audit)
+    assert Decimal(values["balance"]) - Decimal(values["keep"]) == rec.surplus
+    assert main(["account", "audit", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv"), "--no-record"]) == 0
+    assert "Paid for after the period        £1,542.86" in capsys.readouterr().out
+
+
+def test_suspended_days_after_the_period_are_not_kept_back(tmp_path):
+    """A hospital stay from 28 April to 10 May: of the 4 May payment's cycle (4 to 31 May) the 21
+    days after 10 May are paid for after the period: £1,200.00 of the £1,600.00."""
+    plan = PLAN + "suspensions: [{from: 2026-04-28, to: 2026-05-10, reason: hospital}]\n"
+    rec = _audit(tmp_path, plan).reconciliation
+    assert rec.council_for_after_period == Decimal("1200.00")
+
+
+def test_a_contribution_paid_ahead_is_kept_back_alike_and_a_cycle_inside_the_period_is_not(tmp_path):
+    """A 4-weekly contribution of £56.00 paid on 4 May pays for 4 to 31 May: £54.00 of it is kept
+    back; the council's 6 April payment (6 April to 3 May) keeps nothing back."""
+    plan = PLAN.replace("contribution: []", 'contribution: [{from: 2026-04-06, amount: "56.00", every: 4 weeks}]')
+    rows = ROWS.replace("06/04/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00",
+                        "06/04/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00\n06/04/2026,TFR CONTRIBUTION,56.00,3656.00")
+    rows = rows.replace(",3200.00\n", ",3256.00\n").replace(",2800.00\n", ",2856.00\n").replace(",2400.00\n", ",2456.00\n")
+    rows = rows.replace(",2000.00\n", ",2056.00\n").replace("1600.00,3600.00\n", "1600.00,3656.00\n")
+    rows += "04/05/2026,TFR CONTRIBUTION,56.00,3712.00\n"
+    rec = _audit(tmp_path, plan, rows).reconciliation
+    assert rec.closing_balance == Decimal("3712.00")
+    assert (rec.council_for_after_period, rec.contribution_for_after_period) == (Decimal("1542.86"), Decimal("54.00"))
+    assert rec.surplus == Decimal("3712.00") - Decimal("1600.00") - Decimal("1542.86") - Decimal("54.00")
+
+
+def test_payments_whose_cycles_end_in_the_period_keep_nothing_back(tmp_path):
+    """The period ending 3 May, the day before the next payment: nothing is paid for after it."""
+    plan = PLAN.replace("to: 2026-05-04}", "to: 2026-05-03}")
+    rows = "\n".join(ROWS.splitlines()[:-1]) + "\n"
+    rec = _audit(tmp_path, plan, rows).reconciliation
+    assert rec.paid_for_after_period == 0 and rec.surplus == Decimal("400.00")
