@@ -42,6 +42,7 @@ from guidance.kinds import Date
 from guidance.tui.commands import AccountCommands  # noqa: F401  (the palette entry for this screen)
 from guidance.tui.messages import Failed, ReportsFailures
 from guidance.tui.screens.first_field import FirstFieldScreen
+from guidance.tui.widgets.lists import RowTable
 
 DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
 DATE = Date()
@@ -95,7 +96,7 @@ def shortened(label: str, room: int) -> str:
 AUDIT_KEYS = {"report": "w", "letter": "l", "review": "v"}
 
 
-class FlagTable(DataTable):
+class FlagTable(RowTable):
     """The flags, one a row. Its keys (shown in the footer and the hint line while it has focus):
     a letter chooses a decision for the flag under the cursor, Enter records it; w, l and v make
     the report, the letter and the review. They are the list's own keys, so they work only where

@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 from guidance.tui.messages import ContentReady, ModeChanged, OpenWorkFound, ReportsFailures, SearchReady
 from guidance.tui.screens.first_field import FirstFieldScreen, act_in_turn
 from guidance.tui.widgets.call_panel import CallPanelHost
+from guidance.tui.widgets.lists import ListTree
 from guidance.tui.widgets.result_rows import EXACT, Fit, Rows, build_rows
 from guidance.tui.widgets.results_list import ResultsList
 from guidance.tui.widgets.search_box import SearchBox
@@ -39,7 +40,7 @@ class HomeTabs(Vertical):
             with TabPane("Results", id="tab-results"):
                 yield ResultsList(id="results")
             with TabPane("Browse", id="tab-browse"):
-                yield Tree("Subjects", id="browse")
+                yield ListTree("Subjects", id="browse")
             with TabPane("Guided help", id="tab-flows"):
                 yield OptionList(id="flows")
             with TabPane("Recent", id="tab-recent"):
