@@ -16,6 +16,7 @@ from __future__ import annotations
 from textual import events, on
 from textual.command import Command, CommandInput, CommandList, CommandPalette
 from textual.widgets import Input
+from textual.worker import WorkerCancelled
 
 from guidance.tui.screens.first_field import FirstFieldScreen
 
@@ -61,7 +62,10 @@ class Palette(FirstFieldScreen, CommandPalette):
         if not self._listed_for(words):
             self._cancel_gather_commands()
             self._asked_for = words
-            await self._gather_commands(words).wait()
+            try:
+                await self._gather_commands(words).wait()
+            except WorkerCancelled:  # the palette was closed meanwhile: nothing to choose
+                return
             commands.highlighted = 0 if commands.option_count else None
         index = commands.highlighted
         option = commands.get_option_at_index(index) if index is not None else None
