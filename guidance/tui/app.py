@@ -169,6 +169,16 @@ class GuidanceApp(App):
                 return  # a text field's own key (Ctrl+U, Backspace), run in its turn (``act_in_turn``)
         await super().on_event(event)
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, whose Enter acts on the words typed before it
+        (``guidance.tui.palette``)."""
+        from textual.command import CommandPalette
+
+        from guidance.tui.palette import Palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
     # -- lists ----------------------------------------------------------------------------
 
     def on_descendant_focus(self, event) -> None:

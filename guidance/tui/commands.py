@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from guidance.titles import WORD_PATTERN, holds_words, run_at
+from guidance.titles import WORD_PATTERN, holds_words, run_at, title_words
 
 Entry = tuple  # (label, action, help) or (label, action, help, id search knows it by)
 #: How many things of each kind search is asked for.
@@ -22,22 +22,28 @@ SEARCH_LIMIT = 12
 KIND_PREFIXES = ("Page: ", "Guided help: ", "Calculator: ", "Letter: ")
 
 
-def palette_score(typed: str, label: str, fuzzy: float, full: float, rank: int | None) -> float:
+def palette_score(typed: str, label: str, fuzzy: float, full: float, rank: int | None,
+                  everyday: tuple[str, ...] = ()) -> float:
     """The palette score of one entry, on the fuzzy matcher's own scale (so Textual's own commands
     sort among ours): ``fuzzy`` is the matcher's score for ``label``, ``full`` its score for the
     typed text against itself, ``rank`` where search put the entry (None: not found).
 
-    Best first: a name that starts with what was typed ("account audit" finds the account audit
-    before the pages about it); then the things search finds, in its order, above a name that
-    merely contains the words; letters scattered through a name ("died" in "Following a fair
-    DIsciplinary procEDure") count for little.
+    Best first: the thing's everyday name typed whole (``everyday``: "employer cost" for the
+    calculator titled "Cost of employing a PA", "sick pay", "tribunal deadline"); then a name,
+    or an everyday name, that starts with what was typed ("account audit" finds the account
+    audit before the pages about it); then the things search finds, in its order, above a name
+    that merely contains the words; letters scattered through a name ("died" in "Following a
+    fair DIsciplinary procEDure") count for little.
     """
     open_end = not typed[-1:].isspace()
     typed = " ".join(typed.lower().split())
     lowered = label.lower()
     prefix = next((p.lower() for p in KIND_PREFIXES if lowered.startswith(p.lower())), "")
     name = lowered[len(prefix):]
-    if typed and name.startswith(typed):
+    called = everyday_name(typed, prefix, everyday, open_end)
+    if called == "whole":
+        return EVERYDAY_WHOLE * full + fuzzy / 100
+    if typed and name.startswith(typed) or called == "start":
         return full + fuzzy / 100
     named = names_title(typed, prefix, name, open_end)
     if named:
@@ -53,6 +59,29 @@ def palette_score(typed: str, label: str, fuzzy: float, full: float, rank: int |
     if rank is not None:
         score = max(score, 0.8 * full * (1 - 0.03 * rank))
     return score
+
+
+#: Times the top score for a thing whose everyday name is what was typed ("redundancy" for the
+#: redundancy pay calculator): above every name that merely starts with the words.
+EVERYDAY_WHOLE = 2.0
+
+
+def everyday_name(typed: str, prefix: str, everyday: tuple[str, ...], open_end: bool = True) -> str | None:
+    """Whether the words typed (with or without the entry's kind first: "calculator sick pay")
+    are one of the entry's everyday names (``everyday``: its id's words, "employer cost",
+    "pa off sick"): "whole" when they are all of it, in any form of each word ("employer
+    costs"), "start" when they begin it (the last word may be unfinished while typed), else None."""
+    words, kind = title_words(typed), title_words(prefix)
+    if kind and words[:len(kind)] == kind and len(words) > len(kind):
+        words = words[len(kind):]
+    if not words:
+        return None
+    names = [title_words(name) for name in everyday]
+    if any(len(words) == len(name) and run_at(words, name, 0, False) for name in names):
+        return "whole"
+    if any(len(words) <= len(name) and run_at(words, name, 0, open_end) for name in names):
+        return "start"
+    return None
 
 
 #: Share of the top score for a name holding the words typed in other forms of them
@@ -115,6 +144,9 @@ class _NamedProvider(Provider):
     DISCOVER_LIMIT = 20
     #: The kind search gives this provider's things ("page", "flow", "calculator", "letter").
     KIND: str | None = None
+    #: Whether a thing's id is an everyday name for it, as the command line calls it
+    #: ("employer-cost", "sick-pay", "pa_off_sick"): a page's id only repeats its title.
+    ID_IS_A_NAME = True
 
     def entries(self) -> Iterable[Entry]:
         raise NotImplementedError
@@ -138,7 +170,8 @@ class _NamedProvider(Provider):
         full = matcher.match(" ".join(query.lower().split())) or 1.0
         for label, action, help_text, *key in self._entries():
             rank = found.get(key[0]) if key else None
-            score = palette_score(query, label, matcher.match(label), full, rank)
+            everyday = (key[0],) if key and self.ID_IS_A_NAME else ()
+            score = palette_score(query, label, matcher.match(label), full, rank, everyday)
             if score > 0:
                 yield Hit(score, matcher.highlight(label), action, help=help_text)
 
@@ -147,6 +180,7 @@ class PageCommands(_NamedProvider):
     """Open any page offered in this mode by its title."""
 
     KIND = "page"
+    ID_IS_A_NAME = False
 
     def entries(self) -> Iterable[Entry]:
         base = self.app.services.base

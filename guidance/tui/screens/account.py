@@ -42,6 +42,7 @@ from guidance.kinds import Date
 from guidance.tui.commands import AccountCommands  # noqa: F401  (the palette entry for this screen)
 from guidance.tui.messages import Failed, ReportsFailures
 from guidance.tui.screens.first_field import FirstFieldScreen
+from guidance.tui.widgets.lists import RowTable
 
 DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
 DATE = Date()
@@ -95,7 +96,7 @@ def shortened(label: str, room: int) -> str:
 AUDIT_KEYS = {"report": "w", "letter": "l", "review": "v"}
 
 
-class FlagTable(DataTable):
+class FlagTable(RowTable):
     """The flags, one a row. Its keys (shown in the footer and the hint line while it has focus):
     a letter chooses a decision for the flag under the cursor, Enter records it; w, l and v make
     the report, the letter and the review. They are the list's own keys, so they work only where
@@ -427,10 +428,15 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         return self.decisions.get(number, "-")
 
     @on(DataTable.RowHighlighted, "#account-flag-table")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if self.pending is not None and self.pending[0] != event.cursor_row + 1:
+    def _highlighted(self, _: DataTable.RowHighlighted) -> None:
+        """The cursor has moved: a choice made on another flag is recorded, and the line below
+        describes the flag the cursor is on now. The row the message names may be old: keys
+        typed fast (Down, then a decision key) are acted on before it arrives, and the choice
+        made on the flag reached was recorded too early, leaving Enter nothing to record."""
+        row = self.query_one("#account-flag-table", DataTable).cursor_row
+        if self.pending is not None and self.pending[0] != row + 1:
             self.keep_pending()  # moving on from a flag records the choice made on it
-        self._describe(event.cursor_row)
+        self._describe(row)
 
     def _describe(self, index: int) -> None:
         if self.audit is not None and not self.audit.flags:
@@ -473,6 +479,8 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         table = self.query_one("#account-flag-table", DataTable)
         if self.audit is None or not self.audit.flags or not table.has_focus or self._refuse_if_out_of_date():
             return
+        if self.pending is not None and self.pending[0] != table.cursor_row + 1:
+            self.keep_pending()  # moved on (Down typed fast) before the move was seen: recorded, as moving on does
         self._set_pending((table.cursor_row + 1, decision))
 
     def confirm(self) -> None:

@@ -33,6 +33,7 @@ from guidance.tui.messages import ModeChanged, ReportsFailures
 from guidance.tui.screens.first_field import FirstFieldScreen
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
 from guidance.tui.widgets.call_panel import CallPanelHost
+from guidance.tui.widgets.lists import ChoiceSet, ShowsTick
 
 _INPUT_KINDS = {"number": NumberValidator, "money": MoneyValidator, "date": DateValidator}
 
@@ -53,17 +54,21 @@ def _highlight_given(choices: RadioSet) -> None:
         choices._selected = choices.pressed_index
 
 
-class WrappingRadioButton(_Wraps, RadioButton):
-    """A flow's option: long text wraps."""
+class WrappingRadioButton(_Wraps, ShowsTick, RadioButton):
+    """A flow's option: long text wraps; its dot shows only when chosen."""
 
 
-class TickBox(_Wraps, Checkbox):
-    """One answer or checklist item: Space ticks, Enter continues, arrows move; long text wraps."""
+class TickBox(_Wraps, ShowsTick, Checkbox):
+    """One answer or checklist item: Space ticks, Enter continues; the arrows move within the
+    list, staying on the first or last item at its ends, and Home and End go to the first and
+    last; long text wraps; its "X" shows only when ticked."""
 
     BINDINGS = [
         Binding("enter", "continue_step", "Continue", show=False),
-        Binding("down", "app.focus_next", show=False),
-        Binding("up", "app.focus_previous", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("up", "move(-1)", show=False),
+        Binding("home", "move(-1, True)", show=False),
+        Binding("end", "move(1, True)", show=False),
     ]
 
     def __init__(self, label: str, value: str, ticked: bool):
@@ -72,6 +77,15 @@ class TickBox(_Wraps, Checkbox):
 
     def action_continue_step(self) -> None:
         self.screen.query_one("#continue", Button).press()
+
+    def action_move(self, step: int, to_end: bool = False) -> None:
+        """To the next (``step`` 1) or previous (-1) box of the list, or (``to_end``) to its last
+        or first; at either end the focus stays where it is (it left the list from the last)."""
+        boxes = list(self.parent.query_children(TickBox)) if self.parent is not None else [self]
+        here = boxes.index(self) if self in boxes else 0
+        there = (len(boxes) - 1 if step > 0 else 0) if to_end else min(max(here + step, 0), len(boxes) - 1)
+        if boxes[there] is not self:
+            boxes[there].focus()
 
 
 class TickList(Vertical):
@@ -237,7 +251,7 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
         widget = None
         if step.kind in ("choice", "yes_no"):
             chosen = step.default_option
-            widget = RadioSet(*[WrappingRadioButton(label, value=(value == chosen)) for value, label in step.options], id="answer")
+            widget = ChoiceSet(*[WrappingRadioButton(label, value=(value == chosen)) for value, label in step.options], id="answer")
         elif step.kind in ("several", "checklist"):
             chosen = set(step.default or [])
             widget = TickList(step.options, chosen, id="answer")

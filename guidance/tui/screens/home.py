@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 from guidance.tui.messages import ContentReady, ModeChanged, OpenWorkFound, ReportsFailures, SearchReady
 from guidance.tui.screens.first_field import FirstFieldScreen, act_in_turn
 from guidance.tui.widgets.call_panel import CallPanelHost
+from guidance.tui.widgets.lists import ListTree
 from guidance.tui.widgets.result_rows import EXACT, Fit, Rows, build_rows
 from guidance.tui.widgets.results_list import ResultsList
 from guidance.tui.widgets.search_box import SearchBox
@@ -39,7 +40,7 @@ class HomeTabs(Vertical):
             with TabPane("Results", id="tab-results"):
                 yield ResultsList(id="results")
             with TabPane("Browse", id="tab-browse"):
-                yield Tree("Subjects", id="browse")
+                yield ListTree("Subjects", id="browse")
             with TabPane("Guided help", id="tab-flows"):
                 yield OptionList(id="flows")
             with TabPane("Recent", id="tab-recent"):
@@ -197,20 +198,28 @@ class HomeScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
             results.highlighted = first
 
     def take_typing(self, event: events.Key) -> bool | None:
-        """A letter typed in a list (the results, the subjects, guided help, recent work) starts
-        a new search: the search box takes the focus as the key is handed out (the app calls
-        this first), so it gets that key and every key typed after it, in order, however fast
-        (a burst of keys was queued for the list, and some were lost). Ctrl+U, Ctrl+W or
-        Backspace typed in a list edits the search box's words (True: done here): it ran after
-        the words typed after it had reached the box, and emptied it."""
+        """A letter typed in a list (the results, the subjects, guided help, recent work) is
+        added to the search box's words, as if typed in the box: the box takes the focus as the
+        key is handed out (the app calls this first), so it gets that key and every key typed
+        after it, in order, however fast (a burst of keys was queued for the list, and some
+        were lost). Ctrl+U, Ctrl+W or Backspace typed in a list edits the search box's words
+        (True: done here): it ran after the words typed after it had reached the box, and
+        emptied it."""
         if self._starts_search(event):
-            self.set_focus(self.query_one("#search", Input))  # all the words in it are chosen: the key types over them
+            self._to_search_box()
         elif event.key in EDITS_SEARCH and isinstance(self.focused, (OptionList, Tree, Tabs)):
-            box = self.query_one("#search", Input)
-            self.set_focus(box)  # now: the words typed after the key go to the box, after it
-            box.call_later(box.action_end)  # the cursor at the end of the words (taking the focus chose them all)
-            return act_in_turn(box, event.key)
+            return act_in_turn(self._to_search_box(), event.key)
         return None
+
+    def _to_search_box(self) -> Input:
+        """Give the search box the focus now, its cursor after its words, so that the keys typed
+        from here on add to them (taking the focus chooses all the words: a letter typed after
+        Tab to the results replaced the query, while after coming back from a page it was
+        added). The box."""
+        box = self.query_one("#search", Input)
+        self.set_focus(box)  # now: the keys handed out after this go to the box, in order
+        box.call_later(box.action_end)  # after the box's Focus, before the keys
+        return box
 
     def _starts_search(self, event: events.Key) -> bool:
         """A letter or digit typed while a list (or the tabs) has the focus."""
@@ -218,14 +227,13 @@ class HomeScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
 
     def on_key(self, event: events.Key) -> None:
         """A letter that still reached a list (the focus moved to it after the key was handed
-        out, e.g. while the home screen was coming back after Esc) goes to the search box."""
-        box = self.query_one("#search", Input)
+        out, e.g. while the home screen was coming back after Esc) is added to the search box's
+        words, as one typed in the box."""
         if not self._starts_search(event):
             return
         event.stop()
         event.prevent_default()
-        self.set_focus(box)  # now, not later: all the words in it are chosen, the first key types over them
-        box.post_message(events.Key(event.key, event.character))
+        self._to_search_box().post_message(events.Key(event.key, event.character))
 
     def key_down(self, event: events.Key) -> None:
         """Down from the search box goes to the first result, as Enter does (the key is used up

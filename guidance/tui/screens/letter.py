@@ -22,6 +22,7 @@ from guidance.tui.latest_writes import LatestWrites
 from guidance.tui.messages import CallChanged, ReportsFailures
 from guidance.tui.screens.first_field import FirstFieldScreen
 from guidance.tui.validators import DateValidator, MoneyValidator, NumberValidator
+from guidance.tui.widgets.lists import TickCheckbox, TickSelectionList
 
 FORMATS = [("Word (.docx)", "docx"), ("Web page (.html)", "html"), ("Plain text (.txt)", "txt"), ("Markdown (.md)", "md")]
 NO_PREVIEW = "No preview yet: first fill in what the top of the form lists."
@@ -82,7 +83,7 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
                     yield error
                 yield Label("Format")
                 yield Select(FORMATS, value="docx", allow_blank=False, id="letter-format")
-                yield Checkbox("Large print", id="letter-large")
+                yield TickCheckbox("Large print", id="letter-large")
                 with Horizontal(classes="buttons"):
                     yield Button("Save letter", id="letter-save", variant="primary", compact=True)
             with VerticalScroll(id="letter-preview-pane"):
@@ -102,7 +103,7 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
             chosen = [pid for pid in (value if isinstance(value, list) else []) if pid in offered]
             pages = self.app.services.base.pages
             ordered = chosen + [pid for pid in offered if pid not in chosen]
-            return SelectionList(*[(pages[pid].meta.title, pid, pid in chosen) for pid in ordered], id=widget_id, classes="guides-field")
+            return TickSelectionList(*[(pages[pid].meta.title, pid, pid in chosen) for pid in ordered], id=widget_id, classes="guides-field")
         if spec.type == "list":
             lines = value if isinstance(value, list) else ([str(value)] if value else [])
             return TextArea("\n".join(str(v) for v in lines), id=widget_id, classes="list-field")

@@ -26,6 +26,7 @@ from guidance.words import counted
 from guidance.content.formatting import long_date
 from guidance.content.review import REVIEW_WINDOW_DAYS
 from guidance.tui.messages import ReportsFailures
+from guidance.tui.widgets.lists import RowTable
 
 #: How many pages "coming up" lists when nothing is due within the window.
 COMING_UP = 5
@@ -55,14 +56,14 @@ class TeamScreen(ReportsFailures, Screen):
         with TabbedContent(id="team-tabs"):
             with TabPane("Problems", id="team-problems"):
                 yield Label("Checking the content…", id="check-status")
-                yield DataTable(id="problems-table", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="problems-table", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="problem-detail", markup=False)
             with TabPane("Due for review", id="team-review"):
                 yield Label("", id="review-status")
-                yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="review-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Changed since release", id="team-changes"):
                 yield Label("", id="release-label")
-                yield DataTable(id="changes-table", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="changes-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Flow graphs", id="team-flows"):
                 yield OptionList(id="flow-graph-list")
                 yield Static(id="flow-graph", markup=False)
