@@ -263,7 +263,10 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
         app calls this first), holding the keys typed after it for the next question's field;
         Enter on a choice makes it and moves on to Continue at once, so a second Enter continues.
         Moved later (Textual acts on Enter after the keys typed after it reached the field), the
-        next answer typed fast went into the field being given, or to a button, and was lost."""
+        next answer typed fast went into the field being given, or to a button, and was lost.
+        PageDown and PageUp scroll the question or the result (``_scroll_page``)."""
+        if event.key in ("pagedown", "pageup"):
+            return self._scroll_page(event.key)
         if event.key != "enter" or self.view is None:
             return None
         focused = self.focused
@@ -275,6 +278,17 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
             self.act_when_typed(lambda: self._choose(focused))
             return True
         return None
+
+    def _scroll_page(self, key: str) -> bool | None:
+        """PageDown or PageUp: the question or the result scrolls a page, wherever the focus is on
+        it (the letters list at an outcome took the key and the next steps and letters below the
+        screen stayed out of reach); in the answers so far (Ctrl+O) the key scrolls those."""
+        side = self.query_one("#flow-side")
+        if self.focused is not None and side in self.focused.ancestors_with_self:
+            return None
+        main = self.query_one("#flow-main", VerticalScroll)
+        (main.scroll_page_down if key == "pagedown" else main.scroll_page_up)(animate=False)
+        return True
 
     def _choose(self, choices: RadioSet) -> None:
         """Enter on a choice: the highlighted answer chosen, and Continue has the keys."""
