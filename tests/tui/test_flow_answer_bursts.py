@@ -126,3 +126,21 @@ async def test_a_date_edited_and_entered_in_one_burst_is_the_answer(make_app):
         _keys(app, "2/11/20269", "backspace", "enter")
         answers = await _settled(app, pilot, screen, "sick_start")
         assert answers["sick_start"] == dt.date(2026, 11, 2)
+
+
+async def test_yes_no_and_number_answers_typed_fast_are_the_answers(make_app):
+    """A yes/no answer moved to with Down and a number corrected with Backspace, each entered in
+    the same burst, are the answers given."""
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_flow(app, pilot, "dp_account_review")
+        await _up_to(app, pilot, screen, "audit")
+        _keys(app, "down", "enter", "enter")  # no audit: the totals typed by hand
+        assert (await _settled(app, pilot, screen, "audit"))["audit"] == "by_hand"
+        await _up_to(app, pilot, screen, "employer_payments")
+        _keys(app, "down", "enter", "enter")
+        assert (await _settled(app, pilot, screen, "employer_payments"))["employer_payments"] is False
+        await _up_to(app, pilot, screen, "contingency_weeks")
+        screen.query_one("#answer").value = ""
+        _keys(app, "123", "backspace", "enter")
+        assert (await _settled(app, pilot, screen, "contingency_weeks"))["contingency_weeks"] == 12
