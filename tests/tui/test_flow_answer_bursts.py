@@ -48,13 +48,15 @@ async def _settled(app, pilot, screen, node: str) -> dict:
 
 
 @pytest.mark.parametrize("size", SIZES)
-async def test_a_choice_moved_to_and_entered_in_one_burst_is_the_answer(make_app, size):
-    """Down then Enter, Enter typed fast: the choice moved to is the answer, not the first."""
+@pytest.mark.parametrize("keys", [("down", "enter", "enter"), ("down", "space", "enter")])
+async def test_a_choice_moved_to_and_entered_in_one_burst_is_the_answer(make_app, size, keys):
+    """Down then Enter, Enter (or Space, Enter) typed fast: the choice moved to is the answer,
+    not the first, and it is given as when the keys are typed slowly."""
     app = make_app(build_index=False)
     async with app.run_test(size=size) as pilot:
         screen = await open_flow(app, pilot, "dp_account_review")
         await _up_to(app, pilot, screen, "review_reason")
-        _keys(app, "down", "enter", "enter")
+        _keys(app, *keys)
         answers = await _settled(app, pilot, screen, "review_reason")
         assert answers["review_reason"] == "concern"
 

@@ -89,6 +89,9 @@ class FirstFieldScreen:
     _awaiting: bool = False  # the field is being replaced (``await_field``)
     _handing_on: bool = False  # a held key is on its way: the next waits for it
     _waiting_since: float | None = None  # when ``_awaiting`` or ``_handing_on`` began (Textual's clock)
+    #: The widget with the focus once the keys typed before the Enter being acted on had acted
+    #: (``act_when_typed``): Tab, or Space on a choice, typed just before may have moved it.
+    entered_in = None
 
     def on_mount(self) -> None:
         self.focus_first_field()
@@ -151,6 +154,7 @@ class FirstFieldScreen:
         self._hold_keys_typed_from_now()  # the focus stays until the keys typed before have acted
 
         async def act() -> None:
+            self.entered_in = self.focused
             self.set_focus(None)
             selection = getattr(field, "selection", None)  # where the cursor was as Enter was handled
             result = action()
