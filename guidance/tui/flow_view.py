@@ -163,7 +163,7 @@ class FlowView:
         node = engine.node(node_id)
         text = engine.text(node.text, state)
         step = Step(node_id=node_id, kind=self._kind(node), text=text, pages=self._pages(node.pages))
-        step.progress_done, step.progress_total = self._progress()
+        step.progress_done, step.progress_total = self._progress(node_id)
         step.recheck = node_id in state.confirm
         if isinstance(node, Outcome):
             step.progress_done = step.progress_total
@@ -200,11 +200,16 @@ class FlowView:
         pages = self.services.base.pages
         return [(pid, pages[pid].meta.title) for pid in page_ids if pid in pages]
 
-    def _progress(self) -> tuple[int, int]:
-        """Answered steps so far, and that plus the fewest steps still needed to finish."""
+    def _progress(self, node_id: str) -> tuple[int, int]:
+        """For the step ``node_id`` (the current one, or an earlier one being changed): the steps
+        answered before it, and that plus the most steps still to come from it, itself included.
+        Changing an earlier answer counts from that answer, never from the step the person left
+        (at an outcome that read "step 11 of up to 11" after "step 10 of 10")."""
         engine, state = self.session.engine, self.session.state
-        done = sum(1 for n in state.trail[:-1] if isinstance(engine.node(n), INTERACTIVE))
-        return done, done + max(1, self._steps_left(state.current))
+        trail = state.trail
+        at = len(trail) - 1 if node_id == state.current or node_id not in trail else len(trail) - 1 - trail[::-1].index(node_id)
+        done = sum(1 for n in trail[:at] if isinstance(engine.node(n), INTERACTIVE))
+        return done, done + max(1, self._steps_left(node_id))
 
     def _steps_left(self, start: str) -> int:
         """The most questions still to come on any route to an outcome (loops counted once), so

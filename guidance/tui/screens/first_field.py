@@ -89,6 +89,9 @@ class FirstFieldScreen:
     _awaiting: bool = False  # the field is being replaced (``await_field``)
     _handing_on: bool = False  # a held key is on its way: the next waits for it
     _waiting_since: float | None = None  # when ``_awaiting`` or ``_handing_on`` began (Textual's clock)
+    #: The widget with the focus once the keys typed before the Enter being acted on had acted
+    #: (``act_when_typed``): Tab, or Space on a choice, typed just before may have moved it.
+    entered_in = None
 
     def on_mount(self) -> None:
         self.focus_first_field()
@@ -130,8 +133,14 @@ class FirstFieldScreen:
     def await_field(self) -> None:
         """The field with the focus is about to be replaced (called as the key that replaces it
         is handed out): hold the keys typed from now on for the next field (``field_ready``)."""
-        self._focused_at, self._awaiting, self._waiting_since = None, True, _time.get_time()
+        self._hold_keys_typed_from_now()
         self.set_focus(None)
+
+    def _hold_keys_typed_from_now(self) -> None:
+        """Hold the keys typed from now on (``field_ready`` hands them on); the focus stays where
+        it is, so the keys typed before now still act there as they reach the app (an arrow
+        moving to another choice, Space ticking a box: bindings of the widget with the focus)."""
+        self._focused_at, self._awaiting, self._waiting_since = None, True, _time.get_time()
 
     def act_when_typed(self, action) -> None:
         """Run ``action`` (Enter's: give the answer, close the dialog) once the field with the
@@ -142,9 +151,11 @@ class FirstFieldScreen:
         field = self.focused
         if field is None:
             return
-        self.await_field()
+        self._hold_keys_typed_from_now()  # the focus stays until the keys typed before have acted
 
         async def act() -> None:
+            self.entered_in = self.focused
+            self.set_focus(None)
             selection = getattr(field, "selection", None)  # where the cursor was as Enter was handled
             result = action()
             if inspect.isawaitable(result):
@@ -186,6 +197,8 @@ class FirstFieldScreen:
         it bubbles up, if the field does not use it, exactly once."""
         if self._focused_at is None and not self._awaiting:
             self.focus_first_field()
+        if self._awaiting and self._waiting_since is not None and event.time < self._waiting_since:
+            return  # typed before the Enter being acted on: it acts first, where it was typed
         ready = self._focused_at is not None and self.focused is not None
         if ready and event.time >= self._focused_at:
             return

@@ -277,18 +277,53 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
         app calls this first), holding the keys typed after it for the next question's field;
         Enter on a choice makes it and moves on to Continue at once, so a second Enter continues.
         Moved later (Textual acts on Enter after the keys typed after it reached the field), the
-        next answer typed fast went into the field being given, or to a button, and was lost."""
-        if event.key != "enter" or self.view is None:
+        next answer typed fast went into the field being given, or to a button, and was lost.
+        PageDown and PageUp scroll the question or the result (``_scroll_page``)."""
+        if event.key in ("pagedown", "pageup"):
+            return self._scroll_page(event.key)
+        if event.key == "space" and isinstance(self.focused, RadioSet) and self.focused.id == "answer" and self.view is not None:
+            self.act_when_typed(self._enter)  # Space on a choice makes it, as Enter does (``chosen``)
+            return True
+        if event.key != "enter" or self.view is None or not self._gives_answer(self.focused):
             return None
-        focused = self.focused
-        if (focused is not None and focused.id == "continue" or isinstance(focused, Input) and focused.id == "answer"
-                or isinstance(focused, TickBox)):
-            self.act_when_typed(self.submit)
-            return True
-        if isinstance(focused, RadioSet) and focused.id == "answer" and focused._selected is not None:
-            self.act_when_typed(lambda: self._choose(focused))
-            return True
-        return None
+        self.act_when_typed(self._enter)
+        return True
+
+    @staticmethod
+    def _gives_answer(widget) -> bool:
+        """True for Continue and the answer's widgets, on which Enter gives (or makes) the answer."""
+        return widget is not None and (widget.id == "continue" or isinstance(widget, (Input, RadioSet)) and widget.id == "answer"
+                                       or isinstance(widget, TickBox))
+
+    async def _enter(self) -> None:
+        """Enter, acted on where the keys typed before it left the focus (``entered_in``): Space on
+        a choice or Tab typed just before it moves on to Continue, as when typed slowly. On a choice
+        it makes the highlighted one the answer; on Continue or the answer's field it gives the
+        answer; on another button it presses it."""
+        field = self.entered_in
+        if isinstance(field, RadioSet) and field.id == "answer":
+            if field._selected is not None:
+                self._choose(field)
+            else:
+                self.field_ready(field)
+        elif self._gives_answer(field):
+            await self.submit()
+        elif isinstance(field, Button) and field.is_attached:
+            self.field_ready(field)
+            field.press()
+        elif field is not None and field.is_attached and field.focusable:
+            self.field_ready(field)
+
+    def _scroll_page(self, key: str) -> bool | None:
+        """PageDown or PageUp: the question or the result scrolls a page, wherever the focus is on
+        it (the letters list at an outcome took the key and the next steps and letters below the
+        screen stayed out of reach); in the answers so far (Ctrl+O) the key scrolls those."""
+        side = self.query_one("#flow-side")
+        if self.focused is not None and side in self.focused.ancestors_with_self:
+            return None
+        main = self.query_one("#flow-main", VerticalScroll)
+        (main.scroll_page_down if key == "pagedown" else main.scroll_page_up)(animate=False)
+        return True
 
     def _choose(self, choices: RadioSet) -> None:
         """Enter on a choice: the highlighted answer chosen, and Continue has the keys."""
