@@ -97,3 +97,37 @@ def test_payments_whose_cycles_end_in_the_period_keep_nothing_back(tmp_path):
     rows = "\n".join(ROWS.splitlines()[:-1]) + "\n"
     rec = _audit(tmp_path, plan, rows).reconciliation
     assert rec.paid_for_after_period == 0 and rec.surplus == Decimal("400.00")
+
+
+def test_the_letter_the_app_and_the_review_flow_keep_the_money_paid_ahead_back(tmp_path, capsys):
+    """The surplus letter says what the money kept includes, the app's figures add up to the
+    surplus with their 'Paid ahead' row, and the review started from the audit finds the audit's
+    surplus (not closing - owed - contingency) and passes the same money kept to its letter."""
+    import json
+
+    from guidance.tui.screens.account import figure_rows
+
+    audit = _audit(tmp_path)
+    values = surplus_values(audit)
+    assert values["paid_ahead"] == "1542.86"
+    rows = dict(figure_rows(audit.reconciliation))
+    assert rows["Paid ahead"] == Decimal("1542.86")
+    assert rows["Closing balance"] - rows["Contingency"] - rows["Owed"] - rows["Paid ahead"] == rows["Surplus"]
+    data = tmp_path / "letter.yaml"
+    data.write_text("recipient_name: Mx Sample\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n", encoding="utf-8")
+    out = tmp_path / "letter.md"
+    assert main(["account", "letter", "surplus", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv"),
+                 "--data", str(data), "--out", str(out), "--no-record", "--on", "2026-11-25"]) == 0
+    letter = " ".join(out.read_text(encoding="utf-8").split())
+    assert "It includes £1,542.86 that we paid for your care after 4 May 2026" in letter
+    assert "Money to pay back: **£457.14**" in letter
+    assert main(["account", "audit", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv")]) == 0
+    audit_id = capsys.readouterr().err.split("Recorded as account audit ")[1].split()[0]
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("review_reason: routine\n", encoding="utf-8")
+    assert main(["flow", "run", "dp_account_review", "--from-audit", audit_id, "--answers", str(answers),
+                 "--json", "--on", "2026-11-25"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["outcome"] == "surplus"
+    assert "The audit found £457.14 more than the person needs" in " ".join(report["summary"].split())
+    assert "£1,542.86 paid in for care after the period" in " ".join(report["summary"].split())

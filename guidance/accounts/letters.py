@@ -44,7 +44,8 @@ def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
             f"the surplus is provisional: {rec.surplus_provisional}. {first}, or, to make this letter from the balance on "
             f"{shown.isoformat()} anyway, put '{OVERRIDE_PROVISIONAL}: true' in the letter's data")
     values = {"reference": rec.reference, "balance_date": (rec.closing_date or rec.end).isoformat(), "balance": str(rec.closing_balance),
-              "keep": str(rec.owed + rec.contingency + rec.paid_for_after_period), **not_final_values(audit)}
+              "keep": str(rec.owed + rec.contingency + rec.paid_for_after_period),
+              "paid_ahead": str(rec.paid_for_after_period) if rec.paid_for_after_period > 0 else None, **not_final_values(audit)}
     if rec.contribution_shortfall > 0:
         # the letter says what happens to it (shortfall_action: the council's choice, in the officer's data)
         values["shortfall"] = str(rec.contribution_shortfall)

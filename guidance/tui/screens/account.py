@@ -37,6 +37,7 @@ from rich.text import Text
 from textual.widgets import DataTable, Footer, Header, Input, Label, Sparkline
 
 from guidance.accounts.decisions import decision_warnings
+from guidance.accounts.decisions import DECISION_KEYS  # declared once, for the app and the command line
 from guidance.accounts.flags import source_words
 from guidance.kinds import Date
 from guidance.tui.commands import AccountCommands  # noqa: F401  (the palette entry for this screen)
@@ -44,7 +45,6 @@ from guidance.tui.messages import Failed, ReportsFailures
 from guidance.tui.screens.first_field import FirstFieldScreen
 from guidance.tui.widgets.lists import RowTable
 
-DECISION_KEYS = {"e": "explained", "q": "query", "r": "recover", "s": "safeguarding"}
 DATE = Date()
 OTHER_KEYS = "w report · l letter · v review · Ctrl+R audit"  # keys as pressed (W with Shift works too)
 STATEMENTS_HINT = "files separated by ; (names may have spaces); Enter audits"
@@ -148,12 +148,15 @@ def figure_rows(rec) -> list[tuple[str, object]]:
                            if rec.contribution_expected_uncovered else [])
     # Contributions paid in above what was due: already in the balance, so shown, not added again.
     overpaid = [("Contrib. above due", rec.contribution_overpaid)] if rec.contribution_overpaid else []
+    # Money paid in for days after the period: kept back from the surplus (the command line's
+    # "Paid for after the period"), so the surplus is closing - contingency - owed - this.
+    paid_ahead = [("Paid ahead", rec.paid_for_after_period)] if rec.paid_for_after_period else []
     return [("Opening balance", rec.opening_balance), ("Money in", rec.total_in), ("Money out", rec.total_out), *unseen,
             ("Closing, not final" if provisional else "Closing balance", rec.closing_balance),
             ("Council due", rec.council_expected), *council_unseen,
             ("Council paid", rec.council_received), ("Contribution due", rec.contribution_expected), *contribution_unseen,
             ("Contribution paid", rec.contribution_paid), *overpaid, ("Shortfall", rec.contribution_shortfall),
-            ("Contingency", rec.contingency), ("Owed", rec.owed),
+            ("Contingency", rec.contingency), ("Owed", rec.owed), *paid_ahead,
             ("Surplus, not final" if provisional else "Surplus", rec.surplus)]
 
 
