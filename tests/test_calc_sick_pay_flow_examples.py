@@ -66,3 +66,28 @@ def test_no_flow_prompt_gives_a_fixed_example_date():
                     if source and _ISO_DAY.search(_TEMPLATE_CODE.sub("", source)):
                         fixed.append(f"{flow.id}.{node_id}")
     assert fixed == []
+
+
+def test_the_app_shows_the_questions_own_example_fitted_to_the_case():
+    """The app's answer box shows the paydays question's example worked out from the sickness
+    start (paydays before it), never the kind's fixed example dates."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from guidance.content.base import ContentBase
+    from guidance.flows.engine import Engine
+    from guidance.flows.loader import load_flows
+    from guidance.flows.session import Session
+    from guidance.problems import Problems
+    from guidance.tui.flow_view import FlowView
+
+    base = ContentBase.load(REPO)
+    loaded = load_flows(REPO, Problems())["pa_off_sick"]
+    engine = Engine(loaded.flow, base.rates, dt.date(2026, 12, 3))
+    session = Session(engine, None, "s1", engine.start(), "r")
+    for raw in ("me", "2025-05-11", "no", "2025-05-20", "mon,tue,wed,thu,fri", "monthly"):
+        session.state = engine.answer(session.state, raw)
+    view = FlowView(SimpleNamespace(base=base, page_title=lambda page_id: page_id), loaded, session)
+    step = view.step()
+    assert step.kind == "list"
+    assert step.placeholder == "e.g. 2025-03-11=1000; 2025-04-11=1000"

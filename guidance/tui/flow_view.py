@@ -49,9 +49,13 @@ class Step:
 
     #: For a list question: the kind of list ("dated-amounts"), else None.
     list_of: str | None = None
+    #: The question's own example, filled from the case's answers (its ``example:``), else None.
+    example: str | None = None
 
     @property
     def placeholder(self) -> str:
+        if self.example:  # fits the case: paydays before the sickness, not a fixed date
+            return f"e.g. {self.example}"
         if self.list_of:
             return f"e.g. {list_kind(self.list_of).hint.split('e.g. ', 1)[-1]}"
         return _PLACEHOLDERS.get(self.kind, "")
@@ -172,6 +176,7 @@ class FlowView:
             step.options = self._options(node)
             step.default = state.answers.get(node_id)
             step.list_of = node.list_of
+            step.example = engine.text(node.example, state).strip() if node.example else None
             step.source = note(state.prefill, node, node_id, step.default)
         elif isinstance(node, Checklist):
             applicable = set(engine.applicable_items(node_id, state))
