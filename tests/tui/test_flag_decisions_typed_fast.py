@@ -9,9 +9,7 @@ import pytest
 from textual import events
 from textual.widgets import DataTable
 
-from guidance.tui.screens.account import AccountScreen
-
-from tui_helpers import wait_for, wait_ready
+from tui_helpers import open_audited, wait_for
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "accounts"
 #: keys typed in one burst -> (the decisions then, the flag the cursor is on), as typed slowly
@@ -40,12 +38,8 @@ async def test_decisions_typed_in_one_burst_are_each_kept_without_a_stray_notice
     monkeypatch.chdir(DATA)
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
-        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
-        screen = app.screen
-        await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: screen.audit is not None and screen.audit_id is not None)
+        screen = await open_audited(app, pilot)
+        await wait_for(pilot, lambda: screen.audit_id is not None)
         table = screen.query_one("#account-flag-table", DataTable)
         await wait_for(pilot, lambda: table.has_focus)
         await pilot.pause()

@@ -7,11 +7,10 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Tree
 
-from guidance.tui.screens.account import AccountScreen
 from guidance.tui.screens.flow import TickBox, WrappingRadioButton
 from guidance.tui.widgets.lists import ChoiceSet, TickCheckbox
 
-from tui_helpers import answer_current, open_flow, wait_for, wait_ready
+from tui_helpers import answer_current, open_audited, open_flow, wait_for
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "accounts"
 
@@ -20,11 +19,7 @@ async def test_home_and_end_go_to_the_first_and_last_flag(make_app, monkeypatch)
     monkeypatch.chdir(DATA)
     app = make_app(build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_ready(app, pilot, search=False)
-        app.push_screen(AccountScreen("plan.yaml", "statement.csv"))
-        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen) and app.screen.query("#account-plan"))
-        screen = app.screen
-        await pilot.press("ctrl+r")
+        screen = await open_audited(app, pilot)
         table = screen.query_one("#account-flag-table", DataTable)
         await wait_for(pilot, lambda: screen.audit is not None and table.has_focus)
         await pilot.pause()
