@@ -58,9 +58,11 @@ from guidance.calculators.common import (
     gbp_exact,
     pence,
     q,
+    quantity,
     worked_money,
 )
 from guidance.kinds import Choice, Date, DatedAmounts, DateList, Field, KindError
+from guidance.words import counted as words_counted
 
 PURPOSES = ("ssp", "family", "holiday")
 FREQUENCIES = ("weekly", "fortnightly", "four-weekly", "monthly", "irregular")
@@ -255,17 +257,17 @@ def _divide(rule, total, first, last, days, working) -> tuple[Decimal, str]:
         months, whole, odd = whole_months(first, last)
         if months == 0:
             raise at_field(FIELDS, "payments", "the relevant period is under half a month; check the paydays")
-        note = f" ({whole} whole and {odd} odd day(s), rounded)" if odd else ""
-        working.append(f"Monthly pay: {gbp(total)} / {months} month(s){note} x 12 / 52 (HMRC SPM170300).")
-        return total / months * 12 / 52, f"{months} months"
+        note = f" ({whole} whole and {words_counted(odd, 'odd day')}, rounded)" if odd else ""
+        working.append(f"Monthly pay: {gbp(total)} / {quantity(months, 'month')}{note} x 12 / 52 (HMRC SPM170300).")
+        return total / months * 12 / 52, quantity(months, "month")
     if rule in ("weekly", "fortnightly", "four-weekly") and days % 7 == 0:
         weeks = days // 7
-        working.append(f"Paid {rule}: {gbp(total)} / {weeks} weeks in the relevant period.")
-        return total / weeks, f"{weeks} weeks"
+        working.append(f"Paid {rule}: {gbp(total)} / {words_counted(weeks, 'week')} in the relevant period.")
+        return total / weeks, words_counted(weeks, "week")
     if rule != "irregular":
-        working.append(f"The relevant period is {days} days, not whole weeks (a moved payday?): averaged by days.")
-    working.append(f"{gbp(total)} / {days} days x 7.")
-    return total / days * 7, f"{days} days"
+        working.append(f"The relevant period is {words_counted(days, 'day')}, not whole weeks (a moved payday?): averaged by days.")
+    working.append(f"{gbp(total)} / {words_counted(days, 'day')} x 7.")
+    return total / days * 7, words_counted(days, "day")
 
 
 #: Figures read only when on record for the day (the SSP limit went from 6 April 2026); each
@@ -323,8 +325,8 @@ def _holiday_pay(paid, start: dt.date, skip: set[dt.date] = frozenset()) -> Aver
     working = [
         f"Leave starts {words(start)}: weeks ending on or before it, back no further than {words(oldest)} "
         f"({HOLIDAY_LOOKBACK_WEEKS} weeks) (Employment Rights Act 1996 s.224, from 6 April 2020).",
-        f"{len(counted)} week(s) with pay counted, {words(counted[0][0])} to {words(counted[-1][0])}; "
-        f"{len(skipped)} week(s) without pay, or with only SSP or statutory leave pay, skipped.",
+        f"{words_counted(len(counted), 'week')} with pay counted, {words(counted[0][0])} to {words(counted[-1][0])}; "
+        f"{words_counted(len(skipped), 'week')} without pay, or with only SSP or statutory leave pay, skipped.",
     ]
     if len(counted) < HOLIDAY_WEEKS:
         working.append(f"Fewer than {HOLIDAY_WEEKS} weeks with pay: the average is over the {len(counted)} there are.")

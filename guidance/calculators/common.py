@@ -13,6 +13,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcon
 
 from guidance.content.rates import RateError
 from guidance.kinds import Date, KindError, read_decimal
+from guidance.words import counted
 
 
 class CalculatorError(ValueError):
@@ -241,6 +242,21 @@ def gbp_exact(value: Decimal) -> str:
     return f"£{value.normalize():,f}"
 
 
+def quantity(value, unit: str, plural: str | None = None) -> str:
+    """A number and its unit agreeing with it, the number without needless zeros: "1 hour",
+    "7.5 hours", "2 days"; ``unit`` is the singular ("hour", "shift a week" with ``plural``)."""
+    number = value if isinstance(value, int) else Decimal(str(value))
+    text = f"{number}" if isinstance(number, int) else f"{number.normalize():f}"
+    return f"{text} {counted(number, unit, plural).split(' ', 1)[1]}"
+
+
+def _singular(unit: str) -> str:
+    """A unit said of exactly one: "hours" -> "hour", "shifts a week" -> "shift a week"."""
+    first, _, rest = unit.partition(" ")
+    first = first[:-1] if first.endswith("s") else first
+    return f"{first} {rest}" if rest else first
+
+
 def worked(value: Decimal, unit: str = "", places: int = 4) -> str:
     """A worked-out number as a working line shows it after "=", so the line adds up as shown:
     every decimal when it has at most ``places`` ("373.5 hours", "7.4834 hours"), else to
@@ -248,6 +264,7 @@ def worked(value: Decimal, unit: str = "", places: int = 4) -> str:
     value = round10(value)
     exact = value == q(value, places)
     number = f"{value.normalize():f}" if exact else f"{q(value, places):f}"
+    unit = _singular(unit) if unit and value == 1 else unit
     text = f"{number} {unit}" if unit else number
     return text if exact else f"{text} (to {places} places)"
 

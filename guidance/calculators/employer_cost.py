@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from guidance.calculators.common import (at_field, CalculatorError, Result, decimal, figure, figure_or_none, gbp,
-                                         gbp_exact, pence, whole, words, worked_money)
+                                         gbp_exact, pence, quantity, whole, words, worked_money)
 from guidance.calculators.minimum_wage import minimum_hourly_rate
 from guidance.calculators.pension_age import Reached, reached_at_age
 from guidance.kinds import Date, Field, Money, Number, Whole
@@ -111,7 +111,7 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) 
     weekly = pence(weekly_exact)
     yearly_exact = weekly_exact * WEEKS_A_YEAR
     yearly = pence(yearly_exact)
-    working.append(f"Wages a week: {gbp_exact(rate)} x {hours.normalize():f} hours = {worked_money(weekly_exact)}; "
+    working.append(f"Wages a week: {gbp_exact(rate)} x {quantity(hours, 'hour')} = {worked_money(weekly_exact)}; "
                    f"a year: {gbp_exact(weekly_exact)} x 52 = {worked_money(yearly_exact)}.")
     assumed = age_n if age_n is not None else _assumed_age(rates, on)
     minimum, band = minimum_hourly_rate(rates, on, assumed)

@@ -59,6 +59,7 @@ from guidance.calculators.common import (
     figure,
     figure_or_none,
     q,
+    quantity,
     raise_all,
     round10,
     worked,
@@ -370,9 +371,9 @@ def _check_across_fields(basis, period, start, leaving, days_per_week, hours_per
 def _fraction_text(period, start, leaving, year: LeaveYear, fraction: Decimal) -> str:
     span = f"leave year {words(year.begins_on)} to {words(year.ends_on)}"
     if period == "starting":
-        return f"Starting {words(start)} in the {span}: {fraction * 12:.0f} months of 12, {_share(fraction)} of the year."
+        return f"Starting {words(start)} in the {span}: {quantity(int(round10(fraction * 12)), 'month')} of 12, {_share(fraction)} of the year."
     days = (leaving - (start or year.begins_on)).days + 1
-    text = f"Working {days} days of the {year.days} in the {span}: {_share(fraction)} of the year."
+    text = f"Working {quantity(days, 'day')} of the {year.days} in the {span}: {_share(fraction)} of the year."
     if start and start < year.begins_on:
         text += (f" A job starting on {words(start)} is counted, as GOV.UK counts it, against the year from "
                  f"{words(year.begins_on)}, which holds no 29 February.")
@@ -380,6 +381,15 @@ def _fraction_text(period, start, leaving, year: LeaveYear, fraction: Decimal) -
 
 
 def _days(result, dpw, weeks, cap, standard_days, fraction, period, working) -> Decimal:
+    shown = _days_worked(dpw, weeks, cap, standard_days, fraction, period, working)
+    result["entitlement_days"] = _display(shown)
+    _shown_up(shown, result["entitlement_days"], "days", 1, working)
+    return shown
+
+
+def _days_worked(dpw, weeks, cap, standard_days, fraction, period, working) -> Decimal:
+    """The days of holiday (a starter's rounded up to the next half day), each step of the sum
+    it comes from added to ``working``: 5.6 weeks x days a week, at most the cap, x the share."""
     days = weeks * dpw
     actual = cap if dpw > standard_days else min(cap, days)
     entitlement = round10(actual * fraction)
@@ -390,8 +400,6 @@ def _days(result, dpw, weeks, cap, standard_days, fraction, period, working) -> 
         working.append(f"{worked(actual, 'days')} x {_share(fraction)} = {worked(entitlement, 'days')}.")
     if period == "starting":
         working.append(f"Rounded up to the next half day: {shown.normalize():f}.")
-    result["entitlement_days"] = _display(shown)
-    _shown_up(shown, result["entitlement_days"], "days", 1, working)
     return shown
 
 
@@ -399,7 +407,7 @@ def _hours(result, basis, dpw, hpw, weeks, cap, standard_days, fraction, period,
     hours_a_day = hpw / dpw
     full_hours = weeks * min(dpw, standard_days) * hours_a_day
     if period in ("starting", "full-year"):
-        days = _days({}, dpw, weeks, cap, standard_days, fraction, period, [])
+        days = _days_worked(dpw, weeks, cap, standard_days, fraction, period, working)
         hours = days * hpw / dpw
         working.append(
             f"{days.normalize():f} days of holiday x {hpw.normalize():f} hours / {dpw.normalize():f} days a week = "
@@ -422,8 +430,8 @@ def _hours(result, basis, dpw, hpw, weeks, cap, standard_days, fraction, period,
         daily = (hpw / dpw * 60).to_integral_value(rounding=ROUND_CEILING)
         result["daily_hours_and_minutes"] = [int(daily) // 60, int(daily) % 60]
         working.append(
-            f"That is {seconds // 3600} hours {minutes} minutes; instead of a day off, "
-            f"{int(daily) // 60} hours {int(daily) % 60} minutes for each day otherwise worked."
+            f"That is {quantity(seconds // 3600, 'hour')} {quantity(minutes, 'minute')}; instead of a day off, "
+            f"{quantity(int(daily) // 60, 'hour')} {quantity(int(daily) % 60, 'minute')} for each day otherwise worked."
         )
 
 
@@ -484,8 +492,8 @@ def _irregular_accrual(result, percent: Decimal, hours_worked, reset: dt.date, w
     working.extend(
         [
             f"Leave year from {words(reset)}: irregular-hours and part-year workers build up {percent}% of the hours worked.",
-            f"{hours.normalize():f} hours x {percent}% = {exact.normalize():f} hours.",
-            (f"The employer may round this up (to {up} hours), never down: {exact.normalize():f} hours is the leave "
+            f"{quantity(hours, 'hour')} x {percent}% = {quantity(exact, 'hour')}.",
+            (f"The employer may round this up (to {quantity(up, 'hour')}), never down: {quantity(exact, 'hour')} is the leave "
              "that builds up." if up != exact else "A whole number of hours: nothing to round."),
             "No more than 5.6 weeks (28 days) can build up over the leave year.",
         ]

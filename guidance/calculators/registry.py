@@ -124,7 +124,7 @@ def read_inputs(calculator: Calculator, inputs: dict, on: dt.date | None = None)
     unknown = sorted(set(given) - set(calculator.inputs))
     if unknown:
         raise CalculatorError(
-            f"{calculator.name}: unknown input(s) {', '.join(unknown)}; it takes {', '.join(calculator.inputs)}"
+            f"{calculator.name}: unknown {'inputs' if len(unknown) > 1 else 'input'} {', '.join(unknown)}; it takes {', '.join(calculator.inputs)}"
         )
     values, problems = {}, []
     for item in calculator.fields:
