@@ -48,6 +48,7 @@ from decimal import Decimal
 from guidance.calculators.common import (
     at_field,
     words,
+    NeededWhen,
     Result,
     CalculatorError,
     add_months,
@@ -164,10 +165,10 @@ def average_weekly_earnings(
     paid = parse_payments(payments)
     if purpose == "holiday":
         if holiday_start in (None, ""):
-            raise at_field(FIELDS, "holiday_start", "needed for holiday pay: give the first day of the leave (the calculation date)")
+            raise at_field(FIELDS, "holiday_start", _needed("holiday_start", purpose) + ": give the first day of the leave (the calculation date)")
         return _holiday_pay(paid, date_value(holiday_start, "holiday start"), _skip_weeks(skip_weeks, paid))
     if frequency in (None, ""):
-        raise at_field(FIELDS, "frequency", f"needed: give how often the PA is paid ({', '.join(FREQUENCIES)})")
+        raise at_field(FIELDS, "frequency", _needed("frequency", purpose) + ": give how often the PA is paid")
     if frequency not in FREQUENCIES:
         raise CalculatorError(f"frequency: '{frequency}' is not one of {', '.join(FREQUENCIES)}")
     reference, working = _reference_day(purpose, sick_start, due_date, qualifying_week_end)
@@ -178,7 +179,8 @@ def _reference_day(purpose, sick_start, due_date, week_end) -> tuple[dt.date, li
     """The last day a payday can fall on to end the relevant period, and the working so far."""
     if purpose == "ssp":
         if sick_start in (None, ""):
-            raise at_field(FIELDS, "sick_start", "needed for SSP: give the first day of sickness (of the first linked period, if linked)")
+            raise at_field(FIELDS, "sick_start", _needed("sick_start", purpose)
+                           + ": give the first day of sickness (of the first linked period, if linked)")
         start = date_value(sick_start, "sick start")
         return start - dt.timedelta(days=1), [
             f"SSP: the relevant period ends with the last normal payday before {words(start)}, the first day of "
@@ -195,7 +197,8 @@ def _reference_day(purpose, sick_start, due_date, week_end) -> tuple[dt.date, li
         lines = [f"Baby due {words(due)}: the qualifying week (15th week before the week it is due) ends "
                  f"{words(saturday)}."]
     else:
-        raise at_field(FIELDS, "due_date", "needed: give the date the baby is due, or the qualifying (matching) week's Saturday")
+        raise at_field(FIELDS, "due_date", _needed("due_date", purpose)
+                       + ": give the date the baby is due, or the qualifying (matching) week's Saturday")
     lines.append(
         f"SMP/SPP/SAP: the relevant period ends with the last normal payday on or before {words(saturday)} "
         "(Statutory Maternity Pay (General) Regulations 1986 reg 21)."
@@ -343,6 +346,20 @@ def _holiday_pay(paid, start: dt.date, skip: set[dt.date] = frozenset()) -> Aver
         "working": working,
     })
 
+
+def _needed(name: str, purpose: str) -> str:
+    """Why the input ``name`` left out is needed: "needed when What the average is for is 'ssp'"."""
+    return NEEDED_WHEN[name].words(FIELDS, purpose)
+
+
+#: Each input not always needed, and when it is (see :class:`NeededWhen`).
+NEEDED_WHEN = {
+    "frequency": NeededWhen("purpose", ("ssp", "family")),
+    "sick_start": NeededWhen("purpose", ("ssp",)),
+    "due_date": NeededWhen("purpose", ("family",), ", unless the Saturday of the matching week is given"),
+    "qualifying_week_end": NeededWhen("purpose", ("family",), ", unless the date the baby is due is given"),
+    "holiday_start": NeededWhen("purpose", ("holiday",)),
+}
 
 FIELDS = (
     Field("purpose", "What the average is for", Choice(PURPOSES), default="ssp",

@@ -161,6 +161,36 @@ def at_field(fields, name: str, problem: str) -> "CalculatorError":
     return CalculatorError(f"{label}: {problem}", name)
 
 
+@dataclasses.dataclass(frozen=True)
+class NeededWhen:
+    """When an input that is not always needed is needed: when the choice field ``choice`` is one
+    of ``values`` (as the calculator takes them, "days-per-week"), and ``also`` says any other
+    case in words (", or when the job starts or ends part way through the leave year").
+
+    A calculator declares these once (``NEEDED_WHEN``, by input name); the app's form label and
+    the problem when the input is left out both come from it, naming each choice as the form
+    shows it ("days per week")."""
+
+    choice: str
+    values: tuple[str, ...]
+    also: str = ""
+
+    def words(self, fields, chosen: str | None = None) -> str:
+        """ "needed when How the PA works is 'days per week' or 'hours per week'" (with ``also``);
+        given ``chosen``, only that choice, as the problem when the input was left out."""
+        choice = next(item for item in fields if item.name == self.choice)
+        shown = [f"'{choice.kind.show(value)}'" for value in ((chosen,) if chosen else self.values)]
+        listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+        return f"needed when {choice.label} is {listed}" + ("" if chosen else self.also)
+
+
+def missing_for_choice(fields, needed_when: dict, chosen: str, given: dict) -> list["CalculatorError"]:
+    """A problem at each input ``needed_when`` says the choice ``chosen`` needs, left out of
+    ``given``: "Days worked a week: needed when How the PA works is 'days per week'"."""
+    return [at_field(fields, name, rule.words(fields, chosen))
+            for name, rule in needed_when.items() if chosen in rule.values and given.get(name) in (None, "")]
+
+
 def positive(value: Decimal, name: str) -> Decimal:
     if value <= 0:
         raise CalculatorError(f"{name} must be more than 0 (got {value})")

@@ -51,6 +51,8 @@ from guidance.calculators.common import (
     at_field,
     words,
     CalculatorError,
+    NeededWhen,
+    missing_for_choice,
     Result,
     add_years,
     ceil_to,
@@ -80,12 +82,23 @@ RATES_IF_IN_FORCE = (
 
 BASES = ("days-per-week", "hours-per-week", "compressed-hours", "shifts", "annualised-hours", "irregular-hours")
 HOURS_BASES = ("hours-per-week", "compressed-hours")
-#: The inputs each basis works from (besides the dates): each is needed when that basis is chosen.
+#: Each input not always needed, and when it is: the form says so at the field from the start,
+#: and leaving it out is that problem at the field.
+NEEDED_WHEN = {
+    "days_per_week": NeededWhen("basis", ("days-per-week", "hours-per-week", "compressed-hours")),
+    "hours_per_week": NeededWhen("basis", HOURS_BASES),
+    "shifts_per_pattern": NeededWhen("basis", ("shifts",)),
+    "days_per_pattern": NeededWhen("basis", ("shifts",)),
+    "hours_worked": NeededWhen("basis", ("irregular-hours",)),
+    "leave_year_start": NeededWhen("basis", ("irregular-hours",),
+                                   ", or when the job starts or ends part way through the leave year (not both)"),
+}
+#: The inputs each basis works from, besides the dates (from ``NEEDED_WHEN``).
 NEEDED_FOR_BASIS = {
-    "days-per-week": ("days_per_week",),
-    "hours-per-week": ("days_per_week", "hours_per_week"),
-    "compressed-hours": ("days_per_week", "hours_per_week"),
-    "shifts": ("shifts_per_pattern", "days_per_pattern"),
+    basis: names
+    for basis in BASES[:4]
+    if (names := tuple(name for name, rule in NEEDED_WHEN.items()
+                       if basis in rule.values and name not in ("hours_worked", "leave_year_start")))
 }
 MONTHS = Decimal(12)
 
@@ -312,10 +325,8 @@ def holiday_entitlement(
     }
     if basis == "irregular-hours":
         if reset is None:
-            raise CalculatorError(
-                "Leave year starts: needed for irregular hours: the rules changed for leave years from 1 April 2024",
-                "leave_year_start",
-            )
+            raise at_field(FIELDS, "leave_year_start", NEEDED_WHEN["leave_year_start"].words(FIELDS, basis)
+                           + ": the rules changed for leave years from 1 April 2024")
         percent = figure_or_none(rates, "irregular_hours_accrual_percent", reset)
         if percent is not None:
             return _finish(_irregular_accrual(result, percent, hours_worked, reset, working), working)
@@ -347,8 +358,8 @@ def holiday_entitlement(
 def _missing_for_basis(basis: str, given: dict) -> list[CalculatorError]:
     """A problem at each input the basis works from that was left out, saying it is needed for
     that basis (the command line adds the option's name, the app shows it at the field)."""
-    return [at_field(FIELDS, name, f"needed when {FIELDS[0].label} is '{basis}'")
-            for name in NEEDED_FOR_BASIS.get(basis, ()) if given.get(name) in (None, "")]
+    needed = {name: rule for name, rule in NEEDED_WHEN.items() if name in given}
+    return missing_for_choice(FIELDS, needed, basis, given)
 
 
 def _check_across_fields(basis, period, start, leaving, days_per_week, hours_per_week,
@@ -475,7 +486,7 @@ def _weeks(result, weeks, fraction, period, working) -> None:
 
 def _irregular_accrual(result, percent: Decimal, hours_worked, reset: dt.date, working) -> dict:
     if hours_worked in (None, ""):
-        raise CalculatorError("Hours worked in the pay period: needed for irregular hours", "hours_worked")
+        raise at_field(FIELDS, "hours_worked", NEEDED_WHEN["hours_worked"].words(FIELDS, "irregular-hours"))
     hours = decimal(hours_worked, "hours worked")
     if hours <= 0:
         raise at_field(FIELDS, "hours_worked", f"must be more than 0 (got {hours})")
