@@ -230,11 +230,11 @@ def test_holiday_week_not_yet_complete_is_left_out(rates):
     ({"payments": "2026-05-30=100", "frequency": "monthly", "sick_start": "2026-04-10"}, "no payday on or before"),
     ({"payments": "2026-01-30=1000", "frequency": "yearly", "sick_start": "2026-04-10"}, "frequency"),
     ({"payments": "2026-01-30=1000", "sick_start": "2026-04-10"}, "^How often the PA is paid: needed"),
-    ({"payments": "2026-01-30=1000", "frequency": "monthly"}, "^First day off sick: needed for SSP"),
+    ({"payments": "2026-01-30=1000", "frequency": "monthly"}, "^First day off sick: needed when What the average is for is 'ssp'"),
     ({"payments": "2026-01-30=1000", "frequency": "monthly", "purpose": "family"}, "^Date the baby is due: needed"),
     ({"payments": "2026-01-30=1000", "frequency": "monthly", "purpose": "family", "qualifying_week_end": "2026-02-06"},
      "not a Saturday"),
-    ({"payments": "2026-01-30=1000", "purpose": "holiday"}, "^First day of the leave: needed for holiday pay"),
+    ({"payments": "2026-01-30=1000", "purpose": "holiday"}, "^First day of the leave: needed when What the average is for is 'holiday'"),
     ({"payments": "2026-01-30=1000", "purpose": "pension"}, "purpose"),
 ])
 def test_bad_input_is_named(rates, kwargs, message):

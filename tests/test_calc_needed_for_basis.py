@@ -33,7 +33,7 @@ def test_each_input_a_basis_needs_is_told_at_its_field(rates, basis, left_out):
     (problem,) = caught.value.problems
     label = CALCULATORS["holiday"].field(left_out).label
     assert problem.field == left_out
-    assert str(problem) == f"{label}: needed when How the PA works is '{basis}'"
+    assert str(problem) == f"{label}: needed when How the PA works is '{basis.replace('-', ' ')}'"
 
 
 def test_the_bases_cover_every_basis_with_inputs_of_its_own():
@@ -43,7 +43,7 @@ def test_the_bases_cover_every_basis_with_inputs_of_its_own():
 def test_the_command_line_names_the_option_needed(capsys):
     assert main(["calc", "holiday", "--basis", "hours-per-week", "--hours-per-week", "37.5"]) != 0
     err = capsys.readouterr().err
-    assert "Days worked a week: needed when How the PA works is 'hours-per-week' (option --days-per-week)" in err
+    assert "Days worked a week: needed when How the PA works is 'hours per week' (option --days-per-week)" in err
     assert "must be a number" not in err
 
 

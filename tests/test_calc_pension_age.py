@@ -45,10 +45,11 @@ def test_state_pension_day_as_gov_uk_works_it_out(birth, reached):
 
 
 @pytest.mark.parametrize("age", [67, 70, 74])
-def test_over_state_pension_age_no_contribution_but_can_ask_to_join(rates, age):
+def test_over_state_pension_age_no_contribution_unless_they_opt_in(rates, age):
     result = cost(rates, age=age)
     assert result["employer_pension_yearly"] == Decimal("0")
-    assert any("over State Pension age" in line and "can ask to join" in line for line in result["working"])
+    assert any("over State Pension age" in line and "the employer must enrol them and pay at least" in line
+               for line in result["working"])
     assert result["total_yearly"] == result["yearly_wages"] + result["employer_ni_yearly"] + result["holiday_cover_yearly"]
 
 

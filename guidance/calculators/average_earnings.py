@@ -48,6 +48,7 @@ from decimal import Decimal
 from guidance.calculators.common import (
     at_field,
     words,
+    NeededWhen,
     Result,
     CalculatorError,
     add_months,
@@ -58,9 +59,11 @@ from guidance.calculators.common import (
     gbp_exact,
     pence,
     q,
+    quantity,
     worked_money,
 )
 from guidance.kinds import Choice, Date, DatedAmounts, DateList, Field, KindError
+from guidance.words import counted as words_counted
 
 PURPOSES = ("ssp", "family", "holiday")
 FREQUENCIES = ("weekly", "fortnightly", "four-weekly", "monthly", "irregular")
@@ -162,10 +165,10 @@ def average_weekly_earnings(
     paid = parse_payments(payments)
     if purpose == "holiday":
         if holiday_start in (None, ""):
-            raise at_field(FIELDS, "holiday_start", "needed for holiday pay: give the first day of the leave (the calculation date)")
+            raise at_field(FIELDS, "holiday_start", _needed("holiday_start", purpose) + ": give the first day of the leave (the calculation date)")
         return _holiday_pay(paid, date_value(holiday_start, "holiday start"), _skip_weeks(skip_weeks, paid))
     if frequency in (None, ""):
-        raise at_field(FIELDS, "frequency", f"needed: give how often the PA is paid ({', '.join(FREQUENCIES)})")
+        raise at_field(FIELDS, "frequency", _needed("frequency", purpose) + ": give how often the PA is paid")
     if frequency not in FREQUENCIES:
         raise CalculatorError(f"frequency: '{frequency}' is not one of {', '.join(FREQUENCIES)}")
     reference, working = _reference_day(purpose, sick_start, due_date, qualifying_week_end)
@@ -176,7 +179,8 @@ def _reference_day(purpose, sick_start, due_date, week_end) -> tuple[dt.date, li
     """The last day a payday can fall on to end the relevant period, and the working so far."""
     if purpose == "ssp":
         if sick_start in (None, ""):
-            raise at_field(FIELDS, "sick_start", "needed for SSP: give the first day of sickness (of the first linked period, if linked)")
+            raise at_field(FIELDS, "sick_start", _needed("sick_start", purpose)
+                           + ": give the first day of sickness (of the first linked period, if linked)")
         start = date_value(sick_start, "sick start")
         return start - dt.timedelta(days=1), [
             f"SSP: the relevant period ends with the last normal payday before {words(start)}, the first day of "
@@ -193,7 +197,8 @@ def _reference_day(purpose, sick_start, due_date, week_end) -> tuple[dt.date, li
         lines = [f"Baby due {words(due)}: the qualifying week (15th week before the week it is due) ends "
                  f"{words(saturday)}."]
     else:
-        raise at_field(FIELDS, "due_date", "needed: give the date the baby is due, or the qualifying (matching) week's Saturday")
+        raise at_field(FIELDS, "due_date", _needed("due_date", purpose)
+                       + ": give the date the baby is due, or the qualifying (matching) week's Saturday")
     lines.append(
         f"SMP/SPP/SAP: the relevant period ends with the last normal payday on or before {words(saturday)} "
         "(Statutory Maternity Pay (General) Regulations 1986 reg 21)."
@@ -255,17 +260,17 @@ def _divide(rule, total, first, last, days, working) -> tuple[Decimal, str]:
         months, whole, odd = whole_months(first, last)
         if months == 0:
             raise at_field(FIELDS, "payments", "the relevant period is under half a month; check the paydays")
-        note = f" ({whole} whole and {odd} odd day(s), rounded)" if odd else ""
-        working.append(f"Monthly pay: {gbp(total)} / {months} month(s){note} x 12 / 52 (HMRC SPM170300).")
-        return total / months * 12 / 52, f"{months} months"
+        note = f" ({whole} whole and {words_counted(odd, 'odd day')}, rounded)" if odd else ""
+        working.append(f"Monthly pay: {gbp(total)} / {quantity(months, 'month')}{note} x 12 / 52 (HMRC SPM170300).")
+        return total / months * 12 / 52, quantity(months, "month")
     if rule in ("weekly", "fortnightly", "four-weekly") and days % 7 == 0:
         weeks = days // 7
-        working.append(f"Paid {rule}: {gbp(total)} / {weeks} weeks in the relevant period.")
-        return total / weeks, f"{weeks} weeks"
+        working.append(f"Paid {rule}: {gbp(total)} / {words_counted(weeks, 'week')} in the relevant period.")
+        return total / weeks, words_counted(weeks, "week")
     if rule != "irregular":
-        working.append(f"The relevant period is {days} days, not whole weeks (a moved payday?): averaged by days.")
-    working.append(f"{gbp(total)} / {days} days x 7.")
-    return total / days * 7, f"{days} days"
+        working.append(f"The relevant period is {words_counted(days, 'day')}, not whole weeks (a moved payday?): averaged by days.")
+    working.append(f"{gbp(total)} / {words_counted(days, 'day')} x 7.")
+    return total / days * 7, words_counted(days, "day")
 
 
 #: Figures read only when on record for the day (the SSP limit went from 6 April 2026); each
@@ -323,8 +328,8 @@ def _holiday_pay(paid, start: dt.date, skip: set[dt.date] = frozenset()) -> Aver
     working = [
         f"Leave starts {words(start)}: weeks ending on or before it, back no further than {words(oldest)} "
         f"({HOLIDAY_LOOKBACK_WEEKS} weeks) (Employment Rights Act 1996 s.224, from 6 April 2020).",
-        f"{len(counted)} week(s) with pay counted, {words(counted[0][0])} to {words(counted[-1][0])}; "
-        f"{len(skipped)} week(s) without pay, or with only SSP or statutory leave pay, skipped.",
+        f"{words_counted(len(counted), 'week')} with pay counted, {words(counted[0][0])} to {words(counted[-1][0])}; "
+        f"{words_counted(len(skipped), 'week')} without pay, or with only SSP or statutory leave pay, skipped.",
     ]
     if len(counted) < HOLIDAY_WEEKS:
         working.append(f"Fewer than {HOLIDAY_WEEKS} weeks with pay: the average is over the {len(counted)} there are.")
@@ -341,6 +346,20 @@ def _holiday_pay(paid, start: dt.date, skip: set[dt.date] = frozenset()) -> Aver
         "working": working,
     })
 
+
+def _needed(name: str, purpose: str) -> str:
+    """Why the input ``name`` left out is needed: "needed when What the average is for is 'ssp'"."""
+    return NEEDED_WHEN[name].words(FIELDS, purpose)
+
+
+#: Each input not always needed, and when it is (see :class:`NeededWhen`).
+NEEDED_WHEN = {
+    "frequency": NeededWhen("purpose", ("ssp", "family")),
+    "sick_start": NeededWhen("purpose", ("ssp",)),
+    "due_date": NeededWhen("purpose", ("family",), ", unless the Saturday of the matching week is given"),
+    "qualifying_week_end": NeededWhen("purpose", ("family",), ", unless the date the baby is due is given"),
+    "holiday_start": NeededWhen("purpose", ("holiday",)),
+}
 
 FIELDS = (
     Field("purpose", "What the average is for", Choice(PURPOSES), default="ssp",

@@ -13,6 +13,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcon
 
 from guidance.content.rates import RateError
 from guidance.kinds import Date, KindError, read_decimal
+from guidance.words import counted
 
 
 class CalculatorError(ValueError):
@@ -160,6 +161,36 @@ def at_field(fields, name: str, problem: str) -> "CalculatorError":
     return CalculatorError(f"{label}: {problem}", name)
 
 
+@dataclasses.dataclass(frozen=True)
+class NeededWhen:
+    """When an input that is not always needed is needed: when the choice field ``choice`` is one
+    of ``values`` (as the calculator takes them, "days-per-week"), and ``also`` says any other
+    case in words (", or when the job starts or ends part way through the leave year").
+
+    A calculator declares these once (``NEEDED_WHEN``, by input name); the app's form label and
+    the problem when the input is left out both come from it, naming each choice as the form
+    shows it ("days per week")."""
+
+    choice: str
+    values: tuple[str, ...]
+    also: str = ""
+
+    def words(self, fields, chosen: str | None = None) -> str:
+        """ "needed when How the PA works is 'days per week' or 'hours per week'" (with ``also``);
+        given ``chosen``, only that choice, as the problem when the input was left out."""
+        choice = next(item for item in fields if item.name == self.choice)
+        shown = [f"'{choice.kind.show(value)}'" for value in ((chosen,) if chosen else self.values)]
+        listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+        return f"needed when {choice.label} is {listed}" + ("" if chosen else self.also)
+
+
+def missing_for_choice(fields, needed_when: dict, chosen: str, given: dict) -> list["CalculatorError"]:
+    """A problem at each input ``needed_when`` says the choice ``chosen`` needs, left out of
+    ``given``: "Days worked a week: needed when How the PA works is 'days per week'"."""
+    return [at_field(fields, name, rule.words(fields, chosen))
+            for name, rule in needed_when.items() if chosen in rule.values and given.get(name) in (None, "")]
+
+
 def positive(value: Decimal, name: str) -> Decimal:
     if value <= 0:
         raise CalculatorError(f"{name} must be more than 0 (got {value})")
@@ -241,6 +272,21 @@ def gbp_exact(value: Decimal) -> str:
     return f"£{value.normalize():,f}"
 
 
+def quantity(value, unit: str, plural: str | None = None) -> str:
+    """A number and its unit agreeing with it, the number without needless zeros: "1 hour",
+    "7.5 hours", "2 days"; ``unit`` is the singular ("hour", "shift a week" with ``plural``)."""
+    number = value if isinstance(value, int) else Decimal(str(value))
+    text = f"{number}" if isinstance(number, int) else f"{number.normalize():f}"
+    return f"{text} {counted(number, unit, plural).split(' ', 1)[1]}"
+
+
+def _singular(unit: str) -> str:
+    """A unit said of exactly one: "hours" -> "hour", "shifts a week" -> "shift a week"."""
+    first, _, rest = unit.partition(" ")
+    first = first[:-1] if first.endswith("s") else first
+    return f"{first} {rest}" if rest else first
+
+
 def worked(value: Decimal, unit: str = "", places: int = 4) -> str:
     """A worked-out number as a working line shows it after "=", so the line adds up as shown:
     every decimal when it has at most ``places`` ("373.5 hours", "7.4834 hours"), else to
@@ -248,6 +294,7 @@ def worked(value: Decimal, unit: str = "", places: int = 4) -> str:
     value = round10(value)
     exact = value == q(value, places)
     number = f"{value.normalize():f}" if exact else f"{q(value, places):f}"
+    unit = _singular(unit) if unit and value == 1 else unit
     text = f"{number} {unit}" if unit else number
     return text if exact else f"{text} (to {places} places)"
 

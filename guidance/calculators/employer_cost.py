@@ -8,8 +8,11 @@ Rule and figures, all from the rates in force on the day asked:
   direct payment can claim (HMRC NIM06520; Social Security Contributions and Benefits Act 1992,
   National Insurance Contributions Act 2014 s.1);
 - pension: automatic enrolment (Pensions Act 2008 s.3) for a PA aged from ``pension_age_lower`` to
-  State Pension age earning over ``auto_enrolment_trigger_yearly``; a PA under 22, or over State
-  Pension age and under 75, is not enrolled automatically but can ask to join; a PA under 16 or
+  State Pension age earning over ``auto_enrolment_trigger_yearly``; a PA under 22, over State
+  Pension age and under 75, or paid no more than the trigger, is not enrolled automatically, but
+  one paid over ``qualifying_earnings_lower_yearly`` who opts in must be enrolled with the employer
+  contribution (s.7), shown as a warning beside the nil; one paid less who asks to join must be
+  put in a scheme, with no employer contribution due (s.9); a PA under 16 or
   aged 75 or over is not a jobholder at all (s.1). State Pension age comes from the date of
   birth (see :mod:`guidance.calculators.pension_age`): the age settles it except at 66 or 67
   from 2026 to 2028, when the contribution is included and a warning says so and why.
@@ -28,7 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from guidance.calculators.common import (at_field, CalculatorError, Result, decimal, figure, figure_or_none, gbp,
-                                         gbp_exact, pence, whole, words, worked_money)
+                                         gbp_exact, pence, quantity, whole, words, worked_money)
 from guidance.calculators.minimum_wage import minimum_hourly_rate
 from guidance.calculators.pension_age import Reached, reached_at_age
 from guidance.kinds import Date, Field, Money, Number, Whole
@@ -108,7 +111,7 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) 
     weekly = pence(weekly_exact)
     yearly_exact = weekly_exact * WEEKS_A_YEAR
     yearly = pence(yearly_exact)
-    working.append(f"Wages a week: {gbp_exact(rate)} x {hours.normalize():f} hours = {worked_money(weekly_exact)}; "
+    working.append(f"Wages a week: {gbp_exact(rate)} x {quantity(hours, 'hour')} = {worked_money(weekly_exact)}; "
                    f"a year: {gbp_exact(weekly_exact)} x 52 = {worked_money(yearly_exact)}.")
     assumed = age_n if age_n is not None else _assumed_age(rates, on)
     minimum, band = minimum_hourly_rate(rates, on, assumed)
@@ -121,14 +124,17 @@ def employer_cost(*, hourly_rate, hours_per_week, rates, on: dt.date, age=None) 
     ni = pence(max(Decimal(0), ni_gross - allowance))
     working.append(ni_text)
     working.append(f"Employment Allowance (up to {gbp(allowance)} a year for the employer) takes off {gbp(pence(min(ni_gross, allowance)))}: employer NI {gbp(ni)} a year.")
-    pension, pension_text = _pension(rates, on, yearly_exact, age_n)
+    pension, pension_text, opt_in = _pension(rates, on, yearly_exact, age_n)
     working.append(pension_text)
+    if opt_in:
+        warnings.append(opt_in)
     if pension and age_n is not None and reached_at_age(age_n, on) is Reached.NOT_KNOWN:
         warnings.append(
             f"At {age_n} on {words(on)} the PA may have reached State Pension age or not: it depends on the date of "
             "birth (66 to 67 for those born from 6 April 1960 to 5 March 1961). Worked out as not yet reached, so the "
-            f"employer pension contribution ({gbp(pension)} a year) is included; once they have reached it there is "
-            "none (they can ask to join): check their date of birth.")
+            f"employer pension contribution ({gbp(pension)} a year) is included. Once they have reached it they are not "
+            "enrolled automatically, but if they opt in the employer must enrol them and still pay it (Pensions Act "
+            "2008 s.7): check their date of birth.")
     cover_weeks = figure(rates, "holiday_weeks", on)
     cover = pence(weekly_exact * cover_weeks)
     working.append(f"Holiday cover, a year for a replacement: {cover_weeks} weeks of paid leave x {gbp_exact(weekly_exact)} = "
@@ -178,31 +184,49 @@ def _employer_ni(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, 
                 f"{worked_money(above * share / 100)}.")
 
 
-def _pension(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str]:
-    """The employer's yearly pension contribution and its working line; nothing when the PA is not
-    enrolled automatically (not a jobholder, under 22, over State Pension age, or paid too little)."""
+def _pension(rates, on, yearly: Decimal, age: int | None) -> tuple[Decimal, str, str | None]:
+    """The employer's yearly pension contribution, its working line, and a warning when it is nil
+    only because the PA is not enrolled automatically but may ask to be (None otherwise).
+
+    Pensions Act 2008: an eligible jobholder (22 to State Pension age, pay over the trigger) is
+    enrolled automatically (s.3); a non-eligible jobholder (16 to 74, pay over the qualifying
+    earnings lower limit: under 22, over State Pension age, or pay not over the trigger) who opts
+    in must be enrolled and the employer must contribute (s.7); an entitled worker (16 to 74, pay
+    not over the lower limit) who asks to join must be put in a pension scheme, but the employer
+    need not contribute (s.9). Under 16 or 75 and over: not a jobholder, none of these apply."""
     youngest = figure(rates, "pension_age_lower", on)
     trigger = figure(rates, "auto_enrolment_trigger_yearly", on)
     if age is not None and not JOBHOLDER_FROM <= age < JOBHOLDER_UNDER:
         return Decimal(0), (f"Pension: aged {age}, the PA is not a jobholder (only those aged {JOBHOLDER_FROM} to "
-                            f"{JOBHOLDER_UNDER - 1} are), so no automatic enrolment and no right to join.")
-    if age is not None and age < youngest:
-        return Decimal(0), f"Pension: under {youngest}, not automatically enrolled (can ask to join)."
-    reached = reached_at_age(age, on) if age is not None else Reached.NO  # the age assumed is under it
-    if reached is Reached.YES:
-        return Decimal(0), "Pension: over State Pension age, so not automatically enrolled (can ask to join)."
-    if yearly <= trigger:
-        return Decimal(0), f"Pension: pay of {gbp(pence(yearly))} is not over the {gbp(trigger)} trigger, so no automatic enrolment (the PA can ask to join)."
+                            f"{JOBHOLDER_UNDER - 1} are), so no automatic enrolment and no right to join."), None
     lower = figure(rates, "qualifying_earnings_lower_yearly", on)
     upper = figure(rates, "qualifying_earnings_upper_yearly", on)
     share = figure(rates, "pension_minimum_employer_contribution", on)
     band = max(Decimal(0), min(yearly, upper) - lower)
-    pension = pence(band * share / 100)
-    return pension, (
-        f"Pension: {share}% of {gbp_exact(band)} (qualifying earnings: pay between {gbp(lower)} and {gbp(upper)}) = "
-        f"{worked_money(band * share / 100)} "
-        f"({_until_pension_age(reached)})."
-    )
+    due = band * share / 100
+    sum_text = (f"{share}% of {gbp_exact(band)} (qualifying earnings: pay between {gbp(lower)} and {gbp(upper)}) = "
+                f"{worked_money(due)}")
+    reached = reached_at_age(age, on) if age is not None else Reached.NO  # the age assumed is under it
+    if age is not None and age < youngest:
+        why = f"under {youngest}"
+    elif reached is Reached.YES:
+        why = "over State Pension age"
+    elif yearly <= trigger:
+        why = f"pay of {gbp(pence(yearly))} is not over the {gbp(trigger)} trigger"
+    else:
+        return pence(due), f"Pension: {sum_text} ({_until_pension_age(reached)}).", None
+    if yearly <= lower:
+        text = (f"Pension: {why}, so not enrolled automatically: £0.00 a year. Pay of {gbp(pence(yearly))} is not over "
+                f"the {gbp(lower)} qualifying earnings lower limit: if the PA asks to join, the employer must put them "
+                "in a pension scheme but need not pay into it (Pensions Act 2008 s.9).")
+        return Decimal(0), text, None
+    text = (f"Pension: {why}, so not enrolled automatically: £0.00 a year unless the PA opts in. If they ask to "
+            f"join (opt in), the employer must enrol them and pay at least {sum_text} a year "
+            "(Pensions Act 2008 s.7).")
+    warning = (f"Pension shown as £0.00: the PA is not enrolled automatically ({why}), but if they opt in the "
+               f"employer must enrol them and pay at least {gbp(pence(due))} a year, making the total "
+               "that much more.")
+    return Decimal(0), text, warning
 
 
 def _until_pension_age(reached: Reached) -> str:

@@ -51,6 +51,8 @@ from guidance.calculators.common import (
     at_field,
     words,
     CalculatorError,
+    NeededWhen,
+    missing_for_choice,
     Result,
     add_years,
     ceil_to,
@@ -59,6 +61,7 @@ from guidance.calculators.common import (
     figure,
     figure_or_none,
     q,
+    quantity,
     raise_all,
     round10,
     worked,
@@ -79,12 +82,23 @@ RATES_IF_IN_FORCE = (
 
 BASES = ("days-per-week", "hours-per-week", "compressed-hours", "shifts", "annualised-hours", "irregular-hours")
 HOURS_BASES = ("hours-per-week", "compressed-hours")
-#: The inputs each basis works from (besides the dates): each is needed when that basis is chosen.
+#: Each input not always needed, and when it is: the form says so at the field from the start,
+#: and leaving it out is that problem at the field.
+NEEDED_WHEN = {
+    "days_per_week": NeededWhen("basis", ("days-per-week", "hours-per-week", "compressed-hours")),
+    "hours_per_week": NeededWhen("basis", HOURS_BASES),
+    "shifts_per_pattern": NeededWhen("basis", ("shifts",)),
+    "days_per_pattern": NeededWhen("basis", ("shifts",)),
+    "hours_worked": NeededWhen("basis", ("irregular-hours",)),
+    "leave_year_start": NeededWhen("basis", ("irregular-hours",),
+                                   ", or when the job starts or ends part way through the leave year (not both)"),
+}
+#: The inputs each basis works from, besides the dates (from ``NEEDED_WHEN``).
 NEEDED_FOR_BASIS = {
-    "days-per-week": ("days_per_week",),
-    "hours-per-week": ("days_per_week", "hours_per_week"),
-    "compressed-hours": ("days_per_week", "hours_per_week"),
-    "shifts": ("shifts_per_pattern", "days_per_pattern"),
+    basis: names
+    for basis in BASES[:4]
+    if (names := tuple(name for name, rule in NEEDED_WHEN.items()
+                       if basis in rule.values and name not in ("hours_worked", "leave_year_start")))
 }
 MONTHS = Decimal(12)
 
@@ -311,10 +325,8 @@ def holiday_entitlement(
     }
     if basis == "irregular-hours":
         if reset is None:
-            raise CalculatorError(
-                "Leave year starts: needed for irregular hours: the rules changed for leave years from 1 April 2024",
-                "leave_year_start",
-            )
+            raise at_field(FIELDS, "leave_year_start", NEEDED_WHEN["leave_year_start"].words(FIELDS, basis)
+                           + ": the rules changed for leave years from 1 April 2024")
         percent = figure_or_none(rates, "irregular_hours_accrual_percent", reset)
         if percent is not None:
             return _finish(_irregular_accrual(result, percent, hours_worked, reset, working), working)
@@ -346,8 +358,8 @@ def holiday_entitlement(
 def _missing_for_basis(basis: str, given: dict) -> list[CalculatorError]:
     """A problem at each input the basis works from that was left out, saying it is needed for
     that basis (the command line adds the option's name, the app shows it at the field)."""
-    return [at_field(FIELDS, name, f"needed when {FIELDS[0].label} is '{basis}'")
-            for name in NEEDED_FOR_BASIS.get(basis, ()) if given.get(name) in (None, "")]
+    needed = {name: rule for name, rule in NEEDED_WHEN.items() if name in given}
+    return missing_for_choice(FIELDS, needed, basis, given)
 
 
 def _check_across_fields(basis, period, start, leaving, days_per_week, hours_per_week,
@@ -370,9 +382,9 @@ def _check_across_fields(basis, period, start, leaving, days_per_week, hours_per
 def _fraction_text(period, start, leaving, year: LeaveYear, fraction: Decimal) -> str:
     span = f"leave year {words(year.begins_on)} to {words(year.ends_on)}"
     if period == "starting":
-        return f"Starting {words(start)} in the {span}: {fraction * 12:.0f} months of 12, {_share(fraction)} of the year."
+        return f"Starting {words(start)} in the {span}: {quantity(int(round10(fraction * 12)), 'month')} of 12, {_share(fraction)} of the year."
     days = (leaving - (start or year.begins_on)).days + 1
-    text = f"Working {days} days of the {year.days} in the {span}: {_share(fraction)} of the year."
+    text = f"Working {quantity(days, 'day')} of the {year.days} in the {span}: {_share(fraction)} of the year."
     if start and start < year.begins_on:
         text += (f" A job starting on {words(start)} is counted, as GOV.UK counts it, against the year from "
                  f"{words(year.begins_on)}, which holds no 29 February.")
@@ -380,6 +392,15 @@ def _fraction_text(period, start, leaving, year: LeaveYear, fraction: Decimal) -
 
 
 def _days(result, dpw, weeks, cap, standard_days, fraction, period, working) -> Decimal:
+    shown = _days_worked(dpw, weeks, cap, standard_days, fraction, period, working)
+    result["entitlement_days"] = _display(shown)
+    _shown_up(shown, result["entitlement_days"], "days", 1, working)
+    return shown
+
+
+def _days_worked(dpw, weeks, cap, standard_days, fraction, period, working) -> Decimal:
+    """The days of holiday (a starter's rounded up to the next half day), each step of the sum
+    it comes from added to ``working``: 5.6 weeks x days a week, at most the cap, x the share."""
     days = weeks * dpw
     actual = cap if dpw > standard_days else min(cap, days)
     entitlement = round10(actual * fraction)
@@ -390,8 +411,6 @@ def _days(result, dpw, weeks, cap, standard_days, fraction, period, working) -> 
         working.append(f"{worked(actual, 'days')} x {_share(fraction)} = {worked(entitlement, 'days')}.")
     if period == "starting":
         working.append(f"Rounded up to the next half day: {shown.normalize():f}.")
-    result["entitlement_days"] = _display(shown)
-    _shown_up(shown, result["entitlement_days"], "days", 1, working)
     return shown
 
 
@@ -399,7 +418,7 @@ def _hours(result, basis, dpw, hpw, weeks, cap, standard_days, fraction, period,
     hours_a_day = hpw / dpw
     full_hours = weeks * min(dpw, standard_days) * hours_a_day
     if period in ("starting", "full-year"):
-        days = _days({}, dpw, weeks, cap, standard_days, fraction, period, [])
+        days = _days_worked(dpw, weeks, cap, standard_days, fraction, period, working)
         hours = days * hpw / dpw
         working.append(
             f"{days.normalize():f} days of holiday x {hpw.normalize():f} hours / {dpw.normalize():f} days a week = "
@@ -422,8 +441,8 @@ def _hours(result, basis, dpw, hpw, weeks, cap, standard_days, fraction, period,
         daily = (hpw / dpw * 60).to_integral_value(rounding=ROUND_CEILING)
         result["daily_hours_and_minutes"] = [int(daily) // 60, int(daily) % 60]
         working.append(
-            f"That is {seconds // 3600} hours {minutes} minutes; instead of a day off, "
-            f"{int(daily) // 60} hours {int(daily) % 60} minutes for each day otherwise worked."
+            f"That is {quantity(seconds // 3600, 'hour')} {quantity(minutes, 'minute')}; instead of a day off, "
+            f"{quantity(int(daily) // 60, 'hour')} {quantity(int(daily) % 60, 'minute')} for each day otherwise worked."
         )
 
 
@@ -467,7 +486,7 @@ def _weeks(result, weeks, fraction, period, working) -> None:
 
 def _irregular_accrual(result, percent: Decimal, hours_worked, reset: dt.date, working) -> dict:
     if hours_worked in (None, ""):
-        raise CalculatorError("Hours worked in the pay period: needed for irregular hours", "hours_worked")
+        raise at_field(FIELDS, "hours_worked", NEEDED_WHEN["hours_worked"].words(FIELDS, "irregular-hours"))
     hours = decimal(hours_worked, "hours worked")
     if hours <= 0:
         raise at_field(FIELDS, "hours_worked", f"must be more than 0 (got {hours})")
@@ -484,8 +503,8 @@ def _irregular_accrual(result, percent: Decimal, hours_worked, reset: dt.date, w
     working.extend(
         [
             f"Leave year from {words(reset)}: irregular-hours and part-year workers build up {percent}% of the hours worked.",
-            f"{hours.normalize():f} hours x {percent}% = {exact.normalize():f} hours.",
-            (f"The employer may round this up (to {up} hours), never down: {exact.normalize():f} hours is the leave "
+            f"{quantity(hours, 'hour')} x {percent}% = {quantity(exact, 'hour')}.",
+            (f"The employer may round this up (to {quantity(up, 'hour')}), never down: {quantity(exact, 'hour')} is the leave "
              "that builds up." if up != exact else "A whole number of hours: nothing to round."),
             "No more than 5.6 weeks (28 days) can build up over the leave year.",
         ]

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from guidance.calculators.common import (at_field, CalculatorError, Result, date_value, decimal, figure, figure_or_none, gbp,
-                                         gbp_exact, pence, pence_up, q, whole, words, worked_money)
+                                         gbp_exact, pence, pence_up, q, quantity, whole, words, worked_money)
+from guidance.words import counted as words_counted
 from guidance.kinds import Date, Field, Money, Number, Whole, YesNo
 
 FIELDS = (
@@ -147,7 +148,7 @@ def minimum_wage(
     if not 1 <= days <= 31:
         raise CalculatorError(f"the pay period must be 1 to 31 days (got {days})")
     if hours_d > 24 * days:
-        raise at_field(FIELDS, "hours", f"{hours_d} hours is more than there are in {days} days")
+        raise at_field(FIELDS, "hours", f"{quantity(hours_d, 'hour')} is more than there are in {words_counted(days, 'day')}")
     _accommodation_given(accommodation_charge, nights)  # every input checked before the day is asked for
     if start is None:
         _check_one_rate(rates, on, age_n, bool(apprentice), days)
@@ -159,7 +160,7 @@ def minimum_wage(
     ok = counted >= due
     short = max(Decimal(0), due - counted)
     working.append(
-        f"Pay that counts {gbp_exact(counted) if counted == q(counted, 4) else worked_money(counted)} for {hours_d.normalize():f} hours; "
+        f"Pay that counts {gbp_exact(counted) if counted == q(counted, 4) else worked_money(counted)} for {quantity(hours_d, 'hour')}; "
         f"the minimum for those hours is {hours_d.normalize():f} x {gbp(rate)} = {gbp_exact(due)}."
     )
     working.append("That is the minimum wage or above." if ok else f"That is below the minimum wage: {gbp(pence_up(short))} short.")
@@ -212,7 +213,7 @@ def _check_one_rate(rates, on: dt.date, age: int, apprentice: bool, days: int) -
         if new != old:
             raise at_field(FIELDS, "pay_period_start",
                            f"needed: the rate changed from {gbp(old)} to {gbp(new)} on {words(day)}, and a pay period of "
-                           f"{days} days holding {words(on)} may have begun before that day (then the old rate applies "
+                           f"{words_counted(days, 'day')} holding {words(on)} may have begun before that day (then the old rate applies "
                            "to the whole period): give the first day of the pay period")
 
 
@@ -225,13 +226,13 @@ def _accommodation(rates, on, charge, nights, days: int, working: list[str]) -> 
     # Not rounded here: the adjustment is added to pay and compared with the minimum unrounded.
     if charge_d == 0:
         adjustment = offset * nights_n * days / 7
-        working.append(f"Free accommodation counts as pay: {gbp(offset)} x {nights_n} nights a week x {days} / 7 weeks = "
+        working.append(f"Free accommodation counts as pay: {gbp(offset)} x {words_counted(nights_n, 'night')} a week x {days} / 7 weeks = "
                        f"{worked_money(adjustment)}.")
     elif charge_d > offset:
         adjustment = (offset - charge_d) * nights_n * days / 7
         working.append(
             f"Accommodation charged at {gbp(charge_d)} a night, above the {gbp(offset)} offset: the excess reduces pay by "
-            f"({gbp(charge_d)} - {gbp(offset)}) x {nights_n} nights a week x {days} / 7 weeks = {worked_money(-adjustment)}."
+            f"({gbp(charge_d)} - {gbp(offset)}) x {words_counted(nights_n, 'night')} a week x {days} / 7 weeks = {worked_money(-adjustment)}."
         )
     else:
         adjustment = Decimal(0)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from guidance.calculators.common import at_field, CalculatorError, Result, decimal, figure, gbp, gbp_exact, pence, whole, words, worked_money
+from guidance.words import counted as words_counted
 from guidance.kinds import Date, Field, Money, Whole
 
 FIELDS = (
@@ -73,7 +74,7 @@ def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = N
     if not 16 <= age_n <= 100:
         raise at_field(FIELDS, "age", f"must be between 16 and 100 (got {age_n})")
     if years_n > age_n - 15:
-        raise at_field(FIELDS, "years", f"{years_n} years of service is not possible at age {age_n}: nobody can be employed before 16")
+        raise at_field(FIELDS, "years", f"{words_counted(years_n, 'year')} of service is not possible at age {age_n}: nobody can be employed before 16")
     if rates is None or on is None:
         raise CalculatorError("the rates and a date are needed for the statutory figures")
     if weekly_cap not in (None, ""):
@@ -91,7 +92,7 @@ def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = N
     week = min(cap, pay)
     working = [f"A week's pay: {gbp(pay)}, capped at {gbp(cap)} ({cap_source}): {gbp(week)} counts."]
     if years_n < qualifying:
-        working.append(f"{years_n} full year(s) of service is under the {qualifying} years needed: no statutory redundancy pay.")
+        working.append(f"{words_counted(years_n, 'full year')} of service is under the {qualifying} years needed: no statutory redundancy pay.")
         return _result(Decimal(0), Decimal(0), week, cap, years_n, 0, False, working)
     counted = min(years_n, most_years)
     if counted < years_n:
@@ -105,7 +106,7 @@ def redundancy_pay(*, age, years, weekly_pay, rates=None, on: dt.date | None = N
     ones = sum(1 for y in range(counted) if young < age_n - y <= older)
     more = counted - halves - ones
     working.append(
-        f"{counted} year(s) counted back from age {age_n}: {more} x 1.5 weeks (years aged {older} or over) "
+        f"{words_counted(counted, 'year')} counted back from age {age_n}: {more} x 1.5 weeks (years aged {older} or over) "
         f"+ {ones} x 1 week + {halves} x 0.5 weeks (years under {young}) = {weeks.normalize():f} weeks."
     )
     total = pence(week * weeks)

@@ -17,7 +17,7 @@ its name; several come together as ``CalculatorErrors``, see ``read_inputs``).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from guidance.calculators import average_earnings, employer_cost, holiday, minimum_wage, redundancy, sick_pay, tribunal
@@ -36,6 +36,8 @@ class Calculator:
     function: Callable[..., object]
     fields: tuple[Field, ...]
     headline: tuple[str, ...]
+    #: When each input that is not always needed is needed (the module's ``NEEDED_WHEN``).
+    needed_when: dict = field(default_factory=dict)
 
     @property
     def inputs(self) -> tuple[str, ...]:
@@ -52,6 +54,15 @@ class Calculator:
                 return item
         raise KeyError(name)
 
+    def when_needed(self, name: str) -> str:
+        """What a form adds to the input's label: "" (always needed), " (optional)", or when it
+        is needed, naming each choice as the form shows it: " (needed when How the PA works is
+        'days per week', 'hours per week' or 'compressed hours')"."""
+        if self.field(name).required:
+            return ""
+        rule = self.needed_when.get(name)
+        return f" ({rule.words(self.fields)})" if rule else " (optional)"
+
 
 CALCULATORS: dict[str, Calculator] = {
     c.name: c
@@ -62,6 +73,7 @@ CALCULATORS: dict[str, Calculator] = {
             holiday.holiday_entitlement,
             holiday.FIELDS,
             ("entitlement_days", "entitlement_hours", "entitlement_shifts", "entitlement_weeks"),
+            holiday.NEEDED_WHEN,
         ),
         Calculator(
             "sick-pay",
@@ -98,6 +110,7 @@ CALCULATORS: dict[str, Calculator] = {
             average_earnings.FIELDS,
             ("average_weekly_earnings", "relevant_period_start", "relevant_period_end", "weeks_counted",
              "at_or_above_limit"),
+            average_earnings.NEEDED_WHEN,
         ),
         Calculator(
             "employer-cost",
@@ -124,7 +137,7 @@ def read_inputs(calculator: Calculator, inputs: dict, on: dt.date | None = None)
     unknown = sorted(set(given) - set(calculator.inputs))
     if unknown:
         raise CalculatorError(
-            f"{calculator.name}: unknown input(s) {', '.join(unknown)}; it takes {', '.join(calculator.inputs)}"
+            f"{calculator.name}: unknown {'inputs' if len(unknown) > 1 else 'input'} {', '.join(unknown)}; it takes {', '.join(calculator.inputs)}"
         )
     values, problems = {}, []
     for item in calculator.fields:

@@ -83,6 +83,7 @@ from guidance.calculators.common import (
     raise_all,
     round10,
 )
+from guidance.words import counted as words_counted
 from guidance.kinds import Date, DayList, Field, KindError, Money, YesNo, weekday_numbers
 
 #: Every figure from content/rates.yaml this calculator reads; `guidance content check` makes sure
@@ -240,7 +241,7 @@ def rules_applied(rates, days, waiting, below, payable, protected_from, awe, lin
         unpaid = sum(1 for d in span if d in waiting)
         low = sum(1 for d in span if d in below)
         lines.append(
-            f"{words(first)} to {words(last)}: {rule}; {len(span)} qualifying day(s), {paid} paid, "
+            f"{words(first)} to {words(last)}: {rule}; {words_counted(len(span), 'qualifying day')}, {paid} paid, "
             f"{unpaid} waiting, {low} below the earnings threshold."
         )
     if protected_from is not None:
@@ -302,7 +303,7 @@ def _linked(rates, sick_start, period_start, linked_start, linked_end):
     if gap > weeks * 7:
         raise at_field(
             FIELDS, "linked_end",
-            f"the earlier sickness ended {gap} days before this one: periods more than {weeks} weeks apart do not link"
+            f"the earlier sickness ended {words_counted(gap, 'day')} before this one: periods more than {weeks} weeks apart do not link"
         )
     return days
 
@@ -385,7 +386,7 @@ def statutory_sick_pay(
     rates_by_day = {day: daily_rate(_day_rate(rates, day, awe, protected_from), pattern_days) for day in payable}
     weeks = _weekly_payments(start, end, rates_by_day)
     total = pence_up(sum((amount for _, amount in weeks), Decimal(0)))
-    working.append(f"{sick_days(start, end, bool(still_off))}; {pattern_days} qualifying day(s) a week.")
+    working.append(f"{sick_days(start, end, bool(still_off))}; {words_counted(pattern_days, 'qualifying day')} a week.")
     working.extend(_explain(start, end, pattern_days, linked, linked_days, paid_before, waiting, payable,
                             below_threshold, max_days, rates_by_day, weeks, total, awe, rates, protected_from, limit))
     working.extend(rules_applied(rates, current_days, waiting, below_threshold, payable, protected_from, awe,
@@ -476,7 +477,7 @@ def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting
         threshold = figure(rates, "ssp_earnings_threshold_weekly", below[0]) if limit is None else limit
         lines.append(
             f"Average weekly earnings of {gbp(awe)} are below the {gbp(threshold)} needed before 6 April 2026 (the "
-            f"limit when the period of incapacity began): {len(below)} day(s) not paid."
+            f"limit when the period of incapacity began): {words_counted(len(below), 'day')} not paid."
         )
     if waiting:
         lines.append(f"Waiting days (unpaid): {', '.join(words(d) for d in waiting)}.")
@@ -485,7 +486,7 @@ def _explain(start, end, pattern_days, linked, linked_days, paid_before, waiting
         days = [d for d, r in rates_by_day.items() if r == rate]
         weekly = _day_rate(rates, min(days), awe, protected_from)
         lines.append(
-            f"Daily rate {gbp(rate)} (weekly {gbp(q(weekly, 2))} / {pattern_days}, cut to 4 places) for {len(days)} day(s) "
+            f"Daily rate {gbp(rate)} (weekly {gbp(q(weekly, 2))} / {pattern_days}, cut to 4 places) for {words_counted(len(days), 'day')} "
             f"from {words(min(days))}."
         )
     for saturday, amount in weeks:

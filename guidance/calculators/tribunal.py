@@ -41,6 +41,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from guidance.calculators.common import at_field, CalculatorError, Result, add_months, date_value, figure, raise_all, words
+from guidance.words import counted as words_counted
 from guidance.kinds import Choice, Date, Field
 
 CLAIM_LIMITS = {
@@ -209,7 +210,7 @@ def _with_conciliation(limit, months, a, b, event_before, result, working) -> li
         return [_reading(months, "after the limit", limit, None)]
     last, stopped, moved = extend(limit, a, b)
     month_after_b = add_months(b, 1)
-    working.append(f"Day A {words(a)}, Day B {words(b)}: {stopped} day(s) from the day after Day A to Day B do not count, so the limit moves to {words(moved)}.")
+    working.append(f"Day A {words(a)}, Day B {words(b)}: {words_counted(stopped, 'day')} from the day after Day A to Day B do not count, so the limit moves to {words(moved)}.")
     if last != moved:
         working.append(f"That falls before one month after Day B, so the last day becomes {words(last)}.")
     else:
@@ -232,7 +233,7 @@ def _with_conciliation(limit, months, a, b, event_before, result, working) -> li
     working.append(
         f"Acas was contacted before the act or dismissal ({words(event_before)}), and tribunals have read the rule "
         f"differently. Generous reading: {generous_why}; last day {words(last)}. Cautious reading: {cautious_why}, "
-        f"{counted} day(s); last day {words(cautious)}. A second Acas certificate for the same matter would not "
+        f"{words_counted(counted, 'day')}; last day {words(cautious)}. A second Acas certificate for the same matter would not "
         "stop the clock again (Garau)."
     )
     result["early_conciliation"]["days_not_counted_cautious"] = counted

@@ -78,7 +78,7 @@ class CalculatorScreen(FirstFieldScreen, ReportsFailures, Screen):
                 key, kind = field.name, field.kind
                 if key not in self.asked:
                     continue
-                needed = "" if field.required else " (optional)"
+                needed = self.calculator.when_needed(key)
                 also = also_accepts(key)
                 hint = f" ({also})" if also else ""
                 self.label_texts[key] = self._label(key) + needed + hint
