@@ -177,10 +177,15 @@ def test_a_surplus_letter_on_a_provisional_surplus_says_it_is_not_final_as_the_s
 
 
 def test_a_final_surplus_letter_never_says_not_final_whatever_the_data_says(tmp_path, capsys):
-    """The audit fills in why a surplus is not final, so the officer's data cannot say it of a final one."""
+    """The audit fills in why a surplus is not final, so the officer's data cannot say it of a final
+    one: such data is refused, naming the fields (never silently replaced), and without it the
+    letter does not say "not final"."""
     statements = [_csv(tmp_path / "s.csv", WEEKS)]
     data = SURPLUS_DATA + "missing_periods: [1 April 2026 to 2 April 2026]\nbalance_unconfirmed: 'yes'\n"
     code, text = _letter(tmp_path, "surplus", statements, data)
+    assert code == 1 and not text
+    assert "'balance_unconfirmed', 'missing_periods' in the data: the audit fills these in" in capsys.readouterr().err
+    code, text = _letter(tmp_path, "surplus", statements, SURPLUS_DATA)
     assert code == 0, capsys.readouterr().err
     assert "not final" not in text and "We have now looked at them." in text
 
@@ -215,3 +220,23 @@ def test_each_flag_kind_has_one_label_on_the_command_line_the_report_and_decisio
     for number, kind in enumerate(kinds, start=1):
         assert f"- **{label_of(kind)}** " in report
         assert f"{number:>3}. {label_of(kind)} " in out
+
+
+STATEMENTS_DATA = "recipient_name: Mx Example\nreply_by: 2026-12-31\n"
+
+
+def test_other_periods_the_officer_names_are_asked_for_after_the_audits_and_checked(tmp_path, capsys):
+    """The officer's other periods are added to the days the audit asks for (they were dropped
+    without a word), each checked as a period ("zz" is refused by its item, the message keeping
+    its example), and a value the audit fills in is never silently replaced."""
+    statements = _one_day_missing(tmp_path)
+    code, text = _letter(tmp_path, "statements", statements,
+                         STATEMENTS_DATA + 'more_periods: ["1 July 2026 to 7 July 2026"]\n')
+    assert code == 0 and "6 April 2026" in text and "1 July 2026 to 7 July 2026" in text
+    capsys.readouterr()
+    code, _ = _letter(tmp_path, "statements", statements, STATEMENTS_DATA + 'more_periods: [zz, "1 July 2026 to 7 July 2026"]\n')
+    err = capsys.readouterr().err
+    assert code == 1 and "field 'more_periods' item 1 must be a period" in err
+    assert "such as 1 July 2026 to 7 July 2026" in err and "the value, or one day" not in err
+    code, _ = _letter(tmp_path, "statements", statements, STATEMENTS_DATA + "period_from: 2026-01-01\n")
+    assert code == 1 and "'period_from' in the data: the audit fills this in" in capsys.readouterr().err

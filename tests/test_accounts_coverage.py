@@ -49,27 +49,29 @@ def _audit(tmp_path: Path, *files: Path, plan: str = PLAN):
 
 def test_statements_that_stop_before_the_period_ends_give_a_provisional_surplus(tmp_path):
     """Rows on 6 and 10 April only, for an audit to 28 June: the closing balance is the 10 April
-    one and says so; the surplus is provisional; the person is not asked for money back; the
-    surplus letter is refused unless the officer chooses to make it."""
+    one and says so; the surplus is provisional, worked out from that balance less the 6 April
+    payment's money for 11 April to 3 May (23 of its 28 days: £1,577.14); the person is not asked
+    for money back; the surplus letter is refused unless the officer chooses to make it."""
     statement = _csv(tmp_path / "s.csv", [("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00"),
-                                          ("10/04/2026", "P SAMPLE WAGES", "-400.00")])
+                                          ("10/04/2026", "P SAMPLE WAGES", "-400.00")], opening="5000.00")
     audit = _audit(tmp_path, statement)
     rec = audit.reconciliation
-    assert (rec.closing_balance, rec.closing_date) == (Decimal("4520.00"), dt.date(2026, 4, 10))
+    assert (rec.closing_balance, rec.closing_date) == (Decimal("6520.00"), dt.date(2026, 4, 10))
     data = audit_json(audit)
-    assert data["closing_date"] == "2026-04-10" and data["surplus"] == "1540.00"
+    assert data["paid_for_after_period"] == "1577.14"
+    assert data["closing_date"] == "2026-04-10" and data["surplus"] == str(Decimal("6520.00") - rec.contingency - rec.owed - Decimal("1577.14"))
     assert data["surplus_provisional"] is True and "stop on 2026-04-10" in data["surplus_provisional_reason"]
     (surplus,) = [f for f in audit.flags if f.kind == "surplus"]
     assert surplus.date == dt.date(2026, 4, 10) and "PROVISIONAL" in surplus.message
     text = summary_markdown(audit)
     assert "pay this back" not in text and "We are not asking for any money back in this summary" in text and "not final" in text
-    assert "Some statements are missing" in text and "On 10 April 2026 there was £4,520.00" in text
+    assert "Some statements are missing" in text and "On 10 April 2026 there was £6,520.00" in text
     with pytest.raises(ProvisionalSurplus, match="ask for the statements first|Ask for the statements first"):
         surplus_values(audit)
     with pytest.raises(NothingToAsk):
         letter_values(audit, "surplus", {"recipient_name": "Mx Sample"})
     made = letter_values(audit, "surplus", {"recipient_name": "Mx Sample", "use_provisional_surplus": True})
-    assert made["balance_date"] == "2026-04-10" and made["balance"] == "4520.00" and "use_provisional_surplus" not in made
+    assert made["balance_date"] == "2026-04-10" and made["balance"] == "6520.00" and "use_provisional_surplus" not in made
     assert statements_values(audit)["period_from"] == "2026-04-11"
 
 
@@ -230,7 +232,9 @@ def test_batch_summary_says_a_surplus_is_provisional(tmp_path):
     text = summary_csv([BatchRow("one", 2, _audit(tmp_path, statement))])
     header, found = list(csv.reader(io.StringIO(text)))
     cell = dict(zip(reversed(header), reversed(found)))  # the first 'surplus' column is the figure (the last a flag count)
-    assert (cell["surplus"], cell["surplus_provisional"], cell["closing_date"]) == ("1940.00", "not final", "2026-04-06"), text
+    # £4,920.00 less the contingency, the £100.00 owed and the 6 April payment's money for 7 April
+    # to 3 May (27 of its 28 days: £1,851.43), which the 6 April balance still holds
+    assert (cell["surplus"], cell["surplus_provisional"], cell["closing_date"]) == ("88.57", "not final", "2026-04-06"), text
 
 
 def test_batch_summary_has_the_opening_balance_and_the_money_not_on_any_statement(tmp_path):

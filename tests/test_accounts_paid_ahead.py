@@ -131,3 +131,20 @@ def test_the_letter_the_app_and_the_review_flow_keep_the_money_paid_ahead_back(t
     assert report["outcome"] == "surplus"
     assert "The audit found £457.14 more than the person needs" in " ".join(report["summary"].split())
     assert "£1,542.86 paid in for care after the period" in " ".join(report["summary"].split())
+
+
+def test_statements_that_stop_early_keep_back_what_pays_for_days_after_their_last_balance(tmp_path):
+    """A provisional surplus is worked out from the last balance shown (24 April): that balance
+    still holds the 6 April payment's money for 25 April to 3 May (9 of its 28 days), so that is
+    kept back too (£514.29), not only money for days after the audit period."""
+    plan = PLAN.replace("to: 2026-05-04", "to: 2026-05-31")
+    rows = "".join(ROWS.splitlines(keepends=True)[:5])  # the header and four rows: 6 to 24 April
+    audit = _audit(tmp_path, plan, rows)
+    rec = audit.reconciliation
+    assert rec.surplus_provisional and rec.closing_date.isoformat() == "2026-04-24"
+    assert rec.paid_ahead_from == rec.closing_date
+    assert rec.paid_for_after_period == Decimal("514.29")
+    assert rec.surplus == Decimal("2400.00") - Decimal("1600.00") - Decimal("514.29")
+    assert "care after 24 April 2026" in " ".join(summary_markdown(audit).split())
+    (flag,) = [f for f in audit.flags if f.kind == "surplus"]
+    assert "for days after 2026-04-24 (£514.29" in flag.message

@@ -90,7 +90,8 @@ def test_the_audit_fills_its_figures_and_flag_kinds(flow, tmp_path):
     prefill = _filled(flow, audit)
     assert prefill.answers == {
         "audit": "audited", "audit_reference": "a1b2c3d4e5f6", "audit_balance": rec.closing_balance,
-        "audit_owed": rec.owed, "audit_contingency": rec.contingency, "audit_shortfall": rec.contribution_shortfall,
+        "audit_owed": rec.owed, "audit_contingency": rec.contingency, "audit_paid_ahead": rec.paid_for_after_period,
+        "audit_shortfall": rec.contribution_shortfall,
         "audit_flags": ["misuse"],  # cash is misuse; the surplus flag is worked out from the figures
     }
     assert prefill.left == {}
@@ -130,7 +131,7 @@ def test_a_prefilled_answer_can_be_changed_and_the_outcome_follows(flow, base, t
     changed = engine.change(done, "audit_owed", str(owed))
     assert changed.current == "review_clear"
     rows = {row["node"]: row for row in transcript(engine, changed)}
-    assert rows["audit_owed"]["source"] == f"changed: account audit a1b2c3d4e5f6 gave {display(flow.nodes['audit_owed'], rec.owed)}"
+    assert rows["audit_owed"]["source"] == f"changed: account audit a1b2c3d4e5f6 gave '{display(flow.nodes['audit_owed'], rec.owed)}'"
     assert rows["audit_balance"]["source"] == "from account audit a1b2c3d4e5f6"
 
 
@@ -268,7 +269,7 @@ def test_flow_run_from_a_recorded_audit(capsys, tmp_path, database_url):
         db.close()
     assert start.detail["prefill"] == {"source": "account_audit", "id": audit_id, "left": [],
                                        "answers": sorted(["audit", "audit_reference", "audit_balance", "audit_owed",
-                                                          "audit_contingency", "audit_shortfall", "audit_flags"])}
+                                                          "audit_contingency", "audit_paid_ahead", "audit_shortfall", "audit_flags"])}
     trail = json.dumps(start.detail)
     assert rec.reference not in trail and f"{rec.closing_balance}" not in trail  # ids, never the person's figures
 
@@ -317,11 +318,11 @@ def test_the_surplus_letter_takes_the_figures_as_changed_in_the_review(flow, bas
     changed = engine.change(done, "audit_owed", str(more_owed))
     template, values = _surplus_letter_values(engine, changed, base)
     assert values["balance"] == rec.closing_balance
-    assert values["keep"] == more_owed + rec.contingency  # the changed figure, not the audit's
+    assert values["keep"] == more_owed + rec.contingency + rec.paid_for_after_period  # the changed figure, not the audit's
     assert "balance_date" not in values  # the audit's date is the officer's to give
     filled = fill(template, {**values, "balance_date": rec.end.isoformat(), "recipient_name": "A person", "reference": "DP-900101",
                              "repay_by": "2027-01-15", "query_by": "2026-12-31", "how_to_pay": "invoice", "officer": "An officer"})
-    assert (filled["balance"], filled["keep"]) == (rec.closing_balance, more_owed + rec.contingency)
+    assert (filled["balance"], filled["keep"]) == (rec.closing_balance, more_owed + rec.contingency + rec.paid_for_after_period)
 
 
 def test_the_surplus_letter_from_the_review_states_the_contribution_not_paid_in(flow, base, tmp_path):
@@ -348,3 +349,12 @@ def test_the_surplus_letter_takes_the_figures_given_without_an_audit(flow, base)
     assert values["balance"] == Decimal("9000.00")
     assert values["keep"] == Decimal("500.00") + Decimal("400.00") * 8
     assert values["balance_date"] == ON  # the balance asked for is today's
+
+
+def test_the_app_says_an_answer_changed_from_the_audit_in_a_sentence():
+    from guidance.tui.screens.flow import _source_words
+
+    assert _source_words("from account audit 7") == "Filled from account audit 7: check it, then continue, or change it."
+    assert _source_words("changed: account audit 7 gave 'None of these'") == (
+        "You changed this answer (account audit 7 gave 'None of these'): check it, then continue.")
+    assert _source_words(None) == ""

@@ -554,7 +554,9 @@ def _money_totals(plan, rows: _Rows, rec, rules, unseen):
         provisional = rec.surplus_provisional
         yield _at("surplus", rec.entries[-1] if rec.entries else None, shown, rec.surplus,
                   f"{money_text(rec.surplus)} more than is owed ({money_text(rec.owed)}) plus the contingency ({money_text(rec.contingency)})"
-                  + (f" plus the money paid in for days after the period ({money_text(rec.paid_for_after_period)}: care not yet due)"
+                  + (f" plus the money paid in for days after "
+                     f"{'the period' if rec.paid_ahead_from == rec.end else rec.paid_ahead_from.isoformat()} "
+                     f"({money_text(rec.paid_for_after_period)}: care not yet due)"
                      if rec.paid_for_after_period else "")
                   + (f" on {shown.isoformat()}, the last day the statements show: PROVISIONAL, worked out from that balance but "
                      f"not final ({provisional}); "

@@ -93,10 +93,21 @@ def missing_spans(audit: Audit) -> list[tuple]:
     return [tuple(span) for span in spans]
 
 
+class AuditFills(ValueError):
+    """The officer's data gives a value the audit fills in (its figures, the days missing)."""
+
+
+#: List fields the officer may add to: the statements letter asks for the audit's missing days and
+#: the other periods the officer names (each checked as a period when the letter is made).
+OFFICER_ADDS = ("more_periods",)
+
+
 def letter_values(audit: Audit, kind: str, data: dict) -> dict:
-    """The values for letter ``kind`` (surplus or statements): the officer's ``data`` with the
-    audit's figures over them. ``use_provisional_surplus: true`` in ``data`` makes a surplus letter
-    from a provisional surplus (see ``surplus_values``). Raises NothingToAsk, or KeyError for an
+    """The values for letter ``kind`` (surplus or statements): the audit's figures with the
+    officer's ``data`` for the rest; other periods the officer names (``OFFICER_ADDS``) are asked
+    for after the audit's. ``use_provisional_surplus: true`` in ``data`` makes a surplus letter
+    from a provisional surplus (see ``surplus_values``). Raises NothingToAsk; AuditFills when
+    ``data`` gives a field the audit fills in (never silently replaced); KeyError for an
     unknown kind."""
     data = dict(data)
     override = data.pop(OVERRIDE_PROVISIONAL, False)
@@ -104,4 +115,14 @@ def letter_values(audit: Audit, kind: str, data: dict) -> dict:
         made = surplus_values(audit, use_provisional=override is True or str(override).strip().lower() in ("true", "yes"))
     else:
         made = {"statements": statements_values}[kind](audit)
+    for name in OFFICER_ADDS:
+        if name in made and name in data:
+            added = data.pop(name)
+            added = added if isinstance(added, list) else [added]
+            made[name] = made[name] + [item for item in added if item not in made[name]]
+    clash = sorted(name for name in data if name in made)
+    if clash:
+        raise AuditFills(", ".join(f"'{name}'" for name in clash) + " in the data: the audit fills "
+                         + ("this" if len(clash) == 1 else "these") + " in from the statements; leave "
+                         + ("it" if len(clash) == 1 else "them") + " out of the data")
     return {**data, **made}

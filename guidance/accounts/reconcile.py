@@ -38,6 +38,7 @@ shown does not follow from the rows (a misprint or a break there), the surplus i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -152,6 +153,14 @@ class Reconciliation:
     last_shown: _ShownBalance | None = None  # the last balance shown, when it does not follow from the rows
     council_for_after_period: Decimal = ZERO  # council payments received in the period, the part for days after it
     contribution_for_after_period: Decimal = ZERO  # contributions received in the period, the part for days after it
+
+    @property
+    def paid_ahead_from(self) -> dt.date:
+        """The last day the closing balance covers: the money in it paid for care after this day
+        is kept back (``paid_for_after_period``). The period's end, or the last day the
+        statements show when they stop early (``stops_early``: a provisional surplus is worked out
+        from that day's balance, which still holds the money for the days after it)."""
+        return self.closing_date if self.stops_early and self.closing_date is not None else self.end
 
     @property
     def paid_for_after_period(self) -> Decimal:
@@ -716,9 +725,9 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     council_uncovered = _due_unseen(council_pairs, unseen)
     last_off = last_shown_off(running)
     contribution_uncovered = _due_unseen(contribution_pairs, unseen)
-    council_after = _paid_for_after(council_pairs, rows, plan)
-    contribution_after = _paid_for_after(contribution_pairs, rows, plan)
-    return Reconciliation(
+    council_after = _paid_for_after(council_pairs, rows, plan, end)
+    contribution_after = _paid_for_after(contribution_pairs, rows, plan, end)
+    rec = Reconciliation(
         reference=plan.reference, start=plan.period.start, end=plan.period.end,
         opening_balance=opening, closing_balance=closing, money_in=money_in, money_out=money_out,
         council_expected=council_expected, council_received=money_in["council"],
@@ -736,6 +745,21 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         last_shown=last_off if last_off is not None and start <= last_off.tx.date <= end else None,
         council_for_after_period=council_after, contribution_for_after_period=contribution_after,
     )
+    return _kept_from_the_last_balance(rec, council_pairs, contribution_pairs, rows, plan)
+
+
+def _kept_from_the_last_balance(rec, council_pairs, contribution_pairs, rows, plan: Plan):
+    """``rec`` with the money paid ahead counted from the last day the statements show when they
+    stop early (``Reconciliation.paid_ahead_from``): the provisional surplus comes from that day's
+    balance, which still holds the money for care on the days after it."""
+    day = rec.paid_ahead_from
+    if day == rec.end:
+        return rec
+    council_after = _paid_for_after(council_pairs, rows, plan, day)
+    contribution_after = _paid_for_after(contribution_pairs, rows, plan, day)
+    return dataclasses.replace(
+        rec, council_for_after_period=council_after, contribution_for_after_period=contribution_after,
+        surplus=max(ZERO, rec.closing_balance - rec.owed - rec.contingency - council_after - contribution_after))
 
 
 def _totals(kinds, amounts, paid_in) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
@@ -794,13 +818,14 @@ def _due_unseen(pairs, unseen) -> Decimal:
                 if index is None and due.amount > 0 and any(a <= due.date <= b for a, b in unseen)), ZERO)
 
 
-def _paid_for_after(pairs, rows, plan: Plan) -> Decimal:
-    """The part of each payment received in the audit period that pays for days after the
-    period ends: the line's amount pro rata by day over its cycle (as a suspension reduces it),
-    for the cycle's days after the end that no suspension covers, and never more than the credit
-    itself. A payment made in advance for a cycle running past the end is the council's (or the
+def _paid_for_after(pairs, rows, plan: Plan, end: dt.date) -> Decimal:
+    """The part of each payment received by ``end`` (the day the closing balance is from: the
+    period's end, or the last day the statements show when they stop early) that pays for days
+    after it: the line's amount pro rata by day over its cycle (as a suspension reduces it), for
+    the cycle's days after ``end`` that no suspension covers, and never more than the credit
+    itself. A payment made in advance for a cycle running past that day is the council's (or the
     person's) money for care not yet due, not a surplus."""
-    end, total = plan.period.end, ZERO
+    total = ZERO
     following = end + dt.timedelta(days=1)
     for due, index in pairs:
         if index is None or due.cycle_end <= end:

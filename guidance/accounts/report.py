@@ -66,7 +66,8 @@ def _after_period_row(rec) -> list[str]:
         return []
     parts = [f"{what} {money_text(amount)}" for what, amount in (("council", rec.council_for_after_period),
                                                                   ("contribution", rec.contribution_for_after_period)) if amount]
-    return [f"| Paid for days after the period ({', '.join(parts)}; pro rata by day, care not yet due, so not surplus) "
+    after = "the period" if rec.paid_ahead_from == rec.end else f"{rec.paid_ahead_from.isoformat()}, the last day the statements show"
+    return [f"| Paid for days after {after} ({', '.join(parts)}; pro rata by day, care not yet due, so not surplus) "
             f"| {money_text(rec.paid_for_after_period)} |"]
 
 

@@ -98,7 +98,7 @@ def summary_markdown(audit: Audit) -> str:
         lines.append(f"You also keep {money_text(rec.owed)} for bills you still have to pay.")
     if rec.paid_for_after_period:
         lines.append(f"You also keep {money_text(rec.paid_for_after_period)} that was paid in for your care after "
-                     f"{rec.end:%-d %B %Y}. This is not money left over. It pays for the weeks ahead.")
+                     f"{rec.paid_ahead_from:%-d %B %Y}. This is not money left over. It pays for the weeks ahead.")
     lines += ["", "### What we are asking back, and why", ""]
     kinds = list(dict.fromkeys(f.kind for f in audit.flags))
     if rec.surplus and rec.surplus_provisional and (rec.statements_missing or rec.stops_early):

@@ -340,7 +340,7 @@ def _progress(done: int, total: int) -> None:
 
 
 def run_letter(args) -> int:
-    from guidance.accounts.letters import LETTERS, NothingToAsk, letter_values
+    from guidance.accounts.letters import LETTERS, AuditFills, NothingToAsk, letter_values
     from guidance.outnames import format_of_name
     from guidance.commands.letter import _read_data
     from guidance.letters.catalogue import Catalogue
@@ -355,7 +355,7 @@ def run_letter(args) -> int:
     audit, base = _run(args)
     try:
         values = letter_values(audit, args.kind, _read_data(Path(args.data)))
-    except NothingToAsk as exc:
+    except (NothingToAsk, AuditFills) as exc:
         raise CommandError(f"no letter made: {exc}") from None
     catalogue = Catalogue.load(base)
     template_id = LETTERS[args.kind]

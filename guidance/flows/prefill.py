@@ -145,10 +145,10 @@ def _mapped(rule: PrefillRule, value):
 
 def note(prefill: Prefill | None, node: Any, node_id: str, answer) -> str | None:
     """How an answer relates to the source: "from account audit N", "changed: account audit N
-    gave X", or None when the question was not filled."""
+    gave 'X'", or None when the question was not filled."""
     if prefill is None or node_id not in prefill.answers:
         return None
     given = prefill.answers[node_id]
     if answer == given:
         return f"from {prefill.origin}"
-    return f"changed: {prefill.origin} gave {display(node, given)}"
+    return f"changed: {prefill.origin} gave '{display(node, given)}'"

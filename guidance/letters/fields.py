@@ -124,6 +124,8 @@ def convert(field: LetterField, raw: Any, near: dt.date | None = None) -> Any:
             return _date(field, raw, near)
         value = _CONVERTERS[field.type](field, raw)
         return _held(field, value, near) if field.holds else value
+    except _ItemError:
+        raise
     except FieldValueError as exc:
         raise FieldValueError(without_value(str(exc), raw)) from None
 
@@ -229,8 +231,15 @@ def _held(field: LetterField, value: Any, near: dt.date | None) -> Any:
         try:
             out.append(read(item, near))
         except FieldValueError as exc:
-            raise FieldValueError(f"item {number} {exc}") from None
+            from guidance.references import without_value
+
+            raise _ItemError(f"item {number} {without_value(str(exc), item)}") from None
     return out
+
+
+class _ItemError(FieldValueError):
+    """A list item's problem with that item's value already taken out (so the other items'
+    values, which may read like the message's own example, are not taken out of it)."""
 
 
 def _period(text: str, near: dt.date | None) -> str:

@@ -69,3 +69,18 @@ def test_the_list_of_recorded_audits_says_a_surplus_is_not_final_as_the_command_
     assert recorded_surplus(row) == "£658.51 (not final)"
     assert "surplus £658.51 (not final) ·" in audit_line(row).plain
     assert "(not final)" not in audit_line({**row, "surplus_provisional": False}).plain
+
+
+async def test_values_the_audit_leaves_empty_are_empty_fields_never_the_word_none(make_app, monkeypatch, tmp_path):
+    """The audit fills some fields only when they apply (money paid ahead, the last statement
+    day): left empty, the form shows them empty, so the letter can be saved as it opens."""
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        account = await open_audited(app, pilot)
+        await pilot.pause()
+        letter = await _open_the_letter(app, pilot, account)
+        shown = {widget.id: widget.value for widget in letter.query(Input)}
+        assert "None" not in shown.values(), shown
+        assert shown["field-statements_stop"] == ""
+        assert not [name for name, _said in letter._problems if name in ("statements_stop", "paid_ahead")]

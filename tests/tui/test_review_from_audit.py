@@ -68,7 +68,7 @@ async def test_review_opens_filled_from_the_audit(make_app, tmp_path, monkeypatc
                 assert flow.query_one("#answer", Input).value == step.default_text
             await _continue(flow, pilot)
         assert list(seen) == ["audit", "audit_reference", "audit_balance", "audit_owed", "audit_contingency",
-                              "audit_shortfall", "audit_flags"]
+                              "audit_paid_ahead", "audit_shortfall", "audit_flags"]
         assert all(text.startswith(f"Filled from account audit {account.audit_id}") for text in seen.values())
         assert flow.view.session.state.current == "surplus"
         report = flow.view.step().report_markdown

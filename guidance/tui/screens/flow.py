@@ -219,7 +219,7 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
         bar.update(total=step.progress_total, progress=step.progress_done)
         self.query_one("#flow-text", Markdown).update("" if step.finished else step.text)
         tick_hint = "Space ticks or unticks; Enter continues." if step.kind in ("several", "checklist") else ""
-        source = f"Filled {step.source}: check it, then continue, or change it." if step.source else ""
+        source = _source_words(step.source)
         recheck = "An earlier answer changed, so check this one again." if step.recheck else ""
         self.query_one("#flow-help", Static).update("\n".join(x for x in (recheck, source, step.help, tick_hint) if x))
         self.show_error("")
@@ -540,3 +540,13 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
         if self.view is not None and not self.view.finished:
             self.notify("Your answers are saved. Resume from Recent (F7) on the home screen.")
         self.app.pop_screen()
+
+
+def _source_words(source: str | None) -> str:
+    """Where an offered answer came from, in a sentence (``flows.prefill.note`` gives "from
+    account audit N" or "changed: account audit N gave X"); "" when it was not filled."""
+    if not source:
+        return ""
+    if source.startswith("changed: "):
+        return f"You changed this answer ({source[len('changed: '):]}): check it, then continue."
+    return f"Filled {source}: check it, then continue, or change it."

@@ -94,7 +94,8 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
         yield Footer(compact=True)
 
     def _field_widget(self, name: str, spec):
-        value = self.prefill.get(name, "")
+        value = self.prefill.get(name)
+        value = "" if value is None else value  # a value left empty (None) is an empty field, never "None"
         widget_id = f"field-{name}"
         if _is_guides(name, spec):  # guides by title, never ids typed by hand
             # a letter to the person, their family or a PA names only guides written for them
