@@ -43,3 +43,28 @@ async def test_home_space_after_moving_to_the_last_ticks_the_first(make_app):
         await wait_for(pilot, lambda: app.focused is boxes[-1])
         _keys(app, "home", "space")
         assert await _ticked(app, pilot, screen) == [boxes[0].answer_value]
+
+
+@pytest.mark.parametrize("keys, index", [(("down", "space"), 1), (("end", "space"), -1), (("down", "home", "space"), 0)])
+async def test_space_after_a_move_in_the_letters_guides_list_ticks_the_guide_moved_to(make_app, keys, index):
+    """The letter's list of guides: a move and Space typed fast tick the guide moved to."""
+    from textual.widgets import SelectionList
+
+    from guidance.tui.screens.letter import LetterScreen
+    from tui_helpers import wait_ready
+
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        app.open_letter("advice-follow-up")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-pages"))
+        guides = app.screen.query_one("#field-pages", SelectionList)
+        guides.deselect_all()
+        guides.focus()
+        await wait_for(pilot, lambda: app.focused is guides)
+        await pilot.pause()
+        want = guides.get_option_at_index(index if index >= 0 else guides.option_count - 1).value
+        _keys(app, *keys)
+        for _ in range(6):
+            await pilot.pause()
+        assert list(guides.selected) == [want]
