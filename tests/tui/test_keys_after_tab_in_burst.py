@@ -11,7 +11,7 @@ from textual.command import CommandList
 
 from guidance.tui.screens.calculator import CalculatorScreen
 
-from tui_helpers import open_calculator, type_burst, wait_for, wait_ready
+from tui_helpers import open_calculator, wait_for, wait_ready
 
 
 async def _burst(app, *keys: str) -> None:
