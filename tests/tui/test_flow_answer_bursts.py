@@ -18,7 +18,7 @@ def _keys(app, *keys: str) -> None:
     anything longer that is not a key's name as its characters."""
     from textual import events
 
-    named = {"enter": "\r", "space": " ", "down": None, "up": None, "backspace": None, "tab": "\t"}
+    named = {"enter": "\r", "space": " ", "down": None, "up": None, "home": None, "end": None, "backspace": None, "tab": "\t"}
     for key in keys:
         if key in named:
             app.post_message(events.Key(key, named[key]))

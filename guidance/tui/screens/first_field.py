@@ -36,10 +36,21 @@ HELD_KEYS = {"enter", "tab", "shift+tab", "backspace", "delete", "escape", "up",
              "home", "end", "pageup", "pagedown", "space"}
 
 
-#: Keys that move the focus out of a text field (the screen's binding, run once the key has gone
+#: Keys that move the focus out of any field (the screen's binding, run once the key has gone
 #: up to the app): the keys typed after one are held until it has moved the focus, or they would
-#: land in the field it leaves ("abc" Tab "def" gave "abcdef" in the first field).
+#: land in the field it leaves ("abc" Tab "def" gave "abcdef" in the first field; Tab from a
+#: drop-down then "3.5" lost the figure).
 MOVES_FOCUS = ("tab", "shift+tab")
+
+
+def moves_focus(widget, key: str) -> bool:
+    """True when ``key`` typed on ``widget`` moves the focus to another widget: Tab or Shift+Tab
+    anywhere, or a key the widget lists in its ``FOCUS_KEYS`` (Down, Up, Home and End on a tick
+    box of a list whose boxes each take the focus). The keys typed after such a key must wait
+    until it has moved the focus: Down Space typed fast ticked the box Down left."""
+    if widget is None:
+        return False
+    return key in MOVES_FOCUS or key in getattr(widget, "FOCUS_KEYS", ())
 
 
 def field_binding(field, key: str) -> str | None:
@@ -211,12 +222,17 @@ class FirstFieldScreen:
         """Called by the app as it hands each key out: True when the key joins the keys held
         for this screen's field (the screen is still opening, its field is being replaced, or
         keys typed before this one are still on their way), to be handed on after them, in
-        order. The app's own keys (F4, Ctrl+Q) are never held."""
-        if event.key not in HELD_KEYS and not event.is_printable and not self._acts_by_binding(event):
+        order. Any other key (Ctrl+R: work it out) is held while keys typed before it are on
+        their way, so that it acts after them (Tab 3.5 Ctrl+R typed fast worked it out before
+        3.5 was in its field, and lost it). The app's own keys (F4, Ctrl+Q) are never held."""
+        if _app_key(self.app, event.key):
             return False
+        if event.key not in HELD_KEYS and not event.is_printable and not self._acts_by_binding(event):
+            if not (self._held or self._handing_on):
+                return False
         self._end_lost_wait()
         busy = self._held or self._handing_on or self._awaiting or self._focused_at is None
-        if not busy and not (event.key in MOVES_FOCUS and isinstance(self.focused, (Input, TextArea))):
+        if not busy and not moves_focus(self.focused, event.key):
             return False  # a field's own binding, if any, is run in its turn by the app (``act_in_turn``)
         self._held = (self._held or []) + [event]
         self._hand_on()
@@ -290,6 +306,12 @@ class FirstFieldScreen:
         take_typing = getattr(self, "take_typing", None)
         if take_typing is None or take_typing(event) is not True:
             self.focused._forward_event(event)
+
+
+def _app_key(app, key: str) -> bool:
+    """True for a key the app acts on as it is typed, wherever the focus is (a priority binding:
+    F4, Ctrl+Q): never held for a field."""
+    return any(binding.priority for binding in app._bindings.key_to_bindings.get(key, ()))
 
 
 def _typed_into(field):

@@ -71,6 +71,9 @@ class TickBox(_Wraps, ShowsTick, Checkbox):
         Binding("end", "move(1, True)", show=False),
     ]
 
+    #: Keys that move the focus to another box: the keys typed after one wait for it (``moves_focus``).
+    FOCUS_KEYS = ("down", "up", "home", "end")
+
     def __init__(self, label: str, value: str, ticked: bool):
         super().__init__(label, ticked)
         self.answer_value = value
