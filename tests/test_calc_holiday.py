@@ -312,3 +312,21 @@ def test_a_leave_year_resetting_on_29_february():
     assert LeaveYear.resetting_on(dt.date(2024, 2, 29), dt.date(2025, 6, 1)) == LeaveYear(dt.date(2025, 3, 1), dt.date(2026, 2, 28))
     assert LeaveYear.resetting_on(dt.date(2024, 2, 29), dt.date(2025, 1, 29)) == LeaveYear(dt.date(2024, 3, 1), dt.date(2025, 2, 28))
     assert LeaveYear.resetting_on(dt.date(2024, 2, 29), dt.date(2024, 12, 31)).days == 366
+
+
+@pytest.mark.parametrize(
+    "inputs,key,shown,rounded",
+    [
+        ({"basis": "days-per-week", "days_per_week": 5}, "entitlement_days", "14", False),  # 28 x 6/12 = 14: nothing to round
+        ({"basis": "days-per-week", "days_per_week": 1}, "entitlement_days", "3", True),  # 5.6 x 6/12 = 2.8, up to 3
+        ({"basis": "shifts", "shifts_per_pattern": 5, "days_per_pattern": 7}, "entitlement_shifts", "14", False),
+        ({"basis": "shifts", "shifts_per_pattern": 1, "days_per_pattern": 7}, "entitlement_shifts", "3", True),
+        ({"basis": "hours-per-week", "days_per_week": 5, "hours_per_week": 40}, "entitlement_hours", "112", False),
+    ],
+)
+def test_a_starter_is_told_of_rounding_up_only_when_something_was_rounded(rates, inputs, key, shown, rounded):
+    """A starter's holiday is rounded up to the next half day (or shift); the working says so only
+    when the sum was not a half day already (6 months of 12 of 28 days is 14, not 'rounded up')."""
+    result = run(rates, start_date="2019-07-01", leave_year_start="2019-01-01", **inputs)
+    assert result[key] == shown
+    assert any(line.startswith("Rounded up") for line in result["working"]) == rounded

@@ -409,7 +409,7 @@ def _days_worked(dpw, weeks, cap, standard_days, fraction, period, working) -> D
                    f"{worked(actual, 'days')} a full year.")
     if period != "full-year":
         working.append(f"{worked(actual, 'days')} x {_share(fraction)} = {worked(entitlement, 'days')}.")
-    if period == "starting":
+    if shown != entitlement:  # a starter's part-day rounded up (nothing said when already a half day)
         working.append(f"Rounded up to the next half day: {shown.normalize():f}.")
     return shown
 
@@ -464,7 +464,7 @@ def _shifts(result, shifts_per_pattern, days_per_pattern, weeks, standard_days, 
         f"counted at most {standard_days.normalize():f}: {weeks} weeks x {counted} shifts{share} = "
         f"{worked(entitlement, 'shifts')}."
     )
-    if period == "starting":
+    if period == "starting" and _ceil_half(entitlement) != entitlement:
         entitlement = _ceil_half(entitlement)
         working.append(f"Rounded up to the next half shift: {entitlement.normalize():f}.")
     places = 2 if period in ("leaving", "starting-and-leaving") else 1
