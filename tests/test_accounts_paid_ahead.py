@@ -148,3 +148,22 @@ def test_statements_that_stop_early_keep_back_what_pays_for_days_after_their_las
     assert "care after 24 April 2026" in " ".join(summary_markdown(audit).split())
     (flag,) = [f for f in audit.flags if f.kind == "surplus"]
     assert "for days after 2026-04-24 (£514.29" in flag.message
+
+
+def test_the_batch_summary_row_holds_every_figure_the_surplus_is_worked_out_from(tmp_path):
+    """SUMMARY.csv gives the contingency, the money owed and the money paid ahead beside the
+    closing balance and the surplus, named as in the audit's JSON: the surplus can be checked
+    from the row alone (£3,600 - £1,600 - £0 - £1,542.86 = £457.14)."""
+    import csv
+    import io
+
+    from guidance.accounts.batch import BatchRow, summary_csv
+
+    audit = _audit(tmp_path)
+    (row,) = csv.DictReader(io.StringIO(summary_csv([BatchRow("one", 2, audit)])))
+    figures = audit_json(audit)
+    for name in ("closing_balance", "contingency", "owed", "paid_for_after_period", "surplus"):
+        assert row[name] == figures[name], name
+    assert (row["contingency"], row["owed"], row["paid_for_after_period"]) == ("1600.00", "0.00", "1542.86")
+    worked = Decimal(row["closing_balance"]) - Decimal(row["contingency"]) - Decimal(row["owed"]) - Decimal(row["paid_for_after_period"])
+    assert worked == Decimal(row["surplus"]) == Decimal("457.14")

@@ -176,14 +176,25 @@ def _text_cell(text: str) -> str:
 
 
 #: The summary's columns of the audit's figures after ``closing_date``, named as in its JSON.
-FIGURE_COLUMNS = ("opening_balance", "opening_date", "not_on_any_statement", "contribution_overpaid")
+#: The surplus is the closing balance less ``owed``, ``contingency`` and ``paid_for_after_period``:
+#: each is a column, so the sum can be checked from the row alone.
+FIGURE_COLUMNS = ("opening_balance", "opening_date", "not_on_any_statement", "contribution_overpaid",
+                  "contingency", "owed", "paid_for_after_period")
+
+
+def _figure_cells(rec) -> list:
+    """The cells of ``FIGURE_COLUMNS`` for reconciliation ``rec`` (dates as ISO days)."""
+    days = {"opening_date": (rec.opening_date or rec.start).isoformat()}
+    return [days[name] if name in days else getattr(rec, name) for name in FIGURE_COLUMNS]
 
 
 def summary_csv(rows: list[BatchRow]) -> str:
     """One row per account: reference, folder, status, surplus (and "not final" beside it when it
     is provisional: the statements stop before the period ends, or the last balance is not
     certain), shortfall, closing balance and the day it is from, opening balance and the day it
-    is from, money not on any statement, contributions paid above what was due (decimal strings
+    is from, money not on any statement, contributions paid above what was due, and what the
+    surplus is worked out from besides the closing balance: the contingency, money owed and
+    money paid ahead for days after the period (or after the last statement) (decimal strings
     and ISO dates, as in the audit's JSON), the most serious flag, then a count of each flag kind
     (``flags_<kind>``: a kind such as ``surplus`` is also a figure's column, and one header must
     never name two columns)."""
@@ -202,7 +213,7 @@ def summary_csv(rows: list[BatchRow]) -> str:
             counts[f.kind] += 1
         writer.writerow([rec.reference, _text_cell(row.folder), "audited", rec.surplus, "not final" if rec.surplus_provisional else "",
                          rec.contribution_shortfall, rec.closing_balance, (rec.closing_date or rec.end).isoformat(),
-                         rec.opening_balance, (rec.opening_date or rec.start).isoformat(), rec.not_on_any_statement, rec.contribution_overpaid,
+                         *_figure_cells(rec),
                          len(flags), sum(f.safeguarding for f in flags), flags[0].kind if flags else "",
                          *counts.values(), ""])
     return out.getvalue()
