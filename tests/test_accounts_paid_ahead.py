@@ -148,6 +148,16 @@ def test_statements_that_stop_early_keep_back_what_pays_for_days_after_their_las
     assert "care after 24 April 2026" in " ".join(summary_markdown(audit).split())
     (flag,) = [f for f in audit.flags if f.kind == "surplus"]
     assert "for days after 2026-04-24 (£514.29" in flag.message
+    assert audit_json(audit)["paid_ahead_from"] == "2026-04-24"
+
+
+def test_the_command_line_names_the_day_the_money_paid_ahead_is_counted_from(tmp_path, capsys):
+    """The figures printed by ``account audit`` say what the money kept back pays for: days after
+    the period, or, when the statements stop early, days after the last one they show."""
+    _audit(tmp_path, PLAN.replace("to: 2026-05-04", "to: 2026-05-31"), "".join(ROWS.splitlines(keepends=True)[:5]))
+    assert main(["account", "audit", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv"), "--no-record"]) == 0
+    out = capsys.readouterr().out
+    assert " ".join(["Paid for after 2026-04-24", "£514.29"]) in " ".join(out.split()) and "after the period" not in out
 
 
 def test_the_batch_summary_row_holds_every_figure_the_surplus_is_worked_out_from(tmp_path):

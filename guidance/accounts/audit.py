@@ -29,7 +29,7 @@ FIGURES = (
 #: What ``audit_json`` gives besides the FIGURES and the flags: the days the balances are from,
 #: whether the surplus is provisional, dues on days no statement shows, days with no rows, notes.
 DETAILS = (
-    "opening_date", "closing_date", "surplus_provisional", "surplus_provisional_reason", "council_expected_uncovered",
+    "opening_date", "closing_date", "paid_ahead_from", "surplus_provisional", "surplus_provisional_reason", "council_expected_uncovered",
     "contribution_expected_uncovered", "quiet_days", "notes",
 )
 
@@ -132,7 +132,9 @@ def audit_json(audit: Audit) -> dict:
     that opening + money in - money out + it = closing; ``contribution_overpaid``;
     ``paid_for_after_period``, money received for days after the period, kept out of the
     surplus), the days the
-    opening and closing balances are from (``opening_date``, ``closing_date``), whether the surplus
+    opening and closing balances are from (``opening_date``, ``closing_date``), the last day the
+    money kept back as paid ahead is counted from (``paid_ahead_from``: the period's end, or the
+    last day the statements show when they stop early), whether the surplus
     is provisional (``surplus_provisional``, and ``surplus_provisional_reason``: statements are
     missing, or the last balance is not certain), what was due on days no statement shows
     (``council_expected_uncovered``, ``contribution_expected_uncovered``), the days with no rows
@@ -144,6 +146,7 @@ def audit_json(audit: Audit) -> dict:
         out[name] = {k: str(v) for k, v in value.items()} if isinstance(value, dict) else str(value)
     out["opening_date"] = (rec.opening_date or rec.start).isoformat()
     out["closing_date"] = (rec.closing_date or rec.end).isoformat()
+    out["paid_ahead_from"] = rec.paid_ahead_from.isoformat()
     out["surplus_provisional"] = bool(rec.surplus_provisional)
     out["surplus_provisional_reason"] = rec.surplus_provisional or None
     out["council_expected_uncovered"] = str(rec.council_expected_uncovered)

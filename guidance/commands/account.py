@@ -298,9 +298,18 @@ def figure_table(figures: dict) -> list[str]:
         rows.append(("Contribution paid above due", amount("contribution_overpaid")))
     rows += [("Contingency", amount("contingency")), ("Owed", amount("owed"))]
     if amount("paid_for_after_period"):
-        rows.append(("Paid for after the period", amount("paid_for_after_period")))
+        rows.append((_paid_ahead_label(figures), amount("paid_for_after_period")))
     rows += [("Surplus (PROVISIONAL)" if figures.get("surplus_provisional") else "Surplus", amount("surplus"))]
     return [f"{label:<28}{money_text(value):>14}" for label, value in rows]
+
+
+def _paid_ahead_label(figures: dict) -> str:
+    """The label for the money paid ahead: "Paid for after the period", or "Paid for after
+    2026-04-12" when statements that stop early have it counted from the last day they show
+    (``paid_ahead_from``; an audit recorded before that was a figure: the period's end)."""
+    day = figures.get("paid_ahead_from")
+    early = day is not None and figures.get("surplus_provisional") and day == figures.get("closing_date")
+    return f"Paid for after {day}" if early else "Paid for after the period"
 
 
 def run_batch(args) -> int:
