@@ -143,8 +143,11 @@ def test_the_palette_searches_as_the_home_screen_does():
 
     calls = []
 
+    class Searcher:
+        pass
+
     class Services:
-        searcher = object()
+        searcher = Searcher()
 
         def search_in_mode(self, query, mode, limit=20, as_you_type=False, exact=False):
             calls.append((query, mode, as_you_type))

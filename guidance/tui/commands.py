@@ -7,6 +7,7 @@ when search finds the thing for those words ("died" finds "When the employer die
 
 from __future__ import annotations
 
+import weakref
 from functools import partial
 from typing import Callable, Iterable
 
@@ -33,8 +34,22 @@ def palette_score(typed: str, label: str, fuzzy: float, full: float, rank: int |
     or an everyday name, that starts with what was typed ("account audit" finds the account
     audit before the pages about it); then the things search finds, in its order, above a name
     that merely contains the words; letters scattered through a name ("died" in "Following a
-    fair DIsciplinary procEDure") count for little.
+    fair DIsciplinary procEDure") count for little. Entries that would score the same (a page
+    and a letter whose names both start with the words) keep search's order, so the list does not
+    depend on which kind's results came in first.
     """
+    tie_break = SEARCH_ORDER_STEP * (SEARCH_LIMIT - min(rank, SEARCH_LIMIT)) if rank is not None else 0.0
+    return _base_score(typed, label, fuzzy, full, rank, everyday) + tie_break
+
+
+#: Added per place up search's list, far below any difference the matcher makes: it only orders
+#: entries that would otherwise tie.
+SEARCH_ORDER_STEP = 1e-6
+
+
+def _base_score(typed: str, label: str, fuzzy: float, full: float, rank: int | None,
+                everyday: tuple[str, ...]) -> float:
+    """``palette_score`` without the tie break."""
     open_end = not typed[-1:].isspace()
     typed = " ".join(typed.lower().split())
     lowered = label.lower()
@@ -117,9 +132,11 @@ def names_title(typed: str, prefix: str, name: str, open_end: bool = True) -> st
     return None
 
 
-#: (searcher, mode, query) -> {(kind, id): rank}: one search serves every provider (they ask
+#: searcher -> {(mode, query): {(kind, id): rank}}: one search serves every provider (they ask
 #: for the same keystroke at once), so a page and the guided help keep search's own order.
-_RANKS: dict[tuple, dict[tuple[str, str], int]] = {}
+#: Keyed on the searcher itself (weakly), not its id: an id can be reused by a later searcher
+#: on other content, which would then be given the old content's order.
+_RANKS: "weakref.WeakKeyDictionary[object, dict[tuple, dict[tuple[str, str], int]]]" = weakref.WeakKeyDictionary()
 
 
 def search_ranks(app, query: str) -> dict[tuple[str, str], int]:
@@ -128,16 +145,17 @@ def search_ranks(app, query: str) -> dict[tuple[str, str], int]:
     searcher = getattr(app.services, "searcher", None)
     if searcher is None or len(query.strip()) < 3:
         return {}
-    key = (id(searcher), app.mode, query)
-    if key not in _RANKS:
+    ranks = _RANKS.setdefault(searcher, {})
+    key = (app.mode, query)
+    if key not in ranks:
         try:
             hits = app.services.search_in_mode(query, app.mode, limit=SEARCH_LIMIT, as_you_type=True).hits
         except Exception:  # search unavailable: letter-by-letter matching still works
             return {}
-        if len(_RANKS) > 64:
-            _RANKS.clear()
-        _RANKS[key] = {(hit.kind, hit.id): rank for rank, hit in enumerate(hits)}
-    return _RANKS[key]
+        if len(ranks) > 64:
+            ranks.clear()
+        ranks[key] = {(hit.kind, hit.id): rank for rank, hit in enumerate(hits)}
+    return ranks[key]
 
 
 class _NamedProvider(Provider):

@@ -35,6 +35,18 @@ def test_an_everyday_name_typed_whole_comes_above_a_name_starting_with_the_words
     assert palette_score("holiday", "Calculator: Redundancy pay", 0.0, full, None, ("redundancy",)) < full
 
 
+def test_entries_that_would_tie_keep_search_order_whichever_kind_came_in_first():
+    """A page whose title starts with the words and a letter whose everyday name does score the
+    same on the matcher: search's order decides, so the list is the same every time."""
+    full, fuzzy = 56.0, 42.0
+    page = palette_score("minimum wage", "Page: Minimum wage for personal assistants", fuzzy, full, 1)
+    letter = palette_score("minimum wage", "Letter: The minimum wage is going up", fuzzy, full, 10,
+                           ("minimum-wage-change",))
+    assert page > letter
+    # far below any difference the matcher makes
+    assert palette_score("minimum wage", "Page: Minimum wage for personal assistants", fuzzy - 1, full, 0) < letter
+
+
 @pytest.mark.parametrize("mode", ["officer", "recipient"])
 async def test_each_is_found_first_by_its_everyday_name(make_app, mode):
     app = make_app(mode=mode)
