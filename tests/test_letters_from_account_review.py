@@ -144,3 +144,36 @@ def test_the_data_file_cannot_give_a_value_the_audit_gives(capsys, tmp_path, dat
                         "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
     assert code == 1 and f"'{field}'" in err and "audit" in err
     assert not (tmp_path / "letter.md").exists()
+
+
+def test_an_audit_recorded_before_its_letter_values_were_kept_is_still_the_same_audit_and_gives_its_day(
+        capsys, tmp_path, database_url):
+    """A record made before the letter values were kept: auditing the same files again finds it
+    (not kept twice), and a review started from it still carries its reference and closing day."""
+    from sqlalchemy import update
+
+    from guidance.records.accounts import LETTER_VALUES, open_account_audit_store
+    from guidance.records.schema import account_audits
+
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(ROWS, encoding="utf-8")
+    audit_id = _recorded_audit(capsys, tmp_path / "plan.yaml", tmp_path / "s.csv")
+    store = open_account_audit_store()
+    try:
+        figures = dict(store.get(audit_id).figures)
+        assert figures.pop(LETTER_VALUES) == {"reference": "DP-000099", "balance_date": "2026-05-04", "missing_periods": [],
+                                              "statements_stop": None, "balance_unconfirmed": None}
+        with store.database.write("test") as conn:
+            conn.execute(update(account_audits).where(account_audits.c.id == audit_id).values(figures=json.dumps(figures)))
+    finally:
+        store.database.close()
+    assert main(["account", "audit", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv")]) == 0
+    assert f"Same as recorded account audit {audit_id}" in capsys.readouterr().err
+    session = _review(capsys, tmp_path, audit_id, "surplus")
+    data = tmp_path / "person.yaml"
+    data.write_text(f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n", encoding="utf-8")
+    code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", session, "--data", str(data),
+                        "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
+    assert code == 0, err
+    letter = " ".join((tmp_path / "letter.md").read_text(encoding="utf-8").split())
+    assert "DP-000099" in letter and "Money in your account on 4 May 2026: £3,600.00" in letter
