@@ -177,3 +177,25 @@ def test_an_audit_recorded_before_its_letter_values_were_kept_is_still_the_same_
     assert code == 0, err
     letter = " ".join((tmp_path / "letter.md").read_text(encoding="utf-8").split())
     assert "DP-000099" in letter and "Money in your account on 4 May 2026: £3,600.00" in letter
+
+
+def test_a_review_that_leaves_the_audit_for_figures_by_hand_takes_the_day_from_the_data(capsys, tmp_path, database_url):
+    """Started from the audit, but the officer chose to enter the totals by hand: the balance is
+    today's (the review's), so the data may give its day; the reference is still the audit's."""
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(ROWS, encoding="utf-8")
+    audit_id = _recorded_audit(capsys, tmp_path / "plan.yaml", tmp_path / "s.csv")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("review_reason: routine\naudit: by_hand\nstatements: all\nspending: matches\nemployer_payments: 'yes'\n"
+                       "balance: '9000.00'\nowed: '500.00'\nweekly_amount: '400.00'\ncontingency_weeks: 8\nconcerns: []\n", encoding="utf-8")
+    assert main(["flow", "run", "dp_account_review", "--from-audit", audit_id, "--answers", str(answers), "--json", "--on", ON]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["outcome"] == "surplus"
+    data = tmp_path / "person.yaml"
+    data.write_text(f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\nbalance_date: 2026-11-20\n",
+                    encoding="utf-8")
+    code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", report["session"], "--data", str(data),
+                        "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
+    assert code == 0, err
+    letter = " ".join((tmp_path / "letter.md").read_text(encoding="utf-8").split())
+    assert "Money in your account on 20 November 2026: £9,000.00" in letter and "DP-000099" in letter

@@ -117,7 +117,7 @@ def run_render(args) -> int:
             values = session_values(template, answers, results, carried)
             if args.data:
                 data = _read_data(Path(args.data))
-                carried_clash(template, carried, data)
+                carried_clash(template, answers, results, carried, data)
                 values.update(data)
             letter = catalogue.make(args.id, values, on, unknown="ignore", deadlines=True)
         else:

@@ -59,15 +59,17 @@ def _dig(data, parts: list[str]):
     return data
 
 
-def carried_clash(template: LetterTemplate, carried: dict, data: dict) -> None:
-    """Raise LetterError when the officer's ``data`` gives a field of ``template`` the session
-    carried from its source (never silently replaced, either way)."""
-    clash = sorted(name for name in data if name in carried and name in template.meta.fields)
+def carried_clash(template: LetterTemplate, answers: dict, results: dict, carried: dict, data: dict) -> None:
+    """Raise LetterError when the officer's ``data`` gives a field of ``template`` that the values
+    the session carried from its source fill (never silently replaced, either way). A field an
+    answer or result fills is not one: the data may give it, as for any session."""
+    clash = sorted(name for name, spec in template.meta.fields.items()
+                   if name in data and name in carried and _lookup(spec.session or name, answers, results) is _MISSING)
     if clash:
         words = ", ".join(f"'{name}'" for name in clash)
         one = len(clash) == 1
         raise LetterError([("", None, f"{words} in the data: the session was started from an account audit, which fills "
-                                          f"{'this' if one else 'these'} in; leave {'it' if one else 'them'} out of the data")])
+                                      f"{'this' if one else 'these'} in; leave {'it' if one else 'them'} out of the data")])
 
 
 def finished_session(session_id: str, store=None) -> tuple[dict, dict, str, dict]:
