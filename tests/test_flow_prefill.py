@@ -303,7 +303,8 @@ def _surplus_letter_values(engine, state, base):
 
     template = base.letters().template("dp-surplus-repayment")
     assert state.current == "surplus"
-    return template, session_values(template, dict(state.answers), dict(state.results))
+    carried = state.prefill.carried if state.prefill is not None else {}
+    return template, session_values(template, dict(state.answers), dict(state.results), carried)
 
 
 def test_the_surplus_letter_takes_the_figures_as_changed_in_the_review(flow, base, tmp_path):
@@ -319,8 +320,9 @@ def test_the_surplus_letter_takes_the_figures_as_changed_in_the_review(flow, bas
     template, values = _surplus_letter_values(engine, changed, base)
     assert values["balance"] == rec.closing_balance
     assert values["keep"] == more_owed + rec.contingency + rec.paid_for_after_period  # the changed figure, not the audit's
-    assert "balance_date" not in values  # the audit's date is the officer's to give
-    filled = fill(template, {**values, "balance_date": rec.end.isoformat(), "recipient_name": "A person", "reference": "DP-900101",
+    # carried from the audit (one recorded before its letter values were kept: its closing day and reference)
+    assert (values["balance_date"], values["reference"]) == (rec.closing_date.isoformat(), rec.reference)
+    filled = fill(template, {**values, "recipient_name": "A person",
                              "repay_by": "2027-01-15", "query_by": "2026-12-31", "how_to_pay": "invoice", "officer": "An officer"})
     assert (filled["balance"], filled["keep"]) == (rec.closing_balance, more_owed + rec.contingency + rec.paid_for_after_period)
 

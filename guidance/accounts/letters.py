@@ -43,7 +43,7 @@ def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
         raise ProvisionalSurplus(
             f"the surplus is provisional: {rec.surplus_provisional}. {first}, or, to make this letter from the balance on "
             f"{shown.isoformat()} anyway, put '{OVERRIDE_PROVISIONAL}: true' in the letter's data")
-    values = {"reference": rec.reference, "balance_date": (rec.closing_date or rec.end).isoformat(), "balance": str(rec.closing_balance),
+    values = {**_identity(audit), "balance": str(rec.closing_balance),
               "keep": str(rec.owed + rec.contingency + rec.paid_for_after_period),
               "paid_ahead": str(rec.paid_for_after_period) if rec.paid_for_after_period > 0 else None, **not_final_values(audit)}
     if rec.contribution_shortfall > 0:
@@ -75,8 +75,37 @@ def statements_values(audit: Audit) -> dict:
     if not spans:
         raise NothingToAsk("the audit found no statements missing")
     (first, last), rest = spans[0], spans[1:]
-    return {"reference": audit.reconciliation.reference, "period_from": first.isoformat(), "period_to": last.isoformat(),
+    return {"reference": _identity(audit)["reference"], "period_from": first.isoformat(), "period_to": last.isoformat(),
             "more_periods": [long_span(a, b) for a, b in rest]}
+
+
+def _identity(audit: Audit) -> dict:
+    """The person's reference and the day of the balance the audit ends on (the last day the
+    statements show)."""
+    rec = audit.reconciliation
+    return {"reference": rec.reference, "balance_date": (rec.closing_date or rec.end).isoformat()}
+
+
+#: The values a letter takes from the audit that a review started from it carries (recorded with
+#: the audit, see ``carried_values``). The money (balance, keep, paid_ahead, shortfall) is not
+#: among them: the review asks for it, filled from the audit, and works it out from the answers
+#: as they stand, so a figure the officer changed is the one the letter gives.
+CARRIED = ("reference", "balance_date", "missing_periods", "statements_stop", "balance_unconfirmed",
+           "period_from", "period_to", "more_periods")
+
+
+def carried_values(audit: Audit) -> dict:
+    """The ``CARRIED`` values of the audit, as the letters made from it take them: the reference
+    and balance_date of the surplus letter with why its sum is not final (``not_final_values``),
+    and, when statements are missing, the statements request's periods (``statements_values``).
+    Kept with the recorded audit, so that a letter made later from a review session started
+    from the record says what ``letter_values`` says (the statements themselves are not kept)."""
+    values = {**_identity(audit), **not_final_values(audit)}
+    try:
+        values.update(statements_values(audit))
+    except NothingToAsk:
+        pass
+    return values
 
 
 def missing_spans(audit: Audit) -> list[tuple]:

@@ -3,7 +3,11 @@
 Fields: the audit's figures in pounds (``FIGURES``; ``money_in`` and ``money_out`` as totals of
 their kinds), ``id`` (the audit's record number), ``contingency_weeks`` (from the plan) and
 ``flag_kinds`` (the kinds of flag raised, each once, most serious first: see ``flags.SEVERITY``).
-The person's reference is not a field: the session keeps its own label.
+The person's reference is not a field (no question takes it): the session keeps its own label.
+
+Carried: the values a letter takes from the audit (``letters.CARRIED``: the reference, the day of
+the balance, the days statements are missing for), kept with the session so that a letter made
+from it (``guidance letter render --session``) says what the letter made from the audit says.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from guidance.accounts.audit import FIGURES
 from guidance.accounts.flags import SEVERITY
+from guidance.accounts.letters import CARRIED
 from guidance.flows.prefill import Source, SourceField
 
 _MONEY = ("money", "number")
@@ -37,6 +42,7 @@ SOURCE = Source(
         "contingency_weeks": SourceField(("number",), "weeks of payments the plan allows as a contingency"),
         "flag_kinds": SourceField(("several",), "the kinds of flag the audit raised", values=SEVERITY),
     },
+    carries=CARRIED,
 )
 
 
@@ -58,6 +64,22 @@ def values(record) -> dict:
         out["contingency_weeks"] = weeks
     raised = {flag.kind for flag in record.flags}
     out["flag_kinds"] = [kind for kind in SEVERITY if kind in raised]
+    out.update(carried(record))
+    return out
+
+
+def carried(record) -> dict:
+    """The ``CARRIED`` values kept with the record (``records.accounts.LETTER_VALUES``); for an
+    audit recorded before they were kept, the reference and the day of the closing balance (the
+    days statements are missing for were not kept: the officer gives them)."""
+    from guidance.records.accounts import LETTER_VALUES
+
+    kept = record.figures.get(LETTER_VALUES)
+    if isinstance(kept, dict):
+        return {name: kept[name] for name in CARRIED if name in kept}
+    out = {"reference": record.reference}
+    if record.figures.get("closing_date"):
+        out["balance_date"] = str(record.figures["closing_date"])
     return out
 
 

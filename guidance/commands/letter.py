@@ -110,13 +110,15 @@ def run_render(args) -> int:
         if args.example:
             letter = catalogue.example(args.id, on)
         elif args.session:
-            from guidance.letters.session import finished_session, session_values
+            from guidance.letters.session import carried_clash, finished_session, session_values
 
-            answers, results, _flow = finished_session(args.session)
+            answers, results, _flow, carried = finished_session(args.session)
             session_id = args.session
-            values = session_values(template, answers, results)
+            values = session_values(template, answers, results, carried)
             if args.data:
-                values.update(_read_data(Path(args.data)))
+                data = _read_data(Path(args.data))
+                carried_clash(template, answers, results, carried, data)
+                values.update(data)
             letter = catalogue.make(args.id, values, on, unknown="ignore", deadlines=True)
         else:
             letter = catalogue.make(args.id, _read_data(Path(args.data)), on, deadlines=True)

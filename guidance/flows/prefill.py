@@ -15,6 +15,11 @@ values into a ``Prefill``: each answer checked as if it had been typed. An answe
 fit its question (a negative balance for a money question) is left for the person to give, and
 named in ``Prefill.left``.
 
+A source may also name values it ``carries``: not answers to any question, but kept with the
+session (``Prefill.carried``) for the letters made from it, which take them for fields that no
+answer or worked-out letter value fills (the account audit's reference and the day of its
+balance, see ``accounts.prefill``). They are references, days and figures, never a name.
+
 Prefilled answers are kept answers (``engine.State.answers``): offered as the answer at their
 question, which the person confirms or changes, and dropped like any kept answer once no route
 leads back to their question. ``State.prefill`` remembers where they came from, so the transcript
@@ -58,6 +63,8 @@ class Source:
     name: str
     label: str  # "account audit": shown as "from account audit 669c012a0ea6"
     fields: dict[str, SourceField]
+    #: The values (named as the letters' fields) a session started from the source keeps for its letters.
+    carries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,8 @@ class Prefill:
     label: str
     answers: dict[str, Any] = field(default_factory=dict)
     left: dict[str, str] = field(default_factory=dict)
+    #: The source's ``carries`` values (letter field -> value), for the letters made from the session.
+    carried: dict[str, Any] = field(default_factory=dict)
 
     @property
     def origin(self) -> str:
@@ -82,8 +91,11 @@ class Prefill:
     def to_json(self) -> dict:
         from guidance.flows.answers import to_json_value
 
-        return {"source": self.source, "id": self.record_id, "label": self.label,
+        data = {"source": self.source, "id": self.record_id, "label": self.label,
                 "answers": to_json_value(self.answers), "left": dict(self.left)}
+        if self.carried:
+            data["carried"] = to_json_value(self.carried)
+        return data
 
     @classmethod
     def from_json(cls, data: dict | None) -> "Prefill | None":
@@ -92,7 +104,7 @@ class Prefill:
         if not data:
             return None
         return cls(data["source"], data["id"], data["label"], from_json_value(data.get("answers") or {}),
-                   dict(data.get("left") or {}))
+                   dict(data.get("left") or {}), from_json_value(data.get("carried") or {}))
 
 
 def source(name: str) -> Source | None:
@@ -127,7 +139,8 @@ def fill(flow: Flow, source_name: str, record_id: str, values: dict) -> Prefill:
             answers[node_id] = parse_answer(node, raw)
         except AnswerError as exc:
             left[node_id] = str(exc)
-    return Prefill(source_name, record_id, found.label, answers, left)
+    carried = {name: values[name] for name in found.carries if name in values}
+    return Prefill(source_name, record_id, found.label, answers, left, carried)
 
 
 def _mapped(rule: PrefillRule, value):

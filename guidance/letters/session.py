@@ -4,6 +4,11 @@ A field takes the answer to the flow step with the same name, else a calculated 
 name (at the top level or inside a calculator's result). A field can name another source with
 ``session:`` in the template, such as ``session: results.sick_pay.weekly_amount``. Yes/no answers
 fill choice fields as "yes" or "no".
+
+A session started from a record (``flow run --from-audit``) carries values for its letters
+(``Prefill.carried``: an account audit's reference, the day of its balance, the days statements
+are missing for). A field no answer or result fills takes the carried value with its name, and
+the officer's data may not give it (``carried_clash``), as with the letters made from the audit.
 """
 
 from __future__ import annotations
@@ -14,13 +19,17 @@ from guidance.letters.templates import LetterTemplate
 _MISSING = object()
 
 
-def session_values(template: LetterTemplate, answers: dict, results: dict) -> dict:
-    """Raw values for the template's fields (unconverted; ``fill`` checks them)."""
+def session_values(template: LetterTemplate, answers: dict, results: dict, carried: dict | None = None) -> dict:
+    """Raw values for the template's fields (unconverted; ``fill`` checks them): from the
+    answers, else the results, else the values the session ``carried`` from its source."""
     values = {}
+    carried = carried or {}
     for name, spec in template.meta.fields.items():
         value = _lookup(spec.session or name, answers, results)
         if value is _MISSING:
-            continue
+            if name not in carried:
+                continue
+            value = carried[name]
         if isinstance(value, bool) and spec.type == "choice":
             value = "yes" if value else "no"
         values[name] = value
@@ -50,9 +59,23 @@ def _dig(data, parts: list[str]):
     return data
 
 
-def finished_session(session_id: str, store=None) -> tuple[dict, dict, str]:
-    """(answers, results, flow id) of a finished session in the user's records (``store``: an
-    open sessions store to use, else the configured one is opened and closed). Raises LetterError."""
+def carried_clash(template: LetterTemplate, answers: dict, results: dict, carried: dict, data: dict) -> None:
+    """Raise LetterError when the officer's ``data`` gives a field of ``template`` that the values
+    the session carried from its source fill (never silently replaced, either way). A field an
+    answer or result fills is not one: the data may give it, as for any session."""
+    clash = sorted(name for name, spec in template.meta.fields.items()
+                   if name in data and name in carried and _lookup(spec.session or name, answers, results) is _MISSING)
+    if clash:
+        words = ", ".join(f"'{name}'" for name in clash)
+        one = len(clash) == 1
+        raise LetterError([("", None, f"{words} in the data: the session was started from an account audit, which fills "
+                                      f"{'this' if one else 'these'} in; leave {'it' if one else 'them'} out of the data")])
+
+
+def finished_session(session_id: str, store=None) -> tuple[dict, dict, str, dict]:
+    """(answers, results, flow id, carried values) of a finished session in the user's records
+    (``store``: an open sessions store to use, else the configured one is opened and closed).
+    Raises LetterError."""
     from contextlib import nullcontext
 
     from guidance.flows.session import load_state
@@ -71,4 +94,5 @@ def finished_session(session_id: str, store=None) -> tuple[dict, dict, str]:
     state = load_state(record.state)
     on_trail = set(state.trail)
     answers = {node: value for node, value in state.answers.items() if node in on_trail}
-    return answers, dict(state.results), record.flow_id
+    carried = dict(state.prefill.carried) if state.prefill is not None else {}
+    return answers, dict(state.results), record.flow_id, carried

@@ -25,6 +25,11 @@ from guidance.references import canonical, stored_as
 
 _RECORD_LOCK = 7_334_212  # pg_advisory_xact_lock class key: one "same as recorded" check per reference at a time
 
+#: The key of the recorded figures that keeps the values a letter takes from the audit and a
+#: review started from it carries (``accounts.letters.carried_values``): the reference, the day of
+#: the balance, the days statements are missing for. Audits recorded before they were kept have none.
+LETTER_VALUES = "letter_values"
+
 #: The decisions, declared once with the audit (their names, keys and the words they may be typed as).
 DECISIONS = {name: decision.meaning for name, decision in _DECLARED.items()}
 
@@ -99,11 +104,13 @@ class AccountAuditStore:
     def _insert(self, conn, audit, statements: list[dict], release: str | None) -> str:
         """Insert an audit and its flags in the open write transaction ``conn``; returns its id."""
         from guidance.accounts.audit import audit_json
+        from guidance.accounts.letters import carried_values
 
         db = self.database
         audit_id = secrets.token_hex(6)
         data = audit_json(audit)
         flags = data.pop("flags")
+        data[LETTER_VALUES] = carried_values(audit)
         rec = audit.reconciliation
         conn.execute(account_audits.insert().values(
             id=audit_id, reference=canonical(rec.reference), period_from=rec.start.isoformat(), period_to=rec.end.isoformat(),
@@ -153,8 +160,10 @@ class AccountAuditStore:
         figures, kept = json.loads(_dumps(data)), json.loads(_dumps(statements))
         plan = json.loads(_dumps(audit.plan.model_dump(mode="json", by_alias=True)))
         for row in conn.execute(query):
+            recorded = json.loads(row.figures)
+            recorded.pop(LETTER_VALUES, None)  # worked out from the rest (an audit recorded before they were kept has none)
             if (row.content_release == release and json.loads(row.statements) == kept
-                    and json.loads(row.figures) == figures and json.loads(row.plan) == plan):
+                    and recorded == figures and json.loads(row.plan) == plan):
                 return row.id
         return None
 

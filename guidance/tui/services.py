@@ -298,8 +298,8 @@ class Services:
         """Fields a finished flow session can fill in for a letter."""
         from guidance.letters.session import finished_session, session_values
 
-        answers, results, _flow = finished_session(session_id, self.store())
-        return session_values(self.letters().template(template_id), answers, results)
+        answers, results, _flow, carried = finished_session(session_id, self.store())
+        return session_values(self.letters().template(template_id), answers, results, carried)
 
     def deliver(self, app, data: bytes, filename: str) -> str:
         """Hand a file to the person: a download in a browser, the Downloads folder in a terminal.

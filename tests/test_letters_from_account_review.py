@@ -1,0 +1,201 @@
+"""Letters made from an account review session started from a recorded audit
+(``guidance flow run dp_account_review --from-audit ID``, then ``guidance letter render --session``):
+the session carries the audit's reference, the day of the balance and the days statements are
+missing for, so the letter says what the letter made straight from the audit says
+(``guidance account letter``), and the officer gives only what no audit can know.
+Synthetic plans and statements only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from records_support import database_url  # noqa: F401  (fixture)
+
+from accounts_support import Account, plant, write
+from guidance.cli import main
+
+ON = "2026-11-25"
+
+PLAN = """reference: DP-000099
+period: {from: 2026-04-06, to: 2026-05-04}
+council_payments:
+  - {from: 2026-04-06, amount: "1600.00", every: 4 weeks}
+contribution: []
+contingency_weeks: 4
+owed: "0.00"
+payees:
+  - {match: "P SAMPLE", kind: wages}
+"""
+
+# £1,600 every 4 weeks, £400 wages a week: a surplus of £457.14, with £1,542.86 paid in for May
+ROWS = """Date,Description,Amount,Balance
+06/04/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00
+10/04/2026,P SAMPLE WAGES,-400.00,3200.00
+17/04/2026,P SAMPLE WAGES,-400.00,2800.00
+24/04/2026,P SAMPLE WAGES,-400.00,2400.00
+01/05/2026,P SAMPLE WAGES,-400.00,2000.00
+04/05/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00
+"""
+
+NAME = "Mx Sample Person"
+
+
+def _recorded_audit(capsys, plan: Path, statement: Path) -> str:
+    assert main(["account", "audit", "--plan", str(plan), str(statement)]) == 0
+    return capsys.readouterr().err.split("Recorded as account audit ")[1].split()[0]
+
+
+def _review(capsys, tmp_path: Path, audit_id: str, outcome: str) -> str:
+    """A finished review started from the audit, every answer it filled kept: its session id."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("review_reason: routine\n", encoding="utf-8")
+    assert main(["flow", "run", "dp_account_review", "--from-audit", audit_id, "--answers", str(answers), "--json", "--on", ON]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["finished"] and report["outcome"] == outcome
+    return report["session"]
+
+
+def _render(capsys, *argv) -> tuple[int, str]:
+    code = main(list(argv))
+    return code, capsys.readouterr().err
+
+
+def test_the_surplus_letter_from_the_review_says_what_the_audit_letter_says(capsys, tmp_path, database_url):
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(ROWS, encoding="utf-8")
+    data = tmp_path / "person.yaml"
+    data.write_text(f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n", encoding="utf-8")
+    session = _review(capsys, tmp_path, _recorded_audit(capsys, tmp_path / "plan.yaml", tmp_path / "s.csv"), "surplus")
+
+    code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", session, "--data", str(data),
+                        "--out", str(tmp_path / "from-review.md"), "--on", ON, "--no-record")
+    assert code == 0, err  # it said: field 'reference' is required but was not given; field 'balance_date' ...
+    letter = " ".join((tmp_path / "from-review.md").read_text(encoding="utf-8").split())
+    assert "DP-000099" in letter and "4 May 2026" in letter
+    assert "Money to pay back: **£457.14**" in letter
+    assert "It includes £1,542.86 that we paid for your care after 4 May 2026" in letter
+
+    code, err = _render(capsys, "account", "letter", "surplus", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv"),
+                        "--data", str(data), "--out", str(tmp_path / "from-audit.md"), "--on", ON, "--no-record")
+    assert code == 0, err
+    assert (tmp_path / "from-review.md").read_text(encoding="utf-8") == (tmp_path / "from-audit.md").read_text(encoding="utf-8")
+
+
+def test_the_statements_request_from_the_review_asks_for_the_days_the_audit_found_missing(capsys, tmp_path, database_url):
+    account = Account.base()
+    plant(account, "missing_statement")  # 20 May, hidden: the rows shown jump from 19 May to 22 May
+    plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
+    statement = write(account, "paid", tmp_path)
+    data = tmp_path / "person.yaml"
+    data.write_text(f"recipient_name: {NAME}\nreply_by: 2026-12-18\n", encoding="utf-8")
+    session = _review(capsys, tmp_path, _recorded_audit(capsys, plan, statement), "statements_missing")
+
+    code, err = _render(capsys, "letter", "render", "dp-statements-request", "--session", session, "--data", str(data),
+                        "--out", str(tmp_path / "from-review.md"), "--on", ON, "--no-record")
+    assert code == 0, err  # it said: field 'reference' ... 'period_from' ... 'period_to' is required but was not given
+    letter = " ".join((tmp_path / "from-review.md").read_text(encoding="utf-8").split())
+    assert "from 19 May 2026 to 22 May 2026" in letter and "DP-000001" in letter
+
+    code, err = _render(capsys, "account", "letter", "statements", "--plan", str(plan), str(statement), "--data", str(data),
+                        "--out", str(tmp_path / "from-audit.md"), "--on", ON, "--no-record")
+    assert code == 0, err
+    assert (tmp_path / "from-review.md").read_text(encoding="utf-8") == (tmp_path / "from-audit.md").read_text(encoding="utf-8")
+
+
+def test_a_figure_changed_in_the_review_is_the_one_the_letter_gives(capsys, tmp_path, database_url):
+    """The audit's day and reference are carried; the money kept is worked out from the answers
+    as they stand (£100 more owed: £357.14 to pay back), and the saved session holds no name."""
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(ROWS, encoding="utf-8")
+    audit_id = _recorded_audit(capsys, tmp_path / "plan.yaml", tmp_path / "s.csv")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("review_reason: routine\naudit_owed: '100.00'\n", encoding="utf-8")
+    assert main(["flow", "run", "dp_account_review", "--from-audit", audit_id, "--answers", str(answers), "--json", "--on", ON]) == 0
+    session = json.loads(capsys.readouterr().out)["session"]
+    data = tmp_path / "person.yaml"
+    data.write_text(f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n", encoding="utf-8")
+    code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", session, "--data", str(data),
+                        "--out", str(tmp_path / "letter.md"), "--on", ON)
+    assert code == 0, err
+    letter = " ".join((tmp_path / "letter.md").read_text(encoding="utf-8").split())
+    assert "Money to pay back: **£357.14**" in letter and "DP-000099" in letter and "4 May 2026" in letter
+
+    from guidance.records import open_store
+
+    with open_store() as store:
+        saved = store.get(session).state
+    assert "DP-000099" in saved and NAME not in saved
+
+
+@pytest.mark.parametrize("field", ["reference", "balance_date"])
+def test_the_data_file_cannot_give_a_value_the_audit_gives(capsys, tmp_path, database_url, field):
+    """As with 'account letter': a reference or day in the officer's data that differs from the
+    audit's is refused, never silently used in place of the audit's."""
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(ROWS, encoding="utf-8")
+    session = _review(capsys, tmp_path, _recorded_audit(capsys, tmp_path / "plan.yaml", tmp_path / "s.csv"), "surplus")
+    other = {"reference": "DP-000100", "balance_date": "2026-04-30"}[field]
+    data = tmp_path / "person.yaml"
+    data.write_text(f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n{field}: {other}\n",
+                    encoding="utf-8")
+    code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", session, "--data", str(data),
+                        "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
+    assert code == 1 and f"'{field}'" in err and "audit" in err
+    assert not (tmp_path / "letter.md").exists()
+
+
+def test_an_audit_recorded_before_its_letter_values_were_kept_is_still_the_same_audit_and_gives_its_day(
+        capsys, tmp_path, database_url):
+    """A record made before the letter values were kept: auditing the same files again finds it
+    (not kept twice), and a review started from it still carries its reference and closing day."""
+    from sqlalchemy import update
+
+    from guidance.records.accounts import LETTER_VALUES, open_account_audit_store
+    from guidance.records.schema import account_audits
+
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(ROWS, encoding="utf-8")
+    audit_id = _recorded_audit(capsys, tmp_path / "plan.yaml", tmp_path / "s.csv")
+    store = open_account_audit_store()
+    try:
+        figures = dict(store.get(audit_id).figures)
+        assert figures.pop(LETTER_VALUES) == {"reference": "DP-000099", "balance_date": "2026-05-04", "missing_periods": [],
+                                              "statements_stop": None, "balance_unconfirmed": None}
+        with store.database.write("test") as conn:
+            conn.execute(update(account_audits).where(account_audits.c.id == audit_id).values(figures=json.dumps(figures)))
+    finally:
+        store.database.close()
+    assert main(["account", "audit", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv")]) == 0
+    assert f"Same as recorded account audit {audit_id}" in capsys.readouterr().err
+    session = _review(capsys, tmp_path, audit_id, "surplus")
+    data = tmp_path / "person.yaml"
+    data.write_text(f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n", encoding="utf-8")
+    code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", session, "--data", str(data),
+                        "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
+    assert code == 0, err
+    letter = " ".join((tmp_path / "letter.md").read_text(encoding="utf-8").split())
+    assert "DP-000099" in letter and "Money in your account on 4 May 2026: £3,600.00" in letter
+
+
+def test_a_review_that_leaves_the_audit_for_figures_by_hand_takes_the_day_from_the_data(capsys, tmp_path, database_url):
+    """Started from the audit, but the officer chose to enter the totals by hand: the balance is
+    today's (the review's), so the data may give its day; the reference is still the audit's."""
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(ROWS, encoding="utf-8")
+    audit_id = _recorded_audit(capsys, tmp_path / "plan.yaml", tmp_path / "s.csv")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("review_reason: routine\naudit: by_hand\nstatements: all\nspending: matches\nemployer_payments: 'yes'\n"
+                       "balance: '9000.00'\nowed: '500.00'\nweekly_amount: '400.00'\ncontingency_weeks: 8\nconcerns: []\n", encoding="utf-8")
+    assert main(["flow", "run", "dp_account_review", "--from-audit", audit_id, "--answers", str(answers), "--json", "--on", ON]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["outcome"] == "surplus"
+    data = tmp_path / "person.yaml"
+    data.write_text(f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\nbalance_date: 2026-11-20\n",
+                    encoding="utf-8")
+    code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", report["session"], "--data", str(data),
+                        "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
+    assert code == 0, err
+    letter = " ".join((tmp_path / "letter.md").read_text(encoding="utf-8").split())
+    assert "Money in your account on 20 November 2026: £9,000.00" in letter and "DP-000099" in letter
