@@ -364,7 +364,7 @@ def _council(plan, rows: _Rows, rec, rules, unseen):
                 continue  # no statement shows that day: the missing_statement flag asks for it
             yield _at("council_payment_missing", None, due.date, due.amount,  # money not seen: no row to name
                       f"the council payment of {money_text(due.amount)} due on {due.date.isoformat()} did not come in")
-        elif e is not None and e.tx.amount < due.amount:
+        elif e is not None and e.tx.amount < due.amount and due.date <= rec.end:  # due after the period: the rest may come then
             short = due.amount - e.tx.amount
             yield _at("council_payment_missing", e, due.date, short,
                       f"the council payment due on {due.date.isoformat()} came in {money_text(short)} short")
@@ -643,7 +643,10 @@ def _council_notes(plan: Plan, rec: Reconciliation):
                    f"on {m.entry.tx.date.isoformat()} ({_row_name(m.entry)})")
     extra = [e for e in rec.entries if e.kind == "council" and e.tx.amount > 0 and id(e) not in matched
              and not _in_suspension(plan, e.tx.date)]
-    if extra and rec.council_received > rec.council_expected:
-        over = rec.council_received - rec.council_expected
-        yield (f"the council paid in {money_text(rec.council_received)} against {money_text(rec.council_expected)} expected: "
+    received = rec.council_received - rec.council_paid_early  # not counting payments due after the period, paid early
+    if extra and received > rec.council_expected:
+        over = received - rec.council_expected
+        early = (f" (not counting {money_text(rec.council_paid_early)} paid early for payments due after the period)"
+                 if rec.council_paid_early else "")
+        yield (f"the council paid in {money_text(rec.council_received)} against {money_text(rec.council_expected)} expected{early}: "
                f"{money_text(over)} more")
