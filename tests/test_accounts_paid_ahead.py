@@ -224,6 +224,11 @@ def test_a_council_payment_due_after_the_period_and_paid_early_in_it_is_kept_bac
     assert rec.council_for_after_period == Decimal("1988.57")
     assert rec.surplus == Decimal("3920.00") - Decimal("0.00") - Decimal("1920.00") - Decimal("1988.57") == Decimal("11.43")
     assert not any("more" in note and "council paid in" in note for note in audit.notes)
+    report = officer_markdown(audit)
+    # of the £1,920.00 expected in the period, £68.57 pays for 3 May; the early payment is apart
+    assert "| Council payments expected (each due in the period, in full: £68.57 of it pays for days after the period) | £1,920.00 |" in report
+    assert "| Council payments received (£1,920.00 of it paid early for payments due after the period) | £3,840.00 |" in report
+    assert "| 2026-05-04 | £1,920.00 (due after the period) | £1,920.00 | 2026-05-01 (3 days early) |" in report
     assert main(["account", "audit", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv"), "--json", "--no-record"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert (figures["paid_for_after_period"], figures["surplus"]) == ("1988.57", "11.43")

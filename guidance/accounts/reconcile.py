@@ -175,6 +175,16 @@ class Reconciliation:
         care on days after it ends: kept back from the surplus, as it is not yet due to be spent."""
         return self.council_for_after_period + self.contribution_for_after_period
 
+    def kept_back_of_paid_early(self, kind: str) -> Decimal:
+        """The part of ``council_for_after_period`` (``kind`` "council") or
+        ``contribution_for_after_period`` ("contribution") from payments due after the period and
+        paid early in it: each pays for days after the period only, so all of it is kept back, up
+        to the amount due (its cycle's days not suspended); the rest is from payments due in the
+        period."""
+        matched = self.council if kind == "council" else self.contribution
+        return sum((min(m.entry.tx.amount, m.due.amount) for m in matched
+                    if m.entry is not None and m.due.date > self.end), ZERO)
+
     @cached_property  # worked out once: the figures never change
     def stops_early(self) -> bool:
         """True when the statements stop before the audit period ends: more than the few days not
