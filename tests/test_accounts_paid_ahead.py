@@ -290,3 +290,31 @@ def test_a_payment_due_after_the_period_that_nothing_paid_early_is_not_missing(t
     assert not rec.stops_early and not rec.surplus_provisional
     assert (rec.council_for_after_period, rec.contribution_for_after_period) == (Decimal("68.57"), Decimal("58.00"))
     assert rec.surplus == Decimal("2112.00") - Decimal("1920.00") - Decimal("68.57") - Decimal("58.00") == Decimal("65.43")
+
+
+def test_a_payment_due_at_the_end_of_the_period_that_came_in_after_it_is_missing_in_the_period_and_says_when_it_came(tmp_path):
+    """The mirror case: the 4 May payment of a period ending 5 May came in on 7 May, 3 days late,
+    after the period. It is expected in the period and did not come in in it, so it is missing
+    there (the statements show 4 and 5 May), as before, and the figures are the period's: closing
+    £2,000.00 − contingency £1,920.00 = £80.00, nothing received for after the period. The flag
+    no longer says plainly that it did not come in: it names the credit the statements show after
+    the period, so the officer does not chase money that came."""
+    plan = EARLY_PLAN.replace("to: 2026-05-02}", "to: 2026-05-05}")
+    rows = """Date,Description,Amount,Balance
+06/04/2026,NORTHFIELD COUNCIL DP,1920.00,3920.00
+10/04/2026,P SAMPLE WAGES,-480.00,3440.00
+17/04/2026,P SAMPLE WAGES,-480.00,2960.00
+24/04/2026,P SAMPLE WAGES,-480.00,2480.00
+01/05/2026,P SAMPLE WAGES,-480.00,2000.00
+05/05/2026,CARD CHECK,0.00,2000.00
+07/05/2026,NORTHFIELD COUNCIL DP,1920.00,3920.00
+"""
+    audit = _audit(tmp_path, plan, rows)
+    rec = audit.reconciliation
+    assert (rec.council_expected, rec.council_received, rec.paid_for_after_period) == (Decimal("3840.00"), Decimal("1920.00"), 0)
+    assert rec.surplus == Decimal("2000.00") - Decimal("1920.00") == Decimal("80.00")
+    (flag,) = [f for f in audit.flags if f.kind == "council_payment_missing"]
+    assert flag.amount == Decimal("1920.00")
+    assert flag.message == ("the council payment of £1,920.00 due on 2026-05-04 did not come in in the audit period: the "
+                            "statements show £1,920.00 paid in on 2026-05-07, after the period ends (s.csv:8); if that is "
+                            "this payment, it came in 3 days late, and it is not counted in the period")
