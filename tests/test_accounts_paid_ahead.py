@@ -318,3 +318,15 @@ def test_a_payment_due_at_the_end_of_the_period_that_came_in_after_it_is_missing
     assert flag.message == ("the council payment of £1,920.00 due on 2026-05-04 did not come in in the audit period: the "
                             "statements show £1,920.00 paid in on 2026-05-07, after the period ends (s.csv:8); if that is "
                             "this payment, it came in 3 days late, and it is not counted in the period")
+
+
+def test_a_credit_is_not_an_early_payment_when_the_statements_show_that_payment_came_on_its_day(tmp_path):
+    """When the statements run on past the period and show the 4 May payment coming in on 4 May,
+    the 1 May credit was not that payment paid early: it is a council_overpayment, and the
+    surplus counts it, as before (£3,920.00 − £1,920.00 − £68.57 = £1,931.43)."""
+    rows = EARLY_ROWS + "04/05/2026,NORTHFIELD COUNCIL DP,1920.00,5840.00\n"
+    audit = _audit(tmp_path, EARLY_PLAN, rows)
+    rec = audit.reconciliation
+    assert [f.kind for f in audit.flags if f.kind == "council_overpayment"] == ["council_overpayment"]
+    assert [m.due.date.isoformat() for m in rec.council] == ["2026-04-06"]
+    assert (rec.paid_for_after_period, rec.surplus) == (Decimal("68.57"), Decimal("1931.43"))

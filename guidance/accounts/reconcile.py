@@ -638,6 +638,17 @@ def _early(pairs, credits: _Credits, taken: set[int], days: list[int],
     return out, early
 
 
+def _not_shown_after(later: tuple[Due, ...], shown_after) -> tuple[Due, ...]:
+    """The payments due after the period (``later``) but those a credit the statements show after
+    the period pays: of the amount due (or the line's full amount), within MATCH_DAYS of the due
+    date. A credit in the period is then not that payment paid early."""
+    if not later or not shown_after:
+        return later
+    kept = tuple(d for d in later if not any(
+        t.amount > ZERO and t.amount in (d.amount, d.full) and abs((t.date - d.date).days) <= MATCH_DAYS for t in shown_after))
+    return later if len(kept) == len(later) else kept
+
+
 def _paid_early(later: tuple[Due, ...], credits: _Credits, taken: set[int], days: list[int]) -> list[tuple[Due, int | None]]:
     """Each payment due just after the period (``later``) with the credit in the period, not yet
     taken, that paid it early (within MATCH_DAYS, or up to EARLY_DAYS before and nearer its date
@@ -731,6 +742,9 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     # payment due in the period's, on time, late or early
     council_later = dues(plan.council_payments, plan, "council", EARLY_DAYS)
     contribution_later = dues(plan.contribution, plan, "contribution", EARLY_DAYS)
+    if stop < len(rows):  # the statements run on past the period: a payment they show coming then was not paid early
+        shown_after = rows[stop:bisect_right(dates, end + dt.timedelta(days=EARLY_DAYS + MATCH_DAYS))]
+        council_later, contribution_later = _not_shown_after(council_later, shown_after), _not_shown_after(contribution_later, shown_after)
     council_ahead = _paid_early(council_later, columns, taken, council_days)
     contribution_ahead = _paid_early(contribution_later, columns, taken, contribution_days)
     matched_kind = [(i, _dated_reason(reason, (rows[i].date - due.date).days))
