@@ -330,3 +330,27 @@ def test_a_credit_is_not_an_early_payment_when_the_statements_show_that_payment_
     assert [f.kind for f in audit.flags if f.kind == "council_overpayment"] == ["council_overpayment"]
     assert [m.due.date.isoformat() for m in rec.council] == ["2026-04-06"]
     assert (rec.paid_for_after_period, rec.surplus) == (Decimal("68.57"), Decimal("1931.43"))
+
+
+def test_paid_early_above_the_amount_due_the_rest_is_paid_above_due_not_kept_back(tmp_path):
+    """£60.00 paid on 1 May for the £56.00 contribution due 4 May: £56.00 of it is kept back for
+    4 to 31 May; the £4.00 more is a contribution paid above what was due (in the surplus). By
+    hand: closing £4,036.00 − contingency £1,920.00 − (council £1,988.57 + contribution £2.00 +
+    £56.00) = £69.43."""
+    plan = EARLY_PLAN.replace("contribution: []", 'contribution: [{from: 2026-04-06, amount: "56.00", every: 4 weeks, match: "P CLIENT"}]')
+    rows = """Date,Description,Amount,Balance
+06/04/2026,NORTHFIELD COUNCIL DP,1920.00,3920.00
+06/04/2026,TFR FROM P CLIENT,56.00,3976.00
+10/04/2026,P SAMPLE WAGES,-480.00,3496.00
+17/04/2026,P SAMPLE WAGES,-480.00,3016.00
+24/04/2026,P SAMPLE WAGES,-480.00,2536.00
+01/05/2026,NORTHFIELD COUNCIL DP,1920.00,4456.00
+01/05/2026,TFR FROM P CLIENT,60.00,4516.00
+01/05/2026,P SAMPLE WAGES,-480.00,4036.00
+02/05/2026,CARD CHECK,0.00,4036.00
+"""
+    rec = _audit(tmp_path, plan, rows).reconciliation
+    assert (rec.contribution_paid, rec.contribution_paid_early, rec.contribution_overpaid) == (
+        Decimal("116.00"), Decimal("56.00"), Decimal("4.00"))
+    assert rec.contribution_for_after_period == Decimal("58.00")
+    assert rec.surplus == Decimal("4036.00") - Decimal("1920.00") - Decimal("1988.57") - Decimal("58.00") == Decimal("69.43")

@@ -158,8 +158,11 @@ class Reconciliation:
     last_shown: _ShownBalance | None = None  # the last balance shown, when it does not follow from the rows
     council_for_after_period: Decimal = ZERO  # council payments received in the period, the part for days after it
     contribution_for_after_period: Decimal = ZERO  # contributions received in the period, the part for days after it
-    council_paid_early: Decimal = ZERO  # council payments received in the period for payments due after it (paid early)
-    contribution_paid_early: Decimal = ZERO  # contributions received in the period for contributions due after it (paid early)
+    # Received in the period for payments due after it (paid early), up to the amount each is due
+    # (any more is an overpayment): all of it pays for days after the period, so it is part of
+    # ``council_for_after_period`` / ``contribution_for_after_period``.
+    council_paid_early: Decimal = ZERO
+    contribution_paid_early: Decimal = ZERO
 
     @property
     def paid_ahead_from(self) -> dt.date:
@@ -174,16 +177,6 @@ class Reconciliation:
         """Money received in the period (council payments and contributions) that pays for
         care on days after it ends: kept back from the surplus, as it is not yet due to be spent."""
         return self.council_for_after_period + self.contribution_for_after_period
-
-    def kept_back_of_paid_early(self, kind: str) -> Decimal:
-        """The part of ``council_for_after_period`` (``kind`` "council") or
-        ``contribution_for_after_period`` ("contribution") from payments due after the period and
-        paid early in it: each pays for days after the period only, so all of it is kept back, up
-        to the amount due (its cycle's days not suspended); the rest is from payments due in the
-        period."""
-        matched = self.council if kind == "council" else self.contribution
-        return sum((min(m.entry.tx.amount, m.due.amount) for m in matched
-                    if m.entry is not None and m.due.date > self.end), ZERO)
 
     @cached_property  # worked out once: the figures never change
     def stops_early(self) -> bool:
@@ -753,8 +746,8 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
                     for (due, i), reason in zip(pairs, _due_days(schedule)[1]) if i is not None]
     council_ahead = [(due, i) for due, i in council_ahead if i is not None]  # the rest are not due in the period
     contribution_ahead = [(due, i) for due, i in contribution_ahead if i is not None]
-    council_early = sum((rows[i].amount for _due, i in council_ahead), ZERO)
-    contribution_early = sum((rows[i].amount for _due, i in contribution_ahead), ZERO)
+    council_early = sum((min(rows[i].amount, due.amount) for due, i in council_ahead), ZERO)
+    contribution_early = sum((min(rows[i].amount, due.amount) for due, i in contribution_ahead), ZERO)
     keys = list(zip(paid_in, map(_DESCRIPTION, inside_rows)))
     known = rules.kinds  # (paid in, description) -> (kind, reason, rule source): statements repeat the same payees
     found = list(map(known.get, keys))

@@ -109,11 +109,11 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
         lines.append(f"| Not shown on any statement (balance breaks, or a balance misprinted within a day) | {money_text(rec.unaccounted)} |")
     lines += [
         f"| Closing balance{_on(rec.closing_date)} | {money_text(rec.closing_balance)} |",
-        f"| Council payments expected{_with_after(rec.council_for_after_period - rec.kept_back_of_paid_early('council'))} | "
+        f"| Council payments expected{_with_after(rec.council_for_after_period - rec.council_paid_early)} | "
         f"{money_text(rec.council_expected)} |",
         *_unseen_row("Council payments", rec.council_expected_uncovered),
         f"| Council payments received{_paid_early(rec.council_paid_early)} | {money_text(rec.council_received)} |",
-        f"| Contribution expected{_with_after(rec.contribution_for_after_period - rec.kept_back_of_paid_early('contribution'))} | "
+        f"| Contribution expected{_with_after(rec.contribution_for_after_period - rec.contribution_paid_early)} | "
         f"{money_text(rec.contribution_expected)} |",
         *_unseen_row("Contribution", rec.contribution_expected_uncovered),
         f"| Contribution paid{_paid_early(rec.contribution_paid_early)} | {money_text(rec.contribution_paid)} |",
