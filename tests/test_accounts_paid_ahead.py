@@ -177,3 +177,180 @@ def test_the_batch_summary_row_holds_every_figure_the_surplus_is_worked_out_from
     assert (row["contingency"], row["owed"], row["paid_for_after_period"]) == ("1600.00", "0.00", "1542.86")
     worked = Decimal(row["closing_balance"]) - Decimal(row["contingency"]) - Decimal(row["owed"]) - Decimal(row["paid_for_after_period"])
     assert worked == Decimal(row["surplus"]) == Decimal("457.14")
+
+
+# A payment due just after the period, paid early inside it. £1,920 every 4 weeks from 6 April:
+# due 6 April and 4 May; the period ends on 2 May. The council pays the 4 May payment on 1 May,
+# 3 days early (before a bank holiday). £480 wages a week.
+EARLY_PLAN = """reference: DP-000098
+period: {from: 2026-04-06, to: 2026-05-02}
+council_payments:
+  - {from: 2026-04-06, amount: "1920.00", every: 4 weeks}
+contribution: []
+contingency_weeks: 4
+owed: "0.00"
+payees:
+  - {match: "P SAMPLE", kind: wages}
+"""
+
+EARLY_ROWS = """Date,Description,Amount,Balance
+06/04/2026,NORTHFIELD COUNCIL DP,1920.00,3920.00
+10/04/2026,P SAMPLE WAGES,-480.00,3440.00
+17/04/2026,P SAMPLE WAGES,-480.00,2960.00
+24/04/2026,P SAMPLE WAGES,-480.00,2480.00
+01/05/2026,NORTHFIELD COUNCIL DP,1920.00,4400.00
+01/05/2026,P SAMPLE WAGES,-480.00,3920.00
+02/05/2026,CARD CHECK,0.00,3920.00
+"""
+
+
+def test_a_council_payment_due_after_the_period_and_paid_early_in_it_is_kept_back_in_full(tmp_path, capsys):
+    """The 1 May credit is the 4 May payment paid 3 days early (within the days either side a
+    payment is matched on), not an overpayment. It pays for 4 to 31 May, all after the period,
+    so all of it is kept back; so is 1/28 of the 6 April payment (its cycle runs to 3 May):
+    £1,920.00 × 1 / 28 = £68.57. By hand: closing £3,920.00 − owed £0.00 − contingency (4 weeks
+    × £480.00 = £1,920.00) − paid for after the period (£1,920.00 + £68.57 = £1,988.57) =
+    £11.43. (Counted as an overpayment, as it was, the surplus was £3,920.00 − £1,920.00 −
+    £68.57 = £1,931.43: the next 4 weeks' money asked back.) The payment expected in the period
+    is the 6 April one only: £1,920.00."""
+    import json
+
+    audit = _audit(tmp_path, EARLY_PLAN, EARLY_ROWS)
+    rec = audit.reconciliation
+    assert [f.kind for f in audit.flags if f.kind in ("council_overpayment", "council_payment_missing")] == []
+    (early,) = [e for e in rec.entries if e.tx.date.isoformat() == "2026-05-01" and e.tx.amount > 0]
+    assert early.kind == "council" and early.reason == "council payment due 2026-05-04, paid 3 days early"
+    assert (rec.closing_balance, rec.contingency, rec.council_expected) == (Decimal("3920.00"), Decimal("1920.00"), Decimal("1920.00"))
+    assert rec.council_for_after_period == Decimal("1988.57")
+    assert rec.surplus == Decimal("3920.00") - Decimal("0.00") - Decimal("1920.00") - Decimal("1988.57") == Decimal("11.43")
+    assert not any("more" in note and "council paid in" in note for note in audit.notes)
+    report = officer_markdown(audit)
+    # of the £1,920.00 expected in the period, £68.57 pays for 3 May; the early payment is apart
+    assert "| Council payments expected (each due in the period, in full: £68.57 of it pays for days after the period) | £1,920.00 |" in report
+    assert "| Council payments received (£1,920.00 of it paid early for payments due after the period) | £3,840.00 |" in report
+    assert "| 2026-05-04 | £1,920.00 (due after the period) | £1,920.00 | 2026-05-01 (3 days early) |" in report
+    assert main(["account", "audit", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv"), "--json", "--no-record"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert (figures["paid_for_after_period"], figures["surplus"]) == ("1988.57", "11.43")
+    assert "council_overpayment" not in [f["kind"] for f in figures["flags"]]
+
+
+def test_a_contribution_due_after_the_period_and_paid_early_in_it_is_kept_back_and_not_overpaid(tmp_path):
+    """A 4-weekly contribution of £56.00, paid on 6 April and, for 4 May, early on 1 May: the
+    1 May one is all for 4 to 31 May (£56.00 kept back) and is not paid above what was due (£56.00
+    due in the period, £56.00 paid for it). The 6 April one keeps back £2.00 (1 day of 28). By
+    hand: closing £4,032.00 − contingency £1,920.00 − (council £1,988.57 + contribution £58.00) =
+    £65.43."""
+    plan = EARLY_PLAN.replace("contribution: []", 'contribution: [{from: 2026-04-06, amount: "56.00", every: 4 weeks}]')
+    rows = """Date,Description,Amount,Balance
+06/04/2026,NORTHFIELD COUNCIL DP,1920.00,3920.00
+06/04/2026,TFR FROM P CLIENT,56.00,3976.00
+10/04/2026,P SAMPLE WAGES,-480.00,3496.00
+17/04/2026,P SAMPLE WAGES,-480.00,3016.00
+24/04/2026,P SAMPLE WAGES,-480.00,2536.00
+01/05/2026,NORTHFIELD COUNCIL DP,1920.00,4456.00
+01/05/2026,TFR FROM P CLIENT,56.00,4512.00
+01/05/2026,P SAMPLE WAGES,-480.00,4032.00
+02/05/2026,CARD CHECK,0.00,4032.00
+"""
+    audit = _audit(tmp_path, plan, rows)
+    rec = audit.reconciliation
+    assert not rec.breaks and not rec.misprints
+    assert (rec.closing_balance, rec.contribution_expected, rec.contribution_paid) == (Decimal("4032.00"), Decimal("56.00"), Decimal("112.00"))
+    assert rec.contribution_overpaid == 0 and rec.contribution_shortfall == 0
+    assert (rec.council_for_after_period, rec.contribution_for_after_period) == (Decimal("1988.57"), Decimal("58.00"))
+    assert rec.surplus == Decimal("4032.00") - Decimal("1920.00") - Decimal("1988.57") - Decimal("58.00") == Decimal("65.43")
+    assert [f.kind for f in audit.flags if f.kind != "surplus"] == []
+
+
+def test_a_payment_due_after_the_period_that_nothing_paid_early_is_not_missing(tmp_path):
+    """The person pays the 4 May contribution early, on 1 May, but the council pays its 4 May
+    payment on the day (after the period): that payment is simply not due in the period. No flag
+    says it is missing, it is neither expected nor listed, and only the contribution is kept back
+    in full. By hand: closing £2,112.00 − contingency £1,920.00 − (council £68.57 for 3 May +
+    contribution £2.00 + £56.00) = £65.43."""
+    plan = EARLY_PLAN.replace("contribution: []", 'contribution: [{from: 2026-04-06, amount: "56.00", every: 4 weeks}]')
+    rows = """Date,Description,Amount,Balance
+06/04/2026,NORTHFIELD COUNCIL DP,1920.00,3920.00
+06/04/2026,TFR FROM P CLIENT,56.00,3976.00
+10/04/2026,P SAMPLE WAGES,-480.00,3496.00
+17/04/2026,P SAMPLE WAGES,-480.00,3016.00
+24/04/2026,P SAMPLE WAGES,-480.00,2536.00
+01/05/2026,TFR FROM P CLIENT,56.00,2592.00
+01/05/2026,P SAMPLE WAGES,-480.00,2112.00
+02/05/2026,CARD CHECK,0.00,2112.00
+"""
+    audit = _audit(tmp_path, plan, rows)
+    rec = audit.reconciliation
+    assert [f.kind for f in audit.flags if f.kind != "surplus"] == []
+    assert [m.due.date.isoformat() for m in rec.council] == ["2026-04-06"]
+    assert [(m.due.date.isoformat(), m.entry.tx.date.isoformat()) for m in rec.contribution] == [
+        ("2026-04-06", "2026-04-06"), ("2026-05-04", "2026-05-01")]
+    assert (rec.council_expected, rec.contribution_expected) == (Decimal("1920.00"), Decimal("56.00"))
+    assert not rec.stops_early and not rec.surplus_provisional
+    assert (rec.council_for_after_period, rec.contribution_for_after_period) == (Decimal("68.57"), Decimal("58.00"))
+    assert rec.surplus == Decimal("2112.00") - Decimal("1920.00") - Decimal("68.57") - Decimal("58.00") == Decimal("65.43")
+
+
+def test_a_payment_due_at_the_end_of_the_period_that_came_in_after_it_is_missing_in_the_period_and_says_when_it_came(tmp_path):
+    """The mirror case: the 4 May payment of a period ending 5 May came in on 7 May, 3 days late,
+    after the period. It is expected in the period and did not come in in it, so it is missing
+    there (the statements show 4 and 5 May), as before, and the figures are the period's: closing
+    £2,000.00 − contingency £1,920.00 = £80.00, nothing received for after the period. The flag
+    no longer says plainly that it did not come in: it names the credit the statements show after
+    the period, so the officer does not chase money that came."""
+    plan = EARLY_PLAN.replace("to: 2026-05-02}", "to: 2026-05-05}")
+    rows = """Date,Description,Amount,Balance
+06/04/2026,NORTHFIELD COUNCIL DP,1920.00,3920.00
+10/04/2026,P SAMPLE WAGES,-480.00,3440.00
+17/04/2026,P SAMPLE WAGES,-480.00,2960.00
+24/04/2026,P SAMPLE WAGES,-480.00,2480.00
+01/05/2026,P SAMPLE WAGES,-480.00,2000.00
+05/05/2026,CARD CHECK,0.00,2000.00
+07/05/2026,NORTHFIELD COUNCIL DP,1920.00,3920.00
+"""
+    audit = _audit(tmp_path, plan, rows)
+    rec = audit.reconciliation
+    assert (rec.council_expected, rec.council_received, rec.paid_for_after_period) == (Decimal("3840.00"), Decimal("1920.00"), 0)
+    assert rec.surplus == Decimal("2000.00") - Decimal("1920.00") == Decimal("80.00")
+    (flag,) = [f for f in audit.flags if f.kind == "council_payment_missing"]
+    assert flag.amount == Decimal("1920.00")
+    assert flag.message == ("the council payment of £1,920.00 due on 2026-05-04 did not come in in the audit period: the "
+                            "statements show £1,920.00 paid in on 2026-05-07, after the period ends (s.csv:8); if that is "
+                            "this payment, it came in 3 days late, and it is not counted in the period")
+
+
+def test_a_credit_is_not_an_early_payment_when_the_statements_show_that_payment_came_on_its_day(tmp_path):
+    """When the statements run on past the period and show the 4 May payment coming in on 4 May,
+    the 1 May credit was not that payment paid early: it is a council_overpayment, and the
+    surplus counts it, as before (£3,920.00 − £1,920.00 − £68.57 = £1,931.43)."""
+    rows = EARLY_ROWS + "04/05/2026,NORTHFIELD COUNCIL DP,1920.00,5840.00\n"
+    audit = _audit(tmp_path, EARLY_PLAN, rows)
+    rec = audit.reconciliation
+    assert [f.kind for f in audit.flags if f.kind == "council_overpayment"] == ["council_overpayment"]
+    assert [m.due.date.isoformat() for m in rec.council] == ["2026-04-06"]
+    assert (rec.paid_for_after_period, rec.surplus) == (Decimal("68.57"), Decimal("1931.43"))
+
+
+def test_paid_early_above_the_amount_due_the_rest_is_paid_above_due_not_kept_back(tmp_path):
+    """£60.00 paid on 1 May for the £56.00 contribution due 4 May: £56.00 of it is kept back for
+    4 to 31 May; the £4.00 more is a contribution paid above what was due (in the surplus). By
+    hand: closing £4,036.00 − contingency £1,920.00 − (council £1,988.57 + contribution £2.00 +
+    £56.00) = £69.43."""
+    plan = EARLY_PLAN.replace("contribution: []", 'contribution: [{from: 2026-04-06, amount: "56.00", every: 4 weeks, match: "P CLIENT"}]')
+    rows = """Date,Description,Amount,Balance
+06/04/2026,NORTHFIELD COUNCIL DP,1920.00,3920.00
+06/04/2026,TFR FROM P CLIENT,56.00,3976.00
+10/04/2026,P SAMPLE WAGES,-480.00,3496.00
+17/04/2026,P SAMPLE WAGES,-480.00,3016.00
+24/04/2026,P SAMPLE WAGES,-480.00,2536.00
+01/05/2026,NORTHFIELD COUNCIL DP,1920.00,4456.00
+01/05/2026,TFR FROM P CLIENT,60.00,4516.00
+01/05/2026,P SAMPLE WAGES,-480.00,4036.00
+02/05/2026,CARD CHECK,0.00,4036.00
+"""
+    rec = _audit(tmp_path, plan, rows).reconciliation
+    assert (rec.contribution_paid, rec.contribution_paid_early, rec.contribution_overpaid) == (
+        Decimal("116.00"), Decimal("56.00"), Decimal("4.00"))
+    assert rec.contribution_for_after_period == Decimal("58.00")
+    assert rec.surplus == Decimal("4036.00") - Decimal("1920.00") - Decimal("1988.57") - Decimal("58.00") == Decimal("69.43")

@@ -45,7 +45,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress, repeat
 from operator import attrgetter, lt, sub
 from decimal import Decimal
@@ -54,7 +54,7 @@ from pathlib import PurePath
 from guidance.accounts.coverage import unshown_ends
 from guidance.accounts.money import ZERO, money_text, pence
 from guidance.accounts.plan import Plan
-from guidance.accounts.reconcile import MATCH_DAYS, Entry, Reconciliation
+from guidance.accounts.reconcile import LATE_DAYS, MATCH_DAYS, Entry, Reconciliation
 from guidance.accounts.rules import Rules, Rule
 from guidance.accounts.schedule import add_months, line_in_force, weekly
 from guidance.accounts.days import from_span, span
@@ -174,7 +174,8 @@ def find_flags(plan: Plan, ledger: Ledger, rec: Reconciliation, rules: Rules) ->
     shown_ends = unshown_ends(rec.start, rec.end, rec.opening_date or rec.start, rec.closing_date or rec.end)
     unseen = Unseen(tuple(f.missing for f in found if f.missing) + shown_ends)
     rows = _sort_out(rec)
-    for check in (_safeguarding, _spending, _overdrawn, _council, _tax, _wages_gap, _duplicates, _money_totals):
+    council = partial(_council, later=_credits_after(ledger, rec.end))
+    for check in (_safeguarding, _spending, _overdrawn, council, _tax, _wages_gap, _duplicates, _money_totals):
         found.extend(check(plan, rows, rec, rules, unseen))
     found.sort(key=_order)
     return tuple(found)
@@ -353,8 +354,37 @@ def _in_suspension(plan: Plan, date: dt.date) -> bool:
     return any(s.start <= date <= s.end for s in plan.suspensions)
 
 
-def _council(plan, rows: _Rows, rec, rules, unseen):
-    matched = set()
+def _credits_after(ledger: Ledger, end: dt.date) -> list:
+    """The statements' credits dated after ``end`` (read, not counted in the audit), oldest first."""
+    out = []
+    for t in reversed(ledger.transactions):  # oldest first: only the last rows are read
+        if t.date <= end:
+            break
+        if t.amount > ZERO:
+            out.append(t)
+    return out[::-1]
+
+
+def _came_after(due, later: list, taken: set, rules: Rules) -> str:
+    """What a council payment due in the period that did not come in it adds when the statements
+    show a credit of its amount after the period ends, within LATE_DAYS of its date, that the
+    bank's words do not name as another kind of payment ('' when they show none): the figures
+    stay the period's, but the officer is told it may have come, late."""
+    for t in later:
+        if id(t) in taken or (t.date - due.date).days > LATE_DAYS or t.amount not in (due.amount, due.full):
+            continue
+        rule = rules.match(t.description)
+        if rule is not None and rule.kind in ("contribution", "refund"):
+            continue
+        taken.add(id(t))
+        return (f" in the audit period: the statements show {money_text(t.amount)} paid in on {t.date.isoformat()}, after the "
+                f"period ends ({PurePath(t.file).name}:{t.line}); if that is this payment, it came in "
+                f"{counted((t.date - due.date).days, 'day')} late, and it is not counted in the period")
+    return ""
+
+
+def _council(plan, rows: _Rows, rec, rules, unseen, later=()):
+    matched, taken = set(), set()
     for m in rec.council:
         due, e = m.due, m.entry
         if e is not None:
@@ -363,8 +393,9 @@ def _council(plan, rows: _Rows, rec, rules, unseen):
             if unseen.day(due.date):
                 continue  # no statement shows that day: the missing_statement flag asks for it
             yield _at("council_payment_missing", None, due.date, due.amount,  # money not seen: no row to name
-                      f"the council payment of {money_text(due.amount)} due on {due.date.isoformat()} did not come in")
-        elif e is not None and e.tx.amount < due.amount:
+                      f"the council payment of {money_text(due.amount)} due on {due.date.isoformat()} did not come in"
+                      + (_came_after(due, later, taken, rules) if later else ""))
+        elif e is not None and e.tx.amount < due.amount and due.date <= rec.end:  # due after the period: the rest may come then
             short = due.amount - e.tx.amount
             yield _at("council_payment_missing", e, due.date, short,
                       f"the council payment due on {due.date.isoformat()} came in {money_text(short)} short")
@@ -643,7 +674,10 @@ def _council_notes(plan: Plan, rec: Reconciliation):
                    f"on {m.entry.tx.date.isoformat()} ({_row_name(m.entry)})")
     extra = [e for e in rec.entries if e.kind == "council" and e.tx.amount > 0 and id(e) not in matched
              and not _in_suspension(plan, e.tx.date)]
-    if extra and rec.council_received > rec.council_expected:
-        over = rec.council_received - rec.council_expected
-        yield (f"the council paid in {money_text(rec.council_received)} against {money_text(rec.council_expected)} expected: "
+    received = rec.council_received - rec.council_paid_early  # not counting payments due after the period, paid early
+    if extra and received > rec.council_expected:
+        over = received - rec.council_expected
+        early = (f" (not counting {money_text(rec.council_paid_early)} paid early for payments due after the period)"
+                 if rec.council_paid_early else "")
+        yield (f"the council paid in {money_text(rec.council_received)} against {money_text(rec.council_expected)} expected{early}: "
                f"{money_text(over)} more")

@@ -9,7 +9,11 @@ the next payment is due (at least ``LATE_DAYS``: paid late, not missed; the row'
 many days late), or else a credit of its amount up to ``EARLY_DAYS`` earlier and
 nearer its date than the payment due before (paid early, not missed: the row's reason says how
 many days early). Any credit matched on another day than the due date says so, late or
-early, even within ``MATCH_DAYS``. Money out is classified by the
+early, even within ``MATCH_DAYS``. A credit nothing in the period took is then matched, on time
+or early as above, to a payment due on the ``EARLY_DAYS`` after the period ends (a payment made
+early, before the period's end: not an overpayment); such a payment is listed with those due in
+the period (``council``, ``contribution``) only when a credit paid it, and is not expected in the
+period, nor ever missing or short in it. Money out is classified by the
 plan's payees, then the team's rules; what neither explains is ``unexplained``.
 
 Figures (``Decimal``, pounds and pence): opening and closing balance for the audit period,
@@ -18,7 +22,8 @@ shortfall (expected on days the statements show − paid, not below 0: payments 
 statement shows are counted apart, in ``*_expected_uncovered``, as they cannot be checked), contingency (see ``schedule.contingency``), owed (from the
 plan), the part of the council's payments and contributions received in the period that pays
 for days after it ends (``paid_for_after_period``: pro rata by day, as a suspension is, leaving out
-suspended days; the council's money for care not yet due, not money left over) and surplus =
+suspended days; the council's money for care not yet due, not money left over: all of a payment
+due after the period and paid early) and surplus =
 closing balance − owed − contingency − paid for after the period, never below 0. The council and
 contribution expected count every payment due on a day in the period, in full (the part of
 the last one for days after the period too). The opening and closing
@@ -153,6 +158,11 @@ class Reconciliation:
     last_shown: _ShownBalance | None = None  # the last balance shown, when it does not follow from the rows
     council_for_after_period: Decimal = ZERO  # council payments received in the period, the part for days after it
     contribution_for_after_period: Decimal = ZERO  # contributions received in the period, the part for days after it
+    # Received in the period for payments due after it (paid early), up to the amount each is due
+    # (any more is an overpayment): all of it pays for days after the period, so it is part of
+    # ``council_for_after_period`` / ``contribution_for_after_period``.
+    council_paid_early: Decimal = ZERO
+    contribution_paid_early: Decimal = ZERO
 
     @property
     def paid_ahead_from(self) -> dt.date:
@@ -248,7 +258,7 @@ class Reconciliation:
     def contribution_overpaid(self) -> Decimal:
         """Contributions paid in above what was due on the days the statements show (not below
         0). It is in the balance, so in any surplus; whose it is is the council's policy."""
-        return max(ZERO, self.contribution_paid - self.contribution_expected_covered)
+        return max(ZERO, self.contribution_paid - self.contribution_paid_early - self.contribution_expected_covered)
 
 
 class Running(NamedTuple):
@@ -589,18 +599,19 @@ def _late(pairs, credits: _Credits, taken: set[int], days: list[int]) -> tuple[l
     return out, late
 
 
-def _early(pairs, credits: _Credits, taken: set[int], days: list[int]) -> tuple[list[tuple[Due, int | None]], dict[int, int]]:
+def _early(pairs, credits: _Credits, taken: set[int], days: list[int],
+           before: int | None = None) -> tuple[list[tuple[Due, int | None]], dict[int, int]]:
     """Third pass: a due payment nothing matched takes an earlier credit of its amount (the
     amount due or the line's full amount) from more than MATCH_DAYS up to EARLY_DAYS before its
     date, that is nearer its date than the payment due before it and that the bank's words do not
     name as another kind of payment (a payment made early, not missed). ``days``: the day ordinal
-    of each payment due. Returns the pairs and, for each credit taken so, how many days early it
+    of each payment due; ``before``: the day ordinal of the payment due before the first (None
+    when there is none). Returns the pairs and, for each credit taken so, how many days early it
     came (the row's reason says so)."""
     if not _unmatched(pairs):
         return pairs, {}
     out, early = [], {}
     indexes, days_of, said_of, amounts = credits
-    before = None  # the day the payment before was due
     for (due, index), day in zip(pairs, days):
         if index is None and due.amount > 0:
             lo = bisect_left(days_of, day - EARLY_DAYS)
@@ -618,6 +629,28 @@ def _early(pairs, credits: _Credits, taken: set[int], days: list[int]) -> tuple[
         out.append((due, index))
         before = day
     return out, early
+
+
+def _not_shown_after(later: tuple[Due, ...], shown_after) -> tuple[Due, ...]:
+    """The payments due after the period (``later``) but those a credit the statements show after
+    the period pays: of the amount due (or the line's full amount), within MATCH_DAYS of the due
+    date. A credit in the period is then not that payment paid early."""
+    if not later or not shown_after:
+        return later
+    kept = tuple(d for d in later if not any(
+        t.amount > ZERO and t.amount in (d.amount, d.full) and abs((t.date - d.date).days) <= MATCH_DAYS for t in shown_after))
+    return later if len(kept) == len(later) else kept
+
+
+def _paid_early(later: tuple[Due, ...], credits: _Credits, taken: set[int], days: list[int]) -> list[tuple[Due, int | None]]:
+    """Each payment due just after the period (``later``) with the credit in the period, not yet
+    taken, that paid it early (within MATCH_DAYS, or up to EARLY_DAYS before and nearer its date
+    than the payment due before it: see ``_match`` and ``_early``), or None. ``days``: the day
+    ordinals of the payments due in the period of the same schedule."""
+    if not later:
+        return []
+    pairs = _match(later, credits, taken)
+    return _early(pairs, credits, taken, _due_days(later)[0], days[-1] if days else None)[0]
 
 
 @lru_cache(maxsize=4096)
@@ -698,9 +731,23 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     contribution_pairs = _late(contribution_pairs, columns, taken, contribution_days)[0]
     council_pairs = _early(council_pairs, columns, taken, council_days)[0]  # after on time and late: those are nearer
     contribution_pairs = _early(contribution_pairs, columns, taken, contribution_days)[0]
+    # then payments due just after the period, paid early inside it: a credit is first any
+    # payment due in the period's, on time, late or early
+    council_later = dues(plan.council_payments, plan, "council", EARLY_DAYS)
+    contribution_later = dues(plan.contribution, plan, "contribution", EARLY_DAYS)
+    if stop < len(rows):  # the statements run on past the period: a payment they show coming then was not paid early
+        shown_after = rows[stop:bisect_right(dates, end + dt.timedelta(days=EARLY_DAYS + MATCH_DAYS))]
+        council_later, contribution_later = _not_shown_after(council_later, shown_after), _not_shown_after(contribution_later, shown_after)
+    council_ahead = _paid_early(council_later, columns, taken, council_days)
+    contribution_ahead = _paid_early(contribution_later, columns, taken, contribution_days)
     matched_kind = [(i, _dated_reason(reason, (rows[i].date - due.date).days))
-                    for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due))
+                    for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due),
+                                            (council_ahead, council_later), (contribution_ahead, contribution_later))
                     for (due, i), reason in zip(pairs, _due_days(schedule)[1]) if i is not None]
+    council_ahead = [(due, i) for due, i in council_ahead if i is not None]  # the rest are not due in the period
+    contribution_ahead = [(due, i) for due, i in contribution_ahead if i is not None]
+    council_early = sum((min(rows[i].amount, due.amount) for due, i in council_ahead), ZERO)
+    contribution_early = sum((min(rows[i].amount, due.amount) for due, i in contribution_ahead), ZERO)
     keys = list(zip(paid_in, map(_DESCRIPTION, inside_rows)))
     known = rules.kinds  # (paid in, description) -> (kind, reason, rule source): statements repeat the same payees
     found = list(map(known.get, keys))
@@ -725,6 +772,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
     council_uncovered = _due_unseen(council_pairs, unseen)
     last_off = last_shown_off(running)
     contribution_uncovered = _due_unseen(contribution_pairs, unseen)
+    council_pairs, contribution_pairs = council_pairs + council_ahead, contribution_pairs + contribution_ahead
     council_after = _paid_for_after(council_pairs, rows, plan, end)
     contribution_after = _paid_for_after(contribution_pairs, rows, plan, end)
     rec = Reconciliation(
@@ -732,7 +780,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         opening_balance=opening, closing_balance=closing, money_in=money_in, money_out=money_out,
         council_expected=council_expected, council_received=money_in["council"],
         contribution_expected=contribution_expected, contribution_paid=money_in["contribution"],
-        contribution_shortfall=max(ZERO, contribution_expected - contribution_uncovered - money_in["contribution"]),
+        contribution_shortfall=max(ZERO, contribution_expected - contribution_uncovered - (money_in["contribution"] - contribution_early)),
         contingency=held, owed=plan.owed, surplus=max(ZERO, closing - plan.owed - held - council_after - contribution_after),
         entries=tuple(entries),  # in the order of ``inside``
         council=tuple([_record(Matched, (d, None if i is None else entries[i - first])) for d, i in council_pairs]),
@@ -744,6 +792,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         unseen=unseen, council_expected_uncovered=council_uncovered, contribution_expected_uncovered=contribution_uncovered,
         last_shown=last_off if last_off is not None and start <= last_off.tx.date <= end else None,
         council_for_after_period=council_after, contribution_for_after_period=contribution_after,
+        council_paid_early=council_early, contribution_paid_early=contribution_early,
     )
     return _kept_from_the_last_balance(rec, council_pairs, contribution_pairs, rows, plan)
 
@@ -826,11 +875,11 @@ def _paid_for_after(pairs, rows, plan: Plan, end: dt.date) -> Decimal:
     itself. A payment made in advance for a cycle running past that day is the council's (or the
     person's) money for care not yet due, not a surplus."""
     total = ZERO
-    following = end + dt.timedelta(days=1)
     for due, index in pairs:
         if index is None or due.cycle_end <= end:
             continue
-        after = (due.cycle_end - end).days - suspended_days(following, due.cycle_end, plan.suspensions)
+        following = max(end + dt.timedelta(days=1), due.date)  # a payment due after ``end`` (paid early): all its cycle
+        after = (due.cycle_end - following).days + 1 - suspended_days(following, due.cycle_end, plan.suspensions)
         if after > 0:
             total += max(ZERO, min(rows[index].amount, pence(due.full * after / due.days)))
     return total

@@ -59,6 +59,12 @@ def _with_after(amount) -> str:
     return f" (each due in the period, in full: {money_text(amount)} of it pays for days after the period)" if amount else ""
 
 
+def _paid_early(amount) -> str:
+    """What a row of payments received holds that was paid early for payments due after the
+    period ('' when nothing was): not due in the period, so not expected in it, and kept back."""
+    return f" ({money_text(amount)} of it paid early for payments due after the period)" if amount else ""
+
+
 def _after_period_row(rec) -> list[str]:
     """The row for money received in the period that pays for days after it (none when there is
     none): the council's (or the person's) money for care not yet due, so not surplus."""
@@ -103,12 +109,14 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
         lines.append(f"| Not shown on any statement (balance breaks, or a balance misprinted within a day) | {money_text(rec.unaccounted)} |")
     lines += [
         f"| Closing balance{_on(rec.closing_date)} | {money_text(rec.closing_balance)} |",
-        f"| Council payments expected{_with_after(rec.council_for_after_period)} | {money_text(rec.council_expected)} |",
+        f"| Council payments expected{_with_after(rec.council_for_after_period - rec.council_paid_early)} | "
+        f"{money_text(rec.council_expected)} |",
         *_unseen_row("Council payments", rec.council_expected_uncovered),
-        f"| Council payments received | {money_text(rec.council_received)} |",
-        f"| Contribution expected{_with_after(rec.contribution_for_after_period)} | {money_text(rec.contribution_expected)} |",
+        f"| Council payments received{_paid_early(rec.council_paid_early)} | {money_text(rec.council_received)} |",
+        f"| Contribution expected{_with_after(rec.contribution_for_after_period - rec.contribution_paid_early)} | "
+        f"{money_text(rec.contribution_expected)} |",
         *_unseen_row("Contribution", rec.contribution_expected_uncovered),
-        f"| Contribution paid | {money_text(rec.contribution_paid)} |",
+        f"| Contribution paid{_paid_early(rec.contribution_paid_early)} | {money_text(rec.contribution_paid)} |",
         f"| Contribution shortfall | {money_text(rec.contribution_shortfall)} |",
         *([f"| Contribution paid above what was due (already in the balance and any surplus; whose it is, the council's policy says) | {money_text(rec.contribution_overpaid)} |"]
           if rec.contribution_overpaid else []),
@@ -137,7 +145,8 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
     ]
     for m in rec.council:
         got = m.entry
-        lines.append(f"| {m.due.date.isoformat()} | {money_text(m.due.amount)}{' (suspension)' if m.due.suspended else ''} | "
+        lines.append(f"| {m.due.date.isoformat()} | {money_text(m.due.amount)}{' (suspension)' if m.due.suspended else ''}"
+                     f"{' (due after the period)' if m.due.date > rec.end else ''} | "
                      f"{money_text(got.tx.amount) if got else _not_received(rec, m.due.date)} | {_received_on(got.tx.date, m.due.date) if got else ''} |")
     if audit.notes:
         lines += ["", "## Notes (no decision needed)", "", *[f"- {note[0].upper()}{note[1:]}." for note in audit.notes]]

@@ -86,26 +86,34 @@ DUES_KEPT = 1024  # schedules whose payments due are kept (see ``dues``)
 _DUES: dict[tuple, tuple[Due, ...]] = {}
 
 
-def dues(lines: list[Payment], plan: Plan, kind: str) -> tuple[Due, ...]:
-    """Every payment due in the audit period from ``lines`` (council_payments or contribution).
+def dues(lines: list[Payment], plan: Plan, kind: str, later: int = 0) -> tuple[Due, ...]:
+    """Every payment due in the audit period from ``lines`` (council_payments or contribution);
+    with ``later`` (days), instead every payment due on the ``later`` days after the period ends
+    (a payment that may come in early, inside the period: for matching credits only, as it is
+    not due in the period).
 
     Plans with the same period, suspensions and payment lines (a batch of audits over one
     period at the council's rates) have the same payments due: they are worked out once and
     kept (up to DUES_KEPT schedules; the key holds everything the result depends on)."""
-    key = (kind, plan.period.start, plan.period.end, tuple((s.start, s.end) for s in plan.suspensions),
+    key = (kind, plan.period.start, plan.period.end, later, tuple((s.start, s.end) for s in plan.suspensions),
            tuple((line.start, str(line.amount), line.every, line.match) for line in lines))
     found = _DUES.get(key)
     if found is None:
         if len(_DUES) >= DUES_KEPT:
             _DUES.clear()
-        found = _DUES[key] = _dues(lines, plan, kind)
+        if later:
+            after = plan.period.end + dt.timedelta(days=1)
+            found = tuple(_dues(lines, plan, kind, after, plan.period.end + dt.timedelta(days=later)))
+        else:
+            found = _dues(lines, plan, kind, plan.period.start, plan.period.end)
+        _DUES[key] = found
     return found
 
 
-def _dues(lines: list[Payment], plan: Plan, kind: str) -> tuple[Due, ...]:
-    """``dues`` worked out."""
+def _dues(lines: list[Payment], plan: Plan, kind: str, first: dt.date, end: dt.date) -> tuple[Due, ...]:
+    """``dues`` worked out: the payments due from ``first`` to ``end`` (both included)."""
     out = []
-    first, end, one = plan.period.start, plan.period.end, dt.timedelta(days=1)
+    one = dt.timedelta(days=1)
     spans = [(s.start, s.end) for s in plan.suspensions]
     for index, line in enumerate(lines):
         stop = lines[index + 1].start - one if index + 1 < len(lines) else end
