@@ -120,3 +120,16 @@ def test_the_cost_example_gives_the_contribution_if_a_pa_under_the_trigger_opts_
     example = body[body.index("Each week"):body.index("The Employment Allowance would")]
     (line,) = [block for block in _blocks(example) if "pension" in block.lower()]
     assert "£1.63" in line and "opt in" in line and "no pension contribution" not in line, line
+
+
+def test_the_written_statement_tells_the_pa_the_employer_pays_in_if_they_opt_in(base):
+    # The PA's own statement of terms: "you can choose to join" said nothing of who pays.
+    from guidance.letters.catalogue import Catalogue
+
+    catalogue = Catalogue.load(base)
+    values = catalogue.template("written-statement").examples()
+    values["pension"] = "enrol if eligible"
+    body = " ".join(catalogue.make("written-statement", values, ON).body.split())
+    limit = _shown_lower_limit(base, ON)
+    assert f"If you earn more than {limit} a year, I will then pay in too." in body
+    assert f"If you earn {limit} a year or less, I do not have to pay in." in body
