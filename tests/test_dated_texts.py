@@ -177,7 +177,11 @@ def test_ssp_page_from_6_april_2026_states_the_new_rule(base):
         ("other-time-off", D(2023, 6, 1), ["needs one year's service"], ["Carer's leave"]),
         ("other-time-off", D(2026, 6, 1), ["Since 6 April 2026 this is a right", "## Carer's leave"], ["one year's service"]),
         ("payslips", D(2019, 6, 1), ["employee or worker has the right", "the hours paid"], []),
-        ("true-cost-of-employing", D(2015, 6, 1), ["A PA aged 22 or over works 20 hours a week at £6.50", "no pension contribution"], ["-£"]),
+        ("true-cost-of-employing", D(2015, 6, 1), ["A PA aged 22 or over works 20 hours a week at £6.50",
+                                                      # £130.00 a week, over the £5,824 lower limit but not the trigger:
+                                                      # a PA who opts in costs 1% of £18.00 (Pensions Act 2008 s.7)
+                                                      "£0.18 for your pension contribution, at the minimum, if they opt in"],
+         ["-£", "no pension contribution"]),
     ],
 )
 def test_pages_follow_the_rules_of_their_date(base, page_id, on, present, absent):
