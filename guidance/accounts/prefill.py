@@ -7,7 +7,8 @@ The person's reference is not a field (no question takes it): the session keeps 
 
 Carried: the values a letter takes from the audit (``letters.CARRIED``: the reference, the day of
 the balance, the day the money paid ahead pays for care after, the days statements are missing
-for), kept with the session so that a letter made from it (``guidance letter render --session``) says what the letter made from the audit says.
+for), kept with the session so that a letter made from it (``guidance letter render --session``)
+says what the letter made from the audit says.
 """
 
 from __future__ import annotations
