@@ -108,6 +108,42 @@ def carried_values(audit: Audit) -> dict:
     return values
 
 
+#: The surplus letter's figures: from the audit (``surplus_values``), or from the answers of a
+#: review started from it. Never from the officer's data.
+SURPLUS_FIGURES = ("balance", "keep", "paid_ahead", "shortfall")
+
+
+def check_review_letter(template_id: str, values: dict, carried: dict, data: dict) -> dict:
+    """Check a letter made from a review session started from an audit (``carried``: the values
+    the session took from the audit; empty for other sessions, which are not checked) and return
+    ``data`` without the ``use_provisional_surplus`` choice. For the surplus letter, as
+    ``surplus_values`` does for the audit: raises AuditFills when ``data`` gives one of its figures
+    (``SURPLUS_FIGURES``); NothingToAsk when the session gives no balance (the review did not end
+    at its surplus outcome); ProvisionalSurplus when the audit's surplus is provisional (the
+    session carries why: days missing, statements stopping early, the bank to confirm a balance)
+    and ``data`` does not say ``use_provisional_surplus: true``."""
+    data = dict(data)
+    override = data.pop(OVERRIDE_PROVISIONAL, False)
+    if not carried or template_id != LETTERS["surplus"]:
+        return data
+    given = sorted(name for name in SURPLUS_FIGURES if name in data)
+    if given:
+        raise AuditFills(", ".join(f"'{name}'" for name in given) + " in the data: the review started from the account "
+                         "audit gives " + ("this figure" if len(given) == 1 else "these figures")
+                         + "; change the answer in the review instead, and leave " + ("it" if len(given) == 1 else "them")
+                         + " out of the data")
+    if values.get("balance") in (None, ""):
+        raise NothingToAsk("the review did not end at its surplus outcome, so it gives no surplus to ask back: make the "
+                           "letter from the audit with 'guidance account letter surplus', which says whether there is one")
+    provisional = carried.get("missing_periods") or carried.get("statements_stop") or carried.get("balance_unconfirmed")
+    if provisional and not (override is True or str(override).strip().lower() in ("true", "yes")):
+        first = ("Ask for the statements first (the statements letter)" if carried.get("missing_periods") or carried.get("statements_stop")
+                 else "Ask the bank to confirm the closing balance first")
+        raise ProvisionalSurplus(f"the surplus is provisional: the audit the review started from is not final. {first}, or, to "
+                                 f"make this letter from the review's figures anyway, put '{OVERRIDE_PROVISIONAL}: true' in the letter's data")
+    return data
+
+
 def missing_spans(audit: Audit) -> list[tuple]:
     """The spans (first day, last day) of the audit's missing_statement flags, oldest first, with
     spans that overlap or follow on day after day joined."""

@@ -115,10 +115,10 @@ def run_render(args) -> int:
             answers, results, _flow, carried = finished_session(args.session)
             session_id = args.session
             values = session_values(template, answers, results, carried)
-            if args.data:
-                data = _read_data(Path(args.data))
-                carried_clash(template, answers, results, carried, data)
-                values.update(data)
+            data = _read_data(Path(args.data)) if args.data else {}
+            data = _review_letter_data(args.id, values, carried, data, args.data)
+            carried_clash(template, answers, results, carried, data, args.data or "")
+            values.update(data)
             letter = catalogue.make(args.id, values, on, unknown="ignore", deadlines=True)
         else:
             letter = catalogue.make(args.id, _read_data(Path(args.data)), on, deadlines=True)
@@ -247,6 +247,20 @@ def _data_lines(path: Path) -> dict[str, int]:
         return {}
     keys = doc.data if isinstance(doc.data, dict) else {}
     return {str(key): doc.line_of(key) for key in keys}
+
+
+def _review_letter_data(template_id: str, values: dict, carried: dict, data: dict, data_path: str | None = None) -> dict:
+    """The officer's data for a letter made from a session, checked as the letters made from an
+    account audit are when the session was started from one (``accounts.letters.check_review_letter``).
+    Raises CommandError naming the data file."""
+    from guidance.accounts.letters import AuditFills, NothingToAsk, check_review_letter
+
+    try:
+        return check_review_letter(template_id, values, carried, data)
+    except AuditFills as exc:
+        raise CommandError(f"the letter was not made:\n  {data_path or 'the data'}: {exc}") from None
+    except NothingToAsk as exc:  # a provisional surplus too
+        raise CommandError(f"the letter was not made: {exc}") from None
 
 
 def _read_data(path: Path) -> dict:
