@@ -124,7 +124,7 @@ def run_render(args) -> int:
             letter = catalogue.make(args.id, _read_data(Path(args.data)), on, deadlines=True)
     except LetterError as exc:
         if args.data:
-            exc = _blame_data_file(exc, Path(args.data))
+            exc = blame_data_file(exc, Path(args.data))
         raise CommandError("the letter was not made:\n  " + "\n  ".join(exc.lines())) from None
     from guidance.letters.formats import write
 
@@ -220,7 +220,7 @@ def _reprint(args) -> int:
 _FIELD_PROBLEM = re.compile(r"^(?:field '(?P<a>[^']+)'|'(?P<b>[^']+)' is not a field)")
 
 
-def _blame_data_file(exc, path: Path):
+def blame_data_file(exc, path: Path):
     """A value's problem is the data file's, at the line that gives the value (not the
     template's): ``field 'x' ...`` and ``'x' is not a field ...`` are moved there."""
     from guidance.letters.compose import LetterError
