@@ -192,9 +192,11 @@ class Number(Kind):
 
     def _range(self) -> str:
         if self.minimum is not None and self.maximum is not None:
+            if self.above:  # the lower bound itself is refused: "between 0 and 7" would offer 0
+                return f"more than {self.show(Decimal(self.minimum))} and at most {self.show(Decimal(self.maximum))}"
             return f"between {self.show(Decimal(self.minimum))} and {self.show(Decimal(self.maximum))}"
         if self.minimum is not None:
-            return f"at least {self.show(Decimal(self.minimum))}"
+            return f"{'more than' if self.above else 'at least'} {self.show(Decimal(self.minimum))}"
         return f"at most {self.show(Decimal(self.maximum))}"
 
     def show(self, value) -> str:
@@ -246,7 +248,7 @@ class Money(Number):
         return value
 
     def _range(self) -> str:
-        if self.minimum is not None and Decimal(self.minimum) == 0 and self.maximum is not None:
+        if self.minimum is not None and Decimal(self.minimum) == 0 and self.maximum is not None and not self.above:
             return f"at most {self.show(Decimal(self.maximum))}"
         return super()._range()
 

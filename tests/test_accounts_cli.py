@@ -162,6 +162,20 @@ def test_statements_letter_asks_for_the_missing_days(capsys, tmp_path, database_
     assert not (tmp_path / "no.md").exists()
 
 
+def test_statements_letter_names_the_data_file_for_a_field_it_lacks_or_should_not_give(capsys, tmp_path):
+    """A field missing from the officer's data, or one the letter does not have, is the data
+    file's problem, at its line: not the template's (which a plain install does not even show)."""
+    _account, plan, statement = _files(tmp_path, "missing_statement")
+    data = tmp_path / "person.yaml"
+    data.write_text("recipient_name: Mx Example\nhow_to_pay: invoice\n", encoding="utf-8")
+    assert main(["account", "letter", "statements", "--plan", str(plan), str(statement), "--data", str(data),
+                 "--out", str(tmp_path / "letter.md"), "--on", "2026-11-30", "--no-record"]) == 1
+    err = capsys.readouterr().err
+    assert f"{data}:2: 'how_to_pay' is not a field" in err and f"{data}: field 'reply_by' is required" in err, err
+    assert "dp-statements-request.md" not in err
+    assert not (tmp_path / "letter.md").exists()
+
+
 def test_statements_letter_asks_for_every_span_of_missing_days(capsys, tmp_path, database_url):
     """Two breaks in the running balance months apart: the letter asks for each span of days,
     not for everything from the first to the last."""

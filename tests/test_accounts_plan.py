@@ -40,6 +40,12 @@ def test_issue_example_loads(tmp_path):
     assert plan.period.start == dt.date(2026, 4, 6) and plan.council_payments[0].amount == Decimal("1920.00")
 
 
+def test_sums_written_without_pence_are_kept_in_pounds_and_pence(tmp_path):
+    """'owed: "0"' came back as "0" in the audit's JSON and the batch summary, beside "0.00"."""
+    plan = _plan(tmp_path, PLAN.replace('owed: "0.00"', 'owed: "0"').replace('"1920.00"', '"1920"').replace('"35.00"', "35"))
+    assert (str(plan.owed), str(plan.council_payments[0].amount), str(plan.contribution[0].amount)) == ("0.00", "1920.00", "35.00")
+
+
 @pytest.mark.parametrize("old, new, line, words", [
     ("every: 4 weeks", "every: 3 weeks", 4, "every"),
     ('amount: "35.00"', 'amount: "35.005"', 6, "pounds and pence"),

@@ -116,6 +116,17 @@ def test_whole_numbers_and_bounds():
         Number(minimum=Decimal(0), above=True).parse("0")
 
 
+def test_a_range_whose_lower_bound_is_refused_never_offers_it():
+    """Days worked a week: 8 is refused as "more than 0 and at most 7", not "between 0 and 7"
+    (0 is refused too); the same for money."""
+    with pytest.raises(KindError, match=r"must be more than 0 and at most 7 \(got 8\)"):
+        Number(minimum=Decimal(0), maximum=Decimal(7), above=True).parse("8")
+    with pytest.raises(KindError, match=r"more than £0(\.00)? and at most £10"):
+        Money(minimum=Decimal(0), maximum=Decimal(10), above=True).parse("11")
+    with pytest.raises(KindError, match="between 16 and 120"):
+        Whole(minimum=16, maximum=120).parse(121)
+
+
 @pytest.mark.parametrize(
     "raw", ["2026-03-16", "16/03/2026", "16/3/2026", "16.03.2026", "16-03-2026", "16 Mar 2026", "16 March 2026",
             "16 march 2026", "16th March 2026", dt.date(2026, 3, 16), dt.datetime(2026, 3, 16, 9, 30)]

@@ -129,20 +129,22 @@ def test_a_figure_changed_in_the_review_is_the_one_the_letter_gives(capsys, tmp_
     assert "DP-000099" in saved and NAME not in saved
 
 
-@pytest.mark.parametrize("field", ["reference", "balance_date"])
+@pytest.mark.parametrize("field", ["reference", "balance_date", "balance", "keep", "paid_ahead", "statements_stop"])
 def test_the_data_file_cannot_give_a_value_the_audit_gives(capsys, tmp_path, database_url, field):
-    """As with 'account letter': a reference or day in the officer's data that differs from the
-    audit's is refused, never silently used in place of the audit's."""
+    """As with 'account letter': a reference, day or figure in the officer's data that differs
+    from the audit's is refused, never silently used in place of the audit's (a keep of £0 made a
+    letter asking for the whole balance back)."""
     (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
     (tmp_path / "s.csv").write_text(ROWS, encoding="utf-8")
     session = _review(capsys, tmp_path, _recorded_audit(capsys, tmp_path / "plan.yaml", tmp_path / "s.csv"), "surplus")
-    other = {"reference": "DP-000100", "balance_date": "2026-04-30"}[field]
+    other = {"reference": "DP-000100", "balance_date": "2026-04-30", "balance": "'9999.00'", "keep": "'0.00'",
+             "paid_ahead": "'0.00'", "statements_stop": "2026-04-30"}[field]
     data = tmp_path / "person.yaml"
     data.write_text(f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n{field}: {other}\n",
                     encoding="utf-8")
     code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", session, "--data", str(data),
                         "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
-    assert code == 1 and f"'{field}'" in err and "audit" in err
+    assert code == 1 and f"'{field}'" in err and "audit" in err and str(data) in err
     assert not (tmp_path / "letter.md").exists()
 
 
@@ -180,9 +182,10 @@ def test_an_audit_recorded_before_its_letter_values_were_kept_is_still_the_same_
     assert "It includes £1,542.86 that we paid for your care after 4 May 2026" in letter  # the recorded paid_ahead_from
 
 
-def test_a_review_that_leaves_the_audit_for_figures_by_hand_takes_the_day_from_the_data(capsys, tmp_path, database_url):
+def test_a_review_that_leaves_the_audit_for_figures_by_hand_gives_the_day_it_was_run(capsys, tmp_path, database_url):
     """Started from the audit, but the officer chose to enter the totals by hand: the balance is
-    today's (the review's), so the data may give its day; the reference is still the audit's."""
+    the one the review asked for (today's, the day the review was run), the reference is still the
+    audit's, and neither the day nor the balance can be changed from the data file."""
     (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
     (tmp_path / "s.csv").write_text(ROWS, encoding="utf-8")
     audit_id = _recorded_audit(capsys, tmp_path / "plan.yaml", tmp_path / "s.csv")
@@ -192,14 +195,61 @@ def test_a_review_that_leaves_the_audit_for_figures_by_hand_takes_the_day_from_t
     assert main(["flow", "run", "dp_account_review", "--from-audit", audit_id, "--answers", str(answers), "--json", "--on", ON]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["outcome"] == "surplus"
+    person = f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n"
     data = tmp_path / "person.yaml"
-    data.write_text(f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\nbalance_date: 2026-11-20\n",
-                    encoding="utf-8")
+    data.write_text(person, encoding="utf-8")
     code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", report["session"], "--data", str(data),
                         "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
     assert code == 0, err
     letter = " ".join((tmp_path / "letter.md").read_text(encoding="utf-8").split())
-    assert "Money in your account on 20 November 2026: £9,000.00" in letter and "DP-000099" in letter
+    assert "Money in your account on 25 November 2026: £9,000.00" in letter and "DP-000099" in letter
+    for given in ("balance_date: 2026-11-20", "balance: '8000.00'"):
+        data.write_text(person + given + "\n", encoding="utf-8")
+        code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", report["session"], "--data", str(data),
+                            "--out", str(tmp_path / "other.md"), "--on", ON, "--no-record")
+        assert code == 1 and given.split(":")[0] in err and str(data) in err, err
+        assert not (tmp_path / "other.md").exists()
+
+
+def test_a_review_that_ended_at_the_statements_outcome_makes_no_surplus_letter(capsys, tmp_path, database_url):
+    """The audit's surplus is provisional (statements stop on 24 April, before the period ends):
+    the review ends at asking for statements, so its session gives no surplus figures. The
+    surplus letter is refused, even with a balance and money kept typed into the data file."""
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    rows = "\n".join(ROWS.splitlines()[:4]) + "\n"
+    (tmp_path / "s.csv").write_text(rows, encoding="utf-8")
+    audit_id = _recorded_audit(capsys, tmp_path / "plan.yaml", tmp_path / "s.csv")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("review_reason: routine\n", encoding="utf-8")
+    assert main(["flow", "run", "dp_account_review", "--from-audit", audit_id, "--answers", str(answers), "--json", "--on", ON]) == 0
+    report = json.loads(capsys.readouterr().out)
+    person = f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n"
+    data = tmp_path / "person.yaml"
+    for extra in ("", "use_provisional_surplus: true\n", "balance: '3750.00'\nkeep: '100.00'\n"):
+        data.write_text(person + extra, encoding="utf-8")
+        code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", report["session"], "--data", str(data),
+                            "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
+        assert code == 1 and "not made" in err, (report["outcome"], err)
+        assert not (tmp_path / "letter.md").exists()
+
+
+def test_a_surplus_letter_from_a_review_of_a_provisional_audit_needs_the_officers_say_so():
+    """The check itself: a review that reached its surplus outcome from an audit whose surplus is
+    provisional makes the letter only with 'use_provisional_surplus: true', as 'account letter' does;
+    a session from no audit is not checked."""
+    from guidance.accounts.letters import NothingToAsk, check_review_letter
+
+    values = {"balance": "3750.00", "keep": "2023.08"}
+    for carried in ({"reference": "DP-1", "missing_periods": ["1 February 2026 to 28 February 2026"]},
+                    {"reference": "DP-1", "missing_periods": [], "statements_stop": "2026-03-30"},
+                    {"reference": "DP-1", "missing_periods": [], "balance_unconfirmed": "yes"}):
+        with pytest.raises(NothingToAsk, match="provisional"):
+            check_review_letter("dp-surplus-repayment", values, carried, {"recipient_name": NAME})
+        assert check_review_letter("dp-surplus-repayment", values, carried,
+                                   {"recipient_name": NAME, "use_provisional_surplus": True}) == {"recipient_name": NAME}
+    final = {"reference": "DP-1", "missing_periods": [], "statements_stop": None, "balance_unconfirmed": None}
+    assert check_review_letter("dp-surplus-repayment", values, final, {"recipient_name": NAME}) == {"recipient_name": NAME}
+    assert check_review_letter("dp-surplus-repayment", {}, {}, {"balance": "1.00"}) == {"balance": "1.00"}
 
 
 def test_the_letter_from_the_review_says_the_day_the_money_paid_ahead_is_for_care_after(capsys, tmp_path, database_url):

@@ -185,3 +185,25 @@ def test_show_turns_page_links_into_something_to_follow(root, capsys):
     assert run(root, "show", "good-page", "--on", "2026-11-25") == 0
     out = capsys.readouterr().out
     assert "the other page (see " in out and "guidance show other-good-page)" in out and "](page:" not in out
+
+
+def test_no_release_is_made_in_the_copy_of_the_content_inside_the_installed_package(root, capsys, monkeypatch):
+    """A plain install keeps the content inside the package: a release there is undone by the
+    next install and cited by letters as a release that exists nowhere else, so it is refused and
+    nothing is written."""
+    from guidance.content import roots
+
+    monkeypatch.setattr(roots, "packaged_root", lambda: root)
+    before = {p: p.read_bytes() for p in (root / "content").rglob("*") if p.is_file()}
+    assert run(root, "content", "release", "--notes", "First", "--on", "2026-11-25") == 1
+    err = capsys.readouterr().err
+    assert "inside the installed package" in err and "--root" in err
+    assert {p: p.read_bytes() for p in (root / "content").rglob("*") if p.is_file()} == before
+
+
+def test_a_release_with_nothing_changed_says_so(root, capsys):
+    run(root, "content", "release", "--notes", "First", "--on", "2026-11-25")
+    capsys.readouterr()
+    assert run(root, "content", "release", "--notes", "Again", "--on", "2026-11-26") == 0
+    captured = capsys.readouterr()
+    assert "no page changes" in captured.out and "no page and no figure changed since 2026.11.2" in captured.err

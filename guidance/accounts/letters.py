@@ -30,8 +30,8 @@ def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
     contingency + money paid in for days after the period), paid_ahead (that money, when there is
     some) and paid_ahead_from (the day it pays for care after: ``Reconciliation.paid_ahead_from``,
     the period's end, which may be a few days after the balance date), why the surplus is not
-    final when it is provisional (``not_final_values``: the letter says so plainly) and, when the person paid in
-    less than their share, shortfall for
+    final when it is provisional (``not_final_values``: the letter says so plainly) and, when the
+    person paid in less than their share, shortfall for
     dp-surplus-repayment (which then needs the officer's ``shortfall_action``). Raises ProvisionalSurplus when the statements stop
     before the audit period ends (the balance at its end is not known: ask for the statements
     first) or the last balance shown does not follow from the rows (ask the bank), unless ``use_provisional`` (the officer's explicit choice)."""
@@ -106,7 +106,8 @@ CARRIED = ("reference", "balance_date", "paid_ahead_from", "missing_periods", "s
 def carried_values(audit: Audit) -> dict:
     """The ``CARRIED`` values of the audit, as the letters made from it take them: the reference,
     balance_date and paid_ahead_from of the surplus letter with why its sum is not final
-    (``not_final_values``), and, when statements are missing, the statements request's periods (``statements_values``).
+    (``not_final_values``), and, when statements are missing, the statements request's periods
+    (``statements_values``).
     Kept with the recorded audit, so that a letter made later from a review session started
     from the record says what ``letter_values`` says (the statements themselves are not kept)."""
     values = {**_identity(audit), **_paid_ahead_day(audit), **not_final_values(audit)}
@@ -115,6 +116,42 @@ def carried_values(audit: Audit) -> dict:
     except NothingToAsk:
         pass
     return values
+
+
+#: The surplus letter's figures: from the audit (``surplus_values``), or from the answers of a
+#: review started from it. Never from the officer's data.
+SURPLUS_FIGURES = ("balance", "keep", "paid_ahead", "shortfall")
+
+
+def check_review_letter(template_id: str, values: dict, carried: dict, data: dict) -> dict:
+    """Check a letter made from a review session started from an audit (``carried``: the values
+    the session took from the audit; empty for other sessions, which are not checked) and return
+    ``data`` without the ``use_provisional_surplus`` choice. For the surplus letter, as
+    ``surplus_values`` does for the audit: raises AuditFills when ``data`` gives one of its figures
+    (``SURPLUS_FIGURES``); NothingToAsk when the session gives no balance (the review did not end
+    at its surplus outcome); ProvisionalSurplus when the audit's surplus is provisional (the
+    session carries why: days missing, statements stopping early, the bank to confirm a balance)
+    and ``data`` does not say ``use_provisional_surplus: true``."""
+    data = dict(data)
+    override = data.pop(OVERRIDE_PROVISIONAL, False)
+    if not carried or template_id != LETTERS["surplus"]:
+        return data
+    given = sorted(name for name in SURPLUS_FIGURES if name in data)
+    if given:
+        raise AuditFills(", ".join(f"'{name}'" for name in given) + " in the data: the review started from the account "
+                         "audit gives " + ("this figure" if len(given) == 1 else "these figures")
+                         + "; change the answer in the review instead, and leave " + ("it" if len(given) == 1 else "them")
+                         + " out of the data")
+    if values.get("balance") in (None, ""):
+        raise NothingToAsk("the review did not end at its surplus outcome, so it gives no surplus to ask back: make the "
+                           "letter from the audit with 'guidance account letter surplus', which says whether there is one")
+    provisional = carried.get("missing_periods") or carried.get("statements_stop") or carried.get("balance_unconfirmed")
+    if provisional and not (override is True or str(override).strip().lower() in ("true", "yes")):
+        first = ("Ask for the statements first (the statements letter)" if carried.get("missing_periods") or carried.get("statements_stop")
+                 else "Ask the bank to confirm the closing balance first")
+        raise ProvisionalSurplus(f"the surplus is provisional: the audit the review started from is not final. {first}, or, to "
+                                 f"make this letter from the review's figures anyway, put '{OVERRIDE_PROVISIONAL}: true' in the letter's data")
+    return data
 
 
 def missing_spans(audit: Audit) -> list[tuple]:

@@ -94,7 +94,7 @@ def _money(value: Decimal, name: str) -> Decimal:
         raise ValueError(f"{name} is too large to be a sum of money") from None
     if value != pence:
         raise ValueError(f"{name} must be in pounds and pence, e.g. \"35.00\"")
-    return value
+    return pence  # "0" is kept as 0.00: every sum is shown in pounds and pence
 
 
 class _Strict(BaseModel):

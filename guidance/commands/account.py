@@ -371,6 +371,9 @@ def run_letter(args) -> int:
     try:
         letter = catalogue.make(template_id, values, args.on or today(), deadlines=True)
     except LetterError as exc:
+        from guidance.commands.letter import blame_data_file
+
+        exc = blame_data_file(exc, Path(args.data))  # a missing or unknown field is the data file's, not the template's
         raise CommandError("the letter was not made:\n  " + "\n  ".join(exc.lines())) from None
     output = write(letter, args.format)
     _write(Path(args.out), output, args.force)

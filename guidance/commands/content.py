@@ -137,7 +137,13 @@ def run_release(args) -> int:
     from guidance.content.check import check_content
     from guidance.content.release import make_release
 
+    from guidance.content.roots import is_packaged_copy
+
     base = load_base(args, use_cache=False)
+    if is_packaged_copy(base.root):
+        raise CommandError(f"{base.root}: this is the copy of the content inside the installed package; a release made here "
+                           "is undone by the next install and would be cited by letters and records as a release that exists "
+                           "nowhere else. Release your team's own copy of the content: --root FOLDER (or GUIDANCE_ROOT)")
     on = args.on or today()
     problems = check_content(base, on, style_checks=False)
     if problems.errors:
@@ -152,6 +158,9 @@ def run_release(args) -> int:
     else:
         changed = f"{counted(len(entry.pages), 'page')} new or changed (listed in content/manifest.yaml)"
     print(f"Released {entry.release} on {entry.date.isoformat()}: {changed}")
+    if not entry.pages and not entry.rates:
+        print(f"Note: no page and no figure changed since {base.manifest.release}; this release records the notes only",
+              file=sys.stderr)
     if entry.rates:
         shown = "; ".join(entry.rates) if len(entry.rates) <= 8 else f"{counted(len(entry.rates), 'figure')} (listed in content/manifest.yaml)"
         print(f"Figures new or changed: {shown}")

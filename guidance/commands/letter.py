@@ -115,16 +115,16 @@ def run_render(args) -> int:
             answers, results, _flow, carried = finished_session(args.session)
             session_id = args.session
             values = session_values(template, answers, results, carried)
-            if args.data:
-                data = _read_data(Path(args.data))
-                carried_clash(template, answers, results, carried, data)
-                values.update(data)
+            data = _read_data(Path(args.data)) if args.data else {}
+            data = _review_letter_data(args.id, values, carried, data, args.data)
+            carried_clash(template, answers, results, carried, data, args.data or "")
+            values.update(data)
             letter = catalogue.make(args.id, values, on, unknown="ignore", deadlines=True)
         else:
             letter = catalogue.make(args.id, _read_data(Path(args.data)), on, deadlines=True)
     except LetterError as exc:
         if args.data:
-            exc = _blame_data_file(exc, Path(args.data))
+            exc = blame_data_file(exc, Path(args.data))
         raise CommandError("the letter was not made:\n  " + "\n  ".join(exc.lines())) from None
     from guidance.letters.formats import write
 
@@ -220,7 +220,7 @@ def _reprint(args) -> int:
 _FIELD_PROBLEM = re.compile(r"^(?:field '(?P<a>[^']+)'|'(?P<b>[^']+)' is not a field)")
 
 
-def _blame_data_file(exc, path: Path):
+def blame_data_file(exc, path: Path):
     """A value's problem is the data file's, at the line that gives the value (not the
     template's): ``field 'x' ...`` and ``'x' is not a field ...`` are moved there."""
     from guidance.letters.compose import LetterError
@@ -247,6 +247,20 @@ def _data_lines(path: Path) -> dict[str, int]:
         return {}
     keys = doc.data if isinstance(doc.data, dict) else {}
     return {str(key): doc.line_of(key) for key in keys}
+
+
+def _review_letter_data(template_id: str, values: dict, carried: dict, data: dict, data_path: str | None = None) -> dict:
+    """The officer's data for a letter made from a session, checked as the letters made from an
+    account audit are when the session was started from one (``accounts.letters.check_review_letter``).
+    Raises CommandError naming the data file."""
+    from guidance.accounts.letters import AuditFills, NothingToAsk, check_review_letter
+
+    try:
+        return check_review_letter(template_id, values, carried, data)
+    except AuditFills as exc:
+        raise CommandError(f"the letter was not made:\n  {data_path or 'the data'}: {exc}") from None
+    except NothingToAsk as exc:  # a provisional surplus too
+        raise CommandError(f"the letter was not made: {exc}") from None
 
 
 def _read_data(path: Path) -> dict:

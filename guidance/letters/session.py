@@ -8,7 +8,8 @@ fill choice fields as "yes" or "no".
 A session started from a record (``flow run --from-audit``) carries values for its letters
 (``Prefill.carried``: an account audit's reference, the day of its balance, the days statements
 are missing for). A field no answer or result fills takes the carried value with its name, and
-the officer's data may not give it (``carried_clash``), as with the letters made from the audit.
+the officer's data may not give it (``carried_clash``), as with the letters made from the audit;
+nor may it give a field the session's answers or results fill (change the answer instead).
 """
 
 from __future__ import annotations
@@ -59,17 +60,38 @@ def _dig(data, parts: list[str]):
     return data
 
 
-def carried_clash(template: LetterTemplate, answers: dict, results: dict, carried: dict, data: dict) -> None:
-    """Raise LetterError when the officer's ``data`` gives a field of ``template`` that the values
-    the session carried from its source fill (never silently replaced, either way). A field an
-    answer or result fills is not one: the data may give it, as for any session."""
-    clash = sorted(name for name, spec in template.meta.fields.items()
-                   if name in data and name in carried and _lookup(spec.session or name, answers, results) is _MISSING)
-    if clash:
-        words = ", ".join(f"'{name}'" for name in clash)
-        one = len(clash) == 1
-        raise LetterError([("", None, f"{words} in the data: the session was started from an account audit, which fills "
-                                      f"{'this' if one else 'these'} in; leave {'it' if one else 'them'} out of the data")])
+def carried_clash(template: LetterTemplate, answers: dict, results: dict, carried: dict, data: dict,
+                  where: str = "") -> None:
+    """Raise LetterError when the officer's ``data`` gives a field of ``template`` that the session
+    fills: from its answers or results (change the answer in the session instead) or from the
+    values it carried from its source (an account audit). Never silently replaced, either way;
+    the data gives only what the session lacks. ``where``: the data file, named in the error."""
+    from_source, from_answers = [], []
+    for name, spec in template.meta.fields.items():
+        if name not in data:
+            continue
+        value = _lookup(spec.session or name, answers, results)
+        if value is not _MISSING and value is not None:
+            from_answers.append(name)
+        elif value is _MISSING and name in carried:  # even when empty: "not missing" is the audit's to say
+            from_source.append(name)
+    problems = []
+    if from_answers:
+        problems.append(f"{_names(from_answers)} in the data: the session gives {_it(from_answers)} from its answers; "
+                        f"change the answer in the session (run it again) and leave {_it(from_answers)} out of the data")
+    if from_source:
+        problems.append(f"{_names(from_source)} in the data: the session was started from an account audit, which fills "
+                        f"{'this' if len(from_source) == 1 else 'these'} in; leave {_it(from_source)} out of the data")
+    if problems:
+        raise LetterError([(where, None, problem) for problem in problems])
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(f"'{name}'" for name in sorted(names))
+
+
+def _it(names: list[str]) -> str:
+    return "it" if len(names) == 1 else "them"
 
 
 def finished_session(session_id: str, store=None) -> tuple[dict, dict, str, dict]:
