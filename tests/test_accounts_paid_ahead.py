@@ -354,3 +354,32 @@ def test_paid_early_above_the_amount_due_the_rest_is_paid_above_due_not_kept_bac
         Decimal("116.00"), Decimal("56.00"), Decimal("4.00"))
     assert rec.contribution_for_after_period == Decimal("58.00")
     assert rec.surplus == Decimal("4036.00") - Decimal("1920.00") - Decimal("1988.57") - Decimal("58.00") == Decimal("69.43")
+
+
+def test_the_surplus_letter_says_the_day_the_money_paid_ahead_is_for_care_after_not_the_balance_date(tmp_path, capsys):
+    """The statements end on 4 May, a day before the period (nothing is due on 5 May, so they do
+    not stop early): the balance is the one on 4 May, but the money kept back pays for care after
+    5 May (``paid_ahead_from``), as the person's summary says. The letter said 'after 4 May'."""
+    plan = PLAN.replace("to: 2026-05-04", "to: 2026-05-05")
+    audit = _audit(tmp_path, plan)
+    rec = audit.reconciliation
+    assert not rec.stops_early and rec.closing_date.isoformat() == "2026-05-04"
+    assert rec.paid_ahead_from.isoformat() == "2026-05-05" and rec.paid_for_after_period == Decimal("1485.71")
+    assert "care after 5 May 2026" in " ".join(summary_markdown(audit).split())
+    values = surplus_values(audit)
+    assert (values["balance_date"], values["paid_ahead_from"]) == ("2026-05-04", "2026-05-05")
+    data = tmp_path / "letter.yaml"
+    data.write_text("recipient_name: Mx Sample\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n", encoding="utf-8")
+    out = tmp_path / "letter.md"
+    code = main(["account", "letter", "surplus", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv"),
+                 "--data", str(data), "--out", str(out), "--no-record", "--on", "2026-11-25"])
+    assert code == 0, capsys.readouterr().err
+    letter = " ".join(out.read_text(encoding="utf-8").split())
+    assert "Money in your account on 4 May 2026: £3,600.00" in letter
+    assert "It includes £1,485.71 that we paid for your care after 5 May 2026" in letter
+    assert "care after 4 May" not in letter
+    # the day is the audit's: the data may not give another
+    data.write_text(data.read_text(encoding="utf-8") + "paid_ahead_from: 2026-05-04\n", encoding="utf-8")
+    code = main(["account", "letter", "surplus", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv"),
+                 "--data", str(data), "--out", str(tmp_path / "again.md"), "--no-record", "--on", "2026-11-25"])
+    assert code == 1 and "'paid_ahead_from' in the data: the audit fills this in" in capsys.readouterr().err

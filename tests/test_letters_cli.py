@@ -239,3 +239,31 @@ def test_a_statements_request_for_a_period_ending_before_it_starts_is_refused(ca
     code, out, err = run(capsys, "letter", "render", "dp-statements-request", "--data", str(data),
                          "--format", "txt", "--no-record", "--on", "2026-12-03")
     assert (code == 1 and "field 'period_to' is 30 May 2026, before 'period_from' (28 June 2026)" in err) if refused else (code == 0 and "28 June 2026" in out)
+
+
+SURPLUS = ("recipient_name: Mrs Ann Patel\nreference: DP-9\nbalance_date: 2026-03-30\nbalance: '3750.00'\nkeep: '1000'\n"
+           "paid_ahead: '3000'\npaid_ahead_from: 2026-03-31\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n")
+
+
+def test_a_surplus_letter_keeping_less_than_the_money_paid_ahead_in_it_is_refused_naming_the_data_file(capsys, tmp_path):
+    """The money kept includes the money paid in ahead: keeping £1,000 of which £3,000 is paid
+    ahead contradicts itself (the £3,000 'not asked back' was asked back), so no letter is made,
+    and the data file's line for 'keep' is named, not the template's."""
+    data = tmp_path / "d2.yaml"
+    data.write_text(SURPLUS, encoding="utf-8")
+    code, out, err = run(capsys, "letter", "render", "dp-surplus-repayment", "--data", str(data), "--format", "txt",
+                         "--on", ON, "--no-record")
+    assert code == 1 and out == "" and "content/letters/" not in err
+    assert f"{data}:5: field 'keep' is less than 'paid_ahead'" in err
+    data.write_text(SURPLUS.replace("keep: '1000'", "keep: '3000'"), encoding="utf-8")  # all of it paid ahead: fine
+    code, out, err = run(capsys, "letter", "render", "dp-surplus-repayment", "--data", str(data), "--format", "txt",
+                         "--on", ON, "--no-record")
+    assert code == 0, err
+    assert "Money to pay back: £750.00" in out and "that we paid for your care after 31 March 2026" in " ".join(out.split())
+
+
+def test_a_surplus_letter_with_money_paid_ahead_needs_the_day_it_is_for_care_after(capsys, tmp_path):
+    data = tmp_path / "d.yaml"
+    data.write_text(SURPLUS.replace("keep: '1000'", "keep: '3000'").replace("paid_ahead_from: 2026-03-31\n", ""), encoding="utf-8")
+    code, _out, err = run(capsys, "letter", "render", "dp-surplus-repayment", "--data", str(data), "--on", ON, "--no-record")
+    assert code == 1 and f"{data}: field 'paid_ahead_from' is needed when field 'paid_ahead' is filled in" in err

@@ -163,7 +163,7 @@ def test_an_audit_recorded_before_its_letter_values_were_kept_is_still_the_same_
     store = open_account_audit_store()
     try:
         figures = dict(store.get(audit_id).figures)
-        assert figures.pop(LETTER_VALUES) == {"reference": "DP-000099", "balance_date": "2026-05-04", "missing_periods": [],
+        assert figures.pop(LETTER_VALUES) == {"reference": "DP-000099", "balance_date": "2026-05-04", "paid_ahead_from": "2026-05-04", "missing_periods": [],
                                               "statements_stop": None, "balance_unconfirmed": None}
         with store.database.write("test") as conn:
             conn.execute(update(account_audits).where(account_audits.c.id == audit_id).values(figures=json.dumps(figures)))
@@ -179,6 +179,7 @@ def test_an_audit_recorded_before_its_letter_values_were_kept_is_still_the_same_
     assert code == 0, err
     letter = " ".join((tmp_path / "letter.md").read_text(encoding="utf-8").split())
     assert "DP-000099" in letter and "Money in your account on 4 May 2026: £3,600.00" in letter
+    assert "It includes £1,542.86 that we paid for your care after 4 May 2026" in letter  # the recorded paid_ahead_from
 
 
 def test_a_review_that_leaves_the_audit_for_figures_by_hand_gives_the_day_it_was_run(capsys, tmp_path, database_url):
@@ -249,3 +250,32 @@ def test_a_surplus_letter_from_a_review_of_a_provisional_audit_needs_the_officer
     final = {"reference": "DP-1", "missing_periods": [], "statements_stop": None, "balance_unconfirmed": None}
     assert check_review_letter("dp-surplus-repayment", values, final, {"recipient_name": NAME}) == {"recipient_name": NAME}
     assert check_review_letter("dp-surplus-repayment", {}, {}, {"balance": "1.00"}) == {"balance": "1.00"}
+
+
+def test_the_letter_from_the_review_says_the_day_the_money_paid_ahead_is_for_care_after(capsys, tmp_path, database_url):
+    """Statements ending on 4 May, a day before the period's end: the review's letter says the
+    money kept back pays for care after 5 May (the audit's ``paid_ahead_from``, carried by the
+    session), not after the balance date, as the letter made from the audit does."""
+    (tmp_path / "plan.yaml").write_text(PLAN.replace("to: 2026-05-04", "to: 2026-05-05"), encoding="utf-8")
+    (tmp_path / "s.csv").write_text(ROWS, encoding="utf-8")
+    data = tmp_path / "person.yaml"
+    data.write_text(f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n", encoding="utf-8")
+    session = _review(capsys, tmp_path, _recorded_audit(capsys, tmp_path / "plan.yaml", tmp_path / "s.csv"), "surplus")
+
+    code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", session, "--data", str(data),
+                        "--out", str(tmp_path / "from-review.md"), "--on", ON, "--no-record")
+    assert code == 0, err
+    letter = " ".join((tmp_path / "from-review.md").read_text(encoding="utf-8").split())
+    assert "Money in your account on 4 May 2026" in letter
+    assert "It includes £1,485.71 that we paid for your care after 5 May 2026" in letter
+
+    code, err = _render(capsys, "account", "letter", "surplus", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv"),
+                        "--data", str(data), "--out", str(tmp_path / "from-audit.md"), "--on", ON, "--no-record")
+    assert code == 0, err
+    assert (tmp_path / "from-review.md").read_text(encoding="utf-8") == (tmp_path / "from-audit.md").read_text(encoding="utf-8")
+
+    with_day = tmp_path / "with-day.yaml"
+    with_day.write_text(data.read_text(encoding="utf-8") + "paid_ahead_from: 2026-05-04\n", encoding="utf-8")
+    code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", session, "--data", str(with_day),
+                        "--on", ON, "--no-record")
+    assert code == 1 and "'paid_ahead_from' in the data: the session was started from an account audit" in err

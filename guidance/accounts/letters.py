@@ -27,9 +27,11 @@ class ProvisionalSurplus(NothingToAsk):
 
 def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
     """reference, balance_date (the last day the statements show), balance, keep (owed +
-    contingency + money paid in for days after the period), why the surplus is not final when it
-    is provisional (``not_final_values``: the letter says so plainly) and, when the person paid in
-    less than their share, shortfall for
+    contingency + money paid in for days after the period), paid_ahead (that money, when there is
+    some) and paid_ahead_from (the day it pays for care after: ``Reconciliation.paid_ahead_from``,
+    the period's end, which may be a few days after the balance date), why the surplus is not
+    final when it is provisional (``not_final_values``: the letter says so plainly) and, when the
+    person paid in less than their share, shortfall for
     dp-surplus-repayment (which then needs the officer's ``shortfall_action``). Raises ProvisionalSurplus when the statements stop
     before the audit period ends (the balance at its end is not known: ask for the statements
     first) or the last balance shown does not follow from the rows (ask the bank), unless ``use_provisional`` (the officer's explicit choice)."""
@@ -43,7 +45,7 @@ def surplus_values(audit: Audit, use_provisional: bool = False) -> dict:
         raise ProvisionalSurplus(
             f"the surplus is provisional: {rec.surplus_provisional}. {first}, or, to make this letter from the balance on "
             f"{shown.isoformat()} anyway, put '{OVERRIDE_PROVISIONAL}: true' in the letter's data")
-    values = {**_identity(audit), "balance": str(rec.closing_balance),
+    values = {**_identity(audit), **_paid_ahead_day(audit), "balance": str(rec.closing_balance),
               "keep": str(rec.owed + rec.contingency + rec.paid_for_after_period),
               "paid_ahead": str(rec.paid_for_after_period) if rec.paid_for_after_period > 0 else None, **not_final_values(audit)}
     if rec.contribution_shortfall > 0:
@@ -86,21 +88,29 @@ def _identity(audit: Audit) -> dict:
     return {"reference": rec.reference, "balance_date": (rec.closing_date or rec.end).isoformat()}
 
 
+def _paid_ahead_day(audit: Audit) -> dict:
+    """The day the money kept back as paid ahead pays for care after (``paid_ahead_from``: the
+    period's end, or the last day the statements show when they stop early), for the surplus
+    letter to say; always given, as the review may change the money paid ahead from none."""
+    return {"paid_ahead_from": audit.reconciliation.paid_ahead_from.isoformat()}
+
+
 #: The values a letter takes from the audit that a review started from it carries (recorded with
 #: the audit, see ``carried_values``). The money (balance, keep, paid_ahead, shortfall) is not
 #: among them: the review asks for it, filled from the audit, and works it out from the answers
 #: as they stand, so a figure the officer changed is the one the letter gives.
-CARRIED = ("reference", "balance_date", "missing_periods", "statements_stop", "balance_unconfirmed",
+CARRIED = ("reference", "balance_date", "paid_ahead_from", "missing_periods", "statements_stop", "balance_unconfirmed",
            "period_from", "period_to", "more_periods")
 
 
 def carried_values(audit: Audit) -> dict:
-    """The ``CARRIED`` values of the audit, as the letters made from it take them: the reference
-    and balance_date of the surplus letter with why its sum is not final (``not_final_values``),
-    and, when statements are missing, the statements request's periods (``statements_values``).
+    """The ``CARRIED`` values of the audit, as the letters made from it take them: the reference,
+    balance_date and paid_ahead_from of the surplus letter with why its sum is not final
+    (``not_final_values``), and, when statements are missing, the statements request's periods
+    (``statements_values``).
     Kept with the recorded audit, so that a letter made later from a review session started
     from the record says what ``letter_values`` says (the statements themselves are not kept)."""
-    values = {**_identity(audit), **not_final_values(audit)}
+    values = {**_identity(audit), **_paid_ahead_day(audit), **not_final_values(audit)}
     try:
         values.update(statements_values(audit))
     except NothingToAsk:

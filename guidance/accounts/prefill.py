@@ -6,8 +6,9 @@ their kinds), ``id`` (the audit's record number), ``contingency_weeks`` (from th
 The person's reference is not a field (no question takes it): the session keeps its own label.
 
 Carried: the values a letter takes from the audit (``letters.CARRIED``: the reference, the day of
-the balance, the days statements are missing for), kept with the session so that a letter made
-from it (``guidance letter render --session``) says what the letter made from the audit says.
+the balance, the day the money paid ahead pays for care after, the days statements are missing
+for), kept with the session so that a letter made from it (``guidance letter render --session``)
+says what the letter made from the audit says.
 """
 
 from __future__ import annotations
@@ -71,15 +72,20 @@ def values(record) -> dict:
 def carried(record) -> dict:
     """The ``CARRIED`` values kept with the record (``records.accounts.LETTER_VALUES``); for an
     audit recorded before they were kept, the reference and the day of the closing balance (the
-    days statements are missing for were not kept: the officer gives them)."""
+    days statements are missing for were not kept: the officer gives them). The day the money
+    paid ahead is counted from, when the kept values lack it, is the recorded figure
+    ``paid_ahead_from`` (an audit recorded before that figure has none: the officer gives it)."""
     from guidance.records.accounts import LETTER_VALUES
 
     kept = record.figures.get(LETTER_VALUES)
     if isinstance(kept, dict):
-        return {name: kept[name] for name in CARRIED if name in kept}
-    out = {"reference": record.reference}
-    if record.figures.get("closing_date"):
-        out["balance_date"] = str(record.figures["closing_date"])
+        out = {name: kept[name] for name in CARRIED if name in kept}
+    else:
+        out = {"reference": record.reference}
+        if record.figures.get("closing_date"):
+            out["balance_date"] = str(record.figures["closing_date"])
+    if "paid_ahead_from" not in out and record.figures.get("paid_ahead_from"):
+        out["paid_ahead_from"] = str(record.figures["paid_ahead_from"])
     return out
 
 

@@ -283,9 +283,17 @@ def compose(template: LetterTemplate, values: dict, sources: Sources, on: dt.dat
         marks.append((entry_term, len(name)))
         return f"{_OPEN}{len(marks) - 1}{_MID}{name} ({meaning or default}){_CLOSE}"
 
-    def require(condition, message="the values do not fit together"):
-        """Stop a letter whose values contradict each other (a sum to repay below zero, say)."""
+    refused: list[str] = []  # the field a failed require() names, if it names one
+
+    def require(condition, message="the values do not fit together", field=None):
+        """Stop a letter whose values contradict each other (a sum to repay below zero, say).
+        ``field``: the field whose value is refused; the problem is then told as that field's
+        (``field 'keep' <message>``), so a command names the data file's line that gives it."""
         if not condition:
+            if field is not None:
+                if field not in template.meta.fields:
+                    raise RenderError(f"require: '{field}' is not a field of this letter")
+                refused.append(str(field))
             raise RenderError(f"the values do not make sense for this letter: {message}")
         return ""
 
@@ -298,6 +306,11 @@ def compose(template: LetterTemplate, values: dict, sources: Sources, on: dt.dat
         raw = render(template.body, _RatesView(sources, on), on, context)
     except RenderError as exc:
         line = template.body_line + exc.line - 1 if exc.line else template.body_line
+        if refused:
+            name = refused[-1]
+            message = exc.message.removeprefix("the values do not make sense for this letter: ")
+            raise LetterError([(template.path, template.field_line(name), f"field '{name}' {message}")],
+                              detail=[(template.path, line, f"field '{name}' {message}")]) from None
         if exc.detail != exc.message:  # plain words for the user (a figure not published yet)
             raise LetterError([("", None, exc.message)], detail=[(template.path, line, exc.detail)]) from None
         raise LetterError([(template.path, line, exc.message)]) from None
