@@ -215,7 +215,7 @@ def test_a_provisional_surplus_is_not_given_to_a_flow(tmp_path):
     statement = _csv(tmp_path / "s.csv", [("06/04/2026", "NORTHFIELD COUNCIL DP", "1920.00")])
     figures = audit_json(_audit(tmp_path, statement))
     figures.pop("flags")
-    record = SimpleNamespace(id="abc", figures=figures, plan={"contingency_weeks": 6}, flags=[])
+    record = SimpleNamespace(id="abc", reference="DP-000099", figures=figures, plan={"contingency_weeks": 6}, flags=[])
     given = values(record)
     assert "surplus" not in given and given["closing_balance"] == Decimal("4920.00")
     record.figures = {**figures, "surplus_provisional": False}
