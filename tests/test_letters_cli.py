@@ -267,3 +267,18 @@ def test_a_surplus_letter_with_money_paid_ahead_needs_the_day_it_is_for_care_aft
     data.write_text(SURPLUS.replace("keep: '1000'", "keep: '3000'").replace("paid_ahead_from: 2026-03-31\n", ""), encoding="utf-8")
     code, _out, err = run(capsys, "letter", "render", "dp-surplus-repayment", "--data", str(data), "--on", ON, "--no-record")
     assert code == 1 and f"{data}: field 'paid_ahead_from' is needed when field 'paid_ahead' is filled in" in err
+
+
+@pytest.mark.parametrize("change, line, words", [
+    (("keep: '1000'", "keep: '4000'"), 5, "field 'keep' is not less than the balance"),
+    (("how_to_pay: invoice\n", "how_to_pay: invoice\nshortfall_action: add to repayment\n"), 9,
+     "field 'shortfall_action' is given but there is no shortfall"),
+])
+def test_a_surplus_letter_refused_for_its_money_names_the_data_files_line(capsys, tmp_path, change, line, words):
+    """Every refusal of the surplus letter's money is the data file's, at the line of the field."""
+    data = tmp_path / "d.yaml"
+    data.write_text(SURPLUS.replace("paid_ahead: '3000'\npaid_ahead_from: 2026-03-31\n", "").replace(*change), encoding="utf-8")
+    code, out, err = run(capsys, "letter", "render", "dp-surplus-repayment", "--data", str(data), "--format", "txt",
+                         "--on", ON, "--no-record")
+    assert code == 1 and out == "" and "content/letters/" not in err
+    assert f"{data}:{line}: {words}" in err, err
