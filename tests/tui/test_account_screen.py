@@ -314,6 +314,7 @@ async def test_files_with_spaces_one_record_and_the_report_keeps_decisions(make_
         screen = await _audit(app, pilot, "plan.yaml", "Statement Apr-Jun 2026.csv")
         first = screen.audit_id
         assert first is not None and "Not audited" not in str(screen.query_one("#account-status").render())
+        assert str(screen.query_one("#account-status").render()).endswith(", recorded")
         await pilot.press("q", "enter")
         await app.workers.wait_for_complete()
         screen.query_one("#account-statements", Input).focus()
@@ -321,6 +322,10 @@ async def test_files_with_spaces_one_record_and_the_report_keeps_decisions(make_
         await wait_for(pilot, lambda: screen.audit is not None)
         await pilot.pause()
         assert screen.audit_id == first and screen.decisions == {1: "query"}
+        # said as the command line says it: the same audit is not recorded a second time
+        status = screen.query_one("#account-status")
+        assert str(status.render()).endswith("same as recorded, not again"), str(status.render())
+        assert status.size.width * status.size.height >= len(str(status.render()))  # wrapped, not cut
         db = open_database()
         try:
             assert [r.id for r in AccountAuditStore(db).list()] == [first]

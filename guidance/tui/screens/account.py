@@ -343,8 +343,8 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
             return
         if run != self.runs:
             return  # a newer audit was started meanwhile
-        audit_id, decisions = self._record(audit, statements)
-        self.app.call_from_thread(self._show, audit, audit_id, run, decisions)
+        audit_id, decisions, new = self._record(audit, statements)
+        self.app.call_from_thread(self._show, audit, audit_id, run, decisions, new)
 
     def _not_audited(self, text: str, more: str, run: int) -> None:
         """The first problem in the status line, the others (every bad row, not only the first)
@@ -353,26 +353,28 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
             self._status(text)
             self.query_one("#account-flag-text", Label).update(Text(more))  # file names are not markup
 
-    def _record(self, audit, statements) -> tuple[str | None, dict[int, str]]:
-        """Keep the audit (in the worker): (its id, the decisions recorded on it). The same audit
-        just recorded (same plan, statements and figures) is reused with its decisions, not kept
-        twice. A failure is reported and the audit still shows."""
+    def _record(self, audit, statements) -> tuple[str | None, dict[int, str], bool]:
+        """Keep the audit (in the worker): (its id, the decisions recorded on it, whether it was
+        recorded now). The same audit just recorded (same plan, statements and figures) is reused
+        with its decisions, not kept twice. A failure is reported and the audit still shows."""
         from guidance.records.accounts import statement_digests
 
         try:
             release = str(self.app.services.base.manifest.release) if self.app.services.base else None
             store = self.app.services.account_store()
             audit_id, new = store.record(audit, statement_digests(statements), release)
-            return audit_id, ({} if new else store.decisions(audit_id))
+            return audit_id, ({} if new else store.decisions(audit_id)), new
         except Exception as exc:  # the audit still shows; the officer is told it was not kept
             self.app.post_message(Failed("record the audit", exc))
-            return None, {}
+            return None, {}, False
 
     def _status(self, text: str) -> None:
         self.query_one("#account-status", Label).update(text)
 
-    def _show(self, audit, audit_id: str | None, run: int | None = None, decisions: dict[int, str] | None = None) -> None:
-        """Show ``audit``; one from an audit older than the latest (``run``) is dropped."""
+    def _show(self, audit, audit_id: str | None, run: int | None = None, decisions: dict[int, str] | None = None,
+              new: bool = True) -> None:
+        """Show ``audit``; one from an audit older than the latest (``run``) is dropped. ``new``:
+        recorded now (else the same audit was recorded before, and is not recorded again)."""
         from guidance.accounts.chart import balance_points
         from guidance.accounts.money import money_text
 
@@ -383,7 +385,7 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
         points = balance_points(rec)
         self.query_one("#account-balance", Sparkline).data = [float(v) for _, v in points]
         low = min(v for _, v in points)
-        status = f"{balance_line(rec)}, low {money_text(low)}, " + ("recorded" if audit_id else "not recorded")
+        status = f"{balance_line(rec)}, low {money_text(low)}, " + (("recorded" if new else "same as recorded, not again") if audit_id else "not recorded")
         figures = self.query_one("#account-figures", DataTable)
         figures.clear()
         for label, value in figure_rows(rec):
