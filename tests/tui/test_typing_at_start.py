@@ -47,6 +47,26 @@ async def test_keys_typed_while_open_work_is_found_go_to_the_search_box():
         assert isinstance(app.screen, HomeScreen)
 
 
+async def test_the_line_of_work_left_is_read_in_full_at_80x24():
+    """The most that can be left (calls, letters and guided help, each in tens) is said in full:
+    at 80 columns the line wraps, never cut ("Ctrl+O to carry on w")."""
+    from guidance.tui.messages import OpenWorkFound
+
+    app = GuidanceApp(REPO, TODAY, mode="officer", build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await app.workers.wait_for_complete()
+        home = app.screen
+        home.show_open_work(OpenWorkFound(calls=[object()] * 12, sessions=[object()] * 13, letters=[object()] * 11))
+        await pilot.pause()
+        line = home.query_one("#open-work", Label)
+        text = str(line.render())
+        assert text == "Left unfinished: 12 calls, 11 letters, 13 guided help. Ctrl+O to carry on."
+        shown = "".join(line.render_line(y).text for y in range(line.size.height)).replace(" ", "")
+        assert shown.endswith("Ctrl+Otocarryon."), shown
+        assert line.region.right <= 80
+
+
 async def test_no_line_and_no_key_without_work_left():
     app = GuidanceApp(REPO, TODAY, mode="officer", build_index=False)
     async with app.run_test(size=(80, 24)) as pilot:

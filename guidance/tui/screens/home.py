@@ -143,7 +143,7 @@ class HomeScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
                  (len(message.sessions), "guided help", "guided help")] if message is not None else []
         found = ", ".join(f"{count} {one if count == 1 else many}" for count, one, many in kinds if count)
         line = self.query_one("#open-work", Label)
-        line.update(f"Left unfinished before: {found}. Ctrl+O to carry on with it." if found else "")
+        line.update(f"Left unfinished: {found}. Ctrl+O to carry on." if found else "")
         line.display = bool(found)
         self.refresh_bindings()
 
