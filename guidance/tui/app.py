@@ -726,8 +726,8 @@ class GuidanceApp(App):
         if call is not None:
             prefill.update(fit_to_template(call_letter_values(call, self.services.base, notes), templates[template_id]))
             draft = next((d for d in call.drafts if d.template_id == template_id), None)
-            if draft is not None and _same_reference(draft.data, prefill):  # written in this call: as it was typed
-                prefill.update(draft.data)
+            if draft is not None and (source is None or _same_reference(draft.data, {"reference": source})):
+                prefill.update(draft.data)  # the letter was being written in this call: as it was typed
         else:
             own = self.letter_drafts.get((template_id, session_id))
             if own is not None and not _same_reference(own.data, prefill):

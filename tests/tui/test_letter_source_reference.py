@@ -130,3 +130,33 @@ async def test_a_letter_from_a_review_started_from_an_audit_keeps_the_audits_ref
         assert letter.query_one("#field-reference", Input).value == own
         notice = _notice(letter)
         assert own in notice and CALL in notice, notice
+
+
+async def test_a_letter_about_another_reference_left_unsaved_is_kept_under_its_own_reference(make_app, monkeypatch):
+    """Not with the open call (whose records would then hold another person's letter), but on
+    its own under the audit's reference, and it comes back as typed when l is pressed again."""
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _start_call(app, pilot)
+        account = await open_audited(app, pilot)
+        await pilot.pause()
+        await pilot.press("l")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-officer"))
+        letter = app.screen
+        assert letter.call_id is None and letter.query_one("#field-reference", Input).disabled
+        officer = letter.query_one("#field-officer", Input)
+        officer.focus()
+        await pilot.pause()
+        await pilot.press(*"Sam Reid")
+        await wait_for(pilot, lambda: officer.value == "Sam Reid")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is account and letter.draft_settled)
+        (kept,) = app.services.letter_drafts().list()
+        assert kept.data["reference"] == "DP-900001" and kept.data["officer"] == "Sam Reid"
+        assert not app.services.calls().get(app.call.call_id).drafts
+        await pilot.press("l")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-officer"))
+        assert app.screen.query_one("#field-officer", Input).value == "Sam Reid"
+        assert app.screen.query_one("#field-reference", Input).value == "DP-900001"
+        assert CALL in _notice(app.screen)
