@@ -738,7 +738,7 @@ class GuidanceApp(App):
             prefill["reference"] = source  # the source's own, whatever a call or a draft gave
         self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None,
                                       draft_id=own.id if own is not None else None, restored=own is not None,
-                                      notice=notice, reference_fixed=source is not None))
+                                      notice=notice, reference_fixed=source is not None, outside_call=notice is not None))
 
     def take_back_own_letter(self, draft) -> None:
         """A letter written outside any call, never saved: open it as typed."""

@@ -78,6 +78,9 @@ async def test_a_letter_from_an_audit_keeps_the_audits_reference_during_another_
         await wait_for(pilot, lambda: getattr(letter, "saved_as", None) is not None)
         assert Path(letter.saved_as).name == f"dp-surplus-repayment-{own}.docx"
         await wait_for(pilot, lambda: letter.draft_settled)
+        await pilot.pause(0.2)
+        call = app.services.calls().get(app.call.call_id)
+        assert not [item for item in call.items if item.kind == "letter"]  # not this call's letter
     db = open_database()
     try:
         assert [row["reference"] for row in export_person(db, own)["letters"]] == [own]

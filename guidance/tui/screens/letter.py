@@ -44,14 +44,15 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
 
     def __init__(self, template_id: str, prefill: dict | None = None, session_id: str | None = None,
                  call_id: str | None = None, draft_id: str | None = None, restored: bool = False,
-                 notice: str | None = None, reference_fixed: bool = False):
+                 notice: str | None = None, reference_fixed: bool = False, outside_call: bool = False):
         """What is typed is kept as a draft until the letter is saved, so a killed app loses
         none: with the call the letter is written in (``call_id``, ``CallStore.save_draft``), or
         outside a call as the draft ``draft_id`` (a new one when None; ``LetterDraftStore``).
         ``restored``: ``prefill`` holds a draft given back, so the letter is unsaved from the start.
         ``notice``: said at the top of the form (the letter's reference is not the open call's).
         ``reference_fixed``: the reference is the letter's source's (an account audit), shown
-        and not typed over."""
+        and not typed over. ``outside_call``: a letter about another reference than the open
+        call's: saving it is not added to that call."""
         from guidance.records.drafts import new_draft_id
 
         super().__init__()
@@ -63,6 +64,7 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
         self.restored = restored
         self.notice = notice
         self.reference_fixed = reference_fixed
+        self.outside_call = outside_call
         self.letter = None
         self._preview_timer = None
         self._drafts = LatestWrites()  # the draft's writes: the values to keep, or ``_DROP``
@@ -364,7 +366,8 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
     def _saved(self, saved_as: str) -> None:
         template = self.catalogue.template(self.template_id)
         self.saved_as = saved_as
-        self.app.record_use("letter", self.template_id, template.meta.title, template.meta.version)
+        if not self.outside_call:
+            self.app.record_use("letter", self.template_id, template.meta.title, template.meta.version)
         self.notify(f"Letter saved: {saved_as}")
         self._kept = self._clean = self.values()  # as saved: a draft again only if the officer changes it
         if self.call_id is None:
