@@ -687,7 +687,12 @@ class GuidanceApp(App):
         """Open the letter screen, filled from a finished flow session, the call just ended, or
         (any letter written during a call) the call's reference. ``filled``: values worked out
         elsewhere (an account audit's figures), under what the call and a draft give. A letter
-        left unsaved outside a call comes back as typed, unless it was for another reference."""
+        left unsaved outside a call comes back as typed, unless it was for another reference.
+
+        A letter whose source gives its own reference (an account audit, a session started from
+        one: ``source_reference``) always takes it: the call's reference never replaces it. If
+        the call is about another reference, the letter is not the call's (none of the call's
+        values, its draft kept on its own) and the letter screen says so."""
         from guidance.tui.screens.letter import LetterScreen
 
         try:
@@ -712,20 +717,28 @@ class GuidanceApp(App):
                 self.show_failure("fill the letter from the guided help", exc)
         if call is None and self.call is not None:
             call, notes = self.call.call, self.call.notes
+        source = source_reference(prefill)
+        notice = None
+        if call is not None and source is not None and not _same_reference({"reference": source}, {"reference": call.caller_ref}):
+            notice = other_call_notice(source, call.caller_ref, "an account review" if session_id else "an account audit")
+            call = None  # a letter about someone else: nothing of this call goes into it, nor it into the call
         own = None  # a letter outside a call left unsaved: carried on with, as it was typed
         if call is not None:
             prefill.update(fit_to_template(call_letter_values(call, self.services.base, notes), templates[template_id]))
             draft = next((d for d in call.drafts if d.template_id == template_id), None)
-            if draft is not None:  # the letter was being written in this call: as it was typed
-                prefill.update(draft.data)
+            if draft is not None and (source is None or _same_reference(draft.data, {"reference": source})):
+                prefill.update(draft.data)  # the letter was being written in this call: as it was typed
         else:
             own = self.letter_drafts.get((template_id, session_id))
             if own is not None and not _same_reference(own.data, prefill):
                 own = None  # a draft for someone else stays in the list of letters never saved
             if own is not None:
                 prefill.update(own.data)
+        if source is not None:
+            prefill["reference"] = source  # the source's own, whatever a call or a draft gave
         self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None,
-                                      draft_id=own.id if own is not None else None, restored=own is not None))
+                                      draft_id=own.id if own is not None else None, restored=own is not None,
+                                      notice=notice, reference_fixed=source is not None, outside_call=notice is not None))
 
     def take_back_own_letter(self, draft) -> None:
         """A letter written outside any call, never saved: open it as typed."""
@@ -772,6 +785,21 @@ def _same_reference(draft: dict, filled: dict) -> bool:
     or both have the same one (spaces and case aside)."""
     mine, theirs = (str(values.get("reference") or "").replace(" ", "").upper() for values in (draft, filled))
     return not mine or not theirs or mine == theirs
+
+
+def source_reference(values: dict) -> str | None:
+    """The reference a letter's source gives (an account audit's figures, a session started
+    from an audit carries it), or None: the one place that decides a letter's reference when
+    it has a source of its own, over any open call's."""
+    reference = values.get("reference")
+    return reference.strip() if isinstance(reference, str) and reference.strip() else None
+
+
+def other_call_notice(reference: str, call_reference: str, made_from: str) -> str:
+    """What the letter screen says when the letter's own reference is not the open call's."""
+    return (f"This letter is made from {made_from} for {reference}, not for {call_reference}, the reference of "
+            f"the call that is open. It is written, saved and recorded under {reference}, and is not added to "
+            f"call {call_reference}.")
 
 
 def fit_to_template(values: dict, template) -> dict:

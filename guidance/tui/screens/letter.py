@@ -43,11 +43,16 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
         return ("letter", self.template_id)
 
     def __init__(self, template_id: str, prefill: dict | None = None, session_id: str | None = None,
-                 call_id: str | None = None, draft_id: str | None = None, restored: bool = False):
+                 call_id: str | None = None, draft_id: str | None = None, restored: bool = False,
+                 notice: str | None = None, reference_fixed: bool = False, outside_call: bool = False):
         """What is typed is kept as a draft until the letter is saved, so a killed app loses
         none: with the call the letter is written in (``call_id``, ``CallStore.save_draft``), or
         outside a call as the draft ``draft_id`` (a new one when None; ``LetterDraftStore``).
-        ``restored``: ``prefill`` holds a draft given back, so the letter is unsaved from the start."""
+        ``restored``: ``prefill`` holds a draft given back, so the letter is unsaved from the start.
+        ``notice``: said at the top of the form (the letter's reference is not the open call's).
+        ``reference_fixed``: the reference is the letter's source's (an account audit), shown
+        and not typed over. ``outside_call``: a letter about another reference than the open
+        call's: saving it is not added to that call."""
         from guidance.records.drafts import new_draft_id
 
         super().__init__()
@@ -57,6 +62,9 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
         self.call_id = call_id
         self.draft_id = None if call_id is not None else (draft_id or new_draft_id())
         self.restored = restored
+        self.notice = notice
+        self.reference_fixed = reference_fixed
+        self.outside_call = outside_call
         self.letter = None
         self._preview_timer = None
         self._drafts = LatestWrites()  # the draft's writes: the values to keep, or ``_DROP``
@@ -73,6 +81,9 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
         yield Header()
         with Horizontal(id="letter-layout"):
             with VerticalScroll(id="letter-form"):
+                notice = Static(self.notice or "", id="letter-notice", classes="notice", markup=False)
+                notice.display = bool(self.notice)
+                yield notice
                 yield Static("", id="letter-problems", classes="error", markup=False)
                 for name, spec in template.meta.fields.items():
                     optional = _when_needed(spec, template.meta.fields)
@@ -113,7 +124,9 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
         validators = [_VALIDATORS[spec.type]()] if spec.type in _VALIDATORS else []
         day = read_date(value) if spec.type == "date" else None
         text = Date().show(day) if day is not None else str(value)  # a date in words, never ISO
-        return Input(text, id=widget_id, validators=validators, valid_empty=not spec.required)
+        fixed = name == "reference" and self.reference_fixed and bool(text)
+        return Input(text, id=widget_id, validators=validators, valid_empty=not spec.required, disabled=fixed,
+                     tooltip="From the account audit the letter is made from" if fixed else None)
 
     def on_mount(self) -> None:
         template = self.catalogue.template(self.template_id)
@@ -353,7 +366,8 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
     def _saved(self, saved_as: str) -> None:
         template = self.catalogue.template(self.template_id)
         self.saved_as = saved_as
-        self.app.record_use("letter", self.template_id, template.meta.title, template.meta.version)
+        if not self.outside_call:
+            self.app.record_use("letter", self.template_id, template.meta.title, template.meta.version)
         self.notify(f"Letter saved: {saved_as}")
         self._kept = self._clean = self.values()  # as saved: a draft again only if the officer changes it
         if self.call_id is None:
