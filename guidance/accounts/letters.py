@@ -149,8 +149,10 @@ def check_review_letter(template_id: str, values: dict, carried: dict, data: dic
     if provisional and not (override is True or str(override).strip().lower() in ("true", "yes")):
         first = ("Ask for the statements first (the statements letter)" if carried.get("missing_periods") or carried.get("statements_stop")
                  else "Ask the bank to confirm the closing balance first")
-        raise ProvisionalSurplus(f"the surplus is provisional: the audit the review started from is not final. {first}, or, to "
-                                 f"make this letter from the review's figures anyway, put '{OVERRIDE_PROVISIONAL}: true' in the letter's data")
+        refused = ProvisionalSurplus(f"the surplus is provisional: the audit the review started from is not final. {first}, or, to "
+                                     f"make this letter from the review's figures anyway, put '{OVERRIDE_PROVISIONAL}: true' in the letter's data")
+        refused.in_app = f"the surplus is provisional: the audit the review started from is not final. {first}."
+        raise refused
     return data
 
 
