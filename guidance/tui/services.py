@@ -305,7 +305,7 @@ class Services:
 
         answers, results, _flow, carried = finished_session(session_id, self.store())
         values = session_values(self.letters().template(template_id), answers, results, carried)
-        check_review_letter(template_id, values, carried, {})  # as on the command line: NothingToAsk
+        check_review_letter(template_id, values, carried, {}, answers)  # as on the command line: NothingToAsk
         return values
 
     def deliver(self, app, data: bytes, filename: str) -> str:
