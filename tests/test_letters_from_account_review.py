@@ -279,3 +279,38 @@ def test_the_letter_from_the_review_says_the_day_the_money_paid_ahead_is_for_car
     code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", session, "--data", str(with_day),
                         "--on", ON, "--no-record")
     assert code == 1 and "'paid_ahead_from' in the data: the session was started from an account audit" in err
+
+
+def test_a_misspelt_field_in_the_data_is_refused_not_left_out(capsys, tmp_path, database_url):
+    """'recipient_adress' or 'offcer' would leave the address or the officer's name off the
+    letter without a word: refused at the data file's line, as a letter from plain data is."""
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(ROWS, encoding="utf-8")
+    session = _review(capsys, tmp_path, _recorded_audit(capsys, tmp_path / "plan.yaml", tmp_path / "s.csv"), "surplus")
+    data = tmp_path / "person.yaml"
+    data.write_text(f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\noffcer: A Officer\n",
+                    encoding="utf-8")
+    code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", session, "--data", str(data),
+                        "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
+    assert code == 1 and f"{data}:5: 'offcer' is not a field of this letter" in err, err
+    assert not (tmp_path / "letter.md").exists()
+
+
+def test_a_review_given_an_audits_figures_by_hand_makes_no_surplus_letter(capsys, tmp_path, database_url):
+    """The officer chose 'use the audit' but typed its record number and figures instead of
+    starting from the record: nothing says whether that audit's surplus was final, so the surplus
+    letter is refused and the officer is sent to the audit's own letter or a review from its record."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("review_reason: routine\naudit: audited\naudit_reference: 524d5fb54e14\naudit_balance: '3750.00'\n"
+                       "audit_owed: '100.00'\naudit_contingency: '923.08'\naudit_paid_ahead: '1000.00'\naudit_shortfall: '0'\n"
+                       "audit_flags: []\n", encoding="utf-8")
+    assert main(["flow", "run", "dp_account_review", "--answers", str(answers), "--json", "--on", ON]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["outcome"] == "surplus", report
+    data = tmp_path / "person.yaml"
+    data.write_text(f"recipient_name: {NAME}\nreference: DP-004512\nbalance_date: 2026-03-30\npaid_ahead_from: 2026-03-31\n"
+                    "repay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n", encoding="utf-8")
+    code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", report["session"], "--data", str(data),
+                        "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
+    assert code == 1 and "not started from the audit's record" in err and "account letter surplus" in err, err
+    assert not (tmp_path / "letter.md").exists()

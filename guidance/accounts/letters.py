@@ -123,7 +123,7 @@ def carried_values(audit: Audit) -> dict:
 SURPLUS_FIGURES = ("balance", "keep", "paid_ahead", "shortfall")
 
 
-def check_review_letter(template_id: str, values: dict, carried: dict, data: dict) -> dict:
+def check_review_letter(template_id: str, values: dict, carried: dict, data: dict, answers: dict | None = None) -> dict:
     """Check a letter made from a review session started from an audit (``carried``: the values
     the session took from the audit; empty for other sessions, which are not checked) and return
     ``data`` without the ``use_provisional_surplus`` choice. For the surplus letter, as
@@ -131,10 +131,19 @@ def check_review_letter(template_id: str, values: dict, carried: dict, data: dic
     (``SURPLUS_FIGURES``); NothingToAsk when the session gives no balance (the review did not end
     at its surplus outcome); ProvisionalSurplus when the audit's surplus is provisional (the
     session carries why: days missing, statements stopping early, the bank to confirm a balance)
-    and ``data`` does not say ``use_provisional_surplus: true``."""
+    and ``data`` does not say ``use_provisional_surplus: true``. A review given an audit's figures by
+    hand (``answers``: audit 'audited', nothing carried) cannot be checked, so it makes no surplus
+    letter either (NothingToAsk)."""
     data = dict(data)
     override = data.pop(OVERRIDE_PROVISIONAL, False)
-    if not carried or template_id != LETTERS["surplus"]:
+    if template_id != LETTERS["surplus"]:
+        return data
+    if not carried and (answers or {}).get("audit") == "audited":
+        raise NothingToAsk("the review was given an audit's figures by hand, not started from the audit's record, so they "
+                           "cannot be checked against it (a provisional surplus would be asked back as final): make the letter "
+                           "from the audit ('guidance account letter surplus', or L on the account screen), or start the review "
+                           "from the audit's record ('--from-audit', or V on the account screen)")
+    if not carried:
         return data
     given = sorted(name for name in SURPLUS_FIGURES if name in data)
     if given:
@@ -149,8 +158,10 @@ def check_review_letter(template_id: str, values: dict, carried: dict, data: dic
     if provisional and not (override is True or str(override).strip().lower() in ("true", "yes")):
         first = ("Ask for the statements first (the statements letter)" if carried.get("missing_periods") or carried.get("statements_stop")
                  else "Ask the bank to confirm the closing balance first")
-        raise ProvisionalSurplus(f"the surplus is provisional: the audit the review started from is not final. {first}, or, to "
-                                 f"make this letter from the review's figures anyway, put '{OVERRIDE_PROVISIONAL}: true' in the letter's data")
+        refused = ProvisionalSurplus(f"the surplus is provisional: the audit the review started from is not final. {first}, or, to "
+                                     f"make this letter from the review's figures anyway, put '{OVERRIDE_PROVISIONAL}: true' in the letter's data")
+        refused.in_app = f"the surplus is provisional: the audit the review started from is not final. {first}."
+        raise refused
     return data
 
 

@@ -116,7 +116,11 @@ def run_render(args) -> int:
             session_id = args.session
             values = session_values(template, answers, results, carried)
             data = _read_data(Path(args.data)) if args.data else {}
-            data = _review_letter_data(args.id, values, carried, data, args.data)
+            data = _review_letter_data(args.id, values, carried, data, args.data, answers)
+            unknown = sorted(name for name in data if name not in template.meta.fields)
+            if unknown:  # a misspelt field would be left out of the letter without a word
+                known = ", ".join(sorted(template.meta.fields))
+                raise LetterError([("", None, f"'{name}' is not a field of this letter (its fields: {known})") for name in unknown])
             carried_clash(template, answers, results, carried, data, args.data or "")
             values.update(data)
             letter = catalogue.make(args.id, values, on, unknown="ignore", deadlines=True)
@@ -249,14 +253,15 @@ def _data_lines(path: Path) -> dict[str, int]:
     return {str(key): doc.line_of(key) for key in keys}
 
 
-def _review_letter_data(template_id: str, values: dict, carried: dict, data: dict, data_path: str | None = None) -> dict:
+def _review_letter_data(template_id: str, values: dict, carried: dict, data: dict, data_path: str | None = None,
+                        answers: dict | None = None) -> dict:
     """The officer's data for a letter made from a session, checked as the letters made from an
     account audit are when the session was started from one (``accounts.letters.check_review_letter``).
     Raises CommandError naming the data file."""
     from guidance.accounts.letters import AuditFills, NothingToAsk, check_review_letter
 
     try:
-        return check_review_letter(template_id, values, carried, data)
+        return check_review_letter(template_id, values, carried, data, answers)
     except AuditFills as exc:
         raise CommandError(f"the letter was not made:\n  {data_path or 'the data'}: {exc}") from None
     except NothingToAsk as exc:  # a provisional surplus too

@@ -707,10 +707,14 @@ class GuidanceApp(App):
             return
         prefill = dict(filled or {})
         if session_id:
+            from guidance.accounts.letters import NothingToAsk
             from guidance.letters.compose import LetterError
 
             try:
                 prefill = self.services.session_letter_values(template_id, session_id)
+            except NothingToAsk as exc:  # a surplus letter the audit does not support: not opened
+                self.notify(f"No letter made: {getattr(exc, 'in_app', exc)}", severity="error", timeout=15)
+                return
             except LetterError as exc:  # a session that cannot fill the letter still lets you write it
                 self.notify(f"Some details could not be filled in: {exc}", severity="warning")
             except Exception as exc:  # records unavailable: the letter can still be written by hand

@@ -295,11 +295,18 @@ class Services:
         return saved_as
 
     def session_letter_values(self, template_id: str, session_id: str) -> dict:
-        """Fields a finished flow session can fill in for a letter."""
+        """Fields a finished flow session can fill in for a letter. Raises LetterError when the
+        session cannot fill it; NothingToAsk (``accounts.letters``) when a surplus letter from a
+        review started from an audit is not to be made, as ``letter render --session`` refuses it:
+        the review did not end at its surplus outcome, or the audit's surplus is provisional."""
         from guidance.letters.session import finished_session, session_values
 
+        from guidance.accounts.letters import check_review_letter
+
         answers, results, _flow, carried = finished_session(session_id, self.store())
-        return session_values(self.letters().template(template_id), answers, results, carried)
+        values = session_values(self.letters().template(template_id), answers, results, carried)
+        check_review_letter(template_id, values, carried, {}, answers)  # as on the command line: NothingToAsk
+        return values
 
     def deliver(self, app, data: bytes, filename: str) -> str:
         """Hand a file to the person: a download in a browser, the Downloads folder in a terminal.
