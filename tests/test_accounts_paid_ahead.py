@@ -5,6 +5,8 @@ by day. Synthetic statements only."""
 from __future__ import annotations
 
 from decimal import Decimal
+
+import pytest
 from pathlib import Path
 
 from guidance.accounts.audit import audit_files, audit_json
@@ -383,3 +385,31 @@ def test_the_surplus_letter_says_the_day_the_money_paid_ahead_is_for_care_after_
     code = main(["account", "letter", "surplus", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv"),
                  "--data", str(data), "--out", str(tmp_path / "again.md"), "--no-record", "--on", "2026-11-25"])
     assert code == 1 and "'paid_ahead_from' in the data: the audit fills this in" in capsys.readouterr().err
+
+
+# The period ends on 2 May; the next council payment is due on 4 May. A credit of the amount due
+# on 1 May that is not the council's: a transfer from someone else, or money back from the PA.
+NOT_COUNCIL = """Date,Description,Amount,Balance
+06/04/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00
+10/04/2026,P SAMPLE WAGES,-400.00,3200.00
+17/04/2026,P SAMPLE WAGES,-400.00,2800.00
+24/04/2026,P SAMPLE WAGES,-400.00,2400.00
+01/05/2026,{words},1600.00,4000.00
+"""
+
+
+@pytest.mark.parametrize("words, plan_words", [
+    ("TRANSFER FROM J SMITH", "NORTHFIELD COUNCIL"),  # the plan names the council's words: these are not them
+    ("P SAMPLE REFUND", None),  # the PA's own name: money from a payee is not the council's
+])
+def test_a_credit_of_the_amount_due_that_the_words_say_is_not_the_councils_is_not_paid_early(tmp_path, words, plan_words):
+    """Only the 6 April payment is the council's: of its cycle (6 April to 3 May) the one day
+    after the period is kept back (£1,600 / 28 = £57.14); the £1,600 on 1 May is other money,
+    so it is in the surplus: £4,000 - £1,600 contingency - £57.14 = £2,342.86 (it was £742.86,
+    the credit taken as the 4 May payment paid early and kept back whole)."""
+    plan = PLAN.replace("to: 2026-05-04", "to: 2026-05-02")
+    if plan_words:
+        plan = plan.replace('every: 4 weeks}', f'every: 4 weeks, match: "{plan_words}"}}')
+    rec = _audit(tmp_path, plan, NOT_COUNCIL.format(words=words)).reconciliation
+    assert rec.council_received == Decimal("1600.00") and rec.paid_for_after_period == Decimal("57.14")
+    assert rec.surplus == Decimal("2342.86")

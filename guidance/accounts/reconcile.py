@@ -3,7 +3,9 @@
 Money in is ``council``, ``contribution``, ``refund`` or ``other``. Credits are matched to the
 council's payments and the contribution due under the plan: a credit within ``MATCH_DAYS`` of a
 due date whose amount is the amount due (or the full amount of the line), or whose description
-matches the words the plan or rules give for that payment; a due payment nothing matched then
+matches the words the plan or rules give for that payment; never a credit the words name as
+another payment or a payee, and, when the plan gives the words the bank shows for a payment,
+only a credit showing them (``_words_allow``); a due payment nothing matched then
 takes a credit of its amount that the bank's words name as that payment, after it and before
 the next payment is due (at least ``LATE_DAYS``: paid late, not missed; the row's reason says how
 many days late), or else a credit of its amount up to ``EARLY_DAYS`` earlier and
@@ -552,8 +554,8 @@ def _match(schedule: tuple[Due, ...], credits: _Credits, taken: set[int]) -> lis
             full = credit == whole
             named = said_of[n]
             said = named == kind
-            if not (exact or full or said) or (not said and named in IN_KINDS):
-                continue  # not this payment's amount or words, or the bank says it is another kind of payment
+            if not (exact or full or said) or not _words_allow(due, named):
+                continue  # not this payment's amount or words, or the bank's words say it is another payment
             index = indexes[n]
             if index in taken:
                 continue
@@ -564,6 +566,17 @@ def _match(schedule: tuple[Due, ...], credits: _Credits, taken: set[int]) -> lis
             taken.add(best)
         append((due, best))
     return out
+
+
+def _words_allow(due: Due, named: str | None) -> bool:
+    """Whether a credit the bank describes with words the plan or rules name as ``named`` (None:
+    named by nothing) can be ``due``: not when they name another kind of money in, or a payee
+    (money from a PA is not the council's); and, when the plan gives the words the bank shows for
+    this payment (``due.match``), only a credit showing them ("TRANSFER FROM J SMITH" of the
+    amount due is not the council's payment when the plan says the council's shows "DCC DIRECT")."""
+    if due.match:
+        return named == due.kind
+    return named is None or named == due.kind
 
 
 def _unmatched(pairs) -> bool:
@@ -620,8 +633,7 @@ def _early(pairs, credits: _Credits, taken: set[int], days: list[int],
                 i = indexes[n]
                 if before is not None and days_of[n] - before <= day - days_of[n]:
                     break  # as near the payment due before: not this one's
-                named = said_of[n]
-                if i in taken or (named != due.kind and named in IN_KINDS) or amounts[n] not in (due.amount, due.full):
+                if i in taken or not _words_allow(due, said_of[n]) or amounts[n] not in (due.amount, due.full):
                     continue
                 taken.add(i)
                 index, early[i] = i, day - days_of[n]
