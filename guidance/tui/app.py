@@ -722,6 +722,7 @@ class GuidanceApp(App):
         if call is None and self.call is not None:
             call, notes = self.call.call, self.call.notes
         source = source_reference(prefill)
+        given = {k: v for k, v in prefill.items() if v not in (None, "", [])} if source is not None else {}
         notice = None
         if call is not None and source is not None and not _same_reference({"reference": source}, {"reference": call.caller_ref}):
             notice = other_call_notice(source, call.caller_ref, "an account review" if session_id else "an account audit")
@@ -740,6 +741,11 @@ class GuidanceApp(App):
                 prefill.update(own.data)
         if source is not None:
             prefill["reference"] = source  # the source's own, whatever a call or a draft gave
+            replaced = sorted(k for k, v in given.items() if k != "reference" and prefill.get(k) != v)
+            prefill.update(given)  # the audit's figures, not an earlier draft's (another audit's, or changed by hand)
+            if replaced:
+                self.notify("The letter left unsaved is back, with this audit's figures in place of the ones it "
+                            f"held ({', '.join(replaced)}).", severity="warning", timeout=15)
         self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None,
                                       draft_id=own.id if own is not None else None, restored=own is not None,
                                       notice=notice, reference_fixed=source is not None, outside_call=notice is not None))

@@ -84,3 +84,32 @@ async def test_values_the_audit_leaves_empty_are_empty_fields_never_the_word_non
         assert "None" not in shown.values(), shown
         assert shown["field-statements_stop"] == ""
         assert not [name for name, _said in letter._problems if name in ("statements_stop", "paid_ahead")]
+
+
+async def test_a_draft_for_the_same_reference_keeps_what_was_typed_but_takes_this_audits_figures(make_app, monkeypatch):
+    """A letter left unsaved from an earlier audit of the same person (other statements, other
+    figures), or with a figure typed over: pressing l on this audit gives the name as typed and
+    this audit's balance, day and money kept, saying which it replaced (it gave the draft's, and
+    asked back the wrong sum)."""
+    from guidance.records.drafts import StandaloneDraft
+
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    notices = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        account = await open_audited(app, pilot)
+        await pilot.pause()
+        first = await _open_the_letter(app, pilot, account)
+        audit_values = {name: first.query_one(f"#field-{name}", Input).value for name in ("balance", "keep", "balance_date")}
+        assert all(audit_values.values()), audit_values
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is account)
+        app.letter_drafts[("dp-surplus-repayment", None)] = StandaloneDraft(
+            "d1", "dp-surplus-repayment", {"reference": account.audit.plan.reference, "officer": "Sam Reid",
+                                           "balance": "3750.00", "keep": "2023.08", "balance_date": "2026-03-30"}, None, "")
+        original = app.notify
+        app.notify = lambda message, **kw: (notices.append(str(message)), original(message, **kw))
+        letter = await _open_the_letter(app, pilot, account)
+        assert letter.query_one("#field-officer", Input).value == "Sam Reid"
+        assert {name: letter.query_one(f"#field-{name}", Input).value for name in audit_values} == audit_values
+        assert any("this audit's figures" in n and "balance" in n and "keep" in n for n in notices), notices
