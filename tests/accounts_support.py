@@ -20,6 +20,30 @@ START = dt.date(2026, 4, 6)
 END = dt.date(2026, 10, 4)
 D = Decimal
 
+# A four-weekly plan and its statement, for the tests of money paid for after the period and the
+# letters made from it: £1,600 every 4 weeks, £400 wages a week; the period ends on 4 May, the day
+# a payment comes in (a surplus of £457.14, with £1,542.86 paid in for May).
+FOUR_WEEKLY_PLAN = """reference: DP-000099
+period: {from: 2026-04-06, to: 2026-05-04}
+council_payments:
+  - {from: 2026-04-06, amount: "1600.00", every: 4 weeks}
+contribution: []
+contingency_weeks: 4
+owed: "0.00"
+payees:
+  - {match: "P SAMPLE", kind: wages}
+"""
+
+FOUR_WEEKLY_ROWS = """Date,Description,Amount,Balance
+06/04/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00
+10/04/2026,P SAMPLE WAGES,-400.00,3200.00
+17/04/2026,P SAMPLE WAGES,-400.00,2800.00
+24/04/2026,P SAMPLE WAGES,-400.00,2400.00
+01/05/2026,P SAMPLE WAGES,-400.00,2000.00
+04/05/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00
+"""
+
+
 # A short plan written out as an officer would, for tests that write their statements inline:
 # the council every 4 weeks, a weekly contribution, wages to one PA (period to 28 June 2026).
 INLINE_PLAN = """reference: DP-000099

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from pathlib import Path
 
+from accounts_support import FOUR_WEEKLY_PLAN, FOUR_WEEKLY_ROWS
 from guidance.accounts.audit import audit_files, audit_json
 from guidance.accounts.letters import surplus_values
 from guidance.accounts.report import officer_markdown
@@ -17,26 +18,8 @@ from guidance.cli import main
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 
-PLAN = """reference: DP-000099
-period: {from: 2026-04-06, to: 2026-05-04}
-council_payments:
-  - {from: 2026-04-06, amount: "1600.00", every: 4 weeks}
-contribution: []
-contingency_weeks: 4
-owed: "0.00"
-payees:
-  - {match: "P SAMPLE", kind: wages}
-"""
-
 # £1,600 every 4 weeks, £400 wages a week; the period ends on 4 May, the day a payment comes in
-ROWS = """Date,Description,Amount,Balance
-06/04/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00
-10/04/2026,P SAMPLE WAGES,-400.00,3200.00
-17/04/2026,P SAMPLE WAGES,-400.00,2800.00
-24/04/2026,P SAMPLE WAGES,-400.00,2400.00
-01/05/2026,P SAMPLE WAGES,-400.00,2000.00
-04/05/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00
-"""
+PLAN, ROWS = FOUR_WEEKLY_PLAN, FOUR_WEEKLY_ROWS
 
 
 def _audit(tmp_path: Path, plan: str = PLAN, rows: str = ROWS):

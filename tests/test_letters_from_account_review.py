@@ -13,31 +13,13 @@ from pathlib import Path
 import pytest
 from records_support import database_url  # noqa: F401  (fixture)
 
-from accounts_support import Account, plant, write
+from accounts_support import FOUR_WEEKLY_PLAN, FOUR_WEEKLY_ROWS, Account, plant, write
 from guidance.cli import main
 
 ON = "2026-11-25"
 
-PLAN = """reference: DP-000099
-period: {from: 2026-04-06, to: 2026-05-04}
-council_payments:
-  - {from: 2026-04-06, amount: "1600.00", every: 4 weeks}
-contribution: []
-contingency_weeks: 4
-owed: "0.00"
-payees:
-  - {match: "P SAMPLE", kind: wages}
-"""
-
 # £1,600 every 4 weeks, £400 wages a week: a surplus of £457.14, with £1,542.86 paid in for May
-ROWS = """Date,Description,Amount,Balance
-06/04/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00
-10/04/2026,P SAMPLE WAGES,-400.00,3200.00
-17/04/2026,P SAMPLE WAGES,-400.00,2800.00
-24/04/2026,P SAMPLE WAGES,-400.00,2400.00
-01/05/2026,P SAMPLE WAGES,-400.00,2000.00
-04/05/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00
-"""
+PLAN, ROWS = FOUR_WEEKLY_PLAN, FOUR_WEEKLY_ROWS
 
 NAME = "Mx Sample Person"
 

@@ -7,28 +7,16 @@ from __future__ import annotations
 
 import json
 
+from accounts_support import FOUR_WEEKLY_PLAN, FOUR_WEEKLY_ROWS
 from guidance.cli import main
 from guidance.tui.screens.letter import LetterScreen
 
 from tui_helpers import wait_for, wait_ready
 
-PLAN = """reference: DP-000099
-period: {from: 2026-04-06, to: 2026-05-04}
-council_payments:
-  - {from: 2026-04-06, amount: "1600.00", every: 4 weeks}
-contribution: []
-contingency_weeks: 4
-owed: "0.00"
-payees:
-  - {match: "P SAMPLE", kind: wages}
-"""
+PLAN = FOUR_WEEKLY_PLAN
 
 # the statements stop on 17 April, before the period ends on 4 May: a provisional surplus of £285.71
-ROWS = """Date,Description,Amount,Balance
-06/04/2026,NORTHFIELD COUNCIL DP,1600.00,3600.00
-10/04/2026,P SAMPLE WAGES,-400.00,3200.00
-17/04/2026,P SAMPLE WAGES,-400.00,2800.00
-"""
+ROWS = "".join(FOUR_WEEKLY_ROWS.splitlines(keepends=True)[:4])
 
 
 def _review_of_a_provisional_audit(tmp_path, capsys) -> str:
