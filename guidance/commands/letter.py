@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 from guidance.commands.common import CommandError, UsageError, add_json_option, add_on_option, load_base, print_json, today
@@ -293,9 +294,11 @@ def _read_data(path: Path) -> dict:
         raise CommandError(f"{path}: not UTF-8 text") from None
     if path.suffix.lower() == ".json":
         try:
-            data = json.loads(text)
+            data = json.loads(text, parse_float=Decimal)  # exactly as written: 1234.5, and 1e309 is not infinity
         except json.JSONDecodeError as exc:
             raise CommandError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
+        if not isinstance(data, dict):
+            raise CommandError(f"{path}: the values must be a JSON object: {{\"field\": value, ...}}")
     else:
         try:
             data = load_yaml(text).data
