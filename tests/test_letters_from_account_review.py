@@ -266,19 +266,6 @@ def test_a_surplus_letter_from_a_review_of_a_provisional_audit_needs_the_officer
     assert check_review_letter("dp-surplus-repayment", {}, {}, {"balance": "1.00"}) == {"balance": "1.00"}
 
 
-def test_a_statements_request_from_a_review_of_an_audit_with_none_missing_is_refused():
-    """The audit's letter values were kept whole and it found no statements missing: periods
-    typed into the data made a statements request the audit letter refuses ("no statements
-    missing"). A record from before the values were kept carries only some: the officer gives them."""
-    from guidance.accounts.letters import NothingToAsk, check_review_letter
-
-    final = {"reference": "DP-1", "balance_date": "2026-03-30", "missing_periods": [], "statements_stop": None}
-    with pytest.raises(NothingToAsk, match="no statements missing"):
-        check_review_letter("dp-statements-request", {}, final, {"period_from": "2026-01-01", "period_to": "2026-01-05"})
-    older = {"reference": "DP-1", "balance_date": "2026-03-30"}
-    assert check_review_letter("dp-statements-request", {}, older, {"period_from": "2026-01-01"}) == {"period_from": "2026-01-01"}
-
-
 def test_the_letter_from_the_review_says_the_day_the_money_paid_ahead_is_for_care_after(capsys, tmp_path, database_url):
     """Statements ending on 4 May, a day before the period's end: the review's letter says the
     money kept back pays for care after 5 May (the audit's ``paid_ahead_from``, carried by the

@@ -136,10 +136,6 @@ def check_review_letter(template_id: str, values: dict, carried: dict, data: dic
     letter either (NothingToAsk)."""
     data = dict(data)
     override = data.pop(OVERRIDE_PROVISIONAL, False)
-    if template_id == LETTERS["statements"] and "missing_periods" in carried and "period_from" not in carried:
-        # the audit's letter values were kept whole (an older record kept only some): none missing
-        raise NothingToAsk("the audit the session was started from found no statements missing, so there are no days "
-                           "to ask for")
     if template_id != LETTERS["surplus"]:
         return data
     if not carried and (answers or {}).get("audit") == "audited":
@@ -151,8 +147,8 @@ def check_review_letter(template_id: str, values: dict, carried: dict, data: dic
         return data
     given = sorted(name for name in SURPLUS_FIGURES if name in data)
     if given:
-        raise AuditFills(given, "the review started from the account audit gives {figure}; change the answer in the "
-                                "review instead")
+        raise AuditFills(given, "the review started from the account audit gives {figure} (change the answer in the "
+                                "review instead)")
     if values.get("balance") in (None, ""):
         raise NothingToAsk("the review did not end at its surplus outcome, so it gives no surplus to ask back: make the "
                            "letter from the audit with 'guidance account letter surplus', which says whether there is one")
