@@ -184,7 +184,10 @@ def test_a_final_surplus_letter_never_says_not_final_whatever_the_data_says(tmp_
     data = SURPLUS_DATA + "missing_periods: [1 April 2026 to 2 April 2026]\nbalance_unconfirmed: 'yes'\n"
     code, text = _letter(tmp_path, "surplus", statements, data)
     assert code == 1 and not text
-    assert "'balance_unconfirmed', 'missing_periods' in the data: the audit fills these in" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    data_file = tmp_path / "person.yaml"
+    assert f"{data_file}:5: 'missing_periods' in the data: the audit fills this in" in err
+    assert f"{data_file}:6: 'balance_unconfirmed' in the data: the audit fills this in" in err
     code, text = _letter(tmp_path, "surplus", statements, SURPLUS_DATA)
     assert code == 0, capsys.readouterr().err
     assert "not final" not in text and "We have now looked at them." in text
@@ -225,18 +228,14 @@ def test_each_flag_kind_has_one_label_on_the_command_line_the_report_and_decisio
 STATEMENTS_DATA = "recipient_name: Mx Example\nreply_by: 2026-12-31\n"
 
 
-def test_other_periods_the_officer_names_are_asked_for_after_the_audits_and_checked(tmp_path, capsys):
-    """The officer's other periods are added to the days the audit asks for (they were dropped
-    without a word), each checked as a period ("zz" is refused by its item, the message keeping
-    its example), and a value the audit fills in is never silently replaced."""
+def test_the_data_cannot_add_periods_or_give_a_value_the_audit_fills_named_at_its_line(tmp_path, capsys):
+    """The audit asks for every day no statement shows: other periods in the data were added to
+    the letter (asking the person for days the statements show) and are refused, as a value the
+    audit fills in is, each at the data file's line (never silently replaced)."""
     statements = _one_day_missing(tmp_path)
-    code, text = _letter(tmp_path, "statements", statements,
-                         STATEMENTS_DATA + 'more_periods: ["1 July 2026 to 7 July 2026"]\n')
-    assert code == 0 and "6 April 2026" in text and "1 July 2026 to 7 July 2026" in text
-    capsys.readouterr()
-    code, _ = _letter(tmp_path, "statements", statements, STATEMENTS_DATA + 'more_periods: [zz, "1 July 2026 to 7 July 2026"]\n')
-    err = capsys.readouterr().err
-    assert code == 1 and "field 'more_periods' item 1 must be a period" in err
-    assert "such as 1 July 2026 to 7 July 2026" in err and "the value, or one day" not in err
-    code, _ = _letter(tmp_path, "statements", statements, STATEMENTS_DATA + "period_from: 2026-01-01\n")
-    assert code == 1 and "'period_from' in the data: the audit fills this in" in capsys.readouterr().err
+    data = tmp_path / "person.yaml"
+    for extra in ('more_periods: ["1 July 2026 to 7 July 2026"]\n', "period_from: 2026-01-01\n"):
+        code, text = _letter(tmp_path, "statements", statements, STATEMENTS_DATA + extra)
+        err = capsys.readouterr().err
+        name = extra.split(":")[0]
+        assert code == 1 and text == "" and f"{data}:3: '{name}' in the data: the audit fills this in" in err, err

@@ -145,6 +145,22 @@ def test_the_command_line_names_the_day_the_money_paid_ahead_is_counted_from(tmp
     assert " ".join(["Paid for after 2026-04-24", "£514.29"]) in " ".join(out.split()) and "after the period" not in out
 
 
+def test_the_report_names_the_last_day_shown_when_the_statements_stop_early(tmp_path):
+    """Statements stop on 24 April, the period ends on 31 May: the money kept back pays for days
+    after 24 April, inside the period. The report's rows of payments expected, the row of money
+    kept back and the surplus's row say that day, as the command line does, never "after the
+    period" (each format: Markdown, and the HTML and Word made from it)."""
+    from guidance.accounts.report import write_report
+
+    audit = _audit(tmp_path, PLAN.replace("to: 2026-05-04", "to: 2026-05-31"), "".join(ROWS.splitlines(keepends=True)[:5]))
+    report = officer_markdown(audit)
+    assert "after the period" not in report, [line for line in report.splitlines() if "after the period" in line]
+    assert "£514.29 of it pays for days after 2026-04-24, the last day the statements show" in report
+    assert "| Paid for days after 2026-04-24, the last day the statements show (" in report
+    assert "| Surplus (closing − owed − contingency − paid for after 2026-04-24, not below zero)" in report
+    assert b"after the period" not in write_report(audit, "html")
+
+
 def test_the_batch_summary_row_holds_every_figure_the_surplus_is_worked_out_from(tmp_path):
     """SUMMARY.csv gives the contingency, the money owed and the money paid ahead beside the
     closing balance and the surplus, named as in the audit's JSON: the surplus can be checked

@@ -281,3 +281,66 @@ def test_reading_an_ofx_statement_warns_and_logs_nothing_of_its_text(tmp_path, c
     capfd.readouterr()
     main(["account", "audit", "--plan", str(plan), str(path), "--no-record"])
     assert "JOAN" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("second", ["Date,Description,Amount,Balance", "Date,Description,Paid in,Paid out,Balance"])
+def test_a_second_header_row_is_one_error_naming_its_line(tmp_path, second):
+    """Two exports pasted into one file: the second one's header row was read as a transaction
+    (bad date and amount), and every row after it as another problem. One error, at its line."""
+    rows = "01/04/2026,A,-1.00,9.00\n02/04/2026,B,-2.00,7.00\n"
+    later = "03/04/2026,C,,3.00,4.00\n" if "Paid in" in second else "03/04/2026,C,-3.00,4.00\n"
+    path = _write(tmp_path, "Date,Description,Amount,Balance\n" + rows + second + "\n" + later * 5)
+    with pytest.raises(StatementError) as err:
+        read_statement(path)
+    assert str(err.value) == (f"{path}: a second header row at line 4: two statements in one file? Give them as two files")
+
+
+def test_the_same_statement_given_twice_is_refused_naming_both(tmp_path):
+    """The same file twice (by one path or two, or a copy of it under another name) was taken
+    silently, its rows counted once as overlaps: refused, as the officer may have meant another
+    statement."""
+    text = "Date,Description,Amount,Balance\n01/04/2026,A,-1.00,9.00\n02/04/2026,B,-2.00,7.00\n"
+    first, other = _write(tmp_path, text, "a.csv"), _write(tmp_path, text.replace("B,", "C,"), "b.csv")
+    copy = _write(tmp_path, text, "a copy.csv")
+    with pytest.raises(StatementError) as err:
+        read_statements([first, other, first])
+    assert str(err.value) == f"{first}: is given twice: give each statement once"
+    with pytest.raises(StatementError) as err:
+        read_statements([first, other, tmp_path / "." / "a.csv"])
+    assert "is given twice" in str(err.value)
+    with pytest.raises(StatementError) as err:
+        read_statements([first, other, copy])
+    assert str(err.value) == f"{copy}: is the same file as {first} (the same bytes): give each statement once"
+    assert len(read_statements([first, other]).statements) == 2
+
+
+OFX_BROKEN = [
+    ("<BANKACCTFROM>", "", "the <BANKACCTFROM> part (the account's sort code and number) is missing from <STMTRS>"),
+    ("<TRNUID>1", "", "the <TRNUID> part (the download's number) is missing from <STMTTRNRS>"),
+    ("<TRNTYPE>CREDIT", "<TRNTYPE>MRSREID", "<TRNTYPE> in <STMTTRN> holds a value OFX does not allow"),
+    ("OFXHEADER:100", "", "its OFX header (the lines before <OFX>, from OFXHEADER:100) is missing or not as OFX has it"),
+    ("<SIGNONMSGSRSV1>", "", "<OFX> must hold one of <SIGNONMSGSRQV1> or <SIGNONMSGSRSV1>"),
+]
+
+
+@pytest.mark.parametrize("old, new, reason", OFX_BROKEN)
+def test_a_broken_ofx_is_told_in_plain_words_not_the_librarys(tmp_path, old, new, reason):
+    """ofxtools' own words ("Can't set STMTRS.bankacctfrom to None", "'MRSREID' is not OneOf")
+    name its classes and may quote the file: the officer sees the part of the file and why."""
+    from accounts_support import Account, write_ofx
+
+    path = write_ofx(Account.base(), tmp_path / "s.ofx")
+    text = path.read_text(encoding="ascii")
+    if old == "<BANKACCTFROM>":
+        start, end = text.index("<BANKACCTFROM>"), text.index("</BANKACCTFROM>") + len("</BANKACCTFROM>")
+        text = text[:start] + text[end:]
+    elif old == "<SIGNONMSGSRSV1>":
+        text = text[:text.index("<SIGNONMSGSRSV1>")] + text[text.index("</SIGNONMSGSRSV1>") + len("</SIGNONMSGSRSV1>"):]
+    else:
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="ascii")
+    with pytest.raises(StatementError) as err:
+        read_statement(path)
+    said = str(err.value)
+    assert said.startswith(f"{path}: is not an OFX statement that can be read: {reason}"), said
+    assert "Can't set" not in said and "OneOf" not in said and "REID" not in said and "None" not in said

@@ -282,3 +282,47 @@ def test_a_surplus_letter_refused_for_its_money_names_the_data_files_line(capsys
                          "--on", ON, "--no-record")
     assert code == 1 and out == "" and "content/letters/" not in err
     assert f"{data}:{line}: {words}" in err, err
+
+
+def test_money_paid_ahead_for_care_after_a_day_before_the_balance_date_is_refused(capsys, tmp_path):
+    """Money in the balance on 30 March paid ahead for care after 1 January 2025 makes no sense:
+    care before the balance date was paid for before it. The day is the audit's (the period's end,
+    or the balance date when the statements stop early): never before the balance date."""
+    data = tmp_path / "d.yaml"
+    data.write_text(SURPLUS.replace("keep: '1000'", "keep: '3000'").replace("2026-03-31", "2025-01-01"), encoding="utf-8")
+    code, out, err = run(capsys, "letter", "render", "dp-surplus-repayment", "--data", str(data), "--format", "txt",
+                         "--on", ON, "--no-record")
+    assert code == 1 and out == "", out
+    assert f"{data}:7: field 'paid_ahead_from' is before 'balance_date'" in err, err
+    data.write_text(SURPLUS.replace("keep: '1000'", "keep: '3000'").replace("2026-03-31", "2026-03-30"), encoding="utf-8")
+    code, out, err = run(capsys, "letter", "render", "dp-surplus-repayment", "--data", str(data), "--format", "txt",
+                         "--on", ON, "--no-record")
+    assert code == 0, err
+
+
+def test_json_data_is_read_in_json_words_and_its_numbers_exactly(capsys, tmp_path):
+    """JSON data that is not an object is told in JSON's words, not YAML's; a number too large
+    for a float (1e309) is "far too large", not an amount "not an amount" said twice; 1234.5 in
+    JSON is read as the exact amount."""
+    data = tmp_path / "d.json"
+    data.write_text("[1, 2]", encoding="utf-8")
+    code, _out, err = run(capsys, "letter", "render", "dp-surplus-repayment", "--data", str(data), "--no-record")
+    assert code == 1 and "'field: value' lines" not in err and f"{data}: the values must be a JSON object" in err, err
+    values = {"recipient_name": "Mrs Ann Patel", "reference": "DP-9", "balance_date": "2026-03-30", "balance": 3750.1,
+              "keep": "1000", "repay_by": "2027-01-15", "query_by": "2026-12-31", "how_to_pay": "invoice"}
+    data.write_text(json.dumps(values, indent=0).replace("3750.1", "1e309"), encoding="utf-8")
+    code, _out, err = run(capsys, "letter", "render", "dp-surplus-repayment", "--data", str(data), "--format", "txt",
+                          "--on", ON, "--no-record")
+    assert code == 1 and "field 'balance' must be an amount in pounds, for example 1234.50: the value is far too large" in err, err
+    data.write_text(json.dumps(values), encoding="utf-8")
+    code, out, err = run(capsys, "letter", "render", "dp-surplus-repayment", "--data", str(data), "--format", "txt",
+                         "--on", ON, "--no-record")
+    assert code == 0 and "£3,750.10" in out, err
+
+
+def test_a_value_that_is_not_an_amount_is_not_said_twice():
+    from guidance.letters.fields import FieldValueError, _money
+
+    with pytest.raises(FieldValueError) as err:
+        _money(None, "inf")
+    assert str(err.value).count("an amount in pounds") == 1, str(err.value)

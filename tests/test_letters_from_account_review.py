@@ -126,7 +126,39 @@ def test_the_data_file_cannot_give_a_value_the_audit_gives(capsys, tmp_path, dat
                     encoding="utf-8")
     code, err = _render(capsys, "letter", "render", "dp-surplus-repayment", "--session", session, "--data", str(data),
                         "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
-    assert code == 1 and f"'{field}'" in err and "audit" in err and str(data) in err
+    assert code == 1 and f"{data}:5: '{field}' in the data" in err and "audit" in err, err  # the file and its line
+    assert not (tmp_path / "letter.md").exists()
+
+
+def test_other_periods_in_the_data_are_refused_on_both_paths_at_the_data_files_line(capsys, tmp_path, database_url):
+    """'more_periods' is the audit's (every day no statement shows is asked for): data giving it
+    was added to the letter made from the audit (asking the person for days the statements show)
+    and refused from the review's session. Refused on both, naming the data file and its line."""
+    account = Account.base()
+    plant(account, "missing_statement")
+    plan = account.write_plan(tmp_path / "plan.yaml", opening_balance=str(account.opening))
+    statement = write(account, "paid", tmp_path)
+    data = tmp_path / "person.yaml"
+    data.write_text(f"recipient_name: {NAME}\nreply_by: 2026-12-18\nmore_periods: ['1 June 2026 to 5 June 2026']\n", encoding="utf-8")
+    session = _review(capsys, tmp_path, _recorded_audit(capsys, plan, statement), "statements_missing")
+    for argv in (["letter", "render", "dp-statements-request", "--session", session],
+                 ["account", "letter", "statements", "--plan", str(plan), str(statement)]):
+        code, err = _render(capsys, *argv, "--data", str(data), "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
+        assert code == 1 and f"{data}:3: 'more_periods' in the data" in err and "audit" in err, err
+        assert not (tmp_path / "letter.md").exists()
+
+
+def test_a_shortfall_in_the_data_is_refused_when_the_audit_found_none(capsys, tmp_path):
+    """The audit found no contribution shortfall: a 'shortfall' typed into the data was added to
+    the sum to pay back (the audit fills it in whether or not there is one)."""
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(ROWS, encoding="utf-8")
+    data = tmp_path / "person.yaml"
+    data.write_text(f"recipient_name: {NAME}\nrepay_by: 2027-01-15\nquery_by: 2026-12-31\nhow_to_pay: invoice\n"
+                    "shortfall: '500.00'\nshortfall_action: add to repayment\n", encoding="utf-8")
+    code, err = _render(capsys, "account", "letter", "surplus", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv"),
+                        "--data", str(data), "--out", str(tmp_path / "letter.md"), "--on", ON, "--no-record")
+    assert code == 1 and f"{data}:5: 'shortfall' in the data: the audit fills this in" in err, err
     assert not (tmp_path / "letter.md").exists()
 
 

@@ -147,10 +147,8 @@ def check_review_letter(template_id: str, values: dict, carried: dict, data: dic
         return data
     given = sorted(name for name in SURPLUS_FIGURES if name in data)
     if given:
-        raise AuditFills(", ".join(f"'{name}'" for name in given) + " in the data: the review started from the account "
-                         "audit gives " + ("this figure" if len(given) == 1 else "these figures")
-                         + "; change the answer in the review instead, and leave " + ("it" if len(given) == 1 else "them")
-                         + " out of the data")
+        raise AuditFills(given, "the review started from the account audit gives {figure} (change the answer in the "
+                                "review instead)")
     if values.get("balance") in (None, ""):
         raise NothingToAsk("the review did not end at its surplus outcome, so it gives no surplus to ask back: make the "
                            "letter from the audit with 'guidance account letter surplus', which says whether there is one")
@@ -180,35 +178,51 @@ def missing_spans(audit: Audit) -> list[tuple]:
 
 
 class AuditFills(ValueError):
-    """The officer's data gives a value the audit fills in (its figures, the days missing)."""
+    """The officer's data gives a value the audit fills in (its figures, the days missing).
+    ``fields``: the names given; ``says``: what fills them in ("the audit fills {this} in from the
+    statements"); ``problems()``: one line per field, so a command names the data file's line."""
+
+    def __init__(self, fields, says: str = "the audit fills {this} in from the statements"):
+        self.fields = sorted(fields)
+        self.says = says
+        super().__init__(self._line(self.fields))
+
+    def _line(self, names: list[str]) -> str:
+        one = len(names) == 1
+        return (", ".join(f"'{name}'" for name in names) + " in the data: "
+                + self.says.format(this="this" if one else "these", it="it" if one else "them",
+                                   figure="this figure" if one else "these figures")
+                + f"; leave {'it' if one else 'them'} out of the data")
+
+    def problems(self) -> list[str]:
+        return [self._line([name]) for name in self.fields]
 
 
-#: List fields the officer may add to: the statements letter asks for the audit's missing days and
-#: the other periods the officer names (each checked as a period when the letter is made).
-OFFICER_ADDS = ("more_periods",)
+#: Every field each letter made from an audit takes from it, whether or not the audit has a value
+#: for it (no contribution shortfall, no other periods missing): the officer's data may give none.
+#: The statements letter asks for every day no statement shows; for other days, the officer makes
+#: the letter from plain data (``guidance letter render dp-statements-request --data``).
+AUDIT_FILLS = {
+    "surplus": ("reference", "balance_date", "paid_ahead_from", "missing_periods", "statements_stop", "balance_unconfirmed",
+                *SURPLUS_FIGURES),
+    "statements": ("reference", "period_from", "period_to", "more_periods"),
+}
 
 
 def letter_values(audit: Audit, kind: str, data: dict) -> dict:
     """The values for letter ``kind`` (surplus or statements): the audit's figures with the
-    officer's ``data`` for the rest; other periods the officer names (``OFFICER_ADDS``) are asked
-    for after the audit's. ``use_provisional_surplus: true`` in ``data`` makes a surplus letter
-    from a provisional surplus (see ``surplus_values``). Raises NothingToAsk; AuditFills when
-    ``data`` gives a field the audit fills in (never silently replaced); KeyError for an
-    unknown kind."""
+    officer's ``data`` for the rest. ``use_provisional_surplus: true`` in ``data`` makes a surplus
+    letter from a provisional surplus (see ``surplus_values``). Raises NothingToAsk; AuditFills
+    when ``data`` gives a field the audit fills in (``AUDIT_FILLS``, never silently replaced nor
+    added to: other periods in the data would ask the person for days the statements show);
+    KeyError for an unknown kind."""
     data = dict(data)
     override = data.pop(OVERRIDE_PROVISIONAL, False)
     if kind == "surplus":
         made = surplus_values(audit, use_provisional=override is True or str(override).strip().lower() in ("true", "yes"))
     else:
         made = {"statements": statements_values}[kind](audit)
-    for name in OFFICER_ADDS:
-        if name in made and name in data:
-            added = data.pop(name)
-            added = added if isinstance(added, list) else [added]
-            made[name] = made[name] + [item for item in added if item not in made[name]]
-    clash = sorted(name for name in data if name in made)
+    clash = [name for name in data if name in made or name in AUDIT_FILLS[kind]]
     if clash:
-        raise AuditFills(", ".join(f"'{name}'" for name in clash) + " in the data: the audit fills "
-                         + ("this" if len(clash) == 1 else "these") + " in from the statements; leave "
-                         + ("it" if len(clash) == 1 else "them") + " out of the data")
+        raise AuditFills(clash)
     return {**data, **made}

@@ -51,11 +51,37 @@ def _stated_end(text: str) -> bool:
     return bool(found and found.group(2))
 
 
+#: The parts of an OFX file a reason names, in words (an OFX part's tag, upper case).
+_PARTS = {"BANKACCTFROM": "the account's sort code and number", "CCACCTFROM": "the card account's number",
+          "TRNUID": "the download's number", "LEDGERBAL": "the balance", "CURDEF": "the currency",
+          "BANKTRANLIST": "the list of transactions", "STATUS": "the bank's status code", "DTASOF": "the balance's date",
+          "BALAMT": "the balance's amount", "DTPOSTED": "a transaction's date", "TRNAMT": "a transaction's amount"}
+_CANT_SET = re.compile(r"^Can't set (\w+)\.(\w+) to (None\b)?")
+_ONE_OF = re.compile(r"^(\w+)\(.*must contain exactly 1 of \[\[([\w', ]+)\]\]", re.S)
+
+
 def _reason(exc: Exception) -> str:
-    """What ofxtools said, without the file's text it quotes (a statement holds people's names):
-    the words before the first colon of its first line, or the kind of error."""
-    words = str(exc).strip().splitlines()[0].split(":")[0].strip() if str(exc).strip() else ""
-    return words[:80] if words and "<" not in words else exc.__class__.__name__
+    """Why ofxtools could not read the file, in plain words: the OFX part missing or holding a
+    value OFX does not allow, or a header or tags not as OFX has them. Never ofxtools' own
+    words (its class names) nor the file's text it quotes (a statement holds people's names)."""
+    kind = exc.__class__.__name__
+    said = str(exc).strip()
+    if kind == "OFXHeaderError":
+        return "its OFX header (the lines before <OFX>, from OFXHEADER:100) is missing or not as OFX has it"
+    found = _CANT_SET.match(said)
+    if found:
+        parent, tag = found.group(1).upper(), found.group(2).upper()
+        if found.group(3):
+            words = f" ({_PARTS[tag]})" if tag in _PARTS else ""
+            return f"the <{tag}> part{words} is missing from <{parent}>, and OFX must have it"
+        return f"<{tag}> in <{parent}> holds a value OFX does not allow"
+    found = _ONE_OF.match(said)
+    if found:
+        names = ["<" + name.strip("' ").upper() + ">" for name in found.group(2).split(",")]
+        return f"<{found.group(1).upper()}> must hold one of {' or '.join(names)}"
+    if kind == "ParseError":
+        return "its tags are not as OFX has them (a tag closed that was not opened, or the file cut short?)"
+    return "it is not as OFX has it (a part missing, or the file cut short?)"
 
 
 _BLOCK = re.compile(r"<STMTTRN>(.*?)(?=</STMTTRN>|<STMTTRN>|</BANKTRANLIST>|\Z)", re.I | re.S)
@@ -106,7 +132,8 @@ def read_ofx(path: Path, shown: str):
         problems = transaction_problems(text, shown) if parsed else []  # it stops at the first bad one: name them all
         if problems:
             raise StatementError.of(problems) from None
-        raise StatementError(shown, None, f"is not an OFX statement that can be read ({_reason(exc)})") from None
+        raise StatementError(shown, None, f"is not an OFX statement that can be read: {_reason(exc)}; export it again "
+                                          "from the bank (as OFX, or as CSV)") from None
     if len(statements) != 1:
         raise StatementError(shown, None, f"holds {len(statements)} statements; export one account per file")
     stmt = statements[0]

@@ -649,9 +649,8 @@ def _not_shown_after(later: tuple[Due, ...], shown_after) -> tuple[Due, ...]:
     date. A credit in the period is then not that payment paid early."""
     if not later or not shown_after:
         return later
-    kept = tuple(d for d in later if not any(
+    return tuple(d for d in later if not any(
         t.amount > ZERO and t.amount in (d.amount, d.full) and abs((t.date - d.date).days) <= MATCH_DAYS for t in shown_after))
-    return later if len(kept) == len(later) else kept
 
 
 def _paid_early(later: tuple[Due, ...], credits: _Credits, taken: set[int], days: list[int]) -> list[tuple[Due, int | None]]:

@@ -53,10 +53,18 @@ def _received_on(day, due) -> str:
     return day.isoformat() + (f" ({counted(abs(off), 'day')} {'late' if off > 0 else 'early'})" if off else "")
 
 
-def _with_after(amount) -> str:
+def _after_what(rec) -> str:
+    """The day the money kept back pays for care after (``Reconciliation.paid_ahead_from``): "the
+    period", or, when the statements stop early, "2026-03-20, the last day the statements show"
+    (those days are inside the period)."""
+    return "the period" if rec.paid_ahead_from == rec.end else f"{rec.paid_ahead_from.isoformat()}, the last day the statements show"
+
+
+def _with_after(rec, amount) -> str:
     """What a row of payments expected counts when a payment due in the period pays for days after
-    it too ('' when none does): each payment due in the period, in full."""
-    return f" (each due in the period, in full: {money_text(amount)} of it pays for days after the period)" if amount else ""
+    it (or after the last day the statements show) too ('' when none does): each payment due in
+    the period, in full."""
+    return f" (each due in the period, in full: {money_text(amount)} of it pays for days after {_after_what(rec)})" if amount else ""
 
 
 def _paid_early(amount) -> str:
@@ -72,9 +80,15 @@ def _after_period_row(rec) -> list[str]:
         return []
     parts = [f"{what} {money_text(amount)}" for what, amount in (("council", rec.council_for_after_period),
                                                                   ("contribution", rec.contribution_for_after_period)) if amount]
-    after = "the period" if rec.paid_ahead_from == rec.end else f"{rec.paid_ahead_from.isoformat()}, the last day the statements show"
-    return [f"| Paid for days after {after} ({', '.join(parts)}; pro rata by day, care not yet due, so not surplus) "
+    return [f"| Paid for days after {_after_what(rec)} ({', '.join(parts)}; pro rata by day, care not yet due, so not surplus) "
             f"| {money_text(rec.paid_for_after_period)} |"]
+
+
+def _less_after(rec) -> str:
+    """The surplus row's words for the money kept back ('' when there is none)."""
+    if not rec.paid_for_after_period:
+        return ""
+    return " − paid for after " + ("the period" if rec.paid_ahead_from == rec.end else rec.paid_ahead_from.isoformat())
 
 
 def _unseen_row(what: str, amount) -> list[str]:
@@ -109,11 +123,11 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
         lines.append(f"| Not shown on any statement (balance breaks, or a balance misprinted within a day) | {money_text(rec.unaccounted)} |")
     lines += [
         f"| Closing balance{_on(rec.closing_date)} | {money_text(rec.closing_balance)} |",
-        f"| Council payments expected{_with_after(rec.council_for_after_period - rec.council_paid_early)} | "
+        f"| Council payments expected{_with_after(rec, rec.council_for_after_period - rec.council_paid_early)} | "
         f"{money_text(rec.council_expected)} |",
         *_unseen_row("Council payments", rec.council_expected_uncovered),
         f"| Council payments received{_paid_early(rec.council_paid_early)} | {money_text(rec.council_received)} |",
-        f"| Contribution expected{_with_after(rec.contribution_for_after_period - rec.contribution_paid_early)} | "
+        f"| Contribution expected{_with_after(rec, rec.contribution_for_after_period - rec.contribution_paid_early)} | "
         f"{money_text(rec.contribution_expected)} |",
         *_unseen_row("Contribution", rec.contribution_expected_uncovered),
         f"| Contribution paid{_paid_early(rec.contribution_paid_early)} | {money_text(rec.contribution_paid)} |",
@@ -123,7 +137,7 @@ def officer_markdown(audit: Audit, titles: Mapping[str, str] | None = None,
         f"| Contingency | {money_text(rec.contingency)} |",
         f"| Owed | {money_text(rec.owed)} |",
         *_after_period_row(rec),
-        f"| Surplus (closing − owed − contingency{' − paid for after the period' if rec.paid_for_after_period else ''}, not below zero)"
+        f"| Surplus (closing − owed − contingency{_less_after(rec)}, not below zero)"
         f"{' — PROVISIONAL, not final' if rec.surplus_provisional else ''} | {money_text(rec.surplus)} |",
         "",
         "## Money in by kind",

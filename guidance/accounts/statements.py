@@ -177,6 +177,8 @@ def parse_columns(text: str | None) -> dict[str, str]:
 def read_statements(paths, columns: dict[str, str] | None = None) -> Ledger:
     """Read every statement and merge them (see ``merge``). Raises StatementError with the
     problems of every statement that cannot be read (each file is read to its end)."""
+    paths = [path if isinstance(path, Path) else Path(path) for path in paths]
+    _given_once(paths)
     statements, problems = [], []
     for path in paths:
         try:
@@ -186,6 +188,33 @@ def read_statements(paths, columns: dict[str, str] | None = None) -> Ledger:
     if problems:
         raise StatementError.of(problems)
     return merge(statements)
+
+
+def _given_once(paths: list[Path]) -> None:
+    """Raise StatementError when one statement is given twice: by one path (or two that name the
+    same file) or as two files with the same bytes (a copy under another name). Not merged as an
+    overlap: the officer may have meant to give another statement. Files that cannot be read are
+    left to ``read_statement`` to name."""
+    import hashlib
+
+    seen: dict = {}
+    for path in paths:
+        try:
+            stat = path.stat()
+            if not path.is_file():
+                continue
+            same = seen.get((stat.st_dev, stat.st_ino))
+            if same is None and stat.st_size <= MAX_STATEMENT_BYTES:
+                digest = hashlib.sha256(path.read_bytes()).digest()
+                same = seen.get(digest)
+                seen[digest] = seen.get(digest, path)
+        except OSError:
+            continue
+        if same is not None:
+            if same == path or same.resolve() == path.resolve():
+                raise StatementError(str(path), None, "is given twice: give each statement once")
+            raise StatementError(str(path), None, f"is the same file as {same} (the same bytes): give each statement once")
+        seen[(stat.st_dev, stat.st_ino)] = path
 
 
 #: A statement file larger than this is refused before it is read: a year of a direct payment
@@ -387,6 +416,9 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
                 _check_cells(cells, width, shown, line, fmt)  # a CSV row on one line has no line break in a cell
             row = read_row(cells, line)
         except StatementError as exc:  # noted, and the rows below still read, so every bad row is named at once
+            if _is_header(cells):  # two exports pasted together: every row below would be another problem
+                raise StatementError(shown, None, f"a second header row at line {line}: two statements in one file? "
+                                                  "Give them as two files") from None
             problems.append((shown, line, exc.message))
             continue
         if row is not None:
@@ -397,6 +429,12 @@ def table_statement(rows, shown: str, fmt: str, columns: dict[str, str]) -> Stat
         raise StatementError(shown, None, "has a header but no transactions")
     ordered = _oldest_first(out)
     return Statement(shown, fmt, tuple(ordered), *_row_days(ordered), stated=False)
+
+
+def _is_header(cells) -> bool:
+    """Whether a row is a statement's header row (a date, a description and an amount, or money in
+    and out, by any of the names banks give them)."""
+    return _header_fields.__wrapped__(tuple(str(cell or "") for cell in cells), ()) is not None
 
 
 _LINE, _CELLS = itemgetter(0), itemgetter(1)  # of a (line, cells) row

@@ -364,7 +364,11 @@ def run_letter(args) -> int:
     audit, base = _run(args)
     try:
         values = letter_values(audit, args.kind, _read_data(Path(args.data)))
-    except (NothingToAsk, AuditFills) as exc:
+    except AuditFills as exc:  # each field at the data file's line that gives it
+        from guidance.commands.letter import audit_fills_error
+
+        raise audit_fills_error(exc, Path(args.data), "no letter made") from None
+    except NothingToAsk as exc:
         raise CommandError(f"no letter made: {exc}") from None
     catalogue = Catalogue.load(base)
     template_id = LETTERS[args.kind]

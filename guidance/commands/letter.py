@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 from guidance.commands.common import CommandError, UsageError, add_json_option, add_on_option, load_base, print_json, today
@@ -221,23 +222,37 @@ def _reprint(args) -> int:
     return 0
 
 
-_FIELD_PROBLEM = re.compile(r"^(?:field '(?P<a>[^']+)'|'(?P<b>[^']+)' is not a field)")
+_FIELD_PROBLEM = re.compile(r"^(?:field '(?P<a>[^']+)'|'(?P<b>[^']+)' (?:is not a field|in the data:))")
 
 
 def blame_data_file(exc, path: Path):
     """A value's problem is the data file's, at the line that gives the value (not the
-    template's): ``field 'x' ...`` and ``'x' is not a field ...`` are moved there."""
+    template's): ``field 'x' ...``, ``'x' is not a field ...`` and ``'x' in the data: ...`` (a
+    value the session or the audit fills in) are moved there, in the file's order."""
     from guidance.letters.compose import LetterError
 
     lines = _data_lines(path)
-    moved = []
+    moved, others = [], []
     for where, line, message in exc.problems:
         match = _FIELD_PROBLEM.match(message)
         if match:
             name = match.group("a") or match.group("b")
-            where, line = str(path), lines.get(name)
-        moved.append((where, line, message))
-    return LetterError(moved)
+            moved.append((str(path), lines.get(name), message))
+        else:
+            others.append((where, line, message))
+    moved.sort(key=lambda problem: problem[1] or 0)
+    return LetterError(moved + others)
+
+
+def audit_fills_error(exc, path: Path | None, says: str = "the letter was not made") -> CommandError:
+    """CommandError for ``accounts.letters.AuditFills``: each field the data gives that the audit
+    fills in, at the data file's line that gives it."""
+    from guidance.letters.compose import LetterError
+
+    refused = LetterError([("", None, problem) for problem in exc.problems()])
+    if path is not None:
+        refused = blame_data_file(refused, path)
+    return CommandError(f"{says}:\n  " + "\n  ".join(refused.lines()))
 
 
 def _data_lines(path: Path) -> dict[str, int]:
@@ -263,7 +278,7 @@ def _review_letter_data(template_id: str, values: dict, carried: dict, data: dic
     try:
         return check_review_letter(template_id, values, carried, data, answers)
     except AuditFills as exc:
-        raise CommandError(f"the letter was not made:\n  {data_path or 'the data'}: {exc}") from None
+        raise audit_fills_error(exc, Path(data_path) if data_path else None) from None
     except NothingToAsk as exc:  # a provisional surplus too
         raise CommandError(f"the letter was not made: {exc}") from None
 
@@ -279,9 +294,11 @@ def _read_data(path: Path) -> dict:
         raise CommandError(f"{path}: not UTF-8 text") from None
     if path.suffix.lower() == ".json":
         try:
-            data = json.loads(text)
+            data = json.loads(text, parse_float=Decimal)  # exactly as written: 1234.5, and 1e309 is not infinity
         except json.JSONDecodeError as exc:
             raise CommandError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
+        if not isinstance(data, dict):
+            raise CommandError(f"{path}: the values must be a JSON object: {{\"field\": value, ...}}")
     else:
         try:
             data = load_yaml(text).data

@@ -193,7 +193,10 @@ def _decimal(raw: Any, what: str) -> Decimal:
     try:
         return read_decimal(raw, what)
     except KindError as exc:
-        raise FieldValueError(f"must be {what}: {exc}") from None
+        said = str(exc)
+        if said == f"must be {what}" or said.endswith(f" is not {what}"):  # the reason is the 'must be' itself: once
+            raise FieldValueError(f"must be {what}") from None
+        raise FieldValueError(f"must be {what}: {said}") from None
 
 
 def _money(field: LetterField, raw: Any) -> Decimal:

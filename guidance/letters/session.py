@@ -75,23 +75,15 @@ def carried_clash(template: LetterTemplate, answers: dict, results: dict, carrie
             from_answers.append(name)
         elif value is _MISSING and name in carried:  # even when empty: "not missing" is the audit's to say
             from_source.append(name)
-    problems = []
-    if from_answers:
-        problems.append(f"{_names(from_answers)} in the data: the session gives {_it(from_answers)} from its answers; "
-                        f"change the answer in the session (run it again) and leave {_it(from_answers)} out of the data")
-    if from_source:
-        problems.append(f"{_names(from_source)} in the data: the session was started from an account audit, which fills "
-                        f"{'this' if len(from_source) == 1 else 'these'} in; leave {_it(from_source)} out of the data")
+    problems = []  # one per field, so that a command names the data file's line that gives it
+    for name in sorted(from_answers):
+        problems.append(f"'{name}' in the data: the session gives it from its answers; "
+                        "change the answer in the session (run it again) and leave it out of the data")
+    for name in sorted(from_source):
+        problems.append(f"'{name}' in the data: the session was started from an account audit, which fills "
+                        "this in; leave it out of the data")
     if problems:
         raise LetterError([(where, None, problem) for problem in problems])
-
-
-def _names(names: list[str]) -> str:
-    return ", ".join(f"'{name}'" for name in sorted(names))
-
-
-def _it(names: list[str]) -> str:
-    return "it" if len(names) == 1 else "them"
 
 
 def finished_session(session_id: str, store=None) -> tuple[dict, dict, str, dict]:
