@@ -50,3 +50,10 @@ def test_each_listed_question_finds_its_page_first(base, shipped, page_id):
     missed = {q: page_ids(shipped, q, 5) for q in base.page(page_id).meta.questions
               if page_ids(shipped, q, 5)[:1] != [page_id]}
     assert not missed, f"{page_id}: questions that do not find it first: {missed}"
+
+
+@pytest.mark.parametrize("question", ["What is a PA?", "what is a personal assistant", "What's a PA?"])
+def test_asking_what_a_pa_is_finds_the_pas_own_page(shipped, question):
+    # The page on working as a PA grew a section on pensions; its title names what it explains, so
+    # a longer page still comes first for the question it answers in its first section.
+    assert page_ids(shipped, question, 3)[0] == "working-as-a-pa"
