@@ -31,7 +31,7 @@ DAYS = [ON, LOW_PAY_DAY]
 
 #: Pages that must tell the reader about opting in and joining.
 MUST_SAY_IT = ["young-pas-under-18", "true-cost-of-employing", "workplace-pensions",
-               "postponing-automatic-enrolment"]
+               "postponing-automatic-enrolment", "working-as-a-pa"]
 
 #: Words that tell the reader a PA not enrolled automatically can still choose a pension.
 CHOOSING = re.compile(r"\bopt(?:s|ing|ed)?[ -]in\b|\b(?:ask|asks|asked|choose|chooses|wants?) to join\b|"
@@ -133,3 +133,16 @@ def test_the_written_statement_tells_the_pa_the_employer_pays_in_if_they_opt_in(
     limit = _shown_lower_limit(base, ON)
     assert f"If you earn more than {limit} a year, I will then pay in too." in body
     assert f"If you earn {limit} a year or less, I do not have to pay in." in body
+
+
+def test_the_glossary_explains_opting_in_as_the_pages_do(base):
+    # A PA reading "you can opt in" on their own page can look the words up: opting in makes the
+    # employer enrol them and pay in; joining on low pay does not make the employer pay in.
+    entry = base.glossary.lookup("opt in")
+    assert entry is not None
+    for alias in ("opting in", "opt-in"):
+        assert base.glossary.lookup(alias) is entry, alias
+    definition = " ".join(entry.definition.split())
+    assert re.search(r"\bmust\b[^.]*\benrol", definition) and re.search(r"\bpay in\b", definition), definition
+    assert re.search(r"\bjoin\b", definition) and re.search(r"\bdo(?:es)? not have to pay in\b", definition), definition
+    assert entry.page == "workplace-pensions"
