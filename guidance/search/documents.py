@@ -26,7 +26,7 @@ from guidance.search.kinds import (
 WEIGHTS = {"title": 5.0, "keywords": 4.0, "questions": 3.0, "summary": 2.5, "topics": 1.5, "headings": 2.0, "body": 1.0}
 
 #: Bump when what a document holds changes (or which words are stop words), so old indexes are rebuilt.
-DOC_FORMAT = 13
+DOC_FORMAT = 14
 
 
 @dataclass

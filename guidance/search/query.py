@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from guidance.query_limits import MAX_QUERY_CHARS, cut_note
-from guidance.search.analysis import is_stop, join_equivalents, other_forms, raw_words, stem
+from guidance.search.analysis import MAX_PAIR_GAP, is_stop, join_equivalents, other_forms, raw_words, stem
 from guidance.search.kinds import kind_name_stems
 from guidance.search.spelling import Vocabulary
 from guidance.search.synonyms import FILLERS, Synonyms
@@ -27,10 +27,10 @@ SYNONYM_BOOST = 0.9
 FORM_BOOST = 0.6
 COMPLETION_BOOST = 0.8
 COMPLETIONS = 6
-#: The most little words that may stand between two words searched as a pair: "right to work"
-#: and "end of the year" are said as one thing, "holiday [do I have to] pay" is not ("how much
-#: holiday do I have to pay my staff" asks about the holiday, not about holiday pay).
-MAX_PAIR_GAP = 2
+#: ``MAX_PAIR_GAP``: the most little words that may stand between two words searched as a pair
+#: (as between two words indexed as one): "right to work" and "end of the year" are said as one
+#: thing, "holiday [do I have to] pay" is not ("how much holiday do I have to pay my staff" asks
+#: about the holiday, not about holiday pay).
 _PHRASE = re.compile(r'"([^"]*)"')
 #: Particles that make one verb of the word before them ("set up", "sort out", "pay back"). "in"
 #: and "on" make phrasal verbs too ("fill in", "take on"), but they are stop words, never

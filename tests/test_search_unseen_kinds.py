@@ -1,0 +1,83 @@
+"""Kinds of ranking fault that hold for questions nobody has tuned search against.
+
+- Word pairs span few little words, on a page as in a question. A question's two words make a
+  pair only when at most ``MAX_PAIR_GAP`` little words stand between them; a page's did whatever
+  stood between, so "a health direct payment if you get continuing funding" counted as saying
+  "direct payment continue" side by side, and lifted that page for "will my direct payment
+  continue".
+- "What kind of", "what sort of", "what type of" frame a question: "kind" is a rare word in
+  these pages ("payment in kind"), and searched in full it chose the page for itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from guidance.search import Searcher, analysis
+from guidance.search.frames import phrase_stems
+from guidance.search.query import build_query
+from guidance.search.spelling import Vocabulary
+from guidance.search.store import IndexStore
+from guidance.search.synonyms import Synonyms, load_synonyms
+
+from search_support import REPO_ROOT, ListSource, open_shipped, page, page_ids
+
+
+# -- word pairs across little words -------------------------------------------------------------
+
+
+def test_a_page_makes_no_pair_across_more_little_words_than_a_question_does():
+    stems, _words = analysis.marked_stems("You can have a health direct payment if you get continuing funding.")
+    runs = [run.split() for run in " ".join(stems).split(analysis.RUN_MARK) if run.strip()]
+    assert ["health", "dp"] in runs and ["continu", "fund"] in runs
+    # Two little words or fewer still make neighbours, as in a question ("right to work").
+    stems, _words = analysis.marked_stems("Check the right to work of the PA before the first day.")
+    assert "|" not in stems[:stems.index("work")]
+    assert analysis.word_runs("a health direct payment if you get continuing funding") == [["health", "dp"], ["continuing", "funding"]]
+
+
+def pair_pages():
+    # The same words, as many, in the same order: only how far apart they stand differs.
+    return [
+        page("health-funding", "Health funding", "Your direct payment, if you get it, can continue in hospital."),
+        page("suspending", "Council stops", "Your direct payment can continue if you get it in hospital."),
+        *(page(f"other{n}", f"Holiday rule {n}", f"Holiday rule {n} for every employer.") for n in range(8)),
+    ]
+
+
+def test_a_pair_across_a_clause_does_not_lift_a_page(tmp_path):
+    with Searcher.from_source(ListSource(pair_pages()), Synonyms(), IndexStore(tmp_path / "index")) as opened:
+        assert opened.search("will my direct payment continue").ids[0] == "suspending"
+
+
+# -- "what kind of" -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("phrase", ["kind of", "kinds of", "sort of", "sorts of", "type of", "types of"])
+def test_the_shipped_frame_words_hold_the_kind_of_phrases(phrase):
+    assert phrase_stems(phrase) in load_synonyms(REPO_ROOT / "content").frames.frame
+
+
+def test_kind_of_frames_the_question_but_payment_in_kind_does_not():
+    synonyms = load_synonyms(REPO_ROOT / "content")
+    query = build_query("What kind of jobs does a PA do?", Vocabulary({}), synonyms, correct=False)
+    assert [c.frame for c in query.concepts if c.label.startswith("kind")] == [True]
+    query = build_query("can I be paid in kind", Vocabulary({}), synonyms, correct=False)
+    assert not any(c.frame for c in query.concepts)
+
+
+def kind_pages():
+    return [
+        page("duties", "What your PA does", "The duties of a PA: personal care, shopping, cooking and getting out."),
+        page("in-kind", "Paying a PA in kind", "A PA's duties are paid in money, not in kind: a room or meals "
+             "in kind do not count towards the minimum wage.", keywords=("in kind",)),
+        *(page(f"other{n}", f"PA rule {n}", f"PA rule {n} for every employer.") for n in range(8)),
+    ]
+
+
+def test_kind_of_does_not_choose_the_page(tmp_path):
+    synonyms = load_synonyms(REPO_ROOT / "content")
+    with Searcher.from_source(ListSource(kind_pages()), synonyms, IndexStore(tmp_path / "index")) as opened:
+        assert opened.search("What kind of duties does a PA have?").ids[0] == "duties"
