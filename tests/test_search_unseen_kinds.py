@@ -81,3 +81,39 @@ def test_kind_of_does_not_choose_the_page(tmp_path):
     synonyms = load_synonyms(REPO_ROOT / "content")
     with Searcher.from_source(ListSource(kind_pages()), synonyms, IndexStore(tmp_path / "index")) as opened:
         assert opened.search("What kind of duties does a PA have?").ids[0] == "duties"
+
+
+# -- the first paragraph ------------------------------------------------------------------------
+
+
+def paragraphs_page(page_id: str, title: str, *paragraphs: str):
+    """A made-up page whose body is ``paragraphs``, one block each (``page`` makes one block)."""
+    from guidance.search.documents import Block
+
+    made = page(page_id, title, paragraphs[0])
+    made.blocks = [Block(text) for text in paragraphs]
+    made.fingerprint += "-" + str(len(paragraphs))
+    return made
+
+
+def lead_pages():
+    # The same paragraphs on both pages, in another order: one answers first, one in passing.
+    said = "A PA who is pregnant has a risk assessment and may be offered other work."
+    other = "Keep the records of each PA for three years."
+    more = "Ask the council before you change the hours of a PA."
+    return [
+        paragraphs_page("mentioned-later", "Records of a PA", other, more, said),
+        paragraphs_page("said-first", "Records for a PA", said, other, more),
+        *(page(f"other{n}", f"Holiday rule {n}", f"Holiday rule {n} for every employer.") for n in range(8)),
+    ]
+
+
+def test_the_page_saying_it_in_its_first_paragraph_comes_first(tmp_path):
+    with Searcher.from_source(ListSource(lead_pages()), Synonyms(), IndexStore(tmp_path / "index")) as opened:
+        assert opened.search("my PA is pregnant").ids[:2] == ["said-first", "mentioned-later"]
+
+
+def test_the_first_paragraph_counts_more_than_the_rest_of_the_body_and_less_than_the_summary():
+    from guidance.search.documents import WEIGHTS
+
+    assert WEIGHTS["body"] < WEIGHTS.get("lead", 0) < WEIGHTS["summary"]
