@@ -5,8 +5,11 @@
   stood between, so "a health direct payment if you get continuing funding" counted as saying
   "direct payment continue" side by side, and lifted that page for "will my direct payment
   continue".
+- Two words meaning the same ("carer or personal assistant") are an either-or: they make no
+  pair, so a page listing them side by side is not lifted for it.
 - "What kind of", "what sort of", "what type of" frame a question: "kind" is a rare word in
   these pages ("payment in kind"), and searched in full it chose the page for itself.
+- A page's first paragraph weighs more than the rest of its body: pages answer first.
 """
 
 from __future__ import annotations
@@ -15,12 +18,13 @@ import datetime as dt
 
 import pytest
 
+from guidance.problems import Problems
 from guidance.search import Searcher, analysis
 from guidance.search.frames import phrase_stems
 from guidance.search.query import build_query
 from guidance.search.spelling import Vocabulary
 from guidance.search.store import IndexStore
-from guidance.search.synonyms import Synonyms, load_synonyms
+from guidance.search.synonyms import Synonyms, load_synonyms, parse_synonyms
 
 from search_support import REPO_ROOT, ListSource, open_shipped, page, page_ids
 
@@ -117,3 +121,29 @@ def test_the_first_paragraph_counts_more_than_the_rest_of_the_body_and_less_than
     from guidance.search.documents import WEIGHTS
 
     assert WEIGHTS["body"] < WEIGHTS.get("lead", 0) < WEIGHTS["summary"]
+
+
+# -- two words meaning the same make no pair ----------------------------------------------------
+
+
+def test_two_words_that_mean_the_same_are_an_either_or_not_a_pair():
+    synonyms = parse_synonyms("carer: personal assistant\n", "synonyms.yaml", Problems())
+    query = build_query("what can a carer or personal assistant do for me", Vocabulary({}), synonyms, correct=False)
+    assert ("carer", "pa") not in query.pairs
+    # Two words that do not mean the same keep their pair.
+    assert ("carer", "dp") in build_query("carer direct payments", Vocabulary({}), synonyms, correct=False).pairs
+
+
+def either_or_pages():
+    # The same words on both pages, as many: only the listing page has them side by side.
+    return [
+        page("answer", "Help at home", "Your carer helps at home. Your PA is paid."),
+        page("listing", "Help at home", "Your carer or PA helps at home and is paid."),
+        *(page(f"other{n}", f"Holiday rule {n}", f"Holiday rule {n} for every employer.") for n in range(8)),
+    ]
+
+
+def test_a_page_listing_the_two_words_side_by_side_is_not_lifted(tmp_path):
+    synonyms = parse_synonyms("carer: personal assistant\n", "synonyms.yaml", Problems())
+    with Searcher.from_source(ListSource(either_or_pages()), synonyms, IndexStore(tmp_path / "index")) as opened:
+        assert opened.search("what does a carer or personal assistant do at home").ids[:2] == ["answer", "listing"]

@@ -129,7 +129,7 @@ def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_t
     if correct:
         words = _rejoined([_corrected(w, vocabulary, query) if w != partial else w for w in words], partial)
     unpaired, phrases = _add_word_concepts(query, words, synonyms)
-    query.pairs = _pairs(words, unpaired, phrases)
+    query.pairs = _without_same_meaning(_pairs(words, unpaired, phrases), query.concepts)
     if partial:
         _add_partial(query, partial, vocabulary, whole=bool(words) and words[-1] == partial, correct=correct)
     _note_named_kinds(query)
@@ -244,6 +244,16 @@ def _pairs(words: list[str], unpaired: set[int] = frozenset(), phrases: dict[int
         if a != b and first not in unpaired and second not in unpaired and -second - 1 not in unpaired:
             pairs.append((a, b))
     return pairs
+
+
+def _without_same_meaning(pairs: list[tuple[str, str]], concepts: list[Concept]) -> list[tuple[str, str]]:
+    """``pairs`` less those of two words that mean the same, one a synonym of the other ("carer
+    or personal assistant", "carer/PA"): an either-or, not a name of two words, so a page
+    listing them side by side ("your carer or PA") is no more about what is asked."""
+    same = {frozenset((concept.alternatives[0].stems[0], stems[0]))
+            for concept in concepts if concept.alternatives and len(concept.alternatives[0].stems) == 1
+            for stems in (a.stems for a in concept.alternatives[1:] if not a.same_word) if len(stems) == 1}
+    return [pair for pair in pairs if frozenset(pair) not in same] if same else pairs
 
 
 def _corrected(word: str, vocabulary: Vocabulary, query: Query) -> str:
