@@ -10,6 +10,8 @@
 - "What kind of", "what sort of", "what type of" frame a question: "kind" is a rare word in
   these pages ("payment in kind"), and searched in full it chose the page for itself.
 - A page's first paragraph weighs more than the rest of its body: pages answer first.
+- "Receive" is an everyday verb of having, as "get" and "have" (not searched at all) are: it
+  frames the question, so the page on who receives a payment is not chosen for it.
 """
 
 from __future__ import annotations
@@ -147,3 +149,26 @@ def test_a_page_listing_the_two_words_side_by_side_is_not_lifted(tmp_path):
     synonyms = parse_synonyms("carer: personal assistant\n", "synonyms.yaml", Problems())
     with Searcher.from_source(ListSource(either_or_pages()), synonyms, IndexStore(tmp_path / "index")) as opened:
         assert opened.search("what does a carer or personal assistant do at home").ids[:2] == ["answer", "listing"]
+
+
+# -- "receive" is an everyday verb of having, as "get" and "have" are ----------------------------
+
+
+@pytest.mark.parametrize("word", ["receive", "receives", "receiving", "received"])
+def test_the_shipped_frame_words_hold_receive(word):
+    assert phrase_stems(word) in load_synonyms(REPO_ROOT / "content").frames.frame
+
+
+def receive_pages():
+    return [
+        page("someone-else", "Someone else to receive the payment", "A nominated person receives the direct "
+             "payment and manages it. The council pays the person who receives it.", keywords=("receiving",)),
+        page("training", "Courses", "Direct payments can pay for a first aid course: training for work."),
+        *(page(f"other{n}", f"Holiday rule {n}", f"Holiday rule {n} for every employer.") for n in range(8)),
+    ]
+
+
+def test_receive_does_not_choose_the_page(tmp_path):
+    synonyms = load_synonyms(REPO_ROOT / "content")
+    with Searcher.from_source(ListSource(receive_pages()), synonyms, IndexStore(tmp_path / "index")) as opened:
+        assert opened.search("Can my PA receive training paid by direct payments?").ids[0] == "training"
