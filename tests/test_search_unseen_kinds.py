@@ -12,6 +12,8 @@
 - A page's first paragraph weighs more than the rest of its body: pages answer first.
 - "Receive" is an everyday verb of having, as "get" and "have" (not searched at all) are: it
   frames the question, so the page on who receives a payment is not chosen for it.
+- A question told with its story: the words only the story holds count less than the asking
+  sentence's, so the page on the story's circumstances does not answer the question asked.
 """
 
 from __future__ import annotations
@@ -172,3 +174,38 @@ def test_receive_does_not_choose_the_page(tmp_path):
     synonyms = load_synonyms(REPO_ROOT / "content")
     with Searcher.from_source(ListSource(receive_pages()), synonyms, IndexStore(tmp_path / "index")) as opened:
         assert opened.search("Can my PA receive training paid by direct payments?").ids[0] == "training"
+
+
+# -- a question told with its story -------------------------------------------------------------
+
+
+def story_pages():
+    return [
+        page("sickness", "Back pain and long-term sickness", "A PA off sick for months with back pain: keep in "
+             "touch, ask for fit notes, and plan cover while their back heals. A PA hurt lifting may claim.",
+             keywords=("back pain", "lifting")),
+        page("dismissal", "Dismissing a PA", "You can dismiss a PA for a fair reason, after a fair procedure."),
+        *(page(f"other{n}", f"Holiday rule {n}", f"Holiday rule {n} for every employer.") for n in range(8)),
+    ]
+
+
+def test_the_asking_sentence_outweighs_the_story_told_before_it(tmp_path):
+    with Searcher.from_source(ListSource(story_pages()), Synonyms(), IndexStore(tmp_path / "index")) as opened:
+        told = "My PA hurt her back lifting me and has been off sick for months with back pain. Can I dismiss my PA?"
+        assert opened.search(told).ids[0] == "dismissal"
+        # Asked about the story itself, the story's page comes first.
+        assert opened.search("My PA hurt her back. How long can she be off sick with back pain?").ids[0] == "sickness"
+
+
+@pytest.mark.parametrize("typed, weighed", [
+    # The story's own words count less; words of the asking sentence, and the domain's, in full.
+    ("My PA hurt her back lifting me. Can I dismiss my PA?", {"hurt her back": 0.6, "lifting": 0.6, "dismiss": 1.0, "pa": 1.0}),
+    # No sentence asks, every one does, or the asking one says nothing of its own: all in full.
+    ("My PA hurt her back lifting me. I want to dismiss my PA.", {"hurt her back": 1.0, "dismiss": 1.0}),
+    ("Did my PA hurt her back? Can I dismiss my PA?", {"hurt her back": 1.0, "dismiss": 1.0}),
+    ("My PA hurt her back lifting me and is off work. Is there anything I can do?", {"hurt her back": 1.0, "lifting": 1.0}),
+])
+def test_which_concepts_are_the_story(typed, weighed):
+    query = build_query(typed, Vocabulary({}), Synonyms(), correct=False)
+    found = {c.label: c.weight for c in query.concepts}
+    assert {label: found[label] for label in weighed} == weighed

@@ -63,6 +63,9 @@ class Concept:
     #: Words that frame the question ("best way", "easy"; see ``frames``): weighed little, and
     #: never taken for what is asked.
     frame: bool = False
+    #: How much the concept counts: below 1 when only the story around the question holds it
+    #: (see ``_weigh_the_story``).
+    weight: float = 1.0
 
 
 @dataclass
@@ -133,7 +136,34 @@ def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_t
     if partial:
         _add_partial(query, partial, vocabulary, whole=bool(words) and words[-1] == partial, correct=correct)
     _note_named_kinds(query)
+    _weigh_the_story(query, loose)
     return query
+
+
+#: Weight of a concept only the story around a question holds (see ``_weigh_the_story``).
+STORY_WEIGHT = 0.6
+#: The fewest searched words the asking sentences must hold for the rest to count as the story.
+ASKING_WORDS = 2
+
+
+def _weigh_the_story(query: Query, text: str) -> None:
+    """In a question told with its story ("My PA hurt her back in May and has been off since.
+    Can I dismiss her?"), the concepts that only the sentences not asking hold count at
+    ``STORY_WEIGHT``: the story says the circumstances, the asking sentence what to answer, and
+    the story's words, being more, outweighed it. Nothing changes when no sentence ends in "?",
+    when every one does, or when the asking sentences hold fewer than ``ASKING_WORDS`` searched
+    words ("Is there anything I can do?": then the story says what is asked)."""
+    sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
+    asking = [part for part in sentences if part.strip().endswith("?")]
+    if not asking or len(asking) == len(sentences):
+        return
+    asked = {w for part in asking for w in join_equivalents(raw_words(part)) if not is_stop(w)}
+    if len(asked) < ASKING_WORDS:
+        return
+    for concept in query.concepts:
+        said = [w for w in join_equivalents(raw_words(concept.label)) if not is_stop(w)]
+        if said and asked.isdisjoint(said):
+            concept.weight = STORY_WEIGHT
 
 
 def _note_named_kinds(query: Query) -> None:
