@@ -14,6 +14,8 @@
   frames the question, so the page on who receives a payment is not chosen for it.
 - A question told with its story: the words only the story holds count less than the asking
   sentence's, so the page on the story's circumstances does not answer the question asked.
+- A caller phrase saying a situation in other words ("no longer need") makes no pair with the
+  word beside it either: "no longer need the services of" is how a dismissal is worded.
 """
 
 from __future__ import annotations
@@ -209,3 +211,16 @@ def test_which_concepts_are_the_story(typed, weighed):
     query = build_query(typed, Vocabulary({}), Synonyms(), correct=False)
     found = {c.label: c.weight for c in query.concepts}
     assert {label: found[label] for label in weighed} == weighed
+
+
+# -- a situation in other words makes no pair with the word beside it ----------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory):
+    yield from open_shipped(tmp_path_factory, dt.date(2026, 12, 4))
+
+
+@pytest.mark.parametrize("typed", ["If I no longer need services, what then?", "we no longer need services at all"])
+def test_no_longer_needing_services_finds_ending_them_not_the_dismissal_page_that_says_it(shipped, typed):
+    assert page_ids(shipped, typed)[0] == "ending-direct-payments"

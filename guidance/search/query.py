@@ -250,12 +250,14 @@ def _is_whole_word(word: str, vocabulary: Vocabulary, synonyms: Synonyms) -> boo
 def _pairs(words: list[str], unpaired: set[int] = frozenset(), phrases: dict[int, int] | None = None) -> list[tuple[str, str]]:
     """Adjacent meaningful words, stop words skipped as the index skips them ("right to work").
 
-    Two words of one caller phrase describing a situation in other words than the pages use
-    (``phrases``: place -> where its phrase starts; "no longer need" -> "end", "stop") make no
-    pair: the phrase is searched as its words side by side in its concept already, and counting
-    them again let a page using the phrase in another sense ("no longer need my carer" on the
-    redundancy page) outscore the page about what it asks. A name of two words ("bank holiday",
-    "care worker") keeps its pair: there the words side by side are the evidence.
+    A word of a caller phrase describing a situation in other words than the pages use
+    (``phrases``: place -> where its phrase starts; "no longer need" -> "end", "stop") makes no
+    pair, with another word of it or with the word beside it: the phrase is searched as its words
+    side by side in its concept already, and counting them again let a page using the phrase in
+    another sense ("no longer need my carer" on the redundancy page, "no longer need the
+    services of" on the unfair dismissal page) outscore the page about what it asks. A name of
+    two words ("bank holiday", "care worker") keeps its pair: there the words side by side are
+    the evidence.
 
     Words with more than ``MAX_PAIR_GAP`` little words between them make no pair. A pair holding
     one of the places ``unpaired`` (a frame word) is left out, and so is the pair
@@ -267,7 +269,7 @@ def _pairs(words: list[str], unpaired: set[int] = frozenset(), phrases: dict[int
     pairs = []
     for first, second in zip(places, places[1:]):
         a, b = stem(words[first]), stem(words[second])
-        if first in phrases and phrases.get(first) == phrases.get(second):
+        if first in phrases or second in phrases:
             continue
         if second - first - 1 > MAX_PAIR_GAP:
             continue
