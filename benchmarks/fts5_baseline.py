@@ -11,7 +11,7 @@ import sqlite3
 from guidance.search.analysis import words
 from guidance.search.documents import WEIGHTS, IndexDoc
 
-COLUMNS = ("title", "keywords", "summary", "topics", "headings", "body")
+COLUMNS = ("title", "keywords", "summary", "topics", "headings", "lead", "body")
 
 
 class Fts5Index:

@@ -181,6 +181,11 @@ def _e_form(stemmed: str) -> str:
     return again if len(again) < len(stemmed) and stemmed.startswith(again) else stemmed
 
 
+#: The most little words (stop words, single letters) that may stand between two words made a
+#: word pair, on a page as in a question (``query._pairs``): "right to work" and "end of the
+#: year" are said as one thing, but "a health direct payment if I get continuing healthcare"
+#: says nothing of a direct payment continuing. More, and a run ends there.
+MAX_PAIR_GAP = 2
 #: Where a run of words ends for word pairs: sentence ends, list separators, line breaks.
 RUN_END = r"[.;:!?]+(?:\s|$)|\n|\s\.\s"
 #: Stands for the end of a run in ``marked_stems`` (stems are letters and digits only).
@@ -210,17 +215,30 @@ def word_runs(text: str) -> list[list[str]]:
             continue
         if "'" in run:
             found = [_CLEANED.get(t) or _cleaned(t) for t in found]
-        found = _meaningful(found)
-        if found:
-            runs.append(found)
+        runs.extend(_meaningful_runs(found))
     return runs
 
 
-def _meaningful(run: list[str]) -> list[str]:
-    """``words`` of a run already cut into ``raw_words``."""
+def _meaningful_runs(run: list[str]) -> list[list[str]]:
+    """``words`` of a run already cut into ``raw_words``, cut again where more than
+    ``MAX_PAIR_GAP`` little words stand between two words (see ``MAX_PAIR_GAP``)."""
     if not _EQUIVALENT_STARTS.isdisjoint(run):
         run = join_equivalents(run)
-    return [w for w in run if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+    runs: list[list[str]] = []
+    kept: list[str] = []
+    gap = 0
+    for w in run:
+        if w in STOP_WORDS or (len(w) < 2 and not w.isdigit()):
+            gap += 1
+            continue
+        if gap > MAX_PAIR_GAP and kept:
+            runs.append(kept)
+            kept = []
+        kept.append(w)
+        gap = 0
+    if kept:
+        runs.append(kept)
+    return runs
 
 
 def stems(text: str) -> list[str]:
@@ -271,15 +289,30 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
     return tuple(_cleaned(token) for token in WORD.findall(chunk))
 
 
-def _word_stem(word: str) -> str | None:
-    """A word's stem, None for a stop word or single letter, RUN_MARK and PART_MARK kept."""
+#: Stands for a little word in ``_kept_stems`` until the long gaps are marked (not a stem, a
+#: mark, nor whitespace to ``str.split``).
+_LITTLE = "\x01"
+#: ``MAX_PAIR_GAP`` + 1 little words in a row, as ``_kept_stems`` joins them.
+_LONG_GAP = " ".join([_LITTLE] * (MAX_PAIR_GAP + 1))
+
+
+def _word_stem(word: str) -> str:
+    """A word's stem, ``_LITTLE`` for a stop word or single letter, RUN_MARK and PART_MARK kept."""
     if word == RUN_MARK or word == PART_MARK:
         return word
-    return None if is_stop(word) else stem(word)
+    return _LITTLE if is_stop(word) else stem(word)
 
 
 _CHUNK_WORDS = _Table(_chunk_words)
 _WORD_STEMS = _Table(_word_stem)
+
+
+def _kept_stems(found: list[str]) -> list[str]:
+    """The stems of ``found`` (words and marks), little words left out, with a ``RUN_MARK``
+    where more than ``MAX_PAIR_GAP`` of them stood in a row (a longer row may leave a mark
+    or two more, which a run may have): string methods, no Python step per word."""
+    joined = " ".join(map(_WORD_STEMS.__getitem__, found)).replace(_LONG_GAP, RUN_MARK)
+    return (joined + " ").replace(_LITTLE + " ", "").split()
 
 
 def marked_stems(text: str) -> tuple[list[str], set[str]]:
@@ -295,7 +328,7 @@ def marked_stems(text: str) -> tuple[list[str], set[str]]:
         found = _join_sparse(found)
     words = set(found)
     words.difference_update(_NOT_WORDS)
-    return list(filter(None, map(_WORD_STEMS.__getitem__, found))), words
+    return _kept_stems(found), words
 
 
 def marked_stems_of(texts: list[str]) -> tuple[list[list[str]], set[str]]:
@@ -310,7 +343,7 @@ def marked_stems_of(texts: list[str]) -> tuple[list[list[str]], set[str]]:
         found = _join_sparse(found)
     words = set(found)
     words.difference_update(_NOT_WORDS)
-    stems = list(filter(None, map(_WORD_STEMS.__getitem__, found)))
+    stems = _kept_stems(found)
     out = []
     start = 0
     for _ in range(len(texts) - 1):

@@ -1,7 +1,7 @@
 """What the index holds for one page, made from the page as rendered on a date.
 
 A page is indexed as weighted parts (title above keywords and callers' questions above summary
-above headings above body) plus the taxonomy's description of the subjects it covers, which names
+above headings above the first paragraph above the rest of the body) plus the taxonomy's description of the subjects it covers, which names
 the subject in the words an officer might use. The body is kept as plain-text blocks for snippets.
 Flows, calculators and letters are indexed the same way (see ``kinds``), marked by ``kind``.
 """
@@ -23,10 +23,14 @@ from guidance.search.kinds import (
 #: sentences, so beside the words that say what is asked they hold the circumstances and domain
 #: words of one caller ("my PA", "my direct payment"); they weigh a little less than the chosen
 #: ``keywords`` so a page is not lifted above the page about a word by a question that mentions it.
-WEIGHTS = {"title": 5.0, "keywords": 4.0, "questions": 3.0, "summary": 2.5, "topics": 1.5, "headings": 2.0, "body": 1.0}
+#: ``lead`` is the first paragraph of the body (``LEAD_BLOCKS``): pages answer first and explain
+#: after, so a page saying a word in its opening is more about it than one saying it in passing.
+WEIGHTS = {"title": 5.0, "keywords": 4.0, "questions": 3.0, "summary": 2.5, "topics": 1.5, "headings": 2.0, "lead": 1.5, "body": 1.0}
+#: How many of the body's first blocks (headings not counted) make its ``lead``.
+LEAD_BLOCKS = 1
 
 #: Bump when what a document holds changes (or which words are stop words), so old indexes are rebuilt.
-DOC_FORMAT = 13
+DOC_FORMAT = 15
 
 
 @dataclass
@@ -65,7 +69,10 @@ class IndexDoc:
     related: list[str] = field(default_factory=list)
 
     def parts(self) -> dict[str, str]:
-        """Text of each weighted part (see WEIGHTS)."""
+        """Text of each weighted part (see WEIGHTS). A body of no more than ``LEAD_BLOCKS``
+        blocks (a made-up page, a short flow) is all body: its opening is all it says."""
+        body = [b.text for b in self.blocks if not b.heading]
+        lead = LEAD_BLOCKS if len(body) > LEAD_BLOCKS else 0
         return {
             "title": self.title,
             "keywords": " . ".join(self.keywords),
@@ -73,7 +80,8 @@ class IndexDoc:
             "summary": self.summary,
             "topics": self.topics,
             "headings": " . ".join(b.text for b in self.blocks if b.heading),
-            "body": "\n".join(b.text for b in self.blocks if not b.heading),
+            "lead": "\n".join(body[:lead]),
+            "body": "\n".join(body[lead:]),
         }
 
     def blocks_json(self) -> str:

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from guidance.query_limits import MAX_QUERY_CHARS, cut_note
-from guidance.search.analysis import is_stop, join_equivalents, other_forms, raw_words, stem
+from guidance.search.analysis import MAX_PAIR_GAP, is_stop, join_equivalents, other_forms, raw_words, stem
 from guidance.search.kinds import kind_name_stems
 from guidance.search.spelling import Vocabulary
 from guidance.search.synonyms import FILLERS, Synonyms
@@ -27,10 +27,10 @@ SYNONYM_BOOST = 0.9
 FORM_BOOST = 0.6
 COMPLETION_BOOST = 0.8
 COMPLETIONS = 6
-#: The most little words that may stand between two words searched as a pair: "right to work"
-#: and "end of the year" are said as one thing, "holiday [do I have to] pay" is not ("how much
-#: holiday do I have to pay my staff" asks about the holiday, not about holiday pay).
-MAX_PAIR_GAP = 2
+#: ``MAX_PAIR_GAP``: the most little words that may stand between two words searched as a pair
+#: (as between two words indexed as one): "right to work" and "end of the year" are said as one
+#: thing, "holiday [do I have to] pay" is not ("how much holiday do I have to pay my staff" asks
+#: about the holiday, not about holiday pay).
 _PHRASE = re.compile(r'"([^"]*)"')
 #: Particles that make one verb of the word before them ("set up", "sort out", "pay back"). "in"
 #: and "on" make phrasal verbs too ("fill in", "take on"), but they are stop words, never
@@ -63,6 +63,9 @@ class Concept:
     #: Words that frame the question ("best way", "easy"; see ``frames``): weighed little, and
     #: never taken for what is asked.
     frame: bool = False
+    #: How much the concept counts: below 1 when only the story around the question holds it
+    #: (see ``_weigh_the_story``).
+    weight: float = 1.0
 
 
 @dataclass
@@ -129,11 +132,38 @@ def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_t
     if correct:
         words = _rejoined([_corrected(w, vocabulary, query) if w != partial else w for w in words], partial)
     unpaired, phrases = _add_word_concepts(query, words, synonyms)
-    query.pairs = _pairs(words, unpaired, phrases)
+    query.pairs = _without_same_meaning(_pairs(words, unpaired, phrases), query.concepts)
     if partial:
         _add_partial(query, partial, vocabulary, whole=bool(words) and words[-1] == partial, correct=correct)
     _note_named_kinds(query)
+    _weigh_the_story(query, loose)
     return query
+
+
+#: Weight of a concept only the story around a question holds (see ``_weigh_the_story``).
+STORY_WEIGHT = 0.6
+#: The fewest searched words the asking sentences must hold for the rest to count as the story.
+ASKING_WORDS = 2
+
+
+def _weigh_the_story(query: Query, text: str) -> None:
+    """In a question told with its story ("My PA hurt her back in May and has been off since.
+    Can I dismiss her?"), the concepts that only the sentences not asking hold count at
+    ``STORY_WEIGHT``: the story says the circumstances, the asking sentence what to answer, and
+    the story's words, being more, outweighed it. Nothing changes when no sentence ends in "?",
+    when every one does, or when the asking sentences hold fewer than ``ASKING_WORDS`` searched
+    words ("Is there anything I can do?": then the story says what is asked)."""
+    sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
+    asking = [part for part in sentences if part.strip().endswith("?")]
+    if not asking or len(asking) == len(sentences):
+        return
+    asked = {w for part in asking for w in join_equivalents(raw_words(part)) if not is_stop(w)}
+    if len(asked) < ASKING_WORDS:
+        return
+    for concept in query.concepts:
+        said = [w for w in join_equivalents(raw_words(concept.label)) if not is_stop(w)]
+        if said and asked.isdisjoint(said):
+            concept.weight = STORY_WEIGHT
 
 
 def _note_named_kinds(query: Query) -> None:
@@ -220,12 +250,14 @@ def _is_whole_word(word: str, vocabulary: Vocabulary, synonyms: Synonyms) -> boo
 def _pairs(words: list[str], unpaired: set[int] = frozenset(), phrases: dict[int, int] | None = None) -> list[tuple[str, str]]:
     """Adjacent meaningful words, stop words skipped as the index skips them ("right to work").
 
-    Two words of one caller phrase describing a situation in other words than the pages use
-    (``phrases``: place -> where its phrase starts; "no longer need" -> "end", "stop") make no
-    pair: the phrase is searched as its words side by side in its concept already, and counting
-    them again let a page using the phrase in another sense ("no longer need my carer" on the
-    redundancy page) outscore the page about what it asks. A name of two words ("bank holiday",
-    "care worker") keeps its pair: there the words side by side are the evidence.
+    A word of a caller phrase describing a situation in other words than the pages use
+    (``phrases``: place -> where its phrase starts; "no longer need" -> "end", "stop") makes no
+    pair, with another word of it or with the word beside it: the phrase is searched as its words
+    side by side in its concept already, and counting them again let a page using the phrase in
+    another sense ("no longer need my carer" on the redundancy page, "no longer need the
+    services of" on the unfair dismissal page) outscore the page about what it asks. A name of
+    two words ("bank holiday", "care worker") keeps its pair: there the words side by side are
+    the evidence.
 
     Words with more than ``MAX_PAIR_GAP`` little words between them make no pair. A pair holding
     one of the places ``unpaired`` (a frame word) is left out, and so is the pair
@@ -237,13 +269,23 @@ def _pairs(words: list[str], unpaired: set[int] = frozenset(), phrases: dict[int
     pairs = []
     for first, second in zip(places, places[1:]):
         a, b = stem(words[first]), stem(words[second])
-        if first in phrases and phrases.get(first) == phrases.get(second):
+        if first in phrases or second in phrases:
             continue
         if second - first - 1 > MAX_PAIR_GAP:
             continue
         if a != b and first not in unpaired and second not in unpaired and -second - 1 not in unpaired:
             pairs.append((a, b))
     return pairs
+
+
+def _without_same_meaning(pairs: list[tuple[str, str]], concepts: list[Concept]) -> list[tuple[str, str]]:
+    """``pairs`` less those of two words that mean the same, one a synonym of the other ("carer
+    or personal assistant", "carer/PA"): an either-or, not a name of two words, so a page
+    listing them side by side ("your carer or PA") is no more about what is asked."""
+    same = {frozenset((concept.alternatives[0].stems[0], stems[0]))
+            for concept in concepts if concept.alternatives and len(concept.alternatives[0].stems) == 1
+            for stems in (a.stems for a in concept.alternatives[1:] if not a.same_word) if len(stems) == 1}
+    return [pair for pair in pairs if frozenset(pair) not in same] if same else pairs
 
 
 def _corrected(word: str, vocabulary: Vocabulary, query: Query) -> str:

@@ -330,7 +330,7 @@ class Ranker:
         parts: list[tuple[dict[int, float], float]] = [(self.concept_scores(c), FRAME_WEIGHT) for c in frames]
         for concept, share in zip(chosen, shares):
             scores = self.concept_scores(concept)
-            phrase = PHRASE_WEIGHT if concept.caller_phrase else 1.0
+            phrase = (PHRASE_WEIGHT if concept.caller_phrase else 1.0) * concept.weight
             if share <= COMMON_SHARE:
                 parts.append((scores, phrase))
                 continue
