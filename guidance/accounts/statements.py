@@ -228,8 +228,14 @@ def read_statement(path: Path, columns: dict[str, str] | None = None, shown: str
     .xlsx). Raises StatementError with the file and row."""
     path = path if isinstance(path, Path) else Path(path)
     shown = shown or str(path)
-    with libraries_quiet():
-        return _read_statement(path, columns, shown)
+    if path.suffix.lower() in QUIET_SUFFIXES:
+        with libraries_quiet():
+            return _read_statement(path, columns, shown)
+    return _read_statement(path, columns, shown)  # CSV is read by the csv module, which neither logs nor warns
+
+
+#: The statements read by a library that may log or warn (see ``libraries_quiet``).
+QUIET_SUFFIXES = (".ofx", ".qfx", ".xlsx", ".xlsm")
 
 
 #: The libraries that read statements: what they log may quote the statement's text.
