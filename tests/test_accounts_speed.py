@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import re
 
 from accounts_support import random_account, write
 from guidance.accounts import statements
@@ -30,3 +31,85 @@ def test_a_csv_statement_is_read_without_quieting_the_reading_libraries(tmp_path
     assert read_statement(path) == before
     assert entered == []
     assert statements.QUIET_SUFFIXES == (".ofx", ".qfx", ".xlsx", ".xlsm")
+
+
+def test_a_reference_is_checked_for_a_title_or_postcode_once(monkeypatch):
+    """``check`` looks for a title or a postcode once (not again inside ``looks_like_a_name``),
+    and every pattern it uses is compiled once, not looked up in ``re``'s cache at each call;
+    what it accepts and refuses is unchanged (tests/test_references.py)."""
+    from guidance import references
+
+    seen = []
+    real = references._looks_personal
+    monkeypatch.setattr(references, "_looks_personal", lambda text: seen.append(text) or real(text))
+    monkeypatch.setattr(references, "re", _CompileOnly())
+    assert references.DEFAULT.check("dp-004512") == "DP-004512"
+    assert seen == ["dp-004512"]
+    assert references.looks_like_a_name("Ann Jones") and not references.looks_like_a_name("DP-004512")
+
+
+class _CompileOnly:
+    """``re`` with only what compiles a pattern (or names a flag): a pattern given as text to
+    ``re.search`` and the like is looked up in ``re``'s cache at every call."""
+
+    def __getattr__(self, name):
+        if name in ("fullmatch", "match", "search", "findall", "sub"):
+            raise AssertionError(f"re.{name} with a pattern as text, at each call")
+        return getattr(re, name)
+
+
+def test_a_credit_matched_on_another_day_shares_its_reason():
+    """The reason of a credit paid late or early is made once for each payment reason and number
+    of days: the same words, the same object."""
+    from guidance.accounts.reconcile import _dated_reason, _due_reason
+
+    import datetime as dt
+
+    reason = _due_reason("contribution", dt.date(2026, 4, 6))
+    assert _dated_reason(reason, 3) is _dated_reason(reason, 3)
+    assert _dated_reason(reason, 3)[1] == "contribution payment due 2026-04-06, paid 3 days late"
+    assert _dated_reason(reason, -1)[1] == "contribution payment due 2026-04-06, paid 1 day early"
+    assert _dated_reason(reason, 0) is reason
+
+
+def test_only_payments_due_in_the_last_month_are_looked_at_for_money_paid_ahead(tmp_path, monkeypatch):
+    """A payment's cycle lasts at most a month (``MAX_CYCLE_DAYS``), so one due more than that
+    before the period ends cannot pay for days after it: its cycle's end is not worked out."""
+    from guidance.accounts import schedule
+    from guidance.accounts.audit import audit_files
+
+    account = random_account(random.Random(5), 0)
+    plan, statement = account.write_plan(tmp_path / "plan.yaml"), write(account, "paid", tmp_path)
+    before = audit_files(plan, [statement]).reconciliation
+    asked = []
+    real = schedule.Due.cycle_end
+    monkeypatch.setattr(schedule.Due, "cycle_end", property(lambda due: asked.append(due.date) or real.fget(due)))
+    after = audit_files(plan, [statement]).reconciliation
+    assert after == before
+    assert asked and all((before.end - day).days < schedule.MAX_CYCLE_DAYS for day in asked)
+
+
+def test_duplicates_found_in_one_pass_are_those_of_every_pair(tmp_path):
+    """Each payment out like the last one before it to the same payee (same amount) within
+    DUPLICATE_DAYS is flagged, found in one pass: the same as comparing every payment with the
+    one before it of its payee and amount."""
+    from guidance.accounts.audit import audit_files
+    from guidance.accounts.flags import DUPLICATE_DAYS
+    from guidance.accounts.statements import normalise
+
+    rng = random.Random(11)
+    for number in range(20):
+        account = random_account(rng, number)
+        for day in (10, 11, 16):  # payments alike a day or more apart, some within the days, some not
+            account.add(account.rows[0].date.replace(day=day), "MARK BATES LTD", "-96.50")
+        home = tmp_path / str(number)
+        home.mkdir()
+        audit = audit_files(account.write_plan(home / "plan.yaml"), [write(account, "paid", home)])
+        groups: dict = {}
+        for e in audit.reconciliation.entries:
+            if e.tx.amount < 0:
+                groups.setdefault((normalise(e.tx.description), e.tx.amount), []).append(e)
+        expected = sorted((e.tx.line, e.tx.date) for group in groups.values() for before, e in zip(group, group[1:])
+                          if (e.tx.date - before.tx.date).days <= DUPLICATE_DAYS)
+        assert sorted((f.line, f.date) for f in audit.flags if f.kind == "duplicate") == expected
+        assert expected
