@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from guidance.accounts.money import READ_AMOUNTS, READ_DATES, READ_LIMIT, common_amounts, statement_amount, statement_date
+from guidance.fileio import FileTooLarge, read_bytes
 from guidance.words import counted
 from guidance.references import without_value
 
@@ -268,10 +269,9 @@ def _read_statement(path: Path, columns: dict[str, str] | None, shown: str) -> S
     """``read_statement`` with the libraries quiet."""
     suffix = path.suffix.lower()
     try:
-        size = path.stat().st_size
-        if size > MAX_STATEMENT_BYTES:
-            raise StatementError(shown, None, f"is {size / 1_000_000:.0f} MB, more than the {MAX_STATEMENT_BYTES // 1_000_000} MB "
-                                              "a statement may be (a year of an account is well under 1 MB): is it the right file?")
+        if suffix in (".csv", ".txt", ""):  # its size is checked as it is opened (``csv_rows``)
+            return table_statement(csv_rows(path, shown), shown, "csv", columns or {})
+        _check_size(path.stat().st_size, shown)
         if suffix in (".ofx", ".qfx"):
             from guidance.accounts.ofx import read_ofx
 
@@ -280,17 +280,27 @@ def _read_statement(path: Path, columns: dict[str, str] | None, shown: str) -> S
             from guidance.accounts.xlsx import xlsx_sheets
 
             return table_statement(_statement_sheet(xlsx_sheets(path, shown), shown, columns or {}), shown, "xlsx", columns or {})
-        if suffix in (".csv", ".txt", ""):
-            return table_statement(csv_rows(path, shown), shown, "csv", columns or {})
     except OSError as exc:
         raise StatementError(shown, None, f"cannot be read: {exc.strerror or exc}") from None
     raise StatementError(shown, None, f"unknown statement type '{suffix}': use CSV, OFX or Excel (.xlsx)")
 
 
+def _check_size(size: int, shown: str) -> None:
+    """Refuses a file larger than MAX_STATEMENT_BYTES (before it is read)."""
+    if size > MAX_STATEMENT_BYTES:
+        raise StatementError(shown, None, f"is {size / 1_000_000:.0f} MB, more than the {MAX_STATEMENT_BYTES // 1_000_000} MB "
+                                          "a statement may be (a year of an account is well under 1 MB): is it the right file?")
+
+
 def csv_rows(path: Path, shown: str) -> list[tuple[int, list]]:
     """(line, cells) for each row of a CSV file (UTF-8, or Windows-1252 as older exports are);
-    ``line`` is the line the row starts on (a quoted cell may run on over the lines after it)."""
-    data = path.read_bytes()
+    ``line`` is the line the row starts on (a quoted cell may run on over the lines after it).
+    A file larger than MAX_STATEMENT_BYTES is refused before it is read."""
+    try:
+        data = read_bytes(path, MAX_STATEMENT_BYTES)
+    except FileTooLarge as exc:
+        _check_size(exc.size, shown)
+        raise
     try:
         text = (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")  # as "utf-8-sig" reads it
     except UnicodeDecodeError:
