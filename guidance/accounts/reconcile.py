@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
-from operator import attrgetter, gt, is_
+from operator import attrgetter, gt, is_, itemgetter
 from typing import NamedTuple
 
 from guidance.accounts.coverage import coverage, unshown_ends
@@ -69,6 +69,7 @@ LATE_DAYS = 14  # a payment the bank names as this payment, of the amount due, u
 EARLY_DAYS = 14  # a payment of the amount due up to 2 weeks early, nearer this due date than the one before
 _record = tuple.__new__  # _record(Entry, fields): a record made in one step
 _DATE, _AMOUNT, _BALANCE, _DESCRIPTION = attrgetter("date"), attrgetter("amount"), attrgetter("balance"), attrgetter("description")
+_INDEX = itemgetter(1)  # of a (payment due, credit index) pair
 REFUND_FROM = ("tax", "pension", "insurance", "payroll_service", "agency", "care_other")
 
 
@@ -586,6 +587,8 @@ def _words_allow(due: Due, named: str | None) -> bool:
 
 def _unmatched(pairs) -> bool:
     """True when a payment due of more than nothing has no credit matched to it."""
+    if None not in map(_INDEX, pairs):
+        return False  # every payment due has its credit
     for due, index in pairs:
         if index is None and due.amount > 0:
             return True
