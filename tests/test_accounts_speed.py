@@ -113,3 +113,46 @@ def test_duplicates_found_in_one_pass_are_those_of_every_pair(tmp_path):
                           if (e.tx.date - before.tx.date).days <= DUPLICATE_DAYS)
         assert sorted((f.line, f.date) for f in audit.flags if f.kind == "duplicate") == expected
         assert expected
+
+
+def test_a_file_is_read_whole_with_its_size_checked_first(tmp_path):
+    """``fileio.read_bytes``: what ``Path.read_bytes`` gives, with one open; a file above the
+    limit is refused before it is read; a folder is refused as ``open`` refuses it; a file
+    whose size says nothing (``/proc``) is read to its end."""
+    import os
+
+    import pytest
+
+    from guidance.fileio import FileTooLarge, read_bytes
+
+    path = tmp_path / "statement.csv"
+    for data in (b"", b"x", bytes(range(256)) * 300):
+        path.write_bytes(data)
+        assert read_bytes(path) == data == read_bytes(str(path), limit=len(data))
+    with pytest.raises(FileTooLarge) as refused:
+        read_bytes(path, limit=100)
+    assert refused.value.size == 256 * 300
+    with pytest.raises(IsADirectoryError):
+        read_bytes(tmp_path)
+    with pytest.raises(FileNotFoundError):
+        read_bytes(tmp_path / "missing.csv")
+    if os.path.exists("/proc/self/status"):
+        assert read_bytes("/proc/self/status").startswith(b"Name:")
+
+
+def test_a_csv_statement_and_a_plan_are_each_opened_once(tmp_path, monkeypatch):
+    """Reading a plan and a CSV statement opens each file once and asks its size once (the
+    plan's is asked as a link is looked for); the results are those read before."""
+    import os
+
+    from guidance.accounts.plan import load_plan
+
+    account = random_account(random.Random(8), 0)
+    plan_path, path = account.write_plan(tmp_path / "plan.yaml"), write(account, "paid", tmp_path)
+    before = (load_plan(plan_path), read_statement(path))
+    calls = []
+    for name in ("open", "stat", "lstat", "fstat"):
+        real = getattr(os, name)
+        monkeypatch.setattr(os, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k))
+    assert (load_plan(plan_path), read_statement(path)) == before
+    assert sorted(calls) == ["fstat", "fstat", "lstat", "open", "open"]
