@@ -11,7 +11,7 @@ import re
 
 from accounts_support import random_account, write
 from guidance.accounts import statements
-from guidance.accounts.statements import read_statement
+from guidance.accounts.statements import read_statement, read_statements
 
 
 def test_a_csv_statement_is_read_without_quieting_the_reading_libraries(tmp_path, monkeypatch):
@@ -142,17 +142,18 @@ def test_a_file_is_read_whole_with_its_size_checked_first(tmp_path):
 
 def test_a_csv_statement_and_a_plan_are_each_opened_once(tmp_path, monkeypatch):
     """Reading a plan and a CSV statement opens each file once and asks its size once (the
-    plan's is asked as a link is looked for); the results are those read before."""
+    plan's is asked as a link is looked for); one statement alone is not looked at for being
+    given twice. The results are those read before."""
     import os
 
     from guidance.accounts.plan import load_plan
 
     account = random_account(random.Random(8), 0)
     plan_path, path = account.write_plan(tmp_path / "plan.yaml"), write(account, "paid", tmp_path)
-    before = (load_plan(plan_path), read_statement(path))
+    before = (load_plan(plan_path), read_statements([path]))
     calls = []
     for name in ("open", "stat", "lstat", "fstat"):
         real = getattr(os, name)
         monkeypatch.setattr(os, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k))
-    assert (load_plan(plan_path), read_statement(path)) == before
+    assert (load_plan(plan_path), read_statements([path])) == before
     assert sorted(calls) == ["fstat", "fstat", "lstat", "open", "open"]

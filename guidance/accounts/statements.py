@@ -195,7 +195,9 @@ def _given_once(paths: list[Path]) -> None:
     """Raise StatementError when one statement is given twice: by one path (or two that name the
     same file) or as two files with the same bytes (a copy under another name). Not merged as an
     overlap: the officer may have meant to give another statement. Files that cannot be read are
-    left to ``read_statement`` to name."""
+    left to ``read_statement`` to name. One statement alone is given once: nothing is looked at."""
+    if len(paths) < 2:
+        return
     import hashlib
 
     seen: dict = {}
