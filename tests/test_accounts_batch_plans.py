@@ -61,3 +61,33 @@ def test_a_missing_folder_or_a_file_given_for_it_stops_the_batch_naming_it_and_w
         err = capsys.readouterr().err
         assert f"{given}: {said}" in err and err.count("error") == 1, err
         assert "Traceback" not in err and not out.exists()
+
+
+def test_a_batch_reads_each_plan_once_and_audits_with_it(tmp_path, monkeypatch):
+    """The plans are read once, when their references are checked, and each account is audited
+    with its plan as read then: the rows are those of auditing each account on its own."""
+    from guidance.accounts import audit, batch
+    from guidance.accounts.audit import audit_files, audit_json
+    from guidance.accounts.rules import Rules
+
+    folder = tmp_path / "accounts"
+    for name, reference in (("calm", "DP-000001"), ("busy", "DP-000002")):
+        account = Account.base(reference=reference)
+        write(account, "signed", folder / name)
+        account.write_plan(tmp_path / f"{name}.yaml")
+    (tmp_path / "broken.yaml").write_text("reference: [\n", encoding="utf-8")  # not a plan: its row says so
+    (folder / "broken").mkdir()
+    write(Account.base(reference="DP-000003"), "signed", folder / "broken")
+    plans_csv = tmp_path / "plans.csv"
+    plans_csv.write_text("folder,plan\ncalm,calm.yaml\nbusy,busy.yaml\nbroken,broken.yaml\n", encoding="utf-8")
+    read = []
+    real = batch.load_plan
+    for module in (batch, audit):
+        monkeypatch.setattr(module, "load_plan", lambda path, **kw: read.append(path.name) or real(path, **kw))
+    rows = {row.folder: row for row in batch.audit_batch(folder, plans_csv, Rules([]))}
+    monkeypatch.undo()
+    assert read.count("calm.yaml") == 1 and read.count("busy.yaml") == 1
+    for name in ("calm", "busy"):
+        alone = audit_files(tmp_path / f"{name}.yaml", sorted((folder / name).iterdir()))
+        assert audit_json(rows[name].audit) == audit_json(alone)
+    assert rows["broken"].audit is None and "broken.yaml" in rows["broken"].error
