@@ -10,7 +10,9 @@ then safeguarding signs, then by the most serious flag, the surplus and the shor
 from __future__ import annotations
 
 import csv
+import gc
 import io
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -144,9 +146,34 @@ def audit_batch(folder: Path, plans_csv: Path, rules: Rules, columns: dict | Non
     plans = read_plan_list(plans_csv)
     check_each_folder_once(plans, plans_csv)
     read = check_each_reference_once(plans, plans_csv, references)
-    rows = []
     if progress:  # the bar shows at once ("0 of 3 accounts"), not only once the first is done
         progress(0, len(plans))
+    with _held_objects_set_aside():
+        rows = _audit_rows(folder, plans_csv, plans, read, rules, columns, progress, keep, references)
+    return sorted(rows, key=BatchRow.sort_key)
+
+
+@contextmanager
+def _held_objects_set_aside():
+    """What the process holds when a batch starts is set aside from Python's cycle collector
+    until it ends (``gc.freeze``): a batch keeps every account's audit to the end, so the
+    collector now and then walks everything the process holds (the content, the libraries, the
+    audits so far) for nothing, a fifth of a batch's time. What the batch makes and drops is
+    collected as usual, and what was set aside is handed back at the end. Left alone when
+    something else has set objects aside already."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _audit_rows(folder: Path, plans_csv: Path, plans, read: dict, rules: Rules, columns, progress, keep, references) -> list[BatchRow]:
+    """The row of each account of the plans list (see ``audit_batch``), in the list's order."""
+    rows = []
     for done, (line, name, plan_path, problem) in enumerate(plans, start=1):
         where = f"{plans_csv}:{line}"
         if problem is not None:
@@ -163,7 +190,7 @@ def audit_batch(folder: Path, plans_csv: Path, rules: Rules, columns: dict | Non
                 rows.append(BatchRow(name, line, error=str(exc).replace("\n", "; "), plan_reference=_reference_of(plan_path, references)))
         if progress:
             progress(done, len(plans))
-    return sorted(rows, key=BatchRow.sort_key)
+    return rows
 
 
 def _reference_of(plan_path: Path, references=None) -> str:
