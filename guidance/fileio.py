@@ -186,3 +186,33 @@ def write_output_file(path: Path, data: bytes, replace: bool = False) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+class FileTooLarge(OSError):
+    """A file larger than the reader's limit, refused before it is read: ``size`` in bytes."""
+
+    def __init__(self, size: int):
+        super().__init__(f"{size} bytes")
+        self.size = size
+
+
+def read_bytes(path, limit: int | None = None) -> bytes:
+    """All of a file's bytes, with one open and one look at its size (a statement or a plan is
+    read once an account, a thousand times in a batch: ``Path.read_bytes`` asks the system for
+    twice as much). Raises FileTooLarge, before reading, when it is larger than ``limit``;
+    OSError as ``open`` raises it (a folder: IsADirectoryError). A file that grows while it is
+    read is read to its end."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
+        if limit is not None and size > limit:
+            raise FileTooLarge(size)
+        data = os.read(fd, size + 1)
+        if len(data) > size:  # more than it said (it grew, or a special file): read on to the end
+            chunks = [data]
+            while chunk := os.read(fd, 1 << 16):
+                chunks.append(chunk)
+            data = b"".join(chunks)
+        return data
+    finally:
+        os.close(fd)

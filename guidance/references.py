@@ -83,7 +83,7 @@ class ReferenceRule:
         return self.pattern != DEFAULT_PATTERN
 
     def fits(self, text: str) -> bool:
-        return bool(re.fullmatch(self.pattern, canonical(text), re.IGNORECASE))
+        return bool(_compiled(self.pattern).fullmatch(canonical(text)))
 
     def check(self, text) -> str:
         """The canonical reference, or ReferenceError naming the expected form. The text typed
@@ -100,7 +100,7 @@ class ReferenceRule:
         if not ref:
             raise ReferenceError(f"Type the case or person number (e.g. {self.example}) so the record can be found later.")
         fits = len(ref) <= MAX_LENGTH and self.fits(ref)
-        if _looks_personal(text) or (not (fits and self.own) and looks_like_a_name(text)):
+        if _looks_personal(text) or (not (fits and self.own) and _reads_as_a_name(str(text))):
             raise ReferenceError(f"looks like a name, address or NI number: use the case or person number "
                                  f"(e.g. {self.example}), never a name.")
         if not fits:
@@ -109,18 +109,34 @@ class ReferenceRule:
         return ref
 
 
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern:
+    """A council's reference pattern, compiled once, matched ignoring case."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def looks_like_a_name(text) -> bool:
     """True for what reads as a person's name, address or NI number rather than a reference:
     a title ("Mrs Jones"), two or more words of letters ("Ann Jones"), one word with no digits
     ("Jones"), a run of letters that is a known first name or surname ("jones1", "Patel-Khan",
     "PRICE-12"; see ``is_a_name``), a postcode or an NI number."""
     text = str(text)
-    if _NI_NUMBER.match(text.strip()) or _looks_personal(text):
+    return _looks_personal(text) or _reads_as_a_name(text)
+
+
+def _reads_as_a_name(text: str) -> bool:
+    """``looks_like_a_name`` but for a title or a postcode (``_looks_personal``, told apart)."""
+    if _NI_NUMBER.match(text.strip()):
         return True
-    words = [w for w in text.split() if re.fullmatch(r"[A-Za-z][A-Za-z'\u2019\-.]+", w)]
-    if len(words) >= 2 or (len(text.split()) == 1 and not re.search(r"\d", text)):
+    parts = text.split()
+    words = [w for w in parts if _LETTER_WORD.fullmatch(w)]
+    if len(words) >= 2 or (len(parts) == 1 and not _DIGIT.search(text)):
         return True
     return any(is_a_name(part) for part in _LETTER_RUNS.findall(text))
+
+
+_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-.]+")  # a word of letters (an apostrophe, hyphen or stop inside)
+_DIGIT = re.compile(r"\d")
 
 
 #: Runs of letters, an apostrophe inside one kept ("O'Brien").
@@ -139,7 +155,7 @@ def is_a_name(word: str) -> bool:
     about 1,900), compared ignoring case and apostrophes ("OBRIEN" is "O'Brien"). Words of fewer
     than ``SHORTEST_NAME`` letters and ``REFERENCE_WORDS`` are never names.
     """
-    key = re.sub(r"['\u2019]", "", word).lower()
+    key = _APOSTROPHES.sub("", word).lower()
     return len(key) >= SHORTEST_NAME and key not in REFERENCE_WORDS and key in _known_names()
 
 
@@ -157,9 +173,13 @@ def _known_names() -> frozenset:
     return frozenset(names)
 
 
+_APOSTROPHES = re.compile(r"['\u2019]")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'\-.]*")
+
+
 def _looks_personal(text) -> bool:
     """A title before a word, or a postcode: personal whatever the council's pattern allows."""
-    words = re.findall(r"[A-Za-z][A-Za-z'\-.]*", str(text))
+    words = _WORDS.findall(str(text))
     return bool(words) and (words[0].rstrip(".").lower() in _TITLES and len(words) > 1 or bool(_POSTCODE.search(str(text))))
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from guidance.fileio import read_bytes
+
 #: The largest YAML file (or front matter) read: content files are a few kilobytes, and a
 #: huge one is a mistake (a pasted export, a binary) that would make every command slow.
 MAX_YAML_BYTES = 1_000_000
@@ -546,8 +548,7 @@ def _read_plain_file(path: Path, size: int, limit: int) -> str:
     """``read_text`` of a file already seen to be a file (not a link) of ``size`` bytes."""
     _check_size(size, limit)
     try:
-        with open(path, "rb") as f:
-            raw = f.read()
+        raw = read_bytes(path)
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
             raise

@@ -61,3 +61,71 @@ def test_a_missing_folder_or_a_file_given_for_it_stops_the_batch_naming_it_and_w
         err = capsys.readouterr().err
         assert f"{given}: {said}" in err and err.count("error") == 1, err
         assert "Traceback" not in err and not out.exists()
+
+
+def test_a_batch_reads_each_plan_once_and_audits_with_it(tmp_path, monkeypatch):
+    """The plans are read once, when their references are checked, and each account is audited
+    with its plan as read then: the rows are those of auditing each account on its own."""
+    from guidance.accounts import audit, batch
+    from guidance.accounts.audit import audit_files, audit_json
+    from guidance.accounts.rules import Rules
+
+    folder = tmp_path / "accounts"
+    for name, reference in (("calm", "DP-000001"), ("busy", "DP-000002")):
+        account = Account.base(reference=reference)
+        write(account, "signed", folder / name)
+        account.write_plan(tmp_path / f"{name}.yaml")
+    (tmp_path / "broken.yaml").write_text("reference: [\n", encoding="utf-8")  # not a plan: its row says so
+    (folder / "broken").mkdir()
+    write(Account.base(reference="DP-000003"), "signed", folder / "broken")
+    plans_csv = tmp_path / "plans.csv"
+    plans_csv.write_text("folder,plan\ncalm,calm.yaml\nbusy,busy.yaml\nbroken,broken.yaml\n", encoding="utf-8")
+    read = []
+    real = batch.load_plan
+    for module in (batch, audit):
+        monkeypatch.setattr(module, "load_plan", lambda path, **kw: read.append(path.name) or real(path, **kw))
+    rows = {row.folder: row for row in batch.audit_batch(folder, plans_csv, Rules([]))}
+    monkeypatch.undo()
+    assert read.count("calm.yaml") == 1 and read.count("busy.yaml") == 1
+    for name in ("calm", "busy"):
+        alone = audit_files(tmp_path / f"{name}.yaml", sorted((folder / name).iterdir()))
+        assert audit_json(rows[name].audit) == audit_json(alone)
+    assert rows["broken"].audit is None and "broken.yaml" in rows["broken"].error
+
+
+def test_a_batch_sets_what_the_process_holds_aside_from_the_collector_until_it_ends(tmp_path):
+    """While the accounts are audited, what the process held before is set aside from Python's
+    cycle collector (it is not walked again for each collection); it is handed back at the end,
+    also when the batch fails, and left set aside when something else had set it aside."""
+    import gc
+
+    import pytest
+
+    from guidance.accounts.batch import BatchError, audit_batch
+    from guidance.accounts.rules import Rules
+
+    folder = tmp_path / "accounts"
+    account = Account.base(reference="DP-000001")
+    write(account, "signed", folder / "calm")
+    account.write_plan(tmp_path / "calm.yaml")
+    plans_csv = tmp_path / "plans.csv"
+    plans_csv.write_text("folder,plan\ncalm,calm.yaml\n", encoding="utf-8")
+    assert gc.get_freeze_count() == 0
+    seen = []
+    rows = audit_batch(folder, plans_csv, Rules([]), progress=lambda done, total: seen.append((done, gc.get_freeze_count() > 0)))
+    assert rows[0].audit is not None and seen == [(0, False), (1, True)]
+    assert gc.get_freeze_count() == 0
+
+    def fails(done, total):
+        if done:
+            raise BatchError("stopped")
+
+    with pytest.raises(BatchError):
+        audit_batch(folder, plans_csv, Rules([]), progress=fails)
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        audit_batch(folder, plans_csv, Rules([]))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -109,13 +109,16 @@ def audit_files(plan_path, statement_paths, content_dir: Path | None = None, col
     return run_audit(plan, ledger, rules)
 
 
-def read_inputs(plan_path: Path, statement_paths, columns: dict | None = None, references=None) -> tuple[Plan, Ledger]:
+def read_inputs(plan_path: Path, statement_paths, columns: dict | None = None, references=None,
+                plan: Plan | None = None) -> tuple[Plan, Ledger]:
     """The plan and the statements, both read even when one has problems, so that the problems
-    of both are told at once. Raises AuditError listing them (the plan's first)."""
-    plan = ledger = None
+    of both are told at once. Raises AuditError listing them (the plan's first). ``plan``: the
+    plan already read from ``plan_path`` (a batch reads each once), not read again."""
+    ledger = None
     said = []
     try:
-        plan = load_plan(plan_path, references=references)
+        if plan is None:
+            plan = load_plan(plan_path, references=references)
     except PlanError as exc:
         said.append(str(exc))
     try:

@@ -549,26 +549,17 @@ def _lower_median(values: list[int]) -> int:
 
 def _duplicates(plan, rows: _Rows, rec, rules, unseen):
     """Each payment out to the same payee, of the same amount, as the last one before it, within
-    DUPLICATE_DAYS of it. The payments are grouped by (payee, amount) in one pass, each group in
-    statement order, so each payment's neighbour before it in its group is the last one like it."""
-    by_key: dict[tuple, list[Entry]] = {}
+    DUPLICATE_DAYS of it. One pass in statement order, keeping the last payment of each (payee,
+    amount): each payment is compared with the last one like it before it."""
+    last: dict[tuple, Entry] = {}  # (payee, amount) -> the last payment out seen like it
     for e in rows.paid_out:
         tx = e.tx
-        key = (normalise(tx.description), tx.amount)  # (payee, amount)
-        group = by_key.get(key)
-        if group is None:
-            by_key[key] = [e]
-        else:
-            group.append(e)
-    if len(by_key) == len(rows.paid_out):
-        return  # no payee paid the same amount twice
-    for group in by_key.values():
-        if len(group) < 2:
-            continue
-        for before, e in zip(group, group[1:]):
-            if (e.tx.date - before.tx.date).days <= DUPLICATE_DAYS:
-                yield _at("duplicate", e, e.tx.date, -e.tx.amount,
-                          f"{money_text(-e.tx.amount)} paid to the same payee on {before.tx.date.isoformat()} ({_row_name(before)}) and again on {e.tx.date.isoformat()}")
+        key = (normalise(tx.description), tx.amount)
+        before = last.get(key)
+        last[key] = e
+        if before is not None and (tx.date - before.tx.date).days <= DUPLICATE_DAYS:
+            yield _at("duplicate", e, tx.date, -tx.amount,
+                      f"{money_text(-tx.amount)} paid to the same payee on {before.tx.date.isoformat()} ({_row_name(before)}) and again on {tx.date.isoformat()}")
 
 
 def _money_totals(plan, rows: _Rows, rec, rules, unseen):

@@ -33,6 +33,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from guidance.accounts.plain_yaml import NOT_PLAIN, plain_data
 from guidance.kinds import Date, KindError, read_decimal
 from guidance.problems import Problems
+from guidance.references import DEFAULT, ReferenceError
 from guidance.yamlio import ContentYamlError, read_text, read_yaml_file, validate
 
 EVERY = ("1 week", "2 weeks", "4 weeks", "1 month")
@@ -218,8 +219,6 @@ def _plain_plan(path: Path, references) -> Plan | None:
     """The plan, when its file is in the plain YAML most plans are written in (read quickly by
     :mod:`guidance.accounts.plain_yaml`, with the same data) and has no mistake; else None, and
     ``load_plan`` reads the file the full way, which names every problem with its line."""
-    from guidance.references import DEFAULT, ReferenceError
-
     try:
         data = plain_data(read_text(path))
     except (ContentYamlError, OSError):
@@ -278,8 +277,6 @@ def _part(model, fields: dict):
 def _reference(text: str, doc, shown: str, references, problems: Problems) -> str | None:
     """The reference in its canonical form, checked with the council's rule; None, with the
     problem added to ``problems``, when the rule refuses it."""
-    from guidance.references import DEFAULT, ReferenceError
-
     try:
         return (references or DEFAULT).check(text)
     except ReferenceError as exc:

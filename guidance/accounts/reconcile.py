@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
-from operator import attrgetter, gt, is_
+from operator import attrgetter, gt, is_, itemgetter
 from typing import NamedTuple
 
 from guidance.accounts.coverage import coverage, unshown_ends
@@ -60,7 +60,7 @@ from guidance.accounts.days import span
 from guidance.accounts.money import ZERO, money_text, pence
 from guidance.accounts.plan import OUT_KINDS, Plan
 from guidance.accounts.rules import IN_KINDS, MATCHES_KEPT, Rules
-from guidance.accounts.schedule import Due, contingency, dues, suspended_days
+from guidance.accounts.schedule import MAX_CYCLE_DAYS, Due, contingency, dues, suspended_days
 from guidance.accounts.statements import Ledger, Transaction
 from guidance.words import counted
 
@@ -69,6 +69,7 @@ LATE_DAYS = 14  # a payment the bank names as this payment, of the amount due, u
 EARLY_DAYS = 14  # a payment of the amount due up to 2 weeks early, nearer this due date than the one before
 _record = tuple.__new__  # _record(Entry, fields): a record made in one step
 _DATE, _AMOUNT, _BALANCE, _DESCRIPTION = attrgetter("date"), attrgetter("amount"), attrgetter("balance"), attrgetter("description")
+_INDEX = itemgetter(1)  # of a (payment due, credit index) pair
 REFUND_FROM = ("tax", "pension", "insurance", "payroll_service", "agency", "care_other")
 
 
@@ -546,16 +547,21 @@ def _match(schedule: tuple[Due, ...], credits: _Credits, taken: set[int]) -> lis
         lo = bisect_left(days_of, day - MATCH_DAYS)
         hi = bisect_right(days_of, day + MATCH_DAYS, lo)
         best = best_score = None
-        kind, amount, whole = due[0], due[2], due[3]
+        if lo == hi:  # no credit near the day
+            append((due, None))
+            continue
+        kind, amount, whole, words = due[0], due[2], due[3], due[6]
         positive = amount > ZERO
         for n in range(lo, hi):
+            named = said_of[n]
+            said = named == kind
+            if not said and (words or named is not None):
+                continue  # the bank's words say it is another payment, or not the words the plan gives (``_words_allow``)
             credit = amounts[n]
             exact = positive and credit == amount
             full = credit == whole
-            named = said_of[n]
-            said = named == kind
-            if not (exact or full or said) or not _words_allow(due, named):
-                continue  # not this payment's amount or words, or the bank's words say it is another payment
+            if not (exact or full or said):
+                continue  # not this payment's amount or words
             index = indexes[n]
             if index in taken:
                 continue
@@ -581,7 +587,12 @@ def _words_allow(due: Due, named: str | None) -> bool:
 
 def _unmatched(pairs) -> bool:
     """True when a payment due of more than nothing has no credit matched to it."""
-    return any(index is None and due.amount > 0 for due, index in pairs)
+    if None not in map(_INDEX, pairs):
+        return False  # every payment due has its credit
+    for due, index in pairs:
+        if index is None and due.amount > 0:
+            return True
+    return False
 
 
 def _late(pairs, credits: _Credits, taken: set[int], days: list[int]) -> tuple[list[tuple[Due, int | None]], dict[int, int]]:
@@ -670,10 +681,12 @@ def _due_reason(kind: str, date: dt.date) -> tuple[str, str, str]:
     return kind, f"{kind} payment due {date.isoformat()}", "plan"
 
 
+@lru_cache(maxsize=4096)
 def _dated_reason(reason: tuple[str, str, str], days: int) -> tuple[str, str, str]:
     """The (kind, reason, source) of a credit matched to a payment due ``days`` before it (late
     when more than 0, early when less): a credit matched on any day but the due date says how
-    many days off it came, whichever pass matched it."""
+    many days off it came, whichever pass matched it. Worked out once for each reason and number
+    of days (payments due on the same days, paid as late or early, share them)."""
     if days > 0:
         return _late_reason(reason, days)
     return _early_reason(reason, -days) if days < 0 else reason
@@ -751,7 +764,7 @@ def reconcile(plan: Plan, ledger: Ledger, rules: Rules) -> Reconciliation:
         council_later, contribution_later = _not_shown_after(council_later, shown_after), _not_shown_after(contribution_later, shown_after)
     council_ahead = _paid_early(council_later, columns, taken, council_days)
     contribution_ahead = _paid_early(contribution_later, columns, taken, contribution_days)
-    matched_kind = [(i, _dated_reason(reason, (rows[i].date - due.date).days))
+    matched_kind = [(i, reason if rows[i].date == due.date else _dated_reason(reason, (rows[i].date - due.date).days))
                     for pairs, schedule in ((council_pairs, council_due), (contribution_pairs, contribution_due),
                                             (council_ahead, council_later), (contribution_ahead, contribution_later))
                     for (due, i), reason in zip(pairs, _due_days(schedule)[1]) if i is not None]
@@ -886,8 +899,9 @@ def _paid_for_after(pairs, rows, plan: Plan, end: dt.date) -> Decimal:
     itself. A payment made in advance for a cycle running past that day is the council's (or the
     person's) money for care not yet due, not a surplus."""
     total = ZERO
+    before = end - dt.timedelta(days=MAX_CYCLE_DAYS - 1)  # a payment due by then has its cycle ended by ``end``
     for due, index in pairs:
-        if index is None or due.cycle_end <= end:
+        if index is None or (due.date <= before and due.days <= MAX_CYCLE_DAYS) or due.cycle_end <= end:
             continue
         following = max(end + dt.timedelta(days=1), due.date)  # a payment due after ``end`` (paid early): all its cycle
         after = (due.cycle_end - following).days + 1 - suspended_days(following, due.cycle_end, plan.suspensions)

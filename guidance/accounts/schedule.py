@@ -21,6 +21,7 @@ from guidance.accounts.plan import Payment, Plan, Suspension
 
 _record = tuple.__new__  # _record(Due, fields): a record made in one step
 WEEKS = {"1 week": 1, "2 weeks": 2, "4 weeks": 4}
+MAX_CYCLE_DAYS = 31  # the longest cycle a payment line has: a month
 
 
 class Due(NamedTuple):

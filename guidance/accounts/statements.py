@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from guidance.accounts.money import READ_AMOUNTS, READ_DATES, READ_LIMIT, common_amounts, statement_amount, statement_date
+from guidance.fileio import FileTooLarge, read_bytes
 from guidance.words import counted
 from guidance.references import without_value
 
@@ -194,7 +195,9 @@ def _given_once(paths: list[Path]) -> None:
     """Raise StatementError when one statement is given twice: by one path (or two that name the
     same file) or as two files with the same bytes (a copy under another name). Not merged as an
     overlap: the officer may have meant to give another statement. Files that cannot be read are
-    left to ``read_statement`` to name."""
+    left to ``read_statement`` to name. One statement alone is given once: nothing is looked at."""
+    if len(paths) < 2:
+        return
     import hashlib
 
     seen: dict = {}
@@ -228,8 +231,14 @@ def read_statement(path: Path, columns: dict[str, str] | None = None, shown: str
     .xlsx). Raises StatementError with the file and row."""
     path = path if isinstance(path, Path) else Path(path)
     shown = shown or str(path)
-    with libraries_quiet():
-        return _read_statement(path, columns, shown)
+    if path.suffix.lower() in QUIET_SUFFIXES:
+        with libraries_quiet():
+            return _read_statement(path, columns, shown)
+    return _read_statement(path, columns, shown)  # CSV is read by the csv module, which neither logs nor warns
+
+
+#: The statements read by a library that may log or warn (see ``libraries_quiet``).
+QUIET_SUFFIXES = (".ofx", ".qfx", ".xlsx", ".xlsm")
 
 
 #: The libraries that read statements: what they log may quote the statement's text.
@@ -262,10 +271,9 @@ def _read_statement(path: Path, columns: dict[str, str] | None, shown: str) -> S
     """``read_statement`` with the libraries quiet."""
     suffix = path.suffix.lower()
     try:
-        size = path.stat().st_size
-        if size > MAX_STATEMENT_BYTES:
-            raise StatementError(shown, None, f"is {size / 1_000_000:.0f} MB, more than the {MAX_STATEMENT_BYTES // 1_000_000} MB "
-                                              "a statement may be (a year of an account is well under 1 MB): is it the right file?")
+        if suffix in (".csv", ".txt", ""):  # its size is checked as it is opened (``csv_rows``)
+            return table_statement(csv_rows(path, shown), shown, "csv", columns or {})
+        _check_size(path.stat().st_size, shown)
         if suffix in (".ofx", ".qfx"):
             from guidance.accounts.ofx import read_ofx
 
@@ -274,17 +282,27 @@ def _read_statement(path: Path, columns: dict[str, str] | None, shown: str) -> S
             from guidance.accounts.xlsx import xlsx_sheets
 
             return table_statement(_statement_sheet(xlsx_sheets(path, shown), shown, columns or {}), shown, "xlsx", columns or {})
-        if suffix in (".csv", ".txt", ""):
-            return table_statement(csv_rows(path, shown), shown, "csv", columns or {})
     except OSError as exc:
         raise StatementError(shown, None, f"cannot be read: {exc.strerror or exc}") from None
     raise StatementError(shown, None, f"unknown statement type '{suffix}': use CSV, OFX or Excel (.xlsx)")
 
 
+def _check_size(size: int, shown: str) -> None:
+    """Refuses a file larger than MAX_STATEMENT_BYTES (before it is read)."""
+    if size > MAX_STATEMENT_BYTES:
+        raise StatementError(shown, None, f"is {size / 1_000_000:.0f} MB, more than the {MAX_STATEMENT_BYTES // 1_000_000} MB "
+                                          "a statement may be (a year of an account is well under 1 MB): is it the right file?")
+
+
 def csv_rows(path: Path, shown: str) -> list[tuple[int, list]]:
     """(line, cells) for each row of a CSV file (UTF-8, or Windows-1252 as older exports are);
-    ``line`` is the line the row starts on (a quoted cell may run on over the lines after it)."""
-    data = path.read_bytes()
+    ``line`` is the line the row starts on (a quoted cell may run on over the lines after it).
+    A file larger than MAX_STATEMENT_BYTES is refused before it is read."""
+    try:
+        data = read_bytes(path, MAX_STATEMENT_BYTES)
+    except FileTooLarge as exc:
+        _check_size(exc.size, shown)
+        raise
     try:
         text = (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")  # as "utf-8-sig" reads it
     except UnicodeDecodeError:
