@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, update
 
 from guidance.records.audit import current_officer, scoped
-from guidance.records.calls import _draft_data
+from guidance.records.calls import SOURCE_KEY, _draft_data, split_source
 from guidance.records.schema import letter_drafts
 
 
@@ -37,17 +37,6 @@ class StandaloneDraft:
     #: What the letter was made from when not a session: {"audit_id": the audit's record id or
     #: None, "reference": the audit's reference, "filled": the values the audit filled in}.
     source: dict | None = None
-
-
-#: The key the draft's source is kept under in its stored JSON (never a letter field's name).
-SOURCE_KEY = "_source"
-
-
-def _split_source(data: dict) -> tuple[dict, dict | None]:
-    """A stored draft's values and its source (None when it has none: a draft kept before sources were)."""
-    data = dict(data)
-    source = data.pop(SOURCE_KEY, None)
-    return data, source if isinstance(source, dict) else None
 
 
 def new_draft_id() -> str:
@@ -89,6 +78,6 @@ class LetterDraftStore:
             query = query.where(letter_drafts.c.officer == officer)
         query = query.order_by(letter_drafts.c.updated_at.desc(), letter_drafts.c.id)
         with self.database.read() as conn:
-            rows = [(row, *_split_source(_draft_data(row.data))) for row in conn.execute(query)]
+            rows = [(row, *split_source(_draft_data(row.data))) for row in conn.execute(query)]
         return [StandaloneDraft(row.id, row.template_id, data, row.session_id, row.updated_at, source)
                 for row, data, source in rows]

@@ -771,7 +771,9 @@ class GuidanceApp(App):
         """A letter written after its call ended, never saved: open it as typed, linked to that
         call, which stays ended."""
         draft = call.drafts[0]
-        self.open_letter(draft.template_id, session_id=draft.session_id, call=call, notes=call.notes)
+        source = draft.source or {}  # a letter from an account audit: locked to it again
+        self.open_letter(draft.template_id, session_id=draft.session_id, call=call, notes=call.notes,
+                         filled=source.get("filled") or None, audit_id=source.get("audit_id"))
         self.notify(f"The letter you were writing after call {call.caller_ref} is back as you left it: "
                     f"{self.services.letter_title(draft.template_id)}. Save it (Ctrl+S) to finish.")
 
@@ -781,7 +783,9 @@ class GuidanceApp(App):
             return
         draft = call.drafts[0]
         more = f" ({len(call.drafts) - 1} more: open those letters to carry on)" if len(call.drafts) > 1 else ""
-        self.open_letter(draft.template_id, session_id=draft.session_id)
+        source = draft.source or {}  # a letter from an account audit: locked to it again
+        self.open_letter(draft.template_id, session_id=draft.session_id, filled=source.get("filled") or None,
+                         audit_id=source.get("audit_id"))
         self.notify(f"The letter you were writing is back as you left it: {self.services.letter_title(draft.template_id)}. "
                     f"Ctrl+S saves it; Esc leaves it kept with the call{more}.", timeout=15)
 

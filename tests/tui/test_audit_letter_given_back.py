@@ -159,3 +159,36 @@ def test_a_problem_naming_another_field_names_it_by_its_label_only():
                   "kept must be at least the money paid in ahead", labels)
     assert "paid_ahead" not in said and "'Money paid in for the person's care ahead, part of the money the person keeps'" in said
     assert said.startswith("Money the person keeps") and said.endswith("at least the money paid in ahead")
+
+
+async def test_a_letter_from_an_audit_kept_with_its_call_comes_back_locked_with_the_call(make_app, monkeypatch, tmp_path):
+    """During a call about the audit's own reference the letter's draft is the call's: taken back
+    with the call after a crash, it is locked to the audit as it was."""
+    monkeypatch.chdir(DATA)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _start_call(app, pilot, OWN)
+        account = await open_audited(app, pilot)
+        await wait_for(pilot, lambda: account.audit_id is not None)
+        await pilot.press("l")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-officer"))
+        letter = app.screen
+        assert letter.call_id == app.call.call_id
+        _assert_locked_to_the_audit(letter)
+        letter.query_one("#field-officer", Input).value = "Sam Reid"
+        call_id = app.call.call_id
+        await wait_for(pilot, lambda: letter.draft_settled and any(
+            d.data.get("officer") == "Sam Reid" for d in app.services.calls().get(call_id).drafts))
+        (kept,) = app.services.calls().get(call_id).drafts
+        assert kept.source["reference"] == OWN and "_source" not in kept.data
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await open_left_work(app, pilot)
+        calls = app.screen.query_one("#open-calls", OptionList)
+        calls.focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-officer"))
+        letter = app.screen
+        assert letter.call_id == call_id and letter.query_one("#field-officer", Input).value == "Sam Reid"
+        _assert_locked_to_the_audit(letter)

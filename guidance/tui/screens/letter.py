@@ -266,7 +266,7 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
             if what is _DROP:
                 calls.drop_draft(self.call_id, self.template_id)
             else:
-                calls.save_draft(self.call_id, self.template_id, what, self.session_id)
+                calls.save_draft(self.call_id, self.template_id, what, self.session_id, source=self.source)
             self.app.post_message(CallChanged(calls.get(self.call_id)))  # the letter opened again in the call shows it
         elif what is _DROP:
             self.app.services.letter_drafts().drop(self.draft_id)
