@@ -129,6 +129,12 @@ async def test_taking_back_the_call_leaves_the_letter_offered(make_app, monkeypa
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.call is not None)
         assert app.open_work is not None and len(app.open_work.letters) == 1 and not app.open_work.calls
+        while len(app.screen_stack) > 1:  # the home screen says it is still there, for after the call
+            app.pop_screen()
+            await pilot.pause()
+        await pilot.pause()
+        assert "Left unfinished: 1 letter. Ctrl+O to carry on once this call has ended (F8)." in str(
+            app.screen.query_one("#open-work").render())
         from guidance.tui.screens.case_note import CaseNoteScreen
 
         await pilot.press("f8")  # the call ended
@@ -139,7 +145,7 @@ async def test_taking_back_the_call_leaves_the_letter_offered(make_app, monkeypa
         while len(app.screen_stack) > 1:
             app.pop_screen()
             await pilot.pause()
-        assert "Left unfinished: 1 letter" in str(app.screen.query_one("#open-work").render())
+        assert "Left unfinished: 1 letter. Ctrl+O to carry on." in str(app.screen.query_one("#open-work").render())
         await open_left_work(app, pilot)
         offered = app.screen.query_one("#open-letters", OptionList)
         offered.focus()
