@@ -55,7 +55,7 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
         and not typed over. ``outside_call``: a letter about another reference than the open
         call's: saving it is not added to that call. ``source``: the account audit the letter is
         made from (``StandaloneDraft.source``), kept with its draft: the values the audit fills in
-        (``accounts.letters.audit_fills``) are shown and not typed over, as the command line
+        (``accounts.letters.AUDIT_FILLS``) are shown and not typed over, as the command line
         refuses them in the data."""
         from guidance.records.drafts import new_draft_id
 
@@ -90,7 +90,7 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
                 notice = Static(self.notice or "", id="letter-notice", classes="notice", markup=False)
                 notice.display = bool(self.notice)
                 yield notice
-                fills = Static(self._fills_line(template), id="letter-audit-fills", classes="notice", markup=False)
+                fills = Static(self._fills_line(), id="letter-audit-fills", classes="notice", markup=False)
                 fills.display = bool(self.locked)
                 yield fills
                 yield Static("", id="letter-problems", classes="error", markup=False)
@@ -116,7 +116,7 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
                     yield Button("Save letter", id="letter-save-preview", variant="primary", compact=True)
         yield Footer(compact=True)
 
-    def _fills_line(self, template) -> str:
+    def _fills_line(self) -> str:
         """What the form says of the values the audit fills in (none: "")."""
         if not self.locked:
             return ""
