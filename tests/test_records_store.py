@@ -383,3 +383,25 @@ def test_letter_drafts_outside_a_call_round_trip_and_their_migration(database, m
     assert purge_older_than(database, "9999-01-01", dry_run=True)["letter_drafts"] == 2
     purge_older_than(database, "9999-01-01")
     assert store.list() == []
+
+
+def test_a_letter_drafts_source_is_kept_and_a_draft_kept_without_one_still_loads(database, monkeypatch):
+    """A letter made from an account audit keeps its source (the audit's record, its reference,
+    the values it filled in) with its draft, so the letter comes back locked to the audit; a
+    draft kept before sources were (its JSON without one) loads with none."""
+    from guidance.records.drafts import LetterDraftStore
+    from guidance.records.schema import letter_drafts
+
+    monkeypatch.setenv("GUIDANCE_OFFICER", "officer-a")
+    store = LetterDraftStore(database)
+    source = {"audit_id": "5ef163cfb9a6", "reference": "DP-004512",
+              "filled": {"reference": "DP-004512", "balance": "3750.00", "missing_periods": ["28 January 2026 to 1 March 2026"]}}
+    store.save("d1", "dp-surplus-repayment", {"reference": "DP-004512", "officer": "Sam Reid"}, reference="DP-004512",
+               source=source)
+    with database.write() as conn:  # as an earlier version kept it
+        conn.execute(letter_drafts.insert().values(id="d0", template_id="advice-follow-up", data='{"recipient_name": "Ann"}',
+                                                   session_id=None, reference=None, officer="officer-a", updated_at="2026-01-01"))
+    drafts = {d.id: d for d in store.list(officer="officer-a")}
+    assert drafts["d1"].source == source
+    assert drafts["d1"].data == {"reference": "DP-004512", "officer": "Sam Reid"}  # the source is not a field
+    assert drafts["d0"].source is None and drafts["d0"].data == {"recipient_name": "Ann"}

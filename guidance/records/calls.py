@@ -42,6 +42,8 @@ class LetterDraft:
     data: dict
     session_id: str | None
     updated_at: str
+    #: What the letter was made from when not a session (an account audit: ``drafts.StandaloneDraft.source``).
+    source: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -147,11 +149,13 @@ class CallStore:
 
     # -- letter drafts -------------------------------------------------------------------------
 
-    def save_draft(self, call_id: str, template_id: str, data: dict, session_id: str | None = None) -> None:
+    def save_draft(self, call_id: str, template_id: str, data: dict, session_id: str | None = None,
+                   source: dict | None = None) -> None:
         """Keep the letter ``template_id`` as typed so far in the call (one draft per letter:
-        a later save replaces it). ``data`` must be JSON-ready. Raises LookupError (no such call)."""
+        a later save replaces it). ``data`` must be JSON-ready; ``source``: what the letter was
+        made from (an account audit), kept with it. Raises LookupError (no such call)."""
         db = self.database
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        text = json.dumps({**data, SOURCE_KEY: source} if source is not None else data, ensure_ascii=False, sort_keys=True)
         with db.write("the letter draft") as conn:
             if conn.execute(scoped(select(calls.c.id).where(calls.c.id == call_id), calls.c.officer)).first() is None:
                 raise LookupError(f"no call '{call_id}'")
@@ -240,7 +244,24 @@ def _load(conn, call_id: str) -> Call:
         .where(call_drafts.c.call_id == call_id).order_by(call_drafts.c.updated_at.desc(), call_drafts.c.template_id)
     ).all()
     return Call(*row[:8], items=tuple(CallItem(*item) for item in items), officer=row.officer,
-                drafts=tuple(LetterDraft(d.template_id, _draft_data(d.data), d.session_id, d.updated_at) for d in drafts))
+                drafts=tuple(_letter_draft(d) for d in drafts))
+
+
+def _letter_draft(row) -> LetterDraft:
+    data, source = split_source(_draft_data(row.data))
+    return LetterDraft(row.template_id, data, row.session_id, row.updated_at, source)
+
+
+#: The key a draft's source is kept under in its stored JSON (never a letter field's name): no
+#: new column, and a draft kept before sources were loads with none.
+SOURCE_KEY = "_source"
+
+
+def split_source(data: dict) -> tuple[dict, dict | None]:
+    """A stored draft's values and its source (None when it has none)."""
+    data = dict(data)
+    source = data.pop(SOURCE_KEY, None)
+    return data, source if isinstance(source, dict) else None
 
 
 def _draft_data(text: str) -> dict:

@@ -327,8 +327,9 @@ class GuidanceApp(App):
             return
 
         def chosen(choice) -> None:
-            self.open_work = None  # answered: the line on the home screen goes
-            self.open_work_answered.add(message.mode)  # and is not offered again on a mode switch
+            self.open_work = None if choice is None else _without(message, *choice)  # the rest stays offered
+            if self.open_work is None:  # answered: the line on the home screen goes
+                self.open_work_answered.add(message.mode)  # and is not offered again on a mode switch
             self._show_open_work()
             if choice is None:
                 return
@@ -683,11 +684,14 @@ class GuidanceApp(App):
             sync()
 
     def open_letter(self, template_id: str, session_id: str | None = None, call=None, notes: str | None = None,
-                    filled: dict | None = None) -> None:
+                    filled: dict | None = None, audit_id: str | None = None) -> None:
         """Open the letter screen, filled from a finished flow session, the call just ended, or
         (any letter written during a call) the call's reference. ``filled``: values worked out
-        elsewhere (an account audit's figures), under what the call and a draft give. A letter
-        left unsaved outside a call comes back as typed, unless it was for another reference.
+        elsewhere (an account audit's figures, ``audit_id`` its record when recorded), under what
+        the call and a draft give: the letter is then locked to that audit (its reference and the
+        values it fills in not typed over), and its draft keeps that source so a letter given back
+        after a crash is locked again. A letter left unsaved outside a call comes back as typed,
+        unless it was for another reference.
 
         A letter whose source gives its own reference (an account audit, a session started from
         one: ``source_reference``) always takes it: the call's reference never replaces it. If
@@ -746,14 +750,20 @@ class GuidanceApp(App):
             if replaced:
                 self.notify("The letter left unsaved is back, with this audit's figures in place of the ones it "
                             f"held ({', '.join(replaced)}).", severity="warning", timeout=15)
+        audit = ({"audit_id": audit_id, "reference": source, "filled": dict(filled)}
+                 if filled and source is not None and not session_id else None)
         self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None,
                                       draft_id=own.id if own is not None else None, restored=own is not None,
-                                      notice=notice, reference_fixed=source is not None, outside_call=notice is not None))
+                                      notice=notice, reference_fixed=source is not None, outside_call=notice is not None,
+                                      source=audit))
 
     def take_back_own_letter(self, draft) -> None:
-        """A letter written outside any call, never saved: open it as typed."""
+        """A letter written outside any call, never saved: open it as typed (one made from an
+        account audit locked to that audit again, as it was)."""
         self.letter_drafts[(draft.template_id, draft.session_id)] = draft
-        self.open_letter(draft.template_id, session_id=draft.session_id)
+        source = draft.source or {}
+        self.open_letter(draft.template_id, session_id=draft.session_id, filled=source.get("filled") or None,
+                         audit_id=source.get("audit_id"))
         self.notify(f"The letter you were writing is back as you left it: {self.services.letter_title(draft.template_id)}. "
                     "Save it (Ctrl+S) to finish.", timeout=15)
 
@@ -761,7 +771,9 @@ class GuidanceApp(App):
         """A letter written after its call ended, never saved: open it as typed, linked to that
         call, which stays ended."""
         draft = call.drafts[0]
-        self.open_letter(draft.template_id, session_id=draft.session_id, call=call, notes=call.notes)
+        source = draft.source or {}  # a letter from an account audit: locked to it again
+        self.open_letter(draft.template_id, session_id=draft.session_id, call=call, notes=call.notes,
+                         filled=source.get("filled") or None, audit_id=source.get("audit_id"))
         self.notify(f"The letter you were writing after call {call.caller_ref} is back as you left it: "
                     f"{self.services.letter_title(draft.template_id)}. Save it (Ctrl+S) to finish.")
 
@@ -771,7 +783,9 @@ class GuidanceApp(App):
             return
         draft = call.drafts[0]
         more = f" ({len(call.drafts) - 1} more: open those letters to carry on)" if len(call.drafts) > 1 else ""
-        self.open_letter(draft.template_id, session_id=draft.session_id)
+        source = draft.source or {}  # a letter from an account audit: locked to it again
+        self.open_letter(draft.template_id, session_id=draft.session_id, filled=source.get("filled") or None,
+                         audit_id=source.get("audit_id"))
         self.notify(f"The letter you were writing is back as you left it: {self.services.letter_title(draft.template_id)}. "
                     f"Ctrl+S saves it; Esc leaves it kept with the call{more}.", timeout=15)
 
@@ -788,6 +802,16 @@ class GuidanceApp(App):
         page = base.pages[page_id]
         self.record_use("page", page_id, page.meta.title, page.meta.version)
         self.push_screen(PageScreen(page_id))
+
+
+def _without(message: OpenWorkFound, kind: str, item) -> OpenWorkFound | None:
+    """The work offered back less the one taken up (``kind``, ``item`` as ``ResumeWork`` gives
+    them), or None when nothing else is left: the rest stays offered in this run."""
+    key = item if isinstance(item, str) else item.id
+    calls = [call for call in message.calls if kind != "call" or call.id != key]
+    sessions = [line for line in message.sessions if kind != "session" or line.id != key]
+    letters = [(draft, title) for draft, title in message.letters if kind != "letter" or draft.id != key]
+    return OpenWorkFound(calls, sessions, letters, message.mode) if calls or sessions or letters else None
 
 
 def _same_reference(draft: dict, filled: dict) -> bool:

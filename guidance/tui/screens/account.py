@@ -605,7 +605,8 @@ class AccountScreen(FirstFieldScreen, ReportsFailures, Screen):
                 prefill = values(self.audit)
             except NothingToAsk:
                 continue
-            self.app.open_letter(LETTERS[kind], filled=prefill)  # a draft left unsaved comes back
+            # a draft left unsaved comes back; the letter (and its draft) keeps this audit as its source
+            self.app.open_letter(LETTERS[kind], filled=prefill, audit_id=self.audit_id)
             return
         self.notify("No letter is needed: no surplus and no statements missing.")
 

@@ -143,9 +143,17 @@ class HomeScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
                  (len(message.sessions), "guided help", "guided help")] if message is not None else []
         found = ", ".join(f"{count} {one if count == 1 else many}" for count, one, many in kinds if count)
         line = self.query_one("#open-work", Label)
-        line.update(f"Left unfinished: {found}. Ctrl+O to carry on." if found else "")
+        when = " once this call has ended (F8)" if self.app.call is not None else ""  # Ctrl+O waits for the call's end
+        line.update(f"Left unfinished: {found}. Ctrl+O to carry on{when}." if found else "")
         line.display = bool(found)
         self.refresh_bindings()
+
+    def sync_call_panel(self) -> None:
+        """A call started or ended: the panel, and the line about work left unfinished (offered
+        with Ctrl+O once no call is on)."""
+        super().sync_call_panel()
+        if self.is_mounted and self.query("#open-work"):
+            self.show_open_work(self.app.open_work)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "open_work":  # shown only while there is work to carry on with

@@ -44,7 +44,8 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
 
     def __init__(self, template_id: str, prefill: dict | None = None, session_id: str | None = None,
                  call_id: str | None = None, draft_id: str | None = None, restored: bool = False,
-                 notice: str | None = None, reference_fixed: bool = False, outside_call: bool = False):
+                 notice: str | None = None, reference_fixed: bool = False, outside_call: bool = False,
+                 source: dict | None = None):
         """What is typed is kept as a draft until the letter is saved, so a killed app loses
         none: with the call the letter is written in (``call_id``, ``CallStore.save_draft``), or
         outside a call as the draft ``draft_id`` (a new one when None; ``LetterDraftStore``).
@@ -52,7 +53,10 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
         ``notice``: said at the top of the form (the letter's reference is not the open call's).
         ``reference_fixed``: the reference is the letter's source's (an account audit), shown
         and not typed over. ``outside_call``: a letter about another reference than the open
-        call's: saving it is not added to that call."""
+        call's: saving it is not added to that call. ``source``: the account audit the letter is
+        made from (``StandaloneDraft.source``), kept with its draft: the values the audit fills in
+        (``accounts.letters.AUDIT_FILLS``) are shown and not typed over, as the command line
+        refuses them in the data."""
         from guidance.records.drafts import new_draft_id
 
         super().__init__()
@@ -65,6 +69,8 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
         self.notice = notice
         self.reference_fixed = reference_fixed
         self.outside_call = outside_call
+        self.source = source
+        self.locked = _audit_fills(template_id) if source is not None else ()
         self.letter = None
         self._preview_timer = None
         self._drafts = LatestWrites()  # the draft's writes: the values to keep, or ``_DROP``
@@ -84,10 +90,16 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
                 notice = Static(self.notice or "", id="letter-notice", classes="notice", markup=False)
                 notice.display = bool(self.notice)
                 yield notice
+                fills = Static(self._fills_line(), id="letter-audit-fills", classes="notice", markup=False)
+                fills.display = bool(self.locked)
+                yield fills
                 yield Static("", id="letter-problems", classes="error", markup=False)
                 for name, spec in template.meta.fields.items():
                     optional = _when_needed(spec, template.meta.fields)
-                    yield Label(_field_label(name, spec) + (" (Space ticks)" if _is_guides(name, spec) else "") + optional)
+                    label = _field_label(name, spec)
+                    if name in self.locked and "audit fills" not in label:
+                        label += " (the audit fills this in)"
+                    yield Label(label + (" (Space ticks)" if _is_guides(name, spec) else "") + optional)
                     yield self._field_widget(name, spec)
                     error = Static("", id=f"error-{name}", classes="error field-error", markup=False)
                     error.display = False
@@ -104,7 +116,23 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
                     yield Button("Save letter", id="letter-save-preview", variant="primary", compact=True)
         yield Footer(compact=True)
 
+    def _fills_line(self) -> str:
+        """What the form says of the values the audit fills in (none: "")."""
+        if not self.locked:
+            return ""
+        reference = (self.source or {}).get("reference") or self.prefill.get("reference") or ""
+        return (f"Made from the account audit for {reference}: the fields marked '(the audit fills this in)' "
+                "are shown as the audit gives them and cannot be typed over. To change them, audit the "
+                "account again (with the plan or statements corrected) and make the letter from that audit.")
+
     def _field_widget(self, name: str, spec):
+        widget = self._field_widget_for(name, spec)
+        if name in self.locked and not widget.disabled:  # shown, never typed over, not in the Tab order
+            widget.disabled = True
+            widget.tooltip = "From the account audit the letter is made from"
+        return widget
+
+    def _field_widget_for(self, name: str, spec):
         value = self.prefill.get(name)
         value = "" if value is None else value  # a value left empty (None) is an empty field, never "None"
         widget_id = f"field-{name}"
@@ -212,7 +240,8 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
         if self.call_id is None:
             from guidance.records.drafts import StandaloneDraft
 
-            self.app.letter_drafts[(self.template_id, self.session_id)] = StandaloneDraft(self.draft_id, self.template_id, kept, self.session_id, "")
+            self.app.letter_drafts[(self.template_id, self.session_id)] = StandaloneDraft(
+                self.draft_id, self.template_id, kept, self.session_id, "", self.source)
         self._queue_draft(kept)
 
     def _queue_draft(self, what) -> None:
@@ -237,14 +266,15 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
             if what is _DROP:
                 calls.drop_draft(self.call_id, self.template_id)
             else:
-                calls.save_draft(self.call_id, self.template_id, what, self.session_id)
+                calls.save_draft(self.call_id, self.template_id, what, self.session_id, source=self.source)
             self.app.post_message(CallChanged(calls.get(self.call_id)))  # the letter opened again in the call shows it
         elif what is _DROP:
             self.app.services.letter_drafts().drop(self.draft_id)
         else:
             reference = what.get("reference")
             reference = self.app.services.check_reference(reference) if isinstance(reference, str) and reference.strip() else None
-            self.app.services.letter_drafts().save(self.draft_id, self.template_id, what, self.session_id, reference)
+            self.app.services.letter_drafts().save(self.draft_id, self.template_id, what, self.session_id, reference,
+                                                   source=self.source)
 
     def _storable(self, data: dict) -> dict:
         """The draft as it may be kept: a reference the council's rule refuses (it may be a
@@ -398,6 +428,15 @@ def _field_of(message: str, labels: dict[str, str]) -> str | None:
     return found.group(1) if found and found.group(1) in labels else None
 
 
+def _audit_fills(template_id: str) -> tuple[str, ...]:
+    """The fields of letter ``template_id`` an account audit fills in (``accounts.letters.AUDIT_FILLS``:
+    what ``guidance account letter`` refuses in the officer's data); () for another letter."""
+    from guidance.accounts.letters import AUDIT_FILLS, LETTERS
+
+    kind = next((kind for kind, letter in LETTERS.items() if letter == template_id), None)
+    return tuple(AUDIT_FILLS.get(kind, ())) if kind else ()
+
+
 def _is_guides(name: str, spec) -> bool:
     return name == "pages" and spec.type == "list"
 
@@ -426,4 +465,7 @@ def _plain(message: str, labels: dict[str, str]) -> str:
     """A problem in the person's words: "Field 'reference' is required" -> "Our reference ... is required"."""
     for name, label in labels.items():
         message = message.replace(f"Field '{name}'", label).replace(f"field '{name}'", label)
+        # another field named in the message ("is less than 'paid_ahead', the money paid in ...:"): by its label
+        message = re.sub(rf"'{name}'(?:, [^:']*)?(?=:)", lambda _m, said=label.split(" (")[0]: f"'{said}'", message)
+        message = message.replace(f"'{name}'", f"'{label.split(' (')[0]}'")
     return message[:1].upper() + message[1:]
