@@ -151,6 +151,16 @@ class FlowView:
         return self.session.id
 
     @property
+    def own_reference(self) -> str | None:
+        """The reference the session's source gives (the account audit it was started from), or
+        None: decided as a letter's is (``app.source_reference``), so the review, its key dates
+        and the letters made from it are all kept under the audit's reference."""
+        from guidance.tui.app import source_reference
+
+        prefill = self.session.state.prefill
+        return source_reference(prefill.carried) if prefill is not None else None
+
+    @property
     def finished(self) -> bool:
         return self.session.finished
 
