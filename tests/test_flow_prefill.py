@@ -360,3 +360,27 @@ def test_the_app_says_an_answer_changed_from_the_audit_in_a_sentence():
     assert _source_words("changed: account audit 7 gave 'None of these'") == (
         "You changed this answer (account audit 7 gave 'None of these'): check it, then continue.")
     assert _source_words(None) == ""
+
+
+def test_flow_run_from_an_audit_with_another_label_is_refused(capsys, tmp_path, database_url):
+    """The session of a review started from an audit is the audit's person's: a --label naming
+    someone else (the call's reference, say) would file the audit's figures under them."""
+    plan, statement, audit = _audit(tmp_path, "surplus")
+    own = audit.reconciliation.reference
+    assert main(["account", "audit", "--plan", str(plan), str(statement)]) == 0
+    audit_id = capsys.readouterr().err.split("Recorded as account audit ")[1].split()[0]
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("review_reason: routine\n", encoding="utf-8")
+    run = ["flow", "run", "dp_account_review", "--from-audit", audit_id, "--answers", str(answers), "--json", "--on", "2026-11-25"]
+    assert own != "DP-777"
+    assert main([*run, "--label", "DP-777"]) == 1
+    err = capsys.readouterr().err
+    assert f"--label DP-777 is not the reference of account audit {audit_id} ({own})" in err and "nothing was saved" in err
+    assert main(["flow", "sessions", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+    assert main([*run, "--label", own.lower()]) == 0  # the same reference, typed in small letters
+    session = json.loads(capsys.readouterr().out)["session"]
+    assert main(["flow", "sessions", "list", "--json"]) == 0
+    labels = {row["id"]: row["label"] for row in json.loads(capsys.readouterr().out)}
+    assert labels[session] == own
