@@ -94,3 +94,30 @@ async def test_key_dates_from_a_review_take_the_audits_reference(make_app, tmp_p
         (saved,) = list(app.services.downloads.iterdir())
         assert saved.name == "dp-account-review-key-dates-DP-900101.ics", saved.name
         assert CALL not in Path(saved).read_text()
+
+
+async def test_the_audits_record_number_cannot_be_changed_to_another(make_app, tmp_path, monkeypatch):
+    """The review holds this audit's figures and reference: another record number is refused,
+    saying how to review the other audit, and the answer stays this audit's."""
+    from textual.widgets import Input
+
+    _files(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    app = make_app(build_index=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        account = await open_audited(app, pilot)
+        await wait_for(pilot, lambda: account.audit_id is not None)
+        await pilot.press("v")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlowScreen) and app.screen.view is not None)
+        flow = app.screen
+        await answer_current(flow, pilot)
+        while flow.view.step().node_id != "audit_reference":
+            await _continue(flow, pilot)
+        box = flow.query_one("#answer", Input)
+        box.value = "524d5fb54e14"
+        await flow.submit()
+        await pilot.pause()
+        error = str(flow.query_one("#flow-error", Static).render())
+        assert f"account audit's record number stays {account.audit_id}" in error and "V on its account screen" in error, error
+        assert flow.view.step().node_id == "audit_reference"
+        assert flow.view.session.state.answers["audit_reference"] == account.audit_id
