@@ -47,6 +47,11 @@ def _loose(text: str) -> str:
     return re.sub(r"\s+", "", _DASHES.sub("-", str(text))).upper()
 
 
+def same_reference(one: str, other: str) -> bool:
+    """Whether two references are the same however they were typed (spaces, dashes, case)."""
+    return _loose(one) == _loose(other)
+
+
 def stored_as(column, reference: str):
     """SQL condition: ``column`` holds ``reference`` however it was typed when it was kept.
 

@@ -41,7 +41,9 @@ def test_all_six_flows_are_shipped(flows):
 
 
 @pytest.mark.parametrize("flow_id", FLOWS)
-def test_every_path_runs_to_an_outcome(flow_id, flows, base, tmp_path):
+def test_every_path_runs_to_an_outcome(flow_id, flows, base, tmp_path, monkeypatch):
+    # an example record number (the account review's audit) is taken as recorded: this store holds no audits
+    monkeypatch.setattr("guidance.accounts.prefill.recorded", lambda database, number: True)
     flow = flows[flow_id].flow
     engine = Engine(flow, base.rates, ON)
     paths = enumerate_paths(engine)

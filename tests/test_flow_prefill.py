@@ -360,3 +360,67 @@ def test_the_app_says_an_answer_changed_from_the_audit_in_a_sentence():
     assert _source_words("changed: account audit 7 gave 'None of these'") == (
         "You changed this answer (account audit 7 gave 'None of these'): check it, then continue.")
     assert _source_words(None) == ""
+
+
+def test_flow_run_from_an_audit_with_another_label_is_refused(capsys, tmp_path, database_url):
+    """The session of a review started from an audit is the audit's person's: a --label naming
+    someone else (the call's reference, say) would file the audit's figures under them."""
+    plan, statement, audit = _audit(tmp_path, "surplus")
+    own = audit.reconciliation.reference
+    assert main(["account", "audit", "--plan", str(plan), str(statement)]) == 0
+    audit_id = capsys.readouterr().err.split("Recorded as account audit ")[1].split()[0]
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("review_reason: routine\n", encoding="utf-8")
+    run = ["flow", "run", "dp_account_review", "--from-audit", audit_id, "--answers", str(answers), "--json", "--on", "2026-11-25"]
+    assert own != "DP-777"
+    assert main([*run, "--label", "DP-777"]) == 1
+    err = capsys.readouterr().err
+    assert f"--label DP-777 is not the reference of account audit {audit_id} ({own})" in err and "nothing was saved" in err
+    assert main(["flow", "sessions", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+    assert main([*run, "--label", own.lower()]) == 0  # the same reference, typed in small letters
+    session = json.loads(capsys.readouterr().out)["session"]
+    assert main(["flow", "sessions", "list", "--json"]) == 0
+    labels = {row["id"]: row["label"] for row in json.loads(capsys.readouterr().out)}
+    assert labels[session] == own
+
+
+def test_the_audits_record_number_stays_that_of_the_audit_the_review_started_from(capsys, tmp_path, database_url):
+    """Changed to another audit's number, the review would still hold the first audit's figures,
+    reference and letters: the change is refused, saying how to review the other audit."""
+    plan, statement, audit = _audit(tmp_path, "surplus")
+    assert main(["account", "audit", "--plan", str(plan), str(statement)]) == 0
+    first = capsys.readouterr().err.split("Recorded as account audit ")[1].split()[0]
+    plan, statement, _ = _audit(tmp_path / "later", "surplus", "cash")
+    assert main(["account", "audit", "--plan", str(plan), str(statement)]) == 0
+    other = capsys.readouterr().err.split("Recorded as account audit ")[1].split()[0]
+    assert other != first
+    answers = tmp_path / "answers.yaml"
+    for given in (other, "zzzz-not-an-audit", "''"):
+        answers.write_text(f"review_reason: routine\naudit_reference: {given}\n", encoding="utf-8")
+        code = main(["flow", "run", "dp_account_review", "--from-audit", first, "--answers", str(answers), "--on", "2026-11-25"])
+        err = capsys.readouterr().err
+        assert code == 1 and f"{answers}:2: answer for 'audit_reference'" in err, err
+        assert f"started from account audit {first}, so the account audit's record number stays {first}" in err, err
+        assert "--from-audit" in err and "V on its account screen" in err, err
+    answers.write_text(f"review_reason: routine\naudit_reference: {first}\n", encoding="utf-8")
+    assert main(["flow", "run", "dp_account_review", "--from-audit", first, "--answers", str(answers), "--on", "2026-11-25"]) == 0
+
+
+def test_a_review_by_hand_takes_only_a_recorded_audits_number(capsys, tmp_path, database_url):
+    plan, statement, audit = _audit(tmp_path, "surplus")
+    assert main(["account", "audit", "--plan", str(plan), str(statement)]) == 0
+    recorded = capsys.readouterr().err.split("Recorded as account audit ")[1].split()[0]
+    answers = tmp_path / "answers.yaml"
+    rest = ("audit_balance: '3750.00'\naudit_owed: '100.00'\naudit_contingency: '923.08'\naudit_paid_ahead: '0'\n"
+            "audit_shortfall: '0'\naudit_flags: []\n")
+    answers.write_text(f"review_reason: routine\naudit: audited\naudit_reference: zzzz-not-an-audit\n{rest}", encoding="utf-8")
+    assert main(["flow", "run", "dp_account_review", "--answers", str(answers), "--on", "2026-11-25"]) == 1
+    err = capsys.readouterr().err
+    assert f"{answers}:3: answer for 'audit_reference': no account audit is recorded with that number" in err, err
+    assert "zzzz" not in err  # what was typed is not repeated
+    for given in (recorded, "''"):  # a recorded audit's number, or none (the audit was not recorded)
+        answers.write_text(f"review_reason: routine\naudit: audited\naudit_reference: {given}\n{rest}", encoding="utf-8")
+        assert main(["flow", "run", "dp_account_review", "--answers", str(answers), "--on", "2026-11-25"]) == 0, capsys.readouterr().err
+        capsys.readouterr()

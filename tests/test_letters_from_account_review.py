@@ -314,8 +314,11 @@ def test_a_review_given_an_audits_figures_by_hand_makes_no_surplus_letter(capsys
     """The officer chose 'use the audit' but typed its record number and figures instead of
     starting from the record: nothing says whether that audit's surplus was final, so the surplus
     letter is refused and the officer is sent to the audit's own letter or a review from its record."""
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(ROWS, encoding="utf-8")
+    audit_id = _recorded_audit(capsys, tmp_path / "plan.yaml", tmp_path / "s.csv")
     answers = tmp_path / "answers.yaml"
-    answers.write_text("review_reason: routine\naudit: audited\naudit_reference: 524d5fb54e14\naudit_balance: '3750.00'\n"
+    answers.write_text(f"review_reason: routine\naudit: audited\naudit_reference: {audit_id}\naudit_balance: '3750.00'\n"
                        "audit_owed: '100.00'\naudit_contingency: '923.08'\naudit_paid_ahead: '1000.00'\naudit_shortfall: '0'\n"
                        "audit_flags: []\n", encoding="utf-8")
     assert main(["flow", "run", "dp_account_review", "--answers", str(answers), "--json", "--on", ON]) == 0

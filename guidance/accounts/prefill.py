@@ -44,7 +44,19 @@ SOURCE = Source(
         "flag_kinds": SourceField(("several",), "the kinds of flag the audit raised", values=SEVERITY),
     },
     carries=CARRIED,
+    started_by="V on its account screen, or 'guidance flow run {flow} --from-audit' with its number",
 )
+
+
+def recorded(database, record_id: str) -> bool:
+    """Whether ``record_id`` is a recorded account audit's number (one the officer may see)."""
+    from guidance.records.accounts import AccountAuditStore, UnknownAudit
+
+    try:
+        AccountAuditStore(database).get(record_id)
+    except UnknownAudit:
+        return False
+    return True
 
 
 def values(record) -> dict:

@@ -46,7 +46,8 @@ def register(sub) -> None:
     run.add_argument("--answers", metavar="FILE", help="take the answers from a YAML file (node id: answer)")
     run.add_argument("--label", metavar="REF", help="the person's reference (case or person number, never a name) to find the session by later")
     run.add_argument("--from-audit", metavar="AUDIT", help="fill the answers the flow takes from a recorded account audit "
-                     "(its number, see 'guidance account list'); each is shown and can be changed")
+                     "(its number, see 'guidance account list'); each is shown and can be changed. The session is kept under "
+                     "the audit's reference (a --label naming another is refused)")
     add_on_option(run, "figures")
     add_json_option(run)
     run.set_defaults(func=run_run)
@@ -332,8 +333,10 @@ def run_run(args) -> int:
     if args.answers:
         _no_unknown_answers(args.answers, loaded.flow)  # an unreadable file or a misspelt question stops here, before a session is saved
     prefill, reference = _from_audit(loaded.flow, args.from_audit) if args.from_audit is not None else (None, None)
+    if reference is not None:
+        label = _audits_label(label, reference, args.from_audit)
     with _store() as store:
-        session = Session.start(engine, store, base.manifest.release, label or reference, prefill)
+        session = Session.start(engine, store, base.manifest.release, label, prefill)
         if not args.answers and not args.json:
             print(f"{loaded.flow.title} (session {session.id})")
         if prefill is not None and not args.json:
@@ -363,6 +366,19 @@ def _from_audit(flow, audit_id: str):
         return fill(flow, "account_audit", record.id, source_values("account_audit", record)), record.reference
     except PrefillError as exc:
         raise CommandError(str(exc)) from None
+
+
+def _audits_label(label: str | None, reference: str, audit_id: str) -> str:
+    """The label of a session started from an audit: the audit's reference. A --label naming
+    another reference is refused (the session, its figures and the letters made from it are the
+    audit's person's, never filed under someone else's reference)."""
+    from guidance.references import same_reference
+
+    if label is not None and not same_reference(label, reference):
+        raise CommandError(f"--label {label} is not the reference of account audit {audit_id} ({reference}): a review "
+                           f"started from an audit is kept under the audit's reference. Leave --label out, or give "
+                           f"{reference}; nothing was saved")
+    return reference
 
 
 def _say_prefilled(flow, prefill) -> None:

@@ -65,6 +65,8 @@ class Source:
     fields: dict[str, SourceField]
     #: The values (named as the letters' fields) a session started from the source keeps for its letters.
     carries: tuple[str, ...] = ()
+    #: How a session is started from one of its records (said when another record's number is given).
+    started_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,42 @@ def source(name: str) -> Source | None:
 
 def source_values(name: str, record) -> dict:
     return importlib.import_module(SOURCES[name]).values(record)
+
+
+def record_number_source(flow: Flow, node_id: str) -> str | None:
+    """The source whose record number question ``node_id`` asks (the question its ``prefill``
+    fills from the source's ``id`` field), or None."""
+    for name, rules in flow.prefill.items():
+        rule = rules.get(node_id)
+        if rule is not None and rule.field == "id":
+            return name
+    return None
+
+
+def check_record_number(flow: Flow, node_id: str, raw, prefill: "Prefill | None", database=None) -> None:
+    """A record number the person gives: raises AnswerError unless it fits.
+
+    A session started from a record keeps that record's number: the figures, reference and
+    letters it carries are that record's, so another number (or none) would say one record and
+    hold another's; the person is told how to start from the other. In a session not started
+    from one, the number, if given, must name a record kept in ``database`` (not checked when
+    there is none to ask). What was typed is never repeated (it may be anything)."""
+    name = record_number_source(flow, node_id)
+    if name is None:
+        return
+    found = source(name)
+    text = raw.strip() if isinstance(raw, str) else ""
+    if prefill is not None and prefill.source == name:
+        if text.lower() != prefill.record_id.lower():
+            raise AnswerError(f"this was started from {prefill.origin}, so the {found.label}'s record number stays "
+                              f"{prefill.record_id}. To use another {found.label}, start again from that one "
+                              f"({found.started_by.format(flow=flow.id)})", node_id)
+        return
+    if not text or database is None:
+        return
+    if not importlib.import_module(SOURCES[name]).recorded(database, text):
+        raise AnswerError(f"no {found.label} is recorded with that number: check it (shown as 'Recorded as "
+                          f"{found.label} ...'), or leave this empty if the {found.label} was not recorded", node_id)
 
 
 def fill(flow: Flow, source_name: str, record_id: str, values: dict) -> Prefill:

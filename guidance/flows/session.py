@@ -114,6 +114,7 @@ class Session:
         """Take the answer for the current step. A step asked again because an earlier answer
         changed, once confirmed, goes on through the kept answers that still apply."""
         node_id = self.current
+        self._check_record_number(node_id, raw)
         new = self.engine.answer(self.state, raw)
         if node_id in self.state.confirm:
             new = self.engine.fast_forward(new)
@@ -125,6 +126,7 @@ class Session:
         self._save("back", new.current, None, new)
 
     def change(self, node_id: str, raw) -> None:
+        self._check_record_number(node_id, raw)
         new = self.engine.change(self.state, node_id, raw)
         self._save("change", node_id, new.answers[node_id], new)
 
@@ -134,6 +136,13 @@ class Session:
 
     def report(self, base=None) -> dict:
         return build_report(self.engine, self.state, base, self.release)
+
+    def _check_record_number(self, node_id: str, raw) -> None:
+        """A source's record number (``prefill.check_record_number``): the one the session was
+        started from, or, given by hand, one kept in the records this session is kept in."""
+        from guidance.flows.prefill import check_record_number
+
+        check_record_number(self.engine.flow, node_id, raw, self.state.prefill, getattr(self.store, "database", None))
 
     def _save(self, kind: str, node: str | None, value, new: State) -> None:
         status = FINISHED if self.engine.is_finished(new) else ACTIVE

@@ -554,15 +554,24 @@ class GuidanceApp(App):
             self.call.call = message.call
         self.refresh_call_panels()
 
+    def outside_call(self, reference: str | None) -> bool:
+        """Whether work whose source gives its own ``reference`` (a review started from an account
+        audit: ``source_reference``) is about another reference than the open call's. Such work
+        is not the call's: it is kept out of the call's record, as a letter from an audit is."""
+        return (self.call is not None and reference is not None
+                and not _same_reference({"reference": reference}, {"reference": self.call.reference}))
+
     def record_use(self, kind: str, item_id: str, title: str, version, run: str | None = None,
-                   dates: list | None = None) -> None:
+                   dates: list | None = None, reference: str | None = None) -> None:
         """Note a page, flow, calculation or letter in the call record, if a call is on.
 
         ``title``: first line the item's title; later lines what was worked out (the case note
         keeps them). ``run``: the flow session or calculation run (``call_state.new_run``) it
         records: recorded again, it replaces that run's entry (see ``CallStore.add_item``).
-        ``dates``: the key dates it worked out, ``[(date, what it is)]`` (Ctrl+T saves them)."""
-        if self.call is not None:
+        ``dates``: the key dates it worked out, ``[(date, what it is)]`` (Ctrl+T saves them).
+        ``reference``: the reference the item's source gives (``source_reference``); one about
+        another reference than the call's is not recorded in the call (``outside_call``)."""
+        if self.call is not None and not self.outside_call(reference):
             if dates is not None:
                 self.call.key_dates[run or item_id] = list(dates)
             self._record_item(self.call.call_id, kind, item_id, title, None if version is None else str(version), run)
@@ -833,6 +842,15 @@ def other_call_notice(reference: str, call_reference: str, made_from: str) -> st
     """What the letter screen says when the letter's own reference is not the open call's."""
     return (f"This letter is made from {made_from} for {reference}, not for {call_reference}, the reference of "
             f"the call that is open. It is written, saved and recorded under {reference}, and is not added to "
+            f"call {call_reference}.")
+
+
+def other_call_review_notice(reference: str, call_reference: str) -> str:
+    """What the guided help says when it was started from an account audit whose reference is
+    not the open call's (the review is kept out of the call, as ``other_call_notice`` says of a
+    letter)."""
+    return (f"This review is made from an account audit for {reference}, not for {call_reference}, the reference of "
+            f"the call that is open. It is recorded under {reference}, with its key dates, and is not added to "
             f"call {call_reference}.")
 
 

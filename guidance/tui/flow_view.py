@@ -104,7 +104,7 @@ class FlowView:
         only in that mode.
         ``from_audit``: a recorded account audit's id, whose figures fill the answers the flow
         names in its ``prefill`` (raises PrefillError if it names none, UnknownAudit if there
-        is no such audit)."""
+        is no such audit); the session is then labelled with the audit's reference, not ``label``."""
         loaded = services.flows()[flow_id]
         engine = Engine(loaded.flow, services.base.rates, services.today)
         prefill = None
@@ -117,7 +117,7 @@ class FlowView:
             except UnknownAudit:
                 raise LookupError(f"account audit {from_audit} is not in the records") from None
             prefill = fill(loaded.flow, "account_audit", record.id, source_values("account_audit", record))
-            label = label or record.reference
+            label = record.reference  # the audit's person's session, whatever call is open (``own_reference``)
         session = Session.start(engine, services.store(), services.base.manifest.release, label, prefill, mode=mode)
         view = cls(services, loaded, session)
         if prefill is not None:
@@ -149,6 +149,16 @@ class FlowView:
     @property
     def session_id(self) -> str:
         return self.session.id
+
+    @property
+    def own_reference(self) -> str | None:
+        """The reference the session's source gives (the account audit it was started from), or
+        None: decided as a letter's is (``app.source_reference``), so the review, its key dates
+        and the letters made from it are all kept under the audit's reference."""
+        from guidance.tui.app import source_reference
+
+        prefill = self.session.state.prefill
+        return source_reference(prefill.carried) if prefill is not None else None
 
     @property
     def finished(self) -> bool:

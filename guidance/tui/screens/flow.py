@@ -152,6 +152,9 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
         yield Header()
         with Horizontal(id="flow-layout"):
             with VerticalScroll(id="flow-main"):
+                notice = Static("", id="flow-notice", classes="notice", markup=False)
+                notice.display = False
+                yield notice
                 yield Label("", id="flow-progress-label")
                 yield ProgressBar(id="flow-progress", show_eta=False, show_percentage=False)
                 yield Markdown("", id="flow-text")
@@ -206,7 +209,8 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
         self.view = view
         self.title = self.view.title
         # one entry per run: the outcome, when reached, replaces this line (same run)
-        self.app.record_use("flow", self.view.flow_id, self.view.title, self.view.version, run=self.view.session_id)
+        self.app.record_use("flow", self.view.flow_id, self.view.title, self.view.version, run=self.view.session_id,
+                            reference=self.view.own_reference)
         if self.view.note:
             self.notify(self.view.note, timeout=10, markup=False)
         self.sync_call_panel()
@@ -221,6 +225,7 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
         bar = self.query_one("#flow-progress", ProgressBar)
         bar.update(total=step.progress_total, progress=step.progress_done)
         self.query_one("#flow-text", Markdown).update("" if step.finished else step.text)
+        self._show_notice()
         tick_hint = "Space ticks or unticks; Enter continues." if step.kind in ("several", "checklist") else ""
         source = _source_words(step.source)
         recheck = "An earlier answer changed, so check this one again." if step.recheck else ""
@@ -246,7 +251,19 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
             dates = flow_key_dates(report)
         except Exception:  # the outcome still shows; the call keeps the flow's title
             return
-        self.app.record_use("flow", self.view.flow_id, summary, self.view.version, run=self.view.session_id, dates=dates)
+        self.app.record_use("flow", self.view.flow_id, summary, self.view.version, run=self.view.session_id, dates=dates,
+                            reference=self.view.own_reference)
+
+    def _show_notice(self) -> None:
+        """Started from an account audit of another reference than the open call's: said at the
+        top, and the review is kept out of the call (``app.outside_call``)."""
+        from guidance.tui.app import other_call_review_notice
+
+        own = self.view.own_reference if self.view is not None else None
+        notice = self.query_one("#flow-notice", Static)
+        outside = self.app.outside_call(own)
+        notice.update(other_call_review_notice(own, self.app.call.reference) if outside else "")
+        notice.display = outside
 
     async def _show_answer_widget(self, step) -> None:
         box = self.query_one("#flow-answer", Vertical)
@@ -527,7 +544,9 @@ class FlowScreen(FirstFieldScreen, ReportsFailures, CallPanelHost, Screen):
 
     @work(thread=True, exit_on_error=False, name="save the key dates")
     def save_dates(self, dates) -> None:
-        reference = self.app.call.reference if self.app.call is not None else None
+        """The key dates as a calendar file, under the reference of the audit the review was
+        started from, else the open call's."""
+        reference = self.view.own_reference or (self.app.call.reference if self.app.call is not None else None)
         saved = self.app.services.save_key_dates(self.app, dates, reference, self.view.flow_id.replace("_", "-"))
         self.app.call_from_thread(self.notify, f"Key dates saved for a calendar: {saved}")
 
