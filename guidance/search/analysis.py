@@ -125,6 +125,11 @@ KEPT_APART = {
     # "when I die" missed the page "When the employer dies".
     "die": "die", "dies": "die", "died": "die", "dying": "die",
     "sue": "sue", "sues": "sue", "sued": "sue", "suing": "sue",
+    # "Leave" is time off (annual leave, maternity leave, the leave year); a PA "leaving" or who
+    # "leaves" is ending their job. One stem, and a question about holiday found the page on
+    # leavers. "Left" is mostly what remains ("money left in the account", "left without care"):
+    # a stem of its own, not a form of either (the synonyms take "she left" to leaving).
+    "leaving": "leaving", "leaves": "leaving", "leaver": "leaving", "leavers": "leaving", "left": "left",
 }
 
 
@@ -143,8 +148,10 @@ def other_forms(word: str) -> tuple[str, ...]:
     is an irregular form or the base of one (see ``word_forms``): "spent" -> ("spend",),
     "spend" -> ("spent",), "paid" -> ("pai",) (the stem of "pay"), "child" -> ("children",).
     The stemmer folds only regular forms, so a caller's "spent" missed a page saying "spend"."""
+    if word in KEPT_APART:  # its stem is its own sense: no other form joins it
+        return ()
     base = IRREGULAR.get(word, word)
-    forms = _FORMS_OF.get(base)
+    forms = tuple(form for form in _FORMS_OF.get(base, ()) if form not in KEPT_APART) or None
     if forms is None and base == word:
         return ()
     own = stem(word)
