@@ -180,7 +180,8 @@ KEPT_APART = {
     # "leaves" is ending their job. One stem, and a question about holiday found the page on
     # leavers. "Left" is mostly what remains ("money left in the account", "left without care"):
     # a stem of its own, not a form of either (the synonyms take "she left" to leaving).
-    "leaving": "leaving", "leaves": "leaving", "leaver": "leaving", "leavers": "leaving", "left": "left",
+    # (A stem begins its word, as snippets rely on: "leave" is "leave", the others "leav".)
+    "leave": "leave", "leaving": "leav", "leaves": "leav", "leaver": "leav", "leavers": "leav", "left": "left",
 }
 
 
