@@ -185,6 +185,11 @@ KEPT_APART = {
 }
 
 
+#: Irregular forms kept apart (``KEPT_APART``) whose other sense is one form of a word split in
+#: two: "my PA left" is searched with "leaving" a little below it, not with "leave" (time off).
+SENSE_OF_FORM = {"left": "leaving"}
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """The stem pages and queries are matched on (Porter, with ``KEPT_APART`` and ``_e_form``).
@@ -200,6 +205,8 @@ def other_forms(word: str) -> tuple[str, ...]:
     is an irregular form or the base of one (see ``word_forms``): "spent" -> ("spend",),
     "spend" -> ("spent",), "paid" -> ("pai",) (the stem of "pay"), "child" -> ("children",).
     The stemmer folds only regular forms, so a caller's "spent" missed a page saying "spend"."""
+    if word in SENSE_OF_FORM:
+        return (stem(SENSE_OF_FORM[word]),)
     if word in KEPT_APART:  # its stem is its own sense: no other form joins it
         return ()
     base = IRREGULAR.get(word, word)
