@@ -23,7 +23,7 @@ from search_support import ListSource, page
 
 
 @pytest.mark.parametrize("form, base", [
-    ("spent", "spend"), ("paid", "pay"), ("left", "leave"), ("sold", "sell"), ("brought", "bring"),
+    ("spent", "spend"), ("paid", "pay"), ("sold", "sell"), ("brought", "bring"),
     ("taken", "take"), ("given", "give"), ("owed", "owe"), ("children", "child"), ("wives", "wife"),
 ])
 def test_an_irregular_form_is_searched_with_its_base_and_the_base_with_it(form, base):

@@ -76,11 +76,62 @@ EQUIVALENTS: dict[tuple[str, ...], str] = {
     ("self", "employed"): "selfemployed",
     ("self", "employment"): "selfemployed",
 }
+#: The phrases above, built in; ``use_names`` adds the fixed names of a content base to them.
+BUILT_IN_EQUIVALENTS = dict(EQUIVALENTS)
 _LONGEST_EQUIVALENT = max(len(k) for k in EQUIVALENTS)
 #: The words of those phrases: known words for spelling even though the index only holds their
 #: joined term ("personal asistant" is corrected to "personal assistant", then joined).
 EQUIVALENT_WORDS = frozenset(w for k in EQUIVALENTS for w in k)
 _EQUIVALENT_STARTS = frozenset(k[0] for k in EQUIVALENTS)
+#: The terms of the fixed names in use (``use_names``): a question saying one counts it as a
+#: caller phrase of several words.
+NAME_TERMS: frozenset[str] = frozenset()
+#: The fixed names in use, as ``use_names`` was given them.
+_NAMES: tuple[tuple[str, ...], ...] = ()
+
+
+#: What to clear when the fixed names change: the kept results of functions whose answer depends
+#: on them (a page's terms, a question's subjects), registered by ``cleared_with_names``.
+_KEPT: list = []
+
+
+def cleared_with_names(cached):
+    """Register an ``lru_cache``-d function (a decorator above ``lru_cache``): its kept results
+    are cleared when ``use_names`` changes the names."""
+    _KEPT.append(cached.cache_clear)
+    return cached
+
+
+def use_names(names: tuple[tuple[str, ...], ...]) -> None:
+    """Make the fixed names of a content base (``names.load_names``: each a tuple of words) one
+    term each, beside the built-in ``EQUIVALENTS``, for every page indexed and question searched
+    from now on: "continuing healthcare" is the term "continuinghealthcare", so "continue" does
+    not find it. The last word's plural is matched too ("national living wages"). Nothing is
+    done when the names are those already in use (the searcher says them before each search)."""
+    global EQUIVALENTS, _LONGEST_EQUIVALENT, EQUIVALENT_WORDS, _EQUIVALENT_STARTS, NAME_TERMS, _NAMES
+    names = tuple(tuple(name) for name in names)
+    if names == _NAMES:
+        return
+    table = dict(BUILT_IN_EQUIVALENTS)
+    terms = set()
+    for name in names:
+        term = "".join(name)
+        terms.add(term)
+        for form in (name, name[:-1] + (name[-1] + "s",)):
+            table.setdefault(form, term)
+    EQUIVALENTS = table
+    _LONGEST_EQUIVALENT = max(len(k) for k in table)
+    EQUIVALENT_WORDS = frozenset(w for k in table for w in k)
+    _EQUIVALENT_STARTS = frozenset(k[0] for k in table)
+    NAME_TERMS = frozenset(terms)
+    _NAMES = names
+    for clear in _KEPT:
+        clear()
+
+
+def names_in_use() -> tuple[tuple[str, ...], ...]:
+    """The fixed names ``use_names`` was last given."""
+    return _NAMES
 
 
 def join_equivalents(sequence: list[str]) -> list[str]:
@@ -125,7 +176,18 @@ KEPT_APART = {
     # "when I die" missed the page "When the employer dies".
     "die": "die", "dies": "die", "died": "die", "dying": "die",
     "sue": "sue", "sues": "sue", "sued": "sue", "suing": "sue",
+    # "Leave" is time off (annual leave, maternity leave, the leave year); a PA "leaving" or who
+    # "leaves" is ending their job. One stem, and a question about holiday found the page on
+    # leavers. "Left" is mostly what remains ("money left in the account", "left without care"):
+    # a stem of its own, not a form of either (the synonyms take "she left" to leaving).
+    # (A stem begins its word, as snippets rely on: "leave" is "leave", the others "leav".)
+    "leave": "leave", "leaving": "leav", "leaves": "leav", "leaver": "leav", "leavers": "leav", "left": "left",
 }
+
+
+#: Irregular forms kept apart (``KEPT_APART``) whose other sense is one form of a word split in
+#: two: "my PA left" is searched with "leaving" a little below it, not with "leave" (time off).
+SENSE_OF_FORM = {"left": "leaving"}
 
 
 @lru_cache(maxsize=100_000)
@@ -143,8 +205,12 @@ def other_forms(word: str) -> tuple[str, ...]:
     is an irregular form or the base of one (see ``word_forms``): "spent" -> ("spend",),
     "spend" -> ("spent",), "paid" -> ("pai",) (the stem of "pay"), "child" -> ("children",).
     The stemmer folds only regular forms, so a caller's "spent" missed a page saying "spend"."""
+    if word in SENSE_OF_FORM:
+        return (stem(SENSE_OF_FORM[word]),)
+    if word in KEPT_APART:  # its stem is its own sense: no other form joins it
+        return ()
     base = IRREGULAR.get(word, word)
-    forms = _FORMS_OF.get(base)
+    forms = tuple(form for form in _FORMS_OF.get(base, ()) if form not in KEPT_APART) or None
     if forms is None and base == word:
         return ()
     own = stem(word)

@@ -17,7 +17,7 @@ import functools
 import re
 from typing import Callable
 
-from guidance.search.analysis import is_stop, join_equivalents, normalise, raw_words, stem
+from guidance.search.analysis import cleared_with_names, is_stop, join_equivalents, normalise, raw_words, stem
 
 #: How far down the results the page explaining the subject asked about is looked for.
 DEFINITION_REACH = 10
@@ -37,6 +37,7 @@ _ASKING = (
 )
 
 
+@cleared_with_names
 @functools.lru_cache(maxsize=1024)
 def asked_subjects(text: str) -> tuple[frozenset[str], ...]:
     """The stems of each thing the question asks the meaning of ("What is a direct payment
@@ -61,6 +62,7 @@ def _name_stems(words: list[str]) -> frozenset[str]:
     return frozenset(stem(w) for w in join_equivalents(words) if w not in FILLERS and (len(w) > 1 or w.isdigit()))
 
 
+@cleared_with_names
 @functools.lru_cache(maxsize=8192)
 def title_subjects(title: str) -> tuple[frozenset[str], ...]:
     """The subjects a page's title names: the whole title, each part either side of a colon,

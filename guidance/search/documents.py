@@ -30,7 +30,7 @@ WEIGHTS = {"title": 5.0, "keywords": 4.0, "questions": 3.0, "summary": 2.5, "top
 LEAD_BLOCKS = 1
 
 #: Bump when what a document holds changes (or which words are stop words), so old indexes are rebuilt.
-DOC_FORMAT = 15
+DOC_FORMAT = 16
 
 
 @dataclass

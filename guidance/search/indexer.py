@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import shutil
 from collections import Counter
 from typing import Callable, Protocol
 
+from guidance.search.analysis import names_in_use
 from guidance.search.documents import DOC_FORMAT, IndexDoc
 from guidance.search.store import Generation, IndexStore
 from guidance.search.whoosh_index import IndexReader, IndexWriter, distinct_words
@@ -21,6 +23,16 @@ from guidance.search.whoosh_index import IndexReader, IndexWriter, distinct_word
 #: Bump when the schema changes: an index in another format is rebuilt, never read.
 INDEX_FORMAT = f"whoosh-5/doc-{DOC_FORMAT}"
 Progress = Callable[[int, int], None]
+
+
+def index_format() -> str:
+    """``INDEX_FORMAT`` and the fixed names pages are indexed with (``analysis.use_names``): an
+    index made with other names holds other terms, so it is rebuilt, never read."""
+    names = names_in_use()
+    if not names:
+        return INDEX_FORMAT
+    digest = hashlib.sha1(repr(names).encode("utf-8")).hexdigest()[:12]
+    return f"{INDEX_FORMAT}/names-{digest}"
 
 
 class DocumentSource(Protocol):
@@ -42,7 +54,7 @@ def title_entry(doc: IndexDoc) -> dict:
 
 
 def is_current(generation: Generation | None, wanted: dict[str, str]) -> bool:
-    return generation is not None and generation.meta.get("format") == INDEX_FORMAT and generation.docs == wanted
+    return generation is not None and generation.meta.get("format") == index_format() and generation.docs == wanted
 
 
 def readable(generation: Generation) -> bool:
@@ -64,7 +76,7 @@ def sync(store: IndexStore, source: DocumentSource, force: bool = False, progres
         current = store.current()
         if not force and is_current(current, wanted) and readable(current):
             return current
-        usable = not force and current is not None and current.meta.get("format") == INDEX_FORMAT and readable(current)
+        usable = not force and current is not None and current.meta.get("format") == index_format() and readable(current)
         if usable:
             changed = [i for i, fp in wanted.items() if current.docs.get(i) != fp]
             removed = [i for i in current.docs if i not in wanted]
@@ -112,7 +124,7 @@ def _build_all(store: IndexStore, source: DocumentSource, wanted: dict[str, str]
             writer.cancel()
             raise
         writer.commit()
-        meta = {"format": INDEX_FORMAT, "docs": dict(wanted), "vocab": dict(vocab), "titles": titles}
+        meta = {"format": index_format(), "docs": dict(wanted), "vocab": dict(vocab), "titles": titles}
         return store.publish(scratch, meta)
     except BaseException:
         store.discard(scratch)
@@ -151,7 +163,7 @@ def _update(store, source, current: Generation, wanted, changed, removed, progre
             writer.cancel()
             raise
         writer.commit()
-        meta = {"format": INDEX_FORMAT, "docs": dict(wanted), "vocab": {w: n for w, n in vocab.items() if n > 0}, "titles": titles}
+        meta = {"format": index_format(), "docs": dict(wanted), "vocab": {w: n for w, n in vocab.items() if n > 0}, "titles": titles}
         return store.publish(scratch, meta)
     except BaseException:
         store.discard(scratch)

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from guidance.query_limits import MAX_QUERY_CHARS, cut_note
+from guidance.search import analysis
 from guidance.search.analysis import MAX_PAIR_GAP, is_stop, join_equivalents, other_forms, raw_words, stem
 from guidance.search.kinds import kind_name_stems
 from guidance.search.spelling import Vocabulary
@@ -372,7 +373,9 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> tu
                 query.concepts.append(Concept(word, _word_alternatives(word), frame=True))
                 unpaired.add(index)
             else:
-                query.concepts.append(Concept(word, _word_alternatives(word)))
+                # A fixed name ("continuing healthcare", one term) says what is asked as surely
+                # as a caller phrase of several words.
+                query.concepts.append(Concept(word, _word_alternatives(word), caller_phrase=word in analysis.NAME_TERMS))
         index += 1
     return unpaired, phrases
 

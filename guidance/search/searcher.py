@@ -22,10 +22,11 @@ import threading
 from pathlib import Path
 from typing import Iterable
 
-from guidance.search.analysis import EQUIVALENT_WORDS, is_stop, join_equivalents, raw_words, stem
+from guidance.search import analysis
+from guidance.search.analysis import cleared_with_names, is_stop, join_equivalents, raw_words, stem
 from guidance.search.definitions import DEFINITION_REACH, asked_subjects, explaining_page_first
 from guidance.search.documents import ContentSource
-from guidance.search.indexer import DocumentSource, INDEX_FORMAT, Progress, is_current, sync
+from guidance.search.indexer import DocumentSource, Progress, index_format, is_current, sync
 from guidance.search.kinds import KIND_LABELS, KINDS, split_index_id
 from guidance.search.query import build_query
 from guidance.search.ranking import COMMON_SHARE
@@ -62,6 +63,8 @@ class Searcher:
         self.store = store
         self.source = source
         self.synonyms = synonyms
+        # The content's fixed names are one term each, in its pages as in questions.
+        analysis.use_names(synonyms.names)
         self.generation: Generation | None = None
         self._reader: IndexReader | None = None
         self._stamp = None
@@ -108,16 +111,18 @@ class Searcher:
         if (
             not isinstance(remembered, dict)
             or generation is None
-            or generation.meta.get("format") != INDEX_FORMAT
             or remembered.get("generation") != generation.folder.name
             or remembered.get("files") != content_files_stamp(root, on)
             or remembered.get("synonyms_format") != SYNONYMS_MATCHING_FORMAT
         ):
             return None
         try:
-            synonyms = Synonyms.from_json(remembered["synonyms"], remembered["frame_words"])
+            synonyms = Synonyms.from_json(remembered["synonyms"], remembered["frame_words"], remembered["names"])
         except (KeyError, TypeError, ValueError):
             synonyms = load_synonyms(root / "content")
+        analysis.use_names(synonyms.names)
+        if generation.meta.get("format") != index_format():
+            return None
         searcher = cls(store, _Unchanged(generation.docs), synonyms)
         areas = remembered.get("areas")
         searcher.areas = tuple(areas) if isinstance(areas, list) and all(isinstance(a, str) for a in areas) else None
@@ -131,6 +136,7 @@ class Searcher:
         record = {"generation": self.generation.folder.name, "files": content_files_stamp(Path(root), on),
                   "synonyms": self.synonyms.to_json(), "synonyms_format": SYNONYMS_MATCHING_FORMAT,
                   "frame_words": self.synonyms.frames.to_json(),
+                  "names": [list(name) for name in self.synonyms.names],
                   "areas": list(areas)}
         try:
             atomic_write_text(self.store.folder / STAMP_FILE, json.dumps(record))
@@ -170,7 +176,7 @@ class Searcher:
         if self._reader is not None:
             self._reader.close()
         self._reader, self.generation, self._stamp = reader, generation, stamp
-        self.vocabulary = Vocabulary(generation.meta.get("vocab", {}), self.synonyms.words | EQUIVALENT_WORDS)
+        self.vocabulary = Vocabulary(generation.meta.get("vocab", {}), self.synonyms.words | analysis.EQUIVALENT_WORDS)
         self._titles = None
         return True
 
@@ -180,7 +186,7 @@ class Searcher:
         if stamp == self._stamp:
             return
         generation = self.store.current()
-        if generation and generation.meta.get("format") == INDEX_FORMAT and generation.folder != self.generation.folder:
+        if generation and generation.meta.get("format") == index_format() and generation.folder != self.generation.folder:
             self._attach(generation)
         else:
             self._stamp = stamp
@@ -222,6 +228,7 @@ class Searcher:
         if chosen is not None and not set(chosen) <= set(KINDS):
             raise ValueError(f"kinds must be among {', '.join(KINDS)}, not {', '.join(k for k in chosen if k not in KINDS)}")
         with self._lock:
+            analysis.use_names(self.synonyms.names)  # another searcher may have said others
             outcome = self._search(text, audience, area, limit, as_you_type, chosen, exact)
             if chosen is None or set(chosen) - {"page"}:
                 outcome = self._named_first(text, outcome, audience, area, chosen, as_you_type and not exact)
@@ -346,6 +353,7 @@ QUESTION_LIKENESS = 0.8
 FILLERS = frozenset("a an the to of for and or in on at by do does did is are am be been it this that".split())
 
 
+@cleared_with_names
 @functools.lru_cache(maxsize=8192)
 def _question_stems(text: str) -> frozenset[str]:
     """The words of a question as compared with a page's questions: stems, ``FILLERS`` left out,

@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from guidance.problems import Problems
 
-from guidance.search.analysis import is_stop, join_equivalents, raw_words, stem
+from guidance.search.analysis import is_stop, join_equivalents, raw_words, stem, use_names
 from guidance.search.frames import FILE_NAME as FRAMES_FILE_NAME, FrameWords, load_frame_words
+from guidance.search.names import FILE_NAME as NAMES_FILE_NAME, load_names
 
 FILE_NAME = "synonyms.yaml"
 #: Words a caller phrase may have or lack without changing what it means.
@@ -64,6 +65,9 @@ class Synonyms:
     #: Words that frame a question ("best way", "easy"), read from ``frames.FILE_NAME`` beside
     #: the synonyms: searched at a low weight (see ``frames``).
     frames: FrameWords = field(default_factory=FrameWords)
+    #: Fixed names ("continuing healthcare"), each a tuple of words, read from ``names.FILE_NAME``
+    #: beside the synonyms: each is one term on pages and in questions (``analysis.use_names``).
+    names: tuple[tuple[str, ...], ...] = ()
 
     def __post_init__(self):
         self._by_first: dict[str, list[Synonym]] = {}
@@ -76,11 +80,13 @@ class Synonyms:
         return [[e.key, list(e.stems), [list(t) for t in e.targets], e.line, list(e.texts)] for e in self.entries]
 
     @classmethod
-    def from_json(cls, rows: list, frames: dict | None = None) -> "Synonyms":
-        """The entries ``to_json`` wrote, with the frame words ``FrameWords.to_json`` wrote."""
+    def from_json(cls, rows: list, frames: dict | None = None, names: list | None = None) -> "Synonyms":
+        """The entries ``to_json`` wrote, with the frame words ``FrameWords.to_json`` wrote and
+        the fixed names (lists of words)."""
         return cls([Synonym(key, tuple(stems), tuple(tuple(t) for t in targets), line, tuple(texts))
                     for key, stems, targets, line, texts in rows],
-                   FrameWords.from_json(frames) if frames is not None else FrameWords())
+                   FrameWords.from_json(frames) if frames is not None else FrameWords(),
+                   tuple(tuple(str(w) for w in name) for name in names or ()))
 
     @property
     def words(self) -> frozenset[str]:
@@ -143,14 +149,19 @@ def _person_stem(word: str) -> str:
 
 
 def load_synonyms(content_dir: Path, problems: Problems | None = None, shown: str | None = None) -> Synonyms:
-    """Read the synonyms file and the frame words file beside it; a missing file means none, a
-    bad entry is reported and skipped."""
+    """Read the synonyms file and the frame words and names files beside it; a missing file means
+    none, a bad entry is reported and skipped. The names are put in use (``analysis.use_names``)."""
     from guidance.problems import Problems  # like YAML, only when the file is read (not by a cold search)
 
     problems = problems if problems is not None else Problems()
+    names_shown = shown[: -len(FILE_NAME)] + NAMES_FILE_NAME if shown and shown.endswith(FILE_NAME) else None
+    names = load_names(content_dir, problems, names_shown)
+    # The names first: an entry saying one ("chc: continuing healthcare") is read as its one term.
+    use_names(names)
     synonyms = _load_entries(content_dir, problems, shown)
     frames_shown = shown[: -len(FILE_NAME)] + FRAMES_FILE_NAME if shown and shown.endswith(FILE_NAME) else None
     synonyms.frames = load_frame_words(content_dir, problems, frames_shown)
+    synonyms.names = names
     return synonyms
 
 

@@ -29,7 +29,7 @@ from whoosh.system import pack_uint
 from whoosh.analysis import Analyzer, Token
 from whoosh.codec.whoosh3 import W3Codec
 
-from guidance.search.analysis import RUN_MARK, marked_stems_of, stems
+from guidance.search.analysis import RUN_MARK, cleared_with_names, marked_stems_of, stems
 from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
 from guidance.search.kinds import KIND_WEIGHTS, NAMED_KIND_WEIGHT
 from guidance.search.query import Alternative, Concept
@@ -59,6 +59,7 @@ def _weighted_parts(value: str):
 SATURATE_AFTER = 8
 
 
+@cleared_with_names
 @lru_cache(maxsize=8)
 def _analysed(value: str) -> tuple[tuple[tuple[float, tuple[str, ...]], ...], frozenset[str]]:
     """((boost, stems of the part with ``RUN_MARK`` between runs) for each part, the distinct
