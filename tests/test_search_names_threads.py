@@ -13,6 +13,7 @@ import sys
 
 from guidance.content.base import ContentBase
 from guidance.search import Searcher
+from guidance.search.analysis import stems
 from guidance.search.store import IndexStore
 
 from search_support import ON, PAGES, make_root
@@ -99,7 +100,7 @@ def test_two_searchers_with_other_names_each_get_their_own_results_from_two_thre
 
 def test_the_names_are_given_not_kept_by_the_module():
     from guidance.search import analysis
-    from guidance.search.analysis import BUILT_IN, Equivalents, stems
+    from guidance.search.analysis import BUILT_IN, Equivalents
 
     named = Equivalents((("continuing", "healthcare"),))
     assert "continu" not in stems("continuing healthcare funding", named)
@@ -109,3 +110,18 @@ def test_the_names_are_given_not_kept_by_the_module():
     assert "continu" in stems("continuing healthcare funding", BUILT_IN)
     assert Equivalents((("continuing", "healthcare"),)) == named and hash(Equivalents([["continuing", "healthcare"]])) == hash(named)
     assert not hasattr(analysis, "use_names") and not hasattr(analysis, "NAME_TERMS")
+
+
+def test_an_index_built_by_command_is_made_with_the_contents_own_names(tmp_path):
+    from guidance.search import build_index, index_status
+
+    root = make_root(tmp_path / "root", pages={**PAGES, **EXTRA_PAGES})
+    (root / "content" / "names.yaml").write_text("names: [least restrictive, continuing healthcare]\n", encoding="utf-8")
+    base = ContentBase.load(root, use_cache=False)
+    store = IndexStore(tmp_path / "index")
+    built = build_index(base, ON, store=store)
+    assert index_status(base, ON, store=store)["up_to_date"] is True
+    # the first search uses the index built, not one made again with the names
+    with Searcher.open(base, ON, store=store) as opened:
+        assert opened.generation.folder == built.folder
+        assert opened.document_frequency(stems("continuing healthcare", opened.equivalents)[0]) == 1
