@@ -216,7 +216,7 @@ def unmatched_words(questions: list[str], searcher: Searcher) -> list[tuple[str,
     found: dict[str, list] = {}
     known = {s for entry in searcher.synonyms.entries for s in entry.stems}
     for question in questions:
-        for word in dict.fromkeys(join_equivalents(raw_words(question), searcher.equivalents)):
+        for word in dict.fromkeys(join_equivalents(raw_words(question), searcher.synonyms.equivalents)):
             if is_stop(word) or stem(word) in known or searcher.document_frequency(stem(word)):
                 continue
             entry = found.setdefault(word, [0, question])
