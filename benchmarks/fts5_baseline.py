@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import sqlite3
 
-from guidance.search.analysis import words
+from guidance.search.analysis import BUILT_IN, Equivalents, words
 from guidance.search.documents import WEIGHTS, IndexDoc
 
 COLUMNS = ("title", "keywords", "summary", "topics", "headings", "lead", "body")
 
 
 class Fts5Index:
-    def __init__(self):
+    def __init__(self, equivalents: Equivalents = BUILT_IN):
+        #: The phrases questions are cut with, as ours cuts them (the content's fixed names among them).
+        self.equivalents = equivalents
         self.db = sqlite3.connect(":memory:")
         self.db.execute(
             f"CREATE VIRTUAL TABLE pages USING fts5(id UNINDEXED, covers UNINDEXED, {', '.join(COLUMNS)}, tokenize='porter unicode61')"
@@ -32,7 +34,7 @@ class Fts5Index:
         self.add([doc])
 
     def search(self, text: str, limit: int = 10, prefix_last: bool = False) -> list[tuple[str, list[str]]]:
-        terms = words(text)
+        terms = words(text, self.equivalents)
         if not terms:
             return []
         quoted = [f'"{t}"' for t in terms]

@@ -166,7 +166,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as cache:
         source = ContentSource(base, on)
         searcher = Searcher.from_source(source, load_synonyms(base.content_dir), IndexStore(Path(cache)))
-        fts = Fts5Index()
+        fts = Fts5Index(searcher.equivalents)
         fts.add([source.document(page_id) for page_id in sorted(base.pages)])
         covers = {page_id: set(page.meta.covers) for page_id, page in base.pages.items()}
 
@@ -216,7 +216,7 @@ def unmatched_words(questions: list[str], searcher: Searcher) -> list[tuple[str,
     found: dict[str, list] = {}
     known = {s for entry in searcher.synonyms.entries for s in entry.stems}
     for question in questions:
-        for word in dict.fromkeys(join_equivalents(raw_words(question))):
+        for word in dict.fromkeys(join_equivalents(raw_words(question), searcher.synonyms.equivalents)):
             if is_stop(word) or stem(word) in known or searcher.document_frequency(stem(word)):
                 continue
             entry = found.setdefault(word, [0, question])

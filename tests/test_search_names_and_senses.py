@@ -70,37 +70,29 @@ def test_an_everyday_word_does_not_find_the_name_made_of_it(tmp_path):
         assert opened.search("am I eligible for continuing healthcare", kinds=("page",)).ids[0] == "nhs-funding"
 
 
-def test_the_name_is_one_term_only_while_listed():
-    from guidance.search.analysis import names_in_use, use_names
+def test_the_name_is_one_term_only_where_listed():
+    from guidance.search.analysis import Equivalents
 
-    before = names_in_use()
-    try:
-        use_names((("continuing", "healthcare"),))
-        assert "continu" not in stems("continuing healthcare funding")
-        assert stems("continuing healthcare") == stems("Continuing Healthcare")
-        use_names(())
-        assert "continu" in stems("continuing healthcare funding")
-    finally:
-        use_names(before)
+    listed = Equivalents((("continuing", "healthcare"),))
+    assert "continu" not in stems("continuing healthcare funding", listed)
+    assert stems("continuing healthcare", listed) == stems("Continuing Healthcare", listed)
+    assert "continu" in stems("continuing healthcare funding", Equivalents(()))
+    assert "continu" in stems("continuing healthcare funding")
 
 
 def test_the_names_file_is_read_and_a_bad_entry_reported(tmp_path):
     from guidance.problems import Problems
-    from guidance.search.analysis import names_in_use, use_names
     from guidance.search.synonyms import load_synonyms
 
     (tmp_path / "names.yaml").write_text("names:\n  - continuing healthcare\n  - healthcare\n", encoding="utf-8")
     (tmp_path / "synonyms.yaml").write_text("chc: continuing healthcare\n", encoding="utf-8")
-    before = names_in_use()
     problems = Problems()
-    try:
-        synonyms = load_synonyms(tmp_path, problems)
-        assert synonyms.names == (("continuing", "healthcare"),)
-        # a caller's short form for the name is searched as the name's one term
-        assert synonyms.entries[0].targets == ((stem("continuinghealthcare"),),)
-        assert any("healthcare" in str(problem) for problem in problems.errors)
-    finally:
-        use_names(before)
+    synonyms = load_synonyms(tmp_path, problems)
+    assert synonyms.names == (("continuing", "healthcare"),)
+    assert synonyms.equivalents.names == synonyms.names
+    # a caller's short form for the name is searched as the name's one term
+    assert synonyms.entries[0].targets == ((stem("continuinghealthcare"),),)
+    assert any("healthcare" in str(problem) for problem in problems.errors)
 
 
 def test_an_index_made_with_other_names_is_made_again(tmp_path):

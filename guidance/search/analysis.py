@@ -76,77 +76,76 @@ EQUIVALENTS: dict[tuple[str, ...], str] = {
     ("self", "employed"): "selfemployed",
     ("self", "employment"): "selfemployed",
 }
-#: The phrases above, built in; ``use_names`` adds the fixed names of a content base to them.
-BUILT_IN_EQUIVALENTS = dict(EQUIVALENTS)
-_LONGEST_EQUIVALENT = max(len(k) for k in EQUIVALENTS)
-#: The words of those phrases: known words for spelling even though the index only holds their
-#: joined term ("personal asistant" is corrected to "personal assistant", then joined).
-EQUIVALENT_WORDS = frozenset(w for k in EQUIVALENTS for w in k)
-_EQUIVALENT_STARTS = frozenset(k[0] for k in EQUIVALENTS)
-#: The terms of the fixed names in use (``use_names``): a question saying one counts it as a
-#: caller phrase of several words.
-NAME_TERMS: frozenset[str] = frozenset()
-#: The fixed names in use, as ``use_names`` was given them.
-_NAMES: tuple[tuple[str, ...], ...] = ()
 
 
-#: What to clear when the fixed names change: the kept results of functions whose answer depends
-#: on them (a page's terms, a question's subjects), registered by ``cleared_with_names``.
-_KEPT: list = []
+class Equivalents:
+    """The phrases that are one term (``EQUIVALENTS``) with the fixed names of a content base
+    (``names.load_names``: each a tuple of words) beside them: "continuing healthcare" is the term
+    "continuinghealthcare", so "continue" does not find it; the last word's plural is matched too
+    ("national living wages").
+
+    A searcher and its index hold the one made of their content's names (``Synonyms.equivalents``)
+    and hand it to what cuts text into terms, so two searchers over two contents, searching from
+    two threads, never see each other's names. It does not change once made, and is equal to (and
+    hashed as) any other made of the same names, so it may key kept results."""
+
+    __slots__ = ("names", "table", "longest", "words", "starts", "name_terms", "_hash")
+
+    def __init__(self, names=()):
+        names = tuple(tuple(name) for name in names)
+        table = dict(EQUIVALENTS)
+        terms = set()
+        for name in names:
+            term = "".join(name)
+            terms.add(term)
+            for form in (name, name[:-1] + (name[-1] + "s",)):
+                table.setdefault(form, term)
+        #: The fixed names, as given.
+        self.names: tuple[tuple[str, ...], ...] = names
+        #: Phrase (words) -> its one term.
+        self.table: dict[tuple[str, ...], str] = table
+        self.longest = max(len(k) for k in table)
+        #: The words of the phrases: known words for spelling even though the index only holds
+        #: their joined term ("personal asistant" is corrected to "personal assistant", then joined).
+        self.words = frozenset(w for k in table for w in k)
+        self.starts = frozenset(k[0] for k in table)
+        #: The terms of the fixed names: a question saying one counts it as a caller phrase of
+        #: several words.
+        self.name_terms = frozenset(terms)
+        self._hash = hash(names)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Equivalents) and other.names == self.names
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"Equivalents({self.names!r})"
 
 
-def cleared_with_names(cached):
-    """Register an ``lru_cache``-d function (a decorator above ``lru_cache``): its kept results
-    are cleared when ``use_names`` changes the names."""
-    _KEPT.append(cached.cache_clear)
-    return cached
+#: The built-in phrases alone, with no fixed names: what text is cut with when no content's
+#: names are given.
+BUILT_IN = Equivalents()
+#: The words of the built-in phrases (see ``Equivalents.words``).
+EQUIVALENT_WORDS = BUILT_IN.words
 
 
-def use_names(names: tuple[tuple[str, ...], ...]) -> None:
-    """Make the fixed names of a content base (``names.load_names``: each a tuple of words) one
-    term each, beside the built-in ``EQUIVALENTS``, for every page indexed and question searched
-    from now on: "continuing healthcare" is the term "continuinghealthcare", so "continue" does
-    not find it. The last word's plural is matched too ("national living wages"). Nothing is
-    done when the names are those already in use (the searcher says them before each search)."""
-    global EQUIVALENTS, _LONGEST_EQUIVALENT, EQUIVALENT_WORDS, _EQUIVALENT_STARTS, NAME_TERMS, _NAMES
-    names = tuple(tuple(name) for name in names)
-    if names == _NAMES:
-        return
-    table = dict(BUILT_IN_EQUIVALENTS)
-    terms = set()
-    for name in names:
-        term = "".join(name)
-        terms.add(term)
-        for form in (name, name[:-1] + (name[-1] + "s",)):
-            table.setdefault(form, term)
-    EQUIVALENTS = table
-    _LONGEST_EQUIVALENT = max(len(k) for k in table)
-    EQUIVALENT_WORDS = frozenset(w for k in table for w in k)
-    _EQUIVALENT_STARTS = frozenset(k[0] for k in table)
-    NAME_TERMS = frozenset(terms)
-    _NAMES = names
-    for clear in _KEPT:
-        clear()
-
-
-def names_in_use() -> tuple[tuple[str, ...], ...]:
-    """The fixed names ``use_names`` was last given."""
-    return _NAMES
-
-
-def join_equivalents(sequence: list[str]) -> list[str]:
-    """``raw_words`` output with each phrase of ``EQUIVALENTS`` replaced by its one term."""
-    if _EQUIVALENT_STARTS.isdisjoint(sequence):
+def join_equivalents(sequence: list[str], equivalents: Equivalents = BUILT_IN) -> list[str]:
+    """``raw_words`` output with each phrase of ``equivalents`` replaced by its one term."""
+    starts = equivalents.starts
+    if starts.isdisjoint(sequence):
         return sequence
+    table = equivalents.table
     out: list[str] = []
     index = 0
     while index < len(sequence):
-        if sequence[index] not in _EQUIVALENT_STARTS:
+        if sequence[index] not in starts:
             out.append(sequence[index])
             index += 1
             continue
-        for size in range(_LONGEST_EQUIVALENT, 0, -1):
-            term = EQUIVALENTS.get(tuple(sequence[index:index + size]))
+        for size in range(equivalents.longest, 0, -1):
+            term = table.get(tuple(sequence[index:index + size]))
             if term is not None:
                 out.append(term)
                 index += size
@@ -161,9 +160,9 @@ def is_stop(word: str) -> bool:
     return word in STOP_WORDS or len(word) < 2 and not word.isdigit()
 
 
-def words(text: str) -> list[str]:
+def words(text: str, equivalents: Equivalents = BUILT_IN) -> list[str]:
     """Words that carry meaning: stop words and single letters dropped, equivalents joined."""
-    return [w for w in join_equivalents(raw_words(text)) if not is_stop(w)]
+    return [w for w in join_equivalents(raw_words(text), equivalents) if not is_stop(w)]
 
 
 #: Words the Porter stemmer folds into a word of another meaning, kept apart: an "allowance"
@@ -269,7 +268,7 @@ def _cleaned(token: str) -> str:
     return word
 
 
-def word_runs(text: str) -> list[list[str]]:
+def word_runs(text: str, equivalents: Equivalents = BUILT_IN) -> list[list[str]]:
     """``words`` of each run of ``text`` between run ends (``RUN_END``), runs without words left
     out: ``[words(run) for run in re.split(RUN_END, text)]`` less the empty ones, with the text
     normalised once and a run's words cleaned only when it holds an apostrophe (a page is cut
@@ -281,15 +280,15 @@ def word_runs(text: str) -> list[list[str]]:
             continue
         if "'" in run:
             found = [_CLEANED.get(t) or _cleaned(t) for t in found]
-        runs.extend(_meaningful_runs(found))
+        runs.extend(_meaningful_runs(found, equivalents))
     return runs
 
 
-def _meaningful_runs(run: list[str]) -> list[list[str]]:
+def _meaningful_runs(run: list[str], equivalents: Equivalents) -> list[list[str]]:
     """``words`` of a run already cut into ``raw_words``, cut again where more than
     ``MAX_PAIR_GAP`` little words stand between two words (see ``MAX_PAIR_GAP``)."""
-    if not _EQUIVALENT_STARTS.isdisjoint(run):
-        run = join_equivalents(run)
+    if not equivalents.starts.isdisjoint(run):
+        run = join_equivalents(run, equivalents)
     runs: list[list[str]] = []
     kept: list[str] = []
     gap = 0
@@ -307,8 +306,8 @@ def _meaningful_runs(run: list[str]) -> list[list[str]]:
     return runs
 
 
-def stems(text: str) -> list[str]:
-    return [stem(w) for w in words(text)]
+def stems(text: str, equivalents: Equivalents = BUILT_IN) -> list[str]:
+    return [stem(w) for w in words(text, equivalents)]
 
 
 #: Run-end punctuation made one kind (``.``), whitespace other than line breaks made spaces, and
@@ -381,32 +380,32 @@ def _kept_stems(found: list[str]) -> list[str]:
     return (joined + " ").replace(_LITTLE + " ", "").split()
 
 
-def marked_stems(text: str) -> tuple[list[str], set[str]]:
+def marked_stems(text: str, equivalents: Equivalents = BUILT_IN) -> tuple[list[str], set[str]]:
     """The stems of ``word_runs(text)`` in one list, runs separated by ``RUN_MARK`` (a mark
     may also stand first, last or beside another), and the distinct words of those runs.
 
     The same terms as ``word_runs``, made without a Python step per word (``_marked_words``
     cuts the text with string methods), each word turned into its stem through a table kept
-    from page to page. A phrase of ``EQUIVALENTS`` cannot span a mark, as it cannot span a run.
+    from page to page. A phrase of ``equivalents`` cannot span a mark, as it cannot span a run.
     """
     found = _marked_words(normalise(text))
-    if not _EQUIVALENT_STARTS.isdisjoint(found):
-        found = _join_sparse(found)
+    if not equivalents.starts.isdisjoint(found):
+        found = _join_sparse(found, equivalents)
     words = set(found)
     words.difference_update(_NOT_WORDS)
     return _kept_stems(found), words
 
 
-def marked_stems_of(texts: list[str]) -> tuple[list[list[str]], set[str]]:
+def marked_stems_of(texts: list[str], equivalents: Equivalents = BUILT_IN) -> tuple[list[list[str]], set[str]]:
     """``marked_stems`` of each text (the parts of a page), and the distinct words of them all:
     the texts are cut in one pass (a page's parts are short, so cutting each on its own cost
     as much in set-up as in cutting), a ``PART_MARK`` between them, then split apart."""
     if len(texts) == 1:
-        stems, words = marked_stems(texts[0])
+        stems, words = marked_stems(texts[0], equivalents)
         return [stems], words
     found = _marked_words(normalise(_JOIN.join(texts)), _ONE_RUN_END_PARTS, _SPACES_PARTS)
-    if not _EQUIVALENT_STARTS.isdisjoint(found):
-        found = _join_sparse(found)
+    if not equivalents.starts.isdisjoint(found):
+        found = _join_sparse(found, equivalents)
     words = set(found)
     words.difference_update(_NOT_WORDS)
     stems = _kept_stems(found)
@@ -468,16 +467,17 @@ def _apostrophes_cut(text: str) -> str:
     return "".join(pieces)
 
 
-def _join_sparse(sequence: list[str]) -> list[str]:
+def _join_sparse(sequence: list[str], equivalents: Equivalents) -> list[str]:
     """``join_equivalents`` looking only where a phrase may start (a few places in a page)."""
-    starts = sorted(i for word in _EQUIVALENT_STARTS.intersection(sequence) for i in _places(sequence, word))
+    starts = sorted(i for word in equivalents.starts.intersection(sequence) for i in _places(sequence, word))
+    table = equivalents.table
     out: list[str] = []
     done = 0
     for index in starts:
         if index < done:  # inside a phrase already joined
             continue
-        for size in range(_LONGEST_EQUIVALENT, 0, -1):
-            term = EQUIVALENTS.get(tuple(sequence[index:index + size]))
+        for size in range(equivalents.longest, 0, -1):
+            term = table.get(tuple(sequence[index:index + size]))
             if term is not None:
                 out.extend(sequence[done:index])
                 out.append(term)

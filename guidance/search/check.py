@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from guidance.problems import Problems
-from guidance.search.analysis import raw_words, stem, words
+from guidance.search.analysis import Equivalents, raw_words, stem, words
 from guidance.search.kinds import kind_name_stems
 from guidance.search.synonyms import FILE_NAME
 
@@ -22,7 +22,7 @@ def check_synonyms(base, on: dt.date, problems: Problems) -> None:
     problems.extend(base.part_problems("synonyms"))
     if not synonyms.entries or not base.pages:
         return
-    used, pairs = _page_stems(base)
+    used, pairs = _page_stems(base, synonyms.equivalents)
     kinds = kind_name_stems()
     for entry in synonyms.entries:
         for target, text in zip(entry.targets, entry.texts):
@@ -34,14 +34,15 @@ def check_synonyms(base, on: dt.date, problems: Problems) -> None:
                 problems.warning(shown, entry.line, f"'{entry.key}': no page says '{text}' word for word yet, so this part finds nothing")
 
 
-def _page_stems(base) -> tuple[set[str], set[tuple[str, str]]]:
-    """Every stem the pages use, and every pair of stems side by side (stop words skipped)."""
+def _page_stems(base, equivalents: Equivalents) -> tuple[set[str], set[tuple[str, str]]]:
+    """Every stem the pages use, and every pair of stems side by side (stop words skipped), the
+    phrases of ``equivalents`` (the content's fixed names among them) joined as in the index."""
     stems: set[str] = set()
     pairs: set[tuple[str, str]] = set()
     for page in base.pages.values():
         meta = page.meta
         for text in (meta.title, meta.summary, *meta.keywords, *getattr(meta, "questions", []), page.body):
-            sequence = [stem(w) for w in words(text)]
+            sequence = [stem(w) for w in words(text, equivalents)]
             stems.update(stem(w) for w in raw_words(text))
             stems.update(sequence)
             pairs.update(zip(sequence, sequence[1:]))

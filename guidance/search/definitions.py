@@ -17,7 +17,7 @@ import functools
 import re
 from typing import Callable
 
-from guidance.search.analysis import cleared_with_names, is_stop, join_equivalents, normalise, raw_words, stem
+from guidance.search.analysis import BUILT_IN, Equivalents, is_stop, join_equivalents, normalise, raw_words, stem
 
 #: How far down the results the page explaining the subject asked about is looked for.
 DEFINITION_REACH = 10
@@ -37,47 +37,47 @@ _ASKING = (
 )
 
 
-@cleared_with_names
 @functools.lru_cache(maxsize=1024)
-def asked_subjects(text: str) -> tuple[frozenset[str], ...]:
+def asked_subjects(text: str, equivalents: Equivalents = BUILT_IN) -> tuple[frozenset[str], ...]:
     """The stems of each thing the question asks the meaning of ("What is a direct payment
     and can I employ my own carer?" -> {"dp"}); none when it asks nothing of the kind. A
     subject ending in a little word ("what is it for", "what is the cost to me") asks about
-    something else than what the thing is, and is not one."""
+    something else than what the thing is, and is not one. Phrases are joined as
+    ``equivalents`` says (the content's fixed names among them)."""
     found = []
     for pattern in _ASKING:
         for match in pattern.finditer(normalise(text)):
             words = raw_words(match.group("subject"))
             if not words or is_stop(words[-1]):
                 continue
-            stems = _name_stems(words)
+            stems = _name_stems(words, equivalents)
             if 0 < len(stems) <= MAX_SUBJECT_WORDS:
                 found.append(stems)
     return tuple(found)
 
 
-def _name_stems(words: list[str]) -> frozenset[str]:
+def _name_stems(words: list[str], equivalents: Equivalents) -> frozenset[str]:
     """The stems of a name's words, ``FILLERS`` left out, equivalents joined ("PA" and "personal
     assistant" are one)."""
-    return frozenset(stem(w) for w in join_equivalents(words) if w not in FILLERS and (len(w) > 1 or w.isdigit()))
+    return frozenset(stem(w) for w in join_equivalents(words, equivalents) if w not in FILLERS and (len(w) > 1 or w.isdigit()))
 
 
-@cleared_with_names
 @functools.lru_cache(maxsize=8192)
-def title_subjects(title: str) -> tuple[frozenset[str], ...]:
+def title_subjects(title: str, equivalents: Equivalents = BUILT_IN) -> tuple[frozenset[str], ...]:
     """The subjects a page's title names: the whole title, each part either side of a colon,
     and the title without (and within) its brackets ("Statutory Sick Pay (SSP)"). Not each side
     of an "and": "Financial abuse and direct payments" is not about direct payments."""
     parts = [title, *title.split(":"), re.sub(r"\([^)]*\)", " ", title), *re.findall(r"\(([^)]*)\)", title)]
     subjects = []
     for part in parts:
-        stems = _name_stems(raw_words(normalise(part)))
+        stems = _name_stems(raw_words(normalise(part)), equivalents)
         if stems and stems not in subjects:
             subjects.append(stems)
     return tuple(subjects)
 
 
-def extra_words(title: str, asked: frozenset[str], is_domain: Callable[[str], bool]) -> int | None:
+def extra_words(title: str, asked: frozenset[str], is_domain: Callable[[str], bool],
+                equivalents: Equivalents = BUILT_IN) -> int | None:
     """How many words besides the subject ``asked`` a page titled ``title`` names with it, when
     a subject of its title holds every word asked and nothing else but domain words ("Holiday
     entitlement for PAs" explains "holiday entitlement", with one word more); None when the
@@ -85,23 +85,23 @@ def extra_words(title: str, asked: frozenset[str], is_domain: Callable[[str], bo
     explained only by a title naming it alone: "What a direct payment support service does"
     is about the support service."""
     sharp = not all(is_domain(s) for s in asked)
-    extras = [len(named - asked) for named in title_subjects(title)
+    extras = [len(named - asked) for named in title_subjects(title, equivalents)
               if asked <= named and (named == asked or sharp and all(is_domain(s) for s in named - asked))]
     return min(extras, default=None)
 
 
-def explains(title: str, asked: frozenset[str], is_domain: Callable[[str], bool]) -> bool:
+def explains(title: str, asked: frozenset[str], is_domain: Callable[[str], bool], equivalents: Equivalents = BUILT_IN) -> bool:
     """Whether a page titled ``title`` is about the subject ``asked`` (see ``extra_words``)."""
-    return extra_words(title, asked, is_domain) is not None
+    return extra_words(title, asked, is_domain, equivalents) is not None
 
 
-def explaining_page_first(text: str, ranked: list, is_domain: Callable[[str], bool]) -> list:
+def explaining_page_first(text: str, ranked: list, is_domain: Callable[[str], bool], equivalents: Equivalents = BUILT_IN) -> list:
     """``ranked`` (results with ``.doc.title`` and ``.doc.kind``) with the page among the first
     ``DEFINITION_REACH`` that explains a subject the question asks the meaning of put first:
     the one naming the fewest words besides it ("What direct payments are" before "Carer's
     assessments and direct payments for carers"), the higher ranked of equals. The rest keep
     their order."""
-    subjects = asked_subjects(text)
+    subjects = asked_subjects(text, equivalents)
     if not subjects or len(ranked) < 2:
         return ranked
     best, best_place = None, None
@@ -109,7 +109,7 @@ def explaining_page_first(text: str, ranked: list, is_domain: Callable[[str], bo
         if getattr(result.doc, "kind", "page") != "page":
             continue
         for asked in subjects:
-            extra = extra_words(result.doc.title, asked, is_domain)
+            extra = extra_words(result.doc.title, asked, is_domain, equivalents)
             if extra is not None and (best is None or extra < best):
                 best, best_place = extra, place
     if not best_place:  # none, or already first

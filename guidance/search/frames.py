@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from guidance.problems import Problems
 
-from guidance.search.analysis import join_equivalents, raw_words, stem
+from guidance.search.analysis import BUILT_IN, Equivalents, join_equivalents, raw_words, stem
 
 FILE_NAME = "frame_words.yaml"
 FIELDS = ("frame", "meaningful")
@@ -72,14 +72,15 @@ def _occurrences(stems: list[str], phrase: tuple[str, ...]) -> set[int]:
     return {i + k for i in _starts(stems, phrase) for k in range(len(phrase))}
 
 
-def phrase_stems(text: str) -> tuple[str, ...]:
+def phrase_stems(text: str, equivalents: Equivalents = BUILT_IN) -> tuple[str, ...]:
     """The stems a listed word or phrase is matched by (every word kept: "right way")."""
-    return tuple(stem(w) for w in join_equivalents(raw_words(text)))
+    return tuple(stem(w) for w in join_equivalents(raw_words(text), equivalents))
 
 
-def load_frame_words(content_dir: Path, problems: Problems, shown: str | None = None) -> FrameWords:
+def load_frame_words(content_dir: Path, problems: Problems, shown: str | None = None,
+                     equivalents: Equivalents = BUILT_IN) -> FrameWords:
     """Read the frame words file; a missing file means no frame words, a bad entry is reported
-    (file, line, field) and skipped."""
+    (file, line, field) and skipped. Phrases are cut with ``equivalents`` (the content's names)."""
     from guidance.yamlio import ContentYamlError, load_yaml, read_optional_text  # YAML only when the file is read
 
     shown = shown or f"content/{FILE_NAME}"
@@ -99,11 +100,11 @@ def load_frame_words(content_dir: Path, problems: Problems, shown: str | None = 
     for key in doc.data:
         if key not in FIELDS:
             problems.error(shown, doc.line_of(key), f"'{key}' is not a field here: use 'frame' or 'meaningful'")
-    lists = {name: _phrases(doc, name, shown, problems) for name in FIELDS}
+    lists = {name: _phrases(doc, name, shown, problems, equivalents) for name in FIELDS}
     return FrameWords(lists["frame"], lists["meaningful"])
 
 
-def _phrases(doc, name: str, shown: str, problems: Problems) -> tuple[tuple[str, ...], ...]:
+def _phrases(doc, name: str, shown: str, problems: Problems, equivalents: Equivalents) -> tuple[tuple[str, ...], ...]:
     value = doc.data.get(name)
     if value is None:
         return ()
@@ -112,7 +113,7 @@ def _phrases(doc, name: str, shown: str, problems: Problems) -> tuple[tuple[str,
         return ()
     out: list[tuple[str, ...]] = []
     for item in value:
-        stems = phrase_stems(item) if isinstance(item, str) else ()
+        stems = phrase_stems(item, equivalents) if isinstance(item, str) else ()
         if not stems:
             problems.error(shown, doc.line_of(name), f"'{name}': '{item}' is not a word or phrase")
         elif stems not in out:

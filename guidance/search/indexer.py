@@ -15,7 +15,7 @@ import shutil
 from collections import Counter
 from typing import Callable, Protocol
 
-from guidance.search.analysis import names_in_use
+from guidance.search.analysis import BUILT_IN, Equivalents
 from guidance.search.documents import DOC_FORMAT, IndexDoc
 from guidance.search.store import Generation, IndexStore
 from guidance.search.whoosh_index import IndexReader, IndexWriter, distinct_words
@@ -25,10 +25,10 @@ INDEX_FORMAT = f"whoosh-5/doc-{DOC_FORMAT}"
 Progress = Callable[[int, int], None]
 
 
-def index_format() -> str:
-    """``INDEX_FORMAT`` and the fixed names pages are indexed with (``analysis.use_names``): an
-    index made with other names holds other terms, so it is rebuilt, never read."""
-    names = names_in_use()
+def index_format(equivalents: Equivalents = BUILT_IN) -> str:
+    """``INDEX_FORMAT`` and the fixed names pages are indexed with (``equivalents``): an index
+    made with other names holds other terms, so it is rebuilt, never read."""
+    names = equivalents.names
     if not names:
         return INDEX_FORMAT
     digest = hashlib.sha1(repr(names).encode("utf-8")).hexdigest()[:12]
@@ -43,18 +43,19 @@ class DocumentSource(Protocol):
     def document(self, doc_id: str) -> IndexDoc: ...
 
 
-def doc_words(doc: IndexDoc) -> frozenset[str]:
+def doc_words(doc: IndexDoc, equivalents: Equivalents = BUILT_IN) -> frozenset[str]:
     """The distinct words of a page, for the spelling and completion vocabulary (the words of
     every part, as cut when the page is indexed)."""
-    return distinct_words(doc)
+    return distinct_words(doc, equivalents)
 
 
 def title_entry(doc: IndexDoc) -> dict:
     return {"title": doc.title, "keywords": list(doc.keywords), "area": doc.area, "audience": list(doc.audience), "kind": doc.kind}
 
 
-def is_current(generation: Generation | None, wanted: dict[str, str]) -> bool:
-    return generation is not None and generation.meta.get("format") == index_format() and generation.docs == wanted
+def is_current(generation: Generation | None, wanted: dict[str, str], equivalents: Equivalents = BUILT_IN) -> bool:
+    """Whether ``generation`` holds exactly the ``wanted`` pages, made with ``equivalents``."""
+    return generation is not None and generation.meta.get("format") == index_format(equivalents) and generation.docs == wanted
 
 
 def readable(generation: Generation) -> bool:
@@ -69,23 +70,26 @@ def readable(generation: Generation) -> bool:
         return False
 
 
-def sync(store: IndexStore, source: DocumentSource, force: bool = False, progress: Progress | None = None) -> Generation:
-    """Make the store's current generation match ``source`` and return it."""
+def sync(store: IndexStore, source: DocumentSource, force: bool = False, progress: Progress | None = None,
+         equivalents: Equivalents = BUILT_IN) -> Generation:
+    """Make the store's current generation match ``source``, its pages cut with ``equivalents``
+    (the content's fixed names among them), and return it."""
     with store.build_lock():
         wanted = source.fingerprints()
         current = store.current()
-        if not force and is_current(current, wanted) and readable(current):
+        if not force and is_current(current, wanted, equivalents) and readable(current):
             return current
-        usable = not force and current is not None and current.meta.get("format") == index_format() and readable(current)
+        usable = (not force and current is not None and current.meta.get("format") == index_format(equivalents)
+                  and readable(current))
         if usable:
             changed = [i for i, fp in wanted.items() if current.docs.get(i) != fp]
             removed = [i for i in current.docs if i not in wanted]
             if len(changed) + len(removed) <= max(50, len(wanted) // 3):
                 try:
-                    return _update(store, source, current, wanted, changed, removed, progress)
+                    return _update(store, source, current, wanted, changed, removed, progress, equivalents)
                 except Exception:  # a damaged generation that still opened: fall back to a full build
                     pass
-        return _build(store, source, wanted, progress)
+        return _build(store, source, wanted, progress, equivalents)
 
 
 @contextlib.contextmanager
@@ -103,15 +107,17 @@ def _few_collections():
             gc.enable()
 
 
-def _build(store: IndexStore, source: DocumentSource, wanted: dict[str, str], progress: Progress | None) -> Generation:
+def _build(store: IndexStore, source: DocumentSource, wanted: dict[str, str], progress: Progress | None,
+           equivalents: Equivalents) -> Generation:
     with _few_collections():
-        return _build_all(store, source, wanted, progress)
+        return _build_all(store, source, wanted, progress, equivalents)
 
 
-def _build_all(store: IndexStore, source: DocumentSource, wanted: dict[str, str], progress: Progress | None) -> Generation:
+def _build_all(store: IndexStore, source: DocumentSource, wanted: dict[str, str], progress: Progress | None,
+               equivalents: Equivalents) -> Generation:
     scratch = store.scratch()
     try:
-        writer = IndexWriter(scratch, create=True)
+        writer = IndexWriter(scratch, create=True, equivalents=equivalents)
         vocab: Counter = Counter()
         titles = {}
         total = len(wanted)
@@ -124,7 +130,7 @@ def _build_all(store: IndexStore, source: DocumentSource, wanted: dict[str, str]
             writer.cancel()
             raise
         writer.commit()
-        meta = {"format": index_format(), "docs": dict(wanted), "vocab": dict(vocab), "titles": titles}
+        meta = {"format": index_format(equivalents), "docs": dict(wanted), "vocab": dict(vocab), "titles": titles}
         return store.publish(scratch, meta)
     except BaseException:
         store.discard(scratch)
@@ -139,12 +145,12 @@ def _add(writer, source, doc_id: str, vocab: Counter, titles: dict) -> None:
         titles[doc_id] = title_entry(doc)
 
 
-def _update(store, source, current: Generation, wanted, changed, removed, progress) -> Generation:
+def _update(store, source, current: Generation, wanted, changed, removed, progress, equivalents: Equivalents) -> Generation:
     scratch = store.scratch()
     try:
         shutil.copytree(current.folder, scratch, dirs_exist_ok=True)
         (scratch / "meta.json").unlink(missing_ok=True)
-        writer = IndexWriter(scratch, create=False)
+        writer = IndexWriter(scratch, create=False, equivalents=equivalents)
         vocab = Counter(current.meta.get("vocab", {}))
         titles = dict(current.meta.get("titles", {}))
         total = len(changed) + len(removed)
@@ -152,7 +158,7 @@ def _update(store, source, current: Generation, wanted, changed, removed, progre
             for done, doc_id in enumerate([*removed, *changed], start=1):
                 old = writer.old(doc_id) if doc_id in current.docs else None
                 if old is not None:
-                    vocab.subtract(doc_words(old))
+                    vocab.subtract(doc_words(old, equivalents))
                     writer.remove(doc_id)
                     titles.pop(doc_id, None)
                 if doc_id in wanted:
@@ -163,7 +169,7 @@ def _update(store, source, current: Generation, wanted, changed, removed, progre
             writer.cancel()
             raise
         writer.commit()
-        meta = {"format": index_format(), "docs": dict(wanted), "vocab": {w: n for w, n in vocab.items() if n > 0}, "titles": titles}
+        meta = {"format": index_format(equivalents), "docs": dict(wanted), "vocab": {w: n for w, n in vocab.items() if n > 0}, "titles": titles}
         return store.publish(scratch, meta)
     except BaseException:
         store.discard(scratch)

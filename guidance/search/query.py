@@ -13,8 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from guidance.query_limits import MAX_QUERY_CHARS, cut_note
-from guidance.search import analysis
-from guidance.search.analysis import MAX_PAIR_GAP, is_stop, join_equivalents, other_forms, raw_words, stem
+from guidance.search.analysis import MAX_PAIR_GAP, Equivalents, is_stop, join_equivalents, other_forms, raw_words, stem
 from guidance.search.kinds import kind_name_stems
 from guidance.search.spelling import Vocabulary
 from guidance.search.synonyms import FILLERS, Synonyms
@@ -108,7 +107,10 @@ def clean(text: str) -> tuple[str, list[str]]:
 
 
 def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_type: bool = False, correct: bool = True) -> Query:
-    """The query for what was typed. ``correct=False``: no word is spelling-corrected."""
+    """The query for what was typed. ``correct=False``: no word is spelling-corrected. Phrases
+    are joined into one term as ``synonyms.equivalents`` says (the content's fixed names among
+    them), as the content's pages were indexed."""
+    equivalents = synonyms.equivalents
     text, notes = clean(typed)
     query = Query(text.strip(), notes=notes)
     partial = None
@@ -118,26 +120,26 @@ def build_query(typed: str, vocabulary: Vocabulary, synonyms: Synonyms, as_you_t
     phrases = _PHRASE.findall(text)
     loose = _PHRASE.sub(" ", text).replace('"', " ")
     for phrase in phrases:
-        stems = tuple(stem(w) for w in join_equivalents(raw_words(phrase)) if not is_stop(w))
+        stems = tuple(stem(w) for w in join_equivalents(raw_words(phrase), equivalents) if not is_stop(w))
         if stems:
             query.concepts.append(Concept(phrase.strip(), [Alternative(stems)], required=len(stems) > 1))
-    words = join_equivalents(raw_words(loose))
+    words = join_equivalents(raw_words(loose), equivalents)
     if not (partial and words and words[-1] == partial):
         partial = None
     elif not _is_whole_word(partial, vocabulary, synonyms):
         words = words[:-1]
     if _meaningful(words) > MAX_WORDS:
-        words = _asking_words_first(loose, MAX_WORDS)
+        words = _asking_words_first(loose, MAX_WORDS, equivalents)
         notes.append(f"only part of a long question was searched ({MAX_WORDS} words, the sentences that ask first)")
         partial = None
     if correct:
-        words = _rejoined([_corrected(w, vocabulary, query) if w != partial else w for w in words], partial)
+        words = _rejoined([_corrected(w, vocabulary, query) if w != partial else w for w in words], partial, equivalents)
     unpaired, phrases = _add_word_concepts(query, words, synonyms)
     query.pairs = _without_same_meaning(_pairs(words, unpaired, phrases), query.concepts)
     if partial:
         _add_partial(query, partial, vocabulary, whole=bool(words) and words[-1] == partial, correct=correct)
     _note_named_kinds(query)
-    _weigh_the_story(query, loose)
+    _weigh_the_story(query, loose, equivalents)
     return query
 
 
@@ -147,7 +149,7 @@ STORY_WEIGHT = 0.6
 ASKING_WORDS = 2
 
 
-def _weigh_the_story(query: Query, text: str) -> None:
+def _weigh_the_story(query: Query, text: str, equivalents: Equivalents) -> None:
     """In a question told with its story ("My PA hurt her back in May and has been off since.
     Can I dismiss her?"), the concepts that only the sentences not asking hold count at
     ``STORY_WEIGHT``: the story says the circumstances, the asking sentence what to answer, and
@@ -158,11 +160,11 @@ def _weigh_the_story(query: Query, text: str) -> None:
     asking = [part for part in sentences if part.strip().endswith("?")]
     if not asking or len(asking) == len(sentences):
         return
-    asked = {w for part in asking for w in join_equivalents(raw_words(part)) if not is_stop(w)}
+    asked = {w for part in asking for w in join_equivalents(raw_words(part), equivalents) if not is_stop(w)}
     if len(asked) < ASKING_WORDS:
         return
     for concept in query.concepts:
-        said = [w for w in join_equivalents(raw_words(concept.label)) if not is_stop(w)]
+        said = [w for w in join_equivalents(raw_words(concept.label), equivalents) if not is_stop(w)]
         if said and asked.isdisjoint(said):
             concept.weight = STORY_WEIGHT
 
@@ -200,7 +202,7 @@ def _meaningful(words: list[str]) -> int:
     return sum(1 for w in words if not is_stop(w))
 
 
-def _asking_words_first(text: str, limit: int) -> list[str]:
+def _asking_words_first(text: str, limit: int, equivalents: Equivalents) -> list[str]:
     """The words of a long question, at most ``limit`` of them meaningful: the sentences that
     ask (ending in "?") are kept first, then the others in order, each sentence whole or not at
     all, and the kept words are searched in the order typed.
@@ -208,7 +210,7 @@ def _asking_words_first(text: str, limit: int) -> list[str]:
     A forum post tells its story first and asks last ("My mum has dementia ... Are there ways to
     pay for help?"); cutting at the first words searched the story and dropped the question.
     """
-    sentences = [join_equivalents(raw_words(part)) for part in _SENTENCE_END.split(text) if part.strip()]
+    sentences = [join_equivalents(raw_words(part), equivalents) for part in _SENTENCE_END.split(text) if part.strip()]
     asking = [i for i, part in enumerate(_SENTENCE_END.split(text)) if part.strip().endswith("?")]
     order = asking + [i for i in range(len(sentences)) if i not in asking]
     kept: set[int] = set()
@@ -230,13 +232,13 @@ def _asking_words_first(text: str, limit: int) -> list[str]:
     return [w for i in sorted(kept) for w in sentences[i]]
 
 
-def _rejoined(words: list[str], partial: str | None) -> list[str]:
+def _rejoined(words: list[str], partial: str | None, equivalents: Equivalents) -> list[str]:
     """``words`` with the equivalents a correction completed joined into their one term:
     "dircet payments" corrected to "direct payments" is searched as "dp", as if typed right.
     A last word still being typed (``partial``) is left as it is."""
     if partial and words and words[-1] == partial:
-        return join_equivalents(words[:-1]) + [partial]
-    return join_equivalents(words)
+        return join_equivalents(words[:-1], equivalents) + [partial]
+    return join_equivalents(words, equivalents)
 
 
 def _is_whole_word(word: str, vocabulary: Vocabulary, synonyms: Synonyms) -> bool:
@@ -312,6 +314,7 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> tu
     particles = {particle for particle, _entry in split.values()}
     in_spans |= set(split) | particles
     framing = synonyms.frames.places(words) - in_spans
+    name_terms = synonyms.equivalents.name_terms
     unpaired = set(framing)
     phrases: dict[int, int] = {}
     index = 0
@@ -375,7 +378,7 @@ def _add_word_concepts(query: Query, words: list[str], synonyms: Synonyms) -> tu
             else:
                 # A fixed name ("continuing healthcare", one term) says what is asked as surely
                 # as a caller phrase of several words.
-                query.concepts.append(Concept(word, _word_alternatives(word), caller_phrase=word in analysis.NAME_TERMS))
+                query.concepts.append(Concept(word, _word_alternatives(word), caller_phrase=word in name_terms))
         index += 1
     return unpaired, phrases
 

@@ -22,8 +22,7 @@ import threading
 from pathlib import Path
 from typing import Iterable
 
-from guidance.search import analysis
-from guidance.search.analysis import cleared_with_names, is_stop, join_equivalents, raw_words, stem
+from guidance.search.analysis import BUILT_IN, Equivalents, is_stop, join_equivalents, raw_words, stem
 from guidance.search.definitions import DEFINITION_REACH, asked_subjects, explaining_page_first
 from guidance.search.documents import ContentSource
 from guidance.search.indexer import DocumentSource, Progress, index_format, is_current, sync
@@ -63,8 +62,10 @@ class Searcher:
         self.store = store
         self.source = source
         self.synonyms = synonyms
-        # The content's fixed names are one term each, in its pages as in questions.
-        analysis.use_names(synonyms.names)
+        # The content's fixed names are one term each, in its pages as in questions: this
+        # searcher's own, handed to whatever cuts its pages and questions into terms (another
+        # searcher, over other content, may be searching meanwhile with other names).
+        self.equivalents: Equivalents = synonyms.equivalents
         self.generation: Generation | None = None
         self._reader: IndexReader | None = None
         self._stamp = None
@@ -120,8 +121,7 @@ class Searcher:
             synonyms = Synonyms.from_json(remembered["synonyms"], remembered["frame_words"], remembered["names"])
         except (KeyError, TypeError, ValueError):
             synonyms = load_synonyms(root / "content")
-        analysis.use_names(synonyms.names)
-        if generation.meta.get("format") != index_format():
+        if generation.meta.get("format") != index_format(synonyms.equivalents):
             return None
         searcher = cls(store, _Unchanged(generation.docs), synonyms)
         areas = remembered.get("areas")
@@ -152,12 +152,12 @@ class Searcher:
 
     def _open(self, progress: Progress | None) -> None:
         generation = self.store.current()
-        if is_current(generation, self.source.fingerprints()) and self._attach(generation):
+        if is_current(generation, self.source.fingerprints(), self.equivalents) and self._attach(generation):
             return
         try:
-            if self._attach(sync(self.store, self.source, progress=progress)):
+            if self._attach(sync(self.store, self.source, progress=progress, equivalents=self.equivalents)):
                 return
-            if self._attach(sync(self.store, self.source, force=True, progress=progress)):
+            if self._attach(sync(self.store, self.source, force=True, progress=progress, equivalents=self.equivalents)):
                 return
         except OSError as exc:
             raise SearchError(f"cannot write the search index in {self.store.folder}: {exc.strerror or exc}") from None
@@ -167,7 +167,7 @@ class Searcher:
         """Switch to ``generation``; False (keeping the old one) if it cannot be opened."""
         stamp = self.store.stamp()
         try:
-            reader = IndexReader(generation.folder)
+            reader = IndexReader(generation.folder, self.equivalents)
             if reader.doc_count() != len(generation.docs):
                 reader.close()
                 return False
@@ -176,7 +176,7 @@ class Searcher:
         if self._reader is not None:
             self._reader.close()
         self._reader, self.generation, self._stamp = reader, generation, stamp
-        self.vocabulary = Vocabulary(generation.meta.get("vocab", {}), self.synonyms.words | analysis.EQUIVALENT_WORDS)
+        self.vocabulary = Vocabulary(generation.meta.get("vocab", {}), self.synonyms.words | self.equivalents.words)
         self._titles = None
         return True
 
@@ -186,7 +186,8 @@ class Searcher:
         if stamp == self._stamp:
             return
         generation = self.store.current()
-        if generation and generation.meta.get("format") == index_format() and generation.folder != self.generation.folder:
+        if (generation and generation.meta.get("format") == index_format(self.equivalents)
+                and generation.folder != self.generation.folder):
             self._attach(generation)
         else:
             self._stamp = stamp
@@ -196,7 +197,7 @@ class Searcher:
         generation = None if rebuild else self.store.current()
         if generation is not None and self._attach(generation):
             return
-        if not self._attach(sync(self.store, self.source, force=True)):
+        if not self._attach(sync(self.store, self.source, force=True, equivalents=self.equivalents)):
             raise SearchError(f"the search index in {self.store.folder} cannot be read even after rebuilding it")
 
     def close(self) -> None:
@@ -228,7 +229,6 @@ class Searcher:
         if chosen is not None and not set(chosen) <= set(KINDS):
             raise ValueError(f"kinds must be among {', '.join(KINDS)}, not {', '.join(k for k in chosen if k not in KINDS)}")
         with self._lock:
-            analysis.use_names(self.synonyms.names)  # another searcher may have said others
             outcome = self._search(text, audience, area, limit, as_you_type, chosen, exact)
             if chosen is None or set(chosen) - {"page"}:
                 outcome = self._named_first(text, outcome, audience, area, chosen, as_you_type and not exact)
@@ -264,10 +264,10 @@ class Searcher:
             note = "type a word or two to search" if not raw_words(query.text) else "those are all very common words: add a word that says what the question is about"
             return Results(query.text, [], None, [*query.notes, note])
         asked = query.corrected_text or query.text
-        reach = max(limit, QUESTION_REACH, DEFINITION_REACH if asked_subjects(asked) else 0)
+        reach = max(limit, QUESTION_REACH, DEFINITION_REACH if asked_subjects(asked, self.equivalents) else 0)
         raw = self._run(lambda reader: reader.search(query.concepts, audience, area, reach, query.pairs, kinds, query.named_kinds))
-        raw = explaining_page_first(asked, raw, self._is_domain_word)
-        raw = asked_as_written_first(asked, raw)[:limit]
+        raw = explaining_page_first(asked, raw, self._is_domain_word, self.equivalents)
+        raw = asked_as_written_first(asked, raw, self.equivalents)[:limit]
         stems = query.stems
         hits = [
             Hit(
@@ -353,27 +353,26 @@ QUESTION_LIKENESS = 0.8
 FILLERS = frozenset("a an the to of for and or in on at by do does did is are am be been it this that".split())
 
 
-@cleared_with_names
 @functools.lru_cache(maxsize=8192)
-def _question_stems(text: str) -> frozenset[str]:
+def _question_stems(text: str, equivalents: Equivalents) -> frozenset[str]:
     """The words of a question as compared with a page's questions: stems, ``FILLERS`` left out,
-    equivalents ("personal assistant" and "PA") joined."""
-    return frozenset(stem(w) for w in join_equivalents(raw_words(text)) if w not in FILLERS)
+    equivalents ("personal assistant" and "PA", the content's fixed names) joined."""
+    return frozenset(stem(w) for w in join_equivalents(raw_words(text), equivalents) if w not in FILLERS)
 
 
-def asked_as_written_first(text: str, ranked: list) -> list:
+def asked_as_written_first(text: str, ranked: list, equivalents: Equivalents = BUILT_IN) -> list:
     """``ranked`` (results with ``.doc.questions``) with the one page among the first
     ``QUESTION_REACH`` that lists the caller's question nearly word for word among its
     ``questions:`` put first: the team wrote it there as a question that page answers. The
     likeness must be at least ``QUESTION_LIKENESS`` and the question at least three words; the best
     likeness wins, ties in the order ranked. The rest keep their order."""
-    asked = _question_stems(text)
+    asked = _question_stems(text, equivalents)
     if len(asked) < 3 or len(ranked) < 2:
         return ranked
     best, best_place = QUESTION_LIKENESS, None
     for place, result in enumerate(ranked[:QUESTION_REACH]):
         for question in getattr(result.doc, "questions", None) or ():
-            words = _question_stems(question)
+            words = _question_stems(question, equivalents)
             likeness = len(asked & words) / len(asked | words)
             if likeness > best or (likeness == best and best_place is None):
                 best, best_place = likeness, place
@@ -511,7 +510,7 @@ def index_status(base, on: dt.date, store: IndexStore | None = None) -> dict:
         others=len(generation.docs) - count_pages(generation.docs),
         size_bytes=store.size_bytes(generation),
         built_mtime=generation.folder.stat().st_mtime,
-        up_to_date=is_current(generation, wanted),
+        up_to_date=is_current(generation, wanted, content_equivalents(base)),
         changed_pages=sorted(i for i in set(wanted) | set(generation.docs) if wanted.get(i) != generation.docs.get(i)),
     )
     return status
@@ -520,4 +519,13 @@ def index_status(base, on: dt.date, store: IndexStore | None = None) -> dict:
 def build_index(base, on: dt.date, progress: Progress | None = None, store: IndexStore | None = None) -> Generation:
     """Rebuild the whole index now (``guidance index build``)."""
     store = store or IndexStore.for_root(base.root)
-    return sync(store, ContentSource(base, on), force=True, progress=progress)
+    return sync(store, ContentSource(base, on), force=True, progress=progress, equivalents=content_equivalents(base))
+
+
+def content_equivalents(base) -> Equivalents:
+    """The phrases a content base's pages are indexed with: the built-in ones and its fixed names
+    (``names.FILE_NAME``), as ``Searcher.open`` reads them."""
+    from guidance.problems import Problems
+    from guidance.search.names import load_names
+
+    return Equivalents(load_names(base.content_dir, Problems()))

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from guidance.problems import Problems
 
-from guidance.search.analysis import is_stop, join_equivalents, raw_words, stem, use_names
+from guidance.search.analysis import BUILT_IN, Equivalents, is_stop, join_equivalents, raw_words, stem
 from guidance.search.frames import FILE_NAME as FRAMES_FILE_NAME, FrameWords, load_frame_words
 from guidance.search.names import FILE_NAME as NAMES_FILE_NAME, load_names
 
@@ -66,7 +66,7 @@ class Synonyms:
     #: the synonyms: searched at a low weight (see ``frames``).
     frames: FrameWords = field(default_factory=FrameWords)
     #: Fixed names ("continuing healthcare"), each a tuple of words, read from ``names.FILE_NAME``
-    #: beside the synonyms: each is one term on pages and in questions (``analysis.use_names``).
+    #: beside the synonyms: each is one term on pages and in questions (``equivalents``).
     names: tuple[tuple[str, ...], ...] = ()
 
     def __post_init__(self):
@@ -87,6 +87,16 @@ class Synonyms:
                     for key, stems, targets, line, texts in rows],
                    FrameWords.from_json(frames) if frames is not None else FrameWords(),
                    tuple(tuple(str(w) for w in name) for name in names or ()))
+
+    @property
+    def equivalents(self) -> Equivalents:
+        """The phrases that are one term, the fixed ``names`` among them: what the pages of this
+        content are indexed with and its questions cut with (made once for the names)."""
+        names = tuple(tuple(name) for name in self.names)
+        made = self.__dict__.get("_equivalents")
+        if made is None or made.names != names:
+            made = self._equivalents = Equivalents(names)
+        return made
 
     @property
     def words(self) -> frozenset[str]:
@@ -150,31 +160,33 @@ def _person_stem(word: str) -> str:
 
 def load_synonyms(content_dir: Path, problems: Problems | None = None, shown: str | None = None) -> Synonyms:
     """Read the synonyms file and the frame words and names files beside it; a missing file means
-    none, a bad entry is reported and skipped. The names are put in use (``analysis.use_names``)."""
+    none, a bad entry is reported and skipped."""
     from guidance.problems import Problems  # like YAML, only when the file is read (not by a cold search)
 
     problems = problems if problems is not None else Problems()
     names_shown = shown[: -len(FILE_NAME)] + NAMES_FILE_NAME if shown and shown.endswith(FILE_NAME) else None
     names = load_names(content_dir, problems, names_shown)
     # The names first: an entry saying one ("chc: continuing healthcare") is read as its one term.
-    use_names(names)
-    synonyms = _load_entries(content_dir, problems, shown)
+    equivalents = Equivalents(names)
+    synonyms = _load_entries(content_dir, problems, shown, equivalents)
     frames_shown = shown[: -len(FILE_NAME)] + FRAMES_FILE_NAME if shown and shown.endswith(FILE_NAME) else None
-    synonyms.frames = load_frame_words(content_dir, problems, frames_shown)
+    synonyms.frames = load_frame_words(content_dir, problems, frames_shown, equivalents)
     synonyms.names = names
     return synonyms
 
 
-def _load_entries(content_dir: Path, problems: Problems, shown: str | None) -> Synonyms:
+def _load_entries(content_dir: Path, problems: Problems, shown: str | None, equivalents: Equivalents) -> Synonyms:
     """The entries of the synonyms file (no frame words)."""
     from guidance.yamlio import read_optional_text  # YAML only when the file is read
 
     shown = shown or f"content/{FILE_NAME}"
     text = read_optional_text(Path(content_dir) / FILE_NAME, shown, problems)
-    return Synonyms() if text is None else parse_synonyms(text, shown, problems)
+    return Synonyms() if text is None else parse_synonyms(text, shown, problems, equivalents)
 
 
-def parse_synonyms(text: str, shown: str, problems: Problems) -> Synonyms:
+def parse_synonyms(text: str, shown: str, problems: Problems, equivalents: Equivalents = BUILT_IN) -> Synonyms:
+    """The entries of a synonyms file's text, their phrases cut with ``equivalents`` (the content's
+    fixed names among them)."""
     from guidance.yamlio import ContentYamlError, load_yaml  # not needed to search with known synonyms
 
     try:
@@ -192,7 +204,7 @@ def parse_synonyms(text: str, shown: str, problems: Problems) -> Synonyms:
     seen: dict[tuple[str, ...], int | None] = {}
     for key, value in doc.data.items():
         line = doc.line_of(str(key))
-        entry = _entry(key, value, line, shown, problems)
+        entry = _entry(key, value, line, shown, problems, equivalents)
         if entry is None:
             continue
         if entry.stems in seen:
@@ -203,7 +215,7 @@ def parse_synonyms(text: str, shown: str, problems: Problems) -> Synonyms:
     return Synonyms(entries)
 
 
-def _entry(key, value, line, shown: str, problems: Problems) -> Synonym | None:
+def _entry(key, value, line, shown: str, problems: Problems, equivalents: Equivalents) -> Synonym | None:
     if not isinstance(key, str) or not raw_words(key):
         problems.error(shown, line, f"'{key}' is not a word or phrase a caller would say")
         return None
@@ -211,7 +223,7 @@ def _entry(key, value, line, shown: str, problems: Problems) -> Synonym | None:
     if not isinstance(values, list) or not values:
         problems.error(shown, line, f"'{key}' needs the page words it stands for: a word, a phrase or a list of them")
         return None
-    key_stems = tuple(_person_stem(w) for w in join_equivalents(raw_words(key)) if w not in FILLERS)
+    key_stems = tuple(_person_stem(w) for w in join_equivalents(raw_words(key), equivalents) if w not in FILLERS)
     if not key_stems:
         problems.error(shown, line, f"'{key}' has only little words like 'the' and 'my': say what the caller says")
         return None
@@ -221,7 +233,7 @@ def _entry(key, value, line, shown: str, problems: Problems) -> Synonym | None:
             problems.error(shown, line, f"'{key}': '{item}' is not a word or phrase")
             continue
         # As the index holds them: stop words left out ("right to work" is "right", "work" side by side).
-        target = tuple(stem(w) for w in join_equivalents(raw_words(item)) if not is_stop(w))
+        target = tuple(stem(w) for w in join_equivalents(raw_words(item), equivalents) if not is_stop(w))
         if not target:
             problems.error(shown, line, f"'{key}': '{item}' has only little words like 'to' and 'the': say what the pages say")
             continue

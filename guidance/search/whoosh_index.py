@@ -29,7 +29,7 @@ from whoosh.system import pack_uint
 from whoosh.analysis import Analyzer, Token
 from whoosh.codec.whoosh3 import W3Codec
 
-from guidance.search.analysis import RUN_MARK, cleared_with_names, marked_stems_of, stems
+from guidance.search.analysis import BUILT_IN, RUN_MARK, Equivalents, marked_stems_of, stems
 from guidance.search.documents import WEIGHTS, IndexDoc, blocks_from_json
 from guidance.search.kinds import KIND_WEIGHTS, NAMED_KIND_WEIGHT
 from guidance.search.query import Alternative, Concept
@@ -59,23 +59,36 @@ def _weighted_parts(value: str):
 SATURATE_AFTER = 8
 
 
-@cleared_with_names
 @lru_cache(maxsize=8)
-def _analysed(value: str) -> tuple[tuple[tuple[float, tuple[str, ...]], ...], frozenset[str]]:
+def _analysed(value: str, equivalents: Equivalents = BUILT_IN) -> tuple[tuple[tuple[float, tuple[str, ...]], ...], frozenset[str]]:
     """((boost, stems of the part with ``RUN_MARK`` between runs) for each part, the distinct
     words): a page's text is cut and stemmed once for both fields and for the spelling
-    vocabulary."""
+    vocabulary, the phrases of ``equivalents`` (the content's fixed names among them) joined."""
     parts = list(_weighted_parts(value))
-    stems, words = marked_stems_of([text for _, text in parts])  # runs end where ``analysis.RUN_END`` says
+    stems, words = marked_stems_of([text for _, text in parts], equivalents)  # runs end where ``analysis.RUN_END`` says
     return tuple((boost, tuple(part)) for (boost, _), part in zip(parts, stems)), frozenset(words)
 
 
-def distinct_words(doc: IndexDoc) -> frozenset[str]:
+def distinct_words(doc: IndexDoc, equivalents: Equivalents = BUILT_IN) -> frozenset[str]:
     """The distinct words of a document (every part), for the spelling and completion vocabulary."""
-    return _analysed(weighted_text(doc))[1]
+    return _analysed(weighted_text(doc), equivalents)[1]
 
 
-class WeightedAnalyzer(Analyzer):
+class _CutWith(Analyzer):
+    """An analyser cutting text with the phrases of ``equivalents`` joined: the content's own
+    (its fixed names among them), given when the index is written (``IndexWriter``). They are
+    not stored with the index's schema: an index made with other names is never written to."""
+
+    equivalents: Equivalents = BUILT_IN
+
+    def __init__(self, equivalents: Equivalents = BUILT_IN):
+        self.equivalents = equivalents
+
+    def __getstate__(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if key != "equivalents"}
+
+
+class WeightedAnalyzer(_CutWith):
     """Stems with a boost: input is parts "<weight>\\x1f<text>" joined by "\\x1e".
 
     Repeats within a part saturate (``SATURATE_AFTER``): a page that mentions a word often is
@@ -83,13 +96,13 @@ class WeightedAnalyzer(Analyzer):
     """
 
     def counts(self, value: str) -> dict[str, list]:
-        return _text_counts(value)
+        return _text_counts(value, self.equivalents)
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for boost, stems in _analysed(value)[0]:
+        for boost, stems in _analysed(value, self.equivalents)[0]:
             seen: dict[str, int] = {}
             for term in stems:
                 if term == RUN_MARK:
@@ -109,14 +122,14 @@ class WeightedAnalyzer(Analyzer):
             position += 1  # no phrase across the end of a part
 
 
-def _text_counts(value: str) -> dict[str, list]:
+def _text_counts(value: str, equivalents: Equivalents = BUILT_IN) -> dict[str, list]:
     """Stem -> [uses, weight]: what ``WeightedAnalyzer`` yields, counted a part at a time.
 
     The weight is summed in the analyser's order (1/1, then 1/2, ... of the part's boost, part
     after part), so it is the same number to the last bit."""
     counts: dict[str, list] = {}
     get = counts.get
-    for boost, stems in _analysed(value)[0]:
+    for boost, stems in _analysed(value, equivalents)[0]:
         sums = _saturated_sums(boost)
         uses = Counter(stems)
         uses.pop(RUN_MARK, None)
@@ -152,13 +165,13 @@ def _pair_terms(stems: tuple[str, ...]):
             yield pair_term(first, second)
 
 
-def _pair_counts(value: str) -> dict[str, list]:
+def _pair_counts(value: str, equivalents: Equivalents = BUILT_IN) -> dict[str, list]:
     """Pair term -> [uses, weight]: what ``PairAnalyzer`` yields, counted in one pass (a plain
     loop: faster here than counting with ``Counter`` or chains of ``map``)."""
     counts: dict[str, list] = {}
     get = counts.get
     mark = RUN_MARK
-    for boost, stems in _analysed(value)[0]:
+    for boost, stems in _analysed(value, equivalents)[0]:
         for first, second in zip(stems, stems[1:]):
             if first == second or first == mark or second == mark:
                 continue
@@ -186,17 +199,17 @@ class _Counted(formats.Frequency):
             yield term, uses, weight * boost, pack_uint(uses)
 
 
-class PairAnalyzer(Analyzer):
+class PairAnalyzer(_CutWith):
     """Neighbouring stems as one term each, with the boost of the part they are in."""
 
     def counts(self, value: str) -> dict[str, list]:
-        return _pair_counts(value)
+        return _pair_counts(value, self.equivalents)
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         position = start_pos
-        for boost, stems in _analysed(value)[0]:
+        for boost, stems in _analysed(value, self.equivalents)[0]:
             for term in _pair_terms(stems):
                 token.text = term
                 token.boost = boost
@@ -213,11 +226,11 @@ def _text_field(analyzer) -> fields.TEXT:
     return field
 
 
-def schema() -> fields.Schema:
+def schema(equivalents: Equivalents = BUILT_IN) -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
-        text=_text_field(WeightedAnalyzer()),
-        pairs=_text_field(PairAnalyzer()),
+        text=_text_field(WeightedAnalyzer(equivalents)),
+        pairs=_text_field(PairAnalyzer(equivalents)),
         audience=fields.KEYWORD(stored=True),
         area=fields.ID(stored=True),
         title=fields.STORED(),
@@ -292,13 +305,18 @@ class _Codec(W3Codec):
 
 
 class IndexWriter:
-    """Adds, replaces and removes documents in one index folder, then commits once."""
+    """Adds, replaces and removes documents in one index folder, then commits once; pages are cut
+    with the phrases of ``equivalents`` joined (the content's fixed names among them)."""
 
-    def __init__(self, folder: Path, create: bool):
-        self.index = index.create_in(str(folder), schema()) if create else index.open_dir(str(folder))
+    def __init__(self, folder: Path, create: bool, equivalents: Equivalents = BUILT_IN):
+        self.equivalents = equivalents
+        self.index = index.create_in(str(folder), schema(equivalents)) if create else index.open_dir(str(folder))
         from guidance.search.whoosh_writer import BulkWriter  # writing only: a search starts quicker
 
         self.writer = BulkWriter(self.index, (TEXT, PAIRS), limitmb=POOL_MB, timeout=30.0, codec=_Codec())
+        # The writer's schema is read back from the folder, where the analysers keep no names.
+        for name in (TEXT, PAIRS):
+            self.writer.schema[name].analyzer.equivalents = equivalents
 
     def old(self, doc_id: str) -> IndexDoc | None:
         with self.index.searcher() as searcher:
@@ -312,7 +330,7 @@ class IndexWriter:
         """Add a document; returns its distinct words (``distinct_words``), cut as it was indexed."""
         text = weighted_text(doc)
         self.writer.add_document(**doc_fields(doc, text))
-        return _analysed(text)[1]
+        return _analysed(text, self.equivalents)[1]
 
     def commit(self) -> None:
         self.writer.commit()
@@ -338,7 +356,9 @@ class IndexReader:
     queries, and fetches the stored fields of the pages that made the top.
     """
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, equivalents: Equivalents = BUILT_IN):
+        #: The phrases the index's pages were cut with (its content's fixed names among them).
+        self.equivalents = equivalents
         self.index = index.open_dir(str(folder), readonly=True)
         self.reader = self.index.reader()
         self.ranker = Ranker(self)
@@ -449,7 +469,7 @@ class IndexReader:
             if len(self._facts) >= STORED_CACHE_DOCS:
                 self._facts.clear()
             stored = self.reader.stored_fields(docnum)
-            found = self._facts[docnum] = (frozenset(stems(stored.get("title", ""))),
+            found = self._facts[docnum] = (frozenset(stems(stored.get("title", ""), self.equivalents)),
                                            tuple(stored.get("related", None) or ()), frozenset(stored.get("covers", None) or ()))
         return found
 
