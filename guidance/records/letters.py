@@ -25,6 +25,12 @@ from guidance.records.audit import current_officer, scoped, write_entry
 from guidance.records.schema import letter_templates, letters
 from guidance.references import canonical, stored_as
 
+#: The key of a letter's snapshot naming what its values were made from, beside what it took
+#: from the content: {"account_audit": the audit's record id}. A letter recorded before (or made
+#: from no audit) has none.
+SOURCE = "source"
+
+
 def new_letter_id() -> str:
     """A new letter id: 12 hex digits."""
     return secrets.token_hex(6)
@@ -51,6 +57,12 @@ class LetterRecord:
     batch: str | None = None
     id: str | None = None
     issued_at: str | None = None
+
+    @property
+    def audit_id(self) -> str | None:
+        """The recorded account audit the letter was made from (``SOURCE``), or None."""
+        source = self.snapshot.get(SOURCE)
+        return source.get("account_audit") if isinstance(source, dict) else None
 
     def summary(self) -> dict:
         """What may be shown in a list or a log: no names, no addresses, no values."""
