@@ -2,7 +2,9 @@
 
 Each row says who a letter was for (the reference only: the name and address stay inside the
 stored values, never in a log), which template and version, which content release, the values
-it was filled with, what it took from the content (figures, pages, glossary, council details),
+it was filled with, what it took from the content (figures, pages, glossary, council details)
+and, for a letter made from an account audit or a review started from one, that audit
+(``SOURCE`` in the snapshot: no column of its own, so a letter recorded before loads as it was),
 the output format, the SHA-256 of the bytes sent and the officer who issued it. Template texts are
 kept once each, by digest, so a letter can be printed again exactly as it was sent after the
 template has changed. Each letter issued is audited in the same transaction.
