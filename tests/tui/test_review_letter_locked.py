@@ -134,3 +134,42 @@ async def test_the_record_of_a_letter_made_from_the_audit_names_the_audit(make_a
         await app.workers.wait_for_complete()
         (record,) = app.services.letter_store().list()
         assert record.audit_id == account.audit_id and Path(letter.saved_as).exists()
+
+
+async def test_a_draft_given_back_shows_the_locked_fields_only_as_the_review_gives_them(make_app, tmp_path, capsys):
+    """A draft kept with what a locked field never takes from the officer (days missing, the day
+    the statements stop: this review's audit has none) comes back with those fields as the review
+    gives them (empty), locked; what the officer typed elsewhere stays."""
+    import json
+
+    from accounts_support import FOUR_WEEKLY_PLAN, FOUR_WEEKLY_ROWS
+    from guidance.cli import main
+
+    (tmp_path / "plan.yaml").write_text(FOUR_WEEKLY_PLAN, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(FOUR_WEEKLY_ROWS, encoding="utf-8")
+    assert main(["account", "audit", "--plan", str(tmp_path / "plan.yaml"), str(tmp_path / "s.csv")]) == 0
+    audit_id = capsys.readouterr().err.split("Recorded as account audit ")[1].split()[0]
+    (tmp_path / "answers.yaml").write_text("review_reason: routine\n", encoding="utf-8")
+    assert main(["flow", "run", "dp_account_review", "--from-audit", audit_id, "--answers", str(tmp_path / "answers.yaml"),
+                 "--json", "--on", "2026-11-25"]) == 0
+    session = json.loads(capsys.readouterr().out)["session"]
+    app = make_app(build_index=False)
+    app.services.letter_drafts().save("d1", "dp-surplus-repayment", {
+        "reference": "DP-000099", "officer": "Sam Reid", "missing_periods": ["1 July 2026 to 7 July 2026"],
+        "statements_stop": "2026-04-17", "balance": "1.00"}, session, "DP-000099")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot, search=False)
+        await open_left_work(app, pilot)
+        offered = app.screen.query_one("#open-letters", OptionList)
+        offered.focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LetterScreen) and app.screen.query("#field-officer"))
+        letter = app.screen
+        await pilot.pause()
+        assert letter.query_one("#field-officer", Input).value == "Sam Reid"
+        for name in ("missing_periods", "statements_stop", "balance", "reference"):
+            assert letter.query_one(f"#field-{name}").disabled, name
+        assert not letter.query_one("#field-missing_periods").text.strip()
+        assert letter.query_one("#field-statements_stop", Input).value == ""
+        assert letter.query_one("#field-balance", Input).value not in ("", "1.00")
+        assert "missing_periods" not in letter.values() and "statements_stop" not in letter.values()
