@@ -123,6 +123,13 @@ def carried_values(audit: Audit) -> dict:
 SURPLUS_FIGURES = ("balance", "keep", "paid_ahead", "shortfall")
 
 
+def review_figures(template_id: str, carried: dict) -> tuple[str, ...]:
+    """The figures of letter ``template_id`` a review session started from an audit gives from its
+    answers (``carried``: what the session took from the audit; empty for other sessions), which
+    the officer's data may not give (``check_review_letter``): the surplus letter's ``SURPLUS_FIGURES``."""
+    return SURPLUS_FIGURES if template_id == LETTERS["surplus"] and carried else ()
+
+
 def check_review_letter(template_id: str, values: dict, carried: dict, data: dict, answers: dict | None = None) -> dict:
     """Check a letter made from a review session started from an audit (``carried``: the values
     the session took from the audit; empty for other sessions, which are not checked) and return
@@ -145,7 +152,7 @@ def check_review_letter(template_id: str, values: dict, carried: dict, data: dic
                            "from the audit's record ('--from-audit', or V on the account screen)")
     if not carried:
         return data
-    given = sorted(name for name in SURPLUS_FIGURES if name in data)
+    given = sorted(name for name in review_figures(template_id, carried) if name in data)
     if given:
         raise AuditFills(given, "the review started from the account audit gives {figure} (change the answer in the "
                                 "review instead)")
@@ -207,6 +214,34 @@ AUDIT_FILLS = {
                 *SURPLUS_FIGURES),
     "statements": ("reference", "period_from", "period_to", "more_periods"),
 }
+
+
+def audit_locks(template, session: tuple[dict, dict, dict] | None = None) -> tuple[str, ...]:
+    """The fields of letter ``template`` (a ``LetterTemplate``) made from an account audit that the
+    audit fills in, in the template's order: exactly those the command line refuses in the
+    officer's data, so the app shows them and does not let them be typed over. The one place
+    that decides it, for both ways a letter is made from an audit:
+
+    - from the audit itself (``session`` None): ``AUDIT_FILLS`` of its kind, as ``guidance
+      account letter`` refuses them (``letter_values``); () for another letter;
+    - from a review session started from the audit (``session``: its answers, results and
+      carried values, as ``letters.session.finished_session`` gives them): what ``guidance letter
+      render --session`` refuses, the figures the review gives (``review_figures``) and the fields
+      the session fills from its answers or from what it carried (``letters.session.session_fills``);
+      () for a session not started from an audit (it carries nothing)."""
+    from guidance.letters.session import session_fills
+
+    template_id = template.meta.id
+    if session is None:
+        kind = next((kind for kind, letter in LETTERS.items() if letter == template_id), None)
+        fills = set(AUDIT_FILLS[kind]) if kind else set()
+    else:
+        answers, results, carried = session
+        if not carried:
+            return ()
+        filled, from_source = session_fills(template, answers, results, carried)
+        fills = {*review_figures(template_id, carried), *filled, *from_source}
+    return tuple(name for name in template.meta.fields if name in fills)
 
 
 def letter_values(audit: Audit, kind: str, data: dict) -> dict:

@@ -107,13 +107,13 @@ def run_render(args) -> int:
         _check_screen(args)
         catalogue = _catalogue(args)
         template = catalogue.template(args.id)
-        session_id = None
+        session_id = audit_id = None
         if args.example:
             letter = catalogue.example(args.id, on)
         elif args.session:
-            from guidance.letters.session import carried_clash, finished_session, session_values
+            from guidance.letters.session import carried_clash, finished_session_from, session_values
 
-            answers, results, _flow, carried = finished_session(args.session)
+            answers, results, _flow, carried, audit_id = finished_session_from(args.session)
             session_id = args.session
             values = session_values(template, answers, results, carried)
             data = _read_data(Path(args.data)) if args.data else {}
@@ -136,7 +136,7 @@ def run_render(args) -> int:
     output = write(letter, args.format, args.large_print)
     _emit(output, args.out, args.format, args.force)
     if not args.example and not args.no_record:
-        _record(letter, template, args, output, session_id)
+        _record(letter, template, args, output, session_id, audit_id)
     return 0
 
 
@@ -184,14 +184,17 @@ def _emit(output: bytes, out: str | None, fmt: str, force: bool = False) -> None
         sys.stdout.write(output.decode("utf-8"))
 
 
-def _record(letter, template, args, output: bytes, session_id) -> None:
+def _record(letter, template, args, output: bytes, session_id, audit_id: str | None = None) -> None:
+    """Record the letter as issued (``audit_id``: the account audit a review session it was
+    made from was started from)."""
     from guidance.letters.issue import record_for
     from guidance.records.letters import open_letter_store
     from guidance.records.store import StoreError
 
     try:
         with open_letter_store() as store:
-            letter_id = store.add(record_for(letter, template, args.format, args.large_print, output, session_id=session_id), template.source)
+            letter_id = store.add(record_for(letter, template, args.format, args.large_print, output, session_id=session_id,
+                                             audit_id=audit_id), template.source)
     except StoreError as exc:
         raise CommandError(f"the letter was made but not recorded: {exc}") from None
     print(f"Recorded as letter {letter_id} (reference {letter.reference or 'none'})", file=sys.stderr)

@@ -14,7 +14,7 @@ from guidance.letters.council import Council
 from guidance.letters.formats import write
 from guidance.letters.templates import LetterTemplate, parse_template_text
 from guidance.problems import Problems
-from guidance.records.letters import LetterRecord, LetterStore
+from guidance.records.letters import SOURCE, LetterRecord, LetterStore
 
 
 def sha256(data: bytes) -> str:
@@ -22,8 +22,13 @@ def sha256(data: bytes) -> str:
 
 
 def record_for(letter: Letter, template: LetterTemplate, fmt: str, large_print: bool, output: bytes,
-               session_id: str | None = None, batch: str | None = None) -> LetterRecord:
+               session_id: str | None = None, batch: str | None = None, audit_id: str | None = None) -> LetterRecord:
+    """The record of ``letter`` as issued. ``audit_id``: the recorded account audit the letter was
+    made from (from the audit itself, or from a review session started from it), kept in the
+    snapshot under ``SOURCE`` (``LetterRecord.audit_id``); a reprint does not use it."""
     snapshot = {k: v for k, v in letter.snapshot.items() if k != "values"}
+    if audit_id:
+        snapshot[SOURCE] = {"account_audit": audit_id}
     return LetterRecord(
         template_id=letter.template_id,
         template_version=letter.template_version,

@@ -60,21 +60,29 @@ def _dig(data, parts: list[str]):
     return data
 
 
+def session_fills(template: LetterTemplate, answers: dict, results: dict, carried: dict) -> tuple[list[str], list[str]]:
+    """The fields of ``template`` the session fills, which the officer's data may not give
+    (``carried_clash``), in the template's order: (those its answers or results give a value,
+    those it takes from the values it carried from its source, even when empty)."""
+    from_answers, from_source = [], []
+    for name, spec in template.meta.fields.items():
+        value = _lookup(spec.session or name, answers, results)
+        if value is not _MISSING and value is not None:
+            from_answers.append(name)
+        elif value is _MISSING and name in carried:  # even when empty: "not missing" is the audit's to say
+            from_source.append(name)
+    return from_answers, from_source
+
+
 def carried_clash(template: LetterTemplate, answers: dict, results: dict, carried: dict, data: dict,
                   where: str = "") -> None:
     """Raise LetterError when the officer's ``data`` gives a field of ``template`` that the session
     fills: from its answers or results (change the answer in the session instead) or from the
     values it carried from its source (an account audit). Never silently replaced, either way;
     the data gives only what the session lacks. ``where``: the data file, named in the error."""
-    from_source, from_answers = [], []
-    for name, spec in template.meta.fields.items():
-        if name not in data:
-            continue
-        value = _lookup(spec.session or name, answers, results)
-        if value is not _MISSING and value is not None:
-            from_answers.append(name)
-        elif value is _MISSING and name in carried:  # even when empty: "not missing" is the audit's to say
-            from_source.append(name)
+    filled, from_carried = session_fills(template, answers, results, carried)
+    from_answers = [name for name in filled if name in data]
+    from_source = [name for name in from_carried if name in data]
     problems = []  # one per field, so that a command names the data file's line that gives it
     for name in sorted(from_answers):
         problems.append(f"'{name}' in the data: the session gives it from its answers; "
@@ -90,6 +98,12 @@ def finished_session(session_id: str, store=None) -> tuple[dict, dict, str, dict
     """(answers, results, flow id, carried values) of a finished session in the user's records
     (``store``: an open sessions store to use, else the configured one is opened and closed).
     Raises LetterError."""
+    return finished_session_from(session_id, store)[:4]
+
+
+def finished_session_from(session_id: str, store=None) -> tuple[dict, dict, str, dict, str | None]:
+    """As ``finished_session``, with the id of the account audit the session was started from
+    (``flow run --from-audit``, V on the account screen), or None."""
     from contextlib import nullcontext
 
     from guidance.flows.session import load_state
@@ -109,4 +123,5 @@ def finished_session(session_id: str, store=None) -> tuple[dict, dict, str, dict
     on_trail = set(state.trail)
     answers = {node: value for node, value in state.answers.items() if node in on_trail}
     carried = dict(state.prefill.carried) if state.prefill is not None else {}
-    return answers, dict(state.results), record.flow_id, carried
+    audit_id = state.prefill.record_id if state.prefill is not None and state.prefill.source == "account_audit" else None
+    return answers, dict(state.results), record.flow_id, carried, audit_id

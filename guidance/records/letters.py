@@ -2,7 +2,9 @@
 
 Each row says who a letter was for (the reference only: the name and address stay inside the
 stored values, never in a log), which template and version, which content release, the values
-it was filled with, what it took from the content (figures, pages, glossary, council details),
+it was filled with, what it took from the content (figures, pages, glossary, council details)
+and, for a letter made from an account audit or a review started from one, that audit
+(``SOURCE`` in the snapshot: no column of its own, so a letter recorded before loads as it was),
 the output format, the SHA-256 of the bytes sent and the officer who issued it. Template texts are
 kept once each, by digest, so a letter can be printed again exactly as it was sent after the
 template has changed. Each letter issued is audited in the same transaction.
@@ -24,6 +26,12 @@ from sqlalchemy import select
 from guidance.records.audit import current_officer, scoped, write_entry
 from guidance.records.schema import letter_templates, letters
 from guidance.references import canonical, stored_as
+
+#: The key of a letter's snapshot naming what its values were made from, beside what it took
+#: from the content: {"account_audit": the audit's record id}. A letter recorded before (or made
+#: from no audit) has none.
+SOURCE = "source"
+
 
 def new_letter_id() -> str:
     """A new letter id: 12 hex digits."""
@@ -51,6 +59,12 @@ class LetterRecord:
     batch: str | None = None
     id: str | None = None
     issued_at: str | None = None
+
+    @property
+    def audit_id(self) -> str | None:
+        """The recorded account audit the letter was made from (``SOURCE``), or None."""
+        source = self.snapshot.get(SOURCE)
+        return source.get("account_audit") if isinstance(source, dict) else None
 
     def summary(self) -> dict:
         """What may be shown in a list or a log: no names, no addresses, no values."""

@@ -699,8 +699,12 @@ class GuidanceApp(App):
         elsewhere (an account audit's figures, ``audit_id`` its record when recorded), under what
         the call and a draft give: the letter is then locked to that audit (its reference and the
         values it fills in not typed over), and its draft keeps that source so a letter given back
-        after a crash is locked again. A letter left unsaved outside a call comes back as typed,
-        unless it was for another reference.
+        after a crash is locked again. A letter from a session started from an account audit (a
+        review: ``session_id``) is locked the same way, to the fields ``letter render --session``
+        refuses in the data, worked out again from the session each time it is opened (its draft
+        keeps the session). Both ways the locked fields are ``accounts.letters.audit_locks``, shown
+        exactly as the source gives them, and the letter's record names the audit. A letter left
+        unsaved outside a call comes back as typed, unless it was for another reference.
 
         A letter whose source gives its own reference (an account audit, a session started from
         one: ``source_reference``) always takes it: the call's reference never replaces it. If
@@ -719,12 +723,13 @@ class GuidanceApp(App):
         if not self.offered("letter", template_id):
             return
         prefill = dict(filled or {})
+        locked, review_of = (), None  # a session started from an account audit: the fields it fills, the audit
         if session_id:
             from guidance.accounts.letters import NothingToAsk
             from guidance.letters.compose import LetterError
 
             try:
-                prefill = self.services.session_letter_values(template_id, session_id)
+                prefill, locked, review_of = self.services.session_letter_values(template_id, session_id)
             except NothingToAsk as exc:  # a surplus letter the audit does not support: not opened
                 self.notify(f"No letter made: {getattr(exc, 'in_app', exc)}", severity="error", timeout=15)
                 return
@@ -735,6 +740,7 @@ class GuidanceApp(App):
         if call is None and self.call is not None:
             call, notes = self.call.call, self.call.notes
         source = source_reference(prefill)
+        from_source = dict(prefill)  # what the audit (or the review started from it) gives, before any call or draft
         given = {k: v for k, v in prefill.items() if v not in (None, "", [])} if source is not None else {}
         notice = None
         if call is not None and source is not None and not _same_reference({"reference": source}, {"reference": call.caller_ref}):
@@ -761,10 +767,20 @@ class GuidanceApp(App):
                             f"held ({', '.join(replaced)}).", severity="warning", timeout=15)
         audit = ({"audit_id": audit_id, "reference": source, "filled": dict(filled)}
                  if filled and source is not None and not session_id else None)
+        if audit is not None:
+            locked = self.services.audit_letter_locks(template_id)
+        elif source is None:
+            locked = ()  # no reference from the source: nothing to lock the letter to
+        for name in locked:  # exactly as the source gives it, even empty: a draft never gives these
+            if from_source.get(name) is None:
+                prefill.pop(name, None)
+            else:
+                prefill[name] = from_source[name]
         self.push_screen(LetterScreen(template_id, prefill, session_id, call_id=call.id if call is not None else None,
                                       draft_id=own.id if own is not None else None, restored=own is not None,
                                       notice=notice, reference_fixed=source is not None, outside_call=notice is not None,
-                                      source=audit))
+                                      source=audit, locked=locked,
+                                      audit_id=audit_id if audit is not None else review_of))
 
     def take_back_own_letter(self, draft) -> None:
         """A letter written outside any call, never saved: open it as typed (one made from an

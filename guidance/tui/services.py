@@ -280,9 +280,12 @@ class Services:
             self._account_store = AccountAuditStore(self.database())
         return self._account_store
 
-    def save_letter(self, app, letter, template_id: str, fmt: str, large: bool, session_id: str | None = None) -> str:
+    def save_letter(self, app, letter, template_id: str, fmt: str, large: bool, session_id: str | None = None,
+                    audit_id: str | None = None) -> str:
         """Write the letter out, then record it as issued: a letter that could not be saved is
-        never recorded. Returns where it went. Raises OSError (file) or StoreError (records)."""
+        never recorded. ``audit_id``: the recorded account audit it was made from (itself, or a
+        review started from it), named in its record. Returns where it went. Raises OSError
+        (file) or StoreError (records)."""
         from guidance.letters.formats import write
         from guidance.letters.issue import record_for
 
@@ -290,23 +293,34 @@ class Services:
         template = self.letters().template(template_id)
         name = f"{template_id}-{safe_file_part(letter.reference) or 'letter'}{'-large-print' if large else ''}.{fmt}"
         saved_as = self.deliver(app, output, name)
-        record = record_for(letter, template, fmt, large, output, session_id=session_id)
+        record = record_for(letter, template, fmt, large, output, session_id=session_id, audit_id=audit_id)
         self.letter_store().add(record, template.source)
         return saved_as
 
-    def session_letter_values(self, template_id: str, session_id: str) -> dict:
-        """Fields a finished flow session can fill in for a letter. Raises LetterError when the
-        session cannot fill it; NothingToAsk (``accounts.letters``) when a surplus letter from a
-        review started from an audit is not to be made, as ``letter render --session`` refuses it:
-        the review did not end at its surplus outcome, or the audit's surplus is provisional."""
-        from guidance.letters.session import finished_session, session_values
+    def session_letter_values(self, template_id: str, session_id: str) -> tuple[dict, tuple[str, ...], str | None]:
+        """(fields a finished flow session can fill in for a letter, the fields of those locked to
+        the account audit the session was started from, that audit's record id or None). Locked:
+        what ``letter render --session`` refuses in the data (``accounts.letters.audit_locks``).
+        Raises LetterError when the session cannot fill it; NothingToAsk (``accounts.letters``)
+        when a surplus letter from a review started from an audit is not to be made, as ``letter
+        render --session`` refuses it: the review did not end at its surplus outcome, or the
+        audit's surplus is provisional."""
+        from guidance.letters.session import finished_session_from, session_values
 
-        from guidance.accounts.letters import check_review_letter
+        from guidance.accounts.letters import audit_locks, check_review_letter
 
-        answers, results, _flow, carried = finished_session(session_id, self.store())
-        values = session_values(self.letters().template(template_id), answers, results, carried)
+        answers, results, _flow, carried, audit_id = finished_session_from(session_id, self.store())
+        template = self.letters().template(template_id)
+        values = session_values(template, answers, results, carried)
         check_review_letter(template_id, values, carried, {}, answers)  # as on the command line: NothingToAsk
-        return values
+        return values, audit_locks(template, (answers, results, carried)), audit_id
+
+    def audit_letter_locks(self, template_id: str) -> tuple[str, ...]:
+        """The fields of a letter made from an account audit that the audit fills in, locked as
+        ``guidance account letter`` refuses them in the data (``accounts.letters.audit_locks``)."""
+        from guidance.accounts.letters import audit_locks
+
+        return audit_locks(self.letters().template(template_id))
 
     def deliver(self, app, data: bytes, filename: str) -> str:
         """Hand a file to the person: a download in a browser, the Downloads folder in a terminal.

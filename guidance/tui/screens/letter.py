@@ -45,7 +45,7 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
     def __init__(self, template_id: str, prefill: dict | None = None, session_id: str | None = None,
                  call_id: str | None = None, draft_id: str | None = None, restored: bool = False,
                  notice: str | None = None, reference_fixed: bool = False, outside_call: bool = False,
-                 source: dict | None = None):
+                 source: dict | None = None, locked: tuple[str, ...] = (), audit_id: str | None = None):
         """What is typed is kept as a draft until the letter is saved, so a killed app loses
         none: with the call the letter is written in (``call_id``, ``CallStore.save_draft``), or
         outside a call as the draft ``draft_id`` (a new one when None; ``LetterDraftStore``).
@@ -54,9 +54,10 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
         ``reference_fixed``: the reference is the letter's source's (an account audit), shown
         and not typed over. ``outside_call``: a letter about another reference than the open
         call's: saving it is not added to that call. ``source``: the account audit the letter is
-        made from (``StandaloneDraft.source``), kept with its draft: the values the audit fills in
-        (``accounts.letters.AUDIT_FILLS``) are shown and not typed over, as the command line
-        refuses them in the data."""
+        made from (``StandaloneDraft.source``), kept with its draft. ``locked``: the fields an account
+        audit fills in (``accounts.letters.audit_locks``: made from the audit, or from a review
+        started from it), shown and not typed over, as the command line refuses them in the data.
+        ``audit_id``: that audit's record, named in the letter's record when it is saved."""
         from guidance.records.drafts import new_draft_id
 
         super().__init__()
@@ -70,7 +71,8 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
         self.reference_fixed = reference_fixed
         self.outside_call = outside_call
         self.source = source
-        self.locked = _audit_fills(template_id) if source is not None else ()
+        self.locked = tuple(locked)
+        self.audit_id = audit_id
         self.letter = None
         self._preview_timer = None
         self._drafts = LatestWrites()  # the draft's writes: the values to keep, or ``_DROP``
@@ -390,7 +392,8 @@ class LetterScreen(ReportsFailures, FirstFieldScreen, Screen):
     @work(thread=True, exclusive=True, group="letter-save", exit_on_error=False, name="save the letter")
     def save(self, letter, fmt: str, large: bool) -> None:
         """Write the file, then record the letter as issued (a file that failed is not recorded)."""
-        saved_as = self.app.services.save_letter(self.app, letter, self.template_id, fmt, large, self.session_id)
+        saved_as = self.app.services.save_letter(self.app, letter, self.template_id, fmt, large, self.session_id,
+                                                 audit_id=self.audit_id)
         self.app.call_from_thread(self._saved, saved_as)
 
     def _saved(self, saved_as: str) -> None:
@@ -426,15 +429,6 @@ def _field_of(message: str, labels: dict[str, str]) -> str | None:
     """The field a problem is about (as guidance.letters.compose.fill names it), or None."""
     found = _FIELD_PROBLEM.search(message)
     return found.group(1) if found and found.group(1) in labels else None
-
-
-def _audit_fills(template_id: str) -> tuple[str, ...]:
-    """The fields of letter ``template_id`` an account audit fills in (``accounts.letters.AUDIT_FILLS``:
-    what ``guidance account letter`` refuses in the officer's data); () for another letter."""
-    from guidance.accounts.letters import AUDIT_FILLS, LETTERS
-
-    kind = next((kind for kind, letter in LETTERS.items() if letter == template_id), None)
-    return tuple(AUDIT_FILLS.get(kind, ())) if kind else ()
 
 
 def _is_guides(name: str, spec) -> bool:
